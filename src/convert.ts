@@ -1,0 +1,65 @@
+/**
+ * The pipeline for one transcription: detect the profile, read, transform, check the
+ * model, write TEI, validate it. Pure: text in, result out; files are the CLI's business.
+ */
+import { Diagnostics, type Diagnostic } from './diagnostics.js';
+import { checkModel } from './model/check.js';
+import type { Edition } from './model/edition.js';
+import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
+import type { Reader } from './readers/reader.js';
+import { writeTei } from './tei/index.js';
+import { applyTransforms } from './transforms/index.js';
+import { validateTei } from './validate/index.js';
+import { VERSION } from './version.js';
+
+export interface ConvertOptions {
+  /** The path shown in diagnostics. */
+  file?: string;
+  /** Force an input profile instead of detecting it from the content. */
+  profile?: string;
+  /** Validate the TEI against the project schema (default true). */
+  validate?: boolean;
+}
+
+export interface ConvertResult {
+  /** The TEI document, or undefined when the text could not be converted. */
+  tei: string | undefined;
+  model: Edition | undefined;
+  diagnostics: Diagnostic[];
+  /** True when no diagnostic is an error. */
+  ok: boolean;
+}
+
+function chooseReader(text: string, profile: string | undefined, diagnostics: Diagnostics): Reader | undefined {
+  if (profile !== undefined) {
+    const reader = readerNamed(profile);
+    if (!reader) diagnostics.report('profile-unknown', `no profile "${profile}"; known: ${READERS.map((r) => r.name).join(', ')}`);
+    return reader;
+  }
+  const best = detectReader(text);
+  if (best && best.score < CONFIDENT) {
+    diagnostics.report('profile-guessed', `no profile is sure of this text; read it as ${best.reader.name} (confidence ${best.score.toFixed(2)}); use --profile to choose`);
+  }
+  return best?.reader;
+}
+
+const done = (tei: string | undefined, model: Edition | undefined, diagnostics: Diagnostics): ConvertResult => ({
+  tei,
+  model,
+  diagnostics: diagnostics.items,
+  ok: !diagnostics.hasErrors,
+});
+
+/** Converts the text of one transcription (LF line ends, no BOM) into TEI. */
+export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
+  const diagnostics = new Diagnostics(options.file);
+  const reader = chooseReader(text, options.profile, diagnostics);
+  if (!reader) return done(undefined, undefined, diagnostics);
+  const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
+  applyTransforms(model, { diagnostics });
+  if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
+  const tei = writeTei(model, { version: VERSION });
+  const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
+  diagnostics.items.push(...findings);
+  return done(tei, model, diagnostics);
+}

@@ -1,0 +1,96 @@
+/**
+ * Diagnostics are data: every stage reports into a collector, nothing prints from deep
+ * inside. The list of codes is fixed here; each has a default severity and a summary
+ * that `teiwright codes` and the README list.
+ */
+import type { SourcePos } from './model/edition.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const CODES = {
+  // input
+  'input-empty': { severity: 'error', summary: 'the input file is empty or holds only white space' },
+  'input-binary': { severity: 'error', summary: 'the input file is binary (NUL bytes or control characters)' },
+  'input-encoding': { severity: 'error', summary: 'the input file is not valid UTF-8' },
+  'input-too-large': { severity: 'error', summary: 'the input file is larger than --max-size' },
+  'input-unreadable': { severity: 'error', summary: 'the input file or folder cannot be read' },
+  'input-none': { severity: 'error', summary: 'a folder argument holds no transcriptions' },
+  'profile-unknown': { severity: 'error', summary: 'the --profile names no reader' },
+  'profile-guessed': { severity: 'warning', summary: 'no reader recognised the text with confidence; the best guess was used' },
+  // reading
+  'title-missing': { severity: 'error', summary: 'no title was found' },
+  'author-from-footer': { severity: 'info', summary: 'the author was taken from the archive name in the navigation footer' },
+  'author-missing': { severity: 'warning', summary: 'no author was found' },
+  'furniture-dropped': { severity: 'info', summary: 'page furniture (navigation, README link) was dropped' },
+  'metadata-unknown-label': { severity: 'info', summary: 'a metadata label is unknown; it is kept as a note in notesStmt' },
+  'marker-malformed': { severity: 'warning', summary: 'a note marker or bracket is malformed and was kept as text' },
+  'date-unparsed': { severity: 'warning', summary: 'a date could not be normalised; the words are kept without @when' },
+  // transforms
+  'anchor-orphan': { severity: 'warning', summary: 'a note anchor has no note' },
+  'note-orphan': { severity: 'warning', summary: 'a note has no anchor in the text' },
+  'note-duplicate': { severity: 'warning', summary: 'two notes have the same number' },
+  'emendation-applied': { severity: 'info', summary: 'an editorial note or siglum was encoded as an emendation' },
+  'emendation-mismatch': { severity: 'warning', summary: 'an editorial note describes words that are not at its anchor; the text was left alone' },
+  'charref-repaired': { severity: 'info', summary: 'a broken character reference was repaired as choice/sic/corr' },
+  'corrections-invalid': { severity: 'error', summary: 'the corrections file does not match its schema' },
+  'correction-unmatched': { severity: 'error', summary: 'a correction matches nothing in the text' },
+  'correction-ambiguous': { severity: 'error', summary: 'a correction matches more often than it says' },
+  // checks
+  'model-invalid': { severity: 'error', summary: 'the edition model does not match schema/edition.schema.json' },
+  'xml-malformed': { severity: 'error', summary: 'the XML is not well-formed' },
+  'xml-unsafe': { severity: 'error', summary: 'the XML declares a DTD or entities, which are not read' },
+  'id-duplicate': { severity: 'error', summary: 'two elements have the same xml:id' },
+  'pointer-broken': { severity: 'error', summary: 'a # pointer resolves to no xml:id' },
+  'note-unreferenced': { severity: 'warning', summary: 'nothing points to a note' },
+  'schema-invalid': { severity: 'error', summary: 'the TEI is not valid against the RELAX NG schema' },
+  'schema-outside-subset': { severity: 'error', summary: 'valid TEI, but outside the subset teiwright writes' },
+  'words-lost': { severity: 'error', summary: 'the words of the TEI differ from the words of the source' },
+  // output
+  'output-collision': { severity: 'error', summary: 'two inputs would write the same output file' },
+  'output-unwritable': { severity: 'error', summary: 'the output file cannot be written' },
+  'internal-error': { severity: 'error', summary: 'teiwright failed on this file; please report it' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof CODES;
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** Collects the diagnostics of one file; stages report into it and never print. */
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+  constructor(readonly file?: string) {}
+
+  report(code: DiagnosticCode, message: string, pos?: SourcePos, severity: Severity = CODES[code].severity): Diagnostic {
+    const d: Diagnostic = { code, severity, message };
+    if (this.file !== undefined) d.file = this.file;
+    if (pos) {
+      d.line = pos.line;
+      d.column = pos.column;
+    }
+    this.items.push(d);
+    return d;
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+}
+
+/** `file:line:col: severity code: message`, the form editors' tools (and editors) can jump to. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file ?? '<input>', d.line, d.column].filter((x) => x !== undefined).join(':');
+  return `${where}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+export function countBySeverity(ds: readonly Diagnostic[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of ds) c[d.severity]++;
+  return c;
+}

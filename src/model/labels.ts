@@ -1,0 +1,52 @@
+/**
+ * Metadata labels of MIA transcriptions and the role each one plays in the TEI header.
+ * One table for every reader, so that a spelling learnt from one house style works in all.
+ * Labels are matched after `normalizeLabel` (case, slashes, "by", trailing colon folded).
+ */
+import type { MetaRole } from './edition.js';
+
+export interface LabelRule {
+  role: MetaRole;
+  /** The `resp` phrase for people named under this label (one `respStmt` each). */
+  resp?: string;
+}
+
+const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
+  [['written', 'spoken', 'delivered', 'date written'], { role: 'written' }],
+  [['published', 'first published', 'first published in full', 'first printed', 'original publication'], { role: 'firstPublished' }],
+  [['source', 'source of the text', 'from', 'full text', 'original source', 'printed from'], { role: 'source' }],
+  [['publisher'], { role: 'publisher' }],
+  [['translated', 'translation', 'translator'], { role: 'translated', resp: 'translation' }],
+  [['transcribed', 'transcription', 'original transcription'], { role: 'transcribed', resp: 'transcription' }],
+  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html'], { role: 'markup', resp: 'markup' }],
+  [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
+  [['proofed', 'proofread', 'proofreading', 'proofed and corrected'], { role: 'proofed', resp: 'proofreading' }],
+  [['online version', 'online edition'], { role: 'onlineVersion', resp: 'online version' }],
+  [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
+  [['signed'], { role: 'signed' }],
+  [['edited', 'editor', 'editorial note'], { role: 'editor', resp: 'editing' }],
+];
+
+const BY_LABEL = new Map<string, LabelRule>(RULES.flatMap(([labels, rule]) => labels.map((l) => [l, rule] as const)));
+
+/** Folds the spellings of one label together: "Transcription\\Markup:" → "transcription/markup". */
+export function normalizeLabel(label: string): string {
+  return label
+    .replace(/\\\\?/g, '/')
+    .replace(/[:*_\u00a0]/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+by\s*$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The rule for a label, or undefined when the label is unknown (kept as `other`). */
+export function labelRule(label: string): LabelRule | undefined {
+  return BY_LABEL.get(normalizeLabel(label));
+}
+
+/** True when a line's first words look like a known metadata label. */
+export function isKnownLabel(label: string): boolean {
+  return labelRule(label) !== undefined;
+}

@@ -1,0 +1,124 @@
+/** Small helpers to build and traverse the edition tree, shared by readers, transforms and the writer. */
+import type { Block, Edition, Inline, InlineOf, SourcePos } from './edition.js';
+
+export const text = (value: string, pos: SourcePos): InlineOf<'text'> => ({ kind: 'text', text: value, pos });
+
+/** The child inline lists of an inline node (for nodes that have any). */
+export function inlineChildren(node: Inline): Inline[][] {
+  switch (node.kind) {
+    case 'hi':
+    case 'link':
+    case 'del':
+    case 'add':
+    case 'unclear':
+    case 'supplied':
+    case 'sic':
+    case 'inlineNote':
+      return [node.children];
+    case 'subst':
+      return [node.del, node.add];
+    case 'choice':
+      return [node.sic, node.corr];
+    default:
+      return [];
+  }
+}
+
+/** The inline lists directly inside a block. */
+export function blockInlines(block: Block): Inline[][] {
+  switch (block.kind) {
+    case 'p':
+    case 'heading':
+      return [block.children];
+    case 'list':
+      return block.items;
+    case 'lines':
+      return block.lines;
+    case 'quote':
+      return block.blocks.flatMap(blockInlines);
+    case 'pb':
+      return [];
+  }
+}
+
+/** Every inline list of the edition's text (head, opener, argument, body, closer), in reading order. */
+export function bodyInlineLists(ed: Edition): Inline[][] {
+  const b = ed.body;
+  const lists: Inline[][] = [b.head];
+  if (b.subtitle) lists.push(b.subtitle);
+  if (b.opener?.dateline) lists.push(b.opener.dateline);
+  if (b.opener?.salute) lists.push(b.opener.salute);
+  lists.push(...b.argument.flatMap(blockInlines), ...b.blocks.flatMap(blockInlines));
+  if (b.closer?.salute) lists.push(b.closer.salute);
+  if (b.closer?.signed) lists.push(b.closer.signed);
+  if (b.closer?.dateline) lists.push(b.closer.dateline);
+  lists.push(...b.publicationNotes.map((n) => n.children));
+  return lists;
+}
+
+/** Every inline list of the notes, in order. */
+export function noteInlineLists(ed: Edition): Inline[][] {
+  return ed.notes.flatMap((s) => s.notes.flatMap((n) => n.blocks.flatMap(blockInlines)));
+}
+
+/**
+ * Visits every inline node depth-first in document order. The visitor gets the list that
+ * holds the node and its index, so transforms can replace a node in place.
+ */
+export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inline[], index: number) => void): void {
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const node = list[i]!;
+      visit(node, list, i);
+      for (const child of inlineChildren(node)) visitInlines([child], visit);
+    }
+  }
+}
+
+/** The plain text of inline content, without note anchors (used for titles and matching). */
+export function plainText(list: readonly Inline[], options: { anchors?: boolean } = {}): string {
+  let out = '';
+  for (const node of list) {
+    switch (node.kind) {
+      case 'text':
+        out += node.text;
+        break;
+      case 'noteAnchor':
+        if (options.anchors) out += node.marker;
+        break;
+      case 'gap':
+      case 'pb':
+        break;
+      case 'lb':
+        out += '\n';
+        break;
+      case 'subst':
+        out += plainText(node.add, options);
+        break;
+      case 'choice':
+        out += plainText(node.corr, options);
+        break;
+      case 'inlineNote':
+        break;
+      default:
+        out += plainText(inlineChildren(node)[0] ?? [], options);
+    }
+  }
+  return out;
+}
+
+/** Collapses runs of white space (including no-break spaces) and trims. */
+export const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+export function emptyEdition(profile: string): Edition {
+  return {
+    profile,
+    metadata: { title: '', fields: [], language: 'en' },
+    body: { head: [], argument: [], blocks: [], publicationNotes: [] },
+    notes: [],
+    emendations: [],
+    editors: [],
+    hands: [],
+    dropped: [],
+  };
+}
