@@ -58,7 +58,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
   applyTransforms(model, { diagnostics });
   if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
-  const tei = writeTei(model, { version: VERSION });
+  const tei = writeTei(model, { version: VERSION, diagnostics });
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
   diagnostics.items.push(...findings);
   return done(tei, model, diagnostics);
