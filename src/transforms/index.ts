@@ -4,6 +4,8 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
+import { classifyNotes } from './classify-notes.js';
+import { linkNotes } from './link-notes.js';
 
 export interface TransformContext {
   diagnostics: Diagnostics;
@@ -14,7 +16,11 @@ export interface Transform {
   apply(edition: Edition, ctx: TransformContext): void;
 }
 
-export const TRANSFORMS: readonly Transform[] = [];
+export const TRANSFORMS: readonly Transform[] = [
+  classifyNotes,
+  // Linking must come before the emendation transforms: they work at the linked anchors.
+  linkNotes,
+];
 
 export function applyTransforms(edition: Edition, ctx: TransformContext): void {
   for (const t of TRANSFORMS) t.apply(edition, ctx);
