@@ -1,6 +1,20 @@
-/** The TEI writer: edition model → TEI P5 XML (see ../shared/docs/encoding.md). Placeholder until the writer lands. */
+/**
+ * The TEI writer: edition model → TEI P5 XML (see ../shared/docs/encoding.md).
+ *
+ * Built with xmlbuilder2 (escaping, namespaces) and serialised without its pretty-printer,
+ * which would put the text of mixed content on lines of its own. Instead `indent` adds
+ * line breaks only between the children of element-only containers (teiHeader, div,
+ * list…), so the text of p, head, note, bibl… is exactly the model's text.
+ * Same model, same bytes: no timestamps, attributes in a fixed order, ids from the model.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Edition } from '../model/edition.js';
+import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.js';
+import { plainText, squash } from '../model/walk.js';
+import { findDate } from './dates.js';
+import { writeHeader } from './header.js';
+import { el, mixed, txt, writeBlocks, writeInlines } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -9,6 +23,121 @@ export interface WriteOptions {
   diagnostics?: Diagnostics;
 }
 
-export function writeTei(_edition: Edition, _options: WriteOptions): string {
-  throw new Error('TEI writer not built yet');
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+const PROLOG =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<?xml-model href="https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n';
+
+/**
+ * Elements whose content model has no text: white space between their children is not
+ * content, so they are the only ones indented. Everything else (p, head, note, opener…)
+ * is mixed content and is written exactly.
+ */
+export const ELEMENT_ONLY = new Set([
+  'TEI', 'teiHeader', 'fileDesc', 'titleStmt', 'respStmt', 'publicationStmt', 'availability', 'notesStmt',
+  'sourceDesc', 'encodingDesc', 'appInfo', 'application', 'editorialDecl', 'normalization', 'correction',
+  'profileDesc', 'langUsage', 'handNotes', 'text', 'body', 'back', 'div', 'argument', 'list', 'lg',
+]);
+
+// ---------------------------------------------------------------- body
+
+/** A dateline: the date it names is tagged with its normalised value, the rest stays text. */
+function writeDateline(parent: XMLBuilder, inlines: readonly Inline[], diagnostics: Diagnostics | undefined, pos: { line: number; column: number }): void {
+  const dateline = el(parent, 'dateline');
+  const only = inlines.length === 1 ? inlines[0] : undefined;
+  const found = only?.kind === 'text' ? findDate(only.text) : undefined;
+  if (only?.kind !== 'text' || !found) {
+    if (!findDate(plainText(inlines))) {
+      diagnostics?.report('date-unparsed', `no date could be derived from the dateline "${squash(plainText(inlines))}"; kept as text`, inlines[0]?.pos ?? pos);
+    }
+    writeInlines(dateline, inlines);
+    return;
+  }
+  txt(dateline, only.text.slice(0, found.start));
+  txt(el(dateline, 'date', [['when', found.when], ['notBefore', found.notBefore], ['notAfter', found.notAfter]]), only.text.slice(found.start, found.end));
+  txt(dateline, only.text.slice(found.end));
+}
+
+function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | undefined): void {
+  const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
+  mixed(div, 'head', body.head);
+  if (body.subtitle) mixed(div, 'head', body.subtitle, [['type', 'sub']]);
+  if (body.opener && (body.opener.dateline || body.opener.salute)) {
+    const opener = el(div, 'opener');
+    if (body.opener.dateline) writeDateline(opener, body.opener.dateline, diagnostics, body.opener.pos);
+    if (body.opener.salute) mixed(opener, 'salute', body.opener.salute);
+  }
+  if (body.argument.length > 0) writeBlocks(el(div, 'argument'), body.argument, { headings: 'p' });
+  writeBlocks(div, body.blocks);
+  const closer = body.closer;
+  if (closer && (closer.salute || closer.signed || closer.dateline)) {
+    const el_ = el(div, 'closer');
+    if (closer.salute) mixed(el_, 'salute', closer.salute);
+    if (closer.signed) mixed(el_, 'signed', closer.signed);
+    if (closer.dateline) writeDateline(el_, closer.dateline, diagnostics, closer.pos);
+  }
+  // After the closer a div allows only model.global, where note belongs.
+  for (const pub of body.publicationNotes) mixed(div, 'note', pub.children, [['type', 'publication']]);
+}
+
+// ---------------------------------------------------------------- back
+
+function writeNote(parent: XMLBuilder, note: Note): void {
+  const n = el(parent, 'note', [
+    ['xml:id', note.id],
+    ['n', note.key],
+    ['place', note.place],
+    ['type', note.type === 'unknown' ? undefined : note.type],
+    ['target', note.targets.length > 0 ? note.targets.map((t) => (t.startsWith('#') ? t : `#${t}`)).join(' ') : undefined],
+  ]);
+  writeBlocks(n, note.blocks, { headings: 'p' });
+}
+
+function writeBack(text: XMLBuilder, sections: readonly NoteSection[]): void {
+  if (sections.length === 0) return;
+  const back = el(text, 'back');
+  for (const section of sections) {
+    const div = el(back, 'div', [['type', 'notes'], ['n', section.series]]);
+    if (section.heading) mixed(div, 'head', section.heading);
+    for (const note of section.notes) writeNote(div, note);
+  }
+}
+
+// ---------------------------------------------------------------- layout
+
+interface LayoutNode {
+  nodeType: number;
+  nodeName: string;
+  childNodes: ArrayLike<LayoutNode>;
+  insertBefore(node: LayoutNode, before: LayoutNode | null): unknown;
+  appendChild(node: LayoutNode): unknown;
+  ownerDocument: { createTextNode(data: string): LayoutNode } | null;
+}
+const ELEMENT_NODE = 1;
+
+/** Line breaks and two-space indentation between the children of element-only containers. */
+function indent(node: LayoutNode, depth: number): void {
+  if (!ELEMENT_ONLY.has(node.nodeName)) return;
+  const children = Array.from(node.childNodes);
+  if (children.length === 0) return;
+  const doc = node.ownerDocument!;
+  const pad = '\n' + '  '.repeat(depth + 1);
+  for (const child of children) {
+    node.insertBefore(doc.createTextNode(pad), child);
+    if (child.nodeType === ELEMENT_NODE) indent(child, depth + 1);
+  }
+  node.appendChild(doc.createTextNode('\n' + '  '.repeat(depth)));
+}
+
+/** The TEI document of an edition, as a UTF-8 string with its prolog. */
+export function writeTei(edition: Edition, options: WriteOptions): string {
+  const doc = create();
+  const tei = doc.ele(TEI_NS, 'TEI').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', edition.metadata.language);
+  writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
+  const text = el(tei, 'text');
+  writeBody(text, edition.body, options.diagnostics);
+  writeBack(text, edition.notes);
+  indent(tei.node as unknown as LayoutNode, 0);
+  return PROLOG + doc.end({ headless: true, prettyPrint: false }) + '\n';
 }

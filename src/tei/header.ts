@@ -1,0 +1,282 @@
+/**
+ * The teiHeader from the edition's metadata (Guidelines ch. 2; see docs/encoding.md).
+ * Every metadata field lands somewhere: people in `respStmt`, the licence in `licence`,
+ * the printed source in `sourceDesc/bibl`, the date of writing in `creation`, and any
+ * field without a better home as a `note` in `notesStmt`.
+ */
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Edition, EmendationKind, MetaField, MetaRole } from '../model/edition.js';
+import { plainText, squash } from '../model/walk.js';
+import { tagFirstPublished, tagSource, type BiblPiece, type BiblPartKind } from './bibl.js';
+import { findDate, type DateAttrs } from './dates.js';
+import { el, mixed, txt, writeInlines, type Attrs } from './text.js';
+
+export interface HeaderContext {
+  version: string;
+  diagnostics?: Diagnostics;
+}
+
+const fieldsWith = (ed: Edition, ...roles: MetaRole[]): MetaField[] => ed.metadata.fields.filter((f) => roles.includes(f.role));
+
+/** A field as printed: "Label: value" (the label is printed without its colon in the model). */
+function writeField(parent: XMLBuilder, f: MetaField): void {
+  txt(parent, `${f.label}: `);
+  writeInlines(parent, f.value);
+}
+
+// ---------------------------------------------------------------- titleStmt
+
+const ORG_WORDS = /\b(?:archive|institute|publishers?|press|committee|party|society|library|university|league|union|marxists\.org|mia)\b/i;
+
+/**
+ * The people a credit line names: "Salil Sen for MIA, 2008" → ["Salil Sen"];
+ * "Zodiac and Brian Baggins" → two. Trailing purposes, places and years are not names.
+ */
+export function namesIn(value: string): string[] {
+  const head = value
+    .split(/\s+(?:for|from|at|in|on|of|with|via)\s+(?=\S)|\s*[(\[]|\s*[;:]\s*|,\s*(?=(?:\d|c\.|ca\.|circa))|\s+(?=\d{4}\b)/)[0] ?? '';
+  return head
+    .split(/\s*,\s*|\s+(?:and|&)\s+/)
+    .map((n) => n.replace(/[.\s]+$/, (m) => (/\b\p{Lu}\.$/u.test(n) ? m.trimEnd() : '')).trim())
+    .filter((n) => /\p{L}/u.test(n));
+}
+
+/** The `resp` phrase of the roles that credit people (as in model/labels.ts). */
+const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
+  translated: 'translation',
+  transcribed: 'transcription',
+  markup: 'markup',
+  transcriptionMarkup: 'transcription/markup',
+  proofed: 'proofreading',
+  onlineVersion: 'online version',
+  editor: 'editing',
+};
+
+function writeRespStmts(titleStmt: XMLBuilder, ed: Edition): void {
+  for (const f of ed.metadata.fields) {
+    const resp = RESP_BY_ROLE[f.role];
+    if (resp === undefined) continue;
+    const value = squash(plainText(f.value, { anchors: true }));
+    const names = namesIn(value);
+    // The credit line verbatim when the names alone do not say all of it (year, "for MIA").
+    const verbatim = names.length !== 1 || names[0] !== value;
+    (names.length > 0 ? names : [value]).forEach((name, i) => {
+      const stmt = el(titleStmt, 'respStmt');
+      txt(el(stmt, 'resp'), resp);
+      txt(el(stmt, ORG_WORDS.test(name) ? 'orgName' : 'persName'), name);
+      if (verbatim && i === 0) writeField(el(stmt, 'note'), f);
+    });
+  }
+  for (const editor of ed.editors) {
+    const stmt = el(titleStmt, 'respStmt', [['xml:id', editor.id]]);
+    txt(el(stmt, 'resp'), editor.role);
+    txt(el(stmt, 'persName'), editor.name);
+  }
+  const self = el(titleStmt, 'respStmt', [['xml:id', 'teiwright']]);
+  txt(el(self, 'resp'), 'conversion to TEI');
+  txt(el(self, 'name', [['type', 'software']]), 'teiwright');
+}
+
+function writeTitleStmt(fileDesc: XMLBuilder, ed: Edition): void {
+  const titleStmt = el(fileDesc, 'titleStmt');
+  txt(el(titleStmt, 'title'), ed.metadata.title);
+  if (ed.metadata.subtitle !== undefined) txt(el(titleStmt, 'title', [['type', 'sub']]), ed.metadata.subtitle);
+  if (ed.metadata.author) txt(el(titleStmt, 'author'), ed.metadata.author.name);
+  writeRespStmts(titleStmt, ed);
+}
+
+// ---------------------------------------------------------------- publicationStmt
+
+/** "Lenin Internet Archive", "J. V. Stalin Archive", "Marxists Internet Archive". */
+const ARCHIVE = /\b((?:[\p{Lu}][\p{L}.'-]*\s+){0,4}(?:Internet\s+)?Archive)\b/u;
+
+/**
+ * Who distributes the transcription: the first archive the licence or online-version line
+ * names, else the archive of the navigation footer, else the Marxists Internet Archive,
+ * whose house styles are the only inputs teiwright reads.
+ */
+function distributorOf(ed: Edition): string {
+  for (const f of fieldsWith(ed, 'licence', 'onlineVersion')) {
+    const m = ARCHIVE.exec(plainText(f.value));
+    if (m) return squash(m[1]!);
+  }
+  return 'Marxists Internet Archive';
+}
+
+/** The year of the online publication, when the licence line gives one: "Lenin Internet Archive (2003)". */
+function publicationYear(ed: Edition): string | undefined {
+  for (const f of fieldsWith(ed, 'licence', 'onlineVersion')) {
+    const m = /\((\d{4})\)/.exec(plainText(f.value));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function writePublicationStmt(fileDesc: XMLBuilder, ed: Edition): void {
+  const stmt = el(fileDesc, 'publicationStmt');
+  txt(el(stmt, 'distributor'), distributorOf(ed));
+  const year = publicationYear(ed);
+  if (year !== undefined) txt(el(stmt, 'date', [['when', year]]), year);
+  const licences = fieldsWith(ed, 'licence');
+  if (licences.length > 0) {
+    const availability = el(stmt, 'availability');
+    for (const f of licences) writeField(el(availability, 'licence'), f);
+  }
+}
+
+// ---------------------------------------------------------------- notesStmt, sourceDesc
+
+const BIBL_ELEMENT: Record<BiblPartKind, readonly [string, Attrs]> = {
+  title: ['title', []],
+  edition: ['edition', []],
+  publisher: ['publisher', []],
+  pubPlace: ['pubPlace', []],
+  date: ['date', []],
+  volume: ['biblScope', [['unit', 'volume']]],
+  page: ['biblScope', [['unit', 'page']]],
+};
+
+const dateAttrs = (d: DateAttrs | undefined): Attrs => [['when', d?.when], ['notBefore', d?.notBefore], ['notAfter', d?.notAfter]];
+
+function writeBiblPieces(bibl: XMLBuilder, pieces: readonly BiblPiece[]): void {
+  for (const piece of pieces) {
+    switch (piece.kind) {
+      case 'text':
+        txt(bibl, piece.text);
+        break;
+      case 'part': {
+        const [name, attrs] = BIBL_ELEMENT[piece.part];
+        txt(el(bibl, name, piece.part === 'date' ? dateAttrs(piece.date) : attrs), piece.text);
+        break;
+      }
+      case 'titleNode':
+        writeInlines(el(bibl, 'title', [['rend', piece.node.rend]]), piece.node.children);
+        break;
+      case 'inline':
+        writeInlines(bibl, [piece.node]);
+        break;
+      case 'break':
+        // The fields of the source were separate lines; no punctuation is invented between them.
+        el(bibl, 'lb');
+        break;
+    }
+  }
+}
+
+function writeSourceDesc(fileDesc: XMLBuilder, ed: Edition): void {
+  const sourceDesc = el(fileDesc, 'sourceDesc');
+  const source = fieldsWith(ed, 'source', 'publisher');
+  const first = fieldsWith(ed, 'firstPublished');
+  if (source.length > 0) writeBiblPieces(el(sourceDesc, 'bibl'), tagSource(source.map((f) => f.value)));
+  for (const f of first) writeBiblPieces(el(sourceDesc, 'bibl', [['type', 'firstPublished']]), tagFirstPublished(f.value));
+  if (source.length === 0 && first.length === 0) {
+    txt(el(sourceDesc, 'p'), 'The transcription does not name its printed source.');
+  }
+}
+
+/** Fields with no better home than a note: unknown labels, signatures, extra dates of writing. */
+function notesStmtFields(ed: Edition): MetaField[] {
+  const written = creationField(ed);
+  return ed.metadata.fields.filter((f) => !HOMED_ROLES.has(f.role) || ((f.role === 'written' || f.role === 'delivered') && f !== written));
+}
+
+/** Roles written elsewhere in the header; every other field goes to notesStmt. */
+const HOMED_ROLES = new Set<MetaRole>(['written', 'delivered', 'firstPublished', 'source', 'publisher', 'licence', ...(Object.keys(RESP_BY_ROLE) as MetaRole[])]);
+
+function writeNotesStmt(fileDesc: XMLBuilder, ed: Edition): void {
+  const fields = notesStmtFields(ed);
+  if (fields.length === 0) return;
+  const notesStmt = el(fileDesc, 'notesStmt');
+  for (const f of fields) writeField(el(notesStmt, 'note', [['type', 'metadata']]), f);
+}
+
+// ---------------------------------------------------------------- encodingDesc
+
+const EMENDATION_TEXT: Record<EmendationKind, string> = {
+  subst: 'Substitutions described in the editors’ notes are encoded with subst, del and add at the anchor; the notes are kept',
+  del: 'Deletions described in the editors’ notes are encoded with del',
+  add: 'Additions described in the editors’ notes are encoded with add, with their place and hand',
+  gap: 'Omissions and illegible passages are encoded with gap and their reason; the printed sign is kept in desc',
+  unclear: 'Unclear readings are encoded with unclear',
+  supplied: 'Letters or words the editors supplied in brackets are encoded with supplied',
+  sic: 'Errors of the source marked as such are encoded with sic',
+  charref: 'Broken character references are repaired with choice, keeping the broken form in sic and the character in corr',
+  correction: 'Corrections from the editor’s corrections file are encoded with choice, keeping the original in sic',
+};
+
+function writeEditorialDecl(encodingDesc: XMLBuilder, ed: Edition): void {
+  const decl = el(encodingDesc, 'editorialDecl');
+  const normalization = el(decl, 'normalization', [['method', 'silent']]);
+  txt(
+    el(normalization, 'p'),
+    'Line ends are normalised to LF and a byte order mark is removed. Text is otherwise kept as transcribed, including its spelling and typing errors.',
+  );
+  const dropped = ed.dropped.length;
+  txt(
+    el(normalization, 'p'),
+    `Page furniture of the web page (navigation links, index links, a "README" link) is dropped${dropped > 0 ? `: ${dropped} ${dropped === 1 ? 'piece' : 'pieces'} in this transcription` : ''}; each drop is reported as a diagnostic.`,
+  );
+  // One paragraph per kind of emendation and per party responsible, in model order.
+  const groups = new Map<string, { kind: EmendationKind; resp: string; descriptions: string[] }>();
+  for (const e of ed.emendations) {
+    const key = `${e.kind}\u0000${e.resp}`;
+    const group = groups.get(key) ?? { kind: e.kind, resp: e.resp, descriptions: [] };
+    group.descriptions.push(e.description);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return;
+  const correction = el(decl, 'correction', [['method', 'markup']]);
+  for (const g of groups.values()) {
+    txt(el(correction, 'p', [['resp', g.resp]]), `${EMENDATION_TEXT[g.kind]} (${g.descriptions.length}): ${g.descriptions.join('; ')}.`);
+  }
+}
+
+function writeEncodingDesc(header: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+  const encodingDesc = el(header, 'encodingDesc');
+  const application = el(el(encodingDesc, 'appInfo'), 'application', [['ident', 'teiwright'], ['version', ctx.version]]);
+  txt(el(application, 'label'), 'teiwright');
+  txt(el(application, 'p'), `Converted from a plain-text transcription read as ${ed.profile}.`);
+  writeEditorialDecl(encodingDesc, ed);
+}
+
+// ---------------------------------------------------------------- profileDesc
+
+/** The field that dates the writing: the first "Written" line, else the first "Delivered" one. */
+function creationField(ed: Edition): MetaField | undefined {
+  return fieldsWith(ed, 'written')[0] ?? fieldsWith(ed, 'delivered')[0];
+}
+
+function writeCreation(profileDesc: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+  const f = creationField(ed);
+  if (!f) return;
+  const words = plainText(f.value);
+  const found = findDate(words);
+  if (!found) ctx.diagnostics?.report('date-unparsed', `no date could be derived from "${squash(words)}"; the words are kept in creation/date without @when`, f.pos);
+  const { start: _s, end: _e, ...attrs } = found ?? { start: 0, end: 0 };
+  mixed(el(profileDesc, 'creation'), 'date', f.value, dateAttrs(attrs));
+}
+
+function writeProfileDesc(header: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+  const profileDesc = el(header, 'profileDesc');
+  writeCreation(profileDesc, ed, ctx);
+  txt(el(el(profileDesc, 'langUsage'), 'language', [['ident', ed.metadata.language]]), languageName(ed.metadata.language));
+  if (ed.hands.length > 0) {
+    const handNotes = el(profileDesc, 'handNotes');
+    for (const hand of ed.hands) txt(el(handNotes, 'handNote', [['xml:id', hand.id], ['medium', hand.medium]]), hand.description);
+  }
+}
+
+const LANGUAGES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', ru: 'Russian', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', sv: 'Swedish', zh: 'Chinese' };
+const languageName = (code: string): string => LANGUAGES[code.toLowerCase().split('-')[0] ?? ''] ?? code;
+
+export function writeHeader(tei: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+  const header = el(tei, 'teiHeader');
+  const fileDesc = el(header, 'fileDesc');
+  writeTitleStmt(fileDesc, ed);
+  writePublicationStmt(fileDesc, ed);
+  writeNotesStmt(fileDesc, ed);
+  writeSourceDesc(fileDesc, ed);
+  writeEncodingDesc(header, ed, ctx);
+  writeProfileDesc(header, ed, ctx);
+}

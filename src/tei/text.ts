@@ -1,0 +1,122 @@
+/**
+ * Inline and block content → TEI elements. One handler per inline kind, in a table typed
+ * over every kind of the model: a new node kind does not compile until it has a handler.
+ * Handlers write text exactly as the model holds it; white space is never added here.
+ */
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Block, Inline, InlineKind, InlineOf } from '../model/edition.js';
+
+/** Attributes in the order they are written; undefined values are left out. */
+export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]>;
+
+/** Adds a child element with its attributes in a fixed order (same model, same bytes). */
+export function el(parent: XMLBuilder, name: string, attrs: Attrs = []): XMLBuilder {
+  const child = parent.ele(name);
+  for (const [key, value] of attrs) if (value !== undefined) child.att(key, String(value));
+  return child;
+}
+
+/** Appends text; an empty string writes nothing (xmlbuilder2 would add an empty node). */
+export function txt(parent: XMLBuilder, value: string): void {
+  if (value !== '') parent.txt(value);
+}
+
+type Handler<K extends InlineKind> = (parent: XMLBuilder, node: InlineOf<K>) => void;
+
+/** A link target as a URI: white space would split a pointer list, so it is escaped. */
+const uri = (href: string): string => href.trim().replace(/\s/g, (c) => encodeURIComponent(c));
+
+const HANDLERS: { [K in InlineKind]: Handler<K> } = {
+  text: (p, n) => txt(p, n.text),
+  hi: (p, n) => writeInlines(el(p, 'hi', [['rend', n.rend]]), n.children),
+  noteAnchor: (p, n) => txt(el(p, 'ref', [['type', 'noteAnchor'], ['xml:id', n.id], ['target', n.target]]), n.marker),
+  link: (p, n) => writeInlines(el(p, 'ref', [['target', uri(n.href)]]), n.children),
+  subst: (p, n) => {
+    const subst = el(p, 'subst', [['xml:id', n.id], ['resp', n.resp]]);
+    writeInlines(el(subst, 'del'), n.del);
+    writeInlines(el(subst, 'add', [['place', n.place], ['hand', n.hand]]), n.add);
+  },
+  del: (p, n) => writeInlines(el(p, 'del', [['xml:id', n.id], ['resp', n.resp], ['rend', n.rend]]), n.children),
+  add: (p, n) => writeInlines(el(p, 'add', [['xml:id', n.id], ['resp', n.resp], ['place', n.place], ['hand', n.hand]]), n.children),
+  gap: (p, n) => {
+    const gap = el(p, 'gap', [['xml:id', n.id], ['resp', n.resp], ['reason', n.reason], ['unit', n.unit], ['quantity', n.quantity]]);
+    // The printed sign of the gap ("[illegible]", "[....]") is kept as its description.
+    if (n.printed !== undefined && n.printed !== '') txt(el(gap, 'desc'), n.printed);
+  },
+  unclear: (p, n) => writeInlines(el(p, 'unclear', [['xml:id', n.id], ['resp', n.resp], ['reason', n.reason]]), n.children),
+  supplied: (p, n) => writeInlines(el(p, 'supplied', [['resp', n.resp]]), n.children),
+  choice: (p, n) => {
+    const choice = el(p, 'choice', [['xml:id', n.id]]);
+    writeInlines(el(choice, 'sic'), n.sic);
+    writeInlines(el(choice, 'corr', [['resp', n.resp]]), n.corr);
+  },
+  sic: (p, n) => writeInlines(el(p, 'sic', [['resp', n.resp]]), n.children),
+  pb: (p, n) => void el(p, 'pb', [['n', n.n]]),
+  lb: (p) => void el(p, 'lb'),
+  inlineNote: (p, n) => writeInlines(el(p, 'note', [['place', n.place], ['type', n.type]]), n.children),
+};
+
+function writeInline<K extends InlineKind>(parent: XMLBuilder, node: InlineOf<K>): void {
+  (HANDLERS[node.kind] as Handler<K>)(parent, node);
+}
+
+/** Writes inline content into a mixed-content element, text exactly as in the model. */
+export function writeInlines(parent: XMLBuilder, inlines: readonly Inline[]): XMLBuilder {
+  for (const node of inlines) writeInline(parent, node);
+  return parent;
+}
+
+/** Writes inlines as the content of a new child element. */
+export function mixed(parent: XMLBuilder, name: string, inlines: readonly Inline[], attrs: Attrs = []): XMLBuilder {
+  return writeInlines(el(parent, name, attrs), inlines);
+}
+
+/**
+ * Writes blocks into a container. A `heading` opens a nested `div` (a head may not follow
+ * a paragraph in the same div); a deeper heading nests inside it, a shallower one closes
+ * divs back to its level.
+ */
+export function writeBlocks(container: XMLBuilder, blocks: readonly Block[], options: { headings: 'div' | 'p' } = { headings: 'div' }): void {
+  const stack: Array<{ level: number; div: XMLBuilder }> = [];
+  const current = (): XMLBuilder => stack[stack.length - 1]?.div ?? container;
+  for (const block of blocks) {
+    if (block.kind === 'heading' && options.headings === 'div') {
+      while ((stack[stack.length - 1]?.level ?? 0) >= block.level) stack.pop();
+      const div = el(current(), 'div');
+      mixed(div, 'head', block.children);
+      stack.push({ level: block.level, div });
+      continue;
+    }
+    writeBlock(current(), block);
+  }
+}
+
+function writeBlock(parent: XMLBuilder, block: Block): void {
+  switch (block.kind) {
+    case 'p':
+      mixed(parent, 'p', block.children, [['rend', block.rend]]);
+      return;
+    case 'heading':
+      // Where no div may open (argument, notes), a heading stays a paragraph marked as one.
+      mixed(parent, 'p', block.children, [['rend', `heading${block.level}`]]);
+      return;
+    case 'quote': {
+      const quote = el(parent, 'quote');
+      for (const inner of block.blocks) writeBlock(quote, inner);
+      return;
+    }
+    case 'list': {
+      const list = el(parent, 'list', [['rend', block.ordered ? 'numbered' : 'bulleted']]);
+      for (const item of block.items) mixed(list, 'item', item);
+      return;
+    }
+    case 'pb':
+      el(parent, 'pb', [['n', block.n]]);
+      return;
+    case 'lines': {
+      const lg = el(parent, 'lg');
+      for (const line of block.lines) mixed(lg, 'l', line);
+      return;
+    }
+  }
+}
