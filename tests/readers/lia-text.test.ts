@@ -281,3 +281,30 @@ describe('lia-text: detection from content', () => {
   });
   if (!hasCorpus) it.skip(skipMessage('the MIA corpus'), () => undefined);
 });
+
+describe('lia-text: a navigation bar above the author, an unknown first label, a translator’s note', () => {
+  const { ed, diagnostics } = read(fixture('header-bar-and-translator-note.txt'));
+
+  it('drops the bar at the top and still finds author and title under it', () => {
+    expect(ed.dropped.map((d) => [d.reason, d.pos.line])).toEqual([['navigation header', 1]]);
+    expect(ed.metadata.author).toEqual({ name: 'G. Plekhanov', from: 'author-line', pos: { line: 3, column: 1 } });
+    expect(ed.metadata.title).toBe('On the Tasks of the Socialists in the Famine');
+    expect(codes(diagnostics, 'furniture-dropped')).toEqual(['1:1']);
+  });
+
+  it('reads an information block that opens with an unknown label', () => {
+    expect(ed.metadata.fields.map((f) => [f.label, f.role])).toEqual([
+      ['Original Language', 'other'],
+      ['Delivered', 'written'],
+      ['Transcribed', 'transcribed'],
+    ]);
+    expect(codes(diagnostics, 'metadata-unknown-label')).toEqual(['8:1']);
+  });
+
+  it('reads a letter key and a "—Trans." note as the translator’s', () => {
+    const note = ed.notes[0]!.notes[0]!;
+    expect([note.key, note.label, note.type]).toEqual(['a', '[a]', 'translator']);
+    const p = ed.body.blocks[0]!;
+    expect(p.kind === 'p' ? anchors(p.children) : []).toEqual([{ marker: '[a]', key: 'a', at: '12:51' }]);
+  });
+});

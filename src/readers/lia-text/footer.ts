@@ -1,12 +1,12 @@
 /** The navigation footer of LIA/MIA pages, which is page furniture, not text. */
-import { squashLine } from './paragraphs.js';
+import { squashShort } from './paragraphs.js';
 
 /**
  * Navigation lines of the page footer: "< backward   forward >" (a line opening with "<"
  * or closing with ">") and index bars of short segments between "|".
  */
 export function isNavigationLine(raw: string): boolean {
-  const s = squashLine(raw);
+  const s = squashShort(raw, 400);
   if (s.length === 0 || s.length > 160) return false;
   if (/^<\s*\p{L}/u.test(s) || /\p{L}\s*>$/u.test(s)) return !/<\/?[a-z][a-z0-9]*[\s>]/i.test(s);
   const parts = s.split('|').map((x) => x.trim());

@@ -22,10 +22,10 @@ import type { Reader, ReaderContext } from '../reader.js';
 import { parseLiaInlines } from '../shared/lia-inline.js';
 import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from '../shared/lia-letter.js';
 import { detectLiaText } from './detect.js';
-import { readFields, startsWithLabel } from './metadata.js';
+import { labelLineAt, readFields, startsWithLabel } from './metadata.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './footer.js';
-import { type Paragraph, type SourceLine, firstColumn, paragraphText, splitParagraphs, squashLine } from './paragraphs.js';
+import { type Paragraph, type SourceLine, firstColumn, paragraphText, splitParagraphs, squashLine, squashShort } from './paragraphs.js';
 
 export const PROFILE = 'lia-text';
 
@@ -71,11 +71,13 @@ function titleInlines(paragraphs: readonly Paragraph[], diagnostics: Diagnostics
 }
 
 /** The author line: one short line of capitalised words and initials above the title. */
-const isAuthorLine = (p: Paragraph): boolean => p.lines.length === 1 && isSignatureLine(squashLine(p.lines[0]!.text));
+const isAuthorLine = (p: Paragraph): boolean => p.lines.length === 1 && isSignatureLine(squashShort(p.lines[0]!.text));
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
 function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
-  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => startsWithLabel(p, true));
+  // The block opens with a label line; one known label in it is enough (it may open with
+  // an unknown one).
+  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known));
   // Without an information block the top is the author line (if any) and one title paragraph.
   const topEnd = metaAt >= 0 ? metaAt : Math.min(paragraphs.length, paragraphs.length > 2 && isAuthorLine(paragraphs[0]!) ? 2 : 1);
   const top = paragraphs.slice(0, topEnd);
@@ -108,21 +110,38 @@ function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Dia
 
 /** Takes navigation lines off the end of the text, recording each as dropped furniture. */
 function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
-  const found: SourceLine[] = [];
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     const line = last?.lines[last.lines.length - 1];
     if (!last || !line || !isNavigationLine(line.text)) break;
-    found.push(line);
+    dropNavigation(line, 'navigation footer', ed, diagnostics);
     last.lines.pop();
     if (last.lines.length === 0) paragraphs.pop();
   }
-  for (const l of found.reverse()) {
-    const pos = { line: l.line, column: firstColumn(l.text) };
-    const t = l.text.trim();
-    ed.dropped.push({ text: t, reason: 'navigation footer', pos });
-    diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
+}
+
+/**
+ * Takes navigation lines off the top of the text (a copied page may start with its
+ * "< backward | forward >" bar). Stricter than the footer: a title may hold one "|",
+ * so a bar of segments needs two.
+ */
+function dropHeader(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+  for (;;) {
+    const first = paragraphs[0];
+    const line = first?.lines[0];
+    if (!first || !line || !isNavigationLine(line.text)) break;
+    if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
+    dropNavigation(line, 'navigation header', ed, diagnostics);
+    first.lines.shift();
+    if (first.lines.length === 0) paragraphs.shift();
   }
+}
+
+function dropNavigation(l: SourceLine, reason: string, ed: Edition, diagnostics: Diagnostics): void {
+  const pos = { line: l.line, column: firstColumn(l.text) };
+  const t = l.text.trim();
+  ed.dropped.push({ text: t, reason, pos });
+  diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
 }
 
 /** Where the notes begin (their heading, when they have one), or `paragraphs.length`. */
@@ -141,6 +160,7 @@ function notesStart(paragraphs: readonly Paragraph[], from: number): number {
 function headnoteLength(body: readonly Paragraph[]): number {
   for (let n = 1; n <= HEADNOTE_MAX_PARAGRAPHS && n < body.length; n++) {
     const p = body[n - 1]!;
+    if (p.lines.reduce((sum, l) => sum + l.text.length, 0) > 2 * HEADNOTE_MAX_CHARS) return 0;
     const t = paragraphText(p);
     if (t.length > HEADNOTE_MAX_CHARS || isSalutationLine(t) || isPlaceDateLine(t)) return 0;
     if (body[n]!.gapBefore >= 2) return n;
@@ -154,7 +174,10 @@ function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   let used = 0;
   // At most the first two paragraphs, consumed only when every line of them is opener.
   for (const p of body.slice(0, 2)) {
-    const shaped = p.lines.every((l) => isPlaceDateLine(squashLine(l.text)) || isSalutationLine(squashLine(l.text)));
+    const shaped = p.lines.every((l) => {
+      const s = squashShort(l.text);
+      return isPlaceDateLine(s) || isSalutationLine(s);
+    });
     if (!shaped || lines.length + p.lines.length > 2) break;
     lines.push(...p.lines);
     used++;
@@ -163,7 +186,7 @@ function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   let opener: Opener | undefined;
   const take = (): Opener => (opener ??= { pos: { line: lines[0]!.line, column: firstColumn(lines[0]!.text) } });
   for (const l of lines) {
-    const s = squashLine(l.text);
+    const s = squashShort(l.text);
     if (isSalutationLine(s) && !take().salute) take().salute = lineInlines(l, diagnostics, [], true);
     else if (isPlaceDateLine(s) && !take().dateline) take().dateline = lineInlines(l, diagnostics, [], true);
     else return; // two salutations: not an opener shape after all
@@ -188,7 +211,7 @@ function readCloser(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
     for (let j = lines.length - 1; j >= 0 && tail.length < 4; j--) tail.unshift(lines[j]!);
   }
   let k = tail.length;
-  const at = (j: number): string => squashLine(tail[j]?.text ?? '');
+  const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: SourceLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
   if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, diagnostics, [], true);
@@ -244,6 +267,7 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   const { diagnostics } = ctx;
   const ed = emptyEdition(PROFILE);
   const paragraphs = splitParagraphs(text);
+  dropHeader(paragraphs, ed, diagnostics);
   dropFooter(paragraphs, ed, diagnostics);
   const bodyStart = readTop(paragraphs, ed, diagnostics);
   const notesAt = notesStart(paragraphs, bodyStart);

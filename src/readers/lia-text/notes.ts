@@ -6,11 +6,11 @@ import type { Diagnostics } from '../../diagnostics.js';
 import type { Block, Inline, Note, NoteSection, NoteType } from '../../model/edition.js';
 import { plainText } from '../../model/walk.js';
 import { noteLabelAt, parseLiaInlines } from '../shared/lia-inline.js';
-import { type Paragraph, firstColumn, squashLine } from './paragraphs.js';
+import { type Paragraph, firstColumn, squashLine, squashShort } from './paragraphs.js';
 
 /** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes". */
 export const isNotesHeading = (p: Paragraph): boolean =>
-  p.lines.length === 1 && /^(?:editor[’']?s[ \u00a0]+|end|foot)?notes?$/i.test(squashLine(p.lines[0]!.text));
+  p.lines.length === 1 && /^(?:editor[’']?s[ \u00a0]+|end|foot)?notes?$/i.test(squashShort(p.lines[0]!.text, 60));
 
 /** True when the paragraph opens with a note label (`[1] …`). */
 export const startsWithNoteLabel = (p: Paragraph): boolean => p.lines[0] !== undefined && noteLabelAt(p.lines[0].text) !== undefined;
@@ -21,7 +21,8 @@ export const startsWithNoteLabel = (p: Paragraph): boolean => p.lines[0] !== und
  */
 export function noteType(note: Note, authorSurname: string | undefined): NoteType {
   const last = note.blocks[note.blocks.length - 1];
-  const tail = last?.kind === 'p' ? squashLine(plainText(last.children)) : '';
+  // Only the end of the note can hold its signature dash.
+  const tail = last?.kind === 'p' ? squashLine(plainText(last.children).slice(-80)) : '';
   const sign = /[—–-][ \u00a0]*([\p{L}.]+)\.?[ \u00a0]*\]?$/u.exec(tail)?.[1]?.replace(/\.$/, '').toLowerCase();
   if (sign === undefined) return 'editorial';
   if (/^(?:tr|trans|translator)$/.test(sign)) return 'translator';

@@ -23,6 +23,13 @@ export const isBlank = (s: string): boolean => /^[\s\u00a0]*$/.test(s);
 /** Collapses runs of white space (no-break spaces included) and trims. */
 export const squashLine = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
+/**
+ * The squashed line when it is short enough to be a heading, salutation, signature or
+ * dateline, else ''. Shape tests run on many lines; squashing a long paragraph only to
+ * find it is long would cost most of the reading time.
+ */
+export const squashShort = (s: string, limit = 200): string => (s.length > limit ? '' : squashLine(s));
+
 /** 1-based column of the first character that is not white space (1 for a blank line). */
 export const firstColumn = (s: string): number => {
   const m = /[^\s\u00a0]/.exec(s);
