@@ -257,6 +257,31 @@ describe('lia-text: the shape of a page, built in the test', () => {
   });
 });
 
+describe('lia-text: letter frame and top of page, built in the test', () => {
+  it('finds a salutation that opens the first paragraph and keeps the rest of it as text', () => {
+    const { ed } = read('A. Writer\n\nTo a Friend\n\nWritten: 1890\n\nDear Friend,\nyour letter came today.\n\nMore news soon.\n');
+    expect(ed.body.divType).toBe('letter');
+    expect(words(ed.body.opener?.salute ?? [])).toBe('Dear Friend,');
+    expect(ed.body.opener?.pos).toEqual({ line: 7, column: 1 });
+    expect(ed.body.blocks.map(blockWords)).toEqual(['your letter came today.', 'More news soon.']);
+    expect(ed.body.blocks[0]!.pos).toEqual({ line: 8, column: 1 });
+  });
+
+  it('does not take a title-case title for an author line', () => {
+    const { ed, diagnostics } = read('State and Revolution\n\nThe Teaching of Marxism\n\nWritten: 1917\n\nText.\n');
+    expect(ed.metadata.author).toBeUndefined();
+    expect(ed.metadata.title).toBe('State and Revolution');
+    expect(ed.metadata.subtitle).toBe('The Teaching of Marxism');
+    expect(codes(diagnostics, 'author-missing')).toEqual(['1:1']);
+  });
+
+  it('keeps a last line that ends with a link in angle brackets: it is text, not navigation', () => {
+    const { ed } = read('A. Writer\n\nTitle\n\nSource: S\n\nText.\n\nSee <www.marxists.org>\n');
+    expect(ed.dropped).toEqual([]);
+    expect(ed.body.blocks.map(blockWords)).toEqual(['Text.', 'See <www.marxists.org>']);
+  });
+});
+
 describe('lia-text: detection from content', () => {
   it('is sure of its own fixtures', () => {
     for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt') && f.includes('letter'))) {

@@ -8,7 +8,8 @@ import { squashShort } from './paragraphs.js';
 export function isNavigationLine(raw: string): boolean {
   const s = squashShort(raw, 400);
   if (s.length === 0 || s.length > 160) return false;
-  if (/^<\s*\p{L}/u.test(s) || /\p{L}\s*>$/u.test(s)) return !/<\/?[a-z][a-z0-9]*[\s>]/i.test(s);
+  // "<word>" without spaces is a tag or an autolink in the text, not an arrow.
+  if (/^<\s*\p{L}/u.test(s) || /\p{L}\s*>$/u.test(s)) return s.split(' ').length <= 8 && !/<[^\s<>]+>/.test(s);
   const parts = s.split('|').map((x) => x.trim());
   return parts.length >= 2 && parts.every((x) => x.length <= 40 && x.split(' ').length <= 5 && !/[,;:!?]$/.test(x));
 }

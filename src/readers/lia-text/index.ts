@@ -70,8 +70,16 @@ function titleInlines(paragraphs: readonly Paragraph[], diagnostics: Diagnostics
   return out;
 }
 
-/** The author line: one short line of capitalised words and initials above the title. */
-const isAuthorLine = (p: Paragraph): boolean => p.lines.length === 1 && isSignatureLine(squashShort(p.lines[0]!.text));
+/**
+ * The author line: one line of at most four capitalised words or initials above the title.
+ * Title words such as "of", "and", "the" rule it out ("State and Revolution" is a title);
+ * name particles ("von", "de") do not.
+ */
+const isAuthorLine = (p: Paragraph): boolean => {
+  if (p.lines.length !== 1) return false;
+  const s = squashShort(p.lines[0]!.text, 80);
+  return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
+};
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
 function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
@@ -168,33 +176,41 @@ function headnoteLength(body: readonly Paragraph[]): number {
   return 0;
 }
 
-/** A letter's opening: place-date line and/or salutation, each a one-line paragraph or the lines of one. */
+/**
+ * A letter's opening: a place-date line and/or a salutation, the first lines of the text,
+ * whether they stand as paragraphs of their own or open the first paragraph.
+ */
 function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
-  const lines: SourceLine[] = [];
-  let used = 0;
-  // At most the first two paragraphs, consumed only when every line of them is opener.
-  for (const p of body.slice(0, 2)) {
-    const shaped = p.lines.every((l) => {
+  const opener: Partial<Opener> = {};
+  const used = new Set<SourceLine>();
+  let first: SourceLine | undefined;
+  scan: for (const p of body.slice(0, 2)) {
+    for (const l of p.lines) {
       const s = squashShort(l.text);
-      return isPlaceDateLine(s) || isSalutationLine(s);
-    });
-    if (!shaped || lines.length + p.lines.length > 2) break;
-    lines.push(...p.lines);
-    used++;
+      if (!opener.salute && isSalutationLine(s)) opener.salute = lineInlines(l, diagnostics, [], true);
+      else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, diagnostics, [], true);
+      else break scan;
+      first ??= l;
+      used.add(l);
+    }
   }
-  if (used === 0 || used >= body.length) return;
-  let opener: Opener | undefined;
-  const take = (): Opener => (opener ??= { pos: { line: lines[0]!.line, column: firstColumn(lines[0]!.text) } });
-  for (const l of lines) {
-    const s = squashShort(l.text);
-    if (isSalutationLine(s) && !take().salute) take().salute = lineInlines(l, diagnostics, [], true);
-    else if (isPlaceDateLine(s) && !take().dateline) take().dateline = lineInlines(l, diagnostics, [], true);
-    else return; // two salutations: not an opener shape after all
-  }
-  if (!opener) return;
-  ed.body.opener = opener;
+  const rest = withoutLines(body, used);
+  // A text that is all opening is not a letter: keep it as text.
+  if (!first || rest.length === 0) return;
+  ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
   if (opener.salute) ed.body.divType = 'letter';
-  body.splice(0, used);
+  body.splice(0, body.length, ...rest);
+}
+
+/** The paragraphs without the given lines (a paragraph left with no line goes). */
+function withoutLines(body: readonly Paragraph[], lines: ReadonlySet<SourceLine>): Paragraph[] {
+  if (lines.size === 0) return [...body];
+  const out: Paragraph[] = [];
+  for (const p of body) {
+    const kept = p.lines.filter((l) => !lines.has(l));
+    if (kept.length > 0) out.push(kept.length === p.lines.length ? p : { lines: kept, gapBefore: p.gapBefore });
+  }
+  return out;
 }
 
 /**
@@ -235,12 +251,7 @@ function readCloser(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   }
   if (!top || !(closer.salute || closer.dateline || closer.signed)) return;
   // Leave at least one paragraph of text: a page that is all closing is not a closing.
-  const closing = new Set(tail.slice(k));
-  const remaining: Paragraph[] = [];
-  for (const p of body) {
-    const kept = p.lines.filter((l) => !closing.has(l));
-    if (kept.length > 0) remaining.push({ lines: kept, gapBefore: p.gapBefore });
-  }
+  const remaining = withoutLines(body, new Set(tail.slice(k)));
   if (remaining.length === 0) return;
   ed.body.closer = { ...closer, pos: pos(top) };
   body.splice(0, body.length, ...remaining);
