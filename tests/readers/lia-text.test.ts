@@ -257,6 +257,36 @@ describe('lia-text: the shape of a page, built in the test', () => {
   });
 });
 
+describe('lia-text: a salutation ending in a colon, a closing without a name, an empty notes heading', () => {
+  const { ed, diagnostics } = read(fixture('letter-colon-salutation-empty-notes-heading.txt'));
+
+  it('keeps an empty known field and does not read "Dear Comrades:" as a metadata label', () => {
+    expect(ed.metadata.fields.map((f) => [f.label, f.value.length])).toEqual([
+      ['Published', 1],
+      ['Translated', 0],
+      ['Transcription\\Markup', 1],
+    ]);
+    expect(codes(diagnostics, 'metadata-unknown-label')).toEqual([]);
+    expect(words(ed.body.opener?.salute ?? [])).toBe('Dear Comrades:');
+    expect(ed.body.divType).toBe('letter');
+  });
+
+  it('reads a closing salute without a signature', () => {
+    expect(words(ed.body.closer?.salute ?? [])).toBe('With Social-Democratic greetings');
+    expect(ed.body.closer?.signed).toBeUndefined();
+    expect(ed.body.blocks).toHaveLength(2);
+  });
+
+  it('drops a "Notes" heading with no note under it, saying so', () => {
+    expect(ed.notes).toEqual([]);
+    expect(ed.dropped.map((d) => [d.text, d.pos.line])).toEqual([
+      ['Notes', 17],
+      ['< backward \u00a0 forward >', 19],
+    ]);
+    expect(codes(diagnostics, 'furniture-dropped').sort()).toEqual(['17:1', '19:1']);
+  });
+});
+
 describe('lia-text: letter frame and top of page, built in the test', () => {
   it('finds a salutation that opens the first paragraph and keeps the rest of it as text', () => {
     const { ed } = read('A. Writer\n\nTo a Friend\n\nWritten: 1890\n\nDear Friend,\nyour letter came today.\n\nMore news soon.\n');

@@ -118,14 +118,17 @@ function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Dia
 
 /** Takes navigation lines off the end of the text, recording each as dropped furniture. */
 function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+  const found: SourceLine[] = [];
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     const line = last?.lines[last.lines.length - 1];
     if (!last || !line || !isNavigationLine(line.text)) break;
-    dropNavigation(line, 'navigation footer', ed, diagnostics);
+    found.push(line);
     last.lines.pop();
     if (last.lines.length === 0) paragraphs.pop();
   }
+  // Reported top to bottom, as an editor reads the page.
+  for (const line of found.reverse()) dropNavigation(line, 'navigation footer', ed, diagnostics);
 }
 
 /**
@@ -150,6 +153,20 @@ function dropNavigation(l: SourceLine, reason: string, ed: Edition, diagnostics:
   const t = l.text.trim();
   ed.dropped.push({ text: t, reason, pos });
   diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
+}
+
+/**
+ * A "Notes" heading with no note under it, at the very end of the text, is left over from
+ * the page template (LIA pages print it even when a text has no notes): furniture.
+ */
+function dropEmptyNotesHeading(paragraphs: Paragraph[], bodyStart: number, ed: Edition, diagnostics: Diagnostics): void {
+  const last = paragraphs[paragraphs.length - 1];
+  if (paragraphs.length - 1 <= bodyStart || !last || !isNotesHeading(last)) return;
+  const l = last.lines[0]!;
+  const pos = { line: l.line, column: firstColumn(l.text) };
+  ed.dropped.push({ text: l.text.trim(), reason: 'notes heading without notes', pos });
+  diagnostics.report('furniture-dropped', `dropped the heading "${squashLine(l.text)}": no note follows it`, pos);
+  paragraphs.pop();
 }
 
 /** Where the notes begin (their heading, when they have one), or `paragraphs.length`. */
@@ -281,6 +298,7 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   dropHeader(paragraphs, ed, diagnostics);
   dropFooter(paragraphs, ed, diagnostics);
   const bodyStart = readTop(paragraphs, ed, diagnostics);
+  dropEmptyNotesHeading(paragraphs, bodyStart, ed, diagnostics);
   const notesAt = notesStart(paragraphs, bodyStart);
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);

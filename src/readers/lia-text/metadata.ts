@@ -30,9 +30,11 @@ export function labelLineAt(text: string): LabelLine | undefined {
   if (!m) return undefined;
   const label = squashLine(m[1]!);
   const known = labelRule(label) !== undefined;
-  if (!known && label.split(' ').length > 4) return undefined;
   let valueStart = m[0].length;
   while (valueStart < text.length && /[ \u00a0\t]/.test(text[valueStart]!)) valueStart++;
+  // An unknown label must look like one: a few words with a value after the colon. A
+  // salutation ending in a colon ("Dear Comrades:") has no value and is not metadata.
+  if (!known && (label.split(' ').length > 4 || valueStart >= text.length || /^(?:my )?dear\b/i.test(label))) return undefined;
   return { label, valueStart, known };
 }
 
