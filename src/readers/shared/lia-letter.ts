@@ -12,19 +12,25 @@ const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:
 const MONTH_YEAR = new RegExp(`\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`, 'i');
 const NUMERIC_DATE = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
 
+/** A line that opens with the date itself: a month name or a day number. */
+const DATE_FIRST = new RegExp(`^(?:(?:${MONTHS})\\.?\\s|\\d{1,2}(?:st|nd|rd|th)?[\\s./-])`, 'i');
+
 const words = (line: string): string[] => line.split(' ').filter((w) => w !== '');
 
 /**
- * "Moscow, May 1, 1921", "Zurich, 12 November 1914", "May 1, 1921", "Written 3.IV.1921" is
- * not one: a short line that is a date, optionally after a place and a comma.
+ * "Moscow, May 1, 1921", "Zurich, 12 November 1914", "London, March 18-28, 1875",
+ * "May 1, 1921": a short line that is a date, optionally after a place and a comma.
+ * "Last updated on 3 March 2022" is not one: what comes before the date must be a place
+ * (capitalised words ending in a comma), not a phrase.
  */
 export function isPlaceDateLine(line: string): boolean {
   if (line.length > 60 || words(line).length > 8) return false;
   if (!(MONTH_DAY.test(line) || MONTH_YEAR.test(line) || NUMERIC_DATE.test(line))) return false;
-  // A sentence that mentions a date is not a dateline: a dateline starts with a place
-  // (capitalised) or the date, and has no verb-like lower-case run of three words.
-  if (!/^[\p{Lu}\d]/u.test(line)) return false;
-  return !/\b\p{Ll}+\s+\p{Ll}+\s+\p{Ll}+\b/u.test(line);
+  if (DATE_FIRST.test(line)) return true;
+  const comma = line.indexOf(',');
+  if (comma < 1) return false;
+  const place = words(line.slice(0, comma));
+  return place.length <= 4 && place.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:am|an|on|de|la|le|sur|upon)$/.test(w)) && DATE_FIRST.test(line.slice(comma + 1).trim());
 }
 
 /** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */
