@@ -14,6 +14,20 @@
  * The reader decides by position and shape, never by the words of a particular page.
  * Everything it leaves out of the model (navigation, README) goes to `edition.dropped`
  * with a `furniture-dropped` diagnostic, so the fidelity check can account for it.
+ *
+ * Order of the decisions (each one narrows what the next sees):
+ *   1. navigation lines off the bottom and the top (`footer.ts`);
+ *   2. the information block: the first paragraph, among the first few, that opens with a
+ *      label line and holds a known label; what is above it is author line, title, subtitle;
+ *   3. the notes: from the first later paragraph that opens with `[n]` to the end;
+ *   4. the headnote: up to three short paragraphs followed by two or more blank lines.
+ *      Without that wider gap a short first paragraph stays text: a headnote cannot be told
+ *      from a short opening sentence by length alone, and a missed headnote loses nothing;
+ *   5. the letter frame: opener lines at the top, closer lines at the bottom (line by line,
+ *      so a closing that shares a paragraph with the last sentence is found too).
+ * Linear in the size of the text: one split into lines, then a constant number of passes.
+ * The reader does not link anchors to notes, repair `&8220;` or date the metadata: the
+ * transforms do, so the reader stays about the house style's syntax.
  */
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../../model/edition.js';

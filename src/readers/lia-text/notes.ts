@@ -10,7 +10,7 @@ import { type Paragraph, firstColumn, squashLine, squashShort } from './paragrap
 
 /** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes". */
 export const isNotesHeading = (p: Paragraph): boolean =>
-  p.lines.length === 1 && /^(?:editor[’']?s[ \u00a0]+|end|foot)?notes?$/i.test(squashShort(p.lines[0]!.text, 60));
+  p.lines.length === 1 && /^(?:editor[’']?s[ \u00a0]+|end|foot)?notes?:?$/i.test(squashShort(p.lines[0]!.text, 60));
 
 /** True when the paragraph opens with a note label (`[1] …`). */
 export const startsWithNoteLabel = (p: Paragraph): boolean => p.lines[0] !== undefined && noteLabelAt(p.lines[0].text) !== undefined;
