@@ -232,6 +232,23 @@ describe('lia-text: the shape of a page, built in the test', () => {
     expect(p.kind === 'p' && p.children[0]?.kind === 'text' ? p.children[0].text : '').toBe('One\u00a0two.');
   });
 
+  it('does not open the notes at a text paragraph that begins with an anchor the text has not used yet', () => {
+    const { ed } = read('A. Writer\n\nTitle\n\nSource: S\n\nThe first claim.\n\n[2] Here a paragraph opens with its anchor.\n\nThe text goes on.[1]\n\n[1] First note.\n\n[2] Second note.\n');
+    expect(ed.body.blocks.map(blockWords)).toEqual(['The first claim.', '[2] Here a paragraph opens with its anchor.', 'The text goes on.[1]']);
+    const p = ed.body.blocks[1]!;
+    expect(p.kind === 'p' ? anchors(p.children) : []).toEqual([{ marker: '[2]', key: '2', at: '9:1' }]);
+    expect(ed.notes[0]!.notes.map((n) => [n.key, n.pos.line])).toEqual([
+      ['1', 13],
+      ['2', 15],
+    ]);
+  });
+
+  it('opens the notes at the first labelled paragraph when no anchor points to any note', () => {
+    const { ed } = read('A. Writer\n\nTitle\n\nSource: S\n\nText without anchors.\n\n[1] An orphan note.\n');
+    expect(ed.body.blocks.map(blockWords)).toEqual(['Text without anchors.']);
+    expect(ed.notes[0]!.notes.map((n) => n.key)).toEqual(['1']);
+  });
+
   it('keeps broken character references as text (a transform repairs them)', () => {
     const { ed } = read('A. Writer\n\nTitle\n\nSource: Somewhere\n\nHe said &8220;no&8221; twice.\n');
     expect(blockWords(ed.body.blocks[0])).toBe('He said &8220;no&8221; twice.');

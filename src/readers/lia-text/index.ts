@@ -33,7 +33,7 @@ import type { Diagnostics } from '../../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../../model/edition.js';
 import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { Reader, ReaderContext } from '../reader.js';
-import { parseLiaInlines } from '../shared/lia-inline.js';
+import { noteLabelAt, parseLiaInlines } from '../shared/lia-inline.js';
 import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from '../shared/lia-letter.js';
 import { detectLiaText } from './detect.js';
 import { labelLineAt, readFields, startsWithLabel } from './metadata.js';
@@ -183,14 +183,36 @@ function dropEmptyNotesHeading(paragraphs: Paragraph[], bodyStart: number, ed: E
   paragraphs.pop();
 }
 
-/** Where the notes begin (their heading, when they have one), or `paragraphs.length`. */
-function notesStart(paragraphs: readonly Paragraph[], from: number): number {
+/**
+ * Where the notes begin (their heading, when they have one), or `paragraphs.length`.
+ * The notes open with the first paragraph labelled `[n]` whose `n` was already used as an
+ * anchor above it (in the title or the text): a text paragraph that happens to open with
+ * an anchor is not taken for the notes. When no label qualifies (all notes orphans), the
+ * first labelled paragraph opens them.
+ */
+function notesStart(paragraphs: readonly Paragraph[], from: number, titleKeys: Iterable<string>): number {
+  const seen = new Set(titleKeys);
+  let firstLabelled = -1;
   // The first body paragraph is never a note: a text needs at least one paragraph.
-  for (let i = from + 1; i < paragraphs.length; i++) {
-    if (startsWithNoteLabel(paragraphs[i]!)) return i - 1 > from && isNotesHeading(paragraphs[i - 1]!) ? i - 1 : i;
+  for (let i = from; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (i > from) {
+      const label = noteLabelAt(p.lines[0]!.text);
+      if (label) {
+        if (firstLabelled < 0) firstLabelled = i;
+        if (seen.has(label.key)) return withHeading(paragraphs, from, i);
+      }
+    }
+    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
   }
-  return paragraphs.length;
+  return firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
 }
+
+/** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
+const ANCHOR_KEYS = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/g;
+
+const withHeading = (paragraphs: readonly Paragraph[], from: number, i: number): number =>
+  i - 1 > from && isNotesHeading(paragraphs[i - 1]!) ? i - 1 : i;
 
 /**
  * The headnote: a few short paragraphs right after the information block, set apart from
@@ -313,7 +335,8 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   dropFooter(paragraphs, ed, diagnostics);
   const bodyStart = readTop(paragraphs, ed, diagnostics);
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, diagnostics);
-  const notesAt = notesStart(paragraphs, bodyStart);
+  const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
+  const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, diagnostics));
