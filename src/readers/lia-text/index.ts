@@ -352,6 +352,7 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
 
 export const liaTextReader: Reader = {
   name: PROFILE,
+  markup: 'text',
   description: 'plain page text of the Lenin Internet Archive / MIA (author line, Label: metadata, [n] notes, navigation footer)',
   detect: detectLiaText,
   read: readLiaText,
