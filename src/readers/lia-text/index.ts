@@ -59,8 +59,8 @@ const lineInlines = (l: SourceLine, diagnostics: Diagnostics, out: Inline[], squ
 };
 
 /** A paragraph of the text as a `p`, its printed line breaks kept as newlines. */
-function paragraphBlock(p: Paragraph | SourceLine[], diagnostics: Diagnostics): P {
-  const lines = Array.isArray(p) ? p : p.lines;
+function paragraphBlock(p: Paragraph, diagnostics: Diagnostics): P {
+  const lines = p.lines;
   const first = lines[0]!;
   const block: P = { kind: 'p', children: [], pos: { line: first.line, column: firstColumn(first.text) } };
   lines.forEach((l, i) => {
@@ -103,17 +103,20 @@ function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Dia
   // Without an information block the top is the author line (if any) and one title paragraph.
   const topEnd = metaAt >= 0 ? metaAt : Math.min(paragraphs.length, paragraphs.length > 2 && isAuthorLine(paragraphs[0]!) ? 2 : 1);
   const top = paragraphs.slice(0, topEnd);
+  // Where a missing author or title is reported: the first line of the page that is left.
+  const firstLine = paragraphs[0]?.lines[0];
+  const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
   let titleAt = 0;
   if (top.length >= 2 && isAuthorLine(top[0]!)) {
     const l = top[0]!.lines[0]!;
     ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
     titleAt = 1;
   } else {
-    diagnostics.report('author-missing', 'no author line above the title', { line: 1, column: 1 });
+    diagnostics.report('author-missing', 'no author line above the title', start);
   }
   const title = top[titleAt];
   if (!title) {
-    diagnostics.report('title-missing', 'no title before the information block', { line: 1, column: 1 });
+    diagnostics.report('title-missing', 'no title before the information block', start);
   } else {
     ed.body.head = titleInlines([title], diagnostics);
     ed.metadata.title = squash(plainText(ed.body.head));
