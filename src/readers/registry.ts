@@ -2,9 +2,12 @@
  * The input profiles. Adding one is a new folder under `readers/` plus one line here.
  * Order matters only for ties in detection: earlier wins.
  */
+import { liaTextReader } from './lia-text/index.js';
 import type { Reader } from './reader.js';
 
-export const READERS: readonly Reader[] = [];
+export const READERS: readonly Reader[] = [
+  liaTextReader,
+];
 
 export function readerNamed(name: string): Reader | undefined {
   return READERS.find((r) => r.name === name);

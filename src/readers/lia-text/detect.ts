@@ -1,0 +1,38 @@
+/**
+ * How much a text looks like LIA page text, from its content only. Evidence for: known
+ * `Label:` lines near the top, `[n]` note labels at the bottom, `[n]` anchors, the
+ * "< backward / forward >" footer, runs of no-break spaces in the author line. Evidence
+ * against, decisive: HTML tags, and the marks of markdown (`#` headings, `---` rules,
+ * `**bold**`, `<sup>`), which the other readers handle.
+ */
+import { labelRule } from '../../model/labels.js';
+import { noteLabelAt } from '../shared/lia-inline.js';
+import { labelLineAt } from './metadata.js';
+import { isNavigationLine } from './footer.js';
+
+/** Only the head and the tail of a text are looked at, so detection is cheap on big files. */
+const HEAD_LINES = 40;
+const TAIL_LINES = 80;
+
+export function detectLiaText(text: string): number {
+  const sample = text.length > 200_000 ? `${text.slice(0, 100_000)}\n${text.slice(-100_000)}` : text;
+  if (/<(?:html|body|div|p|span|a|h[1-6]|sup|br|table)\b[^>]*>/i.test(sample)) return 0.02;
+  const lines = sample.split('\n');
+  const head = lines.slice(0, HEAD_LINES);
+  const tail = lines.slice(-TAIL_LINES);
+  const markdown =
+    lines.some((l) => /^#{1,6} \S/.test(l) || /^(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l)) || /\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample);
+  let score = 0;
+  const labels = head.filter((l) => {
+    const m = labelLineAt(l);
+    return m !== undefined && labelRule(m.label) !== undefined;
+  }).length;
+  if (labels >= 2) score += 0.4;
+  else if (labels === 1) score += 0.2;
+  if (tail.some((l) => noteLabelAt(l) !== undefined)) score += 0.15;
+  if (/\[\d{1,3}\]/.test(sample)) score += 0.1;
+  if (tail.some((l) => isNavigationLine(l) && /[<>|]/.test(l))) score += 0.25;
+  if (head.slice(0, 3).some((l) => /\S\u00a0[\s\u00a0]*\S/.test(l))) score += 0.1;
+  if (markdown) score = Math.min(score, 0.25) - 0.1;
+  return Math.max(0, Math.min(1, score));
+}

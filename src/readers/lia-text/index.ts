@@ -1,0 +1,362 @@
+/**
+ * `lia-text`: the plain text of a Lenin Internet Archive / MIA page, as copied from a
+ * browser. Its house style, top to bottom:
+ *
+ *   author line        "V. I.   Lenin" (runs of no-break spaces)
+ *   title              one or more lines, with `[n]` note anchors
+ *   information block  `Label: value` lines; a "README" link may be glued to the last one
+ *   headnote           short editorial lines, set apart by a wider gap before the text
+ *   text               paragraphs separated by blank lines; letters have a salutation,
+ *                      a place-date line and a closing with a signature
+ *   notes              `[n] text` blocks, possibly over several paragraphs
+ *   footer             "< backward   forward >", "Works Index | … | L.I.A. Index"
+ *
+ * The reader decides by position and shape, never by the words of a particular page.
+ * Everything it leaves out of the model (navigation, README) goes to `edition.dropped`
+ * with a `furniture-dropped` diagnostic, so the fidelity check can account for it.
+ *
+ * Order of the decisions (each one narrows what the next sees):
+ *   1. navigation lines off the bottom and the top (`footer.ts`);
+ *   2. the information block: the first paragraph, among the first few, that opens with a
+ *      label line and holds a known label; what is above it is author line, title, subtitle;
+ *   3. the notes: from the first later paragraph that opens with `[n]` to the end;
+ *   4. the headnote: up to three short paragraphs followed by two or more blank lines.
+ *      Without that wider gap a short first paragraph stays text: a headnote cannot be told
+ *      from a short opening sentence by length alone, and a missed headnote loses nothing;
+ *   5. the letter frame: opener lines at the top, closer lines at the bottom (line by line,
+ *      so a closing that shares a paragraph with the last sentence is found too).
+ * Linear in the size of the text: one split into lines, then a constant number of passes.
+ * The reader does not link anchors to notes, repair `&8220;` or date the metadata: the
+ * transforms do, so the reader stays about the house style's syntax.
+ */
+import type { Diagnostics } from '../../diagnostics.js';
+import type { Block, Closer, Edition, Inline, Opener } from '../../model/edition.js';
+import { emptyEdition, plainText, squash } from '../../model/walk.js';
+import type { Reader, ReaderContext } from '../reader.js';
+import { noteLabelAt, parseLiaInlines } from '../shared/lia-inline.js';
+import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from '../shared/lia-letter.js';
+import { detectLiaText } from './detect.js';
+import { labelLineAt, readFields, startsWithLabel } from './metadata.js';
+import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
+import { isNavigationLine } from './footer.js';
+import { type Paragraph, type SourceLine, firstColumn, paragraphText, splitParagraphs, squashLine, squashShort } from './paragraphs.js';
+
+export const PROFILE = 'lia-text';
+
+/** How far down the information block may start (author, title over a few paragraphs). */
+const MAX_TOP_PARAGRAPHS = 6;
+/** A headnote is short: at most this many characters per paragraph, and few paragraphs. */
+const HEADNOTE_MAX_CHARS = 300;
+const HEADNOTE_MAX_PARAGRAPHS = 3;
+
+type P = Extract<Block, { kind: 'p' }>;
+
+/** One source line as inlines: `squash` for the title, as printed for the text. */
+const lineInlines = (l: SourceLine, diagnostics: Diagnostics, out: Inline[], squashIt = false): Inline[] => {
+  const col = squashIt ? firstColumn(l.text) : 1;
+  const text = squashIt ? l.text.slice(col - 1).trimEnd() : l.text;
+  return parseLiaInlines({ text, line: l.line, column: col }, diagnostics, out, { squash: squashIt });
+};
+
+/** A paragraph of the text as a `p`, its printed line breaks kept as newlines. */
+function paragraphBlock(p: Paragraph, diagnostics: Diagnostics): P {
+  const lines = p.lines;
+  const first = lines[0]!;
+  const block: P = { kind: 'p', children: [], pos: { line: first.line, column: firstColumn(first.text) } };
+  lines.forEach((l, i) => {
+    if (i > 0) breakLine(block.children);
+    lineInlines(l, diagnostics, block.children);
+  });
+  return block;
+}
+
+/** Title (or subtitle) lines as one run of inlines, lines joined by a single space. */
+function titleInlines(paragraphs: readonly Paragraph[], diagnostics: Diagnostics): Inline[] {
+  const out: Inline[] = [];
+  for (const l of paragraphs.flatMap((p) => p.lines)) {
+    if (out.length > 0) {
+      const last = out[out.length - 1]!;
+      if (last.kind === 'text') last.text += ' ';
+      else out.push({ kind: 'text', text: ' ', pos: { line: l.line, column: 1 } });
+    }
+    lineInlines(l, diagnostics, out, true);
+  }
+  return out;
+}
+
+/**
+ * The author line: one line of at most four capitalised words or initials above the title.
+ * Title words such as "of", "and", "the" rule it out ("State and Revolution" is a title);
+ * name particles ("von", "de") do not.
+ */
+const isAuthorLine = (p: Paragraph): boolean => {
+  if (p.lines.length !== 1) return false;
+  const s = squashShort(p.lines[0]!.text, 80);
+  return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
+};
+
+/** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
+function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
+  // The block opens with a label line; one known label in it is enough (it may open with
+  // an unknown one).
+  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known));
+  // Without an information block the top is the author line (if any) and one title paragraph.
+  const topEnd = metaAt >= 0 ? metaAt : Math.min(paragraphs.length, paragraphs.length > 2 && isAuthorLine(paragraphs[0]!) ? 2 : 1);
+  const top = paragraphs.slice(0, topEnd);
+  // Where a missing author or title is reported: the first line of the page that is left.
+  const firstLine = paragraphs[0]?.lines[0];
+  const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
+  let titleAt = 0;
+  if (top.length >= 2 && isAuthorLine(top[0]!)) {
+    const l = top[0]!.lines[0]!;
+    ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    titleAt = 1;
+  } else {
+    diagnostics.report('author-missing', 'no author line above the title', start);
+  }
+  const title = top[titleAt];
+  if (!title) {
+    diagnostics.report('title-missing', 'no title before the information block', start);
+  } else {
+    ed.body.head = titleInlines([title], diagnostics);
+    ed.metadata.title = squash(plainText(ed.body.head));
+  }
+  const subtitle = top.slice(titleAt + 1);
+  if (subtitle.length > 0) {
+    ed.body.subtitle = titleInlines(subtitle, diagnostics);
+    ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
+  }
+  if (metaAt < 0) return topEnd;
+  let end = metaAt + 1;
+  while (end < paragraphs.length && startsWithLabel(paragraphs[end]!, false) && !startsWithNoteLabel(paragraphs[end]!)) end++;
+  ed.metadata.fields = readFields(paragraphs.slice(metaAt, end), diagnostics, ed.dropped);
+  return end;
+}
+
+/** Takes navigation lines off the end of the text, recording each as dropped furniture. */
+function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+  const found: SourceLine[] = [];
+  for (;;) {
+    const last = paragraphs[paragraphs.length - 1];
+    const line = last?.lines[last.lines.length - 1];
+    if (!last || !line || !isNavigationLine(line.text)) break;
+    found.push(line);
+    last.lines.pop();
+    if (last.lines.length === 0) paragraphs.pop();
+  }
+  // Reported top to bottom, as an editor reads the page.
+  for (const line of found.reverse()) dropNavigation(line, 'navigation footer', ed, diagnostics);
+}
+
+/**
+ * Takes navigation lines off the top of the text (a copied page may start with its
+ * "< backward | forward >" bar). Stricter than the footer: a title may hold one "|",
+ * so a bar of segments needs two.
+ */
+function dropHeader(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+  for (;;) {
+    const first = paragraphs[0];
+    const line = first?.lines[0];
+    if (!first || !line || !isNavigationLine(line.text)) break;
+    if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
+    dropNavigation(line, 'navigation header', ed, diagnostics);
+    first.lines.shift();
+    if (first.lines.length === 0) paragraphs.shift();
+  }
+}
+
+function dropNavigation(l: SourceLine, reason: string, ed: Edition, diagnostics: Diagnostics): void {
+  const pos = { line: l.line, column: firstColumn(l.text) };
+  const t = l.text.trim();
+  ed.dropped.push({ text: t, reason, pos });
+  diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
+}
+
+/**
+ * A "Notes" heading with no note under it, at the very end of the text, is left over from
+ * the page template (LIA pages print it even when a text has no notes): furniture.
+ */
+function dropEmptyNotesHeading(paragraphs: Paragraph[], bodyStart: number, ed: Edition, diagnostics: Diagnostics): void {
+  const last = paragraphs[paragraphs.length - 1];
+  if (paragraphs.length - 1 <= bodyStart || !last || !isNotesHeading(last)) return;
+  const l = last.lines[0]!;
+  const pos = { line: l.line, column: firstColumn(l.text) };
+  ed.dropped.push({ text: l.text.trim(), reason: 'notes heading without notes', pos });
+  diagnostics.report('furniture-dropped', `dropped the heading "${squashLine(l.text)}": no note follows it`, pos);
+  paragraphs.pop();
+}
+
+/**
+ * Where the notes begin (their heading, when they have one), or `paragraphs.length`.
+ * The notes open with the first paragraph labelled `[n]` whose `n` was already used as an
+ * anchor above it (in the title or the text): a text paragraph that happens to open with
+ * an anchor is not taken for the notes. When no label qualifies (all notes orphans), the
+ * first labelled paragraph opens them.
+ */
+function notesStart(paragraphs: readonly Paragraph[], from: number, titleKeys: Iterable<string>): number {
+  const seen = new Set(titleKeys);
+  let firstLabelled = -1;
+  // The first body paragraph is never a note: a text needs at least one paragraph.
+  for (let i = from; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (i > from) {
+      const label = noteLabelAt(p.lines[0]!.text);
+      if (label) {
+        if (firstLabelled < 0) firstLabelled = i;
+        if (seen.has(label.key)) return withHeading(paragraphs, from, i);
+      }
+    }
+    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
+  }
+  return firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
+}
+
+/** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
+const ANCHOR_KEYS = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/g;
+
+const withHeading = (paragraphs: readonly Paragraph[], from: number, i: number): number =>
+  i - 1 > from && isNotesHeading(paragraphs[i - 1]!) ? i - 1 : i;
+
+/**
+ * The headnote: a few short paragraphs right after the information block, set apart from
+ * the text by a wider gap (two or more blank lines). Returns how many paragraphs it has.
+ */
+function headnoteLength(body: readonly Paragraph[]): number {
+  for (let n = 1; n <= HEADNOTE_MAX_PARAGRAPHS && n < body.length; n++) {
+    const p = body[n - 1]!;
+    if (p.lines.reduce((sum, l) => sum + l.text.length, 0) > 2 * HEADNOTE_MAX_CHARS) return 0;
+    const t = paragraphText(p);
+    if (t.length > HEADNOTE_MAX_CHARS || isSalutationLine(t) || isPlaceDateLine(t)) return 0;
+    if (body[n]!.gapBefore >= 2) return n;
+  }
+  return 0;
+}
+
+/**
+ * A letter's opening: a place-date line and/or a salutation, the first lines of the text,
+ * whether they stand as paragraphs of their own or open the first paragraph.
+ */
+function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+  const opener: Partial<Opener> = {};
+  const used = new Set<SourceLine>();
+  let first: SourceLine | undefined;
+  scan: for (const p of body.slice(0, 2)) {
+    for (const l of p.lines) {
+      const s = squashShort(l.text);
+      if (!opener.salute && isSalutationLine(s)) opener.salute = lineInlines(l, diagnostics, [], true);
+      else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, diagnostics, [], true);
+      else break scan;
+      first ??= l;
+      used.add(l);
+    }
+  }
+  const rest = withoutLines(body, used);
+  // A text that is all opening is not a letter: keep it as text.
+  if (!first || rest.length === 0) return;
+  ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
+  if (opener.salute) ed.body.divType = 'letter';
+  body.splice(0, body.length, ...rest);
+}
+
+/** The paragraphs without the given lines (a paragraph left with no line goes). */
+function withoutLines(body: readonly Paragraph[], lines: ReadonlySet<SourceLine>): Paragraph[] {
+  if (lines.size === 0) return [...body];
+  const out: Paragraph[] = [];
+  for (const p of body) {
+    const kept = p.lines.filter((l) => !lines.has(l));
+    if (kept.length > 0) out.push(kept.length === p.lines.length ? p : { lines: kept, gapBefore: p.gapBefore });
+  }
+  return out;
+}
+
+/**
+ * A closing at the bottom of the text: "Yours, N. Lenin", "With communist greetings," over
+ * a name, and/or a place-date line. Read line by line from the end, so a closing that
+ * shares a paragraph with the last sentence is found too. A bare signature counts only in
+ * a letter; a salute or dateline counts anywhere.
+ */
+function readCloser(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+  const tail: SourceLine[] = [];
+  // The last four lines of the text, however they are split into paragraphs.
+  for (let i = body.length - 1; i >= 0 && tail.length < 4; i--) {
+    const lines = body[i]!.lines;
+    for (let j = lines.length - 1; j >= 0 && tail.length < 4; j--) tail.unshift(lines[j]!);
+  }
+  let k = tail.length;
+  const at = (j: number): string => squashShort(tail[j]?.text ?? '');
+  const closer: Partial<Closer> = {};
+  const pos = (l: SourceLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
+  if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, diagnostics, [], true);
+  let top: SourceLine | undefined = closer.dateline ? tail[k] : undefined;
+  // "Yours, N. Lenin" on one line: salute and signature split at the comma.
+  const combined = k > 0 ? /^(.{1,60}?,)[ \u00a0]+(\S.*)$/.exec(at(k - 1)) : null;
+  if (combined && isClosingSaluteLine(combined[1]!) && isSignatureLine(combined[2]!)) {
+    const l = tail[--k]!;
+    const inl = lineInlines(l, diagnostics, [], true);
+    splitSaluteSigned(inl, combined[1]!.length, closer);
+    top = l;
+  } else {
+    if (k > 0 && isSignatureLine(at(k - 1)) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
+      closer.signed = lineInlines(tail[--k]!, diagnostics, [], true);
+      top = tail[k];
+    }
+    if (k > 0 && isClosingSaluteLine(at(k - 1))) {
+      closer.salute = lineInlines(tail[--k]!, diagnostics, [], true);
+      top = tail[k];
+    }
+  }
+  if (!top || !(closer.salute || closer.dateline || closer.signed)) return;
+  // Leave at least one paragraph of text: a page that is all closing is not a closing.
+  const remaining = withoutLines(body, new Set(tail.slice(k)));
+  if (remaining.length === 0) return;
+  ed.body.closer = { ...closer, pos: pos(top) };
+  body.splice(0, body.length, ...remaining);
+}
+
+/** "Yours, N. Lenin" read as one line: the text node is cut after the salute's comma. */
+function splitSaluteSigned(inl: Inline[], cut: number, closer: Partial<Closer>): void {
+  const first = inl[0];
+  if (first?.kind !== 'text' || first.text.length <= cut) {
+    closer.signed = inl;
+    return;
+  }
+  const sal = first.text.slice(0, cut);
+  const restRaw = first.text.slice(cut);
+  const lead = restRaw.length - restRaw.trimStart().length;
+  closer.salute = [{ kind: 'text', text: sal, pos: first.pos }];
+  closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: { line: first.pos.line, column: first.pos.column + cut + lead } }, ...inl.slice(1)];
+}
+
+/** The author's surname (last word of the author line), to recognise "—Lenin" in notes. */
+const surname = (ed: Edition): string | undefined => ed.metadata.author?.name.split(' ').pop();
+
+export function readLiaText(text: string, ctx: ReaderContext): Edition {
+  const { diagnostics } = ctx;
+  const ed = emptyEdition(PROFILE);
+  const paragraphs = splitParagraphs(text);
+  dropHeader(paragraphs, ed, diagnostics);
+  dropFooter(paragraphs, ed, diagnostics);
+  const bodyStart = readTop(paragraphs, ed, diagnostics);
+  dropEmptyNotesHeading(paragraphs, bodyStart, ed, diagnostics);
+  const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
+  const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
+  const body = paragraphs.slice(bodyStart, notesAt);
+  const argument = headnoteLength(body);
+  ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, diagnostics));
+  readOpener(body, ed, diagnostics);
+  readCloser(body, ed, diagnostics);
+  ed.body.blocks = body.map((p) => paragraphBlock(p, diagnostics));
+  const notes = readNotes(paragraphs.slice(notesAt), diagnostics, surname(ed));
+  if (notes) ed.notes.push(notes);
+  // Furniture in reading order (the footer was taken off before the README was found).
+  ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  return ed;
+}
+
+export const liaTextReader: Reader = {
+  name: PROFILE,
+  markup: 'text',
+  description: 'plain page text of the Lenin Internet Archive / MIA (author line, Label: metadata, [n] notes, navigation footer)',
+  detect: detectLiaText,
+  read: readLiaText,
+};

@@ -1,0 +1,102 @@
+/**
+ * The information block of an LIA page: `Label: value` lines under the title
+ * ("Written:", "Source:", "Transcription\Markup:", "Public Domain:" …).
+ */
+import type { Diagnostics } from '../../diagnostics.js';
+import type { Dropped, MetaField } from '../../model/edition.js';
+import { labelRule } from '../../model/labels.js';
+import { type Paragraph, squashLine } from './paragraphs.js';
+
+/**
+ * `Label: value` at the start of a line. The label is short, starts with a capital and
+ * holds letters, spaces, `\`, `/`, `&`, `'` and `-`; a colon followed by `//` (a URL) is not
+ * a label's colon. The label is bounded, so the match cannot backtrack far.
+ */
+const LABEL_LINE = /^[ \u00a0\t]*(\p{Lu}[\p{L}\\/&' \u00a0-]{0,40}?)[ \u00a0]*:(?=[ \u00a0\t]|$)/u;
+
+/** Page furniture glued to the end of a value: the "README" link of LIA pages. */
+const README = /[ \u00a0\t]*(?:•[ \u00a0\t]*)?README[ \u00a0\t]*$/;
+
+export interface LabelLine {
+  label: string;
+  /** Index in the line where the value starts (after the colon and spaces). */
+  valueStart: number;
+  known: boolean;
+}
+
+/** The label of a metadata line, when the line has one; unknown labels are at most four words. */
+export function labelLineAt(text: string): LabelLine | undefined {
+  const m = LABEL_LINE.exec(text);
+  if (!m) return undefined;
+  const label = squashLine(m[1]!);
+  const known = labelRule(label) !== undefined;
+  let valueStart = m[0].length;
+  while (valueStart < text.length && /[ \u00a0\t]/.test(text[valueStart]!)) valueStart++;
+  // An unknown label must look like one: a few words with a value after the colon. A
+  // salutation ending in a colon ("Dear Comrades:") has no value and is not metadata.
+  if (!known && (label.split(' ').length > 4 || valueStart >= text.length || /^(?:my )?dear\b/i.test(label))) return undefined;
+  return { label, valueStart, known };
+}
+
+/** A paragraph opens (or continues) the information block when its first line is a label line. */
+export const startsWithLabel = (p: Paragraph, knownOnly: boolean): boolean => {
+  const first = p.lines[0];
+  if (!first) return false;
+  const l = labelLineAt(first.text);
+  return l !== undefined && (l.known || !knownOnly);
+};
+
+/**
+ * Reads the fields of the information block. Lines without a label continue the value of
+ * the field above them (a long value wrapped when the page was copied).
+ */
+export function readFields(paragraphs: readonly Paragraph[], diagnostics: Diagnostics, dropped: Dropped[]): MetaField[] {
+  const fields: MetaField[] = [];
+  for (const p of paragraphs) {
+    for (const { text, line } of p.lines) {
+      const l = labelLineAt(text);
+      const last = fields[fields.length - 1];
+      if (!l && last) {
+        appendValue(last, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
+        continue;
+      }
+      if (!l) continue; // unreachable: a block starts with a label line
+      const field: MetaField = {
+        label: l.label,
+        role: labelRule(l.label)?.role ?? 'other',
+        value: [],
+        pos: { line, column: text.search(/[^ \u00a0\t]/) + 1 },
+      };
+      if (!l.known) {
+        diagnostics.report('metadata-unknown-label', `metadata label "${l.label}" is unknown; it is kept with role "other"`, field.pos);
+      }
+      appendValue(field, cutReadme(text, l.valueStart, line, diagnostics, dropped), { line, column: l.valueStart + 1 });
+      fields.push(field);
+    }
+  }
+  return fields;
+}
+
+/** The value part of a line, without a glued "README" (which is dropped and reported). */
+function cutReadme(text: string, from: number, line: number, diagnostics: Diagnostics, dropped: Dropped[]): string {
+  const value = text.slice(from);
+  const m = README.exec(value);
+  if (!m) return value;
+  const furniture = m[0].trim();
+  const column = from + m.index + m[0].search(/[^ \u00a0\t]/) + 1;
+  dropped.push({ text: furniture, reason: 'README link glued to the metadata', pos: { line, column } });
+  diagnostics.report('furniture-dropped', `dropped page furniture "${furniture}" at the end of the metadata line`, { line, column });
+  return value.slice(0, m.index);
+}
+
+/** Adds words to a field's value: one squashed text node, continuation lines joined by a space. */
+function appendValue(field: MetaField, raw: string, pos: { line: number; column: number }): void {
+  const words = squashLine(raw);
+  if (words === '') return;
+  const node = field.value[0];
+  if (node?.kind === 'text') node.text += ` ${words}`;
+  else {
+    const lead = raw.search(/[^ \u00a0\t]/);
+    field.value.push({ kind: 'text', text: words, pos: { line: pos.line, column: pos.column + Math.max(lead, 0) } });
+  }
+}

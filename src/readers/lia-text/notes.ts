@@ -1,0 +1,77 @@
+/**
+ * The notes at the bottom of an LIA page: `[n] text` blocks, in the order printed. A note
+ * runs over as many paragraphs as follow it, until the next `[n]` label.
+ */
+import type { Diagnostics } from '../../diagnostics.js';
+import type { Block, Inline, Note, NoteSection, NoteType } from '../../model/edition.js';
+import { plainText } from '../../model/walk.js';
+import { noteLabelAt, parseLiaInlines } from '../shared/lia-inline.js';
+import { type Paragraph, firstColumn, squashLine, squashShort } from './paragraphs.js';
+
+/** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes". */
+export const isNotesHeading = (p: Paragraph): boolean =>
+  p.lines.length === 1 && /^(?:editor[’']?s[ \u00a0]+|end|foot)?notes?:?$/i.test(squashShort(p.lines[0]!.text, 60));
+
+/** True when the paragraph opens with a note label (`[1] …`). */
+export const startsWithNoteLabel = (p: Paragraph): boolean => p.lines[0] !== undefined && noteLabelAt(p.lines[0].text) !== undefined;
+
+/**
+ * Who wrote a note, from its signature dash: "—Ed." editors, "—Trans." translator,
+ * "—Author" or the author's own name the author. LIA notes are the editors' by default.
+ */
+export function noteType(note: Note, authorSurname: string | undefined): NoteType {
+  const last = note.blocks[note.blocks.length - 1];
+  // Only the end of the note can hold its signature dash.
+  const tail = last?.kind === 'p' ? squashLine(plainText(last.children).slice(-80)) : '';
+  const sign = /[—–-][ \u00a0]*([\p{L}.]+)\.?[ \u00a0]*\]?$/u.exec(tail)?.[1]?.replace(/\.$/, '').toLowerCase();
+  if (sign === undefined) return 'editorial';
+  if (/^(?:tr|trans|translator)$/.test(sign)) return 'translator';
+  if (sign === 'author' || (authorSurname !== undefined && sign === authorSurname.toLowerCase())) return 'authorial';
+  return 'editorial';
+}
+
+/** Reads the notes section (its paragraphs, the heading first when there is one). */
+export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnostics, authorSurname: string | undefined): NoteSection | undefined {
+  const first = paragraphs[0];
+  if (!first) return undefined;
+  const section: NoteSection = { notes: [], pos: { line: first.lines[0]!.line, column: firstColumn(first.lines[0]!.text) } };
+  let rest = paragraphs;
+  if (isNotesHeading(first)) {
+    const l = first.lines[0]!;
+    section.heading = parseLiaInlines({ text: l.text.trim(), line: l.line, column: firstColumn(l.text) }, diagnostics, [], { squash: true });
+    rest = paragraphs.slice(1);
+  }
+  let note: Note | undefined;
+  let block: Extract<Block, { kind: 'p' }> | undefined;
+  for (const p of rest) {
+    block = undefined;
+    for (const { text, line } of p.lines) {
+      const label = noteLabelAt(text);
+      let from = 0;
+      if (label) {
+        note = { key: label.key, label: label.label, type: 'editorial', place: 'end', blocks: [], pos: { line, column: firstColumn(text) }, targets: [] };
+        section.notes.push(note);
+        block = undefined;
+        from = label.rest;
+        if (from >= text.length) continue; // "[1]" alone: the note's words follow
+      }
+      if (!note) continue; // unreachable: the section starts with a label
+      if (!block) {
+        block = { kind: 'p', children: [], pos: { line, column: from + 1 + Math.max(text.slice(from).search(/[^ \u00a0\t]/), 0) } };
+        note.blocks.push(block);
+      } else {
+        breakLine(block.children);
+      }
+      parseLiaInlines({ text: text.slice(from), line, column: from + 1 }, diagnostics, block.children);
+    }
+  }
+  for (const n of section.notes) n.type = noteType(n, authorSurname);
+  return section;
+}
+
+/** Keeps a printed line break inside a paragraph as a newline at the end of the line before. */
+export function breakLine(children: Inline[]): void {
+  const last = children[children.length - 1];
+  if (last?.kind === 'text') last.text += '\n';
+  else if (last) children.push({ kind: 'text', text: '\n', pos: last.pos });
+}

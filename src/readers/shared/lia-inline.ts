@@ -1,0 +1,75 @@
+/**
+ * Inline content of Lenin Internet Archive / MIA page text: plain words with bracketed
+ * note anchors (`[1]`, `[a]`, `[*]`). Shared by every reader of LIA-style text.
+ *
+ * One left-to-right scan per line, no backtracking: a `[` either opens a well-formed
+ * anchor, is a malformed marker (`[1` never closed, `[]`), or is ordinary text (an
+ * editorial bracket such as "[sic]" or "[The first page is missing]").
+ */
+import type { Diagnostics } from '../../diagnostics.js';
+import type { Inline, SourcePos } from '../../model/edition.js';
+
+/** A line of the source with its 1-based line number and the column its `text` starts at. */
+export interface SourceSlice {
+  text: string;
+  line: number;
+  /** 1-based column of `text[0]` in the source line. */
+  column: number;
+}
+
+/** Keys a bracketed anchor can have: a number, one letter, or one to three asterisks. */
+const ANCHOR = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/y;
+/** `[` + a number that is never closed on its line: a broken anchor, not editorial text. */
+const UNCLOSED = /\[\d{1,3}(?![\d\]])/y;
+const EMPTY = /\[[ \u00a0]*\]/y;
+
+export interface InlineOptions {
+  /** Collapse runs of white space (titles, metadata); body text keeps its no-break spaces. */
+  squash?: boolean;
+}
+
+/**
+ * Turns one slice of a line into text and `noteAnchor` nodes, reporting malformed markers.
+ * Appends to `out` so that a paragraph's lines can be gathered into one list.
+ */
+export function parseLiaInlines(slice: SourceSlice, diagnostics: Diagnostics, out: Inline[] = [], options: InlineOptions = {}): Inline[] {
+  const { text, line, column } = slice;
+  let start = 0;
+  const flush = (end: number): void => {
+    if (end <= start) return;
+    let value = text.slice(start, end);
+    if (options.squash) value = value.replace(/[\s\u00a0]+/g, ' ');
+    if (value !== '') out.push({ kind: 'text', text: value, pos: { line, column: column + start } });
+  };
+  let i = text.indexOf('[');
+  while (i !== -1) {
+    const pos: SourcePos = { line, column: column + i };
+    ANCHOR.lastIndex = i;
+    const anchor = ANCHOR.exec(text);
+    if (anchor) {
+      flush(i);
+      out.push({ kind: 'noteAnchor', marker: anchor[0], key: anchor[1]!, pos });
+      start = i + anchor[0].length;
+      i = text.indexOf('[', start);
+      continue;
+    }
+    UNCLOSED.lastIndex = i;
+    EMPTY.lastIndex = i;
+    if (UNCLOSED.test(text)) {
+      diagnostics.report('marker-malformed', `note marker "${text.slice(i, i + 6)}…" is never closed with "]"; kept as text`, pos);
+    } else if (EMPTY.test(text)) {
+      diagnostics.report('marker-malformed', 'empty note marker "[]"; kept as text', pos);
+    }
+    i = text.indexOf('[', i + 1);
+  }
+  flush(text.length);
+  return out;
+}
+
+/** A note label at the start of a line: `[12] text` or `[12]` alone. */
+export function noteLabelAt(line: string): { label: string; key: string; rest: number } | undefined {
+  const m = /^[ \u00a0\t]*\[(\d{1,3}|[A-Za-z]|\*{1,3})\][ \u00a0\t]*/.exec(line);
+  if (!m) return undefined;
+  const label = m[0].trim();
+  return { label, key: m[1]!, rest: m[0].length };
+}

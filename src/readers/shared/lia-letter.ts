@@ -1,0 +1,64 @@
+/**
+ * Shapes of the lines that frame a letter in MIA/LIA page text: the place-date line, the
+ * salutation, the closing salute and the signature. Each test looks at one squashed line
+ * and is deliberately conservative: a false "letter" is worse than a missed one, because
+ * the words stay in the text either way.
+ */
+
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|' +
+  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
+const MONTH_YEAR = new RegExp(`\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`, 'i');
+const NUMERIC_DATE = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
+
+/** A line that opens with the date itself: a month name or a day number. */
+const DATE_FIRST = new RegExp(`^(?:(?:${MONTHS})\\.?\\s|\\d{1,2}(?:st|nd|rd|th)?[\\s./-])`, 'i');
+
+const words = (line: string): string[] => line.split(' ').filter((w) => w !== '');
+
+/**
+ * "Moscow, May 1, 1921", "Zurich, 12 November 1914", "London, March 18-28, 1875",
+ * "May 1, 1921": a short line that is a date, optionally after a place and a comma.
+ * "Last updated on 3 March 2022" is not one: what comes before the date must be a place
+ * (capitalised words ending in a comma), not a phrase.
+ */
+export function isPlaceDateLine(line: string): boolean {
+  if (line.length > 60 || words(line).length > 8) return false;
+  if (!(MONTH_DAY.test(line) || MONTH_YEAR.test(line) || NUMERIC_DATE.test(line))) return false;
+  if (DATE_FIRST.test(line)) return true;
+  const comma = line.indexOf(',');
+  if (comma < 1) return false;
+  const place = words(line.slice(0, comma));
+  return place.length <= 4 && place.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:am|an|on|de|la|le|sur|upon)$/.test(w)) && DATE_FIRST.test(line.slice(comma + 1).trim());
+}
+
+/** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */
+export function isSalutationLine(line: string): boolean {
+  const w = words(line);
+  if (w.length === 0 || w.length > 6 || line.length > 60) return false;
+  if (!/[,!:]$/.test(line)) return false;
+  if (/^(?:my\s+)?dear\b/i.test(line)) return true;
+  // Without "Dear", every word must be capitalised (a form of address, not a clause).
+  return w.every((x) => /^[\p{Lu}]/u.test(x) || /^(?:and|of|the|und|et)$/.test(x));
+}
+
+/** "Yours,", "With communist greetings,", "Fraternally yours". */
+export function isClosingSaluteLine(line: string): boolean {
+  const w = words(line);
+  if (w.length === 0 || w.length > 8 || line.length > 60) return false;
+  if (/\b(?:yours|greetings|regards|fraternally|sincerely|salutations|gruss|grüssen|grüßen|salut)\b/i.test(line)) return true;
+  return false;
+}
+
+/**
+ * "N. Lenin", "V. Ulyanov", "Lenin", "The Central Committee": a short run of capitalised
+ * words or initials, without a sentence's final punctuation.
+ */
+export function isSignatureLine(line: string): boolean {
+  const w = words(line);
+  if (w.length === 0 || w.length > 6 || line.length > 50) return false;
+  if (/[,;:!?]$/.test(line)) return false;
+  if (/\.$/.test(line) && !/(?:^|\s)\p{Lu}\.$/u.test(line)) return false;
+  return w.every((x) => /^[\p{Lu}(]/u.test(x) || /^(?:of|the|and|von|de|du|der)$/.test(x));
+}
