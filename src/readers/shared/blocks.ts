@@ -23,66 +23,97 @@ export type RawBlock =
 const BLANK = /^[\s\u00a0]*$/;
 const RULE = /^\s{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|<hr\s*\/?>)\s*$/i;
 const HEADING = /^(#{1,6})[ \t]+/;
-const HTML_LINE = /^\s*<\/?(?:div|ul|ol|li|p|table|tr|td|hr|center|blockquote)\b[^>]*>\s*$/i;
+const HTML_LINE = /^\s*(?:<\/?(?:div|ul|ol|li|p|table|tr|td|hr|center|blockquote)\b[^>]*>|:::.*)\s*$/i;
+/** A centred `* * *` (or `## \* \* \*`) separates like a rule. */
+const STARS = /^\s{0,3}(?:#{1,6}\s+)?(?:\\?\*\s*){3}$/;
 const TABLE_LINE = /^\s*[+|]/;
 
-export function splitBlocks(src: Source, firstLine = 0): RawBlock[] {
+/** Line access, optionally without a `> ` prefix on every line (a page wrapped whole in a block quote). */
+interface Lines {
+  line(i: number): string;
+  start(i: number): number;
+  end(i: number): number;
+}
+
+const QUOTE_PREFIX = /^\s{0,3}> ?/;
+
+function lines(src: Source, unwrap: boolean): Lines {
+  if (!unwrap) return { line: (i) => src.line(i), start: (i) => src.lineStart(i), end: (i) => src.lineEnd(i) };
+  const cut = (i: number): number => QUOTE_PREFIX.exec(src.line(i))?.[0].length ?? 0;
+  return { line: (i) => src.line(i).slice(cut(i)), start: (i) => src.lineStart(i) + cut(i), end: (i) => src.lineEnd(i) };
+}
+
+/** True when (nearly) every line from `firstLine` on starts with `>`: the whole page is quoted. */
+export function isQuoteWrapped(src: Source, firstLine: number): boolean {
+  let quoted = 0;
+  let other = 0;
+  for (let i = firstLine; i < src.lineCount; i++) {
+    const l = src.line(i);
+    if (BLANK.test(l)) continue;
+    if (QUOTE_PREFIX.test(l)) quoted++;
+    else other++;
+  }
+  return quoted > 10 && other * 10 < quoted;
+}
+
+export function splitBlocks(src: Source, firstLine = 0, unwrap = false): RawBlock[] {
   const blocks: RawBlock[] = [];
+  const L = lines(src, unwrap);
   const n = src.lineCount;
   let i = firstLine;
   while (i < n) {
-    const line = src.line(i);
-    const start = src.lineStart(i);
+    const line = L.line(i);
+    const start = L.start(i);
     if (BLANK.test(line)) {
       i++;
       continue;
     }
-    if (RULE.test(line)) {
-      blocks.push({ kind: 'rule', line: i + 1, start, end: src.lineEnd(i) });
+    if (RULE.test(line) || STARS.test(line)) {
+      blocks.push({ kind: 'rule', line: i + 1, start, end: L.end(i) });
       i++;
       continue;
     }
     const h = HEADING.exec(line);
     if (h) {
-      blocks.push(heading(src, i, h[1]!.length, h[0].length));
+      blocks.push(heading(L, i, h[1]!.length, h[0].length));
       i++;
       continue;
     }
     if (HTML_LINE.test(line)) {
-      blocks.push({ kind: 'html', line: i + 1, start, end: src.lineEnd(i), text: line.trim() });
+      blocks.push({ kind: 'html', line: i + 1, start, end: L.end(i), text: line.trim() });
       i++;
       continue;
     }
     if (/^\s*\+[-=+:]+\+\s*$/.test(line)) {
       let j = i;
-      while (j < n && TABLE_LINE.test(src.line(j))) j++;
-      blocks.push(gridTable(src, i, j));
+      while (j < n && TABLE_LINE.test(L.line(j))) j++;
+      blocks.push(gridTable(L, i, j));
       i = j;
       continue;
     }
     if (/^\s{0,3}>/.test(line)) {
       let j = i;
-      while (j < n && /^\s{0,3}>/.test(src.line(j))) j++;
-      blocks.push(quote(src, i, j));
+      while (j < n && /^\s{0,3}>/.test(L.line(j))) j++;
+      blocks.push(quote(L, i, j));
       i = j;
       continue;
     }
     let j = i + 1;
     while (j < n) {
-      const next = src.line(j);
-      if (BLANK.test(next) || RULE.test(next) || HEADING.test(next) || HTML_LINE.test(next)) break;
+      const next = L.line(j);
+      if (BLANK.test(next) || RULE.test(next) || STARS.test(next) || HEADING.test(next) || HTML_LINE.test(next)) break;
       j++;
     }
-    blocks.push({ kind: 'para', line: i + 1, start, end: src.lineEnd(j - 1), quoted: false });
+    blocks.push({ kind: 'para', line: i + 1, start, end: L.end(j - 1), quoted: unwrap });
     i = j;
   }
   return blocks;
 }
 
 /** `## Title {#id .class}`: the content range without the hashes and the pandoc attributes. */
-function heading(src: Source, i: number, level: number, prefix: number): RawBlock {
-  const line = src.line(i);
-  const start = src.lineStart(i);
+function heading(L: Lines, i: number, level: number, prefix: number): RawBlock {
+  const line = L.line(i);
+  const start = L.start(i);
   let body = line.slice(prefix);
   let attrs = '';
   const a = /\s*\{([^{}]*)\}\s*$/.exec(body);
@@ -94,29 +125,29 @@ function heading(src: Source, i: number, level: number, prefix: number): RawBloc
   return { kind: 'heading', level, line: i + 1, start: start + prefix, end: start + prefix + body.length, attrs };
 }
 
-function quote(src: Source, from: number, to: number): RawBlock {
+function quote(L: Lines, from: number, to: number): RawBlock {
   const paras: Array<Range & { line: number }> = [];
   let current: (Range & { line: number }) | undefined;
   for (let i = from; i < to; i++) {
-    const line = src.line(i);
+    const line = L.line(i);
     const m = /^\s{0,3}> ?/.exec(line)!;
     const rest = line.slice(m[0].length);
     if (BLANK.test(rest)) {
       current = undefined;
       continue;
     }
-    const s = src.lineStart(i) + m[0].length;
+    const s = L.start(i) + m[0].length;
     if (!current) {
-      current = { start: s, end: src.lineEnd(i), line: i + 1 };
+      current = { start: s, end: L.end(i), line: i + 1 };
       paras.push(current);
-    } else current.end = src.lineEnd(i);
+    } else current.end = L.end(i);
   }
-  return { kind: 'quote', line: from + 1, start: src.lineStart(from), end: src.lineEnd(to - 1), paras };
+  return { kind: 'quote', line: from + 1, start: L.start(from), end: L.end(to - 1), paras };
 }
 
 /** Grid-table cells: column boundaries from the first `+---+` line; rows end at `+---+` lines. */
-function gridTable(src: Source, from: number, to: number): RawBlock {
-  const border = src.line(from);
+function gridTable(L: Lines, from: number, to: number): RawBlock {
+  const border = L.line(from);
   const cols: number[] = [];
   for (let k = 0; k < border.length; k++) if (border[k] === '+') cols.push(k);
   const cells: Range[][] = [];
@@ -126,12 +157,12 @@ function gridTable(src: Source, from: number, to: number): RawBlock {
     row = cols.slice(1).map(() => []);
   };
   for (let i = from + 1; i < to; i++) {
-    const line = src.line(i);
+    const line = L.line(i);
     if (/^\s*\+/.test(line)) {
       endRow();
       continue;
     }
-    const ls = src.lineStart(i);
+    const ls = L.start(i);
     for (let c = 0; c + 1 < cols.length; c++) {
       const a = cols[c]! + 1;
       const b = Math.min(cols[c + 1]!, line.length);
@@ -143,5 +174,5 @@ function gridTable(src: Source, from: number, to: number): RawBlock {
     }
   }
   endRow();
-  return { kind: 'table', line: from + 1, start: src.lineStart(from), end: src.lineEnd(to - 1), cells };
+  return { kind: 'table', line: from + 1, start: L.start(from), end: L.end(to - 1), cells };
 }

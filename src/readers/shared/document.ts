@@ -8,7 +8,7 @@ import { Diagnostics } from '../../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { splitBlocks, type RawBlock } from './blocks.js';
+import { isQuoteWrapped, splitBlocks, type RawBlock } from './blocks.js';
 import { markerKey, parseInlines, type InlineEnv } from './inline.js';
 import { matchLabel, metaField, trimInlines } from './metadata.js';
 import type { Source } from './source.js';
@@ -28,9 +28,11 @@ export interface DocumentOptions {
 const NOTES_HEADING = /^(?:foot|end)?notes?:?$|^editor'?s'? notes?:?$|^notes and references$/i;
 const NOTE_LABEL = /^\s*(\[([0-9]{1,3}|[A-Za-z]|\*{1,3})\]|\(([0-9]{1,3})\)|([0-9]{1,3}|[A-Z])\.|(\*{1,3}|[†‡]))(?=\s)/;
 const SALUTE = /^(?:my\s+)?(?:dear(?:est)?|comrades?|citizens?|sirs?|gentlemen|friends?|madam|brothers?|sisters?)\b[^.?]{0,60}$/i;
-const CLOSING_SALUTE = /^(?:yours|your|with|cordially|fraternally|sincerely|greetings|ever|faithfully|best)\b.{0,50}[,.!]?$/i;
+const CLOSING_SALUTE = /^(?:yours|your|with|cordially|fraternally|sincerely|greetings|ever|faithfully|best|salut|regards)\b[\s\S]{0,50}$/i;
 const PUBLICATION = /^(?:first\s+)?(?:published|printed|written|reprinted)\b/i;
 const YEAR = /\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b/;
+const BYLINE = /^(.{3,60}?)\s+(1[5-9][0-9]{2}|20[0-9]{2})$/;
+const COLLECTION = /\b(?:correspondence|works|collected|letters|writings|archive|selected|volume|chapter|index)\b/i;
 const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
 
 interface Ctx {
@@ -43,9 +45,10 @@ interface Ctx {
 export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: DocumentOptions): Edition {
   const ed = emptyEdition(opts.profile);
   const diagnostics = rctx.diagnostics;
-  const blocks = splitBlocks(src, opts.firstLine);
+  const wrapped = isQuoteWrapped(src, opts.firstLine);
+  const blocks = splitBlocks(src, opts.firstLine, wrapped);
   const plainMarkers = new Set<string>();
-  const ctx: Ctx = { src, env: { src, diagnostics, plainMarkers }, diagnostics, ed };
+  const ctx: Ctx = { src, env: { src, diagnostics, plainMarkers, quoted: wrapped }, diagnostics, ed };
 
   const notesAt = findNotes(ctx, blocks, plainMarkers);
   const footerAt = findFooter(ctx, blocks, notesAt);
@@ -77,6 +80,7 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
   shapeBody(ctx, body);
 
   if (notesAt !== undefined) readNotes(ctx, blocks, notesAt, footerAt);
+  dropEmptyNoteSections(ctx);
   for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && blocks[k]!.kind !== 'html') drop(ctx, blocks[k]!);
   assignSeries(ed);
 
@@ -97,6 +101,7 @@ function isFurniture(ctx: Ctx, b: RawBlock): boolean {
   if (b.kind === 'html') return true;
   if (b.kind !== 'para') return false;
   const raw = rawText(ctx, b).trim();
+  if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(raw.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
   if (/^last (?:updated|modified)\b/i.test(raw) || /\{\{</.test(raw) || /^<\/?(?:li|ul)\b/i.test(raw)) return true;
   const inl = parseInlines({ ...ctx.env, diagnostics: new Diagnostics() }, b.start, b.end);
   let links = 0;
@@ -155,13 +160,19 @@ function isDateLine(text: string): boolean {
   return text.length < 80 && YEAR.test(text) && !/[.!?]\s+\S/.test(text);
 }
 
+/** Two to five capitalised words or initials: "G.V. Plekhanov", "Nikolai Bukharin", "James Connolly". */
+function isPersonName(s: string): boolean {
+  const parts = s.split(/\s+/);
+  return parts.length >= 1 && parts.length <= 5 && parts.every((w) => /^(?:[A-Z][\p{L}'’.-]*|de|von|van|la|le|du)$/u.test(w)) && !COLLECTION.test(s);
+}
+
 function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void {
   const { ed } = ctx;
   const headings = zone.filter((b): b is Extract<RawBlock, { kind: 'heading' }> => b.kind === 'heading');
   let title: Extract<RawBlock, { kind: 'heading' }> | undefined;
   if (!(opts.titleFromFront && opts.frontTitle?.text)) {
     title = headings.find((h) => /(?:^|\s)\.title\b/.test(h.attrs));
-    for (const h of headings) if (!title || h.level < title.level) title = h;
+    if (!title) for (const h of headings) if (!title || h.level < title.level) title = h;
   }
   if (title) {
     ed.body.head = inlinesOf(ctx, title);
@@ -181,13 +192,17 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
     const inl = b.kind === 'para' || b.kind === 'heading' ? inlinesOf(ctx, b) : [];
     const words = squash(plainText(inl));
     if (!words) continue;
-    if (b.kind === 'heading' && !seenTitle(b) && !ed.metadata.author) {
-      // A heading above the title names the author ("## G.V. Plekhanov").
-      ed.metadata.author = { name: words, from: 'author-line', pos: ctx.src.pos(b.start) };
-      ed.body.argument.push({ kind: 'p', rend: 'author', children: inl, pos: ctx.src.pos(b.start) });
-      continue;
+    const byline = BYLINE.exec(words);
+    if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || (byline && !COLLECTION.test(words)))) {
+      // A heading or a "Name 1922" line above the title names the author ("## G.V. Plekhanov").
+      const name = b.kind === 'heading' ? words : byline![1]!;
+      if (isPersonName(name)) {
+        ed.metadata.author = { name, from: 'author-line', pos: ctx.src.pos(b.start) };
+        ed.body.argument.push({ kind: 'p', rend: 'byline', children: inl, pos: ctx.src.pos(b.start) });
+        continue;
+      }
     }
-    if (seenTitle(b) && isDateLine(words) && !ed.body.opener?.dateline) {
+    if (b.kind === 'para' && seenTitle(b) && isDateLine(words) && !ed.body.opener?.dateline) {
       ed.body.opener = { ...ed.body.opener, dateline: unwrapHi(inl), pos: ed.body.opener?.pos ?? ctx.src.pos(b.start) };
       continue;
     }
@@ -214,10 +229,23 @@ function readInfoBlock(ctx: Ctx, blocks: RawBlock[], i: number, end: number): nu
     k++;
   }
   const closed = k < end && blocks[k]!.kind === 'rule';
-  const labelled = paras.some((p) => matchLabel(ctx.src.text, p.start, true));
+  const labelled = paras.some((p) => lineStarts(ctx, p).some((s) => matchLabel(ctx.src.text, s, true)));
   if (!paras.length || !labelled || (!closed && paras.length > 6)) return start === i ? i : start;
   for (const p of paras) readInfoParagraph(ctx, p);
   return closed ? k + 1 : k;
+}
+
+function lineStarts(ctx: Ctx, p: { start: number; end: number }): number[] {
+  const out = [p.start];
+  for (let k = ctx.src.text.indexOf('\n', p.start); k >= 0 && k < p.end; k = ctx.src.text.indexOf('\n', k + 1)) out.push(skipQuote(ctx, k + 1));
+  return out;
+}
+
+/** In a page wrapped in a block quote, a line's text starts after its `> `. */
+function skipQuote(ctx: Ctx, at: number): number {
+  if (!ctx.env.quoted) return at;
+  const m = /^\s{0,3}> ?/.exec(ctx.src.text.slice(at, at + 6));
+  return m ? at + m[0].length : at;
 }
 
 /** Splits a paragraph into fields: a field starts at a labelled line or after a hard break. */
@@ -225,19 +253,17 @@ function readInfoParagraph(ctx: Ctx, p: { start: number; end: number }): void {
   const { src } = ctx;
   const text = src.text;
   const fieldStarts: number[] = [];
-  let lineStart = p.start;
   let prevHard = true;
-  while (lineStart < p.end) {
+  for (const lineStart of lineStarts(ctx, p)) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > p.end) lineEnd = p.end;
     const line = text.slice(lineStart, lineEnd);
     if (prevHard || matchLabel(text, lineStart, true)) fieldStarts.push(lineStart);
     prevHard = /\\$|\s{2,}$/.test(line);
-    lineStart = lineEnd + 1;
   }
   for (let f = 0; f < fieldStarts.length; f++) {
     const s = fieldStarts[f]!;
-    let e = f + 1 < fieldStarts.length ? fieldStarts[f + 1]! - 1 : p.end;
+    let e = f + 1 < fieldStarts.length ? text.lastIndexOf('\n', fieldStarts[f + 1]!) : p.end;
     if (text[e - 1] === '\\') e--;
     const match = matchLabel(text, s, false);
     if (match) ctx.ed.metadata.fields.push(metaField(ctx.env, s, match, e));
@@ -257,7 +283,9 @@ function toBlocks(ctx: Ctx, b: RawBlock): Block[] {
   switch (b.kind) {
     case 'para': {
       const children = inlinesOf(ctx, b);
-      return children.length ? [{ kind: 'p', children, pos }] : [];
+      if (!children.length) return [];
+      // `<span class="signature">` marks the signature in converted pages.
+      return [/^<span\s+class="signature"/.test(rawText(ctx, b).trim()) ? { kind: 'p', rend: 'signature', children, pos } : { kind: 'p', children, pos }];
     }
     case 'heading':
       return [{ kind: 'heading', level: b.level, children: inlinesOf(ctx, b), pos }];
@@ -290,6 +318,7 @@ const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind 
 /** A signature: a short paragraph entirely bold (or bold italic), or a short name in capitals. */
 function isSignature(b: Block | undefined): boolean {
   if (!b || b.kind !== 'p') return false;
+  if (b.rend === 'signature') return true;
   const w = words(b);
   if (!w || w.length > 100) return false;
   const c = b.children.filter((n) => !(n.kind === 'text' && !n.text.trim()));
@@ -297,9 +326,12 @@ function isSignature(b: Block | undefined): boolean {
   return w.length <= 60 && /^[A-Z][A-Z .,'’-]+$/.test(w) && /[A-Z]{2}/.test(w);
 }
 
-/** Splits a paragraph at its first line break (`Cordially yours,` + `G. Plekhanoff`). */
+/** Splits a paragraph at its last line break (`Cordially yours,` + `G. Plekhanoff`). */
 function splitAtBreak(list: Inline[]): [Inline[], Inline[]] | undefined {
-  const k = list.findIndex((n) => n.kind === 'lb');
+  let k = -1;
+  list.forEach((n, x) => {
+    if (n.kind === 'lb') k = x;
+  });
   return k < 0 ? undefined : [trimInlines(list.slice(0, k)), trimInlines(list.slice(k + 1))];
 }
 
@@ -312,7 +344,8 @@ function shapeBody(ctx: Ctx, blocks: Block[]): void {
     const pos = blocks[0]!.pos;
     const opener = body.opener ?? { pos };
     const get = (b: Block): Inline[] => (b.kind === 'p' || b.kind === 'heading' ? b.children : []);
-    if (dateFirst) opener.dateline = unwrapHi(get(blocks[0]!));
+    if (dateFirst && opener.dateline) body.argument.push(blocks[0]!); // two date lines: keep the second as printed
+    else if (dateFirst) opener.dateline = unwrapHi(get(blocks[0]!));
     opener.salute = get(blocks[dateFirst]!);
     body.opener = opener;
     body.divType = 'letter';
@@ -337,10 +370,11 @@ function shapeBody(ctx: Ctx, blocks: Block[]): void {
   let closer: NonNullable<typeof body.closer> | undefined;
   const sig = blocks[last - 1];
   const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
-  if (sig && last - 1 > first && isSignature(sig)) {
+  const nameAfterSalute = sig?.kind === 'p' && isPersonName(words(sig)) && CLOSING_SALUTE.test(words(blocks[last - 2]));
+  if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
     closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
     last--;
-  } else if (sig?.kind === 'p' && split && CLOSING_SALUTE.test(squash(plainText(split[0]))) && squash(plainText(split[1])).length < 60 && last - 1 > first) {
+  } else if (sig?.kind === 'p' && split && CLOSING_SALUTE.test(squash(plainText(split[0]))) && squash(plainText(split[1])).length < 60 && squash(plainText(split[0])).length < 60 && last - 1 > first) {
     closer = { salute: split[0], signed: split[1], pos: sig.pos };
     last--;
   }
@@ -457,6 +491,17 @@ function readNotes(ctx: Ctx, blocks: RawBlock[], from: number, to: number): void
       ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', pos);
     }
   }
+}
+
+/** A "Notes" heading with no note under it is page furniture of the converted page. */
+function dropEmptyNoteSections(ctx: Ctx): void {
+  for (const s of ctx.ed.notes.filter((x) => !x.notes.length)) {
+    const text = squash(plainText(s.heading ?? []));
+    if (!text) continue;
+    ctx.ed.dropped.push({ text, reason: 'empty notes heading', pos: s.pos });
+    ctx.diagnostics.report('furniture-dropped', `a "${text}" heading with no notes under it was dropped`, s.pos);
+  }
+  ctx.ed.notes = ctx.ed.notes.filter((x) => x.notes.length);
 }
 
 /** Two series of notes (numbers and letters or symbols) in one document get a `series` each. */

@@ -175,7 +175,7 @@ class InlineScan {
       i++;
     }
     flush();
-    return out;
+    return mergeText(out);
   }
 
   private isPlainMarker(printed: string): boolean {
@@ -379,4 +379,15 @@ function plainLabel(children: readonly Inline[]): string | undefined {
     s += c.text;
   }
   return s;
+}
+
+/** Joins neighbouring text nodes (a span's words and the words after it read as one run). */
+function mergeText(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of list) {
+    const last = out[out.length - 1];
+    if (n.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + n.text };
+    else out.push(n);
+  }
+  return out;
 }
