@@ -266,6 +266,12 @@ function readInfoParagraph(ctx: Ctx, p: { start: number; end: number }): void {
     let e = f + 1 < fieldStarts.length ? text.lastIndexOf('\n', fieldStarts[f + 1]!) : p.end;
     if (text[e - 1] === '\\') e--;
     const match = matchLabel(text, s, false);
+    if (match && /^(?:author|by)$/i.test(match.label.trim()) && !ctx.ed.metadata.author) {
+      // "Author : Jane Roe" names the author: it goes to the header's author, not to a note.
+      const name = squash(plainText(parseInlines(ctx.env, match.valueStart, e)));
+      if (name) ctx.ed.metadata.author = { name, from: 'metadata', pos: src.pos(match.valueStart) };
+      continue;
+    }
     if (match) ctx.ed.metadata.fields.push(metaField(ctx.env, s, match, e));
     else {
       const pos = src.pos(s);
