@@ -3,8 +3,13 @@
  * Order matters only for ties in detection: earlier wins.
  */
 import type { Reader } from './reader.js';
+import { miaMarkdown } from './mia-markdown/index.js';
+import { markdownFrontmatter } from './markdown-frontmatter/index.js';
 
-export const READERS: readonly Reader[] = [];
+export const READERS: readonly Reader[] = [
+  miaMarkdown,
+  markdownFrontmatter,
+];
 
 export function readerNamed(name: string): Reader | undefined {
   return READERS.find((r) => r.name === name);

@@ -117,7 +117,8 @@ function heading(L: Lines, i: number, level: number, prefix: number): RawBlock {
   let body = line.slice(prefix);
   let attrs = '';
   const a = /\s*\{([^{}]*)\}\s*$/.exec(body);
-  if (a && /^\s*[#.]/.test(a[1]!)) {
+  // `{#id .class}` after the words; not a span's attributes (`[words]{.small}`).
+  if (a && /^\s*[#.]/.test(a[1]!) && !(a[0].startsWith('{') && body[a.index - 1] === ']')) {
     attrs = a[1]!;
     body = body.slice(0, a.index);
   }

@@ -61,9 +61,23 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
     const b = blocks[i]!;
     if (b.kind === 'rule') break;
     if (b.kind === 'para' && !isFurniture(ctx, b) && src.text.slice(b.start, b.end).length > 200) break;
-    if (opts.titleFromFront && b.kind === 'para' && !isFurniture(ctx, b)) break;
+    // With the title in the front matter, headings in the text are the text's own (or its date line).
+    if (opts.titleFromFront && opts.frontTitle?.text && !isFurniture(ctx, b)) break;
     zone.push(b);
     i++;
+  }
+  // A more important heading right after the first rule is the work's title (the headings
+  // above it named the collection): "## The First Five Years…", rule, "# On l'Humanité".
+  if (blocks[i]?.kind === 'rule' && !(opts.titleFromFront && opts.frontTitle?.text)) {
+    let k = i;
+    const extra: RawBlock[] = [];
+    while (k < textEnd && (blocks[k]!.kind === 'rule' || blocks[k]!.kind === 'heading')) if (blocks[k++]!.kind === 'heading') extra.push(blocks[k - 1]!);
+    const levels = zone.flatMap((b) => (b.kind === 'heading' ? [b.level] : []));
+    const top = Math.min(...levels);
+    if (extra.some((h) => h.kind === 'heading' && h.level < top)) {
+      zone.push(...extra);
+      i = k;
+    }
   }
   readTitleZone(ctx, zone, opts);
 
@@ -290,6 +304,7 @@ function toBlocks(ctx: Ctx, b: RawBlock): Block[] {
     case 'para': {
       const children = inlinesOf(ctx, b);
       if (!children.length) return [];
+      if (children.every((n) => n.kind === 'pb')) return children.map((n) => ({ kind: 'pb', ...(n.kind === 'pb' && n.n ? { n: n.n } : {}), pos: n.pos }));
       // `<span class="signature">` marks the signature in converted pages.
       return [/^<span\s+class="signature"/.test(rawText(ctx, b).trim()) ? { kind: 'p', rend: 'signature', children, pos } : { kind: 'p', children, pos }];
     }
@@ -341,8 +356,13 @@ function splitAtBreak(list: Inline[]): [Inline[], Inline[]] | undefined {
   return k < 0 ? undefined : [trimInlines(list.slice(0, k)), trimInlines(list.slice(k + 1))];
 }
 
-function shapeBody(ctx: Ctx, blocks: Block[]): void {
+function shapeBody(ctx: Ctx, all: Block[]): void {
   const { body } = ctx.ed;
+  // Page breaks before the first words stay at the head of the body; the opener comes after them.
+  let lead = 0;
+  while (all[lead]?.kind === 'pb') lead++;
+  const leadingBreaks = all.slice(0, lead);
+  const blocks = all.slice(lead);
   let first = 0;
   // Opener: an optional place-date line, then a salutation.
   const dateFirst = isDateLine(words(blocks[0])) && SALUTE.test(words(blocks[1])) ? 1 : 0;
@@ -399,7 +419,7 @@ function shapeBody(ctx: Ctx, blocks: Block[]): void {
     }
     body.closer = closer;
   } else last += tail.length;
-  body.blocks = blocks.slice(first, last);
+  body.blocks = [...leadingBreaks, ...blocks.slice(first, last)];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -513,10 +533,10 @@ function dropEmptyNoteSections(ctx: Ctx): void {
 /** Two series of notes (numbers and letters or symbols) in one document get a `series` each. */
 function assignSeries(ed: Edition): void {
   const style = (key: string): string => (/^[0-9]+$/.test(key) ? 'numeric' : /^[A-Za-z]$/.test(key) ? 'alpha' : 'symbol');
-  const styles = new Set(ed.notes.flatMap((s) => s.notes.map((n) => style(n.key))));
+  const styles = new Set(ed.notes.flatMap((s) => s.notes.filter((n) => n.key).map((n) => style(n.key))));
   if (styles.size < 2) return;
   for (const s of ed.notes) {
-    for (const n of s.notes) n.series = style(n.key);
+    for (const n of s.notes) if (n.key) n.series = style(n.key);
     const one = new Set(s.notes.map((n) => n.series));
     if (one.size === 1) s.series = [...one][0]!;
   }

@@ -302,6 +302,9 @@ class InlineScan {
       }
       return { nodes: [{ kind: 'link', href, children, pos: this.pos(i) }], next };
     }
+    // LIA ids on empty spans mark printed pages: `[]{#v19pp77:29}` is page 29 of volume 19.
+    const page = !children.length && id ? /^v\d+pp\d+[a-z]?:(\d+)$/.exec(id) : null;
+    if (page) return { nodes: [{ kind: 'pb', n: page[1]!, pos: this.pos(i) }], next };
     const classes = [...(attrs ?? '').matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
     if (classes.includes('ednote')) return { nodes: [{ kind: 'inlineNote', place: 'inline', type: 'editorial', children, pos: this.pos(i) }], next };
     // Other spans (`.info`, `{#id}`, `onmouseover=…` junk of old pages) only wrap their words.

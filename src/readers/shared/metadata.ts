@@ -25,7 +25,7 @@ const PLAIN_LABEL = /^([A-Z][A-Za-z\\/&.\- ]{0,50}?)(\s*):\s*/;
 export function matchLabel(text: string, start: number, strict: boolean): LabelMatch | undefined {
   const head = text.slice(start, start + 120);
   let m = PANDOC_INFO.exec(head);
-  if (m) return { label: m[1]!.trim(), valueStart: start + m[0].length, skip: [] };
+  if (m) return { label: m[1]!.trim().replace(/\\(.)/g, '$1'), valueStart: start + m[0].length, skip: [] };
   m = BOLD_LABEL_CLOSED.exec(head);
   if (m) return { label: (m[1] ?? m[2]!).trim(), valueStart: start + m[0].length, skip: [] };
   m = BOLD_LABEL_OPEN.exec(head);
