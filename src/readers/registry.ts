@@ -4,8 +4,12 @@
  */
 import { liaTextReader } from './lia-text/index.js';
 import type { Reader } from './reader.js';
+import { miaMarkdown } from './mia-markdown/index.js';
+import { markdownFrontmatter } from './markdown-frontmatter/index.js';
 
 export const READERS: readonly Reader[] = [
+  miaMarkdown,
+  markdownFrontmatter,
   liaTextReader,
 ];
 

@@ -1,0 +1,33 @@
+/**
+ * MIA's own markdown house style: `# Title <sup>1</sup>`, an italic date line, an
+ * information block of `Label : value` lines between `---` rules, `**Notes**` with
+ * `1.`-numbered notes, and a navigation footer of `[…](#)` links.
+ */
+import type { Edition } from '../../model/edition.js';
+import type { Reader, ReaderContext } from '../reader.js';
+import { readMarkdownDocument } from '../shared/document.js';
+import { Source } from '../shared/source.js';
+
+/** Content clues, each weighted; the sum is clipped to 1. */
+export function detectMiaMarkdown(text: string): number {
+  const head = text.slice(0, 20000);
+  if (/^\s*(?:---\s*\n[\s\S]*?\n---|<!DOCTYPE|<html)/i.test(head)) return /^\s*</.test(head) ? 0 : 0.1; // front matter or HTML
+  let score = 0;
+  if (/^#{1,3} \S.*$/m.test(head)) score += 0.25;
+  if (/^#{1,3} .*<sup>\s*[0-9A-Za-z*]+\s*<\/sup>/m.test(head)) score += 0.15;
+  if (/^-{3,}\s*$/m.test(head)) score += 0.15;
+  if (/^[A-Z][A-Za-z/\\ ]{1,40} : \S/m.test(head)) score += 0.25;
+  if (/^\*\*Notes\*\*\s*$/m.test(text)) score += 0.15;
+  if (/^\[[^\]\n]+\]\([^)\n]*\)(?: \| \[[^\]\n]+\]\([^)\n]*\))*\s*$/m.test(text)) score += 0.1;
+  if (/\{[#.][\w-]+\}|\]\{\.info|^\s*\+-{3,}/m.test(head)) score -= 0.3; // pandoc's syntax
+  return Math.max(0, Math.min(1, score));
+}
+
+export const miaMarkdown: Reader = {
+  name: 'mia-markdown',
+  description: 'MIA markdown: "# Title <sup>1</sup>", "Label : value" lines between --- rules, **Notes**',
+  detect: detectMiaMarkdown,
+  read(text: string, ctx: ReaderContext): Edition {
+    return readMarkdownDocument(new Source(text), ctx, { profile: 'mia-markdown', firstLine: 0 });
+  },
+};

@@ -1,0 +1,396 @@
+/**
+ * Inline markdown for every markdown house style: MIA's own (`*i*`, `**b**`, `***bi***`,
+ * `<sup>1</sup>`), pandoc's (`^[\[1\]](#n1)^`, `[text]{.class}`, `\` escapes and hard
+ * breaks) and the HTML left inside converted pages (`<sup><a href="#note1">[1]</a></sup>`,
+ * `<span class="ednote">`). One left-to-right scan over the source offsets, so every node
+ * gets its exact line:column; recursion only into the delimited content of a node.
+ */
+import type { Diagnostics } from '../../diagnostics.js';
+import type { Inline, SourcePos } from '../../model/edition.js';
+import type { Source } from './source.js';
+
+export interface InlineEnv {
+  src: Source;
+  diagnostics: Diagnostics;
+  /**
+   * Note labels printed without markup (`[1]`, `(1)`, `\[A\]`): in the text such a marker
+   * is a note anchor only when a note with the same printed marker exists.
+   */
+  plainMarkers?: ReadonlySet<string>;
+  /** Inside a block quote: the `> ` prefix after each line break is syntax, not text. */
+  quoted?: boolean;
+  /** Offsets of `**` runs already consumed as part of a label (`**Source: Works**`). */
+  skip?: ReadonlySet<number>;
+}
+
+/** A printed note marker: `1`, `[1]`, `(12)`, `[A]`, `*`, `†`; gives the key that pairs it with its note. */
+const MARKER = /^[[(]?\s*([0-9]{1,3}|[A-Za-z]|\*{1,3}|[†‡§])\s*[\])]?\.?$/;
+
+export function markerKey(printed: string): string | undefined {
+  return MARKER.exec(printed.replace(/\\/g, '').trim())?.[1];
+}
+
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+const PAGE_MARK = /^\|p\.\s*([0-9]+[a-z]?|[ivxlcdm]+)\|/i;
+const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*?)(\/?)>/;
+
+const attr = (attrs: string, name: string): string | undefined =>
+  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs)?.slice(1).find((v) => v !== undefined);
+
+export function parseInlines(env: InlineEnv, start: number, end: number): Inline[] {
+  return new InlineScan(env).run(start, end);
+}
+
+class InlineScan {
+  private readonly t: string;
+  constructor(private readonly env: InlineEnv) {
+    this.t = env.src.text;
+  }
+
+  private pos(offset: number): SourcePos {
+    return this.env.src.pos(offset);
+  }
+
+  run(start: number, end: number): Inline[] {
+    const out: Inline[] = [];
+    const t = this.t;
+    let buf = '';
+    let bufStart = start;
+    const add = (s: string, at: number): void => {
+      if (buf === '') bufStart = at;
+      buf += s;
+    };
+    const flush = (): void => {
+      if (buf !== '') out.push({ kind: 'text', text: buf, pos: this.pos(bufStart) });
+      buf = '';
+    };
+    const push = (node: Inline): void => {
+      flush();
+      out.push(node);
+    };
+
+    let i = start;
+    while (i < end) {
+      const c = t[i]!;
+      if (c === '\\') {
+        const next = t[i + 1];
+        if (next === '\n' && i + 1 < end) {
+          push({ kind: 'lb', pos: this.pos(i) });
+          i += 2;
+          continue;
+        }
+        if (next === '[') {
+          const m = /^\\\[([^\s\]\\]{1,4})\\\]/.exec(t.slice(i, Math.min(end, i + 12)));
+          if (m && this.isPlainMarker(`[${m[1]!}]`)) {
+            push(this.anchor(`[${m[1]!}]`, i));
+            i += m[0].length;
+            continue;
+          }
+        }
+        if (next !== undefined && i + 1 < end && ASCII_PUNCT.test(next)) {
+          add(next, i);
+          i += 2;
+          continue;
+        }
+        add(c, i);
+        i++;
+        continue;
+      }
+      if (c === '\n') {
+        // Two trailing spaces make a hard line break (markdown); otherwise a soft one.
+        if (/ {2,}$/.test(buf)) {
+          buf = buf.replace(/ +$/, '');
+          push({ kind: 'lb', pos: this.pos(i) });
+        } else add(c, i);
+        i++;
+        if (this.env.quoted) {
+          const q = /^\s{0,3}> ?/.exec(t.slice(i, Math.min(end, i + 6)));
+          if (q) i += q[0].length;
+        }
+        continue;
+      }
+      if (c === '*') {
+        const n = this.runLength(i, '*', end);
+        if (this.env.skip?.has(i)) {
+          i += n;
+          continue;
+        }
+        const consumed = this.emphasis(i, n, end);
+        if (consumed) {
+          push(consumed.node);
+          i = consumed.next;
+        } else {
+          add(t.slice(i, i + n), i);
+          i += n;
+        }
+        continue;
+      }
+      if (c === '^') {
+        const sup = this.caretSuperscript(i, end);
+        if (sup) {
+          push(sup.node);
+          i = sup.next;
+          continue;
+        }
+      }
+      if (c === '[') {
+        const br = this.bracket(i, end);
+        if (br) {
+          for (const node of br.nodes) push(node);
+          i = br.next;
+          continue;
+        }
+        const m = /^\[([^\s\]]{1,4})\]/.exec(t.slice(i, Math.min(end, i + 8)));
+        if (m && this.isPlainMarker(m[0])) {
+          push(this.anchor(m[0], i));
+          i += m[0].length;
+          continue;
+        }
+      }
+      if (c === '(') {
+        const m = /^\(([^\s)]{1,4})\)/.exec(t.slice(i, Math.min(end, i + 8)));
+        if (m && this.isPlainMarker(m[0])) {
+          push(this.anchor(m[0], i));
+          i += m[0].length;
+          continue;
+        }
+      }
+      if (c === '<') {
+        const tag = this.tag(i, end);
+        if (tag) {
+          for (const node of tag.nodes) push(node);
+          i = tag.next;
+          continue;
+        }
+      }
+      if (c === '|') {
+        const m = PAGE_MARK.exec(t.slice(i, Math.min(end, i + 16)));
+        if (m) {
+          push({ kind: 'pb', n: m[1]!, pos: this.pos(i) });
+          i += m[0].length;
+          continue;
+        }
+      }
+      add(c, i);
+      i++;
+    }
+    flush();
+    return mergeText(out);
+  }
+
+  private isPlainMarker(printed: string): boolean {
+    return this.env.plainMarkers?.has(printed) ?? false;
+  }
+
+  private anchor(printed: string, at: number, target?: string, id?: string): Inline {
+    const marker = printed.replace(/\\/g, '').trim();
+    const node: Inline = { kind: 'noteAnchor', marker, key: markerKey(marker) ?? marker, pos: this.pos(at) };
+    if (target) node.target = target;
+    if (id) node.id = id;
+    return node;
+  }
+
+  private runLength(i: number, ch: string, end: number): number {
+    let n = 0;
+    while (i + n < end && this.t[i + n] === ch) n++;
+    return n;
+  }
+
+  /** `*i*`, `**b**`, `***bi***`: the closing run must have the same length and follow a non-space. */
+  private emphasis(i: number, n: number, end: number): { node: Inline; next: number } | undefined {
+    const t = this.t;
+    const open = Math.min(n, 3);
+    const after = t[i + n];
+    if (after === undefined || i + n >= end || /\s/.test(after)) return undefined;
+    for (let j = i + n; j < end; ) {
+      const ch = t[j]!;
+      if (ch === '\\') {
+        j += 2;
+        continue;
+      }
+      if (ch === '\n' && t[j + 1] === '\n') break;
+      if (ch === '*') {
+        const m = this.runLength(j, '*', end);
+        if (m === n && !/\s/.test(t[j - 1]!)) {
+          const rend = open === 1 ? 'italic' : open === 2 ? 'bold' : 'bold italic';
+          return { node: { kind: 'hi', rend, children: this.run(i + n, j), pos: this.pos(i) }, next: j + m };
+        }
+        j += m;
+        continue;
+      }
+      j++;
+    }
+    this.env.diagnostics.report('marker-malformed', `\`${'*'.repeat(n)}\` is never closed; kept as text`, this.pos(i));
+    return undefined;
+  }
+
+  /** Pandoc superscript `^…^` (no unescaped space inside): a note anchor when it holds one. */
+  private caretSuperscript(i: number, end: number): { node: Inline; next: number } | undefined {
+    const t = this.t;
+    for (let j = i + 1; j < end && j < i + 200; j++) {
+      const ch = t[j]!;
+      if (ch === '\\') {
+        j++;
+        continue;
+      }
+      if (ch === ' ' || ch === '\n') return undefined;
+      if (ch === '^') {
+        if (j === i + 1) return undefined;
+        const children = this.run(i + 1, j);
+        return { node: this.superscript(children, i), next: j + 1 };
+      }
+    }
+    return undefined;
+  }
+
+  /** A superscript holding only a marker (or a link to a note) is a note anchor. */
+  private superscript(children: Inline[], at: number): Inline {
+    const only = children.length === 1 ? children[0]! : undefined;
+    if (only?.kind === 'noteAnchor') return { ...only, pos: this.pos(at) };
+    if (only?.kind === 'text' && markerKey(only.text) !== undefined) return this.anchor(only.text, at);
+    if (only?.kind === 'link' && only.href.startsWith('#')) {
+      const label = only.children.length === 1 && only.children[0]!.kind === 'text' ? only.children[0].text : '';
+      if (markerKey(label) !== undefined) return this.anchor(label, at, only.href.slice(1));
+    }
+    return { kind: 'hi', rend: 'superscript', children, pos: this.pos(at) };
+  }
+
+  /** Index of the `close` that balances the `open` at `i`, skipping escapes; -1 when none. */
+  private balanced(i: number, open: string, close: string, end: number): number {
+    let depth = 0;
+    for (let j = i; j < end; j++) {
+      const ch = this.t[j]!;
+      if (ch === '\\') {
+        j++;
+        continue;
+      }
+      if (ch === '\n' && this.t[j + 1] === '\n') return -1;
+      if (ch === open) depth++;
+      else if (ch === close && --depth === 0) return j;
+    }
+    return -1;
+  }
+
+  /** Pandoc `[text](url){attrs}` links and `[text]{attrs}` spans. */
+  private bracket(i: number, end: number): { nodes: Inline[]; next: number } | undefined {
+    const t = this.t;
+    const close = this.balanced(i, '[', ']', end);
+    if (close < 0) return undefined;
+    let next = close + 1;
+    let href: string | undefined;
+    if (t[next] === '(') {
+      const paren = this.balanced(next, '(', ')', end);
+      if (paren < 0) return undefined;
+      href = t.slice(next + 1, paren).trim().replace(/\s+"[^"]*"$/, '').replace(/\s+/g, '');
+      next = paren + 1;
+    }
+    let attrs: string | undefined;
+    if (t[next] === '{') {
+      const brace = this.balanced(next, '{', '}', end);
+      if (brace > 0) {
+        attrs = t.slice(next + 1, brace);
+        next = brace + 1;
+      }
+    }
+    if (href === undefined && attrs === undefined) return undefined;
+    const children = this.run(i + 1, close);
+    const id = attrs ? /(?:^|\s)#([\w:.-]+)/.exec(attrs)?.[1] : undefined;
+    if (href !== undefined) {
+      const label = plainLabel(children);
+      if (href.startsWith('#') && label !== undefined && markerKey(label) !== undefined) {
+        return { nodes: [this.anchor(label, i, href.slice(1), id)], next };
+      }
+      return { nodes: [{ kind: 'link', href, children, pos: this.pos(i) }], next };
+    }
+    // LIA ids on empty spans mark printed pages: `[]{#v19pp77:29}` is page 29 of volume 19.
+    const page = !children.length && id ? /^v\d+pp\d+[a-z]?:(\d+)$/.exec(id) : null;
+    if (page) return { nodes: [{ kind: 'pb', n: page[1]!, pos: this.pos(i) }], next };
+    const classes = [...(attrs ?? '').matchAll(/(?:^|\s)\.([\w-]+)/g)].map((m) => m[1]!);
+    if (classes.includes('ednote')) return { nodes: [{ kind: 'inlineNote', place: 'inline', type: 'editorial', children, pos: this.pos(i) }], next };
+    // Other spans (`.info`, `{#id}`, `onmouseover=…` junk of old pages) only wrap their words.
+    return { nodes: children, next };
+  }
+
+  /** HTML left inside markdown: `<sup>`, `<a>`, `<span>`, `<br>`, `<em>`/`<i>`, `<strong>`/`<b>`. */
+  private tag(i: number, end: number): { nodes: Inline[]; next: number } | undefined {
+    const t = this.t;
+    const m = TAG.exec(t.slice(i, Math.min(end, i + 600)));
+    if (!m) return undefined;
+    const [whole, closing, rawName, attrs] = m as unknown as [string, string, string, string];
+    const name = rawName.toLowerCase();
+    const afterOpen = i + whole.length;
+    if (closing) return { nodes: [], next: afterOpen }; // a stray closing tag: markup only
+    if (name === 'br') return { nodes: [{ kind: 'lb', pos: this.pos(i) }], next: afterOpen };
+    const container = ['sup', 'a', 'span', 'em', 'i', 'strong', 'b', 'u', 'small'];
+    if (!container.includes(name)) return { nodes: [], next: afterOpen };
+    const closeAt = this.closingTag(name, afterOpen, end);
+    if (closeAt < 0) {
+      if (name === 'sup') {
+        this.env.diagnostics.report('marker-malformed', '`<sup>` is never closed; kept as text', this.pos(i));
+        return { nodes: [{ kind: 'text', text: whole, pos: this.pos(i) }], next: afterOpen };
+      }
+      return { nodes: [], next: afterOpen };
+    }
+    const next = closeAt + name.length + 3;
+    const children = this.run(afterOpen, closeAt);
+    const pos = this.pos(i);
+    switch (name) {
+      case 'sup':
+        return { nodes: [this.superscript(children, i)], next };
+      case 'a': {
+        const href = attr(attrs, 'href');
+        const label = plainLabel(children);
+        if (href?.startsWith('#') && label !== undefined && markerKey(label) !== undefined) return { nodes: [this.anchor(label, i, href.slice(1))], next };
+        if (href) return { nodes: [{ kind: 'link', href, children, pos }], next };
+        return { nodes: children, next };
+      }
+      case 'span':
+        if (/\bednote\b/.test(attr(attrs, 'class') ?? '')) return { nodes: [{ kind: 'inlineNote', place: 'inline', type: 'editorial', children, pos }], next };
+        return { nodes: children, next };
+      case 'em':
+      case 'i':
+        return { nodes: [{ kind: 'hi', rend: 'italic', children, pos }], next };
+      case 'strong':
+      case 'b':
+        return { nodes: [{ kind: 'hi', rend: 'bold', children, pos }], next };
+      case 'u':
+        return { nodes: [{ kind: 'hi', rend: 'underline', children, pos }], next };
+      default:
+        return { nodes: [{ kind: 'hi', rend: 'smallcaps', children, pos }], next };
+    }
+  }
+
+  /** Offset of the `</name>` that closes an element opened before `from` (nesting counted). */
+  private closingTag(name: string, from: number, end: number): number {
+    const re = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+    re.lastIndex = from;
+    let depth = 1;
+    for (let m = re.exec(this.t); m && m.index < end; m = re.exec(this.t)) {
+      if (m[1]) {
+        if (--depth === 0) return m.index;
+      } else depth++;
+    }
+    return -1;
+  }
+}
+
+/** The text of a link label made only of text (`[1]`, `1.`), else undefined. */
+function plainLabel(children: readonly Inline[]): string | undefined {
+  let s = '';
+  for (const c of children) {
+    if (c.kind !== 'text') return undefined;
+    s += c.text;
+  }
+  return s;
+}
+
+/** Joins neighbouring text nodes (a span's words and the words after it read as one run). */
+function mergeText(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of list) {
+    const last = out[out.length - 1];
+    if (n.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + n.text };
+    else out.push(n);
+  }
+  return out;
+}

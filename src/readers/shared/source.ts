@@ -1,0 +1,36 @@
+/** A normalised source text with a line table, so any offset maps to a 1-based line:column. */
+import type { SourcePos } from '../../model/edition.js';
+
+export class Source {
+  readonly lineStarts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /** The 1-based position of `offset` (binary search in the line table: O(log n)). */
+  pos(offset: number): SourcePos {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  /** Offset of the start of 0-based line `i` and of its end (before the LF). */
+  lineStart(i: number): number {
+    return this.lineStarts[i] ?? this.text.length;
+  }
+  lineEnd(i: number): number {
+    const next = this.lineStarts[i + 1];
+    return next === undefined ? this.text.length : next - 1;
+  }
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+  line(i: number): string {
+    return this.text.slice(this.lineStart(i), this.lineEnd(i));
+  }
+}

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics.js';
+import { checkModel } from '../../src/model/check.js';
+import type { Block, Edition, Inline } from '../../src/model/edition.js';
+import { plainText } from '../../src/model/walk.js';
+import { markdownFrontmatter } from '../../src/readers/markdown-frontmatter/index.js';
+import { miaMarkdown } from '../../src/readers/mia-markdown/index.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/markdown-frontmatter/${name}`, import.meta.url), 'utf8');
+
+function read(text: string): { ed: Edition; d: Diagnostics } {
+  const d = new Diagnostics('x.md');
+  const ed = markdownFrontmatter.read(text, { file: 'x.md', diagnostics: d });
+  const check = new Diagnostics('x.md');
+  expect(checkModel(ed, check), check.items.map((x) => x.message).join('\n')).toBe(true);
+  return { ed, d };
+}
+
+/** Every inline node of the body, depth first. */
+function inlines(blocks: Block[]): Inline[] {
+  const out: Inline[] = [];
+  const walk = (l: Inline[]): void => {
+    for (const n of l) {
+      out.push(n);
+      if ('children' in n) walk(n.children);
+    }
+  };
+  const visit = (b: Block): void => {
+    if (b.kind === 'p' || b.kind === 'heading') walk(b.children);
+    else if (b.kind === 'quote') b.blocks.forEach(visit);
+    else if (b.kind === 'pb') out.push({ kind: 'pb', ...(b.n ? { n: b.n } : {}), pos: b.pos });
+  };
+  blocks.forEach(visit);
+  return out;
+}
+
+describe('markdown-frontmatter: a pandoc (Jekyll) letter', () => {
+  const { ed, d } = read(fixture('pandoc-letter-with-infoblock.md'));
+  const body = inlines(ed.body.blocks);
+
+  it('takes the title from the heading (the front-matter title is empty) and the author from the heading above it', () => {
+    expect(ed.metadata.title).toBe('Letter to the Editor');
+    expect(ed.metadata.author).toEqual({ name: 'A. N. Writer', from: 'author-line', pos: { line: 8, column: 4 } });
+    expect(ed.metadata.subtitle).toBe('(1910)');
+  });
+
+  it('reads the pandoc information block, unescaping the label and joining wrapped lines', () => {
+    expect(ed.metadata.fields.map((f) => [f.label, f.role])).toEqual([
+      ['Source', 'source'],
+      ['Transcription\\Markup', 'transcriptionMarkup'],
+      ['Public Domain', 'licence'],
+    ]);
+    const tm = ed.metadata.fields[1]!;
+    expect(tm.pos).toEqual({ line: 17, column: 1 });
+    expect(tm.value[0]).toMatchObject({ kind: 'link', href: '../volunteers/b.htm' });
+    expect(plainText(ed.metadata.fields[2]!.value).replace(/\s+/g, ' ')).toBe('Example Archive (2005). You may freely copy this work.');
+  });
+
+  it('reads the place-date line, the salutation and the two-line closing', () => {
+    expect(ed.body.divType).toBe('letter');
+    expect(plainText(ed.body.opener?.dateline ?? [])).toBe('London, 1 May 1910');
+    expect(plainText(ed.body.opener?.salute ?? [])).toBe('Dear Sir,');
+    expect(plainText(ed.body.closer?.salute ?? [])).toBe('Fraternally yours,');
+    expect(plainText(ed.body.closer?.signed ?? [])).toBe('A. N. Writer');
+  });
+
+  it('turns the LIA page id and the |p. 102| marker into page breaks, in order', () => {
+    expect(body.filter((n) => n.kind === 'pb').map((n) => (n.kind === 'pb' ? [n.n, n.pos.line] : []))).toEqual([
+      ['101', 24],
+      ['102', 33],
+    ]);
+  });
+
+  it('pairs both anchor styles with their notes and records their targets', () => {
+    const anchors = body.filter((n) => n.kind === 'noteAnchor');
+    expect(anchors).toMatchObject([
+      { marker: '[1]', key: '1', target: 'n1', pos: { line: 31, column: 56 } },
+      { marker: '[2]', key: '2', target: 'n2', id: 'f2', pos: { line: 32, column: 18 } },
+    ]);
+    expect(ed.notes[0]!.notes.map((n) => [n.key, n.label, n.blocks.length])).toEqual([
+      ['1', '1.', 1],
+      ['2', '2.', 2],
+    ]);
+  });
+
+  it('unwraps the onmouseover span, keeps the hard break, and keeps the editorial insertion as an inline note', () => {
+    const p = ed.body.blocks.find((b) => b.kind === 'p');
+    expect(p && p.kind === 'p' ? plainText(p.children) : '').toMatch(/^Permit me a word on the strike/);
+    expect(JSON.stringify(ed)).not.toContain('onmouseover');
+    expect(body.some((n) => n.kind === 'lb')).toBe(true);
+    const note = body.find((n) => n.kind === 'inlineNote');
+    expect(note).toMatchObject({ kind: 'inlineNote', type: 'editorial', place: 'inline' });
+    expect(note && note.kind === 'inlineNote' ? plainText(note.children) : '').toBe("[Editor's insertion.]");
+  });
+
+  it('drops the navigation and page date with a diagnostic for each', () => {
+    expect(ed.dropped.map((x) => x.pos.line)).toEqual([5, 6, 51, 55]);
+    expect(d.items.filter((x) => x.code === 'furniture-dropped')).toHaveLength(4);
+    expect(JSON.stringify(ed.body)).not.toContain('Top of the page');
+  });
+});
+
+describe('markdown-frontmatter: a Hugo page with two note series', () => {
+  const { ed } = read(fixture('hugo-with-two-note-series.md'));
+
+  it('takes title and author from the front matter, with their positions', () => {
+    expect(ed.metadata.title).toBe('On Two Kinds of Notes');
+    expect(ed.metadata.author).toEqual({ name: 'Karl Example', from: 'front-matter', pos: { line: 5, column: 9 } });
+    expect(ed.body.blocks[0]).toMatchObject({ kind: 'heading', level: 3 });
+  });
+
+  it('keeps the attributions as a source field', () => {
+    const f = ed.metadata.fields[0]!;
+    expect(f).toMatchObject({ label: 'attributions', role: 'source' });
+    expect(plainText(f.value)).toContain('Published in 1901');
+  });
+
+  it('gives numbered and lettered notes their own series, on anchors and notes alike', () => {
+    const anchors = inlines(ed.body.blocks).filter((n) => n.kind === 'noteAnchor');
+    expect(anchors.map((a) => (a.kind === 'noteAnchor' ? [a.key, a.series, a.target] : []))).toEqual([
+      ['1', 'numeric', 'note1'],
+      ['A', 'alpha', 'noteA'],
+    ]);
+    expect(ed.notes.flatMap((s) => s.notes.map((n) => [n.key, n.series]))).toEqual([
+      ['1', 'numeric'],
+      ['A', 'alpha'],
+    ]);
+  });
+
+  it('reads the bold-italic signature', () => {
+    expect(plainText(ed.body.closer?.signed ?? [])).toBe('K. Example');
+  });
+});
+
+describe('markdown-frontmatter: detection', () => {
+  it('is sure of front-matter markdown, and MIA markdown is not', () => {
+    for (const f of ['pandoc-letter-with-infoblock.md', 'hugo-with-two-note-series.md']) {
+      expect(markdownFrontmatter.detect(fixture(f))).toBeGreaterThanOrEqual(0.7);
+      expect(miaMarkdown.detect(fixture(f))).toBeLessThan(0.3);
+    }
+    expect(markdownFrontmatter.detect('# Title\n\n---\n\nSource : x\n')).toBe(0);
+  });
+});
