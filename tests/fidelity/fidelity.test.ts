@@ -7,7 +7,7 @@ const tei = (body: string, header = '<title>T</title>') =>
 
 function check(source: string, teiText: string, markup: 'text' | 'markdown' | 'html' = 'text', dropped: { text: string; line: number }[] = []) {
   const d = new Diagnostics('src.txt');
-  const result = checkFidelity(source, markup, dropped.map((x) => ({ text: x.text, reason: 'navigation', pos: { line: x.line, column: 1 } })), teiText, d);
+  const result = checkFidelity(source, markup, dropped.map((x) => ({ text: x.text, pos: { line: x.line, column: 1 } })), teiText, d);
   return { ...result, diagnostics: d.items };
 }
 

@@ -80,6 +80,7 @@ function attributionField(src: Source, fm: FrontMatter, ctx: ReaderContext): Met
 export const markdownFrontmatter: Reader = {
   name: 'markdown-frontmatter',
   description: 'pandoc or Hugo markdown copies of MIA pages with a YAML front matter (title:, author:, attributions:)',
+  markup: 'markdown',
   detect: detectMarkdownFrontmatter,
   read(text: string, ctx: ReaderContext): Edition {
     const src = new Source(text);

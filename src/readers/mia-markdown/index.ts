@@ -26,6 +26,7 @@ export function detectMiaMarkdown(text: string): number {
 export const miaMarkdown: Reader = {
   name: 'mia-markdown',
   description: 'MIA markdown: "# Title <sup>1</sup>", "Label : value" lines between --- rules, **Notes**',
+  markup: 'markdown',
   detect: detectMiaMarkdown,
   read(text: string, ctx: ReaderContext): Edition {
     return readMarkdownDocument(new Source(text), ctx, { profile: 'mia-markdown', firstLine: 0 });
