@@ -65,8 +65,12 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
   diagnostics.items.push(...findings);
   if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
-    // Metadata labels are markup (the TEI element says what they said), furniture was reported.
-    const labels = model.metadata.fields.map((f) => ({ text: f.label, pos: f.pos }));
+    // Metadata labels and note labels are markup (the TEI element or @n says what they
+    // said); dropped furniture was reported.
+    const labels = [
+      ...model.metadata.fields.map((f) => ({ text: f.label, pos: f.pos })),
+      ...model.notes.flatMap((s) => s.notes.map((n) => ({ text: n.label, pos: n.pos }))),
+    ];
     checkFidelity(text, reader.markup, [...model.dropped, ...labels], tei, diagnostics);
   }
   return done(tei, model, diagnostics);
