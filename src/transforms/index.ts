@@ -4,9 +4,18 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
+import { charrefTransform } from './charref/index.js';
+import { correctionsTransform } from './corrections/index.js';
+import type { CorrectionSet } from './corrections/load.js';
+import { editorialNotesTransform } from './emendations/index.js';
+import { siglaTransform } from './sigla/index.js';
 
 export interface TransformContext {
   diagnostics: Diagnostics;
+  /** The input's path or name, used to pick the entries of a corrections file. */
+  file?: string;
+  /** The editor's corrections (`--corrections`), if any. */
+  corrections?: CorrectionSet;
 }
 
 export interface Transform {
@@ -14,7 +23,14 @@ export interface Transform {
   apply(edition: Edition, ctx: TransformContext): void;
 }
 
-export const TRANSFORMS: readonly Transform[] = [];
+export const TRANSFORMS: readonly Transform[] = [
+  // Repair character references first: notes are read as text by the later transforms.
+  charrefTransform,
+  siglaTransform,
+  // The editor's corrections before the notes are read, so a corrected note reads as corrected.
+  correctionsTransform,
+  editorialNotesTransform,
+];
 
 export function applyTransforms(edition: Edition, ctx: TransformContext): void {
   for (const t of TRANSFORMS) t.apply(edition, ctx);
