@@ -155,8 +155,8 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: '“X” is added in the margin',
-    pattern: phrase(`{Q:words} ${BE} (?<verb>added|inserted|written in)${CIRCUMSTANCES}`),
-    build: (slot, m) => addition(slot('words'), `${m.groups!.verb!.replace(/^written/i, '')}${m.groups!.how ?? ''}`, m.groups!.verb!),
+    pattern: phrase(`{Q:words} ${BE} (?<verb>added|inserted|written)${CIRCUMSTANCES}`),
+    build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
     name: 'added in the margin: “X”',
