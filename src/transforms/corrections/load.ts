@@ -47,7 +47,8 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator(): ReturnType<Ajv['compile']> {
   if (!validator) {
     const schema = JSON.parse(readFileSync(new URL('../../../schema/corrections.schema.json', import.meta.url), 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    // strictRequired off: "not: {required: [occurrence, count]}" names properties defined one level up.
+    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
   }
   return validator;
 }
