@@ -61,6 +61,16 @@ describe('“X” is written above “Y” → subst', () => {
     expect(codes(encode('for counteragitation{1}', { key: '1', text: '“organisation” is written above “agitation”.' }).d)).toEqual(['emendation-mismatch']);
   });
 
+  it('finds the word inside an italic word right before the anchor', () => {
+    const ed = buildEdition({ paragraphs: ['an arena for {1}'], notes: [{ key: '1', text: '“organisation” is written above “agitation” in the manuscript.' }] });
+    const p = ed.body.blocks[0]!;
+    if (p.kind !== 'p') throw new Error('expected a paragraph');
+    p.children.splice(1, 0, { kind: 'hi', rend: 'italic', pos: { line: 3, column: 14 }, children: [{ kind: 'text', text: 'agitation', pos: { line: 3, column: 15 } }] });
+    editorialNotesTransform.apply(ed, { diagnostics: new Diagnostics() });
+    expect(modelProblems(ed)).toEqual([]);
+    expect(show(p.children)).toBe('an arena for <hi><subst subst-n1><del>agitation</del><add above>organisation</add></subst></hi><ref nref1>');
+  });
+
   it('ignores authorial notes', () => {
     const { d, text } = encode('for agitation{1}', { key: '1', type: 'authorial', text: '“organisation” is written above “agitation” in the manuscript.—Lenin' });
     expect(text).toBe('for agitation<ref nref1>');

@@ -49,19 +49,31 @@ function endingPattern(words: string): RegExp {
 
 interface Before {
   node: InlineOf<'text'>;
-  /** Offsets of the words in the node's text, and of the punctuation after them. */
+  /** The list that holds `node`: the anchor's, or an italic/bold word's right before the anchor. */
+  list: Inline[];
+  /** Offsets of the words in the node's text. */
   start: number;
   end: number;
 }
 
-/** Finds `words` at the end of the text node right before the anchor. */
+/** The text node that ends right before the anchor: its sibling, or the last text inside a `hi` sibling. */
+function textBeforeAnchor(site: AnchorSite): { node: InlineOf<'text'>; list: Inline[] } | undefined {
+  let list = site.list;
+  let prev = list[list.indexOf(site.anchor) - 1];
+  while (prev?.kind === 'hi') {
+    list = prev.children;
+    prev = list.at(-1);
+  }
+  return prev?.kind === 'text' ? { node: prev, list } : undefined;
+}
+
+/** Finds `words` at the end of the text right before the anchor. */
 function wordsBeforeAnchor(site: AnchorSite, words: string): Before | undefined {
-  const i = site.list.indexOf(site.anchor);
-  const prev = site.list[i - 1];
-  if (prev?.kind !== 'text') return undefined;
-  const m = endingPattern(words).exec(prev.text);
+  const prev = textBeforeAnchor(site);
+  if (!prev) return undefined;
+  const m = endingPattern(words).exec(prev.node.text);
   if (!m) return undefined;
-  return { node: prev, start: m.index, end: m.index + m[1]!.length };
+  return { ...prev, start: m.index, end: m.index + m[1]!.length };
 }
 
 class NoteEncoder {
@@ -104,17 +116,16 @@ class NoteEncoder {
   /** Puts `node` before the anchor, with a space before it when the text runs straight into it. */
   private insertBeforeAnchor(node: Inline, spaced: boolean): void {
     const i = this.site.list.indexOf(this.site.anchor);
-    const prev = this.site.list[i - 1];
-    const needsSpace = spaced && prev?.kind === 'text' && !/\s$/u.test(prev.text);
+    const before = textBeforeAnchor(this.site);
+    const needsSpace = spaced && before !== undefined && !/\s$/u.test(before.node.text);
     this.site.list.splice(i, 0, ...(needsSpace ? [{ kind: 'text' as const, text: ' ', pos: this.pos }] : []), node);
   }
 
   /** Replaces the found words with `make(words)`, keeping the text around them. */
   private wrap(before: Before, make: (children: Inline[]) => Inline): Inline {
-    const { node } = before;
+    const { node, list } = before;
     const made = make(slice(node, before.start, before.end));
-    const i = this.site.list.indexOf(node);
-    this.site.list.splice(i, 1, ...slice(node, 0, before.start), made, ...slice(node, before.end, node.text.length));
+    list.splice(list.indexOf(node), 1, ...slice(node, 0, before.start), made, ...slice(node, before.end, node.text.length));
     return made;
   }
 
