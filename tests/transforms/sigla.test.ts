@@ -31,6 +31,7 @@ const EXAMPLES: Record<string, [string, string][]> = {
   'supplied start of a word': [
     ['in the [18]70s they', 'in the <supplied>18</supplied>70s they'],
     ['the [Bol]sheviks', 'the <supplied>Bol</supplied>sheviks'],
+    ['“[T]he workers', '“<supplied>T</supplied>he workers'],
   ],
   'supplied end of a word': [['the Gov[ernment] said', 'the Gov<supplied>ernment</supplied> said']],
 };
@@ -74,6 +75,8 @@ describe('bracket sigla in the text', () => {
       'see note [12] below',
       'the word[12] and',
       'a list [A] of',
+      'the end.[1]The next',
+      'the year [18]th',
       '[sic] at the start of a line',
       'an unclosed [bracket',
     ]) {

@@ -20,7 +20,6 @@ import { bodyInlineLists, noteInlineLists } from '../../model/walk.js';
 
 /** Candidate brackets: short, on one line, not nested. */
 const BRACKET = /\[([^[\]\n]{1,40})\]/g;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 
 interface Around {
@@ -57,9 +56,14 @@ export const SIGLUM_RULES: readonly SiglumRule[] = [
   },
   { name: 'sic: [sic], [sic!]', test: (c) => (/^\s*sic!?\s*$/iu.test(c) ? { kind: 'sic' } : null) },
   {
-    // `[18]70s`, `[Bol]sheviks`: a bracketed part glued to the following word.
+    // `[18]70s`, `[Bol]sheviks`, `[T]he`: a bracketed part glued to the rest of its word. Digits
+    // must run on into digits and letters into lower-case letters: `[1]The` is a note marker
+    // glued to the next word, which the reader left as text, not a supplied "1".
     name: 'supplied start of a word',
-    test: (c, a) => (/^[\p{L}\p{N}]+$/u.test(c) && WORD_CHAR.test(a.after) ? { kind: 'supplied', content: c } : null),
+    test: (c, a) =>
+      (/^\p{N}+$/u.test(c) && /\p{N}/u.test(a.after)) || (/^\p{L}+$/u.test(c) && /\p{Ll}/u.test(a.after))
+        ? { kind: 'supplied', content: c }
+        : null,
   },
   {
     // `Gov[ernment]`: a lower-case ending glued to the word before (never digits: `word[12]` is an anchor).
