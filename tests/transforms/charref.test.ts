@@ -28,6 +28,13 @@ describe('broken character references', () => {
     expect(p.kind === 'p' && p.children.map((c) => c.pos.column)).toEqual([1, 3, 10, 17, 23]);
   });
 
+  it('in the title: head keeps the reference as sic, the header title gets the character', () => {
+    const ed = buildEdition({ title: 'On &8220;Left&8221; Communism', paragraphs: ['Text.'] });
+    charrefTransform.apply(ed, { diagnostics: new Diagnostics() });
+    expect(show(ed.body.head)).toBe('On <choice #teiwright><sic>&8220;</sic><corr>“</corr></choice>Left<choice #teiwright><sic>&8221;</sic><corr>”</corr></choice> Communism');
+    expect(ed.metadata.title).toBe('On “Left” Communism');
+  });
+
   it('leaves proper references, entity names and numbers XML cannot carry as printed', () => {
     const { d, text } = repair('AT&T; &amp; &#8220; &0; &1114112; R&8D');
     expect(text).toBe('AT&T; &amp; &#8220; &0; &1114112; R&8D');

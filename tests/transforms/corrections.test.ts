@@ -156,5 +156,6 @@ describe('checking the corrections file', () => {
     expect(r.value).toEqual(JSON.parse(text));
     expect(r.positions.get('/a/1/b~1c')).toEqual({ line: 2, column: 19 });
     expect(r.positions.get('/d')).toEqual({ line: 3, column: 7 });
+    expect(readJsonWithPositions('\ufeff{"a": 1}').positions.get('/a')).toEqual({ line: 1, column: 7 });
   });
 });

@@ -25,6 +25,7 @@ const EXAMPLES: Record<string, [string, NoteAction][]> = {
     ['The word “monthly” is added in the margin.—Ed.', { op: 'add', words: 'monthly', place: 'margin' }],
     ['“every month” was inserted between the lines in red ink.', { op: 'add', words: 'every month', place: 'above', hand: { id: 'h-red-ink', description: "Writing in red ink, as the source's editors describe it", medium: 'red ink' } }],
     ['"monthly" is written in the margin.', { op: 'add', words: 'monthly', place: 'margin' }],
+    ['“every month” is written above the line in the manuscript.', { op: 'add', words: 'every month', place: 'above' }],
   ],
   'added in the margin: “X”': [
     ['Lenin added in pencil at the end of the manuscript: “(pamphlet on the S.R.s) .” The rest is clear.', { op: 'add', words: '(pamphlet on the S.R.s) .', place: 'end', hand: { id: 'h-pencil', description: "Writing in pencil, as the source's editors describe it", medium: 'pencil' } }],

@@ -48,5 +48,7 @@ export const charrefTransform: Transform = {
   name: 'charref',
   apply(edition, ctx) {
     visitRunningText(allInlineLists(edition), (node, list) => repairNode(node, list, edition, ctx));
+    // The header's title is plain text: it gets the character; `head` keeps the reference as sic.
+    edition.metadata.title = edition.metadata.title.replace(BROKEN_CHARREF, (ref, n: string) => charForReference(n) ?? ref);
   },
 };

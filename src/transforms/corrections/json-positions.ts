@@ -111,7 +111,11 @@ export function readJsonWithPositions(text: string): JsonRead {
     i += m[0].length;
     return JSON.parse(m[0]) as unknown;
   };
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  if (text.charCodeAt(0) === 0xfeff) {
+    // A byte-order mark is not a column.
+    i = 1;
+    lineStart = 1;
+  }
   const result = value('');
   space();
   if (i < text.length) fail('unexpected text after the JSON value');

@@ -34,7 +34,9 @@ export interface Phrasing {
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}’'-]*`;
 const quote = (name: string): string =>
   String.raw`(?:[“"«](?<${name}1>[^“”"«»]{1,400})[”"»]|‘(?<${name}2>[^‘’]{1,400})’)`;
-const wordOrQuote = (name: string): string => String.raw`(?:${quote(name)}|(?<${name}3>${WORD}))`;
+/** A bare word, but not an article or "line"/"text": "written above the line" is an addition, not a substitution. */
+const BARE_WORD = String.raw`(?!(?:the|a|an|this|that|it|line|lines|text)\b)${WORD}`;
+const wordOrQuote = (name: string): string => String.raw`(?:${quote(name)}|(?<${name}3>${BARE_WORD}))`;
 
 /** Compiles a row's pattern: expands the slots; always global (matchAll), case-insensitive, Unicode. */
 function phrase(source: string): RegExp {
