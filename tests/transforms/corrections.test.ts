@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { applyCorrections, correctionsTransform, loadCorrections, type CorrectionSet } from '../../src/transforms/corrections/index.js';
 import { readJsonWithPositions } from '../../src/transforms/corrections/json-positions.js';
+import { MetaRole } from '../../src/model/edition.js';
 import { buildEdition, modelProblems, show } from './build.js';
 
 const SIDECAR = `{
@@ -60,6 +61,7 @@ describe('the editor’s corrections file', () => {
     const ed = buildEdition({ paragraphs: ['a numner\not amendments, not numnerous'] });
     const d = new Diagnostics();
     applyCorrections(ed, { diagnostics: d }, load('{"editors":[{"id":"ed-a","name":"A"}],"files":{"x":[{"find":"numner ot","replace":"number of","editor":"ed-a"}]}}'), 'x.txt');
+    expect(modelProblems(ed)).toEqual([]);
     const p = ed.body.blocks[0]!;
     expect(p.kind === 'p' && show(p.children)).toBe('a <choice #ed-a><sic>numner\not</sic><corr>number of</corr></choice> amendments, not numnerous');
   });
@@ -69,6 +71,7 @@ describe('the editor’s corrections file', () => {
     applyCorrections(ed, { diagnostics: new Diagnostics() }, load('{"editors":[{"id":"ed-a","name":"A"}],"files":{"x.txt":[{"find":"Wrokers","replace":"Workers","in":"title","editor":"ed-a"}]}}'), 'x.txt');
     expect(show(ed.body.head)).toBe('On the Attitude to Non-Party <choice #ed-a><sic>Wrokers</sic><corr>Workers</corr></choice>');
     expect(ed.metadata.title).toBe('On the Attitude to Non-Party Workers');
+    expect(modelProblems(ed)).toEqual([]);
   });
 
   it('a correction that matches nothing is an error naming the corrections file’s line; nothing changes', () => {
@@ -89,6 +92,7 @@ describe('the editor’s corrections file', () => {
       const ed = buildEdition({ paragraphs: [para] });
       const d = new Diagnostics();
       applyCorrections(ed, { diagnostics: d }, set(extra), 'x');
+      expect(modelProblems(ed)).toEqual([]);
       const p = ed.body.blocks[0]!;
       return { d, text: p.kind === 'p' ? show(p.children) : '' };
     };
@@ -143,6 +147,14 @@ describe('checking the corrections file', () => {
     expect(problems('{"editors":[{"id":"ed-a","name":"A"}],"files":{"x":[{"find":"a","replace":"b","editor":"ed-a","occurrence":1,"count":2}]}}')).toEqual([
       '1:53 /files/x/0: give "occurrence" or "count", not both',
     ]);
+  });
+
+  it('accepts every metadata role of the model as a place to correct (the schema and the model agree)', () => {
+    const roles = (MetaRole as unknown as { anyOf: { const: string }[] }).anyOf.map((r) => r.const);
+    expect(roles.length).toBeGreaterThan(5);
+    for (const role of [...roles, 'any', 'text', 'title', 'notes', 'metadata', 'note 2', 'note A']) {
+      expect(problems(`{"editors":[{"id":"ed-a","name":"A"}],"files":{"x":[{"find":"a","replace":"b","editor":"ed-a","in":"${role}"}]}}`)).toEqual([]);
+    }
   });
 
   it('JSON that does not parse: line and column of the fault', () => {
