@@ -78,41 +78,69 @@ describe('“X” is written above “Y” → subst', () => {
   });
 });
 
+const noteShown = (ed: Edition, key = '1') => {
+  const b = noteOf(ed, key).blocks[0]!;
+  return b.kind === 'p' ? show(b.children) : '';
+};
+
 describe('crossed out → del', () => {
-  it('inserts the crossed-out words of the note at the anchor when the text does not have them', () => {
+  it('marks the quotation in the note when the crossed-out words are only there; the text is left as printed', () => {
     const { ed, text } = encode('the non-Party masses{1} and', { key: '1', text: 'Lenin crossed out “and peasants” in the manuscript.—Ed.' });
-    expect(text).toBe('the non-Party masses <del>and peasants</del><ref nref1> and');
-    expect(noteOf(ed).targets).toContain('#del-n1');
-    expect(ed.emendations[0]?.description).toContain("copy of the note's words");
+    expect(text).toBe('the non-Party masses<ref nref1> and');
+    expect(noteShown(ed)).toBe('Lenin crossed out “<del>and peasants</del>” in the manuscript.—Ed.');
+    expect(noteOf(ed).targets).toEqual(['#nref1', '#del-n1']);
+    expect(ed.emendations[0]?.description).toContain('the quotation in the note');
   });
 
-  it('wraps the words when they are printed right before the anchor', () => {
-    const { text } = encode('the masses and peasants{1} must', { key: '1', text: 'The words "and peasants" are crossed out in the manuscript. – Ed.' });
+  it('wraps the words in the text when they are printed right before the anchor', () => {
+    const { ed, text } = encode('the masses and peasants{1} must', { key: '1', text: 'The words "and peasants" are crossed out in the manuscript. – Ed.' });
     expect(text).toBe('the masses <del>and peasants</del><ref nref1> must');
+    expect(noteShown(ed)).toBe('The words "and peasants" are crossed out in the manuscript. – Ed.');
   });
 
   it('reads “struck out” as well', () => {
-    expect(encode('work{1}', { key: '1', text: '“at once” has been struck out in the manuscript.' }).text).toBe('work <del>at once</del><ref nref1>');
+    const { ed, text } = encode('work{1}', { key: '1', text: '“at once” has been struck out in the manuscript.' });
+    expect(text).toBe('work<ref nref1>');
+    expect(noteShown(ed)).toBe('“<del>at once</del>” has been struck out in the manuscript.');
   });
 });
 
 describe('added → add with place and hand', () => {
   it('an addition in the margin, no other hand', () => {
     const { ed, text } = encode('the reports{1} are', { key: '1', text: 'Lenin added in the margin: “monthly”.—Ed.' });
-    expect(text).toBe('the reports <add margin>monthly</add><ref nref1> are');
+    expect(text).toBe('the reports<ref nref1> are');
+    expect(noteShown(ed)).toBe('Lenin added in the margin: “<add margin>monthly</add>”.—Ed.');
     expect(ed.hands).toEqual([]);
   });
 
   it('an addition in pencil declares the hand', () => {
-    const { ed, text } = encode('the reports{1} are', { key: '1', text: 'The word “monthly” was added in pencil.—Ed.' });
-    expect(text).toBe('the reports <add unspecified #h-pencil>monthly</add><ref nref1> are');
+    const { ed } = encode('the reports{1} are', { key: '1', text: 'The word “monthly” was added in pencil.—Ed.' });
+    expect(noteShown(ed)).toBe('The word “<add unspecified #h-pencil>monthly</add>” was added in pencil.—Ed.');
     expect(ed.hands).toEqual([{ id: 'h-pencil', description: "Writing in pencil, as the source's editors describe it", medium: 'pencil' }]);
   });
 
-  it('words inserted between the lines in another person’s hand', () => {
-    const { ed, text } = encode('the reports{1} are', { key: '1', text: '“every month” is inserted between the lines in Krupskaya’s hand.—Ed.' });
+  it('words inserted between the lines in another person’s hand, printed in the text before the anchor', () => {
+    const { ed, text } = encode('the reports every month{1} are', { key: '1', text: '“every month” is inserted between the lines in Krupskaya’s hand.—Ed.' });
     expect(text).toBe('the reports <add above #h-krupskaya>every month</add><ref nref1> are');
     expect(ed.hands[0]?.id).toBe('h-krupskaya');
+  });
+
+  it('quoted words the note does not hold in one piece (split by markup) → warning, nothing encoded', () => {
+    const ed = buildEdition({ paragraphs: ['the reports{1}'], notes: [{ key: '1', text: 'Lenin added in the margin: “every month”.' }] });
+    const b = ed.notes[0]!.notes[0]!.blocks[0]!;
+    if (b.kind !== 'p') throw new Error('expected a paragraph');
+    const t = b.children[0]!;
+    if (t.kind !== 'text') throw new Error('expected text');
+    b.children = [
+      { ...t, text: 'Lenin added in the margin: “every ' },
+      { kind: 'hi', rend: 'italic', pos: t.pos, children: [{ kind: 'text', text: 'month', pos: t.pos }] },
+      { kind: 'text', text: '”.', pos: t.pos },
+    ];
+    const d = new Diagnostics('t.txt');
+    editorialNotesTransform.apply(ed, { diagnostics: d });
+    expect(d.items.map((i) => i.code)).toEqual(['emendation-mismatch']);
+    expect(ed.emendations).toEqual([]);
+    expect(modelProblems(ed)).toEqual([]);
   });
 });
 
@@ -127,8 +155,15 @@ describe('illegible → gap or unclear', () => {
     expect(encode('we must{1}', { key: '1', text: 'Two words are illegible in the manuscript.' }).text).toBe('we must<gap illegible 2word/><ref nref1>');
   });
 
-  it('a reading given → unclear', () => {
+  it('a reading given and printed before the anchor → unclear', () => {
     expect(encode('the workers and peasants{1} of', { key: '1', text: 'The word is illegible, probably “peasants”.—Ed.' }).text).toBe('the workers and <unclear>peasants</unclear><ref nref1> of');
+  });
+
+  it('a reading given but not printed → gap at the anchor; the guess stays in the note', () => {
+    const { ed, text } = encode('the workers and{1} of', { key: '1', text: 'The word is illegible, probably “peasants”.—Ed.' });
+    expect(text).toBe('the workers and<gap illegible 1word/><ref nref1> of');
+    expect(noteShown(ed)).toBe('The word is illegible, probably “peasants”.—Ed.');
+    expect(ed.emendations[0]?.description).toContain('“peasants” the note suggests stays in the note');
   });
 });
 
@@ -162,15 +197,18 @@ describe('notes in the style of the Lenin draft letter (1921)', () => {
   const paragraph = 'the work for improving their condition, and on fighting the Mensheviks, who are acting under the guise of non-Party people, etc.{3}';
   const note3 = 'Lenin added in pencil at the end of the manuscript: &8220;(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...) .” The last word is illegible Apparently Lenin meant the rights of general meetings.';
 
-  it('note 3: a pencil addition at the end, its last word illegible, the broken quotation mark repaired', () => {
+  it('note 3: the quoted pencil addition is marked in the note, its last word a gap, the broken quotation mark repaired', () => {
     const { ed, d, text } = encode(paragraph, { key: '3', text: note3 });
-    expect(text.endsWith('etc. <add end #h-pencil>(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...<gap illegible 1word/>) .</add><ref nref3>')).toBe(true);
+    expect(text.endsWith('etc.<ref nref3>')).toBe(true);
+    expect(noteShown(ed, '3')).toBe(
+      'Lenin added in pencil at the end of the manuscript: <choice #teiwright><sic>&8220;</sic><corr>“</corr></choice>' +
+        '<add end #h-pencil>(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...<gap illegible 1word/>) .</add>' +
+        '” The last word is illegible Apparently Lenin meant the rights of general meetings.',
+    );
     expect(noteOf(ed, '3').targets).toEqual(['#nref3', '#add-n3', '#gap-n3']);
     expect(ed.hands.map((h) => h.medium)).toEqual(['pencil']);
-    // The note itself is kept, with the repaired character reference.
-    const noteP = noteOf(ed, '3').blocks[0]!;
-    expect(show(noteP.kind === 'p' ? noteP.children : [])).toContain('<choice #teiwright><sic>&8220;</sic><corr>“</corr></choice>(pamphlet');
     expect(codes(d)).toEqual(['charref-repaired', 'emendation-applied', 'emendation-applied']);
+    expect(d.items[1]).toMatchObject({ line: 3, column: paragraph.indexOf('{3}') + 1 });
   });
 
   it('note 1 and note 3 together, each at its own anchor', () => {
@@ -187,7 +225,7 @@ describe('notes in the style of the Lenin draft letter (1921)', () => {
     expect(modelProblems(ed)).toEqual([]);
     const kinds = (b: (typeof ed.body.blocks)[number]) => (b.kind === 'p' ? b.children.map((n: Inline) => n.kind) : []);
     expect(kinds(ed.body.blocks[0]!)).toEqual(['text', 'subst', 'noteAnchor', 'text']);
-    expect(kinds(ed.body.blocks[1]!)).toEqual(['text', 'text', 'add', 'noteAnchor']);
+    expect(kinds(ed.body.blocks[1]!)).toEqual(['text', 'noteAnchor']);
     expect(ed.emendations.map((e) => e.kind)).toEqual(['charref', 'subst', 'add', 'gap']);
   });
 });

@@ -5,19 +5,21 @@
  *
  * Where the words go. When the note's words are the text right before the anchor, that text
  * is wrapped (`subst`, `del`, `add`, `unclear`). When they are only in the note — the usual
- * case for crossed-out words and for additions the printed edition relegated to a note — a
- * copy of the note's words is inserted at the anchor, so the text shows the manuscript's
- * state where it happened, and the note, unchanged, remains the witness. Such copies carry
- * `resp="#teiwright"` and an id pointed at by the note; a words check should count the
- * words of converter-made `add`/`del`/`unclear` copies as the note's (see the report).
- * "The last word is illegible" after a quotation puts the gap at the end of that quotation's
- * copy; otherwise a gap goes at the anchor.
+ * case for crossed-out words and for additions the printed edition relegated to a note —
+ * the quotation inside the note is wrapped instead: the note quotes the manuscript, and its
+ * quotation is marked for what it is (an addition in pencil, a deletion). Nothing is copied
+ * into the text: the text stays the printed one, no word appears twice, and the anchor, the
+ * note and the encoded quotation point at one another. "The last word is illegible" after
+ * a quotation puts the gap at the end of that quotation; otherwise gaps go at the anchor.
+ * A reading the note only guesses ("illegible, probably “X”") becomes `unclear` when the
+ * text prints it before the anchor, else a gap at the anchor (the guess stays in the note).
  */
 import type { Edition, Inline, InlineOf, Note, SourcePos } from '../../model/edition.js';
 import { bodyInlineLists, plainText, squash } from '../../model/walk.js';
 import type { Transform, TransformContext } from '../index.js';
 import { recogniseNote, type Hand, type NoteAction } from './phrasings.js';
 import { pointNoteAt, posAt, quoted, recordEmendation, slice, TEIWRIGHT } from './record.js';
+import { visitRunningText } from './scope.js';
 import { blockInlines } from '../../model/walk.js';
 
 interface AnchorSite {
@@ -76,6 +78,30 @@ function wordsBeforeAnchor(site: AnchorSite, words: string): Before | undefined 
   return { ...prev, start: m.index, end: m.index + m[1]!.length };
 }
 
+const OPENING_QUOTE = /[“"«‘]\s*$/u;
+
+/**
+ * Where the note quotes `words`: in one of its text nodes, preferably right after an opening
+ * quotation mark or at the start of a node (the mark may be a repaired `&8220;` just before).
+ */
+function quotationInNote(note: Note, words: string): Before | undefined {
+  const pattern = new RegExp(squash(words).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u00a0]+'), 'gu');
+  let fallback: Before | undefined;
+  let best: Before | undefined;
+  visitRunningText(note.blocks.flatMap(blockInlines), (node, list) => {
+    if (best) return;
+    for (const m of node.text.matchAll(pattern)) {
+      const found = { node, list, start: m.index, end: m.index + m[0].length };
+      if (m.index === 0 || OPENING_QUOTE.test(node.text.slice(0, m.index))) {
+        best = found;
+        return;
+      }
+      fallback ??= found;
+    }
+  });
+  return best ?? fallback;
+}
+
 class NoteEncoder {
   private readonly used = new Map<string, number>();
   /** The last element made from a quotation, for "the last word is illegible". */
@@ -113,12 +139,9 @@ class NoteEncoder {
     recordEmendation(this.edition, this.ctx.diagnostics, { kind, resp: TEIWRIGHT, description: `note ${this.note.label.trim() || this.note.key}: ${description}`, pos: this.pos });
   }
 
-  /** Puts `node` before the anchor, with a space before it when the text runs straight into it. */
-  private insertBeforeAnchor(node: Inline, spaced: boolean): void {
-    const i = this.site.list.indexOf(this.site.anchor);
-    const before = textBeforeAnchor(this.site);
-    const needsSpace = spaced && before !== undefined && !/\s$/u.test(before.node.text);
-    this.site.list.splice(i, 0, ...(needsSpace ? [{ kind: 'text' as const, text: ' ', pos: this.pos }] : []), node);
+  /** Puts an empty element (a gap) right before the anchor. */
+  private insertBeforeAnchor(node: Inline): void {
+    this.site.list.splice(this.site.list.indexOf(this.site.anchor), 0, node);
   }
 
   /** Replaces the found words with `make(words)`, keeping the text around them. */
@@ -166,29 +189,31 @@ class NoteEncoder {
 
   private quotedWords(action: Extract<NoteAction, { op: 'del' | 'add' | 'unclear' }>): void {
     const kind = action.op;
+    const inText = wordsBeforeAnchor(this.site, action.words);
+    // A reading the editors only guess at, not printed in the text: the text has a gap there;
+    // the guess stays in the note, which points at the gap.
+    if (kind === 'unclear' && !inText) return this.gapAtAnchor('illegible', 'word', 1, `the reading ${quoted(action.words)} the note suggests stays in the note`);
+    const where = inText ?? quotationInNote(this.note, action.words);
+    if (!where) {
+      this.ctx.diagnostics.report(
+        'emendation-mismatch',
+        `note ${this.note.key} quotes ${quoted(action.words)}, but neither the text before its anchor nor the note's own text holds those words in one piece; nothing was encoded`,
+        this.pos,
+      );
+      return;
+    }
     const id = this.idFor(kind);
     // TEI's del could carry @hand too, but the model's del has no hand: a deletion's medium stays in the note.
     const hand = action.op === 'add' ? this.declareHand(action.hand) : undefined;
-    const make = (children: Inline[]): Inline => {
+    const place = action.op === 'add' ? action.place : '';
+    const made = this.wrap(where, (children) => {
       const pos = children[0]?.pos ?? this.pos;
       if (kind === 'del') return { kind, id, resp: TEIWRIGHT, pos, children };
-      if (kind === 'add') return { kind, id, resp: TEIWRIGHT, pos, place: (action as { place: string }).place, ...(hand && { hand }), children };
+      if (kind === 'add') return { kind, id, resp: TEIWRIGHT, pos, place, ...(hand && { hand }), children };
       return { kind, id, resp: TEIWRIGHT, pos, reason: 'illegible', children };
-    };
-    const found = wordsBeforeAnchor(this.site, action.words);
-    let made: Inline;
-    let where: string;
-    if (found) {
-      made = this.wrap(found, make);
-      where = 'the text before the anchor';
-    } else {
-      made = make([{ kind: 'text', text: action.words, pos: this.pos }]);
-      this.insertBeforeAnchor(made, true);
-      where = "a copy of the note's words inserted at the anchor";
-    }
-    const what =
-      kind === 'del' ? 'crossed out (del)' : kind === 'add' ? `added, place "${(action as { place: string }).place}"${hand ? `, hand ${hand}` : ''} (add)` : 'uncertain reading (unclear)';
-    const description = `${quoted(action.words)} ${what}: ${where}`;
+    });
+    const what = kind === 'del' ? 'crossed out (del)' : kind === 'add' ? `added, place "${place}"${hand ? `, hand ${hand}` : ''} (add)` : 'uncertain reading (unclear)';
+    const description = `${quoted(action.words)} ${what}: ${inText ? 'the text before the anchor' : "the quotation in the note (the words are not in the text)"}`;
     this.record(kind, description);
     this.lastQuoted = { children: (made as { children: Inline[] }).children, description };
   }
@@ -197,9 +222,9 @@ class NoteEncoder {
     return { kind: 'gap', id: this.idFor('gap'), resp: TEIWRIGHT, pos, reason, ...(unit && { unit }), ...(quantity !== undefined && { quantity }) };
   }
 
-  private gapAtAnchor(reason: string, unit?: string, quantity?: number): void {
-    this.insertBeforeAnchor(this.makeGap(reason, unit, quantity, this.pos), false);
-    this.record('gap', `gap reason="${reason}"${unit ? ` (${quantity ?? ''} ${unit})`.replace('( ', '(') : ''} at the anchor`);
+  private gapAtAnchor(reason: string, unit?: string, quantity?: number, more?: string): void {
+    this.insertBeforeAnchor(this.makeGap(reason, unit, quantity, this.pos));
+    this.record('gap', `gap reason="${reason}"${unit ? ` (${quantity ?? ''} ${unit})`.replace('( ', '(') : ''} at the anchor${more ? `; ${more}` : ''}`);
   }
 
   /** The gap goes after the last word of the quotation (and the dots that stand for the illegible one). */
