@@ -10,6 +10,7 @@ import type { Reader } from './readers/reader.js';
 import { writeTei } from './tei/index.js';
 import type { CorrectionSet } from './transforms/corrections/load.js';
 import { applyTransforms } from './transforms/index.js';
+import { checkFidelity } from './validate/fidelity.js';
 import { validateTei } from './validate/index.js';
 import { VERSION } from './version.js';
 
@@ -20,6 +21,8 @@ export interface ConvertOptions {
   profile?: string;
   /** Validate the TEI against the project schema (default true). */
   validate?: boolean;
+  /** Check that the TEI has every word of the source and no other (default true). */
+  verify?: boolean;
   /** The editor's corrections (see `loadCorrections`); those keyed to `file` are applied. */
   corrections?: CorrectionSet;
 }
@@ -68,5 +71,10 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const tei = writeTei(model, { version: VERSION, diagnostics });
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
   diagnostics.items.push(...findings);
+  if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
+    // Metadata labels are markup (the TEI element says what they said), furniture was reported.
+    const labels = model.metadata.fields.map((f) => ({ text: f.label, pos: f.pos }));
+    checkFidelity(text, reader.markup, [...model.dropped, ...labels], tei, diagnostics);
+  }
   return done(tei, model, diagnostics);
 }

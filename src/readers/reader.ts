@@ -18,6 +18,12 @@ export interface Reader {
   /** One line for `--help` and the README. */
   description: string;
   /**
+   * The markup family of the source, so the fidelity check knows what is syntax and what
+   * is text: `html` (tags, entities), `markdown` (emphasis marks, link targets, attributes,
+   * front matter keys) or `text` (everything is text).
+   */
+  markup: 'html' | 'markdown' | 'text';
+  /**
    * How sure the reader is that `text` is in its house style, from 0 (not at all) to 1.
    * Detection looks at the content, never at the file name.
    */

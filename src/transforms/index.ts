@@ -5,9 +5,11 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
 import { charrefTransform } from './charref/index.js';
+import { classifyNotes } from './classify-notes.js';
 import { correctionsTransform } from './corrections/index.js';
 import type { CorrectionSet } from './corrections/load.js';
 import { editorialNotesTransform } from './emendations/index.js';
+import { linkNotes } from './link-notes.js';
 import { siglaTransform } from './sigla/index.js';
 
 export interface TransformContext {
@@ -24,6 +26,9 @@ export interface Transform {
 }
 
 export const TRANSFORMS: readonly Transform[] = [
+  classifyNotes,
+  // Linking must come before the emendation transforms: they work at the linked anchors.
+  linkNotes,
   // Repair character references first: notes are read as text by the later transforms.
   charrefTransform,
   siglaTransform,

@@ -1,0 +1,26 @@
+/** Counts an editor checks first: notes, anchors, how many are linked, emendations made. */
+import type { Edition } from './edition.js';
+import { bodyInlineLists, noteInlineLists, visitInlines } from './walk.js';
+
+export interface EditionStats {
+  notes: number;
+  anchors: number;
+  linked: number;
+  emendations: number;
+}
+
+export function editionStats(ed: Edition): EditionStats {
+  let anchors = 0;
+  let linked = 0;
+  visitInlines([...bodyInlineLists(ed), ...noteInlineLists(ed)], (node) => {
+    if (node.kind !== 'noteAnchor') return;
+    anchors++;
+    if (node.target !== undefined) linked++;
+  });
+  return {
+    notes: ed.notes.reduce((n, s) => n + s.notes.length, 0),
+    anchors,
+    linked,
+    emendations: ed.emendations.length,
+  };
+}

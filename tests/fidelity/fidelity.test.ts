@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/diagnostics.js';
+import { checkFidelity, diffWords, removeDropped, sourceWords, stripMarkdown, teiWords } from '../../src/validate/fidelity.js';
+
+const tei = (body: string, header = '<title>T</title>') =>
+  `<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>${header}</teiHeader><text><body>${body}</body></text></TEI>`;
+
+function check(source: string, teiText: string, markup: 'text' | 'markdown' | 'html' = 'text', dropped: { text: string; line: number }[] = []) {
+  const d = new Diagnostics('src.txt');
+  const result = checkFidelity(source, markup, dropped.map((x) => ({ text: x.text, reason: 'navigation', pos: { line: x.line, column: 1 } })), teiText, d);
+  return { ...result, diagnostics: d.items };
+}
+
+describe('diffWords', () => {
+  it('pairs equal sequences with no edits but "same"', () => {
+    expect(diffWords(['a', 'b', 'c'], ['a', 'b', 'c'])!.every((e) => e.op === 'same')).toBe(true);
+  });
+  it('finds a lost, an added and a moved word', () => {
+    const ops = diffWords(['a', 'b', 'c', 'd'], ['a', 'c', 'd', 'x'])!.map((e) => e.op);
+    expect(ops).toEqual(['same', 'lost', 'same', 'same', 'added']);
+  });
+  it('gives up beyond the difference limit instead of using quadratic memory', () => {
+    expect(diffWords(['a', 'b', 'c'], ['x', 'y', 'z'], 2)).toBeUndefined();
+  });
+});
+
+describe('fidelity check', () => {
+  it('accepts a TEI whose text has every word of the source, metadata words in the header', () => {
+    const r = check('Source: Works, Vol. 2\n\nThe dead point is past.', tei('<p>The dead point is past.</p>', '<bibl>Works, Vol. 2</bibl>'), 'text', [{ text: 'Source', line: 1 }]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('reports a lost word with the line where it stands in the source', () => {
+    const r = check('First line.\n\nThe dead point is past.', tei('<p>First line.</p><p>The point is past.</p>'));
+    expect(r.lost).toBe(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'words-lost', line: 3 });
+    expect(r.diagnostics[0]!.message).toContain('dead');
+  });
+
+  it('reports a word the TEI has that the source does not', () => {
+    const r = check('The point is past.', tei('<p>The point is long past.</p>'));
+    expect(r.added).toBe(1);
+    expect(r.diagnostics[0]!.message).toContain('long');
+  });
+
+  it('does not count a correction or the added reading of a subst, but counts the original', () => {
+    const r = check(
+      'an arena for agitation by the Mensheviks to whitch Lenin',
+      tei('<p>an arena for <subst><del>agitation</del><add place="above">organisation</add></subst> by the Mensheviks to <choice><sic>whitch</sic><corr>which</corr></choice> Lenin</p>'),
+    );
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('leaves out the page furniture the reader reported as dropped', () => {
+    const r = check('Text here.\n\n< backward   forward >\nWorks Index', tei('<p>Text here.</p>'), 'text', [
+      { text: '< backward   forward >', line: 3 },
+      { text: 'Works Index', line: 4 },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('reports furniture dropped without a report as lost', () => {
+    const r = check('Text here.\n\nWorks Index', tei('<p>Text here.</p>'));
+    expect(r.lost).toBe(2);
+  });
+
+  it('reads markdown without its syntax: link targets, tags, attributes, front matter keys', () => {
+    const words = sourceWords('---\ntitle: For the Party\n---\n# For the Party <sup>1</sup>\n\n[Source:]{.info} [*Works*](../works.htm)', 'markdown').map((w) => w.w);
+    expect(words).toEqual(['For', 'the', 'Party', 'For', 'the', 'Party', '1', 'Source', 'Works']);
+    expect(stripMarkdown('a\n<b>x</b>\nc').split('\n')).toHaveLength(3);
+  });
+
+  it('reads HTML text only, with line numbers', () => {
+    const words = sourceWords('<html><head><title>Skip</title></head><body>\n<p>One <em>two</em></p>\n<p>three</p></body></html>', 'html');
+    expect(words.map((w) => `${w.w}@${w.line}`)).toEqual(['One@2', 'two@2', 'three@3']);
+  });
+
+  it('scans TEI text in order and the header as a bag, decoding entities', () => {
+    const w = teiWords(tei('<p>Fish &amp; chips</p>', '<title>Menu</title>'));
+    expect(w.text).toEqual(['Fish', 'chips']);
+    expect([...w.header.keys()]).toEqual(['Menu']);
+  });
+
+  it('removes a dropped piece only once, at or after its line', () => {
+    const src = sourceWords('Index\nText\nIndex', 'text');
+    expect(removeDropped(src, [{ text: 'Index', reason: 'nav', pos: { line: 3, column: 1 } }]).map((w) => w.line)).toEqual([1, 2]);
+  });
+});
