@@ -8,6 +8,7 @@ import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
 import { writeTei } from './tei/index.js';
+import type { CorrectionSet } from './transforms/corrections/load.js';
 import { applyTransforms } from './transforms/index.js';
 import { checkFidelity } from './validate/fidelity.js';
 import { validateTei } from './validate/index.js';
@@ -22,6 +23,8 @@ export interface ConvertOptions {
   validate?: boolean;
   /** Check that the TEI has every word of the source and no other (default true). */
   verify?: boolean;
+  /** The editor's corrections (see `loadCorrections`); those keyed to `file` are applied. */
+  corrections?: CorrectionSet;
 }
 
 export interface ConvertResult {
@@ -59,7 +62,11 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const reader = chooseReader(text, options.profile, diagnostics);
   if (!reader) return done(undefined, undefined, diagnostics);
   const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
-  applyTransforms(model, { diagnostics });
+  applyTransforms(model, {
+    diagnostics,
+    ...(options.file !== undefined && { file: options.file }),
+    ...(options.corrections && { corrections: options.corrections }),
+  });
   if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
   const tei = writeTei(model, { version: VERSION, diagnostics });
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });

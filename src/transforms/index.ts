@@ -4,11 +4,20 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
+import { charrefTransform } from './charref/index.js';
 import { classifyNotes } from './classify-notes.js';
+import { correctionsTransform } from './corrections/index.js';
+import type { CorrectionSet } from './corrections/load.js';
+import { editorialNotesTransform } from './emendations/index.js';
 import { linkNotes } from './link-notes.js';
+import { siglaTransform } from './sigla/index.js';
 
 export interface TransformContext {
   diagnostics: Diagnostics;
+  /** The input's path or name, used to pick the entries of a corrections file. */
+  file?: string;
+  /** The editor's corrections (`--corrections`), if any. */
+  corrections?: CorrectionSet;
 }
 
 export interface Transform {
@@ -20,6 +29,12 @@ export const TRANSFORMS: readonly Transform[] = [
   classifyNotes,
   // Linking must come before the emendation transforms: they work at the linked anchors.
   linkNotes,
+  // Repair character references first: notes are read as text by the later transforms.
+  charrefTransform,
+  siglaTransform,
+  // The editor's corrections before the notes are read, so a corrected note reads as corrected.
+  correctionsTransform,
+  editorialNotesTransform,
 ];
 
 export function applyTransforms(edition: Edition, ctx: TransformContext): void {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { PHRASINGS, recogniseNote, type NoteAction } from '../../src/transforms/emendations/phrasings.js';
+
+/** Each row of the phrasing table with wordings it must read (and what they mean). */
+const EXAMPLES: Record<string, [string, NoteAction][]> = {
+  '“X” is written above “Y”': [
+    ['The word “organisation” is written above the word “agitation” in the manuscript.—Ed.', { op: 'subst', add: 'organisation', del: 'agitation', place: 'above' }],
+    ['The word "organisation" is written above the word "agitation" in the manuscript – Ed.', { op: 'subst', add: 'organisation', del: 'agitation', place: 'above' }],
+    ['organisation is written over agitation', { op: 'subst', add: 'organisation', del: 'agitation', place: 'above' }],
+    ['The words «rank and file» were written under the word «masses».', { op: 'subst', add: 'rank and file', del: 'masses', place: 'below' }],
+  ],
+  'above “Y” is written “X”': [
+    ['In the manuscript above the word “agitation” is written “organisation”.—Ed.', { op: 'subst', add: 'organisation', del: 'agitation', place: 'above' }],
+    ['Above ‘agitation’, was written ‘organisation’.', { op: 'subst', add: 'organisation', del: 'agitation', place: 'above' }],
+  ],
+  '“X” is crossed out': [
+    ['“and peasants” is crossed out in the manuscript.—Ed.', { op: 'del', words: 'and peasants' }],
+    ['The words "at once" have been struck out in the manuscript.', { op: 'del', words: 'at once' }],
+  ],
+  'Lenin crossed out “X”': [
+    ['In the manuscript Lenin crossed out the words “and peasants”.—Ed.', { op: 'del', words: 'and peasants' }],
+    ['Marx struck out: "the whole of it" – Ed.', { op: 'del', words: 'the whole of it' }],
+  ],
+  '“X” is added in the margin': [
+    ['The word “monthly” is added in the margin.—Ed.', { op: 'add', words: 'monthly', place: 'margin' }],
+    ['“every month” was inserted between the lines in red ink.', { op: 'add', words: 'every month', place: 'above', hand: { id: 'h-red-ink', description: "Writing in red ink, as the source's editors describe it", medium: 'red ink' } }],
+    ['"monthly" is written in the margin.', { op: 'add', words: 'monthly', place: 'margin' }],
+    ['“every month” is written above the line in the manuscript.', { op: 'add', words: 'every month', place: 'above' }],
+  ],
+  'added in the margin: “X”': [
+    ['Lenin added in pencil at the end of the manuscript: “(pamphlet on the S.R.s) .” The rest is clear.', { op: 'add', words: '(pamphlet on the S.R.s) .', place: 'end', hand: { id: 'h-pencil', description: "Writing in pencil, as the source's editors describe it", medium: 'pencil' } }],
+    ['Added in the margin in another hand: "to all members".—Ed.', { op: 'add', words: 'to all members', place: 'margin', hand: { id: 'h-other', description: "A hand other than the author's, as the source's editors describe it" } }],
+    ['Engels inserted above the line the words “and the state”.', { op: 'add', words: 'and the state', place: 'above' }],
+  ],
+  'the last word is illegible': [
+    ['The last word is illegible', { op: 'lastWordIllegible' }],
+    ['the last word of the quotation is illegible.—Ed.', { op: 'lastWordIllegible' }],
+  ],
+  'illegible, probably “X”': [
+    ['The word is illegible, probably “peasants”.—Ed.', { op: 'unclear', words: 'peasants' }],
+    ['One word illegible – possibly Duma.', { op: 'unclear', words: 'Duma' }],
+  ],
+  'the word is illegible': [
+    ['The next word is illegible.—Ed.', { op: 'gap', reason: 'illegible', unit: 'word', quantity: 1 }],
+    ['Three words are illegible in the manuscript.', { op: 'gap', reason: 'illegible', unit: 'word', quantity: 3 }],
+    ['Here there is an illegible word.', { op: 'gap', reason: 'illegible', unit: 'word', quantity: 1 }],
+  ],
+  'the manuscript breaks off': [
+    ['Further the manuscript breaks off.—Ed.', { op: 'gap', reason: 'manuscript breaks off' }],
+    ['Here the MS. breaks off – Ed.', { op: 'gap', reason: 'manuscript breaks off' }],
+    ['The rest of the manuscript has been lost.', { op: 'gap', reason: 'manuscript breaks off' }],
+  ],
+};
+
+describe('the phrasing table', () => {
+  it('every row has examples here', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(PHRASINGS.map((p) => p.name).sort());
+  });
+
+  for (const [row, examples] of Object.entries(EXAMPLES)) {
+    describe(row, () => {
+      for (const [note, action] of examples) {
+        it(note, () => {
+          const found = recogniseNote(note);
+          expect(found.map((f) => f.phrasing)).toEqual([row]);
+          expect(found[0]!.action).toEqual(action);
+        });
+      }
+    });
+  }
+
+  it('reads two statements of one note in the order the note makes them', () => {
+    const found = recogniseNote('Lenin added in pencil at the end of the manuscript: “(pamphlet … On therights...) .” The last word is illegible Apparently Lenin meant the rights of general meetings.');
+    expect(found.map((f) => f.action.op)).toEqual(['add', 'lastWordIllegible']);
+  });
+
+  describe('does not fire on notes that merely mention a manuscript or use the same words otherwise', () => {
+    for (const note of [
+      'Printed from the manuscript.',
+      'The manuscript is kept in the Central Party Archive.—Ed.',
+      'The manuscript is dated May 1.',
+      'Lenin added a postscript to the letter.—Ed.',
+      'The Bolsheviks crossed out of the Duma list the Cadets’ names.',
+      'Written in April 1921; first published in 1932.',
+      'The word “Duma” is written with a capital letter in the original.',
+      'Statistics on illegible handwriting are given in Chapter 3.',
+    ]) {
+      it(note, () => expect(recogniseNote(note)).toEqual([]));
+    }
+  });
+
+  it('stays linear on a long note without a match', () => {
+    const note = `${'“a” is written '.repeat(20_000)}nowhere`;
+    const t = performance.now();
+    recogniseNote(note);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});
