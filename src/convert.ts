@@ -70,7 +70,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
   const tei = writeTei(model, { version: VERSION, diagnostics });
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
-  diagnostics.items.push(...findings);
+  for (const f of findings) diagnostics.items.push(f);
   if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
     // Metadata labels and note labels are markup (the TEI element or @n says what they
     // said); dropped furniture was reported.

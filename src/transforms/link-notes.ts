@@ -20,12 +20,18 @@ export function keyToken(key: string): string {
 
 const pairKey = (series: string | undefined, key: string) => `${series ?? ''}\u0000${key}`;
 
-/** Hands out ids that are unique in the document: the second "n1" becomes "n1-2". */
+/**
+ * Hands out ids that are unique in the document: the second "n1" becomes "n1-2". The next
+ * suffix of each base is remembered, so 10,000 anchors to one note stay linear.
+ */
 class IdPool {
   private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>();
   take(base: string): string {
-    let id = base;
-    for (let i = 2; this.used.has(id); i++) id = `${base}-${i}`;
+    let i = this.next.get(base) ?? 1;
+    let id = i === 1 ? base : `${base}-${i}`;
+    while (this.used.has(id)) id = `${base}-${++i}`;
+    this.next.set(base, i + 1);
     this.used.add(id);
     return id;
   }

@@ -118,3 +118,24 @@ describe('classify-notes', () => {
     expect(classifyNote('He spoke of the so-called non-Party', 'lenin')).toBeUndefined();
   });
 });
+
+describe('link-notes on large texts', () => {
+  it('numbers many anchors to one note in order, each id unique', () => {
+    const ed = edition((e) => {
+      e.body.blocks.push(p(...Array.from({ length: 5000 }, () => anchor('1'))));
+      e.notes.push({ notes: [note('1', 'Often.')], pos: at() });
+    });
+    link(ed);
+    const targets = ed.notes[0]!.notes[0]!.targets;
+    expect(new Set(targets).size).toBe(5000);
+    expect(targets.slice(0, 3)).toEqual(['#nref1', '#nref1-2', '#nref1-3']);
+    expect(targets.at(-1)).toBe('#nref1-5000');
+  });
+
+  it('walks a text with more paragraphs than a call can take arguments (bug: push(...spread) overflowed)', () => {
+    const ed = edition((e) => {
+      for (let i = 0; i < 200_000; i++) e.body.blocks.push({ kind: 'p', children: [{ kind: 'text', text: 'x', pos: { line: i + 1, column: 1 } }], pos: { line: i + 1, column: 1 } });
+    });
+    expect(() => linkNotes.apply(ed, { diagnostics: new Diagnostics() })).not.toThrow();
+  });
+});

@@ -67,25 +67,4 @@ describe('the emendation transforms together', () => {
       '13:57 charref #teiwright: broken character reference &8220; read as ““” (choice/sic/corr)',
     ]);
   });
-
-  it('take time in proportion to the text (no quadratic step): 4× the paragraphs, well under 16× the time', () => {
-    const para = 'In the [18]70s the workers[sic] met; [....] they said &8220;enough&8221; and went on with the struggle for agitation{1} at the factories.';
-    const note = { key: '1', text: 'The word “organisation” is written above the word “agitation” in the manuscript.—Ed.' };
-    // Absolute times mean little on a shared machine; the best of three runs, compared across sizes, does.
-    const best = (paragraphs: number): number => {
-      let fastest = Infinity;
-      for (let run = 0; run < 3; run++) {
-        const ed = buildEdition({ paragraphs: Array.from({ length: paragraphs }, () => para), notes: [note] });
-        const t = performance.now();
-        for (const t of EMENDATION_TRANSFORMS) t.apply(ed, { diagnostics: new Diagnostics() });
-        fastest = Math.min(fastest, performance.now() - t);
-        expect(ed.emendations.length).toBe(5 * paragraphs + 1);
-      }
-      return fastest;
-    };
-    best(500); // warm up the JIT
-    const small = best(3000);
-    const large = best(12000);
-    expect(large / small).toBeLessThan(8);
-  });
 });
