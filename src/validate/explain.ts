@@ -15,7 +15,7 @@ import type { ErrorDetail } from 'libxml2-wasm';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
 import { TEI_NS } from './integrity.js';
-import { XML_NS, type AttrRecord, type ElementRecord } from './scan.js';
+import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -111,8 +111,6 @@ const TEI_ELEMENT_SET = new Set(TEI_ELEMENTS);
 
 export interface ExplainContext {
   elements: readonly ElementRecord[];
-  /** libxml2 path → element index. */
-  paths: ReadonlyMap<string, number>;
   /** The vocabulary of the schema used (to tell an unknown attribute from a bad value). */
   vocabulary: Vocabulary;
   /** Classify against TEI (project schema only). */
@@ -128,7 +126,7 @@ interface Finding {
 }
 
 export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: ExplainContext, diagnostics: Diagnostics): void {
-  const faults = details.map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : ctx.paths.get(d.xpath) }));
+  const faults = details.map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(ctx.elements, d.xpath) }));
   const specific = faults.some((f) => f.fault.kind !== 'generic');
   const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
   const seen = new Set<string>();

@@ -16,7 +16,7 @@ import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { reportSchemaErrors } from './explain.js';
 import { checkIntegrity } from './integrity.js';
-import { XML_NS, attr, libxmlPaths, scanXml, type ElementRecord } from './scan.js';
+import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, compileSchema, relaxNgErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 
@@ -94,7 +94,6 @@ export function validateTei(xml: string, options: ValidateOptions = {}): Diagnos
           errors,
           {
             elements: scan.elements,
-            paths: libxmlPaths(scan.elements),
             vocabulary: vocabularyOf(compileSchema(path).path),
             classify: schema === 'project',
             duplicateIds: duplicateIds(scan.elements),

@@ -65,6 +65,7 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 
 /** Attribute-value normalisation (XML 1.0 §3.3.3, CDATA): references resolved, white space characters become spaces. */
 export function attributeValue(raw: string): string {
+  if (raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw)) return raw;
   return raw.replace(/[\t\n\r]/g, ' ').replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (whole, ref: string) => {
     if (ref.startsWith('#x')) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
     if (ref.startsWith('#')) return String.fromCodePoint(Number.parseInt(ref.slice(1), 10));
@@ -173,34 +174,24 @@ export function attr(element: ElementRecord, local: string, ns = ''): AttrRecord
 }
 
 /**
- * The path libxml2 gives for an element in its error reports (xmlGetNodePath): `*` for an
- * element in a default namespace, counting all element siblings; the name otherwise,
- * counting siblings of the same name; `[n]` only when there are several.
+ * The element at a path libxml2 gives in its error reports (xmlGetNodePath): `*` for an
+ * element in a default namespace, counted among all element siblings; the name
+ * otherwise, counted among siblings of the same name; `[n]` only when there are several.
+ * Resolved step by step from the root, so nothing is computed for documents without errors.
  */
-export function libxmlPaths(elements: readonly ElementRecord[]): Map<string, number> {
-  const paths = new Map<string, number>();
-  const pathOf: string[] = new Array<string>(elements.length);
-  const key = (e: ElementRecord): string => (e.ns !== '' && e.prefix === '' ? '*' : `${e.ns} ${e.qname}`);
-  const name = (e: ElementRecord): string => (e.ns !== '' && e.prefix === '' ? '*' : e.qname);
-  /** Paths of a list of siblings under `base`, in one pass for the totals and one for the indexes. */
-  const named = (base: string, siblings: readonly number[]): void => {
-    const total = new Map<string, number>();
-    for (const s of siblings) total.set(key(elements[s]!), (total.get(key(elements[s]!)) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    for (const s of siblings) {
-      const e = elements[s]!;
-      const k = key(e);
-      const n = (seen.get(k) ?? 0) + 1;
-      seen.set(k, n);
-      pathOf[s] = total.get(k)! > 1 ? `${base}/${name(e)}[${n}]` : `${base}/${name(e)}`;
-      paths.set(pathOf[s]!, s);
-    }
-  };
-  const roots = elements.flatMap((e, index) => (e.parent < 0 ? [index] : []));
-  named('', roots.slice(0, 1));
-  // Records are in document order, so a parent's path is known before its children's.
-  elements.forEach((e, index) => {
-    if (e.children.length > 0 && pathOf[index] !== undefined) named(pathOf[index]!, e.children);
-  });
-  return paths;
+export function elementAtLibxmlPath(elements: readonly ElementRecord[], path: string): number | undefined {
+  const steps = path.split('/').slice(1);
+  let candidates: readonly number[] = elements.length > 0 ? [0] : [];
+  let found: number | undefined;
+  for (const step of steps) {
+    const m = /^([^[]+)(?:\[(\d+)\])?$/.exec(step);
+    if (!m) return undefined;
+    const name = m[1]!;
+    const nth = m[2] === undefined ? 1 : Number(m[2]);
+    const matching = name === '*' ? candidates : candidates.filter((c) => elements[c]!.qname === name);
+    found = matching[nth - 1];
+    if (found === undefined) return undefined;
+    candidates = elements[found]!.children;
+  }
+  return found;
 }
