@@ -28,7 +28,7 @@ type Fault =
   | { kind: 'empty' }
   | { kind: 'datatype'; type: string; value: string }
   | { kind: 'duplicate-id'; id: string }
-  | { kind: 'generic' }
+  | { kind: 'generic'; part: string }
   | { kind: 'other'; message: string };
 
 /** The fault a libxml2 RELAX NG message describes (see xmlRelaxNGGetErrorString in relaxng.c). */
@@ -40,12 +40,12 @@ function parseMessage(message: string): Fault {
   if ((r = /^Expecting element (\S+), got (\S+)$/.exec(m))) return { kind: 'element', name: r[2]!, expected: r[1]! };
   if ((r = /^Invalid attribute (\S+) for element \S+$/.exec(m))) return { kind: 'attribute', name: r[1]! };
   if ((r = /^Element \S+ has wrong namespace: expecting (\S+)$/.exec(m))) return { kind: 'namespace', expected: r[1]! };
-  if ((r = /^Expecting an element (\S+), got nothing$/.exec(m))) return { kind: 'missing', name: r[1]! };
+  if ((r = /^Expecting an element (\S*), got nothing$/.exec(m))) return { kind: 'missing', name: r[1]! };
   if (/^Did not expect text in element \S+ content$/.test(m) || /^Expecting an element got text$/.test(m)) return { kind: 'text' };
   if (/^Expecting element \S+ to be empty$/.test(m)) return { kind: 'empty' };
   if ((r = /^Type (\S+) doesn't allow value '(.*)'$/.exec(m))) return { kind: 'datatype', type: r[1]!, value: r[2]! };
   if ((r = /^ID (\S+) redefined$/.exec(m))) return { kind: 'duplicate-id', id: r[1]! };
-  if (/^Element \S+ failed to validate (attributes|content)$/.test(m)) return { kind: 'generic' };
+  if ((r = /^Element \S+ failed to validate (attributes|content)$/.exec(m))) return { kind: 'generic', part: r[1]! };
   return { kind: 'other', message: m };
 }
 
@@ -129,12 +129,15 @@ export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: Explain
   const faults = details.map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(ctx.elements, d.xpath) }));
   const specific = faults.some((f) => f.fault.kind !== 'generic');
   const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
+  const textFaultAt = new Set(faults.filter((f) => f.fault.kind === 'text' || f.fault.kind === 'empty').map((f) => f.detail.xpath));
   const seen = new Set<string>();
   for (const { detail, fault, index } of faults) {
     // "Element p failed to validate content" only repeats a more specific error.
     if (fault.kind === 'generic' && specific) continue;
     // "Type ID doesn't allow value" comes with "Invalid attribute id" for the same element.
     if (fault.kind === 'datatype' && attributeFaultAt.has(detail.xpath)) continue;
+    // Text where none may stand also makes libxml2 say the element is out of place.
+    if (fault.kind === 'element' && textFaultAt.has(detail.xpath)) continue;
     const element = index === undefined ? undefined : ctx.elements[index];
     const finding = explain(fault, element, detail, ctx);
     if (!finding) continue;
@@ -196,9 +199,11 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     case 'namespace':
       return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected "${fault.expected}"`);
     case 'missing':
-      return invalid(`${name} is missing a required <${fault.name}>`);
-    case 'text':
-      return invalid(`${name} cannot contain text here${inside}`);
+      return invalid(fault.name === '' ? `${name} is incomplete: a required child element is missing` : `${name} is missing a required <${fault.name}>`);
+    case 'text': {
+      const empty = element && ctx.vocabulary.children.get(element.local)?.size === 0;
+      return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)`);
+    }
     case 'empty':
       return invalid(`${name} must be empty`);
     case 'datatype': {
@@ -214,7 +219,9 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     case 'duplicate-id':
       return ctx.duplicateIds.has(fault.id) ? undefined : invalid(`xml:id "${fault.id}" on ${name} is used twice`);
     case 'generic':
-      return invalid(`${name} does not match the schema${inside}`);
+      return fault.part === 'attributes'
+        ? invalid(`the attributes of ${name} do not match the schema (is a required attribute missing?)`)
+        : invalid(`the content of ${name} does not match the schema`);
     case 'other':
       return invalid(`${name}: ${fault.message}`);
   }

@@ -138,6 +138,20 @@ describe('valid TEI outside the subset', () => {
   });
 });
 
+describe('what the messages say', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['text loose in a div', '<quote><p>A quoted', 'loose words<quote><p>A quoted', /^<div> cannot contain text/],
+    ['text in an empty element', '<pb n="2"/>', '<pb n="2">2</pb>', /^<pb> must be empty$/],
+    ['a required attribute missing', ' version="0.1.0"', '', /attributes of <application>.*required attribute/],
+    ['a required child missing', '<label>teiwright</label>', '', /<application> is incomplete/],
+    ['an element in another namespace', '<quote><p>A quoted', '<p xmlns="http://example.org/x">x</p><quote><p>A quoted', /<p> inside <div> is in namespace "http:\/\/example.org\/x"/],
+  ];
+  it.each(cases)('%s: one finding that says so', (_, from, to, message) => {
+    const ds = schemaFindings(validateTei(variant(from, to)));
+    expect(ds.map((d) => [d.code, d.message])).toEqual([['schema-invalid', expect.stringMatching(message)]]);
+  });
+});
+
 describe('compiling', () => {
   it('compiles the project schema fast, once per process', () => {
     expect(schemaCompileMs(PROJECT_SCHEMA)).toBeLessThan(3000);
