@@ -73,7 +73,11 @@ function duplicateIds(elements: readonly ElementRecord[]): Set<string> {
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 
-/** All findings on one TEI document, in document order. Never throws on bad input. */
+/**
+ * All findings on one TEI document, in document order. Never throws on a bad document;
+ * throws (XmlError) when `options.schema` names a file that is not a readable RELAX NG
+ * schema, which is the same for every document and for the caller to report once.
+ */
 export function validateTei(xml: string, options: ValidateOptions = {}): Diagnostic[] {
   const diagnostics = new Diagnostics(options.file);
   const scan = scanXml(xml);

@@ -2,7 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateFile } from '../../src/validate/index.js';
+import { validateFile, validateTei } from '../../src/validate/index.js';
 import { PROJECT_ROOT } from '../helpers/shared.js';
 
 const TMP = resolve(PROJECT_ROOT, 'tests/.tmp/validate-file');
@@ -38,5 +38,22 @@ describe('validateFile', () => {
 
   it('reports a missing file as unreadable', () => {
     expect(validateFile(resolve(TMP, 'no-such-file.xml')).map((d) => d.code)).toEqual(['input-unreadable']);
+  });
+});
+
+describe('another RELAX NG schema given by path', () => {
+  it('is compiled and used; its errors are schema-invalid, never "outside the subset"', () => {
+    const rng = file(
+      'tiny.rng',
+      '<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0"><start><element name="TEI"><element name="p"><text/></element></element></start></grammar>',
+    );
+    expect(validateTei('<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>x</p></TEI>', { schema: rng })).toEqual([]);
+    const ds = validateTei('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p rend="i">x</p><hi>y</hi></TEI>', { schema: rng });
+    expect(ds.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['schema-invalid', 2, 4],
+      ['schema-invalid', 2, 18],
+    ]);
+    expect(ds[0]!.message).toMatch(/<p> has no attribute @rend in this schema/);
+    expect(ds[1]!.message).toMatch(/<hi>/);
   });
 });
