@@ -1,0 +1,235 @@
+/**
+ * Turns libxml2's RELAX NG errors into diagnostics an editor can act on: at the
+ * line:column of the element or attribute (libxml2 gives the line only), naming the
+ * element, the attribute and its value, one finding per fault (libxml2 repeats itself).
+ *
+ * Against the project schema, errors are also classified: an element or attribute that
+ * TEI has but the teiwright subset does not (or a value TEI accepts but the subset's
+ * tighter datatype does not) is `schema-outside-subset`, "valid TEI, but outside the
+ * teiwright subset"; everything else is `schema-invalid`. TEI's names come from
+ * tei-vocabulary.ts (generated from tei_all.rng), so no tei_all is needed at run time.
+ * The classification looks at one fault at a time: an element TEI allows in its parent
+ * but at another position is still called "outside the subset".
+ */
+import type { ErrorDetail } from 'libxml2-wasm';
+import type { Diagnostics } from '../diagnostics.js';
+import type { SourcePos } from '../model/edition.js';
+import { TEI_NS } from './integrity.js';
+import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
+import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
+import type { Vocabulary } from './vocabulary.js';
+
+type Fault =
+  | { kind: 'element'; name: string; expected?: string }
+  | { kind: 'attribute'; name: string }
+  | { kind: 'namespace'; expected: string }
+  | { kind: 'missing'; name: string }
+  | { kind: 'text' }
+  | { kind: 'empty' }
+  | { kind: 'datatype'; type: string; value: string }
+  | { kind: 'duplicate-id'; id: string }
+  | { kind: 'generic'; part: string }
+  | { kind: 'other'; message: string };
+
+/** The fault a libxml2 RELAX NG message describes (see xmlRelaxNGGetErrorString in relaxng.c). */
+function parseMessage(message: string): Fault {
+  const m = message.trim();
+  let r: RegExpExecArray | null;
+  if ((r = /^Did not expect element (\S+) there$/.exec(m))) return { kind: 'element', name: r[1]! };
+  if ((r = /^Element \S+ has extra content: (\S+)$/.exec(m))) return { kind: 'element', name: r[1]! };
+  if ((r = /^Expecting element (\S+), got (\S+)$/.exec(m))) return { kind: 'element', name: r[2]!, expected: r[1]! };
+  if ((r = /^Invalid attribute (\S+) for element \S+$/.exec(m))) return { kind: 'attribute', name: r[1]! };
+  if ((r = /^Element \S+ has wrong namespace: expecting (\S+)$/.exec(m))) return { kind: 'namespace', expected: r[1]! };
+  if ((r = /^Expecting an element (\S*), got nothing$/.exec(m))) return { kind: 'missing', name: r[1]! };
+  if (/^Did not expect text in element \S+ content$/.test(m) || /^Expecting an element got text$/.test(m)) return { kind: 'text' };
+  if (/^Expecting element \S+ to be empty$/.test(m)) return { kind: 'empty' };
+  if ((r = /^Type (\S+) doesn't allow value '(.*)'$/.exec(m))) return { kind: 'datatype', type: r[1]!, value: r[2]! };
+  if ((r = /^ID (\S+) redefined$/.exec(m))) return { kind: 'duplicate-id', id: r[1]! };
+  if ((r = /^Element \S+ failed to validate (attributes|content)$/.exec(m))) return { kind: 'generic', part: r[1]! };
+  return { kind: 'other', message: m };
+}
+
+/** What an attribute's value must look like, for the message. */
+const EXPECTED_VALUE: Record<string, string> = {
+  when: 'a real calendar date such as 1912-03-04, 1912-03 or 1912',
+  notBefore: 'a real calendar date such as 1912-03-04, 1912-03 or 1912',
+  notAfter: 'a real calendar date such as 1912-03-04, 1912-03 or 1912',
+  quantity: 'a non-negative number',
+  'xml:lang': 'a language tag such as "en" or "de-AT"',
+  'xml:id': 'a name (NCName): a letter or "_" first, no spaces or colons',
+  version: 'a version number such as "1.2.0"',
+  status: '"free", "unknown" or "restricted"',
+  target: 'URI references separated by spaces',
+  resp: 'URI references separated by spaces',
+  hand: 'one URI reference',
+};
+
+const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+function realDate(y: number, m: number, d: number): boolean {
+  const days = [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1]!;
+}
+const TZ = '(?:Z|[+-]\\d{2}:\\d{2})?';
+const TIME = '\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?';
+
+/**
+ * The values TEI (tei_all) accepts for the attributes whose datatype the subset narrows;
+ * a value accepted here but refused by the project schema is outside the subset.
+ */
+const TEI_LOOSER_VALUE: Record<string, (value: string) => boolean> = {
+  when: teiTemporal,
+  notBefore: teiTemporal,
+  notAfter: teiTemporal,
+  // TEI: xsd:double | fraction | xsd:decimal.
+  quantity: (v) => /^-?\d+\/-?\d+$/.test(v) || /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) || /^(-?INF|NaN)$/.test(v),
+  // TEI: a language tag or the empty string.
+  'xml:lang': (v) => v === '',
+  'language@ident': (v) => v === '',
+};
+
+/** TEI's teidata.temporal.w3c forms that the subset leaves out: gMonth, gDay, gMonthDay, time, dateTime. */
+function teiTemporal(v: string): boolean {
+  if (new RegExp(`^--(0[1-9]|1[0-2])${TZ}$`).test(v)) return true;
+  if (new RegExp(`^---(0[1-9]|[12]\\d|3[01])${TZ}$`).test(v)) return true;
+  const md = new RegExp(`^--(\\d{2})-(\\d{2})${TZ}$`).exec(v);
+  if (md) return realDate(2000, Number(md[1]), Number(md[2]));
+  if (new RegExp(`^([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?${TZ}$`).test(v)) return true;
+  const dt = new RegExp(`^-?(\\d{4,})-(\\d{2})-(\\d{2})T${TIME}${TZ}$`).exec(v);
+  return dt !== null && realDate(Number(dt[1]), Number(dt[2]), Number(dt[3]));
+}
+
+/** `xml:id`, `target`, `{ns}name`: the name as the vocabularies spell it. */
+function attributeName(a: AttrRecord): string {
+  return a.ns === XML_NS ? `xml:${a.local}` : a.ns === '' ? a.local : `{${a.ns}}${a.local}`;
+}
+
+const teiSet = (table: Readonly<Record<string, number>>, element: string): ReadonlySet<string> | undefined => {
+  const i = table[element];
+  return i === undefined ? undefined : new Set(NAME_SETS[i]);
+};
+const TEI_ELEMENT_SET = new Set(TEI_ELEMENTS);
+
+export interface ExplainContext {
+  elements: readonly ElementRecord[];
+  /** The vocabulary of the schema used (to tell an unknown attribute from a bad value). */
+  vocabulary: Vocabulary;
+  /** Classify against TEI (project schema only). */
+  classify: boolean;
+  /** xml:id values used more than once (reported as id-duplicate already). */
+  duplicateIds: ReadonlySet<string>;
+}
+
+interface Finding {
+  code: 'schema-invalid' | 'schema-outside-subset';
+  message: string;
+  pos: SourcePos;
+}
+
+export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: ExplainContext, diagnostics: Diagnostics): void {
+  const faults = details.map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(ctx.elements, d.xpath) }));
+  const specific = faults.some((f) => f.fault.kind !== 'generic');
+  const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
+  const textFaultAt = new Set(faults.filter((f) => f.fault.kind === 'text' || f.fault.kind === 'empty').map((f) => f.detail.xpath));
+  const seen = new Set<string>();
+  for (const { detail, fault, index } of faults) {
+    // "Element p failed to validate content" only repeats a more specific error.
+    if (fault.kind === 'generic' && specific) continue;
+    // "Type ID doesn't allow value" comes with "Invalid attribute id" for the same element.
+    if (fault.kind === 'datatype' && attributeFaultAt.has(detail.xpath)) continue;
+    // Text where none may stand also makes libxml2 say the element is out of place.
+    if (fault.kind === 'element' && textFaultAt.has(detail.xpath)) continue;
+    const element = index === undefined ? undefined : ctx.elements[index];
+    const finding = explain(fault, element, detail, ctx);
+    if (!finding) continue;
+    const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.report(finding.code, finding.message, finding.pos);
+  }
+}
+
+function explain(fault: Fault, element: ElementRecord | undefined, detail: ErrorDetail, ctx: ExplainContext): Finding | undefined {
+  const fallback: SourcePos = { line: Math.max(1, detail.line), column: Math.max(1, detail.col) };
+  const pos = element?.pos ?? fallback;
+  const parent = element && element.parent >= 0 ? ctx.elements[element.parent] : undefined;
+  const name = element ? `<${element.qname}>` : 'element';
+  const inside = parent ? ` inside <${parent.qname}>` : '';
+  const invalid = (message: string, at: SourcePos = pos): Finding => ({ code: 'schema-invalid', message, pos: at });
+  const outside = (message: string, at: SourcePos = pos): Finding => ({ code: 'schema-outside-subset', message: `${message}: valid TEI, but outside the teiwright subset`, pos: at });
+
+  switch (fault.kind) {
+    case 'element': {
+      if (!element) return invalid(`<${fault.name}> is not allowed here`, fallback);
+      if (element.ns !== TEI_NS) {
+        const ns = element.ns === '' ? 'no namespace' : `namespace "${element.ns}"`;
+        return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"`);
+      }
+      if (ctx.classify && !ctx.vocabulary.elements.has(element.local)) {
+        if (!TEI_ELEMENT_SET.has(element.local)) return invalid(`${name}${inside} is not a TEI element`);
+        const teiChildren = parent ? teiSet(TEI_CHILDREN, parent.local) : undefined;
+        if (teiChildren && !teiChildren.has(element.local)) return invalid(`${name} is not allowed${inside}, in TEI either`);
+        return outside(`${name}${inside} is a TEI element`);
+      }
+      if (parent && !(ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true)) {
+        return invalid(`${name} is not allowed inside <${parent.qname}>`);
+      }
+      const expected = fault.expected ? ` (expected <${fault.expected}>)` : ' (out of order, or is something missing before it?)';
+      return invalid(`${name} is not allowed at this position${inside}${expected}`);
+    }
+    case 'attribute': {
+      const a = findAttribute(element, fault.name);
+      if (!element || !a) return invalid(`${name} has an invalid attribute @${fault.name}`);
+      const aname = attributeName(a);
+      if (aname === 'xml:id' && ctx.duplicateIds.has(a.value)) return undefined;
+      const known = ctx.vocabulary.attributes.get(element.local)?.has(aname) ?? false;
+      if (known) {
+        const value = a.value.trim();
+        const looser = TEI_LOOSER_VALUE[aname === 'ident' ? `${element.local}@ident` : aname];
+        if (ctx.classify && looser?.(value)) return outside(`@${aname}="${a.value}" on ${name} is a value TEI allows`, a.pos);
+        const hint = EXPECTED_VALUE[aname];
+        return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ''}`, a.pos);
+      }
+      if (ctx.classify) {
+        const teiAttributes = teiSet(TEI_ATTRIBUTES, element.local);
+        if (teiAttributes?.has(aname)) return outside(`@${aname} on ${name} is a TEI attribute`, a.pos);
+        if (teiAttributes) return invalid(`${name} has no attribute @${a.qname} in TEI`, a.pos);
+      }
+      return invalid(`${name} has no attribute @${a.qname} in this schema`, a.pos);
+    }
+    case 'namespace':
+      return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected "${fault.expected}"`);
+    case 'missing':
+      return invalid(fault.name === '' ? `${name} is incomplete: a required child element is missing` : `${name} is missing a required <${fault.name}>`);
+    case 'text': {
+      const empty = element && ctx.vocabulary.children.get(element.local)?.size === 0;
+      return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)`);
+    }
+    case 'empty':
+      return invalid(`${name} must be empty`);
+    case 'datatype': {
+      const a = element?.attrs.find((x) => x.value === fault.value);
+      if (a && element) {
+        const aname = attributeName(a);
+        if (aname === 'xml:id' && ctx.duplicateIds.has(a.value)) return undefined;
+        const hint = EXPECTED_VALUE[aname];
+        return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ` (${fault.type})`}`, a.pos);
+      }
+      return invalid(`"${fault.value}" in ${name} is not a valid ${fault.type}`);
+    }
+    case 'duplicate-id':
+      return ctx.duplicateIds.has(fault.id) ? undefined : invalid(`xml:id "${fault.id}" on ${name} is used twice`);
+    case 'generic':
+      return fault.part === 'attributes'
+        ? invalid(`the attributes of ${name} do not match the schema (is a required attribute missing?)`)
+        : invalid(`the content of ${name} does not match the schema`);
+    case 'other':
+      return invalid(`${name}: ${fault.message}`);
+  }
+}
+
+/** The attribute libxml2 names by its local name ("id" for xml:id, "lang" for xml:lang). */
+function findAttribute(element: ElementRecord | undefined, local: string): AttrRecord | undefined {
+  if (!element) return undefined;
+  const matches = element.attrs.filter((a) => a.local === local);
+  return matches.find((a) => a.ns === XML_NS) ?? matches[0];
+}
