@@ -1,0 +1,20 @@
+/**
+ * Runs one batch and prints its peak memory, in a process of its own so that each corpus
+ * size is measured from a fresh start: `node rss-child.js <input folder> <output folder>`.
+ */
+import { runBatch } from '../dist/batch/index.js';
+
+const [input, outDir] = process.argv.slice(2);
+if (input === undefined || outDir === undefined) throw new Error('usage: rss-child.js <input folder> <output folder>');
+const result = await runBatch({ inputs: [input], outDir, force: true });
+const firstProblem = result.results.find((r) => r.status === 'failed')?.diagnostics[0]?.message;
+process.stdout.write(
+  JSON.stringify({
+    maxRssKb: process.resourceUsage().maxRSS,
+    files: result.totals.files,
+    converted: result.totals.converted,
+    failed: result.totals.failed,
+    seconds: result.totals.seconds,
+    ...(firstProblem !== undefined && { firstProblem }),
+  }),
+);
