@@ -119,14 +119,25 @@ async function endToEnd(corpus: string, jobs: number, bytes: number): Promise<Ro
   const stage = `end to end, runBatch --jobs ${jobs}`;
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
-    const r = await runBatch({ inputs: [corpus], outDir: out, jobs, force: true, keepResults: false });
-    if (r.totals.converted === 0) {
-      let first: string | undefined;
-      await runBatch({ inputs: [filesUnder(corpus)[0]!], outDir: out, jobs: 1, force: true, onResult: (f) => (first ??= f.diagnostics[0]?.message) });
-      return { stage, unavailable: na(`nothing converted: ${first ?? 'no diagnostic'}`) };
-    }
+    // Files that failed with diagnostics still went through the whole pipeline; only files
+    // the pipeline could not handle at all (internal-error) make the rate meaningless.
+    let broken = 0;
+    let firstProblem: string | undefined;
+    const r = await runBatch({
+      inputs: [corpus],
+      outDir: out,
+      jobs,
+      force: true,
+      keepResults: false,
+      onResult: (f) => {
+        if (f.diagnostics.some((d) => d.code === 'internal-error')) broken++;
+        const error = f.diagnostics.find((d) => d.severity === 'error');
+        if (error) firstProblem ??= `${error.code}: ${error.message}`;
+      },
+    });
+    if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
     const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes };
-    if (r.totals.failed) row.note = `${r.totals.failed} failed`;
+    if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${firstProblem ?? '?'})`;
     return row;
   } catch (e) {
     return { stage, unavailable: na(message(e)) };
