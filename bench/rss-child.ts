@@ -7,7 +7,8 @@ import { runBatch } from '../dist/batch/index.js';
 const [input, outDir] = process.argv.slice(2);
 if (input === undefined || outDir === undefined) throw new Error('usage: rss-child.js <input folder> <output folder>');
 const result = await runBatch({ inputs: [input], outDir, force: true });
-const firstProblem = result.results.find((r) => r.status === 'failed')?.diagnostics[0]?.message;
+const firstError = result.results.flatMap((r) => r.diagnostics).find((d) => d.severity === 'error');
+const firstProblem = firstError && `${firstError.code}: ${firstError.message}`;
 process.stdout.write(
   JSON.stringify({
     maxRssKb: process.resourceUsage().maxRSS,

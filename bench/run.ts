@@ -115,8 +115,8 @@ function validateAlone(teis: readonly string[]): Row {
   }
 }
 
-async function endToEnd(corpus: string, jobs: number, bytes: number): Promise<Row> {
-  const stage = `end to end, runBatch --jobs ${jobs}`;
+async function endToEnd(corpus: string, jobs: number, bytes: number, converter?: string): Promise<Row> {
+  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}` : `end to end, runBatch --jobs ${jobs}`;
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
     // Files that failed with diagnostics still went through the whole pipeline; only files
@@ -129,6 +129,7 @@ async function endToEnd(corpus: string, jobs: number, bytes: number): Promise<Ro
       jobs,
       force: true,
       keepResults: false,
+      ...(converter !== undefined && { converter }),
       onResult: (f) => {
         if (f.diagnostics.some((d) => d.code === 'internal-error')) broken++;
         const error = f.diagnostics.find((d) => d.severity === 'error');
@@ -247,9 +248,11 @@ async function main(): Promise<void> {
     }
     rows.push(validateAlone(teis));
     for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes));
+    const trivial = new URL('./trivial-converter.js', import.meta.url).href;
+    for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes, trivial));
     console.log(table(rows));
 
-    const e2e1 = rows.find((r) => r.stage.endsWith('--jobs 1'));
+    const e2e1 = rows.find((r) => r.stage === 'end to end, runBatch --jobs 1');
     const e2eRate = e2e1 && !('unavailable' in e2e1) ? e2e1.files / e2e1.seconds : undefined;
     started = performance.now();
     const measures: [string, string][] = [

@@ -22,7 +22,7 @@ export { MANIFEST_NAME } from './manifest.js';
 export { TRANSCRIPTION_EXTENSIONS } from './plan.js';
 export { shardOf } from './shard.js';
 
-/** Files in flight per worker: enough to keep workers busy, few enough that memory stays flat. */
+/** Files in flight per job: enough to keep workers (and the disk) busy, few enough that memory stays flat. */
 const IN_FLIGHT_PER_JOB = 4;
 /** The manifest is also saved this often during a long run, so an interrupted run resumes. */
 const SAVE_EVERY_MS = 5_000;
@@ -94,7 +94,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const converter = options.converter === undefined ? undefined : converterUrl(options.converter, cwd);
   const jobs = await chooseJobs(options.jobs, args);
   const executor = createExecutor(jobs, converter, signal);
-  const window = jobs === 1 ? 1 : jobs * IN_FLIGHT_PER_JOB;
+  // In this thread too a few files are in flight: the next file is read, and the last one
+  // written, while the current one is converted.
+  const window = jobs * IN_FLIGHT_PER_JOB;
   const counter = countInputs(args, outDir, cwd, shard, signal);
 
   const results: FileResult[] = [];
