@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchOptions, type FileResult, type Progress } from '../../src/batch/index.js';
 import { expectValidTei } from '../helpers/tei.js';
@@ -60,6 +60,13 @@ describe('runBatch: planning', () => {
     });
     const { results } = await run();
     expect(results.map((r) => r.input)).toEqual(['input/letter.txt', 'input/page.HTML']);
+  });
+
+  it('follows a symbolic link to a folder once, not round a loop', async () => {
+    ws = new Workspace().write({ 'input/letters/a.txt': 'A\n\ntext\n' });
+    symlinkSync(ws.path('input'), ws.path('input/letters/back-to-input'));
+    const { results } = await run();
+    expect(results.map((r) => r.input)).toEqual(['input/letters/a.txt']);
   });
 
   it('reports a folder without transcriptions as input-none, with its path', async () => {
@@ -304,6 +311,15 @@ describe('runBatch: progress and interruption', () => {
     expect(Object.keys(manifest.files)).toHaveLength(first.totals.converted);
     const second = await run({ jobs: 2 });
     expect(second.totals).toMatchObject({ unchanged: first.totals.converted, converted: 12 - first.totals.converted });
+  });
+
+  it('can report through onResult alone, keeping no results', async () => {
+    ws = letters();
+    const seen: string[] = [];
+    const result = await run({ jobs: 2, keepResults: false, onResult: (r) => seen.push(r.status) });
+    expect(result.results).toEqual([]);
+    expect(seen).toEqual(['converted', 'converted', 'failed', 'converted', 'converted']);
+    expect(result.totals).toMatchObject({ files: 5, converted: 4, failed: 1 });
   });
 
   it('converts nothing when the signal is already aborted', async () => {
