@@ -38,7 +38,9 @@ function settings(argv: readonly string[]): Settings {
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-const na = (why: string): string => `n/a (error: ${why})`;
+/** Long messages cut to one table-friendly line. */
+const short = (s: string, max = 90): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const na = (why: string): string => `n/a (error: ${short(why)})`;
 
 /** The files of a folder tree, in a stable order. */
 function filesUnder(dir: string): string[] {
@@ -138,7 +140,7 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
     });
     if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
     const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes };
-    if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${firstProblem ?? '?'})`;
+    if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${short(firstProblem ?? '?', 60)})`;
     return row;
   } catch (e) {
     return { stage, unavailable: na(message(e)) };
@@ -154,7 +156,7 @@ function peakRss(dir: string, files: number): string {
     const child = fileURLToPath(new URL('./rss-child.js', import.meta.url));
     const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; converted: number; failed: number; firstProblem?: string };
     const mb = (r.maxRssKb / 1024).toFixed(0);
-    const note = r.converted === files ? '' : ` (${r.converted} of ${files} converted${r.firstProblem ? `; first problem: ${r.firstProblem}` : ''})`;
+    const note = r.converted === files ? '' : ` (${r.converted} of ${files} converted${r.firstProblem ? `; first problem: ${short(r.firstProblem, 60)}` : ''})`;
     return `${mb} MB${note}`;
   } catch (e) {
     return na(message(e));
