@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBatch } from '../../src/batch/index.js';
+import { runBatch, type FileResult } from '../../src/batch/index.js';
 import { convert } from '../../src/convert.js';
 import { decodeInput } from '../../src/io/decode.js';
 import { expectValidTei } from '../helpers/tei.js';
@@ -39,7 +39,9 @@ describe.skipIf(why !== undefined)('runBatch with the real converter', () => {
     ws = new Workspace().write(Object.fromEntries(seeds.map((n) => [`input/${n}`, readFileSync(new URL(n, INPUT))])));
     const one = await runBatch({ inputs: [], outDir: 'out1', cwd: ws.root, jobs: 1 });
     const two = await runBatch({ inputs: [], outDir: 'out2', cwd: ws.root, jobs: 2 });
-    expect(one.results.map((r) => [r.input, r.status])).toEqual(seeds.map((n) => [`input/${n}`, 'converted']));
+    // The errors are in the comparison so that a failure says why a seed was not converted.
+    const errors = (r: FileResult) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line ?? ''}:${d.column ?? ''} ${d.code}: ${d.message}`);
+    expect(one.results.map((r) => [r.input, r.status, errors(r)])).toEqual(seeds.map((n) => [`input/${n}`, 'converted', []]));
     expect(two.results.map((r) => r.status)).toEqual(one.results.map((r) => r.status));
     for (const n of seeds) {
       const xml = ws.read(`out1/${n.replace(/\.txt$/, '.xml')}`);
