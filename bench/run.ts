@@ -1,0 +1,275 @@
+/**
+ * `npm run bench [-- --files N] [-- --quick]`: how fast teiwright is, stage by stage, on a
+ * synthetic corpus made from the examples in input/. A stage that cannot run yet (say the
+ * TEI writer is missing) prints `n/a (error: …)` instead of stopping the bench.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
+import { runBatch } from '../dist/batch/index.js';
+import { convert } from '../dist/convert.js';
+import { decodeInput } from '../dist/io/decode.js';
+import { validateTei } from '../dist/validate/index.js';
+import { grownDocument, writeCorpus, type Seed } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const MB = 1024 * 1024;
+
+interface Settings {
+  files: number;
+  rssSmall: number;
+  bigSizes: number[];
+  validateSample: number;
+  pandocSample: number;
+}
+
+function settings(argv: readonly string[]): Settings {
+  const quick = argv.includes('--quick');
+  const at = argv.indexOf('--files');
+  const files = at >= 0 ? Number(argv[at + 1]) : quick ? 200 : 10_000;
+  if (!Number.isInteger(files) || files < 1) throw new Error(`--files ${argv[at + 1]}: expected a whole number ≥ 1`);
+  return quick
+    ? { files, rssSmall: Math.min(100, files), bigSizes: [0.25 * MB, 1 * MB], validateSample: 100, pandocSample: 10 }
+    : { files, rssSmall: Math.min(100, files), bigSizes: [1 * MB, 10 * MB], validateSample: 1000, pandocSample: 200 };
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** Long messages cut to one table-friendly line. */
+const short = (s: string, max = 90): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const na = (why: string): string => `n/a (error: ${short(why)})`;
+
+/** The files of a folder tree, in a stable order. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** Why convert() gives no TEI for `text`, or undefined when it does. */
+function convertProblem(text: string, options: { validate: boolean }): string | undefined {
+  try {
+    const r = convert(text, { file: 'bench', ...options });
+    if (r.tei !== undefined) return undefined;
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
+    return `convert() gave no TEI${errors.length ? ` (${errors[0]})` : ' (no reader yet?)'}`;
+  } catch (e) {
+    return message(e);
+  }
+}
+
+interface Throughput {
+  stage: string;
+  files: number;
+  seconds: number;
+  bytes: number;
+  note?: string;
+}
+type Row = Throughput | { stage: string; unavailable: string };
+
+function convertAlone(paths: readonly string[], keep: number): { row: Row; teis: string[] } {
+  const teis: string[] = [];
+  let bytes = 0;
+  let failed = 0;
+  const started = performance.now();
+  for (const path of paths) {
+    const raw = readFileSync(path);
+    bytes += raw.length;
+    const decoded = decodeInput(raw);
+    if (!decoded.ok) {
+      failed++;
+      continue;
+    }
+    const r = convert(decoded.text, { file: path, validate: false });
+    if (r.tei === undefined) failed++;
+    else if (teis.length < keep) teis.push(r.tei);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const row: Throughput = { stage: 'convert alone (read, transform, write TEI; integrity checks, no schema)', files: paths.length, seconds, bytes };
+  if (failed) row.note = `${failed} gave no TEI`;
+  return { row, teis };
+}
+
+function validateAlone(teis: readonly string[]): Row {
+  const stage = 'validate alone (validateTei, project schema)';
+  if (teis.length === 0) return { stage, unavailable: na('no TEI to validate') };
+  try {
+    validateTei(teis[0]!, { schema: 'project' }); // compiles the schema: not part of the rate
+    let bytes = 0;
+    let errors = 0;
+    const started = performance.now();
+    for (const tei of teis) {
+      bytes += Buffer.byteLength(tei);
+      errors += validateTei(tei, { schema: 'project' }).filter((d) => d.severity === 'error').length;
+    }
+    const row: Throughput = { stage, files: teis.length, seconds: (performance.now() - started) / 1000, bytes, note: `MB of TEI; sample of ${teis.length}` };
+    if (errors) row.note += `; ${errors} errors found`;
+    return row;
+  } catch (e) {
+    return { stage, unavailable: na(message(e)) };
+  }
+}
+
+async function endToEnd(corpus: string, jobs: number, bytes: number, converter?: string): Promise<Row> {
+  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}` : `end to end, runBatch --jobs ${jobs}`;
+  const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
+  try {
+    // Files that failed with diagnostics still went through the whole pipeline; only files
+    // the pipeline could not handle at all (internal-error) make the rate meaningless.
+    let broken = 0;
+    let firstProblem: string | undefined;
+    const r = await runBatch({
+      inputs: [corpus],
+      outDir: out,
+      jobs,
+      force: true,
+      keepResults: false,
+      ...(converter !== undefined && { converter }),
+      onResult: (f) => {
+        if (f.diagnostics.some((d) => d.code === 'internal-error')) broken++;
+        const error = f.diagnostics.find((d) => d.severity === 'error');
+        if (error) firstProblem ??= `${error.code}: ${error.message}`;
+      },
+    });
+    if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
+    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes };
+    if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${short(firstProblem ?? '?', 60)})`;
+    return row;
+  } catch (e) {
+    return { stage, unavailable: na(message(e)) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Peak RSS of a fresh process converting `dir` (default jobs). */
+function peakRss(dir: string, files: number): string {
+  const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
+  try {
+    const child = fileURLToPath(new URL('./rss-child.js', import.meta.url));
+    const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; converted: number; failed: number; firstProblem?: string };
+    const mb = (r.maxRssKb / 1024).toFixed(0);
+    const note = r.converted === files ? '' : ` (${r.converted} of ${files} converted${r.firstProblem ? `; first problem: ${short(r.firstProblem, 60)}` : ''})`;
+    return `${mb} MB${note}`;
+  } catch (e) {
+    return na(message(e));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function secondsPerMb(seed: Seed, size: number): string {
+  const text = grownDocument(seed.text, size);
+  const mb = Buffer.byteLength(text) / MB;
+  const problem = convertProblem(seed.text, { validate: true });
+  if (problem) return na(problem);
+  try {
+    const started = performance.now();
+    const r = convert(text, { file: `${seed.name} grown`, validate: true });
+    const seconds = (performance.now() - started) / 1000;
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    return `${(seconds / mb).toFixed(3)} s/MB (${seconds.toFixed(2)} s for ${mb.toFixed(1)} MB, with validation${r.tei === undefined ? '; no TEI' : ''}${errors ? `; ${errors} errors` : ''})`;
+  } catch (e) {
+    return na(message(e));
+  }
+}
+
+function schemaCompile(): string {
+  const path = join(ROOT, 'schema/teiwright.rng');
+  if (!existsSync(path)) return 'n/a (schema/teiwright.rng absent)';
+  try {
+    const started = performance.now();
+    const doc = XmlDocument.fromBuffer(readFileSync(path), { url: `file://${path}` });
+    const validator = RelaxNGValidator.fromDoc(doc);
+    const ms = performance.now() - started;
+    validator.dispose();
+    doc.dispose();
+    return `${ms.toFixed(0)} ms`;
+  } catch (e) {
+    return na(message(e));
+  }
+}
+
+function pandoc(paths: readonly string[], total: number, teiwrightFilesPerSecond: number | undefined): string {
+  try {
+    execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return 'not on PATH (skipped)';
+  }
+  const started = performance.now();
+  for (const path of paths) execFileSync('pandoc', ['-f', 'markdown', '-t', 'tei', path], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const perFile = (performance.now() - started) / 1000 / paths.length;
+  const rate = 1 / perFile;
+  const ratio = teiwrightFilesPerSecond ? `; teiwright --jobs 1 is ${(teiwrightFilesPerSecond / rate).toFixed(1)}× its rate` : '';
+  return `${rate.toFixed(1)} files/s (sample of ${paths.length} files, one process each, extrapolated to ${total}: ${(total * perFile).toFixed(0)} s${ratio})`;
+}
+
+function table(rows: readonly Row[]): string {
+  const cells = rows.map((r) =>
+    'unavailable' in r
+      ? [r.stage, '', '', '', r.unavailable]
+      : [r.stage, String(r.files), (r.files / r.seconds).toFixed(0), (r.bytes / MB / r.seconds).toFixed(2), r.note ?? ''],
+  );
+  const head = ['stage', 'files', 'files/s', 'MB/s', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) => c.map((x, i) => (i === 1 || i === 2 || i === 3 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const s = settings(process.argv.slice(2));
+  const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(ROOT, 'input', name), 'utf8') }));
+  if (seeds.length === 0) throw new Error('input/ holds no example transcription to build the corpus from');
+  const work = mkdtempSync(join(tmpdir(), 'teiwright-bench-'));
+  try {
+    const corpus = join(work, 'corpus');
+    let started = performance.now();
+    const { bytes } = writeCorpus(corpus, seeds, s.files);
+    console.log(`corpus: ${s.files} documents, ${(bytes / MB).toFixed(1)} MB, from ${seeds.map((x) => x.name).join(' and ')} (written in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`machine: ${availableParallelism()} CPUs, Node ${process.version}\n`);
+    const paths = filesUnder(corpus);
+
+    const rows: Row[] = [];
+    const probe = convertProblem(seeds[0]!.text, { validate: false });
+    let teis: string[] = [];
+    if (probe) rows.push({ stage: 'convert alone', unavailable: na(probe) });
+    else {
+      const c = convertAlone(paths, s.validateSample);
+      rows.push(c.row);
+      teis = c.teis;
+    }
+    rows.push(validateAlone(teis));
+    for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes));
+    const trivial = new URL('./trivial-converter.js', import.meta.url).href;
+    for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes, trivial));
+    console.log(table(rows));
+
+    const e2e1 = rows.find((r) => r.stage === 'end to end, runBatch --jobs 1');
+    const e2eRate = e2e1 && !('unavailable' in e2e1) ? e2e1.files / e2e1.seconds : undefined;
+    started = performance.now();
+    const measures: [string, string][] = [
+      // The corpus's first folder holds its first 100 documents.
+      [`peak RSS, ${s.rssSmall} files (fresh process, default jobs)`, peakRss(join(corpus, '000'), s.rssSmall)],
+      [`peak RSS, ${s.files} files (fresh process, default jobs)`, peakRss(corpus, s.files)],
+      ...s.bigSizes.map((size): [string, string] => [`one ${(size / MB).toFixed(2).replace(/\.?0+$/, '')} MB document (${seeds[seeds.length - 1]!.name} grown)`, secondsPerMb(seeds[seeds.length - 1]!, size)]),
+      ['schema compile (schema/teiwright.rng)', schemaCompile()],
+      ['pandoc -f markdown -t tei', pandoc(paths.slice(0, s.pandocSample), s.files, e2eRate)],
+    ];
+    const width = Math.max(...measures.map(([k]) => k.length));
+    console.log(`\n${measures.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

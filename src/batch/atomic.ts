@@ -1,0 +1,46 @@
+/**
+ * Output files appear whole or not at all: the TEI is written to a hidden temporary file
+ * beside its target and renamed over it (rename is atomic within a folder).
+ */
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+let counter = 0;
+
+/** The temporary name's prefix for `target` in this process; pid and thread keep writers apart. */
+export function tempPrefix(target: string, pid = process.pid): string {
+  return `.${basename(target)}.tmp-${pid}-`;
+}
+
+function tempPath(target: string): string {
+  return join(dirname(target), `${tempPrefix(target)}${threadId}.${++counter}`);
+}
+
+/** Writes `data` to `target` atomically, creating its folder; on any failure no temporary file is left. */
+export async function writeAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temp = tempPath(target);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Removes this process's temporary files for `target`, left behind when a worker was
+ * terminated between writing and renaming (an interrupted run).
+ */
+export async function removeTemps(target: string): Promise<void> {
+  const prefix = tempPrefix(target);
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(target), n), { force: true }).catch(() => undefined)));
+}

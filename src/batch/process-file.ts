@@ -1,0 +1,126 @@
+/**
+ * One input file, start to finish: read, hash, decode, convert, write. Runs in the main
+ * thread (`--jobs 1`) or in a worker; it never throws, every failure is a diagnostic.
+ */
+import { createHash } from 'node:crypto';
+import { open, rm, stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { CODES, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
+import { decodeInput } from '../io/decode.js';
+import type { SourcePos } from '../model/edition.js';
+import { writeAtomic } from './atomic.js';
+import type { ConvertJob, FileResult } from './types.js';
+
+/** Everything a worker needs to know about one file (plain data). */
+export interface Job {
+  /** Absolute paths. */
+  inputPath: string;
+  outputPath: string;
+  /** The paths shown in the report and in diagnostics. */
+  input: string;
+  output: string;
+  profile?: string;
+  validate: boolean;
+  maxBytes?: number;
+  /** The manifest's hash of this input when it was last converted with the same settings. */
+  knownSha256?: string;
+  /** The manifest says the output file is ours: remove it if the input now fails, so OUT never holds stale TEI. */
+  ownsOutput?: boolean;
+}
+
+export interface JobOutcome {
+  result: FileResult;
+  /** sha256 of the input's bytes, when they could be read. */
+  sha256?: string;
+}
+
+export function diagnostic(code: DiagnosticCode, message: string, file: string, pos?: SourcePos): Diagnostic {
+  const d: Diagnostic = { code, severity: CODES[code].severity, message, file };
+  if (pos) {
+    d.line = pos.line;
+    d.column = pos.column;
+  }
+  return d;
+}
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+type ReadOutcome = { bytes: Buffer } | { tooLarge: number };
+
+/** Reads the file, refusing one larger than `maxBytes` before reading it into memory. */
+async function readInput(path: string, maxBytes: number): Promise<ReadOutcome> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) return { tooLarge: size };
+    return { bytes: await handle.readFile() };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function processFile(job: Job, convertJob: ConvertJob): Promise<JobOutcome> {
+  const started = performance.now();
+  const maxBytes = job.maxBytes ?? Number.POSITIVE_INFINITY;
+  const failed = (diagnostics: Diagnostic[], extra: Partial<FileResult> = {}): FileResult => ({ input: job.input, status: 'failed', diagnostics, ...extra });
+
+  let read: ReadOutcome;
+  try {
+    read = await readInput(job.inputPath, maxBytes);
+  } catch (e) {
+    return { result: failed([diagnostic('input-unreadable', `cannot read the file: ${reason(e)}`, job.input)]) };
+  }
+  if ('tooLarge' in read) {
+    return { result: failed([diagnostic('input-too-large', `the file has ${read.tooLarge} bytes, more than the limit of ${maxBytes}`, job.input)]) };
+  }
+  const bytes = read.bytes;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (job.knownSha256 === sha256 && (await exists(job.outputPath))) {
+    return { result: { input: job.input, output: job.output, status: 'unchanged', diagnostics: [] }, sha256 };
+  }
+
+  const result = await convertBytes(job, bytes, convertJob);
+  if (result.stats) result.stats.ms = Math.round((performance.now() - started) * 1000) / 1000;
+  if (result.status === 'failed' && job.ownsOutput) await rm(job.outputPath, { force: true }).catch(() => undefined);
+  return { result, sha256 };
+}
+
+async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob): Promise<FileResult> {
+  const base = { input: job.input };
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ...base, status: 'failed', diagnostics: [diagnostic(decoded.code, decoded.message, job.input, decoded.pos)] };
+
+  let converted;
+  try {
+    converted = await convertJob(decoded.text, { file: job.input, ...(job.profile !== undefined && { profile: job.profile }), validate: job.validate });
+  } catch (e) {
+    const where = e instanceof Error && e.stack ? ` (${e.stack.split('\n')[1]?.trim() ?? ''})` : '';
+    return { ...base, status: 'failed', diagnostics: [diagnostic('internal-error', `the converter failed: ${reason(e)}${where}`, job.input)] };
+  }
+  const diagnostics = [...converted.diagnostics];
+  const stats = { notes: 0, anchors: 0, linked: 0, emendations: 0, ...converted.stats, bytes: bytes.length, ms: 0 };
+  const withProfile = { ...base, ...(converted.profile !== undefined && { profile: converted.profile }), stats };
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  if (converted.tei === undefined) {
+    // Honesty: a converter that gives no TEI must say why; if it did not, say it for it.
+    if (!hasError) diagnostics.push(diagnostic('internal-error', 'the converter produced no TEI and reported no error', job.input));
+    return { ...withProfile, status: 'failed', diagnostics };
+  }
+  // A document with errors is not written: OUT holds only TEI that passed every check.
+  if (hasError) return { ...withProfile, status: 'failed', diagnostics };
+  try {
+    await writeAtomic(job.outputPath, converted.tei);
+  } catch (e) {
+    diagnostics.push(diagnostic('output-unwritable', `cannot write ${job.output}: ${reason(e)}`, job.input));
+    return { ...withProfile, status: 'failed', diagnostics };
+  }
+  return { ...withProfile, output: job.output, status: 'converted', diagnostics };
+}
