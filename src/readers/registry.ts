@@ -3,8 +3,11 @@
  * Order matters only for ties in detection: earlier wins.
  */
 import type { Reader } from './reader.js';
+import { miaHtmlReader } from './mia-html/index.js';
 
-export const READERS: readonly Reader[] = [];
+export const READERS: readonly Reader[] = [
+  miaHtmlReader,
+];
 
 export function readerNamed(name: string): Reader | undefined {
   return READERS.find((r) => r.name === name);
