@@ -4,7 +4,6 @@
  * (the no-break space is content and stays).
  */
 import type { Inline, InlineOf, SourcePos } from '../../model/edition.js';
-import type { Dropped } from '../../model/edition.js';
 import { attr, classes, isElement, isText, posOf, squashedText, squashHtml, textStartPos, type Element, type Node } from './dom.js';
 
 /** What the inline pass learns about anchors, for pairing them with their notes later. */
@@ -18,7 +17,8 @@ export interface AnchorInfo {
 
 export interface InlineContext {
   anchors: AnchorInfo[];
-  dropped: Dropped[];
+  /** Records dropped furniture (and reports it). */
+  drop(text: string, reason: string, pos: SourcePos): void;
 }
 
 /** A note marker as printed: `[1]`, `(1)`, `[A]`, `[*]`, `*`, `1.`, `A.`, `[a]`. */
@@ -94,7 +94,7 @@ function anchorElement(el: Element, pos: SourcePos, ctx: InlineContext): Inline[
   const children = inlinesOf(el.childNodes, ctx, pos);
   if (page !== undefined) return [{ kind: 'pb', n: page, pos }, ...children];
   if (isReadmeLink(el)) {
-    ctx.dropped.push({ text: label, reason: 'README link of the licence line', pos });
+    ctx.drop(label, 'README link of the licence line', pos);
     return [];
   }
   if (href && target === undefined && !/^(javascript|mailto):/i.test(href)) return [{ kind: 'link', href, children, pos }];

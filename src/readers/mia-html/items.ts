@@ -4,7 +4,7 @@
  * elements; the reader wants the paragraphs and headings in order, whatever wraps them.
  */
 import type { SourcePos } from '../../model/edition.js';
-import { attr, classes, findAll, isElement, isText, posOf, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, isElement, isText, posOf, textContent, type Element, type Node } from './dom.js';
 import { liaPageNumber } from './inlines.js';
 
 export type Item =
@@ -37,7 +37,7 @@ export function collectItems(root: Element): Item[] {
   const items: Item[] = [];
   let loose: Node[] = [];
   const flush = () => {
-    if (loose.some((n) => !isBlank(n))) items.push({ kind: 'loose', nodes: loose, pos: posOf(loose.find((n) => !isBlank(n))!) });
+    if (loose.some((n) => textContent(n).replace(/\u00a0/g, ' ').trim() !== '')) items.push({ kind: 'loose', nodes: loose, pos: posOf(loose.find((n) => !isBlank(n))!) });
     loose = [];
   };
   const visit = (parent: Element) => {

@@ -20,7 +20,8 @@ export interface Shaped {
 }
 
 const SALUTATION = /^(?:my\s+)?(?:dear(?:est)?|respected|esteemed)\b|^(?:comrades?|citizens?|gentlemen|sir|madam|friends?)\s*[,:!]?$/i;
-const VALEDICTION = /^(?:(?:ever|sincerely|faithfully|cordially|truly|affectionately)\s+)?yours\b|^your\b|^(?:with\b.*\bgreetings?|salut|adieu|fraternally|best (?:regards|wishes)|greetings|sincerely|faithfully)\b/i;
+/** A whole line that is a closing formula ("Yours,", "With Social-Democratic greetings", "Adieu!"), not a sentence that starts like one. */
+const VALEDICTION = /^(?:(?:ever|sincerely|faithfully|cordially|truly|affectionately|very truly)\s+)?yours(?:\s+(?:sincerely|faithfully|truly|ever))?[,.!]?$|^your\s+[\w-]+[,.!]?$|^with\b[^.]*\b(?:greetings|regards|wishes)[,.!]?$|^(?:salut|adieu|fraternally|greetings|best (?:regards|wishes)|sincerely|faithfully)[,.!]?$/i;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 

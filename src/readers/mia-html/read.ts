@@ -11,7 +11,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { labelRule } from '../../model/labels.js';
-import { emptyEdition, plainText, squash } from '../../model/walk.js';
+import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
 import { attr, classes, findAll, findFirst, hasClass, isElement, isText, posOf, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
@@ -160,7 +160,7 @@ export class HtmlReading {
   private anchorNames = new Set<string>();
 
   constructor(private readonly text: string, private readonly ctx: ReaderContext) {
-    this.ictx = { anchors: [], dropped: this.ed.dropped };
+    this.ictx = { anchors: [], drop: (text, reason, pos) => this.drop(text, reason, pos) };
   }
 
   private inl(el: Element | Node[], pos: SourcePos, skip?: Element): Inline[] {
@@ -230,6 +230,10 @@ export class HtmlReading {
     const front = items.slice(0, firstText);
     const titleIdx = this.chooseTitle(front);
     let frontEnd = lastInfo >= 0 ? lastInfo + 1 : titleIdx >= 0 ? titleIdx + 1 : 0;
+    // An author or subtitle paragraph, blank lines and rules right after the title still belong to the front.
+    const frontFiller = (it: Item | undefined): boolean =>
+      it !== undefined && (it.kind === 'rule' || (it.kind === 'block' && (isBlankEl(it.el) || hasClass(it.el, 'author') || (hasClass(it.el, 'subtitle') && it.el.tagName === 'p'))));
+    if (lastInfo < 0) while (frontEnd < items.length && frontFiller(items[frontEnd])) frontEnd++;
     let subtitleTaken = false;
     for (let i = 0; i < frontEnd; i++) {
       const it = items[i]!;
@@ -367,6 +371,11 @@ export class HtmlReading {
     if (isFurniture(el)) return this.dropBlock(el, pos, 'navigation links');
     if (isBlankEl(el)) return;
     if (hasClass(el, 'updat')) return this.lastUpdated(el, pos);
+    if (isInfoBlockEl(el)) {
+      // An information block printed after the text (1999–2002 pages put it at the foot).
+      this.closeSection();
+      return this.readInfo(el, pos);
+    }
     const level = headingLevel(el);
     const text = squashedText(el);
     if (level !== undefined && NOTES_HEADING.test(text)) return this.openSection(el, pos);
@@ -483,12 +492,58 @@ export class HtmlReading {
         note.type = noteType(note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), squash(plainText(section.heading ?? [])), ids);
       }
     }
-    this.pairAnchors();
+    const paired = this.pairAnchors();
     const shaped = shapeLetter(this.body);
     this.ed.body.blocks = shaped.blocks;
     if (shaped.opener) this.ed.body.opener = shaped.opener;
     if (shaped.closer) this.ed.body.closer = shaped.closer;
     if (shaped.letter) this.ed.body.divType = 'letter';
+    this.linkBareMarkers(paired);
+  }
+
+  /**
+   * Markers printed without a link (`[1]`, `(1)`, `*` in the text) whose note no linked
+   * anchor points to: the first such marker in the text becomes that note's anchor.
+   */
+  private linkBareMarkers(paired: Set<Note>): void {
+    const waiting = new Map<string, Note>();
+    for (const n of this.ed.notes.flatMap((s) => s.notes)) {
+      if (paired.has(n)) continue;
+      if (waiting.has(n.key)) waiting.delete(n.key); // two unlinked notes with one key: ambiguous, leave both alone
+      else waiting.set(n.key, n);
+    }
+    if (waiting.size === 0) return;
+    const BARE = /\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g;
+    const split = (node: Extract<Inline, { kind: 'text' }>): Inline[] => {
+      const out: Inline[] = [];
+      let last = 0;
+      for (const m of node.text.matchAll(BARE)) {
+        const key = m[1] ?? m[2] ?? m[3]!;
+        const note = waiting.get(key);
+        if (!note) continue;
+        waiting.delete(key);
+        if (m.index > last) out.push({ ...node, text: node.text.slice(last, m.index) });
+        const anchor: Inline = { kind: 'noteAnchor', marker: m[0], key: note.key, pos: node.pos };
+        if (note.series !== undefined) anchor.series = note.series;
+        out.push(anchor);
+        last = m.index + m[0].length;
+      }
+      if (last === 0) return [node];
+      if (last < node.text.length) out.push({ ...node, text: node.text.slice(last) });
+      return out;
+    };
+    const walk = (list: Inline[]): void => {
+      const next: Inline[] = [];
+      for (const n of list) {
+        if (n.kind === 'text' && waiting.size) next.push(...split(n));
+        else {
+          if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
+          next.push(n);
+        }
+      }
+      list.splice(0, list.length, ...next);
+    };
+    bodyInlineLists(this.ed).forEach(walk);
   }
 
   /**
@@ -530,20 +585,28 @@ export class HtmlReading {
   }
 
   /** Gives every anchor the key and series of the note it links to (`href="#n1"` → `name="n1"`). */
-  private pairAnchors(): void {
+  private pairAnchors(): Set<Note> {
+    const paired = new Set<Note>();
     const byName = new Map<string, Note>();
     const byBack = new Map<string, Note>();
     for (const [note, link] of this.noteNames) {
       for (const n of link.names) if (!byName.has(n)) byName.set(n, note);
       if (link.backHref !== undefined && !byBack.has(link.backHref)) byBack.set(link.backHref, note);
     }
+    const byKey = new Map<string, Note>();
+    for (const n of this.noteNames.keys()) if (n.series === undefined && !byKey.has(n.key)) byKey.set(n.key, n);
     const pair = (a: AnchorInfo) => {
-      const note = (a.href !== undefined ? byName.get(a.href) : undefined) ?? (a.name !== undefined ? byBack.get(a.name) : undefined);
+      let note = (a.href !== undefined ? byName.get(a.href) : undefined) ?? (a.name !== undefined ? byBack.get(a.name) : undefined);
+      // A link that points at the wrong note (`[*]` → `#n2`): the printed marker is what the reader follows.
+      const printed = byKey.get(markerKey(a.node.marker));
+      if (note && printed && note.key !== printed.key && note.series === undefined) note = printed;
       if (!note) return;
+      paired.add(note);
       a.node.key = note.key;
       if (note.series !== undefined) a.node.series = note.series;
     };
     this.ictx.anchors.forEach(pair);
+    return paired;
   }
 }
 
