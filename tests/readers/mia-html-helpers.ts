@@ -1,7 +1,7 @@
 /** Shared helpers for the mia-html reader tests: read a page, collect anchors and notes. */
 import { readFileSync } from 'node:fs';
 import { Diagnostics } from '../../src/diagnostics.js';
-import type { Edition, Inline, InlineOf, Note } from '../../src/model/edition.js';
+import type { Edition, Inline, InlineOf, MetaField, Note } from '../../src/model/edition.js';
 import { bodyInlineLists, plainText, visitInlines } from '../../src/model/walk.js';
 import { readMiaHtml } from '../../src/readers/mia-html/read.js';
 
@@ -66,4 +66,4 @@ export const noteFor = (ed: Edition, a: InlineOf<'noteAnchor'>): Note | undefine
 
 export const noteText = (n: Note): string => n.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join('\n');
 
-export const fieldsByLabel = (ed: Edition) => new Map(ed.metadata.fields.map((f) => [f.label, f]));
+export const fieldsByLabel = (ed: Edition): Map<string, MetaField> => new Map(ed.metadata.fields.map((f) => [f.label, f]));
