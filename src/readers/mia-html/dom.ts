@@ -61,7 +61,17 @@ export function textContent(n: Node | ParentNode): string {
 /** HTML white space (not the no-break space, which is content) collapsed to one space. */
 export const squashHtml = (s: string): string => s.replace(/[ \t\n\r\f]+/g, ' ');
 
-export const squashedText = (n: Node | ParentNode): string => squashHtml(textContent(n)).trim();
+const squashedCache = new WeakMap<object, string>();
+
+/** The squashed text of a node; cached, since classification asks for it more than once per block. */
+export function squashedText(n: Node | ParentNode): string {
+  let t = squashedCache.get(n);
+  if (t === undefined) {
+    t = squashHtml(textContent(n)).trim();
+    squashedCache.set(n, t);
+  }
+  return t;
+}
 
 /** The first descendant element with the tag, depth first. */
 export function findFirst(root: ParentNode, tag: string): Element | undefined {

@@ -6,7 +6,7 @@
  * then read in three zones: the front (title, author, information block), the text, and
  * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
@@ -18,6 +18,19 @@ import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineConte
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
 import { shapeLetter, type BodyEntry } from './letter.js';
+
+/**
+ * parse5's default adapter copies a text node's location object each time the text grows
+ * (once per character run); the location objects are the parser's own, fresh per node, so
+ * updating them in place gives the same tree, faster.
+ */
+const FAST_LOCATIONS: typeof defaultTreeAdapter = {
+  ...defaultTreeAdapter,
+  updateNodeSourceCodeLocation(node, endLocation) {
+    if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
+    else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
+  },
+};
 
 const HEADING = /^h([1-6])$/;
 const NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
@@ -48,10 +61,14 @@ function onlyLinks(el: Element): boolean {
   return outside.replace(/[\s\u00a0|•·<>&;:,.\-–—]+/g, '') === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length > 0;
 }
 
+/** Navigation lines are short; longer blocks are text even when they link a lot. */
+const NAV_MAX = 300;
+
 function isFurniture(el: Element): boolean {
   if (classes(el).some((c) => FURNITURE_CLASS.has(c))) return true;
-  if (findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0) return true;
-  return onlyLinks(el) && NAV_WORDS.test(squashedText(el));
+  const text = squashedText(el);
+  if (el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0) return true;
+  return text.length <= NAV_MAX && NAV_WORDS.test(text) && onlyLinks(el);
 }
 
 /**
@@ -174,7 +191,7 @@ export class HtmlReading {
   }
 
   read(): Edition {
-    const doc = parse(this.text, { sourceCodeLocationInfo: true });
+    const doc = parse(this.text, { sourceCodeLocationInfo: true, treeAdapter: FAST_LOCATIONS });
     const html = doc.childNodes.find(isElement);
     const bodyEl = findFirst(doc, 'body');
     const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;
