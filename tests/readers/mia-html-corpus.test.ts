@@ -68,6 +68,9 @@ describe.skipIf(!hasCorpus)('mia-html on the corpus HTML pages', () => {
     expect(ed.body.blocks.filter((b) => b.kind === 'pb').map((b) => (b.kind === 'pb' ? b.n : ''))).toEqual(['29', '30']);
     expect(ed.metadata.fields.map((f) => f.role)).toEqual(['firstPublished', 'source', 'translated', 'transcriptionMarkup', 'licence']);
     expect(text(fieldsByLabel(ed).get('Translated')?.value)).toBe('The Late George Hanna');
+    // The page has a "Notes" heading but no notes: the heading is template furniture.
+    expect(ed.notes).toEqual([]);
+    expect(ed.dropped.map((d) => d.reason)).toContain('notes heading without notes');
   });
 
   it('LIA Karl Marx ch. 1: twelve footnotes and one endnote [13], two series', () => {

@@ -27,7 +27,7 @@ const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
 const textOf = (list: Inline[]): string => squash(plainText(list));
 const inlinesOfBlock = (b: Block): Inline[] | undefined => (b.kind === 'p' || b.kind === 'heading' ? b.children : undefined);
-const isDateline = (t: string): boolean => t.length <= 80 && YEAR.test(t) && MONTH.test(t);
+const isDateline = (t: string): boolean => t.length <= 60 && YEAR.test(t) && MONTH.test(t);
 
 /** Splits inline content at its line breaks. */
 function lines(list: Inline[]): Inline[][] {

@@ -502,6 +502,9 @@ export class HtmlReading {
   // ---------------------------------------------------------------- pairing and letters
 
   private finish(): void {
+    // LIA pages print a "Notes" heading even when the text has none: template furniture.
+    for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
+    this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);
     this.assignSeries();
     for (const section of this.ed.notes) {
       for (const note of section.notes) {
