@@ -4,13 +4,15 @@
  */
 import { liaTextReader } from './lia-text/index.js';
 import type { Reader } from './reader.js';
-import { miaMarkdown } from './mia-markdown/index.js';
 import { markdownFrontmatter } from './markdown-frontmatter/index.js';
+import { miaHtmlReader } from './mia-html/index.js';
+import { miaMarkdown } from './mia-markdown/index.js';
 
 export const READERS: readonly Reader[] = [
   miaMarkdown,
   markdownFrontmatter,
   liaTextReader,
+  miaHtmlReader,
 ];
 
 export function readerNamed(name: string): Reader | undefined {

@@ -1,0 +1,95 @@
+/**
+ * Small helpers over the parse5 tree: tag names, classes, attributes, text content and
+ * source positions. The reader never looks at tags with regular expressions; it walks
+ * the tree parse5 builds (HTML5 error recovery included, so the 1999 uppercase pages and
+ * the 2004 XHTML pages come out as the same tree).
+ */
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { SourcePos } from '../../model/edition.js';
+
+export type Node = DefaultTreeAdapterMap['childNode'];
+export type Element = DefaultTreeAdapterMap['element'];
+export type TextNode = DefaultTreeAdapterMap['textNode'];
+export type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+export const isElement = (n: Node | ParentNode): n is Element => 'tagName' in n;
+export const isText = (n: Node): n is TextNode => n.nodeName === '#text';
+
+export function attr(el: Element, name: string): string | undefined {
+  return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** The element's classes, lower-cased (the 1999 pages write `class="FST"` too). */
+export function classes(el: Element): string[] {
+  return (attr(el, 'class') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export const hasClass = (el: Element, name: string): boolean => classes(el).includes(name);
+
+/** 1-based position of a node's start tag or text; the parent's position when parse5 gave none. */
+export function posOf(n: Node | ParentNode, fallback: SourcePos = { line: 1, column: 1 }): SourcePos {
+  const loc = (n as { sourceCodeLocation?: { startLine: number; startCol: number } | null }).sourceCodeLocation;
+  return loc ? { line: loc.startLine, column: loc.startCol } : fallback;
+}
+
+/** Position of the first non-blank character of a text node (HTML white space is not content). */
+export function textStartPos(t: TextNode, fallback: SourcePos): SourcePos {
+  const start = posOf(t, fallback);
+  let { line, column } = start;
+  for (const ch of t.value) {
+    if (ch === '\n') {
+      line++;
+      column = 1;
+    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f') {
+      column++;
+    } else {
+      break;
+    }
+  }
+  return { line, column };
+}
+
+/** The text content of a node, as the browser would give it (no squashing). */
+export function textContent(n: Node | ParentNode): string {
+  if (isText(n as Node)) return (n as TextNode).value;
+  if (!('childNodes' in n)) return '';
+  let out = '';
+  for (const c of n.childNodes) out += textContent(c);
+  return out;
+}
+
+/** HTML white space (not the no-break space, which is content) collapsed to one space. */
+export const squashHtml = (s: string): string => s.replace(/[ \t\n\r\f]+/g, ' ');
+
+const squashedCache = new WeakMap<object, string>();
+
+/** The squashed text of a node; cached, since classification asks for it more than once per block. */
+export function squashedText(n: Node | ParentNode): string {
+  let t = squashedCache.get(n);
+  if (t === undefined) {
+    t = squashHtml(textContent(n)).trim();
+    squashedCache.set(n, t);
+  }
+  return t;
+}
+
+/** The first descendant element with the tag, depth first. */
+export function findFirst(root: ParentNode, tag: string): Element | undefined {
+  for (const c of root.childNodes) {
+    if (!isElement(c)) continue;
+    if (c.tagName === tag) return c;
+    const inner = findFirst(c, tag);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** Every descendant element matching the predicate, in document order. */
+export function findAll(root: ParentNode, pred: (el: Element) => boolean, out: Element[] = []): Element[] {
+  for (const c of root.childNodes) {
+    if (!isElement(c)) continue;
+    if (pred(c)) out.push(c);
+    findAll(c, pred, out);
+  }
+  return out;
+}

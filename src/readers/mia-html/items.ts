@@ -1,0 +1,83 @@
+/**
+ * Flattens the `<body>` into a sequence of block-level items. MIA pages nest their text in
+ * `div`s, `center`s and, after HTML5 error recovery of `<a name='…' />`, even inside `a`
+ * elements; the reader wants the paragraphs and headings in order, whatever wraps them.
+ */
+import type { SourcePos } from '../../model/edition.js';
+import { attr, classes, findAll, isElement, isText, posOf, textContent, type Element, type Node } from './dom.js';
+import { liaPageNumber } from './inlines.js';
+
+export type Item =
+  | { kind: 'block'; el: Element; pos: SourcePos }
+  /** A run of phrase content sitting directly in the body or a div, outside any paragraph. */
+  | { kind: 'loose'; nodes: Node[]; pos: SourcePos }
+  | { kind: 'rule'; cls: string[]; pos: SourcePos }
+  | { kind: 'pb'; n: string; pos: SourcePos }
+  /** An empty `<a name="…">` between blocks: a target notes and anchors link to. */
+  | { kind: 'target'; name: string; pos: SourcePos };
+
+const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'dl', 'table', 'pre', 'address']);
+const CONTAINER = new Set(['div', 'center', 'section', 'article', 'main', 'body', 'form', 'span', 'font', 'a', 'b', 'i', 'em', 'strong', 'small', 'big']);
+const SKIP = new Set(['script', 'style', 'noscript', 'img', 'map', 'iframe', 'object']);
+
+function containsBlock(el: Element): boolean {
+  for (const c of el.childNodes) {
+    if (!isElement(c)) continue;
+    if (BLOCK.has(c.tagName) || c.tagName === 'hr' || c.tagName === 'div') return true;
+    if (CONTAINER.has(c.tagName) && containsBlock(c)) return true;
+  }
+  return false;
+}
+
+function isBlank(n: Node): boolean {
+  return isText(n) && n.value.trim() === '';
+}
+
+export function collectItems(root: Element): Item[] {
+  const items: Item[] = [];
+  let loose: Node[] = [];
+  const flush = () => {
+    if (loose.some((n) => textContent(n).replace(/\u00a0/g, ' ').trim() !== '')) items.push({ kind: 'loose', nodes: loose, pos: posOf(loose.find((n) => !isBlank(n))!) });
+    loose = [];
+  };
+  const visit = (parent: Element) => {
+    for (const c of parent.childNodes) {
+      if (isText(c)) {
+        loose.push(c);
+        continue;
+      }
+      if (!isElement(c) || SKIP.has(c.tagName)) continue;
+      const pos = posOf(c);
+      if (c.tagName === 'hr') {
+        flush();
+        items.push({ kind: 'rule', cls: classes(c), pos });
+      } else if (c.tagName === 'a' && attr(c, 'href') === undefined && (attr(c, 'name') ?? attr(c, 'id'))) {
+        // A named anchor between blocks: a page break of the printed edition or a link target.
+        flush();
+        const name = (attr(c, 'name') ?? attr(c, 'id'))!;
+        const page = liaPageNumber(name);
+        items.push(page !== undefined ? { kind: 'pb', n: page, pos } : { kind: 'target', name, pos });
+        visit(c);
+      } else if (c.tagName === 'blockquote' && findAll(c, (e) => /^h[1-6]$|^hr$/.test(e.tagName)).length > 0) {
+        // A page set wholly inside <blockquote> (a frame, not a quotation): read what it holds.
+        flush();
+        visit(c);
+      } else if (BLOCK.has(c.tagName)) {
+        flush();
+        items.push({ kind: 'block', el: c, pos });
+      } else if (c.tagName === 'div' || (CONTAINER.has(c.tagName) && containsBlock(c))) {
+        flush();
+        if (c.tagName === 'div' && !containsBlock(c) && c.childNodes.some((n) => !isBlank(n))) {
+          items.push({ kind: 'block', el: c, pos });
+        } else {
+          visit(c);
+        }
+      } else {
+        loose.push(c);
+      }
+    }
+  };
+  visit(root);
+  flush();
+  return items;
+}

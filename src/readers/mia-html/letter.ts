@@ -1,0 +1,127 @@
+/**
+ * Letters: the place-date line and the salutation at the top (`opener`), the valediction
+ * and signature at the end (`closer`). MIA marks them with `p.sig`, `p.salutation`,
+ * `p.placedate` or only by their words ("Dear Kugelmann", "Yours", a bold "KM").
+ */
+import type { Block, Closer, Inline, Opener } from '../../model/edition.js';
+import { plainText, squash } from '../../model/walk.js';
+
+export interface BodyEntry {
+  block: Block;
+  /** The HTML classes of the element the block came from. */
+  cls: string[];
+}
+
+export interface Shaped {
+  blocks: Block[];
+  opener?: Opener;
+  closer?: Closer;
+  letter: boolean;
+}
+
+const SALUTATION = /^(?:my\s+)?(?:dear(?:est)?|respected|esteemed)\b|^(?:comrades?|citizens?|gentlemen|sir|madam|friends?)\s*[,:!]?$/i;
+/** A whole line that is a closing formula ("Yours,", "With Social-Democratic greetings", "Adieu!"), not a sentence that starts like one. */
+const VALEDICTION = /^(?:(?:ever|sincerely|faithfully|cordially|truly|affectionately|very truly)\s+)?yours(?:\s+(?:sincerely|faithfully|truly|ever))?[,.!]?$|^your\s+[\w-]+[,.!]?$|^with\b[^.]*\b(?:greetings|regards|wishes)[,.!]?$|^(?:salut|adieu|fraternally|greetings|best (?:regards|wishes)|sincerely|faithfully)[,.!]?$/i;
+const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
+
+const textOf = (list: Inline[]): string => squash(plainText(list));
+const inlinesOfBlock = (b: Block): Inline[] | undefined => (b.kind === 'p' || b.kind === 'heading' ? b.children : undefined);
+const isDateline = (t: string): boolean => t.length <= 60 && YEAR.test(t) && MONTH.test(t);
+
+/** Splits inline content at its line breaks. */
+function lines(list: Inline[]): Inline[][] {
+  const out: Inline[][] = [[]];
+  for (const n of list) {
+    if (n.kind === 'lb') out.push([]);
+    else out.at(-1)!.push(n);
+  }
+  return out.filter((l) => l.length);
+}
+
+function joinLines(parts: Inline[][], pos: Inline['pos']): Inline[] {
+  return parts.flatMap((p, i) => (i === 0 ? p : [{ kind: 'lb', pos } as Inline, ...p]));
+}
+
+/** Everything in bold (or italic): a signature like **KM** set apart from the text. */
+function isSetApartName(list: Inline[]): boolean {
+  const sig = list.filter((n) => !(n.kind === 'text' && n.text.trim() === ''));
+  return sig.length > 0 && sig.every((n) => n.kind === 'hi') && textOf(list).length <= 40;
+}
+
+function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
+  let i = 0;
+  let dateline: Inline[] | undefined;
+  let salute: Inline[] | undefined;
+  let pos: Inline['pos'] | undefined;
+  const first = entries[0];
+  const firstInl = first ? inlinesOfBlock(first.block) : undefined;
+  if (first && firstInl && (first.cls.includes('placedate') || first.cls.includes('date') || (first.block.kind === 'heading' && isDateline(textOf(firstInl))))) {
+    dateline = firstInl;
+    pos = first.block.pos;
+    i++;
+  }
+  const next = entries[i];
+  const nextInl = next?.block.kind === 'p' ? next.block.children : undefined;
+  if (next && nextInl) {
+    const t = textOf(nextInl);
+    if (next.cls.includes('salutation') || (t.length <= 60 && (SALUTATION.test(t) || (next.cls.includes('sig') && /[,:!]$|^dear/i.test(t))))) {
+      salute = nextInl;
+      pos ??= next.block.pos;
+      i++;
+    }
+  }
+  if (!pos) return { used: 0, letter: false };
+  const opener: Opener = { pos };
+  if (dateline) opener.dateline = dateline;
+  if (salute) opener.salute = salute;
+  return { opener, used: i, letter: salute !== undefined };
+}
+
+function isCloserCandidate(e: BodyEntry): boolean {
+  if (e.block.kind !== 'p') return false;
+  if (e.cls.some((c) => c === 'sig' || c === 'placedate' || c === 'signed')) return true;
+  const t = textOf(e.block.children);
+  return t.length <= 40 && (VALEDICTION.test(t) || isSetApartName(e.block.children));
+}
+
+function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
+  let start = entries.length;
+  while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;
+  const tail = entries.slice(start);
+  const marked = tail.some((e) => e.cls.includes('sig') || e.cls.includes('placedate') || e.cls.includes('signed') || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
+  if (!tail.length || !marked) return { used: 0 };
+  const salute: Inline[][] = [];
+  const signed: Inline[][] = [];
+  const dateline: Inline[][] = [];
+  for (const e of tail) {
+    if (e.block.kind !== 'p') continue;
+    for (const line of lines(e.block.children)) {
+      const t = textOf(line);
+      if (e.cls.includes('placedate') || isDateline(t)) dateline.push(line);
+      else if (VALEDICTION.test(t) && signed.length === 0) salute.push(line);
+      else signed.push(line);
+    }
+  }
+  const pos = tail[0]!.block.pos;
+  const closer: Closer = { pos };
+  if (salute.length) closer.salute = joinLines(salute, pos);
+  if (signed.length) closer.signed = joinLines(signed, pos);
+  if (dateline.length) closer.dateline = joinLines(dateline, pos);
+  return { closer, used: tail.length };
+}
+
+export function shapeLetter(all: BodyEntry[]): Shaped {
+  // A page break printed before the salutation stays in the text, ahead of the letter's first paragraph.
+  let lead = 0;
+  while (all[lead]?.block.kind === 'pb') lead++;
+  const entries = all.slice(lead);
+  const { opener, used, letter } = readOpener(entries);
+  const rest = [...all.slice(0, lead), ...entries.slice(used)];
+  const { closer, used: tailUsed } = rest.length > 1 ? readCloser(rest) : { used: 0 };
+  const blocks = rest.slice(0, rest.length - tailUsed).map((e) => e.block);
+  const shaped: Shaped = { blocks, letter };
+  if (opener) shaped.opener = opener;
+  if (closer) shaped.closer = closer;
+  return shaped;
+}

@@ -1,0 +1,635 @@
+/**
+ * Reads an original MIA HTML page (LIA `tx2html` XHTML 2004–05, Marx/Engels Internet
+ * Archive HTML 1999–2002, the 2007+ style) into the edition model.
+ *
+ * The page is parsed by parse5 (HTML5 rules, positions on), flattened into block items,
+ * then read in three zones: the front (title, author, information block), the text, and
+ * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
+ */
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
+
+type Document = DefaultTreeAdapterMap['document'];
+import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
+import { labelRule } from '../../model/labels.js';
+import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
+import type { ReaderContext } from '../reader.js';
+import { attr, classes, findAll, findFirst, hasClass, isElement, isText, posOf, squashedText, type Element, type Node } from './dom.js';
+import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
+import { collectItems, type Item } from './items.js';
+import { readFieldLines } from './metadata.js';
+import { shapeLetter, type BodyEntry } from './letter.js';
+
+/**
+ * parse5's default adapter copies a text node's location object each time the text grows
+ * (once per character run); the location objects are the parser's own, fresh per node, so
+ * updating them in place gives the same tree, faster.
+ */
+const FAST_LOCATIONS: typeof defaultTreeAdapter = {
+  ...defaultTreeAdapter,
+  updateNodeSourceCodeLocation(node, endLocation) {
+    if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
+    else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
+  },
+};
+
+const HEADING = /^h([1-6])$/;
+const NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
+/** Class names of navigation furniture in the three eras. */
+const FURNITURE_CLASS = new Set(['footer', 'toplink', 'link', 'skip', 'margin-bottom', 't2h-foot', 'next', 'prev', 'previous', 'nav', 'navigation', 'index']);
+const NAV_WORDS = /\b(index|archive|backward|forward|top of (the )?page|contents|collected works|next|previous|letters|home)\b/i;
+
+interface Pending {
+  names: string[];
+}
+
+function headingLevel(el: Element): number | undefined {
+  const m = HEADING.exec(el.tagName);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** No words (white space, no-break spaces, an image): nothing to encode. */
+const isBlankEl = (el: Element): boolean => squashedText(el).replace(/\u00a0/g, '').trim() === '';
+
+/** Text all of which sits inside links (a navigation line), ignoring separators like `|`. */
+function onlyLinks(el: Element): boolean {
+  let outside = '';
+  const walk = (n: Node) => {
+    if (isText(n)) outside += n.value;
+    else if (isElement(n) && n.tagName !== 'a') n.childNodes.forEach(walk);
+  };
+  el.childNodes.forEach(walk);
+  return outside.replace(/[\s\u00a0|•·<>&;:,.\-–—]+/g, '') === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length > 0;
+}
+
+/** Navigation lines are short; longer blocks are text even when they link a lot. */
+const NAV_MAX = 300;
+
+function isFurniture(el: Element): boolean {
+  if (classes(el).some((c) => FURNITURE_CLASS.has(c))) return true;
+  const text = squashedText(el);
+  if (el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0) return true;
+  return text.length <= NAV_MAX && NAV_WORDS.test(text) && onlyLinks(el);
+}
+
+/**
+ * A metadata block: the 2007+ `p.info` or the paragraph after `hr.infotop`, or a
+ * `p.information` that starts with a `span.info` label (not a note number like "1.").
+ */
+function isInfoBlockEl(el: Element, afterInfoRule = false): boolean {
+  if (el.tagName !== 'p' && el.tagName !== 'div') return false;
+  const cls = classes(el);
+  if (cls.includes('info') || afterInfoRule) return true;
+  if (!cls.includes('information')) return false;
+  const first = el.childNodes.find((n) => !(isText(n) && n.value.trim() === ''));
+  return first !== undefined && isElement(first) && hasClass(first, 'info') && !isMarker(squashedText(first)) && squashedText(first) !== '';
+}
+
+function isTitleCandidate(el: Element): boolean {
+  return hasClass(el, 'title') && (headingLevel(el) !== undefined || el.tagName === 'p');
+}
+
+/** The leading note label of a block: `[1]`, `1.`, `(1)`, `[A]` in a link, a `span.info`, or plain text in a notes section. */
+interface NoteStart {
+  label: string;
+  /** The wrapper that holds only the label, left out of the note's text. */
+  labelEl?: Element;
+  names: string[];
+  backHref?: string;
+}
+
+/** The first words of a block, the elements that wrap them, and the empty `<a name>`s before them. */
+function leadingText(el: Element): { text: string; chain: Element[]; names: string[] } | undefined {
+  const chain: Element[] = [];
+  const names: string[] = [];
+  const walk = (n: Node): string | undefined => {
+    if (isText(n)) return n.value.trim() === '' ? undefined : n.value;
+    if (!isElement(n) || n.tagName === 'br') return undefined;
+    chain.push(n);
+    for (const c of n.childNodes) {
+      const t = walk(c);
+      if (t !== undefined) return t;
+    }
+    chain.pop();
+    const name = n.tagName === 'a' ? (attr(n, 'name') ?? attr(n, 'id')) : undefined;
+    if (name) names.push(name);
+    return undefined;
+  };
+  for (const c of el.childNodes) {
+    const t = walk(c);
+    if (t !== undefined) return { text: t, chain, names };
+  }
+  return undefined;
+}
+
+function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNames: Set<string>, pending: Pending): NoteStart | undefined {
+  const lead = leadingText(el);
+  if (!lead) return undefined;
+  const link = lead.chain.find((e) => e.tagName === 'a');
+  const label = squash(lead.text);
+  const labelEl = isMarker(label) ? lead.chain.find((e) => squashedText(e) === label) : undefined;
+  const own = link ? (attr(link, 'name') ?? attr(link, 'id')) : undefined;
+  const names = [...pending.names, ...lead.names, ...(own ? [own] : [])];
+  const href = link && attr(link, 'href')?.startsWith('#') ? attr(link, 'href')!.slice(1) : undefined;
+  const linked = names.some((n) => targets.has(n)) || (href !== undefined && anchorNames.has(href));
+  if (labelEl && (linked || inNotes)) {
+    const start: NoteStart = { label, labelEl, names };
+    if (href !== undefined) start.backHref = href;
+    return start;
+  }
+  if (!inNotes && !linked) return undefined;
+  const m = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}\.|\*{1,3})(?=\s)/.exec(lead.text);
+  return m && lead.chain.length === 0 ? { label: m[1]!, names } : undefined;
+}
+
+/** Types a note by its signature: "—Ed.", "Progress Publishers" are editors'; "—Engels" the author's. */
+function noteType(text: string, sectionHeading: string, ids: string[]): Note['type'] {
+  const t = text.trim();
+  if (/[—–-]\s*(?:Ed\.|Eds\.|Editors?\b)|Progress Publishers|\bEd\.\]?$|\bM(?:arxists)? ?I(?:nternet)? ?A(?:rchive)?\b.*Note/i.test(t)) return 'editorial';
+  if (/[—–-]\s*(?:F\.\s*E\.|K\.\s*M\.|Engels|Marx|Lenin|N\.\s*L\.|Plekhanov|Connolly|Author)\.?\]?$/.test(t)) return 'authorial';
+  if (/^translator/i.test(t) || /translator/i.test(sectionHeading)) return 'translator';
+  if (/author/i.test(sectionHeading)) return 'authorial';
+  if (/editor|note by/i.test(sectionHeading)) return 'editorial';
+  // LIA (Progress edition): unsigned footnotes are the author's, the endnotes the editors'.
+  if (ids.some((i) => /^fwV\d+E\d+/.test(i))) return 'editorial';
+  if (ids.some((i) => /^fwV\d+P\d+F\d+/.test(i))) return 'authorial';
+  return 'unknown';
+}
+
+/** Removes the plain-text label ("1. ") that starts a note's first paragraph. */
+function dropLeadingLabel(list: Inline[], label: string): void {
+  const first = list[0];
+  if (first?.kind === 'text' && first.text.startsWith(label)) {
+    const rest = first.text.slice(label.length).replace(/^\s+/, '');
+    if (rest === '') list.shift();
+    else list[0] = { ...first, text: rest };
+  }
+}
+
+export class HtmlReading {
+  readonly ed: Edition = emptyEdition('mia-html');
+  private readonly ictx: InlineContext;
+  private readonly body: BodyEntry[] = [];
+  private section: NoteSection | undefined;
+  private note: Note | undefined;
+  private readonly noteNames = new Map<Note, { names: string[]; backHref?: string }>();
+  private readonly pending: Pending = { names: [] };
+  private targets = new Set<string>();
+  private anchorNames = new Set<string>();
+
+  constructor(private readonly text: string, private readonly ctx: ReaderContext) {
+    this.ictx = { anchors: [], drop: (text, reason, pos) => this.drop(text, reason, pos) };
+  }
+
+  private inl(el: Element | Node[], pos: SourcePos, skip?: Element): Inline[] {
+    const nodes = Array.isArray(el) ? el : el.childNodes.filter((c) => c !== skip);
+    return tidy(inlinesOf(nodes, this.ictx, pos));
+  }
+
+  private drop(text: string, reason: string, pos: SourcePos): void {
+    this.ed.dropped.push({ text, reason, pos });
+    this.ctx.diagnostics.report('furniture-dropped', `${reason}: "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`, pos);
+  }
+
+  read(): Edition {
+    const doc = parse(this.text, { sourceCodeLocationInfo: true, treeAdapter: FAST_LOCATIONS });
+    const html = doc.childNodes.find(isElement);
+    const bodyEl = findFirst(doc, 'body');
+    const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;
+    if (lang) this.ed.metadata.language = lang.toLowerCase().split('-')[0]!;
+    if (!bodyEl) {
+      this.ctx.diagnostics.report('title-missing', 'the page has no <body>', { line: 1, column: 1 });
+      return this.ed;
+    }
+    this.collectAnchorTargets(bodyEl);
+    const items = collectItems(bodyEl);
+    const frontEnd = this.readFront(items, doc);
+    this.readText(items.slice(frontEnd));
+    this.finish();
+    return this.ed;
+  }
+
+  /** Every fragment a note anchor links to, and every name a note links back to. */
+  private collectAnchorTargets(bodyEl: Element): void {
+    for (const a of findAll(bodyEl, (e) => e.tagName === 'a')) {
+      const href = attr(a, 'href');
+      if (!href?.startsWith('#') || !isMarker(squashedText(a))) continue;
+      this.targets.add(href.slice(1));
+      const name = attr(a, 'name') ?? attr(a, 'id');
+      if (name) this.anchorNames.add(name);
+    }
+  }
+
+  // ---------------------------------------------------------------- front matter
+
+  /** Reads title, author, subtitle and information block; returns where the text starts. */
+  private readFront(items: Item[], doc: Document): number {
+    const afterInfoRule = new Set<Item>();
+    items.forEach((it, i) => {
+      const next = items[i + 1];
+      if (it.kind === 'rule' && it.cls.includes('infotop') && next) afterInfoRule.add(next);
+    });
+    const isInfoBlock = (it: Item): boolean => it.kind === 'block' && isInfoBlockEl(it.el, afterInfoRule.has(it));
+    const isTextBlock = (it: Item): boolean => {
+      if (it.kind === 'loose') return true;
+      if (it.kind !== 'block') return false;
+      const el = it.el;
+      if (headingLevel(el) !== undefined || isBlankEl(el) || isFurniture(el) || isInfoBlock(it)) return false;
+      if (el.tagName === 'p' && classes(el).some((c) => ['title', 'author', 'subtitle', 'updat'].includes(c))) return false;
+      return true;
+    };
+    let firstText = items.findIndex(isTextBlock);
+    if (firstText < 0) firstText = items.length;
+    let lastInfo = -1;
+    for (let i = 0; i < firstText; i++) {
+      const it = items[i]!;
+      if (isInfoBlock(it)) lastInfo = i;
+    }
+    const front = items.slice(0, firstText);
+    const titleIdx = this.chooseTitle(front);
+    let frontEnd = lastInfo >= 0 ? lastInfo + 1 : titleIdx >= 0 ? titleIdx + 1 : 0;
+    // An author or subtitle paragraph, blank lines and rules right after the title still belong to the front.
+    const frontFiller = (it: Item | undefined): boolean =>
+      it !== undefined && (it.kind === 'rule' || (it.kind === 'block' && (isBlankEl(it.el) || hasClass(it.el, 'author') || (hasClass(it.el, 'subtitle') && it.el.tagName === 'p'))));
+    if (lastInfo < 0) while (frontEnd < items.length && frontFiller(items[frontEnd])) frontEnd++;
+    let subtitleTaken = false;
+    for (let i = 0; i < frontEnd; i++) {
+      const it = items[i]!;
+      if (it.kind !== 'block') continue;
+      const el = it.el;
+      if (i === titleIdx) this.setTitle(el, it.pos);
+      else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
+      else if (isBlankEl(el)) continue;
+      else if (isInfoBlock(it)) this.readInfo(el, it.pos);
+      else if (hasClass(el, 'author') || (el.tagName === 'h2' && i < titleIdx && !this.ed.metadata.author)) this.setAuthor(el, it.pos);
+      else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
+        subtitleTaken = true;
+        this.setSubtitle(el, it.pos);
+      } else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
+    }
+    // Without an information block, one subtitle heading right after the title still belongs to the front.
+    if (lastInfo < 0 && titleIdx >= 0) {
+      const next = items[frontEnd];
+      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
+        this.setSubtitle(next.el, next.pos);
+        frontEnd++;
+      }
+    }
+    if (titleIdx < 0) this.titleFromHead(doc);
+    this.authorFromMeta(doc);
+    return frontEnd;
+  }
+
+  private looksLikeDateline(el: Element): boolean {
+    const t = squashedText(el);
+    return t.length <= 80 && /\b(1[5-9]\d\d|20\d\d)\b/.test(t) && /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(t);
+  }
+
+  private chooseTitle(front: Item[]): number {
+    const blocks = front.map((it, i) => ({ it, i })).filter((x): x is { it: Extract<Item, { kind: 'block' }>; i: number } => x.it.kind === 'block' && !isBlankEl(x.it.el));
+    const pick = (pred: (el: Element) => boolean) => blocks.find((b) => pred(b.it.el))?.i;
+    return (
+      pick((el) => isTitleCandidate(el) && el.tagName !== 'p') ??
+      pick((el) => el.tagName === 'h1') ??
+      pick((el) => el.tagName === 'h3') ??
+      pick((el) => el.tagName === 'h2') ??
+      pick((el) => el.tagName === 'h4') ??
+      pick((el) => isTitleCandidate(el)) ??
+      -1
+    );
+  }
+
+  private setTitle(el: Element, pos: SourcePos): void {
+    this.ed.body.head = this.inl(el, pos);
+    this.ed.metadata.title = squash(plainText(this.ed.body.head));
+  }
+
+  private setSubtitle(el: Element, pos: SourcePos): void {
+    this.ed.body.subtitle = this.inl(el, pos);
+    this.ed.metadata.subtitle = squash(plainText(this.ed.body.subtitle));
+  }
+
+  private setAuthor(el: Element, pos: SourcePos): void {
+    const name = squash(squashedText(el));
+    if (name) this.ed.metadata.author = { name, from: 'author-line', pos };
+  }
+
+  private titleFromHead(doc: Document): void {
+    const t = findFirst(doc, 'title');
+    const title = t ? squash(squashedText(t)) : '';
+    if (t && title) {
+      const pos = posOf(t);
+      this.ed.metadata.title = title;
+      this.ed.body.head = [{ kind: 'text', text: title, pos }];
+      return;
+    }
+    this.ctx.diagnostics.report('title-missing', 'the page has no heading and no <title>', { line: 1, column: 1 });
+  }
+
+  private authorFromMeta(doc: Document): void {
+    if (this.ed.metadata.author) return;
+    const meta = findAll(doc, (e) => e.tagName === 'meta' && (attr(e, 'name') ?? '').toLowerCase() === 'author')[0];
+    const content = meta ? squash(attr(meta, 'content') ?? '').replace(/([a-z]{3})\.$/, '$1') : '';
+    if (meta && content) {
+      this.ed.metadata.author = { name: content, from: 'metadata', pos: posOf(meta) };
+      return;
+    }
+    this.ctx.diagnostics.report('author-missing', 'no author line (h2, p.author) and no <meta name="author">', { line: 1, column: 1 });
+  }
+
+  private readInfo(el: Element, pos: SourcePos): void {
+    for (const field of readFieldLines(el, pos, this.ictx)) this.addField(field);
+  }
+
+  private addField(field: MetaField): void {
+    this.ed.metadata.fields.push(field);
+    if (field.role === 'other') {
+      this.ctx.diagnostics.report('metadata-unknown-label', field.label ? `the metadata label "${field.label}" is unknown; kept as a note` : 'a metadata line has no label; kept as a note', field.pos);
+    }
+  }
+
+  private dropBlock(el: Element, pos: SourcePos, reason: string): void {
+    const text = squash(squashedText(el));
+    if (text) this.drop(text, reason, pos);
+  }
+
+  // ---------------------------------------------------------------- text and notes
+
+  private readText(items: Item[]): void {
+    for (const it of items) {
+      switch (it.kind) {
+        case 'rule':
+          break;
+        case 'target':
+          this.pending.names.push(it.name);
+          break;
+        case 'pb':
+          this.pushBlock({ kind: 'pb', n: it.n, pos: it.pos });
+          break;
+        case 'loose': {
+          const children = this.inl(it.nodes, it.pos);
+          if (children.length) this.pushBlock({ kind: 'p', children, pos: it.pos });
+          break;
+        }
+        case 'block':
+          this.readBlock(it.el, it.pos);
+          this.pending.names = [];
+          break;
+      }
+    }
+  }
+
+  /** A block of the text goes to the open note, if any, else to the body. */
+  private pushBlock(block: Block, el?: Element): void {
+    if (this.note) this.note.blocks.push(block);
+    else this.body.push({ block, cls: el ? classes(el) : [] });
+  }
+
+  private readBlock(el: Element, pos: SourcePos): void {
+    if (isFurniture(el)) return this.dropBlock(el, pos, 'navigation links');
+    if (isBlankEl(el)) return;
+    if (hasClass(el, 'updat')) return this.lastUpdated(el, pos);
+    if (isInfoBlockEl(el)) {
+      // An information block printed after the text (1999–2002 pages put it at the foot).
+      this.closeSection();
+      return this.readInfo(el, pos);
+    }
+    const level = headingLevel(el);
+    const text = squashedText(el);
+    if (level !== undefined && NOTES_HEADING.test(text)) return this.openSection(el, pos);
+    if (level !== undefined) {
+      this.closeSection();
+      return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, el);
+    }
+    if (el.tagName === 'p' || el.tagName === 'div') {
+      const start = noteStart(el, this.section !== undefined, this.targets, this.anchorNames, this.pending);
+      if (start) return this.openNote(el, pos, start);
+    }
+    for (const b of this.blocksOf(el, pos)) this.pushBlock(b, el);
+  }
+
+  private lastUpdated(el: Element, pos: SourcePos): void {
+    const value = this.inl(el, pos);
+    const m = value[0]?.kind === 'text' ? /^(Last updated(?: on)?)\s*:?\s*/i.exec(value[0].text) : null;
+    let label = '';
+    if (m && value[0]?.kind === 'text') {
+      label = m[1]!;
+      const rest = value[0].text.slice(m[0].length);
+      if (rest) value[0] = { ...value[0], text: rest };
+      else value.shift();
+    }
+    this.addField({ label, role: labelRule(label)?.role ?? 'other', value, pos });
+  }
+
+  /** Block-level HTML → model blocks (paragraphs, quotations, lists, line groups). */
+  private blocksOf(el: Element, pos: SourcePos): Block[] {
+    switch (el.tagName) {
+      case 'blockquote':
+        return [{ kind: 'quote', blocks: this.childBlocks(el, pos), pos }];
+      case 'ul':
+      case 'ol':
+        return [{ kind: 'list', ordered: el.tagName === 'ol', items: el.childNodes.filter(isElement).map((li) => this.inl(li, posOf(li, pos))), pos }];
+      case 'dl':
+      case 'table':
+      case 'pre':
+        return [{ kind: 'lines', lines: this.lines(el, pos), pos }];
+      default: {
+        const children = this.inl(el, pos);
+        if (children.length === 0) return [];
+        const p: Block = { kind: 'p', children, pos };
+        const cls = classes(el);
+        // `p.indentb`, `p.quote`, `p.quoteb`: the MIA classes of a block quotation.
+        if (cls.some((c) => c === 'indentb' || c === 'quote' || c === 'quoteb')) return [{ kind: 'quote', blocks: [p], pos }];
+        return [p];
+      }
+    }
+  }
+
+  private childBlocks(el: Element, pos: SourcePos): Block[] {
+    const out: Block[] = [];
+    for (const it of collectItems(el)) {
+      if (it.kind === 'block') out.push(...this.blocksOf(it.el, it.pos));
+      else if (it.kind === 'loose') {
+        const children = this.inl(it.nodes, it.pos);
+        if (children.length) out.push({ kind: 'p', children, pos: it.pos });
+      } else if (it.kind === 'pb') out.push({ kind: 'pb', n: it.n, pos: it.pos });
+    }
+    return out.length ? out : [{ kind: 'p', children: [], pos }];
+  }
+
+  /** Rows of a table, items of a definition list, lines of a `pre`: one printed line each. */
+  private lines(el: Element, pos: SourcePos): Inline[][] {
+    if (el.tagName === 'pre') {
+      const out: Inline[][] = [[]];
+      for (const n of inlinesOf(el.childNodes, this.ictx, pos)) {
+        if (n.kind === 'lb') out.push([]);
+        else out.at(-1)!.push(n);
+      }
+      return out.map(tidy).filter((l) => l.length);
+    }
+    const rows = findAll(el, (e) => e.tagName === 'tr' || e.tagName === 'dt' || e.tagName === 'dd');
+    const lines = rows.map((r) => this.inl(r.tagName === 'tr' ? r.childNodes.flatMap((c) => [c, { nodeName: '#text', value: ' ', parentNode: null } as Node]) : r, posOf(r, pos)));
+    return lines.filter((l) => l.length);
+  }
+
+  private openSection(el: Element, pos: SourcePos): void {
+    this.closeSection();
+    this.section = { heading: this.inl(el, pos), notes: [], pos };
+    this.ed.notes.push(this.section);
+  }
+
+  private closeSection(): void {
+    this.section = undefined;
+    this.note = undefined;
+  }
+
+  private openNote(el: Element, pos: SourcePos, start: NoteStart): void {
+    if (!this.section) {
+      // Notes after the text without a heading (a rule, then `[A] …`): an unheaded section.
+      this.section = { notes: [], pos };
+      this.ed.notes.push(this.section);
+    }
+    const children = this.inl(el, pos, start.labelEl);
+    if (!start.labelEl) dropLeadingLabel(children, start.label);
+    const note: Note = { key: markerKey(start.label), label: start.label, type: 'unknown', place: 'end', blocks: [], pos, targets: [] };
+    if (children.length) note.blocks.push({ kind: 'p', children, pos });
+    this.section.notes.push(note);
+    const link: { names: string[]; backHref?: string } = { names: start.names };
+    if (start.backHref !== undefined) link.backHref = start.backHref;
+    this.noteNames.set(note, link);
+    this.note = note;
+  }
+
+  // ---------------------------------------------------------------- pairing and letters
+
+  private finish(): void {
+    // LIA pages print a "Notes" heading even when the text has none: template furniture.
+    for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
+    this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);
+    this.assignSeries();
+    for (const section of this.ed.notes) {
+      for (const note of section.notes) {
+        const ids = this.noteNames.get(note)?.names ?? [];
+        note.type = noteType(note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), squash(plainText(section.heading ?? [])), ids);
+      }
+    }
+    const paired = this.pairAnchors();
+    const shaped = shapeLetter(this.body);
+    this.ed.body.blocks = shaped.blocks;
+    if (shaped.opener) this.ed.body.opener = shaped.opener;
+    if (shaped.closer) this.ed.body.closer = shaped.closer;
+    if (shaped.letter) this.ed.body.divType = 'letter';
+    this.linkBareMarkers(paired);
+  }
+
+  /**
+   * Markers printed without a link (`[1]`, `(1)`, `*` in the text) whose note no linked
+   * anchor points to: the first such marker in the text becomes that note's anchor.
+   */
+  private linkBareMarkers(paired: Set<Note>): void {
+    const waiting = new Map<string, Note>();
+    for (const n of this.ed.notes.flatMap((s) => s.notes)) {
+      if (paired.has(n)) continue;
+      if (waiting.has(n.key)) waiting.delete(n.key); // two unlinked notes with one key: ambiguous, leave both alone
+      else waiting.set(n.key, n);
+    }
+    if (waiting.size === 0) return;
+    const BARE = /\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g;
+    const split = (node: Extract<Inline, { kind: 'text' }>): Inline[] => {
+      const out: Inline[] = [];
+      let last = 0;
+      for (const m of node.text.matchAll(BARE)) {
+        const key = m[1] ?? m[2] ?? m[3]!;
+        const note = waiting.get(key);
+        if (!note) continue;
+        waiting.delete(key);
+        if (m.index > last) out.push({ ...node, text: node.text.slice(last, m.index) });
+        const anchor: Inline = { kind: 'noteAnchor', marker: m[0], key: note.key, pos: node.pos };
+        if (note.series !== undefined) anchor.series = note.series;
+        out.push(anchor);
+        last = m.index + m[0].length;
+      }
+      if (last === 0) return [node];
+      if (last < node.text.length) out.push({ ...node, text: node.text.slice(last) });
+      return out;
+    };
+    const walk = (list: Inline[]): void => {
+      const next: Inline[] = [];
+      for (const n of list) {
+        if (n.kind === 'text' && waiting.size) next.push(...split(n));
+        else {
+          if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
+          next.push(n);
+        }
+      }
+      list.splice(0, list.length, ...next);
+    };
+    bodyInlineLists(this.ed).forEach(walk);
+  }
+
+  /**
+   * Two numberings in one page need two series. LIA pages say which note is which in their
+   * ids (`fwV21P047F01` a footnote, `fwV21E029` an endnote); elsewhere a key that repeats in
+   * another notes section starts a new series.
+   */
+  private assignSeries(): void {
+    const all = this.ed.notes.flatMap((s) => s.notes);
+    const liaKind = (n: Note) => {
+      const names = this.noteNames.get(n)?.names ?? [];
+      if (names.some((x) => /^fwV\d+P\d+F\d+/.test(x))) return 'foot';
+      if (names.some((x) => /^fwV\d+E\d+/.test(x))) return 'end';
+      return undefined;
+    };
+    const kinds = new Set(all.map(liaKind));
+    if (kinds.has('foot') && kinds.has('end')) {
+      for (const n of all) {
+        const k = liaKind(n);
+        if (k) {
+          n.series = k;
+          n.place = k;
+        }
+      }
+      return;
+    }
+    const seen = new Set<string>();
+    let repeats = false;
+    for (const s of this.ed.notes) {
+      const keys = new Set(s.notes.map((n) => n.key));
+      for (const k of keys) if (seen.has(k)) repeats = true;
+      keys.forEach((k) => seen.add(k));
+    }
+    if (!repeats) return;
+    this.ed.notes.forEach((s, i) => {
+      s.series = String(i + 1);
+      for (const n of s.notes) n.series = s.series;
+    });
+  }
+
+  /** Gives every anchor the key and series of the note it links to (`href="#n1"` → `name="n1"`). */
+  private pairAnchors(): Set<Note> {
+    const paired = new Set<Note>();
+    const byName = new Map<string, Note>();
+    const byBack = new Map<string, Note>();
+    for (const [note, link] of this.noteNames) {
+      for (const n of link.names) if (!byName.has(n)) byName.set(n, note);
+      if (link.backHref !== undefined && !byBack.has(link.backHref)) byBack.set(link.backHref, note);
+    }
+    const byKey = new Map<string, Note>();
+    for (const n of this.noteNames.keys()) if (n.series === undefined && !byKey.has(n.key)) byKey.set(n.key, n);
+    const pair = (a: AnchorInfo) => {
+      let note = (a.href !== undefined ? byName.get(a.href) : undefined) ?? (a.name !== undefined ? byBack.get(a.name) : undefined);
+      // A link that points at the wrong note (`[*]` → `#n2`): the printed marker is what the reader follows.
+      const printed = byKey.get(markerKey(a.node.marker));
+      if (note && printed && note.key !== printed.key && note.series === undefined) note = printed;
+      if (!note) return;
+      paired.add(note);
+      a.node.key = note.key;
+      if (note.series !== undefined) a.node.series = note.series;
+    };
+    this.ictx.anchors.forEach(pair);
+    return paired;
+  }
+}
+
+export function readMiaHtml(text: string, ctx: ReaderContext): Edition {
+  return new HtmlReading(text, ctx).read();
+}
