@@ -282,20 +282,8 @@ class InlineScan {
 
   /** Index of the `close` that balances the `open` at `i`, skipping escapes; -1 when none. */
   private balanced(i: number, open: string, close: string, end: number): number {
-    let depth = 0;
-    // A link or span longer than the reach is taken as unbalanced: keeps stray brackets linear.
-    const limit = Math.min(end, i + TAG_REACH / 5);
-    for (let j = i; j < limit; j++) {
-      const ch = this.t[j]!;
-      if (ch === '\\') {
-        j++;
-        continue;
-      }
-      if (ch === '\n' && this.t[j + 1] === '\n') return -1;
-      if (ch === open) depth++;
-      else if (ch === close && --depth === 0) return j;
-    }
-    return -1;
+    const at = this.env.src.matching(open, close).get(i);
+    return at !== undefined && at < end ? at : -1;
   }
 
   /** Pandoc `[text](url){attrs}` links and `[text]{attrs}` spans. */

@@ -33,4 +33,31 @@ export class Source {
   line(i: number): string {
     return this.text.slice(this.lineStart(i), this.lineEnd(i));
   }
+
+  private readonly pairs = new Map<string, Map<number, number>>();
+
+  /**
+   * For every `open` bracket, the offset of the `close` that balances it (escapes skipped,
+   * a blank line ends all open brackets). One linear pass per bracket kind, then lookups:
+   * the balance of a bracket depends only on the text after it, so any sub-range can use it.
+   */
+  matching(open: string, close: string): Map<number, number> {
+    const key = open + close;
+    let table = this.pairs.get(key);
+    if (table) return table;
+    table = new Map();
+    const stack: number[] = [];
+    const t = this.text;
+    for (let j = 0; j < t.length; j++) {
+      const ch = t[j];
+      if (ch === '\\') j++;
+      else if (ch === open) stack.push(j);
+      else if (ch === close) {
+        const o = stack.pop();
+        if (o !== undefined) table.set(o, j);
+      } else if (ch === '\n' && t[j + 1] === '\n') stack.length = 0;
+    }
+    this.pairs.set(key, table);
+    return table;
+  }
 }
