@@ -48,14 +48,17 @@ export class Source {
     table = new Map();
     const stack: number[] = [];
     const t = this.text;
-    for (let j = 0; j < t.length; j++) {
+    const esc = (c: string): string => '\\' + c;
+    const re = new RegExp(`[\\\\${esc(open)}${esc(close)}\\n]`, 'g');
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const j = m.index;
       const ch = t[j];
-      if (ch === '\\') j++;
+      if (ch === '\\') re.lastIndex = j + 2;
       else if (ch === open) stack.push(j);
       else if (ch === close) {
         const o = stack.pop();
         if (o !== undefined) table.set(o, j);
-      } else if (ch === '\n' && t[j + 1] === '\n') stack.length = 0;
+      } else if (t[j + 1] === '\n') stack.length = 0;
     }
     this.pairs.set(key, table);
     return table;
