@@ -37,7 +37,8 @@ export function frontMatter(src: Source): FrontMatter | undefined {
 export function detectMarkdownFrontmatter(text: string): number {
   const src = new Source(text.slice(0, 20000));
   const fm = frontMatter(src);
-  if (!fm) return 0;
+  // Without a front matter, pandoc's own syntax still marks a converted page.
+  if (!fm) return /\]\{\.info[^}]*\}|^-{20,}\s*$|\]\{#[\w:.-]+\}/m.test(text.slice(0, 20000)) ? 0.6 : 0;
   let score = 0.5;
   if ('title' in fm.data) score += 0.2;
   if ('layout' in fm.data || 'attributions' in fm.data || 'author' in fm.data) score += 0.2;

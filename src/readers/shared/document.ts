@@ -115,6 +115,8 @@ function isFurniture(ctx: Ctx, b: RawBlock): boolean {
   if (b.kind === 'html') return true;
   if (b.kind !== 'para') return false;
   const raw = rawText(ctx, b).trim();
+  // Navigation starts with a link, a list bullet, a separator or markup; anything else is text.
+  if (!/^(?:[[<!\\|•>-]|last\b)/i.test(raw)) return false;
   if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(raw.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
   if (/^last (?:updated|modified)\b/i.test(raw) || /\{\{</.test(raw) || /^<\/?(?:li|ul)\b/i.test(raw)) return true;
   const inl = parseInlines({ ...ctx.env, diagnostics: new Diagnostics() }, b.start, b.end);

@@ -31,6 +31,10 @@ export function markerKey(printed: string): string | undefined {
 }
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+/** The characters that can start markup; runs of anything else are copied in one slice. */
+const SPECIAL = /[\\\n*^[(<|]/g;
+/** How far a closing tag is looked for: an element longer than this is taken as unclosed. */
+const TAG_REACH = 20000;
 const PAGE_MARK = /^\|p\.\s*([0-9]+[a-z]?|[ivxlcdm]+)\|/i;
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*?)(\/?)>/;
 
@@ -43,6 +47,11 @@ export function parseInlines(env: InlineEnv, start: number, end: number): Inline
 
 class InlineScan {
   private readonly t: string;
+  /**
+   * Where a search for a closer already failed, by delimiter and range end: a later opener
+   * of the same kind cannot succeed either, so unclosed markers cost linear time, not quadratic.
+   */
+  private readonly failedFrom = new Map<string, number>();
   constructor(private readonly env: InlineEnv) {
     this.t = env.src.text;
   }
@@ -72,6 +81,14 @@ class InlineScan {
     let i = start;
     while (i < end) {
       const c = t[i]!;
+      SPECIAL.lastIndex = i;
+      const special = SPECIAL.exec(t);
+      const stop = special && special.index < end ? special.index : end;
+      if (stop > i) {
+        add(t.slice(i, stop), i);
+        i = stop;
+        continue;
+      }
       if (c === '\\') {
         const next = t[i + 1];
         if (next === '\n' && i + 1 < end) {
@@ -202,6 +219,9 @@ class InlineScan {
     const open = Math.min(n, 3);
     const after = t[i + n];
     if (after === undefined || i + n >= end || /\s/.test(after)) return undefined;
+    const cacheKey = `*${n}:${end}`;
+    const failed = this.failedFrom.get(cacheKey);
+    if (failed !== undefined && failed <= i) return this.unclosedStars(i, n);
     for (let j = i + n; j < end; ) {
       const ch = t[j]!;
       if (ch === '\\') {
@@ -220,6 +240,11 @@ class InlineScan {
       }
       j++;
     }
+    this.failedFrom.set(cacheKey, i);
+    return this.unclosedStars(i, n);
+  }
+
+  private unclosedStars(i: number, n: number): undefined {
     this.env.diagnostics.report('marker-malformed', `\`${'*'.repeat(n)}\` is never closed; kept as text`, this.pos(i));
     return undefined;
   }
@@ -257,18 +282,8 @@ class InlineScan {
 
   /** Index of the `close` that balances the `open` at `i`, skipping escapes; -1 when none. */
   private balanced(i: number, open: string, close: string, end: number): number {
-    let depth = 0;
-    for (let j = i; j < end; j++) {
-      const ch = this.t[j]!;
-      if (ch === '\\') {
-        j++;
-        continue;
-      }
-      if (ch === '\n' && this.t[j + 1] === '\n') return -1;
-      if (ch === open) depth++;
-      else if (ch === close && --depth === 0) return j;
-    }
-    return -1;
+    const at = this.env.src.matching(open, close).get(i);
+    return at !== undefined && at < end ? at : -1;
   }
 
   /** Pandoc `[text](url){attrs}` links and `[text]{attrs}` spans. */
@@ -361,15 +376,37 @@ class InlineScan {
   }
 
   /** Offset of the `</name>` that closes an element opened before `from` (nesting counted). */
-  private closingTag(name: string, from: number, end: number): number {
-    const re = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+  /** The next `</sup>` at or after `from` (-1: none), remembered so that a run of unclosed `<sup>` stays linear. */
+  private supClose = { from: -1, at: -1 };
+  private nextSupClose(from: number): number {
+    const c = this.supClose;
+    if (c.from >= 0 && c.from <= from && (c.at === -1 || c.at >= from)) return c.at;
+    const re = /<\/sup\s*>/gi;
     re.lastIndex = from;
-    let depth = 1;
-    for (let m = re.exec(this.t); m && m.index < end; m = re.exec(this.t)) {
-      if (m[1]) {
-        if (--depth === 0) return m.index;
-      } else depth++;
+    const at = re.exec(this.t)?.index ?? -1;
+    this.supClose = { from, at };
+    return at;
+  }
+
+  private closingTag(name: string, from: number, end: number): number {
+    if (name === 'sup') {
+      const at = this.nextSupClose(from);
+      return at >= 0 && at < end ? at : -1;
     }
+    const cacheKey = `<${name}:${end}`;
+    const failed = this.failedFrom.get(cacheKey);
+    if (failed !== undefined && failed <= from) return -1;
+    const limit = Math.min(end, from + TAG_REACH);
+    const re = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+    const scope = this.t.slice(from, limit);
+    let depth = 1;
+    for (let m = re.exec(scope); m; m = re.exec(scope)) {
+      if (m[1]) {
+        if (--depth === 0) return from + m.index;
+      } else if (name !== 'sup') depth++;
+    }
+    // `<sup>` does not nest, so no later `<sup>` in this range can close either.
+    if (name === 'sup' && limit === end) this.failedFrom.set(cacheKey, from);
     return -1;
   }
 }

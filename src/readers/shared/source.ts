@@ -33,4 +33,34 @@ export class Source {
   line(i: number): string {
     return this.text.slice(this.lineStart(i), this.lineEnd(i));
   }
+
+  private readonly pairs = new Map<string, Map<number, number>>();
+
+  /**
+   * For every `open` bracket, the offset of the `close` that balances it (escapes skipped,
+   * a blank line ends all open brackets). One linear pass per bracket kind, then lookups:
+   * the balance of a bracket depends only on the text after it, so any sub-range can use it.
+   */
+  matching(open: string, close: string): Map<number, number> {
+    const key = open + close;
+    let table = this.pairs.get(key);
+    if (table) return table;
+    table = new Map();
+    const stack: number[] = [];
+    const t = this.text;
+    const esc = (c: string): string => '\\' + c;
+    const re = new RegExp(`[\\\\${esc(open)}${esc(close)}\\n]`, 'g');
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const j = m.index;
+      const ch = t[j];
+      if (ch === '\\') re.lastIndex = j + 2;
+      else if (ch === open) stack.push(j);
+      else if (ch === close) {
+        const o = stack.pop();
+        if (o !== undefined) table.set(o, j);
+      } else if (t[j + 1] === '\n') stack.length = 0;
+    }
+    this.pairs.set(key, table);
+    return table;
+  }
 }
