@@ -23,7 +23,7 @@ const PUBLISHER_WORDS = /\b(?:publishers?|publishing|press|verlag|books|editions
 const EDITION_WORDS = /\b(?:edition|printing|ed\.|impression|reprint)\b/i;
 const VOLUME = /^(?:volume|vol\.|vols?\.|tome|band|bd\.|book)\s*[\dIVXLC]+[a-z]?(?:\s*[-–,&]\s*[\dIVXLC]+)?$/i;
 const PAGES = /^(?:pages?|pp?\.)\s*[\dIVXLCivxlc]+[a-z]?(?:\s*[-–]\s*[\dIVXLCivxlc]+[a-z]?)?$/i;
-const YEAR = /^\d{4}$/;
+const YEAR = /^[1-9]\d{3}$/;
 
 /** Places of publication of the works MIA transcribes from; extend as sources need. */
 const CITIES = new Set(

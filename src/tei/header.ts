@@ -89,7 +89,7 @@ function writeTitleStmt(fileDesc: XMLBuilder, ed: Edition): void {
 // ---------------------------------------------------------------- publicationStmt
 
 /** "Lenin Internet Archive", "J. V. Stalin Archive", "Marxists Internet Archive". */
-const ARCHIVE = /\b((?:[\p{Lu}][\p{L}.'-]*\s+){0,4}(?:Internet\s+)?Archive)\b/u;
+const ARCHIVE = /((?:\p{Lu}(?:\.|[\p{L}'-]*)\s+){0,4}(?:Internet\s+)?Archive)\b/u;
 
 /**
  * Who distributes the transcription: the first archive the licence or online-version line

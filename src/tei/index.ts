@@ -2,8 +2,8 @@
  * The TEI writer: edition model → TEI P5 XML (see ../shared/docs/encoding.md).
  *
  * Built with xmlbuilder2 (escaping, namespaces) and serialised without its pretty-printer,
- * which would put the text of mixed content on lines of its own. Instead `indent` adds
- * line breaks only between the children of element-only containers (teiHeader, div,
+ * which would put the text of mixed content on lines of its own. Instead `el` (text.ts)
+ * adds line breaks only between the children of element-only containers (teiHeader, div,
  * list…), so the text of p, head, note, bibl… is exactly the model's text.
  * Same model, same bytes: no timestamps, attributes in a fixed order, ids from the model.
  */
@@ -14,7 +14,7 @@ import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
-import { el, mixed, txt, writeBlocks, writeInlines } from './text.js';
+import { el, finishLayout, mixed, startLayout, txt, writeBlocks, writeInlines } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -28,17 +28,6 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 const PROLOG =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
   '<?xml-model href="https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n';
-
-/**
- * Elements whose content model has no text: white space between their children is not
- * content, so they are the only ones indented. Everything else (p, head, note, opener…)
- * is mixed content and is written exactly.
- */
-export const ELEMENT_ONLY = new Set([
-  'TEI', 'teiHeader', 'fileDesc', 'titleStmt', 'respStmt', 'publicationStmt', 'availability', 'notesStmt',
-  'sourceDesc', 'encodingDesc', 'appInfo', 'application', 'editorialDecl', 'normalization', 'correction',
-  'profileDesc', 'langUsage', 'handNotes', 'text', 'body', 'back', 'div', 'argument', 'list', 'lg',
-]);
 
 // ---------------------------------------------------------------- body
 
@@ -104,40 +93,15 @@ function writeBack(text: XMLBuilder, sections: readonly NoteSection[]): void {
   }
 }
 
-// ---------------------------------------------------------------- layout
-
-interface LayoutNode {
-  nodeType: number;
-  nodeName: string;
-  childNodes: ArrayLike<LayoutNode>;
-  insertBefore(node: LayoutNode, before: LayoutNode | null): unknown;
-  appendChild(node: LayoutNode): unknown;
-  ownerDocument: { createTextNode(data: string): LayoutNode } | null;
-}
-const ELEMENT_NODE = 1;
-
-/** Line breaks and two-space indentation between the children of element-only containers. */
-function indent(node: LayoutNode, depth: number): void {
-  if (!ELEMENT_ONLY.has(node.nodeName)) return;
-  const children = Array.from(node.childNodes);
-  if (children.length === 0) return;
-  const doc = node.ownerDocument!;
-  const pad = '\n' + '  '.repeat(depth + 1);
-  for (const child of children) {
-    node.insertBefore(doc.createTextNode(pad), child);
-    if (child.nodeType === ELEMENT_NODE) indent(child, depth + 1);
-  }
-  node.appendChild(doc.createTextNode('\n' + '  '.repeat(depth)));
-}
-
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
   const doc = create();
   const tei = doc.ele(TEI_NS, 'TEI').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', edition.metadata.language);
+  startLayout(tei);
   writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
   const text = el(tei, 'text');
   writeBody(text, edition.body, options.diagnostics);
   writeBack(text, edition.notes);
-  indent(tei.node as unknown as LayoutNode, 0);
+  finishLayout(tei);
   return PROLOG + doc.end({ headless: true, prettyPrint: false }) + '\n';
 }

@@ -9,9 +9,50 @@ import type { Block, Inline, InlineKind, InlineOf } from '../model/edition.js';
 /** Attributes in the order they are written; undefined values are left out. */
 export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]>;
 
+/**
+ * Elements whose content model has no text: white space between their children is not
+ * content, so they are the only ones indented. Everything else (p, head, note, opener…)
+ * is mixed content and is written exactly, and so is everything inside it.
+ */
+export const ELEMENT_ONLY: ReadonlySet<string> = new Set([
+  'TEI', 'teiHeader', 'fileDesc', 'titleStmt', 'respStmt', 'publicationStmt', 'availability', 'notesStmt',
+  'sourceDesc', 'encodingDesc', 'appInfo', 'application', 'editorialDecl', 'normalization', 'correction',
+  'profileDesc', 'langUsage', 'handNotes', 'text', 'body', 'back', 'div', 'argument', 'list', 'lg',
+]);
+
+/**
+ * Indentation is added while the tree is built (appending is cheap; inserting white space
+ * afterwards is quadratic in xmlbuilder2's DOM). Each element that is not inside mixed
+ * content has a layout: its indentation level and the list, shared by its document, of the
+ * indented containers that get a closing line break in `finishLayout`.
+ */
+interface Layout {
+  level: number;
+  containers: XMLBuilder[];
+}
+const layouts = new WeakMap<object, Layout>();
+const pad = (level: number): string => '\n' + '  '.repeat(level);
+
+/** Makes `root` the top of an indented tree. */
+export function startLayout(root: XMLBuilder): void {
+  layouts.set(root.node, { level: 0, containers: [] });
+}
+
+/** Closing line breaks of the indented containers that have children. */
+export function finishLayout(root: XMLBuilder): void {
+  for (const container of layouts.get(root.node)?.containers ?? []) container.txt(pad(layouts.get(container.node)?.level ?? 0));
+}
+
 /** Adds a child element with its attributes in a fixed order (same model, same bytes). */
 export function el(parent: XMLBuilder, name: string, attrs: Attrs = []): XMLBuilder {
+  const layout = layouts.get(parent.node);
+  const indented = layout !== undefined && ELEMENT_ONLY.has(parent.node.nodeName);
+  if (indented) {
+    if (!parent.node.hasChildNodes()) layout.containers.push(parent);
+    parent.txt(pad(layout.level + 1));
+  }
   const child = parent.ele(name);
+  if (indented) layouts.set(child.node, { level: layout.level + 1, containers: layout.containers });
   for (const [key, value] of attrs) if (value !== undefined) child.att(key, String(value));
   return child;
 }

@@ -107,6 +107,14 @@ describe('body', () => {
     expect(xeval(doc, `count(${DIV}/tei:div[2]/tei:list[@rend="numbered"]/tei:item)`)).toBe('2');
     expect(xeval(doc, `string(${DIV}/tei:div[2]/tei:pb/@n)`)).toBe('299');
     expect(xtext(doc, `${DIV}/tei:div[2]/tei:lg/tei:l[2]`)).toBe('of starvation');
+    // Indentation only between the children of element-only containers, never in mixed content.
+    expect(xeval(doc, `count(//text()[normalize-space()=""][ancestor::tei:p or ancestor::tei:head or ancestor::tei:quote or ancestor::tei:item or ancestor::tei:l])`)).toBe('0');
+  });
+
+  test('containers inside mixed content are not indented', () => {
+    const quoted: Block = { kind: 'quote', blocks: [p(t('Said:')), { kind: 'list', ordered: false, items: [[t('one')], [t('two')]], pos: at }], pos: at };
+    const { doc } = written(edition((ed) => (ed.body.blocks = [quoted])));
+    expect(xeval(doc, `string(${DIV}/tei:quote)`)).toBe('Said:onetwo');
   });
 
   test('every inline kind, with its attributes', () => {

@@ -78,6 +78,14 @@ describe('publicationStmt', () => {
     expect(xtext(doc, `${H}/tei:fileDesc/tei:publicationStmt/tei:distributor`)).toBe('Marxists Internet Archive');
     expect(xtext(doc, `//tei:licence`)).toBe('Copyleft: Creative Commons (Attribute & ShareAlike)');
   });
+
+  test.each([
+    ['J. V. Stalin Archive (2004). Permission is granted to copy.', 'J. V. Stalin Archive'],
+    ['This work is in the Public Domain. Marxists Internet Archive (2005).', 'Marxists Internet Archive'],
+  ])('the archive the licence line names: %s', (licence, archive) => {
+    const doc = written(edition((ed) => (ed.metadata.fields = [field('Public Domain', 'licence', licence)])));
+    expect(xtext(doc, `${H}/tei:fileDesc/tei:publicationStmt/tei:distributor`)).toBe(archive);
+  });
 });
 
 describe('notesStmt', () => {
