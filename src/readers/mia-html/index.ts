@@ -19,6 +19,7 @@ export function detectMiaHtml(text: string): number {
 export const miaHtmlReader: Reader = {
   name: 'mia-html',
   description: 'original MIA HTML pages (LIA tx2html 2004–05, Marx/Engels Archive 1999–2002, 2007+ style)',
+  markup: 'html',
   detect: detectMiaHtml,
   read: readMiaHtml,
 };

@@ -1,0 +1,131 @@
+/** `teiwright convert [inputs..]`: transcriptions → TEI files, validated, with a report. */
+import { availableParallelism } from 'node:os';
+import type { Argv, CommandModule } from 'yargs';
+import { runBatch, type BatchOptions, type FileResult } from '../../batch/index.js';
+import { countBySeverity } from '../../diagnostics.js';
+import { READERS } from '../../readers/registry.js';
+import { exitCodeFor, UsageError } from '../outcome.js';
+import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
+import { startProgress } from '../progress.js';
+
+interface ConvertArgs {
+  inputs: string[];
+  out: string;
+  profile?: string;
+  report?: string;
+  jobs: number;
+  force: boolean;
+  shard?: string;
+  validate: boolean;
+  quiet: boolean;
+  json: boolean;
+  progress?: boolean;
+  'max-size': string;
+}
+
+/** "3/8" → { index: 3, count: 8 }. */
+export function parseShard(spec: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, e.g. 2/8; got "${spec}"`);
+  return { index, count };
+}
+
+/** "50MB", "2 MiB", "1000000" → bytes. */
+export function parseSize(spec: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$/i.exec(spec);
+  if (!m) throw new UsageError(`--max-size takes a size such as 64MB; got "${spec}"`);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = { b: 1, kb: 1e3, kib: 1024, mb: 1e6, mib: 1024 ** 2, gb: 1e9, gib: 1024 ** 3 }[unit] ?? 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+export function toFileLine(r: FileResult): FileLine {
+  return {
+    input: r.input,
+    status: r.status,
+    ...(r.output !== undefined && { output: r.output }),
+    ...(r.profile !== undefined && { profile: r.profile }),
+    diagnostics: r.diagnostics,
+    ...(r.stats !== undefined && { stats: { ...r.stats } }),
+  };
+}
+
+export const convertCommand: CommandModule<object, ConvertArgs> = {
+  command: 'convert [inputs..]',
+  describe: 'Convert transcriptions (files or folders) into TEI P5 files and validate them',
+  builder: (y: Argv) =>
+    y
+      .positional('inputs', { type: 'string', array: true, default: [] as string[], describe: 'Files and folders to convert; folders are walked and their tree mirrored. Default: input/' })
+      .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Folder the TEI files are written to (DIR/<stem>.xml)' })
+      .option('profile', { alias: 'p', type: 'string', choices: READERS.map((r) => r.name), describe: 'Read every input in this house style instead of detecting it from the content' })
+      .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
+      .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files converted in parallel (worker threads); 1 converts in this process' })
+      .option('force', { type: 'boolean', default: false, describe: 'Convert every input even if it is unchanged since the last run (see OUT/.teiwright-manifest.json)' })
+      .option('shard', { type: 'string', describe: 'Convert only shard i of n (e.g. 2/8), a stable split for cluster job arrays' })
+      .option('validate', { type: 'boolean', default: true, describe: 'Validate each TEI file against the project schema (--no-validate to skip)' })
+      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
+      .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' })
+      .example('$0 convert', 'convert input/ into output/')
+      .example('$0 convert texts/ --out tei/ --report report.json', 'convert a folder tree, mirror it under tei/, write a JSON report')
+      .example('$0 convert corpus/ --shard $SLURM_ARRAY_TASK_ID/16', 'one task of a 16-way job array'),
+  handler: async (args) => {
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    const maxBytes = parseSize(args['max-size']);
+    if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
+    const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
+    const showBar = !args.json && (args.progress ?? Boolean(process.stderr.isTTY));
+    const bar = showBar ? startProgress() : undefined;
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once('SIGINT', onSigint);
+    const lines: FileLine[] = [];
+    const options: BatchOptions = {
+      inputs: args.inputs.length > 0 ? args.inputs : ['input'],
+      outDir: args.out,
+      validate: args.validate,
+      jobs: args.jobs,
+      force: args.force,
+      maxBytes,
+      signal: abort.signal,
+      ...(args.profile !== undefined && { profile: args.profile }),
+      ...(shard !== undefined && { shard }),
+      onResult: (r, progress) => {
+        const line = toFileLine(r);
+        lines.push(line);
+        bar?.update(progress);
+        bar?.suspend(() => printer.file(line));
+        if (!bar) printer.file(line);
+      },
+    };
+    let result;
+    try {
+      result = await runBatch(options);
+    } finally {
+      process.off('SIGINT', onSigint);
+      bar?.stop();
+    }
+    const filesWithErrors = lines.filter((l) => countBySeverity(l.diagnostics).error > 0).length;
+    const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
+    const count = (s: string) => lines.filter((l) => l.status === s).length;
+    const totals = {
+      files: lines.length,
+      converted: count('converted'),
+      unchanged: count('unchanged'),
+      failed: count('failed'),
+      filesWithErrors,
+      warnings: lines.reduce((n, l) => n + countBySeverity(l.diagnostics).warning, 0),
+    };
+    const report = makeReport('convert', lines, totals, code);
+    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else
+      printer.summary(
+        `${totals.files} files: ${totals.converted} converted, ${totals.unchanged} unchanged, ${totals.failed} failed; ${filesWithErrors} with errors, ${totals.warnings} warnings${result.interrupted ? '; interrupted' : ''} -> ${args.out}`,
+      );
+    process.exitCode = code;
+  },
+};

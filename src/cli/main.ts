@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/** The teiwright command line: one module per command under commands/. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { VERSION } from '../version.js';
+import { codesCommand } from './commands/codes.js';
+import { convertCommand } from './commands/convert.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, UsageError } from './outcome.js';
+
+export async function main(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('teiwright')
+    .usage('$0 <command> [options]\n\nTurns plain-text transcriptions (Marxists Internet Archive house styles) into TEI P5 editions and validates them.')
+    .command(convertCommand)
+    .command(validateCommand)
+    .command(codesCommand)
+    .demandCommand(1, 'Name a command: convert, validate or codes (see --help).')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .epilogue('Exit codes: 0 all files without errors; 1 some file had errors (the others were still processed); 2 usage error; 130 interrupted.\nDiagnostics are printed as file:line:col: severity code: message; `teiwright codes` lists the codes.')
+    .fail((message, error, y) => {
+      if (error && !(error instanceof UsageError)) throw error;
+      process.stderr.write(`teiwright: ${error?.message ?? message}\n\n${y.help === undefined ? '' : 'Run with --help for usage.'}\n`);
+      process.exit(EXIT.usage);
+    })
+    .parseAsync();
+}
+
+main(hideBin(process.argv)).catch((error: unknown) => {
+  process.stderr.write(`teiwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = EXIT.usage;
+});

@@ -1,0 +1,71 @@
+/**
+ * How commands show results: one line per file, then its diagnostics as
+ * `file:line:col: severity code: message`, then a summary; or the same as JSON.
+ * Lines go to stdout, the progress bar to stderr, so `> log.txt` keeps the facts.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { countBySeverity, formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
+import { VERSION } from '../version.js';
+
+export interface FileLine {
+  input: string;
+  /** converted, failed, unchanged, valid, invalid, … */
+  status: string;
+  output?: string;
+  profile?: string;
+  diagnostics: Diagnostic[];
+  stats?: Record<string, number>;
+}
+
+export interface Printer {
+  file(line: FileLine): void;
+  summary(text: string): void;
+}
+
+const SHOWN: Record<'quiet' | 'normal' | 'verbose', ReadonlySet<Severity>> = {
+  quiet: new Set(['error']),
+  normal: new Set(['error', 'warning', 'info']),
+  verbose: new Set(['error', 'warning', 'info']),
+};
+
+export function linePrinter(write: (s: string) => void, level: keyof typeof SHOWN): Printer {
+  return {
+    file(line) {
+      const c = countBySeverity(line.diagnostics);
+      const shown = line.diagnostics.filter((d) => SHOWN[level].has(d.severity));
+      if (level === 'quiet' && shown.length === 0) return;
+      const target = line.output ? ` -> ${line.output}` : '';
+      const profile = line.profile ? ` [${line.profile}]` : '';
+      write(`${line.status} ${line.input}${target}${profile} (${c.error} errors, ${c.warning} warnings)\n`);
+      for (const d of shown) write(`  ${formatDiagnostic(d)}\n`);
+    },
+    summary(text) {
+      write(`${text}\n`);
+    },
+  };
+}
+
+export const silentPrinter: Printer = { file() {}, summary() {} };
+
+/** The machine-readable report of a command: the same facts as the lines. */
+export interface Report {
+  tool: 'teiwright';
+  version: string;
+  command: string;
+  files: FileLine[];
+  totals: Record<string, number>;
+  exitCode: number;
+}
+
+export function makeReport(command: string, files: FileLine[], totals: Record<string, number>, exitCode: number): Report {
+  return { tool: 'teiwright', version: VERSION, command, files, totals, exitCode };
+}
+
+/** Writes a file whole or not at all: a temporary sibling, then a rename. */
+export function writeFileAtomic(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}

@@ -1,0 +1,122 @@
+/** The built command, run as a user runs it, on a temporary folder: files, lines, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/shared.js';
+import { expectValidTei } from '../helpers/tei.js';
+
+const BIN = join(PROJECT_ROOT, 'dist/cli/main.js');
+const SEEDS = join(PROJECT_ROOT, 'input');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'teiwright-cli-'));
+  mkdirSync(join(dir, 'in/letters'), { recursive: true });
+  copyFileSync(join(SEEDS, 'stalin-1912-for-the-party.txt'), join(dir, 'in/stalin.txt'));
+  copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'in/letters/lenin.txt'));
+  writeFileSync(join(dir, 'in/empty.txt'), '');
+  writeFileSync(join(dir, 'in/binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+  writeFileSync(join(dir, 'in/latin1.txt'), Buffer.from('V. I. Lenin\n\nCaf\xe9 society\n', 'latin1'));
+  return dir;
+}
+
+describe('teiwright convert', () => {
+  let dir: string;
+  let result: ReturnType<typeof run>;
+  beforeAll(() => {
+    dir = workspace();
+    result = run(['convert', 'in', '--out', 'out', '--report', 'report.json', '--jobs', '1'], dir);
+  });
+
+  it('mirrors the folder tree, one TEI file per good input, valid', () => {
+    expect(existsSync(join(dir, 'out/stalin.xml'))).toBe(true);
+    expect(existsSync(join(dir, 'out/letters/lenin.xml'))).toBe(true);
+    for (const f of ['out/stalin.xml', 'out/letters/lenin.xml']) expectValidTei(readFileSync(join(dir, f), 'utf8'));
+  });
+
+  it('writes nothing for bad inputs and leaves no temporary file', () => {
+    const written = readdirSync(join(dir, 'out'), { recursive: true }).map(String).sort();
+    expect(written.filter((f) => !f.startsWith('.teiwright-manifest'))).toEqual(['letters', 'letters/lenin.xml', 'stalin.xml']);
+  });
+
+  it('exits 1 because some files had errors, the others still converted', () => expect(result.code).toBe(1));
+
+  it('prints each problem as file:line:col: severity code: message', () => {
+    expect(result.stdout).toMatch(/in\/empty\.txt: error input-empty: /);
+    expect(result.stdout).toMatch(/in\/binary\.txt:1:5: error input-binary: /);
+    expect(result.stdout).toMatch(/in\/latin1\.txt:3:4: error input-encoding: .*UTF-8/);
+    expect(result.stdout).toMatch(/in\/letters\/lenin\.txt:\d+:\d+: info furniture-dropped: /);
+    expect(result.stdout).toMatch(/^5 files: 2 converted/m);
+  });
+
+  it('writes the same facts as a JSON report', () => {
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { files: { input: string; status: string; diagnostics: { code: string }[] }[]; exitCode: number };
+    expect(report.exitCode).toBe(1);
+    const byInput = Object.fromEntries(report.files.map((f) => [f.input, f]));
+    expect(byInput['in/stalin.txt']?.status).toBe('converted');
+    expect(byInput['in/empty.txt']?.diagnostics.map((d) => d.code)).toEqual(['input-empty']);
+  });
+
+  it('never modifies the inputs', () => {
+    expect(readFileSync(join(dir, 'in/stalin.txt'), 'utf8')).toBe(readFileSync(join(SEEDS, 'stalin-1912-for-the-party.txt'), 'utf8'));
+  });
+
+  it('exits 0 when every file converts, and the validate command agrees', () => {
+    const ok = run(['convert', 'in/stalin.txt', 'in/letters', '--out', 'good', '--jobs', '1'], dir);
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(dir, 'good/stalin.xml'))).toBe(true);
+    expect(existsSync(join(dir, 'good/lenin.xml'))).toBe(true);
+    const v = run(['validate', 'good/stalin.xml', 'good/lenin.xml'], dir);
+    expect(v.stdout).toContain('2 files: 2 valid');
+    expect(v.code).toBe(0);
+  });
+
+  it('refuses two inputs that would write the same output file', () => {
+    writeFileSync(join(dir, 'stalin.md'), readFileSync(join(dir, 'in/stalin.txt')));
+    const r = run(['convert', 'in/stalin.txt', 'stalin.md', '--out', 'clash', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/output-collision/);
+  });
+
+  it('reports an output folder that cannot be written (here: a path under a regular file, which fails even for root)', () => {
+    writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
+    const r = run(['convert', 'in/stalin.txt', '--out', 'blocker/sub', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error output-unwritable: .*blocker/);
+  });
+
+  it('reports a folder with no transcriptions', () => {
+    mkdirSync(join(dir, 'nothing'));
+    const r = run(['convert', 'nothing', '--out', 'o2'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/nothing: error input-none: /);
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 with a clear message on a bad option value', () => {
+    const r = run(['convert', '--shard', '0/3'], tmpdir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--shard takes i\/n/);
+  });
+
+  it('exits 2 on an unknown command', () => {
+    expect(run(['transmogrify'], tmpdir()).code).toBe(2);
+  });
+
+  it('explains itself with --help on every command', () => {
+    expect(run(['--help'], tmpdir()).stdout).toMatch(/convert.*\n.*validate/s);
+    expect(run(['convert', '--help'], tmpdir()).stdout).toMatch(/--out.*--report.*--jobs/s);
+    expect(run(['validate', '--help'], tmpdir()).stdout).toMatch(/--schema/);
+  });
+
+  it('lists the diagnostic codes', () => {
+    expect(run(['codes'], tmpdir()).stdout).toMatch(/words-lost\s+error/);
+  });
+});
