@@ -12,6 +12,7 @@ export const CODES = {
   'input-empty': { severity: 'error', summary: 'the input file is empty or holds only white space' },
   'input-binary': { severity: 'error', summary: 'the input file is binary (NUL bytes or control characters)' },
   'input-encoding': { severity: 'error', summary: 'the input file is not valid UTF-8' },
+  'input-charset': { severity: 'info', summary: 'the file is not UTF-8 but declares its charset (ISO-8859-1/Windows-1252); it was read as declared' },
   'input-too-large': { severity: 'error', summary: 'the input file is larger than --max-size' },
   'input-unreadable': { severity: 'error', summary: 'the input file or folder cannot be read' },
   'input-none': { severity: 'error', summary: 'a folder argument holds no transcriptions' },

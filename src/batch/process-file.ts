@@ -106,6 +106,7 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob): Pr
     return { ...base, status: 'failed', diagnostics: [diagnostic('internal-error', `the converter failed: ${reason(e)}${where}`, job.input)] };
   }
   const diagnostics = [...converted.diagnostics];
+  if (decoded.charset) diagnostics.unshift(diagnostic('input-charset', `read as ${decoded.charset}, the charset the file declares (it is not UTF-8)`, job.input));
   const stats = { notes: 0, anchors: 0, linked: 0, emendations: 0, ...converted.stats, bytes: bytes.length, ms: 0 };
   const withProfile = { ...base, ...(converted.profile !== undefined && { profile: converted.profile }), stats };
   const hasError = diagnostics.some((d) => d.severity === 'error');

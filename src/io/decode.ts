@@ -5,7 +5,22 @@
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
 
-export type Decoded = { ok: true; text: string } | { ok: false; code: DiagnosticCode; message: string; pos?: SourcePos };
+export type Decoded =
+  | { ok: true; text: string; /** Set when the text was not UTF-8 but declared its own charset. */ charset?: string }
+  | { ok: false; code: DiagnosticCode; message: string; pos?: SourcePos };
+
+/**
+ * Old MIA pages are Latin-1 and say so (`<meta charset=iso-8859-1>`, `<?xml encoding=…?>`).
+ * A declared single-byte charset is honoured; anything else that is not UTF-8 is refused.
+ */
+const DECLARED = /(?:charset|encoding)\s*=\s*["']?\s*(iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252|us-ascii)\b/i;
+
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = DECLARED.exec(head);
+  // windows-1252 is what browsers use for a declared ISO-8859-1, and a superset of it.
+  return m ? 'windows-1252' : undefined;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -48,9 +63,12 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
     return { ok: false, code: 'input-binary', message: 'the file holds NUL bytes: it is binary, not a transcription', pos: bytePos(bytes, nul) };
   }
   let text: string;
+  let charset: string | undefined;
   try {
     text = utf8.decode(bytes);
   } catch {
+    charset = declaredCharset(bytes);
+    if (charset) return finish(new TextDecoder(charset).decode(bytes), charset);
     const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
@@ -59,6 +77,11 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
       pos: bytePos(bytes, at),
     };
   }
+  return finish(text, charset);
+}
+
+function finish(decoded: string, charset: string | undefined): Decoded {
+  let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
   // Control characters other than tab and line ends cannot appear in XML 1.0 and mark binary data.
@@ -70,5 +93,5 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
     return { ok: false, code: 'input-binary', message: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} cannot appear in a transcription`, pos: { line, column } };
   }
   if (text.trim() === '') return { ok: false, code: 'input-empty', message: 'the file is empty' };
-  return { ok: true, text };
+  return charset ? { ok: true, text, charset } : { ok: true, text };
 }

@@ -27,6 +27,7 @@ export interface CorpusRow {
   teiAll: 'yes' | 'no' | 'n/a';
   wordsLost: number;
   firstError?: string;
+  charset?: string;
 }
 
 function corpusFiles(dir: string): string[] {
@@ -47,6 +48,7 @@ export function convertCorpusFile(dir: string, file: string, teiAll: string | un
   if (!decoded.ok) return { ...row, errors: 1, firstError: `${file}: ${decoded.message}` };
   const result = convert(decoded.text, { file });
   const c = countBySeverity(result.diagnostics);
+  if (decoded.charset) row.charset = decoded.charset;
   Object.assign(row, result.model ? editionStats(result.model) : {}, { profile: result.model?.profile ?? '-', warnings: c.warning, errors: c.error });
   row.wordsLost = result.diagnostics.filter((d) => d.code === 'words-lost').length;
   const firstError = result.diagnostics.find((d) => d.severity === 'error');
