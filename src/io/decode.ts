@@ -15,6 +15,19 @@ export type Decoded =
  */
 const DECLARED = /(?:charset|encoding)\s*=\s*["']?\s*(iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252|us-ascii)\b/i;
 
+/** Windows-1252's letters in 0x80–0x9F (Node's own decoder, built with small ICU, maps them to C1 controls). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const chunk = 8192;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    const part = bytes.subarray(i, i + chunk);
+    out += String.fromCharCode(...Array.from(part, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
+}
+
 function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const m = DECLARED.exec(head);
@@ -68,7 +81,7 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
     text = utf8.decode(bytes);
   } catch {
     charset = declaredCharset(bytes);
-    if (charset) return finish(new TextDecoder(charset).decode(bytes), charset);
+    if (charset) return finish(decodeWindows1252(bytes), charset);
     const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
