@@ -52,9 +52,18 @@ export function stripMarkdown(text: string): string {
       .replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '))
       .replace(/<\/?[A-Za-z][^>]*>/g, (t) => t.replace(/[^\n]/g, ' '))
       .replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`)
-      .replace(/\{[#.][^}\n]*\}|\{[a-z-]+=[^}\n]*\}/g, (a) => a.replace(/[^\n]/g, ' ')),
+      .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' ')),
   );
 }
+
+/**
+ * A pandoc attribute block: `{#id .class key="value" key=bare}`. Its items may be wrapped
+ * over several lines (`{onmouseover="…"\n onmouseout="…"}`), inside a block quote too
+ * (`\n> border="1"`); a quoted value may hold spaces and the other quote.
+ */
+const ATTR_ITEM = `(?:#[^\\s}]+|\\.[^\\s}]+|[A-Za-z_:][\\w:.-]*=(?:"[^"]*"|'[^']*'|[^\\s}"']*))`;
+const ATTR_SEP = `(?:\\s|(?<=\\n[ \\t]{0,3})>)+`;
+const PANDOC_ATTRS = new RegExp(`\\{[ \\t]*${ATTR_ITEM}(?:${ATTR_SEP}${ATTR_ITEM})*[ \\t]*\\}`, 'g');
 
 interface P5Node {
   nodeName: string;
@@ -215,7 +224,10 @@ const MAX_REPORTS = 10;
 
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
-  const src = removeDropped(sourceWords(source, markup), dropped);
+  // A dropped piece is raw source: its words are counted as the source's are (a dropped
+  // markdown link `[Works Index](../index.htm)` has the words "Works Index", not "index htm").
+  const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
+  const src = removeDropped(sourceWords(source, markup), removed);
   const { text, header } = teiWords(tei);
   const edits = diffWords(
     src.map((w) => w.w),

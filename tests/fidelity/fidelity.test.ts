@@ -86,3 +86,21 @@ describe('fidelity check', () => {
     expect(removeDropped(src, [{ text: 'Index', pos: { line: 3, column: 1 } }]).map((w) => w.line)).toEqual([1, 2]);
   });
 });
+
+describe('fidelity check: markdown syntax of converted pages', () => {
+  it('removes pandoc attributes wrapped over lines, in a block quote too, and keeps the words around them', () => {
+    const src = `[We]{onmouseover="window.status=' 19 . 029 . v19pp77 '"\nonmouseout="window.status=''"} know that\n\n> ![A\n> B](x.jpg){align="left"\n> border="1" hspace="10"}\n> text`;
+    expect(sourceWords(src, 'markdown').map((w) => `${w.w}@${w.line}`)).toEqual(['We@1', 'know@2', 'that@2', 'A@4', 'B@5', 'text@7']);
+  });
+
+  it('keeps braces that are not attributes: words in them are text', () => {
+    expect(sourceWords('a {set of} things {x = y} {#id}', 'markdown').map((w) => w.w)).toEqual(['a', 'set', 'of', 'things', 'x', 'y']);
+  });
+
+  it('counts the words of dropped markdown furniture without its link targets', () => {
+    const r = check('Text here.\n\n[Nikolai Bukharin Archive](../../index.htm)', tei('<p>Text here.</p>'), 'markdown', [
+      { text: '[Nikolai Bukharin Archive](../../index.htm)', line: 3 },
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
