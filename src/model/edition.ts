@@ -150,6 +150,11 @@ export const Body = Type.Object(
     opener: Type.Optional(Opener),
     /** Short editorial lines before the text (`argument/p`). */
     argument: Blocks,
+    /**
+     * Lines printed above the title (an author line, the collection's headings): written in
+     * an `argument` before `head`, so that the text keeps the order of the source.
+     */
+    beforeHead: Type.Optional(Blocks),
     blocks: Blocks,
     closer: Type.Optional(Closer),
     /** Lines after the signature such as "Published in leaflet form in March 1912". */

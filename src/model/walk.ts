@@ -44,7 +44,9 @@ export function blockInlines(block: Block): Inline[][] {
 /** Every inline list of the edition's text (head, opener, argument, body, closer), in reading order. */
 export function bodyInlineLists(ed: Edition): Inline[][] {
   const b = ed.body;
-  const lists: Inline[][] = [b.head];
+  const lists: Inline[][] = [];
+  for (const block of b.beforeHead ?? []) for (const l of blockInlines(block)) lists.push(l);
+  lists.push(b.head);
   if (b.subtitle) lists.push(b.subtitle);
   if (b.opener?.dateline) lists.push(b.opener.dateline);
   if (b.opener?.salute) lists.push(b.opener.salute);

@@ -50,6 +50,8 @@ function writeDateline(parent: XMLBuilder, inlines: readonly Inline[], diagnosti
 
 function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | undefined): void {
   const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
+  // What the source prints above the title stays above it (model.divTop allows any order).
+  if (body.beforeHead && body.beforeHead.length > 0) writeBlocks(el(div, 'argument'), body.beforeHead, { headings: 'p' });
   mixed(div, 'head', body.head);
   if (body.subtitle) mixed(div, 'head', body.subtitle, [['type', 'sub']]);
   if (body.opener && (body.opener.dateline || body.opener.salute)) {

@@ -100,15 +100,21 @@ export function sourceWords(text: string, markup: MarkupFamily): Word[] {
 /** A piece of the source that is not text: dropped furniture, or a metadata label that became markup. */
 export type Removed = Pick<Dropped, 'text' | 'pos'>;
 
-/** Takes the words of each removed piece out of the source words, at or after its line. */
-export function removeDropped(words: Word[], dropped: readonly Removed[]): Word[] {
+/**
+ * Takes the words of each removed piece out of the source words, at or after its line.
+ * With `reach`, a piece is only looked for where it was reported: its first word must stand
+ * within `reach` lines of its position (a front-matter label "works" must not take away
+ * the word "works" of the text further down).
+ */
+export function removeDropped(words: Word[], dropped: readonly Removed[], reach?: number): Word[] {
   const gone = new Set<number>();
   for (const d of dropped) {
     const target: Word[] = [];
     wordsOf(d.text, d.pos.line, target);
     if (target.length === 0) continue;
+    const lastStart = reach === undefined ? Infinity : d.pos.line + reach;
     let from = words.findIndex((w) => w.line >= d.pos.line);
-    search: for (; from >= 0 && from <= words.length - target.length; from++) {
+    search: for (; from >= 0 && from <= words.length - target.length && words[from]!.line <= lastStart; from++) {
       for (let k = 0; k < target.length; k++) {
         if (gone.has(from + k) || words[from + k]!.w !== target[k]!.w) continue search;
       }
@@ -222,13 +228,21 @@ export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX
 
 const MAX_REPORTS = 10;
 
+/** How many lines after its reported position a removed markdown piece may start (a wrapped label). */
+const MARKDOWN_REACH = 1;
+
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
   // A dropped piece is raw source: its words are counted as the source's are (a dropped
   // markdown link `[Works Index](../index.htm)` has the words "Works Index", not "index htm").
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
-  const src = removeDropped(sourceWords(source, markup), removed);
-  const { text, header } = teiWords(tei);
+  // Markdown readers report every piece at the line where it stands.
+  const src = removeDropped(sourceWords(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
+  const { text, header: exact } = teiWords(tei);
+  // The header may capitalise a name the source printed in lower case ("author: karl marx"
+  // → <author>Karl Marx</author>): metadata words are found there whatever their case.
+  const header = new Map<string, number>();
+  for (const [w, n] of exact) header.set(w.toLowerCase(), (header.get(w.toLowerCase()) ?? 0) + n);
   const edits = diffWords(
     src.map((w) => w.w),
     text,
@@ -247,9 +261,9 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
     }
     if (e.op === 'lost') {
       const word = src[e.a]!;
-      const inHeader = header.get(word.w) ?? 0;
+      const inHeader = header.get(word.w.toLowerCase()) ?? 0;
       if (inHeader > 0) {
-        header.set(word.w, inHeader - 1);
+        header.set(word.w.toLowerCase(), inHeader - 1);
         continue;
       }
       const run = lost[lost.length - 1];

@@ -104,3 +104,21 @@ describe('fidelity check: markdown syntax of converted pages', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('fidelity check: metadata and labels of markdown pages', () => {
+  it('finds a metadata word in the header whatever its capitals (a front-matter author "karl marx")', () => {
+    const r = check('---\nauthor: karl marx\n---\nText here.', tei('<p>Text here.</p>', '<author>Karl Marx</author>'), 'markdown');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('still compares the words of the text with their capitals', () => {
+    const r = check('Text here.', tei('<p>text here.</p>'), 'markdown');
+    expect(r.lost).toBe(1);
+  });
+
+  it('takes a markdown label out only where it was reported, not a later word of the text', () => {
+    // The front-matter key "works" is syntax (blanked); its label must not take "works" from line 4.
+    const r = check('---\nworks: Selected\n---\nThese works matter.', tei('<p>These works matter.</p>', '<note>works: Selected</note>'), 'markdown', [{ text: 'works', line: 2 }]);
+    expect(r.diagnostics).toEqual([]);
+  });
+});

@@ -150,7 +150,11 @@ describe.skipIf(!hasCorpus)('markdown-frontmatter over the real corpus', () => {
     // Page 29 starts before the first paragraph, page 30 in the middle of "an alliance" (line 66).
     expect(ed.body.blocks.filter((b) => b.kind === 'pb').map((b) => [b.kind === 'pb' ? b.n : '', b.pos.line])).toEqual([['29', 30]]);
     expect(JSON.stringify(ed.body.blocks)).toMatch(/"kind":"pb","n":"30","pos":\{"line":66,"column":39\}/);
-    expect(ed.metadata.fields.map((f) => f.role)).toEqual(['firstPublished', 'source', 'translated', 'transcriptionMarkup', 'licence']);
+    // The mirror's front-matter title names another page: kept as printed, as a note.
+    expect(ed.metadata.fields.map((f) => f.role)).toEqual(['other', 'firstPublished', 'source', 'translated', 'transcriptionMarkup', 'licence']);
+    expect(ed.metadata.fields[0]).toMatchObject({ label: 'title', pos: { line: 3, column: 8 } });
+    expect(text(ed.metadata.fields[0]!.value)).toBe('Letter to Vorwärts and Wiener Arbeiter-Zeitung');
+    expect(ed.dropped.slice(0, 3).map((x) => x.text)).toEqual(['page', '/1913/mar/22.md', 'Marx & Engels Selected Works']);
     expect(JSON.stringify(ed)).not.toContain('onmouseover');
   });
 

@@ -94,9 +94,10 @@ describe('markdown-frontmatter: a pandoc (Jekyll) letter', () => {
     expect(note && note.kind === 'inlineNote' ? plainText(note.children) : '').toBe("[Editor's insertion.]");
   });
 
-  it('drops the navigation and page date with a diagnostic for each', () => {
-    expect(ed.dropped.map((x) => x.pos.line)).toEqual([5, 6, 51, 55]);
-    expect(d.items.filter((x) => x.code === 'furniture-dropped')).toHaveLength(4);
+  it('drops the site key `layout: default`, the navigation and the page date with a diagnostic for each', () => {
+    expect(ed.dropped.map((x) => x.pos.line)).toEqual([2, 5, 6, 51, 55]);
+    expect(ed.dropped[0]).toMatchObject({ text: 'default', pos: { line: 2, column: 9 } });
+    expect(d.items.filter((x) => x.code === 'furniture-dropped')).toHaveLength(5);
     expect(JSON.stringify(ed.body)).not.toContain('Top of the page');
   });
 });
@@ -111,9 +112,18 @@ describe('markdown-frontmatter: a Hugo page with two note series', () => {
   });
 
   it('keeps the attributions as a source field', () => {
-    const f = ed.metadata.fields[0]!;
-    expect(f).toMatchObject({ label: 'attributions', role: 'source' });
+    const f = ed.metadata.fields.find((x) => x.label === 'attributions')!;
+    expect(f).toMatchObject({ label: 'attributions', role: 'source', pos: { line: 7, column: 3 } });
     expect(plainText(f.value)).toContain('Published in 1901');
+  });
+
+  it('keeps the other front-matter keys with words as notes, in source order, without their YAML quotes', () => {
+    expect(ed.metadata.fields.map((f) => [f.label, f.role, plainText(f.value)])).toEqual([
+      ['works', 'other', 'Example Works'],
+      ['description', 'other', 'A test document'],
+      ['attributions', 'source', expect.stringContaining('This document was originally copied from the Marxist Internet Archive.')],
+    ]);
+    expect(ed.metadata.fields[0]!.pos).toEqual({ line: 2, column: 9 });
   });
 
   it('gives numbered and lettered notes their own series, on anchors and notes alike', () => {
@@ -140,5 +150,54 @@ describe('markdown-frontmatter: detection', () => {
       expect(miaMarkdown.detect(fixture(f))).toBeLessThan(0.3);
     }
     expect(markdownFrontmatter.detect('# Title\n\n---\n\nSource : x\n')).toBe(0);
+  });
+});
+
+describe('markdown-frontmatter: the front matter of a site mirror', () => {
+  const page = [
+    '---',
+    'layout: page',
+    'title: Letter to *Vorwärts*',
+    'permalink: /1913/mar/22.md',
+    'parent: Selected Works',
+    'tags: []',
+    'nav_order: 3',
+    'subject: "Chinese revolution"',
+    '---',
+    '',
+    '## V. I. Lenin',
+    '',
+    '### Big Achievement of the Chinese Republic {.title}',
+    '',
+    'We know that the great Chinese Republic was established at the cost of such sacrifice by progressive democrats among the Asian masses, and that it recently encountered very grave financial difficulties of every kind.',
+    '',
+  ].join('\n');
+  const { ed, d } = read(page);
+
+  it('drops the site-engine keys, one report per key at the value', () => {
+    expect(ed.dropped.map((x) => [x.text, x.pos.line, x.pos.column])).toEqual([
+      ['page', 2, 9],
+      ['/1913/mar/22.md', 4, 12],
+      ['Selected Works', 5, 9],
+      ['[]', 6, 7],
+      ['3', 7, 12],
+    ]);
+    expect(d.items.filter((x) => x.code === 'furniture-dropped' && x.line !== undefined && x.line < 9)).toHaveLength(5);
+  });
+
+  it('keeps a front-matter title that is not the page title as a note, with its italics, and an unknown key too', () => {
+    expect(ed.metadata.title).toBe('Big Achievement of the Chinese Republic');
+    expect(ed.metadata.fields.map((f) => [f.label, f.role, plainText(f.value)])).toEqual([
+      ['title', 'other', 'Letter to Vorwärts'],
+      ['subject', 'other', 'Chinese revolution'],
+    ]);
+    expect(ed.metadata.fields[0]!.value.some((n) => n.kind === 'hi' && n.rend === 'italic')).toBe(true);
+    expect(d.items.some((x) => x.code === 'metadata-unknown-label' && x.message.includes('"subject"'))).toBe(true);
+  });
+
+  it('keeps the author line above the title above it, in the text order', () => {
+    expect(ed.metadata.author).toMatchObject({ name: 'V. I. Lenin', from: 'author-line' });
+    expect(ed.body.beforeHead?.map((b) => (b.kind === 'p' ? [b.rend, plainText(b.children)] : []))).toEqual([['byline', 'V. I. Lenin']]);
+    expect(ed.body.argument).toEqual([]);
   });
 });

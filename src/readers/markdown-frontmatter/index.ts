@@ -4,7 +4,9 @@
  * markdown (`title:`, `author:`, `works:`, `attributions:`; the title is the front matter's).
  */
 import { parse as parseYaml } from 'yaml';
-import type { Edition, MetaField, SourcePos } from '../../model/edition.js';
+import { Diagnostics } from '../../diagnostics.js';
+import type { Dropped, Edition, MetaField, SourcePos } from '../../model/edition.js';
+import { squash } from '../../model/walk.js';
 import type { Reader, ReaderContext } from '../reader.js';
 import { readMarkdownDocument } from '../shared/document.js';
 import { parseInlines } from '../shared/inline.js';
@@ -60,23 +62,91 @@ function nameCase(name: string): string {
   return name === name.toLowerCase() ? name.replace(/(^|[\s.-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : name;
 }
 
-/** Hugo's `attributions:` block: the link back to MIA and publication lines, kept as one source field. */
-function attributionField(src: Source, fm: FrontMatter, ctx: ReaderContext): MetaField | undefined {
-  const at = keyPos(src, fm, 'attributions');
-  if (!at) return undefined;
-  let first = at.line + 1;
-  let start = src.lineStart(at.line) + at.pos.column - 1;
-  if (/^[>|][-+]?\s*$/.test(src.line(at.line).slice(at.pos.column - 1))) start = src.lineStart(first);
-  else first = at.line;
-  let last = at.line;
-  for (let i = first; i < fm.bodyLine - 1; i++) {
-    if (i > at.line && !/^\s/.test(src.line(i))) break;
-    last = i;
-  }
-  if (last < first && first !== at.line) return undefined;
-  const value = trimInlines(parseInlines({ src, diagnostics: ctx.diagnostics }, start, src.lineEnd(last)));
-  return value.length ? { label: 'attributions', role: 'source', value, pos: at.pos } : undefined;
+/** One top-level `key: value` of the front matter: where its value stands in the source. */
+export interface FrontEntry {
+  key: string;
+  /** Offsets of the value as printed (YAML quotes and a block scalar's `>` left out). */
+  start: number;
+  end: number;
+  pos: SourcePos;
 }
+
+/** The top-level keys of the front matter in source order, each with the source range of its value. */
+export function frontEntries(src: Source, fm: FrontMatter): FrontEntry[] {
+  const out: FrontEntry[] = [];
+  const last = fm.bodyLine - 1; // the closing `---`
+  for (let i = 1; i < last; i++) {
+    const m = /^([A-Za-z_][\w-]*):[ \t]*/.exec(src.line(i));
+    if (!m) continue;
+    let start = src.lineStart(i) + m[0].length;
+    let end = src.lineEnd(i);
+    // A block scalar (`>`, `|`) or a nested value continues on the indented lines below.
+    let j = i + 1;
+    while (j < last && (/^[ \t]/.test(src.line(j)) || !src.line(j).trim())) j++;
+    if (j > i + 1) {
+      if (/^[>|][-+]?\s*$/.test(src.text.slice(start, end))) start = src.lineStart(i + 1);
+      end = src.lineEnd(j - 1);
+    }
+    let text = src.text.slice(start, end);
+    const lead = text.length - text.trimStart().length;
+    start += lead;
+    end = start + text.trim().length;
+    text = src.text.slice(start, end);
+    // `"quoted"` or `'quoted'`: the quotes are YAML, not the value.
+    if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
+      start++;
+      end--;
+    }
+    out.push({ key: m[1]!, start, end, pos: src.pos(start) });
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Keys the site engine reads to place and show the page (Jekyll, just-the-docs, Hugo):
+ * `layout: default`, `permalink`, `parent`, `nav_order`, `weight`, `pagename` (the page's
+ * name in the site's menus), `hidetitle`. Their values are the mirror's furniture, not words
+ * of the document.
+ */
+const SITE_KEYS = new Set([
+  'layout', 'permalink', 'parent', 'grand_parent', 'nav_order', 'nav_exclude', 'has_children', 'has_toc', 'weight',
+  'pagename', 'hidetitle', 'slug', 'url', 'aliases', 'draft', 'type', 'menu', 'toc', 'sitemap', 'redirect_from',
+]);
+
+/** Keys read elsewhere: the title and the author. */
+const READ_KEYS = new Set(['title', 'author']);
+
+/**
+ * The front matter's other keys: site furniture is dropped (one report per key, with its
+ * place); every key with words of its own is kept as a metadata field: `attributions` (the
+ * link back to MIA, publication lines) as the source, `description`, `works`, `subworks`,
+ * `tags` and any unknown key as notes.
+ */
+function frontFields(src: Source, fm: FrontMatter, ctx: ReaderContext, ed: { dropped: Dropped[] }): MetaField[] {
+  const fields: MetaField[] = [];
+  for (const e of frontEntries(src, fm)) {
+    if (READ_KEYS.has(e.key)) continue;
+    const raw = src.text.slice(e.start, e.end);
+    const empty = !/[\p{L}\p{N}]/u.test(raw);
+    if (SITE_KEYS.has(e.key) || empty) {
+      const reason = empty ? `empty front-matter key "${e.key}"` : `site front-matter key "${e.key}"`;
+      ed.dropped.push({ text: raw, reason, pos: e.pos });
+      ctx.diagnostics.report('furniture-dropped', `${reason} dropped${raw ? `: ${squash(raw).slice(0, 60)}` : ''}`, e.pos);
+      continue;
+    }
+    const value = trimInlines(parseInlines({ src, diagnostics: ctx.diagnostics }, e.start, e.end));
+    const role = e.key === 'attributions' ? 'source' : 'other';
+    if (role === 'other' && !KNOWN_NOTE_KEYS.has(e.key)) {
+      ctx.diagnostics.report('metadata-unknown-label', `front-matter key "${e.key}" is unknown; kept with role other`, e.pos);
+    }
+    fields.push({ label: e.key, role, value, pos: e.pos });
+  }
+  return fields;
+}
+
+/** Front-matter keys of the Hugo mirror kept as notes on the document (notesStmt). */
+const KNOWN_NOTE_KEYS = new Set(['description', 'works', 'subworks', 'tags', 'date', 'title']);
 
 export const markdownFrontmatter: Reader = {
   name: 'markdown-frontmatter',
@@ -91,20 +161,24 @@ export const markdownFrontmatter: Reader = {
     const title = str('title');
     const author = str('author');
     const hugo = fm !== undefined && !('layout' in data);
-    const fields: MetaField[] = [];
-    if (fm) {
-      const attr = attributionField(src, fm, ctx);
-      if (attr) fields.push(attr);
-    }
-    const titlePos = fm && keyPos(src, fm, 'title');
+    const dropped: Dropped[] = [];
+    const fields = fm ? frontFields(src, fm, ctx, { dropped }) : [];
+    const titleEntry = fm && frontEntries(src, fm).find((e) => e.key === 'title');
     const authorPos = fm && keyPos(src, fm, 'author');
-    return readMarkdownDocument(src, ctx, {
+    const ed = readMarkdownDocument(src, ctx, {
       profile: 'markdown-frontmatter',
       firstLine: fm?.bodyLine ?? 0,
-      ...(title && titlePos ? { frontTitle: { text: title.replace(/\*/g, ''), pos: titlePos.pos } } : {}),
+      ...(title && titleEntry
+        ? {
+            frontTitle: { text: title.replace(/\*/g, ''), pos: titleEntry.pos },
+            frontTitleField: { label: 'title', role: 'other', value: trimInlines(parseInlines({ src, diagnostics: new Diagnostics() }, titleEntry.start, titleEntry.end)), pos: titleEntry.pos },
+          }
+        : {}),
       titleFromFront: hugo,
       ...(author && authorPos ? { frontAuthor: { name: nameCase(author), pos: authorPos.pos } } : {}),
       frontFields: fields,
     });
+    ed.dropped.unshift(...dropped);
+    return ed;
   },
 };

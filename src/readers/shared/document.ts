@@ -20,6 +20,8 @@ export interface DocumentOptions {
   /** Title given by a front matter; preferred over a heading when `titleFromFront`. */
   frontTitle?: { text: string; pos: SourcePos };
   titleFromFront?: boolean;
+  /** The front matter's title as a field, kept as a note when the title heading says otherwise. */
+  frontTitleField?: MetaField;
   frontAuthor?: { name: string; pos: SourcePos };
   /** Metadata fields read from the front matter. */
   frontFields?: MetaField[];
@@ -83,7 +85,14 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
 
   // Information block: paragraphs of labelled lines between two rules.
   i = readInfoBlock(ctx, blocks, i, textEnd);
-  ed.metadata.fields.unshift(...(opts.frontFields ?? []));
+  const front = [...(opts.frontFields ?? [])];
+  // A front-matter title that is not the page's title (a mirror's copying slip) is kept, as printed.
+  const frontTitle = opts.frontTitleField;
+  if (frontTitle && squash(plainText(frontTitle.value)) !== ed.metadata.title && !(opts.titleFromFront && opts.frontTitle?.text)) {
+    const after = front.findIndex((f) => f.pos.line > frontTitle.pos.line);
+    front.splice(after < 0 ? front.length : after, 0, frontTitle);
+  }
+  ed.metadata.fields.unshift(...front);
 
   const body: Block[] = [];
   for (; i < textEnd; i++) {
@@ -214,7 +223,7 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
       const name = b.kind === 'heading' ? words : byline![1]!;
       if (isPersonName(name)) {
         ed.metadata.author = { name, from: 'author-line', pos: ctx.src.pos(b.start) };
-        ed.body.argument.push({ kind: 'p', rend: 'byline', children: inl, pos: ctx.src.pos(b.start) });
+        beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: ctx.src.pos(b.start) });
         continue;
       }
     }
@@ -227,8 +236,14 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
       ed.metadata.subtitle = words;
       continue;
     }
-    ed.body.argument.push({ kind: 'p', children: inl, pos: ctx.src.pos(b.start) });
+    (seenTitle(b) ? ed.body.argument : beforeHead(ed)).push({ kind: 'p', children: inl, pos: ctx.src.pos(b.start) });
   }
+}
+
+/** The lines printed above the title, kept above it in the TEI. */
+function beforeHead(ed: Edition): Block[] {
+  ed.body.beforeHead ??= [];
+  return ed.body.beforeHead;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -558,6 +573,7 @@ function assignSeries(ed: Edition): void {
     }
   };
   collect(ed.body.blocks);
+  collect(ed.body.beforeHead ?? []);
   collect(ed.body.argument);
   lists.push(ed.body.head);
   for (const s of ed.notes) for (const n of s.notes) collect(n.blocks);
