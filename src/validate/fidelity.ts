@@ -41,7 +41,7 @@ const decodeEntities = (s: string) =>
 
 /**
  * Removes markdown syntax that carries no words while keeping line structure: front
- * matter keys, HTML tags (not their text), link targets, pandoc attributes.
+ * matter keys, HTML tags (not their text), link targets, pandoc attributes, page markers.
  */
 export function stripMarkdown(text: string): string {
   let src = text;
@@ -52,7 +52,9 @@ export function stripMarkdown(text: string): string {
       .replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '))
       .replace(/<\/?[A-Za-z][^>]*>/g, (t) => t.replace(/[^\n]/g, ' '))
       .replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`)
-      .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' ')),
+      .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '))
+      // `|p. 21|` marks where a printed page begins: it is written as <pb n="21"/>, not as words.
+      .replace(/\|p\.\s*(?:[0-9]+[a-z]?|[ivxlcdm]+)\|/gi, (m) => ' '.repeat(m.length)),
   );
 }
 

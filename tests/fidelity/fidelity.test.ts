@@ -122,3 +122,9 @@ describe('fidelity check: metadata and labels of markdown pages', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('fidelity check: page markers', () => {
+  it('reads a |p. 21| page marker as markup (the TEI has it as <pb n="21"/>), and keeps other bars', () => {
+    expect(sourceWords('the |p. 21| division of labour | p. 3 |', 'markdown').map((w) => w.w)).toEqual(['the', 'division', 'of', 'labour', 'p', '3']);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { Diagnostics } from '../../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
-import { emptyEdition, plainText, squash } from '../../model/walk.js';
+import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
 import { isQuoteWrapped, splitBlocks, type RawBlock } from './blocks.js';
 import { markerKey, parseInlines, type InlineEnv } from './inline.js';
@@ -104,6 +104,7 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
 
   if (notesAt !== undefined) readNotes(ctx, blocks, notesAt, footerAt);
   dropEmptyNoteSections(ctx);
+  unwrapPageLinks(ed);
   for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && blocks[k]!.kind !== 'html') drop(ctx, blocks[k]!);
   assignSeries(ed);
 
@@ -227,11 +228,13 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
         continue;
       }
     }
-    if (b.kind === 'para' && seenTitle(b) && isDateLine(words) && !ed.body.opener?.dateline) {
+    // The TEI writes head, subtitle, opener, argument in that order: a date line or a
+    // subheading printed after lines of the argument stays in the argument, where it stands.
+    if (b.kind === 'para' && seenTitle(b) && isDateLine(words) && !ed.body.opener?.dateline && !ed.body.argument.length) {
       ed.body.opener = { ...ed.body.opener, dateline: unwrapHi(inl), pos: ed.body.opener?.pos ?? ctx.src.pos(b.start) };
       continue;
     }
-    if (b.kind === 'heading' && seenTitle(b) && !ed.body.subtitle) {
+    if (b.kind === 'heading' && seenTitle(b) && !ed.body.subtitle && !ed.body.opener && !ed.body.argument.length) {
       ed.body.subtitle = inl;
       ed.metadata.subtitle = words;
       continue;
@@ -578,6 +581,37 @@ function assignSeries(ed: Edition): void {
   lists.push(ed.body.head);
   for (const s of ed.notes) for (const n of s.notes) collect(n.blocks);
   lists.forEach(visit);
+}
+
+// ---------------------------------------------------------------------------------------
+// links inside the page
+
+/**
+ * A link to a place in the same page (`[see above](#sec2)`, `[^\\[1\\]^](#fw01)` around a
+ * note anchor) points at an id of the web page, which the TEI does not keep: a `ref` to it
+ * would be a broken pointer. Its words stay, as text; note anchors are linked by key later.
+ */
+function unwrapPageLinks(ed: Edition): void {
+  const unwrap = (list: Inline[]): void => {
+    for (let k = 0; k < list.length; k++) {
+      const n = list[k]!;
+      if (n.kind === 'link' && n.href.startsWith('#')) {
+        list.splice(k, 1, ...n.children);
+        k--;
+      } else if ('children' in n) unwrap(n.children);
+      else if (n.kind === 'subst') {
+        unwrap(n.del);
+        unwrap(n.add);
+      } else if (n.kind === 'choice') {
+        unwrap(n.sic);
+        unwrap(n.corr);
+      }
+    }
+  };
+  for (const list of bodyInlineLists(ed)) unwrap(list);
+  for (const list of noteInlineLists(ed)) unwrap(list);
+  for (const s of ed.notes) if (s.heading) unwrap(s.heading);
+  for (const f of ed.metadata.fields) unwrap(f.value);
 }
 
 // ---------------------------------------------------------------------------------------
