@@ -201,3 +201,58 @@ describe('markdown-frontmatter: the front matter of a site mirror', () => {
     expect(ed.body.argument).toEqual([]);
   });
 });
+
+describe('markdown-frontmatter: links to places in the same web page', () => {
+  const page = [
+    '---',
+    'layout: default',
+    'title: ',
+    '---',
+    '# Draft Theses[^\\[1\\]^](#fw01){#bk01}',
+    '',
+    'As was said [in the first thesis](#thesis1), the national question comes first in every programme of the party, and it is treated in full detail below in the theses, which the congress will discuss one by one before it adopts them.',
+    '',
+    '### Notes',
+    '',
+    '[\\[1\\]](#bk01){#fw01} Written in June 1920.',
+    '',
+  ].join('\n');
+  const { ed } = read(page);
+
+  it('reads a link to a note around a superscript marker as the note anchor itself', () => {
+    expect(ed.body.head.map((n) => n.kind)).toEqual(['text', 'noteAnchor']);
+    expect(ed.body.head[1]).toMatchObject({ kind: 'noteAnchor', key: '1', marker: '[1]' });
+  });
+
+  it('keeps the words of a link to an id of the web page, without the link (the TEI has no such id)', () => {
+    const p = ed.body.blocks[0]!;
+    expect(p.kind === 'p' && p.children.every((n) => n.kind === 'text')).toBe(true);
+    expect(p.kind === 'p' && plainText(p.children)).toContain('As was said in the first thesis, the national question');
+  });
+});
+
+describe('markdown-frontmatter: the lines under the title stay in their printed order', () => {
+  const page = [
+    '# History of the World Crisis',
+    '',
+    '## Lecture 1',
+    '',
+    'by',
+    '',
+    '**J. C. MARIATEGUI**',
+    '',
+    'Lima, on June 15, 1923.',
+    '',
+    '------------------------------------------------------------------------',
+    '',
+    'The world crisis is the great question of our time, and the proletariat must know it, in every one of its aspects, as it has known nothing else.',
+    '',
+  ].join('\n');
+  const { ed } = read(page);
+
+  it('keeps a date line printed after other argument lines in the argument, after them', () => {
+    expect(ed.body.subtitle && plainText(ed.body.subtitle)).toBe('Lecture 1');
+    expect(ed.body.opener).toBeUndefined();
+    expect(ed.body.argument.map((b) => (b.kind === 'p' ? plainText(b.children) : ''))).toEqual(['by', 'J. C. MARIATEGUI', 'Lima, on June 15, 1923.']);
+  });
+});
