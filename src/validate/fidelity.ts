@@ -64,7 +64,7 @@ export function stripMarkdown(text: string): string {
  * (`\n> border="1"`); a quoted value may hold spaces and the other quote.
  */
 const ATTR_ITEM = `(?:#[^\\s}]+|\\.[^\\s}]+|[A-Za-z_:][\\w:.-]*=(?:"[^"]*"|'[^']*'|[^\\s}"']*))`;
-const ATTR_SEP = `(?:\\s|(?<=\\n[ \\t]{0,3})>)+`;
+const ATTR_SEP = `\\s+(?:>[ \\t]*)?`;
 const PANDOC_ATTRS = new RegExp(`\\{[ \\t]*${ATTR_ITEM}(?:${ATTR_SEP}${ATTR_ITEM})*[ \\t]*\\}`, 'g');
 
 interface P5Node {
