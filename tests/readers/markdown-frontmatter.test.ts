@@ -256,3 +256,29 @@ describe('markdown-frontmatter: the lines under the title stay in their printed 
     expect(ed.body.argument.map((b) => (b.kind === 'p' ? plainText(b.children) : ''))).toEqual(['by', 'J. C. MARIATEGUI', 'Lima, on June 15, 1923.']);
   });
 });
+
+describe('markdown-frontmatter: author lines around the title', () => {
+  const body = 'The text of the speech begins here, and it goes on for long enough to be a paragraph of the text rather than a line of the title zone: two hundred characters and more are needed for that.';
+  const page = (...top: string[]): string => ['---', 'layout: default', 'title: ', '---', ...top, '', '------------------------------------------------------------------------', '', body, ''].join('\n');
+
+  it('takes a name alone on the line above the title as the author ("MN Roy")', () => {
+    const { ed } = read(page('MN Roy', '', '# The Awakening of the East'));
+    expect(ed.metadata.author).toMatchObject({ name: 'MN Roy', from: 'author-line', pos: { line: 5, column: 1 } });
+  });
+
+  it('takes the name set apart in a span of the heading above the title, not the book title after it', () => {
+    const { ed } = read(page('#### [Rosa Luxemburg]{.small} The Mass Strike', '', '# VI. Co-operation of Organised and Unorganised Workers'));
+    expect(ed.metadata.author?.name).toBe('Rosa Luxemburg');
+    expect(ed.body.beforeHead?.map((b) => (b.kind === 'p' ? plainText(b.children) : ''))).toEqual(['Rosa Luxemburg The Mass Strike']);
+  });
+
+  it('takes the name after a "by" line under the title', () => {
+    const { ed } = read(page('# History of the World Crisis', '', 'by', '', '**J. C. MARIATEGUI**'));
+    expect(ed.metadata.author).toMatchObject({ name: 'J. C. MARIATEGUI', pos: { line: 9, column: 1 } });
+  });
+
+  it('does not take a collection line above the title for an author', () => {
+    const { ed } = read(page('Marx-Engels Correspondence 1868', '', '# Karl Marx to Ludwig Kugelmann'));
+    expect(ed.metadata.author).toBeUndefined();
+  });
+});

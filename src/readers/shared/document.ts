@@ -219,14 +219,23 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
     const words = squash(plainText(inl));
     if (!words) continue;
     const byline = BYLINE.exec(words);
-    if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || (byline && !COLLECTION.test(words)))) {
-      // A heading or a "Name 1922" line above the title names the author ("## G.V. Plekhanov").
-      const name = b.kind === 'heading' ? words : byline![1]!;
+    if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || !byline || !COLLECTION.test(words))) {
+      // A heading, a name alone or a "Name 1922" line above the title names the author
+      // ("## G.V. Plekhanov", "MN Roy", "Nikolai Bukharin 1922").
+      // "#### [Rosa Luxemburg]{.small} The Mass Strike": the name is the span set apart, the rest names the book.
+      const span = b.kind === 'heading' ? /^\[([^\]\n]{3,60})\]\{[^}\n]*\}/.exec(rawText(ctx, b).trim()) : null;
+      const name = span && isPersonName(squash(span[1]!)) ? squash(span[1]!) : b.kind === 'heading' || !byline ? words : byline[1]!;
       if (isPersonName(name)) {
         ed.metadata.author = { name, from: 'author-line', pos: ctx.src.pos(b.start) };
         beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: ctx.src.pos(b.start) });
         continue;
       }
+    }
+    // "by" on a line of its own, then the name: "by / **J. C. MARIATEGUI**".
+    if (seenTitle(b) && !ed.metadata.author && /^by$/i.test(words)) {
+      const next = zone[zone.indexOf(b) + 1];
+      const name = next && next.kind === 'para' ? squash(plainText(inlinesOf(ctx, next))) : '';
+      if (name && isPersonName(name)) ed.metadata.author = { name, from: 'author-line', pos: ctx.src.pos(next!.start) };
     }
     // The TEI writes head, subtitle, opener, argument in that order: a date line or a
     // subheading printed after lines of the argument stays in the argument, where it stands.
