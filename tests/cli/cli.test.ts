@@ -120,3 +120,51 @@ describe('usage', () => {
     expect(run(['codes'], tmpdir()).stdout).toMatch(/words-lost\s+error/);
   });
 });
+
+describe('the editor’s corrections and --explain', () => {
+  const sidecar = (files: object) => JSON.stringify({ editors: [{ id: 'ed-jdoe', name: 'Jane Doe' }], files }, null, 2);
+
+  it('picks up <stem>.corrections.json beside the input, encodes choice/sic/corr with the editor, and explains each emendation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corr-'));
+    copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'lenin.txt'));
+    writeFileSync(
+      join(dir, 'lenin.corrections.json'),
+      sidecar({
+        lenin: [
+          { find: 'whitch', replace: 'which', in: 'note 2', editor: 'ed-jdoe', reason: 'typo' },
+          { find: 'numner ot', replace: 'number of', in: 'note 2', editor: 'ed-jdoe' },
+          { find: '3nd', replace: '3rd', in: 'source', editor: 'ed-jdoe' },
+        ],
+      }),
+    );
+    const r = run(['convert', 'lenin.txt', '--out', 'out', '--explain', '--jobs', '1'], dir);
+    expect(r.code).toBe(0);
+    const tei = readFileSync(join(dir, 'out/lenin.xml'), 'utf8');
+    expectValidTei(tei);
+    expect(tei).toContain('<choice><sic>whitch</sic><corr resp="#ed-jdoe">which</corr></choice>');
+    expect(tei).toContain('<choice><sic>numner ot</sic><corr resp="#ed-jdoe">number of</corr></choice>');
+    expect(tei).toMatch(/<sourceDesc>[\s\S]*<choice><sic>3nd<\/sic><corr resp="#ed-jdoe">3rd<\/corr><\/choice>/);
+    expect(tei).toMatch(/<respStmt xml:id="ed-jdoe">[\s\S]*Jane Doe/);
+    expect(r.stdout).toMatch(/lenin\.txt:16:102 subst #teiwright: /);
+    expect(r.stdout).toMatch(/lenin\.txt:\d+:\d+ correction #ed-jdoe: “whitch” corrected to “which”/);
+  });
+
+  it('fails the file when a correction matches nothing, naming the sidecar line, and writes no TEI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corr-'));
+    copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'lenin.txt'));
+    writeFileSync(join(dir, 'fixes.json'), sidecar({ lenin: [{ find: 'no such words', replace: 'x', in: 'any', editor: 'ed-jdoe' }] }));
+    const r = run(['convert', 'lenin.txt', '--out', 'out', '--corrections', 'fixes.json', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error correction-unmatched: .*fixes\.json:\d+/);
+    expect(existsSync(join(dir, 'out/lenin.xml'))).toBe(false);
+  });
+
+  it('reports a corrections file that breaks its schema with the JSON path and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corr-'));
+    copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'lenin.txt'));
+    writeFileSync(join(dir, 'fixes.json'), '{\n  "editors": [],\n  "files": { "lenin": [ { "find": "x" } ] }\n}\n');
+    const r = run(['convert', 'lenin.txt', '--out', 'out', '--corrections', 'fixes.json', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/fixes\.json:3:\d+: error corrections-invalid: \/files\/lenin\/0/);
+  });
+});
