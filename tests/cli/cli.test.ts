@@ -116,6 +116,28 @@ describe('usage', () => {
     expect(run(['validate', '--help'], tmpdir()).stdout).toMatch(/--schema/);
   });
 
+  it('exits 2 once, clearly, when --schema is not a usable RELAX NG schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-schema-'));
+    writeFileSync(join(dir, 'doc.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>');
+    const r = run(['validate', 'doc.xml', '--schema', 'missing.rng'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot use --schema missing\.rng/);
+  });
+
+  it('validates any TEI file against a schema the user names, reporting every finding with its position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-schema-'));
+    writeFileSync(
+      join(dir, 'broken.xml'),
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>\n<text><body><p xml:id="a">x <ref target="#nowhere">y</ref></p><p xml:id="a"/></body></text></TEI>',
+    );
+    const r = run(['validate', 'broken.xml', '--report', 'r.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/broken\.xml:2:\d+: error id-duplicate: /);
+    expect(r.stdout).toMatch(/broken\.xml:2:\d+: error pointer-broken: .*nowhere/);
+    expect(r.stdout).toMatch(/broken\.xml:\d+:\d+: error schema-invalid: /);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).totals).toEqual({ files: 1, valid: 0, invalid: 1 });
+  });
+
   it('lists the diagnostic codes', () => {
     expect(run(['codes'], tmpdir()).stdout).toMatch(/words-lost\s+error/);
   });
