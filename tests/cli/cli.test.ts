@@ -1,5 +1,5 @@
 /** The built command, run as a user runs it, on a temporary folder: files, lines, exit codes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,5 +188,37 @@ describe('the editor’s corrections and --explain', () => {
     const r = run(['convert', 'lenin.txt', '--out', 'out', '--corrections', 'fixes.json', '--jobs', '1'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/fixes\.json:3:\d+: error corrections-invalid: \/files\/lenin\/0/);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops a long batch on SIGINT with exit code 130, leaving only whole files and a manifest to resume from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-sigint-'));
+    mkdirSync(join(dir, 'in'));
+    const seed = readFileSync(join(SEEDS, 'stalin-1912-for-the-party.txt'), 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, 'in', `doc-${String(i).padStart(3, '0')}.txt`), seed.replace('For the Party', `For the Party ${i}`));
+    const child = spawn(process.execPath, [BIN, 'convert', 'in', '--out', 'out', '--jobs', '2'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Interrupt once some files are written, while others are in flight.
+    await new Promise<void>((resolveStarted) => {
+      const poll = setInterval(() => {
+        if (existsSync(join(dir, 'out')) && readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.xml')).length >= 3) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolveStarted();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
+    expect(code).toBe(130);
+    const files = readdirSync(join(dir, 'out'));
+    expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+    const written = files.filter((f) => f.endsWith('.xml'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(400);
+    for (const f of written.slice(0, 3)) expect(readFileSync(join(dir, 'out', f), 'utf8')).toMatch(/<\/TEI>\n?$/);
+    // The rerun takes up where the interrupted one stopped.
+    const again = run(['convert', 'in', '--out', 'out', '--jobs', '2'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`^400 files: ${400 - written.length} converted, ${written.length} unchanged`, 'm'));
   });
 });
