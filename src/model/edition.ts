@@ -88,6 +88,8 @@ const literals = <const T extends readonly string[]>(values: T): TUnion<{ [I in 
 export const MetaRole = literals([
   'written', 'delivered', 'firstPublished', 'source', 'publisher', 'translated', 'transcribed',
   'markup', 'transcriptionMarkup', 'proofed', 'onlineVersion', 'licence', 'signed', 'editor', 'other',
+  /** The collection or larger work a page belongs to ("Marx-Engels Correspondence 1873"), printed above its title. */
+  'collection',
 ] as const);
 export type MetaRole = Static<typeof MetaRole>;
 

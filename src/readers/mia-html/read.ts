@@ -257,6 +257,7 @@ export class HtmlReading {
       if (it.kind !== 'block') continue;
       const el = it.el;
       if (i === titleIdx) this.setTitle(el, it.pos);
+      else if (i < titleIdx && el.tagName === 'p' && hasClass(el, 'title')) this.setCollection(el, it.pos);
       else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
       else if (isBlankEl(el)) continue;
       else if (isInfoBlock(it)) this.readInfo(el, it.pos);
@@ -303,6 +304,16 @@ export class HtmlReading {
     this.ed.metadata.title = squash(plainText(this.ed.body.head));
   }
 
+  /**
+   * A `p.title` printed above the title names the collection or the larger work the page
+   * belongs to ("Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One"): it
+   * describes the page rather than being part of its text, so it goes to the header.
+   */
+  private setCollection(el: Element, pos: SourcePos): void {
+    const value = this.inl(el, pos);
+    if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
+  }
+
   private setSubtitle(el: Element, pos: SourcePos): void {
     this.ed.body.subtitle = this.inl(el, pos);
     this.ed.metadata.subtitle = squash(plainText(this.ed.body.subtitle));
@@ -317,9 +328,10 @@ export class HtmlReading {
     const t = findFirst(doc, 'title');
     const title = t ? squash(squashedText(t)) : '';
     if (t && title) {
-      const pos = posOf(t);
+      // The <title> names the page in the browser's tab, not in the text: a scholar finds it
+      // in the header, and the body gets no head, since it prints none.
       this.ed.metadata.title = title;
-      this.ed.body.head = [{ kind: 'text', text: title, pos }];
+      this.ctx.diagnostics.report('title-from-page-title', `the page prints no title; the header title "${title}" is the page's <title>`, posOf(t));
       return;
     }
     this.ctx.diagnostics.report('title-missing', 'the page has no heading and no <title>', { line: 1, column: 1 });
