@@ -27,7 +27,8 @@ export const Inline = Type.Recursive(
   (Self) =>
     Type.Union([
       node('text', { text: Type.String() }),
-      node('hi', { rend: Type.Union([Type.Literal('italic'), Type.Literal('bold'), Type.Literal('bold italic'), Type.Literal('underline'), Type.Literal('superscript'), Type.Literal('smallcaps')]), children: Type.Array(Self) }),
+      /** `initial`: a printed (drop) capital set apart from the rest of its word, as in `<span class="cap">T</span>he`. */
+      node('hi', { rend: Type.Union([Type.Literal('italic'), Type.Literal('bold'), Type.Literal('bold italic'), Type.Literal('underline'), Type.Literal('superscript'), Type.Literal('smallcaps'), Type.Literal('initial')]), children: Type.Array(Self) }),
       /** A note anchor as printed (`1`, `[1]`, `(1)`, `[A]`, `*`); `key` and `series` identify its note. */
       node('noteAnchor', {
         marker: Type.String(),

@@ -44,6 +44,7 @@ export function liaPageNumber(name: string | undefined): string | undefined {
 const PAGE_MARK = /\|\s*p\.\s*(\d+[a-z]?)\s*\|/g;
 
 const EDITORIAL_SPAN = new Set(['ednote', 'context', 'updat', 'inote']);
+const INITIAL_SPAN = new Set(['cap', 'dropcap', 'drop-cap', 'initial']);
 const MARGINAL_SPAN = new Set(['margin', 'marginal', 'marginalia', 'marginnote']);
 /** An omission the editor marked: `[....]`, `[ ....]`, `...`. */
 const OMISSION = /^\[?\s*(?:\.\s*){3,}\]?$/;
@@ -114,6 +115,8 @@ function spanElement(el: Element, pos: SourcePos, ctx: InlineContext): Inline[] 
     return [{ kind: 'inlineNote', place: 'inline', type: 'editorial', children, pos }];
   }
   if (cls.includes('supplied')) return [{ kind: 'supplied', children, pos }];
+  // A drop capital (`<span class="cap">T</span>he`): kept as a rendition of the first letter, not dissolved.
+  if (cls.some((c) => INITIAL_SPAN.has(c)) && significant(children).length > 0) return [{ kind: 'hi', rend: 'initial', children, pos }];
   if (/line-through/i.test(attr(el, 'style') ?? '')) return [{ kind: 'del', children, pos }];
   return children;
 }

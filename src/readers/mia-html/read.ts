@@ -175,6 +175,8 @@ export class HtmlReading {
   private readonly pending: Pending = { names: [] };
   private targets = new Set<string>();
   private anchorNames = new Set<string>();
+  /** An information block was read after the text (at the foot of the page). */
+  private footInfo = false;
 
   constructor(private readonly text: string, private readonly ctx: ReaderContext) {
     this.ictx = { anchors: [], drop: (text, reason, pos) => this.drop(text, reason, pos) };
@@ -403,7 +405,15 @@ export class HtmlReading {
     if (isInfoBlockEl(el)) {
       // An information block printed after the text (1999–2002 pages put it at the foot).
       this.closeSection();
+      this.footInfo = true;
       return this.readInfo(el, pos);
+    }
+    if (this.footInfo && (hasClass(el, 'pagenote') || hasClass(el, 'pagenoteb'))) {
+      // A page note after the foot information block ("The abstracted section … has been
+      // split …") speaks of the online edition, as the block above it does: a header note.
+      const value = this.inl(el, pos);
+      if (value.length) this.addField({ label: '', role: 'other', value, pos });
+      return;
     }
     const level = headingLevel(el);
     const text = squashedText(el);
