@@ -139,10 +139,11 @@ describe('mia-html: LIA footnotes and endnotes (two series)', () => {
 describe('mia-html: Marx/Engels Archive letter (1999–2002, uppercase tags)', () => {
   const { ed } = read('mea-1999-letter-with-signature.html');
 
-  it('prefers the h1 over the collection line in p.title, keeping its line break', () => {
+  it('prefers the h1 over the collection line in p.title, keeping its line break; the collection goes to the header', () => {
     expect(ed.metadata.title).toBe('Marx to Dr Kugelmann Concerning the Paris Commune');
     expect(ed.body.head.some((n) => n.kind === 'lb')).toBe(true);
-    expect(ed.body.argument.map((b) => (b.kind === 'p' ? text(b.children) : ''))).toEqual(['Marx-Engels Correspondence 1871']);
+    expect(ed.body.argument).toEqual([]);
+    expect(ed.metadata.fields.filter((f) => f.role === 'collection').map((f) => text(f.value))).toEqual(['Marx-Engels Correspondence 1871']);
     expect(ed.metadata.author).toMatchObject({ name: 'Karl Marx', from: 'metadata' });
   });
 
@@ -275,6 +276,9 @@ describe('mia-html: bad input', () => {
   it('falls back to <title> and says when there is no heading', () => {
     const { ed, diagnostics } = readPage('<html><head><title>Only a title</title></head><body><p>Some text.</p></body></html>');
     expect(ed.metadata.title).toBe('Only a title');
+    // The page prints no title: the body gets no head with words it does not print.
+    expect(ed.body.head).toEqual([]);
+    expect(diagnostics.items.find((d) => d.code === 'title-from-page-title')).toMatchObject({ severity: 'info', line: 1 });
     expect(diagnostics.items.some((d) => d.code === 'title-missing')).toBe(false);
     expect(diagnostics.items.some((d) => d.code === 'author-missing')).toBe(true);
   });
