@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Edition, Inline } from '../../src/model/edition.js';
 import { checkModel } from '../../src/model/check.js';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { plainText } from '../../src/model/walk.js';
+import { bodyInlineLists, plainText, visitInlines } from '../../src/model/walk.js';
 import { detectMiaHtml, miaHtmlReader } from '../../src/readers/mia-html/index.js';
 import { readerNamed } from '../../src/readers/registry.js';
 import { CORPUS, SHARED, hasCorpus, skipMessage } from '../helpers/shared.js';
@@ -286,5 +286,31 @@ describe('mia-html: bad input', () => {
   it('reports a missing title as an error with a position', () => {
     const { diagnostics } = readPage('<html><body><p>Some text.</p></body></html>');
     expect(diagnostics.items.find((d) => d.code === 'title-missing')).toMatchObject({ severity: 'error', line: 1, column: 1 });
+  });
+});
+
+describe('mia-html: LIA page anchors written as <a name=\'…\' />', () => {
+  // HTML5 parsing leaves the `a` open over what follows and re-opens a copy of it in the
+  // next paragraph: one printed page break must stay one pb.
+  const page = `<html><body><h3>Title</h3>
+<a name='v19pp77:29' />
+<p class="fst"><a onmouseover="x">We</a> know the first page.</p>
+<p>Still page 29.</p>
+<a name='v19pp77:30' /> &nbsp;
+<p><a onmouseover="x">The</a> second page.</p>
+</body></html>`;
+  const { ed } = readPage(page);
+  const pbs: string[] = [];
+  visitInlines(bodyInlineLists(ed), (n) => {
+    if (n.kind === 'pb') pbs.push(n.n ?? '');
+  });
+  for (const b of ed.body.blocks) if (b.kind === 'pb') pbs.push(b.n ?? '');
+
+  it('reads each page anchor as one page break', () => {
+    expect(pbs.sort()).toEqual(['29', '30']);
+  });
+
+  it('keeps the words of the paragraphs the anchor wraps', () => {
+    expect(paragraphs(ed)).toEqual(['We know the first page.', 'Still page 29.', 'The second page.']);
   });
 });

@@ -17,6 +17,8 @@ export interface AnchorInfo {
 
 export interface InlineContext {
   anchors: AnchorInfo[];
+  /** Names of the LIA page anchors already read as page breaks (see `collectItems`). */
+  pagesSeen: Set<string>;
   /** Records dropped furniture (and reports it). */
   drop(text: string, reason: string, pos: SourcePos): void;
 }
@@ -93,7 +95,12 @@ function anchorElement(el: Element, pos: SourcePos, ctx: InlineContext): Inline[
   }
   const page = href === undefined ? liaPageNumber(name) : undefined;
   const children = inlinesOf(el.childNodes, ctx, pos);
-  if (page !== undefined) return [{ kind: 'pb', n: page, pos }, ...children];
+  if (page !== undefined) {
+    // The parser's copy of a page anchor re-opened inside the next paragraph is the same break.
+    if (ctx.pagesSeen.has(name!)) return children;
+    ctx.pagesSeen.add(name!);
+    return [{ kind: 'pb', n: page, pos }, ...children];
+  }
   if (isReadmeLink(el)) {
     ctx.drop(label, 'README link of the licence line', pos);
     return [];

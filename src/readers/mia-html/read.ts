@@ -179,7 +179,7 @@ export class HtmlReading {
   private footInfo = false;
 
   constructor(private readonly text: string, private readonly ctx: ReaderContext) {
-    this.ictx = { anchors: [], drop: (text, reason, pos) => this.drop(text, reason, pos) };
+    this.ictx = { anchors: [], pagesSeen: new Set(), drop: (text, reason, pos) => this.drop(text, reason, pos) };
   }
 
   private inl(el: Element | Node[], pos: SourcePos, skip?: Element): Inline[] {
@@ -203,7 +203,7 @@ export class HtmlReading {
       return this.ed;
     }
     this.collectAnchorTargets(bodyEl);
-    const items = collectItems(bodyEl);
+    const items = collectItems(bodyEl, this.ictx.pagesSeen);
     const frontEnd = this.readFront(items, doc);
     this.readText(items.slice(frontEnd));
     this.finish();
@@ -468,7 +468,7 @@ export class HtmlReading {
 
   private childBlocks(el: Element, pos: SourcePos): Block[] {
     const out: Block[] = [];
-    for (const it of collectItems(el)) {
+    for (const it of collectItems(el, this.ictx.pagesSeen)) {
       if (it.kind === 'block') out.push(...this.blocksOf(it.el, it.pos));
       else if (it.kind === 'loose') {
         const children = this.inl(it.nodes, it.pos);
