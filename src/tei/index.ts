@@ -50,7 +50,8 @@ function writeDateline(parent: XMLBuilder, inlines: readonly Inline[], diagnosti
 
 function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | undefined): void {
   const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
-  mixed(div, 'head', body.head);
+  // A text that prints no title has no head: the header's title then comes from elsewhere (an HTML <title>).
+  if (body.head.length > 0) mixed(div, 'head', body.head);
   if (body.subtitle) mixed(div, 'head', body.subtitle, [['type', 'sub']]);
   if (body.opener && (body.opener.dateline || body.opener.salute)) {
     const opener = el(div, 'opener');
