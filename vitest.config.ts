@@ -8,7 +8,8 @@ export default defineConfig({
     pool: 'threads',
     isolate: false,
     maxWorkers: 1,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: the first test to validate against tei_all pays its ~20 s compile (more on a busy machine).
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

@@ -20,6 +20,7 @@ export const CODES = {
   'profile-guessed': { severity: 'warning', summary: 'no reader recognised the text with confidence; the best guess was used' },
   // reading
   'title-missing': { severity: 'error', summary: 'no title was found' },
+  'title-from-page-title': { severity: 'info', summary: 'the page prints no title; the header title is the HTML <title>, and the body has no head' },
   'author-from-footer': { severity: 'info', summary: 'the author was taken from the archive name in the navigation footer' },
   'author-missing': { severity: 'warning', summary: 'no author was found' },
   'furniture-dropped': { severity: 'info', summary: 'page furniture (navigation, README link) was dropped' },

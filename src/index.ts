@@ -4,4 +4,9 @@ export { validateTei as validate, type ValidateOptions } from './validate/index.
 export { CODES, formatDiagnostic, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.js';
 export type * from './model/edition.js';
 export { READERS } from './readers/registry.js';
+export { runBatch } from './batch/index.js';
+export type { BatchOptions, BatchResult, FileResult, Progress } from './batch/index.js';
+export { loadCorrections, type CorrectionSet } from './transforms/corrections/index.js';
+export { explainEmendations } from './transforms/emendations/explain.js';
+export { checkFidelity } from './validate/fidelity.js';
 export { VERSION } from './version.js';

@@ -88,7 +88,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const args = (options.inputs.length > 0 ? options.inputs : ['input']).map((p) => resolve(cwd, p));
   const shard = checkShard(options.shard);
   const signal = options.signal;
-  const settings: ManifestSettings = { version: VERSION, profile: options.profile ?? null, validate: options.validate ?? true };
+  const settings: ManifestSettings = { version: VERSION, profile: options.profile ?? null, validate: options.validate ?? true, verify: options.verify ?? true };
   const manifestPath = join(outDir, MANIFEST_NAME);
   const manifest = await Manifest.load(manifestPath);
   const converter = options.converter === undefined ? undefined : converterUrl(options.converter, cwd);
@@ -190,6 +190,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             input,
             output,
             validate: settings.validate,
+            verify: settings.verify,
+            ...(options.explain && { explain: true }),
+            ...(options.corrections !== undefined && { correctionsPath: resolve(cwd, options.corrections) }),
             ...(options.profile !== undefined && { profile: options.profile }),
             ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
             ...(known && { knownSha256: known.sha256 }),

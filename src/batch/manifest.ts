@@ -14,6 +14,8 @@ export interface ManifestEntry {
   /** The forced `--profile`, or null when the content chose it. */
   profile: string | null;
   validate: boolean;
+  /** Whether the fidelity check ran (`--no-verify` skips it). */
+  verify: boolean;
   status: 'converted' | 'failed';
   /** The output path, relative to the working folder. */
   output: string;
@@ -22,7 +24,7 @@ export interface ManifestEntry {
 }
 
 /** The settings an entry must match to be reused. */
-export type ManifestSettings = Pick<ManifestEntry, 'version' | 'profile' | 'validate'>;
+export type ManifestSettings = Pick<ManifestEntry, 'version' | 'profile' | 'validate' | 'verify'>;
 
 interface ManifestFile {
   teiwright: string;
@@ -63,7 +65,7 @@ export class Manifest {
   reusable(input: string, settings: ManifestSettings): ManifestEntry | undefined {
     const e = this.entries.get(input);
     if (!e || e.status !== 'converted') return undefined;
-    return e.version === settings.version && e.profile === settings.profile && e.validate === settings.validate ? e : undefined;
+    return e.version === settings.version && e.profile === settings.profile && e.validate === settings.validate && e.verify === settings.verify ? e : undefined;
   }
 
   /** The output recorded for `input` by an earlier successful conversion. */

@@ -3,10 +3,11 @@
  * thread (`--jobs 1`) or in a worker; it never throws, every failure is a diagnostic.
  */
 import { createHash } from 'node:crypto';
-import { open, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { CODES, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
+import { loadCorrections, type CorrectionSet } from '../transforms/corrections/load.js';
 import type { SourcePos } from '../model/edition.js';
 import { writeAtomic } from './atomic.js';
 import type { ConvertJob, FileResult } from './types.js';
@@ -21,6 +22,10 @@ export interface Job {
   output: string;
   profile?: string;
   validate: boolean;
+  verify: boolean;
+  explain?: boolean;
+  /** The editor's corrections file named on the command line (absolute); else a sidecar is looked for. */
+  correctionsPath?: string;
   maxBytes?: number;
   /** The manifest's hash of this input when it was last converted with the same settings. */
   knownSha256?: string;
@@ -67,6 +72,43 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** `<dir>/<stem>.corrections.json` beside an input: the editor's sidecar, picked up by default. */
+export function sidecarPath(inputPath: string): string {
+  const slash = Math.max(inputPath.lastIndexOf('/'), inputPath.lastIndexOf('\\'));
+  const name = inputPath.slice(slash + 1);
+  const dot = name.lastIndexOf('.');
+  return `${inputPath.slice(0, slash + 1)}${dot > 0 ? name.slice(0, dot) : name}.corrections.json`;
+}
+
+interface LoadedCorrections {
+  bytes: Buffer;
+  set?: CorrectionSet;
+  diagnostics: Diagnostic[];
+}
+
+/** Parsed corrections files, by path and content, so a batch parses one shared file once per worker. */
+const correctionsCache = new Map<string, LoadedCorrections>();
+
+async function readCorrections(job: Job): Promise<LoadedCorrections | undefined> {
+  const path = job.correctionsPath ?? sidecarPath(job.inputPath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    if (job.correctionsPath === undefined) return undefined; // no sidecar: nothing to apply
+    return { bytes: Buffer.alloc(0), diagnostics: [diagnostic('corrections-invalid', `cannot read the corrections file ${path}: ${reason(e)}`, path)] };
+  }
+  const key = `${path}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+  let loaded = correctionsCache.get(key);
+  if (!loaded) {
+    const shown = job.correctionsPath === undefined ? sidecarPath(job.input) : path;
+    const { corrections, diagnostics } = loadCorrections(bytes.toString('utf8'), shown);
+    loaded = { bytes, diagnostics, ...(corrections && { set: corrections }) };
+    correctionsCache.set(key, loaded);
+  }
+  return loaded;
+}
+
 export async function processFile(job: Job, convertJob: ConvertJob): Promise<JobOutcome> {
   const started = performance.now();
   const maxBytes = job.maxBytes ?? Number.POSITIVE_INFINITY;
@@ -82,25 +124,37 @@ export async function processFile(job: Job, convertJob: ConvertJob): Promise<Job
     return { result: failed([diagnostic('input-too-large', `the file has ${read.tooLarge} bytes, more than the limit of ${maxBytes}`, job.input)]) };
   }
   const bytes = read.bytes;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const corrections = await readCorrections(job);
+  // The corrections are part of what the output is made from: editing them redoes the file.
+  const hash = createHash('sha256').update(bytes);
+  if (corrections) hash.update(corrections.bytes);
+  const sha256 = hash.digest('hex');
   if (job.knownSha256 === sha256 && (await exists(job.outputPath))) {
     return { result: { input: job.input, output: job.output, status: 'unchanged', diagnostics: [] }, sha256 };
   }
 
-  const result = await convertBytes(job, bytes, convertJob);
+  const result = corrections?.diagnostics.length
+    ? failed(corrections.diagnostics.map((d) => ({ ...d })))
+    : await convertBytes(job, bytes, convertJob, corrections?.set);
   if (result.stats) result.stats.ms = Math.round((performance.now() - started) * 1000) / 1000;
   if (result.status === 'failed' && job.ownsOutput) await rm(job.outputPath, { force: true }).catch(() => undefined);
   return { result, sha256 };
 }
 
-async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob): Promise<FileResult> {
+async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, corrections: CorrectionSet | undefined): Promise<FileResult> {
   const base = { input: job.input };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ...base, status: 'failed', diagnostics: [diagnostic(decoded.code, decoded.message, job.input, decoded.pos)] };
 
   let converted;
   try {
-    converted = await convertJob(decoded.text, { file: job.input, ...(job.profile !== undefined && { profile: job.profile }), validate: job.validate });
+    converted = await convertJob(decoded.text, {
+      file: job.input,
+      ...(job.profile !== undefined && { profile: job.profile }),
+      validate: job.validate,
+      verify: job.verify,
+      ...(corrections && { corrections }),
+    });
   } catch (e) {
     const where = e instanceof Error && e.stack ? ` (${e.stack.split('\n')[1]?.trim() ?? ''})` : '';
     return { ...base, status: 'failed', diagnostics: [diagnostic('internal-error', `the converter failed: ${reason(e)}${where}`, job.input)] };
@@ -108,7 +162,12 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob): Pr
   const diagnostics = [...converted.diagnostics];
   if (decoded.charset) diagnostics.unshift(diagnostic('input-charset', `read as ${decoded.charset}, the charset the file declares (it is not UTF-8)`, job.input));
   const stats = { notes: 0, anchors: 0, linked: 0, emendations: 0, ...converted.stats, bytes: bytes.length, ms: 0 };
-  const withProfile = { ...base, ...(converted.profile !== undefined && { profile: converted.profile }), stats };
+  const withProfile = {
+    ...base,
+    ...(converted.profile !== undefined && { profile: converted.profile }),
+    stats,
+    ...(job.explain && converted.emendations && { emendations: converted.emendations }),
+  };
   const hasError = diagnostics.some((d) => d.severity === 'error');
   if (converted.tei === undefined) {
     // Honesty: a converter that gives no TEI must say why; if it did not, say it for it.

@@ -14,6 +14,15 @@ export interface BatchOptions {
   profile?: string;
   /** Schema-validate each output (default true). */
   validate?: boolean;
+  /** Run the fidelity check on each conversion (default true). */
+  verify?: boolean;
+  /**
+   * An editor's corrections file (`--corrections`). Without it, a sidecar next to each input,
+   * `<stem>.corrections.json`, is used when there is one.
+   */
+  corrections?: string;
+  /** Put one line per emendation in each FileResult (`--explain`). */
+  explain?: boolean;
   /** Worker threads; default `os.availableParallelism()`. 1 converts in this thread, without a pool. */
   jobs?: number;
   /** Ignore the manifest and convert everything again. */
@@ -66,6 +75,8 @@ export interface FileResult {
   profile?: string;
   diagnostics: Diagnostic[];
   stats?: FileStats;
+  /** With `explain`: each emendation made, `line:col kind resp: description`. */
+  emendations?: string[];
 }
 
 export interface Progress {
@@ -110,6 +121,8 @@ export interface ConvertJobResult {
   diagnostics: Diagnostic[];
   profile?: string;
   stats?: Pick<FileStats, 'notes' | 'anchors' | 'linked' | 'emendations'>;
+  /** Each emendation made, one line each, for `--explain`. */
+  emendations?: string[];
 }
 
 /**

@@ -16,6 +16,8 @@ export interface FileLine {
   profile?: string;
   diagnostics: Diagnostic[];
   stats?: Record<string, number>;
+  /** With `--explain`: each emendation made, `line:col kind resp: description`. */
+  emendations?: string[];
 }
 
 export interface Printer {
@@ -39,6 +41,7 @@ export function linePrinter(write: (s: string) => void, level: keyof typeof SHOW
       const profile = line.profile ? ` [${line.profile}]` : '';
       write(`${line.status} ${line.input}${target}${profile} (${c.error} errors, ${c.warning} warnings)\n`);
       for (const d of shown) write(`  ${formatDiagnostic(d)}\n`);
+      for (const e of line.emendations ?? []) write(`  ${line.input}:${e}\n`);
     },
     summary(text) {
       write(`${text}\n`);

@@ -27,7 +27,8 @@ export const Inline = Type.Recursive(
   (Self) =>
     Type.Union([
       node('text', { text: Type.String() }),
-      node('hi', { rend: Type.Union([Type.Literal('italic'), Type.Literal('bold'), Type.Literal('bold italic'), Type.Literal('underline'), Type.Literal('superscript'), Type.Literal('smallcaps')]), children: Type.Array(Self) }),
+      /** `initial`: a printed (drop) capital set apart from the rest of its word, as in `<span class="cap">T</span>he`. */
+      node('hi', { rend: Type.Union([Type.Literal('italic'), Type.Literal('bold'), Type.Literal('bold italic'), Type.Literal('underline'), Type.Literal('superscript'), Type.Literal('smallcaps'), Type.Literal('initial')]), children: Type.Array(Self) }),
       /** A note anchor as printed (`1`, `[1]`, `(1)`, `[A]`, `*`); `key` and `series` identify its note. */
       node('noteAnchor', {
         marker: Type.String(),
@@ -88,6 +89,8 @@ const literals = <const T extends readonly string[]>(values: T): TUnion<{ [I in 
 export const MetaRole = literals([
   'written', 'delivered', 'firstPublished', 'source', 'publisher', 'translated', 'transcribed',
   'markup', 'transcriptionMarkup', 'proofed', 'onlineVersion', 'licence', 'signed', 'editor', 'other',
+  /** The collection or larger work a page belongs to ("Marx-Engels Correspondence 1873"), printed above its title. */
+  'collection',
 ] as const);
 export type MetaRole = Static<typeof MetaRole>;
 

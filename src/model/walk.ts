@@ -60,6 +60,11 @@ export function bodyInlineLists(ed: Edition): Inline[][] {
   return lists;
 }
 
+/** The inline values of the metadata fields (an anchor can stand in an information block). */
+export function metadataInlineLists(ed: Edition): Inline[][] {
+  return ed.metadata.fields.map((f) => f.value);
+}
+
 /** Every inline list of the notes, in order. */
 export function noteInlineLists(ed: Edition): Inline[][] {
   return ed.notes.flatMap((s) => s.notes.flatMap((n) => n.blocks.flatMap(blockInlines)));

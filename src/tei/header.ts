@@ -21,7 +21,8 @@ const fieldsWith = (ed: Edition, ...roles: MetaRole[]): MetaField[] => ed.metada
 
 /** A field as printed: "Label: value" (the label is printed without its colon in the model). */
 function writeField(parent: XMLBuilder, f: MetaField): void {
-  txt(parent, `${f.label}: `);
+  // A field printed without a label (a collection line) is written as printed, with no stray colon.
+  if (f.label !== '') txt(parent, `${f.label}: `);
   writeInlines(parent, f.value);
 }
 

@@ -52,7 +52,8 @@ function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | unde
   const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
   // What the source prints above the title stays above it (model.divTop allows any order).
   if (body.beforeHead && body.beforeHead.length > 0) writeBlocks(el(div, 'argument'), body.beforeHead, { headings: 'p' });
-  mixed(div, 'head', body.head);
+  // A text that prints no title has no head: the header's title then comes from elsewhere (an HTML <title>).
+  if (body.head.length > 0) mixed(div, 'head', body.head);
   if (body.subtitle) mixed(div, 'head', body.subtitle, [['type', 'sub']]);
   if (body.opener && (body.opener.dateline || body.opener.salute)) {
     const opener = el(div, 'opener');

@@ -5,7 +5,7 @@
  * Ids come from the printed keys, so the same text always gets the same ids.
  */
 import type { Edition, InlineOf, Note } from '../model/edition.js';
-import { bodyInlineLists, noteInlineLists, visitInlines } from '../model/walk.js';
+import { bodyInlineLists, metadataInlineLists, noteInlineLists, visitInlines } from '../model/walk.js';
 import type { Transform, TransformContext } from './index.js';
 
 /** Names for note signs that are not letters or digits, so ids stay readable NCNames. */
@@ -72,8 +72,9 @@ export const linkNotes: Transform = {
   apply(ed, ctx) {
     const ids = new IdPool();
     const byKey = assignNoteIds(ed, ids, ctx);
-    // Anchors in the text first, then anchors inside notes (a note may refer to another note).
-    visitInlines([...bodyInlineLists(ed), ...noteInlineLists(ed)], (node) => {
+    // In document order: the information block (it becomes the header), the text, then
+    // anchors inside notes (a note may refer to another note).
+    visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (node) => {
       if (node.kind === 'noteAnchor') linkAnchor(node, byKey.get(pairKey(node.series, node.key)), ids, ctx);
     });
     for (const section of ed.notes) {

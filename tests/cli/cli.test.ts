@@ -1,5 +1,5 @@
 /** The built command, run as a user runs it, on a temporary folder: files, lines, exit codes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,7 +116,109 @@ describe('usage', () => {
     expect(run(['validate', '--help'], tmpdir()).stdout).toMatch(/--schema/);
   });
 
+  it('exits 2 once, clearly, when --schema is not a usable RELAX NG schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-schema-'));
+    writeFileSync(join(dir, 'doc.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>');
+    const r = run(['validate', 'doc.xml', '--schema', 'missing.rng'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot use --schema missing\.rng/);
+  });
+
+  it('validates any TEI file against a schema the user names, reporting every finding with its position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-schema-'));
+    writeFileSync(
+      join(dir, 'broken.xml'),
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/>\n<text><body><p xml:id="a">x <ref target="#nowhere">y</ref></p><p xml:id="a"/></body></text></TEI>',
+    );
+    const r = run(['validate', 'broken.xml', '--report', 'r.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/broken\.xml:2:\d+: error id-duplicate: /);
+    expect(r.stdout).toMatch(/broken\.xml:2:\d+: error pointer-broken: .*nowhere/);
+    expect(r.stdout).toMatch(/broken\.xml:\d+:\d+: error schema-invalid: /);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).totals).toEqual({ files: 1, valid: 0, invalid: 1 });
+  });
+
   it('lists the diagnostic codes', () => {
     expect(run(['codes'], tmpdir()).stdout).toMatch(/words-lost\s+error/);
+  });
+});
+
+describe('the editor’s corrections and --explain', () => {
+  const sidecar = (files: object) => JSON.stringify({ editors: [{ id: 'ed-jdoe', name: 'Jane Doe' }], files }, null, 2);
+
+  it('picks up <stem>.corrections.json beside the input, encodes choice/sic/corr with the editor, and explains each emendation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corr-'));
+    copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'lenin.txt'));
+    writeFileSync(
+      join(dir, 'lenin.corrections.json'),
+      sidecar({
+        lenin: [
+          { find: 'whitch', replace: 'which', in: 'note 2', editor: 'ed-jdoe', reason: 'typo' },
+          { find: 'numner ot', replace: 'number of', in: 'note 2', editor: 'ed-jdoe' },
+          { find: '3nd', replace: '3rd', in: 'source', editor: 'ed-jdoe' },
+        ],
+      }),
+    );
+    const r = run(['convert', 'lenin.txt', '--out', 'out', '--explain', '--jobs', '1'], dir);
+    expect(r.code).toBe(0);
+    const tei = readFileSync(join(dir, 'out/lenin.xml'), 'utf8');
+    expectValidTei(tei);
+    expect(tei).toContain('<choice><sic>whitch</sic><corr resp="#ed-jdoe">which</corr></choice>');
+    expect(tei).toContain('<choice><sic>numner ot</sic><corr resp="#ed-jdoe">number of</corr></choice>');
+    expect(tei).toMatch(/<sourceDesc>[\s\S]*<choice><sic>3nd<\/sic><corr resp="#ed-jdoe">3rd<\/corr><\/choice>/);
+    expect(tei).toMatch(/<respStmt xml:id="ed-jdoe">[\s\S]*Jane Doe/);
+    expect(r.stdout).toMatch(/lenin\.txt:16:102 subst #teiwright: /);
+    expect(r.stdout).toMatch(/lenin\.txt:\d+:\d+ correction #ed-jdoe: “whitch” corrected to “which”/);
+  });
+
+  it('fails the file when a correction matches nothing, naming the sidecar line, and writes no TEI', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corr-'));
+    copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'lenin.txt'));
+    writeFileSync(join(dir, 'fixes.json'), sidecar({ lenin: [{ find: 'no such words', replace: 'x', in: 'any', editor: 'ed-jdoe' }] }));
+    const r = run(['convert', 'lenin.txt', '--out', 'out', '--corrections', 'fixes.json', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/error correction-unmatched: .*fixes\.json:\d+/);
+    expect(existsSync(join(dir, 'out/lenin.xml'))).toBe(false);
+  });
+
+  it('reports a corrections file that breaks its schema with the JSON path and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corr-'));
+    copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'lenin.txt'));
+    writeFileSync(join(dir, 'fixes.json'), '{\n  "editors": [],\n  "files": { "lenin": [ { "find": "x" } ] }\n}\n');
+    const r = run(['convert', 'lenin.txt', '--out', 'out', '--corrections', 'fixes.json', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/fixes\.json:3:\d+: error corrections-invalid: \/files\/lenin\/0/);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops a long batch on SIGINT with exit code 130, leaving only whole files and a manifest to resume from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-sigint-'));
+    mkdirSync(join(dir, 'in'));
+    const seed = readFileSync(join(SEEDS, 'stalin-1912-for-the-party.txt'), 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, 'in', `doc-${String(i).padStart(3, '0')}.txt`), seed.replace('For the Party', `For the Party ${i}`));
+    const child = spawn(process.execPath, [BIN, 'convert', 'in', '--out', 'out', '--jobs', '2'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Interrupt once some files are written, while others are in flight.
+    await new Promise<void>((resolveStarted) => {
+      const poll = setInterval(() => {
+        if (existsSync(join(dir, 'out')) && readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.xml')).length >= 3) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolveStarted();
+        }
+      }, 20);
+    });
+    const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
+    expect(code).toBe(130);
+    const files = readdirSync(join(dir, 'out'));
+    expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+    const written = files.filter((f) => f.endsWith('.xml'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(400);
+    for (const f of written.slice(0, 3)) expect(readFileSync(join(dir, 'out', f), 'utf8')).toMatch(/<\/TEI>\n?$/);
+    // The rerun takes up where the interrupted one stopped.
+    const again = run(['convert', 'in', '--out', 'out', '--jobs', '2'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`^400 files: ${400 - written.length} converted, ${written.length} unchanged`, 'm'));
   });
 });

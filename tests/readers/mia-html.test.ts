@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Edition, Inline } from '../../src/model/edition.js';
 import { checkModel } from '../../src/model/check.js';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { plainText } from '../../src/model/walk.js';
+import { bodyInlineLists, plainText, visitInlines } from '../../src/model/walk.js';
 import { detectMiaHtml, miaHtmlReader } from '../../src/readers/mia-html/index.js';
 import { readerNamed } from '../../src/readers/registry.js';
 import { CORPUS, SHARED, hasCorpus, skipMessage } from '../helpers/shared.js';
@@ -139,10 +139,11 @@ describe('mia-html: LIA footnotes and endnotes (two series)', () => {
 describe('mia-html: Marx/Engels Archive letter (1999–2002, uppercase tags)', () => {
   const { ed } = read('mea-1999-letter-with-signature.html');
 
-  it('prefers the h1 over the collection line in p.title, keeping its line break', () => {
+  it('prefers the h1 over the collection line in p.title, keeping its line break; the collection goes to the header', () => {
     expect(ed.metadata.title).toBe('Marx to Dr Kugelmann Concerning the Paris Commune');
     expect(ed.body.head.some((n) => n.kind === 'lb')).toBe(true);
-    expect(ed.body.argument.map((b) => (b.kind === 'p' ? text(b.children) : ''))).toEqual(['Marx-Engels Correspondence 1871']);
+    expect(ed.body.argument).toEqual([]);
+    expect(ed.metadata.fields.filter((f) => f.role === 'collection').map((f) => text(f.value))).toEqual(['Marx-Engels Correspondence 1871']);
     expect(ed.metadata.author).toMatchObject({ name: 'Karl Marx', from: 'metadata' });
   });
 
@@ -275,6 +276,9 @@ describe('mia-html: bad input', () => {
   it('falls back to <title> and says when there is no heading', () => {
     const { ed, diagnostics } = readPage('<html><head><title>Only a title</title></head><body><p>Some text.</p></body></html>');
     expect(ed.metadata.title).toBe('Only a title');
+    // The page prints no title: the body gets no head with words it does not print.
+    expect(ed.body.head).toEqual([]);
+    expect(diagnostics.items.find((d) => d.code === 'title-from-page-title')).toMatchObject({ severity: 'info', line: 1 });
     expect(diagnostics.items.some((d) => d.code === 'title-missing')).toBe(false);
     expect(diagnostics.items.some((d) => d.code === 'author-missing')).toBe(true);
   });
@@ -282,5 +286,31 @@ describe('mia-html: bad input', () => {
   it('reports a missing title as an error with a position', () => {
     const { diagnostics } = readPage('<html><body><p>Some text.</p></body></html>');
     expect(diagnostics.items.find((d) => d.code === 'title-missing')).toMatchObject({ severity: 'error', line: 1, column: 1 });
+  });
+});
+
+describe('mia-html: LIA page anchors written as <a name=\'…\' />', () => {
+  // HTML5 parsing leaves the `a` open over what follows and re-opens a copy of it in the
+  // next paragraph: one printed page break must stay one pb.
+  const page = `<html><body><h3>Title</h3>
+<a name='v19pp77:29' />
+<p class="fst"><a onmouseover="x">We</a> know the first page.</p>
+<p>Still page 29.</p>
+<a name='v19pp77:30' /> &nbsp;
+<p><a onmouseover="x">The</a> second page.</p>
+</body></html>`;
+  const { ed } = readPage(page);
+  const pbs: string[] = [];
+  visitInlines(bodyInlineLists(ed), (n) => {
+    if (n.kind === 'pb') pbs.push(n.n ?? '');
+  });
+  for (const b of ed.body.blocks) if (b.kind === 'pb') pbs.push(b.n ?? '');
+
+  it('reads each page anchor as one page break', () => {
+    expect(pbs.sort()).toEqual(['29', '30']);
+  });
+
+  it('keeps the words of the paragraphs the anchor wraps', () => {
+    expect(paragraphs(ed)).toEqual(['We know the first page.', 'Still page 29.', 'The second page.']);
   });
 });

@@ -47,6 +47,12 @@ describe('the document', () => {
 });
 
 describe('body', () => {
+  test('a text that prints no title has no head (the header title comes from elsewhere)', () => {
+    const { doc } = written(edition((ed) => (ed.body.head = [])));
+    expect(xeval(doc, 'count(//tei:body//tei:head)')).toBe('0');
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('For the Party');
+  });
+
   test('a letter: head with anchor, opener with dateline and salute, closer, publication note after it', () => {
     const { doc } = written(
       edition((ed) => {

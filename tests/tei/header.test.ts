@@ -89,6 +89,11 @@ describe('publicationStmt', () => {
 });
 
 describe('notesStmt', () => {
+  test('a line printed without a label (a collection line) is written as printed, with no colon', () => {
+    const doc = written(edition((ed) => (ed.metadata.fields = [field('', 'collection', 'Marx-Engels Correspondence 1873')])));
+    expect(xtext(doc, `${H}/tei:fileDesc/tei:notesStmt/tei:note`)).toBe('Marx-Engels Correspondence 1873');
+  });
+
   test('unknown labels, signatures and a second date of writing are kept as notes', () => {
     const doc = written(
       edition((ed) => {

@@ -139,3 +139,15 @@ describe('link-notes on large texts', () => {
     expect(() => linkNotes.apply(ed, { diagnostics: new Diagnostics() })).not.toThrow();
   });
 });
+
+describe('link-notes in the information block', () => {
+  it('links an anchor printed in a metadata line (bug: only the text and notes were visited)', () => {
+    const ed = edition((e) => {
+      e.metadata.fields.push({ label: 'Source', role: 'source', value: [t('Works, Vol. 2'), anchor('1', '[1]')], pos: at() });
+      e.notes.push({ notes: [note('1', 'On the edition.')], pos: at() });
+    });
+    expect(link(ed).items).toEqual([]);
+    expect(ed.metadata.fields[0]!.value[1]).toMatchObject({ id: 'nref1', target: '#n1' });
+    expect(ed.notes[0]!.notes[0]!.targets).toEqual(['#nref1']);
+  });
+});

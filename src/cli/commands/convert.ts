@@ -17,6 +17,9 @@ interface ConvertArgs {
   force: boolean;
   shard?: string;
   validate: boolean;
+  verify: boolean;
+  corrections?: string;
+  explain: boolean;
   quiet: boolean;
   json: boolean;
   progress?: boolean;
@@ -49,6 +52,7 @@ export function toFileLine(r: FileResult): FileLine {
     ...(r.profile !== undefined && { profile: r.profile }),
     diagnostics: r.diagnostics,
     ...(r.stats !== undefined && { stats: { ...r.stats } }),
+    ...(r.emendations !== undefined && { emendations: r.emendations }),
   };
 }
 
@@ -65,13 +69,17 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'Convert every input even if it is unchanged since the last run (see OUT/.teiwright-manifest.json)' })
       .option('shard', { type: 'string', describe: 'Convert only shard i of n (e.g. 2/8), a stable split for cluster job arrays' })
       .option('validate', { type: 'boolean', default: true, describe: 'Validate each TEI file against the project schema (--no-validate to skip)' })
+      .option('verify', { type: 'boolean', default: true, describe: 'Check that the TEI has every word of the source and no other; a lost word is an error naming its line (--no-verify to skip)' })
+      .option('corrections', { type: 'string', describe: 'An editor\'s corrections file (JSON, see schema/corrections.schema.json); default: <stem>.corrections.json beside each input, when present' })
+      .option('explain', { type: 'boolean', default: false, describe: 'List every emendation made (subst, gap, choice, …) with its source line, so an editor can check them' })
       .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
       .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' })
       .example('$0 convert', 'convert input/ into output/')
       .example('$0 convert texts/ --out tei/ --report report.json', 'convert a folder tree, mirror it under tei/, write a JSON report')
-      .example('$0 convert corpus/ --shard $SLURM_ARRAY_TASK_ID/16', 'one task of a 16-way job array'),
+      .example('$0 convert corpus/ --shard $SLURM_ARRAY_TASK_ID/16', 'one task of a 16-way job array')
+      .example('$0 convert lenin.txt --corrections fixes.json --explain', 'apply an editor\'s corrections and list every emendation'),
   handler: async (args) => {
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const maxBytes = parseSize(args['max-size']);
@@ -90,7 +98,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       jobs: args.jobs,
       force: args.force,
       maxBytes,
+      verify: args.verify,
+      explain: args.explain,
       signal: abort.signal,
+      ...(args.corrections !== undefined && { corrections: args.corrections }),
       ...(args.profile !== undefined && { profile: args.profile }),
       ...(shard !== undefined && { shard }),
       onResult: (r, progress) => {

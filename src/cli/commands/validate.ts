@@ -1,8 +1,8 @@
 /** `teiwright validate FILE...`: checks existing TEI files against a RELAX NG schema and for integrity. */
 import type { Argv, CommandModule } from 'yargs';
 import { countBySeverity } from '../../diagnostics.js';
-import { validateFile } from '../../validate/index.js';
-import { exitCodeFor } from '../outcome.js';
+import { compileSchema, validateFile } from '../../validate/index.js';
+import { exitCodeFor, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 
 interface ValidateArgs {
@@ -26,6 +26,14 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .example('$0 validate output/*.xml', 'check teiwright output against its own schema')
       .example('$0 validate edition.xml --schema tei_all.rng', 'check any TEI file against TEI All'),
   handler: (args) => {
+    if (args.schema !== undefined) {
+      // A schema that cannot be used is the same problem for every file: say it once.
+      try {
+        compileSchema(args.schema);
+      } catch (e) {
+        throw new UsageError(`cannot use --schema ${args.schema}: ${e instanceof Error ? e.message.trim() : String(e)}`);
+      }
+    }
     const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
     const lines: FileLine[] = [];
     for (const file of args.files) {

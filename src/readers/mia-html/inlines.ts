@@ -17,6 +17,8 @@ export interface AnchorInfo {
 
 export interface InlineContext {
   anchors: AnchorInfo[];
+  /** Names of the LIA page anchors already read as page breaks (see `collectItems`). */
+  pagesSeen: Set<string>;
   /** Records dropped furniture (and reports it). */
   drop(text: string, reason: string, pos: SourcePos): void;
 }
@@ -44,6 +46,7 @@ export function liaPageNumber(name: string | undefined): string | undefined {
 const PAGE_MARK = /\|\s*p\.\s*(\d+[a-z]?)\s*\|/g;
 
 const EDITORIAL_SPAN = new Set(['ednote', 'context', 'updat', 'inote']);
+const INITIAL_SPAN = new Set(['cap', 'dropcap', 'drop-cap', 'initial']);
 const MARGINAL_SPAN = new Set(['margin', 'marginal', 'marginalia', 'marginnote']);
 /** An omission the editor marked: `[....]`, `[ ....]`, `...`. */
 const OMISSION = /^\[?\s*(?:\.\s*){3,}\]?$/;
@@ -92,7 +95,12 @@ function anchorElement(el: Element, pos: SourcePos, ctx: InlineContext): Inline[
   }
   const page = href === undefined ? liaPageNumber(name) : undefined;
   const children = inlinesOf(el.childNodes, ctx, pos);
-  if (page !== undefined) return [{ kind: 'pb', n: page, pos }, ...children];
+  if (page !== undefined) {
+    // The parser's copy of a page anchor re-opened inside the next paragraph is the same break.
+    if (ctx.pagesSeen.has(name!)) return children;
+    ctx.pagesSeen.add(name!);
+    return [{ kind: 'pb', n: page, pos }, ...children];
+  }
   if (isReadmeLink(el)) {
     ctx.drop(label, 'README link of the licence line', pos);
     return [];
@@ -114,6 +122,8 @@ function spanElement(el: Element, pos: SourcePos, ctx: InlineContext): Inline[] 
     return [{ kind: 'inlineNote', place: 'inline', type: 'editorial', children, pos }];
   }
   if (cls.includes('supplied')) return [{ kind: 'supplied', children, pos }];
+  // A drop capital (`<span class="cap">T</span>he`): kept as a rendition of the first letter, not dissolved.
+  if (cls.some((c) => INITIAL_SPAN.has(c)) && significant(children).length > 0) return [{ kind: 'hi', rend: 'initial', children, pos }];
   if (/line-through/i.test(attr(el, 'style') ?? '')) return [{ kind: 'del', children, pos }];
   return children;
 }

@@ -33,7 +33,12 @@ function isBlank(n: Node): boolean {
   return isText(n) && n.value.trim() === '';
 }
 
-export function collectItems(root: Element): Item[] {
+/**
+ * `pagesSeen` holds the names of the LIA page anchors already read as page breaks: HTML5
+ * parsing wraps what follows `<a name='v19pp77:29' />` in that `a` and re-opens a copy of it
+ * inside the next paragraph, and the copy is the same page break, not another one.
+ */
+export function collectItems(root: Element, pagesSeen: Set<string> = new Set()): Item[] {
   const items: Item[] = [];
   let loose: Node[] = [];
   const flush = () => {
@@ -56,7 +61,11 @@ export function collectItems(root: Element): Item[] {
         flush();
         const name = (attr(c, 'name') ?? attr(c, 'id'))!;
         const page = liaPageNumber(name);
-        items.push(page !== undefined ? { kind: 'pb', n: page, pos } : { kind: 'target', name, pos });
+        if (page === undefined) items.push({ kind: 'target', name, pos });
+        else if (!pagesSeen.has(name)) {
+          pagesSeen.add(name);
+          items.push({ kind: 'pb', n: page, pos });
+        }
         visit(c);
       } else if (c.tagName === 'blockquote' && findAll(c, (e) => /^h[1-6]$|^hr$/.test(e.tagName)).length > 0) {
         // A page set wholly inside <blockquote> (a frame, not a quotation): read what it holds.

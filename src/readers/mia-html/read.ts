@@ -175,9 +175,11 @@ export class HtmlReading {
   private readonly pending: Pending = { names: [] };
   private targets = new Set<string>();
   private anchorNames = new Set<string>();
+  /** An information block was read after the text (at the foot of the page). */
+  private footInfo = false;
 
   constructor(private readonly text: string, private readonly ctx: ReaderContext) {
-    this.ictx = { anchors: [], drop: (text, reason, pos) => this.drop(text, reason, pos) };
+    this.ictx = { anchors: [], pagesSeen: new Set(), drop: (text, reason, pos) => this.drop(text, reason, pos) };
   }
 
   private inl(el: Element | Node[], pos: SourcePos, skip?: Element): Inline[] {
@@ -201,7 +203,7 @@ export class HtmlReading {
       return this.ed;
     }
     this.collectAnchorTargets(bodyEl);
-    const items = collectItems(bodyEl);
+    const items = collectItems(bodyEl, this.ictx.pagesSeen);
     const frontEnd = this.readFront(items, doc);
     this.readText(items.slice(frontEnd));
     this.finish();
@@ -257,6 +259,7 @@ export class HtmlReading {
       if (it.kind !== 'block') continue;
       const el = it.el;
       if (i === titleIdx) this.setTitle(el, it.pos);
+      else if (i < titleIdx && el.tagName === 'p' && hasClass(el, 'title')) this.setCollection(el, it.pos);
       else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
       else if (isBlankEl(el)) continue;
       else if (isInfoBlock(it)) this.readInfo(el, it.pos);
@@ -303,6 +306,16 @@ export class HtmlReading {
     this.ed.metadata.title = squash(plainText(this.ed.body.head));
   }
 
+  /**
+   * A `p.title` printed above the title names the collection or the larger work the page
+   * belongs to ("Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One"): it
+   * describes the page rather than being part of its text, so it goes to the header.
+   */
+  private setCollection(el: Element, pos: SourcePos): void {
+    const value = this.inl(el, pos);
+    if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
+  }
+
   private setSubtitle(el: Element, pos: SourcePos): void {
     this.ed.body.subtitle = this.inl(el, pos);
     this.ed.metadata.subtitle = squash(plainText(this.ed.body.subtitle));
@@ -317,9 +330,10 @@ export class HtmlReading {
     const t = findFirst(doc, 'title');
     const title = t ? squash(squashedText(t)) : '';
     if (t && title) {
-      const pos = posOf(t);
+      // The <title> names the page in the browser's tab, not in the text: a scholar finds it
+      // in the header, and the body gets no head, since it prints none.
       this.ed.metadata.title = title;
-      this.ed.body.head = [{ kind: 'text', text: title, pos }];
+      this.ctx.diagnostics.report('title-from-page-title', `the page prints no title; the header title "${title}" is the page's <title>`, posOf(t));
       return;
     }
     this.ctx.diagnostics.report('title-missing', 'the page has no heading and no <title>', { line: 1, column: 1 });
@@ -391,7 +405,15 @@ export class HtmlReading {
     if (isInfoBlockEl(el)) {
       // An information block printed after the text (1999–2002 pages put it at the foot).
       this.closeSection();
+      this.footInfo = true;
       return this.readInfo(el, pos);
+    }
+    if (this.footInfo && (hasClass(el, 'pagenote') || hasClass(el, 'pagenoteb'))) {
+      // A page note after the foot information block ("The abstracted section … has been
+      // split …") speaks of the online edition, as the block above it does: a header note.
+      const value = this.inl(el, pos);
+      if (value.length) this.addField({ label: '', role: 'other', value, pos });
+      return;
     }
     const level = headingLevel(el);
     const text = squashedText(el);
@@ -446,7 +468,7 @@ export class HtmlReading {
 
   private childBlocks(el: Element, pos: SourcePos): Block[] {
     const out: Block[] = [];
-    for (const it of collectItems(el)) {
+    for (const it of collectItems(el, this.ictx.pagesSeen)) {
       if (it.kind === 'block') out.push(...this.blocksOf(it.el, it.pos));
       else if (it.kind === 'loose') {
         const children = this.inl(it.nodes, it.pos);
