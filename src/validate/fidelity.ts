@@ -81,23 +81,35 @@ function eachWord(s: string, visit: (start: number, end: number) => void): void 
   if (start >= 0) visit(start, n);
 }
 
+/** Words and their lines as two parallel lists: no object per word (a 10 MB text has millions). */
+interface WordList {
+  words: string[];
+  lines: number[];
+}
+
+const emptyList = (): WordList => ({ words: [], lines: [] });
+
 /**
- * The words of `text` with their lines; `line` is the line `text` starts on. A word's line
- * counts the line breaks of `text` before the word's offset in the NFC form (the two agree
- * except after a character NFC composes, where the count may trail by a character).
+ * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
+ * word's line counts the line breaks of `text` before the word's offset in the NFC form
+ * (the two agree except after a character NFC composes, where the count may trail).
  */
-function wordsOf(text: string, line: number, out: Word[]): void {
+function collectWords(text: string, line: number, into: WordList): void {
   const normal = nfc(text);
   let lineNo = line;
   let nextBreak = text.indexOf('\n');
+  const { words, lines } = into;
   eachWord(normal, (start, end) => {
     while (nextBreak !== -1 && nextBreak < start) {
       lineNo++;
       nextBreak = text.indexOf('\n', nextBreak + 1);
     }
-    out.push({ w: normal.slice(start, end), line: lineNo });
+    words.push(normal.slice(start, end));
+    lines.push(lineNo);
   });
 }
+
+const toWords = (list: WordList): Word[] => list.words.map((w, i) => ({ w, line: list.lines[i]! }));
 
 /** The words of `text` (NFC), appended to `out`. */
 function pushWords(text: string, out: string[]): void {
@@ -140,12 +152,12 @@ interface P5Node {
 
 const HTML_SKIP = new Set(['head', 'script', 'style', 'template', 'noscript']);
 
-function htmlWords(html: string): Word[] {
-  const out: Word[] = [];
+function htmlWords(html: string): WordList {
+  const out = emptyList();
   const walk = (node: P5Node) => {
     if (HTML_SKIP.has(node.nodeName)) return;
     if (node.nodeName === '#text') {
-      wordsOf(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out);
+      collectWords(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out);
       return;
     }
     for (const child of node.childNodes ?? []) walk(child);
@@ -154,46 +166,63 @@ function htmlWords(html: string): Word[] {
   return out;
 }
 
+function sourceWordList(text: string, markup: MarkupFamily): WordList {
+  if (markup === 'html') return htmlWords(text);
+  const out = emptyList();
+  collectWords(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
+  return out;
+}
+
 /** The words of the source as a reader of this markup family sees them, each with its line. */
 export function sourceWords(text: string, markup: MarkupFamily): Word[] {
-  if (markup === 'html') return htmlWords(text);
-  const out: Word[] = [];
-  wordsOf(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
-  return out;
+  return toWords(sourceWordList(text, markup));
 }
 
 /** A piece of the source that is not text: dropped furniture, or a metadata label that became markup. */
 export type Removed = Pick<Dropped, 'text' | 'pos'>;
 
 /** Index of the first word on `line` or after (words are in line order), or -1. */
-function firstAtLine(words: readonly Word[], line: number): number {
+function firstAtLine(lines: readonly number[], line: number): number {
   let lo = 0;
-  let hi = words.length;
+  let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (words[mid]!.line < line) lo = mid + 1;
+    if (lines[mid]! < line) lo = mid + 1;
     else hi = mid;
   }
-  return lo < words.length ? lo : -1;
+  return lo < lines.length ? lo : -1;
 }
 
 /** Takes the words of each removed piece out of the source words, at or after its line. */
 export function removeDropped(words: Word[], dropped: readonly Removed[]): Word[] {
+  return toWords(removeDroppedWords({ words: words.map((w) => w.w), lines: words.map((w) => w.line) }, dropped));
+}
+
+function removeDroppedWords(list: WordList, dropped: readonly Removed[]): WordList {
+  const { words, lines } = list;
   const gone = new Set<number>();
   for (const d of dropped) {
-    const target: Word[] = [];
-    wordsOf(d.text, d.pos.line, target);
-    if (target.length === 0) continue;
-    let from = firstAtLine(words, d.pos.line);
-    search: for (; from >= 0 && from <= words.length - target.length; from++) {
-      for (let k = 0; k < target.length; k++) {
-        if (gone.has(from + k) || words[from + k]!.w !== target[k]!.w) continue search;
+    const target = emptyList();
+    collectWords(d.text, d.pos.line, target);
+    const wanted = target.words;
+    if (wanted.length === 0) continue;
+    let from = firstAtLine(lines, d.pos.line);
+    search: for (; from >= 0 && from <= words.length - wanted.length; from++) {
+      for (let k = 0; k < wanted.length; k++) {
+        if (gone.has(from + k) || words[from + k] !== wanted[k]) continue search;
       }
-      for (let k = 0; k < target.length; k++) gone.add(from + k);
+      for (let k = 0; k < wanted.length; k++) gone.add(from + k);
       break;
     }
   }
-  return words.filter((_, i) => !gone.has(i));
+  if (gone.size === 0) return list;
+  const kept = emptyList();
+  for (let i = 0; i < words.length; i++) {
+    if (gone.has(i)) continue;
+    kept.words.push(words[i]!);
+    kept.lines.push(lines[i]!);
+  }
+  return kept;
 }
 
 /** Elements whose words were not in the source at that place: they are additions, not text. */
@@ -420,27 +449,23 @@ const MAX_REPORTS = 10;
 
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
-  const src = removeDropped(sourceWords(source, markup), dropped);
+  const src = removeDroppedWords(sourceWordList(source, markup), dropped);
   const { text, header } = teiWords(tei);
-  const runs = diffRuns(
-    src.map((w) => w.w),
-    text,
-    MAX_DIFFERENCES,
-  );
+  const runs = diffRuns(src.words, text, MAX_DIFFERENCES);
   if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`, { line: 1, column: 1 });
-    return { lost: src.length, added: text.length };
+    return { lost: src.words.length, added: text.length };
   }
   const lost: Word[][] = [];
   const added: { words: string[]; line: number }[] = [];
   let lastLine = 1;
   for (const e of runs) {
     if (e.op === 'same') {
-      lastLine = src[e.a + e.length - 1]!.line;
+      lastLine = src.lines[e.a + e.length - 1]!;
       continue;
     }
     if (e.op === 'lost') {
-      const word = src[e.a]!;
+      const word: Word = { w: src.words[e.a]!, line: src.lines[e.a]! };
       const inHeader = header.get(word.w) ?? 0;
       if (inHeader > 0) {
         header.set(word.w, inHeader - 1);
