@@ -116,8 +116,11 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean 
   return out;
 }
 
+/** White space other than a single space: what `squash` has to collapse besides trimming. */
+const SQUASHABLE = /[^\S ]| {2}/;
+
 /** Collapses runs of white space (including no-break spaces) and trims. */
-export const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+export const squash = (s: string): string => (SQUASHABLE.test(s) ? s.replace(/[\s\u00a0]+/g, ' ') : s).trim();
 
 export function emptyEdition(profile: string): Edition {
   return {

@@ -14,7 +14,7 @@ import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
-import { el, finishLayout, mixed, startLayout, txt, writeBlocks, writeInlines } from './text.js';
+import { el, finishLayout, mixed, startLayout, TEI_NS, txt, writeBlocks, writeInlines } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -23,7 +23,7 @@ export interface WriteOptions {
   diagnostics?: Diagnostics;
 }
 
-export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+export { TEI_NS };
 
 const PROLOG =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -6,6 +6,8 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, InlineKind, InlineOf } from '../model/edition.js';
 
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
 /** Attributes in the order they are written; undefined values are left out. */
 export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]>;
 
@@ -30,17 +32,23 @@ interface Layout {
   level: number;
   containers: XMLBuilder[];
 }
-const layouts = new WeakMap<object, Layout>();
+/**
+ * The layouts of the document being written (writing is synchronous: one at a time). A
+ * plain Map, dropped by `finishLayout`: cheaper than a WeakMap over short-lived nodes.
+ */
+let layouts = new Map<object, Layout>();
 const pad = (level: number): string => '\n' + '  '.repeat(level);
 
 /** Makes `root` the top of an indented tree. */
 export function startLayout(root: XMLBuilder): void {
+  layouts = new Map();
   layouts.set(root.node, { level: 0, containers: [] });
 }
 
 /** Closing line breaks of the indented containers that have children. */
 export function finishLayout(root: XMLBuilder): void {
   for (const container of layouts.get(root.node)?.containers ?? []) container.txt(pad(layouts.get(container.node)?.level ?? 0));
+  layouts = new Map();
 }
 
 /** Adds a child element with its attributes in a fixed order (same model, same bytes). */
@@ -51,7 +59,8 @@ export function el(parent: XMLBuilder, name: string, attrs: Attrs = []): XMLBuil
     if (!parent.node.hasChildNodes()) layout.containers.push(parent);
     parent.txt(pad(layout.level + 1));
   }
-  const child = parent.ele(name);
+  // Every element is TEI's: naming the namespace spares xmlbuilder2 a lookup up the tree.
+  const child = parent.ele(TEI_NS, name);
   if (indented) layouts.set(child.node, { level: layout.level + 1, containers: layout.containers });
   for (const [key, value] of attrs) if (value !== undefined) child.att(key, String(value));
   return child;

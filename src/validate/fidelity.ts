@@ -21,16 +21,102 @@ export interface Word {
   line: number;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-function wordsOf(text: string, line: number, out: Word[]): void {
-  let lineNo = line;
-  let last = 0;
-  for (const m of text.normalize('NFC').matchAll(WORD)) {
-    for (let i = text.indexOf('\n', last); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) lineNo++;
-    last = m.index;
-    out.push({ w: m[0], line: lineNo });
+/**
+ * Which UTF-16 code units (below U+10000) are word characters: 1 yes, 2 no, 0 not yet
+ * asked. Filled on first use from WORD_CHAR, so the tokenizer agrees with the Unicode
+ * classes exactly while costing a table lookup per character.
+ */
+const BMP_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) BMP_CLASS[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x10000) {
+    let k = BMP_CLASS[cp]!;
+    if (k === 0) {
+      // A lone surrogate is no letter (category Cs), as in the regex's Unicode mode.
+      k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+      BMP_CLASS[cp] = k;
+    }
+    return k === 1;
   }
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * NFC form of `s`. Text whose code units are all below U+0300 (the first character that
+ * can compose or decompose under NFC) is already in NFC: that common case skips ICU.
+ */
+const NEEDS_NFC = /[\u0300-\uffff]/;
+const nfc = (s: string): string => (NEEDS_NFC.test(s) ? s.normalize('NFC') : s);
+
+/**
+ * Calls `visit(start, end)` for every word of `s` — a maximal run of letters, digits and
+ * marks (`/[\p{L}\p{N}\p{M}]+/gu`, code point by code point) — in one linear pass.
+ */
+function eachWord(s: string, visit: (start: number, end: number) => void): void {
+  const n = s.length;
+  let start = -1;
+  for (let i = 0; i < n; ) {
+    const cu = s.charCodeAt(i);
+    let cp = cu;
+    let width = 1;
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const word = cp < 0x80 ? BMP_CLASS[cp] === 1 : isWordCodePoint(cp);
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) visit(start, n);
+}
+
+/** Words and their lines as two parallel lists: no object per word (a 10 MB text has millions). */
+interface WordList {
+  words: string[];
+  lines: number[];
+}
+
+const emptyList = (): WordList => ({ words: [], lines: [] });
+
+/**
+ * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
+ * word's line counts the line breaks of `text` before the word's offset in the NFC form
+ * (the two agree except after a character NFC composes, where the count may trail).
+ */
+function collectWords(text: string, line: number, into: WordList): void {
+  const normal = nfc(text);
+  let lineNo = line;
+  let nextBreak = text.indexOf('\n');
+  const { words, lines } = into;
+  eachWord(normal, (start, end) => {
+    while (nextBreak !== -1 && nextBreak < start) {
+      lineNo++;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
+    words.push(normal.slice(start, end));
+    lines.push(lineNo);
+  });
+}
+
+const toWords = (list: WordList): Word[] => list.words.map((w, i) => ({ w, line: list.lines[i]! }));
+
+/** The words of `text` (NFC), appended to `out`. */
+function pushWords(text: string, out: string[]): void {
+  const normal = nfc(text);
+  eachWord(normal, (start, end) => {
+    out.push(normal.slice(start, end));
+  });
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -77,12 +163,12 @@ interface P5Node {
 
 const HTML_SKIP = new Set(['head', 'script', 'style', 'template', 'noscript']);
 
-function htmlWords(html: string): Word[] {
-  const out: Word[] = [];
+function htmlWords(html: string): WordList {
+  const out = emptyList();
   const walk = (node: P5Node) => {
     if (HTML_SKIP.has(node.nodeName)) return;
     if (node.nodeName === '#text') {
-      wordsOf(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out);
+      collectWords(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out);
       return;
     }
     for (const child of node.childNodes ?? []) walk(child);
@@ -91,16 +177,32 @@ function htmlWords(html: string): Word[] {
   return out;
 }
 
+function sourceWordList(text: string, markup: MarkupFamily): WordList {
+  if (markup === 'html') return htmlWords(text);
+  const out = emptyList();
+  collectWords(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
+  return out;
+}
+
 /** The words of the source as a reader of this markup family sees them, each with its line. */
 export function sourceWords(text: string, markup: MarkupFamily): Word[] {
-  if (markup === 'html') return htmlWords(text);
-  const out: Word[] = [];
-  wordsOf(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
-  return out;
+  return toWords(sourceWordList(text, markup));
 }
 
 /** A piece of the source that is not text: dropped furniture, or a metadata label that became markup. */
 export type Removed = Pick<Dropped, 'text' | 'pos'>;
+
+/** Index of the first word on `line` or after (words are in line order), or -1. */
+function firstAtLine(lines: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lines[mid]! < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length ? lo : -1;
+}
 
 /**
  * Takes the words of each removed piece out of the source words, at or after its line.
@@ -109,22 +211,35 @@ export type Removed = Pick<Dropped, 'text' | 'pos'>;
  * the word "works" of the text further down).
  */
 export function removeDropped(words: Word[], dropped: readonly Removed[], reach?: number): Word[] {
+  return toWords(removeDroppedWords({ words: words.map((w) => w.w), lines: words.map((w) => w.line) }, dropped, reach));
+}
+
+function removeDroppedWords(list: WordList, dropped: readonly Removed[], reach?: number): WordList {
+  const { words, lines } = list;
   const gone = new Set<number>();
   for (const d of dropped) {
-    const target: Word[] = [];
-    wordsOf(d.text, d.pos.line, target);
-    if (target.length === 0) continue;
+    const target = emptyList();
+    collectWords(d.text, d.pos.line, target);
+    const wanted = target.words;
+    if (wanted.length === 0) continue;
     const lastStart = reach === undefined ? Infinity : d.pos.line + reach;
-    let from = words.findIndex((w) => w.line >= d.pos.line);
-    search: for (; from >= 0 && from <= words.length - target.length && words[from]!.line <= lastStart; from++) {
-      for (let k = 0; k < target.length; k++) {
-        if (gone.has(from + k) || words[from + k]!.w !== target[k]!.w) continue search;
+    let from = firstAtLine(lines, d.pos.line);
+    search: for (; from >= 0 && from <= words.length - wanted.length && lines[from]! <= lastStart; from++) {
+      for (let k = 0; k < wanted.length; k++) {
+        if (gone.has(from + k) || words[from + k] !== wanted[k]) continue search;
       }
-      for (let k = 0; k < target.length; k++) gone.add(from + k);
+      for (let k = 0; k < wanted.length; k++) gone.add(from + k);
       break;
     }
   }
-  return words.filter((_, i) => !gone.has(i));
+  if (gone.size === 0) return list;
+  const kept = emptyList();
+  for (let i = 0; i < words.length; i++) {
+    if (gone.has(i)) continue;
+    kept.words.push(words[i]!);
+    kept.lines.push(lines[i]!);
+  }
+  return kept;
 }
 
 /** Elements whose words were not in the source at that place: they are additions, not text. */
@@ -136,42 +251,128 @@ const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted']);
  */
 export function teiWords(tei: string): { text: string[]; header: Map<string, number> } {
   const text: string[] = [];
-  const header = new Map<string, number>();
+  const headerWords: string[] = [];
   const stack: string[] = [];
   let skipDepth = 0;
   let zone: 'none' | 'header' | 'text' = 'none';
-  const TAG = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|([^<]+)/g;
-  for (const m of tei.matchAll(TAG)) {
-    const chars = m[5];
-    if (chars !== undefined) {
-      if (skipDepth > 0 || zone === 'none') continue;
-      const ws: Word[] = [];
-      wordsOf(decodeEntities(chars), 1, ws);
-      if (zone === 'text') for (const w of ws) text.push(w.w);
-      else for (const w of ws) header.set(w.w, (header.get(w.w) ?? 0) + 1);
+  const n = tei.length;
+  let i = 0;
+  while (i < n) {
+    if (tei.charCodeAt(i) !== LT) {
+      // Character data up to the next tag.
+      let end = tei.indexOf('<', i);
+      if (end < 0) end = n;
+      if (skipDepth === 0 && zone !== 'none') {
+        const chars = tei.slice(i, end);
+        pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
+      }
+      i = end;
       continue;
     }
-    const name = m[2];
+    const tag = readTag(tei, i);
+    if (!tag) {
+      // Not markup: the `<` alone is skipped and what follows is character data.
+      i++;
+      if (i < n && tei.charCodeAt(i) !== LT) {
+        let end = tei.indexOf('<', i);
+        if (end < 0) end = n;
+        if (skipDepth === 0 && zone !== 'none') {
+          const chars = tei.slice(i, end);
+          pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
+        }
+        i = end;
+      }
+      continue;
+    }
+    i = tag.next;
+    const name = tag.name;
     if (name === undefined) continue;
-    const closing = m[1] === '/';
-    const selfClosing = m[4] === '/';
-    if (closing) {
+    if (tag.closing) {
       stack.pop();
       if (skipDepth > 0) skipDepth--;
       if (name === 'teiHeader' || name === 'text') zone = 'none';
       continue;
     }
-    if (selfClosing) continue;
+    if (tag.selfClosing) continue;
     stack.push(name);
     if (name === 'teiHeader') zone = 'header';
     else if (name === 'text') zone = 'text';
-    const inserted = /\btype="inserted"/.test(m[3] ?? '') || (name === 'add' && stack[stack.length - 2] === 'subst');
+    const inserted = INSERTED.test(tag.attrs) || (name === 'add' && stack[stack.length - 2] === 'subst');
     if (skipDepth > 0 || ADDED_CONTENT.has(name) || inserted) skipDepth++;
   }
+  const header = new Map<string, number>();
+  for (const w of headerWords) header.set(w, (header.get(w) ?? 0) + 1);
   return { text, header };
 }
 
+const LT = 0x3c;
+const INSERTED = /\btype="inserted"/;
+
+/** An ASCII name character of the scanner (`[\w.:-]`); `first` limits it to `[A-Za-z_]`. */
+function isNameChar(c: number, first: boolean): boolean {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f) return true;
+  return !first && ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d);
+}
+
+interface Tag {
+  /** The element name; undefined for a comment or a processing instruction. */
+  name?: string;
+  closing: boolean;
+  selfClosing: boolean;
+  /** What stands between the name and the closing `>` (or `/>`). */
+  attrs: string;
+  /** Offset right after the markup. */
+  next: number;
+}
+
+/**
+ * The markup starting at the `<` at `at`: a start or end tag (quoted attribute values may
+ * hold `>`), a comment or a processing instruction; undefined when it is none of them.
+ */
+function readTag(s: string, at: number): Tag | undefined {
+  const n = s.length;
+  let i = at + 1;
+  const c = s.charCodeAt(i);
+  if (c === 0x3f) {
+    const end = s.indexOf('?>', at + 2);
+    return end < 0 ? undefined : { closing: false, selfClosing: false, attrs: '', next: end + 2 };
+  }
+  if (c === 0x21) {
+    if (!s.startsWith('<!--', at)) return undefined;
+    const end = s.indexOf('-->', at + 4);
+    return end < 0 ? undefined : { closing: false, selfClosing: false, attrs: '', next: end + 3 };
+  }
+  const closing = c === 0x2f;
+  if (closing) i++;
+  if (i >= n || !isNameChar(s.charCodeAt(i), true)) return undefined;
+  const nameStart = i;
+  i++;
+  while (i < n && isNameChar(s.charCodeAt(i), false)) i++;
+  const nameEnd = i;
+  // Up to the first `>` outside quotes; a quote that is never closed makes it no tag.
+  for (;;) {
+    if (i >= n) return undefined;
+    const ch = s.charCodeAt(i);
+    if (ch === 0x3e) break;
+    if (ch === 0x22 || ch === 0x27) {
+      const close = s.indexOf(ch === 0x22 ? '"' : "'", i + 1);
+      if (close < 0) return undefined;
+      i = close + 1;
+    } else i++;
+  }
+  const selfClosing = i - 1 >= nameEnd && s.charCodeAt(i - 1) === 0x2f;
+  return { name: s.slice(nameStart, nameEnd), closing, selfClosing, attrs: s.slice(nameEnd, selfClosing ? i - 1 : i), next: i + 1 };
+}
+
 type Edit = { op: 'same' | 'lost' | 'added'; a: number; b: number };
+
+/** A run of edits of one kind: `length` words from `a` (and `b`) on; lost and added runs have length 1. */
+interface Run {
+  op: Edit['op'];
+  a: number;
+  b: number;
+  length: number;
+}
 
 /** Beyond this many differences the texts are too far apart to pair word by word. */
 export const MAX_DIFFERENCES = 4000;
@@ -183,8 +384,35 @@ export const MAX_DIFFERENCES = 4000;
  * when there are more than `maxD` differences.
  */
 export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX_DIFFERENCES): Edit[] | undefined {
-  const n = a.length;
-  const m = b.length;
+  const runs = diffRuns(a, b, maxD);
+  if (!runs) return undefined;
+  const edits: Edit[] = [];
+  for (const r of runs) for (let k = 0; k < r.length; k++) edits.push({ op: r.op, a: r.a + k, b: r.b + k });
+  return edits;
+}
+
+/**
+ * The diff as runs, in order. The common prefix is one run found in a single linear pass
+ * (Myers' first snake takes it whole, so skipping it changes nothing); identical sequences
+ * cost no more than that pass.
+ */
+function diffRuns(a: readonly string[], b: readonly string[], maxD: number): Run[] | undefined {
+  let p = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (p < shorter && a[p] === b[p]) p++;
+  const runs: Run[] = [];
+  if (p > 0) runs.push({ op: 'same', a: 0, b: 0, length: p });
+  if (p === a.length && p === b.length) return runs;
+  const rest = myersRuns(a, b, p, maxD);
+  if (!rest) return undefined;
+  for (const r of rest) runs.push(r);
+  return runs;
+}
+
+/** Myers on `a[p..]` and `b[p..]` (whose first words differ), in the coordinates of `a` and `b`. */
+function myersRuns(a: readonly string[], b: readonly string[], p: number, maxD: number): Run[] | undefined {
+  const n = a.length - p;
+  const m = b.length - p;
   const limit = Math.min(n + m, maxD);
   const at = (band: Int32Array, d: number, k: number) => band[k + d]!;
   const trace: Int32Array[] = [];
@@ -198,7 +426,7 @@ export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX
       else if (k === -d || (k !== d && at(prev, d - 1, k - 1) < at(prev, d - 1, k + 1))) x = at(prev, d - 1, k + 1);
       else x = at(prev, d - 1, k - 1) + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
+      while (x < n && y < m && a[p + x] === b[p + y]) {
         x++;
         y++;
       }
@@ -210,7 +438,10 @@ export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX
     if (done) break;
   }
   if (!done) return undefined;
-  const edits: Edit[] = [];
+  const runs: Run[] = [];
+  const same = (fromX: number, toX: number, toY: number) => {
+    if (toX > fromX) runs.push({ op: 'same', a: p + fromX, b: p + toY - (toX - fromX), length: toX - fromX });
+  };
   let x = n;
   let y = m;
   for (let d = trace.length - 1; d > 0; d--) {
@@ -220,12 +451,15 @@ export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX
     const prevK = down ? k + 1 : k - 1;
     const prevX = at(band, d - 1, prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) edits.push({ op: 'same', a: --x, b: --y });
-    if (down) edits.push({ op: 'added', a: x, b: --y });
-    else edits.push({ op: 'lost', a: --x, b: y });
+    const snake = Math.min(x - prevX, y - prevY);
+    same(x - snake, x, y);
+    x -= snake;
+    y -= snake;
+    if (down) runs.push({ op: 'added', a: p + x, b: p + --y, length: 1 });
+    else runs.push({ op: 'lost', a: p + --x, b: p + y, length: 1 });
   }
-  while (x > 0 && y > 0) edits.push({ op: 'same', a: --x, b: --y });
-  return edits.reverse();
+  same(0, x, y);
+  return runs.reverse();
 }
 
 const MAX_REPORTS = 10;
@@ -239,30 +473,27 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
   // markdown link `[Works Index](../index.htm)` has the words "Works Index", not "index htm").
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
   // Markdown readers report every piece at the line where it stands.
-  const src = removeDropped(sourceWords(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
+  const src = removeDroppedWords(sourceWordList(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
   const { text, header: exact } = teiWords(tei);
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.
   const header = new Map<string, number>();
   for (const [w, n] of exact) header.set(w.toLowerCase(), (header.get(w.toLowerCase()) ?? 0) + n);
-  const edits = diffWords(
-    src.map((w) => w.w),
-    text,
-  );
-  if (!edits) {
+  const runs = diffRuns(src.words, text, MAX_DIFFERENCES);
+  if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`, { line: 1, column: 1 });
-    return { lost: src.length, added: text.length };
+    return { lost: src.words.length, added: text.length };
   }
   const lost: Word[][] = [];
   const added: { words: string[]; line: number }[] = [];
   let lastLine = 1;
-  for (const e of edits) {
+  for (const e of runs) {
     if (e.op === 'same') {
-      lastLine = src[e.a]!.line;
+      lastLine = src.lines[e.a + e.length - 1]!;
       continue;
     }
     if (e.op === 'lost') {
-      const word = src[e.a]!;
+      const word: Word = { w: src.words[e.a]!, line: src.lines[e.a]! };
       const inHeader = header.get(word.w.toLowerCase()) ?? 0;
       if (inHeader > 0) {
         header.set(word.w.toLowerCase(), inHeader - 1);

@@ -75,6 +75,22 @@ describe('fidelity check', () => {
     expect(words.map((w) => `${w.w}@${w.line}`)).toEqual(['One@2', 'two@2', 'three@3']);
   });
 
+  it('takes a word to be a run of letters, digits and marks in NFC, whatever the script or plane', () => {
+    // Decomposed é composes under NFC; 𝐀 (outside the BMP) is a letter; a lone surrogate,
+    // ½ (a number), the apostrophe and the dash split or join as the Unicode classes say.
+    const text = 'Cafe\u0301 \u{1D400}x a\ud800b ½ don’t — naïve 二十 ٣';
+    const expected = [...text.normalize('NFC').matchAll(/[\p{L}\p{N}\p{M}]+/gu)].map((m) => m[0]);
+    expect(sourceWords(text, 'text').map((w) => w.w)).toEqual(expected);
+    expect(expected).toContain('Café');
+    expect(teiWords(tei(`<p>${text}</p>`)).text).toEqual(expected);
+  });
+
+  it('keeps the words of a tag-like text that is no markup, and skips comments and instructions', () => {
+    const w = teiWords(tei('<p>a <!-- hidden --> b <?pi hidden?> c</p><p>d</p>'));
+    expect(w.text).toEqual(['a', 'b', 'c', 'd']);
+    expect(teiWords('<TEI><text><p title="x>y">one</p></text></TEI>').text).toEqual(['one']);
+  });
+
   it('scans TEI text in order and the header as a bag, decoding entities', () => {
     const w = teiWords(tei('<p>Fish &amp; chips</p>', '<title>Menu</title>'));
     expect(w.text).toEqual(['Fish', 'chips']);

@@ -57,6 +57,16 @@ describe('the phrasing table', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(PHRASINGS.map((p) => p.name).sort());
   });
 
+  it("each row's key words are in every wording it reads (else the row would be skipped)", () => {
+    for (const row of PHRASINGS) {
+      for (const [note] of EXAMPLES[row.name] ?? []) {
+        expect(row.pattern.flags).toContain('i');
+        expect(row.needs.flags).toBe(row.pattern.flags.replace('g', ''));
+        expect(row.needs.test(note), `${row.name}: ${note}`).toBe(true);
+      }
+    }
+  });
+
   for (const [row, examples] of Object.entries(EXAMPLES)) {
     describe(row, () => {
       for (const [note, action] of examples) {

@@ -26,6 +26,11 @@ export type NoteAction =
 
 export interface Phrasing {
   name: string;
+  /**
+   * Words every match of `pattern` contains (same flags): a note without them is passed
+   * over without running the pattern, which is most notes and most of the cost.
+   */
+  needs: RegExp;
   pattern: RegExp;
   /** Returns null when the match, looked at closely, does not describe the manuscript. */
   build(slot: (name: string) => string | undefined, m: RegExpExecArray): NoteAction | null;
@@ -121,6 +126,7 @@ function addition(words: string | undefined, how: string, verb: string): NoteAct
 export const PHRASINGS: readonly Phrasing[] = [
   {
     name: '“X” is written above “Y”',
+    needs: /written (?:above|over|below|under)/iu,
     pattern: phrase(`${THE_WORD}{W:add} ${BE} written (?<where>above|over|below|under) ${THE_WORD}{W:del}`),
     build: (slot, m) => {
       const add = slot('add');
@@ -130,6 +136,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: 'above “Y” is written “X”',
+    needs: /(?:is|are|was|were|been) written/iu,
     pattern: phrase(`(?<where>above|over|below|under) ${THE_WORD}{W:del},? ${BE} written ${THE_WORD}{W:add}`),
     build: (slot, m) => {
       const add = slot('add');
@@ -139,6 +146,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: '“X” is crossed out',
+    needs: /crossed|struck|scored/iu,
     pattern: phrase(`{Q:words} ${BE} (?:crossed|struck|scored) (?:out|through)${CIRCUMSTANCES}`),
     build: (slot, m) => {
       const words = slot('words');
@@ -148,6 +156,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: 'Lenin crossed out “X”',
+    needs: /crossed|struck|scored/iu,
     pattern: phrase(`(?:crossed|struck|scored) (?:out|through)${CIRCUMSTANCES}:? ${THE_WORD}{Q:words}`),
     build: (slot, m) => {
       const words = slot('words');
@@ -157,21 +166,25 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: '“X” is added in the margin',
+    needs: /[”"»’] (?:is|are|was|were|has been|have been) (?:added|inserted|written)/iu,
     pattern: phrase(`{Q:words} ${BE} (?<verb>added|inserted|written)${CIRCUMSTANCES}`),
     build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
     name: 'added in the margin: “X”',
+    needs: /added|inserted|wrote|written/iu,
     pattern: phrase(`\\b(?<verb>added|inserted|wrote|written)${CIRCUMSTANCES}(?: the (?:words?|phrase|following))?:? {Q:words}`),
     build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
     name: 'the last word is illegible',
+    needs: /illegible/iu,
     pattern: phrase(`\\b(?:the )?last word (?:of (?:the|this) (?:quotation|phrase|sentence|addition|passage|note) )?${BE} illegible`),
     build: () => ({ op: 'lastWordIllegible' }),
   },
   {
     name: 'illegible, probably “X”',
+    needs: /illegible/iu,
     pattern: phrase(`\\billegible(?:,|;| —| –| -)? (?:probably|possibly|perhaps|presumably|apparently|most likely) ${THE_WORD}{W:words}`),
     build: (slot) => {
       const words = slot('words');
@@ -180,6 +193,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: 'the word is illegible',
+    needs: /illegible/iu,
     pattern: phrase(`\\b(?:(?<count>one|two|three|four|five|six|several|an?|the|\\d+) )?(?:(?:next|following|preceding|last) )?(?<unit>words?|letters?|lines?) ${BE} illegible|\\billegible (?<unit2>words?|letters?|lines?)`),
     build: (_slot, m) => {
       const unit = (m.groups!.unit ?? m.groups!.unit2 ?? 'word').toLowerCase().replace(/s$/, '');
@@ -190,6 +204,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   },
   {
     name: 'the manuscript breaks off',
+    needs: /breaks off|ends abruptly|rest of the manuscript/iu,
     pattern: phrase(`\\b(?:the )?(?:manuscript|MS\\.?) (?:breaks off|ends abruptly)|\\bthe rest of the manuscript (?:is|has been) (?:lost|missing)`),
     build: () => ({ op: 'gap', reason: 'manuscript breaks off' }),
   },
@@ -213,6 +228,7 @@ export function recogniseNote(noteText: string): FoundAction[] {
   const found: FoundAction[] = [];
   const overlaps = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const row of PHRASINGS) {
+    if (!row.needs.test(noteText)) continue;
     for (const m of noteText.matchAll(row.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
