@@ -14,7 +14,7 @@ import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
-import { el, finishLayout, mixed, startLayout, TEI_NS, txt, writeBlocks, writeInlines } from './text.js';
+import { el, escapeAmpersands, finishLayout, mixed, startLayout, TEI_NS, txt, writeBlocks, writeInlines } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -99,7 +99,7 @@ function writeBack(text: XMLBuilder, sections: readonly NoteSection[]): void {
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
   const doc = create();
-  const tei = doc.ele(TEI_NS, 'TEI').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', edition.metadata.language);
+  const tei = doc.ele(TEI_NS, 'TEI').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', escapeAmpersands(edition.metadata.language));
   startLayout(tei);
   writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
   const text = el(tei, 'text');

@@ -62,13 +62,20 @@ export function el(parent: XMLBuilder, name: string, attrs: Attrs = []): XMLBuil
   // Every element is TEI's: naming the namespace spares xmlbuilder2 a lookup up the tree.
   const child = parent.ele(TEI_NS, name);
   if (indented) layouts.set(child.node, { level: layout.level + 1, containers: layout.containers });
-  for (const [key, value] of attrs) if (value !== undefined) child.att(key, String(value));
+  for (const [key, value] of attrs) if (value !== undefined) child.att(key, escapeAmpersands(String(value)));
   return child;
 }
 
+/**
+ * xmlbuilder2 leaves an `&` unescaped when it looks like an entity reference (`&copy;`,
+ * `&amp;`), so a transcription's literal "AT&T;" or "&amp;" would come out as markup.
+ * Escaping every `&` first makes each one `&amp;`, which xmlbuilder2 then leaves alone.
+ */
+export const escapeAmpersands = (value: string): string => (value.includes('&') ? value.replace(/&/g, '&amp;') : value);
+
 /** Appends text; an empty string writes nothing (xmlbuilder2 would add an empty node). */
 export function txt(parent: XMLBuilder, value: string): void {
-  if (value !== '') parent.txt(value);
+  if (value !== '') parent.txt(escapeAmpersands(value));
 }
 
 type Handler<K extends InlineKind> = (parent: XMLBuilder, node: InlineOf<K>) => void;

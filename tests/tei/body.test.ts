@@ -194,3 +194,17 @@ describe('back', () => {
     expect(xeval(doc, `count(${NOTES}/tei:note[2]/@target)`)).toBe('0');
   });
 });
+
+describe('escaping (bug: xmlbuilder2 left "&copy;"-like text unescaped)', () => {
+  test('ampersands that look like entity references are text, in content and in attributes', () => {
+    const literal = 'AT&T; &copy; &amp; &#233; x&y';
+    const { xml, doc } = written(
+      edition((ed) => {
+        ed.body.blocks = [p(t(literal)), { kind: 'p', children: [{ kind: 'link', href: 'https://example.org/?a=1&copy;', children: [t('link')], pos: at }], pos: at }];
+      }),
+    );
+    expect(xtext(doc, `${DIV}/tei:p[1]`)).toBe(literal);
+    expect(xeval(doc, `string(${DIV}/tei:p[2]/tei:ref/@target)`)).toBe('https://example.org/?a=1&copy;');
+    expect(xml).toContain('AT&amp;T; &amp;copy; &amp;amp; &amp;#233; x&amp;y');
+  });
+});
