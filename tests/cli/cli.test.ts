@@ -219,6 +219,13 @@ describe('Ctrl-C', () => {
     // The rerun takes up where the interrupted one stopped.
     const again = run(['convert', 'in', '--out', 'out', '--jobs', '2'], dir);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(new RegExp(`^400 files: ${400 - written.length} converted, ${written.length} unchanged`, 'm'));
+    // Files whose result was recorded before the interrupt are not converted again; a file
+    // still in flight may have been written whole but not recorded, and is simply redone.
+    const summary = /^400 files: (\d+) converted, (\d+) unchanged, 0 failed/m.exec(again.stdout);
+    expect(summary).not.toBeNull();
+    const unchanged = Number(summary![2]);
+    expect(unchanged).toBeGreaterThan(0);
+    expect(unchanged).toBeLessThanOrEqual(written.length);
+    expect(Number(summary![1]) + unchanged).toBe(400);
   });
 });

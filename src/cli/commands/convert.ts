@@ -90,8 +90,12 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
+    // The lines are kept only for a report: a corpus of 100,000 files prints and forgets.
+    const keepLines = args.json || args.report !== undefined;
     const lines: FileLine[] = [];
+    const totals = { files: 0, converted: 0, unchanged: 0, failed: 0, skipped: 0, filesWithErrors: 0, warnings: 0 };
     const options: BatchOptions = {
+      keepResults: false,
       inputs: args.inputs.length > 0 ? args.inputs : ['input'],
       outDir: args.out,
       validate: args.validate,
@@ -106,7 +110,12 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       ...(shard !== undefined && { shard }),
       onResult: (r, progress) => {
         const line = toFileLine(r);
-        lines.push(line);
+        const c = countBySeverity(r.diagnostics);
+        totals.files++;
+        totals[r.status]++;
+        if (c.error > 0) totals.filesWithErrors++;
+        totals.warnings += c.warning;
+        if (keepLines) lines.push(line);
         bar?.update(progress);
         bar?.suspend(() => printer.file(line));
         if (!bar) printer.file(line);
@@ -119,17 +128,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       process.off('SIGINT', onSigint);
       bar?.stop();
     }
-    const filesWithErrors = lines.filter((l) => countBySeverity(l.diagnostics).error > 0).length;
+    const filesWithErrors = totals.filesWithErrors;
     const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
-    const count = (s: string) => lines.filter((l) => l.status === s).length;
-    const totals = {
-      files: lines.length,
-      converted: count('converted'),
-      unchanged: count('unchanged'),
-      failed: count('failed'),
-      filesWithErrors,
-      warnings: lines.reduce((n, l) => n + countBySeverity(l.diagnostics).warning, 0),
-    };
     const report = makeReport('convert', lines, totals, code);
     if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
