@@ -181,17 +181,35 @@ function secondsPerMb(seed: Seed, size: number): string {
   }
 }
 
-function schemaCompile(): string {
-  const path = join(ROOT, 'schema/teiwright.rng');
-  if (!existsSync(path)) return 'n/a (schema/teiwright.rng absent)';
+/**
+ * One RELAX NG schema: how long it takes to compile, and the mean time to validate one
+ * document against it (libxml2 parse + validate) over a sample of the bench's TEI.
+ * TEI's own schemas are read from ../shared when it is there (the developers' machines, CI).
+ */
+function schemaCost(path: string, teis: readonly string[], sample: number): string {
+  if (!existsSync(path)) return 'n/a (absent)';
   try {
     const started = performance.now();
-    const doc = XmlDocument.fromBuffer(readFileSync(path), { url: `file://${path}` });
-    const validator = RelaxNGValidator.fromDoc(doc);
-    const ms = performance.now() - started;
+    const schemaDoc = XmlDocument.fromBuffer(readFileSync(path), { url: `file://${path}` });
+    const validator = RelaxNGValidator.fromDoc(schemaDoc);
+    const compileMs = performance.now() - started;
+    const docs = teis.slice(0, sample);
+    let invalid = 0;
+    const t = performance.now();
+    for (const tei of docs) {
+      const doc = XmlDocument.fromString(tei);
+      try {
+        validator.validate(doc);
+      } catch {
+        invalid++;
+      } finally {
+        doc.dispose();
+      }
+    }
+    const perDoc = docs.length ? (performance.now() - t) / docs.length : Number.NaN;
     validator.dispose();
-    doc.dispose();
-    return `${ms.toFixed(0)} ms`;
+    schemaDoc.dispose();
+    return `compile ${compileMs.toFixed(0)} ms; validate ${perDoc.toFixed(2)} ms/doc over ${docs.length} documents${invalid ? ` (${invalid} invalid)` : ''}`;
   } catch (e) {
     return na(message(e));
   }
@@ -262,7 +280,9 @@ async function main(): Promise<void> {
       [`peak RSS, ${s.rssSmall} files (fresh process, default jobs)`, peakRss(join(corpus, '000'), s.rssSmall)],
       [`peak RSS, ${s.files} files (fresh process, default jobs)`, peakRss(corpus, s.files)],
       ...s.bigSizes.map((size): [string, string] => [`one ${(size / MB).toFixed(2).replace(/\.?0+$/, '')} MB document (${seeds[seeds.length - 1]!.name} grown)`, secondsPerMb(seeds[seeds.length - 1]!, size)]),
-      ['schema compile (schema/teiwright.rng)', schemaCompile()],
+      ['schema schema/teiwright.rng', schemaCost(join(ROOT, 'schema/teiwright.rng'), teis, 300)],
+      ['schema tei_lite.rng (../shared, TEI 4.5)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_lite.rng'), teis, 300)],
+      ['schema tei_all.rng (../shared, TEI 4.12)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_all.rng'), teis, 300)],
       ['pandoc -f markdown -t tei', pandoc(paths.slice(0, s.pandocSample), s.files, e2eRate)],
     ];
     const width = Math.max(...measures.map(([k]) => k.length));
