@@ -257,31 +257,26 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
   let zone: 'none' | 'header' | 'text' = 'none';
   const n = tei.length;
   let i = 0;
+  /** Takes the character data from `start` up to the next tag; returns where it ends. */
+  const charData = (start: number): number => {
+    let end = tei.indexOf('<', start);
+    if (end < 0) end = n;
+    if (skipDepth === 0 && zone !== 'none') {
+      const chars = tei.slice(start, end);
+      pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
+    }
+    return end;
+  };
   while (i < n) {
     if (tei.charCodeAt(i) !== LT) {
-      // Character data up to the next tag.
-      let end = tei.indexOf('<', i);
-      if (end < 0) end = n;
-      if (skipDepth === 0 && zone !== 'none') {
-        const chars = tei.slice(i, end);
-        pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
-      }
-      i = end;
+      i = charData(i);
       continue;
     }
     const tag = readTag(tei, i);
     if (!tag) {
       // Not markup: the `<` alone is skipped and what follows is character data.
       i++;
-      if (i < n && tei.charCodeAt(i) !== LT) {
-        let end = tei.indexOf('<', i);
-        if (end < 0) end = n;
-        if (skipDepth === 0 && zone !== 'none') {
-          const chars = tei.slice(i, end);
-          pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
-        }
-        i = end;
-      }
+      if (i < n && tei.charCodeAt(i) !== LT) i = charData(i);
       continue;
     }
     i = tag.next;
