@@ -11,8 +11,9 @@ export const CODES = {
   // input
   'input-empty': { severity: 'error', summary: 'the input file is empty or holds only white space' },
   'input-binary': { severity: 'error', summary: 'the input file is binary (NUL bytes or control characters)' },
-  'input-encoding': { severity: 'error', summary: 'the input file is not valid UTF-8' },
-  'input-charset': { severity: 'info', summary: 'the file is not UTF-8 but declares its charset (ISO-8859-1/Windows-1252); it was read as declared' },
+  'input-encoding': { severity: 'error', summary: 'the input file is in an encoding that cannot be read safely (UTF-16 without a byte-order mark)' },
+  'input-charset': { severity: 'info', summary: 'the file is not UTF-8 but declares a single-byte charset that its bytes bear out; it was read as declared' },
+  'input-not-utf8': { severity: 'warning', summary: 'the file is not UTF-8 and its bytes contradict its charset declaration (or it has none); it was read as windows-1252, as browsers do' },
   'input-too-large': { severity: 'error', summary: 'the input file is larger than --max-size' },
   'input-unreadable': { severity: 'error', summary: 'the input file or folder cannot be read' },
   'input-none': { severity: 'error', summary: 'a folder argument holds no transcriptions' },

@@ -160,7 +160,8 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, cor
     return { ...base, status: 'failed', diagnostics: [diagnostic('internal-error', `the converter failed: ${reason(e)}${where}`, job.input)] };
   }
   const diagnostics = [...converted.diagnostics];
-  if (decoded.charset) diagnostics.unshift(diagnostic('input-charset', `read as ${decoded.charset}, the charset the file declares (it is not UTF-8)`, job.input));
+  if (decoded.warning) diagnostics.unshift(diagnostic(decoded.warning.code, decoded.warning.message, job.input, decoded.warning.pos));
+  else if (decoded.charset) diagnostics.unshift(diagnostic('input-charset', `read as ${decoded.charset}, the charset the file declares (it is not UTF-8)`, job.input));
   const stats = { notes: 0, anchors: 0, linked: 0, emendations: 0, ...converted.stats, bytes: bytes.length, ms: 0 };
   const withProfile = {
     ...base,

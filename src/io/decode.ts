@@ -5,17 +5,51 @@
 import type { DiagnosticCode } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
 
+/** A problem with the bytes that did not stop the reading (the text is there, maybe not quite as written). */
+export interface DecodeWarning {
+  code: DiagnosticCode;
+  message: string;
+  pos?: SourcePos;
+}
+
 export type Decoded =
-  | { ok: true; text: string; /** Set when the text was not UTF-8 but declared its own charset. */ charset?: string }
+  | {
+      ok: true;
+      text: string;
+      /** Set when the text was not UTF-8: the charset it was read as. */
+      charset?: string;
+      /** Set when the bytes were not what the file declares (or declares nothing): read as a browser would, but say so. */
+      warning?: DecodeWarning;
+    }
   | { ok: false; code: DiagnosticCode; message: string; pos?: SourcePos };
 
 /**
- * Old MIA pages are Latin-1 and say so (`<meta charset=iso-8859-1>`, `<?xml encoding=…?>`).
- * A declared single-byte charset is honoured; anything else that is not UTF-8 is refused.
+ * A charset declaration in the first bytes: `<meta charset=…>`, `content="text/html; charset=…"`,
+ * `<?xml … encoding="…"?>`. The label is returned as written (lower case), misspellings included.
  */
-const DECLARED = /(?:charset|encoding)\s*=\s*["']?\s*(iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252|us-ascii)\b/i;
+const DECLARATION = /(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_:.-]{1,40})/i;
 
-/** Windows-1252's letters in 0x80–0x9F (Node's own decoder, built with small ICU, maps them to C1 controls). */
+/**
+ * WHATWG Encoding Standard labels (https://encoding.spec.whatwg.org/#names-and-labels) of the
+ * single-byte charsets MIA pages declare, mapped to the decoder we use. For HTML, every
+ * ISO-8859-1/ASCII label means windows-1252.
+ */
+const LABELS: ReadonlyMap<string, string> = new Map([
+  ...['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'iso88591', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'us-ascii', 'ascii', 'ansi_x3.4-1968', 'windows-1252', 'cp1252', 'x-cp1252'].map((l) => [l, 'windows-1252'] as const),
+  ...['windows-1251', 'cp1251', 'x-cp1251'].map((l) => [l, 'windows-1251'] as const),
+  ...['windows-1250', 'cp1250', 'x-cp1250'].map((l) => [l, 'windows-1250'] as const),
+  ...['iso-8859-2', 'iso8859-2', 'latin2', 'l2'].map((l) => [l, 'iso-8859-2'] as const),
+  ...['iso-8859-5', 'iso8859-5', 'cyrillic'].map((l) => [l, 'iso-8859-5'] as const),
+  ...['iso-8859-7', 'iso8859-7', 'greek'].map((l) => [l, 'iso-8859-7'] as const),
+  ...['iso-8859-15', 'iso8859-15', 'latin9', 'l9'].map((l) => [l, 'iso-8859-15'] as const),
+  ...['koi8-r', 'koi8', 'koi', 'cskoi8r'].map((l) => [l, 'koi8-r'] as const),
+  ...['koi8-u', 'koi8-ru'].map((l) => [l, 'koi8-u'] as const),
+]);
+
+/** Charsets whose letters above 0x7F are not Latin: a Latin-script page declaring one is contradicted by its bytes (see `looksLatin`). */
+const NON_LATIN = new Set(['windows-1251', 'iso-8859-5', 'iso-8859-7', 'koi8-r', 'koi8-u']);
+
+/** Windows-1252's letters in 0x80–0x9F (Node's own decoder maps them to C1 controls). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 function decodeWindows1252(bytes: Uint8Array): string {
@@ -28,11 +62,59 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-function declaredCharset(bytes: Uint8Array): string | undefined {
+function decodeSingleByte(bytes: Uint8Array, charset: string): string {
+  return charset === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(charset).decode(bytes);
+}
+
+/** The declared charset label, as written, lower case; undefined when the head declares none. */
+function declaredLabel(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const m = DECLARED.exec(head);
-  // windows-1252 is what browsers use for a declared ISO-8859-1, and a superset of it.
-  return m ? 'windows-1252' : undefined;
+  return DECLARATION.exec(head)?.[1]?.toLowerCase();
+}
+
+const isAsciiLetter = (b: number | undefined): boolean => b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+
+/**
+ * Evidence in the bytes for a Latin script: in a Cyrillic (or Greek) single-byte text the
+ * bytes above 0x7F are whole words, so they sit next to one another; in a Latin-script text
+ * they are accented letters and typographic quotes, one at a time between ASCII letters
+ * ("s\xe9ances"). When most high bytes stand alone next to an ASCII letter, a declared
+ * Cyrillic charset is wrong (MIA has English pages that declare windows-1251 for one
+ * Latin-1 "é", which as windows-1251 would read "й").
+ */
+function looksLatin(bytes: Uint8Array): boolean {
+  let high = 0;
+  let alone = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    high++;
+    const before = bytes[i - 1];
+    const after = bytes[i + 1];
+    const neighbourHigh = (before !== undefined && before >= 0x80) || (after !== undefined && after >= 0x80);
+    if (!neighbourHigh && (isAsciiLetter(before) || isAsciiLetter(after))) alone++;
+  }
+  return high > 0 && alone * 2 > high;
+}
+
+/** UTF-16 announces itself with a byte-order mark; without one, it shows as NUL bytes in every other place. */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  // Text in the Latin range has a NUL in every code unit's high byte, and (almost) never in its low byte.
+  const half = n / 2;
+  return (even > half * 0.6 && odd < half * 0.1) || (odd > half * 0.6 && even < half * 0.1);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -71,29 +153,51 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
   if (bytes.length > maxBytes) {
     return { ok: false, code: 'input-too-large', message: `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}` };
   }
+  const bom = utf16Bom(bytes);
+  if (bom) return finish(new TextDecoder(bom).decode(bytes.subarray(2)), bom === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE');
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
+    if (looksUtf16(bytes)) {
+      return { ok: false, code: 'input-encoding', message: 'the file is UTF-16 without a byte-order mark, so its byte order is unknown; re-save it as UTF-8 (or as UTF-16 with a BOM)', pos: bytePos(bytes, nul) };
+    }
     return { ok: false, code: 'input-binary', message: 'the file holds NUL bytes: it is binary, not a transcription', pos: bytePos(bytes, nul) };
   }
-  let text: string;
-  let charset: string | undefined;
   try {
-    text = utf8.decode(bytes);
+    return finish(utf8.decode(bytes), undefined);
   } catch {
-    charset = declaredCharset(bytes);
-    if (charset) return finish(decodeWindows1252(bytes), charset);
-    const at = firstInvalidUtf8(bytes);
-    return {
-      ok: false,
-      code: 'input-encoding',
-      message: `byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} is not UTF-8; re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)`,
-      pos: bytePos(bytes, at),
-    };
+    return decodeNotUtf8(bytes);
   }
-  return finish(text, charset);
 }
 
-function finish(decoded: string, charset: string | undefined): Decoded {
+/**
+ * Bytes that are not UTF-8, read as the WHATWG Encoding Standard reads an HTML page: the
+ * declared single-byte charset when the bytes bear it out, else windows-1252 (what browsers
+ * fall back to, and a superset of the ISO-8859-1 that old MIA pages are written in).
+ */
+function decodeNotUtf8(bytes: Uint8Array): Decoded {
+  const at = firstInvalidUtf8(bytes);
+  const pos = bytePos(bytes, at);
+  const byte = `0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'}`;
+  const label = declaredLabel(bytes);
+  const declared = label === undefined ? undefined : LABELS.get(label);
+  if (declared && !(NON_LATIN.has(declared) && looksLatin(bytes))) {
+    // The declaration is honoured: an info (process-file reports `charset`), no warning.
+    return finish(decodeSingleByte(bytes, declared), declared);
+  }
+  const why =
+    label === undefined
+      ? 'the file declares no charset'
+      : declared
+        ? `the file declares ${label}, but its bytes are Latin script (single accented letters between ASCII letters)`
+        : `the file declares "${label}", which these bytes are not`;
+  return finish(decodeWindows1252(bytes), 'windows-1252', {
+    code: 'input-not-utf8',
+    message: `byte ${byte} is not UTF-8 and ${why}; read as windows-1252, as a browser would; check the accented letters and re-save the file as UTF-8`,
+    pos,
+  });
+}
+
+function finish(decoded: string, charset: string | undefined, warning?: DecodeWarning): Decoded {
   let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
@@ -106,5 +210,5 @@ function finish(decoded: string, charset: string | undefined): Decoded {
     return { ok: false, code: 'input-binary', message: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} cannot appear in a transcription`, pos: { line, column } };
   }
   if (text.trim() === '') return { ok: false, code: 'input-empty', message: 'the file is empty' };
-  return charset ? { ok: true, text, charset } : { ok: true, text };
+  return { ok: true, text, ...(charset !== undefined && { charset }), ...(warning && { warning }) };
 }
