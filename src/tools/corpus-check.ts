@@ -1,0 +1,195 @@
+/**
+ * The self-checking corpus: each document converts with no error, is valid against
+ * tei_all, loses no word; and each HTML page's TEI agrees with the TEI of its browser copy
+ * (`pageText`) on the facts a scholar checks first. Used by `npm run corpus` and the tests.
+ * The facts are read from the TEI by XPath, as a reader of the edition would find them.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { XmlDocument } from 'libxml2-wasm';
+import { convert, type ConvertResult } from '../convert.js';
+import { countBySeverity, formatDiagnostic } from '../diagnostics.js';
+import { decodeInput } from '../io/decode.js';
+import { editionStats } from '../model/stats.js';
+import { validateTei } from '../validate/index.js';
+import { KNOWN_DISAGREEMENTS, type KnownDisagreement } from './known-disagreements.js';
+import { pageText } from './page-text.js';
+
+const NS = { tei: 'http://www.tei-c.org/ns/1.0' };
+
+/** One corpus entry: a file and its format column (`html`, `mia-markdown`, …). */
+export interface CorpusEntry {
+  file: string;
+  format: string;
+}
+
+/** Documents to convert: the manifest's rows (metadata sidecars are not documents), or the folder's transcriptions. */
+export function corpusEntries(dir: string): CorpusEntry[] {
+  const manifest = join(dir, 'MANIFEST.tsv');
+  if (existsSync(manifest)) {
+    const [head = '', ...rows] = readFileSync(manifest, 'utf8').split('\n');
+    const formatAt = head.split('\t').indexOf('format');
+    return rows
+      .map((l) => l.split('\t'))
+      .filter((cols) => (cols[0] ?? '') !== '')
+      .map((cols) => ({ file: cols[0]!, format: (formatAt >= 0 ? cols[formatAt] : undefined) ?? formatOf(cols[0]!) }))
+      .filter((e) => !e.format.endsWith('-metadata'));
+  }
+  return readdirSync(dir)
+    .filter((f) => /\.(md|html?|txt)$/.test(f))
+    .sort()
+    .map((file) => ({ file, format: formatOf(file) }));
+}
+
+const formatOf = (file: string): string => (/\.html?$/i.test(file) ? 'html' : 'text');
+
+/** What a scholar checks first in an edition, read from its TEI. */
+export interface TeiFacts {
+  title: string;
+  author: string;
+  /** `profileDesc/creation/date` as its normalised attributes (or its words when it has none). */
+  date: string;
+  /** The names in `titleStmt/respStmt` (translators, transcribers …), sorted; teiwright's own is left out. */
+  resp: string;
+  notes: number;
+  linkedAnchors: number;
+  bodyWords: string[];
+}
+
+export type FactName = Exclude<keyof TeiFacts, 'bodyWords'> | 'bodyWords';
+export const FACT_NAMES: readonly FactName[] = ['title', 'author', 'date', 'resp', 'notes', 'linkedAnchors', 'bodyWords'];
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function teiFacts(tei: string): TeiFacts {
+  const doc = XmlDocument.fromString(tei);
+  try {
+    const texts = (expr: string): string[] => doc.find(expr, NS).map((n) => squash(n.content));
+    const dateNode = doc.get('//tei:profileDesc/tei:creation/tei:date', NS);
+    let date = '';
+    if (dateNode) {
+      const attrs = ['when', 'notBefore', 'notAfter'].map((a) => [a, String(doc.eval(`string(//tei:profileDesc/tei:creation/tei:date/@${a})`, NS))] as const).filter(([, v]) => v !== '');
+      date = attrs.length > 0 ? attrs.map(([a, v]) => `${a}=${v}`).join(' ') : `"${squash(dateNode.content)}"`;
+    }
+    return {
+      title: texts('//tei:titleStmt/tei:title').join(' | '),
+      author: texts('//tei:titleStmt/tei:author').join('; '),
+      date,
+      resp: texts("//tei:titleStmt/tei:respStmt[not(@xml:id='teiwright')]/*[self::tei:persName or self::tei:name or self::tei:orgName]").sort().join('; '),
+      notes: Number(doc.eval('count(//tei:text//tei:note)', NS)),
+      linkedAnchors: Number(doc.eval("count(//tei:text//tei:ref[@type='noteAnchor'][@target])", NS)),
+      bodyWords: String(doc.eval('string(//tei:text/tei:body)', NS)).match(WORD) ?? [],
+    };
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** The outcome of converting one text (a page, or its copy). */
+export interface Conversion {
+  profile: string;
+  notes: number;
+  anchors: number;
+  linked: number;
+  emendations: number;
+  warnings: number;
+  errors: number;
+  teiAll: 'yes' | 'no' | 'n/a';
+  wordsLost: number;
+  firstError?: string;
+  /** Set when the bytes were not UTF-8 (the charset read). */
+  charset?: string;
+  facts?: TeiFacts;
+}
+
+function conversionOf(result: ConvertResult, file: string, teiAll: string | undefined): Conversion {
+  const c = countBySeverity(result.diagnostics);
+  const row: Conversion = {
+    profile: result.model?.profile ?? '-',
+    ...(result.model ? editionStats(result.model) : { notes: 0, anchors: 0, linked: 0, emendations: 0 }),
+    warnings: c.warning,
+    errors: c.error,
+    teiAll: 'n/a',
+    wordsLost: result.diagnostics.filter((d) => d.code === 'words-lost').length,
+  };
+  const firstError = result.diagnostics.find((d) => d.severity === 'error');
+  if (firstError) row.firstError = formatDiagnostic(firstError);
+  if (result.tei) {
+    if (teiAll) row.teiAll = validateTei(result.tei, { file, schema: teiAll }).some((d) => d.severity === 'error') ? 'no' : 'yes';
+    try {
+      row.facts = teiFacts(result.tei);
+    } catch {
+      // Not well-formed: the error is already among the diagnostics.
+    }
+  }
+  return row;
+}
+
+/** A fact on which a page's TEI and its copy's TEI differ. */
+export interface Disagreement {
+  fact: FactName;
+  page: string;
+  copy: string;
+  /** The reason found in the source, when the table of known reasons has one whose quote is in the page. */
+  known?: KnownDisagreement;
+}
+
+export interface DocumentCheck {
+  file: string;
+  format: string;
+  page: Conversion;
+  /** For HTML pages: the conversion of the page's browser copy. */
+  copy?: Conversion;
+  disagreements: Disagreement[];
+}
+
+function failedConversion(message: string): Conversion {
+  return { profile: '-', notes: 0, anchors: 0, linked: 0, emendations: 0, warnings: 0, errors: 1, teiAll: 'n/a', wordsLost: 0, firstError: message };
+}
+
+/** Where two word sequences part, with a few words of each from there. */
+function firstWordDifference(a: readonly string[], b: readonly string[]): [string, string] {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const show = (w: readonly string[]) => `${w.length} words${i < w.length ? `, at word ${i + 1}: «${w.slice(i, i + 6).join(' ')}${i + 6 < w.length ? ' …' : ''}»` : ', ends there'}`;
+  return [show(a), show(b)];
+}
+
+export function compareFacts(page: TeiFacts, copy: TeiFacts): Array<Omit<Disagreement, 'known'>> {
+  const out: Array<Omit<Disagreement, 'known'>> = [];
+  for (const fact of FACT_NAMES) {
+    if (fact === 'bodyWords') {
+      if (page.bodyWords.join(' ') !== copy.bodyWords.join(' ')) {
+        const [p, c] = firstWordDifference(page.bodyWords, copy.bodyWords);
+        out.push({ fact, page: p, copy: c });
+      }
+      continue;
+    }
+    const p = String(page[fact]);
+    const c = String(copy[fact]);
+    if (p !== c) out.push({ fact, page: p, copy: c });
+  }
+  return out;
+}
+
+/** Converts one corpus document (and, for a page, its browser copy) and compares them. */
+export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | undefined, withCopy = true): DocumentCheck {
+  const { file, format } = entry;
+  const decoded = decodeInput(readFileSync(join(dir, file)));
+  if (!decoded.ok) return { file, format, page: failedConversion(`${file}: ${decoded.message}`), disagreements: [] };
+  const page = conversionOf(convert(decoded.text, { file }), file, teiAll);
+  if (decoded.charset) page.charset = decoded.charset;
+  const check: DocumentCheck = { file, format, page, disagreements: [] };
+  if (!withCopy || format !== 'html') return check;
+  const copyName = `${file.replace(/\.html?$/i, '')}.copy.txt`;
+  const copy = conversionOf(convert(pageText(decoded.text), { file: copyName }), copyName, teiAll);
+  check.copy = copy;
+  if (page.facts && copy.facts) {
+    check.disagreements = compareFacts(page.facts, copy.facts).map((d) => {
+      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote));
+      return known ? { ...d, known } : d;
+    });
+  }
+  return check;
+}
