@@ -23,12 +23,20 @@ export interface ConvertOptions {
   validate?: boolean;
   /** Check that the TEI has every word of the source and no other (default true). */
   verify?: boolean;
+  /**
+   * Give no TEI when it fails the fidelity check (default false: the TEI is returned with
+   * `ok: false` and the lost or extra words as errors, so the document is never lost).
+   */
+  strict?: boolean;
   /** The editor's corrections (see `loadCorrections`); those keyed to `file` are applied. */
   corrections?: CorrectionSet;
 }
 
 export interface ConvertResult {
-  /** The TEI document, or undefined when the text could not be converted. */
+  /**
+   * The TEI document, or undefined when the text could not be converted (or, with `strict`,
+   * failed the fidelity check). A TEI with `ok: false` is well-formed but has errors.
+   */
   tei: string | undefined;
   model: Edition | undefined;
   diagnostics: Diagnostic[];
@@ -79,6 +87,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
       ...model.notes.flatMap((s) => s.notes.map((n) => ({ text: n.label, pos: n.pos }))),
     ];
     checkFidelity(text, reader.markup, [...model.dropped, ...labels], tei, diagnostics);
+    if (options.strict && diagnostics.items.some((d) => d.code === 'words-lost')) return done(undefined, model, diagnostics);
   }
   return done(tei, model, diagnostics);
 }

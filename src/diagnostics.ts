@@ -11,7 +11,7 @@ export const CODES = {
   // input
   'input-empty': { severity: 'error', summary: 'the input file is empty or holds only white space' },
   'input-binary': { severity: 'error', summary: 'the input file is binary (NUL bytes or control characters)' },
-  'input-encoding': { severity: 'error', summary: 'the input file is in an encoding that cannot be read safely (UTF-16 without a byte-order mark)' },
+  'input-encoding': { severity: 'error', summary: 'the input cannot be decoded safely: UTF-16 without a byte-order mark, or an XML file that is not UTF-8 and does not declare its charset' },
   'input-charset': { severity: 'info', summary: 'the file is not UTF-8 but declares a single-byte charset that its bytes bear out; it was read as declared' },
   'input-not-utf8': { severity: 'warning', summary: 'the file is not UTF-8 and its bytes contradict its charset declaration (or it has none); it was read as windows-1252, as browsers do' },
   'input-too-large': { severity: 'error', summary: 'the input file is larger than --max-size' },

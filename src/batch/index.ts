@@ -133,7 +133,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       manifest.set(job.input, null);
       return;
     }
-    manifest.set(job.input, { sha256, ...settings, status: result.status, output: job.output, ...(result.profile !== undefined && { readAs: result.profile }) });
+    // A TEI written with errors (words lost, not strict) is converted again next time, so its errors are reported again.
+    const status = result.diagnostics.some((d) => d.severity === 'error') ? 'failed' : result.status;
+    manifest.set(job.input, { sha256, ...settings, status, output: job.output, ...(result.profile !== undefined && { readAs: result.profile }) });
   };
 
   const deliver = async (slot: Slot): Promise<void> => {
@@ -191,6 +193,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             output,
             validate: settings.validate,
             verify: settings.verify,
+            ...(options.strict && { strict: true }),
             ...(options.explain && { explain: true }),
             ...(options.corrections !== undefined && { correctionsPath: resolve(cwd, options.corrections) }),
             ...(options.profile !== undefined && { profile: options.profile }),

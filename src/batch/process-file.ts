@@ -23,6 +23,8 @@ export interface Job {
   profile?: string;
   validate: boolean;
   verify: boolean;
+  /** Refuse a TEI that fails only the fidelity check instead of writing it with errors. */
+  strict?: boolean;
   explain?: boolean;
   /** The editor's corrections file named on the command line (absolute); else a sidecar is looked for. */
   correctionsPath?: string;
@@ -46,6 +48,12 @@ export function diagnostic(code: DiagnosticCode, message: string, file: string, 
     d.column = pos.column;
   }
   return d;
+}
+
+/** True when every error is the fidelity check's (`words-lost`): the TEI itself is well-formed and valid. */
+export function failsOnlyFidelity(diagnostics: readonly Diagnostic[]): boolean {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return errors.length > 0 && errors.every((d) => d.code === 'words-lost');
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -175,8 +183,10 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, cor
     if (!hasError) diagnostics.push(diagnostic('internal-error', 'the converter produced no TEI and reported no error', job.input));
     return { ...withProfile, status: 'failed', diagnostics };
   }
-  // A document with errors is not written: OUT holds only TEI that passed every check.
-  if (hasError) return { ...withProfile, status: 'failed', diagnostics };
+  // A document with errors is not written — except a well-formed, valid TEI whose only
+  // errors are words lost or added (the fidelity check): the document is not lost, the
+  // errors name the words and their lines, and the run still exits 1. `--strict` refuses it.
+  if (hasError && (job.strict || !failsOnlyFidelity(diagnostics))) return { ...withProfile, status: 'failed', diagnostics };
   try {
     await writeAtomic(job.outputPath, converted.tei);
   } catch (e) {

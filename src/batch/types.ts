@@ -17,6 +17,11 @@ export interface BatchOptions {
   /** Run the fidelity check on each conversion (default true). */
   verify?: boolean;
   /**
+   * Refuse a TEI that fails only the fidelity check (`--strict`). By default such a TEI is
+   * written (a document is never lost) and the lost or extra words are reported as errors.
+   */
+  strict?: boolean;
+  /**
    * An editor's corrections file (`--corrections`). Without it, a sidecar next to each input,
    * `<stem>.corrections.json`, is used when there is one.
    */
@@ -66,7 +71,8 @@ export interface FileResult {
   /** The TEI file written (or kept, for `unchanged`), relative to `cwd`. */
   output?: string;
   /**
-   * `converted`: TEI written. `failed`: an error diagnostic, no TEI written. `unchanged`:
+   * `converted`: TEI written (with error diagnostics when it failed only the fidelity
+   * check, which a non-strict run writes anyway). `failed`: an error diagnostic, no TEI written. `unchanged`:
    * the manifest shows the same input was already converted with the same settings.
    * `skipped`: the run was interrupted before this file finished.
    */

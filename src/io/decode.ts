@@ -149,7 +149,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINITY): Decoded {
+export interface DecodeOptions {
+  /**
+   * `html` (default): bytes that are not UTF-8 and not what they declare are read as
+   * windows-1252, as browsers do, with a warning. `xml`: XML without a (true) declaration is
+   * UTF-8 by definition, so such bytes are refused (`input-encoding`), as an XML parser would.
+   */
+  rules?: 'html' | 'xml';
+}
+
+export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINITY, options: DecodeOptions = {}): Decoded {
   if (bytes.length > maxBytes) {
     return { ok: false, code: 'input-too-large', message: `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}` };
   }
@@ -165,7 +174,7 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
   try {
     return finish(utf8.decode(bytes), undefined);
   } catch {
-    return decodeNotUtf8(bytes);
+    return decodeNotUtf8(bytes, options.rules ?? 'html');
   }
 }
 
@@ -174,7 +183,7 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
  * declared single-byte charset when the bytes bear it out, else windows-1252 (what browsers
  * fall back to, and a superset of the ISO-8859-1 that old MIA pages are written in).
  */
-function decodeNotUtf8(bytes: Uint8Array): Decoded {
+function decodeNotUtf8(bytes: Uint8Array, rules: 'html' | 'xml'): Decoded {
   const at = firstInvalidUtf8(bytes);
   const pos = bytePos(bytes, at);
   const byte = `0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'}`;
@@ -183,6 +192,9 @@ function decodeNotUtf8(bytes: Uint8Array): Decoded {
   if (declared && !(NON_LATIN.has(declared) && looksLatin(bytes))) {
     // The declaration is honoured: an info (process-file reports `charset`), no warning.
     return finish(decodeSingleByte(bytes, declared), declared);
+  }
+  if (rules === 'xml') {
+    return { ok: false, code: 'input-encoding', message: `byte ${byte} is not UTF-8 and the file declares no charset it fits; re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)`, pos };
   }
   const why =
     label === undefined

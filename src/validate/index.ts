@@ -136,7 +136,7 @@ export function validateFile(path: string, options: ValidateFileOptions = {}): D
     diagnostics.report('input-unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return diagnostics.items;
   }
-  const decoded = decodeInput(bytes, options.maxBytes);
+  const decoded = decodeInput(bytes, options.maxBytes, { rules: 'xml' });
   if (!decoded.ok) {
     diagnostics.report(decoded.code, decoded.message, decoded.pos);
     return diagnostics.items;

@@ -89,3 +89,15 @@ describe('decodeInput', () => {
     expect(decodeInput(bytes('x'.repeat(100)), 10)).toMatchObject({ ok: false, code: 'input-too-large' });
   });
 });
+
+describe('decodeInput with XML rules (validate)', () => {
+  it('refuses bytes that are not UTF-8 in an XML file that declares no charset (XML says UTF-8 then)', () => {
+    const r = decodeInput(new Uint8Array(Buffer.from('<TEI>\nCaf\u00e9</TEI>', 'latin1')), undefined, { rules: 'xml' });
+    expect(r).toMatchObject({ ok: false, code: 'input-encoding', pos: { line: 2, column: 4 } });
+  });
+
+  it('reads an XML file that declares ISO-8859-1 as it declares', () => {
+    const r = decodeInput(new Uint8Array(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<TEI>Caf\u00e9</TEI>', 'latin1')), undefined, { rules: 'xml' });
+    expect(r).toMatchObject({ ok: true, charset: 'windows-1252' });
+  });
+});

@@ -18,6 +18,7 @@ interface ConvertArgs {
   shard?: string;
   validate: boolean;
   verify: boolean;
+  strict: boolean;
   corrections?: string;
   explain: boolean;
   quiet: boolean;
@@ -69,6 +70,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'Convert every input even if it is unchanged since the last run (see OUT/.teiwright-manifest.json)' })
       .option('shard', { type: 'string', describe: 'Convert only shard i of n (e.g. 2/8), a stable split for cluster job arrays' })
       .option('validate', { type: 'boolean', default: true, describe: 'Validate each TEI file against the project schema (--no-validate to skip)' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Refuse (do not write) a TEI that fails the fidelity check; by default it is written and its lost or extra words are reported as errors (exit 1)' })
       .option('verify', { type: 'boolean', default: true, describe: 'Check that the TEI has every word of the source and no other; a lost word is an error naming its line (--no-verify to skip)' })
       .option('corrections', { type: 'string', describe: 'An editor\'s corrections file (JSON, see schema/corrections.schema.json); default: <stem>.corrections.json beside each input, when present' })
       .option('explain', { type: 'boolean', default: false, describe: 'List every emendation made (subst, gap, choice, …) with its source line, so an editor can check them' })
@@ -103,6 +105,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       force: args.force,
       maxBytes,
       verify: args.verify,
+      strict: args.strict,
       explain: args.explain,
       signal: abort.signal,
       ...(args.corrections !== undefined && { corrections: args.corrections }),
