@@ -64,6 +64,43 @@ const range = (from: string | undefined, to: string | undefined): DateAttrs | un
   from !== undefined && to !== undefined && from <= to ? { notBefore: from, notAfter: to } : undefined;
 const when = (w: string | undefined): DateAttrs | undefined => (w === undefined ? undefined : { when: w });
 
+/** The last day of a month as an xsd date. */
+const monthEnd = (y: number, m: number): string | undefined => iso(y, m, daysIn(y, m));
+
+/** "early / mid / late" a month: its first, second or last ten days. */
+function partOfMonth(word: string, y: number, m: number): DateAttrs | undefined {
+  const w = word.toLowerCase();
+  if (/^(early|beginning)/.test(w)) return range(iso(y, m, 1), iso(y, m, 10));
+  if (/^(mid|middle)/.test(w)) return range(iso(y, m, 11), iso(y, m, 20));
+  return range(iso(y, m, 21), monthEnd(y, m)); // late, end
+}
+
+/** "early / mid / late" a year: its first, middle or last four months. */
+function partOfYear(word: string, y: number): DateAttrs | undefined {
+  const w = word.toLowerCase();
+  if (/^(early|beginning)/.test(w)) return range(iso(y, 1), iso(y, 4));
+  if (/^(mid|middle)/.test(w)) return range(iso(y, 5), iso(y, 8));
+  return range(iso(y, 9), iso(y, 12)); // late, end
+}
+
+/**
+ * Seasons of the northern hemisphere (the sources are European and American), by months:
+ * spring March–May, summer June–August, autumn/fall September–November; winter YEAR is
+ * December YEAR to February YEAR+1 ("the winter of 1845–46"). A second year, when given,
+ * names the year the season ends in.
+ */
+function season(word: string, y: number, endYear: number | undefined): DateAttrs | undefined {
+  const w = word.toLowerCase();
+  if (w === 'winter') return range(iso(y, 12), iso(endYear ?? y + 1, 2));
+  const [from, to] = w === 'spring' ? [3, 5] : w === 'summer' ? [6, 8] : [9, 11];
+  return range(iso(y, from), iso(endYear ?? y, to));
+}
+
+/** "1913–14": the second year's last two digits, in the first year's century; undefined when it would end before it starts. */
+function shortYearEnd(first: number, twoDigits: string): number {
+  return Math.floor(first / 100) * 100 + Number(twoDigits);
+}
+
 /** A day with its optional New Style day (and month) in brackets: the New Style wins (TEI dates are Gregorian). */
 function dayOf(g: Groups, month: number, dayIdx: number): [number, number] {
   const nsMonth = monthOf(g[dayIdx + 1]);
@@ -72,7 +109,7 @@ function dayOf(g: Groups, month: number, dayIdx: number): [number, number] {
   return [month, num(g[dayIdx])];
 }
 
-/** Most specific first: the first pattern that matches anywhere in the words wins. */
+/** Most specific first: of readings that start at the same word, the first listed wins. */
 const PATTERNS: readonly Pattern[] = [
   // "April, not later than 27, 1921" / "March, not earlier than 3, 1912"
   {
@@ -83,6 +120,65 @@ const PATTERNS: readonly Pattern[] = [
       const day = iso(y, m, num(g[3]));
       return g[2]!.toLowerCase() === 'later' ? range(iso(y, m, 1), day) : range(day, iso(y, m, daysIn(y, m)));
     },
+  },
+  // "between May 28 and June 3, 1919", "between December 28, 1918 and January 3, 1919"
+  {
+    re: new RegExp(String.raw`\bbetween\s+${M}\s+${D}(?:,?\s+${Y})?\s+and\s+${M}\s+${D},?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const y2 = num(g[6]);
+      const y1 = g[3] !== undefined ? num(g[3]) : y2;
+      return range(iso(y1, monthOf(g[1])!, num(g[2])), iso(y2, monthOf(g[4])!, num(g[5])));
+    },
+  },
+  // "Written between May 3 and 8, 1919"
+  {
+    re: new RegExp(String.raw`\bbetween\s+${M}\s+${D}\s+and\s+${D},?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const m = monthOf(g[1])!;
+      const y = num(g[4]);
+      return range(iso(y, m, num(g[2])), iso(y, m, num(g[3])));
+    },
+  },
+  // "between 28 May and 3 June 1919", "between 28 December 1918 and 3 January 1919"
+  {
+    re: new RegExp(String.raw`\bbetween\s+${D}\s+${M}(?:,?\s+${Y})?\s+and\s+${D}\s+${M},?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const y2 = num(g[6]);
+      const y1 = g[3] !== undefined ? num(g[3]) : y2;
+      return range(iso(y1, monthOf(g[2])!, num(g[1])), iso(y2, monthOf(g[5])!, num(g[4])));
+    },
+  },
+  // "between 3 and 8 May 1919"
+  {
+    re: new RegExp(String.raw`\bbetween\s+${D}\s+and\s+${D}\s+${M},?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const m = monthOf(g[3])!;
+      const y = num(g[4]);
+      return range(iso(y, m, num(g[1])), iso(y, m, num(g[2])));
+    },
+  },
+  // "between May and July 1919", "between November 1918 and February 1919"
+  {
+    re: new RegExp(String.raw`\bbetween\s+${M}(?:,?\s+${Y})?\s+and\s+${M},?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const y2 = num(g[4]);
+      const y1 = g[2] !== undefined ? num(g[2]) : y2;
+      return range(iso(y1, monthOf(g[1])!), iso(y2, monthOf(g[3])!));
+    },
+  },
+  // "between 1913 and 1914"
+  { re: new RegExp(String.raw`\bbetween\s+${Y}\s+and\s+${Y}\b`, 'i'), attrs: (g) => range(iso(num(g[1])), iso(num(g[2]))) },
+  // "1919-05-03" (already normalised)
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, attrs: (g) => when(iso(num(g[1]), num(g[2]), num(g[3]))) },
+  // "December 28, 1918 - January 3, 1919"
+  {
+    re: new RegExp(String.raw`\b${M}\s+${D},?\s+${Y}${DASH}${M}\s+${D},?\s+${Y}`, 'i'),
+    attrs: (g) => range(iso(num(g[3]), monthOf(g[1])!, num(g[2])), iso(num(g[6]), monthOf(g[4])!, num(g[5]))),
+  },
+  // "28 December 1918 - 3 January 1919"
+  {
+    re: new RegExp(String.raw`\b${D}\s+${M},?\s+${Y}${DASH}${D}\s+${M},?\s+${Y}`, 'i'),
+    attrs: (g) => range(iso(num(g[3]), monthOf(g[2])!, num(g[1])), iso(num(g[6]), monthOf(g[5])!, num(g[4]))),
   },
   // "April 12 - May 3, 1871"
   {
@@ -123,6 +219,20 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(String.raw`\b${D}\s+${M},?\s+${Y}`, 'i'),
     attrs: (g) => when(iso(num(g[3]), monthOf(g[2])!, num(g[1]))),
   },
+  // "late May 1919", "mid-June 1917", "the end of March 1921", "early in May 1919"
+  {
+    re: new RegExp(String.raw`\b(early|mid|middle|late|end|beginning)(?:[\s-]+(?:of|in))?[\s-]+${M},?\s+${Y}`, 'i'),
+    attrs: (g) => partOfMonth(g[1]!, num(g[3]), monthOf(g[2])!),
+  },
+  // "December 1918 - February 1919"
+  {
+    re: new RegExp(String.raw`\b${M},?\s+${Y}${DASH}${M},?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const to = monthOf(g[3])!;
+      const y2 = num(g[4]);
+      return range(iso(num(g[2]), monthOf(g[1])!, 1), iso(y2, to, daysIn(y2, to)));
+    },
+  },
   // "March - April 1912"
   {
     re: new RegExp(String.raw`\b${M}${DASH}${M},?\s+${Y}`, 'i'),
@@ -134,25 +244,43 @@ const PATTERNS: readonly Pattern[] = [
   },
   // "March 1912"
   { re: new RegExp(String.raw`\b${M},?\s+${Y}`, 'i'), attrs: (g) => when(iso(num(g[2]), monthOf(g[1])!)) },
+  // "Spring 1845", "the winter of 1905-06", "Autumn, 1917"
+  {
+    re: new RegExp(String.raw`\b(spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+${Y}(?:\s*[-–—/]\s*(\d{4}|\d{2})\b)?`, 'i'),
+    attrs: (g) => {
+      const y = num(g[2]);
+      const end = g[3] === undefined ? undefined : g[3].length === 2 ? shortYearEnd(y, g[3]) : num(g[3]);
+      return season(g[1]!, y, end);
+    },
+  },
+  // "late 1919", "mid-1920", "the end of 1917", "early in 1918"
+  {
+    re: new RegExp(String.raw`\b(early|mid|middle|late|end|beginning)(?:[\s-]+(?:of|in))?[\s-]+${Y}\b`, 'i'),
+    attrs: (g) => partOfYear(g[1]!, num(g[2])),
+  },
   // "1907 - 1913"
-  { re: new RegExp(String.raw`\b${Y}${DASH}${Y}\b`), attrs: (g) => range(iso(num(g[1])), iso(num(g[2]))) },
+  { re: new RegExp(String.raw`\b${Y}(?:${DASH}|\s*/\s*)${Y}\b`), attrs: (g) => range(iso(num(g[1])), iso(num(g[2]))) },
+  // "1913–14", "1913/14"
+  { re: new RegExp(String.raw`\b${Y}\s*[-–—/]\s*(\d{2})\b(?![-–—/]?\d)`), attrs: (g) => range(iso(num(g[1])), iso(shortYearEnd(num(g[1]), g[2]!))) },
   // "1912"
   { re: new RegExp(String.raw`\b${Y}\b`), attrs: (g) => when(iso(num(g[1]))) },
 ];
 
 /**
- * The first date the words name, with its span; undefined when none can be derived (or
- * when the most specific reading names a day that does not exist).
+ * The date the words name first (the earliest match; where several readings start at the
+ * same word, the most specific, i.e. the first in PATTERNS), with its span; undefined when
+ * none can be derived (or when that reading names a day that does not exist).
  */
 export function findDate(words: string): FoundDate | undefined {
+  let best: { m: RegExpExecArray; attrs: Pattern['attrs'] } | undefined;
   for (const { re, attrs } of PATTERNS) {
     const m = re.exec(words);
-    if (!m) continue;
-    const a = attrs(m);
-    if (!a) return undefined;
-    return { ...a, start: m.index, end: m.index + m[0].length };
+    if (m && (!best || m.index < best.m.index)) best = { m, attrs };
   }
-  return undefined;
+  if (!best) return undefined;
+  const a = best.attrs(best.m);
+  if (!a) return undefined;
+  return { ...a, start: best.m.index, end: best.m.index + best.m[0].length };
 }
 
 /** Just the attributes, for callers that keep the words whole. */

@@ -22,6 +22,53 @@ describe('dates as printed → TEI date attributes', () => {
     expect(parseDate(words)).toEqual(attrs);
   });
 
+  test.each([
+    // between … and …, within a month, across months, across years, by day or by month
+    ['Written between May 3 and 8, 1919', { notBefore: '1919-05-03', notAfter: '1919-05-08' }],
+    ['Written: between May 28 and June 3, 1919', { notBefore: '1919-05-28', notAfter: '1919-06-03' }],
+    ['between December 28, 1918 and January 3, 1919', { notBefore: '1918-12-28', notAfter: '1919-01-03' }],
+    ['between 3 and 8 May 1919', { notBefore: '1919-05-03', notAfter: '1919-05-08' }],
+    ['between 28 December 1918 and 3 January 1919', { notBefore: '1918-12-28', notAfter: '1919-01-03' }],
+    ['between May and July 1919', { notBefore: '1919-05', notAfter: '1919-07' }],
+    ['between November 1918 and February 1919', { notBefore: '1918-11', notAfter: '1919-02' }],
+    ['written between 1913 and 1914', { notBefore: '1913', notAfter: '1914' }],
+    // ranges across a year's end, with a dash
+    ['December 28, 1918 – January 3, 1919', { notBefore: '1918-12-28', notAfter: '1919-01-03' }],
+    ['December 1918 - February 1919', { notBefore: '1918-12-01', notAfter: '1919-02-28' }],
+    // two-digit second year
+    ['1913–14', { notBefore: '1913', notAfter: '1914' }],
+    ['Written: 1899/1900', { notBefore: '1899', notAfter: '1900' }],
+    // parts of a year or a month
+    ['late 1919', { notBefore: '1919-09', notAfter: '1919-12' }],
+    ['Written in early 1920', { notBefore: '1920-01', notAfter: '1920-04' }],
+    ['mid-1917', { notBefore: '1917-05', notAfter: '1917-08' }],
+    ['at the end of 1905', { notBefore: '1905-09', notAfter: '1905-12' }],
+    ['late May 1919', { notBefore: '1919-05-21', notAfter: '1919-05-31' }],
+    ['mid-June 1917', { notBefore: '1917-06-11', notAfter: '1917-06-20' }],
+    ['the beginning of February 1920', { notBefore: '1920-02-01', notAfter: '1920-02-10' }],
+    // seasons (northern hemisphere)
+    ['Spring 1845', { notBefore: '1845-03', notAfter: '1845-05' }],
+    ['Written: Summer, 1936', { notBefore: '1936-06', notAfter: '1936-08' }],
+    ['in the autumn of 1917', { notBefore: '1917-09', notAfter: '1917-11' }],
+    ['Fall 1938', { notBefore: '1938-09', notAfter: '1938-11' }],
+    ['Winter 1905–06', { notBefore: '1905-12', notAfter: '1906-02' }],
+    ['winter 1845', { notBefore: '1845-12', notAfter: '1846-02' }],
+    // already normalised
+    ['1919-05-03', { when: '1919-05-03' }],
+  ])('range shape: %s', (words, attrs) => {
+    expect(parseDate(words)).toEqual(attrs);
+  });
+
+  test('the date named first wins over a later, more specific one', () => {
+    expect(parseDate('Spring 1845; published May 12, 1846')).toEqual({ notBefore: '1845-03', notAfter: '1845-05' });
+    expect(parseDate('Written: 12 March 1912, Moscow; published 1913')).toEqual({ when: '1912-03-12' });
+  });
+
+  test('a range that ends before it starts, or a short year that goes back, is not a date', () => {
+    expect(parseDate('between May 8 and 3, 1919')).toBeUndefined();
+    expect(parseDate('1919–05')).toBeUndefined();
+  });
+
   test('a day that does not exist is not a date', () => {
     expect(parseDate('February 30, 1921')).toBeUndefined();
     expect(parseDate('February 29, 1900')).toBeUndefined();
