@@ -138,6 +138,22 @@ describe('lenin-1921-attitude-to-non-party-workers (LIA page text)', () => {
     const substId = xeval(doc, 'string(//tei:subst/@xml:id)');
     expect(xeval(doc, 'string(//tei:note[@n="1"]/@target)').split(' ')).toContain(`#${substId}`);
   });
+  it('puts note 3\'s pencil addition at the end of the text as add place="end" with its hand and a gap for the illegible last word; the note keeps its words and points at it', () => {
+    // The last thing in the body is the addition, after the last paragraph's words and anchor 3.
+    expect(xeval(doc, 'name((//tei:body//tei:p)[last()]/node()[last()])')).toBe('add');
+    const add = '(//tei:body//tei:p)[last()]/tei:add';
+    expect(xeval(doc, `string(${add}/@place)`)).toBe('end');
+    expect(xeval(doc, `string(${add}/@resp)`)).toBe('#teiwright');
+    expect(xeval(doc, `string(${add}/@hand)`)).toMatch(/^#h-pencil/);
+    expect(xeval(doc, `count(//tei:handNote[@xml:id=substring-after(string(${add}/@hand), '#')])`)).toBe('1');
+    expect(xtext(doc, add)).toMatch(/^\(pamphlet on the Socialist-Revolutionaries and Mensheviks\. On therights\.\.\./);
+    expect(xeval(doc, `string(${add}/tei:gap/@reason)`)).toBe('illegible');
+    expect(xeval(doc, 'count(//tei:note//tei:add)')).toBe('0');
+    expect(xtext(doc, '//tei:note[@n="3"]')).toContain('(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...) .');
+    const targets = xeval(doc, 'string(//tei:note[@n="3"]/@target)').split(' ');
+    expect(targets).toContain(`#${xeval(doc, `string(${add}/@xml:id)`)}`);
+    expect(targets).toContain(`#${xeval(doc, `string(${add}/tei:gap/@xml:id)`)}`);
+  });
   it('repairs the broken character reference &8220; in note 3 as choice/sic/corr', () => {
     expect(xtext(doc, '//tei:note[@n="3"]//tei:choice/tei:sic')).toBe('&8220;');
     expect(xtext(doc, '//tei:note[@n="3"]//tei:choice/tei:corr')).toBe('“');

@@ -4,7 +4,10 @@
  * TEI: `<text>` (body and notes) in order, with metadata words found in the `teiHeader`.
  * Metadata labels ("Translated:") are markup: the element they become says it.
  * Words the converter or an editor added (`corr`, the `add` of a `subst`, anything marked
- * as inserted) do not count, the original they replace does. Any word lost, added or
+ * as inserted) do not count, the original they replace does. A `del` or `add` with
+ * `resp="#teiwright"` may be a copy the converter made from an editors' note (the words
+ * of a crossed-out passage placed where the manuscript has them): its words are not
+ * reported as added; words it wraps that are in the source count as usual. Any word lost, added or
  * moved is reported with the source line where it stands.
  *
  * A word is a maximal run of letters, digits and marks: punctuation and spacing are not
@@ -249,8 +252,11 @@ const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted']);
  * The words of a TEI document: the `text` element in document order, and the header as a
  * bag. A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast.
  */
-export function teiWords(tei: string): { text: string[]; header: Map<string, number> } {
+export function teiWords(tei: string): { text: string[]; header: Map<string, number>; copied: Set<number> } {
   const text: string[] = [];
+  /** Indexes in `text` of words inside a converter-made `del`/`add` (see CONVERTER_COPY). */
+  const copied = new Set<number>();
+  let copyDepth = 0;
   const headerWords: string[] = [];
   const stack: string[] = [];
   let skipDepth = 0;
@@ -263,7 +269,9 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
     if (end < 0) end = n;
     if (skipDepth === 0 && zone !== 'none') {
       const chars = tei.slice(start, end);
+      const from = text.length;
       pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
+      if (copyDepth > 0) for (let k = from; k < text.length; k++) copied.add(k);
     }
     return end;
   };
@@ -285,6 +293,7 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
     if (tag.closing) {
       stack.pop();
       if (skipDepth > 0) skipDepth--;
+      if (copyDepth > 0) copyDepth--;
       if (name === 'teiHeader' || name === 'text') zone = 'none';
       continue;
     }
@@ -294,14 +303,17 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
     else if (name === 'text') zone = 'text';
     const inserted = INSERTED.test(tag.attrs) || (name === 'add' && stack[stack.length - 2] === 'subst');
     if (skipDepth > 0 || ADDED_CONTENT.has(name) || inserted) skipDepth++;
+    if (copyDepth > 0 || ((name === 'del' || name === 'add') && CONVERTER_COPY.test(tag.attrs))) copyDepth++;
   }
   const header = new Map<string, number>();
   for (const w of headerWords) header.set(w, (header.get(w) ?? 0) + 1);
-  return { text, header };
+  return { text, header, copied };
 }
 
 const LT = 0x3c;
 const INSERTED = /\btype="inserted"/;
+/** A `del`/`add` the converter made: its words may be a copy from a note, not an addition to the text. */
+const CONVERTER_COPY = /\bresp="#teiwright"/;
 
 /** An ASCII name character of the scanner (`[\w.:-]`); `first` limits it to `[A-Za-z_]`. */
 function isNameChar(c: number, first: boolean): boolean {
@@ -469,7 +481,7 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
   // Markdown readers report every piece at the line where it stands.
   const src = removeDroppedWords(sourceWordList(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
-  const { text, header: exact } = teiWords(tei);
+  const { text, header: exact, copied } = teiWords(tei);
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.
   const header = new Map<string, number>();
@@ -500,6 +512,7 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
       else lost.push([word]);
       lastLine = word.line;
     } else {
+      if (copied.has(e.b)) continue;
       const run = added[added.length - 1];
       if (run && run.line === lastLine) run.words.push(text[e.b]!);
       else added.push({ words: [text[e.b]!], line: lastLine });

@@ -51,6 +51,23 @@ describe('fidelity check', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('does not count words the converter copied from a note into a del/add (resp="#teiwright"), but counts the note\'s own', () => {
+    const source = 'the non-Party masses[1] and workers.\n\nLenin crossed out “and peasants” in the manuscript.';
+    const copied = tei('<p>the non-Party masses<del resp="#teiwright">and peasants</del><ref>[1]</ref> and workers.</p><note>Lenin crossed out “and peasants” in the manuscript.</note>');
+    expect(check(source, copied).diagnostics).toEqual([]);
+    // The same words without the converter's resp are words added to the text.
+    const added = check(source, copied.replace(' resp="#teiwright"', ''));
+    expect(added.added).toBe(2);
+    expect(added.diagnostics[0]!.message).toContain('«and peasants»');
+  });
+
+  it('still counts the transcription\'s words that a converter-made del wraps, and a word lost beside it', () => {
+    expect(check('the masses and peasants must', tei('<p>the masses <del resp="#teiwright">and peasants</del> must</p>')).diagnostics).toEqual([]);
+    const r = check('the masses and peasants must', tei('<p>the <del resp="#teiwright">and peasants</del> must</p>'));
+    expect(r.lost).toBe(1);
+    expect(r.diagnostics[0]!.message).toContain('«masses»');
+  });
+
   it('leaves out the page furniture the reader reported as dropped', () => {
     const r = check('Text here.\n\n< backward   forward >\nWorks Index', tei('<p>Text here.</p>'), 'text', [
       { text: '< backward   forward >', line: 3 },

@@ -84,12 +84,15 @@ const noteShown = (ed: Edition, key = '1') => {
 };
 
 describe('crossed out → del', () => {
-  it('marks the quotation in the note when the crossed-out words are only there; the text is left as printed', () => {
+  it('copies crossed-out words that only the note has into the text at the anchor, by teiwright; the note keeps its words', () => {
     const { ed, text } = encode('the non-Party masses{1} and', { key: '1', text: 'Lenin crossed out “and peasants” in the manuscript.—Ed.' });
-    expect(text).toBe('the non-Party masses<ref nref1> and');
-    expect(noteShown(ed)).toBe('Lenin crossed out “<del>and peasants</del>” in the manuscript.—Ed.');
+    expect(text).toBe('the non-Party masses<del>and peasants</del><ref nref1> and');
+    const p = ed.body.blocks[0]!;
+    const del = p.kind === 'p' ? p.children.find((n) => n.kind === 'del') : undefined;
+    expect(del).toMatchObject({ id: 'del-n1', resp: '#teiwright' });
+    expect(noteShown(ed)).toBe('Lenin crossed out “and peasants” in the manuscript.—Ed.');
     expect(noteOf(ed).targets).toEqual(['#nref1', '#del-n1']);
-    expect(ed.emendations[0]?.description).toContain('the quotation in the note');
+    expect(ed.emendations[0]?.description).toContain('copied from the note to the anchor');
   });
 
   it('wraps the words in the text when they are printed right before the anchor', () => {
@@ -100,22 +103,23 @@ describe('crossed out → del', () => {
 
   it('reads “struck out” as well', () => {
     const { ed, text } = encode('work{1}', { key: '1', text: '“at once” has been struck out in the manuscript.' });
-    expect(text).toBe('work<ref nref1>');
-    expect(noteShown(ed)).toBe('“<del>at once</del>” has been struck out in the manuscript.');
+    expect(text).toBe('work<del>at once</del><ref nref1>');
+    expect(noteShown(ed)).toBe('“at once” has been struck out in the manuscript.');
   });
 });
 
 describe('added → add with place and hand', () => {
   it('an addition in the margin, no other hand', () => {
     const { ed, text } = encode('the reports{1} are', { key: '1', text: 'Lenin added in the margin: “monthly”.—Ed.' });
-    expect(text).toBe('the reports<ref nref1> are');
-    expect(noteShown(ed)).toBe('Lenin added in the margin: “<add margin>monthly</add>”.—Ed.');
+    expect(text).toBe('the reports<add margin>monthly</add><ref nref1> are');
+    expect(noteShown(ed)).toBe('Lenin added in the margin: “monthly”.—Ed.');
     expect(ed.hands).toEqual([]);
   });
 
   it('an addition in pencil declares the hand', () => {
-    const { ed } = encode('the reports{1} are', { key: '1', text: 'The word “monthly” was added in pencil.—Ed.' });
-    expect(noteShown(ed)).toBe('The word “<add unspecified #h-pencil>monthly</add>” was added in pencil.—Ed.');
+    const { ed, text } = encode('the reports{1} are', { key: '1', text: 'The word “monthly” was added in pencil.—Ed.' });
+    expect(text).toBe('the reports<add unspecified #h-pencil>monthly</add><ref nref1> are');
+    expect(noteShown(ed)).toBe('The word “monthly” was added in pencil.—Ed.');
     expect(ed.hands).toEqual([{ id: 'h-pencil', description: "Writing in pencil, as the source's editors describe it", medium: 'pencil' }]);
   });
 
@@ -197,12 +201,12 @@ describe('notes in the style of the Lenin draft letter (1921)', () => {
   const paragraph = 'the work for improving their condition, and on fighting the Mensheviks, who are acting under the guise of non-Party people, etc.{3}';
   const note3 = 'Lenin added in pencil at the end of the manuscript: &8220;(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...) .” The last word is illegible Apparently Lenin meant the rights of general meetings.';
 
-  it('note 3: the quoted pencil addition is marked in the note, its last word a gap, the broken quotation mark repaired', () => {
+  it('note 3: the pencil addition "at the end of the manuscript" is copied to the end of the text, its last word a gap; the note keeps its words', () => {
     const { ed, d, text } = encode(paragraph, { key: '3', text: note3 });
-    expect(text.endsWith('etc.<ref nref3>')).toBe(true);
+    expect(text.endsWith('etc.<ref nref3><add end #h-pencil>(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...<gap illegible 1word/>) .</add>')).toBe(true);
     expect(noteShown(ed, '3')).toBe(
       'Lenin added in pencil at the end of the manuscript: <choice #teiwright><sic>&8220;</sic><corr>“</corr></choice>' +
-        '<add end #h-pencil>(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...<gap illegible 1word/>) .</add>' +
+        '(pamphlet on the Socialist-Revolutionaries and Mensheviks. On therights...) .' +
         '” The last word is illegible Apparently Lenin meant the rights of general meetings.',
     );
     expect(noteOf(ed, '3').targets).toEqual(['#nref3', '#add-n3', '#gap-n3']);
@@ -225,7 +229,8 @@ describe('notes in the style of the Lenin draft letter (1921)', () => {
     expect(modelProblems(ed)).toEqual([]);
     const kinds = (b: (typeof ed.body.blocks)[number]) => (b.kind === 'p' ? b.children.map((n: Inline) => n.kind) : []);
     expect(kinds(ed.body.blocks[0]!)).toEqual(['text', 'subst', 'noteAnchor', 'text']);
-    expect(kinds(ed.body.blocks[1]!)).toEqual(['text', 'noteAnchor']);
+    // Note 3's addition stands at the end of the text: after the last paragraph's words.
+    expect(kinds(ed.body.blocks[1]!)).toEqual(['text', 'noteAnchor', 'add']);
     expect(ed.emendations.map((e) => e.kind)).toEqual(['charref', 'subst', 'add', 'gap']);
   });
 });

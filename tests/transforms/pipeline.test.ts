@@ -50,9 +50,9 @@ describe('the emendation transforms together', () => {
     expect(modelProblems(ed)).toEqual([]);
     const [p1, p2] = ed.body.blocks.map((b) => (b.kind === 'p' ? show(b.children) : ''));
     expect(p1).toContain('arena for <subst subst-n1><del>agitation</del><add above>organisation</add></subst><ref nref1> by');
-    expect(p2).toContain('etc.<ref nref3>');
+    expect(p2).toContain('etc.<ref nref3><add end #h-pencil>(pamphlet');
     const note3 = ed.notes[0]!.notes[2]!.blocks[0]!;
-    expect(note3.kind === 'p' && show(note3.children)).toContain('<add end #h-pencil>(pamphlet');
+    expect(note3.kind === 'p' && show(note3.children)).not.toContain('<add');
     expect(ed.editors.map((e) => e.id)).toEqual(['ed-jdoe']);
     expect(ed.hands.map((h) => h.id)).toEqual(['h-pencil']);
     expect(d.hasErrors).toBe(false);
@@ -61,7 +61,7 @@ describe('the emendation transforms together', () => {
       // Columns: the Source value starts at column 9; the note changes are reported at their anchors.
       '2:32 correction #ed-jdoe: “3nd” corrected to “3rd” by Jane Doe [corr.json:5:5]',
       '4:102 subst #teiwright: note [1]: “agitation” replaced by “organisation” written above it (subst)',
-      '5:119 add #teiwright: note [3]: “(pamphlet on the Socialist-Revolutionaries and Mensheviks…” added, place "end", hand #h-pencil (add): the quotation in the note (the words are not in the text)',
+      '5:119 add #teiwright: note [3]: “(pamphlet on the Socialist-Revolutionaries and Mensheviks…” added, place "end", hand #h-pencil (add): copied from the note to the end of the text',
       '5:119 gap #teiwright: note [3]: the quotation\'s last word is illegible: gap reason="illegible" at its end',
       '11:59 correction #ed-jdoe: “whitch” corrected to “which” by Jane Doe [corr.json:4:5]',
       '13:57 charref #teiwright: broken character reference &8220; read as ““” (choice/sic/corr)',

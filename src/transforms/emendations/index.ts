@@ -1,18 +1,19 @@
 /**
  * Editors' notes about the manuscript ("The word “organisation” is written above the word
- * “agitation” in the manuscript.—Ed.") encoded at the note's anchor; the note stays and also
- * points at what was made from it.
+ * “agitation” in the manuscript.—Ed.") encoded in the text where the manuscript has them;
+ * the note stays and also points at what was made from it.
  *
  * Where the words go. When the note's words are the text right before the anchor, that text
  * is wrapped (`subst`, `del`, `add`, `unclear`). When they are only in the note — the usual
  * case for crossed-out words and for additions the printed edition relegated to a note —
- * the quotation inside the note is wrapped instead: the note quotes the manuscript, and its
- * quotation is marked for what it is (an addition in pencil, a deletion). Nothing is copied
- * into the text: the text stays the printed one, no word appears twice, and the anchor, the
- * note and the encoded quotation point at one another. "The last word is illegible" after
- * a quotation puts the gap at the end of that quotation; otherwise gaps go at the anchor.
- * A reading the note only guesses ("illegible, probably “X”") becomes `unclear` when the
- * text prints it before the anchor, else a gap at the anchor (the guess stays in the note).
+ * they are copied into the text (docs/encoding.md): at the note's anchor, or at the end of
+ * the text for an addition "at the end of the manuscript". The copy is a `del` or `add`
+ * with `@resp="#teiwright"`, so a reader (and the fidelity check) can tell it from the
+ * transcription; the note keeps its words as printed and points at the copy. "The last
+ * word is illegible" after a quotation puts the gap at the end of the copy; otherwise gaps
+ * go at the anchor. A reading the note only guesses ("illegible, probably “X”") becomes
+ * `unclear` when the text prints it before the anchor, else a gap at the anchor (the guess
+ * stays in the note).
  */
 import type { Edition, Inline, InlineOf, Note, SourcePos } from '../../model/edition.js';
 import { bodyInlineLists, plainText, squash } from '../../model/walk.js';
@@ -139,7 +140,7 @@ class NoteEncoder {
     recordEmendation(this.edition, this.ctx.diagnostics, { kind, resp: TEIWRIGHT, description: `note ${this.note.label.trim() || this.note.key}: ${description}`, pos: this.pos });
   }
 
-  /** Puts an empty element (a gap) right before the anchor. */
+  /** Puts an element (a gap, a copy) right before the anchor. */
   private insertBeforeAnchor(node: Inline): void {
     this.site.list.splice(this.site.list.indexOf(this.site.anchor), 0, node);
   }
@@ -193,8 +194,8 @@ class NoteEncoder {
     // A reading the editors only guess at, not printed in the text: the text has a gap there;
     // the guess stays in the note, which points at the gap.
     if (kind === 'unclear' && !inText) return this.gapAtAnchor('illegible', 'word', 1, `the reading ${quoted(action.words)} the note suggests stays in the note`);
-    const where = inText ?? quotationInNote(this.note, action.words);
-    if (!where) {
+    const quotation = inText ? undefined : quotationInNote(this.note, action.words);
+    if (!inText && !quotation) {
       this.ctx.diagnostics.report(
         'emendation-mismatch',
         `note ${this.note.key} quotes ${quoted(action.words)}, but neither the text before its anchor nor the note's own text holds those words in one piece; nothing was encoded`,
@@ -206,16 +207,44 @@ class NoteEncoder {
     // TEI's del could carry @hand too, but the model's del has no hand: a deletion's medium stays in the note.
     const hand = action.op === 'add' ? this.declareHand(action.hand) : undefined;
     const place = action.op === 'add' ? action.place : '';
-    const made = this.wrap(where, (children) => {
+    const make = (children: Inline[]): Inline => {
       const pos = children[0]?.pos ?? this.pos;
       if (kind === 'del') return { kind, id, resp: TEIWRIGHT, pos, children };
       if (kind === 'add') return { kind, id, resp: TEIWRIGHT, pos, place, ...(hand && { hand }), children };
       return { kind, id, resp: TEIWRIGHT, pos, reason: 'illegible', children };
-    });
+    };
+    let made: Inline;
+    let where: string;
+    if (inText) {
+      made = this.wrap(inText, make);
+      where = 'the text before the anchor';
+    } else {
+      // Only the note has the words: a copy goes into the text, the note keeps its own.
+      const q = quotation!;
+      made = make(slice(q.node, q.start, q.end));
+      where = this.insertCopy(made, place) ? 'copied from the note to the end of the text' : 'copied from the note to the anchor';
+    }
     const what = kind === 'del' ? 'crossed out (del)' : kind === 'add' ? `added, place "${place}"${hand ? `, hand ${hand}` : ''} (add)` : 'uncertain reading (unclear)';
-    const description = `${quoted(action.words)} ${what}: ${inText ? 'the text before the anchor' : "the quotation in the note (the words are not in the text)"}`;
+    const description = `${quoted(action.words)} ${what}: ${where}`;
     this.record(kind, description);
     this.lastQuoted = { children: (made as { children: Inline[] }).children, description };
+  }
+
+  /**
+   * Puts a copy made from the note where the manuscript has it: for an addition "at the
+   * end" of the manuscript, after the last words of the body; else right before the anchor.
+   * Returns true when it went to the end.
+   */
+  private insertCopy(copy: Inline, place: string): boolean {
+    if (place === 'end') {
+      const last = bodyInlineLists(this.edition).filter((l) => l.length > 0).at(-1);
+      if (last) {
+        last.push(copy);
+        return true;
+      }
+    }
+    this.insertBeforeAnchor(copy);
+    return false;
   }
 
   private makeGap(reason: string, unit: string | undefined, quantity: number | undefined, pos: SourcePos): InlineOf<'gap'> {
