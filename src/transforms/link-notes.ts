@@ -7,6 +7,7 @@
 import type { Edition, InlineOf, Note } from '../model/edition.js';
 import { bodyInlineLists, metadataInlineLists, noteInlineLists, visitInlines } from '../model/walk.js';
 import type { Transform, TransformContext } from './index.js';
+import { suppliedFromUnmatchedAnchors } from './sigla/index.js';
 
 /** Names for note signs that are not letters or digits, so ids stay readable NCNames. */
 const SIGN_NAMES: Record<string, string> = { '*': 'star', '†': 'dagger', '‡': 'ddagger', '§': 'sect', '¶': 'para', '#': 'hash', '+': 'plus' };
@@ -72,6 +73,8 @@ export const linkNotes: Transform = {
   apply(ed, ctx) {
     const ids = new IdPool();
     const byKey = assignNoteIds(ed, ids, ctx);
+    // `[18]70s` with no note 18: the editor's supplied digits, not an anchor.
+    suppliedFromUnmatchedAnchors(ed, ctx, (series, key) => byKey.has(pairKey(series, key)));
     // In document order: the information block (it becomes the header), the text, then
     // anchors inside notes (a note may refer to another note).
     visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (node) => {

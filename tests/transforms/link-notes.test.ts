@@ -151,3 +151,36 @@ describe('link-notes in the information block', () => {
     expect(ed.notes[0]!.notes[0]!.targets).toEqual(['#nref1']);
   });
 });
+
+describe('link-notes: bracketed digits glued to a word, with no note of that number', () => {
+  it('`[18]70s` in a document with notes is the editor’s supplied digits, not an orphan anchor', () => {
+    const ed = edition((e) => {
+      e.body.blocks.push(p(t('in the '), anchor('18', '[18]'), t('70s the movement'), anchor('1', '[1]'), t(' grew')));
+      e.notes.push({ notes: [note('1', 'A note.')], pos: at() });
+    });
+    const d = link(ed);
+    const block = ed.body.blocks[0]!;
+    const kinds = block.kind === 'p' ? block.children.map((n) => n.kind) : [];
+    expect(kinds).toEqual(['text', 'supplied', 'text', 'noteAnchor', 'text']);
+    const supplied = block.kind === 'p' ? block.children[1] : undefined;
+    expect(supplied).toMatchObject({ kind: 'supplied', children: [{ kind: 'text', text: '18' }] });
+    expect(d.items.map((i) => i.code)).toEqual(['emendation-applied']);
+    expect(ed.emendations.map((e) => [e.kind, e.resp])).toEqual([['supplied', '#teiwright']]);
+    expect(anchorsOf(ed)[0]).toMatchObject({ id: 'nref1', target: '#n1' });
+  });
+
+  it('stays an anchor when a note has that number, or when it is glued to a capital (a marker before the next sentence)', () => {
+    const withNote = edition((e) => {
+      e.body.blocks.push(p(t('in the '), anchor('18', '[18]'), t('70s')));
+      e.notes.push({ notes: [note('18', 'Note eighteen.')], pos: at() });
+    });
+    expect(link(withNote).items).toEqual([]);
+    expect(anchorsOf(withNote)[0]).toMatchObject({ target: '#n18' });
+    const capital = edition((e) => {
+      e.body.blocks.push(p(t('the end.'), anchor('2', '[2]'), t('The next')));
+      e.notes.push({ notes: [note('1', 'One.')], pos: at() });
+    });
+    expect(link(capital).items.map((i) => i.code)).toContain('anchor-orphan');
+    expect(anchorsOf(capital)).toHaveLength(1);
+  });
+});

@@ -123,6 +123,40 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
   replaceNode(list, node, pieces);
 }
 
+/**
+ * `[18]70s` in a document with numbered notes: the reader took `[18]` for a note anchor,
+ * since it looks like one. When no note has that number and the bracket is glued to the
+ * digits after it, it is the editor's supplied part of a word, as in a document without
+ * notes (the same rule of SIGLUM_RULES decides). Runs before notes are linked, so such a
+ * bracket is never reported as an orphan anchor. `hasNote(series, key)` says whether a
+ * note exists for an anchor.
+ */
+export function suppliedFromUnmatchedAnchors(edition: Edition, ctx: TransformContext, hasNote: (series: string | undefined, key: string) => boolean): void {
+  const walk = (list: Inline[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const node = list[i]!;
+      if (node.kind === 'hi' || node.kind === 'link') walk(node.children);
+      if (node.kind !== 'noteAnchor' || hasNote(node.series, node.key)) continue;
+      const m = /^\[(\p{N}+)\]$/u.exec(node.marker);
+      const next = list[i + 1];
+      if (!m || next?.kind !== 'text') continue;
+      const prev = list[i - 1];
+      const before = prev?.kind === 'text' ? (prev.text.at(-1) ?? '') : '';
+      const siglum = classifySiglum(m[1]!, { before, after: next.text[0] ?? '' });
+      if (siglum?.kind !== 'supplied') continue;
+      const textPos = { line: node.pos.line, column: node.pos.column + 1 };
+      list.splice(i, 1, { kind: 'supplied', pos: node.pos, children: [{ kind: 'text', text: siglum.content, pos: textPos }] });
+      recordEmendation(edition, ctx.diagnostics, {
+        kind: 'supplied',
+        resp: TEIWRIGHT,
+        description: `${node.marker}: no note has this number and the bracket is glued to the word after it: the source editor's brackets encoded as supplied ${quoted(siglum.content)}`,
+        pos: node.pos,
+      });
+    }
+  };
+  [...bodyInlineLists(edition), ...noteInlineLists(edition)].forEach(walk);
+}
+
 export const siglaTransform: Transform = {
   name: 'sigla',
   apply(edition, ctx) {
