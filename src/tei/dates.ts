@@ -180,6 +180,15 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(String.raw`\b${D}\s+${M},?\s+${Y}${DASH}${D}\s+${M},?\s+${Y}`, 'i'),
     attrs: (g) => range(iso(num(g[3]), monthOf(g[2])!, num(g[1])), iso(num(g[6]), monthOf(g[5])!, num(g[4]))),
   },
+  // "August 2 or earlier, 1909", "May 3 or later, 1919": one bound only
+  {
+    re: new RegExp(String.raw`\b${M}\s+${D}\s+or\s+(earlier|before|later|after),?\s+${Y}`, 'i'),
+    attrs: (g) => {
+      const day = iso(num(g[4]), monthOf(g[1])!, num(g[2]));
+      if (day === undefined) return undefined;
+      return /^(earlier|before)$/i.test(g[3]!) ? { notAfter: day } : { notBefore: day };
+    },
+  },
   // "April 12 - May 3, 1871"
   {
     re: new RegExp(String.raw`\b${M}\s+${D}${DASH}${M}\s+${D},?\s+${Y}`, 'i'),

@@ -45,6 +45,7 @@ const formatOf = (file: string): string => (/\.html?$/i.test(file) ? 'html' : 't
 
 /** What a scholar checks first in an edition, read from its TEI. */
 export interface TeiFacts {
+  /** The main title (a subtitle, `title[@type="sub"]`, left out). */
   title: string;
   author: string;
   /** `profileDesc/creation/date` as its normalised attributes (or its words when it has none). */
@@ -73,7 +74,7 @@ export function teiFacts(tei: string): TeiFacts {
       date = attrs.length > 0 ? attrs.map(([a, v]) => `${a}=${v}`).join(' ') : `"${squash(dateNode.content)}"`;
     }
     return {
-      title: texts('//tei:titleStmt/tei:title').join(' | '),
+      title: texts("(//tei:titleStmt/tei:title[not(@type='sub')])[1]").join(''),
       author: texts('//tei:titleStmt/tei:author').join('; '),
       date,
       resp: texts("//tei:titleStmt/tei:respStmt[not(@xml:id='teiwright')]/*[self::tei:persName or self::tei:name or self::tei:orgName]").sort().join('; '),

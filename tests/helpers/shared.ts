@@ -10,10 +10,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHARED = resolve(process.env.TEIWRIGHT_SHARED ?? resolve(PROJECT_ROOT, '../shared'));
 export const TEI_ALL = resolve(SHARED, 'schema-oracle/tei_all.rng');
 export const CORPUS = resolve(SHARED, 'corpus/mia');
+export const CORPUS_MORE = resolve(SHARED, 'corpus/mia-more');
 export const ORACLE_FIXTURES = resolve(SHARED, 'schema-oracle/fixtures');
 
 export const hasTeiAll = existsSync(TEI_ALL);
 export const hasCorpus = existsSync(resolve(CORPUS, 'MANIFEST.tsv'));
+export const hasCorpusMore = existsSync(resolve(CORPUS_MORE, 'MANIFEST.tsv'));
 
 export function skipMessage(what: string): string {
   return `${what} is not available (../shared is absent, as in a user's clone): skipped`;

@@ -53,6 +53,9 @@ describe('dates as printed → TEI date attributes', () => {
     ['Fall 1938', { notBefore: '1938-09', notAfter: '1938-11' }],
     ['Winter 1905–06', { notBefore: '1905-12', notAfter: '1906-02' }],
     ['winter 1845', { notBefore: '1845-12', notAfter: '1846-02' }],
+    // one bound only
+    ['Written: August 2 or earlier, 1909', { notAfter: '1909-08-02' }],
+    ['May 3 or later, 1919', { notBefore: '1919-05-03' }],
     // already normalised
     ['1919-05-03', { when: '1919-05-03' }],
   ])('range shape: %s', (words, attrs) => {
