@@ -94,6 +94,9 @@ describe('the phrasing table', () => {
       'Written in April 1921; first published in 1932.',
       'The word “Duma” is written with a capital letter in the original.',
       'Statistics on illegible handwriting are given in Chapter 3.',
+      // A quotation of what someone wrote (a letter, a remark) is no addition to the manuscript.
+      'With regard to this Lenin wrote: "I lay greater stress on the alliance with the peasantry".',
+      'Preobrazhensky wrote: “. . . if it proves impossible to reach economic agreement”.',
     ]) {
       it(note, () => expect(recogniseNote(note)).toEqual([]));
     }

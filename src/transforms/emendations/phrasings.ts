@@ -118,8 +118,8 @@ function addition(words: string | undefined, how: string, verb: string): NoteAct
   if (words === undefined) return null;
   const place = placeFrom(how, 'unspecified');
   const hand = handFrom(how);
-  // "… is written" alone says nothing about the manuscript; "written in the margin" does.
-  if (/^writ/i.test(verb) && place === 'unspecified' && !hand) return null;
+  // "… is written" or "X wrote: …" alone says nothing about the manuscript; "written in the margin" does.
+  if (/^(?:writ|wrote)/i.test(verb) && place === 'unspecified' && !hand) return null;
   return { op: 'add', words, place, ...(hand && { hand }) };
 }
 
