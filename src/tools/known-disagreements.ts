@@ -17,4 +17,11 @@ export interface KnownDisagreement {
   quote: string;
 }
 
-export const KNOWN_DISAGREEMENTS: readonly KnownDisagreement[] = [];
+export const KNOWN_DISAGREEMENTS: readonly KnownDisagreement[] = [
+  {
+    file: 'bukharin-preobrazhensky-1920-abc-of-communism-ch01.html',
+    fact: 'author',
+    reason: 'the page names its authors, with their dates, only in a <meta name="author"> of the HTML head, which a browser does not show or copy',
+    quote: 'CONTENT="Nikolai Bukharin (1888-1938), Evgenii Preobrazhensky (1886-1937)"',
+  },
+];

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDocument, compareFacts, corpusEntries, teiFacts } from '../../src/tools/corpus-check.js';
+
+const TEI = (title: string, body: string, extra = '') =>
+  `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>${title}</title><title type="sub">Sub</title><author>A. Author</author>` +
+  `<respStmt><resp>transcription</resp><persName>T. Scribe</persName></respStmt><respStmt xml:id="teiwright"><resp>conversion</resp><name>teiwright</name></respStmt></titleStmt></fileDesc>` +
+  `<profileDesc><creation><date notBefore="1919-05-03" notAfter="1919-05-08">x</date></creation></profileDesc></teiHeader>` +
+  `<text><body><p>${body}<ref type="noteAnchor" xml:id="nref1" target="#n1">1</ref></p></body><back><note xml:id="n1">N.</note>${extra}</back></text></TEI>`;
+
+describe('corpus check: facts and agreement', () => {
+  it('reads the facts a scholar checks from the TEI by XPath', () => {
+    const f = teiFacts(TEI('Title', 'Some body words'));
+    expect(f).toMatchObject({ title: 'Title', author: 'A. Author', date: 'notBefore=1919-05-03 notAfter=1919-05-08', resp: 'T. Scribe', notes: 1, linkedAnchors: 1 });
+    // The anchor's printed "1" is glued to the word before it, as a browser copy prints it too.
+    expect(f.bodyWords).toEqual(['Some', 'body', 'words1']);
+  });
+
+  it('lists each fact on which a page and its copy differ, body words with where they part', () => {
+    const d = compareFacts(teiFacts(TEI('Title', 'Some body words')), teiFacts(TEI('Other', 'Some other words', '<note>M.</note>')));
+    expect(d.map((x) => x.fact)).toEqual(['title', 'notes', 'bodyWords']);
+    expect(d[2]!.page).toBe('3 words, at word 2: «body words1»');
+    expect(compareFacts(teiFacts(TEI('T', 'w')), teiFacts(TEI('T', 'w')))).toEqual([]);
+  });
+
+  it('takes the documents from the manifest, leaving out metadata sidecars', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    writeFileSync(join(dir, 'MANIFEST.tsv'), 'file\tsource_repo\tformat\na.html\tr\thtml\nb.md\tr\tmia-markdown\nb.metadata.json\tr\tmia-markdown-metadata\n');
+    expect(corpusEntries(dir)).toEqual([
+      { file: 'a.html', format: 'html' },
+      { file: 'b.md', format: 'mia-markdown' },
+    ]);
+  });
+
+  it('converts a page and its browser copy and compares them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    writeFileSync(
+      join(dir, 'page.html'),
+      '<html><head><title>On Strikes</title></head><body><h2>V. I. Lenin</h2><h1>On Strikes</h1><p class="information"><span class="info">Written:</span> between May 3 and 8, 1919</p><p>The workers struck in the [18]70s.</p></body></html>\n',
+    );
+    const check = checkDocument(dir, { file: 'page.html', format: 'html' }, undefined);
+    expect(check.page.facts?.title).toBe('On Strikes');
+    expect(check.copy?.facts).toBeDefined();
+    expect(check.disagreements.map((d) => d.fact)).not.toContain('bodyWords');
+  });
+});
