@@ -22,8 +22,6 @@ export { MANIFEST_NAME } from './manifest.js';
 export { TRANSCRIPTION_EXTENSIONS } from './plan.js';
 export { shardOf } from './shard.js';
 
-/** Files in flight per job: enough to keep workers (and the disk) busy, few enough that memory stays flat. */
-const IN_FLIGHT_PER_JOB = 4;
 /** The manifest is also saved this often during a long run, so an interrupted run resumes. */
 const SAVE_EVERY_MS = 5_000;
 
@@ -94,9 +92,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const converter = options.converter === undefined ? undefined : converterUrl(options.converter, cwd);
   const jobs = await chooseJobs(options.jobs, args);
   const executor = createExecutor(jobs, converter, signal);
-  // In this thread too a few files are in flight: the next file is read, and the last one
-  // written, while the current one is converted.
-  const window = jobs * IN_FLIGHT_PER_JOB;
+  // Enough files in flight to keep the workers (and the disk) busy, few enough that memory stays flat.
+  const window = executor.window;
   const counter = countInputs(args, outDir, cwd, shard, signal);
 
   const results: FileResult[] = [];
@@ -202,9 +199,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         }
       }
       walked++;
-      while (queue.length >= window) await deliver(queue.shift()!);
+      if (queue.length >= window) {
+        // Hand out what is collected, then make room for one whole batch.
+        executor.flush();
+        while (queue.length > window - executor.batchSize) await deliver(queue.shift()!);
+      }
     }
     walkFinished = !interrupted;
+    executor.flush();
     while (queue.length > 0) await deliver(queue.shift()!);
     if (abandoned.length > 0) interrupted = true;
   } finally {
