@@ -1,14 +1,24 @@
 /**
  * Runs one batch and prints its peak memory, in a process of its own so that each corpus
  * size is measured from a fresh start: `node rss-child.js <input folder> <output folder>`.
+ * It runs the batch as the command line does without --report: each result is looked at
+ * as it comes and forgotten, so what is measured is the engine's own memory.
  */
 import { runBatch } from '../dist/batch/index.js';
 
 const [input, outDir] = process.argv.slice(2);
 if (input === undefined || outDir === undefined) throw new Error('usage: rss-child.js <input folder> <output folder>');
-const result = await runBatch({ inputs: [input], outDir, force: true });
-const firstError = result.results.flatMap((r) => r.diagnostics).find((d) => d.severity === 'error');
-const firstProblem = firstError && `${firstError.code}: ${firstError.message}`;
+let firstProblem: string | undefined;
+const result = await runBatch({
+  inputs: [input],
+  outDir,
+  force: true,
+  keepResults: false,
+  onResult: (r) => {
+    const error = r.diagnostics.find((d) => d.severity === 'error');
+    if (error) firstProblem ??= `${error.code}: ${error.message}`;
+  },
+});
 process.stdout.write(
   JSON.stringify({
     maxRssKb: process.resourceUsage().maxRSS,

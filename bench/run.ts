@@ -3,9 +3,9 @@
  * synthetic corpus made from the examples in input/. A stage that cannot run yet (say the
  * TEI writer is missing) prints `n/a (error: …)` instead of stopping the bench.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
 import { grownDocument, writeCorpus, type Seed } from './corpus.js';
+import { stageCosts } from './stages.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1024 * 1024;
@@ -34,7 +35,7 @@ function settings(argv: readonly string[]): Settings {
   if (!Number.isInteger(files) || files < 1) throw new Error(`--files ${argv[at + 1]}: expected a whole number ≥ 1`);
   return quick
     ? { files, rssSmall: Math.min(100, files), bigSizes: [0.25 * MB, 1 * MB], validateSample: 100, pandocSample: 10 }
-    : { files, rssSmall: Math.min(100, files), bigSizes: [1 * MB, 10 * MB], validateSample: 1000, pandocSample: 200 };
+    : { files, rssSmall: Math.min(100, files), bigSizes: [1 * MB, 10 * MB, 50 * MB], validateSample: 1000, pandocSample: 200 };
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -70,8 +71,16 @@ interface Throughput {
   files: number;
   seconds: number;
   bytes: number;
+  /** CPU milliseconds of the whole process (all its threads) per file. */
+  cpuMsPerFile?: number;
   note?: string;
 }
+
+/** CPU time of this process, all threads, in milliseconds. */
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 type Row = Throughput | { stage: string; unavailable: string };
 
 function convertAlone(paths: readonly string[], keep: number): { row: Row; teis: string[] } {
@@ -79,6 +88,7 @@ function convertAlone(paths: readonly string[], keep: number): { row: Row; teis:
   let bytes = 0;
   let failed = 0;
   const started = performance.now();
+  const cpuStart = cpuMs();
   for (const path of paths) {
     const raw = readFileSync(path);
     bytes += raw.length;
@@ -92,7 +102,7 @@ function convertAlone(paths: readonly string[], keep: number): { row: Row; teis:
     else if (teis.length < keep) teis.push(r.tei);
   }
   const seconds = (performance.now() - started) / 1000;
-  const row: Throughput = { stage: 'convert alone (read, transform, write TEI; integrity checks, no schema)', files: paths.length, seconds, bytes };
+  const row: Throughput = { stage: 'convert alone (read, transform, write TEI; integrity checks, no schema)', files: paths.length, seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart) / paths.length };
   if (failed) row.note = `${failed} gave no TEI`;
   return { row, teis };
 }
@@ -105,11 +115,12 @@ function validateAlone(teis: readonly string[]): Row {
     let bytes = 0;
     let errors = 0;
     const started = performance.now();
+    const cpuStart = cpuMs();
     for (const tei of teis) {
       bytes += Buffer.byteLength(tei);
       errors += validateTei(tei, { schema: 'project' }).filter((d) => d.severity === 'error').length;
     }
-    const row: Throughput = { stage, files: teis.length, seconds: (performance.now() - started) / 1000, bytes, note: `MB of TEI; sample of ${teis.length}` };
+    const row: Throughput = { stage, files: teis.length, seconds: (performance.now() - started) / 1000, bytes, cpuMsPerFile: (cpuMs() - cpuStart) / teis.length, note: `MB of TEI; sample of ${teis.length}` };
     if (errors) row.note += `; ${errors} errors found`;
     return row;
   } catch (e) {
@@ -125,6 +136,7 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
     // the pipeline could not handle at all (internal-error) make the rate meaningless.
     let broken = 0;
     let firstProblem: string | undefined;
+    const cpuStart = cpuMs();
     const r = await runBatch({
       inputs: [corpus],
       outDir: out,
@@ -139,7 +151,7 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
       },
     });
     if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
-    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes };
+    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart) / r.totals.files };
     if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${short(firstProblem ?? '?', 60)})`;
     return row;
   } catch (e) {
@@ -150,16 +162,16 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
 }
 
 /** Peak RSS of a fresh process converting `dir` (default jobs). */
-function peakRss(dir: string, files: number): string {
+function peakRss(dir: string, files: number): { text: string; mb?: number } {
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
     const child = fileURLToPath(new URL('./rss-child.js', import.meta.url));
     const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; converted: number; failed: number; firstProblem?: string };
-    const mb = (r.maxRssKb / 1024).toFixed(0);
+    const mb = r.maxRssKb / 1024;
     const note = r.converted === files ? '' : ` (${r.converted} of ${files} converted${r.firstProblem ? `; first problem: ${short(r.firstProblem, 60)}` : ''})`;
-    return `${mb} MB${note}`;
+    return { text: `${mb.toFixed(0)} MB${note}`, mb };
   } catch (e) {
-    return na(message(e));
+    return { text: na(message(e)) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -215,29 +227,60 @@ function schemaCost(path: string, teis: readonly string[], sample: number): stri
   }
 }
 
-function pandoc(paths: readonly string[], total: number, teiwrightFilesPerSecond: number | undefined): string {
+/** Runs `pandoc` on each path, `parallel` processes at a time; resolves to the seconds taken. */
+async function pandocRun(paths: readonly string[], parallel: number): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      await new Promise<void>((resolve, reject) => execFile('pandoc', ['-f', 'markdown', '-t', 'tei', path], { maxBuffer: 64 * MB }, (e) => (e ? reject(e) : resolve())));
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, lane));
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * pandoc's rate on a sample, one process per file, as many at a time as teiwright has
+ * jobs, and teiwright's rate against it. CI has no pandoc: the row says it was skipped.
+ */
+async function pandoc(paths: readonly string[], total: number, rates: ReadonlyMap<number, number>): Promise<string> {
   try {
     execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
   } catch {
-    return 'not on PATH (skipped)';
+    return 'skipped: pandoc is not installed (apt-get install pandoc to compare)';
   }
-  const started = performance.now();
-  for (const path of paths) execFileSync('pandoc', ['-f', 'markdown', '-t', 'tei', path], { stdio: ['ignore', 'ignore', 'ignore'] });
-  const perFile = (performance.now() - started) / 1000 / paths.length;
-  const rate = 1 / perFile;
-  const ratio = teiwrightFilesPerSecond ? `; teiwright --jobs 1 is ${(teiwrightFilesPerSecond / rate).toFixed(1)}× its rate` : '';
-  return `${rate.toFixed(1)} files/s (sample of ${paths.length} files, one process each, extrapolated to ${total}: ${(total * perFile).toFixed(0)} s${ratio})`;
+  try {
+    const parts: string[] = [];
+    for (const [jobs, rate] of rates) {
+      const seconds = await pandocRun(paths, jobs);
+      const pandocRate = paths.length / seconds;
+      parts.push(`${jobs} at a time: ${pandocRate.toFixed(1)} files/s (${total} files ≈ ${(total / pandocRate).toFixed(0)} s); teiwright --jobs ${jobs} is ${(rate / pandocRate).toFixed(1)}× that`);
+    }
+    return `${parts.join('; ')} (sample of ${paths.length} files, one process each)`;
+  } catch (e) {
+    return na(message(e));
+  }
+}
+
+/** The machine the numbers were taken on: a shared or busy machine gives slower, noisier numbers. */
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const load = loadavg();
+  const busy = load[0]! > availableParallelism() ? ' — busier than its CPUs: wall-clock rates are low and noisy, CPU ms are the steadier measure' : '';
+  return `machine: ${availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${process.platform}; load average ${load.map((l) => l.toFixed(2)).join(', ')}${busy}\n`;
 }
 
 function table(rows: readonly Row[]): string {
   const cells = rows.map((r) =>
     'unavailable' in r
-      ? [r.stage, '', '', '', r.unavailable]
-      : [r.stage, String(r.files), (r.files / r.seconds).toFixed(0), (r.bytes / MB / r.seconds).toFixed(2), r.note ?? ''],
+      ? [r.stage, '', '', '', '', r.unavailable]
+      : [r.stage, String(r.files), (r.files / r.seconds).toFixed(0), (r.bytes / MB / r.seconds).toFixed(2), r.cpuMsPerFile === undefined ? '' : r.cpuMsPerFile.toFixed(2), r.note ?? ''],
   );
-  const head = ['stage', 'files', 'files/s', 'MB/s', 'note'];
+  const head = ['stage', 'files', 'files/s', 'MB/s', 'CPU ms/file', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((x, i) => (i === 1 || i === 2 || i === 3 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (c: readonly string[]) => c.map((x, i) => (i >= 1 && i <= 4 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -254,8 +297,18 @@ async function main(): Promise<void> {
     let started = performance.now();
     const { bytes } = writeCorpus(corpus, seeds, s.files);
     console.log(`corpus: ${s.files} documents, ${(bytes / MB).toFixed(1)} MB, from ${seeds.map((x) => x.name).join(' and ')} (written in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    console.log(`machine: ${availableParallelism()} CPUs, Node ${process.version}\n`);
+    console.log(machine());
     const paths = filesUnder(corpus);
+
+    // CPU per seed-sized document, stage by stage, in this thread (the real pipeline, validation and fidelity on).
+    const warmup = Math.min(200, Math.floor(paths.length / 5));
+    const stages = stageCosts(paths.slice(0, Math.min(paths.length, warmup + s.validateSample)), warmup);
+    if (stages.length > 0) {
+      const width = Math.max(...stages.map((r) => r.stage.length));
+      console.log(`${'stage (one thread, mean per document)'.padEnd(width)}  CPU ms  wall ms`);
+      for (const r of stages) console.log(`${r.stage.padEnd(width)}  ${r.cpuMs.toFixed(3).padStart(6)}  ${r.wallMs.toFixed(3).padStart(7)}`);
+      console.log('');
+    }
 
     const rows: Row[] = [];
     const probe = convertProblem(seeds[0]!.text, { validate: false });
@@ -272,21 +325,31 @@ async function main(): Promise<void> {
     for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes, trivial));
     console.log(table(rows));
 
-    const e2e1 = rows.find((r) => r.stage === 'end to end, runBatch --jobs 1');
-    const e2eRate = e2e1 && !('unavailable' in e2e1) ? e2e1.files / e2e1.seconds : undefined;
+    const rates = new Map<number, number>();
+    for (const jobs of [1, 2]) {
+      const row = rows.find((r) => r.stage === `end to end, runBatch --jobs ${jobs}`);
+      if (row && !('unavailable' in row)) rates.set(jobs, row.files / row.seconds);
+    }
+    const one = rates.get(1);
+    const two = rates.get(2);
+    if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, wall clock)`);
     started = performance.now();
+    const rssSmall = peakRss(join(corpus, '000'), s.rssSmall);
+    const rssAll = peakRss(corpus, s.files);
+    const rssRatio = rssSmall.mb !== undefined && rssAll.mb !== undefined ? ` (${((rssAll.mb / rssSmall.mb - 1) * 100).toFixed(0)}% above ${s.rssSmall} files)` : '';
     const measures: [string, string][] = [
       // The corpus's first folder holds its first 100 documents.
-      [`peak RSS, ${s.rssSmall} files (fresh process, default jobs)`, peakRss(join(corpus, '000'), s.rssSmall)],
-      [`peak RSS, ${s.files} files (fresh process, default jobs)`, peakRss(corpus, s.files)],
+      [`peak RSS, ${s.rssSmall} files (fresh process, default jobs)`, rssSmall.text],
+      [`peak RSS, ${s.files} files (fresh process, default jobs)`, `${rssAll.text}${rssRatio}`],
       ...s.bigSizes.map((size): [string, string] => [`one ${(size / MB).toFixed(2).replace(/\.?0+$/, '')} MB document (${seeds[seeds.length - 1]!.name} grown)`, secondsPerMb(seeds[seeds.length - 1]!, size)]),
       ['schema schema/teiwright.rng', schemaCost(join(ROOT, 'schema/teiwright.rng'), teis, 300)],
       ['schema tei_lite.rng (../shared, TEI 4.5)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_lite.rng'), teis, 300)],
       ['schema tei_all.rng (../shared, TEI 4.12)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_all.rng'), teis, 300)],
-      ['pandoc -f markdown -t tei', pandoc(paths.slice(0, s.pandocSample), s.files, e2eRate)],
+      ['pandoc -f markdown -t tei', await pandoc(paths.slice(0, s.pandocSample), s.files, rates)],
     ];
     const width = Math.max(...measures.map(([k]) => k.length));
     console.log(`\n${measures.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}`);
+    console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

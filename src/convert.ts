@@ -30,7 +30,15 @@ export interface ConvertOptions {
   strict?: boolean;
   /** The editor's corrections (see `loadCorrections`); those keyed to `file` are applied. */
   corrections?: CorrectionSet;
+  /**
+   * Called as each stage of the pipeline starts (`detect`, `read`, `transform`, `check`,
+   * `write`, `validate`, `fidelity`) and with `done` at the end: the bench times the stages
+   * of the real pipeline through it.
+   */
+  onStage?: (stage: Stage) => void;
 }
+
+export type Stage = 'detect' | 'read' | 'transform' | 'check' | 'write' | 'validate' | 'fidelity' | 'done';
 
 export interface ConvertResult {
   /**
@@ -66,17 +74,32 @@ const done = (tei: string | undefined, model: Edition | undefined, diagnostics: 
 
 /** Converts the text of one transcription (LF line ends, no BOM) into TEI. */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
+  const stage = options.onStage ?? noStage;
+  stage('detect');
+  const result = convertStages(text, options, stage);
+  stage('done');
+  return result;
+}
+
+const noStage = (): void => undefined;
+
+function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) => void): ConvertResult {
   const diagnostics = new Diagnostics(options.file);
   const reader = chooseReader(text, options.profile, diagnostics);
   if (!reader) return done(undefined, undefined, diagnostics);
+  stage('read');
   const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
+  stage('transform');
   applyTransforms(model, {
     diagnostics,
     ...(options.file !== undefined && { file: options.file }),
     ...(options.corrections && { corrections: options.corrections }),
   });
+  stage('check');
   if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
+  stage('write');
   const tei = writeTei(model, { version: VERSION, diagnostics });
+  stage('validate');
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
   for (const f of findings) diagnostics.items.push(f);
   if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
@@ -86,6 +109,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
       ...model.metadata.fields.map((f) => ({ text: f.label, pos: f.pos })),
       ...model.notes.flatMap((s) => s.notes.map((n) => ({ text: n.label, pos: n.pos }))),
     ];
+    stage('fidelity');
     checkFidelity(text, reader.markup, [...model.dropped, ...labels], tei, diagnostics);
     if (options.strict && diagnostics.items.some((d) => d.code === 'words-lost')) return done(undefined, model, diagnostics);
   }

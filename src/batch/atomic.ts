@@ -19,14 +19,27 @@ function tempPath(target: string): string {
 
 /** Writes `data` to `target` atomically, creating its folder; on any failure no temporary file is left. */
 export async function writeAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
   const temp = tempPath(target);
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    await writeTemp(temp, data);
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
     throw e;
+  }
+}
+
+/**
+ * Writes the temporary file, creating its folder only when it is missing: most files go to
+ * a folder that exists already, and a recursive mkdir per file costs more than the write.
+ */
+async function writeTemp(temp: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await mkdir(dirname(temp), { recursive: true });
+    await writeFile(temp, data, { flag: 'wx' });
   }
 }
 

@@ -2,22 +2,40 @@
  * Where jobs run: in this thread (`--jobs 1`) or in a piscina pool of worker threads.
  * Either way a job's promise resolves to an outcome; a worker that dies (process.exit,
  * out of memory) becomes an `internal-error` for its file, and piscina starts a new one.
+ *
+ * Jobs go to the workers in batches (one message for several files); the engine calls
+ * `flush` before it waits, so a part-filled batch never sits idle.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { loadConverter } from './converter.js';
-import { diagnostic, processFile, type Job, type JobOutcome } from './process-file.js';
-import type { WorkerTask } from './worker.js';
+import { diagnostic, processFile, type Job } from './process-file.js';
+import type { BatchOutcome, WorkerTask } from './worker.js';
 
-/** `abandoned`: the run was interrupted before the job finished. */
-export type Outcome = JobOutcome | { abandoned: true };
+/** `abandoned`: the run was interrupted before the job started. */
+export type Outcome = BatchOutcome;
 
 export interface Executor {
   run(job: Job): Promise<Outcome>;
+  /** Sends the jobs collected so far to a worker now (a no-op in this thread). */
+  flush(): void;
+  /** Files that should be in flight at once to keep every worker busy. */
+  readonly window: number;
+  /** Files per message to a worker (1 in this thread). */
+  readonly batchSize: number;
   /** Stops the workers (after an interruption, terminating those still busy). */
   close(): Promise<void>;
 }
+
+/**
+ * Files per message to a worker: enough that messaging costs little next to converting,
+ * few enough that results come back steadily (progress, manifest) and an interruption
+ * leaves little work unreported.
+ */
+export const BATCH_SIZE = 4;
+/** In this thread a few files are in flight: the next one is read and the last one written while one is converted. */
+const IN_PROCESS_WINDOW = 4;
 
 /**
  * The worker as JavaScript: beside this file in dist/, or — when this file is the
@@ -33,26 +51,72 @@ function inProcess(converter: string | undefined): Executor {
     async run(job) {
       return processFile(job, await loadConverter(converter));
     },
+    flush() {},
+    window: IN_PROCESS_WINDOW,
+    batchSize: 1,
     async close() {},
   };
 }
 
 const isAbort = (e: unknown): boolean => e instanceof Error && e.name === 'AbortError';
 
+interface Pending {
+  job: Job;
+  resolve: (outcome: Outcome) => void;
+}
+
 function pooled(jobs: number, converter: string | undefined, signal: AbortSignal | undefined): Executor {
   const url = workerUrl();
   if (!existsSync(fileURLToPath(url))) throw new Error(`the batch worker ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
-  const pool = new Piscina<WorkerTask, JobOutcome>({ filename: url.href, minThreads: jobs, maxThreads: jobs });
-  return {
-    async run(job) {
-      try {
-        return await pool.run({ job, converter: converter ?? null }, signal ? { signal } : {});
-      } catch (e) {
-        if (isAbort(e) || signal?.aborted) return { abandoned: true };
-        const why = e instanceof Error ? e.message : String(e);
-        return { result: { input: job.input, status: 'failed', diagnostics: [diagnostic('internal-error', `the worker converting this file stopped (${why}); the other files went on`, job.input)] } };
+  const pool = new Piscina<WorkerTask, BatchOutcome[]>({ filename: url.href, minThreads: jobs, maxThreads: jobs });
+  // Interrupting does not terminate a worker in the middle of a batch (the files it did would
+  // go unreported): the workers see the flag and start no further file.
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  signal?.addEventListener('abort', () => Atomics.store(stop, 0, 1), { once: true });
+  if (signal?.aborted) Atomics.store(stop, 0, 1);
+  const task = (batch: Job[]): WorkerTask => ({ jobs: batch, converter: converter ?? null, stop });
+
+  const failed = (job: Job, e: unknown): Outcome => {
+    if (isAbort(e) || signal?.aborted) return { abandoned: true };
+    const why = e instanceof Error ? e.message : String(e);
+    return { result: { input: job.input, status: 'failed', diagnostics: [diagnostic('internal-error', `the worker converting this file stopped (${why}); the other files went on`, job.input)] } };
+  };
+
+  /**
+   * Runs a batch. When its worker dies, which file killed it is not known: each file is
+   * run again alone, so only the one that kills its worker is reported (files are written
+   * atomically and conversions are deterministic, so a second run changes nothing).
+   */
+  const send = async (batch: Pending[]): Promise<void> => {
+    try {
+      const outcomes = await pool.run(task(batch.map((p) => p.job)));
+      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+    } catch (e) {
+      if (batch.length === 1 || isAbort(e) || signal?.aborted) {
+        for (const p of batch) p.resolve(failed(p.job, e));
+        return;
       }
+      await Promise.all(batch.map((p) => send([p])));
+    }
+  };
+
+  let collecting: Pending[] = [];
+  const flush = (): void => {
+    if (collecting.length === 0) return;
+    const batch = collecting;
+    collecting = [];
+    void send(batch);
+  };
+  return {
+    run(job) {
+      const outcome = new Promise<Outcome>((resolve) => collecting.push({ job, resolve }));
+      if (collecting.length >= BATCH_SIZE) flush();
+      return outcome;
     },
+    flush,
+    // Per worker: a batch running, one waiting, one being collected.
+    window: jobs * BATCH_SIZE * 3,
+    batchSize: BATCH_SIZE,
     close: () => pool.destroy(),
   };
 }

@@ -22,10 +22,14 @@ export { MANIFEST_NAME } from './manifest.js';
 export { TRANSCRIPTION_EXTENSIONS } from './plan.js';
 export { shardOf } from './shard.js';
 
-/** Files in flight per job: enough to keep workers (and the disk) busy, few enough that memory stays flat. */
-const IN_FLIGHT_PER_JOB = 4;
 /** The manifest is also saved this often during a long run, so an interrupted run resumes. */
 const SAVE_EVERY_MS = 5_000;
+/**
+ * A save rewrites the whole manifest, which grows with the corpus: saves are spaced so
+ * that they take at most 1/SAVE_SHARE of the run (a million-file manifest is not rewritten
+ * every five seconds).
+ */
+const SAVE_SHARE = 20;
 
 /** A `converter` option as a module URL: URLs are kept, paths resolved against `cwd`. */
 function converterUrl(converter: string, cwd: string): string {
@@ -94,9 +98,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const converter = options.converter === undefined ? undefined : converterUrl(options.converter, cwd);
   const jobs = await chooseJobs(options.jobs, args);
   const executor = createExecutor(jobs, converter, signal);
-  // In this thread too a few files are in flight: the next file is read, and the last one
-  // written, while the current one is converted.
-  const window = jobs * IN_FLIGHT_PER_JOB;
+  // Enough files in flight to keep the workers (and the disk) busy, few enough that memory stays flat.
+  const window = executor.window;
   const counter = countInputs(args, outDir, cwd, shard, signal);
 
   const results: FileResult[] = [];
@@ -106,6 +109,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let walkFinished = false;
   let interrupted = false;
   let lastSave = performance.now();
+  let saveEvery = SAVE_EVERY_MS;
   let manifestError: string | undefined;
 
   const progress = (): Progress => {
@@ -118,6 +122,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const saveManifest = async (): Promise<void> => {
     if (!manifest.unsaved) return;
+    const saving = performance.now();
     try {
       await manifest.save(VERSION);
       manifestError = undefined;
@@ -125,6 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       manifestError = `cannot save ${displayPath(manifestPath, cwd)}: ${e instanceof Error ? e.message : String(e)}`;
     }
     lastSave = performance.now();
+    saveEvery = Math.max(SAVE_EVERY_MS, SAVE_SHARE * (lastSave - saving));
   };
 
   const remember = (job: Job, result: FileResult, sha256: string | undefined): void => {
@@ -157,7 +163,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     tally(totals, result);
     if (options.keepResults !== false) results.push(result);
     options.onResult?.(result, progress());
-    if (performance.now() - lastSave > SAVE_EVERY_MS) await saveManifest();
+    if (performance.now() - lastSave > saveEvery) await saveManifest();
   };
 
   const claims = new Map<string, string>();
@@ -205,9 +211,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         }
       }
       walked++;
-      while (queue.length >= window) await deliver(queue.shift()!);
+      if (queue.length >= window) {
+        // Hand out what is collected, then make room for one whole batch.
+        executor.flush();
+        while (queue.length > window - executor.batchSize) await deliver(queue.shift()!);
+      }
     }
     walkFinished = !interrupted;
+    executor.flush();
     while (queue.length > 0) await deliver(queue.shift()!);
     if (abandoned.length > 0) interrupted = true;
   } finally {

@@ -55,71 +55,149 @@ const NEEDS_NFC = /[\u0300-\uffff]/;
 const nfc = (s: string): string => (NEEDS_NFC.test(s) ? s.normalize('NFC') : s);
 
 /**
- * Calls `visit(start, end)` for every word of `s` — a maximal run of letters, digits and
- * marks (`/[\p{L}\p{N}\p{M}]+/gu`, code point by code point) — in one linear pass.
+ * The words of a text as numbers, not strings: a 10 MB text has millions of words, and a
+ * string each (plus an array slot) is most of what the check would cost. Each word is two
+ * independent 32-bit hashes of its code units (equal words, equal hashes; two different
+ * words agree in both with a chance of 2⁻⁶⁴), its source line, and where its text is (a
+ * chunk and offsets), turned back into a string only to be quoted in a report.
  */
-function eachWord(s: string, visit: (start: number, end: number) => void): void {
-  const n = s.length;
-  let start = -1;
-  for (let i = 0; i < n; ) {
-    const cu = s.charCodeAt(i);
-    let cp = cu;
-    let width = 1;
-    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
-      const lo = s.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
-    const word = cp < 0x80 ? BMP_CLASS[cp] === 1 : isWordCodePoint(cp);
-    if (word) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      visit(start, i);
-      start = -1;
-    }
-    i += width;
+export class WordSeq {
+  length = 0;
+  h1: Int32Array<ArrayBuffer>;
+  h2: Int32Array<ArrayBuffer>;
+  line: Int32Array<ArrayBuffer>;
+  chunkOf: Int32Array<ArrayBuffer>;
+  start: Int32Array<ArrayBuffer>;
+  end: Int32Array<ArrayBuffer>;
+  /** The strings the words were read from (whole texts or text nodes, never one per word). */
+  chunks: string[] = [];
+
+  /** `capacity`: the words expected (it grows as needed). */
+  constructor(capacity = 16) {
+    this.h1 = new Int32Array(capacity);
+    this.h2 = new Int32Array(capacity);
+    this.line = new Int32Array(capacity);
+    this.chunkOf = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
   }
-  if (start >= 0) visit(start, n);
-}
 
-/** Words and their lines as two parallel lists: no object per word (a 10 MB text has millions). */
-interface WordList {
-  words: string[];
-  lines: number[];
-}
+  /** Empties the sequence, keeping its storage. */
+  clear(): void {
+    this.length = 0;
+    this.chunks = [];
+  }
 
-const emptyList = (): WordList => ({ words: [], lines: [] });
+  push(h1: number, h2: number, line: number, chunk: number, start: number, end: number): void {
+    if (this.length === this.h1.length) this.grow();
+    const i = this.length++;
+    this.h1[i] = h1;
+    this.h2[i] = h2;
+    this.line[i] = line;
+    this.chunkOf[i] = chunk;
+    this.start[i] = start;
+    this.end[i] = end;
+  }
+
+  private grow(): void {
+    const size = this.h1.length * 2;
+    const bigger = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.h1 = bigger(this.h1);
+    this.h2 = bigger(this.h2);
+    this.line = bigger(this.line);
+    this.chunkOf = bigger(this.chunkOf);
+    this.start = bigger(this.start);
+    this.end = bigger(this.end);
+  }
+
+  /** The text of word `i` (for reports). */
+  word(i: number): string {
+    return this.chunks[this.chunkOf[i]!]!.slice(this.start[i], this.end[i]);
+  }
+
+  /** Is word `i` of this sequence the same word as word `j` of `other`? */
+  same(i: number, other: WordSeq, j: number): boolean {
+    return this.h1[i] === other.h1[j] && this.h2[i] === other.h2[j];
+  }
+
+  words(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.word(i));
+  }
+}
 
 /**
  * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
  * word's line counts the line breaks of `text` before the word's offset in the NFC form
  * (the two agree except after a character NFC composes, where the count may trail).
+ * Each word is hashed as it is scanned: no string is made for it.
  */
-function collectWords(text: string, line: number, into: WordList): void {
+function collectWords(text: string, line: number, into: WordSeq): void {
   const normal = nfc(text);
+  const chunk = into.chunks.length;
+  into.chunks.push(normal);
   let lineNo = line;
   let nextBreak = text.indexOf('\n');
-  const { words, lines } = into;
-  eachWord(normal, (start, end) => {
+  const n = normal.length;
+  let start = -1;
+  // FNV-1a and a multiply-rotate hash, both over UTF-16 code units.
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < n; ) {
+    const cu = normal.charCodeAt(i);
+    let cp = cu;
+    let width = 1;
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
+      const lo = normal.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    const isWord = cp < 0x80 ? BMP_CLASS[cp] === 1 : isWordCodePoint(cp);
+    if (isWord) {
+      if (start < 0) {
+        start = i;
+        h1 = 0x811c9dc5;
+        h2 = 0x9747b28c;
+      }
+      h1 = Math.imul(h1 ^ cu, 0x01000193);
+      h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
+      if (width === 2) {
+        const lo = normal.charCodeAt(i + 1);
+        h1 = Math.imul(h1 ^ lo, 0x01000193);
+        h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ lo;
+      }
+    } else if (start >= 0) {
+      while (nextBreak !== -1 && nextBreak < start) {
+        lineNo++;
+        nextBreak = text.indexOf('\n', nextBreak + 1);
+      }
+      into.push(h1, h2 ^ (i - start), lineNo, chunk, start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) {
     while (nextBreak !== -1 && nextBreak < start) {
       lineNo++;
       nextBreak = text.indexOf('\n', nextBreak + 1);
     }
-    words.push(normal.slice(start, end));
-    lines.push(lineNo);
-  });
+    into.push(h1, h2 ^ (n - start), lineNo, chunk, start, n);
+  }
 }
 
-const toWords = (list: WordList): Word[] => list.words.map((w, i) => ({ w, line: list.lines[i]! }));
+/** The words of a sequence as `{ w, line }` (tests and the public helpers). */
+const toWords = (seq: WordSeq): Word[] => Array.from({ length: seq.length }, (_, i) => ({ w: seq.word(i), line: seq.line[i]! }));
 
-/** The words of `text` (NFC), appended to `out`. */
-function pushWords(text: string, out: string[]): void {
-  const normal = nfc(text);
-  eachWord(normal, (start, end) => {
-    out.push(normal.slice(start, end));
-  });
+/** A sequence holding the given words (one chunk each), for the helpers that take strings. */
+function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
+  const seq = new WordSeq();
+  for (const { w, line } of words) collectWords(w, line, seq);
+  return seq;
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -166,8 +244,11 @@ interface P5Node {
 
 const HTML_SKIP = new Set(['head', 'script', 'style', 'template', 'noscript']);
 
-function htmlWords(html: string): WordList {
-  const out = emptyList();
+/** Room for the words of a text of `chars` characters, most of the time without growing. */
+const capacityFor = (chars: number): number => Math.max(16, chars >> 3);
+
+function htmlWords(html: string): WordSeq {
+  const out = new WordSeq(capacityFor(html.length >> 1));
   const walk = (node: P5Node) => {
     if (HTML_SKIP.has(node.nodeName)) return;
     if (node.nodeName === '#text') {
@@ -180,32 +261,20 @@ function htmlWords(html: string): WordList {
   return out;
 }
 
-function sourceWordList(text: string, markup: MarkupFamily): WordList {
+function sourceWordSeq(text: string, markup: MarkupFamily): WordSeq {
   if (markup === 'html') return htmlWords(text);
-  const out = emptyList();
+  const out = new WordSeq(capacityFor(text.length));
   collectWords(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
   return out;
 }
 
 /** The words of the source as a reader of this markup family sees them, each with its line. */
 export function sourceWords(text: string, markup: MarkupFamily): Word[] {
-  return toWords(sourceWordList(text, markup));
+  return toWords(sourceWordSeq(text, markup));
 }
 
 /** A piece of the source that is not text: dropped furniture, or a metadata label that became markup. */
 export type Removed = Pick<Dropped, 'text' | 'pos'>;
-
-/** Index of the first word on `line` or after (words are in line order), or -1. */
-function firstAtLine(lines: readonly number[], line: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lines[mid]! < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < lines.length ? lo : -1;
-}
 
 /**
  * Takes the words of each removed piece out of the source words, at or after its line.
@@ -214,33 +283,46 @@ function firstAtLine(lines: readonly number[], line: number): number {
  * the word "works" of the text further down).
  */
 export function removeDropped(words: Word[], dropped: readonly Removed[], reach?: number): Word[] {
-  return toWords(removeDroppedWords({ words: words.map((w) => w.w), lines: words.map((w) => w.line) }, dropped, reach));
+  return toWords(removeDroppedWords(seqOf(words), dropped, reach));
 }
 
-function removeDroppedWords(list: WordList, dropped: readonly Removed[], reach?: number): WordList {
-  const { words, lines } = list;
-  const gone = new Set<number>();
+/** Index of the first word on `line` or after (words are in line order), or -1. */
+function firstWordAtLine(seq: WordSeq, line: number): number {
+  let lo = 0;
+  let hi = seq.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (seq.line[mid]! < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < seq.length ? lo : -1;
+}
+
+function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: number): WordSeq {
+  const gone = new Uint8Array(seq.length);
+  let removed = 0;
+  const wanted = new WordSeq();
   for (const d of dropped) {
-    const target = emptyList();
-    collectWords(d.text, d.pos.line, target);
-    const wanted = target.words;
-    if (wanted.length === 0) continue;
+    wanted.clear();
+    collectWords(d.text, d.pos.line, wanted);
+    const count = wanted.length;
+    if (count === 0) continue;
     const lastStart = reach === undefined ? Infinity : d.pos.line + reach;
-    let from = firstAtLine(lines, d.pos.line);
-    search: for (; from >= 0 && from <= words.length - wanted.length && lines[from]! <= lastStart; from++) {
-      for (let k = 0; k < wanted.length; k++) {
-        if (gone.has(from + k) || words[from + k] !== wanted[k]) continue search;
+    let from = firstWordAtLine(seq, d.pos.line);
+    search: for (; from >= 0 && from <= seq.length - count && seq.line[from]! <= lastStart; from++) {
+      for (let k = 0; k < count; k++) {
+        if (gone[from + k] === 1 || !seq.same(from + k, wanted, k)) continue search;
       }
-      for (let k = 0; k < wanted.length; k++) gone.add(from + k);
+      gone.fill(1, from, from + count);
+      removed += count;
       break;
     }
   }
-  if (gone.size === 0) return list;
-  const kept = emptyList();
-  for (let i = 0; i < words.length; i++) {
-    if (gone.has(i)) continue;
-    kept.words.push(words[i]!);
-    kept.lines.push(lines[i]!);
+  if (removed === 0) return seq;
+  const kept = new WordSeq(seq.length - removed);
+  kept.chunks = seq.chunks;
+  for (let i = 0; i < seq.length; i++) {
+    if (gone[i] === 0) kept.push(seq.h1[i]!, seq.h2[i]!, seq.line[i]!, seq.chunkOf[i]!, seq.start[i]!, seq.end[i]!);
   }
   return kept;
 }
@@ -249,15 +331,24 @@ function removeDroppedWords(list: WordList, dropped: readonly Removed[], reach?:
 const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted']);
 
 /**
- * The words of a TEI document: the `text` element in document order, and the header as a
- * bag. A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast.
+ * Whether the words inside an element were added (by the converter or an editor) rather
+ * than transcribed, so they are not counted as the TEI's text. `attrs` is the start tag's
+ * text between the name and `>`; `parent` the name of the enclosing element.
  */
-export function teiWords(tei: string): { text: string[]; header: Map<string, number>; copied: Set<number> } {
-  const text: string[] = [];
+function addsWords(name: string, attrs: string, parent: string | undefined): boolean {
+  return ADDED_CONTENT.has(name) || INSERTED.test(attrs) || (name === 'add' && parent === 'subst');
+}
+
+/**
+ * The words of a TEI document: the `text` element in document order, and the header's.
+ * A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast.
+ */
+function teiWordSeqs(tei: string): { text: WordSeq; header: WordSeq; copied: Set<number> } {
+  const text = new WordSeq(capacityFor(tei.length >> 1));
+  const header = new WordSeq(256);
   /** Indexes in `text` of words inside a converter-made `del`/`add` (see CONVERTER_COPY). */
   const copied = new Set<number>();
   let copyDepth = 0;
-  const headerWords: string[] = [];
   const stack: string[] = [];
   let skipDepth = 0;
   let zone: 'none' | 'header' | 'text' = 'none';
@@ -270,7 +361,7 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
     if (skipDepth === 0 && zone !== 'none') {
       const chars = tei.slice(start, end);
       const from = text.length;
-      pushWords(chars.includes('&') ? decodeEntities(chars) : chars, zone === 'text' ? text : headerWords);
+      collectWords(chars.includes('&') ? decodeEntities(chars) : chars, 0, zone === 'text' ? text : header);
       if (copyDepth > 0) for (let k = from; k < text.length; k++) copied.add(k);
     }
     return end;
@@ -298,16 +389,22 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
       continue;
     }
     if (tag.selfClosing) continue;
+    const parent = stack[stack.length - 1];
     stack.push(name);
     if (name === 'teiHeader') zone = 'header';
     else if (name === 'text') zone = 'text';
-    const inserted = INSERTED.test(tag.attrs) || (name === 'add' && stack[stack.length - 2] === 'subst');
-    if (skipDepth > 0 || ADDED_CONTENT.has(name) || inserted) skipDepth++;
+    if (skipDepth > 0 || addsWords(name, tag.attrs, parent)) skipDepth++;
     if (copyDepth > 0 || ((name === 'del' || name === 'add') && CONVERTER_COPY.test(tag.attrs))) copyDepth++;
   }
-  const header = new Map<string, number>();
-  for (const w of headerWords) header.set(w, (header.get(w) ?? 0) + 1);
   return { text, header, copied };
+}
+
+/** The words of a TEI document: the `text` element's in document order, and the header's as a bag. */
+export function teiWords(tei: string): { text: string[]; header: Map<string, number>; copied: Set<number> } {
+  const seqs = teiWordSeqs(tei);
+  const header = new Map<string, number>();
+  for (const w of seqs.header.words()) header.set(w, (header.get(w) ?? 0) + 1);
+  return { text: seqs.text.words(), header, copied: seqs.copied };
 }
 
 const LT = 0x3c;
@@ -391,7 +488,7 @@ export const MAX_DIFFERENCES = 4000;
  * when there are more than `maxD` differences.
  */
 export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX_DIFFERENCES): Edit[] | undefined {
-  const runs = diffRuns(a, b, maxD);
+  const runs = diffRuns(seqOf(a.map((w) => ({ w, line: 0 }))), seqOf(b.map((w) => ({ w, line: 0 }))), maxD);
   if (!runs) return undefined;
   const edits: Edit[] = [];
   for (const r of runs) for (let k = 0; k < r.length; k++) edits.push({ op: r.op, a: r.a + k, b: r.b + k });
@@ -403,10 +500,10 @@ export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX
  * (Myers' first snake takes it whole, so skipping it changes nothing); identical sequences
  * cost no more than that pass.
  */
-function diffRuns(a: readonly string[], b: readonly string[], maxD: number): Run[] | undefined {
+function diffRuns(a: WordSeq, b: WordSeq, maxD: number): Run[] | undefined {
   let p = 0;
   const shorter = Math.min(a.length, b.length);
-  while (p < shorter && a[p] === b[p]) p++;
+  while (p < shorter && a.same(p, b, p)) p++;
   const runs: Run[] = [];
   if (p > 0) runs.push({ op: 'same', a: 0, b: 0, length: p });
   if (p === a.length && p === b.length) return runs;
@@ -417,7 +514,7 @@ function diffRuns(a: readonly string[], b: readonly string[], maxD: number): Run
 }
 
 /** Myers on `a[p..]` and `b[p..]` (whose first words differ), in the coordinates of `a` and `b`. */
-function myersRuns(a: readonly string[], b: readonly string[], p: number, maxD: number): Run[] | undefined {
+function myersRuns(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | undefined {
   const n = a.length - p;
   const m = b.length - p;
   const limit = Math.min(n + m, maxD);
@@ -433,7 +530,7 @@ function myersRuns(a: readonly string[], b: readonly string[], p: number, maxD: 
       else if (k === -d || (k !== d && at(prev, d - 1, k - 1) < at(prev, d - 1, k + 1))) x = at(prev, d - 1, k + 1);
       else x = at(prev, d - 1, k - 1) + 1;
       let y = x - k;
-      while (x < n && y < m && a[p + x] === b[p + y]) {
+      while (x < n && y < m && a.same(p + x, b, p + y)) {
         x++;
         y++;
       }
@@ -480,27 +577,28 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
   // markdown link `[Works Index](../index.htm)` has the words "Works Index", not "index htm").
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
   // Markdown readers report every piece at the line where it stands.
-  const src = removeDroppedWords(sourceWordList(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
-  const { text, header: exact, copied } = teiWords(tei);
+  const src = removeDroppedWords(sourceWordSeq(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
+  const { text, header: headerSeq, copied } = teiWordSeqs(tei);
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.
+  // Only words the text lacks are looked up, so the header's few words are strings.
   const header = new Map<string, number>();
-  for (const [w, n] of exact) header.set(w.toLowerCase(), (header.get(w.toLowerCase()) ?? 0) + n);
-  const runs = diffRuns(src.words, text, MAX_DIFFERENCES);
+  for (const w of headerSeq.words()) header.set(w.toLowerCase(), (header.get(w.toLowerCase()) ?? 0) + 1);
+  const runs = diffRuns(src, text, MAX_DIFFERENCES);
   if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`, { line: 1, column: 1 });
-    return { lost: src.words.length, added: text.length };
+    return { lost: src.length, added: text.length };
   }
   const lost: Word[][] = [];
   const added: { words: string[]; line: number }[] = [];
   let lastLine = 1;
   for (const e of runs) {
     if (e.op === 'same') {
-      lastLine = src.lines[e.a + e.length - 1]!;
+      lastLine = src.line[e.a + e.length - 1]!;
       continue;
     }
     if (e.op === 'lost') {
-      const word: Word = { w: src.words[e.a]!, line: src.lines[e.a]! };
+      const word: Word = { w: src.word(e.a), line: src.line[e.a]! };
       const inHeader = header.get(word.w.toLowerCase()) ?? 0;
       if (inHeader > 0) {
         header.set(word.w.toLowerCase(), inHeader - 1);
@@ -514,8 +612,8 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
     } else {
       if (copied.has(e.b)) continue;
       const run = added[added.length - 1];
-      if (run && run.line === lastLine) run.words.push(text[e.b]!);
-      else added.push({ words: [text[e.b]!], line: lastLine });
+      if (run && run.line === lastLine) run.words.push(text.word(e.b));
+      else added.push({ words: [text.word(e.b)], line: lastLine });
     }
   }
   const quote = (ws: string[]) => (ws.length > 12 ? `${ws.slice(0, 12).join(' ')} …` : ws.join(' '));

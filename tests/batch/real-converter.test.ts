@@ -9,7 +9,7 @@ import { runBatch, type FileResult } from '../../src/batch/index.js';
 import { convert } from '../../src/convert.js';
 import { decodeInput } from '../../src/io/decode.js';
 import { expectValidTei } from '../helpers/tei.js';
-import { Workspace } from './helpers.js';
+import { Workspace, withoutTimings } from './helpers.js';
 
 const INPUT = new URL('../../input/', import.meta.url);
 const seeds = readdirSync(INPUT).filter((n) => n.endsWith('.txt')).sort();
@@ -49,5 +49,46 @@ describe.skipIf(why !== undefined)('runBatch with the real converter', () => {
       expectValidTei(xml);
     }
     expect(one.results.every((r) => r.profile !== undefined && r.stats !== undefined)).toBe(true);
+  }, 180_000);
+});
+
+/** Every transcription among the reader fixtures (all four house styles), by relative path. */
+function readerFixtures(): Record<string, Buffer> {
+  const root = new URL('../fixtures/', import.meta.url);
+  const out: Record<string, Buffer> = {};
+  const visit = (dir: URL, rel: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) visit(new URL(`${entry.name}/`, dir), `${rel}${entry.name}/`);
+      else if (/\.(txt|md|html?)$/.test(entry.name)) out[`input/${rel}${entry.name}`] = readFileSync(new URL(entry.name, dir));
+    }
+  };
+  visit(root, '');
+  return out;
+}
+
+describe.skipIf(why !== undefined)('runBatch with the real converter, several batches per worker', () => {
+  it('gives the same bytes, the same results and the same manifest with --jobs 1 and --jobs 2', async () => {
+    const files = {
+      ...readerFixtures(),
+      ...Object.fromEntries(seeds.map((n) => [`input/seeds/${n}`, readFileSync(new URL(n, INPUT))])),
+      // Failures too: they must be reported the same way whichever thread met them.
+      'input/bad/empty.txt': '',
+      'input/bad/binary.txt': new Uint8Array([0x41, 0, 0x42]),
+    };
+    // More files than a worker takes in one batch, so the work is split and reassembled.
+    expect(Object.keys(files).length).toBeGreaterThan(2 * 4);
+    ws = new Workspace().write(files);
+    const one = await runBatch({ inputs: [], outDir: 'out', cwd: ws.root, jobs: 1, explain: true });
+    const treeOne = ws.tree('out');
+    const manifestOne = JSON.parse(ws.read('out/.teiwright-manifest.json')) as { files: unknown };
+    ws.remove();
+    ws = new Workspace().write(files);
+    const two = await runBatch({ inputs: [], outDir: 'out', cwd: ws.root, jobs: 2, explain: true });
+    expect(withoutTimings(two.results)).toEqual(withoutTimings(one.results));
+    expect(ws.tree('out')).toEqual(treeOne);
+    expect((JSON.parse(ws.read('out/.teiwright-manifest.json')) as { files: unknown }).files).toEqual(manifestOne.files);
+    expect(one.results.filter((r) => r.status === 'converted').length).toBeGreaterThan(8);
+    for (const [name, xml] of Object.entries(treeOne)) if (name.endsWith('.xml')) expectValidTei(Buffer.from(xml, 'latin1').toString('utf8'));
+    expect(one.results.filter((r) => r.status === 'failed').map((r) => r.input)).toEqual(expect.arrayContaining(['input/bad/empty.txt', 'input/bad/binary.txt']));
   }, 180_000);
 });
