@@ -11,16 +11,17 @@
  *    reported, in document order.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { XmlDocument, XmlParseError, type ErrorDetail } from 'libxml2-wasm';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { reportSchemaErrors } from './explain.js';
 import { checkIntegrity } from './integrity.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
-import { PROJECT_SCHEMA, SAFE_PARSE, compileSchema, relaxNgErrors } from './schema.js';
+import { PROJECT_SCHEMA, SAFE_PARSE, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 
-export { PROJECT_SCHEMA, compileSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
+export { PROJECT_SCHEMA, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
 
 export interface ValidateOptions {
   /** The path shown in diagnostics. */
@@ -105,13 +106,13 @@ export function validateTei(xml: string, options: ValidateOptions = {}): Diagnos
     const schema = options.schema ?? 'project';
     if (schema !== 'none') {
       const path = schema === 'project' ? PROJECT_SCHEMA : schema;
-      const errors = relaxNgErrors(compileSchema(path), doc);
+      const errors = schemaErrors(path, doc, scan.elements);
       if (errors.length > 0) {
         reportSchemaErrors(
           errors,
           {
             elements: scan.elements,
-            vocabulary: vocabularyOf(compileSchema(path).path),
+            vocabulary: vocabularyOf(resolve(path)),
             classify: schema === 'project',
             duplicateIds: duplicateIds(scan.elements),
           },

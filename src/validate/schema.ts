@@ -3,10 +3,12 @@
  * and kept (by absolute path) for every later document: tei_all takes ~20 s to compile,
  * the project schema a fraction of a second.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseOption, RelaxNGValidator, XmlDocument, XmlValidateError, type ErrorDetail } from 'libxml2-wasm';
+import { nameKey, parseRng, reducedRngText, type ParsedRng } from './reduce.js';
+import type { ElementRecord } from './scan.js';
 
 /** The project's schema: the TEI subset teiwright writes. */
 export const PROJECT_SCHEMA = fileURLToPath(new URL('../../schema/teiwright.rng', import.meta.url));
@@ -67,4 +69,120 @@ export function relaxNgErrors(schema: CompiledSchema, doc: XmlDocument): ErrorDe
     if (e instanceof XmlValidateError) return e.details;
     throw e;
   }
+}
+
+/** Schemas larger than this are reduced to each document's names (reduce.ts) rather than compiled whole. */
+const REDUCE_ABOVE_BYTES = 200_000;
+/** A verdict schema grows with the names of the documents it serves, up to this many element names. */
+const MAX_SHARED_ELEMENTS = 400;
+
+interface ReducedValidator {
+  validator: RelaxNGValidator;
+  elements: Set<string>;
+  attributes: Set<string>;
+}
+
+interface ReducedSchema {
+  parsed: ParsedRng;
+  /** For verdicts: every element and attribute the documents do not use is notAllowed. */
+  verdict?: ReducedValidator;
+  /** For messages: the elements the documents do not use are kept by name (shallow), so libxml2 can name them. */
+  explain?: ReducedValidator;
+}
+
+const reduced = new Map<string, ReducedSchema | null>();
+
+function reducedSchemaOf(path: string): ReducedSchema | undefined {
+  const key = resolve(path);
+  let r = reduced.get(key);
+  if (r === undefined) {
+    r = null;
+    if (key !== PROJECT_SCHEMA && statSync(key).size > REDUCE_ABOVE_BYTES) {
+      const parsed = parseRng(readFileSync(key, 'utf8'));
+      if (parsed.reducible) r = { parsed };
+    }
+    reduced.set(key, r);
+  }
+  return r ?? undefined;
+}
+
+function compileText(text: string, path: string): RelaxNGValidator {
+  const rng = XmlDocument.fromString(text, { url: `file://${path}`, option: SAFE_PARSE });
+  try {
+    return RelaxNGValidator.fromDoc(rng);
+  } finally {
+    rng.dispose();
+  }
+}
+
+function errorsOf(validator: RelaxNGValidator, doc: XmlDocument): ErrorDetail[] {
+  try {
+    validator.validate(doc);
+    return [];
+  } catch (e) {
+    if (e instanceof XmlValidateError) return e.details;
+    throw e;
+  }
+}
+
+const subset = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+};
+
+/** The names of a document, as reduce.ts keys them. */
+function namesOf(elements: readonly ElementRecord[]): { elements: Set<string>; attributes: Set<string> } {
+  const names = { elements: new Set<string>(), attributes: new Set<string>() };
+  for (const e of elements) {
+    names.elements.add(nameKey(e.ns, e.local));
+    for (const a of e.attrs) names.attributes.add(nameKey(a.ns, a.local));
+  }
+  return names;
+}
+
+/**
+ * The RELAX NG errors of `doc` against the schema at `path`. Small schemas are compiled
+ * whole, once. Large ones (tei_all) are reduced to the document's names: the verdict is
+ * the same (see reduce.ts), and the compile takes a fraction of a second. A reduced
+ * validator is kept and reused for every later document whose names it covers; for an
+ * invalid document the errors come from a second reduction that also keeps what the
+ * failing elements may contain, so libxml2 can name what it expected.
+ */
+export function schemaErrors(path: string, doc: XmlDocument, elements: readonly ElementRecord[]): ErrorDetail[] {
+  const r = reducedSchemaOf(path);
+  if (!r) return relaxNgErrors(compileSchema(path), doc);
+  const names = namesOf(elements);
+  r.verdict = covering(r, r.verdict, names, false, path);
+  const first = errorsOf(r.verdict.validator, doc);
+  if (first.length === 0) return first;
+  // An invalid document: libxml2's messages are only as good as its schema; with every
+  // other element kept by name they match those of the whole schema (checked on the
+  // schema oracle's fixtures), at about a tenth of its compile time.
+  r.explain = covering(r, r.explain, names, true, path);
+  const second = errorsOf(r.explain.validator, doc);
+  return second.length > 0 ? second : first;
+}
+
+/** A reduced validator that keeps at least `names`: `current` when it does, else a new one (grown from it while small). */
+function covering(r: ReducedSchema, current: ReducedValidator | undefined, names: { elements: Set<string>; attributes: Set<string> }, shallow: boolean, path: string): ReducedValidator {
+  if (current && subset(names.elements, current.elements) && subset(names.attributes, current.attributes)) return current;
+  const grow = current !== undefined && current.elements.size + names.elements.size <= MAX_SHARED_ELEMENTS;
+  const keep = grow ? { elements: new Set([...current.elements, ...names.elements]), attributes: new Set([...current.attributes, ...names.attributes]) } : names;
+  current?.validator.dispose();
+  const byName = shallow ? new Set(r.parsed.elementPatterns.keys()) : new Set<string>();
+  return { validator: compileText(reducedRngText(r.parsed, keep.elements, keep.attributes, byName), resolve(path)), ...keep };
+}
+
+/**
+ * Checks that the schema at `path` can be used, as fast as it can be said: a large
+ * reducible schema is compiled reduced to no names (that still reads and compiles all its
+ * grammar), any other schema whole (and kept for the documents).
+ */
+export function prepareSchema(path: string): void {
+  const r = reducedSchemaOf(path);
+  if (!r) {
+    compileSchema(path);
+    return;
+  }
+  compileText(reducedRngText(r.parsed, new Set(), new Set()), resolve(path)).dispose();
 }

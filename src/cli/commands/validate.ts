@@ -1,7 +1,7 @@
 /** `teiwright validate FILE...`: checks existing TEI files against a RELAX NG schema and for integrity. */
 import type { Argv, CommandModule } from 'yargs';
 import { countBySeverity } from '../../diagnostics.js';
-import { compileSchema, validateFile } from '../../validate/index.js';
+import { prepareSchema, validateFile } from '../../validate/index.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 
@@ -29,7 +29,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     if (args.schema !== undefined) {
       // A schema that cannot be used is the same problem for every file: say it once.
       try {
-        compileSchema(args.schema);
+        prepareSchema(args.schema);
       } catch (e) {
         throw new UsageError(`cannot use --schema ${args.schema}: ${e instanceof Error ? e.message.trim() : String(e)}`);
       }
