@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ParseOption, RelaxNGValidator, XmlDocument, XmlValidateError, type ErrorDetail } from 'libxml2-wasm';
+import { ParseOption, RelaxNGValidator, XmlDocument, XmlError, XmlValidateError, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
+import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import { nameKey, parseRng, reducedRngText, type ParsedRng } from './reduce.js';
 import type { ElementRecord } from './scan.js';
 
@@ -22,6 +23,48 @@ export const PROJECT_SCHEMA = fileURLToPath(new URL('../../schema/teiwright.rng'
 export const SAFE_PARSE =
   ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_SKIP_IDS | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_SYS_CATALOG;
 
+/** A schema that cannot be used at all: the same for every document, so said once, as a usage error. */
+export class SchemaUnusable extends Error {}
+
+/**
+ * libxml2 reads local files only (a schema's include and externalRef, XInclude), never
+ * the network. Registered once, on first use.
+ */
+let providersRegistered = false;
+export function allowLocalFiles(): void {
+  if (providersRegistered) return;
+  providersRegistered = true;
+  const local = (name: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(name) || name.startsWith('file:');
+  xmlRegisterInputProvider({
+    match: (name) => local(name) && fsInputProviders.match(name),
+    open: (name) => fsInputProviders.open(name),
+    read: (fd, buf) => fsInputProviders.read(fd, buf),
+    close: (fd) => fsInputProviders.close(fd),
+  });
+}
+
+/**
+ * Checks the schema file before any document: it exists, is a file, declares no DTD
+ * (which could pull in files or expand without bound), is XML in the RELAX NG namespace.
+ * Throws SchemaUnusable with a one-line reason.
+ */
+export function checkSchemaFile(path: string): void {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new SchemaUnusable(`${path} is a folder, not a RELAX NG schema file`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof SchemaUnusable) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SchemaUnusable(code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code ?? String(e)})`);
+  }
+  if (/<!(DOCTYPE|ENTITY)/.test(text)) throw new SchemaUnusable(`${path} declares a DTD or entities, which teiwright does not read (a RELAX NG schema needs none)`);
+  const root = /<(?:([A-Za-z_][\w.-]*):)?(grammar|element)\b[^>]*>/.exec(text);
+  if (!root || !/xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/relaxng\.org\/ns\/structure\/1\.0["']/.test(root[0])) {
+    throw new SchemaUnusable(`${path} is not a RELAX NG schema in XML syntax (no <grammar> or <element> in the RELAX NG namespace; a compact-syntax .rnc or a DTD cannot be used)`);
+  }
+}
+
 export interface CompiledSchema {
   path: string;
   validator: RelaxNGValidator;
@@ -31,7 +74,26 @@ export interface CompiledSchema {
 
 const compiled = new Map<string, CompiledSchema>();
 
+/** libxml2's reason, one line, for a schema it could not read or compile. */
+function unusable(path: string, e: unknown): SchemaUnusable {
+  const details = e instanceof XmlError && 'details' in e && Array.isArray(e.details) ? (e.details as ErrorDetail[]) : [];
+  const first = details.find((d) => d.level >= 2) ?? details[0];
+  const where = first ? `${first.file ? first.file.replace(/^file:\/\//, '') : path}:${first.line}: ` : '';
+  const reason = (first?.message ?? (e instanceof Error ? e.message : String(e))).replace(/\s+/g, ' ').trim();
+  return new SchemaUnusable(`${path} cannot be used as a RELAX NG schema: ${where}${reason}`);
+}
+
 function compileUncached(path: string): CompiledSchema {
+  checkSchemaFile(path);
+  allowLocalFiles();
+  try {
+    return compileChecked(path);
+  } catch (e) {
+    throw unusable(path, e);
+  }
+}
+
+function compileChecked(path: string): CompiledSchema {
   const started = performance.now();
   const rng = XmlDocument.fromBuffer(readFileSync(path), { url: `file://${path}`, option: SAFE_PARSE });
   try {
@@ -97,6 +159,7 @@ function reducedSchemaOf(path: string): ReducedSchema | undefined {
   let r = reduced.get(key);
   if (r === undefined) {
     r = null;
+    checkSchemaFile(key);
     if (key !== PROJECT_SCHEMA && statSync(key).size > REDUCE_ABOVE_BYTES) {
       const parsed = parseRng(readFileSync(key, 'utf8'));
       if (parsed.reducible) r = { parsed };
@@ -107,11 +170,15 @@ function reducedSchemaOf(path: string): ReducedSchema | undefined {
 }
 
 function compileText(text: string, path: string): RelaxNGValidator {
-  const rng = XmlDocument.fromString(text, { url: `file://${path}`, option: SAFE_PARSE });
   try {
-    return RelaxNGValidator.fromDoc(rng);
-  } finally {
-    rng.dispose();
+    const rng = XmlDocument.fromString(text, { url: `file://${path}`, option: SAFE_PARSE });
+    try {
+      return RelaxNGValidator.fromDoc(rng);
+    } finally {
+      rng.dispose();
+    }
+  } catch (e) {
+    throw unusable(path, e);
   }
 }
 
@@ -174,9 +241,9 @@ function covering(r: ReducedSchema, current: ReducedValidator | undefined, names
 }
 
 /**
- * Checks that the schema at `path` can be used, as fast as it can be said: a large
- * reducible schema is compiled reduced to no names (that still reads and compiles all its
- * grammar), any other schema whole (and kept for the documents).
+ * Checks that the schema at `path` can be used, before any document, and throws
+ * SchemaUnusable when not: a large reducible schema is read (compiled with the first
+ * document), any other schema compiled whole (and kept for the documents).
  */
 export function prepareSchema(path: string): void {
   const r = reducedSchemaOf(path);
@@ -184,5 +251,5 @@ export function prepareSchema(path: string): void {
     compileSchema(path);
     return;
   }
-  compileText(reducedRngText(r.parsed, new Set(), new Set()), resolve(path)).dispose();
+  // The grammar is read (parseRng); libxml2 compiles it reduced with the first document.
 }
