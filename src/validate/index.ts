@@ -12,14 +12,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail } from 'libxml2-wasm';
+import { pathToFileURL } from 'node:url';
+import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttribute } from 'libxml2-wasm';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { reportSchemaErrors } from './explain.js';
 import { TEI_NS, checkIntegrity } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
-import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, schemaErrors } from './schema.js';
+import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -41,6 +42,11 @@ export interface ValidateOptions {
    * TEI teiwright wrote; for other files only when asked (`--huge`).
    */
   huge?: boolean;
+  /**
+   * Expand `xi:include` before the schema check (default true): local files only, relative
+   * to `file`; no network; loops refused (libxml2's XInclude, with local files only).
+   */
+  xinclude?: boolean;
 }
 
 export interface ValidateFileOptions extends ValidateOptions {
@@ -68,8 +74,9 @@ const SURROGATE = /[\ud800-\udfff]/;
  * reach libxml2 as the module encodes it, to be rejected) and the empty text keep the
  * module's path, so libxml2 says the same about them as before.
  */
-function readXml(xml: string, huge: boolean): XmlDocument {
-  const options = { option: huge ? SAFE_PARSE | ParseOption.XML_PARSE_HUGE : SAFE_PARSE, encoding: 'utf-8' } as const;
+function readXml(xml: string, huge: boolean, file: string | undefined): XmlDocument {
+  // The document's URL is what relative xi:include hrefs resolve against.
+  const options = { option: huge ? SAFE_PARSE | ParseOption.XML_PARSE_HUGE : SAFE_PARSE, encoding: 'utf-8', ...(file !== undefined && { url: pathToFileURL(resolve(file)).href }) } as const;
   return xml === '' || SURROGATE.test(xml) ? XmlDocument.fromString(xml, options) : XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), options);
 }
 
@@ -79,7 +86,7 @@ const LIMIT = /XML_PARSE_HUGE|huge text node|Excessive depth/i;
 /** Parses with libxml2 under SAFE_PARSE; reports the parser's first error as xml-malformed. */
 function parseSafely(xml: string, huge: boolean, diagnostics: Diagnostics): XmlDocument | undefined {
   try {
-    return readXml(xml, huge);
+    return readXml(xml, huge, diagnostics.file);
   } catch (e) {
     if (!(e instanceof XmlParseError)) throw e;
     const first: ErrorDetail | undefined = e.details.find((d) => d.level >= 2) ?? e.details[0];
@@ -90,6 +97,22 @@ function parseSafely(xml: string, huge: boolean, diagnostics: Diagnostics): XmlD
       diagnostics.report('xml-limit', `the document goes past a safety limit of the XML parser (${lifted}): ${message.replace(/,? ?use XML_PARSE_HUGE option/, '')}${huge ? '' : '; for a file you trust, run again with --huge (TEI that teiwright wrote is always read without these limits)'}`, pos);
     } else diagnostics.report('xml-malformed', message, pos);
     return undefined;
+  }
+}
+
+const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+
+/** Expands xi:include in place; the number expanded, or -1 after reporting why it failed. */
+function expandXIncludes(doc: XmlDocument, diagnostics: Diagnostics): number {
+  allowLocalFiles();
+  try {
+    return doc.processXInclude();
+  } catch (e) {
+    const details = e instanceof XmlParseError ? e.details : [];
+    const first = details.find((d) => d.level >= 2) ?? details[0];
+    const reason = (first?.message ?? (e instanceof Error ? e.message : String(e))).replace(/\s+/g, ' ').trim();
+    diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${reason}; the document was not checked against the schema (--no-xinclude checks it as written)`, first ? { line: Math.max(1, first.line), column: Math.max(1, first.col) } : undefined);
+    return -1;
   }
 }
 
@@ -160,7 +183,11 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   try {
-    checkIntegrity(scan.elements, diagnostics);
+    const included = options.xinclude !== false && scan.elements.some((e) => e.ns === XINCLUDE_NS) ? expandXIncludes(doc, diagnostics) : 0;
+    if (included < 0) return diagnostics.items;
+    // ids that xi:include brought in are the document's too: pointers to them resolve.
+    const extraIds = included > 0 ? new Set((doc.find('//@xml:id') as XmlAttribute[]).map((a) => a.value)) : undefined;
+    checkIntegrity(scan.elements, diagnostics, extraIds);
     const choice = chooseSchema(options.schema ?? 'auto', { own, xml, ...(options.file !== undefined && { file: options.file }) });
     if (choice.note) diagnostics.report('schema-fallback', choice.note);
     if (choice.path !== undefined) {
@@ -169,7 +196,8 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
         reportSchemaErrors(
           errors,
           {
-            elements: scan.elements,
+            // After an expansion the tree is no longer the text: findings take libxml2's lines.
+            elements: included > 0 ? [] : scan.elements,
             vocabulary: vocabularyOf(resolve(choice.path)),
             classify: choice.path === PROJECT_SCHEMA,
             duplicateIds: duplicateIds(scan.elements),
