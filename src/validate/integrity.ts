@@ -20,20 +20,31 @@ export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: 
   checkNotesReferenced(elements, pointedTo, diagnostics);
 }
 
+/** Inside a TEI example (`egXML`): quoted markup of another document. */
+const EXAMPLE = 0;
+/** The document's own TEI (and its root's namespace). */
+const OWN = 1;
+/** Markup of another vocabulary embedded in the document (SVG, MathML…): its ids are targets, its attributes are not TEI's. */
+const EMBEDDED = 2;
+
+const EXAMPLES_NS = 'http://www.tei-c.org/ns/Examples';
+
 /**
- * Which elements are the document's own: not inside an example or other foreign markup.
- * A TEI example (`egXML`, in the Examples namespace) quotes another document, with that
- * document's ids and pointers; so does anything in a namespace other than TEI's, below
- * the root. Their ids and pointers are not checked against the document's.
+ * What each element is to the checks. A TEI example (`egXML`, in the Examples namespace)
+ * quotes another document, with that document's ids and pointers: neither is checked
+ * against the document's. Markup of another vocabulary embedded in the document (an SVG
+ * figure) is the document's: its `id`s are pointer targets, but its attributes are not
+ * TEI pointers.
  */
 function ownElements(elements: readonly ElementRecord[]): Uint8Array {
-  const own = new Uint8Array(elements.length);
+  const kind = new Uint8Array(elements.length);
   const rootNs = elements[0]?.ns ?? '';
   elements.forEach((e, i) => {
-    const parentOwn = e.parent < 0 || own[e.parent] === 1;
-    own[i] = parentOwn && (e.parent < 0 || e.ns === TEI_NS || e.ns === rootNs) ? 1 : 0;
+    const parent = e.parent < 0 ? OWN : kind[e.parent]!;
+    if (parent === EXAMPLE || e.ns === EXAMPLES_NS) kind[i] = EXAMPLE;
+    else kind[i] = e.ns === TEI_NS || e.ns === rootNs ? OWN : EMBEDDED;
   });
-  return own;
+  return kind;
 }
 
 interface PrefixDef {
@@ -48,7 +59,7 @@ interface PrefixDef {
 function prefixDefs(elements: readonly ElementRecord[], own: Uint8Array): Map<string, PrefixDef[]> {
   const defs = new Map<string, PrefixDef[]>();
   elements.forEach((e, i) => {
-    if (own[i] !== 1 || e.local !== 'prefixDef' || e.ns !== TEI_NS) return;
+    if (own[i] !== OWN || e.local !== 'prefixDef' || e.ns !== TEI_NS) return;
     const ident = attr(e, 'ident')?.value;
     const pattern = attr(e, 'matchPattern')?.value;
     const replacement = attr(e, 'replacementPattern')?.value;
@@ -82,7 +93,13 @@ function expandPrefix(token: string, defs: ReadonlyMap<string, PrefixDef[]>): st
 function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics): Map<string, number> {
   const ids = new Map<string, number>();
   elements.forEach((e, index) => {
-    if (own[index] !== 1) return;
+    if (own[index] === EXAMPLE) return;
+    if (own[index] === EMBEDDED) {
+      // SVG and HTML name their elements with a plain `id`; a TEI pointer may target them.
+      const id = attr(e, 'id', XML_NS) ?? attr(e, 'id');
+      if (id && !ids.has(id.value)) ids.set(id.value, index);
+      return;
+    }
     const id = attr(e, 'id', XML_NS);
     if (!id) return;
     const first = ids.get(id.value);
@@ -110,7 +127,7 @@ function checkPointers(
 ): Map<string, Set<number>> {
   const pointedTo = new Map<string, Set<number>>();
   elements.forEach((e, index) => {
-    if (own[index] !== 1) return;
+    if (own[index] !== OWN) return;
     for (const a of e.attrs) {
       if (a.ns !== '' || !(POINTER_ATTRIBUTES as readonly string[]).includes(a.local)) continue;
       for (const written of a.value.split(' ')) {

@@ -233,7 +233,9 @@ export function schemaErrors(path: string, doc: XmlDocument, elements: readonly 
 /** A reduced validator that keeps at least `names`: `current` when it does, else a new one (grown from it while small). */
 function covering(r: ReducedSchema, current: ReducedValidator | undefined, names: { elements: Set<string>; attributes: Set<string> }, shallow: boolean, path: string): ReducedValidator {
   if (current && subset(names.elements, current.elements) && subset(names.attributes, current.attributes)) return current;
-  const grow = current !== undefined && current.elements.size + names.elements.size <= MAX_SHARED_ELEMENTS;
+  // Only the verdict schema grows: its compile stays cheap with more names; the message
+  // schema (every element kept by name) gets slower with each content model kept whole.
+  const grow = !shallow && current !== undefined && current.elements.size + names.elements.size <= MAX_SHARED_ELEMENTS;
   const keep = grow ? { elements: new Set([...current.elements, ...names.elements]), attributes: new Set([...current.attributes, ...names.attributes]) } : names;
   current?.validator.dispose();
   const byName = shallow ? new Set(r.parsed.elementPatterns.keys()) : new Set<string>();
