@@ -58,7 +58,7 @@ export function checkSchemaFile(path: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     throw new SchemaUnusable(code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code ?? String(e)})`);
   }
-  if (/<!(DOCTYPE|ENTITY)/.test(text)) throw new SchemaUnusable(`${path} declares a DTD or entities, which teiwright does not read (a RELAX NG schema needs none)`);
+  if (/<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/.test(text)) throw new SchemaUnusable(`${path} declares a DTD or entities, which teiwright does not read (a RELAX NG schema needs none)`);
   const root = /<(?:([A-Za-z_][\w.-]*):)?(grammar|element)\b[^>]*>/.exec(text);
   if (!root || !/xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/relaxng\.org\/ns\/structure\/1\.0["']/.test(root[0])) {
     throw new SchemaUnusable(`${path} is not a RELAX NG schema in XML syntax (no <grammar> or <element> in the RELAX NG namespace; a compact-syntax .rnc or a DTD cannot be used)`);
