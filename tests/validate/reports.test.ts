@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import * as draft04 from 'ajv-draft-04';
 import { XmlDocument } from 'libxml2-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics.js';
@@ -16,6 +16,8 @@ import { PROJECT_ROOT } from '../helpers/shared.js';
 
 const BIN = join(PROJECT_ROOT, 'dist/cli/main.js');
 const FIXTURES = resolve(PROJECT_ROOT, 'tests/fixtures');
+// The SARIF 2.1.0 schema is JSON Schema draft-04, which ajv 8 reads with ajv-draft-04 (CommonJS).
+const Ajv04 = draft04.default.default;
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   // No tei_all: the cache folder is an empty temporary one, and no TEIWRIGHT_TEI_ALL.
