@@ -47,6 +47,10 @@ export const CODES = {
   'note-unreferenced': { severity: 'warning', summary: 'nothing points to a note' },
   'schema-invalid': { severity: 'error', summary: 'the TEI is not valid against the RELAX NG schema' },
   'schema-outside-subset': { severity: 'error', summary: 'valid TEI, but outside the subset teiwright writes' },
+  'schema-fallback': { severity: 'warning', summary: 'TEI that teiwright did not write was checked against the teiwright subset, as tei_all.rng was not found' },
+  'xml-limit': { severity: 'error', summary: "the XML goes past a safety limit of the parser (depth 256, 10 MB text node); --huge lifts it for trusted files" },
+  'pointer-malformed': { severity: 'error', summary: 'a pointer is malformed (an empty "#", a space in a fragment)' },
+  'xinclude-failed': { severity: 'error', summary: 'an xi:include could not be expanded (missing file, a loop, or a remote URL)' },
   'words-lost': { severity: 'error', summary: 'the words of the TEI differ from the words of the source' },
   // output
   'output-collision': { severity: 'error', summary: 'two inputs would write the same output file' },

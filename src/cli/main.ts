@@ -31,6 +31,12 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(hideBin(process.argv)).catch((error: unknown) => {
+  // A usage error found by a command's handler (yargs calls .fail only for its own).
+  if (error instanceof UsageError) {
+    process.stderr.write(`teiwright: ${error.message}\n`);
+    process.exitCode = EXIT.usage;
+    return;
+  }
   process.stderr.write(`teiwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = EXIT.usage;
 });

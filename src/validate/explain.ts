@@ -123,6 +123,8 @@ interface Finding {
   code: 'schema-invalid' | 'schema-outside-subset';
   message: string;
   pos: SourcePos;
+  /** For schema-outside-subset: what the finding is about (an element name, an attribute), reported once. */
+  group?: string;
 }
 
 export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: ExplainContext, diagnostics: Diagnostics): void {
@@ -131,6 +133,9 @@ export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: Explain
   const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
   const textFaultAt = new Set(faults.filter((f) => f.fault.kind === 'text' || f.fault.kind === 'empty').map((f) => f.detail.xpath));
   const seen = new Set<string>();
+  // schema-outside-subset: one summary per element or attribute name, at its first occurrence.
+  const outsideGroups = new Map<string, { finding: Finding; count: number }>();
+  const findings: Finding[] = [];
   for (const { detail, fault, index } of faults) {
     // "Element p failed to validate content" only repeats a more specific error.
     if (fault.kind === 'generic' && specific) continue;
@@ -144,7 +149,19 @@ export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: Explain
     const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    diagnostics.report(finding.code, finding.message, finding.pos);
+    if (finding.group !== undefined) {
+      const g = outsideGroups.get(finding.group);
+      if (g) {
+        g.count++;
+        continue;
+      }
+      outsideGroups.set(finding.group, { finding, count: 1 });
+    }
+    findings.push(finding);
+  }
+  for (const f of findings) {
+    const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
+    diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
   }
 }
 
@@ -155,7 +172,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
   const name = element ? `<${element.qname}>` : 'element';
   const inside = parent ? ` inside <${parent.qname}>` : '';
   const invalid = (message: string, at: SourcePos = pos): Finding => ({ code: 'schema-invalid', message, pos: at });
-  const outside = (message: string, at: SourcePos = pos): Finding => ({ code: 'schema-outside-subset', message: `${message}: valid TEI, but outside the teiwright subset`, pos: at });
+  const outside = (message: string, at: SourcePos = pos, group = message): Finding => ({ code: 'schema-outside-subset', message: `${message}: valid TEI, but outside the teiwright subset`, pos: at, group });
 
   switch (fault.kind) {
     case 'element': {
@@ -168,7 +185,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
         if (!TEI_ELEMENT_SET.has(element.local)) return invalid(`${name}${inside} is not a TEI element`);
         const teiChildren = parent ? teiSet(TEI_CHILDREN, parent.local) : undefined;
         if (teiChildren && !teiChildren.has(element.local)) return invalid(`${name} is not allowed${inside}, in TEI either`);
-        return outside(`${name}${inside} is a TEI element`);
+        return outside(`${name}${inside} is a TEI element`, pos, `<${element.qname}>`);
       }
       if (parent && !(ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true)) {
         return invalid(`${name} is not allowed inside <${parent.qname}>`);
@@ -185,13 +202,13 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (known) {
         const value = a.value.trim();
         const looser = TEI_LOOSER_VALUE[aname === 'ident' ? `${element.local}@ident` : aname];
-        if (ctx.classify && looser?.(value)) return outside(`@${aname}="${a.value}" on ${name} is a value TEI allows`, a.pos);
+        if (ctx.classify && looser?.(value)) return outside(`@${aname}="${a.value}" on ${name} is a value TEI allows`, a.pos, `@${aname} value on ${name}`);
         const hint = EXPECTED_VALUE[aname];
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ''}`, a.pos);
       }
       if (ctx.classify) {
         const teiAttributes = teiSet(TEI_ATTRIBUTES, element.local);
-        if (teiAttributes?.has(aname)) return outside(`@${aname} on ${name} is a TEI attribute`, a.pos);
+        if (teiAttributes?.has(aname)) return outside(`@${aname} on ${name} is a TEI attribute`, a.pos, `@${aname} on ${name}`);
         if (teiAttributes) return invalid(`${name} has no attribute @${a.qname} in TEI`, a.pos);
       }
       return invalid(`${name} has no attribute @${a.qname} in this schema`, a.pos);

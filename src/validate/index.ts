@@ -11,22 +11,42 @@
  *    reported, in document order.
  */
 import { readFileSync } from 'node:fs';
-import { XmlDocument, XmlParseError, type ErrorDetail } from 'libxml2-wasm';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttribute } from 'libxml2-wasm';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { reportSchemaErrors } from './explain.js';
-import { checkIntegrity } from './integrity.js';
+import { TEI_NS, checkIntegrity } from './integrity.js';
+import { chooseSchema } from './choose.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
-import { PROJECT_SCHEMA, SAFE_PARSE, compileSchema, relaxNgErrors } from './schema.js';
+import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 
-export { PROJECT_SCHEMA, compileSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
+export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
+export { chooseSchema, findTeiAll } from './choose.js';
 
 export interface ValidateOptions {
-  /** The path shown in diagnostics. */
+  /** The path shown in diagnostics; also where a relative `<?xml-model?>` schema is looked for. */
   file?: string;
-  /** `project` (default): the project's TEI subset schema; `none`: integrity checks only; or a path to a .rng file. */
-  schema?: 'project' | 'none' | string;
+  /**
+   * `auto` (default): TEI that teiwright wrote (its appInfo says so) against the project
+   * subset, any other TEI against the local schema its `<?xml-model?>` names, else
+   * tei_all (see tei-all.ts), else the subset with a note saying so;
+   * `project`: the teiwright subset; `tei_all`: TEI All (an error when it cannot be
+   * found); `none`: integrity checks only; or a path to a .rng file.
+   */
+  schema?: 'auto' | 'project' | 'tei_all' | 'none' | string;
+  /**
+   * Lift libxml2's safety limits (nesting depth 256, 10 MB text nodes). Always done for
+   * TEI teiwright wrote; for other files only when asked (`--huge`).
+   */
+  huge?: boolean;
+  /**
+   * Expand `xi:include` before the schema check (default true): local files only, relative
+   * to `file`; no network; loops refused (libxml2's XInclude, with local files only).
+   */
+  xinclude?: boolean;
 }
 
 export interface ValidateFileOptions extends ValidateOptions {
@@ -54,22 +74,72 @@ const SURROGATE = /[\ud800-\udfff]/;
  * reach libxml2 as the module encodes it, to be rejected) and the empty text keep the
  * module's path, so libxml2 says the same about them as before.
  */
-function readXml(xml: string): XmlDocument {
-  const options = { option: SAFE_PARSE, encoding: 'utf-8' } as const;
+function readXml(xml: string, huge: boolean, file: string | undefined): XmlDocument {
+  // The document's URL is what relative xi:include hrefs resolve against.
+  const options = { option: huge ? SAFE_PARSE | ParseOption.XML_PARSE_HUGE : SAFE_PARSE, encoding: 'utf-8', ...(file !== undefined && { url: pathToFileURL(resolve(file)).href }) } as const;
   return xml === '' || SURROGATE.test(xml) ? XmlDocument.fromString(xml, options) : XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), options);
 }
 
+/** libxml2's messages when a safety limit (not the XML) stops the parse. */
+const LIMIT = /XML_PARSE_HUGE|huge text node|Excessive depth/i;
+
 /** Parses with libxml2 under SAFE_PARSE; reports the parser's first error as xml-malformed. */
-function parseSafely(xml: string, diagnostics: Diagnostics): XmlDocument | undefined {
+function parseSafely(xml: string, huge: boolean, diagnostics: Diagnostics): XmlDocument | undefined {
   try {
-    return readXml(xml);
+    return readXml(xml, huge, diagnostics.file);
   } catch (e) {
     if (!(e instanceof XmlParseError)) throw e;
     const first: ErrorDetail | undefined = e.details.find((d) => d.level >= 2) ?? e.details[0];
+    const pos = { line: Math.max(1, first?.line ?? 1), column: Math.max(1, first?.col ?? 1) };
     const message = first?.message.trim() ?? 'the XML could not be parsed';
-    diagnostics.report('xml-malformed', message, { line: Math.max(1, first?.line ?? 1), column: Math.max(1, first?.col ?? 1) });
+    if (LIMIT.test(message)) {
+      const lifted = huge ? 'even with the limits lifted (nesting 2048 deep at most)' : 'nesting 256 deep, text nodes of 10 MB';
+      diagnostics.report('xml-limit', `the document goes past a safety limit of the XML parser (${lifted}): ${message.replace(/,? ?use XML_PARSE_HUGE option/, '')}${huge ? '' : '; for a file you trust, run again with --huge (TEI that teiwright wrote is always read without these limits)'}`, pos);
+    } else diagnostics.report('xml-malformed', message, pos);
     return undefined;
   }
+}
+
+const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+
+/** Expands xi:include in place; the number expanded, or -1 after reporting why it failed. */
+function expandXIncludes(doc: XmlDocument, diagnostics: Diagnostics): number {
+  allowLocalFiles();
+  try {
+    return doc.processXInclude();
+  } catch (e) {
+    const details = e instanceof XmlParseError ? e.details : [];
+    const first = details.find((d) => d.level >= 2) ?? details[0];
+    const reason = (first?.message ?? (e instanceof Error ? e.message : String(e))).replace(/\s+/g, ' ').trim();
+    diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${reason}; the document was not checked against the schema (--no-xinclude checks it as written)`, first ? { line: Math.max(1, first.line), column: Math.max(1, first.col) } : undefined);
+    return -1;
+  }
+}
+
+/**
+ * The schema errors, or a finding saying why there are none: libxml2's RELAX NG validator
+ * recurses, and a document nested deep enough against a large schema exhausts the stack.
+ */
+function schemaErrorsWithin(path: string, doc: XmlDocument, scan: { elements: ElementRecord[] }, diagnostics: Diagnostics): ErrorDetail[] {
+  try {
+    return schemaErrors(path, doc, scan.elements);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // Parents come before their children in the scan, so one pass gives every depth.
+    const depths = new Int32Array(scan.elements.length);
+    let depth = 0;
+    scan.elements.forEach((el, i) => {
+      depths[i] = el.parent >= 0 ? depths[el.parent]! + 1 : 1;
+      depth = Math.max(depth, depths[i]!);
+    });
+    diagnostics.report('xml-limit', `the document nests elements ${depth} deep, too deep for the RELAX NG validator with this schema (it ran out of stack); it was not checked against the schema`);
+    return [];
+  }
+}
+
+/** Did teiwright write this TEI? Its `appInfo/application[@ident="teiwright"]` says so. */
+export function writtenByTeiwright(elements: readonly ElementRecord[]): boolean {
+  return elements.some((e) => e.local === 'application' && e.ns === TEI_NS && attr(e, 'ident')?.value === 'teiwright' && e.parent >= 0 && elements[e.parent]!.local === 'appInfo');
 }
 
 function duplicateIds(elements: readonly ElementRecord[]): Set<string> {
@@ -93,26 +163,43 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number => (a.line ?? 0) - (b.
  */
 export function validateTei(xml: string, options: ValidateOptions = {}): Diagnostic[] {
   const diagnostics = new Diagnostics(options.file);
+  try {
+    return checkDocument(xml, options, diagnostics);
+  } catch (e) {
+    if (e instanceof SchemaUnusable) throw e;
+    // A fault of teiwright, not of the document: one finding, no stack (the caller goes on).
+    diagnostics.report('internal-error', `teiwright failed while checking this document (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}); please report it`);
+    return diagnostics.items;
+  }
+}
+
+function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagnostics): Diagnostic[] {
   const scan = scanXml(xml);
   if (!scan.ok) {
     diagnostics.report('xml-unsafe', `${scan.unsafe.what} declaration: TEI needs no DTD, and teiwright reads no DTD or entity declarations (they can fetch files or expand without bound); remove it`, scan.unsafe.pos);
     return diagnostics.items;
   }
-  const doc = parseSafely(xml, diagnostics);
+  const own = writtenByTeiwright(scan.elements);
+  const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   try {
-    checkIntegrity(scan.elements, diagnostics);
-    const schema = options.schema ?? 'project';
-    if (schema !== 'none') {
-      const path = schema === 'project' ? PROJECT_SCHEMA : schema;
-      const errors = relaxNgErrors(compileSchema(path), doc);
+    const included = options.xinclude !== false && scan.elements.some((e) => e.ns === XINCLUDE_NS) ? expandXIncludes(doc, diagnostics) : 0;
+    if (included < 0) return diagnostics.items;
+    // ids that xi:include brought in are the document's too: pointers to them resolve.
+    const extraIds = included > 0 ? new Set((doc.find('//@xml:id') as XmlAttribute[]).map((a) => a.value)) : undefined;
+    checkIntegrity(scan.elements, diagnostics, extraIds);
+    const choice = chooseSchema(options.schema ?? 'auto', { own, xml, ...(options.file !== undefined && { file: options.file }) });
+    if (choice.note) diagnostics.report('schema-fallback', choice.note);
+    if (choice.path !== undefined) {
+      const errors = schemaErrorsWithin(choice.path, doc, scan, diagnostics);
       if (errors.length > 0) {
         reportSchemaErrors(
           errors,
           {
-            elements: scan.elements,
-            vocabulary: vocabularyOf(compileSchema(path).path),
-            classify: schema === 'project',
+            // After an expansion the tree is no longer the text: findings take libxml2's lines.
+            elements: included > 0 ? [] : scan.elements,
+            vocabulary: vocabularyOf(resolve(choice.path)),
+            classify: choice.path === PROJECT_SCHEMA,
             duplicateIds: duplicateIds(scan.elements),
           },
           diagnostics,

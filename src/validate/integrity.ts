@@ -13,16 +13,93 @@ export const POINTER_ATTRIBUTES = ['target', 'corresp', 'resp', 'hand', 'who', '
 
 const where = (e: ElementRecord): string => `${e.pos.line}:${e.pos.column}`;
 
-export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: Diagnostics): void {
-  const ids = collectIds(elements, diagnostics);
-  const pointedTo = checkPointers(elements, ids, diagnostics);
+export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: Diagnostics, includedIds?: ReadonlySet<string>): void {
+  const own = ownElements(elements);
+  const ids = collectIds(elements, own, diagnostics);
+  const pointedTo = checkPointers(elements, own, ids, prefixDefs(elements, own), diagnostics, includedIds);
   checkNotesReferenced(elements, pointedTo, diagnostics);
 }
 
+/** Inside a TEI example (`egXML`): quoted markup of another document. */
+const EXAMPLE = 0;
+/** The document's own TEI (and its root's namespace). */
+const OWN = 1;
+/** Markup of another vocabulary embedded in the document (SVG, MathML…): its ids are targets, its attributes are not TEI's. */
+const EMBEDDED = 2;
+
+const EXAMPLES_NS = 'http://www.tei-c.org/ns/Examples';
+
+/**
+ * What each element is to the checks. A TEI example (`egXML`, in the Examples namespace)
+ * quotes another document, with that document's ids and pointers: neither is checked
+ * against the document's. Markup of another vocabulary embedded in the document (an SVG
+ * figure) is the document's: its `id`s are pointer targets, but its attributes are not
+ * TEI pointers.
+ */
+function ownElements(elements: readonly ElementRecord[]): Uint8Array {
+  const kind = new Uint8Array(elements.length);
+  const rootNs = elements[0]?.ns ?? '';
+  elements.forEach((e, i) => {
+    const parent = e.parent < 0 ? OWN : kind[e.parent]!;
+    if (parent === EXAMPLE || e.ns === EXAMPLES_NS) kind[i] = EXAMPLE;
+    else kind[i] = e.ns === TEI_NS || e.ns === rootNs ? OWN : EMBEDDED;
+  });
+  return kind;
+}
+
+interface PrefixDef {
+  match: RegExp;
+  replacement: string;
+}
+
+/**
+ * The private URI schemes a document declares (`<prefixDef ident="psn"
+ * matchPattern="([a-z]+)" replacementPattern="#$1"/>`): `psn:smith` stands for `#smith`.
+ */
+function prefixDefs(elements: readonly ElementRecord[], own: Uint8Array): Map<string, PrefixDef[]> {
+  const defs = new Map<string, PrefixDef[]>();
+  elements.forEach((e, i) => {
+    if (own[i] !== OWN || e.local !== 'prefixDef' || e.ns !== TEI_NS) return;
+    const ident = attr(e, 'ident')?.value;
+    const pattern = attr(e, 'matchPattern')?.value;
+    const replacement = attr(e, 'replacementPattern')?.value;
+    if (!ident || pattern === undefined || replacement === undefined) return;
+    let match: RegExp;
+    try {
+      // XML Schema patterns match the whole string.
+      match = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      return;
+    }
+    const list = defs.get(ident) ?? [];
+    list.push({ match, replacement });
+    defs.set(ident, list);
+  });
+  return defs;
+}
+
+/** A pointer with its private scheme expanded (the first prefixDef that matches), else as written. */
+function expandPrefix(token: string, defs: ReadonlyMap<string, PrefixDef[]>): string {
+  const colon = token.indexOf(':');
+  if (colon <= 0) return token;
+  for (const def of defs.get(token.slice(0, colon)) ?? []) {
+    const rest = token.slice(colon + 1);
+    if (def.match.test(rest)) return rest.replace(def.match, def.replacement);
+  }
+  return token;
+}
+
 /** Map xml:id → index of the first element carrying it; later ones are duplicates. */
-function collectIds(elements: readonly ElementRecord[], diagnostics: Diagnostics): Map<string, number> {
+function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics): Map<string, number> {
   const ids = new Map<string, number>();
   elements.forEach((e, index) => {
+    if (own[index] === EXAMPLE) return;
+    if (own[index] === EMBEDDED) {
+      // SVG and HTML name their elements with a plain `id`; a TEI pointer may target them.
+      const id = attr(e, 'id', XML_NS) ?? attr(e, 'id');
+      if (id && !ids.has(id.value)) ids.set(id.value, index);
+      return;
+    }
     const id = attr(e, 'id', XML_NS);
     if (!id) return;
     const first = ids.get(id.value);
@@ -40,20 +117,33 @@ function collectIds(elements: readonly ElementRecord[], diagnostics: Diagnostics
  * Reports `#id` references that match no xml:id; returns, for each id, the elements that
  * point to it. References that are not local (`http://…`, `other.xml#x`) are not checked.
  */
-function checkPointers(elements: readonly ElementRecord[], ids: ReadonlyMap<string, number>, diagnostics: Diagnostics): Map<string, Set<number>> {
+function checkPointers(
+  elements: readonly ElementRecord[],
+  own: Uint8Array,
+  ids: ReadonlyMap<string, number>,
+  defs: ReadonlyMap<string, PrefixDef[]>,
+  diagnostics: Diagnostics,
+  includedIds?: ReadonlySet<string>,
+): Map<string, Set<number>> {
   const pointedTo = new Map<string, Set<number>>();
   elements.forEach((e, index) => {
+    if (own[index] !== OWN) return;
     for (const a of e.attrs) {
       if (a.ns !== '' || !(POINTER_ATTRIBUTES as readonly string[]).includes(a.local)) continue;
-      for (const token of a.value.split(' ')) {
+      for (const written of a.value.split(' ')) {
+        const token = expandPrefix(written, defs);
+        // Only same-document pointers are checked; `other.xml#id` needs the other file.
         if (!token.startsWith('#')) continue;
         const id = token.slice(1);
-        if (ids.has(id)) {
+        const shown = token === written ? `"${written}"` : `"${written}" (= "${token}")`;
+        if (id === '') {
+          diagnostics.report('pointer-malformed', `<${e.qname}> @${a.qname} is "#": a pointer to no element (name an xml:id after the #, or remove the pointer)`, a.pos);
+        } else if (ids.has(id)) {
           const from = pointedTo.get(id) ?? new Set<number>();
           from.add(index);
           pointedTo.set(id, from);
-        } else {
-          diagnostics.report('pointer-broken', `<${e.qname}> @${a.qname} points to "${token}", but no element has xml:id="${id}"`, a.pos);
+        } else if (!includedIds?.has(id)) {
+          diagnostics.report('pointer-broken', `<${e.qname}> @${a.qname} points to ${shown}, but no element has xml:id="${id}"`, a.pos);
         }
       }
     }

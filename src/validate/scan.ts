@@ -67,8 +67,11 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 export function attributeValue(raw: string): string {
   if (raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw)) return raw;
   return raw.replace(/[\t\n\r]/g, ' ').replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(Number.parseInt(ref.slice(1), 10));
+    // A reference past U+10FFFF is left as written: libxml2 rejects the document anyway.
+    if (ref.startsWith('#')) {
+      const code = ref.startsWith('#x') ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
     return PREDEFINED[ref] ?? whole;
   });
 }
@@ -102,8 +105,11 @@ export function scanXml(text: string): ScanResult {
       const what = /^<!([A-Za-z]*)/.exec(text.slice(i, i + 12))?.[1] ?? '';
       return { ok: false, unsafe: { what: what === '' ? '<!' : `<!${what}`, pos: posAt(lineStarts, i) } };
     } else if (text.startsWith('</', i)) {
-      open.pop();
-      scopes.pop();
+      // An end tag with nothing open (malformed text) leaves the root scope in place.
+      if (open.length > 0) {
+        open.pop();
+        scopes.pop();
+      }
       i = text.indexOf('<', i + 2);
     } else {
       NAME.lastIndex = i + 1;

@@ -3,10 +3,13 @@
  * and kept (by absolute path) for every later document: tei_all takes ~20 s to compile,
  * the project schema a fraction of a second.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ParseOption, RelaxNGValidator, XmlDocument, XmlValidateError, type ErrorDetail } from 'libxml2-wasm';
+import { ParseOption, RelaxNGValidator, XmlDocument, XmlError, XmlValidateError, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
+import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import { nameKey, parseRng, reducedRngText, type ParsedRng } from './reduce.js';
+import type { ElementRecord } from './scan.js';
 
 /** The project's schema: the TEI subset teiwright writes. */
 export const PROJECT_SCHEMA = fileURLToPath(new URL('../../schema/teiwright.rng', import.meta.url));
@@ -20,6 +23,48 @@ export const PROJECT_SCHEMA = fileURLToPath(new URL('../../schema/teiwright.rng'
 export const SAFE_PARSE =
   ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_SKIP_IDS | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_SYS_CATALOG;
 
+/** A schema that cannot be used at all: the same for every document, so said once, as a usage error. */
+export class SchemaUnusable extends Error {}
+
+/**
+ * libxml2 reads local files only (a schema's include and externalRef, XInclude), never
+ * the network. Registered once, on first use.
+ */
+let providersRegistered = false;
+export function allowLocalFiles(): void {
+  if (providersRegistered) return;
+  providersRegistered = true;
+  const local = (name: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(name) || name.startsWith('file:');
+  xmlRegisterInputProvider({
+    match: (name) => local(name) && fsInputProviders.match(name),
+    open: (name) => fsInputProviders.open(name),
+    read: (fd, buf) => fsInputProviders.read(fd, buf),
+    close: (fd) => fsInputProviders.close(fd),
+  });
+}
+
+/**
+ * Checks the schema file before any document: it exists, is a file, declares no DTD
+ * (which could pull in files or expand without bound), is XML in the RELAX NG namespace.
+ * Throws SchemaUnusable with a one-line reason.
+ */
+export function checkSchemaFile(path: string): void {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new SchemaUnusable(`${path} is a folder, not a RELAX NG schema file`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof SchemaUnusable) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SchemaUnusable(code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code ?? String(e)})`);
+  }
+  if (/<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/.test(text)) throw new SchemaUnusable(`${path} declares a DTD or entities, which teiwright does not read (a RELAX NG schema needs none)`);
+  const root = /<(?:([A-Za-z_][\w.-]*):)?(grammar|element)\b[^>]*>/.exec(text);
+  if (!root || !/xmlns(?::[\w.-]+)?\s*=\s*["']http:\/\/relaxng\.org\/ns\/structure\/1\.0["']/.test(root[0])) {
+    throw new SchemaUnusable(`${path} is not a RELAX NG schema in XML syntax (no <grammar> or <element> in the RELAX NG namespace; a compact-syntax .rnc or a DTD cannot be used)`);
+  }
+}
+
 export interface CompiledSchema {
   path: string;
   validator: RelaxNGValidator;
@@ -29,7 +74,26 @@ export interface CompiledSchema {
 
 const compiled = new Map<string, CompiledSchema>();
 
+/** libxml2's reason, one line, for a schema it could not read or compile. */
+function unusable(path: string, e: unknown): SchemaUnusable {
+  const details = e instanceof XmlError && 'details' in e && Array.isArray(e.details) ? (e.details as ErrorDetail[]) : [];
+  const first = details.find((d) => d.level >= 2) ?? details[0];
+  const where = first ? `${first.file ? first.file.replace(/^file:\/\//, '') : path}:${first.line}: ` : '';
+  const reason = (first?.message ?? (e instanceof Error ? e.message : String(e))).replace(/\s+/g, ' ').trim();
+  return new SchemaUnusable(`${path} cannot be used as a RELAX NG schema: ${where}${reason}`);
+}
+
 function compileUncached(path: string): CompiledSchema {
+  checkSchemaFile(path);
+  allowLocalFiles();
+  try {
+    return compileChecked(path);
+  } catch (e) {
+    throw unusable(path, e);
+  }
+}
+
+function compileChecked(path: string): CompiledSchema {
   const started = performance.now();
   const rng = XmlDocument.fromBuffer(readFileSync(path), { url: `file://${path}`, option: SAFE_PARSE });
   try {
@@ -67,4 +131,127 @@ export function relaxNgErrors(schema: CompiledSchema, doc: XmlDocument): ErrorDe
     if (e instanceof XmlValidateError) return e.details;
     throw e;
   }
+}
+
+/** Schemas larger than this are reduced to each document's names (reduce.ts) rather than compiled whole. */
+const REDUCE_ABOVE_BYTES = 200_000;
+/** A verdict schema grows with the names of the documents it serves, up to this many element names. */
+const MAX_SHARED_ELEMENTS = 400;
+
+interface ReducedValidator {
+  validator: RelaxNGValidator;
+  elements: Set<string>;
+  attributes: Set<string>;
+}
+
+interface ReducedSchema {
+  parsed: ParsedRng;
+  /** For verdicts: every element and attribute the documents do not use is notAllowed. */
+  verdict?: ReducedValidator;
+  /** For messages: the elements the documents do not use are kept by name (shallow), so libxml2 can name them. */
+  explain?: ReducedValidator;
+}
+
+const reduced = new Map<string, ReducedSchema | null>();
+
+function reducedSchemaOf(path: string): ReducedSchema | undefined {
+  const key = resolve(path);
+  let r = reduced.get(key);
+  if (r === undefined) {
+    r = null;
+    checkSchemaFile(key);
+    if (key !== PROJECT_SCHEMA && statSync(key).size > REDUCE_ABOVE_BYTES) {
+      const parsed = parseRng(readFileSync(key, 'utf8'));
+      if (parsed.reducible) r = { parsed };
+    }
+    reduced.set(key, r);
+  }
+  return r ?? undefined;
+}
+
+function compileText(text: string, path: string): RelaxNGValidator {
+  try {
+    const rng = XmlDocument.fromString(text, { url: `file://${path}`, option: SAFE_PARSE });
+    try {
+      return RelaxNGValidator.fromDoc(rng);
+    } finally {
+      rng.dispose();
+    }
+  } catch (e) {
+    throw unusable(path, e);
+  }
+}
+
+function errorsOf(validator: RelaxNGValidator, doc: XmlDocument): ErrorDetail[] {
+  try {
+    validator.validate(doc);
+    return [];
+  } catch (e) {
+    if (e instanceof XmlValidateError) return e.details;
+    throw e;
+  }
+}
+
+const subset = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+};
+
+/** The names of a document, as reduce.ts keys them. */
+function namesOf(elements: readonly ElementRecord[]): { elements: Set<string>; attributes: Set<string> } {
+  const names = { elements: new Set<string>(), attributes: new Set<string>() };
+  for (const e of elements) {
+    names.elements.add(nameKey(e.ns, e.local));
+    for (const a of e.attrs) names.attributes.add(nameKey(a.ns, a.local));
+  }
+  return names;
+}
+
+/**
+ * The RELAX NG errors of `doc` against the schema at `path`. Small schemas are compiled
+ * whole, once. Large ones (tei_all) are reduced to the document's names: the verdict is
+ * the same (see reduce.ts), and the compile takes a fraction of a second. A reduced
+ * validator is kept and reused for every later document whose names it covers; for an
+ * invalid document the errors come from a second reduction that also keeps what the
+ * failing elements may contain, so libxml2 can name what it expected.
+ */
+export function schemaErrors(path: string, doc: XmlDocument, elements: readonly ElementRecord[]): ErrorDetail[] {
+  const r = reducedSchemaOf(path);
+  if (!r) return relaxNgErrors(compileSchema(path), doc);
+  const names = namesOf(elements);
+  r.verdict = covering(r, r.verdict, names, false, path);
+  const first = errorsOf(r.verdict.validator, doc);
+  if (first.length === 0) return first;
+  // An invalid document: libxml2's messages are only as good as its schema; with every
+  // other element kept by name they match those of the whole schema (checked on the
+  // schema oracle's fixtures), at about a tenth of its compile time.
+  r.explain = covering(r, r.explain, names, true, path);
+  const second = errorsOf(r.explain.validator, doc);
+  return second.length > 0 ? second : first;
+}
+
+/** A reduced validator that keeps at least `names`: `current` when it does, else a new one (grown from it while small). */
+function covering(r: ReducedSchema, current: ReducedValidator | undefined, names: { elements: Set<string>; attributes: Set<string> }, shallow: boolean, path: string): ReducedValidator {
+  if (current && subset(names.elements, current.elements) && subset(names.attributes, current.attributes)) return current;
+  // Only the verdict schema grows: its compile stays cheap with more names; the message
+  // schema (every element kept by name) gets slower with each content model kept whole.
+  const grow = !shallow && current !== undefined && current.elements.size + names.elements.size <= MAX_SHARED_ELEMENTS;
+  const keep = grow ? { elements: new Set([...current.elements, ...names.elements]), attributes: new Set([...current.attributes, ...names.attributes]) } : names;
+  current?.validator.dispose();
+  const byName = shallow ? new Set(r.parsed.elementPatterns.keys()) : new Set<string>();
+  return { validator: compileText(reducedRngText(r.parsed, keep.elements, keep.attributes, byName), resolve(path)), ...keep };
+}
+
+/**
+ * Checks that the schema at `path` can be used, before any document, and throws
+ * SchemaUnusable when not: a large reducible schema is read (compiled with the first
+ * document), any other schema compiled whole (and kept for the documents).
+ */
+export function prepareSchema(path: string): void {
+  const r = reducedSchemaOf(path);
+  if (!r) {
+    compileSchema(path);
+    return;
+  }
+  // The grammar is read (parseRng); libxml2 compiles it reduced with the first document.
 }

@@ -1,54 +1,135 @@
-/** `teiwright validate FILE...`: checks existing TEI files against a RELAX NG schema and for integrity. */
+/** `teiwright validate FILE|FOLDER...`: checks existing TEI files against a RELAX NG schema and for integrity. */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { countBySeverity } from '../../diagnostics.js';
-import { compileSchema, validateFile } from '../../validate/index.js';
-import { exitCodeFor, UsageError } from '../outcome.js';
+import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import { findTeiAll, prepareSchema, SchemaUnusable, validateFile } from '../../validate/index.js';
+import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
+import { exitCodeFor, EXIT, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 
 interface ValidateArgs {
   files: string[];
-  schema?: string;
+  schema: string;
   report?: string;
   quiet: boolean;
   json: boolean;
+  format?: Format;
+  huge: boolean;
+  xinclude: boolean;
+}
+
+/** The .xml files of a folder tree, in a stable order; hidden entries are skipped. Other arguments as given. */
+export function expandInputs(args: readonly string[]): { files: string[]; unreadable: Diagnostic[] } {
+  const files: string[] = [];
+  const unreadable: Diagnostic[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      // Not there: validateFile says so for this file, and the others go on.
+    }
+    if (!isDir) {
+      files.push(arg);
+      continue;
+    }
+    // An explicit stack: folder trees can be deep.
+    const stack = [arg];
+    const found: string[] = [];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        unreadable.push({ code: 'input-unreadable', severity: 'error', message: `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, file: dir });
+        continue;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) stack.push(path);
+        else if (entry.isFile() && /\.xml$/i.test(entry.name)) found.push(path);
+      }
+    }
+    files.push(...found.sort());
+  }
+  return { files, unreadable };
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <files..>',
-  describe: 'Validate TEI files: well-formedness, RELAX NG (the teiwright subset by default), duplicate ids, broken # pointers, unreferenced notes',
+  describe: 'Validate TEI files (or folders of .xml files): well-formedness, RELAX NG, duplicate ids, broken # pointers, unreferenced notes',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TEI XML files' })
-      .option('schema', { type: 'string', describe: 'A RELAX NG schema (.rng, XML syntax) to validate against instead of the teiwright subset, e.g. tei_all.rng' })
-      .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TEI XML files, or folders (every .xml file inside, recursively)' })
+      .option('schema', {
+        type: 'string',
+        default: 'auto',
+        describe:
+          'auto: TEI teiwright wrote against its subset, other TEI against the local schema its <?xml-model?> names, else tei_all.rng (from TEIWRIGHT_TEI_ALL or ~/.cache/teiwright/tei_all.rng), else the subset with a warning; project: the teiwright subset; tei_all; or the path of a RELAX NG schema (.rng, XML syntax)',
+      })
+      .option('format', { choices: FORMATS, describe: 'What to print: text lines (default), json, sarif (GitHub code scanning), junit (GitLab, Jenkins), github (Actions annotations)' })
+      .option('report', { type: 'string', describe: 'Also write the results to this file: SARIF when it ends in .sarif, JUnit XML when .xml, JSON otherwise' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
-      .example('$0 validate output/*.xml', 'check teiwright output against its own schema')
-      .example('$0 validate edition.xml --schema tei_all.rng', 'check any TEI file against TEI All'),
+      .option('json', { type: 'boolean', default: false, describe: 'The same as --format json' })
+      .option('huge', { type: 'boolean', default: false, describe: "Lift the XML parser's safety limits (nesting 256 deep, 10 MB text nodes) for files you trust; always lifted for TEI teiwright wrote" })
+      .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
+      .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
+      .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
+      .example('$0 validate tei/ --format sarif > teiwright.sarif', 'a SARIF report for GitHub code scanning'),
   handler: (args) => {
-    if (args.schema !== undefined) {
-      // A schema that cannot be used is the same problem for every file: say it once.
-      try {
-        compileSchema(args.schema);
-      } catch (e) {
-        throw new UsageError(`cannot use --schema ${args.schema}: ${e instanceof Error ? e.message.trim() : String(e)}`);
-      }
+    const schema = args.schema;
+    // A schema that cannot be used is the same problem for every file: say it once, as a usage error.
+    try {
+      if (schema === 'tei_all') {
+        const teiAll = findTeiAll();
+        if (!teiAll) throw new SchemaUnusable('tei_all.rng was not found: set TEIWRIGHT_TEI_ALL to its path, give --schema PATH, or place it at ~/.cache/teiwright/tei_all.rng');
+        prepareSchema(teiAll);
+      } else if (schema !== 'auto' && schema !== 'project' && schema !== 'none') prepareSchema(schema);
+    } catch (e) {
+      throw new UsageError(`cannot use --schema ${schema}: ${e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e)}`);
     }
-    const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
+    const format: Format = args.format ?? (args.json ? 'json' : 'text');
+    const printer = format === 'text' ? linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal') : silentPrinter;
     const lines: FileLine[] = [];
-    for (const file of args.files) {
-      const diagnostics = validateFile(file, { file, ...(args.schema !== undefined && { schema: args.schema }) });
+    const { files, unreadable } = expandInputs(args.files);
+    for (const d of unreadable) {
+      const line: FileLine = { input: d.file ?? '', status: 'invalid', diagnostics: [d] };
+      lines.push(line);
+      printer.file(line);
+    }
+    for (const file of files) {
+      let diagnostics: Diagnostic[];
+      try {
+        diagnostics = validateFile(file, { file, schema, huge: args.huge, xinclude: args.xinclude });
+      } catch (e) {
+        // validateFile reports every fault of a document as a finding; what reaches here
+        // is a schema that cannot be used for this document (e.g. its xml-model names a
+        // broken schema): a finding for this file, and the others go on.
+        const message = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e);
+        diagnostics = [{ code: e instanceof SchemaUnusable ? 'schema-invalid' : 'internal-error', severity: 'error', message, file }];
+      }
       const line: FileLine = { input: file, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };
       lines.push(line);
       printer.file(line);
     }
     const filesWithErrors = lines.filter((l) => l.status === 'invalid').length;
-    const code = exitCodeFor({ filesWithErrors });
+    let code = exitCodeFor({ filesWithErrors });
     const totals = { files: lines.length, valid: lines.length - filesWithErrors, invalid: filesWithErrors };
+    if (lines.length === 0) throw new UsageError(`no .xml files in ${args.files.join(', ')}`);
     const report = makeReport('validate', lines, totals, code);
-    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
-    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else printer.summary(`${totals.files} files: ${totals.valid} valid, ${totals.invalid} invalid (schema: ${args.schema ?? 'teiwright subset'})`);
+    if (args.report) {
+      try {
+        writeFileAtomic(args.report, formatReport(formatForReportFile(args.report), report));
+      } catch (e) {
+        process.stderr.write(`teiwright: cannot write the report ${JSON.stringify(args.report)}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        code = code === EXIT.ok ? EXIT.fileErrors : code;
+      }
+    }
+    if (format !== 'text') process.stdout.write(formatReport(format, report));
+    else printer.summary(`${totals.files} files: ${totals.valid} valid, ${totals.invalid} invalid (schema: ${schema})`);
     process.exitCode = code;
   },
 };
