@@ -172,7 +172,6 @@ function inline(node: Inline, b: Builder, ctx: Context): void {
 }
 
 /** Inside an emendation its parts are not emendations of their own (a del inside a subst). */
-const noRecord = (ctx: Context): Context => ({ ...ctx, where: undefined });
 
 // ---------------------------------------------------------------- blocks
 
