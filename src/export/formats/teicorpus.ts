@@ -47,7 +47,7 @@ function corpusHeader(summaries: readonly DocumentSummary[], options: WriterOpti
       ['notes', total('notes')],
       ['emendations', total('emendations')],
     ] as const
-  ).map(([unit, n]) => `<measure unit="${unit}" quantity="${n}">${n} ${unit}</measure>`);
+  ).map(([unit, n]) => `<measure unit="${unit}" quantity="${n}">${n} ${n === 1 ? unit.slice(0, -1) : unit}</measure>`);
   const bibls = summaries.map((s) => {
     const date = s.date.when ?? s.date.notBefore ?? null;
     const dateEl =
