@@ -7,6 +7,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
+import { posAt } from '../validate/scan.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -44,20 +45,11 @@ export function decodeXml(s: string): string {
   });
 }
 
-/** Line:column of a string index, by binary search in the line starts. */
+/** Line:column of a string index (the line starts once, then a binary search per position). */
 function positioner(xml: string): (index: number) => SourcePos {
   const starts = [0];
   for (let i = xml.indexOf('\n'); i >= 0; i = xml.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (index) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: index - starts[lo]! + 1 };
-  };
+  return (index) => posAt(starts, index);
 }
 
 const PARSER = new XMLParser({
