@@ -33,6 +33,8 @@ export interface DocumentSummary {
   title: string;
   authors: string[];
   date: { text: string | null; when: string | null; notBefore: string | null; notAfter: string | null };
+  /** The printed source the edition was transcribed from, as one line. */
+  source: string | null;
   licenceKind: string;
   counts: Counts;
 }

@@ -80,6 +80,7 @@ export async function runExportTask(task: ExportTask): Promise<TaskOutcome> {
       title: doc.meta.title,
       authors: doc.meta.authors,
       date: doc.meta.date,
+      source: doc.meta.source,
       licenceKind: licenceKind(doc.meta.licence),
       counts: doc.counts,
     };

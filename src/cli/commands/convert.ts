@@ -143,7 +143,6 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     }
     // The derivatives are made from the TEI files, exactly as `teiwright export` makes them.
     let exportErrors = 0;
-    const exportLines: FileLine[] = [];
     for (const format of result.interrupted ? [] : also) {
       const exported = await runExport({
         inputs: teiFiles,
@@ -158,7 +157,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         onResult: (r) => {
           if (r.status === 'failed') {
             exportErrors++;
-            exportLines.push(exportLine(r));
+            // A TEI file that converted but could not be exported is reported like a file that failed.
+            if (keepLines) lines.push(exportLine(r));
             printer.file(exportLine(r));
           }
         },

@@ -55,7 +55,8 @@ function corpusHeader(summaries: readonly DocumentSummary[], options: WriterOpti
         ? ` <date${s.date.when ? ` when="${s.date.when}"` : ''}${!s.date.when && s.date.notBefore ? ` notBefore="${s.date.notBefore}"` : ''}${!s.date.when && s.date.notAfter ? ` notAfter="${s.date.notAfter}"` : ''}>${esc(s.date.text ?? date ?? '')}</date>`
         : '';
     const authors = s.authors.map((a) => `<author>${esc(a)}</author> `).join('');
-    return `          <bibl n="${attr(s.id)}">${authors}<title>${esc(s.title)}</title>${dateEl} <idno type="file">${esc(s.href)}</idno></bibl>`;
+    const source = s.source !== null ? ` <note type="source">${esc(s.source)}</note>` : '';
+    return `          <bibl n="${attr(s.id)}">${authors}<title>${esc(s.title)}</title>${dateEl} <idno type="file">${esc(s.href)}</idno>${source}</bibl>`;
   });
   const licenceLines = [...licences].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([kind, n]) => `          <licence>${esc(kind)}: ${n} ${n === 1 ? 'edition' : 'editions'}</licence>`);
   return [
