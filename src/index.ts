@@ -10,3 +10,7 @@ export { loadCorrections, type CorrectionSet } from './transforms/corrections/in
 export { explainEmendations } from './transforms/emendations/explain.js';
 export { checkFidelity } from './validate/fidelity.js';
 export { VERSION } from './version.js';
+export { loadTei, type LoadOptions, type LoadResult } from './tei-load/index.js';
+export { runExport, type ExportOptions, type ExportResult } from './export/run.js';
+export { WRITERS, FORMAT_NAMES, type DerivativeWriter } from './export/registry.js';
+export { DEFAULT_CONVENTIONS, type Conventions } from './export/conventions.js';
