@@ -47,6 +47,10 @@ export const CODES = {
   'schema-invalid': { severity: 'error', summary: 'the TEI is not valid against the RELAX NG schema' },
   'schema-outside-subset': { severity: 'error', summary: 'valid TEI, but outside the subset teiwright writes' },
   'words-lost': { severity: 'error', summary: 'the words of the TEI differ from the words of the source' },
+  // loading TEI (export, html)
+  'tei-not-edition': { severity: 'error', summary: 'the XML is not a TEI document (its root is not TEI in the TEI namespace)' },
+  'tei-unwrapped': { severity: 'info', summary: 'a TEI element has no place in the edition model: its markup was dropped, its text kept' },
+  'tei-skipped': { severity: 'warning', summary: 'a TEI element has no place in the edition model and was left out (info when it had no text)' },
   // output
   'output-collision': { severity: 'error', summary: 'two inputs would write the same output file' },
   'output-unwritable': { severity: 'error', summary: 'the output file cannot be written' },

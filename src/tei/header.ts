@@ -44,7 +44,7 @@ export function namesIn(value: string): string[] {
 }
 
 /** The `resp` phrase of the roles that credit people (as in model/labels.ts). */
-const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
+export const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
   translated: 'translation',
   transcribed: 'transcription',
   markup: 'markup',
@@ -194,7 +194,7 @@ function writeNotesStmt(fileDesc: XMLBuilder, ed: Edition): void {
 
 // ---------------------------------------------------------------- encodingDesc
 
-const EMENDATION_TEXT: Record<EmendationKind, string> = {
+export const EMENDATION_TEXT: Record<EmendationKind, string> = {
   subst: 'Substitutions described in the editors’ notes are encoded with subst, del and add at the anchor; the notes are kept',
   del: 'Deletions described in the editors’ notes are encoded with del',
   add: 'Additions described in the editors’ notes are encoded with add, with their place and hand',
