@@ -46,6 +46,16 @@ const ROLE_LABEL: Record<MetaField['role'], string> = {
   proofed: 'Proofread', onlineVersion: 'Online version', licence: 'Licence', signed: 'Signed', editor: 'Editor',
   other: 'Note', collection: 'Collection',
 };
+/**
+ * The order of the citation block, whatever order the source or the TEI header gave:
+ * when, where from, who, and the licence last.
+ */
+const ROLE_ORDER: readonly MetaField['role'][] = [
+  'written', 'delivered', 'firstPublished', 'source', 'publisher', 'translated', 'transcribed', 'transcriptionMarkup', 'markup',
+  'proofed', 'editor', 'onlineVersion', 'signed', 'other', 'collection', 'licence',
+];
+const byRole = (a: MetaField, b: MetaField): number => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role);
+
 const fieldLabel = (f: MetaField): string => (f.label.trim() !== '' ? f.label : ROLE_LABEL[f.role]);
 
 /** The citation block: who wrote what when, from which source, who translated and transcribed it, under which licence (verbatim). */
@@ -55,7 +65,7 @@ function citation(ed: Edition, ctx: RenderContext): string {
   if (ed.metadata.author) rows.push(`<div><dt>Author</dt><dd class="cite-author">${esc(ed.metadata.author.name)}</dd></div>`);
   rows.push(`<div><dt>Title</dt><dd class="cite-title">${esc(s.title)}${ed.metadata.subtitle ? `: ${esc(ed.metadata.subtitle)}` : ''}</dd></div>`);
   const written = writingField(ed);
-  for (const f of ed.metadata.fields) {
+  for (const f of [...ed.metadata.fields].sort(byRole)) {
     if (f.role === 'collection') continue;
     const cls = f === written ? ' class="cite-date"' : f.role === 'licence' ? ' class="cite-licence"' : '';
     rows.push(`<div><dt>${esc(fieldLabel(f))}</dt><dd${cls}>${renderInlines(f.value, ctx)}</dd></div>`);

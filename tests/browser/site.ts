@@ -1,12 +1,14 @@
 /**
- * Builds the pages the browser tests open, the way a user gets them: transcription →
- * `convert` → page, plus `index.html`.
+ * Builds the pages the browser tests open the way a user gets them: transcription →
+ * `convert` → TEI file → `teiwright html` (renderHtmlFiles: loadTei, render) → pages and
+ * `index.html`. What each page must show is taken from the conversion's own model, so a
+ * loss on the way through the TEI shows as a failure.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { convert } from '../../src/convert.js';
-import { indexEntryOf, renderPageOf, renderSiteIndex } from '../../src/html/index.js';
-import type { EditionSummary } from '../../src/html/summary.js';
+import { renderHtmlFiles } from '../../src/html/files.js';
+import { summarise, type EditionSummary } from '../../src/html/summary.js';
 import { decodeInput } from '../../src/io/decode.js';
 import { VERSION } from '../../src/version.js';
 
@@ -28,21 +30,22 @@ export function hasLinkedNote(input: string): boolean {
   return model !== undefined && model.notes.some((s) => s.notes.some((n) => n.targets.length > 0));
 }
 
+const stem = (input: string): string => basename(input).replace(/\.[^.]+$/, '');
+
 export async function buildSite(inputs: readonly string[], dir: string): Promise<{ pages: BuiltPage[]; index: string }> {
-  mkdirSync(dir, { recursive: true });
-  const pages: BuiltPage[] = [];
-  const entries = [];
+  const teiDir = join(dir, 'tei');
+  const siteDir = join(dir, 'site');
+  mkdirSync(teiDir, { recursive: true });
+  const summaries = new Map<string, EditionSummary>();
   for (const input of inputs) {
     const result = convertFile(input);
     if (!result.model || result.tei === undefined) throw new Error(`${input}: not converted`);
-    const item = { edition: result.model, path: `${basename(input).replace(/\.[^.]+$/, '')}.html`, sourceName: basename(input) };
-    const page = renderPageOf(item, VERSION);
-    writeFileSync(join(dir, page.path), page.html);
-    const entry = indexEntryOf(item);
-    entries.push(entry);
-    pages.push({ input, html: join(dir, page.path), summary: entry.summary });
+    writeFileSync(join(teiDir, `${stem(input)}.xml`), result.tei);
+    summaries.set(input, summarise(result.model));
   }
-  const index = renderSiteIndex(entries, VERSION);
-  writeFileSync(join(dir, index.path), index.html);
-  return { pages, index: join(dir, index.path) };
+  const results = renderHtmlFiles({ inputs: [teiDir], outDir: siteDir, version: VERSION });
+  const failed = results.filter((r) => r.status !== 'rendered');
+  if (failed.length > 0) throw new Error(`not rendered: ${failed.map((r) => `${r.input}: ${r.diagnostics.map((d) => d.message).join('; ')}`).join('\n')}`);
+  const pages = inputs.map((input) => ({ input, html: join(siteDir, `${stem(input)}.html`), summary: summaries.get(input)! }));
+  return { pages, index: join(siteDir, 'index.html') };
 }
