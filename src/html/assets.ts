@@ -31,7 +31,7 @@ h3,h4,h5,h6{font-size:1.1rem;margin:1.4em 0 .4em}
 .citation dd{margin:0}
 .cite-as{margin:.6em 0 0;font-size:.9rem}
 .toolbar{display:flex;gap:.75rem;align-items:center;margin:0 0 1rem;font-family:system-ui,sans-serif;font-size:.95rem}
-.toolbar button{font:inherit;padding:.35em .8em;border:2px solid var(--link);border-radius:4px;background:var(--paper);color:var(--link);cursor:pointer}
+.toolbar button{flex:none;white-space:nowrap;font:inherit;padding:.35em .8em;border:2px solid var(--link);border-radius:4px;background:var(--paper);color:var(--link);cursor:pointer}
 .toolbar button[aria-pressed="true"]{background:var(--link);color:var(--paper)}
 .view-status{color:var(--muted)}
 .argument{font-style:italic;color:var(--muted)}

@@ -11,7 +11,7 @@ import { PAGE_CSS, PAGE_SCRIPT } from './assets.js';
 import { makeContext, whoDecided, type RenderContext } from './context.js';
 import { esc } from './escape.js';
 import { renderBlocks, renderInlines } from './inline.js';
-import { summarise, writingField } from './summary.js';
+import { summarise, writingDate, writingField } from './summary.js';
 
 export interface PageOptions {
   /** teiwright's version, named in the footer and the generator meta. */
@@ -65,6 +65,8 @@ function citation(ed: Edition, ctx: RenderContext): string {
   if (ed.metadata.author) rows.push(`<div><dt>Author</dt><dd class="cite-author">${esc(ed.metadata.author.name)}</dd></div>`);
   rows.push(`<div><dt>Title</dt><dd class="cite-title">${esc(s.title)}${ed.metadata.subtitle ? `: ${esc(ed.metadata.subtitle)}` : ''}</dd></div>`);
   const written = writingField(ed);
+  const date = writingDate(ed);
+  if (date?.from === 'dateline') rows.push(`<div><dt>Date (from the dateline)</dt><dd class="cite-date">${esc(date.words)}</dd></div>`);
   for (const f of [...ed.metadata.fields].sort(byRole)) {
     if (f.role === 'collection') continue;
     const cls = f === written ? ' class="cite-date"' : f.role === 'licence' ? ' class="cite-licence"' : '';

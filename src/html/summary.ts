@@ -20,9 +20,22 @@ export function writingField(ed: Edition): MetaField | undefined {
   return ed.metadata.fields.find((f) => f.role === 'written') ?? ed.metadata.fields.find((f) => f.role === 'delivered');
 }
 
-export function summarise(ed: Edition): EditionSummary {
+/**
+ * The date of writing as printed: the metadata field, else the dateline of the opener or
+ * the closer (a letter's or a leaflet's date is where it was written), when it names a date.
+ */
+export function writingDate(ed: Edition): { words: string; from: 'field' | 'dateline' } | undefined {
   const field = writingField(ed);
-  const dateWords = field ? squash(plainText(field.value)) : undefined;
+  if (field) return { words: squash(plainText(field.value)), from: 'field' };
+  for (const dateline of [ed.body.opener?.dateline, ed.body.closer?.dateline]) {
+    const words = dateline ? squash(plainText(dateline)) : '';
+    if (words !== '' && parseDate(words)) return { words, from: 'dateline' };
+  }
+  return undefined;
+}
+
+export function summarise(ed: Edition): EditionSummary {
+  const dateWords = writingDate(ed)?.words;
   const parsed = dateWords !== undefined ? parseDate(dateWords) : undefined;
   const dateSort = parsed?.when ?? parsed?.notBefore ?? parsed?.notAfter;
   const title = ed.metadata.title !== '' ? ed.metadata.title : squash(plainText(ed.body.head));

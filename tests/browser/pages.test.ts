@@ -174,6 +174,24 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
     await page.context().close();
   });
 
+  it('screenshots of the Lenin seed in both views (written only when TEIWRIGHT_SCREENSHOTS names a folder)', async () => {
+    const folder = process.env.TEIWRIGHT_SCREENSHOTS;
+    const { page } = await open(lenin().html);
+    await page.setViewportSize({ width: 760, height: 900 });
+    const clip = async () => {
+      const top = (await page.locator('h1').boundingBox())!;
+      const bottom = (await page.locator('#text p').nth(1).boundingBox())!;
+      return { x: 0, y: Math.max(0, top.y - 16), width: 760, height: bottom.y + bottom.height + 16 - Math.max(0, top.y - 16) };
+    };
+    await page.locator('.citation').evaluate((el) => ((el as HTMLElement).style.display = 'none'));
+    const reading = await page.screenshot({ clip: await clip(), ...(folder && { path: resolve(folder, 'html-reading-view.png') }) });
+    await page.getByRole('button', { name: 'Diplomatic view' }).click();
+    const diplomatic = await page.screenshot({ clip: await clip(), ...(folder && { path: resolve(folder, 'html-diplomatic-view.png') }) });
+    // The two views differ where the emendation is.
+    expect(Buffer.compare(reading, diplomatic)).not.toBe(0);
+    await page.context().close();
+  });
+
   it('an emendation says who decided and which editors’ note it came from, on hover and on keyboard focus', async () => {
     const { page } = await open(lenin().html);
     const subst = page.locator('#text .em-subst').first();
