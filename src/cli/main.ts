@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../version.js';
 import { codesCommand } from './commands/codes.js';
 import { convertCommand } from './commands/convert.js';
+import { exportCommand } from './commands/export.js';
 import { htmlCommand } from './commands/html.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
@@ -15,9 +16,10 @@ export async function main(argv: string[]): Promise<void> {
     .usage('$0 <command> [options]\n\nTurns plain-text transcriptions (Marxists Internet Archive house styles) into TEI P5 editions and validates them.')
     .command(convertCommand)
     .command(validateCommand)
+    .command(exportCommand)
     .command(htmlCommand)
     .command(codesCommand)
-    .demandCommand(1, 'Name a command: convert, validate, html or codes (see --help).')
+    .demandCommand(1, 'Name a command: convert, validate, export, html or codes (see --help).')
     .strict()
     .version(VERSION)
     .help()

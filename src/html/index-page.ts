@@ -36,7 +36,7 @@ export function renderIndex(entries: readonly IndexEntry[], options: { version: 
     .map(({ href, summary: s }) => {
       const attrs = `data-date="${esc(s.dateSort ?? '')}" data-author="${esc(s.author ?? '')}" data-title="${esc(s.title)}" data-notes="${s.notes}"`;
       return (
-        `<tr ${attrs}><td><a href="${esc(pageHref(href))}" lang="${esc(s.language)}">${esc(s.title)}</a></td>` +
+        `<tr ${attrs}><td><a href="${esc(pageHref(href))}"${s.language !== undefined ? ` lang="${esc(s.language)}"` : ''}>${esc(s.title)}</a></td>` +
         `<td>${esc(s.author ?? '')}</td><td>${esc(s.dateWords ?? '')}</td><td class="num">${s.notes}</td><td class="num">${s.emendations}</td></tr>`
       );
     })

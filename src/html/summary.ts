@@ -12,7 +12,8 @@ export interface EditionSummary {
   dateSort?: string;
   notes: number;
   emendations: number;
-  language: string;
+  /** The language of the text, when known. */
+  language?: string;
 }
 
 /** The field that dates the writing: the first "Written" line, else the first "Delivered" one (as the TEI header's `creation`). */

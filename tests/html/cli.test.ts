@@ -60,4 +60,16 @@ describe('teiwright html', () => {
     expect(readFileSync(join(dir, 'a/stalin.html'))).toEqual(readFileSync(join(dir, 'b/stalin.html')));
     expect(existsSync(join(dir, 'a/index.html'))).toBe(false);
   });
+
+  it('convert --also html writes the pages and the index beside the other derivatives', () => {
+    const r = run(['convert', 'in', '--out', 'tei3', '--jobs', '1', '--also', 'html'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/also html: 2 exported, 0 failed/);
+    const page = readFileSync(join(dir, 'tei3-export/html/letters/lenin.html'), 'utf8');
+    expect(page).toContain('<del class="d">agitation</del>');
+    expect(page).toContain('<a href="../index.html">All editions</a>');
+    const index = readFileSync(join(dir, 'tei3-export/html/index.html'), 'utf8');
+    expect(index).toContain('href="letters/lenin.html"');
+    expect(index).toContain('href="stalin.html"');
+  });
 });

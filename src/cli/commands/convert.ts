@@ -7,9 +7,15 @@ import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
+import { join } from 'node:path';
+import { FORMAT_NAMES } from '../../export/registry.js';
+import { runExport } from '../../export/run.js';
+import { conventionOptions, conventionsOf, exportLine, type ConventionArgs } from './export.js';
 
-interface ConvertArgs {
+interface ConvertArgs extends ConventionArgs {
   inputs: string[];
+  also?: string;
+  'also-out'?: string;
   out: string;
   profile?: string;
   report?: string;
@@ -60,7 +66,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   command: 'convert [inputs..]',
   describe: 'Convert transcriptions (files or folders) into TEI P5 files and validate them',
   builder: (y: Argv) =>
-    y
+    conventionOptions(y)
+      .option('also', { type: 'string', describe: `Also export each converted TEI, comma-separated: ${FORMAT_NAMES.join(', ')} (one folder per format under --also-out)` })
+      .option('also-out', { type: 'string', describe: 'Where --also writes (default: <out>-export/<format>)' })
       .positional('inputs', { type: 'string', array: true, default: [] as string[], describe: 'Files and folders to convert; folders are walked and their tree mirrored. Default: input/' })
       .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Folder the TEI files are written to (DIR/<stem>.xml)' })
       .option('profile', { alias: 'p', type: 'string', choices: READERS.map((r) => r.name), describe: 'Read every input in this house style instead of detecting it from the content' })
@@ -79,9 +87,13 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .example('$0 convert', 'convert input/ into output/')
       .example('$0 convert texts/ --out tei/ --report report.json', 'convert a folder tree, mirror it under tei/, write a JSON report')
       .example('$0 convert corpus/ --shard $SLURM_ARRAY_TASK_ID/16', 'one task of a 16-way job array')
-      .example('$0 convert lenin.txt --corrections fixes.json --explain', 'apply an editor\'s corrections and list every emendation'),
+      .example('$0 convert lenin.txt --corrections fixes.json --explain', 'apply an editor\'s corrections and list every emendation')
+      .example('$0 convert texts/ --out tei/ --also txt,jsonl --notes omit', 'TEI, plain text and JSON Lines in one run') as unknown as Argv<ConvertArgs>,
   handler: async (args) => {
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    const also = (args.also ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '');
+    for (const f of also) if (!(FORMAT_NAMES as string[]).includes(f)) throw new UsageError(`--also takes formats among ${FORMAT_NAMES.join(', ')}; got "${f}"`);
+    const teiFiles: string[] = [];
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
     const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
@@ -110,6 +122,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       ...(shard !== undefined && { shard }),
       onResult: (r, progress) => {
         const line = toFileLine(r);
+        if (also.length > 0 && r.output !== undefined && (r.status === 'converted' || r.status === 'unchanged')) teiFiles.push(r.output);
         const c = countBySeverity(r.diagnostics);
         totals.files++;
         totals[r.status]++;
@@ -128,7 +141,32 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       process.off('SIGINT', onSigint);
       bar?.stop();
     }
-    const filesWithErrors = totals.filesWithErrors;
+    // The derivatives are made from the TEI files, exactly as `teiwright export` makes them.
+    let exportErrors = 0;
+    const exportLines: FileLine[] = [];
+    for (const format of result.interrupted ? [] : also) {
+      const exported = await runExport({
+        inputs: teiFiles,
+        base: args.out,
+        outDir: join(args['also-out'] ?? `${args.out.replace(/[\\/]+$/, '')}-export`, format),
+        format,
+        conventions: conventionsOf(args),
+        corpusTitle: args['corpus-title'],
+        inline: args.inline,
+        jobs: args.jobs,
+        ...(shard !== undefined && { shard, filterShard: false }),
+        onResult: (r) => {
+          if (r.status === 'failed') {
+            exportErrors++;
+            exportLines.push(exportLine(r));
+            printer.file(exportLine(r));
+          }
+        },
+      });
+      const t = exported.totals;
+      printer.summary(`also ${format}: ${t.exported} exported, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
+    }
+    const filesWithErrors = totals.filesWithErrors + exportErrors;
     const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
     const report = makeReport('convert', lines, totals, code);
     if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);

@@ -1,0 +1,127 @@
+/** `teiwright export [inputs..] --to FORMAT --out DIR`: TEI → plain text, JSON Lines, a corpus table or a teiCorpus. */
+import { availableParallelism } from 'node:os';
+import type { Argv, CommandModule } from 'yargs';
+import { countBySeverity } from '../../diagnostics.js';
+import { DEFAULT_CONVENTIONS, HEADER_MODES, HYPHENATION_MODES, NOTE_MODES, PB_MODES, TEXT_MODES, type Conventions } from '../../export/conventions.js';
+import { FORMAT_NAMES } from '../../export/registry.js';
+import { runExport, type ExportFileResult } from '../../export/run.js';
+import { exitCodeFor, UsageError } from '../outcome.js';
+import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
+import { startProgress } from '../progress.js';
+import { parseShard } from './convert.js';
+
+export interface ConventionArgs {
+  text: Conventions['text'];
+  notes: Conventions['notes'];
+  header: Conventions['header'];
+  pb: Conventions['pb'];
+  hyphenation: Conventions['hyphenation'];
+  'gap-marker': string;
+  'corpus-title': string;
+  inline: boolean;
+}
+
+/** The reading switches, shared by `export` and `convert --also`. */
+export function conventionOptions<T>(y: Argv<T>): Argv<T & ConventionArgs> {
+  return y
+    .option('text', { choices: TEXT_MODES, default: DEFAULT_CONVENTIONS.text, describe: 'reading: corr, add, supplied in, sic, del out; diplomatic: the other way round' })
+    .option('notes', { choices: NOTE_MODES, default: DEFAULT_CONVENTIONS.notes, describe: 'Notes in plain text: omit, inline (bracketed at the anchor), end (after the text), separate (<id>.notes.txt)' })
+    .option('header', { choices: HEADER_MODES, default: DEFAULT_CONVENTIONS.header, describe: 'none, or citation: a line "author. title. date. source." above the plain text' })
+    .option('pb', { choices: PB_MODES, default: DEFAULT_CONVENTIONS.pb, describe: 'Page breaks: keep (as [p. N]) or drop' })
+    .option('hyphenation', { choices: HYPHENATION_MODES, default: DEFAULT_CONVENTIONS.hyphenation, describe: 'join: rejoin words hyphenated across a line break, drop soft hyphens; keep: as encoded' })
+    .option('gap-marker', { type: 'string', default: DEFAULT_CONVENTIONS.gap, describe: 'What stands for an omission or illegible word (gap) in the reading text' })
+    .option('corpus-title', { type: 'string', default: 'teiwright corpus', describe: 'teicorpus: the title of the corpus header' })
+    .option('inline', { type: 'boolean', default: false, describe: 'teicorpus: put the editions inline instead of XIncluding their files' }) as Argv<T & ConventionArgs>;
+}
+
+export const conventionsOf = (a: ConventionArgs): Conventions => ({ text: a.text, notes: a.notes, header: a.header, pb: a.pb, hyphenation: a.hyphenation, gap: a['gap-marker'] });
+
+export const exportLine = (r: ExportFileResult): FileLine => ({
+  input: r.input,
+  status: r.status,
+  ...(r.outputs.length > 0 && { output: r.outputs.join(', ') }),
+  diagnostics: r.diagnostics,
+  ...(r.counts && { stats: { ...r.counts } }),
+});
+
+interface ExportArgs extends ConventionArgs {
+  inputs: string[];
+  to: string;
+  out: string;
+  jobs: number;
+  shard?: string;
+  report?: string;
+  quiet: boolean;
+  json: boolean;
+  progress?: boolean;
+}
+
+export const exportCommand: CommandModule<object, ExportArgs> = {
+  command: 'export [inputs..]',
+  describe: 'Export TEI editions (files or folders) to plain text, JSON Lines, a corpus table (tsv/csv) or a teiCorpus',
+  builder: (y: Argv) =>
+    conventionOptions(
+      y
+        .positional('inputs', { type: 'string', array: true, default: [] as string[], describe: 'TEI files and folders (walked for *.xml); default: output/' })
+        .option('to', { type: 'string', choices: FORMAT_NAMES, demandOption: true, describe: 'The format to write' })
+        .option('out', { alias: 'o', type: 'string', describe: 'The export folder (default: export/<format>); conventions.json is written into it' })
+        .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Documents exported in parallel (worker threads); 1 exports in this process' })
+        .option('shard', { type: 'string', describe: 'Export only shard i of n (e.g. 2/8), the same split as convert --shard; corpus files are named corpus.shard-i-of-n.*' })
+        .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
+        .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' }),
+    )
+      .example('$0 export output/ --to txt --notes omit --out corpus-txt', 'plain text of every edition, without notes, for a topic model')
+      .example('$0 export output/ --to jsonl --out corpus-jsonl', 'one JSON record per edition (schema/export-record.schema.json)')
+      .example('$0 export output/ --to teicorpus --inline --corpus-title "MIA letters"', 'one self-contained teiCorpus file') as Argv<ExportArgs>,
+  handler: async (args) => {
+    const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+    if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
+    const out = args.out ?? `export/${args.to}`;
+    const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
+    const bar = !args.json && (args.progress ?? Boolean(process.stderr.isTTY)) ? startProgress() : undefined;
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once('SIGINT', onSigint);
+    const lines: FileLine[] = [];
+    let filesWithErrors = 0;
+    let result;
+    try {
+      result = await runExport({
+        inputs: args.inputs.length > 0 ? args.inputs : ['output'],
+        outDir: out,
+        format: args.to,
+        conventions: conventionsOf(args),
+        corpusTitle: args['corpus-title'],
+        inline: args.inline,
+        jobs: args.jobs,
+        signal: abort.signal,
+        ...(shard && { shard }),
+        onResult: (r, progress) => {
+          const line = exportLine(r);
+          if (countBySeverity(r.diagnostics).error > 0 || r.status === 'failed') filesWithErrors++;
+          if (args.json || args.report !== undefined) lines.push(line);
+          bar?.update(progress);
+          if (bar) bar.suspend(() => printer.file(line));
+          else printer.file(line);
+        },
+      });
+    } finally {
+      process.off('SIGINT', onSigint);
+      bar?.stop();
+    }
+    const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted });
+    const { seconds: _s, ...totals } = result.totals;
+    const report = makeReport('export', lines, totals, code);
+    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      const t = result.totals;
+      printer.summary(
+        `${t.files} files: ${t.exported} exported, ${t.failed} failed; ${t.words} words, ${t.notes} notes, ${t.emendations} emendations${result.interrupted ? '; interrupted' : ''} -> ${result.corpusFile ?? out} (conventions: ${result.conventionsFile})`,
+      );
+    }
+    process.exitCode = code;
+  },
+};
