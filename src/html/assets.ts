@@ -71,10 +71,10 @@ main.diplomatic ins.place-inline,main.diplomatic ins.place-end{vertical-align:ba
 main.diplomatic .where{color:var(--add);font-size:.75em;font-family:system-ui,sans-serif}
 main.diplomatic .sic{color:var(--del)}
 .sic-mark,.unclear-mark,.bracket{color:var(--muted)}
-.em[data-tip]:hover::after,.em[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:5;width:max-content;max-width:min(22rem,80vw);padding:.45em .6em;border-radius:4px;background:var(--tip-bg);color:var(--tip-ink);font:.85rem/1.4 system-ui,sans-serif;font-style:normal;white-space:normal;text-align:left}
-#note-popup{position:absolute;z-index:6;max-width:min(26rem,90vw);padding:.6em .8em;border-radius:4px;background:var(--paper);color:var(--ink);border:1px solid var(--muted);box-shadow:0 2px 10px rgba(0,0,0,.25);font-size:.95rem}
-#note-popup p{margin:.2em 0}
-#note-popup[hidden]{display:none}
+.em[data-tip]:hover:not(:has(.em:hover))::after,.em[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:5;width:max-content;max-width:min(22rem,80vw);padding:.45em .6em;border-radius:4px;background:var(--tip-bg);color:var(--tip-ink);font:.85rem/1.4 system-ui,sans-serif;font-style:normal;white-space:normal;text-align:left}
+#tw-note-popup{position:absolute;z-index:6;max-width:min(26rem,90vw);padding:.6em .8em;border-radius:4px;background:var(--paper);color:var(--ink);border:1px solid var(--muted);box-shadow:0 2px 10px rgba(0,0,0,.25);font-size:.95rem}
+#tw-note-popup p{margin:.2em 0}
+#tw-note-popup[hidden]{display:none}
 .popup-go{font-family:system-ui,sans-serif;font-size:.85rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 /* The index of editions. */
@@ -82,7 +82,7 @@ table.editions{border-collapse:collapse;width:100%;font-size:.95rem}
 table.editions th,table.editions td{border-bottom:1px solid var(--rule);padding:.4em .5em;text-align:left;vertical-align:top}
 table.editions th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;color:var(--link);cursor:pointer}
 table.editions td.num,table.editions th.num{text-align:right}
-@media print{.toolbar,.site nav,#note-popup,.skip{display:none}.em{border:0}a{color:inherit}}
+@media print{.toolbar,.site nav,#tw-note-popup,.skip{display:none}.em{border:0}a{color:inherit}}
 `;
 
 /**
@@ -94,8 +94,8 @@ export const PAGE_SCRIPT = `
 'use strict';
 var main=document.querySelector('main');
 var toolbar=document.querySelector('.toolbar');
-var button=document.getElementById('view-switch');
-var status=document.getElementById('view-status');
+var button=document.getElementById('tw-view-switch');
+var status=document.getElementById('tw-view-status');
 function setView(diplomatic){
   main.classList.toggle('diplomatic',diplomatic);
   button.setAttribute('aria-pressed',diplomatic?'true':'false');
@@ -109,7 +109,7 @@ if(toolbar&&button){
   button.addEventListener('click',function(){setView(button.getAttribute('aria-pressed')!=='true');});
 }
 var popup=document.createElement('div');
-popup.id='note-popup';popup.hidden=true;popup.setAttribute('role','tooltip');
+popup.id='tw-note-popup';popup.hidden=true;popup.setAttribute('role','tooltip');
 document.body.appendChild(popup);
 var current=null,hideTimer=0,lastPointer='mouse';
 function noteOf(a){var id=decodeURIComponent(a.hash.slice(1));return id?document.getElementById(id):null;}

@@ -12,7 +12,7 @@ export interface RenderContext {
   anchorsByNote: ReadonlyMap<string, readonly string[]>;
   editors: ReadonlyMap<string, Agent>;
   hands: ReadonlyMap<string, HandNote>;
-  /** Descriptions of emendations, in page order; `tip-N` is the id of the N-th (from 1). */
+  /** Descriptions of emendations, in page order; `tw-tip-N` is the id of the N-th (from 1). */
   tips: string[];
 }
 

@@ -43,8 +43,8 @@ export function renderIndex(entries: readonly IndexEntry[], options: { version: 
     .join('\n');
   return (
     head(title, 'en', PAGE_CSS, INDEX_SCRIPT, options.version) +
-    `<body>\n<a class="skip" href="#main">Skip to the list</a>\n<header class="site"><span>Reading editions</span></header>\n` +
-    `<main id="main">\n<h1>${esc(title)}</h1>\n<p>${entries.length} ${entries.length === 1 ? 'edition' : 'editions'}, by date of writing.</p>\n` +
+    `<body>\n<a class="skip" href="#tw-main">Skip to the list</a>\n<header class="site"><span>Reading editions</span></header>\n` +
+    `<main id="tw-main">\n<h1>${esc(title)}</h1>\n<p>${entries.length} ${entries.length === 1 ? 'edition' : 'editions'}, by date of writing.</p>\n` +
     '<table class="editions">\n<caption class="visually-hidden">Editions: title, author, date of writing, notes and emendations</caption>\n' +
     '<thead><tr><th scope="col" data-key="title">Title</th><th scope="col" data-key="author">Author</th><th scope="col" data-key="date" aria-sort="ascending">Date of writing</th>' +
     '<th scope="col" class="num" data-key="notes">Notes</th><th scope="col" class="num">Emendations</th></tr></thead>\n' +

@@ -33,7 +33,7 @@ function emendation(kind: string, ctx: RenderContext, description: string, resp:
   const tip = `${description} Decided by ${whoDecided(ctx, resp)}${from ? `, ${from}` : ''}.`;
   ctx.tips.push(tip);
   const n = ctx.tips.length;
-  return `<span class="em em-${kind}" tabindex="0" aria-describedby="tip-${n}" data-tip="${esc(tip)}"${id !== undefined ? ` id="${esc(id)}"` : ''}>${inner}</span>`;
+  return `<span class="em em-${kind}" tabindex="0" aria-describedby="tw-tip-${n}" data-tip="${esc(tip)}"${id !== undefined ? ` id="${esc(id)}"` : ''}>${inner}</span>`;
 }
 
 /** "above", "above; pencil": where an addition stands and in which hand, shown raised in the diplomatic view. */

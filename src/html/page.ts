@@ -80,7 +80,7 @@ function citation(ed: Edition, ctx: RenderContext): string {
     source ? squash(plainText(source.value)) : undefined,
   ].filter((x): x is string => x !== undefined && x !== '');
   return (
-    `<section class="citation" aria-labelledby="citation-h">\n<h2 id="citation-h">About this text</h2>\n<dl>\n${rows.join('\n')}\n</dl>\n` +
+    `<section class="citation" aria-labelledby="tw-citation-h">\n<h2 id="tw-citation-h">About this text</h2>\n<dl>\n${rows.join('\n')}\n</dl>\n` +
     `<p class="cite-as"><strong>Cite as:</strong> ${esc(citeAs.join('. ').replace(/\.\./g, '.'))}${/[.!?]$/.test(citeAs[citeAs.length - 1] ?? '') ? '' : '.'}</p>\n</section>\n`
   );
 }
@@ -91,7 +91,7 @@ function titleZone(ed: Edition, ctx: RenderContext): string {
   const b = ed.body;
   if (b.beforeHead && b.beforeHead.length > 0) out += `<div class="before-head">\n${renderBlocks(b.beforeHead, ctx, { headings: 'p' })}</div>\n`;
   // The title as printed, with its note anchors; the model's title when the text prints none.
-  out += `<h1 id="title">${b.head.length > 0 ? renderInlines(b.head, ctx) : esc(summarise(ed).title)}</h1>\n`;
+  out += `<h1 id="tw-title">${b.head.length > 0 ? renderInlines(b.head, ctx) : esc(summarise(ed).title)}</h1>\n`;
   if (b.subtitle) out += `<p class="subtitle">${renderInlines(b.subtitle, ctx)}</p>\n`;
   else if (ed.metadata.subtitle) out += `<p class="subtitle">${esc(ed.metadata.subtitle)}</p>\n`;
   if (ed.metadata.author && !(b.beforeHead ?? []).some((bl) => bl.kind === 'p' && squash(plainText(bl.children)) === squash(ed.metadata.author?.name ?? ''))) {
@@ -104,13 +104,13 @@ function toolbar(hasEmendations: boolean): string {
   // Hidden until the script runs: without JavaScript the button could do nothing.
   if (!hasEmendations) return '';
   return (
-    '<div class="toolbar" hidden>\n<button type="button" id="view-switch" aria-pressed="false">Diplomatic view</button>\n' +
-    '<span id="view-status" class="view-status" role="status">Showing the reading text.</span>\n</div>\n'
+    '<div class="toolbar" hidden>\n<button type="button" id="tw-view-switch" aria-pressed="false">Diplomatic view</button>\n' +
+    '<span id="tw-view-status" class="view-status" role="status">Showing the reading text.</span>\n</div>\n'
   );
 }
 
 function text(b: Body, ctx: RenderContext): string {
-  let out = `<section id="text" class="text${b.divType ? ` ${esc(b.divType)}` : ''}" aria-label="Text">\n`;
+  let out = `<section id="tw-text" class="text${b.divType ? ` ${esc(b.divType)}` : ''}" aria-label="Text">\n`;
   if (b.opener && (b.opener.dateline || b.opener.salute)) {
     out += '<div class="opener">\n';
     if (b.opener.dateline) out += `<p class="dateline">${renderInlines(b.opener.dateline, ctx)}</p>\n`;
@@ -153,7 +153,7 @@ function note(n: Note, index: number, ctx: RenderContext): string {
 function notes(sections: readonly NoteSection[], ctx: RenderContext): string {
   if (sections.length === 0) return '';
   let index = 0;
-  let out = '<section class="notes" role="doc-endnotes" aria-labelledby="notes-h">\n<h2 id="notes-h">Notes</h2>\n';
+  let out = '<section class="notes" role="doc-endnotes" aria-labelledby="tw-notes-h">\n<h2 id="tw-notes-h">Notes</h2>\n';
   for (const section of sections) {
     if (section.heading) out += `<h3>${renderInlines(section.heading, ctx)}</h3>\n`;
     out += `<ol>\n${section.notes.map((n) => note(n, ++index, ctx)).join('')}</ol>\n`;
@@ -165,12 +165,12 @@ function notes(sections: readonly NoteSection[], ctx: RenderContext): string {
 function editorialChanges(ed: Edition, ctx: RenderContext): string {
   if (ed.emendations.length === 0) return '';
   const items = ed.emendations.map((e) => `<li>${esc(e.description)} <span class="note-type">(${esc(whoDecided(ctx, e.resp))})</span></li>`).join('\n');
-  return `<section class="about" aria-labelledby="changes-h">\n<h2 id="changes-h">Editorial changes</h2>\n<ul class="editorial-changes">\n${items}\n</ul>\n</section>\n`;
+  return `<section class="about" aria-labelledby="tw-changes-h">\n<h2 id="tw-changes-h">Editorial changes</h2>\n<ul class="editorial-changes">\n${items}\n</ul>\n</section>\n`;
 }
 
 /** The descriptions the emendations point to with aria-describedby; never shown as such. */
 const tipList = (ctx: RenderContext): string =>
-  ctx.tips.length === 0 ? '' : `<div hidden>\n${ctx.tips.map((t, i) => `<span id="tip-${i + 1}">${esc(t)}</span>`).join('\n')}\n</div>\n`;
+  ctx.tips.length === 0 ? '' : `<div hidden>\n${ctx.tips.map((t, i) => `<span id="tw-tip-${i + 1}">${esc(t)}</span>`).join('\n')}\n</div>\n`;
 
 export function renderPage(ed: Edition, options: PageOptions): string {
   const ctx = makeContext(ed);
@@ -183,14 +183,14 @@ export function renderPage(ed: Edition, options: PageOptions): string {
   const hasEmendations = ctx.tips.length > 0;
   const nav = [
     options.indexHref !== undefined ? `<li><a href="${esc(options.indexHref)}">All editions</a></li>` : '',
-    '<li><a href="#text">Text</a></li>',
-    endnotes !== '' ? '<li><a href="#notes-h">Notes</a></li>' : '',
+    '<li><a href="#tw-text">Text</a></li>',
+    endnotes !== '' ? '<li><a href="#tw-notes-h">Notes</a></li>' : '',
   ].join('');
   return (
     head(s.author ? `${s.title} — ${s.author}` : s.title, ed.metadata.language, PAGE_CSS, PAGE_SCRIPT, options.version) +
-    '<body>\n<a class="skip" href="#text">Skip to the text</a>\n' +
+    '<body>\n<a class="skip" href="#tw-text">Skip to the text</a>\n' +
     `<header class="site"><span>Reading edition</span><nav aria-label="Page"><ul>${nav}</ul></nav></header>\n` +
-    `<main id="main">\n<article aria-labelledby="title">\n<header>\n${zone}</header>\n${cite}${toolbar(hasEmendations)}${body}${endnotes}${editorialChanges(ed, ctx)}</article>\n${tipList(ctx)}</main>\n` +
+    `<main id="tw-main">\n<article aria-labelledby="tw-title">\n<header>\n${zone}</header>\n${cite}${toolbar(hasEmendations)}${body}${endnotes}${editorialChanges(ed, ctx)}</article>\n${tipList(ctx)}</main>\n` +
     `<footer class="page"><p>Made with teiwright ${esc(options.version)}${options.sourceName !== undefined ? ` from ${esc(options.sourceName)}` : ''}. ` +
     'The reading text shows the editors’ emendations; the diplomatic view shows the source as transcribed.</p></footer>\n' +
     `<script>${PAGE_SCRIPT}</script>\n</body>\n</html>\n`

@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
       expect(await anchor.getAttribute('href')).toBe(`#${noteId}`);
       // Hover: the note's words in a popup next to the anchor.
       await anchor.hover();
-      const popup = page.locator('#note-popup');
+      const popup = page.locator('#tw-note-popup');
       await expect.poll(() => popup.isVisible()).toBe(true);
       const noteWords = (await firstNote.locator('.note-body').innerText()).trim().slice(0, 30);
       expect(await popup.innerText()).toContain(noteWords);
@@ -145,15 +145,15 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
       focused = await page.evaluate(() => document.activeElement?.className ?? '');
     }
     expect(focused).toContain('noteref');
-    await expect.poll(() => page.locator('#note-popup').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#tw-note-popup').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#note-popup').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#tw-note-popup').isVisible()).toBe(false);
     await page.context().close();
   });
 
   it('the Lenin seed reads "organisation"; the switch shows "agitation" struck through', async () => {
     const { page, errors } = await open(lenin().html);
-    const text = page.locator('#text');
+    const text = page.locator('#tw-text');
     const button = page.getByRole('button', { name: 'Diplomatic view' });
     expect(await button.getAttribute('aria-pressed')).toBe('false');
     expect(await text.innerText()).toContain('organisation');
@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
     await page.setViewportSize({ width: 760, height: 900 });
     const clip = async () => {
       const top = (await page.locator('h1').boundingBox())!;
-      const bottom = (await page.locator('#text p').nth(1).boundingBox())!;
+      const bottom = (await page.locator('#tw-text p').nth(1).boundingBox())!;
       return { x: 0, y: Math.max(0, top.y - 16), width: 760, height: bottom.y + bottom.height + 16 - Math.max(0, top.y - 16) };
     };
     await page.locator('.citation').evaluate((el) => ((el as HTMLElement).style.display = 'none'));
@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
 
   it('an emendation says who decided and which editors’ note it came from, on hover and on keyboard focus', async () => {
     const { page } = await open(lenin().html);
-    const subst = page.locator('#text .em-subst').first();
+    const subst = page.locator('#tw-text .em-subst').first();
     const describedBy = await subst.getAttribute('aria-describedby');
     const description = await page.locator(`[id="${describedBy}"]`).textContent();
     expect(description).toContain('teiwright');
@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
 
   it('without JavaScript the page shows the reading text and the endnotes, and no switch', async () => {
     const { page } = await open(lenin().html, { javaScript: false });
-    const text = await page.locator('#text').innerText();
+    const text = await page.locator('#tw-text').innerText();
     expect(text).toContain('organisation');
     expect(text).not.toContain('agitation');
     expect(await page.locator('.notes li').first().isVisible()).toBe(true);
@@ -218,9 +218,9 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
   it('axe-core reports no serious or critical violation, in either view', async () => {
     for (const built of pages) {
       const { page } = await open(built.html);
-      const views = (await page.locator('#view-switch').count()) > 0 ? 2 : 1;
+      const views = (await page.locator('#tw-view-switch').count()) > 0 ? 2 : 1;
       for (let v = 0; v < views; v++) {
-        if (v === 1) await page.locator('#view-switch').click();
+        if (v === 1) await page.locator('#tw-view-switch').click();
         const result = await new AxeBuilder({ page }).analyze();
         const serious = result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
         expect(serious.map((x) => `${x.id}: ${x.help} (${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), `${built.input} view ${v}`).toEqual([]);

@@ -131,7 +131,7 @@ describe('the page', () => {
     const all = elements(root);
     for (const tag of ['header', 'main', 'footer', 'nav']) expect(all.some((e) => e.tagName === tag), tag).toBe(true);
     expect(all.filter((e) => e.tagName === 'h1')).toHaveLength(1);
-    const button = all.find((e) => attr(e, 'id') === 'view-switch')!;
+    const button = all.find((e) => attr(e, 'id') === 'tw-view-switch')!;
     expect(button.tagName).toBe('button');
     expect(attr(button, 'type')).toBe('button');
     expect(attr(button, 'aria-pressed')).toBe('false');
@@ -158,7 +158,7 @@ describe('the page', () => {
       e.body.publicationNotes = [{ children: [t('Published in 1912')], pos: at() }];
     });
     const root = dom(renderPage(ed, V));
-    const text = elements(root).find((e) => attr(e, 'id') === 'text')!;
+    const text = elements(root).find((e) => attr(e, 'id') === 'tw-text')!;
     expect(attr(text, 'class')).toContain('letter');
     const opener = byClass(text, 'opener')[0]!;
     expect(textOf(byClass(opener, 'dateline')[0]!)).toBe('London, March 5, 1871');
