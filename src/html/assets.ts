@@ -111,7 +111,7 @@ if(toolbar&&button){
 var popup=document.createElement('div');
 popup.id='tw-note-popup';popup.hidden=true;popup.setAttribute('role','tooltip');
 document.body.appendChild(popup);
-var current=null,hideTimer=0,lastPointer='mouse';
+var current=null,hideTimer=0,lastPointer='mouse',openBefore=false;
 function noteOf(a){var id=decodeURIComponent(a.hash.slice(1));return id?document.getElementById(id):null;}
 function show(a){
   var note=noteOf(a);if(!note)return;
@@ -137,10 +137,11 @@ document.querySelectorAll('a.noteref').forEach(function(a){
   a.addEventListener('mouseleave',hideSoon);
   a.addEventListener('focus',function(){show(a);});
   a.addEventListener('blur',hideSoon);
-  a.addEventListener('pointerdown',function(e){lastPointer=e.pointerType||'mouse';});
+  a.addEventListener('pointerdown',function(e){lastPointer=e.pointerType||'mouse';openBefore=(current===a&&!popup.hidden);});
   a.addEventListener('click',function(e){
-    // A tap shows the note in place first; a second tap (or a click) goes to the endnote.
-    if(lastPointer==='touch'&&current!==a){e.preventDefault();show(a);return;}
+    // A tap shows the note in place first (focus may already have opened it during this
+    // tap: what counts is whether it was open before); a second tap goes to the endnote.
+    if(lastPointer==='touch'&&!openBefore){e.preventDefault();show(a);openBefore=true;return;}
     hideNow();
   });
 });

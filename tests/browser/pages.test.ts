@@ -62,8 +62,14 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
   });
 
   /** Opens a page, failing on any console error or uncaught exception. */
-  async function open(file: string, options: { javaScript?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: 1000, height: 800 } });
+  async function open(file: string, options: { javaScript?: boolean; touch?: boolean; dark?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScript ?? true,
+      viewport: options.touch ? { width: 390, height: 800 } : { width: 1000, height: 800 },
+      hasTouch: options.touch ?? false,
+      isMobile: options.touch ?? false,
+      colorScheme: options.dark ? 'dark' : 'light',
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
@@ -148,6 +154,31 @@ describe.skipIf(!hasChromium)('reading edition pages in Chromium', () => {
     await expect.poll(() => page.locator('#tw-note-popup').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#tw-note-popup').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('a tap on an anchor shows its note in place; "Go to the note" then leads to the endnote', async () => {
+    const { page, errors } = await open(lenin().html, { touch: true });
+    const anchor = page.locator('#tw-text a.noteref').first();
+    const target = (await anchor.getAttribute('href'))!;
+    await anchor.tap();
+    const popup = page.locator('#tw-note-popup');
+    await expect.poll(() => popup.isVisible()).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(await popup.innerText()).toContain((await page.locator(`[id="${target.slice(1)}"] .note-body`).innerText()).slice(0, 30));
+    await popup.getByRole('link', { name: 'Go to the note' }).tap();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(target);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the dark colour scheme keeps the contrast (axe-core, both views)', async () => {
+    const { page } = await open(lenin().html, { dark: true });
+    for (const view of ['reading', 'diplomatic']) {
+      if (view === 'diplomatic') await page.locator('#tw-view-switch').click();
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${view})`)).toEqual([]);
+    }
     await page.context().close();
   });
 
