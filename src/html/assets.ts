@@ -27,6 +27,7 @@ h3,h4,h5,h6{font-size:1.1rem;margin:1.4em 0 .4em}
 .citation{background:var(--box);border:1px solid var(--rule);border-radius:4px;padding:.75rem 1rem;margin:1rem 0 1.5rem;font-size:.95rem}
 .citation h2{font-size:1rem;margin:0 0 .4em;font-family:system-ui,sans-serif}
 .citation dl{margin:0;display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.2rem 1rem}
+.citation dl>div{display:contents}
 .citation dt{font-weight:bold;color:var(--muted)}
 .citation dd{margin:0}
 .cite-as{margin:.6em 0 0;font-size:.9rem}
@@ -82,6 +83,7 @@ table.editions{border-collapse:collapse;width:100%;font-size:.95rem}
 table.editions th,table.editions td{border-bottom:1px solid var(--rule);padding:.4em .5em;text-align:left;vertical-align:top}
 table.editions th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;color:var(--link);cursor:pointer}
 table.editions td.num,table.editions th.num{text-align:right}
+@media (max-width:32rem){.citation dl{grid-template-columns:1fr}.citation dd{margin-bottom:.3em}}
 @media print{.toolbar,.site nav,#tw-note-popup,.skip{display:none}.em{border:0}a{color:inherit}}
 `;
 

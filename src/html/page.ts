@@ -73,15 +73,13 @@ function citation(ed: Edition, ctx: RenderContext): string {
     rows.push(`<div><dt>${esc(fieldLabel(f))}</dt><dd${cls}>${renderInlines(f.value, ctx)}</dd></div>`);
   }
   const source = ed.metadata.fields.find((f) => f.role === 'source') ?? ed.metadata.fields.find((f) => f.role === 'firstPublished');
-  const citeAs = [
-    s.author,
-    `“${s.title}”`,
-    s.dateWords,
-    source ? squash(plainText(source.value)) : undefined,
-  ].filter((x): x is string => x !== undefined && x !== '');
+  // The parts without the punctuation they end with in the source ("1871;"), joined by full stops.
+  const citeAs = [s.author, `“${s.title}”`, s.dateWords, source ? squash(plainText(source.value)) : undefined]
+    .map((x) => x?.replace(/[\s.,;:]+$/, ''))
+    .filter((x): x is string => x !== undefined && x !== '');
   return (
     `<section class="citation" aria-labelledby="tw-citation-h">\n<h2 id="tw-citation-h">About this text</h2>\n<dl>\n${rows.join('\n')}\n</dl>\n` +
-    `<p class="cite-as"><strong>Cite as:</strong> ${esc(citeAs.join('. ').replace(/\.\./g, '.'))}${/[.!?]$/.test(citeAs[citeAs.length - 1] ?? '') ? '' : '.'}</p>\n</section>\n`
+    `<p class="cite-as"><strong>Cite as:</strong> ${esc(citeAs.join('. '))}.</p>\n</section>\n`
   );
 }
 
