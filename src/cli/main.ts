@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { codesCommand } from './commands/codes.js';
 import { convertCommand } from './commands/convert.js';
 import { exportCommand } from './commands/export.js';
+import { htmlCommand } from './commands/html.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
 
@@ -16,8 +17,9 @@ export async function main(argv: string[]): Promise<void> {
     .command(convertCommand)
     .command(validateCommand)
     .command(exportCommand)
+    .command(htmlCommand)
     .command(codesCommand)
-    .demandCommand(1, 'Name a command: convert, validate, export or codes (see --help).')
+    .demandCommand(1, 'Name a command: convert, validate, export, html or codes (see --help).')
     .strict()
     .version(VERSION)
     .help()

@@ -9,6 +9,7 @@ import { jsonlWriter } from './formats/jsonl.js';
 import { csvWriter, tsvWriter } from './formats/table.js';
 import { teiCorpusWriter } from './formats/teicorpus.js';
 import { txtWriter } from './formats/txt.js';
+import { htmlWriter } from '../html/derivative.js';
 
 export interface DocumentContext {
   doc: ExportDocument;
@@ -63,6 +64,7 @@ export const WRITERS = {
   tsv: tsvWriter,
   csv: csvWriter,
   teicorpus: teiCorpusWriter,
+  html: htmlWriter,
 } as const satisfies Record<string, DerivativeWriter>;
 
 export type FormatName = keyof typeof WRITERS;
