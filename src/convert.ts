@@ -4,6 +4,8 @@
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel } from './model/check.js';
+import { DEFAULT_LIMITS, type Limits } from './model/limits.js';
+import { replaceForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
@@ -25,6 +27,8 @@ export interface ConvertOptions {
   verify?: boolean;
   /** The editor's corrections (see `loadCorrections`); those keyed to `file` are applied. */
   corrections?: CorrectionSet;
+  /** Limits on nesting depth and note anchors (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<Limits>;
 }
 
 export interface ConvertResult {
@@ -56,9 +60,27 @@ const done = (tei: string | undefined, model: Edition | undefined, diagnostics: 
   ok: !diagnostics.hasErrors,
 });
 
-/** Converts the text of one transcription (LF line ends, no BOM) into TEI. */
+/**
+ * Converts the text of one transcription (LF line ends, no BOM) into TEI. Never throws: a
+ * failure inside teiwright is an `internal-error` diagnostic (its stack in `detail`), and a
+ * text nested too deep for the call stack an `input-too-deep` error.
+ */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
   const diagnostics = new Diagnostics(options.file);
+  try {
+    return convertText(replaceForbiddenInInput(text, diagnostics), options, diagnostics);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      diagnostics.report('input-too-deep', 'the text nests too deeply to be read (the converter ran out of stack); the file was not converted');
+    } else {
+      const d = diagnostics.report('internal-error', `teiwright failed on this text: ${e instanceof Error ? e.message : String(e)} (please report it)`);
+      if (e instanceof Error && e.stack) d.detail = e.stack;
+    }
+    return done(undefined, undefined, diagnostics);
+  }
+}
+
+function convertText(text: string, options: ConvertOptions, diagnostics: Diagnostics): ConvertResult {
   const reader = chooseReader(text, options.profile, diagnostics);
   if (!reader) return done(undefined, undefined, diagnostics);
   const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
@@ -67,7 +89,8 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
     ...(options.file !== undefined && { file: options.file }),
     ...(options.corrections && { corrections: options.corrections }),
   });
-  if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
+  sanitizeModel(model, diagnostics);
+  if (!checkModel(model, diagnostics, { ...DEFAULT_LIMITS, ...options.limits })) return done(undefined, model, diagnostics);
   const tei = writeTei(model, { version: VERSION, diagnostics });
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
   for (const f of findings) diagnostics.items.push(f);
