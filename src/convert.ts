@@ -53,6 +53,12 @@ function chooseReader(text: string, profile: string | undefined, diagnostics: Di
   return best?.reader;
 }
 
+function inGeneratedTei(d: Diagnostic): Diagnostic {
+  if (d.line === undefined) return d;
+  const { line, column, ...rest } = d;
+  return { ...rest, message: `in the generated TEI (line ${line}${column === undefined ? '' : `, column ${column}`}): ${d.message}` };
+}
+
 const done = (tei: string | undefined, model: Edition | undefined, diagnostics: Diagnostics): ConvertResult => ({
   tei,
   model,
@@ -93,7 +99,9 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   if (!checkModel(model, diagnostics, { ...DEFAULT_LIMITS, ...options.limits })) return done(undefined, model, diagnostics);
   const tei = writeTei(model, { version: VERSION, diagnostics });
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
-  for (const f of findings) diagnostics.items.push(f);
+  // The findings' line:col are the generated TEI's, which nobody has: said in words, so they
+  // are never read as a position in the input named beside them.
+  for (const f of findings) diagnostics.items.push(inGeneratedTei(f));
   if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
     // Metadata labels and note labels are markup (the TEI element or @n says what they
     // said); dropped furniture was reported.

@@ -5,7 +5,7 @@ import { runBatch, type BatchOptions, type FileResult } from '../../batch/index.
 import { countBySeverity } from '../../diagnostics.js';
 import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
-import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
+import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
 interface ConvertArgs {
@@ -129,9 +129,21 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       bar?.stop();
     }
     const filesWithErrors = totals.filesWithErrors;
-    const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
+    // A manifest or report that cannot be saved is an error of the run: the next run would
+    // redo everything, or the user's pipeline would read a stale report.
+    const runErrors: string[] = [];
+    if (result.manifestError !== undefined) runErrors.push(`error report-unwritable: ${result.manifestError}`);
+    let code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true, runErrors: runErrors.length });
     const report = makeReport('convert', lines, totals, code);
-    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.report) {
+      try {
+        writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (e) {
+        runErrors.push(`error report-unwritable: cannot write the report ${args.report}: ${e instanceof Error ? e.message : String(e)}`);
+        code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true, runErrors: runErrors.length });
+      }
+    }
+    for (const e of runErrors) process.stderr.write(`${printable(`teiwright: ${e}`)}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else
       printer.summary(
