@@ -15,7 +15,8 @@ const MB = 1024 * 1024;
 const SHAPES: Record<string, (bytes: number) => string> = {
   'character references (&#8220;)': (n) => `# T\n\n${repeat('&#8220;word&#x2019; ', n)}\n`,
   'broken character references (&8220;)': (n) => `# T\n\n${repeat('&8220;word ', n)}\n`,
-  'note anchors ([1])': (n) => `# T\n\n${repeat('word [1] ', n)}\n\n**Notes**\n\n1. The note.\n`,
+  'note anchors ([1], page text)': (n) => `Title\n\n${repeat('word [1] ', n)}\n\nNotes\n\n[1] The note.\n`,
+  'note anchors (<sup>1</sup>, markdown)': (n) => `# T\n\n${repeat('word<sup>1</sup> ', n)}\n\n**Notes**\n\n1. The note.\n`,
   'unclosed HTML (<p><b><i>)': (n) => `<html><head><title>T</title></head><body><h1>T</h1>${repeat('<p><b><i>word ', n)}`,
   'markdown footnotes ([^n])': (n) => {
     const count = Math.floor(n / 40);

@@ -10,6 +10,7 @@ import { CODES, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { loadCorrections, type CorrectionSet } from '../transforms/corrections/load.js';
 import type { SourcePos } from '../model/edition.js';
+import type { Limits } from '../model/limits.js';
 import { writeAtomic } from './atomic.js';
 import type { ConvertJob, FileResult } from './types.js';
 
@@ -28,6 +29,7 @@ export interface Job {
   /** The editor's corrections file named on the command line (absolute); else a sidecar is looked for. */
   correctionsPath?: string;
   maxBytes?: number;
+  limits?: Partial<Limits>;
   /** The manifest's hash of this input when it was last converted with the same settings. */
   knownSha256?: string;
   /** The manifest says the output file is ours: remove it if the input now fails, so OUT never holds stale TEI. */
@@ -207,6 +209,7 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, cor
       validate: job.validate,
       verify: job.verify,
       ...(corrections && { corrections }),
+      ...(job.limits && { limits: job.limits }),
     });
   } catch (e) {
     return { ...base, status: 'failed', diagnostics: [internalError('the converter', e, job.input)] };

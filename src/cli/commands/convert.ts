@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { runBatch, type BatchOptions, type FileResult } from '../../batch/index.js';
 import { countBySeverity } from '../../diagnostics.js';
+import { DEFAULT_LIMITS } from '../../model/limits.js';
 import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
@@ -24,6 +25,8 @@ interface ConvertArgs {
   json: boolean;
   progress?: boolean;
   'max-size': string;
+  'max-depth': number;
+  'max-anchors': number;
 }
 
 /** "3/8" → { index: 3, count: 8 }. */
@@ -72,7 +75,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('verify', { type: 'boolean', default: true, describe: 'Check that the TEI has every word of the source and no other; a lost word is an error naming its line (--no-verify to skip)' })
       .option('corrections', { type: 'string', describe: 'An editor\'s corrections file (JSON, see schema/corrections.schema.json); default: <stem>.corrections.json beside each input, when present' })
       .option('explain', { type: 'boolean', default: false, describe: 'List every emendation made (subst, gap, choice, …) with its source line, so an editor can check them' })
-      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this' })
+      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this (counted while reading, so pipes and devices are bounded too)' })
+      .option('max-depth', { type: 'number', default: DEFAULT_LIMITS.depth, describe: 'Refuse a document whose markup nests deeper than this' })
+      .option('max-anchors', { type: 'number', default: DEFAULT_LIMITS.anchors, describe: 'Refuse a document with more note anchors than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
       .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' })
@@ -84,6 +89,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
+    for (const name of ['max-depth', 'max-anchors'] as const) {
+      if (!Number.isInteger(args[name]) || args[name] < 1) throw new UsageError(`--${name} takes a whole number >= 1; got ${args[name]}`);
+    }
     const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
     const showBar = !args.json && (args.progress ?? Boolean(process.stderr.isTTY));
     const bar = showBar ? startProgress() : undefined;
@@ -102,6 +110,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       jobs: args.jobs,
       force: args.force,
       maxBytes,
+      limits: { depth: args['max-depth'], anchors: args['max-anchors'] },
       verify: args.verify,
       explain: args.explain,
       signal: abort.signal,
