@@ -2,7 +2,8 @@
  * `npm run bench:pathological [-- --sizes 1,4,16]`: hostile shapes at 1, 4 and 16 MB, each
  * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
  * seconds and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
- * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process.
+ * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
+ * 4 GB heap and 240 s, so a shape that would take the machine down is reported as failed.
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -64,7 +65,7 @@ function main(): void {
     const cells: string[] = [];
     for (const mb of sizes) {
       try {
-        const out = execFileSync(process.execPath, ['--max-old-space-size=8192', self, '--child', shape, String(mb)], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+        const out = execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--child', shape, String(mb)], { encoding: 'utf8', timeout: 240_000, maxBuffer: 1 << 20 });
         const r = JSON.parse(out) as { seconds: number; maxRssMb: number; ok: boolean; firstError?: string };
         const within = r.maxRssMb <= 20 * mb + 200 ? '' : ' (over the RSS limit)';
         cells.push(`${r.seconds.toFixed(2)} s, ${r.maxRssMb.toFixed(0)} MB${within}${r.ok ? '' : ` [${r.firstError}]`}`);

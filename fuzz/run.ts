@@ -20,7 +20,7 @@ import { anyInput, mutatedTei, realDocuments, type FuzzInput } from './inputs.js
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/property/fixtures');
-const ROUND = 500;
+const ROUND = 100;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,10 +42,12 @@ const pipeline: Pipeline = {
   },
 };
 
-function main(): void {
+async function main(): Promise<void> {
   const runs = arg('runs', 5000);
+  // A time budget (for a shared machine): the run stops after the round that passes it and prints its summary.
+  const maxSeconds = arg('max-seconds', Number.MAX_SAFE_INTEGER);
   const seed = arg('seed', 20261130);
-  const shared = join(ROOT, '../shared');
+  const shared = process.env.TEIWRIGHT_SHARED ?? join(ROOT, '../shared');
   const docs = realDocuments(ROOT, shared, 400);
   const teis = docs.slice(0, 20).flatMap((d) => {
     const decoded = decodeInput(Buffer.from(d.bytes));
@@ -69,7 +71,9 @@ function main(): void {
     if (perMB > slowest.msPerMB) slowest = { msPerMB: perMB, ms, size: input.bytes.length, shape: input.shape };
     return problems;
   };
-  for (let round = 0; inputs + teiInputs < runs; round++) {
+  let stopped = false;
+  process.once('SIGINT', () => (stopped = true));
+  for (let round = 0; inputs + teiInputs < runs && !stopped && performance.now() - started < maxSeconds * 1000; round++) {
     const n = Math.min(ROUND, runs - inputs - teiInputs);
     const roundSeed = seed + round;
     const convertRuns = Math.ceil((n * 4) / 5);
@@ -101,10 +105,13 @@ function main(): void {
         console.log(`round ${round} (seed ${roundSeed}): validate() threw; TEI saved as tests/property/fixtures/${name}.xml.txt`);
       }
     }
-    if (round % 10 === 9) console.log(`… ${inputs + teiInputs} inputs, ${failures.length} failures, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    // Let a Ctrl-C in between rounds be heard.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (round % 20 === 19) console.log(`… ${inputs + teiInputs} inputs, ${failures.length} failures, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log('\nfuzz summary');
+  if (inputs + teiInputs < runs) console.log(`  stopped early (time budget or Ctrl-C): ${inputs + teiInputs} of ${runs} runs done`);
   console.log(`  inputs: ${inputs + teiInputs} (${inputs} transcriptions, ${(bytes / 2 ** 20).toFixed(1)} MB; ${teiInputs} mutated TEI for validate), seed ${seed}`);
   console.log(`  failures: ${failures.length}${failures.length ? `\n    ${failures.join('\n    ')}` : ''}`);
   console.log(`  slowest input per MB: ${(slowest.msPerMB / 1000).toFixed(2)} s/MB (${slowest.size} bytes in ${slowest.ms.toFixed(0)} ms, ${slowest.shape})`);
@@ -112,4 +119,4 @@ function main(): void {
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
 
-main();
+await main();
