@@ -4,6 +4,8 @@
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel } from './model/check.js';
+import { DEFAULT_LIMITS, type Limits } from './model/limits.js';
+import { replaceForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
@@ -36,6 +38,8 @@ export interface ConvertOptions {
    * of the real pipeline through it.
    */
   onStage?: (stage: Stage) => void;
+  /** Limits on nesting depth and note anchors (defaults: `DEFAULT_LIMITS`). */
+  limits?: Partial<Limits>;
 }
 
 export type Stage = 'detect' | 'read' | 'transform' | 'check' | 'write' | 'validate' | 'fidelity' | 'done';
@@ -65,6 +69,12 @@ function chooseReader(text: string, profile: string | undefined, diagnostics: Di
   return best?.reader;
 }
 
+function inGeneratedTei(d: Diagnostic): Diagnostic {
+  if (d.line === undefined) return d;
+  const { line, column, ...rest } = d;
+  return { ...rest, message: `in the generated TEI (line ${line}${column === undefined ? '' : `, column ${column}`}): ${d.message}` };
+}
+
 const done = (tei: string | undefined, model: Edition | undefined, diagnostics: Diagnostics): ConvertResult => ({
   tei,
   model,
@@ -72,7 +82,11 @@ const done = (tei: string | undefined, model: Edition | undefined, diagnostics: 
   ok: !diagnostics.hasErrors,
 });
 
-/** Converts the text of one transcription (LF line ends, no BOM) into TEI. */
+/**
+ * Converts the text of one transcription (LF line ends, no BOM) into TEI. Never throws: a
+ * failure inside teiwright is an `internal-error` diagnostic (its stack in `detail`), and a
+ * text nested too deep for the call stack an `input-too-deep` error.
+ */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
   const stage = options.onStage ?? noStage;
   stage('detect');
@@ -85,6 +99,20 @@ const noStage = (): void => undefined;
 
 function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) => void): ConvertResult {
   const diagnostics = new Diagnostics(options.file);
+  try {
+    return convertText(replaceForbiddenInInput(text, diagnostics), options, diagnostics, stage);
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      diagnostics.report('input-too-deep', 'the text nests too deeply to be read (the converter ran out of stack); the file was not converted');
+    } else {
+      const d = diagnostics.report('internal-error', `teiwright failed on this text: ${e instanceof Error ? e.message : String(e)} (please report it)`);
+      if (e instanceof Error && e.stack) d.detail = e.stack;
+    }
+    return done(undefined, undefined, diagnostics);
+  }
+}
+
+function convertText(text: string, options: ConvertOptions, diagnostics: Diagnostics, stage: (s: Stage) => void): ConvertResult {
   const reader = chooseReader(text, options.profile, diagnostics);
   if (!reader) return done(undefined, undefined, diagnostics);
   stage('read');
@@ -95,13 +123,16 @@ function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) 
     ...(options.file !== undefined && { file: options.file }),
     ...(options.corrections && { corrections: options.corrections }),
   });
+  sanitizeModel(model, diagnostics);
   stage('check');
-  if (!checkModel(model, diagnostics)) return done(undefined, model, diagnostics);
+  if (!checkModel(model, diagnostics, { ...DEFAULT_LIMITS, ...options.limits })) return done(undefined, model, diagnostics);
   stage('write');
   const tei = writeTei(model, { version: VERSION, diagnostics });
   stage('validate');
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
-  for (const f of findings) diagnostics.items.push(f);
+  // The findings' line:col are the generated TEI's, which nobody has: said in words, so they
+  // are never read as a position in the input named beside them.
+  for (const f of findings) diagnostics.items.push(inGeneratedTei(f));
   if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
     // Metadata labels and note labels are markup (the TEI element or @n says what they
     // said); dropped furniture was reported.

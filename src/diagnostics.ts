@@ -15,6 +15,12 @@ export const CODES = {
   'input-charset': { severity: 'info', summary: 'the file is not UTF-8 but declares a single-byte charset that its bytes bear out; it was read as declared' },
   'input-not-utf8': { severity: 'warning', summary: 'the file is not UTF-8 and its bytes contradict its charset declaration (or it has none); it was read as windows-1252, as browsers do' },
   'input-too-large': { severity: 'error', summary: 'the input file is larger than --max-size' },
+  'input-too-deep': { severity: 'error', summary: 'the markup nests deeper than --max-depth (default 100 levels)' },
+  'input-too-many-anchors': { severity: 'error', summary: 'the text has more note anchors than --max-anchors (default 100,000)' },
+  'input-not-file': { severity: 'error', summary: 'a FIFO, socket or device was named as input; only regular files are read (use - for stdin)' },
+  'input-link-broken': { severity: 'error', summary: 'a symbolic link points nowhere, or into a loop' },
+  'char-forbidden': { severity: 'warning', summary: 'a character XML 1.0 forbids (a control, a lone surrogate, U+FFFE/U+FFFF) was replaced by U+FFFD' },
+  'link-target-invalid': { severity: 'warning', summary: 'a link target was empty, malformed or not a document address (javascript:, data:, …); it was repaired or dropped and its words kept' },
   'input-unreadable': { severity: 'error', summary: 'the input file or folder cannot be read' },
   'input-none': { severity: 'error', summary: 'a folder argument holds no transcriptions' },
   'profile-unknown': { severity: 'error', summary: 'the --profile names no reader' },
@@ -58,6 +64,7 @@ export const CODES = {
   'tei-skipped': { severity: 'warning', summary: 'a TEI element has no place in the edition model and was left out (info when it had no text)' },
   // output
   'output-collision': { severity: 'error', summary: 'two inputs would write the same output file' },
+  'report-unwritable': { severity: 'error', summary: 'the --report file or the manifest cannot be written' },
   'output-unwritable': { severity: 'error', summary: 'the output file cannot be written' },
   'internal-error': { severity: 'error', summary: 'teiwright failed on this file; please report it' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
@@ -71,6 +78,8 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** For `internal-error`: the stack, kept for the JSON report and never printed in the one-line form. */
+  detail?: string;
 }
 
 /** Collects the diagnostics of one file; stages report into it and never print. */

@@ -17,8 +17,47 @@ function tempPath(target: string): string {
   return join(dirname(target), `${tempPrefix(target)}${threadId}.${++counter}`);
 }
 
+/** A temporary file's name: `.<target>.tmp-<pid>-<thread>.<n>`; the pid says which run wrote it. */
+const TEMP_NAME = /^\..+\.tmp-(\d+)-\d+\.\d+$/;
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists, under another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Folders whose stale temporary files this thread has already removed. */
+const swept = new Set<string>();
+
+/**
+ * Removes the temporary files a killed run left in `dir` (its pid no longer runs), once per
+ * folder and thread; files of a run still going are left alone.
+ */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  if (swept.has(dir)) return [];
+  swept.add(dir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => {
+    const m = TEMP_NAME.exec(n);
+    return m !== null && !isRunning(Number(m[1]));
+  });
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
+  return stale;
+}
+
 /** Writes `data` to `target` atomically, creating its folder; on any failure no temporary file is left. */
 export async function writeAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  await removeStaleTemps(dirname(target));
   const temp = tempPath(target);
   try {
     await writeTemp(temp, data);

@@ -204,6 +204,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             ...(options.corrections !== undefined && { correctionsPath: resolve(cwd, options.corrections) }),
             ...(options.profile !== undefined && { profile: options.profile }),
             ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
+            ...(options.limits !== undefined && { limits: options.limits }),
             ...(known && { knownSha256: known.sha256 }),
             ...(manifest.ownedOutput(input) === output && { ownsOutput: true }),
           };

@@ -3,7 +3,7 @@
  * A folder is walked depth-first, one directory listing in memory at a time, entries in
  * code-point order, so the plan (and so the report) is the same on every file system.
  */
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { lstat, opendir, readlink, realpath, stat } from 'node:fs/promises';
 import { extname, join, parse, relative, resolve, sep } from 'node:path';
 import type { DiagnosticCode } from '../diagnostics.js';
 
@@ -35,6 +35,14 @@ export function isTranscriptionName(name: string): boolean {
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A symbolic link that cannot be followed: where it points, and why (nowhere, or a loop). */
+async function brokenLink(path: string, e: unknown): Promise<PlanItem> {
+  const to = await readlink(path).catch(() => undefined);
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === 'ELOOP' ? 'a loop of symbolic links' : code === 'ENOENT' ? 'nothing (the target does not exist)' : reason(e);
+  return { kind: 'problem', path, code: 'input-link-broken', message: `the symbolic link${to === undefined ? '' : ` to ${to}`} leads to ${why}` };
+}
+
 interface WalkContext {
   outDir: string;
   /** Real paths of the folders on the current path, so a symlink loop is not followed forever. */
@@ -46,7 +54,10 @@ async function* walkFolder(dir: string, outBase: string, ctx: WalkContext): Asyn
   const entries: { name: string; isDir: boolean; isFile: boolean; isLink: boolean }[] = [];
   try {
     real = await realpath(dir);
-    if (ctx.ancestors.has(real)) return;
+    if (ctx.ancestors.has(real)) {
+      yield { kind: 'problem', path: dir, code: 'input-link-broken', message: 'a symbolic link leads back into a folder that is being walked (a loop); not followed' };
+      return;
+    }
     for await (const e of await opendir(dir)) {
       // Hidden files and folders (.git, editors' swap files, our own temporary files) are never inputs.
       if (e.name.startsWith('.')) continue;
@@ -64,9 +75,15 @@ async function* walkFolder(dir: string, outBase: string, ctx: WalkContext): Asyn
       let isDir = e.isDir;
       let isFile = e.isFile;
       if (e.isLink) {
-        const target = await stat(path).catch(() => undefined);
-        isDir = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
+        let target;
+        try {
+          target = await stat(path);
+        } catch (err) {
+          if (isTranscriptionName(e.name) || !extname(e.name)) yield await brokenLink(path, err);
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
       }
       if (isDir) {
         // The output folder may sit inside an input folder: its TEI is not input.
@@ -93,7 +110,8 @@ export async function* planInputs(inputs: readonly string[], outDir: string): As
     try {
       info = await stat(path);
     } catch (e) {
-      yield { kind: 'problem', path, code: 'input-unreadable', message: `cannot read ${input}: ${reason(e)}` };
+      const link = await lstat(path).catch(() => undefined);
+      yield link?.isSymbolicLink() ? await brokenLink(path, e) : { kind: 'problem', path, code: 'input-unreadable', message: `cannot read ${input}: ${reason(e)}` };
       continue;
     }
     if (info.isDirectory()) {

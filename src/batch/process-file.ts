@@ -3,12 +3,14 @@
  * thread (`--jobs 1`) or in a worker; it never throws, every failure is a diagnostic.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { CODES, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { loadCorrections, type CorrectionSet } from '../transforms/corrections/load.js';
 import type { SourcePos } from '../model/edition.js';
+import type { Limits } from '../model/limits.js';
 import { writeAtomic } from './atomic.js';
 import type { ConvertJob, FileResult } from './types.js';
 
@@ -29,6 +31,7 @@ export interface Job {
   /** The editor's corrections file named on the command line (absolute); else a sidecar is looked for. */
   correctionsPath?: string;
   maxBytes?: number;
+  limits?: Partial<Limits>;
   /** The manifest's hash of this input when it was last converted with the same settings. */
   knownSha256?: string;
   /** The manifest says the output file is ours: remove it if the input now fails, so OUT never holds stale TEI. */
@@ -58,19 +61,58 @@ export function failsOnlyFidelity(diagnostics: readonly Diagnostic[]): boolean {
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-type ReadOutcome = { bytes: Buffer } | { tooLarge: number };
+/** An `internal-error`: one line for people, the stack in `detail` (the JSON report keeps it). */
+export function internalError(what: string, e: unknown, file: string): Diagnostic {
+  const d = diagnostic('internal-error', `${what} failed: ${reason(e)} (please report it)`, file);
+  if (e instanceof Error && e.stack) d.detail = e.stack;
+  return d;
+}
 
-/** Reads the file, refusing one larger than `maxBytes` before reading it into memory. */
-async function readInput(path: string, maxBytes: number): Promise<ReadOutcome> {
-  const handle = await open(path, 'r');
+type ReadOutcome = { bytes: Buffer } | { tooLarge: number } | { notFile: string };
+
+/** What a non-regular file is, for the message that refuses it. */
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads a regular file, never more than `maxBytes` (+1 to know it is more): the limit holds
+ * while reading, since the size `stat` gives can be 0 or wrong (/proc, devices, a growing
+ * file). A FIFO, socket or device is refused without reading it; O_NONBLOCK keeps `open`
+ * from waiting for a FIFO's writer.
+ */
+export async function readInput(path: string, maxBytes: number): Promise<ReadOutcome> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) return { tooLarge: size };
-    return { bytes: await handle.readFile() };
+    const info = await handle.stat();
+    if (!info.isFile()) return { notFile: kindOf(info) };
+    if (info.size > maxBytes) return { tooLarge: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(CHUNK, maxBytes + 1 - total);
+      const buffer = Buffer.allocUnsafe(Math.max(want, 1));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { tooLarge: total };
+    }
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } finally {
     await handle.close();
   }
 }
+
+/** The largest corrections file read, in bytes. */
+const MAX_CORRECTIONS_BYTES = 16 * 1024 * 1024;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -100,11 +142,15 @@ const correctionsCache = new Map<string, LoadedCorrections>();
 async function readCorrections(job: Job): Promise<LoadedCorrections | undefined> {
   const path = job.correctionsPath ?? sidecarPath(job.inputPath);
   let bytes: Buffer;
+  const refuse = (why: string): LoadedCorrections => ({ bytes: Buffer.alloc(0), diagnostics: [diagnostic('corrections-invalid', `cannot read the corrections file ${path}: ${why}`, path)] });
   try {
-    bytes = await readFile(path);
+    if (job.correctionsPath === undefined && !(await exists(path))) return undefined; // no sidecar: nothing to apply
+    const read = await readInput(path, MAX_CORRECTIONS_BYTES);
+    if ('notFile' in read) return refuse(`it is ${read.notFile}`);
+    if ('tooLarge' in read) return refuse(`it has more than ${MAX_CORRECTIONS_BYTES} bytes`);
+    bytes = read.bytes;
   } catch (e) {
-    if (job.correctionsPath === undefined) return undefined; // no sidecar: nothing to apply
-    return { bytes: Buffer.alloc(0), diagnostics: [diagnostic('corrections-invalid', `cannot read the corrections file ${path}: ${reason(e)}`, path)] };
+    return refuse(reason(e));
   }
   const key = `${path}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
   let loaded = correctionsCache.get(key);
@@ -128,11 +174,20 @@ export async function processFile(job: Job, convertJob: ConvertJob): Promise<Job
   } catch (e) {
     return { result: failed([diagnostic('input-unreadable', `cannot read the file: ${reason(e)}`, job.input)]) };
   }
+  if ('notFile' in read) {
+    return { result: failed([diagnostic('input-not-file', `${read.notFile}: teiwright reads regular files only`, job.input)]) };
+  }
   if ('tooLarge' in read) {
-    return { result: failed([diagnostic('input-too-large', `the file has ${read.tooLarge} bytes, more than the limit of ${maxBytes}`, job.input)]) };
+    return { result: failed([diagnostic('input-too-large', `the file has ${read.tooLarge === maxBytes + 1 ? `more than ${maxBytes}` : read.tooLarge} bytes, more than the limit of ${maxBytes} (--max-size)`, job.input)]) };
   }
   const bytes = read.bytes;
-  const corrections = await readCorrections(job);
+  let corrections: LoadedCorrections | undefined;
+  try {
+    corrections = await readCorrections(job);
+  } catch (e) {
+    // Never thrown on purpose (loadCorrections reports everything); kept so --jobs 1 and 2 agree.
+    return { result: failed([internalError('the corrections file', e, job.input)]) };
+  }
   // The corrections are part of what the output is made from: editing them redoes the file.
   const hash = createHash('sha256').update(bytes);
   if (corrections) hash.update(corrections.bytes);
@@ -162,10 +217,10 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, cor
       validate: job.validate,
       verify: job.verify,
       ...(corrections && { corrections }),
+      ...(job.limits && { limits: job.limits }),
     });
   } catch (e) {
-    const where = e instanceof Error && e.stack ? ` (${e.stack.split('\n')[1]?.trim() ?? ''})` : '';
-    return { ...base, status: 'failed', diagnostics: [diagnostic('internal-error', `the converter failed: ${reason(e)}${where}`, job.input)] };
+    return { ...base, status: 'failed', diagnostics: [internalError('the converter', e, job.input)] };
   }
   const diagnostics = [...converted.diagnostics];
   if (decoded.warning) diagnostics.unshift(diagnostic(decoded.warning.code, decoded.warning.message, job.input, decoded.warning.pos));

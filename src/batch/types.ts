@@ -2,6 +2,7 @@
  * The batch engine's public types: what the CLI passes to `runBatch` and what it gets back.
  * Everything that crosses into a worker thread is plain data (structured-clone safe).
  */
+import type { Limits } from '../model/limits.js';
 import type { ConvertOptions } from '../convert.js';
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -34,8 +35,10 @@ export interface BatchOptions {
   force?: boolean;
   /** `--shard i/n` (1-based i): convert only the stable i-th of n disjoint subsets. */
   shard?: { index: number; count: number };
-  /** Inputs larger than this many bytes are refused with `input-too-large` (without being read). */
+  /** Inputs larger than this many bytes are refused with `input-too-large` (counted while reading: pipes, devices and /proc are bounded too). */
   maxBytes?: number;
+  /** Nesting depth and note anchors allowed per document (`--max-depth`, `--max-anchors`). */
+  limits?: Partial<Limits>;
   /** URL (or path) of a module exporting `convertJob` (see ConvertJob); default: the real pipeline. */
   converter?: string;
   /** Aborting stops taking new files; in-flight ones finish or are abandoned without half-written files. */

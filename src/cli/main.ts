@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export.js';
 import { htmlCommand } from './commands/html.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
+import { printable } from './output.js';
 
 export async function main(argv: string[]): Promise<void> {
   await yargs(argv)
@@ -28,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     .epilogue('Exit codes: 0 all files without errors; 1 some file had errors (the others were still processed); 2 usage error; 130 interrupted.\nDiagnostics are printed as file:line:col: severity code: message; `teiwright codes` lists the codes.')
     .fail((message, error, y) => {
       if (error && !(error instanceof UsageError)) throw error;
-      process.stderr.write(`teiwright: ${error?.message ?? message}\n\n${y.help === undefined ? '' : 'Run with --help for usage.'}\n`);
+      process.stderr.write(`${printable(`teiwright: ${error?.message ?? message}`)}\n\n${y.help === undefined ? '' : 'Run with --help for usage.'}\n`);
       process.exit(EXIT.usage);
     })
     .parseAsync();
@@ -37,10 +38,13 @@ export async function main(argv: string[]): Promise<void> {
 main(hideBin(process.argv)).catch((error: unknown) => {
   // A usage error found by a command's handler (yargs calls .fail only for its own).
   if (error instanceof UsageError) {
-    process.stderr.write(`teiwright: ${error.message}\n`);
+    process.stderr.write(`${printable(`teiwright: ${error.message}`)}\n`);
     process.exitCode = EXIT.usage;
     return;
   }
-  process.stderr.write(`teiwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // One line, never a stack trace (TEIWRIGHT_DEBUG=1 shows it, for a bug report).
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${printable(`teiwright: error internal-error: ${message} (please report it; TEIWRIGHT_DEBUG=1 shows where)`)}\n`);
+  if (process.env.TEIWRIGHT_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   process.exitCode = EXIT.usage;
 });

@@ -10,11 +10,13 @@ export interface Outcome {
   /** Files that had at least one error diagnostic. */
   filesWithErrors: number;
   interrupted?: boolean;
+  /** Failures of the run itself (the report or the manifest could not be written). */
+  runErrors?: number;
 }
 
 export function exitCodeFor(outcome: Outcome): ExitCode {
   if (outcome.interrupted) return EXIT.interrupted;
-  return outcome.filesWithErrors > 0 ? EXIT.fileErrors : EXIT.ok;
+  return outcome.filesWithErrors > 0 || (outcome.runErrors ?? 0) > 0 ? EXIT.fileErrors : EXIT.ok;
 }
 
 /** A usage error found by a command after yargs parsed the options (e.g. a bad --shard). */

@@ -3,7 +3,7 @@
  * `file:line:col: severity code: message`, then a summary; or the same as JSON.
  * Lines go to stdout, the progress bar to stderr, so `> log.txt` keeps the facts.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { countBySeverity, formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { VERSION } from '../version.js';
@@ -31,7 +31,21 @@ const SHOWN: Record<'quiet' | 'normal' | 'verbose', ReadonlySet<Severity>> = {
   verbose: new Set(['error', 'warning', 'info']),
 };
 
-export function linePrinter(write: (s: string) => void, level: keyof typeof SHOWN): Printer {
+/**
+ * A line safe to print: control characters (a newline or ESC in a file name), bidi
+ * overrides (RLO) and line separators are shown as `\xNN` / `\u{NNNN}`, so one fact stays
+ * one line and no name sends escape codes to the terminal.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\x00-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/gu, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
+  });
+}
+
+export function linePrinter(rawWrite: (s: string) => void, level: keyof typeof SHOWN): Printer {
+  // Every line printed is one fact on one line: escaped, then ended.
+  const write = (s: string): void => rawWrite(`${printable(s.endsWith('\n') ? s.slice(0, -1) : s)}\n`);
   return {
     file(line) {
       const c = countBySeverity(line.diagnostics);
@@ -44,7 +58,7 @@ export function linePrinter(write: (s: string) => void, level: keyof typeof SHOW
       for (const e of line.emendations ?? []) write(`  ${line.input}:${e}\n`);
     },
     summary(text) {
-      write(`${text}\n`);
+      for (const l of text.split('\n')) write(l);
     },
   };
 }
@@ -65,10 +79,15 @@ export function makeReport(command: string, files: FileLine[], totals: Record<st
   return { tool: 'teiwright', version: VERSION, command, files, totals, exitCode };
 }
 
-/** Writes a file whole or not at all: a temporary sibling, then a rename. */
+/** Writes a file whole or not at all: a temporary sibling, then a rename; no temporary file is left on failure. */
 export function writeFileAtomic(path: string, data: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }

@@ -1,7 +1,8 @@
 /** Checks an edition against its JSON Schema with ajv, compiled once per process. */
 import { Ajv } from 'ajv';
 import type { Diagnostics } from '../diagnostics.js';
-import { Block, Edition, Inline } from './edition.js';
+import { Block, Edition, Inline, type SourcePos } from './edition.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
@@ -10,8 +11,61 @@ function editionValidator(): ReturnType<Ajv['compile']> {
   return compiled;
 }
 
-/** Reports every place where the model breaks its schema; returns true when it conforms. */
-export function checkModel(edition: unknown, diagnostics: Diagnostics): boolean {
+const isPos = (v: unknown): v is SourcePos =>
+  typeof v === 'object' && v !== null && typeof (v as SourcePos).line === 'number' && typeof (v as SourcePos).column === 'number';
+
+interface Excess {
+  what: 'depth' | 'anchors';
+  found: number;
+  pos: SourcePos | undefined;
+}
+
+/**
+ * The first limit the model goes beyond, found with an explicit stack (never recursion: a
+ * model too deep for the call stack must still be measured). Depth counts nodes (objects
+ * with a `kind`) on the way down, so arrays and records around them do not count.
+ */
+export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS): Excess | undefined {
+  let anchors = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value: edition, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth });
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    let inner = depth;
+    if (typeof record.kind === 'string') {
+      inner = depth + 1;
+      const pos = isPos(record.pos) ? record.pos : undefined;
+      if (inner > limits.depth) return { what: 'depth', found: inner, pos };
+      if (record.kind === 'noteAnchor' && ++anchors > limits.anchors) return { what: 'anchors', found: anchors, pos };
+    }
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      if (typeof v === 'object' && v !== null && key !== 'pos') stack.push({ value: v, depth: inner });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reports every place where the model breaks its schema; returns true when it conforms.
+ * A model beyond the limits is refused first, with its position: ajv's checks recurse
+ * as deep as the model, so they only run on a model of bounded depth.
+ */
+export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS): boolean {
+  const excess = exceededLimit(edition, limits);
+  if (excess?.what === 'depth') {
+    diagnostics.report('input-too-deep', `the markup nests more than ${limits.depth} levels deep here (--max-depth ${limits.depth}); the file was not converted`, excess.pos);
+    return false;
+  }
+  if (excess?.what === 'anchors') {
+    diagnostics.report('input-too-many-anchors', `the text has more than ${limits.anchors} note anchors (--max-anchors ${limits.anchors}); the file was not converted`, excess.pos);
+    return false;
+  }
   const validate = editionValidator();
   if (validate(edition)) return true;
   // A node that fits no branch of a union yields one error per branch: report one per place.

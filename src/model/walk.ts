@@ -24,21 +24,31 @@ export function inlineChildren(node: Inline): Inline[][] {
   }
 }
 
-/** The inline lists directly inside a block. */
+/** The inline lists inside a block, quotes included (explicit stack: quotes nest as deep as the input). */
 export function blockInlines(block: Block): Inline[][] {
-  switch (block.kind) {
-    case 'p':
-    case 'heading':
-      return [block.children];
-    case 'list':
-      return block.items;
-    case 'lines':
-      return block.lines;
-    case 'quote':
-      return block.blocks.flatMap((b) => blockInlines(b));
-    case 'pb':
-      return [];
+  const out: Inline[][] = [];
+  const stack: Block[] = [block];
+  while (stack.length > 0) {
+    const b = stack.pop()!;
+    switch (b.kind) {
+      case 'p':
+      case 'heading':
+        out.push(b.children);
+        break;
+      case 'list':
+        for (const item of b.items) out.push(item);
+        break;
+      case 'lines':
+        for (const line of b.lines) out.push(line);
+        break;
+      case 'quote':
+        for (let i = b.blocks.length - 1; i >= 0; i--) stack.push(b.blocks[i]!);
+        break;
+      case 'pb':
+        break;
+    }
   }
+  return out;
 }
 
 /** Every inline list of the edition's text (head, opener, argument, body, closer), in reading order. */
@@ -72,22 +82,39 @@ export function noteInlineLists(ed: Edition): Inline[][] {
 
 /**
  * Visits every inline node depth-first in document order. The visitor gets the list that
- * holds the node and its index, so transforms can replace a node in place.
+ * holds the node and its index, so transforms can replace a node in place. An explicit
+ * stack, not recursion: the depth of the markup is the input's, not ours.
  */
 export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inline[], index: number) => void): void {
-  for (const list of lists) {
-    for (let i = 0; i < list.length; i++) {
-      const node = list[i]!;
-      visit(node, list, i);
-      for (const child of inlineChildren(node)) visitInlines([child], visit);
+  const stack: { list: Inline[]; index: number }[] = [];
+  for (let l = lists.length - 1; l >= 0; l--) stack.push({ list: lists[l]!, index: 0 });
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.list.length) {
+      stack.pop();
+      continue;
     }
+    const i = frame.index++;
+    const node = frame.list[i]!;
+    visit(node, frame.list, i);
+    const children = inlineChildren(node);
+    for (let c = children.length - 1; c >= 0; c--) stack.push({ list: children[c]!, index: 0 });
   }
 }
 
 /** The plain text of inline content, without note anchors (used for titles and matching). */
 export function plainText(list: readonly Inline[], options: { anchors?: boolean } = {}): string {
   let out = '';
-  for (const node of list) {
+  // Lists still to read, innermost last (an explicit stack: input depth never reaches the call stack).
+  const stack: { list: readonly Inline[]; index: number }[] = [{ list, index: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index >= frame.list.length) {
+      stack.pop();
+      continue;
+    }
+    const node = frame.list[frame.index++]!;
+    let inner: readonly Inline[] | undefined;
     switch (node.kind) {
       case 'text':
         out += node.text;
@@ -102,16 +129,17 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean 
         out += '\n';
         break;
       case 'subst':
-        out += plainText(node.add, options);
+        inner = node.add;
         break;
       case 'choice':
-        out += plainText(node.corr, options);
+        inner = node.corr;
         break;
       case 'inlineNote':
         break;
       default:
-        out += plainText(inlineChildren(node)[0] ?? [], options);
+        inner = inlineChildren(node)[0];
     }
+    if (inner && inner.length > 0) stack.push({ list: inner, index: 0 });
   }
   return out;
 }

@@ -19,6 +19,13 @@ export function keyToken(key: string): string {
   return out || 'x';
 }
 
+/** The id prefix of a note series: an NCName must not start with a digit ("1-n1"), so "s1-". */
+export function seriesPrefix(series: string | undefined): string {
+  if (!series) return '';
+  const token = keyToken(series);
+  return /^[A-Za-z_]/.test(token) ? `${token}-` : `s${token}-`;
+}
+
 const pairKey = (series: string | undefined, key: string) => `${series ?? ''}\u0000${key}`;
 
 /**
@@ -43,7 +50,7 @@ function assignNoteIds(ed: Edition, ids: IdPool, ctx: TransformContext): Map<str
   for (const section of ed.notes) {
     for (const note of section.notes) {
       const series = note.series ?? section.series;
-      const prefix = series ? `${keyToken(series)}-` : '';
+      const prefix = seriesPrefix(series);
       note.id = ids.take(`${prefix}n${keyToken(note.key)}`);
       const k = pairKey(series, note.key);
       const first = byKey.get(k);
@@ -62,7 +69,7 @@ function linkAnchor(anchor: InlineOf<'noteAnchor'>, note: Note | undefined, ids:
     ctx.diagnostics.report('anchor-orphan', `note anchor ${anchor.marker} has no note${anchor.series ? ` in series ${anchor.series}` : ''}; kept as printed, unlinked`, anchor.pos);
     return;
   }
-  const prefix = anchor.series ? `${keyToken(anchor.series)}-` : '';
+  const prefix = seriesPrefix(anchor.series);
   anchor.id = ids.take(`${prefix}nref${keyToken(anchor.key)}`);
   anchor.target = `#${note.id}`;
   note.targets.push(`#${anchor.id}`);

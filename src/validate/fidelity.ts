@@ -201,9 +201,11 @@ function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** The character of a numeric reference; beyond Unicode (`&#x110000;`) the reference stays as printed, as the readers keep it. */
+const charOfNumber = (n: number, all: string): string => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all);
 const decodeEntities = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITY[e] ?? all),
+    e[0] === '#' ? charOfNumber(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)), all) : (ENTITY[e] ?? all),
   );
 
 /**

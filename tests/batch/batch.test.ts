@@ -62,11 +62,29 @@ describe('runBatch: planning', () => {
     expect(results.map((r) => r.input)).toEqual(['input/letter.txt', 'input/page.HTML']);
   });
 
-  it('follows a symbolic link to a folder once, not round a loop', async () => {
+  it('follows a symbolic link to a folder once, not round a loop, and reports the loop', async () => {
     ws = new Workspace().write({ 'input/letters/a.txt': 'A\n\ntext\n' });
     symlinkSync(ws.path('input'), ws.path('input/letters/back-to-input'));
     const { results } = await run();
-    expect(results.map((r) => r.input)).toEqual(['input/letters/a.txt']);
+    expect(results.map((r) => r.input)).toEqual(['input/letters/a.txt', 'input/letters/back-to-input']);
+    expect(results[0]!.status).toBe('converted');
+    expect(results[1]!.diagnostics.map((d) => d.code)).toEqual(['input-link-broken']);
+  });
+
+  it('reports a dangling symbolic link, and a loop of links, by name', async () => {
+    ws = new Workspace().write({ 'input/a.txt': 'A\n\ntext\n' });
+    symlinkSync(ws.path('input/missing.txt'), ws.path('input/dangling.txt'));
+    symlinkSync(ws.path('input/loop2.txt'), ws.path('input/loop1.txt'));
+    symlinkSync(ws.path('input/loop1.txt'), ws.path('input/loop2.txt'));
+    const { results } = await run();
+    expect(results.map((r) => [r.input, r.diagnostics.map((d) => d.code).join()])).toEqual([
+      ['input/a.txt', ''],
+      ['input/dangling.txt', 'input-link-broken'],
+      ['input/loop1.txt', 'input-link-broken'],
+      ['input/loop2.txt', 'input-link-broken'],
+    ]);
+    expect(results[1]!.diagnostics[0]!.message).toMatch(/does not exist/);
+    expect(results[2]!.diagnostics[0]!.message).toMatch(/loop/);
   });
 
   it('reports a folder without transcriptions as input-none, with its path', async () => {

@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { runBatch, type BatchOptions, type FileResult } from '../../batch/index.js';
 import { countBySeverity } from '../../diagnostics.js';
+import { DEFAULT_LIMITS } from '../../model/limits.js';
 import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
-import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
+import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
 import { join } from 'node:path';
 import { FORMAT_NAMES } from '../../export/registry.js';
@@ -31,6 +32,8 @@ interface ConvertArgs extends ConventionArgs {
   json: boolean;
   progress?: boolean;
   'max-size': string;
+  'max-depth': number;
+  'max-anchors': number;
 }
 
 /** "3/8" → { index: 3, count: 8 }. */
@@ -82,7 +85,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('verify', { type: 'boolean', default: true, describe: 'Check that the TEI has every word of the source and no other; a lost word is an error naming its line (--no-verify to skip)' })
       .option('corrections', { type: 'string', describe: 'An editor\'s corrections file (JSON, see schema/corrections.schema.json); default: <stem>.corrections.json beside each input, when present' })
       .option('explain', { type: 'boolean', default: false, describe: 'List every emendation made (subst, gap, choice, …) with its source line, so an editor can check them' })
-      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this' })
+      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this (counted while reading, so pipes and devices are bounded too)' })
+      .option('max-depth', { type: 'number', default: DEFAULT_LIMITS.depth, describe: 'Refuse a document whose markup nests deeper than this' })
+      .option('max-anchors', { type: 'number', default: DEFAULT_LIMITS.anchors, describe: 'Refuse a document with more note anchors than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
       .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' })
@@ -98,6 +103,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const teiFiles: string[] = [];
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
+    for (const name of ['max-depth', 'max-anchors'] as const) {
+      if (!Number.isInteger(args[name]) || args[name] < 1) throw new UsageError(`--${name} takes a whole number >= 1; got ${args[name]}`);
+    }
     const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
     const showBar = !args.json && (args.progress ?? Boolean(process.stderr.isTTY));
     const bar = showBar ? startProgress() : undefined;
@@ -116,6 +124,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       jobs: args.jobs,
       force: args.force,
       maxBytes,
+      limits: { depth: args['max-depth'], anchors: args['max-anchors'] },
       verify: args.verify,
       strict: args.strict,
       explain: args.explain,
@@ -170,9 +179,21 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       printer.summary(`also ${format}: ${t.exported} exported, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
     }
     const filesWithErrors = totals.filesWithErrors + exportErrors;
-    const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
+    // A manifest or report that cannot be saved is an error of the run: the next run would
+    // redo everything, or the user's pipeline would read a stale report.
+    const runErrors: string[] = [];
+    if (result.manifestError !== undefined) runErrors.push(`error report-unwritable: ${result.manifestError}`);
+    let code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true, runErrors: runErrors.length });
     const report = makeReport('convert', lines, totals, code);
-    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (args.report) {
+      try {
+        writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+      } catch (e) {
+        runErrors.push(`error report-unwritable: cannot write the report ${args.report}: ${e instanceof Error ? e.message : String(e)}`);
+        code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true, runErrors: runErrors.length });
+      }
+    }
+    for (const e of runErrors) process.stderr.write(`${printable(`teiwright: ${e}`)}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else
       printer.summary(

@@ -21,7 +21,9 @@ export type RawBlock =
   | { kind: 'html'; line: number; start: number; end: number; text: string };
 
 const BLANK = /^[\s\u00a0]*$/;
-const RULE = /^\s{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|<hr\s*\/?>)\s*$/i;
+// Three marks, then marks and blanks: the same language as `(?:-[ \t]*){3,}`, without a
+// group repeated per character (which backtracks through a megabyte of `*` and overflows).
+const RULE = /^\s{0,3}(?:-[ \t]*-[ \t]*-[- \t]*|\*[ \t]*\*[ \t]*\*[* \t]*|_[ \t]*_[ \t]*_[_ \t]*|<hr\s*\/?>)\s*$/i;
 const HEADING = /^(#{1,6})[ \t]+/;
 const HTML_LINE = /^\s*(?:<\/?(?:div|ul|ol|li|p|table|tr|td|hr|center|blockquote)\b[^>]*>|:::.*)\s*$/i;
 /** A centred `* * *` (or `## \* \* \*`) separates like a rule. */

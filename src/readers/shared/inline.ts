@@ -65,13 +65,20 @@ class InlineScan {
     const t = this.t;
     let buf = '';
     let bufStart = start;
+    // Spaces at the end of buf, counted as text is added: reading buf's end at each line end
+    // would flatten the growing string every time (quadratic on a long paragraph).
+    let trailingSpaces = 0;
     const add = (s: string, at: number): void => {
       if (buf === '') bufStart = at;
       buf += s;
+      let k = s.length;
+      while (k > 0 && s.charCodeAt(k - 1) === 32) k--;
+      trailingSpaces = k === 0 ? trailingSpaces + s.length : s.length - k;
     };
     const flush = (): void => {
       if (buf !== '') out.push({ kind: 'text', text: buf, pos: this.pos(bufStart) });
       buf = '';
+      trailingSpaces = 0;
     };
     const push = (node: Inline): void => {
       flush();
@@ -115,8 +122,8 @@ class InlineScan {
       }
       if (c === '\n') {
         // Two trailing spaces make a hard line break (markdown); otherwise a soft one.
-        if (/ {2,}$/.test(buf)) {
-          buf = buf.replace(/ +$/, '');
+        if (trailingSpaces >= 2) {
+          buf = buf.slice(0, buf.length - trailingSpaces);
           push({ kind: 'lb', pos: this.pos(i) });
         } else add(c, i);
         i++;

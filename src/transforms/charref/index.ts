@@ -2,11 +2,15 @@
  * Broken character references: `&8220;` (the `#` of `&#8220;` lost somewhere between the
  * print edition and the web page). The reference is kept as printed and the character it
  * meant is supplied: `choice/sic/corr` with `resp="#teiwright"`.
+ *
+ * Linear in the text: positions are advanced from the previous match (never recomputed from
+ * the start of a node), and each inline list is rebuilt once, not spliced once per match;
+ * nested lists are walked with an explicit stack, so deep markup cannot overflow the stack.
  */
-import type { Edition, Inline, InlineOf } from '../../model/edition.js';
+import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.js';
 import type { Transform, TransformContext } from '../index.js';
-import { posAt, quoted, replaceNode, slice, TEIWRIGHT } from '../emendations/record.js';
-import { allInlineLists, visitRunningText } from '../emendations/scope.js';
+import { quoted, TEIWRIGHT } from '../emendations/record.js';
+import { allInlineLists } from '../emendations/scope.js';
 
 /** `&` + decimal digits (or `x` + hex digits) + `;` without the `#`. */
 const BROKEN_CHARREF = /&(x[0-9A-Fa-f]{1,6}|[0-9]{1,7});/g;
@@ -20,16 +24,45 @@ export function charForReference(ref: string): string | undefined {
   return allowed ? String.fromCodePoint(code) : undefined;
 }
 
-function repairNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ctx: TransformContext): void {
-  if (!node.text.includes('&')) return;
+/** Walks forward through one text, turning offsets into line:column without going back. */
+class PosCursor {
+  private offset = 0;
+  private line: number;
+  private column: number;
+  constructor(private readonly value: string, start: SourcePos) {
+    this.line = start.line;
+    this.column = start.column;
+  }
+  /** The position at `offset`, which must not be before the last one asked for. */
+  at(offset: number): SourcePos {
+    const { value } = this;
+    for (let i = this.offset; i < offset && i < value.length; i++) {
+      if (value.charCodeAt(i) === 10) {
+        this.line++;
+        this.column = 1;
+      } else this.column++;
+    }
+    if (offset > this.offset) this.offset = Math.min(offset, value.length);
+    return { line: this.line, column: this.column };
+  }
+}
+
+/** The pieces `node` becomes, or undefined when it holds no broken reference. */
+function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformContext): Inline[] | undefined {
+  if (!node.text.includes('&')) return undefined;
   const pieces: Inline[] = [];
+  const cursor = new PosCursor(node.text, node.pos);
+  const piece = (from: number, to: number): void => {
+    if (to > from) pieces.push({ kind: 'text', text: node.text.slice(from, to), pos: cursor.at(from) });
+  };
   let done = 0;
   for (const m of node.text.matchAll(BROKEN_CHARREF)) {
     const char = charForReference(m[1]!);
     if (char === undefined) continue; // not a character XML can hold: left as printed text
     const at = m.index;
-    const pos = posAt(node.pos, node.text, at);
-    pieces.push(...slice(node, done, at), {
+    piece(done, at);
+    const pos = cursor.at(at);
+    pieces.push({
       kind: 'choice', resp: TEIWRIGHT, pos,
       sic: [{ kind: 'text', text: m[0], pos }],
       corr: [{ kind: 'text', text: char, pos }],
@@ -39,15 +72,51 @@ function repairNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
     edition.emendations.push({ kind: 'charref', resp: TEIWRIGHT, description, pos });
     ctx.diagnostics.report('charref-repaired', description, pos);
   }
-  if (done === 0) return;
-  pieces.push(...slice(node, done, node.text.length));
-  replaceNode(list, node, pieces);
+  if (done === 0) return undefined;
+  piece(done, node.text.length);
+  return pieces;
+}
+
+/**
+ * Repairs the running text of `lists` in document order — not inside `sic`, `del`, a `choice`
+ * or another emendation, whose words are already accounted for.
+ */
+function repairLists(lists: Inline[][], edition: Edition, ctx: TransformContext): void {
+  interface Frame { list: Inline[]; index: number; rebuilt: Inline[] | undefined }
+  for (const top of lists) {
+    const stack: Frame[] = [{ list: top, index: 0, rebuilt: undefined }];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.index >= frame.list.length) {
+        stack.pop();
+        if (frame.rebuilt) {
+          frame.list.length = 0;
+          for (const n of frame.rebuilt) frame.list.push(n);
+        }
+        continue;
+      }
+      const i = frame.index++;
+      const node = frame.list[i]!;
+      if (node.kind === 'text') {
+        const pieces = repairText(node, edition, ctx);
+        if (pieces) {
+          frame.rebuilt ??= frame.list.slice(0, i);
+          for (const p of pieces) frame.rebuilt.push(p);
+          continue;
+        }
+      }
+      frame.rebuilt?.push(node);
+      if (node.kind === 'hi' || node.kind === 'link' || node.kind === 'inlineNote') {
+        stack.push({ list: node.children, index: 0, rebuilt: undefined });
+      }
+    }
+  }
 }
 
 export const charrefTransform: Transform = {
   name: 'charref',
   apply(edition, ctx) {
-    visitRunningText(allInlineLists(edition), (node, list) => repairNode(node, list, edition, ctx));
+    repairLists(allInlineLists(edition), edition, ctx);
     // The header's title is plain text: it gets the character; `head` keeps the reference as sic.
     edition.metadata.title = edition.metadata.title.replace(BROKEN_CHARREF, (ref, n: string) => charForReference(n) ?? ref);
   },

@@ -101,6 +101,8 @@ function applyMatches(c: Correction, matches: Match[]): SourcePos[] {
 
 function applyCorrection(edition: Edition, ctx: TransformContext, set: CorrectionSet, c: Correction): void {
   const at = `${set.sidecar}:${c.pos.line}:${c.pos.column}`;
+  // What goes into the TEI names the file alone: no path of the editor's machine.
+  const atInTei = `${set.sidecar.split(/[\\/]/).pop() ?? set.sidecar}:${c.pos.line}:${c.pos.column}`;
   const pattern = findPattern(c.find);
   const matches = findMatches(scopeLists(edition, c.in), pattern);
   const chosen = chooseMatches(c, matches);
@@ -123,7 +125,7 @@ function applyCorrection(edition: Edition, ctx: TransformContext, set: Correctio
   for (const pos of positions) {
     recordEmendation(edition, ctx.diagnostics, {
       kind: 'correction', resp: `#${c.editor}`, pos,
-      description: `${quoted(c.find)} corrected to ${quoted(c.replace)} by ${editor?.name ?? c.editor}${c.reason ? ` (${c.reason})` : ''} [${at}]`,
+      description: `${quoted(c.find)} corrected to ${quoted(c.replace)} by ${editor?.name ?? c.editor}${c.reason ? ` (${c.reason})` : ''} [${atInTei}]`,
     });
   }
 }

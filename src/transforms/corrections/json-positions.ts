@@ -16,6 +16,15 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/** Well-formed JSON that teiwright refuses: a key that names an object's prototype, or nesting beyond the limit. */
+export class JsonRefusedError extends JsonSyntaxError {}
+
+/** How deep a corrections file may nest; its schema needs four levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Keys that would reach an object's prototype in the code that reads the value. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
 export const pointerPart = (key: string | number): string => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -28,6 +37,10 @@ export function readJsonWithPositions(text: string): JsonRead {
   const fail = (what: string): never => {
     throw new JsonSyntaxError(`${what} at line ${line}, column ${i - lineStart + 1}`, pos());
   };
+  const refuse = (what: string, at: SourcePos): never => {
+    throw new JsonRefusedError(`${what} at line ${at.line}, column ${at.column}`, at);
+  };
+  let depth = 0;
   const space = (): void => {
     for (;;) {
       const c = text.charCodeAt(i);
@@ -57,13 +70,23 @@ export function readJsonWithPositions(text: string): JsonRead {
       return fail('bad string escape');
     }
   };
+  // Recursion bounded by MAX_JSON_DEPTH, so no file can reach the end of the call stack.
   const value = (path: string): unknown => {
     space();
     positions.set(path, pos());
     const c = text[i];
+    if ((c === '{' || c === '[') && ++depth > MAX_JSON_DEPTH) refuse(`nesting deeper than ${MAX_JSON_DEPTH} levels`, pos());
+    try {
+      return compound(path, c);
+    } finally {
+      if (c === '{' || c === '[') depth--;
+    }
+  };
+  const compound = (path: string, c: string | undefined): unknown => {
     if (c === '{') {
       i++;
-      const obj: Record<string, unknown> = {};
+      // No prototype: no key of the file can reach Object.prototype.
+      const obj = Object.create(null) as Record<string, unknown>;
       space();
       if (text[i] === '}') {
         i++;
@@ -74,6 +97,7 @@ export function readJsonWithPositions(text: string): JsonRead {
         if (text[i] !== '"') fail('expected a "quoted" property name');
         const keyPos = pos();
         const key = string();
+        if (PROTOTYPE_KEYS.has(key)) refuse(`the key "${key}" is not allowed`, keyPos);
         positions.set(`${path}/${pointerPart(key)}#key`, keyPos);
         space();
         if (text[i] !== ':') fail('expected ":"');

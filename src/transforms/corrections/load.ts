@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { CODES, type Diagnostic } from '../../diagnostics.js';
 import type { SourcePos } from '../../model/edition.js';
-import { JsonSyntaxError, pointerPart, readJsonWithPositions } from './json-positions.js';
+import { JsonRefusedError, JsonSyntaxError, pointerPart, readJsonWithPositions } from './json-positions.js';
 
 export interface CorrectionEditor {
   id: string;
@@ -80,17 +80,62 @@ function plainMessage(e: ErrorObject): string {
   }
 }
 
+/** The largest corrections file read (characters); real ones are a few kilobytes. */
+export const MAX_CORRECTIONS_SIZE = 8 * 1024 * 1024;
+
+/** Characters XML forbids: in a name or a replacement they would end in the TEI. */
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
+
+/** The JSON Pointer of the first string of `value` holding a character XML forbids. */
+function forbiddenCharAt(value: unknown): string | undefined {
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (FORBIDDEN.test(v)) return path;
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}/${i}` });
+    } else if (typeof v === 'object' && v !== null) {
+      const entries = Object.entries(v as Record<string, unknown>);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ v: entries[i]![1], path: `${path}/${pointerPart(entries[i]![0])}` });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads a corrections file. Never throws: every problem, including one inside teiwright,
+ * is a `corrections-invalid` diagnostic at the sidecar's line:col.
+ */
 export function loadCorrections(jsonText: string, sidecarPath: string): { corrections: CorrectionSet | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (message: string, pos: SourcePos | undefined): void => {
     diagnostics.push({ code: 'corrections-invalid', severity: CODES['corrections-invalid'].severity, message, file: sidecarPath, ...(pos && { line: pos.line, column: pos.column }) });
   };
+  if (jsonText.length > MAX_CORRECTIONS_SIZE) {
+    report(`the corrections file has ${jsonText.length} characters, more than the limit of ${MAX_CORRECTIONS_SIZE}`, undefined);
+    return { corrections: undefined, diagnostics };
+  }
+  try {
+    return loadChecked(jsonText, sidecarPath, diagnostics, report);
+  } catch (e) {
+    report(`cannot read the corrections: ${e instanceof Error ? e.message : String(e)}`, undefined);
+    return { corrections: undefined, diagnostics };
+  }
+}
+
+function loadChecked(
+  jsonText: string,
+  sidecarPath: string,
+  diagnostics: Diagnostic[],
+  report: (message: string, pos: SourcePos | undefined) => void,
+): { corrections: CorrectionSet | undefined; diagnostics: Diagnostic[] } {
   let read;
   try {
     read = readJsonWithPositions(jsonText);
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
-    report(`not JSON: ${err.message}`, err.pos);
+    report(err instanceof JsonRefusedError ? err.message : `not JSON: ${err.message}`, err.pos);
     return { corrections: undefined, diagnostics };
   }
   const { value, positions } = read;
@@ -105,6 +150,11 @@ export function loadCorrections(jsonText: string, sidecarPath: string): { correc
       seen.add(message);
       report(message, e.keyword === 'additionalProperties' ? (positions.get(`${path}#key`) ?? where(path)) : where(path));
     }
+    return { corrections: undefined, diagnostics };
+  }
+  const bad = forbiddenCharAt(value);
+  if (bad !== undefined) {
+    report(`${bad || '/'}: holds a control character or another character XML forbids`, where(bad));
     return { corrections: undefined, diagnostics };
   }
   const raw = value as RawFile;

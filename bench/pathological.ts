@@ -1,0 +1,81 @@
+/**
+ * `npm run bench:pathological [-- --sizes 1,4,16]`: hostile shapes at 1, 4 and 16 MB, each
+ * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
+ * seconds and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
+ * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
+ * 4 GB heap and 240 s, so a shape that would take the machine down is reported as failed.
+ */
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { convert } from '../dist/convert.js';
+
+const MB = 1024 * 1024;
+
+/** Each shape: a text of about `bytes` bytes (a prefix, one unit repeated, a suffix). */
+const SHAPES: Record<string, (bytes: number) => string> = {
+  'character references (&#8220;)': (n) => `# T\n\n${repeat('&#8220;word&#x2019; ', n)}\n`,
+  'broken character references (&8220;)': (n) => `# T\n\n${repeat('&8220;word ', n)}\n`,
+  'note anchors ([1], page text)': (n) => `Title\n\n${repeat('word [1] ', n)}\n\nNotes\n\n[1] The note.\n`,
+  'note anchors (<sup>1</sup>, markdown)': (n) => `# T\n\n${repeat('word<sup>1</sup> ', n)}\n\n**Notes**\n\n1. The note.\n`,
+  'unclosed HTML (<p><b><i>)': (n) => `<html><head><title>T</title></head><body><h1>T</h1>${repeat('<p><b><i>word ', n)}`,
+  'markdown footnotes ([^n])': (n) => {
+    const count = Math.floor(n / 40);
+    const refs: string[] = [];
+    const notes: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      refs.push(`word[^${i}]`);
+      notes.push(`[^${i}]: note ${i}`);
+    }
+    return `---\ntitle: T\n---\n\n${refs.join(' ')}\n\n${notes.join('\n')}\n`;
+  },
+  'a run of * (one line)': (n) => `# T\n\n${'*'.repeat(n)}\n`,
+};
+
+function repeat(unit: string, bytes: number): string {
+  return unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
+}
+
+function child(shape: string, mb: number): void {
+  const make = SHAPES[shape];
+  if (!make) throw new Error(`no shape ${shape}`);
+  const text = make(mb * MB);
+  const t0 = performance.now();
+  const r = convert(text, { file: 'pathological' });
+  const seconds = (performance.now() - t0) / 1000;
+  const firstError = r.diagnostics.find((d) => d.severity === 'error');
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      ok: r.ok,
+      ...(firstError && { firstError: `${firstError.code}: ${firstError.message.slice(0, 80)}` }),
+    }),
+  );
+}
+
+function main(): void {
+  const i = process.argv.indexOf('--sizes');
+  const sizes = (i >= 0 ? process.argv[i + 1]! : '1,4,16').split(',').map(Number);
+  const self = fileURLToPath(import.meta.url);
+  console.log('pathological inputs: seconds and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
+  console.log(`| shape | ${sizes.map((s) => `${s} MB`).join(' | ')} |`);
+  console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const shape of Object.keys(SHAPES)) {
+    const cells: string[] = [];
+    for (const mb of sizes) {
+      try {
+        const out = execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--child', shape, String(mb)], { encoding: 'utf8', timeout: 240_000, maxBuffer: 1 << 20 });
+        const r = JSON.parse(out) as { seconds: number; maxRssMb: number; ok: boolean; firstError?: string };
+        const within = r.maxRssMb <= 20 * mb + 200 ? '' : ' (over the RSS limit)';
+        cells.push(`${r.seconds.toFixed(2)} s, ${r.maxRssMb.toFixed(0)} MB${within}${r.ok ? '' : ` [${r.firstError}]`}`);
+      } catch (e) {
+        cells.push(`failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 80)}`);
+      }
+    }
+    console.log(`| ${shape} | ${cells.join(' | ')} |`);
+  }
+}
+
+if (process.argv[2] === '--child') child(process.argv[3]!, Number(process.argv[4]));
+else main();

@@ -1,0 +1,206 @@
+/**
+ * The last gate before the writer: whatever a reader or transform let through, the model
+ * leaves here holding only what XML 1.0 and the attributes' datatypes allow.
+ *
+ * - Characters XML forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE,
+ *   U+FFFF) become U+FFFD, reported where they stand.
+ * - Link targets: empty ones, and any scheme that is not a document address (`javascript:`,
+ *   `data:`, `vbscript:`, …), are dropped — the link's words stay in the text; characters a
+ *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
+ * - Ids are NCNames; a renamed id is renamed in every pointer to it too.
+ *
+ * Every walk uses an explicit stack: the model may nest as deep as the input.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { Edition, Inline, SourcePos } from './edition.js';
+
+/** Characters XML 1.0 forbids; with the `u` flag, `[\uD800-\uDFFF]` matches only lone surrogates. */
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
+
+/** Beyond this many, one file's forbidden characters are counted, not listed. */
+const MAX_REPORTED = 100;
+
+const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export const hasForbiddenChars = (s: string): boolean => FORBIDDEN.test(s);
+
+/**
+ * Replaces the forbidden characters of a whole input text by U+FFFD, reporting each at its
+ * line:col (columns in UTF-16 code units, as everywhere in teiwright). Linear: the position
+ * is advanced from the previous one, never recomputed from the start.
+ */
+export function replaceForbiddenInInput(text: string, diagnostics: Diagnostics): string {
+  if (!FORBIDDEN.test(text)) return text;
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  let count = 0;
+  const out = text.replace(FORBIDDEN_ALL, (ch, offset: number) => {
+    for (let i = text.indexOf('\n', scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    scanned = offset;
+    if (++count <= MAX_REPORTED) {
+      diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, { line, column: offset - lineStart + 1 });
+    }
+    return '\uFFFD';
+  });
+  if (count > MAX_REPORTED) diagnostics.report('char-forbidden', `${count - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
+  return out;
+}
+
+/** Schemes a link may keep: addresses of documents. Anything else is dropped. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'ftp', 'ftps', 'mailto', 'urn', 'doi']);
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * The target a link may carry, or a reason to drop it. Characters outside RFC 3986 (and a
+ * `%` not starting an escape, a second `#`) are percent-encoded, so the value is an anyURI.
+ */
+export function safeTarget(href: string): { target: string; changed: boolean } | { drop: string } {
+  const trimmed = href.trim();
+  if (trimmed === '') return { drop: 'the link has an empty target' };
+  // Browsers ignore white space and controls inside a scheme ("java\tscript:"): so do we.
+  const scheme = SCHEME.exec(trimmed.replace(/[\s\x00-\x1F]+/g, ''))?.[1]?.toLowerCase();
+  if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return { drop: `the link's "${scheme}:" target is not a document address` };
+  let out = '';
+  let hashSeen = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const ch = trimmed[i]!;
+    if (ch === '#') {
+      out += hashSeen ? '%23' : '#';
+      hashSeen = true;
+    } else if (ch === '%') {
+      out += /^[0-9A-Fa-f]{2}$/.test(trimmed.slice(i + 1, i + 3)) ? '%' : '%25';
+    } else if (/[A-Za-z0-9\-._~:/?@!$&'()*+,;=]/.test(ch)) {
+      out += ch;
+    } else {
+      const cp = trimmed.codePointAt(i)!;
+      const whole = String.fromCodePoint(cp);
+      out += encodeURIComponent(whole.length === 2 || cp < 0xd800 || cp > 0xdfff ? whole : '\uFFFD');
+      i += whole.length - 1;
+    }
+  }
+  if (out === '#' || out === '') return { drop: 'the link has an empty target' };
+  return { target: out, changed: out !== trimmed };
+}
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
+
+/** An NCName made from `id`: other characters become `_`, a leading digit or dot gets `_` before it. */
+export function ncName(id: string): string {
+  const body = id.replace(/[^A-Za-z0-9._-]/g, '_');
+  return /^[A-Za-z_]/.test(body) ? body : `_${body}`;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPos = (v: unknown): v is SourcePos => isObj(v) && typeof v.line === 'number' && typeof v.column === 'number';
+
+/** Fields that point at ids (`#id`, space-separated lists) and must follow a renamed id. */
+const POINTER_FIELDS = new Set(['target', 'resp', 'hand']);
+
+function isLink(v: unknown): v is Extract<Inline, { kind: 'link' }> {
+  return isObj(v) && v.kind === 'link' && typeof v.href === 'string' && Array.isArray(v.children);
+}
+
+/** Makes the model safe to write (see the file comment); reports each repair. */
+export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void {
+  let forbidden = 0;
+  const ids = new Set<string>();
+  const renamed = new Map<string, string>();
+  const idHolders: Obj[] = [];
+  // Pass 1: characters, link targets, and which ids need a new name.
+  const stack: { value: unknown; pos: SourcePos | undefined }[] = [{ value: edition, pos: undefined }];
+  while (stack.length > 0) {
+    const { value, pos: outer } = stack.pop()!;
+    if (Array.isArray(value)) {
+      if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pos: outer });
+      continue;
+    }
+    if (!isObj(value)) continue;
+    const pos = isPos(value.pos) ? value.pos : outer;
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (typeof v === 'string') {
+        if (FORBIDDEN.test(v)) {
+          value[key] = v.replace(FORBIDDEN_ALL, (ch) => {
+            if (++forbidden <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, pos);
+            return '\uFFFD';
+          });
+        }
+      } else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const item = v[i];
+          if (typeof item === 'string' && FORBIDDEN.test(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
+        }
+        stack.push({ value: v, pos });
+      } else if (isObj(v) && key !== 'pos') stack.push({ value: v, pos });
+    }
+    if (typeof value.id === 'string') {
+      if (NCNAME.test(value.id)) ids.add(value.id);
+      idHolders.push(value);
+    }
+  }
+  if (forbidden > MAX_REPORTED) diagnostics.report('char-forbidden', `${forbidden - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
+
+  for (const holder of idHolders) {
+    const id = holder.id as string;
+    if (NCNAME.test(id)) continue;
+    let fresh = ncName(id);
+    for (let n = 2; ids.has(fresh); n++) fresh = `${ncName(id)}-${n}`;
+    ids.add(fresh);
+    renamed.set(id, fresh);
+    holder.id = fresh;
+  }
+  if (renamed.size === 0) return;
+  // Pass 2: pointers follow their renamed ids.
+  const repoint = (v: string): string =>
+    v.split(' ').map((p) => (p.startsWith('#') && renamed.has(p.slice(1)) ? `#${renamed.get(p.slice(1))}` : p)).join(' ');
+  const again: unknown[] = [edition];
+  while (again.length > 0) {
+    const value = again.pop();
+    if (Array.isArray(value)) {
+      for (const v of value) if (typeof v === 'object' && v !== null) again.push(v);
+      continue;
+    }
+    if (!isObj(value)) continue;
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (POINTER_FIELDS.has(key) && typeof v === 'string') value[key] = repoint(v);
+      else if (key === 'targets' && Array.isArray(v)) value[key] = v.map((t) => (typeof t === 'string' ? repoint(t) : t));
+      else if (typeof v === 'object' && v !== null && key !== 'pos') again.push(v);
+    }
+  }
+}
+
+/** Replaces, in `list`, each link whose target must go by its children; repairs the others. */
+function unwrapUnsafeLinks(list: unknown[], outer: SourcePos | undefined, diagnostics: Diagnostics): void {
+  const rebuilt: unknown[] = [];
+  // A dropped link's children take its place and are looked at in turn (they may be links).
+  const pending = list.slice().reverse();
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (!isLink(item)) {
+      rebuilt.push(item);
+      continue;
+    }
+    const safe = safeTarget(item.href);
+    const pos = isPos(item.pos) ? item.pos : outer;
+    if ('drop' in safe) {
+      diagnostics.report('link-target-invalid', `${safe.drop}: the link was dropped, its words kept`, pos);
+      for (let i = item.children.length - 1; i >= 0; i--) pending.push(item.children[i]);
+      continue;
+    }
+    if (safe.changed) {
+      diagnostics.report('link-target-invalid', `the link target had characters a URI cannot hold; written as ${safe.target.length > 80 ? `${safe.target.slice(0, 77)}…` : safe.target}`, pos);
+      item.href = safe.target;
+    }
+    rebuilt.push(item);
+  }
+  list.length = 0;
+  for (const item of rebuilt) list.push(item);
+}

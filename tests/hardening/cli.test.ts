@@ -1,0 +1,190 @@
+/**
+ * One test per finding of the hardening issue (command line side): every failure is one
+ * escaped line with a code, never a stack trace; limits hold while reading; outcomes do not
+ * depend on --jobs; nothing of the user's machine leaks into the TEI.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeStaleTemps } from '../../src/batch/atomic.js';
+import { printable } from '../../src/cli/output.js';
+import { loadCorrections } from '../../src/transforms/corrections/load.js';
+import { PROJECT_ROOT } from '../helpers/shared.js';
+import { expectValidTei } from '../helpers/tei.js';
+
+const BIN = join(PROJECT_ROOT, 'dist/cli/main.js');
+const STALIN = readFileSync(join(PROJECT_ROOT, 'input/stalin-1912-for-the-party.txt'), 'utf8');
+
+function run(args: string[], cwd: string, timeout = 120_000) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+function dir(files: Record<string, string> = {}): string {
+  const d = mkdtempSync(join(tmpdir(), 'teiwright-harden-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(d, name, '..'), { recursive: true });
+    writeFileSync(join(d, name), text);
+  }
+  return d;
+}
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
+
+describe('inputs that are not regular files, and sizes, are bounded while reading', () => {
+  it('a FIFO named on the command line is refused at once (no hang); the batch goes on', () => {
+    const d = dir({ 'ok.txt': STALIN });
+    if (spawnSync('mkfifo', [join(d, 'pipe.txt')]).status !== 0) return void console.warn('mkfifo is not available: skipped');
+    const r = run(['convert', 'pipe.txt', 'ok.txt', '--out', 'out', '--jobs', '1'], d, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toMatch(/pipe\.txt: error input-not-file: a FIFO/);
+    expect(existsSync(join(d, 'out/ok.xml'))).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  it('/dev/zero with --max-size 1MB stops reading at the limit (a device is refused by name)', () => {
+    const r = run(['convert', '/dev/zero', '--max-size', '1MB', '--out', dir(), '--jobs', '1'], dir(), 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toMatch(/error input-not-file: a character device/);
+    expect(r.code).toBe(1);
+  });
+
+  it('--max-size counts the bytes read, not the size stat reports', async () => {
+    const { readInput } = await import('../../src/batch/process-file.js');
+    const d = dir({ 'big.txt': 'x'.repeat(5000) });
+    expect(await readInput(join(d, 'big.txt'), 4096)).toEqual({ tooLarge: 5000 });
+    // /proc files report size 0 and are still bounded by what is read.
+    if (existsSync('/proc/self/maps')) expect(await readInput('/proc/self/maps', 10)).toEqual({ tooLarge: 11 });
+  });
+});
+
+describe('one escaped line per problem, never a stack trace', () => {
+  it('file names with a newline, ESC or RLO are printed escaped on one line', () => {
+    const name = 'a\nb\u001b[31m\u202Ec.txt';
+    const d = dir({ [name]: '' });
+    const r = run(['convert', '.', '--out', 'out', '--jobs', '1'], d);
+    const line = r.stdout.split('\n').find((l) => l.includes('input-empty'));
+    expect(line).toContain('a\\x0ab\\x1b[31m\\u{202e}c.txt: error input-empty: ');
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(printable('x\ny\u2028z')).toBe('x\\x0ay\\u{2028}z');
+  });
+
+  it('--report to a path that cannot be written: exit 1, one line, no stack trace', () => {
+    const d = dir({ 'in.txt': STALIN });
+    mkdirSync(join(d, 'report.json'));
+    const r = run(['convert', 'in.txt', '--out', 'out', '--report', 'report.json', '--jobs', '1'], d);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^teiwright: error report-unwritable: cannot write the report report\.json: /m);
+    noStack(r.stderr);
+  });
+
+  it('a manifest that cannot be saved is an error (exit 1), not silence', () => {
+    const d = dir({ 'in.txt': STALIN });
+    mkdirSync(join(d, 'out/.teiwright-manifest.json'), { recursive: true });
+    const r = run(['convert', 'in.txt', '--out', 'out', '--jobs', '1'], d);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error report-unwritable: cannot save/);
+    noStack(r.stderr);
+  });
+
+  it('a deeply nested corrections file is the same per-file error with --jobs 1 and --jobs 2', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const d = dir({ 'a.txt': STALIN, 'b.txt': STALIN, 'fixes.json': deep });
+    const one = run(['convert', 'a.txt', 'b.txt', '--out', 'o1', '--corrections', 'fixes.json', '--jobs', '1', '--json'], d);
+    const two = run(['convert', 'a.txt', 'b.txt', '--out', 'o2', '--corrections', 'fixes.json', '--jobs', '2', '--json'], d);
+    const facts = (out: string) => {
+      const rep = JSON.parse(out) as { files: { input: string; status: string; diagnostics: { code: string; line?: number }[] }[]; exitCode: number };
+      return { exit: rep.exitCode, files: rep.files.map((f) => [f.input, f.status, f.diagnostics.map((x) => `${x.code}@${x.line}`).join()]) };
+    };
+    expect(facts(one.stdout)).toEqual(facts(two.stdout));
+    expect(facts(one.stdout).files).toEqual([
+      ['a.txt', 'failed', 'corrections-invalid@1'],
+      ['b.txt', 'failed', 'corrections-invalid@1'],
+    ]);
+    noStack(one.stderr + two.stderr);
+  });
+});
+
+describe('temporary files of dead runs', () => {
+  it('are removed at the next write into their folder; those of a live process are kept', async () => {
+    const d = dir();
+    // A pid that cannot be running: beyond the kernel's pid_max.
+    const dead = join(d, '.x.xml.tmp-4194399-0.1');
+    const live = join(d, `.y.xml.tmp-${process.pid}-0.1`);
+    writeFileSync(dead, '');
+    writeFileSync(live, '');
+    expect(await removeStaleTemps(d)).toEqual(['.x.xml.tmp-4194399-0.1']);
+    expect(readdirSync(d)).toEqual([`.y.xml.tmp-${process.pid}-0.1`]);
+  });
+
+  it('a rerun of the CLI cleans a zero-length temp file a killed run left in OUT', () => {
+    const d = dir({ 'in.txt': STALIN });
+    mkdirSync(join(d, 'out'));
+    writeFileSync(join(d, 'out/.in.xml.tmp-4194399-0.1'), '');
+    run(['convert', 'in.txt', '--out', 'out', '--jobs', '1'], d);
+    expect(readdirSync(join(d, 'out')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe('the corrections file', () => {
+  const editors = '"editors": [{ "id": "ed1", "name": "A. Editor" }]';
+
+  it('{"files":{"__proto__":…}} is refused with the key\'s line, not silently ignored', () => {
+    const { corrections, diagnostics } = loadCorrections(`{\n  ${editors},\n  "files": {\n    "__proto__": {}\n  }\n}\n`, 'fixes.json');
+    expect(corrections).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([['corrections-invalid', 4, 5, 'the key "__proto__" is not allowed at line 4, column 5']]);
+  });
+
+  it('constructor keys are refused too, and parsed objects have no prototype', () => {
+    expect(loadCorrections(`{"constructor": 1}`, 'f.json').diagnostics[0]?.message).toMatch(/"constructor" is not allowed/);
+    const ok = loadCorrections(`{${editors}, "files": {"a.txt": [{"find": "x", "replace": "y", "editor": "ed1"}]}}`, 'f.json');
+    expect(ok.diagnostics).toEqual([]);
+  });
+
+  it('nesting and size have limits, reported at the sidecar position', () => {
+    const deep = loadCorrections('['.repeat(1000), 'f.json').diagnostics[0]!;
+    expect(deep).toMatchObject({ code: 'corrections-invalid', line: 1, column: 65 });
+    expect(deep.message).toMatch(/nesting deeper than 64/);
+    expect(loadCorrections(' '.repeat(9 * 1024 * 1024), 'f.json').diagnostics[0]?.message).toMatch(/more than the limit/);
+  });
+
+  it('a control character in an editor\'s name is reported at the sidecar\'s line:col', () => {
+    const r = loadCorrections(`{\n "editors": [{ "id": "ed1", "name": "A.\\u0007Editor" }],\n "files": {}\n}`, 'fixes.json');
+    expect(r.diagnostics.map((d) => [d.file, d.line, d.column])).toEqual([['fixes.json', 2, 37]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^\/editors\/0\/name: /);
+  });
+
+  it('an absolute --corrections path never reaches the TEI: the file name alone', () => {
+    const d = dir({ 'in.txt': STALIN });
+    const fixes = join(d, 'fixes.json');
+    writeFileSync(fixes, JSON.stringify({ editors: [{ id: 'ed1', name: 'A. Editor' }], files: { 'in.txt': [{ find: 'Party', replace: 'Party', editor: 'ed1', occurrence: 1 }] } }));
+    const r = run(['convert', 'in.txt', '--out', 'out', '--corrections', fixes, '--jobs', '1'], d);
+    expect(r.code).toBe(0);
+    const tei = readFileSync(join(d, 'out/in.xml'), 'utf8');
+    expect(tei).toContain('fixes.json');
+    expect(tei).not.toContain(d);
+    expectValidTei(tei);
+  });
+});
+
+describe('the CLI process itself', () => {
+  it('--max-depth and --max-anchors: beyond them a clear error for that file, the batch goes on', () => {
+    const deep = `<html><head><title>T</title></head><body><h1>T</h1><p>${'<b><i>'.repeat(10)}x${'</i></b>'.repeat(10)}</p></body></html>`;
+    const d = dir({ 'deep.html': deep, 'ok.txt': STALIN });
+    const r = run(['convert', 'deep.html', 'ok.txt', '--out', 'out', '--max-depth', '5', '--jobs', '1'], d);
+    expect(r.stdout).toMatch(/deep\.html:1:\d+: error input-too-deep: .*--max-depth 5/);
+    expect(existsSync(join(d, 'out/ok.xml'))).toBe(true);
+    expect(r.code).toBe(1);
+    expect(run(['convert', 'ok.txt', '--out', 'o2', '--max-anchors', '0'], d).code).toBe(2);
+  });
+
+  it('an --out that is a file: a one-line error per file, no stack trace', () => {
+    const d = dir({ 'in.txt': STALIN, out: 'a file' });
+    const r = run(['convert', 'in.txt', '--out', 'out', '--jobs', '1'], d);
+    noStack(r.stderr + r.stdout);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr + r.stdout).toMatch(/error [a-z-]+: /);
+  });
+});
