@@ -39,6 +39,7 @@ import { detectLiaText } from './detect.js';
 import { labelLineAt, readFields, startsWithLabel } from './metadata.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './footer.js';
+import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, noteLabel } from '../../layout/rules.js';
 import { type Paragraph, type SourceLine, firstColumn, paragraphText, splitParagraphs, squashLine, squashShort } from './paragraphs.js';
 
 export const PROFILE = 'lia-text';
@@ -95,57 +96,131 @@ const isAuthorLine = (p: Paragraph): boolean => {
   return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
 };
 
+/**
+ * A paragraph of the information block written as prose or labelled lines: every line is a
+ * `Label: value` line, a prose information sentence ("Transcribed by …") or continues the
+ * line above, and at least one line is a known label or a prose sentence.
+ */
+const isInfoParagraph = (p: Paragraph): boolean =>
+  p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
+
+const opensInfoBlock = (p: Paragraph): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
+
+/** A short one-line paragraph: what a title, a collection line or a date line is. */
+const isShortLine = (p: Paragraph | undefined): boolean => p !== undefined && p.lines.length <= 2 && paragraphText(p).length <= 160;
+
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
+function readTop(paragraphs: readonly Paragraph[], footer: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): number {
   // The block opens with a label line; one known label in it is enough (it may open with
-  // an unknown one).
-  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known));
-  // Without an information block the top is the author line (if any) and one title paragraph.
-  const topEnd = metaAt >= 0 ? metaAt : Math.min(paragraphs.length, paragraphs.length > 2 && isAuthorLine(paragraphs[0]!) ? 2 : 1);
-  const top = paragraphs.slice(0, topEnd);
+  // an unknown one), or with a prose information sentence.
+  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
   // Where a missing author or title is reported: the first line of the page that is left.
   const firstLine = paragraphs[0]?.lines[0];
   const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
-  let titleAt = 0;
-  if (top.length >= 2 && isAuthorLine(top[0]!)) {
-    const l = top[0]!.lines[0]!;
+  let i = 0;
+  const end = metaAt >= 0 ? metaAt : paragraphs.length;
+  // Room for an author line: something after it to be the title (and the text, without an information block).
+  const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
+  // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
+  if (room && isAuthorLine(paragraphs[0]!)) {
+    const l = paragraphs[0]!.lines[0]!;
     ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
-    titleAt = 1;
-  } else {
-    diagnostics.report('author-missing', 'no author line above the title', start);
+    i = 1;
+  } else if (room && paragraphs[0]!.lines.length === 1) {
+    const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
+    if (named?.rule.name === 'name and year') {
+      const l = paragraphs[0]!.lines[0]!;
+      const pos = { line: l.line, column: firstColumn(l.text) };
+      ed.metadata.author = { name: named.name, from: 'author-line', pos };
+      (ed.body.beforeHead ??= []).push({ kind: 'p', rend: 'byline', children: lineInlines(l, diagnostics, [], true), pos });
+      i = 1;
+    }
   }
-  const title = top[titleAt];
-  if (!title) {
+  // Collection lines above the title ("Marx-Engels Correspondence 1873"): kept above it.
+  while (i + 1 < end && isShortLine(paragraphs[i]) && isCollectionLine(paragraphText(paragraphs[i]!)) && isShortLine(paragraphs[i + 1]) && !opensInfoBlock(paragraphs[i + 1]!)) {
+    const p = paragraphs[i]!;
+    (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, diagnostics), children: titleInlines([p], diagnostics) });
+    i++;
+  }
+  const footerNamed = !ed.metadata.author && authorFromFooter(footer, ed, diagnostics);
+  if (!ed.metadata.author && !footerNamed) diagnostics.report('author-missing', 'no author line above the title', start);
+  const title = paragraphs[i];
+  if (!title || i >= end) {
     diagnostics.report('title-missing', 'no title before the information block', start);
-  } else {
-    ed.body.head = titleInlines([title], diagnostics);
-    ed.metadata.title = squash(plainText(ed.body.head));
+    return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, diagnostics) : i);
   }
-  const subtitle = top.slice(titleAt + 1);
+  ed.body.head = titleInlines([title], diagnostics);
+  ed.metadata.title = squash(plainText(ed.body.head));
+  // Without an information block, the top ends with the title or with a date line under it.
+  const topEnd = metaAt >= 0 ? metaAt : isShortLine(paragraphs[i + 1]) && isDateLine(paragraphText(paragraphs[i + 1]!)) && i + 2 < paragraphs.length ? i + 2 : i + 1;
+  const subtitle = paragraphs.slice(i + 1, topEnd);
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, diagnostics);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
+    if (!ed.metadata.author) {
+      const by = subtitle.map((p) => authorFrom(paragraphText(p), 'top')).find((a) => a && a.rule.name !== 'name and year');
+      const l = subtitle[0]!.lines[0]!;
+      if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
   }
   if (metaAt < 0) return topEnd;
+  return readInfo(paragraphs, metaAt, ed, diagnostics);
+}
+
+/** Reads the information block from `metaAt`; returns where the text starts. */
+function readInfo(paragraphs: readonly Paragraph[], metaAt: number, ed: Edition, diagnostics: Diagnostics): number {
   let end = metaAt + 1;
-  while (end < paragraphs.length && startsWithLabel(paragraphs[end]!, false) && !startsWithNoteLabel(paragraphs[end]!)) end++;
-  ed.metadata.fields = readFields(paragraphs.slice(metaAt, end), diagnostics, ed.dropped);
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
+  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), diagnostics, ed.dropped));
   return end;
 }
 
+/**
+ * Credits printed at the bottom of the page, after the text and its notes ("Transcribed by
+ * Zodiac", "Html Markup by Stephen Baird (1999)"): taken off the end into the header.
+ */
+function trailingCredits(paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  while (paragraphs.length > 2) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    if (!last.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known)) break;
+    out.unshift(last);
+    paragraphs.pop();
+  }
+  return out;
+}
+
 /** Takes navigation lines off the end of the text, recording each as dropped furniture. */
-function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): SourceLine[] {
   const found: SourceLine[] = [];
+  const reasons = new Map<SourceLine, string>();
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     const line = last?.lines[last.lines.length - 1];
-    if (!last || !line || !isNavigationLine(line.text)) break;
+    if (!last || !line) break;
+    const rule = isNavigationLine(line.text) ? undefined : furnitureRule(line.text, 'bottom');
+    if (!rule && !isNavigationLine(line.text)) break;
     found.push(line);
+    if (rule) reasons.set(line, rule.why);
     last.lines.pop();
     if (last.lines.length === 0) paragraphs.pop();
   }
   // Reported top to bottom, as an editor reads the page.
-  for (const line of found.reverse()) dropNavigation(line, 'navigation footer', ed, diagnostics);
+  for (const line of found.reverse()) dropNavigation(line, reasons.get(line) ?? 'navigation footer', ed, diagnostics);
+  return found;
+}
+
+/** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
+function authorFromFooter(lines: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): boolean {
+  for (const l of lines) {
+    const named = authorFrom(l.text, 'bottom');
+    if (!named) continue;
+    const pos = { line: l.line, column: firstColumn(l.text) };
+    ed.metadata.author = { name: named.name, from: 'footer', pos };
+    diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, pos);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -157,9 +232,13 @@ function dropHeader(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnosti
   for (;;) {
     const first = paragraphs[0];
     const line = first?.lines[0];
-    if (!first || !line || !isNavigationLine(line.text)) break;
-    if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
-    dropNavigation(line, 'navigation header', ed, diagnostics);
+    if (!first || !line) break;
+    const rule = furnitureRule(line.text, 'top');
+    if (!rule) {
+      if (!isNavigationLine(line.text)) break;
+      if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
+    }
+    dropNavigation(line, rule?.why ?? 'navigation header', ed, diagnostics);
     first.lines.shift();
     if (first.lines.length === 0) paragraphs.shift();
   }
@@ -208,7 +287,12 @@ function notesStart(paragraphs: readonly Paragraph[], from: number, titleKeys: I
     }
     for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
   }
-  return firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
+  const bracketed = firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
+  // A notes heading over "1. …", "* …" or "(a) …" notes opens the notes too, when it comes first.
+  for (let i = from + 1; i + 1 < Math.min(bracketed, paragraphs.length); i++) {
+    if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true)) return i;
+  }
+  return bracketed;
 }
 
 /** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
@@ -240,10 +324,14 @@ function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   const opener: Partial<Opener> = {};
   const used = new Set<SourceLine>();
   let first: SourceLine | undefined;
+  let saluteFirst = false;
   scan: for (const p of body.slice(0, 2)) {
     for (const l of p.lines) {
       const s = squashShort(l.text);
-      if (!opener.salute && isSalutationLine(s)) opener.salute = lineInlines(l, diagnostics, [], true);
+      if (!opener.salute && isSalutationLine(s)) {
+        opener.salute = lineInlines(l, diagnostics, [], true);
+        saluteFirst = !opener.dateline;
+      }
       else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, diagnostics, [], true);
       else break scan;
       first ??= l;
@@ -253,6 +341,7 @@ function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   const rest = withoutLines(body, used);
   // A text that is all opening is not a letter: keep it as text.
   if (!first || rest.length === 0) return;
+  if (saluteFirst && opener.dateline) opener.saluteFirst = true;
   ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
   if (opener.salute) ed.body.divType = 'letter';
   body.splice(0, body.length, ...rest);
@@ -335,8 +424,10 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   const ed = emptyEdition(PROFILE);
   const paragraphs = splitParagraphs(text);
   dropHeader(paragraphs, ed, diagnostics);
-  dropFooter(paragraphs, ed, diagnostics);
-  const bodyStart = readTop(paragraphs, ed, diagnostics);
+  const footer = dropFooter(paragraphs, ed, diagnostics);
+  const credits = trailingCredits(paragraphs);
+  const bodyStart = readTop(paragraphs, footer, ed, diagnostics);
+  if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, diagnostics);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
   const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
