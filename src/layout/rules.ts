@@ -22,11 +22,11 @@ export interface LineRule {
 export const FURNITURE: readonly LineRule[] = [
   { name: 'breadcrumb', pattern: /^MIA\s*(?:>|»|:)\s*\S/, where: 'top', why: 'the breadcrumb of the MIA page ("MIA > Archive > …")' },
   { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link' },
-  { name: 'last updated', pattern: /^last (?:updated|modified)(?: on)?\b[^.]{0,60}\.?$/i, where: 'both', why: 'the date the page was last updated' },
+  { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+){0,8}(?:Index|Contents|Archive|Library|Bibliography)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){1,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+){0,8}(?:Index|Contents|Archive|Library|Bibliography)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
+  { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
 ];
 
@@ -74,6 +74,8 @@ export const AUTHOR: readonly AuthorRule[] = [
   { name: 'name and year', pattern: /^(?<name>.{3,60}?)\s+(?:1[5-9]\d\d|20\d\d)$/u, where: 'top', why: 'a "Name 1922" line above the title' },
   { name: 'by X', pattern: /^by\s+(?<name>.{3,60})$/iu, where: 'top', why: 'a "by Name" line under the title' },
   { name: 'speech by X', pattern: /^(?:a )?(?:speech|address|letter|article|report|lecture|statement) (?:by|of)\s+(?<name>.{3,60}?)\.?$/iu, where: 'top', why: '"Speech by Name"' },
+  // Applied only to the title of a letter (a text with a salutation): "Answer to Critics" names no one.
+  { name: 'letter title', pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{1,40}?) to (?:(?:Dr|Mr|Mrs|Comrade|Citizen)\.? )?[\p{Lu}]/u, where: 'top', why: 'a letter\'s title "Engels to August Bebel" names its writer' },
   { name: 'archive link', pattern: /(?:^|\|\s*)(?<name>[\p{Lu}][\p{L}.'’ -]{2,60}?)\s+(?:Internet\s+)?Archive\s*(?:\||$)/u, where: 'bottom', why: 'the footer links to the author\'s archive ("Leon Trotsky Internet Archive")' },
 ];
 
@@ -90,6 +92,8 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
     if (name === undefined) continue;
     if (rule.name === 'archive link') {
       if (NOT_AN_AUTHOR.test(name.replace(/\s+Internet$/, '')) || !isPersonName(name)) continue;
+    } else if (rule.name === 'letter title') {
+      if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4) continue;
     } else if (!isPersonName(name)) continue;
     return { name, rule };
   }
@@ -113,8 +117,8 @@ export const NOTE_LABELS: readonly NoteLabelRule[] = [
   { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, why: '"[1] text": the label printed as its anchor' },
   { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3})[.)])[ \u00a0\t]+(?=\S)/, why: '"1. text" under a notes heading' },
   { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, why: '"(1) text"' },
-  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]*(?=\S)/, why: '"* text": a starred note' },
-  { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=\S)/, why: '"a. text": a lettered note' },
+  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)/, why: '"* text": a starred note' },
+  { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"a. text": a lettered note' },
 ];
 
 /**
@@ -143,7 +147,7 @@ export interface InfoSentence {
  * kept as the field's label (markup: the TEI element says what they said).
  */
 export const INFO_SENTENCES: readonly InfoSentence[] = [
-  { name: 'originally published', pattern: /^(?<label>(?:originally |first )?published(?: (?:in|as|by))?)\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
+  { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
   { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|copied(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …"' },
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
   { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘].*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised' },
@@ -171,5 +175,5 @@ export function infoSentence(line: string): { label: string; value: string; valu
 }
 
 /** A date line under a title: "(October 1913)", "March 1912", "London, 20 June 1873". */
-export const DATE_LINE = /^[([]?[\p{L} ,.]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b[\p{L}\d ,.–-]{0,30}[)\]]?\.?$/u;
+export const DATE_LINE = /^[([]?[\p{L}\d ,.–-]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b[\p{L}\d ,.–-]{0,30}[)\]]?\.?$/u;
 export const isDateLine = (s: string): boolean => s.length <= 80 && DATE_LINE.test(s.replace(/[\s\u00a0]+/g, ' ').trim());

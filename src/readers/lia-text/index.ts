@@ -110,7 +110,7 @@ const opensInfoBlock = (p: Paragraph): boolean => (startsWithLabel(p, false) && 
 const isShortLine = (p: Paragraph | undefined): boolean => p !== undefined && p.lines.length <= 2 && paragraphText(p).length <= 160;
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly Paragraph[], footer: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): number {
+function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
   const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
@@ -142,8 +142,6 @@ function readTop(paragraphs: readonly Paragraph[], footer: readonly SourceLine[]
     (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, diagnostics), children: titleInlines([p], diagnostics) });
     i++;
   }
-  const footerNamed = !ed.metadata.author && authorFromFooter(footer, ed, diagnostics);
-  if (!ed.metadata.author && !footerNamed) diagnostics.report('author-missing', 'no author line above the title', start);
   const title = paragraphs[i];
   if (!title || i >= end) {
     diagnostics.report('title-missing', 'no title before the information block', start);
@@ -208,6 +206,25 @@ function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnosti
   // Reported top to bottom, as an editor reads the page.
   for (const line of found.reverse()) dropNavigation(line, reasons.get(line) ?? 'navigation footer', ed, diagnostics);
   return found;
+}
+
+/**
+ * Without an author line: a letter's title names its writer ("Engels to August Bebel"),
+ * else the footer's archive link; else the author is reported missing.
+ */
+function findAuthor(paragraphs: readonly Paragraph[], footer: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): void {
+  if (ed.metadata.author) return;
+  const title = ed.body.head[0];
+  if (ed.body.divType === 'letter' && title) {
+    const named = authorFrom(ed.metadata.title, 'top');
+    if (named?.rule.name === 'letter title') {
+      ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
+      return;
+    }
+  }
+  if (authorFromFooter(footer, ed, diagnostics)) return;
+  const firstLine = paragraphs[0]?.lines[0];
+  diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
 }
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
@@ -426,7 +443,7 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   dropHeader(paragraphs, ed, diagnostics);
   const footer = dropFooter(paragraphs, ed, diagnostics);
   const credits = trailingCredits(paragraphs);
-  const bodyStart = readTop(paragraphs, footer, ed, diagnostics);
+  const bodyStart = readTop(paragraphs, ed, diagnostics);
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, diagnostics);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
@@ -435,6 +452,7 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   const argument = headnoteLength(body);
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, diagnostics));
   readOpener(body, ed, diagnostics);
+  findAuthor(paragraphs, footer, ed, diagnostics);
   readCloser(body, ed, diagnostics);
   ed.body.blocks = body.map((p) => paragraphBlock(p, diagnostics));
   const notes = readNotes(paragraphs.slice(notesAt), diagnostics, surname(ed));
