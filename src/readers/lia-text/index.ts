@@ -215,7 +215,7 @@ function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnosti
 function findAuthor(paragraphs: readonly Paragraph[], footer: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): void {
   if (ed.metadata.author) return;
   const title = ed.body.head[0];
-  if (ed.body.divType === 'letter' && title) {
+  if ((ed.body.divType === 'letter' || ed.body.opener) && title) {
     const named = authorFrom(ed.metadata.title, 'top');
     if (named?.rule.name === 'letter title') {
       ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
