@@ -42,7 +42,7 @@ export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | un
  * 1873", "Works of Frederick Engels 1877", "Karl Marx. Capital Volume One".
  */
 export const COLLECTION: readonly LineRule[] = [
-  { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|letters|writings|works|archive|volume|vol\.|chapter|library|index|internet|association|congress|conference|pamphlets?|articles|speeches)\b/i, where: 'top', why: 'names a collection, not one text' },
+  { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|works|archive|volume|vol\.|library|index|internet)\b/i, where: 'top', why: 'names a collection, not one text' },
   { name: 'title and year', pattern: /^.{3,80}\s(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection' },
 ];
 

@@ -39,7 +39,7 @@ import { detectLiaText } from './detect.js';
 import { labelLineAt, readFields, startsWithLabel } from './metadata.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './footer.js';
-import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, noteLabel } from '../../layout/rules.js';
+import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from '../../layout/rules.js';
 import { type Paragraph, type SourceLine, firstColumn, paragraphText, splitParagraphs, squashLine, squashShort } from './paragraphs.js';
 
 export const PROFILE = 'lia-text';
@@ -109,6 +109,55 @@ const opensInfoBlock = (p: Paragraph): boolean => (startsWithLabel(p, false) && 
 /** A short one-line paragraph: what a title, a collection line or a date line is. */
 const isShortLine = (p: Paragraph | undefined): boolean => p !== undefined && p.lines.length <= 2 && paragraphText(p).length <= 160;
 
+/**
+ * A paragraph that can stand in the title zone: short, one or two lines, not ending like a
+ * sentence or a salutation, and not a bare section number (which opens the text's first
+ * section). A date line always can.
+ */
+function isHeadingLike(p: Paragraph): boolean {
+  if (!isShortLine(p)) return false;
+  const t = paragraphText(p);
+  if (isDateLine(t)) return true;
+  if (/^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(t)) return false;
+  return !/[.!?,;:]$/.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t);
+}
+
+/**
+ * Which paragraph of the title zone [from, to) is the title. The one right above a date
+ * line ("Labour in Dublin" over "(October 1913)"); else, above an information block, the
+ * first that is not a collection line ("Marx-Engels Correspondence 1873" over the letter's
+ * title, "Abstract" under it); else, above the text, the last one (a book's title over its
+ * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
+ */
+function chooseTitle(paragraphs: readonly Paragraph[], from: number, to: number, beforeInfo: boolean): number {
+  for (let k = from + 1; k < to; k++) if (isDateLine(paragraphText(paragraphs[k]!))) return k - 1;
+  if (!beforeInfo) {
+    if (!isBookLine(paragraphs[from]!)) return from;
+    let last = to - 1;
+    // A "by Name" line under the title is not the title.
+    while (last > from && authorFrom(paragraphText(paragraphs[last]!), 'top')?.rule.name === 'by X') last--;
+    return Math.max(from, last);
+  }
+  let k = from;
+  while (k + 1 < to && isCollectionLine(paragraphText(paragraphs[k]!))) k++;
+  return k;
+}
+
+/**
+ * A line that names a book or collection rather than one text: "Frederick Engels" over the
+ * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
+ * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)".
+ */
+function isBookLine(p: Paragraph): boolean {
+  const t = paragraphText(p);
+  if (isCollectionLine(t)) return true;
+  if (p.lines.length > 1 && isPersonName(squashLine(p.lines[0]!.text))) return true;
+  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
+  if (named && isPersonName(named[1]!)) return true;
+  const by = /\sby\s+(.{3,60})$/.exec(t);
+  return by !== null && isPersonName(by[1]!);
+}
+
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
 function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
   // The block opens with a label line; one known label in it is enough (it may open with
@@ -136,12 +185,25 @@ function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Dia
       i = 1;
     }
   }
-  // Collection lines above the title ("Marx-Engels Correspondence 1873"): kept above it.
-  while (i + 1 < end && isShortLine(paragraphs[i]) && isCollectionLine(paragraphText(paragraphs[i]!)) && isShortLine(paragraphs[i + 1]) && !opensInfoBlock(paragraphs[i + 1]!)) {
-    const p = paragraphs[i]!;
-    (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, diagnostics), children: titleInlines([p], diagnostics) });
-    i++;
+  // The title zone: every paragraph up to the information block; without one, the short
+  // heading-like paragraphs before the text (at least one, and the text keeps one).
+  let zoneEnd = end;
+  if (metaAt < 0) {
+    zoneEnd = i + 1;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && isHeadingLike(paragraphs[zoneEnd]!)) zoneEnd++;
   }
+  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
+  // What stands above the title names the book or the collection: kept above it; a first
+  // line that is a person's name ("Frederick Engels" over the book's title) names the author.
+  for (let k = i; k < titleAt; k++) {
+    const p = paragraphs[k]!;
+    const l = p.lines[0]!;
+    if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l], gapBefore: 0 })) {
+      ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
+    (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, diagnostics), children: titleInlines([p], diagnostics) });
+  }
+  i = titleAt;
   const title = paragraphs[i];
   if (!title || i >= end) {
     diagnostics.report('title-missing', 'no title before the information block', start);
@@ -149,14 +211,13 @@ function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Dia
   }
   ed.body.head = titleInlines([title], diagnostics);
   ed.metadata.title = squash(plainText(ed.body.head));
-  // Without an information block, the top ends with the title or with a date line under it.
-  const topEnd = metaAt >= 0 ? metaAt : isShortLine(paragraphs[i + 1]) && isDateLine(paragraphText(paragraphs[i + 1]!)) && i + 2 < paragraphs.length ? i + 2 : i + 1;
+  const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, diagnostics);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
     if (!ed.metadata.author) {
-      const by = subtitle.map((p) => authorFrom(paragraphText(p), 'top')).find((a) => a && a.rule.name !== 'name and year');
+      const by = subtitle.map((p) => authorFrom(paragraphText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
       const l = subtitle[0]!.lines[0]!;
       if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
     }
