@@ -102,7 +102,7 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
 
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
-  /^(?:(?:editor|editors|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:foot|end)?notes?(?:\s+(?:and references|by the (?:editor|translator)s?))?:?$|^references:?$/i;
+  /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:foot|end)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
 
 export const isNotesHeading = (s: string): boolean => s.length <= 60 && NOTES_HEADING.test(s.replace(/[\s\u00a0]+/g, ' ').trim());
 
