@@ -272,6 +272,9 @@ export class HtmlReading {
       else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
         subtitleTaken = true;
         this.setSubtitle(el, it.pos);
+      } else if (i < titleIdx) {
+        // A heading or line printed above the title ("<h3>Collected Works</h3>" over the <h1>) stays above it.
+        (this.ed.body.beforeHead ??= []).push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
       } else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
     }
     // Without an information block, one subtitle heading right after the title still belongs to the front.

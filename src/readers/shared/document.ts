@@ -64,6 +64,8 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
   while (i < textEnd) {
     const b = blocks[i]!;
     if (b.kind === 'rule') break;
+    // A block quote or a table is the text's: the title zone holds only lines and headings.
+    if (b.kind === 'quote' || b.kind === 'table') break;
     if (b.kind === 'para' && !isFurniture(ctx, b) && src.text.slice(b.start, b.end).length > 200) break;
     // With the title in the front matter, headings in the text are the text's own (or its date line).
     if (opts.titleFromFront && opts.frontTitle?.text && !isFurniture(ctx, b)) break;
