@@ -133,7 +133,13 @@ export const Metadata = Type.Object(
 export type Metadata = Static<typeof Metadata>;
 
 export const Opener = Type.Object(
-  { dateline: Type.Optional(Inlines), salute: Type.Optional(Inlines), pos: SourcePos },
+  {
+    dateline: Type.Optional(Inlines),
+    salute: Type.Optional(Inlines),
+    /** The salutation is printed above the place-date line: the TEI keeps that order. */
+    saluteFirst: Type.Optional(Type.Boolean()),
+    pos: SourcePos,
+  },
   { additionalProperties: false },
 );
 export const Closer = Type.Object(

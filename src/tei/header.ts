@@ -248,9 +248,34 @@ function creationField(ed: Edition): MetaField | undefined {
   return fieldsWith(ed, 'written')[0] ?? fieldsWith(ed, 'delivered')[0];
 }
 
+/**
+ * Without a "Written" or "Delivered" field, the date of writing is the date the text itself
+ * prints: a letter's dateline (opener, then closer), else a date line under the title
+ * ("(October 1913)", "March 1912"). Only the date's own words go into `creation/date`.
+ */
+function printedDateOfWriting(ed: Edition): { words: string; found: NonNullable<ReturnType<typeof findDate>> } | undefined {
+  const { body } = ed;
+  const candidates = [body.opener?.dateline, body.closer?.dateline, body.subtitle];
+  for (const inl of candidates) {
+    if (!inl) continue;
+    const words = squash(plainText(inl));
+    // A subtitle counts only when it is a date line, not a sentence that names a year.
+    if (inl === body.subtitle && (words.length > 60 || /[.!?]\s+\S/.test(words))) continue;
+    const found = findDate(words);
+    if (found) return { words, found };
+  }
+  return undefined;
+}
+
 function writeCreation(profileDesc: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
   const f = creationField(ed);
-  if (!f) return;
+  if (!f) {
+    const printed = printedDateOfWriting(ed);
+    if (!printed) return;
+    const { start, end, ...attrs } = printed.found;
+    txt(el(el(profileDesc, 'creation'), 'date', dateAttrs(attrs)), printed.words.slice(start, end));
+    return;
+  }
   const words = plainText(f.value);
   const found = findDate(words);
   if (!found) ctx.diagnostics?.report('date-unparsed', `no date could be derived from "${squash(words)}"; the words are kept in creation/date without @when`, f.pos);

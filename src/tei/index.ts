@@ -57,8 +57,10 @@ function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | unde
   if (body.subtitle) mixed(div, 'head', body.subtitle, [['type', 'sub']]);
   if (body.opener && (body.opener.dateline || body.opener.salute)) {
     const opener = el(div, 'opener');
+    // Source order: a salutation printed above the place-date line stays above it.
+    if (body.opener.salute && body.opener.saluteFirst) mixed(opener, 'salute', body.opener.salute);
     if (body.opener.dateline) writeDateline(opener, body.opener.dateline, diagnostics, body.opener.pos);
-    if (body.opener.salute) mixed(opener, 'salute', body.opener.salute);
+    if (body.opener.salute && !body.opener.saluteFirst) mixed(opener, 'salute', body.opener.salute);
   }
   if (body.argument.length > 0) writeBlocks(el(div, 'argument'), body.argument, { headings: 'p' });
   writeBlocks(div, body.blocks);

@@ -9,6 +9,7 @@ import { labelRule } from '../../model/labels.js';
 import { noteLabelAt } from '../shared/lia-inline.js';
 import { labelLineAt } from './metadata.js';
 import { isNavigationLine } from './footer.js';
+import { furnitureRule } from '../../layout/rules.js';
 
 /** Only the head and the tail of a text are looked at, so detection is cheap on big files. */
 const HEAD_LINES = 40;
@@ -33,6 +34,10 @@ export function detectLiaText(text: string): number {
   if (/\[\d{1,3}\]/.test(sample)) score += 0.1;
   if (tail.some((l) => isNavigationLine(l) && /[<>|]/.test(l))) score += 0.25;
   if (head.slice(0, 3).some((l) => /\S\u00a0[\s\u00a0]*\S/.test(l))) score += 0.1;
+  // A text with no markup at all is page text (a browser copy), whatever else it shows;
+  // the page template's furniture (breadcrumb, "Top of the page", "Last updated") says so too.
+  if (!markdown) score += 0.3;
+  if (head.slice(0, 3).some((l) => furnitureRule(l, 'top')?.name === 'breadcrumb') || tail.some((l) => /^(?:top of (?:the )?page|last updated\b)/i.test(l.trim()))) score += 0.2;
   if (markdown) score = Math.min(score, 0.25) - 0.1;
   return Math.max(0, Math.min(1, score));
 }

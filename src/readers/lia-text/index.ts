@@ -39,6 +39,7 @@ import { detectLiaText } from './detect.js';
 import { labelLineAt, readFields, startsWithLabel } from './metadata.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './footer.js';
+import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from '../../layout/rules.js';
 import { type Paragraph, type SourceLine, firstColumn, paragraphText, splitParagraphs, squashLine, squashShort } from './paragraphs.js';
 
 export const PROFILE = 'lia-text';
@@ -95,57 +96,209 @@ const isAuthorLine = (p: Paragraph): boolean => {
   return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
 };
 
+/**
+ * A paragraph of the information block written as prose or labelled lines: every line is a
+ * `Label: value` line, a prose information sentence ("Transcribed by …") or continues the
+ * line above, and at least one line is a known label or a prose sentence.
+ */
+const isInfoParagraph = (p: Paragraph): boolean =>
+  p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
+
+const opensInfoBlock = (p: Paragraph): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
+
+/** A short one-line paragraph: what a title, a collection line or a date line is. */
+const isShortLine = (p: Paragraph | undefined): boolean => p !== undefined && p.lines.length <= 2 && paragraphText(p).length <= 160;
+
+/**
+ * A paragraph that can stand in the title zone: short, one or two lines, not ending like a
+ * sentence or a salutation, and not a bare section number (which opens the text's first
+ * section). A date line always can.
+ */
+function isHeadingLike(p: Paragraph): boolean {
+  if (!isShortLine(p)) return false;
+  const t = paragraphText(p);
+  if (isDateLine(t)) return true;
+  if (/^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(t)) return false;
+  return !/[.!?,;:]$/.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t);
+}
+
+/**
+ * Which paragraph of the title zone [from, to) is the title. The one right above a date
+ * line ("Labour in Dublin" over "(October 1913)"); else, above an information block, the
+ * first that is not a collection line ("Marx-Engels Correspondence 1873" over the letter's
+ * title, "Abstract" under it); else, above the text, the last one (a book's title over its
+ * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
+ */
+function chooseTitle(paragraphs: readonly Paragraph[], from: number, to: number, beforeInfo: boolean): number {
+  for (let k = from + 1; k < to; k++) if (isDateLine(paragraphText(paragraphs[k]!))) return k - 1;
+  if (!beforeInfo) {
+    if (!isBookLine(paragraphs[from]!)) return from;
+    let last = to - 1;
+    // A "by Name" line under the title is not the title.
+    while (last > from && authorFrom(paragraphText(paragraphs[last]!), 'top')?.rule.name === 'by X') last--;
+    return Math.max(from, last);
+  }
+  let k = from;
+  while (k + 1 < to && isCollectionLine(paragraphText(paragraphs[k]!))) k++;
+  return k;
+}
+
+/**
+ * A line that names a book or collection rather than one text: "Frederick Engels" over the
+ * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
+ * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)".
+ */
+function isBookLine(p: Paragraph): boolean {
+  const t = paragraphText(p);
+  if (isCollectionLine(t)) return true;
+  if (p.lines.length > 1 && isPersonName(squashLine(p.lines[0]!.text))) return true;
+  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
+  if (named && isPersonName(named[1]!)) return true;
+  const by = /\sby\s+(.{3,60})$/.exec(t);
+  return by !== null && isPersonName(by[1]!);
+}
+
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
 function readTop(paragraphs: readonly Paragraph[], ed: Edition, diagnostics: Diagnostics): number {
   // The block opens with a label line; one known label in it is enough (it may open with
-  // an unknown one).
-  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known));
-  // Without an information block the top is the author line (if any) and one title paragraph.
-  const topEnd = metaAt >= 0 ? metaAt : Math.min(paragraphs.length, paragraphs.length > 2 && isAuthorLine(paragraphs[0]!) ? 2 : 1);
-  const top = paragraphs.slice(0, topEnd);
+  // an unknown one), or with a prose information sentence.
+  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
   // Where a missing author or title is reported: the first line of the page that is left.
   const firstLine = paragraphs[0]?.lines[0];
   const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
-  let titleAt = 0;
-  if (top.length >= 2 && isAuthorLine(top[0]!)) {
-    const l = top[0]!.lines[0]!;
+  let i = 0;
+  const end = metaAt >= 0 ? metaAt : paragraphs.length;
+  // Room for an author line: something after it to be the title (and the text, without an information block).
+  const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
+  // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
+  if (room && isAuthorLine(paragraphs[0]!)) {
+    const l = paragraphs[0]!.lines[0]!;
     ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
-    titleAt = 1;
-  } else {
-    diagnostics.report('author-missing', 'no author line above the title', start);
+    i = 1;
+  } else if (room && paragraphs[0]!.lines.length === 1) {
+    const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
+    if (named?.rule.name === 'name and year') {
+      const l = paragraphs[0]!.lines[0]!;
+      const pos = { line: l.line, column: firstColumn(l.text) };
+      ed.metadata.author = { name: named.name, from: 'author-line', pos };
+      (ed.body.beforeHead ??= []).push({ kind: 'p', rend: 'byline', children: lineInlines(l, diagnostics, [], true), pos });
+      i = 1;
+    }
   }
-  const title = top[titleAt];
-  if (!title) {
+  // The title zone: every paragraph up to the information block; without one, the short
+  // heading-like paragraphs before the text (at least one, and the text keeps one).
+  let zoneEnd = end;
+  if (metaAt < 0) {
+    zoneEnd = i + 1;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && isHeadingLike(paragraphs[zoneEnd]!)) zoneEnd++;
+  }
+  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
+  // What stands above the title names the book or the collection: kept above it; a first
+  // line that is a person's name ("Frederick Engels" over the book's title) names the author.
+  for (let k = i; k < titleAt; k++) {
+    const p = paragraphs[k]!;
+    const l = p.lines[0]!;
+    if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l], gapBefore: 0 })) {
+      ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
+    (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, diagnostics), children: titleInlines([p], diagnostics) });
+  }
+  i = titleAt;
+  const title = paragraphs[i];
+  if (!title || i >= end) {
     diagnostics.report('title-missing', 'no title before the information block', start);
-  } else {
-    ed.body.head = titleInlines([title], diagnostics);
-    ed.metadata.title = squash(plainText(ed.body.head));
+    return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, diagnostics) : i);
   }
-  const subtitle = top.slice(titleAt + 1);
+  ed.body.head = titleInlines([title], diagnostics);
+  ed.metadata.title = squash(plainText(ed.body.head));
+  const topEnd = zoneEnd;
+  const subtitle = paragraphs.slice(i + 1, topEnd);
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, diagnostics);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
+    if (!ed.metadata.author) {
+      const by = subtitle.map((p) => authorFrom(paragraphText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
+      const l = subtitle[0]!.lines[0]!;
+      if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
   }
   if (metaAt < 0) return topEnd;
+  return readInfo(paragraphs, metaAt, ed, diagnostics);
+}
+
+/** Reads the information block from `metaAt`; returns where the text starts. */
+function readInfo(paragraphs: readonly Paragraph[], metaAt: number, ed: Edition, diagnostics: Diagnostics): number {
   let end = metaAt + 1;
-  while (end < paragraphs.length && startsWithLabel(paragraphs[end]!, false) && !startsWithNoteLabel(paragraphs[end]!)) end++;
-  ed.metadata.fields = readFields(paragraphs.slice(metaAt, end), diagnostics, ed.dropped);
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
+  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), diagnostics, ed.dropped));
   return end;
 }
 
+/**
+ * Credits printed at the bottom of the page, after the text and its notes ("Transcribed by
+ * Zodiac", "Html Markup by Stephen Baird (1999)"): taken off the end into the header.
+ */
+function trailingCredits(paragraphs: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  while (paragraphs.length > 2) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    if (!last.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known)) break;
+    out.unshift(last);
+    paragraphs.pop();
+  }
+  return out;
+}
+
 /** Takes navigation lines off the end of the text, recording each as dropped furniture. */
-function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): void {
+function dropFooter(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnostics): SourceLine[] {
   const found: SourceLine[] = [];
+  const reasons = new Map<SourceLine, string>();
   for (;;) {
     const last = paragraphs[paragraphs.length - 1];
     const line = last?.lines[last.lines.length - 1];
-    if (!last || !line || !isNavigationLine(line.text)) break;
+    if (!last || !line) break;
+    const rule = isNavigationLine(line.text) ? undefined : furnitureRule(line.text, 'bottom');
+    if (!rule && !isNavigationLine(line.text)) break;
     found.push(line);
+    if (rule) reasons.set(line, rule.why);
     last.lines.pop();
     if (last.lines.length === 0) paragraphs.pop();
   }
   // Reported top to bottom, as an editor reads the page.
-  for (const line of found.reverse()) dropNavigation(line, 'navigation footer', ed, diagnostics);
+  for (const line of found.reverse()) dropNavigation(line, reasons.get(line) ?? 'navigation footer', ed, diagnostics);
+  return found;
+}
+
+/**
+ * Without an author line: a letter's title names its writer ("Engels to August Bebel"),
+ * else the footer's archive link; else the author is reported missing.
+ */
+function findAuthor(paragraphs: readonly Paragraph[], footer: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): void {
+  if (ed.metadata.author) return;
+  const title = ed.body.head[0];
+  if ((ed.body.divType === 'letter' || ed.body.opener) && title) {
+    const named = authorFrom(ed.metadata.title, 'top');
+    if (named?.rule.name === 'letter title') {
+      ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
+      return;
+    }
+  }
+  if (authorFromFooter(footer, ed, diagnostics)) return;
+  const firstLine = paragraphs[0]?.lines[0];
+  diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
+}
+
+/** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
+function authorFromFooter(lines: readonly SourceLine[], ed: Edition, diagnostics: Diagnostics): boolean {
+  for (const l of lines) {
+    const named = authorFrom(l.text, 'bottom');
+    if (!named) continue;
+    const pos = { line: l.line, column: firstColumn(l.text) };
+    ed.metadata.author = { name: named.name, from: 'footer', pos };
+    diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, pos);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -157,9 +310,13 @@ function dropHeader(paragraphs: Paragraph[], ed: Edition, diagnostics: Diagnosti
   for (;;) {
     const first = paragraphs[0];
     const line = first?.lines[0];
-    if (!first || !line || !isNavigationLine(line.text)) break;
-    if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
-    dropNavigation(line, 'navigation header', ed, diagnostics);
+    if (!first || !line) break;
+    const rule = furnitureRule(line.text, 'top');
+    if (!rule) {
+      if (!isNavigationLine(line.text)) break;
+      if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
+    }
+    dropNavigation(line, rule?.why ?? 'navigation header', ed, diagnostics);
     first.lines.shift();
     if (first.lines.length === 0) paragraphs.shift();
   }
@@ -208,7 +365,12 @@ function notesStart(paragraphs: readonly Paragraph[], from: number, titleKeys: I
     }
     for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
   }
-  return firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
+  const bracketed = firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
+  // A notes heading over "1. …", "* …" or "(a) …" notes opens the notes too, when it comes first.
+  for (let i = from + 1; i + 1 < Math.min(bracketed, paragraphs.length); i++) {
+    if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true)) return i;
+  }
+  return bracketed;
 }
 
 /** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
@@ -240,10 +402,14 @@ function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   const opener: Partial<Opener> = {};
   const used = new Set<SourceLine>();
   let first: SourceLine | undefined;
+  let saluteFirst = false;
   scan: for (const p of body.slice(0, 2)) {
     for (const l of p.lines) {
       const s = squashShort(l.text);
-      if (!opener.salute && isSalutationLine(s)) opener.salute = lineInlines(l, diagnostics, [], true);
+      if (!opener.salute && isSalutationLine(s)) {
+        opener.salute = lineInlines(l, diagnostics, [], true);
+        saluteFirst = !opener.dateline;
+      }
       else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, diagnostics, [], true);
       else break scan;
       first ??= l;
@@ -253,6 +419,7 @@ function readOpener(body: Paragraph[], ed: Edition, diagnostics: Diagnostics): v
   const rest = withoutLines(body, used);
   // A text that is all opening is not a letter: keep it as text.
   if (!first || rest.length === 0) return;
+  if (saluteFirst && opener.dateline) opener.saluteFirst = true;
   ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
   if (opener.salute) ed.body.divType = 'letter';
   body.splice(0, body.length, ...rest);
@@ -335,8 +502,10 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   const ed = emptyEdition(PROFILE);
   const paragraphs = splitParagraphs(text);
   dropHeader(paragraphs, ed, diagnostics);
-  dropFooter(paragraphs, ed, diagnostics);
+  const footer = dropFooter(paragraphs, ed, diagnostics);
+  const credits = trailingCredits(paragraphs);
   const bodyStart = readTop(paragraphs, ed, diagnostics);
+  if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, diagnostics);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
   const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
@@ -344,6 +513,7 @@ export function readLiaText(text: string, ctx: ReaderContext): Edition {
   const argument = headnoteLength(body);
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, diagnostics));
   readOpener(body, ed, diagnostics);
+  findAuthor(paragraphs, footer, ed, diagnostics);
   readCloser(body, ed, diagnostics);
   ed.body.blocks = body.map((p) => paragraphBlock(p, diagnostics));
   const notes = readNotes(paragraphs.slice(notesAt), diagnostics, surname(ed));

@@ -5,6 +5,7 @@
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Dropped, MetaField } from '../../model/edition.js';
 import { labelRule } from '../../model/labels.js';
+import { infoSentence } from '../../layout/rules.js';
 import { type Paragraph, squashLine } from './paragraphs.js';
 
 /**
@@ -56,6 +57,14 @@ export function readFields(paragraphs: readonly Paragraph[], diagnostics: Diagno
     for (const { text, line } of p.lines) {
       const l = labelLineAt(text);
       const last = fields[fields.length - 1];
+      // A prose line of the block ("Transcribed by Zodiac") is a field with its words as label.
+      const prose = l ? undefined : infoSentence(text);
+      if (prose) {
+        const field: MetaField = { label: prose.label, role: prose.rule.role, value: [], pos: { line, column: text.search(/[^ \u00a0\t]/) + 1 } };
+        appendValue(field, cutReadme(text, prose.valueStart, line, diagnostics, dropped), { line, column: prose.valueStart + 1 });
+        fields.push(field);
+        continue;
+      }
       if (!l && last) {
         appendValue(last, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
         continue;

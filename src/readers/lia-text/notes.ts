@@ -6,11 +6,11 @@ import type { Diagnostics } from '../../diagnostics.js';
 import type { Block, Inline, Note, NoteSection, NoteType } from '../../model/edition.js';
 import { plainText } from '../../model/walk.js';
 import { noteLabelAt, parseLiaInlines } from '../shared/lia-inline.js';
+import { isNotesHeading as isLayoutNotesHeading, noteLabel } from '../../layout/rules.js';
 import { type Paragraph, firstColumn, squashLine, squashShort } from './paragraphs.js';
 
-/** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes". */
-export const isNotesHeading = (p: Paragraph): boolean =>
-  p.lines.length === 1 && /^(?:editor[’']?s[ \u00a0]+|end|foot)?notes?:?$/i.test(squashShort(p.lines[0]!.text, 60));
+/** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes" (the layout engine's table). */
+export const isNotesHeading = (p: Paragraph): boolean => p.lines.length === 1 && isLayoutNotesHeading(squashShort(p.lines[0]!.text, 60));
 
 /** True when the paragraph opens with a note label (`[1] …`). */
 export const startsWithNoteLabel = (p: Paragraph): boolean => p.lines[0] !== undefined && noteLabelAt(p.lines[0].text) !== undefined;
@@ -36,7 +36,10 @@ export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnos
   if (!first) return undefined;
   const section: NoteSection = { notes: [], pos: { line: first.lines[0]!.line, column: firstColumn(first.lines[0]!.text) } };
   let rest = paragraphs;
-  if (isNotesHeading(first)) {
+  const headed = isNotesHeading(first);
+  // Under a notes heading every label style is a note ("1.", "(1)", "*", "a."); without one only "[1]".
+  const labelAt = (text: string): { label: string; key: string; rest: number } | undefined => (headed ? noteLabel(text, true) : noteLabelAt(text));
+  if (headed) {
     const l = first.lines[0]!;
     section.heading = parseLiaInlines({ text: l.text.trim(), line: l.line, column: firstColumn(l.text) }, diagnostics, [], { squash: true });
     rest = paragraphs.slice(1);
@@ -46,7 +49,7 @@ export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnos
   for (const p of rest) {
     block = undefined;
     for (const { text, line } of p.lines) {
-      const label = noteLabelAt(text);
+      const label = labelAt(text);
       let from = 0;
       if (label) {
         note = { key: label.key, label: label.label, type: 'editorial', place: 'end', blocks: [], pos: { line, column: firstColumn(text) }, targets: [] };

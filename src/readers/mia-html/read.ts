@@ -6,6 +6,7 @@
  * then read in three zones: the front (title, author, information block), the text, and
  * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
  */
+import { authorFrom, isNotesHeading } from '../../layout/rules.js';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -33,7 +34,9 @@ const FAST_LOCATIONS: typeof defaultTreeAdapter = {
 };
 
 const HEADING = /^h([1-6])$/;
-const NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
+const HTML_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
+/** A notes heading: the layout engine's table, and the spellings this reader knew before it ("Note by Workers Liberty"). */
+const NOTES_HEADING = { test: (s: string): boolean => HTML_NOTES_HEADING.test(s) || isNotesHeading(s) };
 /** Class names of navigation furniture in the three eras. */
 const FURNITURE_CLASS = new Set(['footer', 'toplink', 'link', 'skip', 'margin-bottom', 't2h-foot', 'next', 'prev', 'previous', 'nav', 'navigation', 'index']);
 const NAV_WORDS = /\b(index|archive|backward|forward|top of (the )?page|contents|collected works|next|previous|letters|home)\b/i;
@@ -171,6 +174,8 @@ export class HtmlReading {
   private readonly body: BodyEntry[] = [];
   private section: NoteSection | undefined;
   private note: Note | undefined;
+  /** No author line and no meta author: the footer is asked at the end. */
+  private authorUnknown = false;
   private readonly noteNames = new Map<Note, { names: string[]; backHref?: string }>();
   private readonly pending: Pending = { names: [] };
   private targets = new Set<string>();
@@ -267,6 +272,9 @@ export class HtmlReading {
       else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
         subtitleTaken = true;
         this.setSubtitle(el, it.pos);
+      } else if (i < titleIdx) {
+        // A heading or line printed above the title ("<h3>Collected Works</h3>" over the <h1>) stays above it.
+        (this.ed.body.beforeHead ??= []).push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
       } else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
     }
     // Without an information block, one subtitle heading right after the title still belongs to the front.
@@ -347,7 +355,20 @@ export class HtmlReading {
       this.ed.metadata.author = { name: content, from: 'metadata', pos: posOf(meta) };
       return;
     }
-    this.ctx.diagnostics.report('author-missing', 'no author line (h2, p.author) and no <meta name="author">', { line: 1, column: 1 });
+    this.authorUnknown = true;
+  }
+
+  /** Without an author line or meta: the archive link of the dropped footer, as the layout engine reads it. */
+  private authorFromFooter(): void {
+    if (!this.authorUnknown || this.ed.metadata.author) return;
+    for (const d of this.ed.dropped) {
+      const named = authorFrom(d.text, 'bottom');
+      if (!named) continue;
+      this.ed.metadata.author = { name: named.name, from: 'footer', pos: d.pos };
+      this.ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, d.pos);
+      return;
+    }
+    this.ctx.diagnostics.report('author-missing', 'no author line (h2, p.author), no <meta name="author"> and no archive link', { line: 1, column: 1 });
   }
 
   private readInfo(el: Element, pos: SourcePos): void {
@@ -524,6 +545,7 @@ export class HtmlReading {
   // ---------------------------------------------------------------- pairing and letters
 
   private finish(): void {
+    this.authorFromFooter();
     // LIA pages print a "Notes" heading even when the text has none: template furniture.
     for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
     this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);

@@ -4,6 +4,7 @@
  * and the front-matter (pandoc / Hugo) reader, which differ only in where the title and
  * author come from and in a few syntax details the inline scanner already knows.
  */
+import { authorFrom, furnitureRule, isNotesHeading as isLayoutNotesHeading } from '../../layout/rules.js';
 import { Diagnostics } from '../../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../../model/walk.js';
@@ -27,7 +28,8 @@ export interface DocumentOptions {
   frontFields?: MetaField[];
 }
 
-const NOTES_HEADING = /^(?:foot|end)?notes?:?$|^editor'?s'? notes?:?$|^notes and references$/i;
+/** A notes heading: the layout engine's table (every spelling any style showed). */
+const NOTES_HEADING = { test: (s: string): boolean => isLayoutNotesHeading(s) };
 const NOTE_LABEL = /^\s*(\[([0-9]{1,3}|[A-Za-z]|\*{1,3})\]|\(([0-9]{1,3})\)|([0-9]{1,3}|[A-Z])\.|(\*{1,3}|[†‡]))(?=\s)/;
 const SALUTE = /^(?:my\s+)?(?:dear(?:est)?|comrades?|citizens?|sirs?|gentlemen|friends?|madam|brothers?|sisters?)\b[^.?]{0,60}$/i;
 const CLOSING_SALUTE = /^(?:yours|your|with|cordially|fraternally|sincerely|greetings|ever|faithfully|best|salut|regards)\b[\s\S]{0,50}$/i;
@@ -62,6 +64,8 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
   while (i < textEnd) {
     const b = blocks[i]!;
     if (b.kind === 'rule') break;
+    // A block quote or a table is the text's: the title zone holds only lines and headings.
+    if (b.kind === 'quote' || b.kind === 'table') break;
     if (b.kind === 'para' && !isFurniture(ctx, b) && src.text.slice(b.start, b.end).length > 200) break;
     // With the title in the front matter, headings in the text are the text's own (or its date line).
     if (opts.titleFromFront && opts.frontTitle?.text && !isFurniture(ctx, b)) break;
@@ -125,6 +129,11 @@ function isFurniture(ctx: Ctx, b: RawBlock): boolean {
   if (b.kind === 'html') return true;
   if (b.kind !== 'para') return false;
   const raw = rawText(ctx, b).trim();
+  // The layout engine's furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
+  if (raw.length <= 300 && !raw.includes('\n')) {
+    const row = furnitureRule(squash(raw.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]*_]/g, '')), 'top');
+    if (row && row.name !== 'table of contents') return true;
+  }
   // Navigation starts with a link, a list bullet, a separator or markup; anything else is text.
   if (!/^(?:[[<!\\|•>-]|last\b)/i.test(raw)) return false;
   if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(raw.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
@@ -638,6 +647,14 @@ function authorFromFooter(ctx: Ctx): void {
       ctx.diagnostics.report('author-from-footer', `author "${name}" taken from the archive link in the navigation footer`, d.pos);
       return;
     }
+  }
+  // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive").
+  for (const d of ctx.ed.dropped) {
+    const named = authorFrom(d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), 'bottom');
+    if (!named) continue;
+    ctx.ed.metadata.author = { name: named.name, from: 'footer', pos: d.pos };
+    ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, d.pos);
+    return;
   }
   ctx.diagnostics.report('author-missing', 'no author line, front matter or archive link names the author', ctx.src.pos(0));
 }

@@ -32,7 +32,14 @@ export function markerKey(printed: string): string | undefined {
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 /** The characters that can start markup; runs of anything else are copied in one slice. */
-const SPECIAL = /[\\\n*^[(<|]/g;
+const SPECIAL = /[\\\n*^[(<|&]/g;
+/**
+ * The named character references a markdown page may write literally (`&lt;`, `&nbsp;`):
+ * text, decoded as the fidelity check decodes them. Numeric references are left to the
+ * character-reference transform, which keeps a broken one visible.
+ */
+const NAMED_REF = /&(amp|lt|gt|quot|apos|nbsp);/y;
+const NAMED_CHAR: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 /** How far a closing tag is looked for: an element longer than this is taken as unclosed. */
 const TAG_REACH = 20000;
 const PAGE_MARK = /^\|p\.\s*([0-9]+[a-z]?|[ivxlcdm]+)\|/i;
@@ -94,6 +101,18 @@ class InlineScan {
       if (stop > i) {
         add(t.slice(i, stop), i);
         i = stop;
+        continue;
+      }
+      if (c === '&') {
+        NAMED_REF.lastIndex = i;
+        const ref = NAMED_REF.exec(t);
+        if (ref && i + ref[0].length <= end) {
+          add(NAMED_CHAR[ref[1]!]!, i);
+          i += ref[0].length;
+        } else {
+          add(c, i);
+          i++;
+        }
         continue;
       }
       if (c === '\\') {

@@ -37,6 +37,8 @@ export function isPlaceDateLine(line: string): boolean {
 export function isSalutationLine(line: string): boolean {
   const w = words(line);
   if (w.length === 0 || w.length > 6 || line.length > 60) return false;
+  // "Dear Bebel" stands alone on its line, with or without a comma.
+  if (/^(?:my\s+)?dear(?:est)?\s+\p{Lu}/iu.test(line) && !/[.?]$/.test(line)) return true;
   if (!/[,!:]$/.test(line)) return false;
   if (/^(?:my\s+)?dear\b/i.test(line)) return true;
   // Without "Dear", every word must be capitalised (a form of address, not a clause).

@@ -1,0 +1,179 @@
+/**
+ * The layout engine's rules, as data: one row per fact about how MIA pages are laid out,
+ * each with its pattern, the zone it decides and why. Every row is tested with wordings
+ * it must take and wordings it must leave (tests/layout/rules.test.ts). The rules look at
+ * one line (or one short paragraph) of words, white space squashed, whatever the input
+ * style: page text, markdown or HTML all reach them as the same words.
+ */
+import type { MetaRole } from '../model/edition.js';
+
+/** Where on the page a row may fire: the top (above the text), the bottom (after it), or both. */
+export type Where = 'top' | 'bottom' | 'both';
+
+export interface LineRule {
+  name: string;
+  pattern: RegExp;
+  where: Where;
+  /** Why a line that matches is what the row says (shown in the diagnostic). */
+  why: string;
+}
+
+/** Page furniture: navigation and page template lines, dropped with one diagnostic each. */
+export const FURNITURE: readonly LineRule[] = [
+  { name: 'breadcrumb', pattern: /^MIA\s*(?:>|»|:)\s*\S/, where: 'top', why: 'the breadcrumb of the MIA page ("MIA > Archive > …")' },
+  { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link' },
+  { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
+  { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
+  { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+){0,8}(?:Index|Contents|Archive|Library|Bibliography)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
+  { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
+  { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
+];
+
+/** The furniture row a line matches at this place of the page, if any. */
+export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s === '' || s.length > 300) return undefined;
+  return FURNITURE.find((r) => (r.where === 'both' || r.where === at) && r.pattern.test(s));
+}
+
+/**
+ * The collection a page belongs to, printed above its title: "Marx-Engels Correspondence
+ * 1873", "Works of Frederick Engels 1877", "Karl Marx. Capital Volume One".
+ */
+export const COLLECTION: readonly LineRule[] = [
+  { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|works|archive|volume|vol\.|library|index|internet)\b/i, where: 'top', why: 'names a collection, not one text' },
+  { name: 'title and year', pattern: /^.{3,80}\s(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection' },
+];
+
+export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
+
+/** A person's name: two to six capitalised words, initials or particles. */
+export function isPersonName(s: string): boolean {
+  const parts = s.trim().split(/\s+/);
+  return (
+    parts.length >= 2 &&
+    parts.length <= 6 &&
+    parts.every((w) => /^(?:[\p{Lu}][\p{L}'’.-]*|de|von|van|der|la|le|du|and|&)$/u.test(w)) &&
+    !/^(?:and|&)$/.test(parts[0]!) &&
+    !/\b(?:of|the|on|in|to|for)\b/i.test(s) &&
+    !isCollectionLine(s)
+  );
+}
+
+export interface AuthorRule {
+  name: string;
+  pattern: RegExp;
+  /** `top`: a line above or below the title; `bottom`: the archive link of the footer. */
+  where: Where;
+  why: string;
+}
+
+/** Lines that name the author; the `name` group is the name. */
+export const AUTHOR: readonly AuthorRule[] = [
+  { name: 'name and year', pattern: /^(?<name>.{3,60}?)\s+(?:1[5-9]\d\d|20\d\d)$/u, where: 'top', why: 'a "Name 1922" line above the title' },
+  { name: 'by X', pattern: /^by\s+(?<name>.{3,60})$/iu, where: 'top', why: 'a "by Name" line under the title' },
+  { name: 'speech by X', pattern: /^(?:a )?(?:speech|address|letter|article|report|lecture|statement) (?:by|of)\s+(?<name>.{3,60}?)\.?$/iu, where: 'top', why: '"Speech by Name"' },
+  // Applied only to the title of a letter (a text with a salutation): "Answer to Critics" names no one.
+  { name: 'letter title', pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{1,40}?) to (?:(?:Dr|Mr|Mrs|Comrade|Citizen)\.? )?[\p{Lu}]/u, where: 'top', why: 'a letter\'s title "Engels to August Bebel" names its writer' },
+  { name: 'archive link', pattern: /(?:^|\|\s*)(?<name>[\p{Lu}][\p{L}.'’ -]{2,60}?)\s+(?:Internet\s+)?Archive\s*(?:\||$)/u, where: 'bottom', why: 'the footer links to the author\'s archive ("Leon Trotsky Internet Archive")' },
+];
+
+/** Archives named in footers that are not one author's. */
+const NOT_AN_AUTHOR = /\b(?:marxists?|internet|letters|works|subject|reference|history|encyclopedia|library|trotskyist|writers|etol|mia)\b/i;
+
+/** The author a line names by one of the rows at this place, if any. */
+export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; rule: AuthorRule } | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 300) return undefined;
+  for (const rule of AUTHOR) {
+    if (rule.where !== 'both' && rule.where !== at) continue;
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    if (name === undefined) continue;
+    if (rule.name === 'archive link') {
+      if (NOT_AN_AUTHOR.test(name.replace(/\s+Internet$/, '')) || !isPersonName(name)) continue;
+    } else if (rule.name === 'letter title') {
+      if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4) continue;
+    } else if (!isPersonName(name)) continue;
+    return { name, rule };
+  }
+  return undefined;
+}
+
+/** The headings of a notes section, every spelling seen on MIA pages. */
+export const NOTES_HEADING =
+  /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:foot|end)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
+
+export const isNotesHeading = (s: string): boolean => s.length <= 60 && NOTES_HEADING.test(s.replace(/[\s\u00a0]+/g, ' ').trim());
+
+export interface NoteLabelRule {
+  name: string;
+  pattern: RegExp;
+  why: string;
+}
+
+/** A note's label at the start of its first line; group 1 is the label, group 2 the key. */
+export const NOTE_LABELS: readonly NoteLabelRule[] = [
+  { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, why: '"[1] text": the label printed as its anchor' },
+  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3})[.)])[ \u00a0\t]+(?=\S)/, why: '"1. text" under a notes heading' },
+  { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, why: '"(1) text"' },
+  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)/, why: '"* text": a starred note' },
+  { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"a. text": a lettered note' },
+];
+
+/**
+ * The note label at the start of a line. `bracketed` labels count anywhere; the others only
+ * inside a notes section (under its heading), where a line starting "1." is a note.
+ */
+export function noteLabel(line: string, inNotes: boolean): { label: string; key: string; rest: number; rule: NoteLabelRule } | undefined {
+  for (const rule of NOTE_LABELS) {
+    if (!inNotes && rule.name !== 'bracketed') continue;
+    const m = rule.pattern.exec(line);
+    if (m) return { label: m[1]!, key: m[2]!, rest: m[0].length, rule };
+  }
+  return undefined;
+}
+
+export interface InfoSentence {
+  name: string;
+  /** `label` group: the words that say what the line is; `value`: the rest. */
+  pattern: RegExp;
+  role: MetaRole;
+  why: string;
+}
+
+/**
+ * Information-block lines written as prose, not as `Label: value`. The label words are
+ * kept as the field's label (markup: the TEI element says what they said).
+ */
+export const INFO_SENTENCES: readonly InfoSentence[] = [
+  { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
+  { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|copied(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …"' },
+  // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
+  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘].*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised' },
+  { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
+  { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| \/)?(?: html)?(?: mark-?up(?:ed)?| marked up)? by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
+  { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
+  { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, role: 'proofed', why: '"Proofread by …"' },
+  { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },
+  { name: 'written', pattern: /^(?<label>written(?: in| on| at)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'written', why: '"Written in 1921": the date of writing' },
+];
+
+/** The prose information row a line matches (short lines only: a paragraph of text is not one). */
+export function infoSentence(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
+  const lead = line.length - line.replace(/^[\s\u00a0]+/, '').length;
+  const s = line.slice(lead).replace(/[\s\u00a0]+$/, '');
+  if (s.length > 400) return undefined;
+  for (const rule of INFO_SENTENCES) {
+    const m = rule.pattern.exec(s);
+    if (!m?.groups) continue;
+    const label = m.groups['label']!;
+    const value = m.groups['value']!;
+    return { label, value, valueStart: lead + s.length - value.length, rule };
+  }
+  return undefined;
+}
+
+/** A date line under a title: "(October 1913)", "March 1912", "London, 20 June 1873". */
+export const DATE_LINE = /^[([]?[\p{L}\d ,.–-]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b[\p{L}\d ,.–-]{0,30}[)\]]?\.?$/u;
+export const isDateLine = (s: string): boolean => s.length <= 80 && DATE_LINE.test(s.replace(/[\s\u00a0]+/g, ' ').trim());

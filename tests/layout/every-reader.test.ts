@@ -1,0 +1,49 @@
+/**
+ * A rule of the layout engine helps every input style: the same page written as MIA
+ * markdown, as page text (a browser copy) and as HTML gives the same facts.
+ */
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
+import type { Edition } from '../../src/model/edition.js';
+import { plainText } from '../../src/model/walk.js';
+import { expectValidTei } from '../helpers/tei.js';
+
+interface Page {
+  title: string;
+  heading: string;
+  footer: string;
+}
+
+const markdown = (p: Page): string =>
+  `# ${p.title}\n\n---\n\nSource : The Militant, 1934\n\n---\n\nThe workers are on strike again <sup>1</sup> in the city.\n\nThey will win.\n\n**${p.heading}**\n\n1. The strike began in May.\n\n[${p.footer}](../index.htm)\n`;
+const pageText = (p: Page): string =>
+  `${p.title}\n\nSource: The Militant, 1934\n\nThe workers are on strike again [1] in the city.\n\nThey will win.\n\n${p.heading}\n\n1. The strike began in May.\n\n${p.footer}\n`;
+const html = (p: Page): string =>
+  `<html><head><title>${p.title}</title></head><body>\n<h1>${p.title}</h1>\n<p class="information"><span class="info">Source:</span> The Militant, 1934</p>\n<p>The workers are on strike again <sup><a href="#n1" name="a1">[1]</a></sup> in the city.</p>\n<p>They will win.</p>\n<h3>${p.heading}</h3>\n<p><a href="#a1" name="n1">1.</a> The strike began in May.</p>\n<p class="footer">${p.footer}</p>\n</body></html>\n`;
+
+function facts(text: string): { title: string; author: string | undefined; notes: string[]; linked: number; body: string[] } {
+  const r = convert(text, { file: 'page' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  expectValidTei(r.tei!);
+  const ed = r.model as Edition;
+  const notes = ed.notes.flatMap((s) => s.notes.map((n) => n.key));
+  const linked = ed.notes.flatMap((s) => s.notes).filter((n) => n.targets.length > 0).length;
+  const body = ed.body.blocks.flatMap((b) => (b.kind === 'p' ? [plainText(b.children).replace(/\s+/g, ' ').trim()] : []));
+  return { title: ed.metadata.title, author: ed.metadata.author?.name, notes, linked, body };
+}
+
+const SPELLINGS = ['Notes', 'Footnotes', 'Endnotes', 'Editorial Notes', 'Translator’s Notes'];
+
+describe('every reader: notes heading spellings and the archive footer', () => {
+  for (const heading of SPELLINGS) {
+    const page: Page = { title: 'The Strike Goes On', heading, footer: 'Leon Trotsky Internet Archive' };
+    it(`"${heading}" over "1." notes, the author from the footer: the same in markdown, page text and HTML`, () => {
+      const want = { title: 'The Strike Goes On', author: 'Leon Trotsky', notes: ['1'], linked: 1 };
+      for (const [style, text] of [['markdown', markdown(page)], ['page text', pageText(page)], ['html', html(page)]] as const) {
+        const got = facts(text);
+        expect({ title: got.title, author: got.author, notes: got.notes, linked: got.linked }, style).toEqual(want);
+        expect(got.body.map((b) => b.replace(/\[1\]/g, '').replace(/\s+/g, ' ')), style).toEqual(['The workers are on strike again in the city.', 'They will win.']);
+      }
+    });
+  }
+});

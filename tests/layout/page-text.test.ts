@@ -1,0 +1,144 @@
+/**
+ * Browser copies of MIA pages (select all, copy) read through the layout engine: the facts
+ * a scholar checks in the TEI. Each fixture is written here, in the shape a browser gives
+ * (block elements on their own lines, a blank line between paragraphs, anchors as printed).
+ */
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
+import { expectValidTei, parseTei, xeval, xpath, xtext } from '../helpers/tei.js';
+
+function tei(text: string): ReturnType<typeof parseTei> {
+  const r = convert(text, { file: 'copy.txt' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  expectValidTei(r.tei!);
+  return parseTei(r.tei!);
+}
+
+const NBSP = '\u00a0';
+/** The element names an XPath selects, in document order. */
+const names = (doc: ReturnType<typeof parseTei>, expr: string): string[] =>
+  Array.from({ length: Number(xeval(doc, `count(${expr})`)) }, (_, k) => xeval(doc, `local-name((${expr})[${k + 1}])`));
+
+describe('page text: breadcrumb, author line, title, date line, prose information block, footer', () => {
+  const doc = tei(
+    [
+      'MIA  >  Archive  >  Connolly',
+      '',
+      NBSP,
+      '',
+      'James Connolly',
+      '',
+      NBSP,
+      '',
+      'Labour in Dublin',
+      '',
+      '(October 1913)',
+      '',
+      'From The Irish Review (Dublin), October 1913, Vol. 3, No. 32.',
+      'Transcription & HTML Mark-up: Einde O’Callaghan for the Marxists’ Internet Archive.',
+      '',
+      'Having been asked by the Editor to contribute a statement of the position of Labour, I do so.',
+      '',
+      'Ireland is a country of wonderful charity and singularly little justice.',
+      '',
+      NBSP,
+      '',
+      'Top of the page',
+      '',
+      'Last updated on 25 March 2022',
+      '',
+    ].join('\n'),
+  );
+  it('takes the title, not the breadcrumb, and the author line', () => {
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Labour in Dublin');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('James Connolly');
+  });
+  it('dates the writing from the date line under the title', () => {
+    expect(xeval(doc, 'string(//tei:creation/tei:date/@when)')).toBe('1913-10');
+  });
+  it('reads the prose information line as the source', () => {
+    expect(xtext(doc, '//tei:sourceDesc/tei:bibl')).toContain('The Irish Review');
+    expect(xtext(doc, '//tei:respStmt[tei:resp="transcription/markup"]/tei:persName')).toBe('Einde O’Callaghan');
+  });
+  it('drops the breadcrumb and the footer: the body is the text', () => {
+    expect(xpath(doc, '//tei:body//tei:p').map((n) => n.content.trim())).toEqual([
+      'Having been asked by the Editor to contribute a statement of the position of Labour, I do so.',
+      'Ireland is a country of wonderful charity and singularly little justice.',
+    ]);
+    expect(xeval(doc, 'count(//tei:text//*[contains(., "Top of the page") or contains(., "MIA")])')).toBe('0');
+  });
+});
+
+describe('page text: collection line, letter, starred and numbered notes, credits and archive footer', () => {
+  const doc = tei(
+    [
+      'Marx-Engels Correspondence 1873',
+      '',
+      'Engels to August Bebel',
+      'In Hubertsburg',
+      '',
+      'Source: Marx and Engels Correspondence, International Publishers (1968);',
+      'Transcribed: Sally Ryan.',
+      '',
+      'London, 20 June, 1873',
+      '',
+      'Dear Bebel',
+      '',
+      'It was not Hepner [1] but Yorck’s [2] letter to him which caused us to be afraid.',
+      '',
+      'Cordial greetings to Liebknecht.',
+      '',
+      'Notes',
+      '',
+      '* Mühlberger, Arthur. A physician, follower of Proudhon.',
+      '',
+      '1. Adolf Hepner (1846-1923) – German Social-Democrat.',
+      '',
+      '2. Theodor Yorck (?-1875) – a leading member of the movement.',
+      'He died young.',
+      '',
+      'Transcribed by Zodiac',
+      'Html Markup by Stephen Baird (1999)',
+      '',
+      NBSP,
+      '',
+      '1873 Letters | Letters Archive | Frederick Engels Internet Archive',
+      '',
+    ].join('\n'),
+  );
+  it('keeps the collection line above the title, not as the title', () => {
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Engels to August Bebel In Hubertsburg');
+    expect(xtext(doc, '//tei:body/tei:div/tei:argument[1]')).toBe('Marx-Engels Correspondence 1873');
+  });
+  it('names the writer from the letter’s title', () => {
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Engels');
+  });
+  it('reads the opener in source order and dates the writing from it', () => {
+    expect(names(doc, '//tei:opener/*')).toEqual(['dateline', 'salute']);
+    expect(xeval(doc, 'string(//tei:creation/tei:date/@when)')).toBe('1873-06-20');
+  });
+  it('reads the starred and numbered notes under "Notes" and links the [n] anchors', () => {
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('3');
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"])')).toBe('2');
+    expect(xtext(doc, '//tei:back//tei:note[@n="2"]')).toContain('He died young.');
+  });
+  it('takes the credits at the bottom into the header and drops the link bar', () => {
+    expect(xpath(doc, '//tei:respStmt/tei:persName').map((n) => n.content)).toEqual(expect.arrayContaining(['Zodiac', 'Stephen Baird']));
+    expect(xeval(doc, 'count(//tei:text//*[contains(., "Letters Archive") or contains(., "Zodiac")])')).toBe('0');
+  });
+});
+
+describe('page text: a letter whose salutation comes before the place-date line', () => {
+  const doc = tei(['V. I. Lenin', '', 'To the Comrades', '', 'Written: 1920', '', 'Dear Comrades,', '', 'Moscow, May 3, 1920', '', 'We write to you about the work.', '', 'It goes on well.', ''].join('\n'));
+  it('keeps the salutation above the dateline, as printed', () => {
+    expect(names(doc, '//tei:opener/*')).toEqual(['salute', 'dateline']);
+  });
+});
+
+describe('page text: the author named only by the archive link of the footer', () => {
+  const doc = tei(['The Struggle Goes On', '', 'Source: The Militant, 1934.', '', 'The workers are on strike again in the city.', '', 'They will win.', '', 'Leon Trotsky Internet Archive', ''].join('\n'));
+  it('takes the author from the footer and drops the link', () => {
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Leon Trotsky');
+    expect(xeval(doc, 'count(//tei:text//*[contains(., "Internet Archive")])')).toBe('0');
+  });
+});

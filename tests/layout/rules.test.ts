@@ -1,0 +1,147 @@
+/**
+ * Every row of the layout engine's rule tables (src/layout/rules.ts), with wordings it must
+ * take and wordings it must leave. A row with no examples fails the completeness test.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  AUTHOR,
+  COLLECTION,
+  FURNITURE,
+  INFO_SENTENCES,
+  NOTE_LABELS,
+  authorFrom,
+  furnitureRule,
+  infoSentence,
+  isCollectionLine,
+  isDateLine,
+  isNotesHeading,
+  noteLabel,
+} from '../../src/layout/rules.js';
+
+const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top' | 'bottom' }> = {
+  breadcrumb: { at: 'top', yes: ['MIA  >  Archive  >  Connolly', 'MIA > Archive > ETOL > Trotskyist Writers > Chen Duxiu', 'MIA: Marxists: Marx & Engels: Library'], no: ['Miami, Florida', 'MIA members met in 1920.'] },
+  'top of page': { at: 'bottom', yes: ['Top of the page', 'Top of page', 'Back to top of page'], no: ['The top of the page was torn off.', 'Top hats'] },
+  'last updated': { at: 'bottom', yes: ['Last updated on 25 March 2022', 'Last updated: 10.1.2005', 'Last modified 2004'], no: ['Last updated, the census shows that the workers won.', 'The last update was late.'] },
+  'next / previous': { at: 'bottom', yes: ['Next: Chapter Thirty-Three: The Modern Theory of Colonisation', 'Previous: Part 1'], no: ['Next, the workers took the factory.', 'Nextly: nothing'] },
+  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive'], no: ['We went back to the index of prices, which had risen.', 'this is the index'] },
+  'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
+  'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
+  README: { at: 'top', yes: ['README'], no: ['Readme first', 'README file'] },
+};
+
+describe('layout rules: furniture', () => {
+  it('has examples for every row', () => {
+    expect(FURNITURE.map((r) => r.name).sort()).toEqual(Object.keys(FURNITURE_EXAMPLES).sort());
+  });
+  for (const rule of FURNITURE) {
+    const ex = FURNITURE_EXAMPLES[rule.name]!;
+    it(`${rule.name}: takes ${ex.yes.length} lines`, () => {
+      for (const line of ex.yes) expect(furnitureRule(line, ex.at)?.name, line).toBe(rule.name);
+    });
+    it(`${rule.name}: leaves text`, () => {
+      for (const line of ex.no) expect(rule.pattern.test(line.replace(/\s+/g, ' ').trim()), line).toBe(false);
+    });
+  }
+  it('keeps bottom-only rows off the top of the page', () => {
+    expect(furnitureRule('Next: Chapter Two', 'top')).toBeUndefined();
+    expect(furnitureRule('Leon Trotsky Internet Archive', 'top')).toBeUndefined();
+  });
+});
+
+const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  'collection word': { yes: ['Karl Marx. Capital Volume One', 'Marx-Engels Correspondence', 'Works of Frederick Engels'], no: ['Labour in Dublin', 'Engels to August Bebel'] },
+  'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864'], no: ['The Year of Revolution', 'Notes from New York'] },
+};
+
+describe('layout rules: collection lines', () => {
+  it('has examples for every row', () => expect(COLLECTION.map((r) => r.name).sort()).toEqual(Object.keys(COLLECTION_EXAMPLES).sort()));
+  for (const rule of COLLECTION) {
+    const ex = COLLECTION_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isCollectionLine(line), line).toBe(false);
+    });
+  }
+});
+
+const AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[]; at: 'top' | 'bottom' }> = {
+  'name and year': { at: 'top', yes: [['Salvador Allende 1970', 'Salvador Allende'], ['Nikolai Bukharin 1922', 'Nikolai Bukharin']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850'] },
+  'by X': { at: 'top', yes: [['by Frederick Engels', 'Frederick Engels'], ['By J. C. Mariategui', 'J. C. Mariategui']], no: ['by the workers of Petrograd', 'by 1920'] },
+  'speech by X': { at: 'top', yes: [['Speech by Rosa Luxemburg', 'Rosa Luxemburg'], ['Article by Karl Radek.', 'Karl Radek']], no: ['Speech by the President of the Congress', 'A speech on the war'] },
+  'letter title': { at: 'top', yes: [['Engels to August Bebel', 'Engels'], ['Karl Marx to Ludwig Kugelmann, 30 January 1868', 'Karl Marx']], no: ['To the Workers of Petrograd', 'An answer to the critics'] },
+  'archive link': { at: 'bottom', yes: [['Leon Trotsky Internet Archive', 'Leon Trotsky'], ['Works Index | James Connolly Archive', 'James Connolly']], no: ['Marxists Internet Archive', 'Letters Archive', 'Trotskyist Writers Archive'] },
+};
+
+describe('layout rules: authors', () => {
+  it('has examples for every row', () => expect(AUTHOR.map((r) => r.name).sort()).toEqual(Object.keys(AUTHOR_EXAMPLES).sort()));
+  for (const rule of AUTHOR) {
+    const ex = AUTHOR_EXAMPLES[rule.name]!;
+    it(`${rule.name}: names the author`, () => {
+      for (const [line, name] of ex.yes) expect(authorFrom(line, ex.at), line).toMatchObject({ name, rule: { name: rule.name } });
+    });
+    it(`${rule.name}: leaves lines that name no one`, () => {
+      for (const line of ex.no) expect(authorFrom(line, ex.at)?.rule.name, line).not.toBe(rule.name);
+    });
+  }
+});
+
+describe('layout rules: notes headings and labels', () => {
+  it('knows every heading spelling', () => {
+    for (const h of ['Notes', 'Footnotes', 'Endnotes', 'Notes:', "Editor's Notes", 'Editors’ Notes', "Translator's Notes", 'Notes and References', 'Note', 'NOTES', 'Editorial Notes', 'Authors Notes', 'Translator’s Note', 'Notes by the Translator'])
+      expect(isNotesHeading(h), h).toBe(true);
+    for (const h of ['Notes from New York', 'Notes on the War', 'A note', 'Foot soldiers', 'References to the war']) expect(isNotesHeading(h), h).toBe(false);
+  });
+  const LABELS: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+    bracketed: { yes: [['[1] Adolf Hepner', '1'], ['[a] See above', 'a'], ['[*] Mühlberger', '*']], no: ['[sic] text', '[The first page is missing]'] },
+    numbered: { yes: [['1. Adolf Hepner (1846-1923)', '1'], ['12) Theodor Yorck', '12']], no: ['1.5 million workers', '1920. The year'] },
+    parenthesised: { yes: [['(1) The volume before us', '1'], ['(a) Marx means', 'a']], no: ['(1920) was a year'] },
+    starred: { yes: [['* Mühlberger, Arthur.', '*'], ['† Died 1883', '†']], no: ['*emphasis*'] },
+    lettered: { yes: [['a. The French edition', 'a'], ['b) See note 3', 'b']], no: ['a. b. c.', 'an example'] },
+  };
+  it('has examples for every label row', () => expect(NOTE_LABELS.map((r) => r.name).sort()).toEqual(Object.keys(LABELS).sort()));
+  for (const rule of NOTE_LABELS) {
+    const ex = LABELS[rule.name]!;
+    it(`${rule.name} labels`, () => {
+      for (const [line, key] of ex.yes) expect(noteLabel(line, true), line).toMatchObject({ key, rule: { name: rule.name } });
+      for (const line of ex.no) expect(noteLabel(line, true)?.rule.name, line).not.toBe(rule.name);
+    });
+  }
+  it('takes only bracketed labels outside a notes section', () => {
+    expect(noteLabel('1. The first point of the programme', false)).toBeUndefined();
+    expect(noteLabel('[1] A note', false)?.key).toBe('1');
+  });
+});
+
+const INFO_EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: string[] }> = {
+  'originally published': { yes: [['Originally published in The Militant, 1934', 'Originally published in', 'The Militant, 1934'], ['First published in Pravda No. 5', 'First published in', 'Pravda No. 5']], no: ['Published widely, the book sold well in every town.'] },
+  'this version from': { yes: [['This version from Selected Works, Vol. 2', 'This version from', 'Selected Works, Vol. 2'], ['Copied with thanks from the Workers Liberty Website.', 'Copied with thanks from', 'the Workers Liberty Website.']], no: ['This version is shorter.'] },
+  'from a publication': { yes: [['From The Irish Review (Dublin), October 1913.', 'From', 'The Irish Review (Dublin), October 1913.']], no: ['From the manuscript.', 'from time to time'] },
+  'translated by': { yes: [['Translated by Marianela D’Aprile', 'Translated by', 'Marianela D’Aprile'], ['Translation by Mike B.', 'Translation by', 'Mike B.'], ['Translated from German by Ted Crawford', 'Translated from German by', 'Ted Crawford']], no: ['Translated, the word means “council”.'] },
+  'transcribed by': { yes: [['Transcribed by Zodiac', 'Transcribed by', 'Zodiac'], ['Transcription and mark-up by Einde O’Callaghan', 'Transcription and mark-up by', 'Einde O’Callaghan']], no: ['Transcribed, it fills ten pages.'] },
+  'marked up by': { yes: [['Html Markup by Stephen Baird (1999)', 'Html Markup by', 'Stephen Baird (1999)'], ['Corrected & marked up by Einde O’Callaghan', 'Corrected & marked up by', 'Einde O’Callaghan']], no: ['Marked up prices hurt the workers.'] },
+  'proofread by': { yes: [['Proofread by Chris Clayton', 'Proofread by', 'Chris Clayton']], no: ['Proofreading is slow work.'] },
+  delivered: { yes: [['Delivered on 5 May 1920 in Moscow', 'Delivered on', '5 May 1920 in Moscow']], no: ['Delivered to the door by the postman.'] },
+  written: { yes: [['Written in April 1921', 'Written in', 'April 1921']], no: ['Written words matter more than speeches.'] },
+};
+
+describe('layout rules: prose information sentences', () => {
+  it('has examples for every row', () => expect(INFO_SENTENCES.map((r) => r.name).sort()).toEqual(Object.keys(INFO_EXAMPLES).sort()));
+  for (const rule of INFO_SENTENCES) {
+    const ex = INFO_EXAMPLES[rule.name]!;
+    it(`${rule.name}: label and value`, () => {
+      for (const [line, label, value] of ex.yes) expect(infoSentence(line), line).toMatchObject({ label, value, rule: { name: rule.name, role: rule.role } });
+    });
+    it(`${rule.name}: leaves prose`, () => {
+      for (const line of ex.no) expect(infoSentence(line)?.rule.name, line).not.toBe(rule.name);
+    });
+  }
+});
+
+describe('layout rules: date lines', () => {
+  it('takes a date line under a title', () => {
+    for (const s of ['(October 1913)', 'March 1912', 'London, 20 June, 1873', '(14-21 July, 1889)', 'January 1851']) expect(isDateLine(s), s).toBe(true);
+  });
+  it('leaves sentences and titles', () => {
+    for (const s of ['In 1913 the workers of Dublin went on strike against the employers.', 'Labour in Dublin', 'The Year 1905 and After the Revolution of the Workers']) expect(isDateLine(s), s).toBe(false);
+  });
+});
