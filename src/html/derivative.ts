@@ -27,8 +27,12 @@ function entryOf(s: DocumentSummary): IndexEntry {
 export const htmlWriter: DerivativeWriter = {
   name: 'html',
   describe: 'a self-contained HTML reading edition per document (notes, reading/diplomatic views) and index.html',
-  files: ({ doc }) => {
-    const page = renderPageOf({ edition: doc.edition, path: pagePath(doc.id), sourceName: doc.file.split('/').pop() ?? doc.file }, VERSION);
+  files: ({ doc, options }) => {
+    const teiPath = options.hrefOf?.(doc);
+    const page = renderPageOf(
+      { edition: doc.edition, path: pagePath(doc.id), sourceName: doc.file.split('/').pop() ?? doc.file, ...(teiPath !== undefined && { teiPath }) },
+      VERSION,
+    );
     return [{ path: page.path, content: page.html }];
   },
   corpus: {

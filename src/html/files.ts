@@ -138,7 +138,7 @@ export function renderHtmlFiles(options: HtmlRunOptions): HtmlFileResult[] {
       done({ input: shown, status: 'failed', diagnostics: diagnostics.items });
       continue;
     }
-    const site = { edition: loaded.edition, path: item.page, sourceName: parse(item.input).base };
+    const site = { edition: loaded.edition, path: item.page, sourceName: parse(item.input).base, teiPath: relative(outDir, item.input).split(sep).join('/') };
     try {
       writeWhole(output, renderPageOf(site, options.version).html);
     } catch (e) {

@@ -20,6 +20,8 @@ export interface PageOptions {
   indexHref?: string;
   /** The TEI file the page was made from, named in the footer. */
   sourceName?: string;
+  /** A link from the page to that TEI file (relative), offered as "TEI source". */
+  teiHref?: string;
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('base64');
@@ -29,12 +31,12 @@ export function contentSecurityPolicy(css: string, script: string): string {
   return `default-src 'none'; style-src 'sha256-${sha256(css)}'; script-src 'sha256-${sha256(script)}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
-export function head(title: string, language: string, css: string, script: string, version: string): string {
+export function head(title: string, language: string, css: string, script: string, version: string, meta = ''): string {
   return (
     `<!DOCTYPE html>\n<html lang="${esc(language)}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(css, script))}">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta name="generator" content="teiwright ${esc(version)}">\n` +
+    `<meta name="generator" content="teiwright ${esc(version)}">\n${meta}` +
     `<title>${esc(title)}</title>\n<style>${css}</style>\n</head>\n`
   );
 }
@@ -170,6 +172,32 @@ function editorialChanges(ed: Edition, ctx: RenderContext): string {
 const tipList = (ctx: RenderContext): string =>
   ctx.tips.length === 0 ? '' : `<div hidden>\n${ctx.tips.map((t, i) => `<span id="tw-tip-${i + 1}">${esc(t)}</span>`).join('\n')}\n</div>\n`;
 
+/**
+ * What citation managers (Zotero, Google Scholar: the Highwire tags) and Dublin Core
+ * readers pick up: title, author, date of writing, licence.
+ */
+function citationMeta(ed: Edition): string {
+  const s = summarise(ed);
+  const licence = ed.metadata.fields.find((f) => f.role === 'licence');
+  const tags: Array<[string, string | undefined]> = [
+    ['citation_title', s.title],
+    ['citation_author', s.author],
+    ['citation_date', s.dateCited],
+    ['DC.title', s.title],
+    ['DC.creator', s.author],
+    ['DC.date', s.dateCited],
+    ['DC.rights', licence ? squash(plainText(licence.value)) : undefined],
+    ['DC.language', ed.metadata.language],
+  ];
+  return tags
+    .filter((t): t is [string, string] => t[1] !== undefined && t[1] !== '')
+    .map(([name, content]) => `<meta name="${name}" content="${esc(content)}">\n`)
+    .join('');
+}
+
+/** A relative path as an href: each segment percent-encoded, so a file name can be neither a scheme nor markup. */
+export const relativeHref = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
+
 export function renderPage(ed: Edition, options: PageOptions): string {
   const ctx = makeContext(ed);
   const s = summarise(ed);
@@ -183,9 +211,10 @@ export function renderPage(ed: Edition, options: PageOptions): string {
     options.indexHref !== undefined ? `<li><a href="${esc(options.indexHref)}">All editions</a></li>` : '',
     '<li><a href="#tw-text">Text</a></li>',
     endnotes !== '' ? '<li><a href="#tw-notes-h">Notes</a></li>' : '',
+    options.teiHref !== undefined ? `<li><a href="${esc(relativeHref(options.teiHref))}" type="application/tei+xml">TEI source</a></li>` : '',
   ].join('');
   return (
-    head(s.author ? `${s.title} — ${s.author}` : s.title, ed.metadata.language, PAGE_CSS, PAGE_SCRIPT, options.version) +
+    head(s.author ? `${s.title} — ${s.author}` : s.title, ed.metadata.language, PAGE_CSS, PAGE_SCRIPT, options.version, citationMeta(ed)) +
     '<body>\n<a class="skip" href="#tw-text">Skip to the text</a>\n' +
     `<header class="site"><span>Reading edition</span><nav aria-label="Page"><ul>${nav}</ul></nav></header>\n` +
     `<main id="tw-main">\n<article aria-labelledby="tw-title">\n<header>\n${zone}</header>\n${cite}${toolbar(hasEmendations)}${body}${endnotes}${editorialChanges(ed, ctx)}</article>\n${tipList(ctx)}</main>\n` +

@@ -32,6 +32,10 @@ describe('teiwright html', () => {
     const lenin = readFileSync(join(dir, 'site/letters/lenin.html'), 'utf8');
     expect(lenin).toContain('<a href="../index.html">All editions</a>');
     expect(lenin).toContain('organisation');
+    // The page links its TEI, and the link lands on the file.
+    const tei = /<a href="([^"]+)" type="application\/tei\+xml">TEI source<\/a>/.exec(lenin)?.[1];
+    expect(tei).toBe('../../tei/letters/lenin.xml');
+    expect(existsSync(join(dir, 'site/letters', tei!))).toBe(true);
     const index = readFileSync(join(dir, 'site/index.html'), 'utf8');
     expect(index).toContain('href="letters/lenin.html"');
     expect(index).toContain('href="stalin.html"');

@@ -230,6 +230,18 @@ describe('the page', () => {
     expect(tip(em('unclear'))).toContain('faded');
   });
 
+  it('carries citation metadata for reference managers, and links its TEI when told where it is', () => {
+    const root = dom(renderPage(seed('lenin-1921-attitude-to-non-party-workers.txt'), { ...V, teiHref: 'tei/a b#c.xml' }));
+    const meta = (name: string) => attr(elements(root).find((e) => e.tagName === 'meta' && attr(e, 'name') === name)!, 'content');
+    expect(meta('citation_title')).toBe('Draft of a Letter of the C.C., R.C.P.(B.) on The Attitude to Non-Party Workers');
+    expect(meta('citation_author')).toBe('V. I. Lenin');
+    // "April, not later than 27, 1921": the month, not a day the words do not name.
+    expect(meta('citation_date')).toBe('1921-04');
+    expect(meta('DC.rights')).toMatch(/^Lenin Internet Archive \(2003\)\. You may freely copy/);
+    const link = elements(root).find((e) => attr(e, 'type') === 'application/tei+xml')!;
+    expect(attr(link, 'href')).toBe('tei/a%20b%23c.xml');
+  });
+
   it('same model, same bytes', () => {
     const ed = seed('stalin-1912-for-the-party.txt');
     expect(renderPage(ed, V)).toBe(renderPage(structuredClone(ed), V));
