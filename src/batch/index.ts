@@ -225,6 +225,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     counter.stopped = true;
     // Let nothing run on: settle what is in flight, stop the workers, sweep their temporary files.
+    // A batch still being collected (the walk or a callback threw) is sent, or it would never settle.
+    executor.flush();
     await Promise.allSettled(queue.map((s) => s.outcome));
     await executor.close();
     await Promise.all(abandoned.map((p) => removeTemps(p)));

@@ -341,6 +341,21 @@ describe('runBatch: progress and interruption', () => {
     expect(result.totals).toMatchObject({ files: 5, converted: 4, failed: 1 });
   });
 
+  it('stops with the error of an onResult callback that throws, leaving no worker running', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`input/${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\nquick\n`;
+    ws = new Workspace().write(files);
+    await expect(
+      run({
+        jobs: 2,
+        onResult: () => {
+          throw new Error('the caller failed');
+        },
+      }),
+    ).rejects.toThrow('the caller failed');
+    expect(readdirSync(ws.path('output')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
   it('converts nothing when the signal is already aborted', async () => {
     ws = letters();
     const result = await run({ signal: AbortSignal.abort() });
