@@ -5,6 +5,7 @@ import { runBatch, type BatchOptions, type FileResult } from '../../batch/index.
 import { countBySeverity } from '../../diagnostics.js';
 import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
+import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
 
@@ -22,6 +23,7 @@ interface ConvertArgs {
   explain: boolean;
   quiet: boolean;
   json: boolean;
+  format?: Format;
   progress?: boolean;
   'max-size': string;
 }
@@ -75,6 +77,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
+      .option('format', { choices: FORMATS, describe: 'What to print: text lines (default), json, sarif, junit or github (Actions annotations); --report FILE takes its format from the name (.sarif, .xml, else JSON)' })
       .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' })
       .example('$0 convert', 'convert input/ into output/')
       .example('$0 convert texts/ --out tei/ --report report.json', 'convert a folder tree, mirror it under tei/, write a JSON report')
@@ -84,14 +87,15 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
-    const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
-    const showBar = !args.json && (args.progress ?? Boolean(process.stderr.isTTY));
+    const format: Format = args.format ?? (args.json ? 'json' : 'text');
+    const printer = format !== 'text' ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
+    const showBar = format === 'text' && (args.progress ?? Boolean(process.stderr.isTTY));
     const bar = showBar ? startProgress() : undefined;
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     // The lines are kept only for a report: a corpus of 100,000 files prints and forgets.
-    const keepLines = args.json || args.report !== undefined;
+    const keepLines = format !== 'text' || args.report !== undefined;
     const lines: FileLine[] = [];
     const totals = { files: 0, converted: 0, unchanged: 0, failed: 0, skipped: 0, filesWithErrors: 0, warnings: 0 };
     const options: BatchOptions = {
@@ -131,8 +135,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const filesWithErrors = totals.filesWithErrors;
     const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
     const report = makeReport('convert', lines, totals, code);
-    if (args.report) writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
-    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (args.report) writeFileAtomic(args.report, formatReport(formatForReportFile(args.report), report));
+    if (format !== 'text') process.stdout.write(formatReport(format, report));
     else
       printer.summary(
         `${totals.files} files: ${totals.converted} converted, ${totals.unchanged} unchanged, ${totals.failed} failed; ${filesWithErrors} with errors, ${totals.warnings} warnings${result.interrupted ? '; interrupted' : ''} -> ${args.out}`,
