@@ -19,6 +19,7 @@ import { decodeInput } from '../io/decode.js';
 import { reportSchemaErrors } from './explain.js';
 import { TEI_NS, checkIntegrity } from './integrity.js';
 import { chooseSchema } from './choose.js';
+import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
@@ -47,6 +48,12 @@ export interface ValidateOptions {
    * to `file`; no network; loops refused (libxml2's XInclude, with local files only).
    */
   xinclude?: boolean;
+  /**
+   * Schematron: `embedded` (default) runs the constraints the chosen RELAX NG schema
+   * embeds (tei_all has 96 rules; the project schema none); `none` runs none; a path to a
+   * `.sch` file runs that file's as well as the embedded ones.
+   */
+  schematron?: 'embedded' | 'none' | string;
 }
 
 export interface ValidateFileOptions extends ValidateOptions {
@@ -209,6 +216,13 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
           },
           diagnostics,
         );
+      }
+    }
+    if (options.schematron !== 'none') {
+      const extra = options.schematron !== undefined && options.schematron !== 'embedded' ? [options.schematron] : [];
+      for (const source of [...(choice.path !== undefined ? [choice.path] : []), ...extra]) {
+        const sch = schematronOf(source);
+        if (sch) runSchematron(sch, xml, diagnostics);
       }
     }
   } finally {
