@@ -19,6 +19,7 @@ import { decodeInput } from '../io/decode.js';
 import { reportSchemaErrors } from './explain.js';
 import { TEI_NS, checkIntegrity } from './integrity.js';
 import { chooseSchema } from './choose.js';
+import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
@@ -47,6 +48,12 @@ export interface ValidateOptions {
    * to `file`; no network; loops refused (libxml2's XInclude, with local files only).
    */
   xinclude?: boolean;
+  /**
+   * Schematron: `embedded` (default) runs the constraints the chosen RELAX NG schema
+   * embeds (tei_all has 96 rules; the project schema none); `none` runs none; a path to a
+   * `.sch` file runs that file's as well as the embedded ones.
+   */
+  schematron?: 'embedded' | 'none' | string;
 }
 
 export interface ValidateFileOptions extends ValidateOptions {
@@ -103,10 +110,15 @@ function parseSafely(xml: string, huge: boolean, diagnostics: Diagnostics): XmlD
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** Expands xi:include in place; the number expanded, or -1 after reporting why it failed. */
-function expandXIncludes(doc: XmlDocument, diagnostics: Diagnostics): number {
+function expandXIncludes(doc: XmlDocument, elements: readonly ElementRecord[], diagnostics: Diagnostics): number {
   allowLocalFiles();
   try {
-    return doc.processXInclude();
+    const count = doc.processXInclude();
+    // libxml2 marks each included root with xml:base="<href>" (the XInclude "base URI
+    // fixup"); the file itself did not say that, and the project subset has no xml:base.
+    const hrefs = new Set(elements.filter((e) => e.ns === XINCLUDE_NS).map((e) => attr(e, 'href')?.value));
+    for (const a of doc.find('//@xml:base') as XmlAttribute[]) if (hrefs.has(a.value)) a.remove();
+    return count;
   } catch (e) {
     const details = e instanceof XmlParseError ? e.details : [];
     const first = details.find((d) => d.level >= 2) ?? details[0];
@@ -183,7 +195,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   try {
-    const included = options.xinclude !== false && scan.elements.some((e) => e.ns === XINCLUDE_NS) ? expandXIncludes(doc, diagnostics) : 0;
+    const included = options.xinclude !== false && scan.elements.some((e) => e.ns === XINCLUDE_NS) ? expandXIncludes(doc, scan.elements, diagnostics) : 0;
     if (included < 0) return diagnostics.items;
     // ids that xi:include brought in are the document's too: pointers to them resolve.
     const extraIds = included > 0 ? new Set((doc.find('//@xml:id') as XmlAttribute[]).map((a) => a.value)) : undefined;
@@ -204,6 +216,13 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
           },
           diagnostics,
         );
+      }
+    }
+    if (options.schematron !== 'none') {
+      const extra = options.schematron !== undefined && options.schematron !== 'embedded' ? [options.schematron] : [];
+      for (const source of [...(choice.path !== undefined ? [choice.path] : []), ...extra]) {
+        const sch = schematronOf(source);
+        if (sch) runSchematron(sch, xml, diagnostics);
       }
     }
   } finally {

@@ -13,9 +13,8 @@
  *
  * Messages need more than the verdict: libxml2 names the element it expected only when
  * that element is still in the schema. For an invalid document the caller reduces again,
- * keeping also, by name only (`shallow`: content `<empty/>`, never used since the
- * document has no such element), every element the failing elements may contain
- * (`possibleContent`), and takes the messages from that second pass.
+ * keeping every other element by name only (`shallow`: content `<empty/>`, never used
+ * since the document has no such element), and takes the messages from that second pass.
  *
  * Schemas that pull in other files (`include`, `externalRef`) or nest grammars are not
  * reduced (`reducible: false`): they are compiled whole.
@@ -130,35 +129,6 @@ export function parseRng(text: string): ParsedRng {
   // The stack visits siblings in order but children are appended as their frames pop,
   // so every node's children are already in document order (one frame per parent).
   return parsed;
-}
-
-/**
- * Element and attribute names an element named `key` may contain directly, read from its
- * patterns (following refs, stopping at nested element and attribute patterns).
- */
-export function possibleContent(parsed: ParsedRng, key: string): { elements: Set<string>; attributes: Set<string> } {
-  const elements = new Set<string>();
-  const attributes = new Set<string>();
-  const seenDefines = new Set<string>();
-  const stack: RngNode[] = [];
-  for (const p of parsed.elementPatterns.get(key) ?? []) stack.push(...p.children);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (!n.rng) continue;
-    if (n.tag === 'element' || n.tag === 'attribute') {
-      if (n.key !== undefined) (n.tag === 'element' ? elements : attributes).add(n.key);
-      continue;
-    }
-    if (n.tag === 'ref') {
-      const name = n.attrs.name ?? '';
-      if (seenDefines.has(name)) continue;
-      seenDefines.add(name);
-      for (const d of parsed.defines.get(name) ?? []) stack.push(...d.children);
-      continue;
-    }
-    stack.push(...n.children);
-  }
-  return { elements, attributes };
 }
 
 const escapeAttr = (raw: string): string => raw.replace(/"/g, '&quot;').replace(/</g, '&lt;');

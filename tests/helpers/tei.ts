@@ -43,7 +43,8 @@ export function teiAllErrors(xml: string): string[] | undefined {
     return undefined;
   }
   return validateTei(xml, { schema: TEI_ALL })
-    .filter((d) => d.code === 'schema-invalid' || d.code === 'schema-outside-subset' || d.code === 'xml-malformed')
+    // tei_all's embedded Schematron runs too: its failed assertions (not its warnings) count.
+    .filter((d) => d.code === 'schema-invalid' || d.code === 'schema-outside-subset' || d.code === 'xml-malformed' || (d.code === 'schematron-failed' && d.severity === 'error'))
     .map((d) => `${d.line}:${d.column}: ${d.message}`);
 }
 

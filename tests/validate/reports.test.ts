@@ -105,6 +105,28 @@ describe('teiwright validate on a folder', () => {
   });
 });
 
+describe('teiwright convert --format', () => {
+  it('gives the same reports for its diagnostics: SARIF accepted by the schema, JUnit with a failure for the binary file', () => {
+    mkdirSync(join(dir, 'in'), { recursive: true });
+    writeFileSync(join(dir, 'in/letter.txt'), readFileSync(join(PROJECT_ROOT, 'input/stalin-1912-for-the-party.txt')));
+    writeFileSync(join(dir, 'in/bad.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const sarif = run(['convert', 'in', '--out', 'out-tei', '--format', 'sarif'], dir);
+    expect(sarif.code).toBe(1);
+    const schema = JSON.parse(readFileSync(join(FIXTURES, 'sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const ajv = new Ajv04({ allErrors: true, strict: false });
+    expect(ajv.validate(schema, JSON.parse(sarif.stdout))).toBe(true);
+    const junit = run(['convert', 'in', '--out', 'out-tei', '--force', '--format', 'junit'], dir);
+    const doc = XmlDocument.fromString(junit.stdout);
+    try {
+      expect(doc.eval('string(//testcase[failure]/@name)')).toBe(join('in', 'bad.txt'));
+      expect(doc.eval('string(//testcase[failure]/failure/@type)')).toBe('input-binary');
+      expect(doc.eval('count(//testcase)')).toBe(2);
+    } finally {
+      doc.dispose();
+    }
+  });
+});
+
 describe('teiwright validate --schema problems are one-line usage errors', () => {
   const cases: [string, (d: string) => string, RegExp][] = [
     ['a missing file', (d) => join(d, 'nope.rng'), /does not exist/],

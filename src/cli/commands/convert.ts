@@ -6,6 +6,7 @@ import { countBySeverity } from '../../diagnostics.js';
 import { DEFAULT_LIMITS } from '../../model/limits.js';
 import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
+import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ interface ConvertArgs extends ConventionArgs {
   explain: boolean;
   quiet: boolean;
   json: boolean;
+  format?: Format;
   progress?: boolean;
   'max-size': string;
   'max-depth': number;
@@ -90,6 +92,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('max-anchors', { type: 'number', default: DEFAULT_LIMITS.anchors, describe: 'Refuse a document with more note anchors than this' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
+      .option('format', { choices: FORMATS, describe: 'What to print: text lines (default), json, sarif, junit or github (Actions annotations); --report FILE takes its format from the name (.sarif, .xml, else JSON)' })
       .option('progress', { type: 'boolean', describe: 'Show a progress bar (default: when stderr is a terminal)' })
       .example('$0 convert', 'convert input/ into output/')
       .example('$0 convert texts/ --out tei/ --report report.json', 'convert a folder tree, mirror it under tei/, write a JSON report')
@@ -106,14 +109,15 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     for (const name of ['max-depth', 'max-anchors'] as const) {
       if (!Number.isInteger(args[name]) || args[name] < 1) throw new UsageError(`--${name} takes a whole number >= 1; got ${args[name]}`);
     }
-    const printer = args.json ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
-    const showBar = !args.json && (args.progress ?? Boolean(process.stderr.isTTY));
+    const format: Format = args.format ?? (args.json ? 'json' : 'text');
+    const printer = format !== 'text' ? silentPrinter : linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal');
+    const showBar = format === 'text' && (args.progress ?? Boolean(process.stderr.isTTY));
     const bar = showBar ? startProgress() : undefined;
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     // The lines are kept only for a report: a corpus of 100,000 files prints and forgets.
-    const keepLines = args.json || args.report !== undefined;
+    const keepLines = format !== 'text' || args.report !== undefined;
     const lines: FileLine[] = [];
     const totals = { files: 0, converted: 0, unchanged: 0, failed: 0, skipped: 0, filesWithErrors: 0, warnings: 0 };
     const options: BatchOptions = {
@@ -187,14 +191,14 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const report = makeReport('convert', lines, totals, code);
     if (args.report) {
       try {
-        writeFileAtomic(args.report, `${JSON.stringify(report, null, 2)}\n`);
+        writeFileAtomic(args.report, formatReport(formatForReportFile(args.report), report));
       } catch (e) {
         runErrors.push(`error report-unwritable: cannot write the report ${args.report}: ${e instanceof Error ? e.message : String(e)}`);
         code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true, runErrors: runErrors.length });
       }
     }
     for (const e of runErrors) process.stderr.write(`${printable(`teiwright: ${e}`)}\n`);
-    if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (format !== 'text') process.stdout.write(formatReport(format, report));
     else
       printer.summary(
         `${totals.files} files: ${totals.converted} converted, ${totals.unchanged} unchanged, ${totals.failed} failed; ${filesWithErrors} with errors, ${totals.warnings} warnings${result.interrupted ? '; interrupted' : ''} -> ${args.out}`,

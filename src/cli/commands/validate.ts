@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { findTeiAll, prepareSchema, SchemaUnusable, validateFile } from '../../validate/index.js';
+import { schematronOf } from '../../validate/schematron.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { exitCodeFor, EXIT, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
@@ -17,6 +18,7 @@ interface ValidateArgs {
   format?: Format;
   huge: boolean;
   xinclude: boolean;
+  schematron?: string;
 }
 
 /** The .xml files of a folder tree, in a stable order; hidden entries are skipped. Other arguments as given. */
@@ -75,6 +77,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'The same as --format json' })
       .option('huge', { type: 'boolean', default: false, describe: "Lift the XML parser's safety limits (nesting 256 deep, 10 MB text nodes) for files you trust; always lifted for TEI teiwright wrote" })
+      .option('schematron', { type: 'string', describe: "A Schematron file (.sch) to run too; the constraints embedded in the RELAX NG schema (tei_all's 93 patterns) always run; 'none' runs none" })
       .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
       .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
       .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
@@ -91,6 +94,15 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     } catch (e) {
       throw new UsageError(`cannot use --schema ${schema}: ${e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e)}`);
     }
+    if (args.schematron !== undefined && args.schematron !== 'none') {
+      try {
+        if (!statSync(args.schematron).isFile()) throw new Error('is not a file');
+        if (schematronOf(args.schematron) === null) throw new Error('holds no Schematron pattern');
+      } catch (e) {
+        const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e);
+        throw new UsageError(`cannot use --schematron ${args.schematron}: ${reason}`);
+      }
+    }
     const format: Format = args.format ?? (args.json ? 'json' : 'text');
     const printer = format === 'text' ? linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal') : silentPrinter;
     const lines: FileLine[] = [];
@@ -103,7 +115,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     for (const file of files) {
       let diagnostics: Diagnostic[];
       try {
-        diagnostics = validateFile(file, { file, schema, huge: args.huge, xinclude: args.xinclude });
+        diagnostics = validateFile(file, { file, schema, huge: args.huge, xinclude: args.xinclude, ...(args.schematron !== undefined && { schematron: args.schematron }) });
       } catch (e) {
         // validateFile reports every fault of a document as a finding; what reaches here
         // is a schema that cannot be used for this document (e.g. its xml-model names a
