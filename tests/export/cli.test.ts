@@ -25,7 +25,7 @@ describe('teiwright convert --also', () => {
     const dir = workspace();
     const r = run(['convert', 'in', '--out', 'tei', '--also', 'txt,jsonl,tsv', '--notes', 'omit', '--jobs', '1'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('also jsonl: 2 exported, 0 failed');
+    expect(r.stdout).toContain('also jsonl: 2 exported, 0 unchanged, 0 failed');
     expect(existsSync(join(dir, 'tei/letters/lenin.xml'))).toBe(true);
     expect(read(join(dir, 'tei-export/txt/letters/lenin.txt'))).toContain('an arena for organisation by the Mensheviks');
     const rs = records(join(dir, 'tei-export/jsonl/corpus.jsonl'));
@@ -58,6 +58,24 @@ describe('teiwright export', () => {
     expect(tsv.map((l) => l.split('\t')[0])).toEqual(['id', 'foreign', 'letters/lenin', 'stalin']);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { command: string; totals: { exported: number; failed: number } };
     expect(report).toMatchObject({ command: 'export', totals: { exported: 3, failed: 1 } });
+  });
+
+  it('a rerun exports only what changed (the same bytes), --force everything', () => {
+    const dir = workspace();
+    run(['convert', 'in', '--out', 'tei', '--jobs', '1', '-q'], dir);
+    const first = run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--jobs', '1'], dir);
+    expect(first.stdout).toContain('2 exported, 0 unchanged');
+    const bytes = read(join(dir, 'j/corpus.jsonl'));
+    const again = run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--jobs', '1'], dir);
+    expect(again.stdout).toContain('0 exported, 2 unchanged');
+    expect(read(join(dir, 'j/corpus.jsonl'))).toBe(bytes);
+    writeFileSync(join(dir, 'tei/stalin.xml'), read(join(dir, 'tei/stalin.xml')).replace('For the Party</title>', 'For the Party!</title>'));
+    const changed = run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--jobs', '1'], dir);
+    expect(changed.stdout).toContain('1 exported, 1 unchanged');
+    expect(records(join(dir, 'j/corpus.jsonl')).map((x) => x.metadata.title)).toContain('For the Party!');
+    expect(run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--jobs', '1'], dir).stdout).toContain('0 exported, 2 unchanged');
+    expect(run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--notes', 'omit', '--jobs', '1'], dir).stdout).toContain('2 exported, 0 unchanged');
+    expect(run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--notes', 'omit', '--force', '--jobs', '1'], dir).stdout).toContain('2 exported, 0 unchanged');
   });
 
   it('--shard splits the documents; the shards cover them all, each with its own corpus file', () => {

@@ -153,6 +153,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         corpusTitle: args['corpus-title'],
         inline: args.inline,
         jobs: args.jobs,
+        force: args.force,
         ...(shard !== undefined && { shard, filterShard: false }),
         onResult: (r) => {
           if (r.status === 'failed') {
@@ -164,7 +165,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         },
       });
       const t = exported.totals;
-      printer.summary(`also ${format}: ${t.exported} exported, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
+      printer.summary(`also ${format}: ${t.exported} exported, ${t.unchanged} unchanged, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
     }
     const filesWithErrors = totals.filesWithErrors + exportErrors;
     const code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true });
