@@ -250,6 +250,11 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   await writeAtomic(conventionsPath, conventionsFile(options.format, options.conventions));
   if (writer.corpus && corpusPath && partsPath) {
     if (interrupted) await rm(partsPath, { force: true });
+    else if (writer.corpus.needsDocuments && summaries.length === 0) {
+      // Nothing to hold: no file, and no stale one from an earlier run.
+      await rm(partsPath, { force: true });
+      await rm(corpusPath, { force: true });
+    }
     else {
       // head (knowing every document) + the parts in input order + tail, then one rename.
       const temp = join(outDir, `.${corpusName}.tmp-${process.pid}`);
@@ -271,7 +276,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   totals.seconds = (performance.now() - started) / 1000;
   return {
     results,
-    ...(corpusPath && !interrupted && { corpusFile: displayPath(corpusPath, cwd) }),
+    ...(corpusPath && existsSync(corpusPath) && !interrupted && { corpusFile: displayPath(corpusPath, cwd) }),
     conventionsFile: displayPath(conventionsPath, cwd),
     manifestFile: displayPath(manifestPath, cwd),
     interrupted,

@@ -70,6 +70,16 @@ describe('teiwright export', () => {
     expect(report).toMatchObject({ command: 'export', totals: { exported: 3, failed: 1 } });
   });
 
+  it('writes no teiCorpus when no edition could be loaded', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'bad'));
+    writeFileSync(join(dir, 'bad/broken.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>');
+    const r = run(['export', 'bad', '--to', 'teicorpus', '--out', 'c', '--jobs', '1'], dir);
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, 'c/corpus.xml'))).toBe(false);
+    expect(existsSync(join(dir, 'c/conventions.json'))).toBe(true);
+  });
+
   it('a rerun exports only what changed (the same bytes), --force everything', () => {
     const dir = teiWorkspace();
     const first = run(['export', 'tei', '--to', 'jsonl', '--out', 'j', '--jobs', '1'], dir);
