@@ -62,6 +62,7 @@ export const CODES = {
   // loading TEI (export, html)
   'tei-not-edition': { severity: 'error', summary: 'the XML is not a TEI document (its root is not TEI in the TEI namespace)' },
   'tei-unwrapped': { severity: 'info', summary: 'a TEI element has no place in the edition model: its markup was dropped, its text kept' },
+  'tei-too-deep': { severity: 'error', summary: 'the TEI nests elements deeper than teiwright can load' },
   'tei-skipped': { severity: 'warning', summary: 'a TEI element has no place in the edition model and was left out (info when it had no text)' },
   // output
   'output-collision': { severity: 'error', summary: 'two inputs would write the same output file' },

@@ -46,6 +46,8 @@ export interface CorpusFile {
   /** What comes before the parts (a header row, the corpus header), knowing every document. */
   head(summaries: readonly DocumentSummary[], options: WriterOptions, conventions: Conventions): string;
   tail?(): string;
+  /** True when the format cannot be written without a document (a teiCorpus holds at least one TEI). */
+  needsDocuments?: boolean;
 }
 
 export interface DerivativeWriter {

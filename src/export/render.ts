@@ -181,11 +181,11 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
   const emendations: RenderedEmendation[] = [];
   const join = c.hyphenation === 'join';
 
-  const para = (kind: ParagraphKind, list: readonly Inline[] | readonly (readonly Inline[])[], pos: SourcePos): void => {
+  /** One paragraph from inline content; a line group (`lines`) gives its lines, one per printed line. */
+  const para = (kind: ParagraphKind, list: readonly Inline[], pos: SourcePos, lines: readonly (readonly Inline[])[] = [list]): void => {
     const b = new Builder(join);
     const ctx: Context = { c, notes, emendations, where: { paragraph: paragraphs.length, note: null } };
-    const lists = list.length > 0 && Array.isArray(list[0]) ? (list as readonly (readonly Inline[])[]) : [list as readonly Inline[]];
-    lists.forEach((l, i) => {
+    lines.forEach((l, i) => {
       if (i > 0) b.s += '\n';
       inlines(l, b, ctx);
     });
@@ -221,7 +221,7 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
           for (const item of block.items) para('item', item, item[0]?.pos ?? block.pos);
           break;
         case 'lines':
-          para('lines', block.lines, block.pos);
+          para('lines', [], block.pos, block.lines);
           break;
         case 'pb':
           if (c.pb === 'keep') para('pb', [{ kind: 'pb', ...(block.n !== undefined && { n: block.n }), pos: block.pos }], block.pos);

@@ -42,6 +42,8 @@ export interface ExportOptions {
   /** Called once per document, in input order. */
   onResult?: (result: ExportFileResult, progress: Progress) => void;
   cwd?: string;
+  /** Export every document again, even those the cache shows unchanged. */
+  force?: boolean;
   /** File inputs get their id relative to this folder (convert --also: its TEI output folder) instead of their bare name. */
   base?: string;
 }
@@ -53,7 +55,7 @@ export interface ExportResult {
   conventionsFile: string;
   manifestFile: string;
   interrupted: boolean;
-  totals: { files: number; exported: number; failed: number; skipped: number; words: number; notes: number; emendations: number; seconds: number };
+  totals: { files: number; exported: number; unchanged: number; failed: number; skipped: number; words: number; notes: number; emendations: number; seconds: number };
 }
 
 export const EXPORT_MANIFEST = '.teiwright-export.json';
@@ -160,7 +162,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   const summaries: DocumentSummary[] = [];
   const results: ExportFileResult[] = [];
   const manifest: Array<{ input: string; sha256: string | null; status: string; outputs: string[] }> = [];
-  const totals = { files: 0, exported: 0, failed: 0, skipped: 0, words: 0, notes: 0, emendations: 0, seconds: 0 };
+  const totals = { files: 0, exported: 0, unchanged: 0, failed: 0, skipped: 0, words: 0, notes: 0, emendations: 0, seconds: 0 };
   const pool = executor(jobs, options.signal);
   const ids = new Map<string, string>();
   let interrupted = false;
@@ -222,6 +224,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
             inline: options.inline ?? false,
             outDir,
             outShown,
+            ...(options.force && { force: true }),
           };
           queue.push({ input, outcome: pool.run(task) });
         }
@@ -247,6 +250,11 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   await writeAtomic(conventionsPath, conventionsFile(options.format, options.conventions));
   if (writer.corpus && corpusPath && partsPath) {
     if (interrupted) await rm(partsPath, { force: true });
+    else if (writer.corpus.needsDocuments && summaries.length === 0) {
+      // Nothing to hold: no file, and no stale one from an earlier run.
+      await rm(partsPath, { force: true });
+      await rm(corpusPath, { force: true });
+    }
     else {
       // head (knowing every document) + the parts in input order + tail, then one rename.
       const temp = join(outDir, `.${corpusName}.tmp-${process.pid}`);
@@ -268,7 +276,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   totals.seconds = (performance.now() - started) / 1000;
   return {
     results,
-    ...(corpusPath && !interrupted && { corpusFile: displayPath(corpusPath, cwd) }),
+    ...(corpusPath && existsSync(corpusPath) && !interrupted && { corpusFile: displayPath(corpusPath, cwd) }),
     conventionsFile: displayPath(conventionsPath, cwd),
     manifestFile: displayPath(manifestPath, cwd),
     interrupted,

@@ -4,8 +4,9 @@
  * (`--jobs 1`) or in a worker; it never throws, every failure is a diagnostic.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { VERSION } from '../version.js';
 import { writeAtomic } from '../batch/atomic.js';
 import { diagnostic } from '../batch/process-file.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -28,11 +29,52 @@ export interface ExportTask {
   outDir: string;
   /** The export folder as reports show it. */
   outShown: string;
+  /** Export again even when the cache says this input was exported with the same settings. */
+  force?: boolean;
+}
+
+/** Where a document's last export is remembered, so a rerun redoes only what changed. */
+export const CACHE_DIR = '.teiwright-export-cache';
+
+/** What the cache keeps of one document's export. */
+interface CacheEntry {
+  sha256: string;
+  settings: string;
+  result: ExportFileResult;
+  part?: string;
+  summary?: DocumentSummary;
+}
+
+/** Everything that changes a document's output: same settings and same bytes, same files. */
+const settingsOf = (t: ExportTask): string =>
+  JSON.stringify({ version: VERSION, format: t.format, conventions: t.conventions, corpusTitle: t.corpusTitle, inline: t.inline, href: t.href, id: t.id, input: t.input });
+
+const cachePath = (t: ExportTask): string => join(t.outDir, CACHE_DIR, `${createHash('sha256').update(t.id).digest('hex').slice(0, 32)}.json`);
+
+async function cached(t: ExportTask, sha256: string): Promise<TaskOutcome | undefined> {
+  if (t.force) return undefined;
+  try {
+    const entry = JSON.parse(await readFile(cachePath(t), 'utf8')) as CacheEntry;
+    if (entry.sha256 !== sha256 || entry.settings !== settingsOf(t) || entry.result.status !== 'exported') return undefined;
+    // The document's own files must still be there.
+    await Promise.all(entry.result.outputs.map((o) => access(join(t.outDir, o.slice(t.outShown.length + 1)))));
+    return { result: { ...entry.result, status: 'unchanged', diagnostics: [] }, sha256, ...(entry.part !== undefined && { part: entry.part }), ...(entry.summary && { summary: entry.summary }) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function remember(t: ExportTask, outcome: TaskOutcome): Promise<void> {
+  if (outcome.sha256 === undefined || outcome.result.status !== 'exported') return;
+  const entry: CacheEntry = { sha256: outcome.sha256, settings: settingsOf(t), result: outcome.result, ...(outcome.part !== undefined && { part: outcome.part }), ...(outcome.summary && { summary: outcome.summary }) };
+  // The cache only saves time: failing to write it loses nothing.
+  await writeAtomic(cachePath(t), JSON.stringify(entry)).catch(() => undefined);
 }
 
 export interface ExportFileResult {
   input: string;
-  status: 'exported' | 'failed' | 'skipped';
+  /** unchanged: the same TEI was exported with the same settings before (its cached part is reused). */
+  status: 'exported' | 'unchanged' | 'failed' | 'skipped';
   /** Files written for this document, as reports show them. */
   outputs: string[];
   diagnostics: Diagnostic[];
@@ -49,6 +91,12 @@ export interface TaskOutcome {
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export async function runExportTask(task: ExportTask): Promise<TaskOutcome> {
+  const outcome = await exportOne(task);
+  if (outcome.result.status === 'exported') await remember(task, outcome);
+  return outcome;
+}
+
+async function exportOne(task: ExportTask): Promise<TaskOutcome> {
   const failed = (diagnostics: Diagnostic[]): TaskOutcome => ({ result: { input: task.input, status: 'failed', outputs: [], diagnostics } });
   let bytes: Buffer;
   try {
@@ -57,6 +105,8 @@ export async function runExportTask(task: ExportTask): Promise<TaskOutcome> {
     return failed([diagnostic('input-unreadable', `cannot read the file: ${reason(e)}`, task.input)]);
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = await cached(task, sha256);
+  if (known) return known;
   const writer = writerNamed(task.format);
   if (!writer) return failed([diagnostic('internal-error', `no export format "${task.format}"`, task.input)]);
   try {

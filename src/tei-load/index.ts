@@ -32,6 +32,18 @@ const DROPPED_REASON = 'page furniture the converter dropped (the TEI records on
 /** Reads a TEI document into the edition model. Never throws on bad input. */
 export function loadTei(xml: string, options: LoadOptions): LoadResult {
   const diagnostics = new Diagnostics(options.file);
+  try {
+    return load(xml, diagnostics);
+  } catch (e) {
+    // A document nested deeper than the parser or the stack allows, or a bug: a diagnostic, never an exception.
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError || /nested/i.test(message)) diagnostics.report('tei-too-deep', `the document nests elements too deeply to load (${message})`);
+    else diagnostics.report('internal-error', `loading failed: ${message}`);
+    return { diagnostics: diagnostics.items };
+  }
+}
+
+function load(xml: string, diagnostics: Diagnostics): LoadResult {
   const root = parseXml(xml, diagnostics);
   if (!root) return { diagnostics: diagnostics.items };
   if (root.name !== 'TEI' || (root.ns !== TEI_NS && root.ns !== undefined)) {

@@ -48,4 +48,16 @@ describe('reading and diplomatic text', () => {
     expect(r.notes).toMatchObject([{ type: 'inline', text: 'a marginal note' }]);
     expect(r.paragraphs[1]!.anchors).toMatchObject([{ at: 4, note: 0 }]);
   });
+  it('a line group is one paragraph, a line each; a list one paragraph per item', () => {
+    const r = renderEdition(
+      edition((ed) => {
+        ed.body.blocks = [
+          { kind: 'lines', lines: [[t('Arise, ye prisoners')], [t('of starvation!')]], pos: at() },
+          { kind: 'list', ordered: true, items: [[t('one')], [t('two')]], pos: at() },
+        ];
+      }),
+      DEFAULT_CONVENTIONS,
+    );
+    expect(r.paragraphs.slice(1).map((x) => [x.kind, x.text])).toEqual([['lines', 'Arise, ye prisoners\nof starvation!'], ['item', 'one'], ['item', 'two']]);
+  });
 });

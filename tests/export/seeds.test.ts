@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { XmlBufferInputProvider, XmlDocument, xmlCleanupInputProvider, xmlRegisterInputProvider } from 'libxml2-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { TABLE_COLUMNS } from '../../src/export/formats/table.js';
@@ -145,6 +146,19 @@ describe('JSON Lines, tables and teiCorpus of both seeds', () => {
     const hrefs = [...xi.matchAll(/<xi:include href="([^"]+)"\/>/g)].map((m) => m[1]!);
     expect(hrefs).toHaveLength(2);
     for (const href of hrefs) expect(existsSync(join(dir, 'corpus-xi', href))).toBe(true);
+    // Expanded by an XInclude processor, the corpus is valid against tei_all's grammar too (its
+    // editions keep their own xml:ids, so ids repeat across editions: --inline prefixes them).
+    const base = join(dir, 'corpus-xi', 'corpus.xml');
+    xmlRegisterInputProvider(new XmlBufferInputProvider(Object.fromEntries(hrefs.map((h) => [join(dir, 'corpus-xi', h), readFileSync(join(dir, 'corpus-xi', h))]))));
+    try {
+      const expanded = XmlDocument.fromString(xi, { url: base });
+      expect(expanded.processXInclude()).toBe(2);
+      const grammar = teiAllErrors(expanded.toString());
+      if (grammar) expect(grammar).toEqual([]);
+      expanded.dispose();
+    } finally {
+      xmlCleanupInputProvider();
+    }
   });
 
   it('gives the same bytes with --jobs 1 and --jobs 2, in every format', async () => {

@@ -90,4 +90,10 @@ describe('what is not a TEI edition', () => {
     const r = loadTei('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt></fileDesc></teiHeader><text><body><p>&amp;8220; &#x201C;&#8221; &lt;&gt;</p></body></text></TEI>', { file: 'e.xml' });
     expect(blocksText(r.edition!.body.blocks)).toBe('&8220; “” <>');
   });
+  it('reports a document nested deeper than it can load instead of throwing', () => {
+    const deep = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>${'<hi rend="italic">'.repeat(50_000)}x${'</hi>'.repeat(50_000)}</p></body></text></TEI>`;
+    const r = loadTei(deep, { file: 'deep.xml' });
+    expect(r.edition).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ code: 'tei-too-deep', severity: 'error', file: 'deep.xml' }]);
+  });
 });

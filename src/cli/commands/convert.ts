@@ -169,6 +169,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         corpusTitle: args['corpus-title'],
         inline: args.inline,
         jobs: args.jobs,
+        force: args.force,
         ...(shard !== undefined && { shard, filterShard: false }),
         onResult: (r) => {
           if (r.status === 'failed') {
@@ -180,7 +181,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         },
       });
       const t = exported.totals;
-      printer.summary(`also ${format}: ${t.exported} exported, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
+      printer.summary(`also ${format}: ${t.exported} exported, ${t.unchanged} unchanged, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
     }
     const filesWithErrors = totals.filesWithErrors + exportErrors;
     // A manifest or report that cannot be saved is an error of the run: the next run would

@@ -49,6 +49,7 @@ interface ExportArgs extends ConventionArgs {
   to: string;
   out: string;
   jobs: number;
+  force: boolean;
   shard?: string;
   report?: string;
   quiet: boolean;
@@ -66,6 +67,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         .option('to', { type: 'string', choices: FORMAT_NAMES, demandOption: true, describe: 'The format to write' })
         .option('out', { alias: 'o', type: 'string', describe: 'The export folder (default: export/<format>); conventions.json is written into it' })
         .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Documents exported in parallel (worker threads); 1 exports in this process' })
+        .option('force', { type: 'boolean', default: false, describe: 'Export every document again, even those unchanged since the last export with the same switches (see DIR/.teiwright-export-cache/)' })
         .option('shard', { type: 'string', describe: 'Export only shard i of n (e.g. 2/8), the same split as convert --shard; corpus files are named corpus.shard-i-of-n.*' })
         .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
         .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
@@ -96,6 +98,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         corpusTitle: args['corpus-title'],
         inline: args.inline,
         jobs: args.jobs,
+        force: args.force,
         signal: abort.signal,
         ...(shard && { shard }),
         onResult: (r, progress) => {
@@ -119,7 +122,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
     else {
       const t = result.totals;
       printer.summary(
-        `${t.files} files: ${t.exported} exported, ${t.failed} failed; ${t.words} words, ${t.notes} notes, ${t.emendations} emendations${result.interrupted ? '; interrupted' : ''} -> ${result.corpusFile ?? out} (conventions: ${result.conventionsFile})`,
+        `${t.files} files: ${t.exported} exported, ${t.unchanged} unchanged, ${t.failed} failed; ${t.words} words, ${t.notes} notes, ${t.emendations} emendations${result.interrupted ? '; interrupted' : ''} -> ${result.corpusFile ?? out} (conventions: ${result.conventionsFile})`,
       );
     }
     process.exitCode = code;

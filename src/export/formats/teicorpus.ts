@@ -108,5 +108,6 @@ export const teiCorpusWriter: DerivativeWriter = {
       `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"${options.inline ? '' : ' xmlns:xi="http://www.w3.org/2001/XInclude"'}>\n` +
       corpusHeader(summaries, options),
     tail: () => '</teiCorpus>\n',
+    needsDocuments: true,
   },
 };
