@@ -148,6 +148,18 @@ describe('never bad XML, never hostile values', () => {
     expect(p.kind === 'p' && p.children.at(-1)).toMatchObject({ id: '_1-nref1', target: '#_1-n1' });
   });
 
+  it('an HTML lang="x y" gives xml:lang="und" with a warning, not schema-invalid TEI; en_US becomes en-us', () => {
+    const page = (lang: string) => `<html lang="${lang}"><head><title>T</title></head><body><h1>T</h1><p>Some words.</p></body></html>`;
+    const bad = convert(page('x y'), { file: 'l.html' });
+    expect(codes(bad)).toContain('language-invalid');
+    expect(bad.ok).toBe(true);
+    expect(xeval(parseTei(bad.tei!), 'string(/tei:TEI/@xml:lang)')).toBe('und');
+    expectValidTei(bad.tei!);
+    const us = convert(page('en_US'), { file: 'l.html' });
+    expect(codes(us)).not.toContain('language-invalid');
+    expect(xeval(parseTei(us.tei!), 'string(/tei:TEI/@xml:lang)')).toBe('en-us');
+  });
+
   it('safe targets are left as they are', () => {
     for (const t of ['http://x.org/a?b=c#d', 'mailto:a@b.org', '../other.htm#n1', '#n1']) expect(safeTarget(t)).toEqual({ target: t, changed: false });
   });
