@@ -20,6 +20,7 @@ export const CODES = {
   'input-not-file': { severity: 'error', summary: 'a FIFO, socket or device was named as input; only regular files are read (use - for stdin)' },
   'input-link-broken': { severity: 'error', summary: 'a symbolic link points nowhere, or into a loop' },
   'char-forbidden': { severity: 'warning', summary: 'a character XML 1.0 forbids (a control, a lone surrogate, U+FFFE/U+FFFF) was replaced by U+FFFD' },
+  'language-invalid': { severity: 'warning', summary: 'the declared language is not a language tag (BCP 47); the TEI says "und" (undetermined)' },
   'link-target-invalid': { severity: 'warning', summary: 'a link target was empty, malformed or not a document address (javascript:, data:, …); it was repaired or dropped and its words kept' },
   'input-unreadable': { severity: 'error', summary: 'the input file or folder cannot be read' },
   'input-none': { severity: 'error', summary: 'a folder argument holds no transcriptions' },

@@ -8,6 +8,7 @@
  *   `data:`, `vbscript:`, …), are dropped — the link's words stay in the text; characters a
  *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
  * - Ids are NCNames; a renamed id is renamed in every pointer to it too.
+ * - The language is a BCP 47 tag (or `und`).
  *
  * Every walk uses an explicit stack: the model may nest as deep as the input.
  */
@@ -106,8 +107,20 @@ function isLink(v: unknown): v is Extract<Inline, { kind: 'link' }> {
   return isObj(v) && v.kind === 'link' && typeof v.href === 'string' && Array.isArray(v.children);
 }
 
+/** `xml:lang` is a BCP 47 tag: letters, then `-`-separated letters and digits. */
+const LANGUAGE = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/** The language tag to write for `value` (`en_US` → `en-US`), or `und` (undetermined) with a warning. */
+function safeLanguage(value: string, diagnostics: Diagnostics): string {
+  const tag = value.trim().replace(/_/g, '-');
+  if (LANGUAGE.test(tag)) return tag;
+  diagnostics.report('language-invalid', `the language "${value.length > 40 ? `${value.slice(0, 37)}…` : value}" is not a language tag; written as "und" (undetermined)`);
+  return 'und';
+}
+
 /** Makes the model safe to write (see the file comment); reports each repair. */
 export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void {
+  edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
   let forbidden = 0;
   const ids = new Set<string>();
   const renamed = new Map<string, string>();

@@ -588,7 +588,7 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
   for (const w of headerSeq.words()) header.set(w.toLowerCase(), (header.get(w.toLowerCase()) ?? 0) + 1);
   const runs = diffRuns(src, text, MAX_DIFFERENCES);
   if (!runs) {
-    diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`, { line: 1, column: 1 });
+    diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`);
     return { lost: src.length, added: text.length };
   }
   const lost: Word[][] = [];
@@ -620,13 +620,14 @@ export function checkFidelity(source: string, markup: MarkupFamily, dropped: rea
   }
   const quote = (ws: string[]) => (ws.length > 12 ? `${ws.slice(0, 12).join(' ')} …` : ws.join(' '));
   let reported = 0;
+  // Words carry their line, not their column: the line alone is reported, never a false column 1.
   for (const run of lost) {
     if (reported++ >= MAX_REPORTS) break;
-    diagnostics.report('words-lost', `${run.length} word(s) of the source are missing from the TEI: «${quote(run.map((w) => w.w))}»`, { line: run[0]!.line, column: 1 });
+    diagnostics.report('words-lost', `${run.length} word(s) of the source are missing from the TEI: «${quote(run.map((w) => w.w))}»`, { line: run[0]!.line, column: 1 }).column = undefined;
   }
   for (const run of added) {
     if (reported++ >= MAX_REPORTS) break;
-    diagnostics.report('words-lost', `${run.words.length} word(s) in the TEI are not in the source here: «${quote(run.words)}»`, { line: run.line, column: 1 });
+    diagnostics.report('words-lost', `${run.words.length} word(s) in the TEI are not in the source here: «${quote(run.words)}»`, { line: run.line, column: 1 }).column = undefined;
   }
   return { lost: lost.reduce((n, r) => n + r.length, 0), added: added.reduce((n, r) => n + r.words.length, 0) };
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { Diagnostics } from '../../src/diagnostics.js';
+import { checkFidelity } from '../../src/validate/fidelity.js';
 import { exceededLimit } from '../../src/model/check.js';
 import { sanitizeModel, safeTarget, ncName } from '../../src/model/sanitize.js';
 import { plainText, visitInlines } from '../../src/model/walk.js';
@@ -148,8 +149,29 @@ describe('never bad XML, never hostile values', () => {
     expect(p.kind === 'p' && p.children.at(-1)).toMatchObject({ id: '_1-nref1', target: '#_1-n1' });
   });
 
+  it('an HTML lang="x y" gives xml:lang="und" with a warning, not schema-invalid TEI; en_US becomes en-us', () => {
+    const page = (lang: string) => `<html lang="${lang}"><head><title>T</title></head><body><h1>T</h1><p>Some words.</p></body></html>`;
+    const bad = convert(page('x y'), { file: 'l.html' });
+    expect(codes(bad)).toContain('language-invalid');
+    expect(bad.ok).toBe(true);
+    expect(xeval(parseTei(bad.tei!), 'string(/tei:TEI/@xml:lang)')).toBe('und');
+    expectValidTei(bad.tei!);
+    const us = convert(page('en_US'), { file: 'l.html' });
+    expect(codes(us)).not.toContain('language-invalid');
+    expect(xeval(parseTei(us.tei!), 'string(/tei:TEI/@xml:lang)')).toBe('en-us');
+  });
+
   it('safe targets are left as they are', () => {
     for (const t of ['http://x.org/a?b=c#d', 'mailto:a@b.org', '../other.htm#n1', '#n1']) expect(safeTarget(t)).toEqual({ target: t, changed: false });
+  });
+
+  it('words-lost on a one-line HTML page names its line and no false column 1:1', () => {
+    const page = '<html><body><p>The dead point is past, comrades.</p></body></html>';
+    const tei = '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>T</title></teiHeader><text><body><p>The point is past, comrades.</p></body></text></TEI>';
+    const d = new Diagnostics('page.html');
+    checkFidelity(page, 'html', [], tei, d);
+    const lost = d.items.filter((x) => x.code === 'words-lost');
+    expect(lost.map((x) => [x.line, x.column])).toEqual([[1, undefined]]);
   });
 
   it('schema findings of convert cite the generated TEI in words, not a line:col of the input', () => {
