@@ -57,6 +57,7 @@ export function isPersonName(s: string): boolean {
     parts.every((w) => /^(?:[\p{Lu}][\p{L}'’.-]*|de|von|van|der|la|le|du|and|&)$/u.test(w)) &&
     !/^(?:and|&)$/.test(parts[0]!) &&
     !/\b(?:of|the|on|in|to|for)\b/i.test(s) &&
+    !/\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence)\b/i.test(s) &&
     !isCollectionLine(s)
   );
 }
@@ -176,4 +177,9 @@ export function infoSentence(line: string): { label: string; value: string; valu
 
 /** A date line under a title: "(October 1913)", "March 1912", "London, 20 June 1873". */
 export const DATE_LINE = /^[([]?[\p{L}\d ,.–-]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b[\p{L}\d ,.–-]{0,30}[)\]]?\.?$/u;
-export const isDateLine = (s: string): boolean => s.length <= 80 && DATE_LINE.test(s.replace(/[\s\u00a0]+/g, ' ').trim());
+const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,.)\d]|$)/i;
+/** A date line names a month, or stands in brackets, or is a year alone: "Preface to the First Edition, 1884" is a title. */
+export const isDateLine = (s: string): boolean => {
+  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return t.length <= 80 && DATE_LINE.test(t) && (MONTH.test(t) || /^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t));
+};

@@ -262,6 +262,8 @@ function printedDateOfWriting(ed: Edition): { words: string; found: NonNullable<
     // A subtitle counts only when it is a date line, not a sentence that names a year.
     if (inl === body.subtitle && (words.length > 60 || /[.!?]\s+\S/.test(words))) continue;
     const found = findDate(words);
+    // A span of whole years under a title ("1525–1848", "1912-1914") is the period a chapter covers.
+    if (found && inl === body.subtitle && found.notBefore !== undefined && /^\d{4}$/.test(found.notBefore)) continue;
     if (found) return { words, found };
   }
   return undefined;

@@ -142,3 +142,17 @@ describe('page text: the author named only by the archive link of the footer', (
     expect(xeval(doc, 'count(//tei:text//*[contains(., "Internet Archive")])')).toBe('0');
   });
 });
+
+describe('page text: numbered notes without a heading', () => {
+  const text = (list: string): string =>
+    ['The Old Question', '', 'Source: Collected Works, 1975.', '', 'Marx wrote this in English [1] and sent it to London.', '', 'It was printed on two sheets. [2]', '', list, ''].join('\n');
+  it('reads a run of "1.", "2." paragraphs at the end as the notes of the [1], [2] anchors', () => {
+    const doc = tei(text('1. This phrase was written in English. – Ed.\n\n2. One sheet is 16 printed pages. – Ed.'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('2');
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"])')).toBe('2');
+  });
+  it('leaves a numbered list in the text when its numbers do not run from 1', () => {
+    const doc = tei(text('2. One sheet is 16 printed pages.\n\n3. And more.'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('0');
+  });
+});

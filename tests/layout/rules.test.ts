@@ -65,7 +65,7 @@ describe('layout rules: collection lines', () => {
 });
 
 const AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[]; at: 'top' | 'bottom' }> = {
-  'name and year': { at: 'top', yes: [['Salvador Allende 1970', 'Salvador Allende'], ['Nikolai Bukharin 1922', 'Nikolai Bukharin']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850'] },
+  'name and year': { at: 'top', yes: [['Salvador Allende 1970', 'Salvador Allende'], ['Nikolai Bukharin 1922', 'Nikolai Bukharin']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850', "International Workingmen's Association 1868"] },
   'by X': { at: 'top', yes: [['by Frederick Engels', 'Frederick Engels'], ['By J. C. Mariategui', 'J. C. Mariategui']], no: ['by the workers of Petrograd', 'by 1920'] },
   'speech by X': { at: 'top', yes: [['Speech by Rosa Luxemburg', 'Rosa Luxemburg'], ['Article by Karl Radek.', 'Karl Radek']], no: ['Speech by the President of the Congress', 'A speech on the war'] },
   'letter title': { at: 'top', yes: [['Engels to August Bebel', 'Engels'], ['Karl Marx to Ludwig Kugelmann, 30 January 1868', 'Karl Marx']], no: ['To the Workers of Petrograd', 'An answer to the critics'] },
@@ -142,6 +142,6 @@ describe('layout rules: date lines', () => {
     for (const s of ['(October 1913)', 'March 1912', 'London, 20 June, 1873', '(14-21 July, 1889)', 'January 1851']) expect(isDateLine(s), s).toBe(true);
   });
   it('leaves sentences and titles', () => {
-    for (const s of ['In 1913 the workers of Dublin went on strike against the employers.', 'Labour in Dublin', 'The Year 1905 and After the Revolution of the Workers']) expect(isDateLine(s), s).toBe(false);
+    for (const s of ['In 1913 the workers of Dublin went on strike against the employers.', 'Labour in Dublin', 'The Year 1905 and After the Revolution of the Workers', 'Preface to the First Edition, 1884']) expect(isDateLine(s), s).toBe(false);
   });
 });

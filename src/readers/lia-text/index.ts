@@ -370,7 +370,26 @@ function notesStart(paragraphs: readonly Paragraph[], from: number, titleKeys: I
   for (let i = from + 1; i + 1 < Math.min(bracketed, paragraphs.length); i++) {
     if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true)) return i;
   }
+  // Without a heading: a run of "1. …", "2. …" paragraphs to the end of the page, numbered
+  // from 1, for anchors "[1]" the text printed (a numbered list in the text has no anchors).
+  const anchors = new Set<string>();
+  for (let i = from; i < Math.min(bracketed, paragraphs.length); i++) {
+    const p = paragraphs[i]!;
+    const label = i > from ? noteLabel(p.lines[0]!.text, true) : undefined;
+    if (label?.rule.name === 'numbered' && label.key === '1' && anchors.has('1') && numberedToEnd(paragraphs, i, bracketed)) return i;
+    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
+  }
   return bracketed;
+}
+
+/** Every paragraph from `i` to `end` opens with the next number ("1.", "2.", …). */
+function numberedToEnd(paragraphs: readonly Paragraph[], i: number, end: number): boolean {
+  let n = 0;
+  for (let k = i; k < Math.min(end, paragraphs.length); k++) {
+    const label = noteLabel(paragraphs[k]!.lines[0]!.text, true);
+    if (label?.rule.name !== 'numbered' || Number(label.key) !== ++n) return false;
+  }
+  return n > 0;
 }
 
 /** Anchor keys anywhere in a line, to know which notes the text has pointed to. */

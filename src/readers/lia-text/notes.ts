@@ -36,10 +36,11 @@ export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnos
   if (!first) return undefined;
   const section: NoteSection = { notes: [], pos: { line: first.lines[0]!.line, column: firstColumn(first.lines[0]!.text) } };
   let rest = paragraphs;
-  const headed = isNotesHeading(first);
+  // Under a heading, or a run of "1." notes without one (the reader checked the run).
+  const headed = isNotesHeading(first) || noteLabel(first.lines[0]!.text, true)?.rule.name === 'numbered';
   // Under a notes heading every label style is a note ("1.", "(1)", "*", "a."); without one only "[1]".
   const labelAt = (text: string): { label: string; key: string; rest: number } | undefined => (headed ? noteLabel(text, true) : noteLabelAt(text));
-  if (headed) {
+  if (isNotesHeading(first)) {
     const l = first.lines[0]!;
     section.heading = parseLiaInlines({ text: l.text.trim(), line: l.line, column: firstColumn(l.text) }, diagnostics, [], { squash: true });
     rest = paragraphs.slice(1);

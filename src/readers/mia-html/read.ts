@@ -280,7 +280,8 @@ export class HtmlReading {
     // Without an information block, one subtitle heading right after the title still belongs to the front.
     if (lastInfo < 0 && titleIdx >= 0) {
       const next = items[frontEnd];
-      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
+      // The reader's own spellings here: "Translator’s Note" over a front paragraph is its subtitle, not a notes section.
+      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !HTML_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
         this.setSubtitle(next.el, next.pos);
         frontEnd++;
       }
