@@ -184,10 +184,12 @@ function secondsPerMb(seed: Seed, size: number): string {
   if (problem) return na(problem);
   try {
     const started = performance.now();
+    const cpuStart = cpuMs();
     const r = convert(text, { file: `${seed.name} grown`, validate: true });
     const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = (cpuMs() - cpuStart) / 1000;
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-    return `${(seconds / mb).toFixed(3)} s/MB (${seconds.toFixed(2)} s for ${mb.toFixed(1)} MB, with validation${r.tei === undefined ? '; no TEI' : ''}${errors ? `; ${errors} errors` : ''})`;
+    return `${(seconds / mb).toFixed(3)} s/MB (${seconds.toFixed(2)} s, CPU ${cpuSeconds.toFixed(2)} s, for ${mb.toFixed(1)} MB, with validation and fidelity${r.tei === undefined ? '; no TEI' : ''}${errors ? `; ${errors} errors` : ''})`;
   } catch (e) {
     return na(message(e));
   }
