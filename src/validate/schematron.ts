@@ -119,6 +119,12 @@ function positionOf(node: Node): { line: number; column: number } | undefined {
   return p ? { line: p.line, column: p.column } : undefined;
 }
 
+/** The element a finding is about: the context node, or the element of a context attribute. */
+function elementName(node: Node): string {
+  const element = node.nodeType === 2 ? (node as unknown as { ownerElement: Element | null }).ownerElement : node.nodeType === 1 ? (node as Element) : null;
+  return element?.nodeName ?? '/';
+}
+
 const WARNING_ROLES = /^(warning|warn|nonfatal|info|information|informational)$/i;
 
 export interface SchematronRun {
@@ -159,7 +165,7 @@ export function runSchematron(schema: SchematronSchema, xml: string, diagnostics
             const text = messageText(check.message, node, vars, options).replace(/\s+/g, ' ').trim();
             const severity = check.role !== undefined && WARNING_ROLES.test(check.role) ? 'warning' : 'error';
             const verb = check.kind === 'assert' ? 'assertion failed' : 'report';
-            diagnostics.report('schematron-failed', `${text} (Schematron ${verb}: ${check.test.replace(/\s+/g, ' ').trim()}; pattern ${pattern.id})`, positionOf(node), severity);
+            diagnostics.report('schematron-failed', `<${elementName(node)}>: ${text} (Schematron ${verb}: ${check.test.replace(/\s+/g, ' ').trim()}; pattern ${pattern.id})`, positionOf(node), severity);
           }
         }
       } catch {

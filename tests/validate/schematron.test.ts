@@ -39,8 +39,8 @@ describe('--schematron FILE', () => {
   it('reports each failed assertion with its message at the element, and reports as warnings by role', () => {
     const ds = validateTei(tei('<p xml:id="a"><persName ref="#a">A</persName> <persName ref="b">B</persName>\n<date when="2020">now</date> <date when="1900">then</date></p>'), { schema: 'none', schematron: SCH });
     expect(ds.map((d) => [d.code, d.severity, d.line, d.message.replace(/ \(Schematron.*$/, '')])).toEqual([
-      ['schematron-failed', 'error', 3, 'A persName needs @ref to a person (got "b").'],
-      ['schematron-failed', 'warning', 4, 'Date 2020 is after 2000.'],
+      ['schematron-failed', 'error', 3, '<persName>: A persName needs @ref to a person (got "b").'],
+      ['schematron-failed', 'warning', 4, '<date>: Date 2020 is after 2000.'],
     ]);
     const column = tei('<p xml:id="a"><persName ref="#a">A</persName> <persName').split('\n')[2]!.length - '<persName'.length + 1;
     expect(ds[0]!.column).toBe(column);
@@ -57,7 +57,7 @@ describe.skipIf(!hasTeiAll)("tei_all's embedded Schematron", () => {
   it('runs with the RELAX NG check: @when with @notBefore is reported (RELAX NG allows it)', () => {
     const ds = validateTei(tei('<p><date when="1900" notBefore="1800">x</date></p>'), { schema: TEI_ALL });
     expect(ds.map((d) => [d.code, d.line])).toEqual([['schematron-failed', 3]]);
-    expect(ds[0]!.message).toMatch(/^The @when attribute cannot be used with any other att\.datable\.w3c attributes\./);
+    expect(ds[0]!.message).toMatch(/^<date>: The @when attribute cannot be used with any other att\.datable\.w3c attributes\./);
   });
 
   it('finds nothing on a valid document', () => {
