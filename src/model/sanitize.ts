@@ -66,6 +66,16 @@ export function safeTarget(href: string): { target: string; changed: boolean } |
   // Browsers ignore white space and controls inside a scheme ("java\tscript:"): so do we.
   const scheme = SCHEME.exec(trimmed.replace(/[\s\x00-\x1F]+/g, ''))?.[1]?.toLowerCase();
   if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return { drop: `the link's "${scheme}:" target is not a document address` };
+  // An address with a host (http://, //host) must parse as one: a host with `[`, a bad port
+  // (`www.x(javascript:y)`) cannot be repaired by escaping, so the link goes.
+  const hierarchical = trimmed.startsWith('//') || (scheme !== undefined && ['http', 'https', 'ftp', 'ftps'].includes(scheme));
+  if (hierarchical) {
+    try {
+      new URL(trimmed.startsWith('//') ? `http:${trimmed}` : trimmed);
+    } catch {
+      return { drop: 'the link\'s target is not a well-formed address' };
+    }
+  }
   let out = '';
   let hashSeen = false;
   for (let i = 0; i < trimmed.length; i++) {
@@ -160,12 +170,27 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
   }
   if (forbidden > MAX_REPORTED) diagnostics.report('char-forbidden', `${forbidden - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
 
+  // An id must be an NCName and unique; a later duplicate (a reader's bug) gets a new name,
+  // and pointers keep going to the first.
+  const kept = new Set<string>();
   for (const holder of idHolders) {
     const id = holder.id as string;
-    if (NCNAME.test(id)) continue;
+    if (NCNAME.test(id) && !kept.has(id)) {
+      kept.add(id);
+      continue;
+    }
+    if (NCNAME.test(id)) {
+      let n = 2;
+      while (ids.has(`${id}-${n}`)) n++;
+      holder.id = `${id}-${n}`;
+      ids.add(holder.id as string);
+      kept.add(holder.id as string);
+      continue;
+    }
     let fresh = ncName(id);
     for (let n = 2; ids.has(fresh); n++) fresh = `${ncName(id)}-${n}`;
     ids.add(fresh);
+    kept.add(fresh);
     renamed.set(id, fresh);
     holder.id = fresh;
   }
