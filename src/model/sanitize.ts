@@ -9,6 +9,7 @@
  *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
  * - Ids are NCNames; a renamed id is renamed in every pointer to it too.
  * - The language is a BCP 47 tag (or `und`).
+ * - Empty lists, line groups and quotes (nothing to write; TEI requires a child) are removed.
  *
  * Every walk uses an explicit stack: the model may nest as deep as the input.
  */
@@ -141,6 +142,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
     const { value, pos: outer } = stack.pop()!;
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
+      if (value.some(isEmptyContainer)) removeEmptyContainers(value);
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pos: outer });
       continue;
     }
@@ -213,6 +215,22 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
       else if (typeof v === 'object' && v !== null && key !== 'pos') again.push(v);
     }
   }
+}
+
+/** Fields a block must not have empty: TEI's `list`, `lg` and `quote` need a child. */
+const CONTENT_OF: Record<string, string> = { list: 'items', lines: 'lines', quote: 'blocks' };
+
+/** A list without items, a line group without lines, a quote without blocks: nothing to write, and invalid TEI if written. */
+function isEmptyContainer(v: unknown): boolean {
+  if (!isObj(v) || typeof v.kind !== 'string') return false;
+  const field = CONTENT_OF[v.kind];
+  return field !== undefined && Array.isArray(v[field]) && (v[field] as unknown[]).length === 0;
+}
+
+function removeEmptyContainers(list: unknown[]): void {
+  const kept = list.filter((v) => !isEmptyContainer(v));
+  list.length = 0;
+  for (const v of kept) list.push(v);
 }
 
 /** Replaces, in `list`, each link whose target must go by its children; repairs the others. */

@@ -176,6 +176,15 @@ describe('never bad XML, never hostile values', () => {
     expect(safeTarget('https://www.marxists.org/archive/lenin/')).toEqual({ target: 'https://www.marxists.org/archive/lenin/', changed: false });
   });
 
+  it('an empty list, line group or quote is not written (fuzz: <list> without items was schema-invalid)', () => {
+    const ed = buildEdition({ paragraphs: ['text'] });
+    ed.body.blocks.push({ kind: 'list', ordered: false, items: [], pos: { line: 2, column: 1 } }, { kind: 'quote', blocks: [{ kind: 'lines', lines: [], pos: { line: 3, column: 1 } }], pos: { line: 3, column: 1 } });
+    sanitizeModel(ed, new Diagnostics('t'));
+    expect(ed.body.blocks.map((b) => b.kind)).toEqual(['p', 'quote']);
+    const q = ed.body.blocks[1]!;
+    expect(q.kind === 'quote' && q.blocks).toEqual([]);
+  });
+
   it('safe targets are left as they are', () => {
     for (const t of ['http://x.org/a?b=c#d', 'mailto:a@b.org', '../other.htm#n1', '#n1']) expect(safeTarget(t)).toEqual({ target: t, changed: false });
   });
