@@ -9,6 +9,7 @@
  *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
  * - Ids are NCNames; a renamed id is renamed in every pointer to it too.
  * - The language is a BCP 47 tag (or `und`).
+ * - Empty lists, line groups and quotes (nothing to write; TEI requires a child) are removed.
  *
  * Every walk uses an explicit stack: the model may nest as deep as the input.
  */
@@ -66,6 +67,16 @@ export function safeTarget(href: string): { target: string; changed: boolean } |
   // Browsers ignore white space and controls inside a scheme ("java\tscript:"): so do we.
   const scheme = SCHEME.exec(trimmed.replace(/[\s\x00-\x1F]+/g, ''))?.[1]?.toLowerCase();
   if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) return { drop: `the link's "${scheme}:" target is not a document address` };
+  // An address with a host (http://, //host) must parse as one: a host with `[`, a bad port
+  // (`www.x(javascript:y)`) cannot be repaired by escaping, so the link goes.
+  const hierarchical = trimmed.startsWith('//') || (scheme !== undefined && ['http', 'https', 'ftp', 'ftps'].includes(scheme));
+  if (hierarchical) {
+    try {
+      new URL(trimmed.startsWith('//') ? `http:${trimmed}` : trimmed);
+    } catch {
+      return { drop: 'the link\'s target is not a well-formed address' };
+    }
+  }
   let out = '';
   let hashSeen = false;
   for (let i = 0; i < trimmed.length; i++) {
@@ -131,6 +142,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
     const { value, pos: outer } = stack.pop()!;
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
+      if (value.some(isEmptyContainer)) removeEmptyContainers(value);
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pos: outer });
       continue;
     }
@@ -160,12 +172,27 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
   }
   if (forbidden > MAX_REPORTED) diagnostics.report('char-forbidden', `${forbidden - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
 
+  // An id must be an NCName and unique; a later duplicate (a reader's bug) gets a new name,
+  // and pointers keep going to the first.
+  const kept = new Set<string>();
   for (const holder of idHolders) {
     const id = holder.id as string;
-    if (NCNAME.test(id)) continue;
+    if (NCNAME.test(id) && !kept.has(id)) {
+      kept.add(id);
+      continue;
+    }
+    if (NCNAME.test(id)) {
+      let n = 2;
+      while (ids.has(`${id}-${n}`)) n++;
+      holder.id = `${id}-${n}`;
+      ids.add(holder.id as string);
+      kept.add(holder.id as string);
+      continue;
+    }
     let fresh = ncName(id);
     for (let n = 2; ids.has(fresh); n++) fresh = `${ncName(id)}-${n}`;
     ids.add(fresh);
+    kept.add(fresh);
     renamed.set(id, fresh);
     holder.id = fresh;
   }
@@ -188,6 +215,22 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
       else if (typeof v === 'object' && v !== null && key !== 'pos') again.push(v);
     }
   }
+}
+
+/** Fields a block must not have empty: TEI's `list`, `lg` and `quote` need a child. */
+const CONTENT_OF: Record<string, string> = { list: 'items', lines: 'lines', quote: 'blocks' };
+
+/** A list without items, a line group without lines, a quote without blocks: nothing to write, and invalid TEI if written. */
+function isEmptyContainer(v: unknown): boolean {
+  if (!isObj(v) || typeof v.kind !== 'string') return false;
+  const field = CONTENT_OF[v.kind];
+  return field !== undefined && Array.isArray(v[field]) && (v[field] as unknown[]).length === 0;
+}
+
+function removeEmptyContainers(list: unknown[]): void {
+  const kept = list.filter((v) => !isEmptyContainer(v));
+  list.length = 0;
+  for (const v of kept) list.push(v);
 }
 
 /** Replaces, in `list`, each link whose target must go by its children; repairs the others. */

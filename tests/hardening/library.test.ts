@@ -161,6 +161,30 @@ describe('never bad XML, never hostile values', () => {
     expect(xeval(parseTei(us.tei!), 'string(/tei:TEI/@xml:lang)')).toBe('en-us');
   });
 
+  it('a duplicate id from a reader is renamed, pointers keep the first (fuzz: two <ref xml:id="n1">)', () => {
+    const ed = buildEdition({ paragraphs: ['text'] });
+    const p = ed.body.blocks[0]!;
+    const anchor = (id: string) => ({ kind: 'noteAnchor' as const, marker: '[1]', key: '1', id, target: '1', pos: { line: 1, column: 1 } });
+    if (p.kind === 'p') p.children.push(anchor('n1'), anchor('n1'));
+    sanitizeModel(ed, new Diagnostics('t'));
+    expect(p.kind === 'p' && p.children.slice(-2).map((c) => (c.kind === 'noteAnchor' ? c.id : ''))).toEqual(['n1', 'n1-2']);
+  });
+
+  it('a target whose host cannot parse is dropped (fuzz: https://www.[x](javascript:alert(1))marxists.org/)', () => {
+    expect(safeTarget('https://www.\uFFFD[x](javascript:alert(1))marxists.org/archive/')).toEqual({ drop: "the link's target is not a well-formed address" });
+    expect(safeTarget('//host:99999/x')).toHaveProperty('drop');
+    expect(safeTarget('https://www.marxists.org/archive/lenin/')).toEqual({ target: 'https://www.marxists.org/archive/lenin/', changed: false });
+  });
+
+  it('an empty list, line group or quote is not written (fuzz: <list> without items was schema-invalid)', () => {
+    const ed = buildEdition({ paragraphs: ['text'] });
+    ed.body.blocks.push({ kind: 'list', ordered: false, items: [], pos: { line: 2, column: 1 } }, { kind: 'quote', blocks: [{ kind: 'lines', lines: [], pos: { line: 3, column: 1 } }], pos: { line: 3, column: 1 } });
+    sanitizeModel(ed, new Diagnostics('t'));
+    expect(ed.body.blocks.map((b) => b.kind)).toEqual(['p', 'quote']);
+    const q = ed.body.blocks[1]!;
+    expect(q.kind === 'quote' && q.blocks).toEqual([]);
+  });
+
   it('safe targets are left as they are', () => {
     for (const t of ['http://x.org/a?b=c#d', 'mailto:a@b.org', '../other.htm#n1', '#n1']) expect(safeTarget(t)).toEqual({ target: t, changed: false });
   });
