@@ -133,7 +133,8 @@ function quote(L: Lines, from: number, to: number): RawBlock {
   let current: (Range & { line: number }) | undefined;
   for (let i = from; i < to; i++) {
     const line = L.line(i);
-    const m = /^\s{0,3}> ?/.exec(line)!;
+    // A nested quote (`> > …`) is read as paragraphs of the outer one: every level of `>` is syntax.
+    const m = /^\s{0,3}(?:> ?)+/.exec(line)!;
     const rest = line.slice(m[0].length);
     if (BLANK.test(rest)) {
       current = undefined;

@@ -147,7 +147,7 @@ class InlineScan {
         } else add(c, i);
         i++;
         if (this.env.quoted) {
-          const q = /^\s{0,3}> ?/.exec(t.slice(i, Math.min(end, i + 6)));
+          const q = /^\s{0,3}(?:> ?){1,8}/.exec(t.slice(i, Math.min(end, i + 20)));
           if (q) i += q[0].length;
         }
         continue;
