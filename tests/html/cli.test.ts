@@ -68,7 +68,7 @@ describe('teiwright html', () => {
   it('convert --also html writes the pages and the index beside the other derivatives', () => {
     const r = run(['convert', 'in', '--out', 'tei3', '--jobs', '1', '--also', 'html'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/also html: 2 exported, 0 failed/);
+    expect(r.stdout).toMatch(/also html: 2 exported, 0 unchanged, 0 failed/);
     const page = readFileSync(join(dir, 'tei3-export/html/letters/lenin.html'), 'utf8');
     expect(page).toContain('<del class="d">agitation</del>');
     expect(page).toContain('<a href="../index.html">All editions</a>');
