@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xmlCleanupInputProvider } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
 import { chooseSchema, PROJECT_SCHEMA, validateFile, validateTei } from '../../src/validate/index.js';
@@ -85,6 +86,19 @@ describe('XInclude', () => {
   it('expands a relative include before the schema check; its ids are targets', () => {
     writeFileSync(join(dir, 'main.xml'), doc('parts/body.xml'));
     expect(validateFile(join(dir, 'main.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('still reads the included file after another user of libxml2-wasm emptied its provider table', () => {
+    // xmlCleanupInputProvider() removes every provider, teiwright's too (the cause of this
+    // test failing in the full suite after tests/export/seeds.test.ts, which calls it).
+    writeFileSync(join(dir, 'main.xml'), doc('parts/body.xml'));
+    expect(validateFile(join(dir, 'main.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
+    xmlCleanupInputProvider();
+    expect(validateFile(join(dir, 'main.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
+    // With a fallback, a lost provider would not even fail: the fallback would be taken silently.
+    writeFileSync(join(dir, 'fallback.xml'), doc('parts/body.xml').replace('<xi:include href="parts/body.xml"/>', '<xi:include href="parts/body.xml"><xi:fallback><body><p>fallback</p></body></xi:fallback></xi:include>'));
+    xmlCleanupInputProvider();
+    expect(validateFile(join(dir, 'fallback.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('checks the file as written with --no-xinclude (xi:include is not TEI)', () => {
