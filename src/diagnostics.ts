@@ -81,6 +81,8 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** For schema findings: the element's XPath (`/TEI/teiHeader/fileDesc/publicationStmt/idno[1]`). */
+  xpath?: string;
   /** For `internal-error`: the stack, kept for the JSON report and never printed in the one-line form. */
   detail?: string;
 }

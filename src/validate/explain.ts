@@ -18,6 +18,8 @@ import { TEI_NS } from './integrity.js';
 import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { ExpectedNames } from './expected.js';
+import { nameKey } from './reduce.js';
 
 type Fault =
   | { kind: 'element'; name: string; expected?: string }
@@ -117,6 +119,28 @@ export interface ExplainContext {
   classify: boolean;
   /** xml:id values used more than once (reported as id-duplicate already). */
   duplicateIds: ReadonlySet<string>;
+  /** The schema's grammar, to name what it expects where a fault is. */
+  expected?: ExpectedNames;
+}
+
+/** At most this many names in a message; the rest are counted. */
+const MAX_NAMES = 25;
+
+/**
+ * "expected <a>, <b> or <c>" (and "the end of <p>" when it may end there) after the
+ * children of `parent` before `upTo` (all of them when undefined); '' when unknown.
+ */
+function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number | undefined): string {
+  if (!ctx.expected) return '';
+  const children = parent.children;
+  const before = (upTo === undefined ? children : children.slice(0, children.indexOf(upTo))).map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
+  const at = ctx.expected.at(nameKey(parent.ns, parent.local), before);
+  if (!at || (at.names.length === 0 && !at.mayEnd)) return '';
+  const items = at.names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
+  if (at.names.length > MAX_NAMES) items.push(`${at.names.length - MAX_NAMES} more`);
+  if (at.mayEnd) items.unshift(`the end of <${parent.qname}>`);
+  const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
+  return `; expected ${list}`;
 }
 
 interface Finding {
@@ -125,6 +149,18 @@ interface Finding {
   pos: SourcePos;
   /** For schema-outside-subset: what the finding is about (an element name, an attribute), reported once. */
   group?: string;
+  xpath?: string;
+}
+
+/** The XPath of an element by its names as written, with a position where siblings share its name: `/TEI/text/body/div[2]/p`. */
+export function xpathOf(elements: readonly ElementRecord[], index: number): string {
+  const steps: string[] = [];
+  for (let i = index; i >= 0; i = elements[i]!.parent) {
+    const e = elements[i]!;
+    const siblings = e.parent >= 0 ? elements[e.parent]!.children.filter((c) => elements[c]!.qname === e.qname) : [i];
+    steps.push(siblings.length > 1 ? `${e.qname}[${siblings.indexOf(i) + 1}]` : e.qname);
+  }
+  return `/${steps.reverse().join('/')}`;
 }
 
 /**
@@ -213,6 +249,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       }
       const finding = explain(fault, element, detail, passCtx);
       if (!finding) continue;
+      if (index !== undefined) finding.xpath = xpathOf(pass.elements, index);
       const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -233,7 +270,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   });
   for (const f of findings) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
-    diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
+    const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
+    if (f.xpath !== undefined) d.xpath = f.xpath;
   }
 }
 
@@ -295,10 +333,12 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
         if (teiChildren && !teiChildren.has(element.local)) return invalid(`${name} is not allowed${inside}, in TEI either`);
         return outside(`${name}${inside} is a TEI element`, pos, `<${element.qname}>`);
       }
+      const index = ctx.elements.indexOf(element);
+      const named = parent ? expectedText(ctx, parent, index) : '';
       if (parent && !(ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true)) {
-        return invalid(`${name} is not allowed inside <${parent.qname}>`);
+        return invalid(`${name} is not allowed inside <${parent.qname}>${named}`);
       }
-      const expected = fault.expected ? ` (expected <${fault.expected}>)` : ' (out of order, or is something missing before it?)';
+      const expected = named !== '' ? named : fault.expected ? ` (expected <${fault.expected}>)` : ' (out of order, or is something missing before it?)';
       return invalid(`${name} is not allowed at this position${inside}${expected}`);
     }
     case 'attribute': {
@@ -324,7 +364,11 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     case 'namespace':
       return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected "${fault.expected}"`);
     case 'missing':
+    {
+      const named = element ? expectedText(ctx, element, undefined) : '';
+      if (named !== '') return invalid(`${name} is incomplete${named}`);
       return invalid(fault.name === '' ? `${name} is incomplete: a required child element is missing` : `${name} is missing a required <${fault.name}>`);
+    }
     case 'text': {
       const empty = element && ctx.vocabulary.children.get(element.local)?.size === 0;
       return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)`);

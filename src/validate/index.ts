@@ -22,7 +22,7 @@ import { TEI_NS, checkIntegrity } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
-import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, schemaErrors } from './schema.js';
+import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -259,6 +259,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
           vocabulary: vocabularyOf(resolve(choice.path)),
           classify: choice.path === PROJECT_SCHEMA,
           duplicateIds: duplicateIds(scan.elements),
+          expected: expectedNamesOf(choice.path),
         };
         const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses(choice.path, xml, { details: errors, elements: scan.elements }, own || options.huge === true);
         reportSchemaPasses(passes, ctx, diagnostics);

@@ -10,6 +10,7 @@ import { ParseOption, RelaxNGValidator, XmlDocument, XmlError, XmlValidateError,
 import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import { nameKey, parseRng, reducedRngText, type ParsedRng } from './reduce.js';
 import type { ElementRecord } from './scan.js';
+import { ExpectedNames } from './expected.js';
 
 /** The project's schema: the TEI subset teiwright writes. */
 export const PROJECT_SCHEMA = fileURLToPath(new URL('../../schema/teiwright.rng', import.meta.url));
@@ -163,6 +164,20 @@ export function relaxNgErrors(schema: CompiledSchema, doc: XmlDocument): ErrorDe
     if (e instanceof XmlValidateError) return e.details;
     throw e;
   }
+}
+
+const grammars = new Map<string, ExpectedNames | null>();
+
+/** The grammar of the schema at `path`, for naming what it expects (expected.ts); undefined for a schema split over files. */
+export function expectedNamesOf(path: string): ExpectedNames | undefined {
+  const key = resolve(path);
+  let g = grammars.get(key);
+  if (g === undefined) {
+    const parsed = reducedSchemaOf(key)?.parsed ?? parseRng(readFileSync(key, 'utf8'));
+    g = parsed.reducible ? new ExpectedNames(parsed) : null;
+    grammars.set(key, g);
+  }
+  return g ?? undefined;
 }
 
 /** Schemas larger than this are reduced to each document's names (reduce.ts) rather than compiled whole. */

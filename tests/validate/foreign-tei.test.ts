@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { chooseSchema, validateFile } from '../../src/validate/index.js';
+import { chooseSchema, validateFile, validateTei } from '../../src/validate/index.js';
 import { scanXml } from '../../src/validate/scan.js';
 import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage } from '../helpers/shared.js';
 
@@ -104,6 +104,46 @@ describe.skipIf(!hasTeiAll)('teiwright and jing on real TEI (default schema = te
     expect(messages.length).toBeGreaterThan(10);
     // Every message names an element or attribute in <…> or @…, never a bare "invalid".
     for (const m of messages) expect(m).toMatch(/<[\w:.-]+>|@[\w:.-]+/);
+  });
+
+  it("names the elements jing expects, where jing names them", () => {
+    // jing: 'element "x" not allowed here; expected the element end-tag, text or element "a", "ns1:b" or "c" (with xmlns:…)'.
+    const names = (list: string): string[] => [...list.matchAll(/"(?:[\w.-]+:)?([\w.-]+)"/g)].map((m) => m[1]!).sort();
+    let compared = 0;
+    for (const [file, line, , message] of jingErrors) {
+      const jing = /; expected (?:the element end-tag(?:, text)? or )?element (.*?)(?: \(with xmlns|$)/.exec(message!);
+      if (!jing || !/^element /.test(message!)) continue;
+      const ours = results.get(file!)!.find((d) => d.code === 'schema-invalid' && d.line === Number(line) && /; expected /.test(d.message));
+      if (!ours) continue;
+      const list = ours.message.slice(ours.message.indexOf('; expected ') + 11);
+      const shown = [...list.matchAll(/<([\w.-]+)>/g)].map((m) => m[1]!).filter((_, i) => !(i === 0 && list.startsWith('the end of'))).sort();
+      const more = / or (\d+) more$/.exec(list);
+      const expected = names(jing[1]!);
+      if (more) {
+        // A long list is cut short in the message: what it shows is jing's, and it counts the rest.
+        expect(shown.length + Number(more[1]), `${file}:${line}`).toBe(expected.length);
+        for (const n of shown) expect(expected, `${file}:${line}`).toContain(n);
+      } else expect(shown, `${file}:${line}`).toEqual(expected);
+      // jing says when the element may end here ("the element end-tag"), and so does teiwright.
+      expect(list.startsWith('the end of'), `${file}:${line}`).toBe(/expected the element end-tag/.test(message!));
+      compared++;
+    }
+    console.info(`jing's expected names compared with teiwright's: ${compared} messages`);
+    expect(compared).toBeGreaterThanOrEqual(37);
+  });
+
+  it("says what publicationStmt expects first, at the element, with its XPath (the issue's example)", () => {
+    const xml = [
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>',
+      '<publicationStmt>',
+      '  <idno>1</idno><idno>2</idno>',
+      '  <publisher>P</publisher>',
+      '</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>',
+    ].join('\n');
+    const errors = validateTei(xml, { schema: TEI_ALL }).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.line, d.column, d.xpath, d.message])).toEqual([
+      [3, 3, '/TEI/teiHeader/fileDesc/publicationStmt/idno[1]', '<idno> is not allowed at this position inside <publicationStmt>; expected <ab>, <authority>, <distributor>, <p> or <publisher>'],
+    ]);
   });
 
   it('every integrity finding on the collection is true', () => {
