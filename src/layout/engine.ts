@@ -41,6 +41,7 @@ import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
+import { furnitureByHints } from './furniture.js';
 import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
@@ -266,6 +267,16 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
     const last = paragraphs[paragraphs.length - 1];
     const line = last?.lines[last.lines.length - 1];
     if (!last || !line) break;
+    // A block the syntax marks as navigation (a footer class, a line of links) goes whole.
+    const hinted = hintedFurniture(last);
+    if (hinted) {
+      for (const l of [...last.lines].reverse()) {
+        found.push(l);
+        reasons.set(l, hinted.why);
+      }
+      paragraphs.pop();
+      continue;
+    }
     const rule = isNavigationLine(line.text) ? undefined : furnitureRule(line.text, 'bottom');
     if (!rule && !isNavigationLine(line.text)) break;
     found.push(line);
@@ -320,6 +331,12 @@ function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
     const first = paragraphs[0];
     const line = first?.lines[0];
     if (!first || !line) break;
+    const hinted = hintedFurniture(first);
+    if (hinted) {
+      for (const l of first.lines) dropNavigation(l, hinted.why, ed, rd);
+      paragraphs.shift();
+      continue;
+    }
     const rule = furnitureRule(line.text, 'top');
     if (!rule) {
       if (!isNavigationLine(line.text)) break;
@@ -330,6 +347,10 @@ function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
     if (first.lines.length === 0) paragraphs.shift();
   }
 }
+
+/** The hint row that makes a block furniture (page text has no hints: no cost there). */
+const hintedFurniture = (b: StreamBlock): ReturnType<typeof furnitureByHints> =>
+  b.hints.classes !== undefined || b.hints.linksOnly !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
 
 function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading): void {
   const pos = { line: l.line, column: firstColumn(l.text) };

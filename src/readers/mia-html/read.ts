@@ -7,6 +7,7 @@
  * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
  */
 import { authorFrom, isNotesHeading } from '../../layout/rules.js';
+import { furnitureByHints } from '../../layout/furniture.js';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -37,10 +38,6 @@ const HEADING = /^h([1-6])$/;
 const HTML_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
 /** A notes heading: the layout engine's table, and the spellings this reader knew before it ("Note by Workers Liberty"). */
 const NOTES_HEADING = { test: (s: string): boolean => HTML_NOTES_HEADING.test(s) || isNotesHeading(s) };
-/** Class names of navigation furniture in the three eras. */
-const FURNITURE_CLASS = new Set(['footer', 'toplink', 'link', 'skip', 'margin-bottom', 't2h-foot', 'next', 'prev', 'previous', 'nav', 'navigation', 'index']);
-const NAV_WORDS = /\b(index|archive|backward|forward|top of (the )?page|contents|collected works|next|previous|letters|home)\b/i;
-
 interface Pending {
   names: string[];
 }
@@ -64,14 +61,14 @@ function onlyLinks(el: Element): boolean {
   return outside.replace(/[\s\u00a0|•·<>&;:,.\-–—]+/g, '') === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length > 0;
 }
 
-/** Navigation lines are short; longer blocks are text even when they link a lot. */
-const NAV_MAX = 300;
-
+/**
+ * Navigation furniture: the layout engine's hint rows (a furniture class; a short block of
+ * nothing but links naming navigation), and a table holding the template's footer.
+ */
 function isFurniture(el: Element): boolean {
-  if (classes(el).some((c) => FURNITURE_CLASS.has(c))) return true;
-  const text = squashedText(el);
-  if (el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0) return true;
-  return text.length <= NAV_MAX && NAV_WORDS.test(text) && onlyLinks(el);
+  const hints = { classes: classes(el), get linksOnly(): boolean { return onlyLinks(el); } };
+  if (furnitureByHints(squashedText(el), hints)) return true;
+  return el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0;
 }
 
 /**
