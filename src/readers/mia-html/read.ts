@@ -35,9 +35,15 @@ const FAST_LOCATIONS: typeof defaultTreeAdapter = {
 };
 
 const HEADING = /^h([1-6])$/;
-const HTML_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
-/** A notes heading: the layout engine's table, and the spellings this reader knew before it ("Note by Workers Liberty"). */
-const NOTES_HEADING = { test: (s: string): boolean => HTML_NOTES_HEADING.test(s) || isNotesHeading(s) };
+/**
+ * The notes-heading spellings this reader knew before the engine's table, kept only for the
+ * subtitle test below: the table also takes "Translator’s Note" (curly apostrophe), which on
+ * a page where it heads a prose note (not numbered notes) would then be dropped as an empty
+ * notes section instead of kept as a heading. To go when the reader is on the engine and a
+ * headnote under such a heading is a zone of its own.
+ */
+const OLD_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
+
 interface Pending {
   names: string[];
 }
@@ -278,7 +284,7 @@ export class HtmlReading {
     if (lastInfo < 0 && titleIdx >= 0) {
       const next = items[frontEnd];
       // The reader's own spellings here: "Translator’s Note" over a front paragraph is its subtitle, not a notes section.
-      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !HTML_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
+      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !OLD_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
         this.setSubtitle(next.el, next.pos);
         frontEnd++;
       }
@@ -436,7 +442,7 @@ export class HtmlReading {
     }
     const level = headingLevel(el);
     const text = squashedText(el);
-    if (level !== undefined && NOTES_HEADING.test(text)) return this.openSection(el, pos);
+    if (level !== undefined && isNotesHeading(text)) return this.openSection(el, pos);
     if (level !== undefined) {
       this.closeSection();
       return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, el);
