@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert, type Stage } from '../../src/convert.js';
 import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
+import { Source } from '../../src/readers/shared/source.js';
 
 describe('pathological inputs cost linear time and bounded memory', () => {
   it('a text beyond --max-anchors is refused right after reading: no transform, writer or validation runs on it', () => {
@@ -25,5 +26,49 @@ describe('pathological inputs cost linear time and bounded memory', () => {
     const all: Stage[] = [];
     expect(convert(anchors, { file: 'a.md', onStage: (s) => all.push(s) }).ok).toBe(true);
     expect(all).toContain('transform');
+  });
+});
+
+describe('markdown brackets are balanced in one pass, then found by binary search', () => {
+  /** The balancing closer of every `[`, found the slow, obvious way. */
+  function naive(t: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const stack: number[] = [];
+    for (let j = 0; j < t.length; j++) {
+      const ch = t[j];
+      if (ch === '\\') j++;
+      else if (ch === '[') stack.push(j);
+      else if (ch === ']') {
+        const o = stack.pop();
+        if (o !== undefined) out.set(o, j);
+      } else if (ch === '\n' && t[j + 1] === '\n') stack.length = 0;
+    }
+    return out;
+  }
+
+  it('agrees with a naive matcher and costs at most log2(n) + 1 steps per lookup', () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['[', ']', '\\', '\n', 'a', ' ', '^', '1'];
+    for (let round = 0; round < 50; round++) {
+      let t = '';
+      for (let k = 0; k < 400; k++) t += alphabet[Math.floor(rnd() * alphabet.length)];
+      const expected = naive(t);
+      const pairs = new Source(t).matching('[', ']');
+      const opens = [...t].filter((c) => c === '[').length;
+      for (let j = 0; j < t.length; j++) {
+        pairs.steps = 0;
+        const got = pairs.get(j);
+        // `[` right after a backslash is escaped: neither matcher records it.
+        expect(got).toBe(expected.get(j));
+        expect(pairs.steps).toBeLessThanOrEqual(Math.floor(Math.log2(opens + 1)) + 1);
+      }
+    }
+    // A paragraph of a hundred thousand footnote references: one pass, no Map entry per bracket.
+    const refs = Array.from({ length: 100_000 }, (_, i) => `word[^${i + 1}]`).join(' ');
+    const pairs = new Source(refs).matching('[', ']');
+    pairs.steps = 0;
+    expect(pairs.get(refs.lastIndexOf('['))).toBe(refs.length - 1);
+    expect(pairs.steps).toBeLessThanOrEqual(17);
   });
 });
