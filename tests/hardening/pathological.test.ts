@@ -3,10 +3,11 @@
  * fixed finding. Never timed: each checks the algorithmic property that makes the cost
  * linear (work skipped, operations counted), so the test fails if the property is lost.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { convert, type Stage } from '../../src/convert.js';
 import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
 import { Source } from '../../src/readers/shared/source.js';
+import { blankComments, blankTags } from '../../src/validate/fidelity.js';
 
 describe('pathological inputs cost linear time and bounded memory', () => {
   it('a text beyond --max-anchors is refused right after reading: no transform, writer or validation runs on it', () => {
@@ -70,5 +71,52 @@ describe('markdown brackets are balanced in one pass, then found by binary searc
     pairs.steps = 0;
     expect(pairs.get(refs.lastIndexOf('['))).toBe(refs.length - 1);
     expect(pairs.steps).toBeLessThanOrEqual(17);
+  });
+});
+
+describe('the fidelity check blanks markdown tags and comments in one pass', () => {
+  const oldTags = (s: string) => s.replace(/<\/?[A-Za-z][^>]*>/g, (t) => t.replace(/[^\n]/g, ' '));
+  const oldComments = (s: string) => s.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+
+  it('blanks exactly what the regular expressions blanked', () => {
+    let seed = 11;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['<', '>', '/', 'b', '!', '-', '\n', ' ', 'é', '1'];
+    for (let round = 0; round < 400; round++) {
+      let t = '';
+      for (let k = 0; k < 60; k++) t += alphabet[Math.floor(rnd() * alphabet.length)];
+      expect(blankTags(t)).toBe(oldTags(t));
+      expect(blankComments(t)).toBe(oldComments(t));
+    }
+    expect(blankTags('a <b>x</b> <a <i>y\n<i\nclass="z">w')).toBe(oldTags('a <b>x</b> <a <i>y\n<i\nclass="z">w'));
+  });
+
+  it('reads each character a bounded number of times, however many tags and comments are unclosed', () => {
+    /** Characters the searches inside `f` read: from where each starts to where it stops. */
+    const scanned = (f: () => void): number => {
+      const real = String.prototype.indexOf;
+      let n = 0;
+      const spy = vi.spyOn(String.prototype, 'indexOf').mockImplementation(function (this: string, search: string, from?: number) {
+        const at = real.call(this, search, from);
+        n += (at < 0 ? this.length : at) - (from ?? 0);
+        return at;
+      });
+      try {
+        f();
+      } finally {
+        spy.mockRestore();
+      }
+      return n;
+    };
+    for (const unit of ['w <b ', 'w <!-- ', 'w <i>x</i> ']) {
+      const text = unit.repeat(20_000);
+      // Each search is counted (the scan is made of them, so a count of 0 would mean the spy missed it).
+      const tags = scanned(() => blankTags(text));
+      const comments = scanned(() => blankComments(text));
+      expect(tags).toBeGreaterThan(0);
+      expect(comments).toBeGreaterThan(0);
+      expect(tags).toBeLessThanOrEqual(3 * text.length);
+      expect(comments).toBeLessThanOrEqual(3 * text.length);
+    }
   });
 });
