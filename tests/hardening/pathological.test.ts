@@ -120,3 +120,18 @@ describe('the fidelity check blanks markdown tags and comments in one pass', () 
     }
   });
 });
+
+describe('broken character references: one set of strings per distinct reference', () => {
+  it('repeated references (and repeated unrepairable ones) are repaired alike from the shared repair', () => {
+    const r = convert(`# T\n\n${'&8220;a &0; b&x2019; '.repeat(300)}\n`, { file: 'c.md' });
+    expect(r.ok).toBe(true);
+    const ems = r.model!.emendations.filter((e) => e.kind === 'charref');
+    expect(ems).toHaveLength(600);
+    expect(new Set(ems.map((e) => e.description)).size).toBe(2);
+    expect(ems[0]!.description).toMatch(/^broken character reference &8220; read as .*\u201c/);
+    // &0; is no character XML can hold: left as printed, every time.
+    expect(r.tei!.match(/&amp;0;/g)).toHaveLength(300);
+    expect(r.tei!.match(/<sic>&amp;8220;<\/sic>/g)).toHaveLength(300);
+    expect(r.diagnostics.filter((d) => d.code === 'charref-repaired')).toHaveLength(600);
+  });
+});
