@@ -29,6 +29,7 @@ const SHAPES: Record<string, (bytes: number) => string> = {
     }
     return `---\ntitle: T\n---\n\n${refs.join(' ')}\n\n${notes.join('\n')}\n`;
   },
+  'unclosed tags in markdown (<b)': (n) => `# T\n\n${repeat('word <b ', n)}\n`,
   'a run of * (one line)': (n) => `# T\n\n${'*'.repeat(n)}\n`,
 };
 

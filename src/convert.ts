@@ -3,7 +3,7 @@
  * model, write TEI, validate it. Pure: text in, result out; files are the CLI's business.
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
-import { checkModel } from './model/check.js';
+import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, type Limits } from './model/limits.js';
 import { replaceForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import type { Edition } from './model/edition.js';
@@ -117,6 +117,10 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   if (!reader) return done(undefined, undefined, diagnostics);
   stage('read');
   const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Beyond the limits (too deep, too many anchors) the text is refused before any transform
+  // runs: linking a million anchors would cost ids, targets and time for a refused file.
+  if (!withinLimits(model, diagnostics, limits)) return done(undefined, model, diagnostics);
   stage('transform');
   applyTransforms(model, {
     diagnostics,
@@ -125,7 +129,7 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   });
   sanitizeModel(model, diagnostics);
   stage('check');
-  if (!checkModel(model, diagnostics, { ...DEFAULT_LIMITS, ...options.limits })) return done(undefined, model, diagnostics);
+  if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
   stage('write');
   const tei = writeTei(model, { version: VERSION, diagnostics });
   stage('validate');

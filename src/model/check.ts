@@ -57,15 +57,7 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
  * as deep as the model, so they only run on a model of bounded depth.
  */
 export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS): boolean {
-  const excess = exceededLimit(edition, limits);
-  if (excess?.what === 'depth') {
-    diagnostics.report('input-too-deep', `the markup nests more than ${limits.depth} levels deep here (--max-depth ${limits.depth}); the file was not converted`, excess.pos);
-    return false;
-  }
-  if (excess?.what === 'anchors') {
-    diagnostics.report('input-too-many-anchors', `the text has more than ${limits.anchors} note anchors (--max-anchors ${limits.anchors}); the file was not converted`, excess.pos);
-    return false;
-  }
+  if (!withinLimits(edition, diagnostics, limits)) return false;
   const validate = editionValidator();
   if (validate(edition)) return true;
   // A node that fits no branch of a union yields one error per branch: report one per place.
@@ -76,4 +68,23 @@ export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: L
     diagnostics.report('model-invalid', `model${e.instancePath || '/'} ${e.message ?? 'is invalid'} (a bug in teiwright's reader; please report it)`);
   }
   return false;
+}
+
+/**
+ * Reports the first limit the model goes beyond (`input-too-deep`, `input-too-many-anchors`);
+ * true when it keeps within them. `convert()` asks right after reading, so a text beyond the
+ * limits is refused before the transforms (note linking: ids and targets for every anchor)
+ * and the writer spend time and memory on it.
+ */
+export function withinLimits(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS): boolean {
+  const excess = exceededLimit(edition, limits);
+  if (excess?.what === 'depth') {
+    diagnostics.report('input-too-deep', `the markup nests more than ${limits.depth} levels deep here (--max-depth ${limits.depth}); the file was not converted`, excess.pos);
+    return false;
+  }
+  if (excess?.what === 'anchors') {
+    diagnostics.report('input-too-many-anchors', `the text has more than ${limits.anchors} note anchors (--max-anchors ${limits.anchors}); the file was not converted`, excess.pos);
+    return false;
+  }
+  return true;
 }

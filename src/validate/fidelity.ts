@@ -208,6 +208,58 @@ const decodeEntities = (s: string) =>
     e[0] === '#' ? charOfNumber(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)), all) : (ENTITY[e] ?? all),
   );
 
+/** `s` with the characters from `from` to `to` (exclusive) blanked, line ends kept. */
+function blankRange(parts: string[], s: string, from: number, to: number): void {
+  parts.push(s.slice(from, to).replace(/[^\n]/g, ' '));
+}
+
+/**
+ * HTML comments blanked (`<!-- … -->`, as `/<!--[\s\S]*?-->/g` would), found with indexOf:
+ * the regex scanned to the end of the text from every unclosed `<!--`, so a text of many
+ * took quadratic time. Once no `-->` follows, no later comment can close either.
+ */
+export function blankComments(s: string): string {
+  const parts: string[] = [];
+  let done = 0;
+  for (let i = s.indexOf('<!--'); i >= 0; i = s.indexOf('<!--', done)) {
+    const end = s.indexOf('-->', i + 4);
+    if (end < 0) break;
+    parts.push(s.slice(done, i));
+    blankRange(parts, s, i, end + 3);
+    done = end + 3;
+  }
+  if (done === 0) return s;
+  parts.push(s.slice(done));
+  return parts.join('');
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * HTML tags blanked (`<b>`, `</i>`, `<a href="…">`, as `/<\/?[A-Za-z][^>]*>/g` would), text
+ * kept. A linear scan: the regex looked for a `>` from every `<` that starts a tag, so many
+ * unclosed `<b` took quadratic time; here the next `>` is found once and reused.
+ */
+export function blankTags(s: string): string {
+  const parts: string[] = [];
+  let done = 0;
+  let gt = -1;
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    if (i < done) continue;
+    const name = s.charCodeAt(i + 1) === 0x2f ? i + 2 : i + 1;
+    if (!isAsciiLetter(s.charCodeAt(name))) continue;
+    if (gt <= name) gt = s.indexOf('>', name + 1);
+    if (gt < 0) break; // no `>` after this tag start: none after any later one either
+    parts.push(s.slice(done, i));
+    blankRange(parts, s, i, gt + 1);
+    done = gt + 1;
+    i = gt;
+  }
+  if (done === 0) return s;
+  parts.push(s.slice(done));
+  return parts.join('');
+}
+
 /**
  * Removes markdown syntax that carries no words while keeping line structure: front
  * matter keys, HTML tags (not their text), link targets, pandoc attributes, page markers.
@@ -217,9 +269,7 @@ export function stripMarkdown(text: string): string {
   const fm = /^---\n[\s\S]*?\n---\n/.exec(src);
   if (fm) src = fm[0].replace(/^([ \t]*[\w-]+:)/gm, (k) => ' '.repeat(k.length)).replace(/^---$/gm, '   ') + src.slice(fm[0].length);
   return decodeEntities(
-    src
-      .replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '))
-      .replace(/<\/?[A-Za-z][^>]*>/g, (t) => t.replace(/[^\n]/g, ' '))
+    blankTags(blankComments(src))
       .replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`)
       .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '))
       // `|p. 21|` marks where a printed page begins: it is written as <pb n="21"/>, not as words.

@@ -48,7 +48,31 @@ class PosCursor {
 }
 
 /** The pieces `node` becomes, or undefined when it holds no broken reference. */
-function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformContext): Inline[] | undefined {
+/** One broken reference as printed, the character it stands for and what the repair says. */
+interface Repair {
+  ref: string;
+  char: string;
+  description: string;
+}
+
+/**
+ * The repairs met so far, by reference as printed: a text of a million `&8220;` holds a
+ * handful of distinct references, so each gets one set of strings (printed form, character,
+ * description shared by its emendations and diagnostics) instead of three new ones per match.
+ */
+type Repairs = Map<string, Repair | null>;
+
+function repairOf(printed: string, number: string, repairs: Repairs): Repair | undefined {
+  let r = repairs.get(printed);
+  if (r === undefined) {
+    const char = charForReference(number);
+    r = char === undefined ? null : { ref: printed, char, description: `broken character reference ${printed} read as ${quoted(char)} (choice/sic/corr)` };
+    repairs.set(printed, r);
+  }
+  return r ?? undefined;
+}
+
+function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformContext, repairs: Repairs): Inline[] | undefined {
   if (!node.text.includes('&')) return undefined;
   const pieces: Inline[] = [];
   const cursor = new PosCursor(node.text, node.pos);
@@ -57,18 +81,18 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
   };
   let done = 0;
   for (const m of node.text.matchAll(BROKEN_CHARREF)) {
-    const char = charForReference(m[1]!);
-    if (char === undefined) continue; // not a character XML can hold: left as printed text
+    const repair = repairOf(m[0], m[1]!, repairs);
+    if (repair === undefined) continue; // not a character XML can hold: left as printed text
+    const { ref, char, description } = repair;
     const at = m.index;
     piece(done, at);
     const pos = cursor.at(at);
     pieces.push({
       kind: 'choice', resp: TEIWRIGHT, pos,
-      sic: [{ kind: 'text', text: m[0], pos }],
+      sic: [{ kind: 'text', text: ref, pos }],
       corr: [{ kind: 'text', text: char, pos }],
     });
-    done = at + m[0].length;
-    const description = `broken character reference ${m[0]} read as ${quoted(char)} (choice/sic/corr)`;
+    done = at + ref.length;
     edition.emendations.push({ kind: 'charref', resp: TEIWRIGHT, description, pos });
     ctx.diagnostics.report('charref-repaired', description, pos);
   }
@@ -82,6 +106,7 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
  * or another emendation, whose words are already accounted for.
  */
 function repairLists(lists: Inline[][], edition: Edition, ctx: TransformContext): void {
+  const repairs: Repairs = new Map();
   interface Frame { list: Inline[]; index: number; rebuilt: Inline[] | undefined }
   for (const top of lists) {
     const stack: Frame[] = [{ list: top, index: 0, rebuilt: undefined }];
@@ -98,7 +123,7 @@ function repairLists(lists: Inline[][], edition: Edition, ctx: TransformContext)
       const i = frame.index++;
       const node = frame.list[i]!;
       if (node.kind === 'text') {
-        const pieces = repairText(node, edition, ctx);
+        const pieces = repairText(node, edition, ctx, repairs);
         if (pieces) {
           frame.rebuilt ??= frame.list.slice(0, i);
           for (const p of pieces) frame.rebuilt.push(p);

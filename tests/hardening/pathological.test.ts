@@ -1,0 +1,137 @@
+/**
+ * Linear time and bounded memory on pathological inputs (issue 14, item 2): one test per
+ * fixed finding. Never timed: each checks the algorithmic property that makes the cost
+ * linear (work skipped, operations counted), so the test fails if the property is lost.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { convert, type Stage } from '../../src/convert.js';
+import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
+import { Source } from '../../src/readers/shared/source.js';
+import { blankComments, blankTags } from '../../src/validate/fidelity.js';
+
+describe('pathological inputs cost linear time and bounded memory', () => {
+  it('a text beyond --max-anchors is refused right after reading: no transform, writer or validation runs on it', () => {
+    const anchors = `# T\n\n${'word<sup>1</sup> '.repeat(50)}\n\n**Notes**\n\n1. The note.\n`;
+    const stages: Stage[] = [];
+    const r = convert(anchors, { file: 'a.md', limits: { anchors: 10 }, onStage: (s) => stages.push(s) });
+    expect(r.diagnostics.filter((d) => d.code === 'input-too-many-anchors')).toHaveLength(1);
+    expect(r.tei).toBeUndefined();
+    expect(stages).toEqual(['detect', 'read', 'done']);
+    // Note linking never ran: no anchor got an id or a target.
+    let linked = 0;
+    visitInlines(bodyInlineLists(r.model!), (n) => {
+      if (n.kind === 'noteAnchor' && (n.id !== undefined || n.target !== undefined)) linked++;
+    });
+    expect(linked).toBe(0);
+    // Within the limit, the same text goes through every stage.
+    const all: Stage[] = [];
+    expect(convert(anchors, { file: 'a.md', onStage: (s) => all.push(s) }).ok).toBe(true);
+    expect(all).toContain('transform');
+  });
+});
+
+describe('markdown brackets are balanced in one pass, then found by binary search', () => {
+  /** The balancing closer of every `[`, found the slow, obvious way. */
+  function naive(t: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const stack: number[] = [];
+    for (let j = 0; j < t.length; j++) {
+      const ch = t[j];
+      if (ch === '\\') j++;
+      else if (ch === '[') stack.push(j);
+      else if (ch === ']') {
+        const o = stack.pop();
+        if (o !== undefined) out.set(o, j);
+      } else if (ch === '\n' && t[j + 1] === '\n') stack.length = 0;
+    }
+    return out;
+  }
+
+  it('agrees with a naive matcher and costs at most log2(n) + 1 steps per lookup', () => {
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['[', ']', '\\', '\n', 'a', ' ', '^', '1'];
+    for (let round = 0; round < 50; round++) {
+      let t = '';
+      for (let k = 0; k < 400; k++) t += alphabet[Math.floor(rnd() * alphabet.length)];
+      const expected = naive(t);
+      const pairs = new Source(t).matching('[', ']');
+      const opens = [...t].filter((c) => c === '[').length;
+      for (let j = 0; j < t.length; j++) {
+        pairs.steps = 0;
+        const got = pairs.get(j);
+        // `[` right after a backslash is escaped: neither matcher records it.
+        expect(got).toBe(expected.get(j));
+        expect(pairs.steps).toBeLessThanOrEqual(Math.floor(Math.log2(opens + 1)) + 1);
+      }
+    }
+    // A paragraph of a hundred thousand footnote references: one pass, no Map entry per bracket.
+    const refs = Array.from({ length: 100_000 }, (_, i) => `word[^${i + 1}]`).join(' ');
+    const pairs = new Source(refs).matching('[', ']');
+    pairs.steps = 0;
+    expect(pairs.get(refs.lastIndexOf('['))).toBe(refs.length - 1);
+    expect(pairs.steps).toBeLessThanOrEqual(17);
+  });
+});
+
+describe('the fidelity check blanks markdown tags and comments in one pass', () => {
+  const oldTags = (s: string) => s.replace(/<\/?[A-Za-z][^>]*>/g, (t) => t.replace(/[^\n]/g, ' '));
+  const oldComments = (s: string) => s.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+
+  it('blanks exactly what the regular expressions blanked', () => {
+    let seed = 11;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = ['<', '>', '/', 'b', '!', '-', '\n', ' ', 'é', '1'];
+    for (let round = 0; round < 400; round++) {
+      let t = '';
+      for (let k = 0; k < 60; k++) t += alphabet[Math.floor(rnd() * alphabet.length)];
+      expect(blankTags(t)).toBe(oldTags(t));
+      expect(blankComments(t)).toBe(oldComments(t));
+    }
+    expect(blankTags('a <b>x</b> <a <i>y\n<i\nclass="z">w')).toBe(oldTags('a <b>x</b> <a <i>y\n<i\nclass="z">w'));
+  });
+
+  it('reads each character a bounded number of times, however many tags and comments are unclosed', () => {
+    /** Characters the searches inside `f` read: from where each starts to where it stops. */
+    const scanned = (f: () => void): number => {
+      const real = String.prototype.indexOf;
+      let n = 0;
+      const spy = vi.spyOn(String.prototype, 'indexOf').mockImplementation(function (this: string, search: string, from?: number) {
+        const at = real.call(this, search, from);
+        n += (at < 0 ? this.length : at) - (from ?? 0);
+        return at;
+      });
+      try {
+        f();
+      } finally {
+        spy.mockRestore();
+      }
+      return n;
+    };
+    for (const unit of ['w <b ', 'w <!-- ', 'w <i>x</i> ']) {
+      const text = unit.repeat(20_000);
+      // Each search is counted (the scan is made of them, so a count of 0 would mean the spy missed it).
+      const tags = scanned(() => blankTags(text));
+      const comments = scanned(() => blankComments(text));
+      expect(tags).toBeGreaterThan(0);
+      expect(comments).toBeGreaterThan(0);
+      expect(tags).toBeLessThanOrEqual(3 * text.length);
+      expect(comments).toBeLessThanOrEqual(3 * text.length);
+    }
+  });
+});
+
+describe('broken character references: one set of strings per distinct reference', () => {
+  it('repeated references (and repeated unrepairable ones) are repaired alike from the shared repair', () => {
+    const r = convert(`# T\n\n${'&8220;a &0; b&x2019; '.repeat(300)}\n`, { file: 'c.md' });
+    expect(r.ok).toBe(true);
+    const ems = r.model!.emendations.filter((e) => e.kind === 'charref');
+    expect(ems).toHaveLength(600);
+    expect(new Set(ems.map((e) => e.description)).size).toBe(2);
+    expect(ems[0]!.description).toMatch(/^broken character reference &8220; read as .*\u201c/);
+    // &0; is no character XML can hold: left as printed, every time.
+    expect(r.tei!.match(/&amp;0;/g)).toHaveLength(300);
+    expect(r.tei!.match(/<sic>&amp;8220;<\/sic>/g)).toHaveLength(300);
+    expect(r.diagnostics.filter((d) => d.code === 'charref-repaired')).toHaveLength(600);
+  });
+});
