@@ -8,13 +8,12 @@
  * Same model, same bytes: no timestamps, attributes in a fixed order, ids from the model.
  */
 import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
-import { el, escapeAmpersands, finishLayout, mixed, startLayout, TEI_NS, txt, writeBlocks, writeInlines } from './text.js';
+import { el, finishLayout, mixed, rootElement, setAttrs, startLayout, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -32,7 +31,7 @@ const PROLOG =
 // ---------------------------------------------------------------- body
 
 /** A dateline: the date it names is tagged with its normalised value, the rest stays text. */
-function writeDateline(parent: XMLBuilder, inlines: readonly Inline[], diagnostics: Diagnostics | undefined, pos: { line: number; column: number }): void {
+function writeDateline(parent: TeiElement, inlines: readonly Inline[], diagnostics: Diagnostics | undefined, pos: { line: number; column: number }): void {
   const dateline = el(parent, 'dateline');
   const only = inlines.length === 1 ? inlines[0] : undefined;
   const found = only?.kind === 'text' ? findDate(only.text) : undefined;
@@ -48,7 +47,7 @@ function writeDateline(parent: XMLBuilder, inlines: readonly Inline[], diagnosti
   txt(dateline, only.text.slice(found.end));
 }
 
-function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | undefined): void {
+function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | undefined): void {
   const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
   // What the source prints above the title stays above it (model.divTop allows any order).
   if (body.beforeHead && body.beforeHead.length > 0) writeBlocks(el(div, 'argument'), body.beforeHead, { headings: 'p' });
@@ -77,7 +76,7 @@ function writeBody(text: XMLBuilder, body: Body, diagnostics: Diagnostics | unde
 
 // ---------------------------------------------------------------- back
 
-function writeNote(parent: XMLBuilder, note: Note): void {
+function writeNote(parent: TeiElement, note: Note): void {
   const n = el(parent, 'note', [
     ['xml:id', note.id],
     ['n', note.key],
@@ -88,7 +87,7 @@ function writeNote(parent: XMLBuilder, note: Note): void {
   writeBlocks(n, note.blocks, { headings: 'p' });
 }
 
-function writeBack(text: XMLBuilder, sections: readonly NoteSection[]): void {
+function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
   if (sections.length === 0) return;
   const back = el(text, 'back');
   for (const section of sections) {
@@ -101,7 +100,9 @@ function writeBack(text: XMLBuilder, sections: readonly NoteSection[]): void {
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
   const doc = create();
-  const tei = doc.ele(TEI_NS, 'TEI').att('http://www.w3.org/XML/1998/namespace', 'xml:lang', escapeAmpersands(edition.metadata.language));
+  // The namespace as a plain attribute: see TeiElement.
+  const tei = rootElement(doc, 'TEI');
+  setAttrs(tei, [['xmlns', TEI_NS], ['xml:lang', edition.metadata.language]]);
   startLayout(tei);
   writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
   const text = el(tei, 'text');
