@@ -28,6 +28,8 @@ const PROLOG =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
   '<?xml-model href="https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n';
 
+const ROOT_START = '<TEI';
+
 // ---------------------------------------------------------------- body
 
 /** A dateline: the date it names is tagged with its normalised value, the rest stays text. */
@@ -100,14 +102,17 @@ function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
   const doc = create();
-  // The namespace as a plain attribute: see TeiElement.
   const tei = rootElement(doc, 'TEI');
-  setAttrs(tei, [['xmlns', TEI_NS], ['xml:lang', edition.metadata.language]]);
+  setAttrs(tei, [['xml:lang', edition.metadata.language]]);
   startLayout(tei);
   writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
   const text = el(tei, 'text');
   writeBody(text, edition.body, options.diagnostics);
   writeBack(text, edition.notes);
   finishLayout(tei);
-  return PROLOG + doc.end({ headless: true, prettyPrint: false }) + '\n';
+  // The namespace declaration is written here, not as an attribute of the DOM: an `xmlns`
+  // attribute would make xmlbuilder2 take its namespace-tracking serialiser (see TeiElement).
+  const xml = doc.end({ headless: true, prettyPrint: false });
+  if (!xml.startsWith(ROOT_START)) throw new Error(`the TEI writer's root element is not <TEI>: ${xml.slice(0, 20)}`);
+  return `${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`;
 }

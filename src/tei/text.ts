@@ -12,8 +12,8 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 type DomDocument = NonNullable<XMLBuilder['node']['ownerDocument']>;
 /**
  * A TEI element being written: an element of xmlbuilder2's DOM, appended to directly.
- * Every element is TEI's, so it is written without a namespace and the root carries
- * `xmlns` as a plain attribute (and `xml:` attributes as plain names): the document then
+ * Every element is TEI's, so it is written without a namespace (writeTei adds the root's
+ * `xmlns` to the serialised text; `xml:` attributes are plain names): the document then
  * has no namespaced nodes, and xmlbuilder2 serialises it with its plain serialiser instead
  * of the namespace-tracking one (a prefix map per element) — the same bytes, for less CPU;
  * the builder's per-call work (argument parsing, namespace lookups, a wrapper per node) is
