@@ -8,6 +8,7 @@
  * Same model, same bytes: no timestamps, attributes in a fixed order, ids from the model.
  */
 import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
@@ -99,10 +100,26 @@ function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
   }
 }
 
+/**
+ * One empty xmlbuilder2 document per thread, reused: each TEI is built as its root element
+ * and taken out again once serialised (making a document cost ~0.06 ms, a sixth of the
+ * writer's time on a seed-sized edition). Writing is synchronous, so one document at a time.
+ */
+let reusable: XMLBuilder | undefined;
+
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
-  const doc = create();
+  reusable ??= create();
+  const doc = reusable;
   const tei = rootElement(doc, 'TEI');
+  try {
+    return writeDocument(doc, tei, edition, options);
+  } finally {
+    doc.node.removeChild(tei);
+  }
+}
+
+function writeDocument(doc: XMLBuilder, tei: TeiElement, edition: Edition, options: WriteOptions): string {
   setAttrs(tei, [['xml:lang', edition.metadata.language]]);
   startLayout(tei);
   writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
