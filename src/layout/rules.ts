@@ -103,9 +103,15 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
 
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
-  /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:foot|end)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
+  /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:(?:foot|end) ?)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
+/** "Note by Workers Liberty", "Notes by Engels": notes signed by a name (capitalised: "Notes by the way" is a title). */
+const NOTES_BY = /^(?:[Nn]otes?|NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
 
-export const isNotesHeading = (s: string): boolean => s.length <= 60 && NOTES_HEADING.test(s.replace(/[\s\u00a0]+/g, ' ').trim());
+export const isNotesHeading = (s: string): boolean => {
+  if (s.length > 60) return false;
+  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return NOTES_HEADING.test(t) || NOTES_BY.test(t);
+};
 
 export interface NoteLabelRule {
   name: string;

@@ -127,42 +127,150 @@ interface Finding {
   group?: string;
 }
 
+/**
+ * One run of libxml2 over the document, or over the document with the faults of earlier
+ * runs blanked out (see `repairsOf`): its errors and the scan of the text it ran on (the
+ * blanked text keeps every offset, so positions are the original's).
+ */
+export interface SchemaPass {
+  details: readonly ErrorDetail[];
+  elements: readonly ElementRecord[];
+  /** libxml2 ran again with this pass's faults blanked out (so a fault that follows from another was checked again). */
+  rechecked?: boolean;
+}
+
+/**
+ * The faults of a pass that may only follow from another: an element called out of place
+ * that has a fault inside it, or comes after a sibling (or something inside one) at fault. libxml2 loses its place in
+ * the parent's content after a fault and calls the next sibling out of place; blanked out,
+ * the first fault no longer throws it off, and the next pass says again whether the
+ * sibling is really out of place.
+ */
+function cascades(details: readonly ErrorDetail[], elements: readonly ElementRecord[]): Set<ErrorDetail> {
+  const located = details.map((d) => ({ d, index: d.xpath === undefined ? undefined : elementAtLibxmlPath(elements, d.xpath), kind: parseMessage(d.message).kind }));
+  // For each parent, the first child position holding (or enclosing) a fault.
+  const firstFaultyChild = new Map<number, number>();
+  // Elements with a fault somewhere inside them.
+  const enclosing = new Set<number>();
+  for (const { index } of located) {
+    if (index === undefined) continue;
+    for (let a = index; elements[a]!.parent >= 0; a = elements[a]!.parent) {
+      enclosing.add(elements[a]!.parent);
+      const parent = elements[a]!.parent;
+      const at = elements[parent]!.children.indexOf(a);
+      const known = firstFaultyChild.get(parent);
+      if (known === undefined || at < known) firstFaultyChild.set(parent, at);
+    }
+  }
+  const out = new Set<ErrorDetail>();
+  for (const { d, index, kind } of located) {
+    if (index === undefined || kind !== 'element' || elements[index]!.parent < 0) continue;
+    const parent = elements[index]!.parent;
+    const first = firstFaultyChild.get(parent);
+    if (enclosing.has(index) || (first !== undefined && first < elements[parent]!.children.indexOf(index))) out.add(d);
+  }
+  return out;
+}
+
 export function reportSchemaErrors(details: readonly ErrorDetail[], ctx: ExplainContext, diagnostics: Diagnostics): void {
-  const faults = details.map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(ctx.elements, d.xpath) }));
-  const specific = faults.some((f) => f.fault.kind !== 'generic');
-  const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
-  const textFaultAt = new Set(faults.filter((f) => f.fault.kind === 'text' || f.fault.kind === 'empty').map((f) => f.detail.xpath));
+  reportSchemaPasses([{ details, elements: ctx.elements }], ctx, diagnostics);
+}
+
+const posKey = (p: SourcePos): string => `${p.line}:${p.column}`;
+
+/**
+ * The findings of every pass, each fault once. A later pass's fault about an element that
+ * encloses a blanked one is left out: blanking may have taken a child the element needs,
+ * and its real faults were reported by the pass that saw it whole.
+ */
+export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainContext, diagnostics: Diagnostics): void {
   const seen = new Set<string>();
   // schema-outside-subset: one summary per element or attribute name, at its first occurrence.
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
   const findings: Finding[] = [];
-  for (const { detail, fault, index } of faults) {
-    // "Element p failed to validate content" only repeats a more specific error.
-    if (fault.kind === 'generic' && specific) continue;
-    // "Type ID doesn't allow value" comes with "Invalid attribute id" for the same element.
-    if (fault.kind === 'datatype' && attributeFaultAt.has(detail.xpath)) continue;
-    // Text where none may stand also makes libxml2 say the element is out of place.
-    if (fault.kind === 'element' && textFaultAt.has(detail.xpath)) continue;
-    const element = index === undefined ? undefined : ctx.elements[index];
-    const finding = explain(fault, element, detail, ctx);
-    if (!finding) continue;
-    const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (finding.group !== undefined) {
-      const g = outsideGroups.get(finding.group);
-      if (g) {
-        g.count++;
-        continue;
+  const enclosing = new Set<string>();
+  passes.forEach((pass, n) => {
+    const passCtx = { ...ctx, elements: pass.elements };
+    const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
+    const faults = pass.details.filter((d) => !deferred.has(d)).map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(pass.elements, d.xpath) }));
+    const specific = faults.some((f) => f.fault.kind !== 'generic');
+    const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
+    const textFaultAt = new Set(faults.filter((f) => f.fault.kind === 'text' || f.fault.kind === 'empty').map((f) => f.detail.xpath));
+    for (const { detail, fault, index } of faults) {
+      // "Element p failed to validate content" only repeats a more specific error.
+      if (fault.kind === 'generic' && specific) continue;
+      // "Type ID doesn't allow value" comes with "Invalid attribute id" for the same element.
+      if (fault.kind === 'datatype' && attributeFaultAt.has(detail.xpath)) continue;
+      // Text where none may stand also makes libxml2 say the element is out of place.
+      if (fault.kind === 'element' && textFaultAt.has(detail.xpath)) continue;
+      const element = index === undefined ? undefined : pass.elements[index];
+      if (n > 0 && (element === undefined || (fault.kind !== 'attribute' && fault.kind !== 'datatype' && enclosing.has(posKey(element.pos))))) continue;
+      // An element out of order in a parent that lost a child to blanking: the order may be
+      // off only because that child is gone. (One its parent may not hold at all is kept.)
+      if (n > 0 && fault.kind === 'element' && element !== undefined && element.parent >= 0) {
+        const parent = pass.elements[element.parent]!;
+        if (enclosing.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
       }
-      outsideGroups.set(finding.group, { finding, count: 1 });
+      const finding = explain(fault, element, detail, passCtx);
+      if (!finding) continue;
+      const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (finding.group !== undefined) {
+        const g = outsideGroups.get(finding.group);
+        if (g) {
+          g.count++;
+          continue;
+        }
+        outsideGroups.set(finding.group, { finding, count: 1 });
+      }
+      findings.push(finding);
     }
-    findings.push(finding);
-  }
+    // The elements enclosing what the next pass will not see.
+    for (const cut of repairsOf(pass.details, pass.elements).elements) {
+      for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
+    }
+  });
   for (const f of findings) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
   }
+}
+
+/**
+ * What to blank out of the text so that libxml2, run again, goes past the faults it
+ * reported: libxml2 stops checking an element's content at its first fault (jing goes on),
+ * so a document's later faults only show once the earlier ones are out of the way. An
+ * element out of place (or in a foreign namespace) goes whole, as jing skips it and
+ * carries on in the same state; a bad attribute goes alone. An incomplete element stays:
+ * without it its parent would lack it, a fault that is not in the document. Faults
+ * libxml2 reports without an element (text, generic) are left too.
+ */
+export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[]): { elements: number[]; attributes: AttrRecord[] } {
+  const cut = new Set<number>();
+  const attributes: AttrRecord[] = [];
+  const deferred = cascades(details, elements);
+  for (const d of details) {
+    if (deferred.has(d)) continue;
+    if (d.xpath === undefined) continue;
+    const index = elementAtLibxmlPath(elements, d.xpath);
+    if (index === undefined || elements[index]!.parent < 0) continue;
+    const fault = parseMessage(d.message);
+    if (fault.kind === 'element' || fault.kind === 'namespace') cut.add(index);
+    else if (fault.kind === 'attribute') {
+      const a = findAttribute(elements[index], fault.name);
+      if (a) attributes.push(a);
+    } else if (fault.kind === 'datatype') {
+      const a = elements[index]!.attrs.find((x) => x.value === fault.value);
+      if (a) attributes.push(a);
+    }
+  }
+  // An element inside one already cut goes with it.
+  const inCut = (i: number): boolean => {
+    for (let p = elements[i]!.parent; p >= 0; p = elements[p]!.parent) if (cut.has(p)) return true;
+    return false;
+  };
+  return { elements: [...cut].filter((i) => !inCut(i)), attributes: attributes.filter((a) => ![...cut].some((c) => elements[c]!.attrs.includes(a))) };
 }
 
 function explain(fault: Fault, element: ElementRecord | undefined, detail: ErrorDetail, ctx: ExplainContext): Finding | undefined {

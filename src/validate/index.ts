@@ -16,7 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttribute } from 'libxml2-wasm';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
-import { reportSchemaErrors } from './explain.js';
+import { repairsOf, reportSchemaPasses, type SchemaPass } from './explain.js';
+import { blankOut } from './blank.js';
 import { TEI_NS, checkIntegrity } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
@@ -149,6 +150,53 @@ function schemaErrorsWithin(path: string, doc: XmlDocument, scan: { elements: El
   }
 }
 
+/**
+ * At most this many extra runs of libxml2 per document, fewer for large documents (about
+ * 4 MB checked in all), so the cost stays bounded and the output deterministic.
+ */
+const MAX_PASSES = 40;
+const PASS_BUDGET_CHARS = 4_000_000;
+
+/**
+ * libxml2 stops checking an element's content at its first fault, where jing (and an
+ * editor) wants every fault of the document. So the faults found are blanked out of the
+ * text (blank.ts: same lines and columns) and the rest checked again, until a run finds
+ * nothing new; each run's errors are a pass for reportSchemaPasses.
+ */
+function laterPasses(path: string, xml: string, first: SchemaPass, huge: boolean): SchemaPass[] {
+  const passes: SchemaPass[] = [first];
+  const limit = Math.min(MAX_PASSES, Math.max(1, Math.floor(PASS_BUDGET_CHARS / Math.max(1, xml.length))));
+  let text = xml;
+  let pass = first;
+  for (let n = 0; n < limit; n++) {
+    const cut = repairsOf(pass.details, pass.elements);
+    if (cut.elements.length === 0 && cut.attributes.length === 0) break;
+    const scanned = scanXml(text);
+    if (!scanned.ok) break;
+    text = blankOut(text, scanned.lineStarts, pass.elements, cut);
+    const rescan = scanXml(text);
+    if (!rescan.ok) break;
+    let doc: XmlDocument;
+    try {
+      doc = readXml(text, huge, undefined);
+    } catch {
+      break;
+    }
+    try {
+      const details = schemaErrors(path, doc, rescan.elements);
+      pass.rechecked = true;
+      if (details.length === 0) break;
+      pass = { details, elements: rescan.elements };
+      passes.push(pass);
+    } catch {
+      break;
+    } finally {
+      doc.dispose();
+    }
+  }
+  return passes;
+}
+
 /** Did teiwright write this TEI? Its `appInfo/application[@ident="teiwright"]` says so. */
 export function writtenByTeiwright(elements: readonly ElementRecord[]): boolean {
   return elements.some((e) => e.local === 'application' && e.ns === TEI_NS && attr(e, 'ident')?.value === 'teiwright' && e.parent >= 0 && elements[e.parent]!.local === 'appInfo');
@@ -205,17 +253,15 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
     if (choice.path !== undefined) {
       const errors = schemaErrorsWithin(choice.path, doc, scan, diagnostics);
       if (errors.length > 0) {
-        reportSchemaErrors(
-          errors,
-          {
-            // After an expansion the tree is no longer the text: findings take libxml2's lines.
-            elements: included > 0 ? [] : scan.elements,
-            vocabulary: vocabularyOf(resolve(choice.path)),
-            classify: choice.path === PROJECT_SCHEMA,
-            duplicateIds: duplicateIds(scan.elements),
-          },
-          diagnostics,
-        );
+        const ctx = {
+          // After an expansion the tree is no longer the text: findings take libxml2's lines.
+          elements: included > 0 ? [] : scan.elements,
+          vocabulary: vocabularyOf(resolve(choice.path)),
+          classify: choice.path === PROJECT_SCHEMA,
+          duplicateIds: duplicateIds(scan.elements),
+        };
+        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses(choice.path, xml, { details: errors, elements: scan.elements }, own || options.huge === true);
+        reportSchemaPasses(passes, ctx, diagnostics);
       }
     }
     if (options.schematron !== 'none') {

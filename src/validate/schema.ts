@@ -28,21 +28,53 @@ export class SchemaUnusable extends Error {}
 
 /**
  * libxml2 reads local files only (a schema's include and externalRef, XInclude), never
- * the network. Registered once, on first use.
+ * the network, through an input provider of ours. libxml2's provider table is global to
+ * the process and anyone sharing the libxml2-wasm module (a library user, a test) can
+ * empty it with xmlCleanupInputProvider(), which removes ours too; libxml2 then cannot
+ * read any file, and an xi:include with a fallback silently takes the fallback. So before
+ * each use the provider is checked, with a probe that only our provider answers, and
+ * registered again when it is gone.
  */
-let providersRegistered = false;
-export function allowLocalFiles(): void {
-  if (providersRegistered) return;
-  providersRegistered = true;
+const PROBE_HREF = 'teiwright-probe:provider';
+const PROBE_XML = `<probe xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="${PROBE_HREF}" parse="text"/></probe>`;
+let probeAnswered = false;
+let providerRegistered = false;
+
+function registerLocalFiles(): void {
   const local = (name: string): boolean => !/^[a-z][a-z0-9+.-]*:/i.test(name) || name.startsWith('file:');
-  xmlRegisterInputProvider({
-    match: (name) => local(name) && fsInputProviders.match(name),
+  providerRegistered = xmlRegisterInputProvider({
+    match: (name) => {
+      if (name === PROBE_HREF) {
+        probeAnswered = true;
+        return false;
+      }
+      return local(name) && fsInputProviders.match(name);
+    },
     open: (name) => fsInputProviders.open(name),
     read: (fd, buf) => fsInputProviders.read(fd, buf),
     close: (fd) => fsInputProviders.close(fd),
   });
 }
 
+/** Whether our provider is still in libxml2's table: libxml2 asks it about the probe's include. */
+function providerLive(): boolean {
+  probeAnswered = false;
+  const probe = XmlDocument.fromString(PROBE_XML, { option: SAFE_PARSE });
+  try {
+    probe.processXInclude();
+  } catch {
+    // The probe's include never loads; only whether our provider was asked matters.
+  } finally {
+    probe.dispose();
+  }
+  return probeAnswered;
+}
+
+/** Makes sure libxml2 can read local files (and only those) for the next call. */
+export function allowLocalFiles(): void {
+  if (providerRegistered && providerLive()) return;
+  registerLocalFiles();
+}
 /**
  * Checks the schema file before any document: it exists, is a file, declares no DTD
  * (which could pull in files or expand without bound), is XML in the RELAX NG namespace.

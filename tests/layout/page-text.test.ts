@@ -156,3 +156,27 @@ describe('page text: numbered notes without a heading', () => {
     expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('0');
   });
 });
+
+describe('page text: notes under a heading signed by a name ("Note by Workers Liberty")', () => {
+  const doc = tei(
+    [
+      'The Irish Language',
+      '',
+      'Source: Forward, 3 May 1913.',
+      '',
+      'The language movement is older than the League, and it will outlive it.[1]',
+      '',
+      'Its work goes on in every county.',
+      '',
+      'Note by Workers Liberty',
+      '',
+      '1. This article was published in part in a pamphlet of 1975.',
+      '',
+    ].join('\n'),
+  );
+  it('reads the numbered note under the heading and links its anchor', () => {
+    expect(xtext(doc, '//tei:back/tei:div[@type="notes"]/tei:head')).toBe('Note by Workers Liberty');
+    expect(xtext(doc, '//tei:back//tei:note[@n="1"]')).toBe('This article was published in part in a pamphlet of 1975.');
+    expect(xpath(doc, '//tei:body//tei:ref[@target="#n1"]')).toHaveLength(1);
+  });
+});

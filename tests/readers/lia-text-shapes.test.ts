@@ -1,10 +1,10 @@
 /** The line shapes the lia-text reader decides by: letter frame, navigation, note labels, metadata labels. */
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { isNavigationLine } from '../../src/readers/lia-text/footer.js';
-import { labelLineAt } from '../../src/readers/lia-text/metadata.js';
+import { isNavigationLine } from '../../src/layout/navigation.js';
+import { labelLineAt } from '../../src/layout/info.js';
 import { noteLabelAt, parseLiaInlines } from '../../src/readers/shared/lia-inline.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from '../../src/readers/shared/lia-letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from '../../src/layout/letter.js';
 
 describe('letter-frame line shapes', () => {
   it('knows place-date lines from sentences and page dates', () => {

@@ -91,10 +91,12 @@ describe.skipIf(!hasTeiAll)('teiwright and jing on real TEI (default schema = te
     const invalidFiles = new Set(jingErrors.map((e) => e[0]!));
     // Every invalid file has its errors shown where jing shows (at least one of) them …
     expect([...invalidFiles].filter((f) => !coveredFiles.has(f))).toEqual([]);
-    // … and most of jing's errors are matched one by one. libxml2 stops inside a content
-    // model at its first error, where jing goes on: the rest are the repeats it skips.
+    // … and jing's errors are matched one by one. libxml2 stops inside a content model at
+    // its first error, where jing goes on: teiwright blanks the faults found and checks
+    // again (index.ts, laterPasses). 41 of 58 with libxml2's first run only; the two left
+    // are inside a foreign element jing still checks (testdocbook5.xml line 25).
     console.info(`jing errors with a teiwright error at the same place: ${covered} of ${jingErrors.length}`);
-    expect(covered / jingErrors.length).toBeGreaterThanOrEqual(0.6);
+    expect(covered).toBeGreaterThanOrEqual(56);
   });
 
   it('names what it expected, as jing does, when libxml2 says it', () => {

@@ -57,6 +57,34 @@ describe('teiwright validate on a folder', () => {
     expect(report.files[2]!.diagnostics.map((d) => d.code)).toContain('schema-fallback');
   });
 
+  it('gives the same verdicts and the same report bytes with --jobs 1 and --jobs 2', () => {
+    // Enough files for several batches per worker, valid and invalid mixed.
+    mkdirSync(join(dir, 'many'), { recursive: true });
+    for (let i = 0; i < 40; i++) {
+      const body = i % 3 === 0 ? `<p>x<ref target="#n${i}">1</ref></p>` : i % 3 === 1 ? `<p>x<bogus${i}/>y<other/></p>` : `<p xml:id="p${i}">fine</p>`;
+      writeFileSync(join(dir, 'many', `doc-${String(i).padStart(2, '0')}.xml`), `${TEI_HEAD}<text><body>${body}</body></text></TEI>`);
+    }
+    writeFileSync(join(dir, 'many', 'broken.xml'), '<TEI><unclosed></TEI>');
+    for (const format of ['json', 'sarif', 'text']) {
+      const one = run(['validate', 'many', '--format', format, '--jobs', '1', '--report', `out/j1-${format}.json`], dir);
+      const two = run(['validate', 'many', '--format', format, '--jobs', '2', '--report', `out/j2-${format}.json`], dir);
+      expect(one.code).toBe(1);
+      expect(two.code).toBe(one.code);
+      expect(two.stderr).toBe('');
+      expect(two.stdout).toBe(one.stdout);
+      expect(readFileSync(join(dir, `out/j2-${format}.json`), 'utf8')).toBe(readFileSync(join(dir, `out/j1-${format}.json`), 'utf8'));
+    }
+    const report = JSON.parse(readFileSync(join(dir, 'out/j2-json.json'), 'utf8')) as { files: { input: string; status: string }[] };
+    expect(report.files).toHaveLength(41);
+    expect(report.files.filter((f) => f.status === 'valid').map((f) => f.input)).toEqual(Array.from({ length: 13 }, (_, k) => join('many', `doc-${String(3 * k + 2).padStart(2, '0')}.xml`)));
+  });
+
+  it('refuses --jobs 0 as a usage error', () => {
+    const r = run(['validate', 'tei', '--jobs', '0'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jobs/);
+  });
+
   it('writes SARIF 2.1.0 that the official JSON Schema accepts, with the codes as rule ids', () => {
     const r = run(['validate', 'tei', '--format', 'sarif'], dir);
     expect(r.code).toBe(1);

@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xmlCleanupInputProvider } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
 import { chooseSchema, PROJECT_SCHEMA, validateFile, validateTei } from '../../src/validate/index.js';
@@ -44,6 +45,20 @@ describe('validate() never throws', () => {
     const deep = r.tei!.replace('<body>', `<body>${'<div>'.repeat(300)}<p>x</p>${'</div>'.repeat(300)}`);
     expect(deep).not.toBe(r.tei);
     expect(validateTei(deep).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('every fault of the document', () => {
+  it('goes on past the first fault in a content model, as jing does, without cascades', () => {
+    // libxml2 alone stops at <x1> (body's content fails there) and never sees the rest.
+    const xml = ['<TEI xmlns="http://www.tei-c.org/ns/1.0">', HEADER, '<text><body>', '<p>a<x1/>b', '<x3/>c</p>', '<p rend="r" bogus="1">c</p>', '<p>d<x2/>e</p>', '</body></text></TEI>'].join('\n');
+    const ds = validateTei(xml, { schema: 'project' }).filter((d) => d.severity === 'error');
+    expect(ds.map((d) => [d.line, d.message])).toEqual([
+      [4, expect.stringMatching(/^<x1> inside <p> is not a TEI element/)],
+      [5, expect.stringMatching(/^<x3> inside <p> is not a TEI element/)],
+      [6, expect.stringMatching(/@bogus/)],
+      [7, expect.stringMatching(/^<x2> inside <p> is not a TEI element/)],
+    ]);
   });
 });
 
@@ -85,6 +100,19 @@ describe('XInclude', () => {
   it('expands a relative include before the schema check; its ids are targets', () => {
     writeFileSync(join(dir, 'main.xml'), doc('parts/body.xml'));
     expect(validateFile(join(dir, 'main.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('still reads the included file after another user of libxml2-wasm emptied its provider table', () => {
+    // xmlCleanupInputProvider() removes every provider, teiwright's too (the cause of this
+    // test failing in the full suite after tests/export/seeds.test.ts, which calls it).
+    writeFileSync(join(dir, 'main.xml'), doc('parts/body.xml'));
+    expect(validateFile(join(dir, 'main.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
+    xmlCleanupInputProvider();
+    expect(validateFile(join(dir, 'main.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
+    // With a fallback, a lost provider would not even fail: the fallback would be taken silently.
+    writeFileSync(join(dir, 'fallback.xml'), doc('parts/body.xml').replace('<xi:include href="parts/body.xml"/>', '<xi:include href="parts/body.xml"><xi:fallback><body><p>fallback</p></body></xi:fallback></xi:include>'));
+    xmlCleanupInputProvider();
+    expect(validateFile(join(dir, 'fallback.xml'), { schema: 'project' }).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('checks the file as written with --no-xinclude (xi:include is not TEI)', () => {

@@ -1,9 +1,11 @@
 /** `teiwright validate FILE|FOLDER...`: checks existing TEI files against a RELAX NG schema and for integrity. */
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
-import { findTeiAll, prepareSchema, SchemaUnusable, validateFile } from '../../validate/index.js';
+import { checkFiles } from '../../validate/files.js';
+import { findTeiAll, prepareSchema, SchemaUnusable } from '../../validate/index.js';
 import { schematronOf } from '../../validate/schematron.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { exitCodeFor, EXIT, UsageError } from '../outcome.js';
@@ -19,6 +21,7 @@ interface ValidateArgs {
   huge: boolean;
   xinclude: boolean;
   schematron?: string;
+  jobs: number;
 }
 
 /** The .xml files of a folder tree, in a stable order; hidden entries are skipped. Other arguments as given. */
@@ -78,12 +81,14 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'The same as --format json' })
       .option('huge', { type: 'boolean', default: false, describe: "Lift the XML parser's safety limits (nesting 256 deep, 10 MB text nodes) for files you trust; always lifted for TEI teiwright wrote" })
       .option('schematron', { type: 'string', describe: "A Schematron file (.sch) to run too; the constraints embedded in the RELAX NG schema (tei_all's 93 patterns) always run; 'none' runs none" })
+      .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files checked in parallel (worker threads); 1 checks in this process. The report is the same for any value' })
       .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
       .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
       .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
       .example('$0 validate tei/ --format sarif > teiwright.sarif', 'a SARIF report for GitHub code scanning'),
-  handler: (args) => {
+  handler: async (args) => {
     const schema = args.schema;
+    if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
     // A schema that cannot be used is the same problem for every file: say it once, as a usage error.
     try {
       if (schema === 'tei_all') {
@@ -112,21 +117,13 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       lines.push(line);
       printer.file(line);
     }
-    for (const file of files) {
-      let diagnostics: Diagnostic[];
-      try {
-        diagnostics = validateFile(file, { file, schema, huge: args.huge, xinclude: args.xinclude, ...(args.schematron !== undefined && { schematron: args.schematron }) });
-      } catch (e) {
-        // validateFile reports every fault of a document as a finding; what reaches here
-        // is a schema that cannot be used for this document (e.g. its xml-model names a
-        // broken schema): a finding for this file, and the others go on.
-        const message = e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e);
-        diagnostics = [{ code: e instanceof SchemaUnusable ? 'schema-invalid' : 'internal-error', severity: 'error', message, file }];
-      }
+    const options = { schema, huge: args.huge, xinclude: args.xinclude, ...(args.schematron !== undefined && { schematron: args.schematron }) };
+    // A file whose xml-model names a schema that cannot be used gets a finding, and the others go on (checkFile).
+    await checkFiles(files, options, args.jobs, (file, diagnostics) => {
       const line: FileLine = { input: file, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };
       lines.push(line);
       printer.file(line);
-    }
+    });
     const filesWithErrors = lines.filter((l) => l.status === 'invalid').length;
     let code = exitCodeFor({ filesWithErrors });
     const totals = { files: lines.length, valid: lines.length - filesWithErrors, invalid: filesWithErrors };

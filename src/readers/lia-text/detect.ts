@@ -7,8 +7,8 @@
  */
 import { labelRule } from '../../model/labels.js';
 import { noteLabelAt } from '../shared/lia-inline.js';
-import { labelLineAt } from './metadata.js';
-import { isNavigationLine } from './footer.js';
+import { labelLineAt } from '../../layout/info.js';
+import { isNavigationLine } from '../../layout/navigation.js';
 import { furnitureRule } from '../../layout/rules.js';
 
 /** Only the head and the tail of a text are looked at, so detection is cheap on big files. */

@@ -1,45 +1,15 @@
 /**
- * The first pass of the `lia-text` reader: the text as paragraphs (runs of non-blank
- * lines), each line with its number, and how many blank lines came before each paragraph.
- * The gaps matter: LIA pages set the headnote and the notes apart with wider spacing.
+ * The syntax of page text: the text as blocks of non-blank lines, each line with its
+ * number, and how many blank lines came before each block. The gaps matter: LIA pages set
+ * the headnote and the notes apart with wider spacing. Page text has no other syntax; the
+ * layout engine finds titles, information blocks, letters and notes by shape.
  */
+import { type StreamBlock, isBlank } from '../../layout/blocks.js';
 
-export interface SourceLine {
-  /** The line as printed (no LF). */
-  text: string;
-  /** 1-based line number. */
-  line: number;
-}
-
-export interface Paragraph {
-  lines: SourceLine[];
-  /** Blank lines between this paragraph and the previous one (or the start of the text). */
-  gapBefore: number;
-}
-
-/** A line with nothing but white space, no-break spaces included, is blank. */
-export const isBlank = (s: string): boolean => /^[\s\u00a0]*$/.test(s);
-
-/** Collapses runs of white space (no-break spaces included) and trims. */
-export const squashLine = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
-
-/**
- * The squashed line when it is short enough to be a heading, salutation, signature or
- * dateline, else ''. Shape tests run on many lines; squashing a long paragraph only to
- * find it is long would cost most of the reading time.
- */
-export const squashShort = (s: string, limit = 200): string => (s.length > limit ? '' : squashLine(s));
-
-/** 1-based column of the first character that is not white space (1 for a blank line). */
-export const firstColumn = (s: string): number => {
-  const m = /[^\s\u00a0]/.exec(s);
-  return m ? m.index + 1 : 1;
-};
-
-/** Splits normalised text (LF line ends) into paragraphs, in one linear scan. */
-export function splitParagraphs(text: string): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let current: Paragraph | undefined;
+/** Splits normalised text (LF line ends) into `para` blocks, in one linear scan. */
+export function splitParagraphs(text: string): StreamBlock[] {
+  const paragraphs: StreamBlock[] = [];
+  let current: StreamBlock | undefined;
   let gap = 0;
   let lineNo = 0;
   let start = 0;
@@ -53,7 +23,7 @@ export function splitParagraphs(text: string): Paragraph[] {
       gap++;
     } else {
       if (!current) {
-        current = { lines: [], gapBefore: gap };
+        current = { kind: 'para', lines: [], gapBefore: gap, hints: {} };
         paragraphs.push(current);
         gap = 0;
       }
@@ -63,6 +33,3 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   return paragraphs;
 }
-
-/** The paragraph's lines squashed and joined with one space (for shape tests, not output). */
-export const paragraphText = (p: Paragraph): string => p.lines.map((l) => squashLine(l.text)).join(' ');

@@ -7,6 +7,7 @@
  * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
  */
 import { authorFrom, isNotesHeading } from '../../layout/rules.js';
+import { furnitureByHints } from '../../layout/furniture.js';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -34,12 +35,14 @@ const FAST_LOCATIONS: typeof defaultTreeAdapter = {
 };
 
 const HEADING = /^h([1-6])$/;
-const HTML_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
-/** A notes heading: the layout engine's table, and the spellings this reader knew before it ("Note by Workers Liberty"). */
-const NOTES_HEADING = { test: (s: string): boolean => HTML_NOTES_HEADING.test(s) || isNotesHeading(s) };
-/** Class names of navigation furniture in the three eras. */
-const FURNITURE_CLASS = new Set(['footer', 'toplink', 'link', 'skip', 'margin-bottom', 't2h-foot', 'next', 'prev', 'previous', 'nav', 'navigation', 'index']);
-const NAV_WORDS = /\b(index|archive|backward|forward|top of (the )?page|contents|collected works|next|previous|letters|home)\b/i;
+/**
+ * The notes-heading spellings this reader knew before the engine's table, kept only for the
+ * subtitle test below: the table also takes "Translator’s Note" (curly apostrophe), which on
+ * a page where it heads a prose note (not numbered notes) would then be dropped as an empty
+ * notes section instead of kept as a heading. To go when the reader is on the engine and a
+ * headnote under such a heading is a zone of its own.
+ */
+const OLD_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
 
 interface Pending {
   names: string[];
@@ -64,14 +67,14 @@ function onlyLinks(el: Element): boolean {
   return outside.replace(/[\s\u00a0|•·<>&;:,.\-–—]+/g, '') === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length > 0;
 }
 
-/** Navigation lines are short; longer blocks are text even when they link a lot. */
-const NAV_MAX = 300;
-
+/**
+ * Navigation furniture: the layout engine's hint rows (a furniture class; a short block of
+ * nothing but links naming navigation), and a table holding the template's footer.
+ */
 function isFurniture(el: Element): boolean {
-  if (classes(el).some((c) => FURNITURE_CLASS.has(c))) return true;
-  const text = squashedText(el);
-  if (el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0) return true;
-  return text.length <= NAV_MAX && NAV_WORDS.test(text) && onlyLinks(el);
+  const hints = { classes: classes(el), get linksOnly(): boolean { return onlyLinks(el); } };
+  if (furnitureByHints(squashedText(el), hints)) return true;
+  return el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0;
 }
 
 /**
@@ -281,7 +284,7 @@ export class HtmlReading {
     if (lastInfo < 0 && titleIdx >= 0) {
       const next = items[frontEnd];
       // The reader's own spellings here: "Translator’s Note" over a front paragraph is its subtitle, not a notes section.
-      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !HTML_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
+      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !OLD_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
         this.setSubtitle(next.el, next.pos);
         frontEnd++;
       }
@@ -439,7 +442,7 @@ export class HtmlReading {
     }
     const level = headingLevel(el);
     const text = squashedText(el);
-    if (level !== undefined && NOTES_HEADING.test(text)) return this.openSection(el, pos);
+    if (level !== undefined && isNotesHeading(text)) return this.openSection(el, pos);
     if (level !== undefined) {
       this.closeSection();
       return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, el);

@@ -8,25 +8,13 @@
  */
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Inline, SourcePos } from '../../model/edition.js';
-
-/** A line of the source with its 1-based line number and the column its `text` starts at. */
-export interface SourceSlice {
-  text: string;
-  line: number;
-  /** 1-based column of `text[0]` in the source line. */
-  column: number;
-}
+import type { InlineOptions, SourceSlice } from '../../layout/blocks.js';
 
 /** Keys a bracketed anchor can have: a number, one letter, or one to three asterisks. */
 const ANCHOR = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/y;
 /** `[` + a number that is never closed on its line: a broken anchor, not editorial text. */
 const UNCLOSED = /\[\d{1,3}(?![\d\]])/y;
 const EMPTY = /\[[ \u00a0]*\]/y;
-
-export interface InlineOptions {
-  /** Collapse runs of white space (titles, metadata); body text keeps its no-break spaces. */
-  squash?: boolean;
-}
 
 /**
  * Turns one slice of a line into text and `noteAnchor` nodes, reporting malformed markers.

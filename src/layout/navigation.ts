@@ -1,5 +1,5 @@
 /** The navigation footer of LIA/MIA pages, which is page furniture, not text. */
-import { squashShort } from './paragraphs.js';
+import { squashShort } from './blocks.js';
 
 /**
  * Navigation lines of the page footer: "< backward   forward >" (a line opening with "<"

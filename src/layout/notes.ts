@@ -2,18 +2,17 @@
  * The notes at the bottom of an LIA page: `[n] text` blocks, in the order printed. A note
  * runs over as many paragraphs as follow it, until the next `[n]` label.
  */
-import type { Diagnostics } from '../../diagnostics.js';
-import type { Block, Inline, Note, NoteSection, NoteType } from '../../model/edition.js';
-import { plainText } from '../../model/walk.js';
-import { noteLabelAt, parseLiaInlines } from '../shared/lia-inline.js';
-import { isNotesHeading as isLayoutNotesHeading, noteLabel } from '../../layout/rules.js';
-import { type Paragraph, firstColumn, squashLine, squashShort } from './paragraphs.js';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Block, Inline, Note, NoteSection, NoteType } from '../model/edition.js';
+import { plainText } from '../model/walk.js';
+import { isNotesHeading as isLayoutNotesHeading, noteLabel } from './rules.js';
+import { type InlineSyntax, type StreamBlock, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes" (the layout engine's table). */
-export const isNotesHeading = (p: Paragraph): boolean => p.lines.length === 1 && isLayoutNotesHeading(squashShort(p.lines[0]!.text, 60));
+export const isNotesHeading = (p: StreamBlock): boolean => p.lines.length === 1 && isLayoutNotesHeading(squashShort(p.lines[0]!.text, 60));
 
 /** True when the paragraph opens with a note label (`[1] …`). */
-export const startsWithNoteLabel = (p: Paragraph): boolean => p.lines[0] !== undefined && noteLabelAt(p.lines[0].text) !== undefined;
+export const startsWithNoteLabel = (p: StreamBlock): boolean => p.lines[0] !== undefined && noteLabel(p.lines[0].text, false) !== undefined;
 
 /**
  * Who wrote a note, from its signature dash: "—Ed." editors, "—Trans." translator,
@@ -31,7 +30,7 @@ export function noteType(note: Note, authorSurname: string | undefined): NoteTyp
 }
 
 /** Reads the notes section (its paragraphs, the heading first when there is one). */
-export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnostics, authorSurname: string | undefined): NoteSection | undefined {
+export function readNotes(paragraphs: readonly StreamBlock[], syntax: InlineSyntax, diagnostics: Diagnostics, authorSurname: string | undefined): NoteSection | undefined {
   const first = paragraphs[0];
   if (!first) return undefined;
   const section: NoteSection = { notes: [], pos: { line: first.lines[0]!.line, column: firstColumn(first.lines[0]!.text) } };
@@ -39,10 +38,10 @@ export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnos
   // Under a heading, or a run of "1." notes without one (the reader checked the run).
   const headed = isNotesHeading(first) || noteLabel(first.lines[0]!.text, true)?.rule.name === 'numbered';
   // Under a notes heading every label style is a note ("1.", "(1)", "*", "a."); without one only "[1]".
-  const labelAt = (text: string): { label: string; key: string; rest: number } | undefined => (headed ? noteLabel(text, true) : noteLabelAt(text));
+  const labelAt = (text: string): { label: string; key: string; rest: number } | undefined => noteLabel(text, headed);
   if (isNotesHeading(first)) {
     const l = first.lines[0]!;
-    section.heading = parseLiaInlines({ text: l.text.trim(), line: l.line, column: firstColumn(l.text) }, diagnostics, [], { squash: true });
+    section.heading = syntax.inlines({ text: l.text.trim(), line: l.line, column: firstColumn(l.text) }, diagnostics, [], { squash: true });
     rest = paragraphs.slice(1);
   }
   let note: Note | undefined;
@@ -66,7 +65,7 @@ export function readNotes(paragraphs: readonly Paragraph[], diagnostics: Diagnos
       } else {
         breakLine(block.children);
       }
-      parseLiaInlines({ text: text.slice(from), line, column: from + 1 }, diagnostics, block.children);
+      syntax.inlines({ text: text.slice(from), line, column: from + 1 }, diagnostics, block.children);
     }
   }
   for (const n of section.notes) n.type = noteType(n, authorSurname);

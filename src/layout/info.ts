@@ -2,11 +2,11 @@
  * The information block of an LIA page: `Label: value` lines under the title
  * ("Written:", "Source:", "Transcription\Markup:", "Public Domain:" …).
  */
-import type { Diagnostics } from '../../diagnostics.js';
-import type { Dropped, MetaField } from '../../model/edition.js';
-import { labelRule } from '../../model/labels.js';
-import { infoSentence } from '../../layout/rules.js';
-import { type Paragraph, squashLine } from './paragraphs.js';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Dropped, MetaField } from '../model/edition.js';
+import { labelRule } from '../model/labels.js';
+import { infoSentence } from './rules.js';
+import { type StreamBlock, squashLine } from './blocks.js';
 
 /**
  * `Label: value` at the start of a line. The label is short, starts with a capital and
@@ -40,7 +40,7 @@ export function labelLineAt(text: string): LabelLine | undefined {
 }
 
 /** A paragraph opens (or continues) the information block when its first line is a label line. */
-export const startsWithLabel = (p: Paragraph, knownOnly: boolean): boolean => {
+export const startsWithLabel = (p: StreamBlock, knownOnly: boolean): boolean => {
   const first = p.lines[0];
   if (!first) return false;
   const l = labelLineAt(first.text);
@@ -51,7 +51,7 @@ export const startsWithLabel = (p: Paragraph, knownOnly: boolean): boolean => {
  * Reads the fields of the information block. Lines without a label continue the value of
  * the field above them (a long value wrapped when the page was copied).
  */
-export function readFields(paragraphs: readonly Paragraph[], diagnostics: Diagnostics, dropped: Dropped[]): MetaField[] {
+export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diagnostics, dropped: Dropped[]): MetaField[] {
   const fields: MetaField[] = [];
   for (const p of paragraphs) {
     for (const { text, line } of p.lines) {

@@ -1,0 +1,104 @@
+/**
+ * The common block stream: what a reader hands the layout engine. A reader knows its
+ * syntax only (text lines, markdown blocks, the HTML DOM); it cuts the source into blocks,
+ * says what the syntax itself shows about each (a heading's level, a centred paragraph, a
+ * rule, a line of links …) and leaves every decision about zones (title, information
+ * block, letter parts, notes, furniture) to the engine (`engine.ts`), which reads the
+ * stream the same way whatever the input style was.
+ *
+ * Inlines: a block's words are turned into the model's Inline nodes by the reader's inline
+ * syntax (`InlineSyntax`), called by the engine when it places a line, because how a line
+ * is read depends on its zone: a title line is read with its white space squashed, a note's
+ * first line without its label, a text line as printed. Readers whose syntax gives the
+ * inlines whole (HTML, markdown) may set `inlines` on the block.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { Inline, SourcePos } from '../model/edition.js';
+
+/** One printed line of a block, as in the source, with its 1-based line number. */
+export interface StreamLine {
+  /** The line as printed (no LF); its first character is at column 1 of the source line. */
+  text: string;
+  line: number;
+}
+
+/** What the syntax says a block is. Page text has only `para` (the engine finds the rest by shape). */
+export type BlockKind = 'para' | 'heading' | 'rule' | 'quote' | 'list' | 'lines' | 'table' | 'pre';
+
+/** What the syntax shows about a block beyond its words: the engine's hints. */
+export interface BlockHints {
+  /** A heading's level, 1–6. */
+  level?: number;
+  /** The whole block is emphasised (`*March 1912*`, `<i>…</i>`). */
+  emphasis?: 'italic' | 'bold';
+  align?: 'center' | 'right';
+  /** The block is nothing but links (a navigation bar). */
+  linksOnly?: boolean;
+  /** HTML class names of the block's element, where the syntax has any. */
+  classes?: readonly string[];
+  /** The block is quoted (`>` in markdown, `blockquote` in HTML). */
+  quoted?: boolean;
+}
+
+export interface StreamBlock {
+  kind: BlockKind;
+  /** The block's printed lines, in source order; never empty. */
+  lines: StreamLine[];
+  /** Blank lines between this block and the one before it (page text sets zones apart by wider gaps). */
+  gapBefore: number;
+  hints: BlockHints;
+  /** The block's inlines when the syntax gives them whole; else the engine asks `InlineSyntax`. */
+  inlines?: Inline[];
+}
+
+/** A slice of a source line: its text, line number and the column `text[0]` stands at. */
+export interface SourceSlice {
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface InlineOptions {
+  /** Collapse runs of white space (titles, metadata); body text keeps its no-break spaces. */
+  squash?: boolean;
+}
+
+/** The reader's inline syntax: one slice of a line → Inline nodes, appended to `out`. */
+export interface InlineSyntax {
+  inlines(slice: SourceSlice, diagnostics: Diagnostics, out?: Inline[], options?: InlineOptions): Inline[];
+}
+
+/** What a reader gives the engine: the blocks, its inline syntax and its profile name. */
+export interface BlockStream {
+  profile: string;
+  blocks: StreamBlock[];
+  syntax: InlineSyntax;
+}
+
+/** A line with nothing but white space, no-break spaces included, is blank. */
+export const isBlank = (s: string): boolean => /^[\s\u00a0]*$/.test(s);
+
+/** Collapses runs of white space (no-break spaces included) and trims. */
+export const squashLine = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * The squashed line when it is short enough to be a heading, salutation, signature or
+ * dateline, else ''. Shape tests run on many lines; squashing a long paragraph only to
+ * find it is long would cost most of the reading time.
+ */
+export const squashShort = (s: string, limit = 200): string => (s.length > limit ? '' : squashLine(s));
+
+/** 1-based column of the first character that is not white space (1 for a blank line). */
+export const firstColumn = (s: string): number => {
+  const m = /[^\s\u00a0]/.exec(s);
+  return m ? m.index + 1 : 1;
+};
+
+/** The block's plain text: its lines squashed and joined with one space (for shape tests, not output). */
+export const blockText = (b: Pick<StreamBlock, 'lines'>): string => b.lines.map((l) => squashLine(l.text)).join(' ');
+
+/** Where the block starts in the source (its first printed character). */
+export const blockPos = (b: Pick<StreamBlock, 'lines'>): SourcePos => {
+  const l = b.lines[0]!;
+  return { line: l.line, column: firstColumn(l.text) };
+};

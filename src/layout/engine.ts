@@ -1,0 +1,577 @@
+/**
+ * The layout engine: one reading of a page's zones for every input style. It takes the
+ * block stream a reader made of its syntax (`blocks.ts`) and decides, by position and shape
+ * and the rule tables of `rules.ts`, never by the words of a particular page:
+ *
+ *   furniture          navigation lines, breadcrumb, "Top of the page", link bars (top and bottom)
+ *   author line        "V. I.   Lenin", "Salvador Allende 1970", "by X" under the title
+ *   collection line    "Marx-Engels Correspondence 1873" above the title (kept, before `head`)
+ *   title, subtitle    the short heading-like blocks above the information block or the text
+ *   information block  `Label: value` lines and prose sentences ("Transcribed by …"), also
+ *                      as credits at the bottom of the page
+ *   headnote           short editorial blocks, set apart by a wider gap before the text
+ *   opener, closer     a letter's place-date line and salutation; salute, signature, dateline
+ *   notes              under a notes heading (every spelling) or from the first `[n]` label
+ *   author             else from a letter's title or the footer's archive link
+ *
+ * Everything it leaves out of the model goes to `edition.dropped` with a
+ * `furniture-dropped` diagnostic, so the fidelity check can account for it.
+ *
+ * Order of the decisions (each one narrows what the next sees):
+ *   1. navigation lines off the bottom and the top (`navigation.ts`, the FURNITURE table);
+ *   2. the information block: the first block, among the first few, that opens with a
+ *      label line and holds a known label; what is above it is author line, title, subtitle;
+ *   3. the notes: from the first later block that opens with `[n]` to the end;
+ *   4. the headnote: up to three short blocks followed by two or more blank lines.
+ *      Without that wider gap a short first block stays text: a headnote cannot be told
+ *      from a short opening sentence by length alone, and a missed headnote loses nothing;
+ *   5. the letter frame: opener lines at the top, closer lines at the bottom (line by line,
+ *      so a closing that shares a block with the last sentence is found too).
+ * Linear in the size of the text: a constant number of passes over the blocks. The engine
+ * does not link anchors to notes, repair `&8220;` or date the metadata: the transforms do.
+ *
+ * Which readers go through it: `lia-text` (page text). The HTML and markdown readers still
+ * walk their own syntax to the zones, consulting the same rule tables (README, "The layout
+ * engine").
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
+import { emptyEdition, plainText, squash } from '../model/walk.js';
+import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from './letter.js';
+import { labelLineAt, readFields, startsWithLabel } from './info.js';
+import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
+import { isNavigationLine } from './navigation.js';
+import { furnitureByHints } from './furniture.js';
+import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
+import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
+
+/** What every zone reader needs: where to report, and the reader's inline syntax. */
+interface Reading {
+  diagnostics: Diagnostics;
+  syntax: InlineSyntax;
+}
+
+/** A "[n]" label at the start of a line (outside a notes section, only this style counts). */
+const bracketedLabel = (text: string): ReturnType<typeof noteLabel> => noteLabel(text, false);
+
+/** How far down the information block may start (author, title over a few paragraphs). */
+const MAX_TOP_PARAGRAPHS = 6;
+/** A headnote is short: at most this many characters per paragraph, and few paragraphs. */
+const HEADNOTE_MAX_CHARS = 300;
+const HEADNOTE_MAX_PARAGRAPHS = 3;
+
+type P = Extract<Block, { kind: 'p' }>;
+
+/** One source line as inlines: `squash` for the title, as printed for the text. */
+const lineInlines = (l: StreamLine, rd: Reading, out: Inline[], squashIt = false): Inline[] => {
+  const col = squashIt ? firstColumn(l.text) : 1;
+  const text = squashIt ? l.text.slice(col - 1).trimEnd() : l.text;
+  return rd.syntax.inlines({ text, line: l.line, column: col }, rd.diagnostics, out, { squash: squashIt });
+};
+
+/** A paragraph of the text as a `p`, its printed line breaks kept as newlines. */
+function paragraphBlock(p: StreamBlock, rd: Reading): P {
+  const lines = p.lines;
+  const first = lines[0]!;
+  const block: P = { kind: 'p', children: [], pos: { line: first.line, column: firstColumn(first.text) } };
+  lines.forEach((l, i) => {
+    if (i > 0) breakLine(block.children);
+    lineInlines(l, rd, block.children);
+  });
+  return block;
+}
+
+/** Title (or subtitle) lines as one run of inlines, lines joined by a single space. */
+function titleInlines(paragraphs: readonly StreamBlock[], rd: Reading): Inline[] {
+  const out: Inline[] = [];
+  for (const l of paragraphs.flatMap((p) => p.lines)) {
+    if (out.length > 0) {
+      const last = out[out.length - 1]!;
+      if (last.kind === 'text') last.text += ' ';
+      else out.push({ kind: 'text', text: ' ', pos: { line: l.line, column: 1 } });
+    }
+    lineInlines(l, rd, out, true);
+  }
+  return out;
+}
+
+/**
+ * The author line: one line of at most four capitalised words or initials above the title.
+ * Title words such as "of", "and", "the" rule it out ("State and Revolution" is a title);
+ * name particles ("von", "de") do not.
+ */
+const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
+  if (p.lines.length !== 1) return false;
+  const s = squashShort(p.lines[0]!.text, 80);
+  return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
+};
+
+/**
+ * A paragraph of the information block written as prose or labelled lines: every line is a
+ * `Label: value` line, a prose information sentence ("Transcribed by …") or continues the
+ * line above, and at least one line is a known label or a prose sentence.
+ */
+const isInfoParagraph = (p: StreamBlock): boolean =>
+  p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
+
+const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
+
+/** A short one-line paragraph: what a title, a collection line or a date line is. */
+const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 2 && blockText(p).length <= 160;
+
+/**
+ * A paragraph that can stand in the title zone: short, one or two lines, not ending like a
+ * sentence or a salutation, and not a bare section number (which opens the text's first
+ * section). A date line always can.
+ */
+function isHeadingLike(p: StreamBlock): boolean {
+  if (!isShortLine(p)) return false;
+  const t = blockText(p);
+  if (isDateLine(t)) return true;
+  if (/^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(t)) return false;
+  return !/[.!?,;:]$/.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t);
+}
+
+/**
+ * Which paragraph of the title zone [from, to) is the title. The one right above a date
+ * line ("Labour in Dublin" over "(October 1913)"); else, above an information block, the
+ * first that is not a collection line ("Marx-Engels Correspondence 1873" over the letter's
+ * title, "Abstract" under it); else, above the text, the last one (a book's title over its
+ * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
+ */
+function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean): number {
+  for (let k = from + 1; k < to; k++) if (isDateLine(blockText(paragraphs[k]!))) return k - 1;
+  if (!beforeInfo) {
+    if (!isBookLine(paragraphs[from]!)) return from;
+    let last = to - 1;
+    // A "by Name" line under the title is not the title.
+    while (last > from && authorFrom(blockText(paragraphs[last]!), 'top')?.rule.name === 'by X') last--;
+    return Math.max(from, last);
+  }
+  let k = from;
+  while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
+  return k;
+}
+
+/**
+ * A line that names a book or collection rather than one text: "Frederick Engels" over the
+ * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
+ * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)".
+ */
+function isBookLine(p: StreamBlock): boolean {
+  const t = blockText(p);
+  if (isCollectionLine(t)) return true;
+  if (p.lines.length > 1 && isPersonName(squashLine(p.lines[0]!.text))) return true;
+  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
+  if (named && isPersonName(named[1]!)) return true;
+  const by = /\sby\s+(.{3,60})$/.exec(t);
+  return by !== null && isPersonName(by[1]!);
+}
+
+/** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
+function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): number {
+  // The block opens with a label line; one known label in it is enough (it may open with
+  // an unknown one), or with a prose information sentence.
+  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
+  // Where a missing author or title is reported: the first line of the page that is left.
+  const firstLine = paragraphs[0]?.lines[0];
+  const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
+  let i = 0;
+  const end = metaAt >= 0 ? metaAt : paragraphs.length;
+  // Room for an author line: something after it to be the title (and the text, without an information block).
+  const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
+  // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
+  if (room && isAuthorLine(paragraphs[0]!)) {
+    const l = paragraphs[0]!.lines[0]!;
+    ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    i = 1;
+  } else if (room && paragraphs[0]!.lines.length === 1) {
+    const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
+    if (named?.rule.name === 'name and year') {
+      const l = paragraphs[0]!.lines[0]!;
+      const pos = { line: l.line, column: firstColumn(l.text) };
+      ed.metadata.author = { name: named.name, from: 'author-line', pos };
+      (ed.body.beforeHead ??= []).push({ kind: 'p', rend: 'byline', children: lineInlines(l, rd, [], true), pos });
+      i = 1;
+    }
+  }
+  // The title zone: every paragraph up to the information block; without one, the short
+  // heading-like paragraphs before the text (at least one, and the text keeps one).
+  let zoneEnd = end;
+  if (metaAt < 0) {
+    zoneEnd = i + 1;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && isHeadingLike(paragraphs[zoneEnd]!)) zoneEnd++;
+  }
+  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
+  // What stands above the title names the book or the collection: kept above it; a first
+  // line that is a person's name ("Frederick Engels" over the book's title) names the author.
+  for (let k = i; k < titleAt; k++) {
+    const p = paragraphs[k]!;
+    const l = p.lines[0]!;
+    if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l] })) {
+      ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
+    (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, rd), children: titleInlines([p], rd) });
+  }
+  i = titleAt;
+  const title = paragraphs[i];
+  if (!title || i >= end) {
+    rd.diagnostics.report('title-missing', 'no title before the information block', start);
+    return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, rd) : i);
+  }
+  ed.body.head = titleInlines([title], rd);
+  ed.metadata.title = squash(plainText(ed.body.head));
+  const topEnd = zoneEnd;
+  const subtitle = paragraphs.slice(i + 1, topEnd);
+  if (subtitle.length > 0) {
+    ed.body.subtitle = titleInlines(subtitle, rd);
+    ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
+    if (!ed.metadata.author) {
+      const by = subtitle.map((p) => authorFrom(blockText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
+      const l = subtitle[0]!.lines[0]!;
+      if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
+  }
+  if (metaAt < 0) return topEnd;
+  return readInfo(paragraphs, metaAt, ed, rd);
+}
+
+/** Reads the information block from `metaAt`; returns where the text starts. */
+function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
+  let end = metaAt + 1;
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
+  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped));
+  return end;
+}
+
+/**
+ * Credits printed at the bottom of the page, after the text and its notes ("Transcribed by
+ * Zodiac", "Html Markup by Stephen Baird (1999)"): taken off the end into the header.
+ */
+function trailingCredits(paragraphs: StreamBlock[]): StreamBlock[] {
+  const out: StreamBlock[] = [];
+  while (paragraphs.length > 2) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    if (!last.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known)) break;
+    out.unshift(last);
+    paragraphs.pop();
+  }
+  return out;
+}
+
+/** Takes navigation lines off the end of the text, recording each as dropped furniture. */
+function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): StreamLine[] {
+  const found: StreamLine[] = [];
+  const reasons = new Map<StreamLine, string>();
+  for (;;) {
+    const last = paragraphs[paragraphs.length - 1];
+    const line = last?.lines[last.lines.length - 1];
+    if (!last || !line) break;
+    // A block the syntax marks as navigation (a footer class, a line of links) goes whole.
+    const hinted = hintedFurniture(last);
+    if (hinted) {
+      for (const l of [...last.lines].reverse()) {
+        found.push(l);
+        reasons.set(l, hinted.why);
+      }
+      paragraphs.pop();
+      continue;
+    }
+    const rule = isNavigationLine(line.text) ? undefined : furnitureRule(line.text, 'bottom');
+    if (!rule && !isNavigationLine(line.text)) break;
+    found.push(line);
+    if (rule) reasons.set(line, rule.why);
+    last.lines.pop();
+    if (last.lines.length === 0) paragraphs.pop();
+  }
+  // Reported top to bottom, as an editor reads the page.
+  for (const line of found.reverse()) dropNavigation(line, reasons.get(line) ?? 'navigation footer', ed, rd);
+  return found;
+}
+
+/**
+ * Without an author line: a letter's title names its writer ("Engels to August Bebel"),
+ * else the footer's archive link; else the author is reported missing.
+ */
+function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
+  if (ed.metadata.author) return;
+  const title = ed.body.head[0];
+  if ((ed.body.divType === 'letter' || ed.body.opener) && title) {
+    const named = authorFrom(ed.metadata.title, 'top');
+    if (named?.rule.name === 'letter title') {
+      ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
+      return;
+    }
+  }
+  if (authorFromFooter(footer, ed, rd)) return;
+  const firstLine = paragraphs[0]?.lines[0];
+  rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
+}
+
+/** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
+function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
+  for (const l of lines) {
+    const named = authorFrom(l.text, 'bottom');
+    if (!named) continue;
+    const pos = { line: l.line, column: firstColumn(l.text) };
+    ed.metadata.author = { name: named.name, from: 'footer', pos };
+    rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, pos);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Takes navigation lines off the top of the text (a copied page may start with its
+ * "< backward | forward >" bar). Stricter than the footer: a title may hold one "|",
+ * so a bar of segments needs two.
+ */
+function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
+  for (;;) {
+    const first = paragraphs[0];
+    const line = first?.lines[0];
+    if (!first || !line) break;
+    const hinted = hintedFurniture(first);
+    if (hinted) {
+      for (const l of first.lines) dropNavigation(l, hinted.why, ed, rd);
+      paragraphs.shift();
+      continue;
+    }
+    const rule = furnitureRule(line.text, 'top');
+    if (!rule) {
+      if (!isNavigationLine(line.text)) break;
+      if (!/^[ \u00a0\t]*</.test(line.text) && !/>[ \u00a0\t]*$/.test(line.text) && line.text.split('|').length < 3) break;
+    }
+    dropNavigation(line, rule?.why ?? 'navigation header', ed, rd);
+    first.lines.shift();
+    if (first.lines.length === 0) paragraphs.shift();
+  }
+}
+
+/** The hint row that makes a block furniture (page text has no hints: no cost there). */
+const hintedFurniture = (b: StreamBlock): ReturnType<typeof furnitureByHints> =>
+  b.hints.classes !== undefined || b.hints.linksOnly !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
+
+function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading): void {
+  const pos = { line: l.line, column: firstColumn(l.text) };
+  const t = l.text.trim();
+  ed.dropped.push({ text: t, reason, pos });
+  rd.diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
+}
+
+/**
+ * A "Notes" heading with no note under it, at the very end of the text, is left over from
+ * the page template (LIA pages print it even when a text has no notes): furniture.
+ */
+function dropEmptyNotesHeading(paragraphs: StreamBlock[], bodyStart: number, ed: Edition, rd: Reading): void {
+  const last = paragraphs[paragraphs.length - 1];
+  if (paragraphs.length - 1 <= bodyStart || !last || !isNotesHeading(last)) return;
+  const l = last.lines[0]!;
+  const pos = { line: l.line, column: firstColumn(l.text) };
+  ed.dropped.push({ text: l.text.trim(), reason: 'notes heading without notes', pos });
+  rd.diagnostics.report('furniture-dropped', `dropped the heading "${squashLine(l.text)}": no note follows it`, pos);
+  paragraphs.pop();
+}
+
+/**
+ * Where the notes begin (their heading, when they have one), or `paragraphs.length`.
+ * The notes open with the first paragraph labelled `[n]` whose `n` was already used as an
+ * anchor above it (in the title or the text): a text paragraph that happens to open with
+ * an anchor is not taken for the notes. When no label qualifies (all notes orphans), the
+ * first labelled paragraph opens them.
+ */
+function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys: Iterable<string>): number {
+  const seen = new Set(titleKeys);
+  let firstLabelled = -1;
+  // The first body paragraph is never a note: a text needs at least one paragraph.
+  for (let i = from; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (i > from) {
+      const label = bracketedLabel(p.lines[0]!.text);
+      if (label) {
+        if (firstLabelled < 0) firstLabelled = i;
+        if (seen.has(label.key)) return withHeading(paragraphs, from, i);
+      }
+    }
+    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
+  }
+  const bracketed = firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
+  // A notes heading over "1. …", "* …" or "(a) …" notes opens the notes too, when it comes first.
+  for (let i = from + 1; i + 1 < Math.min(bracketed, paragraphs.length); i++) {
+    if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true)) return i;
+  }
+  // Without a heading: a run of "1. …", "2. …" paragraphs to the end of the page, numbered
+  // from 1, for anchors "[1]" the text printed (a numbered list in the text has no anchors).
+  const anchors = new Set<string>();
+  for (let i = from; i < Math.min(bracketed, paragraphs.length); i++) {
+    const p = paragraphs[i]!;
+    const label = i > from ? noteLabel(p.lines[0]!.text, true) : undefined;
+    if (label?.rule.name === 'numbered' && label.key === '1' && anchors.has('1') && numberedToEnd(paragraphs, i, bracketed)) return i;
+    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
+  }
+  return bracketed;
+}
+
+/** Every paragraph from `i` to `end` opens with the next number ("1.", "2.", …). */
+function numberedToEnd(paragraphs: readonly StreamBlock[], i: number, end: number): boolean {
+  let n = 0;
+  for (let k = i; k < Math.min(end, paragraphs.length); k++) {
+    const label = noteLabel(paragraphs[k]!.lines[0]!.text, true);
+    if (label?.rule.name !== 'numbered' || Number(label.key) !== ++n) return false;
+  }
+  return n > 0;
+}
+
+/** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
+const ANCHOR_KEYS = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/g;
+
+const withHeading = (paragraphs: readonly StreamBlock[], from: number, i: number): number =>
+  i - 1 > from && isNotesHeading(paragraphs[i - 1]!) ? i - 1 : i;
+
+/**
+ * The headnote: a few short paragraphs right after the information block, set apart from
+ * the text by a wider gap (two or more blank lines). Returns how many paragraphs it has.
+ */
+function headnoteLength(body: readonly StreamBlock[]): number {
+  for (let n = 1; n <= HEADNOTE_MAX_PARAGRAPHS && n < body.length; n++) {
+    const p = body[n - 1]!;
+    if (p.lines.reduce((sum, l) => sum + l.text.length, 0) > 2 * HEADNOTE_MAX_CHARS) return 0;
+    const t = blockText(p);
+    if (t.length > HEADNOTE_MAX_CHARS || isSalutationLine(t) || isPlaceDateLine(t)) return 0;
+    if (body[n]!.gapBefore >= 2) return n;
+  }
+  return 0;
+}
+
+/**
+ * A letter's opening: a place-date line and/or a salutation, the first lines of the text,
+ * whether they stand as paragraphs of their own or open the first paragraph.
+ */
+function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
+  const opener: Partial<Opener> = {};
+  const used = new Set<StreamLine>();
+  let first: StreamLine | undefined;
+  let saluteFirst = false;
+  scan: for (const p of body.slice(0, 2)) {
+    for (const l of p.lines) {
+      const s = squashShort(l.text);
+      if (!opener.salute && isSalutationLine(s)) {
+        opener.salute = lineInlines(l, rd, [], true);
+        saluteFirst = !opener.dateline;
+      }
+      else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, rd, [], true);
+      else break scan;
+      first ??= l;
+      used.add(l);
+    }
+  }
+  const rest = withoutLines(body, used);
+  // A text that is all opening is not a letter: keep it as text.
+  if (!first || rest.length === 0) return;
+  if (saluteFirst && opener.dateline) opener.saluteFirst = true;
+  ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
+  if (opener.salute) ed.body.divType = 'letter';
+  body.splice(0, body.length, ...rest);
+}
+
+/** The paragraphs without the given lines (a paragraph left with no line goes). */
+function withoutLines(body: readonly StreamBlock[], lines: ReadonlySet<StreamLine>): StreamBlock[] {
+  if (lines.size === 0) return [...body];
+  const out: StreamBlock[] = [];
+  for (const p of body) {
+    const kept = p.lines.filter((l) => !lines.has(l));
+    if (kept.length > 0) out.push(kept.length === p.lines.length ? p : { ...p, lines: kept });
+  }
+  return out;
+}
+
+/**
+ * A closing at the bottom of the text: "Yours, N. Lenin", "With communist greetings," over
+ * a name, and/or a place-date line. Read line by line from the end, so a closing that
+ * shares a paragraph with the last sentence is found too. A bare signature counts only in
+ * a letter; a salute or dateline counts anywhere.
+ */
+function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
+  const tail: StreamLine[] = [];
+  // The last four lines of the text, however they are split into paragraphs.
+  for (let i = body.length - 1; i >= 0 && tail.length < 4; i--) {
+    const lines = body[i]!.lines;
+    for (let j = lines.length - 1; j >= 0 && tail.length < 4; j--) tail.unshift(lines[j]!);
+  }
+  let k = tail.length;
+  const at = (j: number): string => squashShort(tail[j]?.text ?? '');
+  const closer: Partial<Closer> = {};
+  const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
+  if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  let top: StreamLine | undefined = closer.dateline ? tail[k] : undefined;
+  // "Yours, N. Lenin" on one line: salute and signature split at the comma.
+  const combined = k > 0 ? /^(.{1,60}?,)[ \u00a0]+(\S.*)$/.exec(at(k - 1)) : null;
+  if (combined && isClosingSaluteLine(combined[1]!) && isSignatureLine(combined[2]!)) {
+    const l = tail[--k]!;
+    const inl = lineInlines(l, rd, [], true);
+    splitSaluteSigned(inl, combined[1]!.length, closer);
+    top = l;
+  } else {
+    if (k > 0 && isSignatureLine(at(k - 1)) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
+      closer.signed = lineInlines(tail[--k]!, rd, [], true);
+      top = tail[k];
+    }
+    if (k > 0 && isClosingSaluteLine(at(k - 1))) {
+      closer.salute = lineInlines(tail[--k]!, rd, [], true);
+      top = tail[k];
+    }
+  }
+  if (!top || !(closer.salute || closer.dateline || closer.signed)) return;
+  // Leave at least one paragraph of text: a page that is all closing is not a closing.
+  const remaining = withoutLines(body, new Set(tail.slice(k)));
+  if (remaining.length === 0) return;
+  ed.body.closer = { ...closer, pos: pos(top) };
+  body.splice(0, body.length, ...remaining);
+}
+
+/** "Yours, N. Lenin" read as one line: the text node is cut after the salute's comma. */
+function splitSaluteSigned(inl: Inline[], cut: number, closer: Partial<Closer>): void {
+  const first = inl[0];
+  if (first?.kind !== 'text' || first.text.length <= cut) {
+    closer.signed = inl;
+    return;
+  }
+  const sal = first.text.slice(0, cut);
+  const restRaw = first.text.slice(cut);
+  const lead = restRaw.length - restRaw.trimStart().length;
+  closer.salute = [{ kind: 'text', text: sal, pos: first.pos }];
+  closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: { line: first.pos.line, column: first.pos.column + cut + lead } }, ...inl.slice(1)];
+}
+
+/** The author's surname (last word of the author line), to recognise "—Lenin" in notes. */
+const surname = (ed: Edition): string | undefined => ed.metadata.author?.name.split(' ').pop();
+
+/**
+ * Lays out a reader's block stream: finds every zone of the page and builds the edition.
+ * The same rules run whatever the input style; the reader only cut its syntax into blocks.
+ */
+export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
+  const rd: Reading = { diagnostics, syntax: stream.syntax };
+  const ed = emptyEdition(stream.profile);
+  const paragraphs = [...stream.blocks];
+  dropHeader(paragraphs, ed, rd);
+  const footer = dropFooter(paragraphs, ed, rd);
+  const credits = trailingCredits(paragraphs);
+  const bodyStart = readTop(paragraphs, ed, rd);
+  if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
+  dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
+  const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
+  const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
+  const body = paragraphs.slice(bodyStart, notesAt);
+  const argument = headnoteLength(body);
+  ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));
+  readOpener(body, ed, rd);
+  findAuthor(paragraphs, footer, ed, rd);
+  readCloser(body, ed, rd);
+  ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
+  const notes = readNotes(paragraphs.slice(notesAt), rd.syntax, rd.diagnostics, surname(ed));
+  if (notes) ed.notes.push(notes);
+  // Furniture in reading order (the footer was taken off before the README was found).
+  ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  return ed;
+}

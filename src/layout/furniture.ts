@@ -1,0 +1,37 @@
+/**
+ * Furniture that a block's syntax shows rather than its words: an HTML class the MIA
+ * templates give their navigation ("footer", "toplink" …), or a short line that is nothing
+ * but links and names a navigation target ("Works Index | Letters | Home"). The words-only
+ * rows are in `rules.ts` (FURNITURE); these rows read the block's hints (`blocks.ts`), so
+ * any reader that sets the hints gets them.
+ */
+import type { BlockHints } from './blocks.js';
+
+export interface HintRule {
+  name: string;
+  why: string;
+}
+
+/** Class names of navigation furniture in the three eras of the MIA templates. */
+export const FURNITURE_CLASSES: ReadonlySet<string> = new Set(['footer', 'toplink', 'link', 'skip', 'margin-bottom', 't2h-foot', 'next', 'prev', 'previous', 'nav', 'navigation', 'index']);
+
+/** Words a navigation link names. */
+export const NAV_WORDS = /\b(index|archive|backward|forward|top of (the )?page|contents|collected works|next|previous|letters|home)\b/i;
+
+/** Navigation lines are short; longer blocks are text even when they link a lot. */
+export const NAV_MAX = 300;
+
+export const HINT_FURNITURE: readonly HintRule[] = [
+  { name: 'furniture class', why: 'a class the page template gives its navigation ("footer", "toplink", "next" …)' },
+  { name: 'navigation links', why: 'a short block of nothing but links, naming an index, archive, contents, next or previous page' },
+];
+
+/**
+ * The hint row that makes a block furniture, if any. `text` is the block's words, squashed;
+ * `linksOnly` may be a getter (it is read last: finding the links costs most).
+ */
+export function furnitureByHints(text: string, hints: Pick<BlockHints, 'classes' | 'linksOnly'>): HintRule | undefined {
+  if (hints.classes?.some((c) => FURNITURE_CLASSES.has(c))) return HINT_FURNITURE[0];
+  if (text.length <= NAV_MAX && NAV_WORDS.test(text) && hints.linksOnly === true) return HINT_FURNITURE[1];
+  return undefined;
+}
