@@ -2,6 +2,7 @@
  * Output files appear whole or not at all: the TEI is written to a hidden temporary file
  * beside its target and renamed over it (rename is atomic within a folder).
  */
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -53,6 +54,57 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   });
   await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
   return stale;
+}
+
+/** `removeStaleTemps` with synchronous calls (a worker thread, where blocking is free). */
+export function removeStaleTempsSync(dir: string): string[] {
+  if (swept.has(dir)) return [];
+  swept.add(dir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => {
+    const m = TEMP_NAME.exec(n);
+    return m !== null && !isRunning(Number(m[1]));
+  });
+  for (const n of stale) {
+    try {
+      rmSync(join(dir, n), { force: true });
+    } catch {
+      // another run removed it, or it cannot be removed: not this file's failure
+    }
+  }
+  return stale;
+}
+
+/**
+ * `writeAtomic` with synchronous calls, for a worker thread: it has nothing else to do while
+ * it waits, and each promise call costs a hop to libuv's thread pool and back (measured:
+ * the pool's threads spent ~0.8 ms of CPU per file, more than a fifth of a file's cost).
+ */
+export function writeAtomicSync(target: string, data: string | Uint8Array): void {
+  removeStaleTempsSync(dirname(target));
+  const temp = tempPath(target);
+  try {
+    try {
+      writeFileSync(temp, data, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(temp), { recursive: true });
+      writeFileSync(temp, data, { flag: 'wx' });
+    }
+    renameSync(temp, target);
+  } catch (e) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing more can be done; the error below says what failed
+    }
+    throw e;
+  }
 }
 
 /** Writes `data` to `target` atomically, creating its folder; on any failure no temporary file is left. */

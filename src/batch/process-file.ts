@@ -3,7 +3,7 @@
  * thread (`--jobs 1`) or in a worker; it never throws, every failure is a diagnostic.
  */
 import { createHash } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { CODES, type Diagnostic, type DiagnosticCode } from '../diagnostics.js';
@@ -11,7 +11,7 @@ import { decodeInput } from '../io/decode.js';
 import { loadCorrections, type CorrectionSet } from '../transforms/corrections/load.js';
 import type { SourcePos } from '../model/edition.js';
 import type { Limits } from '../model/limits.js';
-import { writeAtomic } from './atomic.js';
+import { writeAtomic, writeAtomicSync } from './atomic.js';
 import type { ConvertJob, FileResult } from './types.js';
 
 /** Everything a worker needs to know about one file (plain data). */
@@ -111,6 +111,71 @@ export async function readInput(path: string, maxBytes: number): Promise<ReadOut
   }
 }
 
+/** `readInput` with synchronous calls (a worker thread, where blocking costs nothing). */
+export function readInputSync(path: string, maxBytes: number): ReadOutcome {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { notFile: kindOf(info) };
+    if (info.size > maxBytes) return { tooLarge: info.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // The size stat gave (+1 to see the end in one call) when it is plausible, else a chunk.
+      const want = Math.min(info.size > 0 && total === 0 ? info.size + 1 : CHUNK, maxBytes + 1 - total);
+      const buffer = Buffer.allocUnsafe(Math.max(want, 1));
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { tooLarge: total };
+    }
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * How a file is read and written. The main thread uses promises (it also serves progress
+ * and the manifest); a worker uses synchronous calls: it has nothing else to do while it
+ * waits, and every promise call is a round trip through libuv's thread pool, whose threads
+ * spent ~0.8 ms of CPU per file (measured per thread on 2,000 files), about a fifth of a
+ * file's whole cost.
+ */
+export interface FileIo {
+  read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;
+  isFile(path: string): boolean | Promise<boolean>;
+  write(target: string, data: string): void | Promise<void>;
+  remove(path: string): void | Promise<void>;
+}
+
+export const asyncIo: FileIo = {
+  read: readInput,
+  isFile: exists,
+  write: writeAtomic,
+  remove: (path) => rm(path, { force: true }).catch(() => undefined),
+};
+
+export const syncIo: FileIo = {
+  read: readInputSync,
+  isFile(path) {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  },
+  write: writeAtomicSync,
+  remove(path) {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // as asyncIo: a stale output that cannot be removed is not this file's failure
+    }
+  },
+};
+
 /** The largest corrections file read, in bytes. */
 const MAX_CORRECTIONS_BYTES = 16 * 1024 * 1024;
 
@@ -139,13 +204,13 @@ interface LoadedCorrections {
 /** Parsed corrections files, by path and content, so a batch parses one shared file once per worker. */
 const correctionsCache = new Map<string, LoadedCorrections>();
 
-async function readCorrections(job: Job): Promise<LoadedCorrections | undefined> {
+async function readCorrections(job: Job, io: FileIo): Promise<LoadedCorrections | undefined> {
   const path = job.correctionsPath ?? sidecarPath(job.inputPath);
   let bytes: Buffer;
   const refuse = (why: string): LoadedCorrections => ({ bytes: Buffer.alloc(0), diagnostics: [diagnostic('corrections-invalid', `cannot read the corrections file ${path}: ${why}`, path)] });
   try {
-    if (job.correctionsPath === undefined && !(await exists(path))) return undefined; // no sidecar: nothing to apply
-    const read = await readInput(path, MAX_CORRECTIONS_BYTES);
+    if (job.correctionsPath === undefined && !(await io.isFile(path))) return undefined; // no sidecar: nothing to apply
+    const read = await io.read(path, MAX_CORRECTIONS_BYTES);
     if ('notFile' in read) return refuse(`it is ${read.notFile}`);
     if ('tooLarge' in read) return refuse(`it has more than ${MAX_CORRECTIONS_BYTES} bytes`);
     bytes = read.bytes;
@@ -163,14 +228,14 @@ async function readCorrections(job: Job): Promise<LoadedCorrections | undefined>
   return loaded;
 }
 
-export async function processFile(job: Job, convertJob: ConvertJob): Promise<JobOutcome> {
+export async function processFile(job: Job, convertJob: ConvertJob, io: FileIo = asyncIo): Promise<JobOutcome> {
   const started = performance.now();
   const maxBytes = job.maxBytes ?? Number.POSITIVE_INFINITY;
   const failed = (diagnostics: Diagnostic[], extra: Partial<FileResult> = {}): FileResult => ({ input: job.input, status: 'failed', diagnostics, ...extra });
 
   let read: ReadOutcome;
   try {
-    read = await readInput(job.inputPath, maxBytes);
+    read = await io.read(job.inputPath, maxBytes);
   } catch (e) {
     return { result: failed([diagnostic('input-unreadable', `cannot read the file: ${reason(e)}`, job.input)]) };
   }
@@ -183,7 +248,7 @@ export async function processFile(job: Job, convertJob: ConvertJob): Promise<Job
   const bytes = read.bytes;
   let corrections: LoadedCorrections | undefined;
   try {
-    corrections = await readCorrections(job);
+    corrections = await readCorrections(job, io);
   } catch (e) {
     // Never thrown on purpose (loadCorrections reports everything); kept so --jobs 1 and 2 agree.
     return { result: failed([internalError('the corrections file', e, job.input)]) };
@@ -192,19 +257,19 @@ export async function processFile(job: Job, convertJob: ConvertJob): Promise<Job
   const hash = createHash('sha256').update(bytes);
   if (corrections) hash.update(corrections.bytes);
   const sha256 = hash.digest('hex');
-  if (job.knownSha256 === sha256 && (await exists(job.outputPath))) {
+  if (job.knownSha256 === sha256 && (await io.isFile(job.outputPath))) {
     return { result: { input: job.input, output: job.output, status: 'unchanged', diagnostics: [] }, sha256 };
   }
 
   const result = corrections?.diagnostics.length
     ? failed(corrections.diagnostics.map((d) => ({ ...d })))
-    : await convertBytes(job, bytes, convertJob, corrections?.set);
+    : await convertBytes(job, bytes, convertJob, corrections?.set, io);
   if (result.stats) result.stats.ms = Math.round((performance.now() - started) * 1000) / 1000;
-  if (result.status === 'failed' && job.ownsOutput) await rm(job.outputPath, { force: true }).catch(() => undefined);
+  if (result.status === 'failed' && job.ownsOutput) await io.remove(job.outputPath);
   return { result, sha256 };
 }
 
-async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, corrections: CorrectionSet | undefined): Promise<FileResult> {
+async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, corrections: CorrectionSet | undefined, io: FileIo): Promise<FileResult> {
   const base = { input: job.input };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ...base, status: 'failed', diagnostics: [diagnostic(decoded.code, decoded.message, job.input, decoded.pos)] };
@@ -243,7 +308,7 @@ async function convertBytes(job: Job, bytes: Buffer, convertJob: ConvertJob, cor
   // errors name the words and their lines, and the run still exits 1. `--strict` refuses it.
   if (hasError && (job.strict || !failsOnlyFidelity(diagnostics))) return { ...withProfile, status: 'failed', diagnostics };
   try {
-    await writeAtomic(job.outputPath, converted.tei);
+    await io.write(job.outputPath, converted.tei);
   } catch (e) {
     diagnostics.push(diagnostic('output-unwritable', `cannot write ${job.output}: ${reason(e)}`, job.input));
     return { ...withProfile, status: 'failed', diagnostics };

@@ -1,14 +1,45 @@
-/** Checks an edition against its JSON Schema with ajv, compiled once per process. */
-import { Ajv } from 'ajv';
+/**
+ * Checks an edition against its JSON Schema with ajv: with the validator `npm run build`
+ * precompiled (ajv's standalone code) when it was made from the current schema, else
+ * compiled once per thread (under vitest, which runs src/, or after editing the schema).
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject } from 'ajv';
 import type { Diagnostics } from '../diagnostics.js';
-import { Block, Edition, Inline, type SourcePos } from './edition.js';
+import type { SourcePos } from './edition.js';
+import { AJV_OPTIONS, PRECOMPILED_FILE, VALIDATOR_SCHEMAS, validatorFingerprint } from './edition-validator-source.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
-let compiled: ReturnType<Ajv['compile']> | undefined;
+interface EditionValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-function editionValidator(): ReturnType<Ajv['compile']> {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).addSchema([Inline, Block]).compile(Edition);
-  return compiled;
+/** The build's validator, when there is one and it was generated from these schemas. */
+async function precompiled(): Promise<EditionValidator | undefined> {
+  const url = new URL(`./${PRECOMPILED_FILE}`, import.meta.url);
+  if (url.protocol !== 'file:' || !existsSync(url)) return undefined;
+  const mod = (await import(url.href)) as { fingerprint?: unknown; validate?: unknown };
+  if (mod.fingerprint !== validatorFingerprint() || typeof mod.validate !== 'function') return undefined;
+  return mod.validate as EditionValidator;
+}
+
+let validator: EditionValidator | undefined = await precompiled();
+const fromBuild = validator !== undefined;
+
+function editionValidator(): EditionValidator {
+  if (!validator) {
+    // Loaded only here: with the precompiled validator, a worker never loads ajv's compiler.
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as { Ajv: typeof Ajv };
+    validator = new AjvClass({ ...AJV_OPTIONS }).addSchema(VALIDATOR_SCHEMAS.refs).compile(VALIDATOR_SCHEMAS.root);
+  }
+  return validator;
+}
+
+/** True when this thread checks models with the build's precompiled validator (for tests and the bench). */
+export function usesPrecompiledValidator(): boolean {
+  return fromBuild;
 }
 
 const isPos = (v: unknown): v is SourcePos =>

@@ -4,13 +4,12 @@
  * the printed source in `sourceDesc/bibl`, the date of writing in `creation`, and any
  * field without a better home as a `note` in `notesStmt`.
  */
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, EmendationKind, MetaField, MetaRole } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import { tagFirstPublished, tagSource, type BiblPiece, type BiblPartKind } from './bibl.js';
 import { findDate, type DateAttrs } from './dates.js';
-import { el, mixed, txt, writeInlines, type Attrs } from './text.js';
+import { el, mixed, txt, writeInlines, type Attrs, type TeiElement } from './text.js';
 
 export interface HeaderContext {
   version: string;
@@ -20,7 +19,7 @@ export interface HeaderContext {
 const fieldsWith = (ed: Edition, ...roles: MetaRole[]): MetaField[] => ed.metadata.fields.filter((f) => roles.includes(f.role));
 
 /** A field as printed: "Label: value" (the label is printed without its colon in the model). */
-function writeField(parent: XMLBuilder, f: MetaField): void {
+function writeField(parent: TeiElement, f: MetaField): void {
   // A field printed without a label (a collection line) is written as printed, with no stray colon.
   if (f.label !== '') txt(parent, `${f.label}: `);
   writeInlines(parent, f.value);
@@ -54,7 +53,7 @@ export const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
   editor: 'editing',
 };
 
-function writeRespStmts(titleStmt: XMLBuilder, ed: Edition): void {
+function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {
   for (const f of ed.metadata.fields) {
     const resp = RESP_BY_ROLE[f.role];
     if (resp === undefined) continue;
@@ -79,7 +78,7 @@ function writeRespStmts(titleStmt: XMLBuilder, ed: Edition): void {
   txt(el(self, 'name', [['type', 'software']]), 'teiwright');
 }
 
-function writeTitleStmt(fileDesc: XMLBuilder, ed: Edition): void {
+function writeTitleStmt(fileDesc: TeiElement, ed: Edition): void {
   const titleStmt = el(fileDesc, 'titleStmt');
   txt(el(titleStmt, 'title'), ed.metadata.title);
   if (ed.metadata.subtitle !== undefined) txt(el(titleStmt, 'title', [['type', 'sub']]), ed.metadata.subtitle);
@@ -114,7 +113,7 @@ function publicationYear(ed: Edition): string | undefined {
   return undefined;
 }
 
-function writePublicationStmt(fileDesc: XMLBuilder, ed: Edition): void {
+function writePublicationStmt(fileDesc: TeiElement, ed: Edition): void {
   const stmt = el(fileDesc, 'publicationStmt');
   txt(el(stmt, 'distributor'), distributorOf(ed));
   const year = publicationYear(ed);
@@ -140,7 +139,7 @@ const BIBL_ELEMENT: Record<BiblPartKind, readonly [string, Attrs]> = {
 
 const dateAttrs = (d: DateAttrs | undefined): Attrs => [['when', d?.when], ['notBefore', d?.notBefore], ['notAfter', d?.notAfter]];
 
-function writeBiblPieces(bibl: XMLBuilder, pieces: readonly BiblPiece[]): void {
+function writeBiblPieces(bibl: TeiElement, pieces: readonly BiblPiece[]): void {
   for (const piece of pieces) {
     switch (piece.kind) {
       case 'text':
@@ -165,7 +164,7 @@ function writeBiblPieces(bibl: XMLBuilder, pieces: readonly BiblPiece[]): void {
   }
 }
 
-function writeSourceDesc(fileDesc: XMLBuilder, ed: Edition): void {
+function writeSourceDesc(fileDesc: TeiElement, ed: Edition): void {
   const sourceDesc = el(fileDesc, 'sourceDesc');
   const source = fieldsWith(ed, 'source', 'publisher');
   const first = fieldsWith(ed, 'firstPublished');
@@ -185,7 +184,7 @@ function notesStmtFields(ed: Edition): MetaField[] {
 /** Roles written elsewhere in the header; every other field goes to notesStmt. */
 const HOMED_ROLES = new Set<MetaRole>(['written', 'delivered', 'firstPublished', 'source', 'publisher', 'licence', ...(Object.keys(RESP_BY_ROLE) as MetaRole[])]);
 
-function writeNotesStmt(fileDesc: XMLBuilder, ed: Edition): void {
+function writeNotesStmt(fileDesc: TeiElement, ed: Edition): void {
   const fields = notesStmtFields(ed);
   if (fields.length === 0) return;
   const notesStmt = el(fileDesc, 'notesStmt');
@@ -206,7 +205,7 @@ export const EMENDATION_TEXT: Record<EmendationKind, string> = {
   correction: 'Corrections from the editor’s corrections file are encoded with choice, keeping the original in sic',
 };
 
-function writeEditorialDecl(encodingDesc: XMLBuilder, ed: Edition): void {
+function writeEditorialDecl(encodingDesc: TeiElement, ed: Edition): void {
   const decl = el(encodingDesc, 'editorialDecl');
   const normalization = el(decl, 'normalization', [['method', 'silent']]);
   txt(
@@ -233,7 +232,7 @@ function writeEditorialDecl(encodingDesc: XMLBuilder, ed: Edition): void {
   }
 }
 
-function writeEncodingDesc(header: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+function writeEncodingDesc(header: TeiElement, ed: Edition, ctx: HeaderContext): void {
   const encodingDesc = el(header, 'encodingDesc');
   const application = el(el(encodingDesc, 'appInfo'), 'application', [['ident', 'teiwright'], ['version', ctx.version]]);
   txt(el(application, 'label'), 'teiwright');
@@ -269,7 +268,7 @@ function printedDateOfWriting(ed: Edition): { words: string; found: NonNullable<
   return undefined;
 }
 
-function writeCreation(profileDesc: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+function writeCreation(profileDesc: TeiElement, ed: Edition, ctx: HeaderContext): void {
   const f = creationField(ed);
   if (!f) {
     const printed = printedDateOfWriting(ed);
@@ -285,7 +284,7 @@ function writeCreation(profileDesc: XMLBuilder, ed: Edition, ctx: HeaderContext)
   mixed(el(profileDesc, 'creation'), 'date', f.value, dateAttrs(attrs));
 }
 
-function writeProfileDesc(header: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+function writeProfileDesc(header: TeiElement, ed: Edition, ctx: HeaderContext): void {
   const profileDesc = el(header, 'profileDesc');
   writeCreation(profileDesc, ed, ctx);
   txt(el(el(profileDesc, 'langUsage'), 'language', [['ident', ed.metadata.language]]), languageName(ed.metadata.language));
@@ -298,7 +297,7 @@ function writeProfileDesc(header: XMLBuilder, ed: Edition, ctx: HeaderContext): 
 const LANGUAGES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', ru: 'Russian', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch', sv: 'Swedish', zh: 'Chinese' };
 const languageName = (code: string): string => LANGUAGES[code.toLowerCase().split('-')[0] ?? ''] ?? code;
 
-export function writeHeader(tei: XMLBuilder, ed: Edition, ctx: HeaderContext): void {
+export function writeHeader(tei: TeiElement, ed: Edition, ctx: HeaderContext): void {
   const header = el(tei, 'teiHeader');
   const fileDesc = el(header, 'fileDesc');
   writeTitleStmt(fileDesc, ed);

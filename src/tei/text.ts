@@ -8,6 +8,19 @@ import type { Block, Inline, InlineKind, InlineOf } from '../model/edition.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
+/** xmlbuilder2's DOM document and elements (its builder's `node`s). */
+type DomDocument = NonNullable<XMLBuilder['node']['ownerDocument']>;
+/**
+ * A TEI element being written: an element of xmlbuilder2's DOM, appended to directly.
+ * Every element is TEI's, so it is written without a namespace (writeTei adds the root's
+ * `xmlns` to the serialised text; `xml:` attributes are plain names): the document then
+ * has no namespaced nodes, and xmlbuilder2 serialises it with its plain serialiser instead
+ * of the namespace-tracking one (a prefix map per element) — the same bytes, for less CPU;
+ * the builder's per-call work (argument parsing, namespace lookups, a wrapper per node) is
+ * skipped too.
+ */
+export type TeiElement = ReturnType<DomDocument['createElement']>;
+
 /** Attributes in the order they are written; undefined values are left out. */
 export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]>;
 
@@ -30,7 +43,7 @@ export const ELEMENT_ONLY: ReadonlySet<string> = new Set([
  */
 interface Layout {
   level: number;
-  containers: XMLBuilder[];
+  containers: TeiElement[];
 }
 /**
  * The layouts of the document being written (writing is synchronous: one at a time). A
@@ -40,29 +53,46 @@ let layouts = new Map<object, Layout>();
 const pad = (level: number): string => '\n' + '  '.repeat(level);
 
 /** Makes `root` the top of an indented tree. */
-export function startLayout(root: XMLBuilder): void {
+export function startLayout(root: TeiElement): void {
   layouts = new Map();
-  layouts.set(root.node, { level: 0, containers: [] });
+  layouts.set(root, { level: 0, containers: [] });
 }
 
 /** Closing line breaks of the indented containers that have children. */
-export function finishLayout(root: XMLBuilder): void {
-  for (const container of layouts.get(root.node)?.containers ?? []) container.txt(pad(layouts.get(container.node)?.level ?? 0));
+export function finishLayout(root: TeiElement): void {
+  for (const container of layouts.get(root)?.containers ?? []) appendText(container, pad(layouts.get(container)?.level ?? 0));
   layouts = new Map();
 }
 
+function appendText(parent: TeiElement, value: string): void {
+  parent.appendChild(parent.ownerDocument!.createTextNode(value));
+}
+
+/** Starts the document's root element (of the document `create()` made). */
+export function rootElement(doc: XMLBuilder, name: string): TeiElement {
+  const document = doc.node as DomDocument;
+  const root = document.createElement(name);
+  document.appendChild(root);
+  return root;
+}
+
+/** Sets attributes in a fixed order (same model, same bytes); undefined values are left out. */
+export function setAttrs(element: TeiElement, attrs: Attrs): void {
+  for (const [key, value] of attrs) if (value !== undefined) element.setAttribute(key, escapeAmpersands(String(value)));
+}
+
 /** Adds a child element with its attributes in a fixed order (same model, same bytes). */
-export function el(parent: XMLBuilder, name: string, attrs: Attrs = []): XMLBuilder {
-  const layout = layouts.get(parent.node);
-  const indented = layout !== undefined && ELEMENT_ONLY.has(parent.node.nodeName);
+export function el(parent: TeiElement, name: string, attrs: Attrs = []): TeiElement {
+  const layout = layouts.get(parent);
+  const indented = layout !== undefined && ELEMENT_ONLY.has(parent.nodeName);
   if (indented) {
-    if (!parent.node.hasChildNodes()) layout.containers.push(parent);
-    parent.txt(pad(layout.level + 1));
+    if (!parent.hasChildNodes()) layout.containers.push(parent);
+    appendText(parent, pad(layout.level + 1));
   }
-  // Every element is TEI's: naming the namespace spares xmlbuilder2 a lookup up the tree.
-  const child = parent.ele(TEI_NS, name);
-  if (indented) layouts.set(child.node, { level: layout.level + 1, containers: layout.containers });
-  for (const [key, value] of attrs) if (value !== undefined) child.att(key, escapeAmpersands(String(value)));
+  const child = parent.ownerDocument!.createElement(name);
+  parent.appendChild(child);
+  if (indented) layouts.set(child, { level: layout.level + 1, containers: layout.containers });
+  setAttrs(child, attrs);
   return child;
 }
 
@@ -74,11 +104,11 @@ export function el(parent: XMLBuilder, name: string, attrs: Attrs = []): XMLBuil
 export const escapeAmpersands = (value: string): string => (value.includes('&') ? value.replace(/&/g, '&amp;') : value);
 
 /** Appends text; an empty string writes nothing (xmlbuilder2 would add an empty node). */
-export function txt(parent: XMLBuilder, value: string): void {
-  if (value !== '') parent.txt(escapeAmpersands(value));
+export function txt(parent: TeiElement, value: string): void {
+  if (value !== '') appendText(parent, escapeAmpersands(value));
 }
 
-type Handler<K extends InlineKind> = (parent: XMLBuilder, node: InlineOf<K>) => void;
+type Handler<K extends InlineKind> = (parent: TeiElement, node: InlineOf<K>) => void;
 
 /** A link target as a URI: white space would split a pointer list, so it is escaped. */
 const uri = (href: string): string => href.trim().replace(/\s/g, (c) => encodeURIComponent(c));
@@ -113,18 +143,18 @@ const HANDLERS: { [K in InlineKind]: Handler<K> } = {
   inlineNote: (p, n) => writeInlines(el(p, 'note', [['place', n.place], ['type', n.type]]), n.children),
 };
 
-function writeInline<K extends InlineKind>(parent: XMLBuilder, node: InlineOf<K>): void {
+function writeInline<K extends InlineKind>(parent: TeiElement, node: InlineOf<K>): void {
   (HANDLERS[node.kind] as Handler<K>)(parent, node);
 }
 
 /** Writes inline content into a mixed-content element, text exactly as in the model. */
-export function writeInlines(parent: XMLBuilder, inlines: readonly Inline[]): XMLBuilder {
+export function writeInlines(parent: TeiElement, inlines: readonly Inline[]): TeiElement {
   for (const node of inlines) writeInline(parent, node);
   return parent;
 }
 
 /** Writes inlines as the content of a new child element. */
-export function mixed(parent: XMLBuilder, name: string, inlines: readonly Inline[], attrs: Attrs = []): XMLBuilder {
+export function mixed(parent: TeiElement, name: string, inlines: readonly Inline[], attrs: Attrs = []): TeiElement {
   return writeInlines(el(parent, name, attrs), inlines);
 }
 
@@ -133,9 +163,9 @@ export function mixed(parent: XMLBuilder, name: string, inlines: readonly Inline
  * a paragraph in the same div); a deeper heading nests inside it, a shallower one closes
  * divs back to its level.
  */
-export function writeBlocks(container: XMLBuilder, blocks: readonly Block[], options: { headings: 'div' | 'p' } = { headings: 'div' }): void {
-  const stack: Array<{ level: number; div: XMLBuilder }> = [];
-  const current = (): XMLBuilder => stack[stack.length - 1]?.div ?? container;
+export function writeBlocks(container: TeiElement, blocks: readonly Block[], options: { headings: 'div' | 'p' } = { headings: 'div' }): void {
+  const stack: Array<{ level: number; div: TeiElement }> = [];
+  const current = (): TeiElement => stack[stack.length - 1]?.div ?? container;
   for (const block of blocks) {
     if (block.kind === 'heading' && options.headings === 'div') {
       while ((stack[stack.length - 1]?.level ?? 0) >= block.level) stack.pop();
@@ -148,7 +178,7 @@ export function writeBlocks(container: XMLBuilder, blocks: readonly Block[], opt
   }
 }
 
-function writeBlock(parent: XMLBuilder, block: Block): void {
+function writeBlock(parent: TeiElement, block: Block): void {
   switch (block.kind) {
     case 'p':
       mixed(parent, 'p', block.children, [['rend', block.rend]]);
