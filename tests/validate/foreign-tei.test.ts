@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { chooseSchema, validateFile, validateTei } from '../../src/validate/index.js';
-import { scanXml } from '../../src/validate/scan.js';
+import { posAt, scanXml } from '../../src/validate/scan.js';
 import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage } from '../helpers/shared.js';
 
 const DIR = resolve(PROJECT_ROOT, 'tests/fixtures/foreign-tei');
@@ -165,16 +165,7 @@ describe.skipIf(!hasTeiAll)('teiwright and jing on real TEI (default schema = te
 
 /** For each start tag: its line, the line of its closing ">", and the line of its end tag. */
 function elementSpans(xml: string, lineStarts: readonly number[]): { start: number; tagEnd: number; end: number }[] {
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineOf = (offset: number): number => posAt(lineStarts, offset).line;
   const spans: { start: number; tagEnd: number; end: number }[] = [];
   const open: number[] = [];
   const tag = /<(\/?)([\w:.-]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
