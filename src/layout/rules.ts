@@ -48,6 +48,11 @@ export const COLLECTION: readonly LineRule[] = [
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 
+/** Words that name a body of people or a collection, never one person. */
+const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors)\b/i;
+/** Words that name writings, not a writer: "Speeches and Writings". */
+const WRITINGS = /\b(?:speeches|writings|essays|articles|letters|documents|pamphlets|texts|poems)\b/i;
+
 /** A person's name: two to six capitalised words, initials or particles. */
 export function isPersonName(s: string): boolean {
   const parts = s.trim().split(/\s+/);
@@ -57,7 +62,8 @@ export function isPersonName(s: string): boolean {
     parts.every((w) => /^(?:[\p{Lu}][\p{L}'’.-]*|de|von|van|der|la|le|du|and|&)$/u.test(w)) &&
     !/^(?:and|&)$/.test(parts[0]!) &&
     !/\b(?:of|the|on|in|to|for)\b/i.test(s) &&
-    !/\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence)\b/i.test(s) &&
+    !ORGANISATION.test(s) &&
+    !WRITINGS.test(s) &&
     !isCollectionLine(s)
   );
 }
@@ -94,12 +100,81 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
     if (rule.name === 'archive link') {
       if (NOT_AN_AUTHOR.test(name.replace(/\s+Internet$/, '')) || !isPersonName(name)) continue;
     } else if (rule.name === 'letter title') {
-      if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4) continue;
+      if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4 || TEXT_KIND.test(name)) continue;
     } else if (!isPersonName(name)) continue;
     return { name, rule };
   }
   return undefined;
 }
+
+/**
+ * What an author line printed above or below the title holds besides the name: the year
+ * ("Otto Bauer 1912", "Frederick Engels (1883)") or the work after a colon ("Rudolf
+ * Hilferding: Böhm-Bawerk's Criticism of Marx"). The `name` group is the author as printed.
+ */
+export const AUTHOR_LINE_FORMS: readonly AuthorRule[] = [
+  { name: 'name alone', pattern: /^(?<name>[^:()\d]{3,60}?)[.,]?$/u, where: 'top', why: 'the author line is the name' },
+  { name: 'name and year', pattern: /^(?<name>[^:()\d]{3,60}?)[.,]?\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?\.?$/u, where: 'top', why: '"Otto Bauer 1912": the year the collection is of, not part of the name' },
+  { name: 'name: work', pattern: /^(?<name>[^:()\d]{3,60}?)\s*:\s+\S.{1,200}$/u, where: 'top', why: '"Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx": the work after the colon' },
+];
+
+/** The name an author line prints, without its year or the work it names; undefined when the line names no person. */
+export function authorLineName(line: string): string | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 300) return undefined;
+  for (const rule of AUTHOR_LINE_FORMS) {
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    if (name !== undefined && isPersonName(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * A collection line above the title that names the author of the works it collects:
+ * "Works of Frederick Engels 1885", "Dialectics of Nature. Frederick Engels (1883)".
+ * "Marx-Engels Correspondence 1873" names two correspondents, not the author of the letter.
+ */
+export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
+  { name: 'works of X', pattern: /^(?:(?:collected|selected|complete|the) )?(?:works|writings) of (?<name>[^:()\d]{3,60}?)[.,]?(?:\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?)?\.?$/iu, where: 'top', why: '"Works of Frederick Engels 1885": the collected works of one person' },
+  { name: 'work. X (year)', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s*\((?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)\.?$/u, where: 'top', why: '"Dialectics of Nature. Frederick Engels (1883)": the work, its author and year' },
+];
+
+/** The author a collection line names, if it names one person. */
+export function authorInCollection(line: string): { name: string; rule: AuthorRule } | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 200) return undefined;
+  for (const rule of AUTHOR_IN_COLLECTION) {
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    if (name !== undefined && isPersonName(name)) return { name, rule };
+  }
+  return undefined;
+}
+
+/** Words for a kind of text, not a person: "Letter to Harold Macmillan", "Reply to Kautsky". */
+const TEXT_KIND = /^(?:an? |the |open |first |second |last )*(?:letter|letters|reply|answer|address|appeal|message|telegram|note|notes|speech|report|statement|greetings?|preface|introduction|foreword|postscript|declaration|resolution|manifesto|instructions?|circular)$/i;
+
+/**
+ * The author a page's `<meta name="author">` names. Several forms of one name
+ * ("H.M. Hyndman, Henry Mayers Hyndman": the same surname) are one person, the fullest form;
+ * a body ("World Peace Council") is not an author. Undefined when no person is named.
+ */
+export function metaAuthorName(content: string): string | undefined {
+  const s = content.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s === '' || ORGANISATION.test(s)) return undefined;
+  const forms = s.split(/\s*[,;]\s*/).filter((f) => f !== '');
+  const surname = (f: string) => f.split(/[\s.]+/).filter((w) => w !== '').at(-1)?.toLowerCase();
+  if (forms.length > 1 && forms.every((f) => surname(f) === surname(forms[0]!) && !/\d/.test(f))) {
+    return forms.reduce((a, b) => (b.replace(/\./g, '').length > a.replace(/\./g, '').length ? b : a));
+  }
+  return s;
+}
+
+/**
+ * A value of a date field that is a byline: "Written: by Max Eastman;" names the writer and
+ * no date, so it is not the date of writing (the field is kept, as a note).
+ */
+export const BYLINE_VALUE = /^by\s+\p{Lu}[^\d]{1,120}$/u;
+export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value.replace(/[\s\u00a0]+/g, ' ').trim());
 
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =

@@ -12,7 +12,8 @@ export interface LabelRule {
 }
 
 const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
-  [['written', 'spoken', 'delivered', 'date written'], { role: 'written' }],
+  // The date a text was made: written, spoken, recorded (an interview), sent or dated (a letter).
+  [['written', 'spoken', 'delivered', 'date written', 'speech delivered', 'recorded', 'interview recorded', 'sent', 'dated'], { role: 'written' }],
   [['published', 'first published', 'first published in full', 'first printed', 'original publication'], { role: 'firstPublished' }],
   [['source', 'source of the text', 'from', 'full text', 'original source', 'printed from'], { role: 'source' }],
   [['publisher'], { role: 'publisher' }],
@@ -41,9 +42,14 @@ export function normalizeLabel(label: string): string {
     .toLowerCase();
 }
 
+/** "Written by:", "Sent by:": a label of a date followed by "by" names a person (a byline), not a date. */
+const BYLINE: LabelRule = { role: 'other' };
+
 /** The rule for a label, or undefined when the label is unknown (kept as `other`). */
 export function labelRule(label: string): LabelRule | undefined {
-  return BY_LABEL.get(normalizeLabel(label));
+  const rule = BY_LABEL.get(normalizeLabel(label));
+  if (rule?.role === 'written' && /\sby\s*:?\s*$/i.test(label)) return BYLINE;
+  return rule;
 }
 
 /** True when a line's first words look like a known metadata label. */

@@ -3,18 +3,26 @@
  * take and wordings it must leave. A row with no examples fails the completeness test.
  */
 import { describe, expect, it } from 'vitest';
+import { FURNITURE_TAGS } from '../../src/layout/furniture.js';
+import { labelRule } from '../../src/model/labels.js';
 import {
   AUTHOR,
+  AUTHOR_IN_COLLECTION,
+  AUTHOR_LINE_FORMS,
   COLLECTION,
   FURNITURE,
   INFO_SENTENCES,
   NOTE_LABELS,
   authorFrom,
+  authorInCollection,
+  authorLineName,
   furnitureRule,
   infoSentence,
   isCollectionLine,
+  isBylineValue,
   isDateLine,
   isNotesHeading,
+  metaAuthorName,
   noteLabel,
 } from '../../src/layout/rules.js';
 
@@ -143,5 +151,80 @@ describe('layout rules: date lines', () => {
   });
   it('leaves sentences and titles', () => {
     for (const s of ['In 1913 the workers of Dublin went on strike against the employers.', 'Labour in Dublin', 'The Year 1905 and After the Revolution of the Workers', 'Preface to the First Edition, 1884']) expect(isDateLine(s), s).toBe(false);
+  });
+});
+
+const AUTHOR_LINE_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  'name alone': { yes: [['Duncan Hallas', 'Duncan Hallas'], ['J. D. Bernal.', 'J. D. Bernal']], no: ['The Communist International', 'Speeches and Writings'] },
+  'name and year': { yes: [['Otto Bauer 1912', 'Otto Bauer'], ['Frederick Engels (1883)', 'Frederick Engels'], ['Rosa Luxemburg, 1915', 'Rosa Luxemburg']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850'] },
+  'name: work': { yes: [["Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", 'Rudolf Hilferding']], no: ['Note: this text is incomplete', 'Editorial Board: The Crisis of the Party'] },
+};
+
+describe('layout rules: what an author line holds besides the name', () => {
+  it('has examples for every row', () => expect(AUTHOR_LINE_FORMS.map((r) => r.name).sort()).toEqual(Object.keys(AUTHOR_LINE_EXAMPLES).sort()));
+  for (const rule of AUTHOR_LINE_FORMS) {
+    const ex = AUTHOR_LINE_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const [line, name] of ex.yes) expect(authorLineName(line), line).toBe(name);
+      for (const line of ex.no) expect(authorLineName(line), line).toBeUndefined();
+    });
+  }
+});
+
+const COLLECTION_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  'works of X': { yes: [['Works of Frederick Engels 1885', 'Frederick Engels'], ['Collected Works of Karl Marx', 'Karl Marx']], no: ['Works of the Communist International 1921', 'Works by Date'] },
+  'work. X (year)': { yes: [['Dialectics of Nature. Frederick Engels (1883)', 'Frederick Engels']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One (1867)', 'Karl Marx. Capital Volume One'] },
+};
+
+describe('layout rules: a collection line that names its author', () => {
+  it('has examples for every row', () => expect(AUTHOR_IN_COLLECTION.map((r) => r.name).sort()).toEqual(Object.keys(COLLECTION_AUTHOR_EXAMPLES).sort()));
+  for (const rule of AUTHOR_IN_COLLECTION) {
+    const ex = COLLECTION_AUTHOR_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const [line, name] of ex.yes) expect(authorInCollection(line), line).toMatchObject({ name, rule: { name: rule.name } });
+      for (const line of ex.no) expect(authorInCollection(line), line).toBeUndefined();
+    });
+  }
+});
+
+describe('layout rules: the author a <meta name="author"> names', () => {
+  it('takes the fullest of several forms of one name', () => {
+    expect(metaAuthorName('H.M. Hyndman, Henry Mayers Hyndman')).toBe('Henry Mayers Hyndman');
+    expect(metaAuthorName('Karl Marx')).toBe('Karl Marx');
+  });
+  it('keeps two people as printed and refuses a body of people', () => {
+    expect(metaAuthorName('Nikolai Bukharin, Evgenii Preobrazhensky')).toBe('Nikolai Bukharin, Evgenii Preobrazhensky');
+    expect(metaAuthorName('World Peace Council')).toBeUndefined();
+    expect(metaAuthorName('Communist Party of Great Britain')).toBeUndefined();
+  });
+});
+
+describe('layout rules: bylines and the kinds of text a letter title names', () => {
+  it('a date field holding "by X" and no date is a byline', () => {
+    for (const v of ['by Max Eastman;', 'by Tim Davenport']) expect(isBylineValue(v), v).toBe(true);
+    for (const v of ['by 1920', 'June 2, 1919', 'by the end of May 1917', 'bygone days']) expect(isBylineValue(v), v).toBe(false);
+  });
+  it('"Letter to Harold Macmillan" names no writer; "Engels to Bebel" does', () => {
+    for (const t of ['Letter to Harold Macmillan', 'Open Letter to Ignazio Silone', 'Reply to Kautsky', 'Greetings to Comrade Zinoviev']) expect(authorFrom(t, 'top')?.rule.name, t).not.toBe('letter title');
+    expect(authorFrom('Engels to Bebel', 'top')?.name).toBe('Engels');
+  });
+});
+
+describe('metadata labels of a date', () => {
+  it('"Recorded:", "Sent:", "Dated:", "Speech delivered:" give the date of writing', () => {
+    for (const l of ['Recorded', 'Sent', 'Dated', 'Speech delivered', 'Written', 'Delivered']) expect(labelRule(l)?.role, l).toBe('written');
+  });
+  it('"Written by:" is a byline, not a date; "Translated by" keeps its role', () => {
+    expect(labelRule('Written by')?.role).toBe('other');
+    expect(labelRule('Sent by:')?.role).toBe('other');
+    expect(labelRule('Translated by')?.role).toBe('translated');
+    expect(labelRule('Sender')).toBeUndefined();
+  });
+});
+
+describe('furniture by element', () => {
+  it('<footer> and <nav> hold navigation; <p> and <section> do not', () => {
+    expect(FURNITURE_TAGS.has('footer') && FURNITURE_TAGS.has('nav')).toBe(true);
+    expect(FURNITURE_TAGS.has('p') || FURNITURE_TAGS.has('section')).toBe(false);
   });
 });
