@@ -191,7 +191,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
       const l = paragraphs[0]!.lines[0]!;
       const pos = { line: l.line, column: firstColumn(l.text) };
       ed.metadata.author = { name: named.name, from: 'author-line', pos };
-      (ed.body.beforeHead ??= []).push({ kind: 'p', rend: 'byline', children: lineInlines(l, rd, [], true), pos });
+      // Printed over the title like an HTML page's `p.title`: the collection line, in the header.
+      ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
       i = 1;
     }
   }
@@ -210,6 +211,12 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     const l = p.lines[0]!;
     if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l] })) {
       ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
+    // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
+    // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
+    if (p.lines.length === 1 && isCollectionLine(blockText(p))) {
+      ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
+      continue;
     }
     (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, rd), children: titleInlines([p], rd) });
   }

@@ -64,7 +64,9 @@ const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const WORD = /[\p{L}\p{N}]+/gu;
 
 export function teiFacts(tei: string): TeiFacts {
-  const doc = XmlDocument.fromString(tei);
+  // A line break (`<lb/>` without break="no") parts words as a printed line does; XPath's
+  // string() would glue "Bloch<lb/>In" into one word that a browser copy shows as two.
+  const doc = XmlDocument.fromString(tei.replace(/<lb(?![^>]*\bbreak="no")(\s[^>]*)?\/>/g, ' <lb$1/>'));
   try {
     const texts = (expr: string): string[] => doc.find(expr, NS).map((n) => squash(n.content));
     const dateNode = doc.get('//tei:profileDesc/tei:creation/tei:date', NS);

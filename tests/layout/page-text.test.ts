@@ -106,9 +106,10 @@ describe('page text: collection line, letter, starred and numbered notes, credit
       '',
     ].join('\n'),
   );
-  it('keeps the collection line above the title, not as the title', () => {
+  it('keeps the collection line above the title in the header, as the HTML page\'s p.title, not as the title', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Engels to August Bebel In Hubertsburg');
-    expect(xtext(doc, '//tei:body/tei:div/tei:argument[1]')).toBe('Marx-Engels Correspondence 1873');
+    expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toBe('Marx-Engels Correspondence 1873');
+    expect(xtext(doc, '//tei:body')).not.toContain('Correspondence');
   });
   it('names the writer from the letter’s title', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Engels');
