@@ -20,7 +20,8 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   [['translated', 'translation', 'translator'], { role: 'translated', resp: 'translation' }],
   [['transcribed', 'transcription', 'original transcription'], { role: 'transcribed', resp: 'transcription' }],
   [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up'], { role: 'markup', resp: 'markup' }],
-  [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
+  [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up',
+    'transcribed & marked up', 'transcribed and marked up', 'transcribed/html markup', 'transcribed and html markup', 'transcribed & html markup', 'transcription/html markup/minor editing'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
   [['proofed', 'proofread', 'proofreading', 'proofed and corrected'], { role: 'proofed', resp: 'proofreading' }],
   [['online version', 'online edition'], { role: 'onlineVersion', resp: 'online version' }],
   [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
@@ -37,6 +38,8 @@ export function normalizeLabel(label: string): string {
     .replace(/[:*_\u00a0]/g, ' ')
     .replace(/\s*\/\s*/g, '/')
     .replace(/\s+by\s*$/i, '')
+    // "Translated from German by": the language the text was translated from is not part of the label.
+    .replace(/^(translated|translation)\s+from\s+\p{L}+$/iu, '$1')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

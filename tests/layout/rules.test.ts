@@ -228,3 +228,14 @@ describe('furniture by element', () => {
     expect(FURNITURE_TAGS.has('p') || FURNITURE_TAGS.has('section')).toBe(false);
   });
 });
+
+describe('metadata labels of credits', () => {
+  it('"Transcribed & marked up by", "Transcribed/HTML Markup" are transcription and markup', () => {
+    for (const l of ['Transcribed & marked up by', 'Transcribed and marked up by', 'Transcribed/HTML Markup', 'Transcription/HTML Markup/Minor Editing']) expect(labelRule(l)?.role, l).toBe('transcriptionMarkup');
+    expect(labelRule('Transcribed by')?.role).toBe('transcribed');
+  });
+  it('"Translated from German by" is a translation; "Translated from the" is not a label', () => {
+    for (const l of ['Translated from German by', 'Translated from Russian by', 'Translation from French']) expect(labelRule(l)?.role, l).toBe('translated');
+    expect(labelRule('Translated from the original by')).toBeUndefined();
+  });
+});
