@@ -55,9 +55,11 @@ export interface TeiFacts {
   notes: number;
   linkedAnchors: number;
   bodyWords: string[];
+  /** Of `notes`, those the page prints inside its text (`note[@place='inline']`): editorial insertions. */
+  inlineNotes?: number;
 }
 
-export type FactName = Exclude<keyof TeiFacts, 'bodyWords'> | 'bodyWords';
+export type FactName = Exclude<keyof TeiFacts, 'bodyWords' | 'inlineNotes'> | 'bodyWords';
 export const FACT_NAMES: readonly FactName[] = ['title', 'author', 'date', 'resp', 'notes', 'linkedAnchors', 'bodyWords'];
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -81,6 +83,7 @@ export function teiFacts(tei: string): TeiFacts {
       date,
       resp: texts("//tei:titleStmt/tei:respStmt[not(@xml:id='teiwright')]/*[self::tei:persName or self::tei:name or self::tei:orgName]").sort().join('; '),
       notes: Number(doc.eval('count(//tei:text//tei:note)', NS)),
+      inlineNotes: Number(doc.eval("count(//tei:text//tei:note[@place='inline'])", NS)),
       linkedAnchors: Number(doc.eval("count(//tei:text//tei:ref[@type='noteAnchor'][@target])", NS)),
       bodyWords: String(doc.eval('string(//tei:text/tei:body)', NS)).match(WORD) ?? [],
     };
@@ -176,6 +179,28 @@ export function compareFacts(page: TeiFacts, copy: TeiFacts): Array<Omit<Disagre
   return out;
 }
 
+/** The HTML classes of MIA pages that mark an editor's words inside the text ("[Statism and Anarchy]"). */
+const EDITORIAL_INSERTION = /<span\s+class\s*=\s*["']?(?:inote|ednote|context)["']?\s*>[\s\S]{0,120}?<\/span>/i;
+
+/**
+ * A notes disagreement the page itself explains: the page marks editorial insertions in its
+ * text with a class (`<span class="inote">[…]</span>`), which the converter reads as inline
+ * notes; a browser copy shows only the bracketed words, so its TEI has that many notes fewer.
+ * Explained only when the counts match exactly and the markup is found in the page (quoted).
+ */
+function editorialInsertions(file: string, fact: FactName, page: TeiFacts, copy: TeiFacts, source: string): KnownDisagreement | undefined {
+  if (fact !== 'notes') return undefined;
+  const inline = page.inlineNotes ?? 0;
+  const quote = EDITORIAL_INSERTION.exec(source)?.[0];
+  if (inline === 0 || quote === undefined || page.notes - inline !== copy.notes - (copy.inlineNotes ?? 0)) return undefined;
+  return {
+    file,
+    fact,
+    reason: `the page marks ${inline} editorial insertion(s) in its text with an HTML class, read as inline notes; a browser copy shows only their words`,
+    quote,
+  };
+}
+
 /** Converts one corpus document (and, for a page, its browser copy) and compares them. */
 export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | undefined, withCopy = true): DocumentCheck {
   const { file, format } = entry;
@@ -189,8 +214,10 @@ export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | 
   const copy = conversionOf(convert(pageText(decoded.text), { file: copyName }), copyName, teiAll);
   check.copy = copy;
   if (page.facts && copy.facts) {
-    check.disagreements = compareFacts(page.facts, copy.facts).map((d) => {
-      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote));
+    const pageFacts = page.facts;
+    const copyFacts = copy.facts;
+    check.disagreements = compareFacts(pageFacts, copyFacts).map((d) => {
+      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text);
       return known ? { ...d, known } : d;
     });
   }

@@ -25,6 +25,25 @@ describe('corpus check: facts and agreement', () => {
     expect(compareFacts(teiFacts(TEI('T', 'w')), teiFacts(TEI('T', 'w')))).toEqual([]);
   });
 
+  it('parts words at a line break, as a browser copy does, but not at a break inside a word', () => {
+    expect(teiFacts(TEI('T', 'Engels to J. Bloch<lb/>In Königsberg')).bodyWords).toEqual(['Engels', 'to', 'J', 'Bloch', 'In', 'Königsberg1']);
+    expect(teiFacts(TEI('T', 'work<lb break="no"/>ers')).bodyWords).toEqual(['workers1']);
+  });
+
+  it('explains a notes disagreement by the editorial insertions the page marks with a class, only when the counts match', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    const page = (insertions: string) =>
+      `<html><head><title>To Bracke</title><meta name="author" content="Karl Marx"></head><body><h1>To Bracke</h1><p class="information"><span class="info">Written:</span> 5 May 1875</p><p>In a Russian book ${insertions} that has recently appeared, Bakunin makes me responsible.</p></body></html>\n`;
+    writeFileSync(join(dir, 'one.html'), page('<span class="inote">[<em>Statism and Anarchy</em>]</span>'));
+    const one = checkDocument(dir, { file: 'one.html', format: 'html' }, undefined);
+    const notes = one.disagreements.find((d) => d.fact === 'notes');
+    expect(notes?.known?.quote).toBe('<span class="inote">[<em>Statism and Anarchy</em>]</span>');
+    expect(notes?.known?.reason).toContain('1 editorial insertion');
+    // No class in the page: the same words in brackets are text in both, nothing to explain.
+    writeFileSync(join(dir, 'plain.html'), page('[<em>Statism and Anarchy</em>]'));
+    expect(checkDocument(dir, { file: 'plain.html', format: 'html' }, undefined).disagreements.map((d) => d.fact)).not.toContain('notes');
+  });
+
   it('takes the documents from the manifest, leaving out metadata sidecars', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
     writeFileSync(join(dir, 'MANIFEST.tsv'), 'file\tsource_repo\tformat\na.html\tr\thtml\nb.md\tr\tmia-markdown\nb.metadata.json\tr\tmia-markdown-metadata\n');
