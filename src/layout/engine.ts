@@ -42,7 +42,7 @@ import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
-import { authorFrom, authorInCollection, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
+import { authorFrom, authorInCollection, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -291,6 +291,15 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
     found.push(line);
     if (rule) reasons.set(line, rule.why);
     last.lines.pop();
+    // The footer's links printed as one paragraph ("Max Shachtman / Archive"): the short
+    // title lines above a furniture line go with it when the whole paragraph is such lines.
+    if (last.lines.length > 0 && last.lines.every((l) => isFooterCompanion(l.text))) {
+      for (const l of [...last.lines].reverse()) {
+        found.push(l);
+        reasons.set(l, 'a link of the footer, printed with its archive or index link');
+      }
+      last.lines.length = 0;
+    }
     if (last.lines.length === 0) paragraphs.pop();
   }
   // Reported top to bottom, as an editor reads the page.
@@ -366,6 +375,18 @@ function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading)
   const t = l.text.trim();
   ed.dropped.push({ text: t, reason, pos });
   rd.diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
+}
+
+/** "Top of the page" alone in its paragraph, wherever it stands (before the notes, between parts). */
+function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
+  for (let k = paragraphs.length - 1; k >= 0; k--) {
+    const p = paragraphs[k]!;
+    if (p.lines.length !== 1) continue;
+    const rule = furnitureAnywhere(p.lines[0]!.text);
+    if (!rule) continue;
+    paragraphs.splice(k, 1);
+    dropNavigation(p.lines[0]!, rule.why, ed, rd);
+  }
 }
 
 /**
@@ -565,6 +586,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   const paragraphs = [...stream.blocks];
   dropHeader(paragraphs, ed, rd);
   const footer = dropFooter(paragraphs, ed, rd);
+  dropFurnitureAnywhere(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
   const bodyStart = readTop(paragraphs, ed, rd);
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));

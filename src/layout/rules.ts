@@ -16,19 +16,39 @@ export interface LineRule {
   where: Where;
   /** Why a line that matches is what the row says (shown in the diagnostic). */
   why: string;
+  /** A line alone in its paragraph is furniture anywhere on the page, not only at its ends ("Top of the page" before the notes). */
+  anywhere?: boolean;
 }
 
 /** Page furniture: navigation and page template lines, dropped with one diagnostic each. */
 export const FURNITURE: readonly LineRule[] = [
   { name: 'breadcrumb', pattern: /^MIA\s*(?:>|»|:)\s*\S/, where: 'top', why: 'the breadcrumb of the MIA page ("MIA > Archive > …")' },
-  { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link' },
+  { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link', anywhere: true },
   { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+){0,8}(?:Index|Contents|Archive|Library|Bibliography)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+(?:(?:of|the|de|and)\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
+  { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?$/iu, where: 'bottom', why: 'a "Back to … Archive" link' },
+  { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours' },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
 ];
+
+/**
+ * A line printed with a footer's link in one paragraph of a browser copy: short, a name or a
+ * title ("Max Shachtman", "Collected Works Volume 26"), not a sentence or a signature's
+ * closing ("V. Ulyanov (Lenin),"). Dropped only together with a furniture line under it.
+ */
+export const isFooterCompanion = (line: string): boolean => {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  return s.length > 0 && s.length <= 90 && /^[\p{Lu}\d]/u.test(s) && !/[.,;:!?)]$/.test(s);
+};
+
+/** A line alone in its paragraph that is furniture wherever it stands. */
+export function furnitureAnywhere(line: string): LineRule | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  return FURNITURE.find((r) => r.anywhere === true && r.pattern.test(s));
+}
 
 /** The furniture row a line matches at this place of the page, if any. */
 export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | undefined {

@@ -16,8 +16,10 @@ import {
   authorFrom,
   authorInCollection,
   authorLineName,
+  furnitureAnywhere,
   furnitureRule,
   infoSentence,
+  isFooterCompanion,
   isCollectionLine,
   isBylineValue,
   isDateLine,
@@ -31,10 +33,12 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'top of page': { at: 'bottom', yes: ['Top of the page', 'Top of page', 'Back to top of page'], no: ['The top of the page was torn off.', 'Top hats'] },
   'last updated': { at: 'bottom', yes: ['Last updated on 25 March 2022', 'Last updated: 10.1.2005', 'Last modified 2004'], no: ['Last updated, the census shows that the workers won.', 'The last update was late.'] },
   'next / previous': { at: 'bottom', yes: ['Next: Chapter Thirty-Three: The Modern Theory of Colonisation', 'Previous: Part 1'], no: ['Next, the workers took the factory.', 'Nextly: nothing'] },
-  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive'], no: ['We went back to the index of prices, which had risen.', 'this is the index'] },
+  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives'], no: ['We went back to the index of prices, which had risen.', 'this is the index'] },
   'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
   'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
   README: { at: 'top', yes: ['README'], no: ['Readme first', 'README file'] },
+  'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.'] },
+  'section links': { at: 'bottom', yes: ['Next section | Top of page', 'Previous chapter | Next chapter | Contents', 'Next section'], no: ['Next, the section met in Paris.', 'The next section deals with rent.'] },
 };
 
 describe('layout rules: furniture', () => {
@@ -50,6 +54,15 @@ describe('layout rules: furniture', () => {
       for (const line of ex.no) expect(rule.pattern.test(line.replace(/\s+/g, ' ').trim()), line).toBe(false);
     });
   }
+  it('takes "Top of the page" alone in its paragraph anywhere, and no other row', () => {
+    expect(furnitureAnywhere('Top of the page')?.name).toBe('top of page');
+    expect(furnitureAnywhere('Last updated on 15.2.2006')).toBeUndefined();
+    expect(furnitureAnywhere('Contents')).toBeUndefined();
+  });
+  it('takes the short title lines printed with a footer link, not a sentence or a signature', () => {
+    for (const l of ['Max Shachtman', 'Collected Works Volume 26', 'Marxist Writers’']) expect(isFooterCompanion(l), l).toBe(true);
+    for (const l of ['V. Ulyanov (Lenin),', 'We shall overcome.', 'yours truly']) expect(isFooterCompanion(l), l).toBe(false);
+  });
   it('keeps bottom-only rows off the top of the page', () => {
     expect(furnitureRule('Next: Chapter Two', 'top')).toBeUndefined();
     expect(furnitureRule('Leon Trotsky Internet Archive', 'top')).toBeUndefined();
