@@ -201,6 +201,30 @@ function editorialInsertions(file: string, fact: FactName, page: TeiFacts, copy:
   };
 }
 
+/** The `<meta name="author" content="…">` of a page, as written in its source (attributes in any order). */
+function metaAuthorTag(source: string): { tag: string; content: string } | undefined {
+  for (const m of source.matchAll(/<meta\b[^>]*>/gi)) {
+    const tag = m[0];
+    if (!/\bname\s*=\s*["']?author["'\s/>]/i.test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    if (content) return { tag, content: content[1] ?? content[2] ?? '' };
+  }
+  return undefined;
+}
+
+/**
+ * An author disagreement the page explains: the page's TEI names the author its
+ * `<meta name="author">` gives, and that name is printed nowhere on the page (not in the
+ * browser copy's text), so a copy cannot know it. The meta tag is quoted.
+ */
+function authorOnlyInMeta(file: string, fact: FactName, page: TeiFacts, source: string, copyText: string): KnownDisagreement | undefined {
+  if (fact !== 'author' || page.author === '') return undefined;
+  const meta = metaAuthorTag(source);
+  if (!meta || !squash(meta.content).includes(page.author)) return undefined;
+  if (squash(copyText).toLowerCase().includes(page.author.toLowerCase())) return undefined;
+  return { file, fact, reason: `the page names its author "${page.author}" only in the <meta name="author"> of the HTML head, which a browser does not show or copy`, quote: meta.tag };
+}
+
 /** Converts one corpus document (and, for a page, its browser copy) and compares them. */
 export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | undefined, withCopy = true): DocumentCheck {
   const { file, format } = entry;
@@ -211,13 +235,14 @@ export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | 
   const check: DocumentCheck = { file, format, page, disagreements: [] };
   if (!withCopy || format !== 'html') return check;
   const copyName = `${file.replace(/\.html?$/i, '')}.copy.txt`;
-  const copy = conversionOf(convert(pageText(decoded.text), { file: copyName }), copyName, teiAll);
+  const copyText = pageText(decoded.text);
+  const copy = conversionOf(convert(copyText, { file: copyName }), copyName, teiAll);
   check.copy = copy;
   if (page.facts && copy.facts) {
     const pageFacts = page.facts;
     const copyFacts = copy.facts;
     check.disagreements = compareFacts(pageFacts, copyFacts).map((d) => {
-      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text);
+      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text) ?? authorOnlyInMeta(file, d.fact, pageFacts, decoded.text, copyText);
       return known ? { ...d, known } : d;
     });
   }

@@ -44,6 +44,20 @@ describe('corpus check: facts and agreement', () => {
     expect(checkDocument(dir, { file: 'plain.html', format: 'html' }, undefined).disagreements.map((d) => d.fact)).not.toContain('notes');
   });
 
+  it('explains an author disagreement when the page names its author only in <meta name="author">, never in its printed text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    const page = (text: string) =>
+      `<html><head><title>On Strikes</title><meta content="Karl Marx" name="author"></head><body><h1>On Strikes</h1><p class="information"><span class="info">Written:</span> 5 May 1875</p><p>${text}</p></body></html>\n`;
+    writeFileSync(join(dir, 'meta.html'), page('The workers struck in the spring of that year.'));
+    const author = checkDocument(dir, { file: 'meta.html', format: 'html' }, undefined).disagreements.find((d) => d.fact === 'author');
+    expect(author?.known?.quote).toBe('<meta content="Karl Marx" name="author">');
+    // The name is printed in the text: a copy could know it, so the disagreement stays a defect.
+    writeFileSync(join(dir, 'printed.html'), page('The workers struck; Karl Marx wrote of it that spring.'));
+    const printed = checkDocument(dir, { file: 'printed.html', format: 'html' }, undefined).disagreements.find((d) => d.fact === 'author');
+    expect(printed).toBeDefined();
+    expect(printed?.known).toBeUndefined();
+  });
+
   it('takes the documents from the manifest, leaving out metadata sidecars', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
     writeFileSync(join(dir, 'MANIFEST.tsv'), 'file\tsource_repo\tformat\na.html\tr\thtml\nb.md\tr\tmia-markdown\nb.metadata.json\tr\tmia-markdown-metadata\n');
