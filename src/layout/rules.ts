@@ -208,6 +208,31 @@ export const isNotesHeading = (s: string): boolean => {
   return NOTES_HEADING.test(t) || NOTES_BY.test(t);
 };
 
+export interface NotesSectionRule {
+  name: string;
+  pattern: RegExp;
+  /** Who wrote the notes of a section under such a heading (a note's own signature still wins). */
+  type: 'authorial' | 'editorial' | 'translator';
+  why: string;
+}
+
+/**
+ * Whose notes a notes heading announces. Pages with two series print them under two
+ * headings ("Author's Notes" and "Editor's Notes"): each section's notes take its type.
+ */
+export const NOTES_SECTIONS: readonly NotesSectionRule[] = [
+  { name: 'translator', pattern: /\btranslator[’']?s?[’']?\b|\bby the translator\b/i, type: 'translator', why: '"Translator\'s Notes", "Notes by the Translator"' },
+  { name: 'author', pattern: /\bauthor[’']?s?[’']?\b|\bby the author\b/i, type: 'authorial', why: '"Author\'s Notes": the author\'s own footnotes' },
+  { name: 'editor', pattern: /\b(?:editor[’']?s?[’']?|editorial|publisher[’']?s?[’']?|transcriber[’']?s?[’']?)\b|\bby the (?:editor|publisher)s?\b/i, type: 'editorial', why: '"Editor\'s Notes", "Editorial Notes", "Notes by the Publisher"' },
+];
+
+/** The type a notes heading gives its notes, when it says whose they are ("Notes" alone says nothing). */
+export function notesSectionType(heading: string): NotesSectionRule | undefined {
+  const t = heading.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!isNotesHeading(t)) return undefined;
+  return NOTES_SECTIONS.find((r) => r.pattern.test(t));
+}
+
 export interface NoteLabelRule {
   name: string;
   pattern: RegExp;

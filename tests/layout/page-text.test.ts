@@ -181,3 +181,30 @@ describe('page text: notes under a heading signed by a name ("Note by Workers Li
     expect(xpath(doc, '//tei:body//tei:ref[@target="#n1"]')).toHaveLength(1);
   });
 });
+
+describe('page text: a notes heading that says whose notes follow types them', () => {
+  const page = (heading: string) =>
+    tei(
+      [
+        'Labour in Dublin',
+        '',
+        '(October 1913)',
+        '',
+        'The workers of Dublin[1] went on strike, and the employers locked them out.',
+        '',
+        heading,
+        '',
+        '[1] The transport workers of the port.',
+        '',
+      ].join('\n'),
+    );
+  it('"Translator’s Notes": the translator’s', () => {
+    expect(xeval(page('Translator’s Notes'), "string(//tei:note[@n='1']/@type)")).toBe('translator');
+  });
+  it('"Author’s Notes": the author’s', () => {
+    expect(xeval(page('Author’s Notes'), "string(//tei:note[@n='1']/@type)")).toBe('authorial');
+  });
+  it('"Notes" alone: the editors’, as LIA notes are by default', () => {
+    expect(xeval(page('Notes'), "string(//tei:note[@n='1']/@type)")).toBe('editorial');
+  });
+});

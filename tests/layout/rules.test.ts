@@ -13,6 +13,7 @@ import {
   FURNITURE,
   INFO_SENTENCES,
   NOTE_LABELS,
+  NOTES_SECTIONS,
   authorFrom,
   authorInCollection,
   authorLineName,
@@ -26,6 +27,7 @@ import {
   isNotesHeading,
   metaAuthorName,
   noteLabel,
+  notesSectionType,
 } from '../../src/layout/rules.js';
 
 const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top' | 'bottom' }> = {
@@ -251,4 +253,21 @@ describe('metadata labels of credits', () => {
     for (const l of ['Translated from German by', 'Translated from Russian by', 'Translation from French']) expect(labelRule(l)?.role, l).toBe('translated');
     expect(labelRule('Translated from the original by')).toBeUndefined();
   });
+});
+
+const NOTES_SECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  translator: { yes: ["Translator's Notes", 'Translator’s Note', 'Notes by the Translator', 'Translators’ Notes'], no: ['Notes', 'Translation of the Notes'] },
+  author: { yes: ["Author's Notes", 'Authors Notes', 'Notes by the Author'], no: ['Notes', 'Notes of an Author'] },
+  editor: { yes: ["Editor's Notes", 'Editorial Notes', 'Notes by the Editor', 'Publisher’s Notes', 'Notes by the Publishers'], no: ['Notes', 'Footnotes', 'Notes on the Editorial'] },
+};
+
+describe('layout rules: whose notes a notes heading announces (two series: author\'s and editors\')', () => {
+  it('has examples for every row', () => expect(NOTES_SECTIONS.map((r) => r.name).sort()).toEqual(Object.keys(NOTES_SECTION_EXAMPLES).sort()));
+  for (const rule of NOTES_SECTIONS) {
+    const ex = NOTES_SECTION_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const h of ex.yes) expect(notesSectionType(h), h).toMatchObject({ name: rule.name, type: rule.type });
+      for (const h of ex.no) expect(notesSectionType(h)?.name, h).not.toBe(rule.name);
+    });
+  }
 });
