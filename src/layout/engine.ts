@@ -117,7 +117,7 @@ const isInfoParagraph = (p: StreamBlock): boolean =>
 const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
 
 /** A short one-line paragraph: what a title, a collection line or a date line is. */
-const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 2 && blockText(p).length <= 160;
+const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 3 && blockText(p).length <= 160;
 
 /**
  * A paragraph that can stand in the title zone: short, one or two lines, not ending like a
@@ -168,6 +168,16 @@ function isBookLine(p: StreamBlock): boolean {
   return by !== null && isPersonName(by[1]!);
 }
 
+/**
+ * "IV" right under a book line ("Karl Marx / Critique of the Gotha Programme"): the chapter's
+ * number is the page's title, as the page's heading prints it, not the opening of its text.
+ */
+function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k: number): boolean {
+  if (k !== from + 1 || !isBookLine(paragraphs[from]!)) return false;
+  const p = paragraphs[k]!;
+  return p.lines.length === 1 && /^(?:[IVXLC]+|\d{1,3})\.?$/.test(blockText(p));
+}
+
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
 function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): number {
   // The block opens with a label line; one known label in it is enough (it may open with
@@ -201,7 +211,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   let zoneEnd = end;
   if (metaAt < 0) {
     zoneEnd = i + 1;
-    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && isHeadingLike(paragraphs[zoneEnd]!)) zoneEnd++;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
   // What stands above the title names the book or the collection: kept above it; a first
@@ -216,7 +226,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
     const inCollection = authorInCollection(blockText(p));
     if (!ed.metadata.author && inCollection) ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
-    if (p.lines.length === 1 && (isCollectionLine(blockText(p)) || inCollection)) {
+    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }

@@ -208,3 +208,19 @@ describe('page text: a notes heading that says whose notes follow types them', (
     expect(xeval(page('Notes'), "string(//tei:note[@n='1']/@type)")).toBe('editorial');
   });
 });
+
+describe('page text: a book line over a chapter number', () => {
+  const doc = tei(
+    ['Karl Marx', 'Critique of the Gotha Programme', '', 'IV', '', '', '', 'I come now to the democratic section.', '', 'First of all, according to II, the German Workers’ party strives for “the free state”.', ''].join('\n'),
+  );
+  it('the chapter number is the title, the book line goes to the header and names the author', () => {
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('IV');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+    expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toContain('Critique of the Gotha Programme');
+    expect(xtext(doc, '//tei:body')).not.toContain('Gotha');
+  });
+  it('without a book line above it, a number stays the opening of the text', () => {
+    const plain = tei(['Labour in Dublin', '', 'IV', '', 'I come now to the democratic section.', '', 'The workers went on strike in the port.', ''].join('\n'));
+    expect(xtext(plain, '//tei:titleStmt/tei:title')).toBe('Labour in Dublin');
+  });
+});
