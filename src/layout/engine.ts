@@ -42,7 +42,7 @@ import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
-import { authorFrom, authorInCollection, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
+import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -193,7 +193,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
   if (room && isAuthorLine(paragraphs[0]!)) {
     const l = paragraphs[0]!.lines[0]!;
-    ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    ed.metadata.author = { name: authorLineName(l.text) ?? squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
     i = 1;
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');

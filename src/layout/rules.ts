@@ -69,7 +69,7 @@ export const COLLECTION: readonly LineRule[] = [
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 
 /** Words that name a body of people or a collection, never one person. */
-const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors)\b/i;
+const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
 /** Words that name writings, not a writer: "Speeches and Writings". */
 const WRITINGS = /\b(?:speeches|writings|essays|articles|letters|documents|pamphlets|texts|poems)\b/i;
 
@@ -133,6 +133,7 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
  * Hilferding: Böhm-Bawerk's Criticism of Marx"). The `name` group is the author as printed.
  */
 export const AUTHOR_LINE_FORMS: readonly AuthorRule[] = [
+  { name: 'possessive', pattern: /^(?<name>[^:()\d]{3,60}?)[’']s$/u, where: 'top', why: '"Vladimir Lenin\'s" over the title of his work' },
   { name: 'name alone', pattern: /^(?<name>[^:()\d]{3,60}?)[.,]?$/u, where: 'top', why: 'the author line is the name' },
   { name: 'name and year', pattern: /^(?<name>[^:()\d]{3,60}?)[.,]?\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?\.?$/u, where: 'top', why: '"Otto Bauer 1912": the year the collection is of, not part of the name' },
   { name: 'name: work', pattern: /^(?<name>[^:()\d]{3,60}?)\s*:\s+\S.{1,200}$/u, where: 'top', why: '"Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx": the work after the colon' },

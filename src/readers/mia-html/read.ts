@@ -88,6 +88,8 @@ function isInfoBlockEl(el: Element, afterInfoRule = false): boolean {
   if (!cls.includes('information')) return false;
   const first = el.childNodes.find((n) => !(isText(n) && n.value.trim() === ''));
   if (first !== undefined && isElement(first) && hasClass(first, 'info') && !isMarker(squashedText(first)) && squashedText(first) !== '') return true;
+  // `<strong>Written:</strong>` as the label, as readFieldLines reads it.
+  if (first !== undefined && isElement(first) && ['strong', 'b'].includes(first.tagName) && /^\p{Lu}[\p{L} &/\\'-]{1,40}:\s*$/u.test(squashedText(first))) return true;
   // A prose line of the layout table ("Speech delivered on … 1970, …") with no label.
   return first !== undefined && isText(first) && infoSentence(squashedText(el)) !== undefined;
 }
@@ -273,7 +275,7 @@ export class HtmlReading {
       else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
       else if (isBlankEl(el)) continue;
       else if (isInfoBlock(it)) this.readInfo(el, it.pos);
-      else if (hasClass(el, 'author') || (el.tagName === 'h2' && i < titleIdx && !this.ed.metadata.author)) this.setAuthor(el, it.pos);
+      else if (hasClass(el, 'author') || (i < titleIdx && !this.ed.metadata.author && (el.tagName === 'h2' || (headingLevel(el) !== undefined && authorLineName(squashedText(el)) !== undefined)))) this.setAuthor(el, it.pos);
       else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
         subtitleTaken = true;
         this.setSubtitle(el, it.pos);
