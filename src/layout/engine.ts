@@ -193,7 +193,11 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
   if (room && isAuthorLine(paragraphs[0]!)) {
     const l = paragraphs[0]!.lines[0]!;
-    ed.metadata.author = { name: authorLineName(l.text) ?? squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    const name = authorLineName(l.text) ?? squashLine(l.text);
+    const pos = { line: l.line, column: firstColumn(l.text) };
+    ed.metadata.author = { name, from: 'author-line', pos };
+    // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
+    if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
     i = 1;
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');

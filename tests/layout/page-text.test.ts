@@ -224,3 +224,11 @@ describe('page text: a book line over a chapter number', () => {
     expect(xtext(plain, '//tei:titleStmt/tei:title')).toBe('Labour in Dublin');
   });
 });
+
+describe('page text: an author line in the possessive', () => {
+  it('names the author without the "’s", and keeps the line’s words in the header', () => {
+    const doc = tei(['Vladimir Lenin’s', '', 'The Tasks of the Youth Leagues', '', 'Written: October 2, 1920', 'Source: Collected Works, Volume 31', '', 'Comrades, today I should like to talk on the fundamental tasks of the Young Communist League.', '', 'The youth will be faced with the actual task of creating a communist society.', ''].join('\n'));
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Vladimir Lenin');
+    expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toBe('Vladimir Lenin’s');
+  });
+});
