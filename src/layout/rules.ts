@@ -145,7 +145,8 @@ export function authorLineName(line: string): string | undefined {
   if (s.length > 300) return undefined;
   for (const rule of AUTHOR_LINE_FORMS) {
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
-    if (name !== undefined && isPersonName(name)) return name;
+    // "Frederick Engels. Anti-Dühring": a full stop after a word (not an initial) ends the name.
+    if (name !== undefined && isPersonName(name) && !/\p{L}{3,}\.\s/u.test(name)) return name;
   }
   return undefined;
 }

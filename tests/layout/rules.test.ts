@@ -171,7 +171,7 @@ describe('layout rules: date lines', () => {
 
 const AUTHOR_LINE_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
   possessive: { yes: [["Vladimir Lenin's", 'Vladimir Lenin'], ['Rosa Luxemburg’s', 'Rosa Luxemburg']], no: ["Workers' Paper", 'The Party’s'] },
-  'name alone': { yes: [['Duncan Hallas', 'Duncan Hallas'], ['J. D. Bernal.', 'J. D. Bernal']], no: ['The Communist International', 'Speeches and Writings'] },
+  'name alone': { yes: [['Duncan Hallas', 'Duncan Hallas'], ['J. D. Bernal.', 'J. D. Bernal']], no: ['The Communist International', 'Speeches and Writings', 'Frederick Engels. Anti-Dühring'] },
   'name and year': { yes: [['Otto Bauer 1912', 'Otto Bauer'], ['Frederick Engels (1883)', 'Frederick Engels'], ['Rosa Luxemburg, 1915', 'Rosa Luxemburg']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850'] },
   'name: work': { yes: [["Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", 'Rudolf Hilferding']], no: ['Note: this text is incomplete', 'Editorial Board: The Crisis of the Party'] },
 };

@@ -331,7 +331,11 @@ export class HtmlReading {
     const value = this.inl(el, pos);
     if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
     // "Works of Frederick Engels 1885": a collection line that names its author (layout table).
-    const named = authorInCollection(squashedText(el));
+    // "Dora B. Montefiore 1917": the author line the page template prints over the title, as printed.
+    const line = squashedText(el);
+    const byYear = authorFrom(line, 'top');
+    const printed = authorLineName(line);
+    const named = authorInCollection(line) ?? (byYear?.rule.name === 'name and year' ? byYear : printed !== undefined ? { name: printed } : undefined);
     if (named && !this.ed.metadata.author) this.ed.metadata.author = { name: named.name, from: 'author-line', pos };
   }
 
