@@ -334,7 +334,8 @@ export class HtmlReading {
     // "Dora B. Montefiore 1917": the author line the page template prints over the title, as printed.
     const line = squashedText(el);
     const byYear = authorFrom(line, 'top');
-    const printed = authorLineName(line);
+    // Over two printed lines ("Karl Marx<br>Wage Labour and Capital") the line names a book and its author, not the page's.
+    const printed = findAll(el, (e) => e.tagName === 'br').length === 0 ? authorLineName(line) : undefined;
     const named = authorInCollection(line) ?? (byYear?.rule.name === 'name and year' ? byYear : printed !== undefined ? { name: printed } : undefined);
     if (named && !this.ed.metadata.author) this.ed.metadata.author = { name: named.name, from: 'author-line', pos };
   }
