@@ -29,7 +29,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
   { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+(?:(?:of|the|de|and)\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?$/iu, where: 'bottom', why: 'a "Back to … Archive" link' },
-  { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours' },
+  { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
 ];

@@ -68,7 +68,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function teiFacts(tei: string): TeiFacts {
   // A line break (`<lb/>` without break="no") parts words as a printed line does; XPath's
   // string() would glue "Bloch<lb/>In" into one word that a browser copy shows as two.
-  const doc = XmlDocument.fromString(tei.replace(/<lb(?![^>]*\bbreak="no")(\s[^>]*)?\/>/g, ' <lb$1/>'));
+  // Parts of a letter's opener and closer (dateline, salute, signed) are lines of their own too.
+  const doc = XmlDocument.fromString(tei.replace(/<lb(?![^>]*\bbreak="no")(\s[^>]*)?\/>/g, ' <lb$1/>').replace(/<(dateline|salute|signed|head|p|item|argument)([\s>])/g, ' <$1$2'));
   try {
     const texts = (expr: string): string[] => doc.find(expr, NS).map((n) => squash(n.content));
     const dateNode = doc.get('//tei:profileDesc/tei:creation/tei:date', NS);

@@ -56,8 +56,9 @@ describe('layout rules: furniture', () => {
       for (const line of ex.no) expect(rule.pattern.test(line.replace(/\s+/g, ' ').trim()), line).toBe(false);
     });
   }
-  it('takes "Top of the page" alone in its paragraph anywhere, and no other row', () => {
+  it('takes "Top of the page" and "Next section | Top of page" alone in their paragraph anywhere, and no other row', () => {
     expect(furnitureAnywhere('Top of the page')?.name).toBe('top of page');
+    expect(furnitureAnywhere('Next section | Top of page')?.name).toBe('section links');
     expect(furnitureAnywhere('Last updated on 15.2.2006')).toBeUndefined();
     expect(furnitureAnywhere('Contents')).toBeUndefined();
   });

@@ -28,6 +28,7 @@ describe('corpus check: facts and agreement', () => {
   it('parts words at a line break, as a browser copy does, but not at a break inside a word', () => {
     expect(teiFacts(TEI('T', 'Engels to J. Bloch<lb/>In Königsberg')).bodyWords).toEqual(['Engels', 'to', 'J', 'Bloch', 'In', 'Königsberg1']);
     expect(teiFacts(TEI('T', 'work<lb break="no"/>ers')).bodyWords).toEqual(['workers1']);
+    expect(teiFacts(TEI('T', '</p><opener><dateline>12 April 1871</dateline><salute>Dear Kugelmann,</salute></opener><p>Text')).bodyWords).toEqual(['12', 'April', '1871', 'Dear', 'Kugelmann', 'Text1']);
   });
 
   it('explains a notes disagreement by the editorial insertions the page marks with a class, only when the counts match', () => {
