@@ -42,6 +42,7 @@ import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
+import { layoutMarked } from './marked.js';
 import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
@@ -551,6 +552,7 @@ const surname = (ed: Edition): string | undefined => ed.metadata.author?.name.sp
  * The same rules run whatever the input style; the reader only cut its syntax into blocks.
  */
 export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
+  if (stream.marked) return layoutMarked({ ...stream, marked: stream.marked }, diagnostics);
   const rd: Reading = { diagnostics, syntax: stream.syntax };
   const ed = emptyEdition(stream.profile);
   const paragraphs = [...stream.blocks];

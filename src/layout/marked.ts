@@ -1,102 +1,147 @@
 /**
- * From raw markdown blocks to the edition model: title zone, information block, body
- * (opener, argument, closer), notes and page furniture. Shared by the MIA markdown reader
- * and the front-matter (pandoc / Hugo) reader, which differ only in where the title and
- * author come from and in a few syntax details the inline scanner already knows.
+ * The layout engine's reading of a marked-up stream (markdown: MIA's own house style and
+ * the pandoc/Hugo copies). The syntax says what page text cannot: heading levels, rules,
+ * quotes, tables, a labelled line, a link bar; the zones are still the engine's:
+ *
+ *   furniture          link bars, template markup, "Last updated", the breadcrumb rows of `rules.ts`
+ *   title zone         headings (and short lines) above the first rule or the first long paragraph;
+ *                      the most important heading is the title ("# For the Party <sup>1</sup>"),
+ *                      a name or "Name 1922" above it the author line, a date line under it
+ *                      the dateline ("*March 1912*"), a second heading the subtitle
+ *   information block  paragraphs of labelled lines between two rules ("Source : …")
+ *   opener, closer     salutation (and place-date) at the top; signature, salute, date line
+ *                      and publication lines at the bottom
+ *   notes              a notes heading (the `rules.ts` table) or the first linked note label
+ *   author             a front matter, an author line, an "Author :" field, the footer's archive link
+ *
+ * Every syntactic question (what a label looks like, which marks a block's words carry,
+ * where a block starts) goes to the reader's `MarkedSyntax`; nothing here parses markdown.
+ * Linear in the size of the text: a constant number of passes over the blocks.
  */
-import { authorFrom, furnitureRule, isNotesHeading as isLayoutNotesHeading } from '../../layout/rules.js';
-import { Diagnostics } from '../../diagnostics.js';
-import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
-import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../../model/walk.js';
-import type { ReaderContext } from '../reader.js';
-import { isQuoteWrapped, splitBlocks, type RawBlock } from './blocks.js';
-import { markerKey, parseInlines, type InlineEnv } from './inline.js';
-import { matchLabel, metaField, trimInlines } from './metadata.js';
-import type { Source } from './source.js';
+import type { Diagnostics } from '../diagnostics.js';
+import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
+import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
+import type { BlockStream, StreamBlock } from './blocks.js';
+import { authorFrom, furnitureRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
-export interface DocumentOptions {
-  profile: string;
-  /** First line (0-based) after a front matter. */
-  firstLine: number;
-  /** Title given by a front matter; preferred over a heading when `titleFromFront`. */
-  frontTitle?: { text: string; pos: SourcePos };
-  titleFromFront?: boolean;
-  /** The front matter's title as a field, kept as a note when the title heading says otherwise. */
-  frontTitleField?: MetaField;
-  frontAuthor?: { name: string; pos: SourcePos };
-  /** Metadata fields read from the front matter. */
-  frontFields?: MetaField[];
+/** One field of an information-block paragraph, as the syntax splits and labels it. */
+export interface InfoEntry {
+  /** The label as printed (without its colon), when the line has one. */
+  label?: string;
+  pos: SourcePos;
+  /** Where the value starts. */
+  valuePos: SourcePos;
+  /** The value's inlines (without the label). */
+  value(): Inline[];
+  /** The whole entry as a metadata field (role from the label table; reports an unknown label). */
+  field(): MetaField;
 }
 
-/** A notes heading: the layout engine's table (every spelling any style showed). */
-const NOTES_HEADING = { test: (s: string): boolean => isLayoutNotesHeading(s) };
-const NOTE_LABEL = /^\s*(\[([0-9]{1,3}|[A-Za-z]|\*{1,3})\]|\(([0-9]{1,3})\)|([0-9]{1,3}|[A-Z])\.|(\*{1,3}|[†‡]))(?=\s)/;
+/** What the engine asks a markup syntax about its blocks. */
+export interface MarkedSyntax {
+  /** The block's inlines, whole and trimmed; `probe` parses without reporting (a shape test). */
+  inlines(b: StreamBlock, probe?: boolean): Inline[];
+  /** Where the block's words start (after a heading's `#`s). */
+  pos(b: StreamBlock): SourcePos;
+  /** The block's printed lines, trimmed, each with its position (for furniture the engine drops). */
+  printedLines(b: StreamBlock): Array<{ text: string; pos: SourcePos }>;
+  /** The block's characters as printed, markup included (how long a paragraph is). */
+  size(b: StreamBlock): number;
+  /** The words of a short block with its emphasis marks and attributes left out ("**Notes**" → "Notes"). */
+  bareText(b: StreamBlock): string;
+  /** A heading that opens with a set-apart span ("[Rosa Luxemburg]{.small} The Mass Strike"): the span's words. */
+  leadingSpan(b: StreamBlock): string | undefined;
+  /** Some line of the paragraph opens with a label (`Source : …`, `[Source:]{.info}`, `**Source:**`). */
+  labelled(b: StreamBlock): boolean;
+  /** The paragraph's fields: one at each labelled line and after each hard line break. */
+  fields(b: StreamBlock): InfoEntry[];
+  /** Notes printed with these plain labels (`[1]`, `(1)`): the same marks in the text are anchors. */
+  notesPrintedWith(labels: Iterable<string>): void;
+}
+
+/** What a front matter already says; the engine places it. */
+export interface FrontMatterFacts {
+  /** The title given by the front matter, and whether it wins over the page's headings (Hugo). */
+  title?: { text: string; pos: SourcePos };
+  titleWins?: boolean;
+  /** The front matter's title as a field, kept when the page's title heading says otherwise. */
+  titleField?: MetaField;
+  author?: { name: string; pos: SourcePos };
+  fields: MetaField[];
+}
+
 const SALUTE = /^(?:my\s+)?(?:dear(?:est)?|comrades?|citizens?|sirs?|gentlemen|friends?|madam|brothers?|sisters?)\b[^.?]{0,60}$/i;
 const CLOSING_SALUTE = /^(?:yours|your|with|cordially|fraternally|sincerely|greetings|ever|faithfully|best|salut|regards)\b[\s\S]{0,50}$/i;
 const PUBLICATION = /^(?:first\s+)?(?:published|printed|written|reprinted)\b/i;
 const YEAR = /\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b/;
 const BYLINE = /^(.{3,60}?)\s+(1[5-9][0-9]{2}|20[0-9]{2})$/;
 const COLLECTION = /\b(?:correspondence|works|collected|letters|writings|archive|selected|volume|chapter|index)\b/i;
-const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
+const NOTE_LABEL = /^\s*(\[([0-9]{1,3}|[A-Za-z]|\*{1,3})\]|\(([0-9]{1,3})\)|([0-9]{1,3}|[A-Z])\.|(\*{1,3}|[†‡]))(?=\s)/;
+/** A printed note marker: `1`, `[1]`, `(12)`, `[A]`, `*`, `†`; gives the key that pairs it with its note. */
+const MARKER = /^[[(]?\s*([0-9]{1,3}|[A-Za-z]|\*{1,3}|[†‡§])\s*[\])]?\.?$/;
+const markerKey = (printed: string): string | undefined => MARKER.exec(printed.replace(/\\/g, '').trim())?.[1];
 
 interface Ctx {
-  src: Source;
-  env: InlineEnv;
+  syntax: MarkedSyntax;
   diagnostics: Diagnostics;
   ed: Edition;
 }
 
-export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: DocumentOptions): Edition {
-  const ed = emptyEdition(opts.profile);
-  const diagnostics = rctx.diagnostics;
-  const wrapped = isQuoteWrapped(src, opts.firstLine);
-  const blocks = splitBlocks(src, opts.firstLine, wrapped);
-  const plainMarkers = new Set<string>();
-  const ctx: Ctx = { src, env: { src, diagnostics, plainMarkers, quoted: wrapped }, diagnostics, ed };
+type Heading = StreamBlock & { kind: 'heading' };
+const isHeading = (b: StreamBlock): b is Heading => b.kind === 'heading';
+const level = (b: StreamBlock): number => b.hints.level ?? 1;
 
-  const notesAt = findNotes(ctx, blocks, plainMarkers);
+/** Lays out a marked-up stream (see the file header). */
+export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
+  const ed = emptyEdition(stream.profile);
+  const blocks = stream.blocks;
+  const front = stream.front;
+  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed };
+  const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
+
+  const notesAt = findNotes(ctx, blocks);
   const footerAt = findFooter(ctx, blocks, notesAt);
   const textEnd = notesAt ?? footerAt;
 
   // Title zone: everything before the first rule or the first real paragraph.
   let i = 0;
-  const zone: RawBlock[] = [];
+  const zone: StreamBlock[] = [];
   while (i < textEnd) {
     const b = blocks[i]!;
     if (b.kind === 'rule') break;
     // A block quote or a table is the text's: the title zone holds only lines and headings.
     if (b.kind === 'quote' || b.kind === 'table') break;
-    if (b.kind === 'para' && !isFurniture(ctx, b) && src.text.slice(b.start, b.end).length > 200) break;
+    if (b.kind === 'para' && !isFurniture(ctx, b) && ctx.syntax.size(b) > 200) break;
     // With the title in the front matter, headings in the text are the text's own (or its date line).
-    if (opts.titleFromFront && opts.frontTitle?.text && !isFurniture(ctx, b)) break;
+    if (titleFromFront && !isFurniture(ctx, b)) break;
     zone.push(b);
     i++;
   }
   // A more important heading right after the first rule is the work's title (the headings
   // above it named the collection): "## The First Five Years…", rule, "# On l'Humanité".
-  if (blocks[i]?.kind === 'rule' && !(opts.titleFromFront && opts.frontTitle?.text)) {
+  if (blocks[i]?.kind === 'rule' && !titleFromFront) {
     let k = i;
-    const extra: RawBlock[] = [];
+    const extra: StreamBlock[] = [];
     while (k < textEnd && (blocks[k]!.kind === 'rule' || blocks[k]!.kind === 'heading')) if (blocks[k++]!.kind === 'heading') extra.push(blocks[k - 1]!);
-    const levels = zone.flatMap((b) => (b.kind === 'heading' ? [b.level] : []));
+    const levels = zone.flatMap((b) => (isHeading(b) ? [level(b)] : []));
     const top = Math.min(...levels);
-    if (extra.some((h) => h.kind === 'heading' && h.level < top)) {
+    if (extra.some((h) => isHeading(h) && level(h) < top)) {
       zone.push(...extra);
       i = k;
     }
   }
-  readTitleZone(ctx, zone, opts);
+  readTitleZone(ctx, zone, front, titleFromFront);
 
   // Information block: paragraphs of labelled lines between two rules.
   i = readInfoBlock(ctx, blocks, i, textEnd);
-  const front = [...(opts.frontFields ?? [])];
+  const frontFields = [...(front?.fields ?? [])];
   // A front-matter title that is not the page's title (a mirror's copying slip) is kept, as printed.
-  const frontTitle = opts.frontTitleField;
-  if (frontTitle && squash(plainText(frontTitle.value)) !== ed.metadata.title && !(opts.titleFromFront && opts.frontTitle?.text)) {
-    const after = front.findIndex((f) => f.pos.line > frontTitle.pos.line);
-    front.splice(after < 0 ? front.length : after, 0, frontTitle);
+  const frontTitle = front?.titleField;
+  if (frontTitle && squash(plainText(frontTitle.value)) !== ed.metadata.title && !titleFromFront) {
+    const after = frontFields.findIndex((f) => f.pos.line > frontTitle.pos.line);
+    frontFields.splice(after < 0 ? frontFields.length : after, 0, frontTitle);
   }
-  ed.metadata.fields.unshift(...front);
+  ed.metadata.fields.unshift(...frontFields);
 
   const body: Block[] = [];
   for (; i < textEnd; i++) {
@@ -109,10 +154,10 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
   if (notesAt !== undefined) readNotes(ctx, blocks, notesAt, footerAt);
   dropEmptyNoteSections(ctx);
   unwrapPageLinks(ed);
-  for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && blocks[k]!.kind !== 'html') drop(ctx, blocks[k]!);
+  for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && !blocks[k]!.hints.markup) drop(ctx, blocks[k]!);
   assignSeries(ed);
 
-  if (!ed.metadata.title) diagnostics.report('title-missing', 'no title heading or front-matter title was found', src.pos(0));
+  if (!ed.metadata.title) diagnostics.report('title-missing', 'no title heading or front-matter title was found', { line: 1, column: 1 });
   if (!ed.metadata.author) authorFromFooter(ctx);
   return ed;
 }
@@ -120,60 +165,35 @@ export function readMarkdownDocument(src: Source, rctx: ReaderContext, opts: Doc
 // ---------------------------------------------------------------------------------------
 // furniture
 
-function rawText(ctx: Ctx, b: { start: number; end: number }): string {
-  return ctx.src.text.slice(b.start, b.end);
-}
-
-/** A paragraph made only of links and separators (navigation), or "Last updated" lines. */
-function isFurniture(ctx: Ctx, b: RawBlock): boolean {
-  if (b.kind === 'html') return true;
+/** Template markup, a line of nothing but links, a breadcrumb row, "Last updated". */
+function isFurniture(ctx: Ctx, b: StreamBlock): boolean {
+  if (b.hints.markup) return true;
   if (b.kind !== 'para') return false;
-  const raw = rawText(ctx, b).trim();
-  // The layout engine's furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
-  if (raw.length <= 300 && !raw.includes('\n')) {
-    const row = furnitureRule(squash(raw.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]*_]/g, '')), 'top');
+  // The furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
+  if (b.lines.length === 1 && ctx.syntax.size(b) <= 300) {
+    const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'top');
     if (row && row.name !== 'table of contents') return true;
   }
-  // Navigation starts with a link, a list bullet, a separator or markup; anything else is text.
-  if (!/^(?:[[<!\\|•>-]|last\b)/i.test(raw)) return false;
-  if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(raw.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
-  if (/^last (?:updated|modified)\b/i.test(raw) || /\{\{</.test(raw) || /^<\/?(?:li|ul)\b/i.test(raw)) return true;
-  const inl = parseInlines({ ...ctx.env, diagnostics: new Diagnostics() }, b.start, b.end);
-  let links = 0;
-  for (const n of inl) {
-    if (n.kind === 'link') links++;
-    else if (n.kind === 'lb') continue;
-    else if (n.kind === 'text' && LINK_SEPARATORS.test(n.text)) continue;
-    else return false;
-  }
-  return links > 0;
+  if (/^last (?:updated|modified)\b/i.test(b.lines[0]!.text.trim())) return true;
+  return b.hints.linksOnly === true;
 }
 
 /** Drops page furniture, one entry per printed line, each reported with its position. */
-function drop(ctx: Ctx, b: RawBlock): void {
-  const text = ctx.src.text;
-  let s = b.start;
-  while (s < b.end) {
-    let e = text.indexOf('\n', s);
-    if (e < 0 || e > b.end) e = b.end;
-    const line = text.slice(s, e).trim();
-    if (line) {
-      const pos = ctx.src.pos(s + (text.slice(s, e).length - text.slice(s, e).trimStart().length));
-      const reason = b.kind === 'html' ? 'page markup' : /^last (?:updated|modified)/i.test(line) ? 'page date' : 'navigation';
-      ctx.ed.dropped.push({ text: line, reason, pos });
-      ctx.diagnostics.report('furniture-dropped', `${reason} dropped: ${squash(line).slice(0, 60)}`, pos);
-    }
-    s = e + 1;
+function drop(ctx: Ctx, b: StreamBlock): void {
+  for (const { text, pos } of ctx.syntax.printedLines(b)) {
+    const reason = b.hints.markup ? 'page markup' : /^last (?:updated|modified)/i.test(text) ? 'page date' : 'navigation';
+    ctx.ed.dropped.push({ text, reason, pos });
+    ctx.diagnostics.report('furniture-dropped', `${reason} dropped: ${squash(text).slice(0, 60)}`, pos);
   }
 }
 
 /** The first block of the trailing run of rules, furniture and markup. */
-function findFooter(ctx: Ctx, blocks: RawBlock[], notesAt: number | undefined): number {
+function findFooter(ctx: Ctx, blocks: readonly StreamBlock[], notesAt: number | undefined): number {
   let k = blocks.length;
   const floor = notesAt ?? 0;
   while (k > floor) {
     const b = blocks[k - 1]!;
-    if (b.kind === 'rule' || isFurniture(ctx, b) || (b.kind === 'para' && !rawText(ctx, b).replace(/[\s\u00a0]/g, ''))) k--;
+    if (b.kind === 'rule' || isFurniture(ctx, b)) k--;
     else break;
   }
   return k;
@@ -181,10 +201,6 @@ function findFooter(ctx: Ctx, blocks: RawBlock[], notesAt: number | undefined): 
 
 // ---------------------------------------------------------------------------------------
 // title zone
-
-function inlinesOf(ctx: Ctx, b: { start: number; end: number }, quoted = false): Inline[] {
-  return trimInlines(parseInlines(quoted ? { ...ctx.env, quoted } : ctx.env, b.start, b.end));
-}
 
 /** Removes one wrapping `hi` (the italics of a date line is house style, not emphasis). */
 function unwrapHi(list: Inline[]): Inline[] {
@@ -201,30 +217,31 @@ function isPersonName(s: string): boolean {
   return parts.length >= 1 && parts.length <= 5 && parts.every((w) => /^(?:[A-Z][\p{L}'’.-]*|de|von|van|la|le|du)$/u.test(w)) && !COLLECTION.test(s);
 }
 
-function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void {
-  const { ed } = ctx;
-  const headings = zone.filter((b): b is Extract<RawBlock, { kind: 'heading' }> => b.kind === 'heading');
-  let title: Extract<RawBlock, { kind: 'heading' }> | undefined;
-  if (!(opts.titleFromFront && opts.frontTitle?.text)) {
-    title = headings.find((h) => /(?:^|\s)\.title\b/.test(h.attrs));
-    if (!title) for (const h of headings) if (!title || h.level < title.level) title = h;
+function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | undefined, titleFromFront: boolean): void {
+  const { ed, syntax } = ctx;
+  const headings = zone.filter(isHeading);
+  let title: Heading | undefined;
+  if (!titleFromFront) {
+    title = headings.find((h) => h.hints.classes?.includes('title'));
+    if (!title) for (const h of headings) if (!title || level(h) < level(title)) title = h;
   }
   if (title) {
-    ed.body.head = inlinesOf(ctx, title);
+    ed.body.head = syntax.inlines(title);
     ed.metadata.title = squash(plainText(ed.body.head));
-  } else if (opts.frontTitle?.text) {
-    ed.body.head = [{ kind: 'text', text: opts.frontTitle.text, pos: opts.frontTitle.pos }];
-    ed.metadata.title = squash(opts.frontTitle.text);
+  } else if (front?.title?.text) {
+    ed.body.head = [{ kind: 'text', text: front.title.text, pos: front.title.pos }];
+    ed.metadata.title = squash(front.title.text);
   }
-  if (opts.frontAuthor) ed.metadata.author = { name: opts.frontAuthor.name, from: 'front-matter', pos: opts.frontAuthor.pos };
-  const seenTitle = (b: RawBlock): boolean => !title || b.line > title.line;
+  if (front?.author) ed.metadata.author = { name: front.author.name, from: 'front-matter', pos: front.author.pos };
+  const titleLine = title?.lines[0]!.line;
+  const seenTitle = (b: StreamBlock): boolean => titleLine === undefined || b.lines[0]!.line > titleLine;
   for (const b of zone) {
     if (b === title) continue;
     if (isFurniture(ctx, b)) {
       drop(ctx, b);
       continue;
     }
-    const inl = b.kind === 'para' || b.kind === 'heading' ? inlinesOf(ctx, b) : [];
+    const inl = b.kind === 'para' || b.kind === 'heading' ? syntax.inlines(b) : [];
     const words = squash(plainText(inl));
     if (!words) continue;
     const byline = BYLINE.exec(words);
@@ -232,24 +249,24 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
       // A heading, a name alone or a "Name 1922" line above the title names the author
       // ("## G.V. Plekhanov", "MN Roy", "Nikolai Bukharin 1922").
       // "#### [Rosa Luxemburg]{.small} The Mass Strike": the name is the span set apart, the rest names the book.
-      const span = b.kind === 'heading' ? /^\[([^\]\n]{3,60})\]\{[^}\n]*\}/.exec(rawText(ctx, b).trim()) : null;
-      const name = span && isPersonName(squash(span[1]!)) ? squash(span[1]!) : b.kind === 'heading' || !byline ? words : byline[1]!;
+      const span = b.kind === 'heading' ? syntax.leadingSpan(b) : undefined;
+      const name = span && isPersonName(squash(span)) ? squash(span) : b.kind === 'heading' || !byline ? words : byline[1]!;
       if (isPersonName(name)) {
-        ed.metadata.author = { name, from: 'author-line', pos: ctx.src.pos(b.start) };
-        beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: ctx.src.pos(b.start) });
+        ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(b) };
+        beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: syntax.pos(b) });
         continue;
       }
     }
     // "by" on a line of its own, then the name: "by / **J. C. MARIATEGUI**".
     if (seenTitle(b) && !ed.metadata.author && /^by$/i.test(words)) {
       const next = zone[zone.indexOf(b) + 1];
-      const name = next && next.kind === 'para' ? squash(plainText(inlinesOf(ctx, next))) : '';
-      if (name && isPersonName(name)) ed.metadata.author = { name, from: 'author-line', pos: ctx.src.pos(next!.start) };
+      const name = next && next.kind === 'para' ? squash(plainText(syntax.inlines(next))) : '';
+      if (name && isPersonName(name)) ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(next!) };
     }
     // The TEI writes head, subtitle, opener, argument in that order: a date line or a
     // subheading printed after lines of the argument stays in the argument, where it stands.
     if (b.kind === 'para' && seenTitle(b) && isDateLine(words) && !ed.body.opener?.dateline && !ed.body.argument.length) {
-      ed.body.opener = { ...ed.body.opener, dateline: unwrapHi(inl), pos: ed.body.opener?.pos ?? ctx.src.pos(b.start) };
+      ed.body.opener = { ...ed.body.opener, dateline: unwrapHi(inl), pos: ed.body.opener?.pos ?? syntax.pos(b) };
       continue;
     }
     if (b.kind === 'heading' && seenTitle(b) && !ed.body.subtitle && !ed.body.opener && !ed.body.argument.length) {
@@ -257,7 +274,7 @@ function readTitleZone(ctx: Ctx, zone: RawBlock[], opts: DocumentOptions): void 
       ed.metadata.subtitle = words;
       continue;
     }
-    (seenTitle(b) ? ed.body.argument : beforeHead(ed)).push({ kind: 'p', children: inl, pos: ctx.src.pos(b.start) });
+    (seenTitle(b) ? ed.body.argument : beforeHead(ed)).push({ kind: 'p', children: inl, pos: syntax.pos(b) });
   }
 }
 
@@ -271,64 +288,36 @@ function beforeHead(ed: Edition): Block[] {
 // information block
 
 /** Reads `rule, labelled paragraphs…, rule` at `i`; returns the index after it (or `i`). */
-function readInfoBlock(ctx: Ctx, blocks: RawBlock[], i: number, end: number): number {
+function readInfoBlock(ctx: Ctx, blocks: readonly StreamBlock[], i: number, end: number): number {
   let k = i;
   while (k < end && blocks[k]!.kind === 'rule') k++;
   const start = k;
-  const paras: Array<Extract<RawBlock, { kind: 'para' }>> = [];
-  while (k < end && blocks[k]!.kind === 'para') {
-    paras.push(blocks[k] as Extract<RawBlock, { kind: 'para' }>);
+  const paras: StreamBlock[] = [];
+  while (k < end && blocks[k]!.kind === 'para' && !blocks[k]!.hints.markup) {
+    paras.push(blocks[k]!);
     k++;
   }
   const closed = k < end && blocks[k]!.kind === 'rule';
-  const labelled = paras.some((p) => lineStarts(ctx, p).some((s) => matchLabel(ctx.src.text, s, true)));
+  const labelled = paras.some((p) => ctx.syntax.labelled(p));
   if (!paras.length || !labelled || (!closed && paras.length > 6)) return start === i ? i : start;
   for (const p of paras) readInfoParagraph(ctx, p);
   return closed ? k + 1 : k;
 }
 
-function lineStarts(ctx: Ctx, p: { start: number; end: number }): number[] {
-  const out = [p.start];
-  for (let k = ctx.src.text.indexOf('\n', p.start); k >= 0 && k < p.end; k = ctx.src.text.indexOf('\n', k + 1)) out.push(skipQuote(ctx, k + 1));
-  return out;
-}
-
-/** In a page wrapped in a block quote, a line's text starts after its `> `. */
-function skipQuote(ctx: Ctx, at: number): number {
-  if (!ctx.env.quoted) return at;
-  const m = /^\s{0,3}> ?/.exec(ctx.src.text.slice(at, at + 6));
-  return m ? at + m[0].length : at;
-}
-
-/** Splits a paragraph into fields: a field starts at a labelled line or after a hard break. */
-function readInfoParagraph(ctx: Ctx, p: { start: number; end: number }): void {
-  const { src } = ctx;
-  const text = src.text;
-  const fieldStarts: number[] = [];
-  let prevHard = true;
-  for (const lineStart of lineStarts(ctx, p)) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > p.end) lineEnd = p.end;
-    const line = text.slice(lineStart, lineEnd);
-    if (prevHard || matchLabel(text, lineStart, true)) fieldStarts.push(lineStart);
-    prevHard = /\\$|\s{2,}$/.test(line);
-  }
-  for (let f = 0; f < fieldStarts.length; f++) {
-    const s = fieldStarts[f]!;
-    let e = f + 1 < fieldStarts.length ? text.lastIndexOf('\n', fieldStarts[f + 1]!) : p.end;
-    if (text[e - 1] === '\\') e--;
-    const match = matchLabel(text, s, false);
-    if (match && /^(?:author|by)$/i.test(match.label.trim()) && !ctx.ed.metadata.author) {
-      // "Author : Jane Roe" names the author: it goes to the header's author, not to a note.
-      const name = squash(plainText(parseInlines(ctx.env, match.valueStart, e)));
-      if (name) ctx.ed.metadata.author = { name, from: 'metadata', pos: src.pos(match.valueStart) };
+/** A paragraph's fields: "Author : Jane Roe" names the author, a line without a label is kept as `other`. */
+function readInfoParagraph(ctx: Ctx, p: StreamBlock): void {
+  const { ed } = ctx;
+  for (const entry of ctx.syntax.fields(p)) {
+    if (entry.label !== undefined && /^(?:author|by)$/i.test(entry.label.trim()) && !ed.metadata.author) {
+      // It goes to the header's author, not to a note.
+      const name = squash(plainText(entry.value()));
+      if (name) ed.metadata.author = { name, from: 'metadata', pos: entry.valuePos };
       continue;
     }
-    if (match) ctx.ed.metadata.fields.push(metaField(ctx.env, s, match, e));
+    if (entry.label !== undefined) ed.metadata.fields.push(entry.field());
     else {
-      const pos = src.pos(s);
-      ctx.diagnostics.report('metadata-unknown-label', 'an information-block line has no label; kept with role other', pos);
-      ctx.ed.metadata.fields.push({ label: '', role: 'other', value: inlinesOf(ctx, { start: s, end: e }), pos });
+      ctx.diagnostics.report('metadata-unknown-label', 'an information-block line has no label; kept with role other', entry.pos);
+      ed.metadata.fields.push({ label: '', role: 'other', value: entry.value(), pos: entry.pos });
     }
   }
 }
@@ -336,40 +325,42 @@ function readInfoParagraph(ctx: Ctx, p: { start: number; end: number }): void {
 // ---------------------------------------------------------------------------------------
 // body
 
-function toBlocks(ctx: Ctx, b: RawBlock): Block[] {
-  const pos = ctx.src.pos(b.start);
+function toBlocks(ctx: Ctx, b: StreamBlock): Block[] {
+  const pos = ctx.syntax.pos(b);
   switch (b.kind) {
     case 'para': {
-      const children = inlinesOf(ctx, b);
+      const children = ctx.syntax.inlines(b);
       if (!children.length) return [];
       if (children.every((n) => n.kind === 'pb')) return children.map((n) => ({ kind: 'pb', ...(n.kind === 'pb' && n.n ? { n: n.n } : {}), pos: n.pos }));
-      // `<span class="signature">` marks the signature in converted pages.
-      return [/^<span\s+class="signature"/.test(rawText(ctx, b).trim()) ? { kind: 'p', rend: 'signature', children, pos } : { kind: 'p', children, pos }];
+      // A signature the syntax marks as such (`<span class="signature">` in converted pages).
+      return [b.hints.classes?.includes('signature') ? { kind: 'p', rend: 'signature', children, pos } : { kind: 'p', children, pos }];
     }
     case 'heading':
-      return [{ kind: 'heading', level: b.level, children: inlinesOf(ctx, b), pos }];
+      return [{ kind: 'heading', level: level(b), children: ctx.syntax.inlines(b), pos }];
     case 'quote': {
-      const blocks: Block[] = b.paras.map((q) => ({ kind: 'p', children: inlinesOf(ctx, q, true), pos: ctx.src.pos(q.start) }));
+      const blocks: Block[] = (b.parts ?? []).map((q) => ({ kind: 'p', children: ctx.syntax.inlines(q), pos: ctx.syntax.pos(q) }));
       return blocks.length ? [{ kind: 'quote', blocks, pos }] : [];
     }
     case 'table':
-      return b.cells.map((cell) => ({ kind: 'p', children: cellInlines(ctx, cell), pos: ctx.src.pos(cell[0]!.start) }));
-    case 'rule':
-    case 'html':
+      return (b.parts ?? []).map((cell) => ({ kind: 'p', children: ctx.syntax.inlines(cell), pos: ctx.syntax.pos(cell) }));
+    default:
       return [];
   }
 }
 
-function cellInlines(ctx: Ctx, cell: Array<{ start: number; end: number }>): Inline[] {
-  const out: Inline[] = [];
-  cell.forEach((seg, n) => {
-    let end = seg.end;
-    const hard = ctx.src.text[end - 1] === '\\';
-    if (hard) end--;
-    out.push(...parseInlines(ctx.env, seg.start, end));
-    if (n + 1 < cell.length) out.push(hard ? { kind: 'lb', pos: ctx.src.pos(end) } : { kind: 'text', text: ' ', pos: ctx.src.pos(end) });
-  });
-  return trimInlines(out);
+/** Trims white space and line breaks at both ends of a run of inlines. */
+function trimInlines(list: Inline[]): Inline[] {
+  const out = [...list];
+  while (out.length && (out[0]!.kind === 'lb' || (out[0]!.kind === 'text' && !out[0].text.trim()))) out.shift();
+  while (out.length && (out[out.length - 1]!.kind === 'lb' || (out[out.length - 1]!.kind === 'text' && !(out[out.length - 1] as { text: string }).text.trim()))) out.pop();
+  const first = out[0];
+  if (first?.kind === 'text') {
+    const lead = first.text.length - first.text.trimStart().length;
+    out[0] = { ...first, text: first.text.trimStart(), pos: { line: first.pos.line, column: first.pos.column + lead } };
+  }
+  const last = out[out.length - 1];
+  if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out;
 }
 
 const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind === 'heading') ? squash(plainText(b.children)) : '');
@@ -463,10 +454,9 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
 // ---------------------------------------------------------------------------------------
 // notes
 
-function isNotesHeading(ctx: Ctx, b: RawBlock): boolean {
-  if (b.kind !== 'heading' && b.kind !== 'para') return false;
-  const raw = rawText(ctx, b).replace(/[*_#]/g, '').replace(/\{[^}]*\}/g, '').trim();
-  return NOTES_HEADING.test(raw);
+function isNotesHeading(ctx: Ctx, b: StreamBlock): boolean {
+  if ((b.kind !== 'heading' && b.kind !== 'para') || b.hints.markup) return false;
+  return isNotesHeadingText(ctx.syntax.bareText(b));
 }
 
 /** The note label at the start of a paragraph: a link back to the text (`[1.](#f1)`) or a printed label. */
@@ -484,16 +474,15 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
 }
 
 /** Index of the notes section: a "Notes" heading, or the first paragraph opening with a linked note label. */
-function findNotes(ctx: Ctx, blocks: RawBlock[], plainMarkers: Set<string>): number | undefined {
-  const probe: InlineEnv = { ...ctx.env, diagnostics: new Diagnostics() };
+function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined {
   let at: number | undefined;
   for (let k = 0; k < blocks.length; k++) if (isNotesHeading(ctx, blocks[k]!)) at = k;
   if (at === undefined) {
     for (let k = 1; k < blocks.length; k++) {
       const b = blocks[k]!;
-      if (b.kind !== 'para') continue;
-      const l = noteLabel(trimInlines(parseInlines(probe, b.start, b.end)));
-      if (l?.linked && /\.$|^\[.*\]$/.test(l.label) && (b.line > 1)) {
+      if (b.kind !== 'para' || b.hints.markup) continue;
+      const l = noteLabel(ctx.syntax.inlines(b, true));
+      if (l?.linked && /\.$|^\[.*\]$/.test(l.label) && b.lines[0]!.line > 1) {
         at = k;
         break;
       }
@@ -501,17 +490,19 @@ function findNotes(ctx: Ctx, blocks: RawBlock[], plainMarkers: Set<string>): num
   }
   if (at === undefined) return undefined;
   // Notes printed with a plain label (`[1] …`, `(1) …`) make the same marker in the text an anchor.
+  const plain: string[] = [];
   for (let k = at; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.kind !== 'para') continue;
-    const l = noteLabel(trimInlines(parseInlines(probe, b.start, b.end)));
-    if (l && !l.linked && /^[[(]/.test(l.label)) plainMarkers.add(l.label);
+    if (b.kind !== 'para' || b.hints.markup) continue;
+    const l = noteLabel(ctx.syntax.inlines(b, true));
+    if (l && !l.linked && /^[[(]/.test(l.label)) plain.push(l.label);
   }
+  ctx.syntax.notesPrintedWith(plain);
   return at;
 }
 
-function readNotes(ctx: Ctx, blocks: RawBlock[], from: number, to: number): void {
-  const { ed, src } = ctx;
+function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: number): void {
+  const { ed, syntax } = ctx;
   let section: NoteSection | undefined;
   let note: Note | undefined;
   const newSection = (pos: SourcePos, heading?: Inline[]): NoteSection => {
@@ -522,9 +513,9 @@ function readNotes(ctx: Ctx, blocks: RawBlock[], from: number, to: number): void
   };
   for (let k = from; k < to; k++) {
     const b = blocks[k]!;
-    const pos = src.pos(b.start);
+    const pos = syntax.pos(b);
     if (k === from && isNotesHeading(ctx, b)) {
-      section = newSection(pos, [{ kind: 'text', text: squash(rawText(ctx, b).replace(/[*_#]/g, '').replace(/\{[^}]*\}/g, '')), pos: src.pos(b.start) }]);
+      section = newSection(pos, [{ kind: 'text', text: squash(syntax.bareText(b)), pos }]);
       continue;
     }
     if (b.kind === 'rule') continue;
@@ -533,12 +524,12 @@ function readNotes(ctx: Ctx, blocks: RawBlock[], from: number, to: number): void
       continue;
     }
     if (b.kind === 'heading') {
-      section = newSection(pos, inlinesOf(ctx, b));
+      section = newSection(pos, syntax.inlines(b));
       note = undefined;
       continue;
     }
     section ??= newSection(pos);
-    const list = b.kind === 'para' ? inlinesOf(ctx, b) : [];
+    const list = b.kind === 'para' ? syntax.inlines(b) : [];
     const l = b.kind === 'para' ? noteLabel(list) : undefined;
     if (l) {
       note = { key: l.key, label: l.label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
@@ -656,5 +647,5 @@ function authorFromFooter(ctx: Ctx): void {
     ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, d.pos);
     return;
   }
-  ctx.diagnostics.report('author-missing', 'no author line, front matter or archive link names the author', ctx.src.pos(0));
+  ctx.diagnostics.report('author-missing', 'no author line, front matter or archive link names the author', { line: 1, column: 1 });
 }
