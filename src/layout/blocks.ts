@@ -41,6 +41,11 @@ export interface BlockHints {
   quoted?: boolean;
   /** The block is template markup, not text (a stray `<div>` line or `:::` fence in markdown). */
   markup?: boolean;
+  /**
+   * The syntax itself makes the block (part of) the note with this label: a markdown
+   * footnote definition `[^1]: …` and the indented paragraphs that continue it.
+   */
+  footnote?: string;
 }
 
 export interface StreamBlock {

@@ -94,7 +94,9 @@ const level = (b: StreamBlock): number => b.hints.level ?? 1;
 /** Lays out a marked-up stream (see the file header). */
 export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
   const ed = emptyEdition(stream.profile);
-  const blocks = stream.blocks;
+  // Footnote definitions are notes by their syntax, wherever they stand: the rest is laid out.
+  const footnotes = stream.blocks.filter((b) => b.hints.footnote !== undefined);
+  const blocks = footnotes.length ? stream.blocks.filter((b) => b.hints.footnote === undefined) : stream.blocks;
   const front = stream.front;
   const ctx: Ctx = { syntax: stream.marked, diagnostics, ed };
   const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
@@ -152,6 +154,7 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   shapeBody(ctx, body);
 
   if (notesAt !== undefined) readNotes(ctx, blocks, notesAt, footerAt);
+  if (footnotes.length) readFootnotes(ctx, footnotes);
   dropEmptyNoteSections(ctx);
   unwrapPageLinks(ed);
   for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && !blocks[k]!.hints.markup) drop(ctx, blocks[k]!);
@@ -547,6 +550,29 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
     }
   }
 }
+
+/**
+ * Markdown footnotes (`[^1]: …`), one note each, its indented paragraphs with it; after
+ * the notes printed under a heading, as their own section.
+ */
+function readFootnotes(ctx: Ctx, blocks: readonly StreamBlock[]): void {
+  const section: NoteSection = { notes: [], pos: ctx.syntax.pos(blocks[0]!) };
+  let note: Note | undefined;
+  for (const b of blocks) {
+    const pos = ctx.syntax.pos(b);
+    const children = ctx.syntax.inlines(b);
+    const label = b.hints.footnote!;
+    if (!note || note.label !== label || isFootnoteStart(b)) {
+      note = { key: markerKey(label) ?? label, label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
+      section.notes.push(note);
+    }
+    if (children.length) note.blocks.push({ kind: 'p', children, pos });
+  }
+  ctx.ed.notes.push(section);
+}
+
+/** The first paragraph of a footnote (its definition), not an indented one continuing it. */
+const isFootnoteStart = (b: StreamBlock): boolean => !/^(?: {4}|\t)/.test(b.lines[0]!.text);
 
 /** A "Notes" heading with no note under it is page furniture of the converted page. */
 function dropEmptyNoteSections(ctx: Ctx): void {

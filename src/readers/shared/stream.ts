@@ -20,11 +20,15 @@ import type { Source } from './source.js';
 /** Where a stream block's words are in the source, and how they are read. */
 type Ref =
   | { kind: 'block'; raw: RawBlock }
+  /** A footnote definition `[^1]: …`: its words after the label. */
+  | { kind: 'footnote'; range: Range }
   /** A paragraph of a block quote: read with its `> ` prefixes as syntax. */
   | { kind: 'quoted'; range: Range }
   /** A grid-table cell: its line segments, joined by a space (or a break after `\`). */
   | { kind: 'cell'; segments: Range[] };
 
+/** A markdown footnote definition: `[^1]: The strike began in May.` */
+const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\d_-]{1,20})\]:[ \t]*/u;
 const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
 
 /** The markdown of `src` from `firstLine` as a block stream for the layout engine. */
@@ -35,9 +39,13 @@ export function markdownStream(src: Source, firstLine: number, diagnostics: Diag
   const syntax = new MarkdownSyntax(src, env, plainMarkers);
   const blocks: StreamBlock[] = [];
   let lastLine = firstLine; // 1-based line of the previous block's end (0: none)
+  let footnote: string | undefined; // the footnote an indented paragraph continues
   for (const raw of splitBlocks(src, firstLine, wrapped)) {
     const endLine = src.pos(Math.max(raw.start, raw.end - 1)).line;
     const block = syntax.add(raw, lastLine);
+    if (block.hints.footnote !== undefined) footnote = block.hints.footnote;
+    else if (footnote !== undefined && raw.kind === 'para' && /^(?: {4}|\t)/.test(src.line(raw.line - 1))) block.hints.footnote = footnote;
+    else footnote = undefined;
     blocks.push(block);
     lastLine = endLine;
   }
@@ -72,7 +80,11 @@ class MarkdownSyntax implements MarkedSyntax {
       gapBefore: Math.max(0, raw.line - prevEnd - 1),
       hints: this.hints(raw),
     };
-    this.refs.set(block, { kind: 'block', raw });
+    const definition = raw.kind === 'para' ? FOOTNOTE_DEFINITION.exec(this.text(raw)) : null;
+    if (definition) {
+      block.hints.footnote = definition[1]!;
+      this.refs.set(block, { kind: 'footnote', range: { start: raw.start + definition[0].length, end: raw.end } });
+    } else this.refs.set(block, { kind: 'block', raw });
     if (raw.kind === 'quote') block.parts = raw.paras.map((p) => this.part({ kind: 'quoted', range: p }, p.line, p.end, { quoted: true }));
     if (raw.kind === 'table') block.parts = raw.cells.map((cell) => this.part({ kind: 'cell', segments: cell }, this.src.pos(cell[0]!.start).line, cell[cell.length - 1]!.end, {}));
     return block;
@@ -149,7 +161,7 @@ class MarkdownSyntax implements MarkedSyntax {
 
   private range(b: StreamBlock): Range {
     const ref = this.ref(b);
-    return ref.kind === 'block' ? ref.raw : ref.kind === 'quoted' ? ref.range : { start: ref.segments[0]!.start, end: ref.segments[ref.segments.length - 1]!.end };
+    return ref.kind === 'block' ? ref.raw : ref.kind === 'quoted' || ref.kind === 'footnote' ? ref.range : { start: ref.segments[0]!.start, end: ref.segments[ref.segments.length - 1]!.end };
   }
 
   inlines(b: StreamBlock, probe = false): Inline[] {
@@ -157,6 +169,7 @@ class MarkdownSyntax implements MarkedSyntax {
     const env = probe ? this.probeEnv : this.env;
     if (ref.kind === 'quoted') return trimInlines(parseInlines({ ...env, quoted: true }, ref.range.start, ref.range.end));
     if (ref.kind === 'cell') return this.cellInlines(env, ref.segments);
+    if (ref.kind === 'footnote') return trimInlines(parseInlines(env, ref.range.start, ref.range.end));
     return trimInlines(parseInlines(env, ref.raw.start, ref.raw.end));
   }
 
