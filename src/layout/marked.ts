@@ -55,6 +55,8 @@ export interface MarkedSyntax {
   labelled(b: StreamBlock): boolean;
   /** The paragraph's fields: one at each labelled line and after each hard line break. */
   fields(b: StreamBlock): InfoEntry[];
+  /** The footnote definitions (`[^1]: …`) read as notes: references to them are anchors, the others text. */
+  footnotesKept(labels: Iterable<string>): void;
   /** Notes printed with these plain labels (`[1]`, `(1)`): the same marks in the text are anchors. */
   notesPrintedWith(labels: Iterable<string>): void;
 }
@@ -94,11 +96,10 @@ const level = (b: StreamBlock): number => b.hints.level ?? 1;
 /** Lays out a marked-up stream (see the file header). */
 export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
   const ed = emptyEdition(stream.profile);
-  // Footnote definitions are notes by their syntax, wherever they stand: the rest is laid out.
-  const footnotes = stream.blocks.filter((b) => b.hints.footnote !== undefined);
-  const blocks = footnotes.length ? stream.blocks.filter((b) => b.hints.footnote === undefined) : stream.blocks;
   const front = stream.front;
   const ctx: Ctx = { syntax: stream.marked, diagnostics, ed };
+  const footnotes = trailingFootnotes(ctx, stream.blocks);
+  const blocks = footnotes.length ? stream.blocks.filter((b) => !footnotes.includes(b)) : stream.blocks;
   const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
 
   const notesAt = findNotes(ctx, blocks);
@@ -552,6 +553,23 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
 }
 
 /**
+ * The footnote definitions after the text (among rules and furniture only): the notes. A
+ * definition in the middle of the text stays where it is, as text, its references too:
+ * the notes are read in the order the source prints them.
+ */
+function trailingFootnotes(ctx: Ctx, blocks: readonly StreamBlock[]): StreamBlock[] {
+  let k = blocks.length;
+  while (k > 0) {
+    const b = blocks[k - 1]!;
+    if (b.hints.footnote !== undefined || b.kind === 'rule' || isFurniture(ctx, b)) k--;
+    else break;
+  }
+  const notes = blocks.slice(k).filter((b) => b.hints.footnote !== undefined);
+  ctx.syntax.footnotesKept(notes.map((b) => b.hints.footnote!));
+  return notes;
+}
+
+/**
  * Markdown footnotes (`[^1]: …`), one note each, its indented paragraphs with it; after
  * the notes printed under a heading, as their own section.
  */
@@ -652,19 +670,8 @@ function unwrapPageLinks(ed: Edition): void {
 // ---------------------------------------------------------------------------------------
 // author
 
-/** "J. V. Stalin Archive" in the dropped navigation names the author when nothing else does. */
+/** The archive link of the dropped footer names the author when nothing else does ("J. V. Stalin Archive"). */
 function authorFromFooter(ctx: Ctx): void {
-  for (const d of ctx.ed.dropped) {
-    for (const m of d.text.matchAll(/\[([^\]\n]{2,60}?)\s+Archive\]/g)) {
-      const name = m[1]!.trim();
-      const parts = name.split(/\s+/);
-      if (/internet|marxists?|letters|works|subject|reference|history/i.test(name)) continue;
-      if (parts.length < 2 || !parts.every((w) => /^[A-Z]/.test(w))) continue;
-      ctx.ed.metadata.author = { name, from: 'footer', pos: d.pos };
-      ctx.diagnostics.report('author-from-footer', `author "${name}" taken from the archive link in the navigation footer`, d.pos);
-      return;
-    }
-  }
   // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive").
   for (const d of ctx.ed.dropped) {
     const named = authorFrom(d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), 'bottom');

@@ -19,6 +19,8 @@ export interface InlineEnv {
   plainMarkers?: ReadonlySet<string>;
   /** Inside a block quote: the `> ` prefix after each line break is syntax, not text. */
   quoted?: boolean;
+  /** Labels of the footnote definitions read as notes: `[^1]` is an anchor only when its note is one. */
+  footnotes?: ReadonlySet<string>;
   /** Offsets of `**` runs already consumed as part of a label (`**Source: Works**`). */
   skip?: ReadonlySet<number>;
 }
@@ -181,7 +183,7 @@ class InlineScan {
       if (c === '[') {
         // A markdown footnote reference `[^1]` (its definition `[^1]: …` is a block of its own).
         const fn = FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24)));
-        if (fn && t[i + fn[0].length] !== ':') {
+        if (fn && t[i + fn[0].length] !== ':' && this.env.footnotes?.has(fn[1]!)) {
           push(this.anchor(fn[1]!, i));
           i += fn[0].length;
           continue;

@@ -21,7 +21,7 @@ import type { Source } from './source.js';
 type Ref =
   | { kind: 'block'; raw: RawBlock }
   /** A footnote definition `[^1]: …`: its words after the label. */
-  | { kind: 'footnote'; range: Range }
+  | { kind: 'footnote'; label: string; range: Range; raw: RawBlock }
   /** A paragraph of a block quote: read with its `> ` prefixes as syntax. */
   | { kind: 'quoted'; range: Range }
   /** A grid-table cell: its line segments, joined by a space (or a break after `\`). */
@@ -35,8 +35,9 @@ const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
 export function markdownStream(src: Source, firstLine: number, diagnostics: Diagnostics, profile: string, front?: FrontMatterFacts): BlockStream {
   const wrapped = isQuoteWrapped(src, firstLine);
   const plainMarkers = new Set<string>();
-  const env: InlineEnv = { src, diagnostics, plainMarkers, quoted: wrapped };
-  const syntax = new MarkdownSyntax(src, env, plainMarkers);
+  const footnotes = new Set<string>();
+  const env: InlineEnv = { src, diagnostics, plainMarkers, footnotes, quoted: wrapped };
+  const syntax = new MarkdownSyntax(src, env, plainMarkers, footnotes);
   const blocks: StreamBlock[] = [];
   let lastLine = firstLine; // 1-based line of the previous block's end (0: none)
   let footnote: string | undefined; // the footnote an indented paragraph continues
@@ -68,6 +69,8 @@ class MarkdownSyntax implements MarkedSyntax {
     private readonly env: InlineEnv,
     /** The plain labels (`[1]`) the engine found notes printed with: `env` reads them as anchors. */
     private readonly plainMarkers: Set<string>,
+    /** The footnote definitions the engine reads as notes (the others stay text, label and all). */
+    private readonly footnotes: Set<string>,
   ) {
     this.probeEnv = { ...env, diagnostics: new Diagnostics() };
   }
@@ -83,7 +86,7 @@ class MarkdownSyntax implements MarkedSyntax {
     const definition = raw.kind === 'para' ? FOOTNOTE_DEFINITION.exec(this.text(raw)) : null;
     if (definition) {
       block.hints.footnote = definition[1]!;
-      this.refs.set(block, { kind: 'footnote', range: { start: raw.start + definition[0].length, end: raw.end } });
+      this.refs.set(block, { kind: 'footnote', label: definition[1]!, range: { start: raw.start + definition[0].length, end: raw.end }, raw });
     } else this.refs.set(block, { kind: 'block', raw });
     if (raw.kind === 'quote') block.parts = raw.paras.map((p) => this.part({ kind: 'quoted', range: p }, p.line, p.end, { quoted: true }));
     if (raw.kind === 'table') block.parts = raw.cells.map((cell) => this.part({ kind: 'cell', segments: cell }, this.src.pos(cell[0]!.start).line, cell[cell.length - 1]!.end, {}));
@@ -161,7 +164,8 @@ class MarkdownSyntax implements MarkedSyntax {
 
   private range(b: StreamBlock): Range {
     const ref = this.ref(b);
-    return ref.kind === 'block' ? ref.raw : ref.kind === 'quoted' || ref.kind === 'footnote' ? ref.range : { start: ref.segments[0]!.start, end: ref.segments[ref.segments.length - 1]!.end };
+    if (ref.kind === 'footnote') return this.footnotes.has(ref.label) ? ref.range : ref.raw;
+    return ref.kind === 'block' ? ref.raw : ref.kind === 'quoted' ? ref.range : { start: ref.segments[0]!.start, end: ref.segments[ref.segments.length - 1]!.end };
   }
 
   inlines(b: StreamBlock, probe = false): Inline[] {
@@ -169,7 +173,10 @@ class MarkdownSyntax implements MarkedSyntax {
     const env = probe ? this.probeEnv : this.env;
     if (ref.kind === 'quoted') return trimInlines(parseInlines({ ...env, quoted: true }, ref.range.start, ref.range.end));
     if (ref.kind === 'cell') return this.cellInlines(env, ref.segments);
-    if (ref.kind === 'footnote') return trimInlines(parseInlines(env, ref.range.start, ref.range.end));
+    if (ref.kind === 'footnote') {
+      const r = this.range(b);
+      return trimInlines(parseInlines(env, r.start, r.end));
+    }
     return trimInlines(parseInlines(env, ref.raw.start, ref.raw.end));
   }
 
@@ -258,6 +265,10 @@ class MarkdownSyntax implements MarkedSyntax {
         field: () => metaField(this.env, s, match, e),
       };
     });
+  }
+
+  footnotesKept(labels: Iterable<string>): void {
+    for (const l of labels) this.footnotes.add(l);
   }
 
   notesPrintedWith(labels: Iterable<string>): void {
