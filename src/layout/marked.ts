@@ -22,7 +22,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
-import { authorFrom, furnitureRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { authorFrom, furnitureRule, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -75,7 +75,6 @@ export interface FrontMatterFacts {
 const SALUTE = /^(?:my\s+)?(?:dear(?:est)?|comrades?|citizens?|sirs?|gentlemen|friends?|madam|brothers?|sisters?)\b[^.?]{0,60}$/i;
 const CLOSING_SALUTE = /^(?:yours|your|with|cordially|fraternally|sincerely|greetings|ever|faithfully|best|salut|regards)\b[\s\S]{0,50}$/i;
 const PUBLICATION = /^(?:first\s+)?(?:published|printed|written|reprinted)\b/i;
-const YEAR = /\b1[5-9][0-9]{2}\b|\b20[0-9]{2}\b/;
 const BYLINE = /^(.{3,60}?)\s+(1[5-9][0-9]{2}|20[0-9]{2})$/;
 const COLLECTION = /\b(?:correspondence|works|collected|letters|writings|archive|selected|volume|chapter|index)\b/i;
 const NOTE_LABEL = /^\s*(\[([0-9]{1,3}|[A-Za-z]|\*{1,3})\]|\(([0-9]{1,3})\)|([0-9]{1,3}|[A-Z])\.|(\*{1,3}|[†‡]))(?=\s)/;
@@ -211,9 +210,7 @@ function unwrapHi(list: Inline[]): Inline[] {
   return list.length === 1 && list[0]!.kind === 'hi' ? list[0].children : list;
 }
 
-function isDateLine(text: string): boolean {
-  return text.length < 80 && YEAR.test(text) && !/[.!?]\s+\S/.test(text);
-}
+const isDateLine = isDateLineRule;
 
 /** Two to five capitalised words or initials: "G.V. Plekhanov", "Nikolai Bukharin", "James Connolly". */
 function isPersonName(s: string): boolean {
