@@ -22,6 +22,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
+import { isClosingSaluteLine, isSalutationLine } from './letter.js';
 import { authorFrom, furnitureRule, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
@@ -72,8 +73,6 @@ export interface FrontMatterFacts {
   fields: MetaField[];
 }
 
-const SALUTE = /^(?:my\s+)?(?:dear(?:est)?|comrades?|citizens?|sirs?|gentlemen|friends?|madam|brothers?|sisters?)\b[^.?]{0,60}$/i;
-const CLOSING_SALUTE = /^(?:yours|your|with|cordially|fraternally|sincerely|greetings|ever|faithfully|best|salut|regards)\b[\s\S]{0,50}$/i;
 const PUBLICATION = /^(?:first\s+)?(?:published|printed|written|reprinted)\b/i;
 const BYLINE = /^(.{3,60}?)\s+(1[5-9][0-9]{2}|20[0-9]{2})$/;
 const COLLECTION = /\b(?:correspondence|works|collected|letters|writings|archive|selected|volume|chapter|index)\b/i;
@@ -395,8 +394,8 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   const blocks = all.slice(lead);
   let first = 0;
   // Opener: an optional place-date line, then a salutation.
-  const dateFirst = isDateLine(words(blocks[0])) && SALUTE.test(words(blocks[1])) ? 1 : 0;
-  if (SALUTE.test(words(blocks[dateFirst])) && words(blocks[dateFirst]).length < 80) {
+  const dateFirst = isDateLine(words(blocks[0])) && isSalutationLine(words(blocks[1])) ? 1 : 0;
+  if (isSalutationLine(words(blocks[dateFirst])) && words(blocks[dateFirst]).length < 80) {
     const pos = blocks[0]!.pos;
     const opener = body.opener ?? { pos };
     const get = (b: Block): Inline[] => (b.kind === 'p' || b.kind === 'heading' ? b.children : []);
@@ -426,17 +425,17 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   let closer: NonNullable<typeof body.closer> | undefined;
   const sig = blocks[last - 1];
   const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
-  const nameAfterSalute = sig?.kind === 'p' && isPersonName(words(sig)) && CLOSING_SALUTE.test(words(blocks[last - 2]));
+  const nameAfterSalute = sig?.kind === 'p' && isPersonName(words(sig)) && isClosingSaluteLine(words(blocks[last - 2]));
   if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
     closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
     last--;
-  } else if (sig?.kind === 'p' && split && CLOSING_SALUTE.test(squash(plainText(split[0]))) && squash(plainText(split[1])).length < 60 && squash(plainText(split[0])).length < 60 && last - 1 > first) {
+  } else if (sig?.kind === 'p' && split && isClosingSaluteLine(squash(plainText(split[0]))) && squash(plainText(split[1])).length < 60 && squash(plainText(split[0])).length < 60 && last - 1 > first) {
     closer = { salute: split[0], signed: split[1], pos: sig.pos };
     last--;
   }
   if (closer) {
     const prev = blocks[last - 1];
-    if (!closer.salute && prev && last - 1 > first && CLOSING_SALUTE.test(words(prev)) && words(prev).length < 60 && prev.kind === 'p') {
+    if (!closer.salute && prev && last - 1 > first && isClosingSaluteLine(words(prev)) && words(prev).length < 60 && prev.kind === 'p') {
       closer.salute = prev.children;
       closer.pos = prev.pos;
       last--;
