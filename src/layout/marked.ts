@@ -23,7 +23,7 @@ import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } 
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine } from './letter.js';
-import { authorFrom, furnitureRule, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { noteLabel as noteLabelRule, authorFrom, furnitureRule, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -76,10 +76,6 @@ export interface FrontMatterFacts {
 const PUBLICATION = /^(?:first\s+)?(?:published|printed|written|reprinted)\b/i;
 const BYLINE = /^(.{3,60}?)\s+(1[5-9][0-9]{2}|20[0-9]{2})$/;
 const COLLECTION = /\b(?:correspondence|works|collected|letters|writings|archive|selected|volume|chapter|index)\b/i;
-const NOTE_LABEL = /^\s*(\[([0-9]{1,3}|[A-Za-z]|\*{1,3})\]|\(([0-9]{1,3})\)|([0-9]{1,3}|[A-Z])\.|(\*{1,3}|[†‡]))(?=\s)/;
-/** A printed note marker: `1`, `[1]`, `(12)`, `[A]`, `*`, `†`; gives the key that pairs it with its note. */
-const MARKER = /^[[(]?\s*([0-9]{1,3}|[A-Za-z]|\*{1,3}|[†‡§])\s*[\])]?\.?$/;
-const markerKey = (printed: string): string | undefined => MARKER.exec(printed.replace(/\\/g, '').trim())?.[1];
 
 interface Ctx {
   syntax: MarkedSyntax;
@@ -464,11 +460,11 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
   const first = list[0];
   if (first?.kind === 'noteAnchor') return { label: first.marker, key: first.key, rest: trimInlines(list.slice(1)), linked: !!first.target };
   if (first?.kind !== 'text') return undefined;
-  const m = NOTE_LABEL.exec(first.text);
+  const m = noteLabelRule(first.text, true);
   if (!m) return undefined;
-  const label = m[1]!;
-  const key = markerKey(label) ?? label;
-  const cut = m[0].length;
+  const label = m.label;
+  const key = m.key;
+  const cut = m.rest;
   const rest = [{ ...first, text: first.text.slice(cut), pos: { line: first.pos.line, column: first.pos.column + cut } }, ...list.slice(1)];
   return { label, key, rest: trimInlines(rest), linked: false };
 }
@@ -577,7 +573,7 @@ function readFootnotes(ctx: Ctx, blocks: readonly StreamBlock[]): void {
     const children = ctx.syntax.inlines(b);
     const label = b.hints.footnote!;
     if (!note || note.label !== label || isFootnoteStart(b)) {
-      note = { key: markerKey(label) ?? label, label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
+      note = { key: label, label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
       section.notes.push(note);
     }
     if (children.length) note.blocks.push({ kind: 'p', children, pos });
