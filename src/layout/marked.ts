@@ -307,7 +307,7 @@ function readInfoParagraph(ctx: Ctx, p: StreamBlock): void {
     if (entry.label !== undefined && /^(?:author|by)$/i.test(entry.label.trim()) && !ed.metadata.author) {
       // It goes to the header's author, not to a note.
       const name = squash(plainText(entry.value()));
-      if (name) ed.metadata.author = { name, from: 'metadata', pos: entry.valuePos };
+      if (name) ed.metadata.author = { name, from: 'metadata', pos: entry.valuePos, label: { text: entry.label, pos: entry.pos } };
       continue;
     }
     if (entry.label !== undefined) ed.metadata.fields.push(entry.field());
