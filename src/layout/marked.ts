@@ -156,6 +156,7 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   assignSeries(ed);
 
   if (!ed.metadata.title) diagnostics.report('title-missing', 'no title heading or front-matter title was found', { line: 1, column: 1 });
+  if (!ed.metadata.author) authorFromLetterTitle(ed);
   if (!ed.metadata.author) authorFromFooter(ctx);
   return ed;
 }
@@ -252,6 +253,11 @@ function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | 
         beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: syntax.pos(b) });
         continue;
       }
+    }
+    // "by Name", "Speech by Name" under the title (the shared AUTHOR rows).
+    if (seenTitle(b) && !ed.metadata.author) {
+      const by = authorFrom(words, 'top');
+      if (by && (by.rule.name === 'by X' || by.rule.name === 'speech by X')) ed.metadata.author = { name: by.name, from: 'author-line', pos: syntax.pos(b) };
     }
     // "by" on a line of its own, then the name: "by / **J. C. MARIATEGUI**".
     if (seenTitle(b) && !ed.metadata.author && /^by$/i.test(words)) {
@@ -661,6 +667,14 @@ function unwrapPageLinks(ed: Edition): void {
 
 // ---------------------------------------------------------------------------------------
 // author
+
+/** A letter's title names its writer ("Engels to August Bebel"), as in every style. */
+function authorFromLetterTitle(ed: Edition): void {
+  const title = ed.body.head[0];
+  if (!title || !(ed.body.divType === 'letter' || ed.body.opener?.salute)) return;
+  const named = authorFrom(ed.metadata.title, 'top');
+  if (named?.rule.name === 'letter title') ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
+}
 
 /** The archive link of the dropped footer names the author when nothing else does ("J. V. Stalin Archive"). */
 function authorFromFooter(ctx: Ctx): void {

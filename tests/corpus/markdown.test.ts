@@ -84,6 +84,8 @@ describe.skipIf(!hasCorpus)('markdown pages: facts checked on the TEI', () => {
   it('Marx to Kugelmann, 30 January 1868 (pandoc letter, ^[\\[1\\]](#n1)^ anchors): opener, closer, 11 notes linked', () => {
     const doc = teiOf('marx-1868-letter-to-kugelmann-01-30.md');
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Karl Marx to Ludwig Kugelmann, 30 January 1868');
+    // The letter's title names its writer, as in the HTML page of the same letter.
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
     expect(xeval(doc, 'string(//tei:body/tei:div/@type)')).toBe('letter');
     expect(squash(xtext(doc, '//tei:opener/tei:salute'))).toBe('Dear Kugelmann');
     // "Salut\" + "Yours": two printed lines of one closing salutation.

@@ -66,6 +66,18 @@ describe('title zone', () => {
     expect(ed.metadata.author).toMatchObject({ name: 'G.V. Plekhanov', from: 'author-line' });
   });
 
+  it('"by Name" or "Speech by Name" under the title names the author; a "by the way" line does not', () => {
+    expect(read(`# On the Strike\n\nby Rosa Luxemburg\n\n${INFO}${TEXT}`).ed.metadata.author).toMatchObject({ name: 'Rosa Luxemburg', from: 'author-line' });
+    expect(read(`# On the Strike\n\nSpeech by James Connolly\n\n${INFO}${TEXT}`).ed.metadata.author).toMatchObject({ name: 'James Connolly', from: 'author-line' });
+    expect(read(`# On the Strike\n\nby the way of the mills\n\n${INFO}${TEXT}`).ed.metadata.author).toBeUndefined();
+  });
+
+  it("a letter's title names its writer; an article's title of the same shape does not", () => {
+    const letter = read(`# Engels to August Bebel\n\n${INFO}Dear Bebel,\n\n${TEXT}`).ed;
+    expect(letter.metadata.author).toMatchObject({ name: 'Engels', from: 'author-line' });
+    expect(read(`# Engels to August Bebel\n\n${INFO}${TEXT}`).ed.metadata.author).toBeUndefined();
+  });
+
   it('an italic date line under the title is the dateline and the date of writing', () => {
     const { ed, tei } = read(`# For the Party\n\n*March 1912*\n\n${INFO}${TEXT}`);
     expect(ed.body.opener?.dateline).toMatchObject([{ kind: 'text', text: 'March 1912' }]);
