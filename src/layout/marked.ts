@@ -23,6 +23,7 @@ import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } 
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine } from './letter.js';
+import { SHAPES, isNameOrSurname } from './shapes.js';
 import { noteLabel as noteLabelRule, authorFrom, furnitureRule, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
@@ -73,9 +74,6 @@ export interface FrontMatterFacts {
   fields: MetaField[];
 }
 
-const PUBLICATION = /^(?:first\s+)?(?:published|printed|written|reprinted)\b/i;
-const BYLINE = /^(.{3,60}?)\s+(1[5-9][0-9]{2}|20[0-9]{2})$/;
-const COLLECTION = /\b(?:correspondence|works|collected|letters|writings|archive|selected|volume|chapter|index)\b/i;
 
 interface Ctx {
   syntax: MarkedSyntax;
@@ -209,10 +207,6 @@ function unwrapHi(list: Inline[]): Inline[] {
 const isDateLine = isDateLineRule;
 
 /** Two to five capitalised words or initials: "G.V. Plekhanov", "Nikolai Bukharin", "James Connolly". */
-function isPersonName(s: string): boolean {
-  const parts = s.split(/\s+/);
-  return parts.length >= 1 && parts.length <= 5 && parts.every((w) => /^(?:[A-Z][\p{L}'’.-]*|de|von|van|la|le|du)$/u.test(w)) && !COLLECTION.test(s);
-}
 
 function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | undefined, titleFromFront: boolean): void {
   const { ed, syntax } = ctx;
@@ -241,14 +235,14 @@ function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | 
     const inl = b.kind === 'para' || b.kind === 'heading' ? syntax.inlines(b) : [];
     const words = squash(plainText(inl));
     if (!words) continue;
-    const byline = BYLINE.exec(words);
-    if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || !byline || !COLLECTION.test(words))) {
+    const byline = SHAPES.nameAndYear.pattern.exec(words);
+    if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || !byline || !SHAPES.collection.pattern.test(words))) {
       // A heading, a name alone or a "Name 1922" line above the title names the author
       // ("## G.V. Plekhanov", "MN Roy", "Nikolai Bukharin 1922").
       // "#### [Rosa Luxemburg]{.small} The Mass Strike": the name is the span set apart, the rest names the book.
       const span = b.kind === 'heading' ? syntax.leadingSpan(b) : undefined;
-      const name = span && isPersonName(squash(span)) ? squash(span) : b.kind === 'heading' || !byline ? words : byline[1]!;
-      if (isPersonName(name)) {
+      const name = span && isNameOrSurname(squash(span)) ? squash(span) : b.kind === 'heading' || !byline ? words : byline.groups!['name']!;
+      if (isNameOrSurname(name)) {
         ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(b) };
         beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: syntax.pos(b) });
         continue;
@@ -263,7 +257,7 @@ function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | 
     if (seenTitle(b) && !ed.metadata.author && /^by$/i.test(words)) {
       const next = zone[zone.indexOf(b) + 1];
       const name = next && next.kind === 'para' ? squash(plainText(syntax.inlines(next))) : '';
-      if (name && isPersonName(name)) ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(next!) };
+      if (name && isNameOrSurname(name)) ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(next!) };
     }
     // The TEI writes head, subtitle, opener, argument in that order: a date line or a
     // subheading printed after lines of the argument stays in the argument, where it stands.
@@ -375,7 +369,7 @@ function isSignature(b: Block | undefined): boolean {
   if (!w || w.length > 100) return false;
   const c = b.children.filter((n) => !(n.kind === 'text' && !n.text.trim()));
   if (c.length === 1 && c[0]!.kind === 'hi' && (c[0].rend === 'bold' || c[0].rend === 'bold italic')) return true;
-  return w.length <= 60 && /^[A-Z][A-Z .,'’-]+$/.test(w) && /[A-Z]{2}/.test(w);
+  return SHAPES.capitals.pattern.test(w);
 }
 
 /** Splits a paragraph at its last line break (`Cordially yours,` + `G. Plekhanoff`). */
@@ -421,13 +415,13 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   const tail: Block[] = [];
   while (last > first && tail.length < 3) {
     const w = words(blocks[last - 1]);
-    if (blocks[last - 1]!.kind === 'p' && w && (PUBLICATION.test(w) || isDateLine(w)) && w.length < 200) tail.unshift(blocks[--last]!);
+    if (blocks[last - 1]!.kind === 'p' && w && (SHAPES.publication.pattern.test(w) || isDateLine(w)) && w.length < 200) tail.unshift(blocks[--last]!);
     else break;
   }
   let closer: NonNullable<typeof body.closer> | undefined;
   const sig = blocks[last - 1];
   const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
-  const nameAfterSalute = sig?.kind === 'p' && isPersonName(words(sig)) && isClosingSaluteLine(words(blocks[last - 2]));
+  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(words(blocks[last - 2]));
   if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
     closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
     last--;
@@ -444,7 +438,7 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
     }
     for (const t of tail) {
       if (t.kind !== 'p') continue;
-      if (PUBLICATION.test(words(t))) body.publicationNotes.push({ children: t.children, pos: t.pos });
+      if (SHAPES.publication.pattern.test(words(t))) body.publicationNotes.push({ children: t.children, pos: t.pos });
       else if (!closer.dateline) closer.dateline = t.children;
       else body.publicationNotes.push({ children: t.children, pos: t.pos });
     }
