@@ -190,10 +190,17 @@ function findFooter(ctx: Ctx, blocks: readonly StreamBlock[], notesAt: number | 
   const floor = notesAt ?? 0;
   while (k > floor) {
     const b = blocks[k - 1]!;
-    if (b.kind === 'rule' || isFurniture(ctx, b)) k--;
+    if (b.kind === 'rule' || isFurniture(ctx, b) || isFooterLine(ctx, b)) k--;
     else break;
   }
   return k;
+}
+
+/** A one-line paragraph at the bottom that a furniture row of the page's bottom names ("Next: …", "… Index"). */
+function isFooterLine(ctx: Ctx, b: StreamBlock): boolean {
+  if (b.kind !== 'para' || b.lines.length !== 1 || ctx.syntax.size(b) > 300) return false;
+  const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'bottom');
+  return row !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------

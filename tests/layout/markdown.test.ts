@@ -171,6 +171,14 @@ describe('furniture and the footer author', () => {
     expect(codes).toContain('author-from-footer');
   });
 
+  it('drops a "Next: …" line at the bottom, as in page text; a last sentence opening with "Next," stays', () => {
+    const { ed } = read(`# The Strike\n\n${INFO}${TEXT}\n---\n\nNext: [VII. The Role of the Mass Strike](ch07.htm)\n`);
+    expect(ed.dropped.map((d) => d.text)).toEqual(['Next: [VII. The Role of the Mass Strike](ch07.htm)']);
+    const kept = read(`# The Strike\n\n${INFO}${TEXT}\nNext, the workers took the factory.\n`).ed;
+    expect(kept.dropped).toEqual([]);
+    expect(paras(kept.body.blocks).at(-1)).toBe('Next, the workers took the factory.');
+  });
+
   it('keeps a paragraph that only opens with a link in the text', () => {
     const { ed } = read(`# The Strike\n\n${INFO}${TEXT}\n[Marx](../marx.htm) wrote this in London, in the winter.\n`);
     expect(ed.dropped).toEqual([]);
