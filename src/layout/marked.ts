@@ -24,7 +24,7 @@ import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } fro
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
-import { noteLabel as noteLabelRule, authorFrom, furnitureRule, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -55,8 +55,8 @@ export interface MarkedSyntax {
   leadingSpan(b: StreamBlock): string | undefined;
   /** Some line of the paragraph opens with a label (`Source : …`, `[Source:]{.info}`, `**Source:**`). */
   labelled(b: StreamBlock): boolean;
-  /** The paragraph's fields: one at each labelled line and after each hard line break. */
-  fields(b: StreamBlock): InfoEntry[];
+  /** The paragraph's fields: one at each labelled line and after each hard line break; `probe` reports nothing. */
+  fields(b: StreamBlock, probe?: boolean): InfoEntry[];
   /** The footnote definitions (`[^1]: …`) read as notes: references to them are anchors, the others text. */
   footnotesKept(labels: Iterable<string>): void;
   /** Notes printed with these plain labels (`[1]`, `(1)`): the same marks in the text are anchors. */
@@ -301,7 +301,7 @@ function readInfoBlock(ctx: Ctx, blocks: readonly StreamBlock[], i: number, end:
     k++;
   }
   const closed = k < end && blocks[k]!.kind === 'rule';
-  const labelled = paras.some((p) => ctx.syntax.labelled(p));
+  const labelled = paras.some((p) => ctx.syntax.labelled(p) || ctx.syntax.fields(p, true).some((e) => e.label === undefined && proseInfo(e.value()) !== undefined));
   if (!paras.length || !labelled || (!closed && paras.length > 6)) return start === i ? i : start;
   for (const p of paras) readInfoParagraph(ctx, p);
   return closed ? k + 1 : k;
@@ -318,11 +318,34 @@ function readInfoParagraph(ctx: Ctx, p: StreamBlock): void {
       continue;
     }
     if (entry.label !== undefined) ed.metadata.fields.push(entry.field());
-    else {
+    else if (proseInfo(entry.value())) {
+      // A prose line of the block ("Transcribed by Daniel Gaido."): a field with its words as label.
+      const value = entry.value();
+      const prose = proseInfo(value)!;
+      ed.metadata.fields.push({ label: prose.label, role: prose.rule.role, value: withoutLead(value, prose.label.length), pos: entry.pos });
+    } else {
       ctx.diagnostics.report('metadata-unknown-label', 'an information-block line has no label; kept with role other', entry.pos);
       ed.metadata.fields.push({ label: '', role: 'other', value: entry.value(), pos: entry.pos });
     }
   }
+}
+
+/** The prose information row a field's words match ("Originally published in …"), from the shared table. */
+const proseInfo = (value: Inline[]): ReturnType<typeof infoSentence> => {
+  const first = value[0];
+  // The label's words must stand in the first text node, so the value can be cut after them.
+  if (first?.kind !== 'text') return undefined;
+  const prose = infoSentence(squash(plainText(value)));
+  return prose && prose.label.length <= first.text.length ? prose : undefined;
+};
+
+/** The inlines without the first `n` characters of their first text node (the label words). */
+function withoutLead(value: Inline[], n: number): Inline[] {
+  const first = value[0];
+  if (first?.kind !== 'text') return value;
+  const rest = first.text.slice(n);
+  const lead = rest.length - rest.trimStart().length;
+  return trimInlines([{ ...first, text: rest, pos: { line: first.pos.line, column: first.pos.column + n + lead } }, ...value.slice(1)]);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -194,4 +194,12 @@ describe.skipIf(!hasCorpus)('markdown pages: facts checked on the TEI', () => {
     expectEveryAnchorLinked(doc);
     expect(count(doc, '//tei:respStmt[tei:resp="proofreading"]')).toBe(1);
   });
+
+  it('James, The Revolutionary Answer (pandoc, prose information block between rules): first publication, transcriber and marker-up in the header', () => {
+    const doc = teiOf('james-1948-revolutionary-answer-negro-problem.md');
+    expect(xeval(doc, 'string(//tei:sourceDesc/tei:bibl[@type="firstPublished"]/tei:date/@when)')).toBe('1948-12');
+    expect(xtext(doc, '//tei:respStmt[tei:resp="transcription"]/tei:persName')).toBe('Daniel Gaido');
+    expect(xtext(doc, '//tei:respStmt[tei:resp="markup"]/tei:persName')).toBe("Einde O'Callaghan");
+    expect(count(doc, '//tei:body//tei:p[contains(., "Transcribed by")]')).toBe(0);
+  });
 });

@@ -110,6 +110,15 @@ describe('information block', () => {
     expect(ed.metadata.author).toMatchObject({ name: 'Jane Roe', from: 'metadata' });
   });
 
+  it('reads prose lines between rules by the shared sentences table ("Transcribed by …"), one field per printed line', () => {
+    const { ed } = read(`# The Strike\n\n---\n\nOriginally published in **Fourth International**, December 1948.\\\nTranscribed by Daniel Gaido.\\\nMarked up by [Einde O'Callaghan](../eoc.htm) for *ETOL*.\n\n---\n\n${TEXT}`);
+    expect(ed.metadata.fields.map((f) => [f.label, f.role, words(f.value)])).toEqual([
+      ['Originally published in', 'firstPublished', 'Fourth International, December 1948.'],
+      ['Transcribed by', 'transcribed', 'Daniel Gaido.'],
+      ['Marked up by', 'markup', "Einde O'Callaghan for ETOL."],
+    ]);
+  });
+
   it('leaves paragraphs between rules that hold no label in the text', () => {
     const { ed } = read(`# The Strike\n\n---\n\nThe strike went on for a week in the city.\n\n---\n\n${TEXT}`);
     expect(ed.metadata.fields).toEqual([]);

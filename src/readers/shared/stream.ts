@@ -236,8 +236,9 @@ class MarkdownSyntax implements MarkedSyntax {
     return this.lineStarts(this.range(b)).some((s) => matchLabel(this.src.text, s, true));
   }
 
-  fields(b: StreamBlock): InfoEntry[] {
+  fields(b: StreamBlock, probe = false): InfoEntry[] {
     const p = this.range(b);
+    const env = probe ? this.probeEnv : this.env;
     const text = this.src.text;
     const fieldStarts: number[] = [];
     let prevHard = true;
@@ -254,15 +255,15 @@ class MarkdownSyntax implements MarkedSyntax {
       const match = matchLabel(text, s, false);
       const pos = this.src.pos(s);
       if (!match) {
-        const value = (): Inline[] => trimInlines(parseInlines(this.env, s, e));
+        const value = (): Inline[] => trimInlines(parseInlines(env, s, e));
         return { pos, valuePos: pos, value, field: () => ({ label: '', role: 'other', value: value(), pos }) };
       }
       return {
         label: match.label,
         pos,
         valuePos: this.src.pos(match.valueStart),
-        value: () => parseInlines(this.env, match.valueStart, e),
-        field: () => metaField(this.env, s, match, e),
+        value: () => parseInlines(env, match.valueStart, e),
+        field: () => metaField(env, s, match, e),
       };
     });
   }
