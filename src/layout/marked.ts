@@ -375,7 +375,7 @@ function toBlocks(ctx: Ctx, b: StreamBlock): Block[] {
 }
 
 /** Trims white space and line breaks at both ends of a run of inlines. */
-function trimInlines(list: Inline[]): Inline[] {
+export function trimInlines(list: Inline[]): Inline[] {
   const out = [...list];
   while (out.length && (out[0]!.kind === 'lb' || (out[0]!.kind === 'text' && !out[0].text.trim()))) out.shift();
   while (out.length && (out[out.length - 1]!.kind === 'lb' || (out[out.length - 1]!.kind === 'text' && !(out[out.length - 1] as { text: string }).text.trim()))) out.pop();
