@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pathological [-- --sizes 1,4,16]`: hostile shapes at 1, 4 and 16 MB, each
+ * `npm run bench:pathological [-- --sizes 1,4,16] [-- --shapes broken,unclosed]`: hostile shapes at 1, 4 and 16 MB, each
  * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
  * seconds and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
  * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
@@ -58,11 +58,14 @@ function child(shape: string, mb: number): void {
 function main(): void {
   const i = process.argv.indexOf('--sizes');
   const sizes = (i >= 0 ? process.argv[i + 1]! : '1,4,16').split(',').map(Number);
+  // `--shapes a,b`: only the shapes whose names contain one of these words.
+  const j = process.argv.indexOf('--shapes');
+  const only = j >= 0 ? process.argv[j + 1]!.split(',') : undefined;
   const self = fileURLToPath(import.meta.url);
   console.log('pathological inputs: seconds and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
   console.log(`| shape | ${sizes.map((s) => `${s} MB`).join(' | ')} |`);
   console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
-  for (const shape of Object.keys(SHAPES)) {
+  for (const shape of Object.keys(SHAPES).filter((s) => !only || only.some((w) => s.includes(w)))) {
     const cells: string[] = [];
     for (const mb of sizes) {
       try {

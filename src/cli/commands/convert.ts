@@ -36,6 +36,7 @@ interface ConvertArgs extends ConventionArgs {
   'max-size': string;
   'max-depth': number;
   'max-anchors': number;
+  'max-elements': number;
 }
 
 /** "3/8" → { index: 3, count: 8 }. */
@@ -90,6 +91,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this (counted while reading, so pipes and devices are bounded too)' })
       .option('max-depth', { type: 'number', default: DEFAULT_LIMITS.depth, describe: 'Refuse a document whose markup nests deeper than this' })
       .option('max-anchors', { type: 'number', default: DEFAULT_LIMITS.anchors, describe: 'Refuse a document with more note anchors than this' })
+      .option('max-elements', { type: 'number', default: DEFAULT_LIMITS.elements, describe: 'Refuse a document with more elements than this (it bounds the memory of one document); broken character references past it are left as printed' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
       .option('format', { choices: FORMATS, describe: 'What to print: text lines (default), json, sarif, junit or github (Actions annotations); --report FILE takes its format from the name (.sarif, .xml, else JSON)' })
@@ -106,7 +108,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const teiFiles: string[] = [];
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
-    for (const name of ['max-depth', 'max-anchors'] as const) {
+    for (const name of ['max-depth', 'max-anchors', 'max-elements'] as const) {
       if (!Number.isInteger(args[name]) || args[name] < 1) throw new UsageError(`--${name} takes a whole number >= 1; got ${args[name]}`);
     }
     const format: Format = args.format ?? (args.json ? 'json' : 'text');
@@ -128,7 +130,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       jobs: args.jobs,
       force: args.force,
       maxBytes,
-      limits: { depth: args['max-depth'], anchors: args['max-anchors'] },
+      limits: { depth: args['max-depth'], anchors: args['max-anchors'], elements: args['max-elements'] },
       verify: args.verify,
       strict: args.strict,
       explain: args.explain,

@@ -4,13 +4,44 @@
  * the tree parse5 builds (HTML5 error recovery included, so the 1999 uppercase pages and
  * the 2004 XHTML pages come out as the same tree).
  */
-import type { DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap, defaultTreeAdapter } from 'parse5';
 import type { SourcePos } from '../../model/edition.js';
+import { LimitExceeded, tooManyElements } from '../../model/limits.js';
 
 export type Node = DefaultTreeAdapterMap['childNode'];
 export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 export type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+/**
+ * `adapter` with a count of the elements parse5 creates, stopping the parse with
+ * `LimitExceeded` (at the start tag that goes past `max`) once there are more. HTML's error
+ * recovery reopens every unclosed formatting element in each new paragraph, so a few bytes
+ * of hostile markup can make many elements: the count bounds the tree's memory while it is
+ * built, before the reader sees it.
+ */
+export function limitElements(adapter: typeof defaultTreeAdapter, max: number): typeof defaultTreeAdapter {
+  if (!Number.isFinite(max)) return adapter;
+  let count = 0;
+  let over = false;
+  return {
+    ...adapter,
+    createElement(tagName, namespaceURI, attrs) {
+      if (++count > max) {
+        // Stopped where parse5 gives the position, right after; stopped here at the latest.
+        if (over) throw new LimitExceeded('input-too-many-elements', tooManyElements(max, 'HTML page'), undefined);
+        over = true;
+      }
+      return adapter.createElement(tagName, namespaceURI, attrs);
+    },
+    setNodeSourceCodeLocation(node, location) {
+      if (over && location) {
+        throw new LimitExceeded('input-too-many-elements', tooManyElements(max, 'HTML page'), { line: location.startLine, column: location.startCol });
+      }
+      adapter.setNodeSourceCodeLocation(node, location);
+    },
+  };
+}
 
 export const isElement = (n: Node | ParentNode): n is Element => 'tagName' in n;
 export const isText = (n: Node): n is TextNode => n.nodeName === '#text';

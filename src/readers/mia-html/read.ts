@@ -15,7 +15,7 @@ import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } 
 import { labelRule } from '../../model/labels.js';
 import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, hasClass, isElement, isText, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, hasClass, isElement, isText, limitElements, posOf, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
@@ -201,7 +201,7 @@ export class HtmlReading {
   }
 
   read(): Edition {
-    const doc = parse(this.text, { sourceCodeLocationInfo: true, treeAdapter: FAST_LOCATIONS });
+    const doc = parse(this.text, { sourceCodeLocationInfo: true, treeAdapter: limitElements(FAST_LOCATIONS, this.ctx.limits?.elements ?? Number.POSITIVE_INFINITY) });
     const html = doc.childNodes.find(isElement);
     const bodyEl = findFirst(doc, 'body');
     const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;
