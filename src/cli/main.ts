@@ -10,9 +10,11 @@ import { htmlCommand } from './commands/html.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
 import { printable } from './output.js';
+import { STDIO_ARG } from '../io/stdin.js';
 
 export async function main(argv: string[]): Promise<void> {
-  await yargs(argv)
+  // yargs drops a lone `-` (stdin, or stdout for -o): carried through as a token it keeps.
+  await yargs(argv.map((a) => (a === '-' ? STDIO_ARG : a)))
     .scriptName('teiwright')
     .usage('$0 <command> [options]\n\nTurns plain-text transcriptions (Marxists Internet Archive house styles) into TEI P5 editions and validates them.')
     .command(convertCommand)
