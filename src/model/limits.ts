@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
  */
 export class LimitExceeded extends Error {
   constructor(
-    readonly code: 'input-too-many-elements',
+    readonly code: 'input-too-many-elements' | 'input-too-deep',
     message: string,
     readonly pos: { line: number; column: number } | undefined,
   ) {

@@ -184,3 +184,29 @@ describe('--max-elements bounds the memory of one document', () => {
     expect(r.tei).toBeUndefined();
   });
 });
+
+describe('10,000 nested HTML elements: a clear error at the element too deep, never a stack overflow', () => {
+  const nested = (open: string, n: number): string => `<html><head><title>T</title></head><body><h1>T</h1>\n${open.repeat(n)}<p>deep words</p></body></html>`;
+
+  it.each(['<div>', '<blockquote>', '<span>', '<ul><li>'])('%s × 10,000: input-too-deep at its line:col, the same on every run', (open) => {
+    const html = nested(open, 10_000);
+    const first = convert(html, { file: 'deep.html' });
+    const d = first.diagnostics.find((x) => x.code === 'input-too-deep');
+    expect(d?.message).toMatch(/nest more than 500 levels deep here \(5 × --max-depth 100\)/);
+    expect(d?.line).toBe(2);
+    expect(d?.column).toBeGreaterThan(1);
+    expect(first.tei).toBeUndefined();
+    expect(first.diagnostics.some((x) => x.code === 'internal-error')).toBe(false);
+    // Not the call stack's luck: the same result after other conversions, and again.
+    convert(nested('<div>', 300), { file: 'other.html' });
+    expect(convert(html, { file: 'deep.html' }).diagnostics).toEqual(first.diagnostics);
+  });
+
+  it('within the bound (300 nested divs), the page converts and its words are kept', () => {
+    const r = convert(nested('<div>', 300), { file: 'deep.html' });
+    expect(r.tei).toBeDefined();
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(xeval(parseTei(r.tei!), 'string(//tei:body)')).toContain('deep words');
+    expectValidTei(r.tei!);
+  });
+});
