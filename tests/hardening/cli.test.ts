@@ -4,7 +4,7 @@
  * depend on --jobs; nothing of the user's machine leaks into the TEI.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -195,6 +195,47 @@ describe('the CLI process itself', () => {
     noStack(r.stderr + r.stdout);
     expect(r.code).not.toBe(0);
     expect(r.stderr + r.stdout).toMatch(/error [a-z-]+: /);
+  });
+});
+
+describe('validate reads like convert: bounded, devices and FIFOs refused by name', () => {
+  it('validate /dev/zero is refused at once as a device and the other files go on; --max-size bounds a file', () => {
+    const d = dir({ 'in.txt': STALIN });
+    expect(run(['convert', 'in.txt', '--out', 'out', '--jobs', '1'], d).code).toBe(0);
+    const r = run(['validate', '/dev/zero', 'out/in.xml', '--jobs', '1'], d, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toMatch(/\/dev\/zero: error input-not-file: a character device/);
+    expect(r.stdout).toMatch(/^valid out\/in\.xml /m);
+    expect(r.code).toBe(1);
+    const small = run(['validate', 'out/in.xml', '--max-size', '100', '--jobs', '1'], d);
+    expect(small.stdout).toMatch(/in\.xml: error input-too-large: the file has more than 100 bytes/);
+  });
+});
+
+describe('output paths that cannot be made fail at once, and devices are never replaced', () => {
+  it('--report and --out under /proc: a one-line error, exit 1, no hang (node\'s recursive mkdir loops there)', () => {
+    if (!existsSync('/proc/self')) return void console.warn('/proc is not available: skipped');
+    const d = dir({ 'in.txt': STALIN });
+    const rep = run(['convert', 'in.txt', '--out', 'out', '--report', '/proc/teiwright-none/r.json', '--jobs', '1'], d, 60_000);
+    expect(rep.signal).toBeNull();
+    expect(rep.stderr).toMatch(/error report-unwritable: cannot write the report \/proc\/teiwright-none\/r\.json: ENOENT/);
+    expect(rep.code).toBe(1);
+    const out = run(['convert', 'in.txt', '--out', '/proc/teiwright-none', '--jobs', '1'], d, 60_000);
+    expect(out.signal).toBeNull();
+    expect(out.stdout).toMatch(/error output-unwritable: .*ENOENT/);
+    expect(out.code).toBe(1);
+    // Missing folders of an ordinary path are still made.
+    expect(run(['convert', 'in.txt', '--out', 'a/b/c', '--report', 'r/s/t.json', '--jobs', '1'], d).code).toBe(0);
+    expect(existsSync(join(d, 'a/b/c/in.xml')) && existsSync(join(d, 'r/s/t.json'))).toBe(true);
+  });
+
+  it('--report to a device is written to it, not renamed over it: /dev/full fails with ENOSPC and stays a device', () => {
+    if (!existsSync('/dev/full')) return void console.warn('/dev/full is not available: skipped');
+    const d = dir({ 'in.txt': STALIN });
+    const r = run(['convert', 'in.txt', '--out', 'out', '--report', '/dev/full', '--jobs', '1'], d);
+    expect(r.stderr).toMatch(/error report-unwritable: cannot write the report \/dev\/full: ENOSPC/);
+    expect(r.code).toBe(1);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });
 

@@ -85,7 +85,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('huge', { type: 'boolean', default: false, describe: "Lift the XML parser's safety limits (nesting 256 deep, 10 MB text nodes) for files you trust; always lifted for TEI teiwright wrote" })
       .option('schematron', { type: 'string', describe: "A Schematron file (.sch) to run too; the constraints embedded in the RELAX NG schema (tei_all's 93 patterns) always run; 'none' runs none" })
       .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files checked in parallel (worker threads); 1 checks in this process. The report is the same for any value' })
-      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse - (stdin) beyond this size (counted while reading)' })
+      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse a file (or - stdin) larger than this (counted while reading)' })
       .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
       .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
       .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
@@ -123,7 +123,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       lines.push(line);
       printer.file(line);
     }
-    const options = { schema, huge: args.huge, xinclude: args.xinclude, ...(args.schematron !== undefined && { schematron: args.schematron }) };
+    const options = { schema, huge: args.huge, xinclude: args.xinclude, maxBytes, ...(args.schematron !== undefined && { schematron: args.schematron }) };
     if (fromStdin) {
       const diagnostics = await validateStdin(process.stdin, maxBytes, options);
       const line: FileLine = { input: STDIN_NAME, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };
