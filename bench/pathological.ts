@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pathological [-- --sizes 1,4,16]`: hostile shapes at 1, 4 and 16 MB, each
+ * `npm run bench:pathological [-- --sizes 1,4,16] [-- --shapes broken,unclosed]`: hostile shapes at 1, 4 and 16 MB, each
  * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
  * seconds and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
  * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
@@ -33,6 +33,15 @@ const SHAPES: Record<string, (bytes: number) => string> = {
   'a run of * (one line)': (n) => `# T\n\n${'*'.repeat(n)}\n`,
 };
 
+/**
+ * Earlier measurements of shapes whose cost a later change fixed, printed under the table so
+ * the output keeps the before beside the after (same machine, load ~9, 4 GB heap).
+ */
+const BEFORE: Record<string, string> = {
+  'broken character references (&8220;)': '15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
+  'unclosed HTML (<p><b><i>)': '56.1 s, 2,126 MB | out of memory | out of memory; before --max-elements (parse5 reopens the formatting elements in every paragraph: ~600,000 elements per MB)',
+};
+
 function repeat(unit: string, bytes: number): string {
   return unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
 }
@@ -58,11 +67,14 @@ function child(shape: string, mb: number): void {
 function main(): void {
   const i = process.argv.indexOf('--sizes');
   const sizes = (i >= 0 ? process.argv[i + 1]! : '1,4,16').split(',').map(Number);
+  // `--shapes a,b`: only the shapes whose names contain one of these words.
+  const j = process.argv.indexOf('--shapes');
+  const only = j >= 0 ? process.argv[j + 1]!.split(',') : undefined;
   const self = fileURLToPath(import.meta.url);
   console.log('pathological inputs: seconds and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
   console.log(`| shape | ${sizes.map((s) => `${s} MB`).join(' | ')} |`);
   console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
-  for (const shape of Object.keys(SHAPES)) {
+  for (const shape of Object.keys(SHAPES).filter((s) => !only || only.some((w) => s.includes(w)))) {
     const cells: string[] = [];
     for (const mb of sizes) {
       try {
@@ -75,6 +87,11 @@ function main(): void {
       }
     }
     console.log(`| ${shape} | ${cells.join(' | ')} |`);
+  }
+  const before = Object.entries(BEFORE).filter(([shape]) => !only || only.some((w) => shape.includes(w)));
+  if (before.length > 0) {
+    console.log('\nbefore (1 | 4 | 16 MB):');
+    for (const [shape, was] of before) console.log(`- ${shape}: ${was}`);
   }
 }
 

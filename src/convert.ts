@@ -4,7 +4,7 @@
  */
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
-import { DEFAULT_LIMITS, type Limits } from './model/limits.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
 import { replaceForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
@@ -102,7 +102,9 @@ function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) 
   try {
     return convertText(replaceForbiddenInInput(text, diagnostics), options, diagnostics, stage);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (e instanceof LimitExceeded) {
+      diagnostics.report(e.code, e.message, e.pos);
+    } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
       diagnostics.report('input-too-deep', 'the text nests too deeply to be read (the converter ran out of stack); the file was not converted');
     } else {
       const d = diagnostics.report('internal-error', `teiwright failed on this text: ${e instanceof Error ? e.message : String(e)} (please report it)`);
@@ -116,8 +118,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   const reader = chooseReader(text, options.profile, diagnostics);
   if (!reader) return done(undefined, undefined, diagnostics);
   stage('read');
-  const model = reader.read(text, { file: options.file ?? '<input>', diagnostics });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const model = reader.read(text, { file: options.file ?? '<input>', diagnostics, limits });
   // Beyond the limits (too deep, too many anchors) the text is refused before any transform
   // runs: linking a million anchors would cost ids, targets and time for a refused file.
   if (!withinLimits(model, diagnostics, limits)) return done(undefined, model, diagnostics);
@@ -126,6 +128,7 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
     diagnostics,
     ...(options.file !== undefined && { file: options.file }),
     ...(options.corrections && { corrections: options.corrections }),
+    limits,
   });
   sanitizeModel(model, diagnostics);
   stage('check');

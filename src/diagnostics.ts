@@ -17,6 +17,7 @@ export const CODES = {
   'input-too-large': { severity: 'error', summary: 'the input file is larger than --max-size' },
   'input-too-deep': { severity: 'error', summary: 'the markup nests deeper than --max-depth (default 100 levels)' },
   'input-too-many-anchors': { severity: 'error', summary: 'the text has more note anchors than --max-anchors (default 100,000)' },
+  'input-too-many-elements': { severity: 'error', summary: 'the document has more elements than --max-elements (default 100,000), which bounds its memory' },
   'input-not-file': { severity: 'error', summary: 'a FIFO, socket or device was named as input; only regular files are read (use - for stdin)' },
   'input-link-broken': { severity: 'error', summary: 'a symbolic link points nowhere, or into a loop' },
   'char-forbidden': { severity: 'warning', summary: 'a character XML 1.0 forbids (a control, a lone surrogate, U+FFFE/U+FFFF) was replaced by U+FFFD' },

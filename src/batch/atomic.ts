@@ -2,8 +2,9 @@
  * Output files appear whole or not at all: the TEI is written to a hidden temporary file
  * beside its target and renamed over it (rename is atomic within a folder).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { makeFolders, makeFoldersSync } from '../io/folders.js';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -93,7 +94,7 @@ export function writeAtomicSync(target: string, data: string | Uint8Array): void
       writeFileSync(temp, data, { flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      mkdirSync(dirname(temp), { recursive: true });
+      makeFoldersSync(dirname(temp));
       writeFileSync(temp, data, { flag: 'wx' });
     }
     renameSync(temp, target);
@@ -129,7 +130,7 @@ async function writeTemp(temp: string, data: string | Uint8Array): Promise<void>
     await writeFile(temp, data, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    await mkdir(dirname(temp), { recursive: true });
+    await makeFolders(dirname(temp));
     await writeFile(temp, data, { flag: 'wx' });
   }
 }

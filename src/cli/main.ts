@@ -10,9 +10,13 @@ import { htmlCommand } from './commands/html.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
 import { printable } from './output.js';
+import { STDIO_ARG } from '../io/stdin.js';
 
 export async function main(argv: string[]): Promise<void> {
-  await yargs(argv)
+  // yargs drops a lone `-` (stdin, or stdout for -o): carried through as a token it keeps,
+  // for the commands that read stdin.
+  const readsStdin = argv[0] === 'convert' || argv[0] === 'validate';
+  await yargs(readsStdin ? argv.map((a) => (a === '-' ? STDIO_ARG : a)) : argv)
     .scriptName('teiwright')
     .usage('$0 <command> [options]\n\nTurns plain-text transcriptions (Marxists Internet Archive house styles) into TEI P5 editions and validates them.')
     .command(convertCommand)

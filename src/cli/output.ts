@@ -3,7 +3,8 @@
  * `file:line:col: severity code: message`, then a summary; or the same as JSON.
  * Lines go to stdout, the progress bar to stderr, so `> log.txt` keeps the facts.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeFoldersSync } from '../io/folders.js';
 import { dirname } from 'node:path';
 import { countBySeverity, formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { VERSION } from '../version.js';
@@ -81,7 +82,20 @@ export function makeReport(command: string, files: FileLine[], totals: Record<st
 
 /** Writes a file whole or not at all: a temporary sibling, then a rename; no temporary file is left on failure. */
 export function writeFileAtomic(path: string, data: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    // not there yet: written atomically below
+  }
+  if (info && !info.isFile()) {
+    if (info.isDirectory()) throw new Error(`${path} is a folder`);
+    // /dev/stdout, a FIFO, a device: written as it is. Renaming a temporary file over it
+    // would replace the device node itself (as root, /dev/full became a regular file).
+    writeFileSync(path, data);
+    return;
+  }
+  makeFoldersSync(dirname(path));
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, data);
@@ -91,3 +105,4 @@ export function writeFileAtomic(path: string, data: string): void {
     throw e;
   }
 }
+

@@ -5,8 +5,9 @@
  * corpus file, assembled from the parts in that order) are the same whatever `--jobs` is.
  * Shards and paths work as for `convert` (src/batch: shard.ts, plan.ts, atomic.ts).
  */
+import { makeFolders } from '../io/folders.js';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, opendir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { opendir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -153,7 +154,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   const shard = checkShard(options.shard);
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`--jobs ${jobs}: expected a whole number ≥ 1`);
-  await mkdir(outDir, { recursive: true });
+  await makeFolders(outDir);
 
   const corpusName = writer.corpus ? shardName(writer.corpus.name, shard) : undefined;
   const corpusPath = corpusName ? join(outDir, corpusName) : undefined;

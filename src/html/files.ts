@@ -5,7 +5,8 @@
  * read back into the edition model (`loadTei`), rendered, and written whole or not at all;
  * a file that cannot be read or loaded is reported and the rest go on.
  */
-import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { makeFoldersSync } from '../io/folders.js';
+import { readFileSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, parse, relative, resolve, sep } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
@@ -56,7 +57,7 @@ function walk(dir: string, base: string, outDir: string, into: Planned[], seen: 
 }
 
 function writeWhole(path: string, data: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFoldersSync(dirname(path));
   const tmp = join(dirname(path), `.${parse(path).base}.tmp-${process.pid}`);
   writeFileSync(tmp, data);
   renameSync(tmp, path);

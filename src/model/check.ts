@@ -9,7 +9,7 @@ import type { Ajv, ErrorObject } from 'ajv';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from './edition.js';
 import { AJV_OPTIONS, PRECOMPILED_FILE, VALIDATOR_SCHEMAS, validatorFingerprint } from './edition-validator-source.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, tooManyElements, type Limits } from './limits.js';
 
 interface EditionValidator {
   (data: unknown): boolean;
@@ -46,7 +46,7 @@ const isPos = (v: unknown): v is SourcePos =>
   typeof v === 'object' && v !== null && typeof (v as SourcePos).line === 'number' && typeof (v as SourcePos).column === 'number';
 
 interface Excess {
-  what: 'depth' | 'anchors';
+  what: 'depth' | 'anchors' | 'elements';
   found: number;
   pos: SourcePos | undefined;
 }
@@ -58,6 +58,7 @@ interface Excess {
  */
 export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS): Excess | undefined {
   let anchors = 0;
+  let elements = 0;
   const stack: { value: unknown; depth: number }[] = [{ value: edition, depth: 0 }];
   while (stack.length > 0) {
     const { value, depth } = stack.pop()!;
@@ -73,6 +74,8 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
       const pos = isPos(record.pos) ? record.pos : undefined;
       if (inner > limits.depth) return { what: 'depth', found: inner, pos };
       if (record.kind === 'noteAnchor' && ++anchors > limits.anchors) return { what: 'anchors', found: anchors, pos };
+      // Runs of text are not elements; everything else with a kind becomes one in the TEI.
+      if (record.kind !== 'text' && ++elements > limits.elements) return { what: 'elements', found: elements, pos };
     }
     for (const key of Object.keys(record)) {
       const v = record[key];
@@ -117,5 +120,30 @@ export function withinLimits(edition: unknown, diagnostics: Diagnostics, limits:
     diagnostics.report('input-too-many-anchors', `the text has more than ${limits.anchors} note anchors (--max-anchors ${limits.anchors}); the file was not converted`, excess.pos);
     return false;
   }
+  if (excess?.what === 'elements') {
+    diagnostics.report('input-too-many-elements', tooManyElements(limits.elements, 'document'), excess.pos);
+    return false;
+  }
   return true;
+}
+
+/** How many elements the model has (nodes with a kind other than text), counted without recursion. */
+export function countElements(edition: unknown): number {
+  let elements = 0;
+  const stack: unknown[] = [edition];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const v of value) stack.push(v);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.kind === 'string' && record.kind !== 'text') elements++;
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      if (typeof v === 'object' && v !== null && key !== 'pos') stack.push(v);
+    }
+  }
+  return elements;
 }

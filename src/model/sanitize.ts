@@ -3,7 +3,12 @@
  * leaves here holding only what XML 1.0 and the attributes' datatypes allow.
  *
  * - Characters XML forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE,
- *   U+FFFF) become U+FFFD, reported where they stand.
+ *   U+FFFF) become U+FFFD, reported where they stand. In running text (a reader decoded
+ *   `&#xFFFE;` or `&#1;`), the original is kept as far as XML can:
+ *   `<choice><sic><gap reason="forbidden-character"><desc>U+FFFE</desc></gap></sic><corr resp="#teiwright">�</corr></choice>`
+ *   — the source had a character here that the TEI cannot hold (sic, its code point
+ *   described), written as U+FFFD (corr). Raw forbidden bytes of the input are replaced
+ *   before reading (`replaceForbiddenInInput`): they were never text, only reported.
  * - Link targets: empty ones, and any scheme that is not a document address (`javascript:`,
  *   `data:`, `vbscript:`, …), are dropped — the link's words stay in the text; characters a
  *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
@@ -129,21 +134,78 @@ function safeLanguage(value: string, diagnostics: Diagnostics): string {
   return 'und';
 }
 
+/** The `@reason` of the gap that stands for a character XML cannot hold. */
+export const FORBIDDEN_REASON = 'forbidden-character';
+
+const isTextNode = (v: unknown): v is { kind: 'text'; text: string; pos: SourcePos } =>
+  isObj(v) && v.kind === 'text' && typeof v.text === 'string' && isPos(v.pos);
+
+/** Inline lists whose forbidden characters are encoded as choice/sic/corr: running text, not an emendation's parts. */
+const RUNNING_TEXT_KEYS = new Set(['children', 'items', 'lines', 'head', 'subtitle', 'dateline', 'salute', 'signed']);
+
+/**
+ * Rebuilds `list` with each forbidden character of its text nodes as choice/sic(gap)/corr(U+FFFD),
+ * reporting it at its line:col (the node's start advanced over the text before it).
+ */
+function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }): void {
+  const rebuilt: unknown[] = [];
+  for (const item of list) {
+    if (!isTextNode(item) || !FORBIDDEN.test(item.text)) {
+      rebuilt.push(item);
+      continue;
+    }
+    const { text, pos } = item;
+    let line = pos.line;
+    let column = pos.column;
+    let scanned = 0;
+    let done = 0;
+    for (const m of text.matchAll(FORBIDDEN_ALL)) {
+      for (; scanned < m.index; scanned++) {
+        if (text.charCodeAt(scanned) === 10) {
+          line++;
+          column = 1;
+        } else column++;
+      }
+      const at: SourcePos = { line, column };
+      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: done === 0 ? pos : at });
+      const cp = codePoint(m[0]);
+      rebuilt.push({
+        kind: 'choice', resp: TEIWRIGHT, pos: at,
+        sic: [{ kind: 'gap', reason: FORBIDDEN_REASON, printed: cp, pos: at }],
+        corr: [{ kind: 'text', text: '\uFFFD', pos: at }],
+      });
+      const description = `${cp} is not allowed in XML; kept as a gap in sic, written as U+FFFD (choice/sic/corr)`;
+      edition.emendations.push({ kind: 'gap', resp: TEIWRIGHT, description, pos: at });
+      if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
+      done = m.index + m[0].length;
+    }
+    if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: { line, column } });
+  }
+  list.length = 0;
+  for (const item of rebuilt) list.push(item);
+}
+
+const TEIWRIGHT = '#teiwright';
+
 /** Makes the model safe to write (see the file comment); reports each repair. */
 export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
-  let forbidden = 0;
+  const forbiddenCount = { n: 0 };
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
   const idHolders: Obj[] = [];
   // Pass 1: characters, link targets, and which ids need a new name.
-  const stack: { value: unknown; pos: SourcePos | undefined }[] = [{ value: edition, pos: undefined }];
+  const stack: { value: unknown; pos: SourcePos | undefined; key?: string }[] = [{ value: edition, pos: undefined }];
   while (stack.length > 0) {
-    const { value, pos: outer } = stack.pop()!;
+    const { value, pos: outer, key: field } = stack.pop()!;
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
+      if (field !== undefined && RUNNING_TEXT_KEYS.has(field) && value.some((v) => isTextNode(v) && FORBIDDEN.test(v.text))) {
+        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount);
+      }
       if (value.some(isEmptyContainer)) removeEmptyContainers(value);
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pos: outer });
+      // A list of lists (a list's items, a line group's lines) passes its field on.
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pos: outer, ...(Array.isArray(value[i]) && field !== undefined && { key: field }) });
       continue;
     }
     if (!isObj(value)) continue;
@@ -153,7 +215,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
       if (typeof v === 'string') {
         if (FORBIDDEN.test(v)) {
           value[key] = v.replace(FORBIDDEN_ALL, (ch) => {
-            if (++forbidden <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, pos);
+            if (++forbiddenCount.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, pos);
             return '\uFFFD';
           });
         }
@@ -162,7 +224,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
           const item = v[i];
           if (typeof item === 'string' && FORBIDDEN.test(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
         }
-        stack.push({ value: v, pos });
+        stack.push({ value: v, pos, key });
       } else if (isObj(v) && key !== 'pos') stack.push({ value: v, pos });
     }
     if (typeof value.id === 'string') {
@@ -170,7 +232,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
       idHolders.push(value);
     }
   }
-  if (forbidden > MAX_REPORTED) diagnostics.report('char-forbidden', `${forbidden - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
+  if (forbiddenCount.n > MAX_REPORTED) diagnostics.report('char-forbidden', `${forbiddenCount.n - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
 
   // An id must be an NCName and unique; a later duplicate (a reader's bug) gets a new name,
   // and pointers keep going to the first.

@@ -5,11 +5,14 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
+import type { Limits } from '../model/limits.js';
 
 export interface ReaderContext {
   /** The path shown in diagnostics. */
   file: string;
   diagnostics: Diagnostics;
+  /** The document's limits, for a reader that must stop early (the HTML tree's elements). */
+  limits?: Limits;
 }
 
 export interface Reader {

@@ -4,6 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
+import type { Limits } from '../model/limits.js';
 import { charrefTransform } from './charref/index.js';
 import { classifyNotes } from './classify-notes.js';
 import { correctionsTransform } from './corrections/index.js';
@@ -18,6 +19,8 @@ export interface TransformContext {
   file?: string;
   /** The editor's corrections (`--corrections`), if any. */
   corrections?: CorrectionSet;
+  /** The document's limits: a transform that adds elements keeps within `elements`. */
+  limits?: Limits;
 }
 
 export interface Transform {

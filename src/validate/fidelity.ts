@@ -388,8 +388,11 @@ const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted']);
  * text between the name and `>`; `parent` the name of the enclosing element.
  */
 function addsWords(name: string, attrs: string, parent: string | undefined): boolean {
-  return ADDED_CONTENT.has(name) || INSERTED.test(attrs) || (name === 'add' && parent === 'subst');
+  return ADDED_CONTENT.has(name) || INSERTED.test(attrs) || (name === 'add' && parent === 'subst') || (name === 'gap' && FORBIDDEN_GAP.test(attrs));
 }
+
+/** The gap standing for a character XML cannot hold (model/sanitize.ts): its desc names the code point, words the converter wrote. */
+const FORBIDDEN_GAP = /\breason="forbidden-character"/;
 
 /**
  * The words of a TEI document: the `text` element in document order, and the header's.

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttribute } from 'libxml2-wasm';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
+import { readInputSync } from '../io/read.js';
 import { repairsOf, reportSchemaPasses, type SchemaPass } from './explain.js';
 import { blankOut } from './blank.js';
 import { TEI_NS, checkIntegrity } from './integrity.js';
@@ -284,7 +285,17 @@ export function validateFile(path: string, options: ValidateFileOptions = {}): D
   const diagnostics = new Diagnostics(file);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    // Bounded while reading, devices and FIFOs refused by name (`validate /dev/zero` grew to GBs).
+    const read = readInputSync(path, options.maxBytes ?? Number.POSITIVE_INFINITY);
+    if ('notFile' in read) {
+      diagnostics.report('input-not-file', `${read.notFile}: teiwright reads regular files only (use - for stdin)`);
+      return diagnostics.items;
+    }
+    if ('tooLarge' in read) {
+      diagnostics.report('input-too-large', `the file has more than ${options.maxBytes} bytes, the limit (--max-size)`);
+      return diagnostics.items;
+    }
+    bytes = read.bytes;
   } catch (e) {
     diagnostics.report('input-unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     return diagnostics.items;

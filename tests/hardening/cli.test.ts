@@ -4,7 +4,7 @@
  * depend on --jobs; nothing of the user's machine leaks into the TEI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,15 @@ const STALIN = readFileSync(join(PROJECT_ROOT, 'input/stalin-1912-for-the-party.
 
 function run(args: string[], cwd: string, timeout = 120_000) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+/** The CLI with `input` on its stdin (a string, or a file descriptor such as an open /dev/zero). */
+function runWithStdin(args: string[], cwd: string, input: string | number, timeout = 120_000) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd, encoding: 'utf8', timeout, env: { ...process.env, FORCE_COLOR: '0' },
+    ...(typeof input === 'string' ? { input } : { stdio: [input, 'pipe', 'pipe'] }),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -186,5 +195,114 @@ describe('the CLI process itself', () => {
     noStack(r.stderr + r.stdout);
     expect(r.code).not.toBe(0);
     expect(r.stderr + r.stdout).toMatch(/error [a-z-]+: /);
+  });
+});
+
+describe('validate reads like convert: bounded, devices and FIFOs refused by name', () => {
+  it('validate /dev/zero is refused at once as a device and the other files go on; --max-size bounds a file', () => {
+    const d = dir({ 'in.txt': STALIN });
+    expect(run(['convert', 'in.txt', '--out', 'out', '--jobs', '1'], d).code).toBe(0);
+    const r = run(['validate', '/dev/zero', 'out/in.xml', '--jobs', '1'], d, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toMatch(/\/dev\/zero: error input-not-file: a character device/);
+    expect(r.stdout).toMatch(/^valid out\/in\.xml /m);
+    expect(r.code).toBe(1);
+    const small = run(['validate', 'out/in.xml', '--max-size', '100', '--jobs', '1'], d);
+    expect(small.stdout).toMatch(/in\.xml: error input-too-large: the file has more than 100 bytes/);
+  });
+});
+
+describe('output paths that cannot be made fail at once, and devices are never replaced', () => {
+  it('--report and --out under /proc: a one-line error, exit 1, no hang (node\'s recursive mkdir loops there)', () => {
+    if (!existsSync('/proc/self')) return void console.warn('/proc is not available: skipped');
+    const d = dir({ 'in.txt': STALIN });
+    const rep = run(['convert', 'in.txt', '--out', 'out', '--report', '/proc/teiwright-none/r.json', '--jobs', '1'], d, 60_000);
+    expect(rep.signal).toBeNull();
+    expect(rep.stderr).toMatch(/error report-unwritable: cannot write the report \/proc\/teiwright-none\/r\.json: ENOENT/);
+    expect(rep.code).toBe(1);
+    const out = run(['convert', 'in.txt', '--out', '/proc/teiwright-none', '--jobs', '1'], d, 60_000);
+    expect(out.signal).toBeNull();
+    expect(out.stdout).toMatch(/error output-unwritable: .*ENOENT/);
+    expect(out.code).toBe(1);
+    // Missing folders of an ordinary path are still made.
+    expect(run(['convert', 'in.txt', '--out', 'a/b/c', '--report', 'r/s/t.json', '--jobs', '1'], d).code).toBe(0);
+    expect(existsSync(join(d, 'a/b/c/in.xml')) && existsSync(join(d, 'r/s/t.json'))).toBe(true);
+  });
+
+  it('--report to a device is written to it, not renamed over it: /dev/full fails with ENOSPC and stays a device', () => {
+    if (!existsSync('/dev/full')) return void console.warn('/dev/full is not available: skipped');
+    const d = dir({ 'in.txt': STALIN });
+    const r = run(['convert', 'in.txt', '--out', 'out', '--report', '/dev/full', '--jobs', '1'], d);
+    expect(r.stderr).toMatch(/error report-unwritable: cannot write the report \/dev\/full: ENOSPC/);
+    expect(r.code).toBe(1);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('- reads stdin, bounded by --max-size while reading', () => {
+  it('convert -: the TEI on stdout (valid, the same bytes as from the file), the messages on stderr naming <stdin>:line:col', () => {
+    const d = dir({ 'in.txt': STALIN });
+    const r = runWithStdin(['convert', '-'], d, STALIN);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('<?xml')).toBe(true);
+    expectValidTei(r.stdout);
+    expect(r.stderr).toMatch(/^converted <stdin> -> <stdout>/m);
+    expect(r.stderr).toMatch(/<stdin>:\d+:\d+: info /);
+    expect(run(['convert', 'in.txt', '--out', 'out', '--jobs', '1'], d).code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(d, 'out/in.xml'), 'utf8'));
+    expect(existsSync(join(d, 'output'))).toBe(false);
+  });
+
+  it('convert - -o FILE.xml writes that file; -o DIR writes DIR/stdin.xml; messages on stdout', () => {
+    const d = dir();
+    const a = runWithStdin(['convert', '-', '-o', 'one.xml'], d, STALIN);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toMatch(/converted <stdin> -> one\.xml/);
+    expectValidTei(readFileSync(join(d, 'one.xml'), 'utf8'));
+    const b = runWithStdin(['convert', '-', '--out', 'tei'], d, STALIN);
+    expect(b.code).toBe(0);
+    expect(readFileSync(join(d, 'tei/stdin.xml'), 'utf8')).toBe(readFileSync(join(d, 'one.xml'), 'utf8'));
+  });
+
+  it('convert - with /dev/zero on stdin and --max-size 1MB stops reading at the limit: input-too-large, nothing written', () => {
+    if (!existsSync('/dev/zero')) return void console.warn('/dev/zero is not available: skipped');
+    const fd = openSync('/dev/zero', 'r');
+    try {
+      const r = runWithStdin(['convert', '-', '--max-size', '1MB'], dir(), fd, 60_000);
+      expect(r.signal).toBeNull();
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/<stdin>: error input-too-large: .*more than 1000000 .*--max-size/);
+      expect(r.code).toBe(1);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it('- is converted alone; a broken text on stdin is one line with its position, exit 1, no stack', () => {
+    const d = dir({ 'ok.txt': STALIN });
+    const r = runWithStdin(['convert', '-', 'ok.txt'], d, STALIN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/- \(stdin\) is converted alone/);
+    const bin = runWithStdin(['convert', '-'], d, 'Title\n\nwords\u0000\u0001\u0002 more\n');
+    expect(bin.code).toBe(1);
+    expect(bin.stdout).toBe('');
+    expect(bin.stderr).toMatch(/<stdin>(:\d+:\d+)?: error input-binary/);
+    noStack(bin.stderr);
+  });
+
+  it('validate - checks the TEI on stdin (and files beside it); a malformed one is invalid at its line:col; --max-size bounds it', () => {
+    const d = dir({ 'in.txt': STALIN });
+    const tei = runWithStdin(['convert', '-'], d, STALIN).stdout;
+    writeFileSync(join(d, 'copy.xml'), tei);
+    const ok = runWithStdin(['validate', '-', 'copy.xml'], d, tei);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^valid <stdin> /m);
+    expect(ok.stdout).toMatch(/^valid copy\.xml /m);
+    const bad = runWithStdin(['validate', '-'], d, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n</TEI>');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/<stdin>:3:\d+: error xml-malformed/);
+    const big = runWithStdin(['validate', '-', '--max-size', '100'], d, tei);
+    expect(big.code).toBe(1);
+    expect(big.stdout).toMatch(/<stdin>: error input-too-large: stdin has more than 100 bytes/);
   });
 });

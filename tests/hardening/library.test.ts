@@ -113,6 +113,23 @@ describe('never bad XML, never hostile values', () => {
     expectValidTei(r.tei!);
   });
 
+  it('a forbidden character in running text keeps its code point: choice, sic holding a gap (reason forbidden-character, desc U+FFFE), corr U+FFFD', () => {
+    const r = convert(html('<p>first &#xFFFE; second &#1; third</p>\n<ul><li>in &#xFFFF; a list</li></ul>'), { file: 'nc.html' });
+    expect(r.ok).toBe(true);
+    const doc = parseTei(r.tei!);
+    const choices = xpath(doc, '//tei:body//tei:choice[tei:sic/tei:gap[@reason="forbidden-character"]]');
+    expect(choices).toHaveLength(3);
+    expect(xpath(doc, '//tei:body//tei:choice/tei:sic/tei:gap/tei:desc').map((n) => n.content)).toEqual(['U+FFFE', 'U+0001', 'U+FFFF']);
+    expect(xpath(doc, '//tei:body//tei:choice/tei:corr[@resp="#teiwright"]').map((n) => n.content)).toEqual(['\uFFFD', '\uFFFD', '\uFFFD']);
+    // Where each stands, in the text around it.
+    expect(xpath(doc, '//tei:body//tei:p//text()[not(ancestor::tei:sic)]').map((n) => n.content).join('')).toBe('first \uFFFD second \uFFFD third');
+    // Each is reported (with its code point) and listed as an emendation; no word counted as added.
+    expect(r.diagnostics.filter((d) => d.code === 'char-forbidden').map((d) => d.message.slice(0, 6))).toEqual(['U+FFFE', 'U+0001', 'U+FFFF']);
+    expect(r.model!.emendations.filter((e) => e.kind === 'gap' && /U\+FFFE/.test(e.description))).toHaveLength(1);
+    expect(codes(r)).not.toContain('words-lost');
+    expectValidTei(r.tei!);
+  });
+
   it('[x]() gives no @target="" : the link is dropped with a warning, its words kept', () => {
     const r = convert('# T\n\nsee [the text]() here\n', { file: 'l.md' });
     expect(r.diagnostics.find((d) => d.code === 'link-target-invalid')).toMatchObject({ severity: 'warning', line: 3 });

@@ -8,6 +8,7 @@ import { convert, type Stage } from '../../src/convert.js';
 import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
 import { Source } from '../../src/readers/shared/source.js';
 import { blankComments, blankTags } from '../../src/validate/fidelity.js';
+import { expectValidTei, parseTei, xeval, xpath } from '../helpers/tei.js';
 
 describe('pathological inputs cost linear time and bounded memory', () => {
   it('a text beyond --max-anchors is refused right after reading: no transform, writer or validation runs on it', () => {
@@ -133,5 +134,79 @@ describe('broken character references: one set of strings per distinct reference
     expect(r.tei!.match(/&amp;0;/g)).toHaveLength(300);
     expect(r.tei!.match(/<sic>&amp;8220;<\/sic>/g)).toHaveLength(300);
     expect(r.diagnostics.filter((d) => d.code === 'charref-repaired')).toHaveLength(600);
+  });
+});
+
+describe('--max-elements bounds the memory of one document', () => {
+  it('unclosed HTML formatting, reopened in every paragraph, stops at the start tag past the limit, with its line:col', () => {
+    const html = `<html><head><title>T</title></head><body><h1>T</h1>\n${'<p><b><i>word\n'.repeat(3000)}`;
+    const stages: Stage[] = [];
+    const r = convert(html, { file: 'u.html', limits: { elements: 1000 }, onStage: (s) => stages.push(s) });
+    const [d, ...more] = r.diagnostics.filter((x) => x.code === 'input-too-many-elements');
+    expect(more).toHaveLength(0);
+    expect(d?.message).toMatch(/more than 1000 elements \(--max-elements 1000\)/);
+    // The tree stopped being built during reading: a line near the start, not the end.
+    expect(d?.line).toBeGreaterThan(2);
+    expect(d?.line).toBeLessThan(1000);
+    expect(d?.column).toBeGreaterThan(1);
+    expect(r.tei).toBeUndefined();
+    expect(stages).toEqual(['detect', 'read', 'done']);
+    // Under the default limit the same page converts.
+    const small = convert(html.slice(0, 2000), { file: 'u.html' });
+    expect(small.tei).toBeDefined();
+    expectValidTei(small.tei!);
+  });
+
+  it('broken character references past the limit are left as printed, with one warning where it starts: the document is converted', () => {
+    const text = `# T\n\n${'&8220;word\n'.repeat(100)}`;
+    const r = convert(text, { file: 'c.md', limits: { elements: 60 } });
+    const warnings = r.diagnostics.filter((d) => d.code === 'charref-repaired' && d.severity === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/left as printed \(--max-elements 60/);
+    const doc = parseTei(r.tei!);
+    const repaired = xpath(doc, '//tei:body//tei:choice').length;
+    expect(repaired).toBeGreaterThan(0);
+    expect(repaired).toBeLessThan(100);
+    // Every reference is in the TEI: repaired as sic, or printed as it was.
+    expect(xpath(doc, '//tei:body//tei:sic').length + (xeval(doc, 'string(//tei:body)').split('&8220;').length - 1 - repaired)).toBe(100);
+    expect(warnings[0]!.line).toBe(3 + repaired);
+    expect(r.diagnostics.some((d) => d.code === 'words-lost')).toBe(false);
+    expectValidTei(r.tei!);
+    // Without the limit every one is repaired.
+    expect(xpath(parseTei(convert(text, { file: 'c.md' }).tei!), '//tei:body//tei:choice')).toHaveLength(100);
+  });
+
+  it('a model past the limit after reading is refused before the transforms, at the element past it', () => {
+    const text = `# T\n\n${'**b** '.repeat(200)}\n`;
+    const r = convert(text, { file: 'm.md', limits: { elements: 50 } });
+    const d = r.diagnostics.find((x) => x.code === 'input-too-many-elements');
+    expect(d?.line).toBe(3);
+    expect(r.tei).toBeUndefined();
+  });
+});
+
+describe('10,000 nested HTML elements: a clear error at the element too deep, never a stack overflow', () => {
+  const nested = (open: string, n: number): string => `<html><head><title>T</title></head><body><h1>T</h1>\n${open.repeat(n)}<p>deep words</p></body></html>`;
+
+  it.each(['<div>', '<blockquote>', '<span>', '<ul><li>'])('%s × 10,000: input-too-deep at its line:col, the same on every run', (open) => {
+    const html = nested(open, 10_000);
+    const first = convert(html, { file: 'deep.html' });
+    const d = first.diagnostics.find((x) => x.code === 'input-too-deep');
+    expect(d?.message).toMatch(/nest more than 500 levels deep here \(5 × --max-depth 100\)/);
+    expect(d?.line).toBe(2);
+    expect(d?.column).toBeGreaterThan(1);
+    expect(first.tei).toBeUndefined();
+    expect(first.diagnostics.some((x) => x.code === 'internal-error')).toBe(false);
+    // Not the call stack's luck: the same result after other conversions, and again.
+    convert(nested('<div>', 300), { file: 'other.html' });
+    expect(convert(html, { file: 'deep.html' }).diagnostics).toEqual(first.diagnostics);
+  });
+
+  it('within the bound (300 nested divs), the page converts and its words are kept', () => {
+    const r = convert(nested('<div>', 300), { file: 'deep.html' });
+    expect(r.tei).toBeDefined();
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(xeval(parseTei(r.tei!), 'string(//tei:body)')).toContain('deep words');
+    expectValidTei(r.tei!);
   });
 });

@@ -9,8 +9,12 @@ import { exitCodeFor, UsageError } from '../outcome.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { convertJob } from '../../batch/convert-job.js';
+import { processFile, type Job } from '../../batch/process-file.js';
+import { isStdio, STDIN_NAME, STDIO, stdioFileIo } from '../../io/stdin.js';
 import { FORMAT_NAMES } from '../../export/registry.js';
+import { displayPath } from '../../batch/plan.js';
 import { runExport } from '../../export/run.js';
 import { conventionOptions, conventionsOf, exportLine, type ConventionArgs } from './export.js';
 
@@ -18,7 +22,7 @@ interface ConvertArgs extends ConventionArgs {
   inputs: string[];
   also?: string;
   'also-out'?: string;
-  out: string;
+  out?: string;
   profile?: string;
   report?: string;
   jobs: number;
@@ -36,6 +40,7 @@ interface ConvertArgs extends ConventionArgs {
   'max-size': string;
   'max-depth': number;
   'max-anchors': number;
+  'max-elements': number;
 }
 
 /** "3/8" → { index: 3, count: 8 }. */
@@ -75,8 +80,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     conventionOptions(y)
       .option('also', { type: 'string', describe: `Also export each converted TEI, comma-separated: ${FORMAT_NAMES.join(', ')} (one folder per format under --also-out)` })
       .option('also-out', { type: 'string', describe: 'Where --also writes (default: <out>-export/<format>)' })
-      .positional('inputs', { type: 'string', array: true, default: [] as string[], describe: 'Files and folders to convert; folders are walked and their tree mirrored. Default: input/' })
-      .option('out', { alias: 'o', type: 'string', default: 'output', describe: 'Folder the TEI files are written to (DIR/<stem>.xml)' })
+      .positional('inputs', { type: 'string', array: true, default: [] as string[], describe: 'Files and folders to convert; folders are walked and their tree mirrored; - reads one transcription from stdin. Default: input/' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Folder the TEI files are written to (DIR/<stem>.xml; default output/). With - (stdin): the TEI goes to stdout and the messages to stderr, unless -o names a .xml file or a folder (DIR/stdin.xml)' })
       .option('profile', { alias: 'p', type: 'string', choices: READERS.map((r) => r.name), describe: 'Read every input in this house style instead of detecting it from the content' })
       .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
       .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files converted in parallel (worker threads); 1 converts in this process' })
@@ -90,6 +95,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse inputs larger than this (counted while reading, so pipes and devices are bounded too)' })
       .option('max-depth', { type: 'number', default: DEFAULT_LIMITS.depth, describe: 'Refuse a document whose markup nests deeper than this' })
       .option('max-anchors', { type: 'number', default: DEFAULT_LIMITS.anchors, describe: 'Refuse a document with more note anchors than this' })
+      .option('max-elements', { type: 'number', default: DEFAULT_LIMITS.elements, describe: 'Refuse a document with more elements than this (it bounds the memory of one document); broken character references past it are left as printed' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print only files with errors, and the summary' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report to stdout instead of lines' })
       .option('format', { choices: FORMATS, describe: 'What to print: text lines (default), json, sarif, junit or github (Actions annotations); --report FILE takes its format from the name (.sarif, .xml, else JSON)' })
@@ -98,15 +104,21 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .example('$0 convert texts/ --out tei/ --report report.json', 'convert a folder tree, mirror it under tei/, write a JSON report')
       .example('$0 convert corpus/ --shard $SLURM_ARRAY_TASK_ID/16', 'one task of a 16-way job array')
       .example('$0 convert lenin.txt --corrections fixes.json --explain', 'apply an editor\'s corrections and list every emendation')
-      .example('$0 convert texts/ --out tei/ --also txt,jsonl --notes omit', 'TEI, plain text and JSON Lines in one run') as unknown as Argv<ConvertArgs>,
+      .example('$0 convert texts/ --out tei/ --also txt,jsonl --notes omit', 'TEI, plain text and JSON Lines in one run')
+      .example('curl -s URL | $0 convert - > page.xml', 'convert the standard input, TEI to stdout') as unknown as Argv<ConvertArgs>,
   handler: async (args) => {
+    if (args.inputs.some(isStdio)) {
+      await convertStdin(args);
+      return;
+    }
+    const out = args.out ?? 'output';
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const also = (args.also ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '');
     for (const f of also) if (!(FORMAT_NAMES as string[]).includes(f)) throw new UsageError(`--also takes formats among ${FORMAT_NAMES.join(', ')}; got "${f}"`);
     const teiFiles: string[] = [];
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
-    for (const name of ['max-depth', 'max-anchors'] as const) {
+    for (const name of ['max-depth', 'max-anchors', 'max-elements'] as const) {
       if (!Number.isInteger(args[name]) || args[name] < 1) throw new UsageError(`--${name} takes a whole number >= 1; got ${args[name]}`);
     }
     const format: Format = args.format ?? (args.json ? 'json' : 'text');
@@ -123,12 +135,12 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const options: BatchOptions = {
       keepResults: false,
       inputs: args.inputs.length > 0 ? args.inputs : ['input'],
-      outDir: args.out,
+      outDir: out,
       validate: args.validate,
       jobs: args.jobs,
       force: args.force,
       maxBytes,
-      limits: { depth: args['max-depth'], anchors: args['max-anchors'] },
+      limits: { depth: args['max-depth'], anchors: args['max-anchors'], elements: args['max-elements'] },
       verify: args.verify,
       strict: args.strict,
       explain: args.explain,
@@ -162,8 +174,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     for (const format of result.interrupted ? [] : also) {
       const exported = await runExport({
         inputs: teiFiles,
-        base: args.out,
-        outDir: join(args['also-out'] ?? `${args.out.replace(/[\\/]+$/, '')}-export`, format),
+        base: out,
+        outDir: join(args['also-out'] ?? `${out.replace(/[\\/]+$/, '')}-export`, format),
         format,
         conventions: conventionsOf(args),
         corpusTitle: args['corpus-title'],
@@ -181,7 +193,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         },
       });
       const t = exported.totals;
-      printer.summary(`also ${format}: ${t.exported} exported, ${t.unchanged} unchanged, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${args.out}-export`, format)}`);
+      printer.summary(`also ${format}: ${t.exported} exported, ${t.unchanged} unchanged, ${t.failed} failed -> ${exported.corpusFile ?? join(args['also-out'] ?? `${out}-export`, format)}`);
     }
     const filesWithErrors = totals.filesWithErrors + exportErrors;
     // A manifest or report that cannot be saved is an error of the run: the next run would
@@ -202,8 +214,70 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     if (format !== 'text') process.stdout.write(formatReport(format, report));
     else
       printer.summary(
-        `${totals.files} files: ${totals.converted} converted, ${totals.unchanged} unchanged, ${totals.failed} failed; ${filesWithErrors} with errors, ${totals.warnings} warnings${result.interrupted ? '; interrupted' : ''} -> ${args.out}`,
+        `${totals.files} files: ${totals.converted} converted, ${totals.unchanged} unchanged, ${totals.failed} failed; ${filesWithErrors} with errors, ${totals.warnings} warnings${result.interrupted ? '; interrupted' : ''} -> ${out}`,
       );
     process.exitCode = code;
   },
 };
+
+/**
+ * `convert -`: one transcription from stdin, in this process (a pipe can be read once, by
+ * one thread), with the same reading limits, conversion, validation and exit codes as a
+ * file. The TEI goes to stdout (whole, once converted) and the messages to stderr; or to
+ * `-o FILE.xml`, or `-o DIR` as DIR/stdin.xml.
+ */
+async function convertStdin(args: ConvertArgs): Promise<void> {
+  if (args.inputs.length > 1) throw new UsageError('- (stdin) is converted alone: give it as the only input');
+  for (const [name, given] of [['--also', args.also], ['--shard', args.shard]] as const) {
+    if (given !== undefined) throw new UsageError(`${name} does not apply to - (stdin)`);
+  }
+  const maxBytes = parseSize(args['max-size']);
+  for (const name of ['max-depth', 'max-anchors', 'max-elements'] as const) {
+    if (!Number.isInteger(args[name]) || args[name] < 1) throw new UsageError(`--${name} takes a whole number >= 1; got ${args[name]}`);
+  }
+  const toStdout = args.out === undefined || isStdio(args.out);
+  const format: Format = args.format ?? (args.json ? 'json' : 'text');
+  if (toStdout && format !== 'text') throw new UsageError(`the TEI of - (stdin) goes to stdout, so the ${format} report cannot: give --report FILE, or -o FILE.xml`);
+  const outputPath = toStdout ? STDIO : /\.xml$/i.test(args.out!) ? resolve(args.out!) : resolve(args.out!, 'stdin.xml');
+  const job: Job = {
+    inputPath: STDIO,
+    outputPath,
+    input: STDIN_NAME,
+    output: toStdout ? '<stdout>' : displayOutput(outputPath),
+    validate: args.validate,
+    verify: args.verify,
+    strict: args.strict,
+    explain: args.explain,
+    maxBytes,
+    limits: { depth: args['max-depth'], anchors: args['max-anchors'], elements: args['max-elements'] },
+    ...(args.profile !== undefined && { profile: args.profile }),
+    ...(args.corrections !== undefined && { correctionsPath: resolve(args.corrections) }),
+  };
+  // Messages to stderr when stdout carries the TEI.
+  const messages = toStdout ? process.stderr : process.stdout;
+  const printer = format !== 'text' ? silentPrinter : linePrinter((s) => messages.write(s), args.quiet ? 'quiet' : 'normal');
+  const { result } = await processFile(job, convertJob, stdioFileIo(process.stdin, process.stdout));
+  const line = toFileLine(result);
+  printer.file(line);
+  const failed = result.status === 'failed' ? 1 : 0;
+  const withErrors = countBySeverity(result.diagnostics).error > 0 ? 1 : 0;
+  const totals = { files: 1, converted: 1 - failed, unchanged: 0, failed, skipped: 0, filesWithErrors: withErrors, warnings: countBySeverity(result.diagnostics).warning };
+  let code = exitCodeFor({ filesWithErrors: withErrors });
+  const report = makeReport('convert', [line], totals, code);
+  if (args.report) {
+    try {
+      writeFileAtomic(args.report, formatReport(formatForReportFile(args.report), report));
+    } catch (e) {
+      process.stderr.write(`${printable(`teiwright: error report-unwritable: cannot write the report ${args.report}: ${e instanceof Error ? e.message : String(e)}`)}\n`);
+      code = exitCodeFor({ filesWithErrors: withErrors, runErrors: 1 });
+    }
+  }
+  if (format !== 'text') process.stdout.write(formatReport(format, report));
+  else printer.summary(`1 file: ${totals.converted} converted, ${failed} failed; ${withErrors} with errors, ${totals.warnings} warnings -> ${line.output ?? 'nothing written'}`);
+  process.exitCode = code;
+}
+
+/** An output path as reports show it: relative to the working folder. */
+function displayOutput(path: string): string {
+  return displayPath(path, process.cwd());
+}

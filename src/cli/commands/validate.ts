@@ -10,6 +10,8 @@ import { schematronOf } from '../../validate/schematron.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { exitCodeFor, EXIT, UsageError } from '../outcome.js';
 import { linePrinter, makeReport, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
+import { isStdio, STDIN_NAME, validateStdin } from '../../io/stdin.js';
+import { parseSize } from './convert.js';
 
 interface ValidateArgs {
   files: string[];
@@ -22,6 +24,7 @@ interface ValidateArgs {
   xinclude: boolean;
   schematron?: string;
   jobs: number;
+  'max-size': string;
 }
 
 /** The .xml files of a folder tree, in a stable order; hidden entries are skipped. Other arguments as given. */
@@ -68,7 +71,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   describe: 'Validate TEI files (or folders of .xml files): well-formedness, RELAX NG, duplicate ids, broken # pointers, unreferenced notes',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TEI XML files, or folders (every .xml file inside, recursively)' })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TEI XML files, or folders (every .xml file inside, recursively); - reads one TEI from stdin' })
       .option('schema', {
         type: 'string',
         default: 'auto',
@@ -82,6 +85,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('huge', { type: 'boolean', default: false, describe: "Lift the XML parser's safety limits (nesting 256 deep, 10 MB text nodes) for files you trust; always lifted for TEI teiwright wrote" })
       .option('schematron', { type: 'string', describe: "A Schematron file (.sch) to run too; the constraints embedded in the RELAX NG schema (tei_all's 93 patterns) always run; 'none' runs none" })
       .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files checked in parallel (worker threads); 1 checks in this process. The report is the same for any value' })
+      .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse a file (or - stdin) larger than this (counted while reading)' })
       .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
       .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
       .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
@@ -111,13 +115,21 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const format: Format = args.format ?? (args.json ? 'json' : 'text');
     const printer = format === 'text' ? linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal') : silentPrinter;
     const lines: FileLine[] = [];
-    const { files, unreadable } = expandInputs(args.files);
+    const maxBytes = parseSize(args['max-size']);
+    const fromStdin = args.files.some(isStdio);
+    const { files, unreadable } = expandInputs(args.files.filter((f) => !isStdio(f)));
     for (const d of unreadable) {
       const line: FileLine = { input: d.file ?? '', status: 'invalid', diagnostics: [d] };
       lines.push(line);
       printer.file(line);
     }
-    const options = { schema, huge: args.huge, xinclude: args.xinclude, ...(args.schematron !== undefined && { schematron: args.schematron }) };
+    const options = { schema, huge: args.huge, xinclude: args.xinclude, maxBytes, ...(args.schematron !== undefined && { schematron: args.schematron }) };
+    if (fromStdin) {
+      const diagnostics = await validateStdin(process.stdin, maxBytes, options);
+      const line: FileLine = { input: STDIN_NAME, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };
+      lines.push(line);
+      printer.file(line);
+    }
     // A file whose xml-model names a schema that cannot be used gets a finding, and the others go on (checkFile).
     await checkFiles(files, options, args.jobs, (file, diagnostics) => {
       const line: FileLine = { input: file, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };

@@ -4,13 +4,74 @@
  * the tree parse5 builds (HTML5 error recovery included, so the 1999 uppercase pages and
  * the 2004 XHTML pages come out as the same tree).
  */
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { parse, type DefaultTreeAdapterMap, type defaultTreeAdapter } from 'parse5';
 import type { SourcePos } from '../../model/edition.js';
+import { LimitExceeded, tooManyElements, type Limits } from '../../model/limits.js';
 
 export type Node = DefaultTreeAdapterMap['childNode'];
 export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 export type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+/**
+ * `adapter` with a count of the elements parse5 creates, stopping the parse with
+ * `LimitExceeded` (at the start tag that goes past `max`) once there are more. HTML's error
+ * recovery reopens every unclosed formatting element in each new paragraph, so a few bytes
+ * of hostile markup can make many elements: the count bounds the tree's memory while it is
+ * built, before the reader sees it.
+ */
+export function limitElements(adapter: typeof defaultTreeAdapter, max: number): typeof defaultTreeAdapter {
+  if (!Number.isFinite(max)) return adapter;
+  let count = 0;
+  let over = false;
+  return {
+    ...adapter,
+    createElement(tagName, namespaceURI, attrs) {
+      if (++count > max) {
+        // Stopped where parse5 gives the position, right after; stopped here at the latest.
+        if (over) throw new LimitExceeded('input-too-many-elements', tooManyElements(max, 'HTML page'), undefined);
+        over = true;
+      }
+      return adapter.createElement(tagName, namespaceURI, attrs);
+    },
+    setNodeSourceCodeLocation(node, location) {
+      if (over && location) {
+        throw new LimitExceeded('input-too-many-elements', tooManyElements(max, 'HTML page'), { line: location.startLine, column: location.startCol });
+      }
+      adapter.setNodeSourceCodeLocation(node, location);
+    },
+  };
+}
+
+/**
+ * How many times deeper than the model an HTML tree may nest: the DOM has wrappers the model
+ * drops (html, body, layout divs and tables), and the reader's walks recurse over the DOM,
+ * so the bound keeps them far from the end of the call stack whatever the input.
+ */
+export const DOM_DEPTH_FACTOR = 5;
+
+/**
+ * The page's tree, built by parse5 within the limits: at most `limits.elements` elements
+ * (stopped while parsing), nested at most `DOM_DEPTH_FACTOR × limits.depth` deep (measured
+ * with an explicit stack, at the first element too deep). Past either, `LimitExceeded`.
+ */
+export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, limits: Limits | undefined): DefaultTreeAdapterMap['document'] {
+  const doc = parse(text, { sourceCodeLocationInfo: true, treeAdapter: limitElements(adapter, limits?.elements ?? Number.POSITIVE_INFINITY) });
+  if (limits) {
+    const max = DOM_DEPTH_FACTOR * limits.depth;
+    const stack: { node: ParentNode; depth: number }[] = [{ node: doc, depth: 0 }];
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop()!;
+      if (depth > max) {
+        throw new LimitExceeded('input-too-deep', `the HTML elements nest more than ${max} levels deep here (${DOM_DEPTH_FACTOR} × --max-depth ${limits.depth}); the file was not converted`, posOf(node));
+      }
+      for (const c of node.childNodes) if ('childNodes' in c) stack.push({ node: c, depth: depth + 1 });
+      // A <template>'s content is a tree of its own.
+      if ('content' in node && node.content) stack.push({ node: node.content as ParentNode, depth: depth + 1 });
+    }
+  }
+  return doc;
+}
 
 export const isElement = (n: Node | ParentNode): n is Element => 'tagName' in n;
 export const isText = (n: Node): n is TextNode => n.nodeName === '#text';

@@ -8,14 +8,14 @@
  */
 import { authorFrom, authorInCollection, authorLineName, infoSentence, isNotesHeading, metaAuthorName } from '../../layout/rules.js';
 import { FURNITURE_TAGS, furnitureByHints } from '../../layout/furniture.js';
-import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { labelRule } from '../../model/labels.js';
 import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, hasClass, isElement, isText, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, hasClass, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
@@ -205,7 +205,7 @@ export class HtmlReading {
   }
 
   read(): Edition {
-    const doc = parse(this.text, { sourceCodeLocationInfo: true, treeAdapter: FAST_LOCATIONS });
+    const doc = parseWithin(this.text, FAST_LOCATIONS, this.ctx.limits);
     const html = doc.childNodes.find(isElement);
     const bodyEl = findFirst(doc, 'body');
     const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;

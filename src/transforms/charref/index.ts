@@ -11,6 +11,7 @@ import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.j
 import type { Transform, TransformContext } from '../index.js';
 import { quoted, TEIWRIGHT } from '../emendations/record.js';
 import { allInlineLists } from '../emendations/scope.js';
+import { countElements } from '../../model/check.js';
 
 /** `&` + decimal digits (or `x` + hex digits) + `;` without the `#`. */
 const BROKEN_CHARREF = /&(x[0-9A-Fa-f]{1,6}|[0-9]{1,7});/g;
@@ -62,6 +63,17 @@ interface Repair {
  */
 type Repairs = Map<string, Repair | null>;
 
+/**
+ * How many more repairs the document may take: each adds two elements to the model (the
+ * `choice` and its emendation record). Past it, references are left as printed and one
+ * warning says so: the document is converted, never refused for its broken references.
+ */
+interface Budget {
+  left: number;
+  warned: boolean;
+  limit: number;
+}
+
 function repairOf(printed: string, number: string, repairs: Repairs): Repair | undefined {
   let r = repairs.get(printed);
   if (r === undefined) {
@@ -72,7 +84,7 @@ function repairOf(printed: string, number: string, repairs: Repairs): Repair | u
   return r ?? undefined;
 }
 
-function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformContext, repairs: Repairs): Inline[] | undefined {
+function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformContext, repairs: Repairs, budget: Budget): Inline[] | undefined {
   if (!node.text.includes('&')) return undefined;
   const pieces: Inline[] = [];
   const cursor = new PosCursor(node.text, node.pos);
@@ -83,8 +95,19 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
   for (const m of node.text.matchAll(BROKEN_CHARREF)) {
     const repair = repairOf(m[0], m[1]!, repairs);
     if (repair === undefined) continue; // not a character XML can hold: left as printed text
-    const { ref, char, description } = repair;
     const at = m.index;
+    if (budget.left <= 0) {
+      if (!budget.warned) {
+        budget.warned = true;
+        // The text before this reference as one piece, so the cursor reaches `at` in order.
+        piece(done, at);
+        done = at;
+        ctx.diagnostics.report('charref-repaired', `too many broken character references: from here on they are left as printed (--max-elements ${budget.limit} bounds the elements of one document)`, cursor.at(at), 'warning');
+      }
+      break;
+    }
+    budget.left--;
+    const { ref, char, description } = repair;
     piece(done, at);
     const pos = cursor.at(at);
     pieces.push({
@@ -107,6 +130,8 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
  */
 function repairLists(lists: Inline[][], edition: Edition, ctx: TransformContext): void {
   const repairs: Repairs = new Map();
+  const limit = ctx.limits?.elements ?? Number.POSITIVE_INFINITY;
+  const budget: Budget = { left: Number.isFinite(limit) ? Math.floor((limit - countElements(edition)) / 2) : limit, warned: false, limit };
   interface Frame { list: Inline[]; index: number; rebuilt: Inline[] | undefined }
   for (const top of lists) {
     const stack: Frame[] = [{ list: top, index: 0, rebuilt: undefined }];
@@ -123,7 +148,7 @@ function repairLists(lists: Inline[][], edition: Edition, ctx: TransformContext)
       const i = frame.index++;
       const node = frame.list[i]!;
       if (node.kind === 'text') {
-        const pieces = repairText(node, edition, ctx, repairs);
+        const pieces = repairText(node, edition, ctx, repairs, budget);
         if (pieces) {
           frame.rebuilt ??= frame.list.slice(0, i);
           for (const p of pieces) frame.rebuilt.push(p);
