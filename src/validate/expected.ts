@@ -5,8 +5,9 @@
  * a time, each child taken as valid), and the names that can come next are read off what
  * is left. libxml2 names at most one expected element; this names them all.
  *
- * Only element names are followed (attributes, text and data count as nothing), which is
- * all a "what may come here" message needs.
+ * Only element names are followed (attributes and data count as nothing); text is kept as
+ * a pattern that matches no element but says whether character data may stand at a place
+ * (jing's "expected the element end-tag, text or element …").
  */
 import { nameKey, type ParsedRng } from './reduce.js';
 
@@ -16,6 +17,7 @@ type Pattern =
   | { t: 'empty' }
   | { t: 'none' }
   | { t: 'el'; key: string | undefined }
+  | { t: 'text' }
   | { t: 'choice'; a: Pattern; b: Pattern }
   | { t: 'group'; a: Pattern; b: Pattern }
   | { t: 'interleave'; a: Pattern; b: Pattern }
@@ -24,6 +26,7 @@ type Pattern =
 
 const EMPTY: Pattern = { t: 'empty' };
 const NONE: Pattern = { t: 'none' };
+const TEXT: Pattern = { t: 'text' };
 
 const choice = (a: Pattern, b: Pattern): Pattern => (a.t === 'none' ? b : b.t === 'none' ? a : a.t === 'empty' && b.t === 'empty' ? a : { t: 'choice', a, b });
 const group = (a: Pattern, b: Pattern): Pattern => (a.t === 'none' || b.t === 'none' ? NONE : a.t === 'empty' ? b : b.t === 'empty' ? a : { t: 'group', a, b });
@@ -51,8 +54,11 @@ export class ExpectedNames {
       case 'choice':
         return kids.length === 0 ? NONE : kids.map((k) => this.pattern(k)).reduce((a, b) => choice(a, b));
       case 'interleave':
-      case 'mixed':
         return this.fold(kids, interleave);
+      case 'mixed':
+        return interleave(TEXT, this.fold(kids, group));
+      case 'text':
+        return TEXT;
       case 'group':
       case 'define':
       case 'start':
@@ -66,7 +72,7 @@ export class ExpectedNames {
       case 'notAllowed':
         return NONE;
       default:
-        // attribute, text, data, value, list, empty: no element child.
+        // attribute, data, value, list, empty: no element child.
         return EMPTY;
     }
   }
@@ -84,6 +90,7 @@ export class ExpectedNames {
   private nullable(p: Pattern): boolean {
     switch (p.t) {
       case 'empty':
+      case 'text':
         return true;
       case 'none':
       case 'el':
@@ -112,6 +119,7 @@ export class ExpectedNames {
     switch (p.t) {
       case 'empty':
       case 'none':
+      case 'text':
         return NONE;
       case 'el':
         return p.key === undefined || p.key === key ? EMPTY : NONE;
@@ -157,13 +165,34 @@ export class ExpectedNames {
     }
   }
 
+  /** Whether character data may stand where `p` starts (a `text` pattern can come first). */
+  private textFirst(p: Pattern, seen: Set<string>): boolean {
+    switch (p.t) {
+      case 'text':
+        return true;
+      case 'choice':
+      case 'interleave':
+        return this.textFirst(p.a, seen) || this.textFirst(p.b, seen);
+      case 'group':
+        return this.textFirst(p.a, seen) || (this.nullable(p.a) && this.textFirst(p.b, seen));
+      case 'more':
+        return this.textFirst(p.p, seen);
+      case 'ref':
+        if (seen.has(p.name)) return false;
+        seen.add(p.name);
+        return this.textFirst(this.body(p.name), seen);
+      default:
+        return false;
+    }
+  }
+
   /**
    * After the children `before` (each `ns local`) of an element `ns local`: the element
    * names that may come next (`ns local` keys, sorted) and whether the element may end
-   * there; undefined when the grammar has no single answer (no pattern for the element,
+   * there, and whether text may come there; undefined when the grammar has no single answer (no pattern for the element,
    * or a child before this place that its content does not allow).
    */
-  at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean } | undefined {
+  at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
     const patterns = this.rng.elementPatterns.get(element);
     if (!patterns || patterns.length === 0) return undefined;
     let p = patterns
@@ -180,7 +209,7 @@ export class ExpectedNames {
     this.firsts(p, names, new Set());
     // Sorted by code point, as jing sorts them ("TEI" before "facsimile").
     const byName = (a: string, b: string): number => (localOf(a) < localOf(b) ? -1 : localOf(a) > localOf(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
-    return { names: [...names].sort(byName), mayEnd: this.nullable(p) };
+    return { names: [...names].sort(byName), mayEnd: this.nullable(p), text: this.textFirst(p, new Set()) };
   }
 }
 

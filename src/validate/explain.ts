@@ -135,9 +135,11 @@ function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number |
   const children = parent.children;
   const before = (upTo === undefined ? children : children.slice(0, children.indexOf(upTo))).map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
   const at = ctx.expected.at(nameKey(parent.ns, parent.local), before);
-  if (!at || (at.names.length === 0 && !at.mayEnd)) return '';
+  if (!at || (at.names.length === 0 && !at.mayEnd && !at.text)) return '';
   const items = at.names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
   if (at.names.length > MAX_NAMES) items.push(`${at.names.length - MAX_NAMES} more`);
+  // In jing's order: "the element end-tag, text or element …".
+  if (at.text) items.unshift('text');
   if (at.mayEnd) items.unshift(`the end of <${parent.qname}>`);
   const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
   return `; expected ${list}`;
