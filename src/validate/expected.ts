@@ -114,8 +114,13 @@ export class ExpectedNames {
     }
   }
 
-  private deriv(p: Pattern, key: string, depth = 0): Pattern {
+  /**
+   * The derivative of `p` by an element `key`. With `recover`, as jing recovers from an
+   * element that is "not allowed yet": a required part before it may be skipped.
+   */
+  private deriv(p: Pattern, key: string, recover = false, depth = 0): Pattern {
     if (depth > 200) return NONE;
+    const d = (q: Pattern): Pattern => this.deriv(q, key, recover, depth + 1);
     switch (p.t) {
       case 'empty':
       case 'none':
@@ -124,17 +129,17 @@ export class ExpectedNames {
       case 'el':
         return p.key === undefined || p.key === key ? EMPTY : NONE;
       case 'choice':
-        return choice(this.deriv(p.a, key, depth + 1), this.deriv(p.b, key, depth + 1));
+        return choice(d(p.a), d(p.b));
       case 'group': {
-        const first = group(this.deriv(p.a, key, depth + 1), p.b);
-        return this.nullable(p.a) ? choice(first, this.deriv(p.b, key, depth + 1)) : first;
+        const first = group(d(p.a), p.b);
+        return recover || this.nullable(p.a) ? choice(first, d(p.b)) : first;
       }
       case 'interleave':
-        return choice(interleave(this.deriv(p.a, key, depth + 1), p.b), interleave(p.a, this.deriv(p.b, key, depth + 1)));
+        return choice(interleave(d(p.a), p.b), interleave(p.a, d(p.b)));
       case 'more':
-        return group(this.deriv(p.p, key, depth + 1), choice(p, EMPTY));
+        return group(d(p.p), choice(p, EMPTY));
       case 'ref':
-        return this.deriv(this.body(p.name), key, depth + 1);
+        return d(this.body(p.name));
     }
   }
 
@@ -186,25 +191,55 @@ export class ExpectedNames {
     }
   }
 
-  /**
-   * After the children `before` (each `ns local`) of an element `ns local`: the element
-   * names that may come next (`ns local` keys, sorted) and whether the element may end
-   * there, and whether text may come there; undefined when the grammar has no single answer (no pattern for the element,
-   * or a child before this place that its content does not allow).
-   */
-  at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
+  private content(element: string): Pattern | undefined {
     const patterns = this.rng.elementPatterns.get(element);
     if (!patterns || patterns.length === 0) return undefined;
-    let p = patterns
+    return patterns
       .map((e) => {
         const content = e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng);
         return this.fold(content, group);
       })
       .reduce((a, b) => choice(a, b));
-    for (const child of before) {
-      p = this.deriv(p, child);
-      if (p.t === 'none') return undefined;
+  }
+
+  /**
+   * The children of an element `ns local` (each `ns local`) taken as jing takes them: a
+   * child the content allows is `ok`; one it allows only once a required part before it
+   * is skipped is `yet` (jing: "not allowed yet; missing required element"), and the
+   * content goes on as if that part were there; one it does not allow there is `here`, and
+   * the content goes on as if the child were not there. Undefined when the grammar has no
+   * pattern for the element. `state` is what may come after the children.
+   */
+  walk(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern } | undefined {
+    let p = this.content(element);
+    if (p === undefined) return undefined;
+    const verdicts: ('ok' | 'yet' | 'here')[] = [];
+    for (const child of children) {
+      const next = this.deriv(p, child);
+      if (next.t !== 'none') {
+        verdicts.push('ok');
+        p = next;
+        continue;
+      }
+      const recovered = this.deriv(p, child, true);
+      if (recovered.t !== 'none') {
+        verdicts.push('yet');
+        p = recovered;
+      } else verdicts.push('here');
     }
+    return { verdicts, state: p };
+  }
+
+  /**
+   * After the children `before` (each `ns local`) of an element `ns local`: the element
+   * names that may come next (`ns local` keys, sorted), whether the element may end there,
+   * and whether text may come there. Children out of place before it are taken as jing
+   * takes them (see `walk`). Undefined when the grammar has no pattern for the element.
+   */
+  at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
+    const walked = this.walk(element, before);
+    if (walked === undefined) return undefined;
+    const p = walked.state;
     const names = new Set<string>();
     this.firsts(p, names, new Set());
     // Sorted by code point, as jing sorts them ("TEI" before "facsimile").

@@ -152,6 +152,49 @@ interface Finding {
   /** For schema-outside-subset: what the finding is about (an element name, an attribute), reported once. */
   group?: string;
   xpath?: string;
+  /** The element's index in the first pass's scan (the document as written). */
+  at?: number;
+  /** libxml2 called the element out of place where the grammar allows it: it lost its place after an earlier fault. */
+  allowedHere?: boolean;
+}
+
+type Verdict = 'ok' | 'yet' | 'here';
+
+/**
+ * jing's verdict on each child of the parents it is asked about (expected.ts, `walk`):
+ * libxml2 loses its place in a parent's content after a fault, jing does not.
+ */
+function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): (index: number) => Verdict | undefined {
+  const walked = new Map<number, Verdict[] | undefined>();
+  return (index) => {
+    const parent = elements[index]!.parent;
+    if (!ctx.expected || parent < 0) return undefined;
+    if (!walked.has(parent)) {
+      const p = elements[parent]!;
+      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local)))?.verdicts);
+    }
+    return walked.get(parent)?.[elements[parent]!.children.indexOf(index)];
+  };
+}
+
+/**
+ * Findings that only follow from another: an element libxml2 called out of place where
+ * the grammar allows it, after a fault inside it or inside (or at) a sibling before it.
+ * libxml2 loses its place in the parent's content at such a fault; jing does not.
+ */
+function dropCascades(findings: readonly Finding[], elements: readonly ElementRecord[]): Finding[] {
+  const real = findings.filter((f) => !f.allowedHere && f.at !== undefined).map((f) => f.at!);
+  const within = (j: number, root: number): boolean => {
+    for (let a = j; a >= 0; a = elements[a]!.parent) if (a === root) return true;
+    return false;
+  };
+  return findings.filter((f) => {
+    if (!f.allowedHere || f.at === undefined) return true;
+    const i = f.at;
+    const parent = elements[i]!.parent;
+    const earlier = elements[parent]!.children.slice(0, elements[parent]!.children.indexOf(i) + 1);
+    return !real.some((j) => earlier.some((s) => within(j, s)));
+  });
 }
 
 /** The XPath of an element by its names as written, with a position where siblings share its name: `/TEI/text/body/div[2]/p`. */
@@ -227,6 +270,12 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
   const findings: Finding[] = [];
   const enclosing = new Set<string>();
+  // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
+  const written = passes[0]?.elements ?? [];
+  const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
+  const verdictOf = jingOrder(ctx, written);
+  // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
+  const orderChecked = new Set<number>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -251,7 +300,14 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       }
       const finding = explain(fault, element, detail, passCtx);
       if (!finding) continue;
-      if (index !== undefined) finding.xpath = xpathOf(pass.elements, index);
+      if (index !== undefined) {
+        finding.xpath = xpathOf(pass.elements, index);
+        finding.at = originalIndex.get(posKey(pass.elements[index]!.pos));
+        if (fault.kind === 'element' && element?.ns === TEI_NS && finding.at !== undefined) {
+          finding.allowedHere = verdictOf(finding.at) === 'ok';
+          if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
+        }
+      }
       const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -270,7 +326,21 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
     }
   });
-  for (const f of findings) {
+  // A child jing calls out of place that libxml2, having lost its place, never reached.
+  const reported = new Set(findings.map((f) => f.at));
+  for (const parent of orderChecked) {
+    for (const child of written[parent]!.children) {
+      if (reported.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
+      const e = written[child]!;
+      const finding = explain({ kind: 'element', name: e.local }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
+      if (!finding) continue;
+      finding.xpath = xpathOf(written, child);
+      finding.at = child;
+      findings.push(finding);
+    }
+  }
+  findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
+  for (const f of dropCascades(findings, written)) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
