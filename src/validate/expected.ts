@@ -16,7 +16,7 @@ type RngNode = ParsedRng['root'];
 type Pattern =
   | { t: 'empty' }
   | { t: 'none' }
-  | { t: 'el'; key: string | undefined }
+  | { t: 'el'; key: string | undefined; nc?: RngNode }
   | { t: 'text' }
   | { t: 'choice'; a: Pattern; b: Pattern }
   | { t: 'group'; a: Pattern; b: Pattern }
@@ -48,7 +48,7 @@ export class ExpectedNames {
     const kids = n.children.filter((c) => c.rng);
     switch (n.tag) {
       case 'element':
-        return { t: 'el', key: n.key };
+        return n.key !== undefined ? { t: 'el', key: n.key } : { t: 'el', key: undefined, nc: kids[0] };
       case 'ref':
         return { t: 'ref', name: (n.attrs.name ?? '').trim() };
       case 'choice':
@@ -127,7 +127,7 @@ export class ExpectedNames {
       case 'text':
         return NONE;
       case 'el':
-        return p.key === undefined || p.key === key ? EMPTY : NONE;
+        return (p.key === undefined ? p.nc === undefined || matchesNameClass(p.nc, key) : p.key === key) ? EMPTY : NONE;
       case 'choice':
         return choice(d(p.a), d(p.b));
       case 'group': {
@@ -191,9 +191,35 @@ export class ExpectedNames {
     }
   }
 
-  private content(element: string): Pattern | undefined {
-    const patterns = this.rng.elementPatterns.get(element);
-    if (!patterns || patterns.length === 0) return undefined;
+  /** Element patterns with a name class (`anyName`, `nsName`, a `name` child) rather than a name. */
+  private unnamed: RngNode[] | undefined;
+
+  private unnamedPatterns(): RngNode[] {
+    if (this.unnamed) return this.unnamed;
+    const found: RngNode[] = [];
+    const stack = [this.rng.root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.rng && n.tag === 'element' && n.key === undefined) found.push(n);
+      for (const c of n.children) if (c.rng) stack.push(c);
+    }
+    this.unnamed = found;
+    return found;
+  }
+
+  /** An element `ns local` that no pattern names, but a name class (`anyName`, `nsName`) takes. */
+  byNameClassOnly(element: string): boolean {
+    return !this.rng.elementPatterns.has(element) && this.content(element) !== undefined;
+  }
+
+  /**
+   * The content of every element pattern an element `ns local` matches, as one choice (what
+   * jing checks an element against when it stands where it is not allowed): patterns by
+   * its name and patterns whose name class takes it. Undefined when there is none.
+   */
+  content(element: string): Pattern | undefined {
+    const patterns = [...(this.rng.elementPatterns.get(element) ?? []), ...this.unnamedPatterns().filter((e) => { const nc = e.children.find((c) => c.rng); return nc !== undefined && matchesNameClass(nc, element); })];
+    if (patterns.length === 0) return undefined;
     return patterns
       .map((e) => {
         const content = e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng);
@@ -249,5 +275,29 @@ export class ExpectedNames {
 }
 
 const localOf = (key: string): string => key.slice(key.indexOf(' ') + 1);
+
+/** Whether a RELAX NG name class (`anyName`, `nsName`, `name`, `choice`, with `except`) takes the name `ns local`. */
+function matchesNameClass(nc: RngNode, key: string): boolean {
+  const space = key.indexOf(' ');
+  const ns = key.slice(0, space);
+  const local = key.slice(space + 1);
+  const kids = nc.children.filter((c) => c.rng);
+  const excepted = (): boolean => kids.some((c) => c.tag === 'except' && c.children.some((x) => x.rng && matchesNameClass(x, key)));
+  switch (nc.tag) {
+    case 'anyName':
+      return !excepted();
+    case 'nsName':
+      return (nc.attrs.ns ?? '') === ns && !excepted();
+    case 'name': {
+      const text = nc.children.map((c) => c.text ?? '').join('').trim();
+      const name = text.includes(':') ? text.slice(text.indexOf(':') + 1) : text;
+      return name === local && (nc.attrs.ns === undefined || nc.attrs.ns === ns);
+    }
+    case 'choice':
+      return kids.some((c) => matchesNameClass(c, key));
+    default:
+      return false;
+  }
+}
 
 export { nameKey };

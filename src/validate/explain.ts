@@ -154,6 +154,8 @@ interface Finding {
   xpath?: string;
   /** The element's index in the first pass's scan (the document as written). */
   at?: number;
+  /** The finding says where the element stands is wrong (not its attributes or content). */
+  placement?: boolean;
   /** libxml2 called the element out of place where the grammar allows it: it lost its place after an earlier fault. */
   allowedHere?: boolean;
 }
@@ -276,6 +278,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const verdictOf = jingOrder(ctx, written);
   // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
   const orderChecked = new Set<number>();
+  // Foreign elements whose tags only were blanked: their children are judged against what the grammar says of them.
+  const unwrapped = new Set<number>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -298,11 +302,15 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
         const parent = pass.elements[element.parent]!;
         if (enclosing.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
       }
+      // A child of an unwrapped foreign element: whether it may stand there is said below, from the grammar.
+      const original = element === undefined ? undefined : originalIndex.get(posKey(element.pos));
+      if ((fault.kind === 'element' || fault.kind === 'namespace') && original !== undefined && written[original]!.parent >= 0 && unwrapped.has(written[original]!.parent)) continue;
       const finding = explain(fault, element, detail, passCtx);
       if (!finding) continue;
       if (index !== undefined) {
-        finding.xpath = xpathOf(pass.elements, index);
-        finding.at = originalIndex.get(posKey(pass.elements[index]!.pos));
+        finding.xpath = xpathOf(written, original ?? index);
+        finding.at = original;
+        finding.placement = fault.kind === 'element' || fault.kind === 'namespace';
         if (fault.kind === 'element' && element?.ns === TEI_NS && finding.at !== undefined) {
           finding.allowedHere = verdictOf(finding.at) === 'ok';
           if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
@@ -322,13 +330,18 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       findings.push(finding);
     }
     // The elements enclosing what the next pass will not see.
-    for (const cut of repairsOf(pass.details, pass.elements).elements) {
+    const repairs = repairsOf(pass.details, pass.elements, ctx.expected);
+    for (const cut of repairs.elements) {
       for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
+    }
+    for (const t of repairs.tags) {
+      const original = originalIndex.get(posKey(pass.elements[t]!.pos));
+      if (original !== undefined) unwrapped.add(original);
     }
   });
   // A child jing calls out of place that libxml2, having lost its place, never reached.
-  const reported = new Set(findings.map((f) => f.at));
-  for (const parent of orderChecked) {
+  const reported = new Set(findings.filter((f) => f.placement).map((f) => f.at));
+  for (const parent of [...orderChecked, ...unwrapped]) {
     for (const child of written[parent]!.children) {
       if (reported.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
       const e = written[child]!;
@@ -336,6 +349,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       if (!finding) continue;
       finding.xpath = xpathOf(written, child);
       finding.at = child;
+      finding.placement = true;
       findings.push(finding);
     }
   }
@@ -356,8 +370,9 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
  * without it its parent would lack it, a fault that is not in the document. Faults
  * libxml2 reports without an element (text, generic) are left too.
  */
-export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[]): { elements: number[]; attributes: AttrRecord[] } {
+export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[], expected?: ExpectedNames): { elements: number[]; attributes: AttrRecord[]; tags: number[] } {
   const cut = new Set<number>();
+  const tags = new Set<number>();
   const attributes: AttrRecord[] = [];
   const deferred = cascades(details, elements);
   for (const d of details) {
@@ -366,7 +381,7 @@ export function repairsOf(details: readonly ErrorDetail[], elements: readonly El
     const index = elementAtLibxmlPath(elements, d.xpath);
     if (index === undefined || elements[index]!.parent < 0) continue;
     const fault = parseMessage(d.message);
-    if (fault.kind === 'element' || fault.kind === 'namespace') cut.add(index);
+    if (fault.kind === 'element' || fault.kind === 'namespace') (unwrappable(expected, elements[index]!) ? tags : cut).add(index);
     else if (fault.kind === 'attribute') {
       const a = findAttribute(elements[index], fault.name);
       if (a) attributes.push(a);
@@ -380,7 +395,16 @@ export function repairsOf(details: readonly ErrorDetail[], elements: readonly El
     for (let p = elements[i]!.parent; p >= 0; p = elements[p]!.parent) if (cut.has(p)) return true;
     return false;
   };
-  return { elements: [...cut].filter((i) => !inCut(i)), attributes: attributes.filter((a) => ![...cut].some((c) => elements[c]!.attrs.includes(a))) };
+  return { elements: [...cut].filter((i) => !inCut(i)), attributes: attributes.filter((a) => ![...cut].some((c) => elements[c]!.attrs.includes(a))), tags: [...tags].filter((i) => !inCut(i)) };
+}
+
+/**
+ * An element out of place that only a name class of the grammar takes (a foreign element
+ * matched by `anyName`, as in TEI's xenoData or egXML content): jing checks what is inside
+ * it against that pattern, so only its tags are blanked and its children are checked again.
+ */
+export function unwrappable(expected: ExpectedNames | undefined, element: ElementRecord): boolean {
+  return expected !== undefined && element.ns !== TEI_NS && expected.byNameClassOnly(nameKey(element.ns, element.local));
 }
 
 function explain(fault: Fault, element: ElementRecord | undefined, detail: ErrorDetail, ctx: ExplainContext): Finding | undefined {
@@ -397,7 +421,8 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (!element) return invalid(`<${fault.name}> is not allowed here`, fallback);
       if (element.ns !== TEI_NS) {
         const ns = element.ns === '' ? 'no namespace' : `namespace "${element.ns}"`;
-        return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"`);
+        const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element)) : '';
+        return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"${named}`);
       }
       if (ctx.classify && !ctx.vocabulary.elements.has(element.local)) {
         if (!TEI_ELEMENT_SET.has(element.local)) return invalid(`${name}${inside} is not a TEI element`);
