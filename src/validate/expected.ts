@@ -207,6 +207,21 @@ export class ExpectedNames {
     return found;
   }
 
+  /** The elements the grammar's `start` allows as the document's root (`ns local` keys, sorted). */
+  atStart(): string[] {
+    const starts: RngNode[] = [];
+    const stack = [this.rng.root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.rng && n.tag === 'start') starts.push(n);
+      // A start inside an element pattern belongs to a nested grammar, not to the document.
+      else for (const c of n.children) if (!c.rng || (c.tag !== 'element' && c.tag !== 'define')) stack.push(c);
+    }
+    const names = new Set<string>();
+    for (const st of starts) this.firsts(this.pattern(st), names, new Set());
+    return [...names].sort(byName);
+  }
+
   /** An element `ns local` that no pattern names, but a name class (`anyName`, `nsName`) takes. */
   byNameClassOnly(element: string): boolean {
     return !this.rng.elementPatterns.has(element) && this.content(element) !== undefined;
@@ -268,13 +283,13 @@ export class ExpectedNames {
     const p = walked.state;
     const names = new Set<string>();
     this.firsts(p, names, new Set());
-    // Sorted by code point, as jing sorts them ("TEI" before "facsimile").
-    const byName = (a: string, b: string): number => (localOf(a) < localOf(b) ? -1 : localOf(a) > localOf(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
     return { names: [...names].sort(byName), mayEnd: this.nullable(p), text: this.textFirst(p, new Set()) };
   }
 }
 
 const localOf = (key: string): string => key.slice(key.indexOf(' ') + 1);
+/** Sorted by code point, as jing sorts them ("TEI" before "facsimile"). */
+const byName = (a: string, b: string): number => (localOf(a) < localOf(b) ? -1 : localOf(a) > localOf(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
 
 /** Whether a RELAX NG name class (`anyName`, `nsName`, `name`, `choice`, with `except`) takes the name `ns local`. */
 function matchesNameClass(nc: RngNode, key: string): boolean {

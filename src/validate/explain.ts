@@ -145,6 +145,15 @@ function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number |
   return `; expected ${list}`;
 }
 
+/** "; expected <TEI> or <teiCorpus>": what the grammar allows as the root element; '' when unknown. */
+function rootText(ctx: ExplainContext): string {
+  const names = ctx.expected?.atStart() ?? [];
+  if (names.length === 0) return '';
+  const items = names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
+  if (names.length > MAX_NAMES) items.push(`${names.length - MAX_NAMES} more`);
+  return `; expected ${items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`}`;
+}
+
 interface Finding {
   code: 'schema-invalid' | 'schema-outside-subset';
   message: string;
@@ -280,6 +289,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const orderChecked = new Set<number>();
   // Foreign elements whose tags only were blanked: their children are judged against what the grammar says of them.
   const unwrapped = new Set<number>();
+  // Elements already said to stand where they may not.
+  const placed = new Set<number | undefined>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -316,6 +327,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
           if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
         }
       }
+      if (finding.placement) placed.add(finding.at);
       const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -340,16 +352,22 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     }
   });
   // A child jing calls out of place that libxml2, having lost its place, never reached.
-  const reported = new Set(findings.filter((f) => f.placement).map((f) => f.at));
   for (const parent of [...orderChecked, ...unwrapped]) {
     for (const child of written[parent]!.children) {
-      if (reported.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
+      if (placed.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
+      placed.add(child);
       const e = written[child]!;
       const finding = explain({ kind: 'element', name: e.local }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
       if (!finding) continue;
       finding.xpath = xpathOf(written, child);
       finding.at = child;
       finding.placement = true;
+      const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
+      if (g) {
+        g.count++;
+        continue;
+      }
+      if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
       findings.push(finding);
     }
   }
@@ -421,7 +439,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (!element) return invalid(`<${fault.name}> is not allowed here`, fallback);
       if (element.ns !== TEI_NS) {
         const ns = element.ns === '' ? 'no namespace' : `namespace "${element.ns}"`;
-        const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element)) : '';
+        const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element)) : rootText(ctx);
         return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"${named}`);
       }
       if (ctx.classify && !ctx.vocabulary.elements.has(element.local)) {
@@ -458,8 +476,10 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       }
       return invalid(`${name} has no attribute @${a.qname} in this schema`, a.pos);
     }
-    case 'namespace':
-      return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected "${fault.expected}"`);
+    case 'namespace': {
+      const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element!)) : rootText(ctx);
+      return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected namespace "${fault.expected}"${named}`);
+    }
     case 'missing':
     {
       const named = element ? expectedText(ctx, element, undefined) : '';
