@@ -209,8 +209,8 @@ export class ExpectedNames {
 
   /** The elements the grammar's `start` allows as the document's root (`ns local` keys, sorted). */
   atStart(): string[] {
-    const starts: RngNode[] = [];
-    const stack = [this.rng.root];
+    const starts: RngNode[] = [...(this.rng.starts ?? [])];
+    const stack = this.rng.starts ? [] : [this.rng.root];
     while (stack.length > 0) {
       const n = stack.pop()!;
       if (n.rng && n.tag === 'start') starts.push(n);
@@ -220,6 +220,11 @@ export class ExpectedNames {
     const names = new Set<string>();
     for (const st of starts) this.firsts(this.pattern(st), names, new Set());
     return [...names].sort(byName);
+  }
+
+  /** Whether some pattern names the element `ns local`. */
+  names(element: string): boolean {
+    return this.rng.elementPatterns.has(element);
   }
 
   /** An element `ns local` that no pattern names, but a name class (`anyName`, `nsName`) takes. */
@@ -249,9 +254,10 @@ export class ExpectedNames {
    * is skipped is `yet` (jing: "not allowed yet; missing required element"), and the
    * content goes on as if that part were there; one it does not allow there is `here`, and
    * the content goes on as if the child were not there. Undefined when the grammar has no
-   * pattern for the element. `state` is what may come after the children.
+   * pattern for the element. `state` is what may come after the children; `complete`,
+   * whether the element may end there (jing: "element … incomplete" when not).
    */
-  walk(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern } | undefined {
+  walk(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern; complete: boolean } | undefined {
     let p = this.content(element);
     if (p === undefined) return undefined;
     const verdicts: ('ok' | 'yet' | 'here')[] = [];
@@ -268,7 +274,7 @@ export class ExpectedNames {
         p = recovered;
       } else verdicts.push('here');
     }
-    return { verdicts, state: p };
+    return { verdicts, state: p, complete: this.nullable(p) };
   }
 
   /**

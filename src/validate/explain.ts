@@ -175,23 +175,30 @@ type Verdict = 'ok' | 'yet' | 'here';
  * jing's verdict on each child of the parents it is asked about (expected.ts, `walk`):
  * libxml2 loses its place in a parent's content after a fault, jing does not.
  */
-function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): (index: number) => Verdict | undefined {
-  const walked = new Map<number, Verdict[] | undefined>();
-  return (index) => {
-    const parent = elements[index]!.parent;
-    if (!ctx.expected || parent < 0) return undefined;
+function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { verdictOf: (index: number) => Verdict | undefined; incomplete: (parent: number) => boolean } {
+  const walked = new Map<number, { verdicts: Verdict[]; complete: boolean } | undefined>();
+  const walk = (parent: number): { verdicts: Verdict[]; complete: boolean } | undefined => {
+    if (!ctx.expected) return undefined;
     if (!walked.has(parent)) {
       const p = elements[parent]!;
-      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local)))?.verdicts);
+      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local))));
     }
-    return walked.get(parent)?.[elements[parent]!.children.indexOf(index)];
+    return walked.get(parent);
+  };
+  return {
+    verdictOf: (index) => {
+      const parent = elements[index]!.parent;
+      return parent < 0 ? undefined : walk(parent)?.verdicts[elements[parent]!.children.indexOf(index)];
+    },
+    incomplete: (parent) => walk(parent)?.complete === false,
   };
 }
 
 /**
  * Findings that only follow from another: an element libxml2 called out of place where
- * the grammar allows it, after a fault inside it or inside (or at) a sibling before it.
- * libxml2 loses its place in the parent's content at such a fault; jing does not.
+ * the grammar allows it, when another fault stands inside the same parent (in a sibling
+ * before it, inside it, or a sibling after it that libxml2 blamed on it). libxml2 loses
+ * its place in the parent's content at such a fault; jing does not.
  */
 function dropCascades(findings: readonly Finding[], elements: readonly ElementRecord[]): Finding[] {
   const real = findings.filter((f) => !f.allowedHere && f.at !== undefined).map((f) => f.at!);
@@ -201,10 +208,8 @@ function dropCascades(findings: readonly Finding[], elements: readonly ElementRe
   };
   return findings.filter((f) => {
     if (!f.allowedHere || f.at === undefined) return true;
-    const i = f.at;
-    const parent = elements[i]!.parent;
-    const earlier = elements[parent]!.children.slice(0, elements[parent]!.children.indexOf(i) + 1);
-    return !real.some((j) => earlier.some((s) => within(j, s)));
+    const parent = elements[f.at]!.parent;
+    return !real.some((j) => j !== parent && within(j, parent));
   });
 }
 
@@ -284,13 +289,14 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
   const written = passes[0]?.elements ?? [];
   const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
-  const verdictOf = jingOrder(ctx, written);
+  const { verdictOf, incomplete } = jingOrder(ctx, written);
   // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
   const orderChecked = new Set<number>();
   // Foreign elements whose tags only were blanked: their children are judged against what the grammar says of them.
   const unwrapped = new Set<number>();
-  // Elements already said to stand where they may not.
+  // Elements already said to stand where they may not; elements already said to be incomplete.
   const placed = new Set<number | undefined>();
+  const toldIncomplete = new Set<number | undefined>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -322,7 +328,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
         finding.xpath = xpathOf(written, original ?? index);
         finding.at = original;
         finding.placement = fault.kind === 'element' || fault.kind === 'namespace';
-        if (fault.kind === 'element' && element?.ns === TEI_NS && finding.at !== undefined) {
+        if (fault.kind === 'missing' || fault.kind === 'generic') toldIncomplete.add(original);
+        if (fault.kind === 'element' && finding.at !== undefined) {
           finding.allowedHere = verdictOf(finding.at) === 'ok';
           if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
         }
@@ -370,6 +377,16 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
       findings.push(finding);
     }
+  }
+  // jing goes past a child out of place and still says when its parent lacks something at its end.
+  for (const parent of orderChecked) {
+    if (toldIncomplete.has(parent) || !incomplete(parent)) continue;
+    const e = written[parent]!;
+    const finding = explain({ kind: 'missing', name: '' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
+    if (!finding) continue;
+    finding.xpath = xpathOf(written, parent);
+    finding.at = parent;
+    findings.push(finding);
   }
   findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
   for (const f of dropCascades(findings, written)) {
@@ -437,7 +454,8 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
   switch (fault.kind) {
     case 'element': {
       if (!element) return invalid(`<${fault.name}> is not allowed here`, fallback);
-      if (element.ns !== TEI_NS) {
+      // The namespace is the fault when TEI has an element of that name (or the grammar cannot say).
+      if (element.ns !== TEI_NS && (!ctx.expected || ctx.expected.names(nameKey(TEI_NS, element.local)))) {
         const ns = element.ns === '' ? 'no namespace' : `namespace "${element.ns}"`;
         const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element)) : rootText(ctx);
         return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"${named}`);
