@@ -222,6 +222,42 @@ export class ExpectedNames {
     return [...names].sort(byName);
   }
 
+  /** Every element name an element `ns local` may hold as a child, wherever (undefined: no pattern for it, or one taking any name). */
+  childNames(element: string): Set<string> | undefined {
+    const p = this.content(element);
+    if (p === undefined) return undefined;
+    const out = new Set<string>();
+    let open = false;
+    const seen = new Set<string>();
+    const stack: Pattern[] = [p];
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      switch (q.t) {
+        case 'el':
+          if (q.key !== undefined) out.add(q.key);
+          else open = true;
+          break;
+        case 'choice':
+        case 'group':
+        case 'interleave':
+          stack.push(q.a, q.b);
+          break;
+        case 'more':
+          stack.push(q.p);
+          break;
+        case 'ref':
+          if (!seen.has(q.name)) {
+            seen.add(q.name);
+            stack.push(this.body(q.name));
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return open ? undefined : out;
+  }
+
   /** Whether some pattern names the element `ns local`. */
   names(element: string): boolean {
     return this.rng.elementPatterns.has(element);

@@ -468,7 +468,10 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       }
       const index = ctx.elements.indexOf(element);
       const named = parent ? expectedText(ctx, parent, index) : '';
-      if (parent && !(ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true)) {
+      // Not allowed anywhere inside the parent, or only not at this position: the grammar says, else the schema's vocabulary.
+      const childNames = parent ? ctx.expected?.childNames(nameKey(parent.ns, parent.local)) : undefined;
+      const somewhere = childNames ? childNames.has(nameKey(element.ns, element.local)) : parent ? (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true) : true;
+      if (parent && !somewhere) {
         return invalid(`${name} is not allowed inside <${parent.qname}>${named}`);
       }
       const expected = named !== '' ? named : fault.expected ? ` (expected <${fault.expected}>)` : ' (out of order, or is something missing before it?)';

@@ -51,24 +51,24 @@ describe('expected names from a schema in several files', () => {
   it('names the elements an include brings, with its redefinitions', () => {
     // "heading" is the included file's head, replaced by main's "title"; jing goes on, and <para> lacks the title before it.
     expect(errors('<doc><heading>H</heading><para>p</para></doc>')).toEqual([
-      '1:6 <heading> is not allowed at this position inside <doc>; expected <title>',
+      '1:6 <heading> is not allowed inside <doc>; expected <title>',
       '1:26 <para> is not allowed at this position inside <doc>; expected <title>',
     ]);
     // jing: item not allowed here (expected list or para), and doc incomplete at its end.
     expect(errors('<doc><title>T</title><item>i</item></doc>')).toEqual([
       '1:1 <doc> is incomplete; expected <list> or <para>',
-      '1:22 <item> is not allowed at this position inside <doc>; expected <list> or <para>',
+      '1:22 <item> is not allowed inside <doc>; expected <list> or <para>',
     ]);
   });
 
   it('says text may come where the included pattern is mixed', () => {
-    expect(errors('<doc><title>T</title><para>a <item>b</item></para></doc>')).toEqual(['1:30 <item> is not allowed at this position inside <para>; expected the end of <para>, text or <em>']);
+    expect(errors('<doc><title>T</title><para>a <item>b</item></para></doc>')).toEqual(['1:30 <item> is not allowed inside <para>; expected the end of <para>, text or <em>']);
   });
 
   it('follows an externalRef into its own grammar, with its own define names', () => {
     // In notes.rng "inline" is <sup>, not main's <em>.
     expect(errors('<doc><title>T</title><para>p</para><notes><note><sup>1</sup><em>e</em></note></notes></doc>')).toEqual([
-      '1:61 <em> is not allowed at this position inside <note>; expected the end of <note> or <sup>',
+      '1:61 <em> is not allowed inside <note>; expected the end of <note> or <sup>',
     ]);
     expect(errors('<doc><title>T</title><para>p</para><notes/></doc>')).toEqual(['1:36 <notes> is incomplete; expected <note>']);
   });
