@@ -35,6 +35,10 @@ const interleave = (a: Pattern, b: Pattern): Pattern => (a.t === 'none' || b.t =
 export class ExpectedNames {
   private readonly defines = new Map<string, Pattern>();
   private readonly resolving = new Set<string>();
+  /** Whether a define may match nothing, once known (computed outside any cycle). */
+  private readonly nullables = new Map<string, boolean>();
+  /** The last walks (a document's faults ask about the same parent again and again). */
+  private readonly walks = new Map<string, { verdicts: ('ok' | 'yet' | 'here')[]; states: Pattern[] }>();
 
   constructor(private readonly rng: ParsedRng) {}
 
@@ -103,10 +107,14 @@ export class ExpectedNames {
       case 'more':
         return this.nullable(p.p);
       case 'ref': {
+        const known = this.nullables.get(p.name);
+        if (known !== undefined) return known;
         if (this.resolving.has(p.name)) return false;
         this.resolving.add(p.name);
         try {
-          return this.nullable(this.body(p.name));
+          const r = this.nullable(this.body(p.name));
+          if (this.resolving.size === 1) this.nullables.set(p.name, r);
+          return r;
         } finally {
           this.resolving.delete(p.name);
         }
@@ -294,23 +302,55 @@ export class ExpectedNames {
    * whether the element may end there (jing: "element … incomplete" when not).
    */
   walk(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern; complete: boolean } | undefined {
+    const w = this.walkStates(element, children);
+    if (w === undefined) return undefined;
+    const state = w.states[children.length]!;
+    return { verdicts: w.verdicts, state, complete: this.nullable(state) };
+  }
+
+  /** The walk's verdicts, and the state before each child (and after the last), cached for the last few parents. */
+  private walkStates(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; states: Pattern[] } | undefined {
+    const key = `${element}\u0001${children.join('\u0002')}`;
+    const cached = this.walks.get(key);
+    if (cached) return cached;
     let p = this.content(element);
     if (p === undefined) return undefined;
     const verdicts: ('ok' | 'yet' | 'here')[] = [];
+    const states: Pattern[] = [p];
     for (const child of children) {
       const next = this.deriv(p, child);
       if (next.t !== 'none') {
         verdicts.push('ok');
         p = next;
-        continue;
+      } else {
+        const recovered = this.deriv(p, child, true);
+        if (recovered.t !== 'none') {
+          verdicts.push('yet');
+          p = recovered;
+        } else verdicts.push('here');
       }
-      const recovered = this.deriv(p, child, true);
-      if (recovered.t !== 'none') {
-        verdicts.push('yet');
-        p = recovered;
-      } else verdicts.push('here');
+      states.push(p);
     }
-    return { verdicts, state: p, complete: this.nullable(p) };
+    if (this.walks.size >= 64) this.walks.clear();
+    const walked = { verdicts, states };
+    this.walks.set(key, walked);
+    return walked;
+  }
+
+  /**
+   * What may come before child `index` of an element `ns local` whose children are
+   * `children` (all of them: one walk serves every fault of the parent); `index` equal to
+   * the number of children asks about the element's end.
+   */
+  atChild(element: string, children: readonly string[], index: number): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
+    const w = this.walkStates(element, children);
+    return w === undefined ? undefined : this.described(w.states[index]!);
+  }
+
+  private described(p: Pattern): { names: string[]; mayEnd: boolean; text: boolean } {
+    const names = new Set<string>();
+    this.firsts(p, names, new Set());
+    return { names: [...names].sort(byName), mayEnd: this.nullable(p), text: this.textFirst(p, new Set()) };
   }
 
   /**
@@ -320,12 +360,7 @@ export class ExpectedNames {
    * takes them (see `walk`). Undefined when the grammar has no pattern for the element.
    */
   at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
-    const walked = this.walk(element, before);
-    if (walked === undefined) return undefined;
-    const p = walked.state;
-    const names = new Set<string>();
-    this.firsts(p, names, new Set());
-    return { names: [...names].sort(byName), mayEnd: this.nullable(p), text: this.textFirst(p, new Set()) };
+    return this.atChild(element, before, before.length);
   }
 }
 

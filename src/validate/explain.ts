@@ -133,8 +133,8 @@ const MAX_NAMES = 25;
 function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number | undefined): string {
   if (!ctx.expected) return '';
   const children = parent.children;
-  const before = (upTo === undefined ? children : children.slice(0, children.indexOf(upTo))).map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
-  const at = ctx.expected.at(nameKey(parent.ns, parent.local), before);
+  const keys = children.map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
+  const at = ctx.expected.atChild(nameKey(parent.ns, parent.local), keys, upTo === undefined ? keys.length : children.indexOf(upTo));
   if (!at || (at.names.length === 0 && !at.mayEnd && !at.text)) return '';
   const items = at.names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
   if (at.names.length > MAX_NAMES) items.push(`${at.names.length - MAX_NAMES} more`);

@@ -135,6 +135,15 @@ describe.skipIf(!hasTeiAll)('teiwright and jing on real TEI (default schema = te
     expect(compared).toBe(46);
   });
 
+  it('reports each of many children out of place in one parent, where jing does (one walk of the parent serves them all)', () => {
+    // jing 20220510 on this document: 10 errors, 'element "head" not allowed here' at lines 7, 13, … 61.
+    const body = Array.from({ length: 60 }, (_, i) => (i % 6 === 5 ? '<head>h</head>' : '<p>x</p>')).join('\n');
+    const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body>\n${body}\n</body></text></TEI>`;
+    const errors = validateTei(xml, { schema: TEI_ALL, schematron: 'none' }).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.line)).toEqual([7, 13, 19, 25, 31, 37, 43, 49, 55, 61]);
+    for (const d of errors) expect(d.message).toMatch(/^<head> is not allowed at this position inside <body>; expected the end of <body>, <ab>, /);
+  });
+
   it("says what publicationStmt expects first, at the element, with its XPath (the issue's example)", () => {
     const xml = [
       '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>',
