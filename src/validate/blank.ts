@@ -31,8 +31,23 @@ function attributeEnd(text: string, start: number): number {
 
 const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 
-export function blankOut(text: string, lineStarts: readonly number[], elements: readonly ElementRecord[], cut: { elements: readonly number[]; attributes: readonly AttrRecord[] }): string {
+/**
+ * `cut.tags`: elements whose tags and text only are blanked, so that their child elements
+ * stand in their parent's place and are checked again.
+ */
+export function blankOut(text: string, lineStarts: readonly number[], elements: readonly ElementRecord[], cut: { elements: readonly number[]; attributes: readonly AttrRecord[]; tags?: readonly number[] }): string {
   const ranges: [number, number][] = [];
+  for (const i of cut.tags ?? []) {
+    // Everything of the element but its child elements: its tags and its own text.
+    let at = offsetOf(lineStarts, elements[i]!.pos);
+    const end = elementEnd(text, at);
+    for (const c of elements[i]!.children) {
+      const from = offsetOf(lineStarts, elements[c]!.pos);
+      ranges.push([at, from]);
+      at = elementEnd(text, from);
+    }
+    ranges.push([at, end]);
+  }
   for (const i of cut.elements) {
     const start = offsetOf(lineStarts, elements[i]!.pos);
     ranges.push([start, elementEnd(text, start)]);

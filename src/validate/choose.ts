@@ -47,7 +47,11 @@ export function findTeiAll(): string | undefined {
   return isFile(cached) ? cached : undefined;
 }
 
-const WHERE_TEI_ALL = `set TEIWRIGHT_TEI_ALL to its path, give --schema PATH, or place it at ${join(cacheFolder(), 'tei_all.rng')}`;
+/** TEI's current release of TEI All, in RELAX NG (XML syntax). */
+export const TEI_ALL_URL = 'https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
+
+/** How to get TEI All, said wherever it is missing. */
+export const whereTeiAll = (): string => `run \`teiwright validate --fetch-tei-all\` once (it downloads ${TEI_ALL_URL}, checks it and keeps it at ${join(cacheFolder(), 'tei_all.rng')}), or download it yourself and place it there, set TEIWRIGHT_TEI_ALL to its path, or give --schema PATH`;
 
 /**
  * The local RELAX NG schema a document's `<?xml-model?>` names (relative to the document),
@@ -77,7 +81,7 @@ export function chooseSchema(schema: string, doc: { own: boolean; xml: string; f
       return { path: PROJECT_SCHEMA };
     case 'tei_all': {
       const teiAll = findTeiAll();
-      if (!teiAll) throw new SchemaUnusable(`tei_all.rng was not found: ${WHERE_TEI_ALL}`);
+      if (!teiAll) throw new SchemaUnusable(`tei_all.rng was not found: ${whereTeiAll()}`);
       return { path: teiAll };
     }
     case 'auto': {
@@ -88,7 +92,7 @@ export function chooseSchema(schema: string, doc: { own: boolean; xml: string; f
       if (teiAll) return { path: teiAll };
       return {
         path: PROJECT_SCHEMA,
-        note: `teiwright did not write this TEI and tei_all.rng is not available, so it was checked against the teiwright subset, which is narrower than TEI (to check it against TEI All: ${WHERE_TEI_ALL})`,
+        note: `teiwright did not write this TEI and tei_all.rng is not available, so it was checked against the teiwright subset, which is narrower than TEI (to check it against TEI All: ${whereTeiAll()})`,
       };
     }
     default:

@@ -5,8 +5,9 @@
  * a time, each child taken as valid), and the names that can come next are read off what
  * is left. libxml2 names at most one expected element; this names them all.
  *
- * Only element names are followed (attributes, text and data count as nothing), which is
- * all a "what may come here" message needs.
+ * Only element names are followed (attributes and data count as nothing); text is kept as
+ * a pattern that matches no element but says whether character data may stand at a place
+ * (jing's "expected the element end-tag, text or element …").
  */
 import { nameKey, type ParsedRng } from './reduce.js';
 
@@ -15,7 +16,8 @@ type RngNode = ParsedRng['root'];
 type Pattern =
   | { t: 'empty' }
   | { t: 'none' }
-  | { t: 'el'; key: string | undefined }
+  | { t: 'el'; key: string | undefined; nc?: RngNode }
+  | { t: 'text' }
   | { t: 'choice'; a: Pattern; b: Pattern }
   | { t: 'group'; a: Pattern; b: Pattern }
   | { t: 'interleave'; a: Pattern; b: Pattern }
@@ -24,6 +26,7 @@ type Pattern =
 
 const EMPTY: Pattern = { t: 'empty' };
 const NONE: Pattern = { t: 'none' };
+const TEXT: Pattern = { t: 'text' };
 
 const choice = (a: Pattern, b: Pattern): Pattern => (a.t === 'none' ? b : b.t === 'none' ? a : a.t === 'empty' && b.t === 'empty' ? a : { t: 'choice', a, b });
 const group = (a: Pattern, b: Pattern): Pattern => (a.t === 'none' || b.t === 'none' ? NONE : a.t === 'empty' ? b : b.t === 'empty' ? a : { t: 'group', a, b });
@@ -32,6 +35,10 @@ const interleave = (a: Pattern, b: Pattern): Pattern => (a.t === 'none' || b.t =
 export class ExpectedNames {
   private readonly defines = new Map<string, Pattern>();
   private readonly resolving = new Set<string>();
+  /** Whether a define may match nothing, once known (computed outside any cycle). */
+  private readonly nullables = new Map<string, boolean>();
+  /** The last walks (a document's faults ask about the same parent again and again). */
+  private readonly walks = new Map<string, { verdicts: ('ok' | 'yet' | 'here')[]; states: Pattern[] }>();
 
   constructor(private readonly rng: ParsedRng) {}
 
@@ -45,14 +52,17 @@ export class ExpectedNames {
     const kids = n.children.filter((c) => c.rng);
     switch (n.tag) {
       case 'element':
-        return { t: 'el', key: n.key };
+        return n.key !== undefined ? { t: 'el', key: n.key } : { t: 'el', key: undefined, nc: kids[0] };
       case 'ref':
         return { t: 'ref', name: (n.attrs.name ?? '').trim() };
       case 'choice':
         return kids.length === 0 ? NONE : kids.map((k) => this.pattern(k)).reduce((a, b) => choice(a, b));
       case 'interleave':
-      case 'mixed':
         return this.fold(kids, interleave);
+      case 'mixed':
+        return interleave(TEXT, this.fold(kids, group));
+      case 'text':
+        return TEXT;
       case 'group':
       case 'define':
       case 'start':
@@ -66,7 +76,7 @@ export class ExpectedNames {
       case 'notAllowed':
         return NONE;
       default:
-        // attribute, text, data, value, list, empty: no element child.
+        // attribute, data, value, list, empty: no element child.
         return EMPTY;
     }
   }
@@ -84,6 +94,7 @@ export class ExpectedNames {
   private nullable(p: Pattern): boolean {
     switch (p.t) {
       case 'empty':
+      case 'text':
         return true;
       case 'none':
       case 'el':
@@ -96,10 +107,14 @@ export class ExpectedNames {
       case 'more':
         return this.nullable(p.p);
       case 'ref': {
+        const known = this.nullables.get(p.name);
+        if (known !== undefined) return known;
         if (this.resolving.has(p.name)) return false;
         this.resolving.add(p.name);
         try {
-          return this.nullable(this.body(p.name));
+          const r = this.nullable(this.body(p.name));
+          if (this.resolving.size === 1) this.nullables.set(p.name, r);
+          return r;
         } finally {
           this.resolving.delete(p.name);
         }
@@ -107,26 +122,32 @@ export class ExpectedNames {
     }
   }
 
-  private deriv(p: Pattern, key: string, depth = 0): Pattern {
+  /**
+   * The derivative of `p` by an element `key`. With `recover`, as jing recovers from an
+   * element that is "not allowed yet": a required part before it may be skipped.
+   */
+  private deriv(p: Pattern, key: string, recover = false, depth = 0): Pattern {
     if (depth > 200) return NONE;
+    const d = (q: Pattern): Pattern => this.deriv(q, key, recover, depth + 1);
     switch (p.t) {
       case 'empty':
       case 'none':
+      case 'text':
         return NONE;
       case 'el':
-        return p.key === undefined || p.key === key ? EMPTY : NONE;
+        return (p.key === undefined ? p.nc === undefined || matchesNameClass(p.nc, key) : p.key === key) ? EMPTY : NONE;
       case 'choice':
-        return choice(this.deriv(p.a, key, depth + 1), this.deriv(p.b, key, depth + 1));
+        return choice(d(p.a), d(p.b));
       case 'group': {
-        const first = group(this.deriv(p.a, key, depth + 1), p.b);
-        return this.nullable(p.a) ? choice(first, this.deriv(p.b, key, depth + 1)) : first;
+        const first = group(d(p.a), p.b);
+        return recover || this.nullable(p.a) ? choice(first, d(p.b)) : first;
       }
       case 'interleave':
-        return choice(interleave(this.deriv(p.a, key, depth + 1), p.b), interleave(p.a, this.deriv(p.b, key, depth + 1)));
+        return choice(interleave(d(p.a), p.b), interleave(p.a, d(p.b)));
       case 'more':
-        return group(this.deriv(p.p, key, depth + 1), choice(p, EMPTY));
+        return group(d(p.p), choice(p, EMPTY));
       case 'ref':
-        return this.deriv(this.body(p.name), key, depth + 1);
+        return d(this.body(p.name));
     }
   }
 
@@ -157,33 +178,218 @@ export class ExpectedNames {
     }
   }
 
+  /** Whether character data may stand where `p` starts (a `text` pattern can come first). */
+  private textFirst(p: Pattern, seen: Set<string>): boolean {
+    switch (p.t) {
+      case 'text':
+        return true;
+      case 'choice':
+      case 'interleave':
+        return this.textFirst(p.a, seen) || this.textFirst(p.b, seen);
+      case 'group':
+        return this.textFirst(p.a, seen) || (this.nullable(p.a) && this.textFirst(p.b, seen));
+      case 'more':
+        return this.textFirst(p.p, seen);
+      case 'ref':
+        if (seen.has(p.name)) return false;
+        seen.add(p.name);
+        return this.textFirst(this.body(p.name), seen);
+      default:
+        return false;
+    }
+  }
+
+  /** Element patterns with a name class (`anyName`, `nsName`, a `name` child) rather than a name. */
+  private unnamed: RngNode[] | undefined;
+
+  private unnamedPatterns(): RngNode[] {
+    if (this.unnamed) return this.unnamed;
+    const found: RngNode[] = [];
+    const stack = [this.rng.root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.rng && n.tag === 'element' && n.key === undefined) found.push(n);
+      for (const c of n.children) if (c.rng) stack.push(c);
+    }
+    this.unnamed = found;
+    return found;
+  }
+
+  /** The elements the grammar's `start` allows as the document's root (`ns local` keys, sorted). */
+  atStart(): string[] {
+    const starts: RngNode[] = [...(this.rng.starts ?? [])];
+    const stack = this.rng.starts ? [] : [this.rng.root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.rng && n.tag === 'start') starts.push(n);
+      // A start inside an element pattern belongs to a nested grammar, not to the document.
+      else for (const c of n.children) if (!c.rng || (c.tag !== 'element' && c.tag !== 'define')) stack.push(c);
+    }
+    const names = new Set<string>();
+    for (const st of starts) this.firsts(this.pattern(st), names, new Set());
+    return [...names].sort(byName);
+  }
+
+  /** Every element name an element `ns local` may hold as a child, wherever (undefined: no pattern for it, or one taking any name). */
+  childNames(element: string): Set<string> | undefined {
+    const p = this.content(element);
+    if (p === undefined) return undefined;
+    const out = new Set<string>();
+    let open = false;
+    const seen = new Set<string>();
+    const stack: Pattern[] = [p];
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      switch (q.t) {
+        case 'el':
+          if (q.key !== undefined) out.add(q.key);
+          else open = true;
+          break;
+        case 'choice':
+        case 'group':
+        case 'interleave':
+          stack.push(q.a, q.b);
+          break;
+        case 'more':
+          stack.push(q.p);
+          break;
+        case 'ref':
+          if (!seen.has(q.name)) {
+            seen.add(q.name);
+            stack.push(this.body(q.name));
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return open ? undefined : out;
+  }
+
+  /** Whether some pattern names the element `ns local`. */
+  names(element: string): boolean {
+    return this.rng.elementPatterns.has(element);
+  }
+
+  /** An element `ns local` that no pattern names, but a name class (`anyName`, `nsName`) takes. */
+  byNameClassOnly(element: string): boolean {
+    return !this.rng.elementPatterns.has(element) && this.content(element) !== undefined;
+  }
+
   /**
-   * After the children `before` (each `ns local`) of an element `ns local`: the element
-   * names that may come next (`ns local` keys, sorted) and whether the element may end
-   * there; undefined when the grammar has no single answer (no pattern for the element,
-   * or a child before this place that its content does not allow).
+   * The content of every element pattern an element `ns local` matches, as one choice (what
+   * jing checks an element against when it stands where it is not allowed): patterns by
+   * its name and patterns whose name class takes it. Undefined when there is none.
    */
-  at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean } | undefined {
-    const patterns = this.rng.elementPatterns.get(element);
-    if (!patterns || patterns.length === 0) return undefined;
-    let p = patterns
+  content(element: string): Pattern | undefined {
+    const patterns = [...(this.rng.elementPatterns.get(element) ?? []), ...this.unnamedPatterns().filter((e) => { const nc = e.children.find((c) => c.rng); return nc !== undefined && matchesNameClass(nc, element); })];
+    if (patterns.length === 0) return undefined;
+    return patterns
       .map((e) => {
         const content = e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng);
         return this.fold(content, group);
       })
       .reduce((a, b) => choice(a, b));
-    for (const child of before) {
-      p = this.deriv(p, child);
-      if (p.t === 'none') return undefined;
+  }
+
+  /**
+   * The children of an element `ns local` (each `ns local`) taken as jing takes them: a
+   * child the content allows is `ok`; one it allows only once a required part before it
+   * is skipped is `yet` (jing: "not allowed yet; missing required element"), and the
+   * content goes on as if that part were there; one it does not allow there is `here`, and
+   * the content goes on as if the child were not there. Undefined when the grammar has no
+   * pattern for the element. `state` is what may come after the children; `complete`,
+   * whether the element may end there (jing: "element … incomplete" when not).
+   */
+  walk(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern; complete: boolean } | undefined {
+    const w = this.walkStates(element, children);
+    if (w === undefined) return undefined;
+    const state = w.states[children.length]!;
+    return { verdicts: w.verdicts, state, complete: this.nullable(state) };
+  }
+
+  /** The walk's verdicts, and the state before each child (and after the last), cached for the last few parents. */
+  private walkStates(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; states: Pattern[] } | undefined {
+    const key = `${element}\u0001${children.join('\u0002')}`;
+    const cached = this.walks.get(key);
+    if (cached) return cached;
+    let p = this.content(element);
+    if (p === undefined) return undefined;
+    const verdicts: ('ok' | 'yet' | 'here')[] = [];
+    const states: Pattern[] = [p];
+    for (const child of children) {
+      const next = this.deriv(p, child);
+      if (next.t !== 'none') {
+        verdicts.push('ok');
+        p = next;
+      } else {
+        const recovered = this.deriv(p, child, true);
+        if (recovered.t !== 'none') {
+          verdicts.push('yet');
+          p = recovered;
+        } else verdicts.push('here');
+      }
+      states.push(p);
     }
+    if (this.walks.size >= 64) this.walks.clear();
+    const walked = { verdicts, states };
+    this.walks.set(key, walked);
+    return walked;
+  }
+
+  /**
+   * What may come before child `index` of an element `ns local` whose children are
+   * `children` (all of them: one walk serves every fault of the parent); `index` equal to
+   * the number of children asks about the element's end.
+   */
+  atChild(element: string, children: readonly string[], index: number): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
+    const w = this.walkStates(element, children);
+    return w === undefined ? undefined : this.described(w.states[index]!);
+  }
+
+  private described(p: Pattern): { names: string[]; mayEnd: boolean; text: boolean } {
     const names = new Set<string>();
     this.firsts(p, names, new Set());
-    // Sorted by code point, as jing sorts them ("TEI" before "facsimile").
-    const byName = (a: string, b: string): number => (localOf(a) < localOf(b) ? -1 : localOf(a) > localOf(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
-    return { names: [...names].sort(byName), mayEnd: this.nullable(p) };
+    return { names: [...names].sort(byName), mayEnd: this.nullable(p), text: this.textFirst(p, new Set()) };
+  }
+
+  /**
+   * After the children `before` (each `ns local`) of an element `ns local`: the element
+   * names that may come next (`ns local` keys, sorted), whether the element may end there,
+   * and whether text may come there. Children out of place before it are taken as jing
+   * takes them (see `walk`). Undefined when the grammar has no pattern for the element.
+   */
+  at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
+    return this.atChild(element, before, before.length);
   }
 }
 
 const localOf = (key: string): string => key.slice(key.indexOf(' ') + 1);
+/** Sorted by code point, as jing sorts them ("TEI" before "facsimile"). */
+const byName = (a: string, b: string): number => (localOf(a) < localOf(b) ? -1 : localOf(a) > localOf(b) ? 1 : a < b ? -1 : a > b ? 1 : 0);
+
+/** Whether a RELAX NG name class (`anyName`, `nsName`, `name`, `choice`, with `except`) takes the name `ns local`. */
+function matchesNameClass(nc: RngNode, key: string): boolean {
+  const space = key.indexOf(' ');
+  const ns = key.slice(0, space);
+  const local = key.slice(space + 1);
+  const kids = nc.children.filter((c) => c.rng);
+  const excepted = (): boolean => kids.some((c) => c.tag === 'except' && c.children.some((x) => x.rng && matchesNameClass(x, key)));
+  switch (nc.tag) {
+    case 'anyName':
+      return !excepted();
+    case 'nsName':
+      return (nc.attrs.ns ?? '') === ns && !excepted();
+    case 'name': {
+      const text = nc.children.map((c) => c.text ?? '').join('').trim();
+      const name = text.includes(':') ? text.slice(text.indexOf(':') + 1) : text;
+      return name === local && (nc.attrs.ns === undefined || nc.attrs.ns === ns);
+    }
+    case 'choice':
+      return kids.some((c) => matchesNameClass(c, key));
+    default:
+      return false;
+  }
+}
 
 export { nameKey };

@@ -133,14 +133,25 @@ const MAX_NAMES = 25;
 function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number | undefined): string {
   if (!ctx.expected) return '';
   const children = parent.children;
-  const before = (upTo === undefined ? children : children.slice(0, children.indexOf(upTo))).map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
-  const at = ctx.expected.at(nameKey(parent.ns, parent.local), before);
-  if (!at || (at.names.length === 0 && !at.mayEnd)) return '';
+  const keys = children.map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
+  const at = ctx.expected.atChild(nameKey(parent.ns, parent.local), keys, upTo === undefined ? keys.length : children.indexOf(upTo));
+  if (!at || (at.names.length === 0 && !at.mayEnd && !at.text)) return '';
   const items = at.names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
   if (at.names.length > MAX_NAMES) items.push(`${at.names.length - MAX_NAMES} more`);
+  // In jing's order: "the element end-tag, text or element …".
+  if (at.text) items.unshift('text');
   if (at.mayEnd) items.unshift(`the end of <${parent.qname}>`);
   const list = items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
   return `; expected ${list}`;
+}
+
+/** "; expected <TEI> or <teiCorpus>": what the grammar allows as the root element; '' when unknown. */
+function rootText(ctx: ExplainContext): string {
+  const names = ctx.expected?.atStart() ?? [];
+  if (names.length === 0) return '';
+  const items = names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
+  if (names.length > MAX_NAMES) items.push(`${names.length - MAX_NAMES} more`);
+  return `; expected ${items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`}`;
 }
 
 interface Finding {
@@ -150,6 +161,56 @@ interface Finding {
   /** For schema-outside-subset: what the finding is about (an element name, an attribute), reported once. */
   group?: string;
   xpath?: string;
+  /** The element's index in the first pass's scan (the document as written). */
+  at?: number;
+  /** The finding says where the element stands is wrong (not its attributes or content). */
+  placement?: boolean;
+  /** libxml2 called the element out of place where the grammar allows it: it lost its place after an earlier fault. */
+  allowedHere?: boolean;
+}
+
+type Verdict = 'ok' | 'yet' | 'here';
+
+/**
+ * jing's verdict on each child of the parents it is asked about (expected.ts, `walk`):
+ * libxml2 loses its place in a parent's content after a fault, jing does not.
+ */
+function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { verdictOf: (index: number) => Verdict | undefined; incomplete: (parent: number) => boolean } {
+  const walked = new Map<number, { verdicts: Verdict[]; complete: boolean } | undefined>();
+  const walk = (parent: number): { verdicts: Verdict[]; complete: boolean } | undefined => {
+    if (!ctx.expected) return undefined;
+    if (!walked.has(parent)) {
+      const p = elements[parent]!;
+      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local))));
+    }
+    return walked.get(parent);
+  };
+  return {
+    verdictOf: (index) => {
+      const parent = elements[index]!.parent;
+      return parent < 0 ? undefined : walk(parent)?.verdicts[elements[parent]!.children.indexOf(index)];
+    },
+    incomplete: (parent) => walk(parent)?.complete === false,
+  };
+}
+
+/**
+ * Findings that only follow from another: an element libxml2 called out of place where
+ * the grammar allows it, when another fault stands inside the same parent (in a sibling
+ * before it, inside it, or a sibling after it that libxml2 blamed on it). libxml2 loses
+ * its place in the parent's content at such a fault; jing does not.
+ */
+function dropCascades(findings: readonly Finding[], elements: readonly ElementRecord[]): Finding[] {
+  const real = findings.filter((f) => !f.allowedHere && f.at !== undefined).map((f) => f.at!);
+  const within = (j: number, root: number): boolean => {
+    for (let a = j; a >= 0; a = elements[a]!.parent) if (a === root) return true;
+    return false;
+  };
+  return findings.filter((f) => {
+    if (!f.allowedHere || f.at === undefined) return true;
+    const parent = elements[f.at]!.parent;
+    return !real.some((j) => j !== parent && within(j, parent));
+  });
 }
 
 /** The XPath of an element by its names as written, with a position where siblings share its name: `/TEI/text/body/div[2]/p`. */
@@ -225,6 +286,17 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
   const findings: Finding[] = [];
   const enclosing = new Set<string>();
+  // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
+  const written = passes[0]?.elements ?? [];
+  const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
+  const { verdictOf, incomplete } = jingOrder(ctx, written);
+  // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
+  const orderChecked = new Set<number>();
+  // Foreign elements whose tags only were blanked: their children are judged against what the grammar says of them.
+  const unwrapped = new Set<number>();
+  // Elements already said to stand where they may not; elements already said to be incomplete.
+  const placed = new Set<number | undefined>();
+  const toldIncomplete = new Set<number | undefined>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -247,9 +319,22 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
         const parent = pass.elements[element.parent]!;
         if (enclosing.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
       }
+      // A child of an unwrapped foreign element: whether it may stand there is said below, from the grammar.
+      const original = element === undefined ? undefined : originalIndex.get(posKey(element.pos));
+      if ((fault.kind === 'element' || fault.kind === 'namespace') && original !== undefined && written[original]!.parent >= 0 && unwrapped.has(written[original]!.parent)) continue;
       const finding = explain(fault, element, detail, passCtx);
       if (!finding) continue;
-      if (index !== undefined) finding.xpath = xpathOf(pass.elements, index);
+      if (index !== undefined) {
+        finding.xpath = xpathOf(written, original ?? index);
+        finding.at = original;
+        finding.placement = fault.kind === 'element' || fault.kind === 'namespace';
+        if (fault.kind === 'missing' || fault.kind === 'generic') toldIncomplete.add(original);
+        if (fault.kind === 'element' && finding.at !== undefined) {
+          finding.allowedHere = verdictOf(finding.at) === 'ok';
+          if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
+        }
+      }
+      if (finding.placement) placed.add(finding.at);
       const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -264,11 +349,47 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       findings.push(finding);
     }
     // The elements enclosing what the next pass will not see.
-    for (const cut of repairsOf(pass.details, pass.elements).elements) {
+    const repairs = repairsOf(pass.details, pass.elements, ctx.expected);
+    for (const cut of repairs.elements) {
       for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
     }
+    for (const t of repairs.tags) {
+      const original = originalIndex.get(posKey(pass.elements[t]!.pos));
+      if (original !== undefined) unwrapped.add(original);
+    }
   });
-  for (const f of findings) {
+  // A child jing calls out of place that libxml2, having lost its place, never reached.
+  for (const parent of [...orderChecked, ...unwrapped]) {
+    for (const child of written[parent]!.children) {
+      if (placed.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
+      placed.add(child);
+      const e = written[child]!;
+      const finding = explain({ kind: 'element', name: e.local }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
+      if (!finding) continue;
+      finding.xpath = xpathOf(written, child);
+      finding.at = child;
+      finding.placement = true;
+      const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
+      if (g) {
+        g.count++;
+        continue;
+      }
+      if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
+      findings.push(finding);
+    }
+  }
+  // jing goes past a child out of place and still says when its parent lacks something at its end.
+  for (const parent of orderChecked) {
+    if (toldIncomplete.has(parent) || !incomplete(parent)) continue;
+    const e = written[parent]!;
+    const finding = explain({ kind: 'missing', name: '' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
+    if (!finding) continue;
+    finding.xpath = xpathOf(written, parent);
+    finding.at = parent;
+    findings.push(finding);
+  }
+  findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
+  for (const f of dropCascades(findings, written)) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
@@ -284,8 +405,9 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
  * without it its parent would lack it, a fault that is not in the document. Faults
  * libxml2 reports without an element (text, generic) are left too.
  */
-export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[]): { elements: number[]; attributes: AttrRecord[] } {
+export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[], expected?: ExpectedNames): { elements: number[]; attributes: AttrRecord[]; tags: number[] } {
   const cut = new Set<number>();
+  const tags = new Set<number>();
   const attributes: AttrRecord[] = [];
   const deferred = cascades(details, elements);
   for (const d of details) {
@@ -294,7 +416,7 @@ export function repairsOf(details: readonly ErrorDetail[], elements: readonly El
     const index = elementAtLibxmlPath(elements, d.xpath);
     if (index === undefined || elements[index]!.parent < 0) continue;
     const fault = parseMessage(d.message);
-    if (fault.kind === 'element' || fault.kind === 'namespace') cut.add(index);
+    if (fault.kind === 'element' || fault.kind === 'namespace') (unwrappable(expected, elements[index]!) ? tags : cut).add(index);
     else if (fault.kind === 'attribute') {
       const a = findAttribute(elements[index], fault.name);
       if (a) attributes.push(a);
@@ -308,7 +430,16 @@ export function repairsOf(details: readonly ErrorDetail[], elements: readonly El
     for (let p = elements[i]!.parent; p >= 0; p = elements[p]!.parent) if (cut.has(p)) return true;
     return false;
   };
-  return { elements: [...cut].filter((i) => !inCut(i)), attributes: attributes.filter((a) => ![...cut].some((c) => elements[c]!.attrs.includes(a))) };
+  return { elements: [...cut].filter((i) => !inCut(i)), attributes: attributes.filter((a) => ![...cut].some((c) => elements[c]!.attrs.includes(a))), tags: [...tags].filter((i) => !inCut(i)) };
+}
+
+/**
+ * An element out of place that only a name class of the grammar takes (a foreign element
+ * matched by `anyName`, as in TEI's xenoData or egXML content): jing checks what is inside
+ * it against that pattern, so only its tags are blanked and its children are checked again.
+ */
+export function unwrappable(expected: ExpectedNames | undefined, element: ElementRecord): boolean {
+  return expected !== undefined && element.ns !== TEI_NS && expected.byNameClassOnly(nameKey(element.ns, element.local));
 }
 
 function explain(fault: Fault, element: ElementRecord | undefined, detail: ErrorDetail, ctx: ExplainContext): Finding | undefined {
@@ -323,9 +454,11 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
   switch (fault.kind) {
     case 'element': {
       if (!element) return invalid(`<${fault.name}> is not allowed here`, fallback);
-      if (element.ns !== TEI_NS) {
+      // The namespace is the fault when TEI has an element of that name (or the grammar cannot say).
+      if (element.ns !== TEI_NS && (!ctx.expected || ctx.expected.names(nameKey(TEI_NS, element.local)))) {
         const ns = element.ns === '' ? 'no namespace' : `namespace "${element.ns}"`;
-        return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"`);
+        const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element)) : rootText(ctx);
+        return invalid(`${name}${inside} is in ${ns}; TEI elements are in "${TEI_NS}"${named}`);
       }
       if (ctx.classify && !ctx.vocabulary.elements.has(element.local)) {
         if (!TEI_ELEMENT_SET.has(element.local)) return invalid(`${name}${inside} is not a TEI element`);
@@ -335,7 +468,10 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       }
       const index = ctx.elements.indexOf(element);
       const named = parent ? expectedText(ctx, parent, index) : '';
-      if (parent && !(ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true)) {
+      // Not allowed anywhere inside the parent, or only not at this position: the grammar says, else the schema's vocabulary.
+      const childNames = parent ? ctx.expected?.childNames(nameKey(parent.ns, parent.local)) : undefined;
+      const somewhere = childNames ? childNames.has(nameKey(element.ns, element.local)) : parent ? (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true) : true;
+      if (parent && !somewhere) {
         return invalid(`${name} is not allowed inside <${parent.qname}>${named}`);
       }
       const expected = named !== '' ? named : fault.expected ? ` (expected <${fault.expected}>)` : ' (out of order, or is something missing before it?)';
@@ -361,8 +497,10 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       }
       return invalid(`${name} has no attribute @${a.qname} in this schema`, a.pos);
     }
-    case 'namespace':
-      return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected "${fault.expected}"`);
+    case 'namespace': {
+      const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element!)) : rootText(ctx);
+      return invalid(`${name} is in ${element?.ns ? `namespace "${element.ns}"` : 'no namespace'}; expected namespace "${fault.expected}"${named}`);
+    }
     case 'missing':
     {
       const named = element ? expectedText(ctx, element, undefined) : '';

@@ -25,6 +25,7 @@ import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
+import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
 export { chooseSchema, findTeiAll } from './choose.js';
@@ -164,14 +165,14 @@ const PASS_BUDGET_CHARS = 4_000_000;
  * text (blank.ts: same lines and columns) and the rest checked again, until a run finds
  * nothing new; each run's errors are a pass for reportSchemaPasses.
  */
-function laterPasses(path: string, xml: string, first: SchemaPass, huge: boolean): SchemaPass[] {
+function laterPasses(path: string, xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined): SchemaPass[] {
   const passes: SchemaPass[] = [first];
   const limit = Math.min(MAX_PASSES, Math.max(1, Math.floor(PASS_BUDGET_CHARS / Math.max(1, xml.length))));
   let text = xml;
   let pass = first;
   for (let n = 0; n < limit; n++) {
-    const cut = repairsOf(pass.details, pass.elements);
-    if (cut.elements.length === 0 && cut.attributes.length === 0) break;
+    const cut = repairsOf(pass.details, pass.elements, expected);
+    if (cut.elements.length === 0 && cut.attributes.length === 0 && cut.tags.length === 0) break;
     const scanned = scanXml(text);
     if (!scanned.ok) break;
     text = blankOut(text, scanned.lineStarts, pass.elements, cut);
@@ -262,7 +263,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
           duplicateIds: duplicateIds(scan.elements),
           expected: expectedNamesOf(choice.path),
         };
-        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses(choice.path, xml, { details: errors, elements: scan.elements }, own || options.huge === true);
+        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses(choice.path, xml, { details: errors, elements: scan.elements }, own || options.huge === true, ctx.expected);
         reportSchemaPasses(passes, ctx, diagnostics);
       }
     }

@@ -46,6 +46,8 @@ export interface ParsedRng {
   defines: Map<string, RngNode[]>;
   /** `ns local` of an element → its element patterns. */
   elementPatterns: Map<string, RngNode[]>;
+  /** The document's `start` patterns, when they are not simply those in `root` (a schema read from several files, rng-files.ts). */
+  starts?: RngNode[];
 }
 
 /** A set of names, each `namespace-uri local-name`. */

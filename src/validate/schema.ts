@@ -11,6 +11,7 @@ import { fsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import { nameKey, parseRng, reducedRngText, type ParsedRng } from './reduce.js';
 import type { ElementRecord } from './scan.js';
 import { ExpectedNames } from './expected.js';
+import { parseRngFiles } from './rng-files.js';
 
 /** The project's schema: the TEI subset teiwright writes. */
 export const PROJECT_SCHEMA = fileURLToPath(new URL('../../schema/teiwright.rng', import.meta.url));
@@ -168,13 +169,15 @@ export function relaxNgErrors(schema: CompiledSchema, doc: XmlDocument): ErrorDe
 
 const grammars = new Map<string, ExpectedNames | null>();
 
-/** The grammar of the schema at `path`, for naming what it expects (expected.ts); undefined for a schema split over files. */
+/** The grammar of the schema at `path` (with the files it includes), for naming what it expects (expected.ts); undefined when it cannot be read whole. */
 export function expectedNamesOf(path: string): ExpectedNames | undefined {
   const key = resolve(path);
   let g = grammars.get(key);
   if (g === undefined) {
     const parsed = reducedSchemaOf(key)?.parsed ?? parseRng(readFileSync(key, 'utf8'));
-    g = parsed.reducible ? new ExpectedNames(parsed) : null;
+    // A schema split over files is read whole, its includes found as the validator finds them.
+    const whole = parsed.reducible ? parsed : parseRngFiles(key);
+    g = whole ? new ExpectedNames(whole) : null;
     grammars.set(key, g);
   }
   return g ?? undefined;

@@ -6,6 +6,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { checkFiles } from '../../validate/files.js';
 import { findTeiAll, prepareSchema, SchemaUnusable } from '../../validate/index.js';
+import { cacheFolder, whereTeiAll } from '../../validate/choose.js';
+import { TEI_ALL_URL, TeiAllRefused, fetchTeiAll } from '../../validate/tei-all.js';
 import { schematronOf } from '../../validate/schematron.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { exitCodeFor, EXIT, UsageError } from '../outcome.js';
@@ -14,7 +16,8 @@ import { isStdio, STDIN_NAME, validateStdin } from '../../io/stdin.js';
 import { parseSize } from './convert.js';
 
 interface ValidateArgs {
-  files: string[];
+  files?: string[];
+  fetchTeiAll?: string;
   schema: string;
   report?: string;
   quiet: boolean;
@@ -67,16 +70,20 @@ export function expandInputs(args: readonly string[]): { files: string[]; unread
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
-  command: 'validate <files..>',
+  command: 'validate [files..]',
   describe: 'Validate TEI files (or folders of .xml files): well-formedness, RELAX NG, duplicate ids, broken # pointers, unreferenced notes',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TEI XML files, or folders (every .xml file inside, recursively); - reads one TEI from stdin' })
+      .positional('files', { type: 'string', array: true, describe: 'TEI XML files, or folders (every .xml file inside, recursively); - reads one TEI from stdin' })
+      .option('fetch-tei-all', {
+        type: 'string',
+        describe: `Download TEI All once into ${join(cacheFolder(), 'tei_all.rng')} (from ${TEI_ALL_URL}, or the http(s)/file: URL given), check that it is a RELAX NG grammar of TEI with a start, and keep it; then check the files, if any`,
+      })
       .option('schema', {
         type: 'string',
         default: 'auto',
         describe:
-          'auto: TEI teiwright wrote against its subset, other TEI against the local schema its <?xml-model?> names, else tei_all.rng (from TEIWRIGHT_TEI_ALL or ~/.cache/teiwright/tei_all.rng), else the subset with a warning; project: the teiwright subset; tei_all; or the path of a RELAX NG schema (.rng, XML syntax)',
+          'auto: TEI teiwright wrote against its subset, other TEI against the local schema its <?xml-model?> names, else tei_all.rng (from TEIWRIGHT_TEI_ALL or ~/.cache/teiwright/tei_all.rng: get it once with --fetch-tei-all), else the subset with a schema-fallback warning; project: the teiwright subset; tei_all; or the path of a RELAX NG schema (.rng, XML syntax)',
       })
       .option('format', { choices: FORMATS, describe: 'What to print: text lines (default), json, sarif (GitHub code scanning), junit (GitLab, Jenkins), github (Actions annotations)' })
       .option('report', { type: 'string', describe: 'Also write the results to this file: SARIF when it ends in .sarif, JUnit XML when .xml, JSON otherwise' })
@@ -88,16 +95,29 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse a file (or - stdin) larger than this (counted while reading)' })
       .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
       .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
+      .example('$0 validate --fetch-tei-all', "download TEI All once into the cache folder: foreign TEI is then checked against it by default")
       .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
       .example('$0 validate tei/ --format sarif > teiwright.sarif', 'a SARIF report for GitHub code scanning'),
   handler: async (args) => {
     const schema = args.schema;
+    const inputs = args.files ?? [];
+    if (args.fetchTeiAll !== undefined) {
+      try {
+        const got = await fetchTeiAll(args.fetchTeiAll === '' ? TEI_ALL_URL : args.fetchTeiAll);
+        process.stderr.write(`teiwright: TEI All kept at ${got.path} (${got.bytes} bytes); foreign TEI is now checked against it by default\n`);
+      } catch (e) {
+        if (!(e instanceof TeiAllRefused)) throw e;
+        throw new UsageError(`--fetch-tei-all: ${e.message}; nothing was written (or download ${TEI_ALL_URL} yourself and place it at ${join(cacheFolder(), 'tei_all.rng')}, or set TEIWRIGHT_TEI_ALL to its path)`);
+      }
+      if (inputs.length === 0) return;
+    }
+    if (inputs.length === 0) throw new UsageError('validate needs files or folders to check (or --fetch-tei-all)');
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
     // A schema that cannot be used is the same problem for every file: say it once, as a usage error.
     try {
       if (schema === 'tei_all') {
         const teiAll = findTeiAll();
-        if (!teiAll) throw new SchemaUnusable('tei_all.rng was not found: set TEIWRIGHT_TEI_ALL to its path, give --schema PATH, or place it at ~/.cache/teiwright/tei_all.rng');
+        if (!teiAll) throw new SchemaUnusable(`tei_all.rng was not found: ${whereTeiAll()}`);
         prepareSchema(teiAll);
       } else if (schema !== 'auto' && schema !== 'project' && schema !== 'none') prepareSchema(schema);
     } catch (e) {
@@ -116,8 +136,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const printer = format === 'text' ? linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal') : silentPrinter;
     const lines: FileLine[] = [];
     const maxBytes = parseSize(args['max-size']);
-    const fromStdin = args.files.some(isStdio);
-    const { files, unreadable } = expandInputs(args.files.filter((f) => !isStdio(f)));
+    const fromStdin = inputs.some(isStdio);
+    const { files, unreadable } = expandInputs(inputs.filter((f) => !isStdio(f)));
     for (const d of unreadable) {
       const line: FileLine = { input: d.file ?? '', status: 'invalid', diagnostics: [d] };
       lines.push(line);
@@ -139,7 +159,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const filesWithErrors = lines.filter((l) => l.status === 'invalid').length;
     let code = exitCodeFor({ filesWithErrors });
     const totals = { files: lines.length, valid: lines.length - filesWithErrors, invalid: filesWithErrors };
-    if (lines.length === 0) throw new UsageError(`no .xml files in ${args.files.join(', ')}`);
+    if (lines.length === 0) throw new UsageError(`no .xml files in ${inputs.join(', ')}`);
     const report = makeReport('validate', lines, totals, code);
     if (args.report) {
       try {
