@@ -30,9 +30,11 @@
  * Linear in the size of the text: a constant number of passes over the blocks. The engine
  * does not link anchors to notes, repair `&8220;` or date the metadata: the transforms do.
  *
- * Which readers go through it: `lia-text` (page text). The HTML and markdown readers still
- * walk their own syntax to the zones, consulting the same rule tables (README, "The layout
- * engine").
+ * Which readers go through it: `lia-text` (page text), and the markdown readers
+ * (`mia-markdown`, `markdown-frontmatter`), whose stream carries a `MarkedSyntax`: a
+ * marked-up stream is read by `marked.ts` (headings, rules and labels say what page text
+ * leaves to shape), with the same rule tables. The HTML reader still walks its DOM to the
+ * zones, consulting the tables (README, "The layout engine").
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
@@ -42,6 +44,7 @@ import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
+import { layoutMarked } from './marked.js';
 import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
@@ -551,6 +554,7 @@ const surname = (ed: Edition): string | undefined => ed.metadata.author?.name.sp
  * The same rules run whatever the input style; the reader only cut its syntax into blocks.
  */
 export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
+  if (stream.marked) return layoutMarked({ ...stream, marked: stream.marked }, diagnostics);
   const rd: Reading = { diagnostics, syntax: stream.syntax };
   const ed = emptyEdition(stream.profile);
   const paragraphs = [...stream.blocks];
