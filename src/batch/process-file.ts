@@ -96,7 +96,8 @@ export const syncIo: FileIo = {
   read: readInputSync,
   isFile(path) {
     try {
-      return statSync(path).isFile();
+      // Most files have no sidecar: no error object (and its stack) is made for each.
+      return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
     } catch {
       return false;
     }

@@ -59,12 +59,19 @@ interface Excess {
 export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS): Excess | undefined {
   let anchors = 0;
   let elements = 0;
-  const stack: { value: unknown; depth: number }[] = [{ value: edition, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
+  // Two parallel stacks rather than an object per entry: it runs twice per document over
+  // every node of the model, and the entries were most of what it allocated.
+  const values: unknown[] = [edition];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth });
+      for (let i = value.length - 1; i >= 0; i--) {
+        values.push(value[i]);
+        depths.push(depth);
+      }
       continue;
     }
     const record = value as Record<string, unknown>;
@@ -79,7 +86,10 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
     }
     for (const key of Object.keys(record)) {
       const v = record[key];
-      if (typeof v === 'object' && v !== null && key !== 'pos') stack.push({ value: v, depth: inner });
+      if (typeof v === 'object' && v !== null && key !== 'pos') {
+        values.push(v);
+        depths.push(inner);
+      }
     }
   }
   return undefined;

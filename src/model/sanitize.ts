@@ -24,13 +24,20 @@ import type { Edition, Inline, SourcePos } from './edition.js';
 /** Characters XML 1.0 forbids; with the `u` flag, `[\uD800-\uDFFF]` matches only lone surrogates. */
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
+/**
+ * Every character FORBIDDEN can match, surrogates paired or not, in one class without the
+ * `u` flag: V8 scans for it several times faster than for FORBIDDEN, and almost every string
+ * has none of them, so FORBIDDEN runs only on the few that do.
+ */
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const isForbidden = (s: string): boolean => SUSPECT.test(s) && FORBIDDEN.test(s);
 
 /** Beyond this many, one file's forbidden characters are counted, not listed. */
 const MAX_REPORTED = 100;
 
 const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-export const hasForbiddenChars = (s: string): boolean => FORBIDDEN.test(s);
+export const hasForbiddenChars = isForbidden;
 
 /**
  * Replaces the forbidden characters of a whole input text by U+FFFD, reporting each at its
@@ -38,7 +45,7 @@ export const hasForbiddenChars = (s: string): boolean => FORBIDDEN.test(s);
  * is advanced from the previous one, never recomputed from the start.
  */
 export function replaceForbiddenInInput(text: string, diagnostics: Diagnostics): string {
-  if (!FORBIDDEN.test(text)) return text;
+  if (!isForbidden(text)) return text;
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
@@ -213,7 +220,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
     for (const key of Object.keys(value)) {
       const v = value[key];
       if (typeof v === 'string') {
-        if (FORBIDDEN.test(v)) {
+        if (isForbidden(v)) {
           value[key] = v.replace(FORBIDDEN_ALL, (ch) => {
             if (++forbiddenCount.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, pos);
             return '\uFFFD';
@@ -222,7 +229,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
       } else if (Array.isArray(v)) {
         for (let i = 0; i < v.length; i++) {
           const item = v[i];
-          if (typeof item === 'string' && FORBIDDEN.test(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
+          if (typeof item === 'string' && isForbidden(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
         }
         stack.push({ value: v, pos, key });
       } else if (isObj(v) && key !== 'pos') stack.push({ value: v, pos });

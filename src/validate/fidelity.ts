@@ -88,6 +88,25 @@ export class WordSeq {
     this.chunks = [];
   }
 
+  /** Empties the sequence, with room for `capacity` words (storage kept when it is enough). */
+  reset(capacity: number): this {
+    this.clear();
+    if (this.h1.length < capacity) {
+      this.h1 = new Int32Array(capacity);
+      this.h2 = new Int32Array(capacity);
+      this.line = new Int32Array(capacity);
+      this.chunkOf = new Int32Array(capacity);
+      this.start = new Int32Array(capacity);
+      this.end = new Int32Array(capacity);
+    }
+    return this;
+  }
+
+  /** Words it can hold before growing. */
+  get capacity(): number {
+    return this.h1.length;
+  }
+
   push(h1: number, h2: number, line: number, chunk: number, start: number, end: number): void {
     if (this.length === this.h1.length) this.grow();
     const i = this.length++;
@@ -299,8 +318,9 @@ const HTML_SKIP = new Set(['head', 'script', 'style', 'template', 'noscript']);
 /** Room for the words of a text of `chars` characters, most of the time without growing. */
 const capacityFor = (chars: number): number => Math.max(16, chars >> 3);
 
-function htmlWords(html: string): WordSeq {
-  const out = new WordSeq(capacityFor(html.length >> 1));
+function htmlWords(html: string, into?: WordSeq): WordSeq {
+  const capacity = capacityFor(html.length >> 1);
+  const out = into ? into.reset(capacity) : new WordSeq(capacity);
   const walk = (node: P5Node) => {
     if (HTML_SKIP.has(node.nodeName)) return;
     if (node.nodeName === '#text') {
@@ -313,9 +333,9 @@ function htmlWords(html: string): WordSeq {
   return out;
 }
 
-function sourceWordSeq(text: string, markup: MarkupFamily): WordSeq {
-  if (markup === 'html') return htmlWords(text);
-  const out = new WordSeq(capacityFor(text.length));
+function sourceWordSeq(text: string, markup: MarkupFamily, into?: WordSeq): WordSeq {
+  if (markup === 'html') return htmlWords(text, into);
+  const out = into ? into.reset(capacityFor(text.length)) : new WordSeq(capacityFor(text.length));
   collectWords(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
   return out;
 }
@@ -350,10 +370,17 @@ function firstWordAtLine(seq: WordSeq, line: number): number {
   return lo < seq.length ? lo : -1;
 }
 
+/**
+ * Takes the removed pieces' words out of `seq`, in place (the kept words move down; the
+ * sequence is the caller's to give up).
+ */
 function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: number): WordSeq {
-  const gone = new Uint8Array(seq.length);
+  if (dropped.length === 0) return seq;
+  if (scratch.gone.length < seq.length) scratch.gone = new Uint8Array(Math.max(seq.length, scratch.gone.length * 2));
+  const gone = scratch.gone;
+  gone.fill(0, 0, seq.length);
   let removed = 0;
-  const wanted = new WordSeq();
+  const wanted = scratch.wanted;
   for (const d of dropped) {
     wanted.clear();
     collectWords(d.text, d.pos.line, wanted);
@@ -370,13 +397,48 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
       break;
     }
   }
+  wanted.clear();
   if (removed === 0) return seq;
-  const kept = new WordSeq(seq.length - removed);
-  kept.chunks = seq.chunks;
+  let w = 0;
   for (let i = 0; i < seq.length; i++) {
-    if (gone[i] === 0) kept.push(seq.h1[i]!, seq.h2[i]!, seq.line[i]!, seq.chunkOf[i]!, seq.start[i]!, seq.end[i]!);
+    if (gone[i] !== 0) continue;
+    if (w !== i) {
+      seq.h1[w] = seq.h1[i]!;
+      seq.h2[w] = seq.h2[i]!;
+      seq.line[w] = seq.line[i]!;
+      seq.chunkOf[w] = seq.chunkOf[i]!;
+      seq.start[w] = seq.start[i]!;
+      seq.end[w] = seq.end[i]!;
+    }
+    w++;
   }
-  return kept;
+  seq.length = w;
+  return seq;
+}
+
+/**
+ * Storage the check reuses from one document to the next (it runs synchronously, one
+ * document at a time per thread): typed arrays are allocated outside the JS heap, and
+ * fresh ones per document are garbage that only a full collection frees, which a worker
+ * converting thousands of files accumulates by the tens of megabytes. After a large
+ * document the storage is given up (`release`), so it never stays large.
+ */
+const scratch = {
+  source: new WordSeq(4096),
+  text: new WordSeq(4096),
+  header: new WordSeq(256),
+  wanted: new WordSeq(64),
+  gone: new Uint8Array(4096),
+};
+const KEEP_WORDS = 1 << 16;
+
+function release(): void {
+  for (const key of ['source', 'text', 'header', 'wanted'] as const) {
+    const seq = scratch[key];
+    if (seq.capacity > KEEP_WORDS) scratch[key] = new WordSeq(4096);
+    else seq.clear();
+  }
+  if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
 }
 
 /** Elements whose words were not in the source at that place: they are additions, not text. */
@@ -398,9 +460,9 @@ const FORBIDDEN_GAP = /\breason="forbidden-character"/;
  * The words of a TEI document: the `text` element in document order, and the header's.
  * A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast.
  */
-function teiWordSeqs(tei: string): { text: WordSeq; header: WordSeq; copied: Set<number> } {
-  const text = new WordSeq(capacityFor(tei.length >> 1));
-  const header = new WordSeq(256);
+function teiWordSeqs(tei: string, into?: { text: WordSeq; header: WordSeq }): { text: WordSeq; header: WordSeq; copied: Set<number> } {
+  const text = into ? into.text.reset(capacityFor(tei.length >> 1)) : new WordSeq(capacityFor(tei.length >> 1));
+  const header = into ? into.header.reset(256) : new WordSeq(256);
   /** Indexes in `text` of words inside a converter-made `del`/`add` (see CONVERTER_COPY). */
   const copied = new Set<number>();
   let copyDepth = 0;
@@ -628,12 +690,20 @@ const MARKDOWN_REACH = 1;
 
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
+  try {
+    return compare(source, markup, dropped, tei, diagnostics);
+  } finally {
+    release();
+  }
+}
+
+function compare(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
   // A dropped piece is raw source: its words are counted as the source's are (a dropped
   // markdown link `[Works Index](../index.htm)` has the words "Works Index", not "index htm").
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
   // Markdown readers report every piece at the line where it stands.
-  const src = removeDroppedWords(sourceWordSeq(source, markup), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
-  const { text, header: headerSeq, copied } = teiWordSeqs(tei);
+  const src = removeDroppedWords(sourceWordSeq(source, markup, scratch.source), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
+  const { text, header: headerSeq, copied } = teiWordSeqs(tei, scratch);
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.
   // Only words the text lacks are looked up, so the header's few words are strings.

@@ -87,7 +87,25 @@ const SURROGATE = /[\ud800-\udfff]/;
 function readXml(xml: string, huge: boolean, file: string | undefined): XmlDocument {
   // The document's URL is what relative xi:include hrefs resolve against.
   const options = { option: huge ? SAFE_PARSE | ParseOption.XML_PARSE_HUGE : SAFE_PARSE, encoding: 'utf-8', ...(file !== undefined && { url: pathToFileURL(resolve(file)).href }) } as const;
-  return xml === '' || SURROGATE.test(xml) ? XmlDocument.fromString(xml, options) : XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), options);
+  return xml === '' || SURROGATE.test(xml) ? XmlDocument.fromString(xml, options) : XmlDocument.fromBuffer(utf8(xml), options);
+}
+
+/**
+ * The UTF-8 bytes of `xml`, in a buffer reused from one document to the next: libxml2-wasm
+ * copies them into its own memory, so the buffer is free again as soon as the parse
+ * returns. A fresh buffer per document is memory outside the JS heap that only a full
+ * collection gives back: a worker converting thousands of files piled up tens of megabytes
+ * of them. A buffer grown past a few megabytes (a large document) is not kept.
+ */
+let scratch = Buffer.allocUnsafe(1 << 16);
+const KEEP_BYTES = 4 << 20;
+
+function utf8(xml: string): Buffer {
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  const most = xml.length * 3;
+  if (most > KEEP_BYTES) return Buffer.from(xml, 'utf8');
+  if (scratch.length < most) scratch = Buffer.allocUnsafe(Math.min(KEEP_BYTES, Math.max(most, scratch.length * 2)));
+  return scratch.subarray(0, scratch.write(xml, 0, 'utf8'));
 }
 
 /** libxml2's messages when a safety limit (not the XML) stops the parse. */

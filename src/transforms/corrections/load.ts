@@ -5,7 +5,8 @@
  * diagnostic with the sidecar's line:col and the JSON path.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject } from 'ajv';
 import { CODES, type Diagnostic } from '../../diagnostics.js';
 import type { SourcePos } from '../../model/edition.js';
 import { JsonRefusedError, JsonSyntaxError, pointerPart, readJsonWithPositions } from './json-positions.js';
@@ -47,8 +48,11 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function schemaValidator(): ReturnType<Ajv['compile']> {
   if (!validator) {
     const schema = JSON.parse(readFileSync(new URL('../../../schema/corrections.schema.json', import.meta.url), 'utf8')) as object;
+    // Loaded only here: most runs have no corrections file, and ajv's compiler is a sizeable
+    // share of a worker's start-up (the edition model has a precompiled validator).
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as { Ajv: typeof Ajv };
     // strictRequired off: "not: {required: [occurrence, count]}" names properties defined one level up.
-    validator = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
+    validator = new AjvClass({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
   }
   return validator;
 }
