@@ -16,6 +16,7 @@
 import { parse } from 'parse5';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Dropped } from '../model/edition.js';
+import { decodeReferences } from '../model/charref.js';
 
 export type MarkupFamily = 'html' | 'markdown' | 'text';
 
@@ -200,13 +201,8 @@ function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
   return seq;
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-/** The character of a numeric reference; beyond Unicode (`&#x110000;`) the reference stays as printed, as the readers keep it. */
-const charOfNumber = (n: number, all: string): string => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all);
-const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? charOfNumber(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)), all) : (ENTITY[e] ?? all),
-  );
+/** Character references decoded as the markdown readers decode them (HTML5 names, numbers XML can carry). */
+const decodeEntities = decodeReferences;
 
 /** `s` with the characters from `from` to `to` (exclusive) blanked, line ends kept. */
 function blankRange(parts: string[], s: string, from: number, to: number): void {
