@@ -204,6 +204,49 @@ function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
 /** Character references decoded as the markdown readers decode them (HTML5 names, numbers XML can carry). */
 const decodeEntities = decodeReferences;
 
+/**
+ * Markdown with its character references decoded except inside code spans (`` `&laquo;` ``),
+ * which the readers keep literally as CommonMark does. A span is a backtick run closed by the
+ * next run of the same length before a blank line; one forward pass, so unclosed runs stay linear.
+ */
+function decodeOutsideCodeSpans(s: string): string {
+  if (!s.includes('`') || !s.includes('&')) return decodeEntities(s);
+  const runs = new Map<number, number[]>();
+  const order: { at: number; n: number }[] = [];
+  for (let i = s.indexOf('`'); i >= 0; ) {
+    let k = i;
+    while (s.charCodeAt(k) === 96) k++;
+    const list = runs.get(k - i);
+    if (list) list.push(i);
+    else runs.set(k - i, [i]);
+    order.push({ at: i, n: k - i });
+    i = s.indexOf('`', k);
+  }
+  const nextOf = new Map<number, number>();
+  const blank = /\n[ \t]*\n/g;
+  let blankAt = -1;
+  const parts: string[] = [];
+  let done = 0;
+  for (const { at, n } of order) {
+    if (at < done) continue;
+    const list = runs.get(n)!;
+    let k = nextOf.get(n) ?? 0;
+    while (k < list.length && list[k]! <= at) k++;
+    nextOf.set(n, k);
+    const close = list[k];
+    if (close === undefined) continue;
+    if (blankAt < at) {
+      blank.lastIndex = at;
+      blankAt = blank.exec(s)?.index ?? s.length;
+    }
+    if (blankAt < close) continue;
+    parts.push(decodeEntities(s.slice(done, at)), s.slice(at, close + n));
+    done = close + n;
+  }
+  parts.push(decodeEntities(s.slice(done)));
+  return parts.join('');
+}
+
 /** `s` with the characters from `from` to `to` (exclusive) blanked, line ends kept. */
 function blankRange(parts: string[], s: string, from: number, to: number): void {
   parts.push(s.slice(from, to).replace(/[^\n]/g, ' '));
@@ -264,7 +307,7 @@ export function stripMarkdown(text: string): string {
   let src = text;
   const fm = /^---\n[\s\S]*?\n---\n/.exec(src);
   if (fm) src = fm[0].replace(/^([ \t]*[\w-]+:)/gm, (k) => ' '.repeat(k.length)).replace(/^---$/gm, '   ') + src.slice(fm[0].length);
-  return decodeEntities(
+  return decodeOutsideCodeSpans(
     blankTags(blankComments(src))
       .replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`)
       .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '))
