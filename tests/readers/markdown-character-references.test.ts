@@ -78,6 +78,11 @@ describe('markdown code spans', () => {
     expect(paragraphs(doc)).toContain('Type *not italic* and a`b there.');
   });
 
+  it('a * inside a code span does not close emphasis opened before it', () => {
+    const { doc } = converted('# Title\n\nSee *the sign `*` here* now.\n\nSecond paragraph.\n', 'code-in-emphasis.md');
+    expect(xtext(doc, '//tei:body//tei:hi[@rend="italic"]')).toBe('the sign * here');
+  });
+
   it('an unclosed backtick stays as printed', () => {
     const { doc } = converted('# Title\n\nA `lone backtick and *italic* words.\n\nSecond paragraph.\n', 'code-unclosed.md');
     expect(xtext(doc, '//tei:body//tei:p[1]')).toContain('A `lone backtick and italic words.');

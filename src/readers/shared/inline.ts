@@ -323,6 +323,12 @@ class InlineScan {
         continue;
       }
       if (ch === '\n' && t[j + 1] === '\n') break;
+      if (ch === '`') {
+        // A code span binds tighter than emphasis: a `*` inside one cannot close it.
+        const m = this.runLength(j, '`', end);
+        j = this.codeSpan(j, m, end)?.next ?? j + m;
+        continue;
+      }
       if (ch === '*') {
         const m = this.runLength(j, '*', end);
         if (m === n && !/\s/.test(t[j - 1]!)) {
