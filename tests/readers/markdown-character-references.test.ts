@@ -52,6 +52,7 @@ describe('markdown character references', () => {
     const repaired = result.diagnostics.filter((d) => d.code === 'charref-repaired');
     expect(repaired.map((d) => [d.line, d.column])).toEqual([[3, 20]]);
     expect(xtext(doc, '//tei:body//tei:choice/tei:corr')).toBe('“');
+    expect(xtext(doc, '//tei:body//tei:p[1]')).toContain('«Quote»');
   });
 
   it('the text node after a decoded reference starts at the source column of the text that follows it', () => {
