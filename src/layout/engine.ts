@@ -45,7 +45,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
+import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -120,7 +120,7 @@ const isInfoParagraph = (p: StreamBlock): boolean =>
 const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
 
 /** A short one-line paragraph: what a title, a collection line or a date line is. */
-const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 2 && blockText(p).length <= 160;
+const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 3 && blockText(p).length <= 160;
 
 /**
  * A paragraph that can stand in the title zone: short, one or two lines, not ending like a
@@ -171,6 +171,16 @@ function isBookLine(p: StreamBlock): boolean {
   return by !== null && isPersonName(by[1]!);
 }
 
+/**
+ * "IV" right under a book line ("Karl Marx / Critique of the Gotha Programme"): the chapter's
+ * number is the page's title, as the page's heading prints it, not the opening of its text.
+ */
+function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k: number): boolean {
+  if (k !== from + 1 || !isBookLine(paragraphs[from]!)) return false;
+  const p = paragraphs[k]!;
+  return p.lines.length === 1 && /^(?:[IVXLC]+|\d{1,3})\.?$/.test(blockText(p));
+}
+
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
 function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): number {
   // The block opens with a label line; one known label in it is enough (it may open with
@@ -186,7 +196,11 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
   if (room && isAuthorLine(paragraphs[0]!)) {
     const l = paragraphs[0]!.lines[0]!;
-    ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    const name = authorLineName(l.text) ?? squashLine(l.text);
+    const pos = { line: l.line, column: firstColumn(l.text) };
+    ed.metadata.author = { name, from: 'author-line', pos };
+    // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
+    if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
     i = 1;
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
@@ -194,7 +208,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
       const l = paragraphs[0]!.lines[0]!;
       const pos = { line: l.line, column: firstColumn(l.text) };
       ed.metadata.author = { name: named.name, from: 'author-line', pos };
-      (ed.body.beforeHead ??= []).push({ kind: 'p', rend: 'byline', children: lineInlines(l, rd, [], true), pos });
+      // Printed over the title like an HTML page's `p.title`: the collection line, in the header.
+      ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
       i = 1;
     }
   }
@@ -203,7 +218,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   let zoneEnd = end;
   if (metaAt < 0) {
     zoneEnd = i + 1;
-    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && isHeadingLike(paragraphs[zoneEnd]!)) zoneEnd++;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
   // What stands above the title names the book or the collection: kept above it; a first
@@ -213,6 +228,14 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     const l = p.lines[0]!;
     if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l] })) {
       ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    }
+    // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
+    // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
+    const inCollection = authorInCollection(blockText(p));
+    if (!ed.metadata.author && inCollection) ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
+      ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
+      continue;
     }
     (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, rd), children: titleInlines([p], rd) });
   }
@@ -285,6 +308,15 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
     found.push(line);
     if (rule) reasons.set(line, rule.why);
     last.lines.pop();
+    // The footer's links printed as one paragraph ("Max Shachtman / Archive"): the short
+    // title lines above a furniture line go with it when the whole paragraph is such lines.
+    if (last.lines.length > 0 && last.lines.every((l) => isFooterCompanion(l.text))) {
+      for (const l of [...last.lines].reverse()) {
+        found.push(l);
+        reasons.set(l, 'a link of the footer, printed with its archive or index link');
+      }
+      last.lines.length = 0;
+    }
     if (last.lines.length === 0) paragraphs.pop();
   }
   // Reported top to bottom, as an editor reads the page.
@@ -360,6 +392,18 @@ function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading)
   const t = l.text.trim();
   ed.dropped.push({ text: t, reason, pos });
   rd.diagnostics.report('furniture-dropped', `dropped navigation line "${squashLine(t)}"`, pos);
+}
+
+/** "Top of the page" alone in its paragraph, wherever it stands (before the notes, between parts). */
+function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
+  for (let k = paragraphs.length - 1; k >= 0; k--) {
+    const p = paragraphs[k]!;
+    if (p.lines.length !== 1) continue;
+    const rule = furnitureAnywhere(p.lines[0]!.text);
+    if (!rule) continue;
+    paragraphs.splice(k, 1);
+    dropNavigation(p.lines[0]!, rule.why, ed, rd);
+  }
 }
 
 /**
@@ -560,6 +604,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   const paragraphs = [...stream.blocks];
   dropHeader(paragraphs, ed, rd);
   const footer = dropFooter(paragraphs, ed, rd);
+  dropFurnitureAnywhere(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
   const bodyStart = readTop(paragraphs, ed, rd);
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));

@@ -15,6 +15,9 @@ export interface HintRule {
 /** Class names of navigation furniture in the three eras of the MIA templates. */
 export const FURNITURE_CLASSES: ReadonlySet<string> = new Set(['footer', 'toplink', 'link', 'skip', 'margin-bottom', 't2h-foot', 'next', 'prev', 'previous', 'nav', 'navigation', 'index']);
 
+/** HTML5 elements that hold a page's navigation, never its text ("<footer>", "<nav>"). */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['footer', 'nav']);
+
 /** Words a navigation link names. */
 export const NAV_WORDS = /\b(index|archive|backward|forward|top of (the )?page|contents|collected works|next|previous|letters|home)\b/i;
 

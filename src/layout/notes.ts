@@ -5,7 +5,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Inline, Note, NoteSection, NoteType } from '../model/edition.js';
 import { plainText } from '../model/walk.js';
-import { isNotesHeading as isLayoutNotesHeading, noteLabel } from './rules.js';
+import { isNotesHeading as isLayoutNotesHeading, noteLabel, notesSectionType } from './rules.js';
 import { type InlineSyntax, type StreamBlock, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** A one-line heading over the notes: "Notes", "Footnotes", "Editor's Notes" (the layout engine's table). */
@@ -18,12 +18,12 @@ export const startsWithNoteLabel = (p: StreamBlock): boolean => p.lines[0] !== u
  * Who wrote a note, from its signature dash: "—Ed." editors, "—Trans." translator,
  * "—Author" or the author's own name the author. LIA notes are the editors' by default.
  */
-export function noteType(note: Note, authorSurname: string | undefined): NoteType {
+export function noteType(note: Note, authorSurname: string | undefined, byHeading?: NoteType): NoteType {
   const last = note.blocks[note.blocks.length - 1];
   // Only the end of the note can hold its signature dash.
   const tail = last?.kind === 'p' ? squashLine(plainText(last.children).slice(-80)) : '';
   const sign = /[—–-][ \u00a0]*([\p{L}.]+)\.?[ \u00a0]*\]?$/u.exec(tail)?.[1]?.replace(/\.$/, '').toLowerCase();
-  if (sign === undefined) return 'editorial';
+  if (sign === undefined) return byHeading ?? 'editorial';
   if (/^(?:tr|trans|translator)$/.test(sign)) return 'translator';
   if (sign === 'author' || (authorSurname !== undefined && sign === authorSurname.toLowerCase())) return 'authorial';
   return 'editorial';
@@ -68,7 +68,9 @@ export function readNotes(paragraphs: readonly StreamBlock[], syntax: InlineSynt
       syntax.inlines({ text: text.slice(from), line, column: from + 1 }, diagnostics, block.children);
     }
   }
-  for (const n of section.notes) n.type = noteType(n, authorSurname);
+  // A heading that says whose notes follow ("Translator's Notes") types the unsigned ones.
+  const byHeading = isNotesHeading(first) ? notesSectionType(squashLine(first.lines[0]!.text))?.type : undefined;
+  for (const n of section.notes) n.type = noteType(n, authorSurname, byHeading);
   return section;
 }
 

@@ -16,19 +16,39 @@ export interface LineRule {
   where: Where;
   /** Why a line that matches is what the row says (shown in the diagnostic). */
   why: string;
+  /** A line alone in its paragraph is furniture anywhere on the page, not only at its ends ("Top of the page" before the notes). */
+  anywhere?: boolean;
 }
 
 /** Page furniture: navigation and page template lines, dropped with one diagnostic each. */
 export const FURNITURE: readonly LineRule[] = [
   { name: 'breadcrumb', pattern: /^MIA\s*(?:>|»|:)\s*\S/, where: 'top', why: 'the breadcrumb of the MIA page ("MIA > Archive > …")' },
-  { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link' },
+  { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link', anywhere: true },
   { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+){0,8}(?:Index|Contents|Archive|Library|Bibliography)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+(?:(?:of|the|de|and)\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
+  { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?$/iu, where: 'bottom', why: 'a "Back to … Archive" link' },
+  { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
 ];
+
+/**
+ * A line printed with a footer's link in one paragraph of a browser copy: short, a name or a
+ * title ("Max Shachtman", "Collected Works Volume 26"), not a sentence or a signature's
+ * closing ("V. Ulyanov (Lenin),"). Dropped only together with a furniture line under it.
+ */
+export const isFooterCompanion = (line: string): boolean => {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  return s.length > 0 && s.length <= 90 && /^[\p{Lu}\d]/u.test(s) && !/[.,;:!?)]$/.test(s);
+};
+
+/** A line alone in its paragraph that is furniture wherever it stands. */
+export function furnitureAnywhere(line: string): LineRule | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  return FURNITURE.find((r) => r.anywhere === true && r.pattern.test(s));
+}
 
 /** The furniture row a line matches at this place of the page, if any. */
 export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | undefined {
@@ -48,6 +68,11 @@ export const COLLECTION: readonly LineRule[] = [
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 
+/** Words that name a body of people or a collection, never one person. */
+const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
+/** Words that name writings, not a writer: "Speeches and Writings". */
+const WRITINGS = /\b(?:speeches|writings|essays|articles|letters|documents|pamphlets|texts|poems)\b/i;
+
 /** A person's name: two to six capitalised words, initials or particles. */
 export function isPersonName(s: string): boolean {
   const parts = s.trim().split(/\s+/);
@@ -57,7 +82,8 @@ export function isPersonName(s: string): boolean {
     parts.every((w) => /^(?:[\p{Lu}][\p{L}'’.-]*|de|von|van|der|la|le|du|and|&)$/u.test(w)) &&
     !/^(?:and|&)$/.test(parts[0]!) &&
     !/\b(?:of|the|on|in|to|for)\b/i.test(s) &&
-    !/\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence)\b/i.test(s) &&
+    !ORGANISATION.test(s) &&
+    !WRITINGS.test(s) &&
     !isCollectionLine(s)
   );
 }
@@ -94,12 +120,83 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
     if (rule.name === 'archive link') {
       if (NOT_AN_AUTHOR.test(name.replace(/\s+Internet$/, '')) || !isPersonName(name)) continue;
     } else if (rule.name === 'letter title') {
-      if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4) continue;
+      if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4 || TEXT_KIND.test(name)) continue;
     } else if (!isPersonName(name)) continue;
     return { name, rule };
   }
   return undefined;
 }
+
+/**
+ * What an author line printed above or below the title holds besides the name: the year
+ * ("Otto Bauer 1912", "Frederick Engels (1883)") or the work after a colon ("Rudolf
+ * Hilferding: Böhm-Bawerk's Criticism of Marx"). The `name` group is the author as printed.
+ */
+export const AUTHOR_LINE_FORMS: readonly AuthorRule[] = [
+  { name: 'possessive', pattern: /^(?<name>[^:()\d]{3,60}?)[’']s$/u, where: 'top', why: '"Vladimir Lenin\'s" over the title of his work' },
+  { name: 'name alone', pattern: /^(?<name>[^:()\d]{3,60}?)[.,]?$/u, where: 'top', why: 'the author line is the name' },
+  { name: 'name and year', pattern: /^(?<name>[^:()\d]{3,60}?)[.,]?\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?\.?$/u, where: 'top', why: '"Otto Bauer 1912": the year the collection is of, not part of the name' },
+  { name: 'name: work', pattern: /^(?<name>[^:()\d]{3,60}?)\s*:\s+\S.{1,200}$/u, where: 'top', why: '"Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx": the work after the colon' },
+];
+
+/** The name an author line prints, without its year or the work it names; undefined when the line names no person. */
+export function authorLineName(line: string): string | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 300) return undefined;
+  for (const rule of AUTHOR_LINE_FORMS) {
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    // "Frederick Engels. Anti-Dühring": a full stop after a word (not an initial) ends the name.
+    if (name !== undefined && isPersonName(name) && !/\p{L}{3,}\.\s/u.test(name)) return name;
+  }
+  return undefined;
+}
+
+/**
+ * A collection line above the title that names the author of the works it collects:
+ * "Works of Frederick Engels 1885", "Dialectics of Nature. Frederick Engels (1883)".
+ * "Marx-Engels Correspondence 1873" names two correspondents, not the author of the letter.
+ */
+export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
+  { name: 'works of X', pattern: /^(?:(?:collected|selected|complete|the) )?(?:works|writings) of (?<name>[^:()\d]{3,60}?)[.,]?(?:\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?)?\.?$/iu, where: 'top', why: '"Works of Frederick Engels 1885": the collected works of one person' },
+  { name: 'work. X (year)', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s*\((?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)\.?$/u, where: 'top', why: '"Dialectics of Nature. Frederick Engels (1883)": the work, its author and year' },
+];
+
+/** The author a collection line names, if it names one person. */
+export function authorInCollection(line: string): { name: string; rule: AuthorRule } | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 200) return undefined;
+  for (const rule of AUTHOR_IN_COLLECTION) {
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    if (name !== undefined && isPersonName(name)) return { name, rule };
+  }
+  return undefined;
+}
+
+/** Words for a kind of text, not a person: "Letter to Harold Macmillan", "Reply to Kautsky". */
+const TEXT_KIND = /^(?:an? |the |open |first |second |last )*(?:letter|letters|reply|answer|address|appeal|message|telegram|note|notes|speech|report|statement|greetings?|preface|introduction|foreword|postscript|declaration|resolution|manifesto|instructions?|circular)$/i;
+
+/**
+ * The author a page's `<meta name="author">` names. Several forms of one name
+ * ("H.M. Hyndman, Henry Mayers Hyndman": the same surname) are one person, the fullest form;
+ * a body ("World Peace Council") is not an author. Undefined when no person is named.
+ */
+export function metaAuthorName(content: string): string | undefined {
+  const s = content.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s === '' || ORGANISATION.test(s)) return undefined;
+  const forms = s.split(/\s*[,;]\s*/).filter((f) => f !== '');
+  const surname = (f: string) => f.split(/[\s.]+/).filter((w) => w !== '').at(-1)?.toLowerCase();
+  if (forms.length > 1 && forms.every((f) => surname(f) === surname(forms[0]!) && !/\d/.test(f))) {
+    return forms.reduce((a, b) => (b.replace(/\./g, '').length > a.replace(/\./g, '').length ? b : a));
+  }
+  return s;
+}
+
+/**
+ * A value of a date field that is a byline: "Written: by Max Eastman;" names the writer and
+ * no date, so it is not the date of writing (the field is kept, as a note).
+ */
+export const BYLINE_VALUE = /^by\s+\p{Lu}[^\d]{1,120}$/u;
+export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value.replace(/[\s\u00a0]+/g, ' ').trim());
 
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
@@ -113,6 +210,31 @@ export const isNotesHeading = (s: string): boolean => {
   return NOTES_HEADING.test(t) || NOTES_BY.test(t);
 };
 
+export interface NotesSectionRule {
+  name: string;
+  pattern: RegExp;
+  /** Who wrote the notes of a section under such a heading (a note's own signature still wins). */
+  type: 'authorial' | 'editorial' | 'translator';
+  why: string;
+}
+
+/**
+ * Whose notes a notes heading announces. Pages with two series print them under two
+ * headings ("Author's Notes" and "Editor's Notes"): each section's notes take its type.
+ */
+export const NOTES_SECTIONS: readonly NotesSectionRule[] = [
+  { name: 'translator', pattern: /\btranslator[’']?s?[’']?\b|\bby the translator\b/i, type: 'translator', why: '"Translator\'s Notes", "Notes by the Translator"' },
+  { name: 'author', pattern: /\bauthor[’']?s?[’']?\b|\bby the author\b/i, type: 'authorial', why: '"Author\'s Notes": the author\'s own footnotes' },
+  { name: 'editor', pattern: /\b(?:editor[’']?s?[’']?|editorial|publisher[’']?s?[’']?|transcriber[’']?s?[’']?)\b|\bby the (?:editor|publisher)s?\b/i, type: 'editorial', why: '"Editor\'s Notes", "Editorial Notes", "Notes by the Publisher"' },
+];
+
+/** The type a notes heading gives its notes, when it says whose they are ("Notes" alone says nothing). */
+export function notesSectionType(heading: string): NotesSectionRule | undefined {
+  const t = heading.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!isNotesHeading(t)) return undefined;
+  return NOTES_SECTIONS.find((r) => r.pattern.test(t));
+}
+
 export interface NoteLabelRule {
   name: string;
   pattern: RegExp;
@@ -123,6 +245,7 @@ export interface NoteLabelRule {
 export const NOTE_LABELS: readonly NoteLabelRule[] = [
   { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, why: '"[1] text": the label printed as its anchor' },
   { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3})[.)])[ \u00a0\t]+(?=\S)/, why: '"1. text" under a notes heading' },
+  { name: 'bare number', pattern: /^[ \u00a0\t]*((\d{1,3}))[ \u00a0\t]+(?=[\p{Lu}“"‘(])/u, why: '"39 This work, …": a note number without a stop, under a notes heading (the HTML printed it as a link)' },
   { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, why: '"(1) text"' },
   { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)/, why: '"* text": a starred note' },
   { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"a. text": a lettered note' },

@@ -12,14 +12,16 @@ export interface LabelRule {
 }
 
 const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
-  [['written', 'spoken', 'delivered', 'date written'], { role: 'written' }],
+  // The date a text was made: written, spoken, recorded (an interview), sent or dated (a letter).
+  [['written', 'spoken', 'delivered', 'date written', 'speech delivered', 'recorded', 'interview recorded', 'sent', 'dated'], { role: 'written' }],
   [['published', 'first published', 'first published in full', 'first printed', 'original publication'], { role: 'firstPublished' }],
   [['source', 'source of the text', 'from', 'full text', 'original source', 'printed from'], { role: 'source' }],
   [['publisher'], { role: 'publisher' }],
   [['translated', 'translation', 'translator'], { role: 'translated', resp: 'translation' }],
   [['transcribed', 'transcription', 'original transcription'], { role: 'transcribed', resp: 'transcription' }],
   [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up'], { role: 'markup', resp: 'markup' }],
-  [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
+  [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up',
+    'transcribed & marked up', 'transcribed and marked up', 'transcribed/html markup', 'transcribed and html markup', 'transcribed & html markup', 'transcription/html markup/minor editing'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
   [['proofed', 'proofread', 'proofreading', 'proofed and corrected'], { role: 'proofed', resp: 'proofreading' }],
   [['online version', 'online edition'], { role: 'onlineVersion', resp: 'online version' }],
   [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
@@ -36,14 +38,21 @@ export function normalizeLabel(label: string): string {
     .replace(/[:*_\u00a0]/g, ' ')
     .replace(/\s*\/\s*/g, '/')
     .replace(/\s+by\s*$/i, '')
+    // "Translated from German by": the language the text was translated from is not part of the label.
+    .replace(/^(translated|translation)\s+from\s+\p{L}+$/iu, '$1')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 }
 
+/** "Written by:", "Sent by:": a label of a date followed by "by" names a person (a byline), not a date. */
+const BYLINE: LabelRule = { role: 'other' };
+
 /** The rule for a label, or undefined when the label is unknown (kept as `other`). */
 export function labelRule(label: string): LabelRule | undefined {
-  return BY_LABEL.get(normalizeLabel(label));
+  const rule = BY_LABEL.get(normalizeLabel(label));
+  if (rule?.role === 'written' && /\sby\s*:?\s*$/i.test(label)) return BYLINE;
+  return rule;
 }
 
 /** True when a line's first words look like a known metadata label. */

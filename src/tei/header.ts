@@ -9,6 +9,7 @@ import type { Edition, EmendationKind, MetaField, MetaRole } from '../model/edit
 import { plainText, squash } from '../model/walk.js';
 import { tagFirstPublished, tagSource, type BiblPiece, type BiblPartKind } from './bibl.js';
 import { findDate, type DateAttrs } from './dates.js';
+import { isBylineValue, isDateLine } from '../layout/rules.js';
 import { el, mixed, txt, writeInlines, type Attrs, type TeiElement } from './text.js';
 
 export interface HeaderContext {
@@ -244,7 +245,9 @@ function writeEncodingDesc(header: TeiElement, ed: Edition, ctx: HeaderContext):
 
 /** The field that dates the writing: the first "Written" line, else the first "Delivered" one. */
 function creationField(ed: Edition): MetaField | undefined {
-  return fieldsWith(ed, 'written')[0] ?? fieldsWith(ed, 'delivered')[0];
+  // "Written: by Max Eastman" is a byline, not a date: the date is looked for elsewhere.
+  const dated = (f: MetaField) => !isBylineValue(plainText(f.value));
+  return fieldsWith(ed, 'written').find(dated) ?? fieldsWith(ed, 'delivered').find(dated);
 }
 
 /**
@@ -254,7 +257,9 @@ function creationField(ed: Edition): MetaField | undefined {
  */
 function printedDateOfWriting(ed: Edition): { words: string; found: NonNullable<ReturnType<typeof findDate>> } | undefined {
   const { body } = ed;
-  const candidates = [body.opener?.dateline, body.closer?.dateline, body.subtitle];
+  // A date line printed between the title and the text ("(April 1980)" under a subtitle) counts too.
+  const dateLines = body.argument.flatMap((b) => (b.kind === 'p' && isDateLine(plainText(b.children)) ? [b.children] : []));
+  const candidates = [body.opener?.dateline, body.closer?.dateline, body.subtitle, ...dateLines];
   for (const inl of candidates) {
     if (!inl) continue;
     const words = squash(plainText(inl));
@@ -262,7 +267,7 @@ function printedDateOfWriting(ed: Edition): { words: string; found: NonNullable<
     if (inl === body.subtitle && (words.length > 60 || /[.!?]\s+\S/.test(words))) continue;
     const found = findDate(words);
     // A span of whole years under a title ("1525–1848", "1912-1914") is the period a chapter covers.
-    if (found && inl === body.subtitle && found.notBefore !== undefined && /^\d{4}$/.test(found.notBefore)) continue;
+    if (found && inl !== body.opener?.dateline && inl !== body.closer?.dateline && found.notBefore !== undefined && /^\d{4}$/.test(found.notBefore)) continue;
     if (found) return { words, found };
   }
   return undefined;

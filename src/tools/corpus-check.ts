@@ -55,16 +55,21 @@ export interface TeiFacts {
   notes: number;
   linkedAnchors: number;
   bodyWords: string[];
+  /** Of `notes`, those the page prints inside its text (`note[@place='inline']`): editorial insertions. */
+  inlineNotes?: number;
 }
 
-export type FactName = Exclude<keyof TeiFacts, 'bodyWords'> | 'bodyWords';
+export type FactName = Exclude<keyof TeiFacts, 'bodyWords' | 'inlineNotes'> | 'bodyWords';
 export const FACT_NAMES: readonly FactName[] = ['title', 'author', 'date', 'resp', 'notes', 'linkedAnchors', 'bodyWords'];
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const WORD = /[\p{L}\p{N}]+/gu;
 
 export function teiFacts(tei: string): TeiFacts {
-  const doc = XmlDocument.fromString(tei);
+  // A line break (`<lb/>` without break="no") parts words as a printed line does; XPath's
+  // string() would glue "Bloch<lb/>In" into one word that a browser copy shows as two.
+  // Parts of a letter's opener and closer (dateline, salute, signed) are lines of their own too.
+  const doc = XmlDocument.fromString(tei.replace(/<lb(?![^>]*\bbreak="no")(\s[^>]*)?\/>/g, ' <lb$1/>').replace(/<(dateline|salute|signed|head|p|item|argument)([\s>])/g, ' <$1$2'));
   try {
     const texts = (expr: string): string[] => doc.find(expr, NS).map((n) => squash(n.content));
     const dateNode = doc.get('//tei:profileDesc/tei:creation/tei:date', NS);
@@ -79,6 +84,7 @@ export function teiFacts(tei: string): TeiFacts {
       date,
       resp: texts("//tei:titleStmt/tei:respStmt[not(@xml:id='teiwright')]/*[self::tei:persName or self::tei:name or self::tei:orgName]").sort().join('; '),
       notes: Number(doc.eval('count(//tei:text//tei:note)', NS)),
+      inlineNotes: Number(doc.eval("count(//tei:text//tei:note[@place='inline'])", NS)),
       linkedAnchors: Number(doc.eval("count(//tei:text//tei:ref[@type='noteAnchor'][@target])", NS)),
       bodyWords: String(doc.eval('string(//tei:text/tei:body)', NS)).match(WORD) ?? [],
     };
@@ -174,6 +180,52 @@ export function compareFacts(page: TeiFacts, copy: TeiFacts): Array<Omit<Disagre
   return out;
 }
 
+/** The HTML classes of MIA pages that mark an editor's words inside the text ("[Statism and Anarchy]"). */
+const EDITORIAL_INSERTION = /<span\s+class\s*=\s*["']?(?:inote|ednote|context)["']?\s*>[\s\S]{0,120}?<\/span>/i;
+
+/**
+ * A notes disagreement the page itself explains: the page marks editorial insertions in its
+ * text with a class (`<span class="inote">[…]</span>`), which the converter reads as inline
+ * notes; a browser copy shows only the bracketed words, so its TEI has that many notes fewer.
+ * Explained only when the counts match exactly and the markup is found in the page (quoted).
+ */
+function editorialInsertions(file: string, fact: FactName, page: TeiFacts, copy: TeiFacts, source: string): KnownDisagreement | undefined {
+  if (fact !== 'notes') return undefined;
+  const inline = page.inlineNotes ?? 0;
+  const quote = EDITORIAL_INSERTION.exec(source)?.[0];
+  if (inline === 0 || quote === undefined || page.notes - inline !== copy.notes - (copy.inlineNotes ?? 0)) return undefined;
+  return {
+    file,
+    fact,
+    reason: `the page marks ${inline} editorial insertion(s) in its text with an HTML class, read as inline notes; a browser copy shows only their words`,
+    quote,
+  };
+}
+
+/** The `<meta name="author" content="…">` of a page, as written in its source (attributes in any order). */
+function metaAuthorTag(source: string): { tag: string; content: string } | undefined {
+  for (const m of source.matchAll(/<meta\b[^>]*>/gi)) {
+    const tag = m[0];
+    if (!/\bname\s*=\s*["']?author["'\s/>]/i.test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    if (content) return { tag, content: content[1] ?? content[2] ?? '' };
+  }
+  return undefined;
+}
+
+/**
+ * An author disagreement the page explains: the page's TEI names the author its
+ * `<meta name="author">` gives, and that name is printed nowhere on the page (not in the
+ * browser copy's text), so a copy cannot know it. The meta tag is quoted.
+ */
+function authorOnlyInMeta(file: string, fact: FactName, page: TeiFacts, source: string, copyText: string): KnownDisagreement | undefined {
+  if (fact !== 'author' || page.author === '') return undefined;
+  const meta = metaAuthorTag(source);
+  if (!meta || !squash(meta.content).includes(page.author)) return undefined;
+  if (squash(copyText).toLowerCase().includes(page.author.toLowerCase())) return undefined;
+  return { file, fact, reason: `the page names its author "${page.author}" only in the <meta name="author"> of the HTML head, which a browser does not show or copy`, quote: meta.tag };
+}
+
 /** Converts one corpus document (and, for a page, its browser copy) and compares them. */
 export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | undefined, withCopy = true): DocumentCheck {
   const { file, format } = entry;
@@ -184,11 +236,14 @@ export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | 
   const check: DocumentCheck = { file, format, page, disagreements: [] };
   if (!withCopy || format !== 'html') return check;
   const copyName = `${file.replace(/\.html?$/i, '')}.copy.txt`;
-  const copy = conversionOf(convert(pageText(decoded.text), { file: copyName }), copyName, teiAll);
+  const copyText = pageText(decoded.text);
+  const copy = conversionOf(convert(copyText, { file: copyName }), copyName, teiAll);
   check.copy = copy;
   if (page.facts && copy.facts) {
-    check.disagreements = compareFacts(page.facts, copy.facts).map((d) => {
-      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote));
+    const pageFacts = page.facts;
+    const copyFacts = copy.facts;
+    check.disagreements = compareFacts(pageFacts, copyFacts).map((d) => {
+      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text) ?? authorOnlyInMeta(file, d.fact, pageFacts, decoded.text, copyText);
       return known ? { ...d, known } : d;
     });
   }

@@ -106,9 +106,10 @@ describe('page text: collection line, letter, starred and numbered notes, credit
       '',
     ].join('\n'),
   );
-  it('keeps the collection line above the title, not as the title', () => {
+  it('keeps the collection line above the title in the header, as the HTML page\'s p.title, not as the title', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Engels to August Bebel In Hubertsburg');
-    expect(xtext(doc, '//tei:body/tei:div/tei:argument[1]')).toBe('Marx-Engels Correspondence 1873');
+    expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toBe('Marx-Engels Correspondence 1873');
+    expect(xtext(doc, '//tei:body')).not.toContain('Correspondence');
   });
   it('names the writer from the letter’s title', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Engels');
@@ -178,5 +179,56 @@ describe('page text: notes under a heading signed by a name ("Note by Workers Li
     expect(xtext(doc, '//tei:back/tei:div[@type="notes"]/tei:head')).toBe('Note by Workers Liberty');
     expect(xtext(doc, '//tei:back//tei:note[@n="1"]')).toBe('This article was published in part in a pamphlet of 1975.');
     expect(xpath(doc, '//tei:body//tei:ref[@target="#n1"]')).toHaveLength(1);
+  });
+});
+
+describe('page text: a notes heading that says whose notes follow types them', () => {
+  const page = (heading: string) =>
+    tei(
+      [
+        'Labour in Dublin',
+        '',
+        '(October 1913)',
+        '',
+        'The workers of Dublin[1] went on strike, and the employers locked them out.',
+        '',
+        heading,
+        '',
+        '[1] The transport workers of the port.',
+        '',
+      ].join('\n'),
+    );
+  it('"Translator’s Notes": the translator’s', () => {
+    expect(xeval(page('Translator’s Notes'), "string(//tei:note[@n='1']/@type)")).toBe('translator');
+  });
+  it('"Author’s Notes": the author’s', () => {
+    expect(xeval(page('Author’s Notes'), "string(//tei:note[@n='1']/@type)")).toBe('authorial');
+  });
+  it('"Notes" alone: the editors’, as LIA notes are by default', () => {
+    expect(xeval(page('Notes'), "string(//tei:note[@n='1']/@type)")).toBe('editorial');
+  });
+});
+
+describe('page text: a book line over a chapter number', () => {
+  const doc = tei(
+    ['Karl Marx', 'Critique of the Gotha Programme', '', 'IV', '', '', '', 'I come now to the democratic section.', '', 'First of all, according to II, the German Workers’ party strives for “the free state”.', ''].join('\n'),
+  );
+  it('the chapter number is the title, the book line goes to the header and names the author', () => {
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('IV');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+    expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toContain('Critique of the Gotha Programme');
+    expect(xtext(doc, '//tei:body')).not.toContain('Gotha');
+  });
+  it('without a book line above it, a number stays the opening of the text', () => {
+    const plain = tei(['Labour in Dublin', '', 'IV', '', 'I come now to the democratic section.', '', 'The workers went on strike in the port.', ''].join('\n'));
+    expect(xtext(plain, '//tei:titleStmt/tei:title')).toBe('Labour in Dublin');
+  });
+});
+
+describe('page text: an author line in the possessive', () => {
+  it('names the author without the "’s", and keeps the line’s words in the header', () => {
+    const doc = tei(['Vladimir Lenin’s', '', 'The Tasks of the Youth Leagues', '', 'Written: October 2, 1920', 'Source: Collected Works, Volume 31', '', 'Comrades, today I should like to talk on the fundamental tasks of the Young Communist League.', '', 'The youth will be faced with the actual task of creating a communist society.', ''].join('\n'));
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Vladimir Lenin');
+    expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toBe('Vladimir Lenin’s');
   });
 });

@@ -3,19 +3,31 @@
  * take and wordings it must leave. A row with no examples fails the completeness test.
  */
 import { describe, expect, it } from 'vitest';
+import { FURNITURE_TAGS } from '../../src/layout/furniture.js';
+import { labelRule } from '../../src/model/labels.js';
 import {
   AUTHOR,
+  AUTHOR_IN_COLLECTION,
+  AUTHOR_LINE_FORMS,
   COLLECTION,
   FURNITURE,
   INFO_SENTENCES,
   NOTE_LABELS,
+  NOTES_SECTIONS,
   authorFrom,
+  authorInCollection,
+  authorLineName,
+  furnitureAnywhere,
   furnitureRule,
   infoSentence,
+  isFooterCompanion,
   isCollectionLine,
+  isBylineValue,
   isDateLine,
   isNotesHeading,
+  metaAuthorName,
   noteLabel,
+  notesSectionType,
 } from '../../src/layout/rules.js';
 
 const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top' | 'bottom' }> = {
@@ -23,10 +35,12 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'top of page': { at: 'bottom', yes: ['Top of the page', 'Top of page', 'Back to top of page'], no: ['The top of the page was torn off.', 'Top hats'] },
   'last updated': { at: 'bottom', yes: ['Last updated on 25 March 2022', 'Last updated: 10.1.2005', 'Last modified 2004'], no: ['Last updated, the census shows that the workers won.', 'The last update was late.'] },
   'next / previous': { at: 'bottom', yes: ['Next: Chapter Thirty-Three: The Modern Theory of Colonisation', 'Previous: Part 1'], no: ['Next, the workers took the factory.', 'Nextly: nothing'] },
-  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive'], no: ['We went back to the index of prices, which had risen.', 'this is the index'] },
+  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives'], no: ['We went back to the index of prices, which had risen.', 'this is the index'] },
   'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
   'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
   README: { at: 'top', yes: ['README'], no: ['Readme first', 'README file'] },
+  'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.'] },
+  'section links': { at: 'bottom', yes: ['Next section | Top of page', 'Previous chapter | Next chapter | Contents', 'Next section'], no: ['Next, the section met in Paris.', 'The next section deals with rent.'] },
 };
 
 describe('layout rules: furniture', () => {
@@ -42,6 +56,16 @@ describe('layout rules: furniture', () => {
       for (const line of ex.no) expect(rule.pattern.test(line.replace(/\s+/g, ' ').trim()), line).toBe(false);
     });
   }
+  it('takes "Top of the page" and "Next section | Top of page" alone in their paragraph anywhere, and no other row', () => {
+    expect(furnitureAnywhere('Top of the page')?.name).toBe('top of page');
+    expect(furnitureAnywhere('Next section | Top of page')?.name).toBe('section links');
+    expect(furnitureAnywhere('Last updated on 15.2.2006')).toBeUndefined();
+    expect(furnitureAnywhere('Contents')).toBeUndefined();
+  });
+  it('takes the short title lines printed with a footer link, not a sentence or a signature', () => {
+    for (const l of ['Max Shachtman', 'Collected Works Volume 26', 'Marxist Writers’']) expect(isFooterCompanion(l), l).toBe(true);
+    for (const l of ['V. Ulyanov (Lenin),', 'We shall overcome.', 'yours truly']) expect(isFooterCompanion(l), l).toBe(false);
+  });
   it('keeps bottom-only rows off the top of the page', () => {
     expect(furnitureRule('Next: Chapter Two', 'top')).toBeUndefined();
     expect(furnitureRule('Leon Trotsky Internet Archive', 'top')).toBeUndefined();
@@ -94,6 +118,7 @@ describe('layout rules: notes headings and labels', () => {
   const LABELS: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
     bracketed: { yes: [['[1] Adolf Hepner', '1'], ['[a] See above', 'a'], ['[*] Mühlberger', '*']], no: ['[sic] text', '[The first page is missing]'] },
     numbered: { yes: [['1. Adolf Hepner (1846-1923)', '1'], ['12) Theodor Yorck', '12']], no: ['1.5 million workers', '1920. The year'] },
+    'bare number': { yes: [['39 This work, written on the basis of a concrete analysis', '39'], ['7 “The free state”', '7']], no: ['1848 was a year of revolutions', '12 workers were killed', '1. A numbered note'] },
     parenthesised: { yes: [['(1) The volume before us', '1'], ['(a) Marx means', 'a']], no: ['(1920) was a year'] },
     starred: { yes: [['* Mühlberger, Arthur.', '*'], ['† Died 1883', '†']], no: ['*emphasis*'] },
     lettered: { yes: [['a. The French edition', 'a'], ['b) See note 3', 'b']], no: ['a. b. c.', 'an example'] },
@@ -144,4 +169,108 @@ describe('layout rules: date lines', () => {
   it('leaves sentences and titles', () => {
     for (const s of ['In 1913 the workers of Dublin went on strike against the employers.', 'Labour in Dublin', 'The Year 1905 and After the Revolution of the Workers', 'Preface to the First Edition, 1884']) expect(isDateLine(s), s).toBe(false);
   });
+});
+
+const AUTHOR_LINE_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  possessive: { yes: [["Vladimir Lenin's", 'Vladimir Lenin'], ['Rosa Luxemburg’s', 'Rosa Luxemburg']], no: ["Workers' Paper", 'The Party’s'] },
+  'name alone': { yes: [['Duncan Hallas', 'Duncan Hallas'], ['J. D. Bernal.', 'J. D. Bernal']], no: ['The Communist International', 'Speeches and Writings', 'Frederick Engels. Anti-Dühring'] },
+  'name and year': { yes: [['Otto Bauer 1912', 'Otto Bauer'], ['Frederick Engels (1883)', 'Frederick Engels'], ['Rosa Luxemburg, 1915', 'Rosa Luxemburg']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850'] },
+  'name: work': { yes: [["Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", 'Rudolf Hilferding']], no: ['Note: this text is incomplete', 'Editorial Board: The Crisis of the Party'] },
+};
+
+describe('layout rules: what an author line holds besides the name', () => {
+  it('has examples for every row', () => expect(AUTHOR_LINE_FORMS.map((r) => r.name).sort()).toEqual(Object.keys(AUTHOR_LINE_EXAMPLES).sort()));
+  for (const rule of AUTHOR_LINE_FORMS) {
+    const ex = AUTHOR_LINE_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const [line, name] of ex.yes) expect(authorLineName(line), line).toBe(name);
+      for (const line of ex.no) expect(authorLineName(line), line).toBeUndefined();
+    });
+  }
+});
+
+const COLLECTION_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  'works of X': { yes: [['Works of Frederick Engels 1885', 'Frederick Engels'], ['Collected Works of Karl Marx', 'Karl Marx']], no: ['Works of the Communist International 1921', 'Works by Date'] },
+  'work. X (year)': { yes: [['Dialectics of Nature. Frederick Engels (1883)', 'Frederick Engels']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One (1867)', 'Karl Marx. Capital Volume One'] },
+};
+
+describe('layout rules: a collection line that names its author', () => {
+  it('has examples for every row', () => expect(AUTHOR_IN_COLLECTION.map((r) => r.name).sort()).toEqual(Object.keys(COLLECTION_AUTHOR_EXAMPLES).sort()));
+  for (const rule of AUTHOR_IN_COLLECTION) {
+    const ex = COLLECTION_AUTHOR_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const [line, name] of ex.yes) expect(authorInCollection(line), line).toMatchObject({ name, rule: { name: rule.name } });
+      for (const line of ex.no) expect(authorInCollection(line), line).toBeUndefined();
+    });
+  }
+});
+
+describe('layout rules: the author a <meta name="author"> names', () => {
+  it('takes the fullest of several forms of one name', () => {
+    expect(metaAuthorName('H.M. Hyndman, Henry Mayers Hyndman')).toBe('Henry Mayers Hyndman');
+    expect(metaAuthorName('Karl Marx')).toBe('Karl Marx');
+  });
+  it('keeps two people as printed and refuses a body of people', () => {
+    expect(metaAuthorName('Nikolai Bukharin, Evgenii Preobrazhensky')).toBe('Nikolai Bukharin, Evgenii Preobrazhensky');
+    expect(metaAuthorName('World Peace Council')).toBeUndefined();
+    expect(metaAuthorName('Communist Party of Great Britain')).toBeUndefined();
+  });
+});
+
+describe('layout rules: bylines and the kinds of text a letter title names', () => {
+  it('a date field holding "by X" and no date is a byline', () => {
+    for (const v of ['by Max Eastman;', 'by Tim Davenport']) expect(isBylineValue(v), v).toBe(true);
+    for (const v of ['by 1920', 'June 2, 1919', 'by the end of May 1917', 'bygone days']) expect(isBylineValue(v), v).toBe(false);
+  });
+  it('"Letter to Harold Macmillan" names no writer; "Engels to Bebel" does', () => {
+    for (const t of ['Letter to Harold Macmillan', 'Open Letter to Ignazio Silone', 'Reply to Kautsky', 'Greetings to Comrade Zinoviev']) expect(authorFrom(t, 'top')?.rule.name, t).not.toBe('letter title');
+    expect(authorFrom('Engels to Bebel', 'top')?.name).toBe('Engels');
+  });
+});
+
+describe('metadata labels of a date', () => {
+  it('"Recorded:", "Sent:", "Dated:", "Speech delivered:" give the date of writing', () => {
+    for (const l of ['Recorded', 'Sent', 'Dated', 'Speech delivered', 'Written', 'Delivered']) expect(labelRule(l)?.role, l).toBe('written');
+  });
+  it('"Written by:" is a byline, not a date; "Translated by" keeps its role', () => {
+    expect(labelRule('Written by')?.role).toBe('other');
+    expect(labelRule('Sent by:')?.role).toBe('other');
+    expect(labelRule('Translated by')?.role).toBe('translated');
+    expect(labelRule('Sender')).toBeUndefined();
+  });
+});
+
+describe('furniture by element', () => {
+  it('<footer> and <nav> hold navigation; <p> and <section> do not', () => {
+    expect(FURNITURE_TAGS.has('footer') && FURNITURE_TAGS.has('nav')).toBe(true);
+    expect(FURNITURE_TAGS.has('p') || FURNITURE_TAGS.has('section')).toBe(false);
+  });
+});
+
+describe('metadata labels of credits', () => {
+  it('"Transcribed & marked up by", "Transcribed/HTML Markup" are transcription and markup', () => {
+    for (const l of ['Transcribed & marked up by', 'Transcribed and marked up by', 'Transcribed/HTML Markup', 'Transcription/HTML Markup/Minor Editing']) expect(labelRule(l)?.role, l).toBe('transcriptionMarkup');
+    expect(labelRule('Transcribed by')?.role).toBe('transcribed');
+  });
+  it('"Translated from German by" is a translation; "Translated from the" is not a label', () => {
+    for (const l of ['Translated from German by', 'Translated from Russian by', 'Translation from French']) expect(labelRule(l)?.role, l).toBe('translated');
+    expect(labelRule('Translated from the original by')).toBeUndefined();
+  });
+});
+
+const NOTES_SECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  translator: { yes: ["Translator's Notes", 'Translator’s Note', 'Notes by the Translator', 'Translators’ Notes'], no: ['Notes', 'Translation of the Notes'] },
+  author: { yes: ["Author's Notes", 'Authors Notes', 'Notes by the Author'], no: ['Notes', 'Notes of an Author'] },
+  editor: { yes: ["Editor's Notes", 'Editorial Notes', 'Notes by the Editor', 'Publisher’s Notes', 'Notes by the Publishers'], no: ['Notes', 'Footnotes', 'Notes on the Editorial'] },
+};
+
+describe('layout rules: whose notes a notes heading announces (two series: author\'s and editors\')', () => {
+  it('has examples for every row', () => expect(NOTES_SECTIONS.map((r) => r.name).sort()).toEqual(Object.keys(NOTES_SECTION_EXAMPLES).sort()));
+  for (const rule of NOTES_SECTIONS) {
+    const ex = NOTES_SECTION_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const h of ex.yes) expect(notesSectionType(h), h).toMatchObject({ name: rule.name, type: rule.type });
+      for (const h of ex.no) expect(notesSectionType(h)?.name, h).not.toBe(rule.name);
+    });
+  }
 });

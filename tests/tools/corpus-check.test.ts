@@ -25,6 +25,40 @@ describe('corpus check: facts and agreement', () => {
     expect(compareFacts(teiFacts(TEI('T', 'w')), teiFacts(TEI('T', 'w')))).toEqual([]);
   });
 
+  it('parts words at a line break, as a browser copy does, but not at a break inside a word', () => {
+    expect(teiFacts(TEI('T', 'Engels to J. Bloch<lb/>In Königsberg')).bodyWords).toEqual(['Engels', 'to', 'J', 'Bloch', 'In', 'Königsberg1']);
+    expect(teiFacts(TEI('T', 'work<lb break="no"/>ers')).bodyWords).toEqual(['workers1']);
+    expect(teiFacts(TEI('T', '</p><opener><dateline>12 April 1871</dateline><salute>Dear Kugelmann,</salute></opener><p>Text')).bodyWords).toEqual(['12', 'April', '1871', 'Dear', 'Kugelmann', 'Text1']);
+  });
+
+  it('explains a notes disagreement by the editorial insertions the page marks with a class, only when the counts match', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    const page = (insertions: string) =>
+      `<html><head><title>To Bracke</title><meta name="author" content="Karl Marx"></head><body><h1>To Bracke</h1><p class="information"><span class="info">Written:</span> 5 May 1875</p><p>In a Russian book ${insertions} that has recently appeared, Bakunin makes me responsible.</p></body></html>\n`;
+    writeFileSync(join(dir, 'one.html'), page('<span class="inote">[<em>Statism and Anarchy</em>]</span>'));
+    const one = checkDocument(dir, { file: 'one.html', format: 'html' }, undefined);
+    const notes = one.disagreements.find((d) => d.fact === 'notes');
+    expect(notes?.known?.quote).toBe('<span class="inote">[<em>Statism and Anarchy</em>]</span>');
+    expect(notes?.known?.reason).toContain('1 editorial insertion');
+    // No class in the page: the same words in brackets are text in both, nothing to explain.
+    writeFileSync(join(dir, 'plain.html'), page('[<em>Statism and Anarchy</em>]'));
+    expect(checkDocument(dir, { file: 'plain.html', format: 'html' }, undefined).disagreements.map((d) => d.fact)).not.toContain('notes');
+  });
+
+  it('explains an author disagreement when the page names its author only in <meta name="author">, never in its printed text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    const page = (text: string) =>
+      `<html><head><title>On Strikes</title><meta content="Karl Marx" name="author"></head><body><h1>On Strikes</h1><p class="information"><span class="info">Written:</span> 5 May 1875</p><p>${text}</p></body></html>\n`;
+    writeFileSync(join(dir, 'meta.html'), page('The workers struck in the spring of that year.'));
+    const author = checkDocument(dir, { file: 'meta.html', format: 'html' }, undefined).disagreements.find((d) => d.fact === 'author');
+    expect(author?.known?.quote).toBe('<meta content="Karl Marx" name="author">');
+    // The name is printed in the text: a copy could know it, so the disagreement stays a defect.
+    writeFileSync(join(dir, 'printed.html'), page('The workers struck; Karl Marx wrote of it that spring.'));
+    const printed = checkDocument(dir, { file: 'printed.html', format: 'html' }, undefined).disagreements.find((d) => d.fact === 'author');
+    expect(printed).toBeDefined();
+    expect(printed?.known).toBeUndefined();
+  });
+
   it('takes the documents from the manifest, leaving out metadata sidecars', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
     writeFileSync(join(dir, 'MANIFEST.tsv'), 'file\tsource_repo\tformat\na.html\tr\thtml\nb.md\tr\tmia-markdown\nb.metadata.json\tr\tmia-markdown-metadata\n');

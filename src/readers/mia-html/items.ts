@@ -16,6 +16,8 @@ export type Item =
   /** An empty `<a name="…">` between blocks: a target notes and anchors link to. */
   | { kind: 'target'; name: string; pos: SourcePos };
 
+import { FURNITURE_TAGS } from '../../layout/furniture.js';
+
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'dl', 'table', 'pre', 'address']);
 const CONTAINER = new Set(['div', 'center', 'section', 'article', 'main', 'body', 'form', 'span', 'font', 'a', 'b', 'i', 'em', 'strong', 'small', 'big']);
 const SKIP = new Set(['script', 'style', 'noscript', 'img', 'map', 'iframe', 'object']);
@@ -71,7 +73,8 @@ export function collectItems(root: Element, pagesSeen: Set<string> = new Set()):
         // A page set wholly inside <blockquote> (a frame, not a quotation): read what it holds.
         flush();
         visit(c);
-      } else if (BLOCK.has(c.tagName)) {
+      } else if (BLOCK.has(c.tagName) || FURNITURE_TAGS.has(c.tagName)) {
+        // A <footer> or <nav> is one block, dropped whole as navigation by the reader.
         flush();
         items.push({ kind: 'block', el: c, pos });
       } else if (c.tagName === 'div' || (CONTAINER.has(c.tagName) && containsBlock(c))) {

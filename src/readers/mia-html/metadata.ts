@@ -4,6 +4,7 @@
  */
 import type { Inline, MetaField, SourcePos } from '../../model/edition.js';
 import { labelRule } from '../../model/labels.js';
+import { infoSentence } from '../../layout/rules.js';
 import { hasClass, isElement, isText, posOf, squashedText, textStartPos, type Element, type Node } from './dom.js';
 import { inlinesOf, tidy, type InlineContext } from './inlines.js';
 
@@ -85,6 +86,13 @@ export function readFieldLines(el: Element, pos: SourcePos, ictx: InlineContext)
     if (word && labelRule(word[1]!)) {
       stripPrefix(value, word[0].length);
       fields.push(field(word[1]!, value, linePos));
+      continue;
+    }
+    // "Speech delivered on the morning of September 5th, 1970 …": a prose row of the layout table.
+    const prose = infoSentence(head);
+    if (prose) {
+      stripPrefix(value, prose.valueStart);
+      fields.push({ ...field(prose.label, value, linePos), role: prose.rule.role });
       continue;
     }
     fields.push(field('', value, linePos));

@@ -6,8 +6,8 @@
  * then read in three zones: the front (title, author, information block), the text, and
  * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
  */
-import { authorFrom, isNotesHeading } from '../../layout/rules.js';
-import { furnitureByHints } from '../../layout/furniture.js';
+import { authorFrom, authorInCollection, authorLineName, infoSentence, isNotesHeading, metaAuthorName } from '../../layout/rules.js';
+import { FURNITURE_TAGS, furnitureByHints } from '../../layout/furniture.js';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -73,7 +73,7 @@ function onlyLinks(el: Element): boolean {
  */
 function isFurniture(el: Element): boolean {
   const hints = { classes: classes(el), get linksOnly(): boolean { return onlyLinks(el); } };
-  if (furnitureByHints(squashedText(el), hints)) return true;
+  if (FURNITURE_TAGS.has(el.tagName) || furnitureByHints(squashedText(el), hints)) return true;
   return el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0;
 }
 
@@ -87,7 +87,11 @@ function isInfoBlockEl(el: Element, afterInfoRule = false): boolean {
   if (cls.includes('info') || afterInfoRule) return true;
   if (!cls.includes('information')) return false;
   const first = el.childNodes.find((n) => !(isText(n) && n.value.trim() === ''));
-  return first !== undefined && isElement(first) && hasClass(first, 'info') && !isMarker(squashedText(first)) && squashedText(first) !== '';
+  if (first !== undefined && isElement(first) && hasClass(first, 'info') && !isMarker(squashedText(first)) && squashedText(first) !== '') return true;
+  // `<strong>Written:</strong>` as the label, as readFieldLines reads it.
+  if (first !== undefined && isElement(first) && ['strong', 'b'].includes(first.tagName) && /^\p{Lu}[\p{L} &/\\'-]{1,40}:\s*$/u.test(squashedText(first))) return true;
+  // A prose line of the layout table ("Speech delivered on … 1970, …") with no label.
+  return first !== undefined && isText(first) && infoSentence(squashedText(el)) !== undefined;
 }
 
 function isTitleCandidate(el: Element): boolean {
@@ -271,7 +275,7 @@ export class HtmlReading {
       else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
       else if (isBlankEl(el)) continue;
       else if (isInfoBlock(it)) this.readInfo(el, it.pos);
-      else if (hasClass(el, 'author') || (el.tagName === 'h2' && i < titleIdx && !this.ed.metadata.author)) this.setAuthor(el, it.pos);
+      else if (hasClass(el, 'author') || (i < titleIdx && !this.ed.metadata.author && (el.tagName === 'h2' || (headingLevel(el) !== undefined && authorLineName(squashedText(el)) !== undefined)))) this.setAuthor(el, it.pos);
       else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
         subtitleTaken = true;
         this.setSubtitle(el, it.pos);
@@ -326,6 +330,14 @@ export class HtmlReading {
   private setCollection(el: Element, pos: SourcePos): void {
     const value = this.inl(el, pos);
     if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
+    // "Works of Frederick Engels 1885": a collection line that names its author (layout table).
+    // "Dora B. Montefiore 1917": the author line the page template prints over the title, as printed.
+    const line = squashedText(el);
+    const byYear = authorFrom(line, 'top');
+    // Over two printed lines ("Karl Marx<br>Wage Labour and Capital") the line names a book and its author, not the page's.
+    const printed = findAll(el, (e) => e.tagName === 'br').length === 0 ? authorLineName(line) : undefined;
+    const named = authorInCollection(line) ?? (byYear?.rule.name === 'name and year' ? byYear : printed !== undefined ? { name: printed } : undefined);
+    if (named && !this.ed.metadata.author) this.ed.metadata.author = { name: named.name, from: 'author-line', pos };
   }
 
   private setSubtitle(el: Element, pos: SourcePos): void {
@@ -334,8 +346,13 @@ export class HtmlReading {
   }
 
   private setAuthor(el: Element, pos: SourcePos): void {
-    const name = squash(squashedText(el));
+    const line = squash(squashedText(el));
+    // The name as printed, without the year or the work the line also names (layout table).
+    const name = authorLineName(line) ?? line;
     if (name) this.ed.metadata.author = { name, from: 'author-line', pos };
+    // The rest of the line ("…: Böhm-Bawerk's Criticism of Marx", "… 1912") names the work or
+    // collection: the whole line is kept as the collection line, so no word is lost.
+    if (name !== line) this.ed.metadata.fields.push({ label: '', role: 'collection', value: this.inl(el, pos), pos });
   }
 
   private titleFromHead(doc: Document): void {
@@ -354,7 +371,7 @@ export class HtmlReading {
   private authorFromMeta(doc: Document): void {
     if (this.ed.metadata.author) return;
     const meta = findAll(doc, (e) => e.tagName === 'meta' && (attr(e, 'name') ?? '').toLowerCase() === 'author')[0];
-    const content = meta ? squash(attr(meta, 'content') ?? '').replace(/([a-z]{3})\.$/, '$1') : '';
+    const content = meta ? metaAuthorName(squash(attr(meta, 'content') ?? '').replace(/([a-z]{3})\.$/, '$1')) ?? '' : '';
     if (meta && content) {
       this.ed.metadata.author = { name: content, from: 'metadata', pos: posOf(meta) };
       return;
