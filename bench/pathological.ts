@@ -15,6 +15,9 @@ const MB = 1024 * 1024;
 /** Each shape: a text of about `bytes` bytes (a prefix, one unit repeated, a suffix). */
 const SHAPES: Record<string, (bytes: number) => string> = {
   'character references (&#8220;)': (n) => `# T\n\n${repeat('&#8220;word&#x2019; ', n)}\n`,
+  'named character references (&laquo;)': (n) => `# T\n\n${repeat('&laquo;word&raquo;&nbsp;', n)}\n`,
+  'code spans (`c`, markdown)': (n) => `# T\n\n${repeat('`code` word ', n)}\n`,
+  'a run of backticks with spaces (` `)': (n) => `# T\n\n${repeat('` ', n)}\n`,
   'broken character references (&8220;)': (n) => `# T\n\n${repeat('&8220;word ', n)}\n`,
   'note anchors ([1], page text)': (n) => `Title\n\n${repeat('word [1] ', n)}\n\nNotes\n\n[1] The note.\n`,
   'note anchors (<sup>1</sup>, markdown)': (n) => `# T\n\n${repeat('word<sup>1</sup> ', n)}\n\n**Notes**\n\n1. The note.\n`,

@@ -376,9 +376,14 @@ function toBlocks(ctx: Ctx, b: StreamBlock): Block[] {
 
 /** Trims white space and line breaks at both ends of a run of inlines. */
 export function trimInlines(list: Inline[]): Inline[] {
-  const out = [...list];
-  while (out.length && (out[0]!.kind === 'lb' || (out[0]!.kind === 'text' && !out[0].text.trim()))) out.shift();
-  while (out.length && (out[out.length - 1]!.kind === 'lb' || (out[out.length - 1]!.kind === 'text' && !(out[out.length - 1] as { text: string }).text.trim()))) out.pop();
+  // Indices found first, one slice after: shifting one blank node at a time was quadratic
+  // on a paragraph of many blank nodes (a run of code spans holding spaces).
+  const blank = (n: Inline): boolean => n.kind === 'lb' || (n.kind === 'text' && !n.text.trim());
+  let from = 0;
+  let to = list.length;
+  while (from < to && blank(list[from]!)) from++;
+  while (to > from && blank(list[to - 1]!)) to--;
+  const out = list.slice(from, to);
   const first = out[0];
   if (first?.kind === 'text') {
     const lead = first.text.length - first.text.trimStart().length;

@@ -16,6 +16,7 @@
 import { parse } from 'parse5';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Dropped } from '../model/edition.js';
+import { decodeReferences } from '../model/charref.js';
 
 export type MarkupFamily = 'html' | 'markdown' | 'text';
 
@@ -219,13 +220,51 @@ function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
   return seq;
 }
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-/** The character of a numeric reference; beyond Unicode (`&#x110000;`) the reference stays as printed, as the readers keep it. */
-const charOfNumber = (n: number, all: string): string => (Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all);
-const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? charOfNumber(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)), all) : (ENTITY[e] ?? all),
-  );
+/** Character references decoded as the markdown readers decode them (HTML5 names, numbers XML can carry). */
+const decodeEntities = decodeReferences;
+
+/**
+ * Markdown with its character references decoded except inside code spans (`` `&laquo;` ``),
+ * which the readers keep literally as CommonMark does. A span is a backtick run closed by the
+ * next run of the same length before a blank line; one forward pass, so unclosed runs stay linear.
+ */
+function decodeOutsideCodeSpans(s: string): string {
+  if (!s.includes('`') || !s.includes('&')) return decodeEntities(s);
+  const runs = new Map<number, number[]>();
+  const order: { at: number; n: number }[] = [];
+  for (let i = s.indexOf('`'); i >= 0; ) {
+    let k = i;
+    while (s.charCodeAt(k) === 96) k++;
+    const list = runs.get(k - i);
+    if (list) list.push(i);
+    else runs.set(k - i, [i]);
+    order.push({ at: i, n: k - i });
+    i = s.indexOf('`', k);
+  }
+  const nextOf = new Map<number, number>();
+  const blank = /\n[ \t]*\n/g;
+  let blankAt = -1;
+  const parts: string[] = [];
+  let done = 0;
+  for (const { at, n } of order) {
+    if (at < done) continue;
+    const list = runs.get(n)!;
+    let k = nextOf.get(n) ?? 0;
+    while (k < list.length && list[k]! <= at) k++;
+    nextOf.set(n, k);
+    const close = list[k];
+    if (close === undefined) continue;
+    if (blankAt < at) {
+      blank.lastIndex = at;
+      blankAt = blank.exec(s)?.index ?? s.length;
+    }
+    if (blankAt < close) continue;
+    parts.push(decodeEntities(s.slice(done, at)), s.slice(at, close + n));
+    done = close + n;
+  }
+  parts.push(decodeEntities(s.slice(done)));
+  return parts.join('');
+}
 
 /** `s` with the characters from `from` to `to` (exclusive) blanked, line ends kept. */
 function blankRange(parts: string[], s: string, from: number, to: number): void {
@@ -287,7 +326,7 @@ export function stripMarkdown(text: string): string {
   let src = text;
   const fm = /^---\n[\s\S]*?\n---\n/.exec(src);
   if (fm) src = fm[0].replace(/^([ \t]*[\w-]+:)/gm, (k) => ' '.repeat(k.length)).replace(/^---$/gm, '   ') + src.slice(fm[0].length);
-  return decodeEntities(
+  return decodeOutsideCodeSpans(
     blankTags(blankComments(src))
       .replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`)
       .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '))

@@ -8,6 +8,7 @@
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Inline, SourcePos } from '../../model/edition.js';
 import type { Source } from './source.js';
+import { referenceAt } from '../../model/charref.js';
 
 export interface InlineEnv {
   src: Source;
@@ -34,14 +35,7 @@ export function markerKey(printed: string): string | undefined {
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 /** The characters that can start markup; runs of anything else are copied in one slice. */
-const SPECIAL = /[\\\n*^[(<|&]/g;
-/**
- * The named character references a markdown page may write literally (`&lt;`, `&nbsp;`):
- * text, decoded as the fidelity check decodes them. Numeric references are left to the
- * character-reference transform, which keeps a broken one visible.
- */
-const NAMED_REF = /&(amp|lt|gt|quot|apos|nbsp);/y;
-const NAMED_CHAR: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const SPECIAL = /[\\\n*^[(<|&`]/g;
 /** How far a closing tag is looked for: an element longer than this is taken as unclosed. */
 const TAG_REACH = 20000;
 /** A markdown footnote reference: `[^1]`, `[^note]`. */
@@ -108,14 +102,32 @@ class InlineScan {
         continue;
       }
       if (c === '&') {
-        NAMED_REF.lastIndex = i;
-        const ref = NAMED_REF.exec(t);
-        if (ref && i + ref[0].length <= end) {
-          add(NAMED_CHAR[ref[1]!]!, i);
-          i += ref[0].length;
+        // A character reference (`&laquo;`, `&#8220;`, `&#x2014;`) is the character it names.
+        // It is one character but several source columns: the text after it starts a node of
+        // its own, so a column counted from a node's start is the source column.
+        const ref = referenceAt(t, i, end);
+        if (ref) {
+          add(ref.chars, i);
+          flush();
+          out.push(ALIGN_BREAK);
+          i += ref.length;
         } else {
           add(c, i);
           i++;
+        }
+        continue;
+      }
+      if (c === '`') {
+        const n = this.runLength(i, '`', end);
+        const span = this.codeSpan(i, n, end);
+        if (span) {
+          flush();
+          out.push(ALIGN_BREAK);
+          if (span.text !== '') out.push({ kind: 'text', text: span.text, pos: this.pos(span.at) }, ALIGN_BREAK);
+          i = span.next;
+        } else {
+          add(t.slice(i, i + n), i);
+          i += n;
         }
         continue;
       }
@@ -232,6 +244,51 @@ class InlineScan {
     return mergeText(out);
   }
 
+  /** Backtick runs of the whole text by length, in order: where a code span may close. */
+  private backtickRuns: Map<number, number[]> | undefined;
+  private runsOfLength(n: number): readonly number[] {
+    if (!this.backtickRuns) {
+      const runs = new Map<number, number[]>();
+      const t = this.t;
+      for (let i = t.indexOf('`'); i >= 0; ) {
+        let k = i;
+        while (t.charCodeAt(k) === 96) k++;
+        // Escapes are not looked at: a backslash is literal inside a code span, so `\` can close one.
+        const list = runs.get(k - i);
+        if (list) list.push(i);
+        else runs.set(k - i, [i]);
+        i = t.indexOf('`', k);
+      }
+      this.backtickRuns = runs;
+    }
+    return this.backtickRuns.get(n) ?? [];
+  }
+
+  /**
+   * A CommonMark code span opened by the `n` backticks at `i`: closed by the next run of
+   * exactly `n` backticks before `end`; its content is literal (no markup, no anchors, no
+   * escapes), line ends read as spaces, one space stripped from each side when both are
+   * there and the content is not all spaces.
+   */
+  private codeSpan(i: number, n: number, end: number): { text: string; at: number; next: number } | undefined {
+    const runs = this.runsOfLength(n);
+    // First run after the opener, by binary search: many unclosed runs stay linear-logarithmic.
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid]! < i + n) lo = mid + 1;
+      else hi = mid;
+    }
+    const close = runs[lo];
+    if (close === undefined || close + n > end) return undefined;
+    let text = this.t.slice(i + n, close);
+    if (this.env.quoted) text = text.replace(/\n[ \t]{0,3}(?:> ?){1,8}/g, '\n');
+    text = text.replace(/\n/g, ' ');
+    const strip = text.length >= 2 && text.startsWith(' ') && text.endsWith(' ') && /[^ ]/.test(text);
+    return strip ? { text: text.slice(1, -1), at: i + n + 1, next: close + n } : { text, at: i + n, next: close + n };
+  }
+
   private isPlainMarker(printed: string): boolean {
     return this.env.plainMarkers?.has(printed) ?? false;
   }
@@ -266,6 +323,12 @@ class InlineScan {
         continue;
       }
       if (ch === '\n' && t[j + 1] === '\n') break;
+      if (ch === '`') {
+        // A code span binds tighter than emphasis: a `*` inside one cannot close it.
+        const m = this.runLength(j, '`', end);
+        j = this.codeSpan(j, m, end)?.next ?? j + m;
+        continue;
+      }
       if (ch === '*') {
         const m = this.runLength(j, '*', end);
         if (m === n && !/\s/.test(t[j - 1]!)) {
@@ -458,13 +521,26 @@ function plainLabel(children: readonly Inline[]): string | undefined {
   return s;
 }
 
+/**
+ * Marks a place in the scan where the text is shorter than its source (a decoded character
+ * reference, a code span's backticks): text on either side is not joined across it, so every
+ * text node's columns, counted from its start, stay the source's.
+ */
+const ALIGN_BREAK: Inline = { kind: 'lb', pos: { line: 0, column: 0 } };
+
 /** Joins neighbouring text nodes (a span's words and the words after it read as one run). */
 function mergeText(list: Inline[]): Inline[] {
   const out: Inline[] = [];
+  let joinable = true;
   for (const n of list) {
+    if (n === ALIGN_BREAK) {
+      joinable = false;
+      continue;
+    }
     const last = out[out.length - 1];
-    if (n.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + n.text };
+    if (joinable && n.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + n.text };
     else out.push(n);
+    joinable = true;
   }
   return out;
 }

@@ -12,18 +12,12 @@ import type { Transform, TransformContext } from '../index.js';
 import { quoted, TEIWRIGHT } from '../emendations/record.js';
 import { allInlineLists } from '../emendations/scope.js';
 import { countElements } from '../../model/check.js';
+import { charForReference } from '../../model/charref.js';
+
+export { charForReference };
 
 /** `&` + decimal digits (or `x` + hex digits) + `;` without the `#`. */
 const BROKEN_CHARREF = /&(x[0-9A-Fa-f]{1,6}|[0-9]{1,7});/g;
-
-/** The character a reference number stands for, or undefined when XML cannot carry it. */
-export function charForReference(ref: string): string | undefined {
-  const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10);
-  const allowed =
-    code === 0x9 || code === 0xa || code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-  return allowed ? String.fromCodePoint(code) : undefined;
-}
 
 /** Walks forward through one text, turning offsets into line:column without going back. */
 class PosCursor {
