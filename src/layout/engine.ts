@@ -350,7 +350,7 @@ function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
 
 /** The hint row that makes a block furniture (page text has no hints: no cost there). */
 const hintedFurniture = (b: StreamBlock): ReturnType<typeof furnitureByHints> =>
-  b.hints.classes !== undefined || b.hints.linksOnly !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
+  b.hints.classes !== undefined || b.hints.linksOnly !== undefined || b.hints.innerClasses !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
 
 function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading): void {
   const pos = { line: l.line, column: firstColumn(l.text) };

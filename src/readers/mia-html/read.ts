@@ -2,12 +2,17 @@
  * Reads an original MIA HTML page (LIA `tx2html` XHTML 2004–05, Marx/Engels Internet
  * Archive HTML 1999–2002, the 2007+ style) into the edition model.
  *
- * The page is parsed by parse5 (HTML5 rules, positions on), flattened into block items,
- * then read in three zones: the front (title, author, information block), the text, and
- * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
+ * The page is parsed by parse5 (HTML5 rules, positions on), flattened into block items and
+ * handed to the layout engine as its block stream (`stream.ts`): the engine plans the
+ * front (title, collection line, author, subtitle, information block) and says which
+ * blocks of the text are furniture, foot information or notes headings
+ * (`layout/hinted.ts`). Still read here: the notes (labels, links by `<a name>`), the
+ * letter's opener and closer (`letter.ts`). Navigation furniture is dropped into
+ * `edition.dropped`, never silently.
  */
-import { authorFrom, isNotesHeading } from '../../layout/rules.js';
-import { furnitureByHints } from '../../layout/furniture.js';
+import { authorFrom } from '../../layout/rules.js';
+import type { StreamBlock } from '../../layout/blocks.js';
+import { planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -15,11 +20,12 @@ import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } 
 import { labelRule } from '../../model/labels.js';
 import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, hasClass, isElement, isText, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, isElement, isText, posOf, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
 import { shapeLetter, type BodyEntry } from './letter.js';
+import { htmlStream } from './stream.js';
 
 /**
  * parse5's default adapter copies a text node's location object each time the text grows
@@ -35,14 +41,6 @@ const FAST_LOCATIONS: typeof defaultTreeAdapter = {
 };
 
 const HEADING = /^h([1-6])$/;
-/**
- * The notes-heading spellings this reader knew before the engine's table, kept only for the
- * subtitle test below: the table also takes "Translator’s Note" (curly apostrophe), which on
- * a page where it heads a prose note (not numbered notes) would then be dropped as an empty
- * notes section instead of kept as a heading. To go when the reader is on the engine and a
- * headnote under such a heading is a zone of its own.
- */
-const OLD_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
 
 interface Pending {
   names: string[];
@@ -51,47 +49,6 @@ interface Pending {
 function headingLevel(el: Element): number | undefined {
   const m = HEADING.exec(el.tagName);
   return m ? Number(m[1]) : undefined;
-}
-
-/** No words (white space, no-break spaces, an image): nothing to encode. */
-const isBlankEl = (el: Element): boolean => squashedText(el).replace(/\u00a0/g, '').trim() === '';
-
-/** Text all of which sits inside links (a navigation line), ignoring separators like `|`. */
-function onlyLinks(el: Element): boolean {
-  let outside = '';
-  const walk = (n: Node) => {
-    if (isText(n)) outside += n.value;
-    else if (isElement(n) && n.tagName !== 'a') n.childNodes.forEach(walk);
-  };
-  el.childNodes.forEach(walk);
-  return outside.replace(/[\s\u00a0|•·<>&;:,.\-–—]+/g, '') === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length > 0;
-}
-
-/**
- * Navigation furniture: the layout engine's hint rows (a furniture class; a short block of
- * nothing but links naming navigation), and a table holding the template's footer.
- */
-function isFurniture(el: Element): boolean {
-  const hints = { classes: classes(el), get linksOnly(): boolean { return onlyLinks(el); } };
-  if (furnitureByHints(squashedText(el), hints)) return true;
-  return el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0;
-}
-
-/**
- * A metadata block: the 2007+ `p.info` or the paragraph after `hr.infotop`, or a
- * `p.information` that starts with a `span.info` label (not a note number like "1.").
- */
-function isInfoBlockEl(el: Element, afterInfoRule = false): boolean {
-  if (el.tagName !== 'p' && el.tagName !== 'div') return false;
-  const cls = classes(el);
-  if (cls.includes('info') || afterInfoRule) return true;
-  if (!cls.includes('information')) return false;
-  const first = el.childNodes.find((n) => !(isText(n) && n.value.trim() === ''));
-  return first !== undefined && isElement(first) && hasClass(first, 'info') && !isMarker(squashedText(first)) && squashedText(first) !== '';
-}
-
-function isTitleCandidate(el: Element): boolean {
-  return hasClass(el, 'title') && (headingLevel(el) !== undefined || el.tagName === 'p');
 }
 
 /** The leading note label of a block: `[1]`, `1.`, `(1)`, `[A]` in a link, a `span.info`, or plain text in a notes section. */
@@ -212,8 +169,9 @@ export class HtmlReading {
     }
     this.collectAnchorTargets(bodyEl);
     const items = collectItems(bodyEl, this.ictx.pagesSeen);
-    const frontEnd = this.readFront(items, doc);
-    this.readText(items.slice(frontEnd));
+    const stream = htmlStream(items);
+    const frontEnd = this.readFront(items, stream, doc);
+    this.readText(items.slice(frontEnd), stream.slice(frontEnd));
     this.finish();
     return this.ed;
   }
@@ -231,86 +189,43 @@ export class HtmlReading {
 
   // ---------------------------------------------------------------- front matter
 
-  /** Reads title, author, subtitle and information block; returns where the text starts. */
-  private readFront(items: Item[], doc: Document): number {
-    const afterInfoRule = new Set<Item>();
-    items.forEach((it, i) => {
-      const next = items[i + 1];
-      if (it.kind === 'rule' && it.cls.includes('infotop') && next) afterInfoRule.add(next);
-    });
-    const isInfoBlock = (it: Item): boolean => it.kind === 'block' && isInfoBlockEl(it.el, afterInfoRule.has(it));
-    const isTextBlock = (it: Item): boolean => {
-      if (it.kind === 'loose') return true;
-      if (it.kind !== 'block') return false;
-      const el = it.el;
-      if (headingLevel(el) !== undefined || isBlankEl(el) || isFurniture(el) || isInfoBlock(it)) return false;
-      if (el.tagName === 'p' && classes(el).some((c) => ['title', 'author', 'subtitle', 'updat'].includes(c))) return false;
-      return true;
-    };
-    let firstText = items.findIndex(isTextBlock);
-    if (firstText < 0) firstText = items.length;
-    let lastInfo = -1;
-    for (let i = 0; i < firstText; i++) {
+  /**
+   * Title, collection line, author, subtitle and information block, as the layout engine
+   * plans them from the stream's hints (`layout/hinted.ts`); returns where the text starts.
+   */
+  private readFront(items: Item[], stream: readonly StreamBlock[], doc: Document): number {
+    const plan = planFront(stream);
+    plan.roles.forEach((role, i) => {
       const it = items[i]!;
-      if (isInfoBlock(it)) lastInfo = i;
-    }
-    const front = items.slice(0, firstText);
-    const titleIdx = this.chooseTitle(front);
-    let frontEnd = lastInfo >= 0 ? lastInfo + 1 : titleIdx >= 0 ? titleIdx + 1 : 0;
-    // An author or subtitle paragraph, blank lines and rules right after the title still belong to the front.
-    const frontFiller = (it: Item | undefined): boolean =>
-      it !== undefined && (it.kind === 'rule' || (it.kind === 'block' && (isBlankEl(it.el) || hasClass(it.el, 'author') || (hasClass(it.el, 'subtitle') && it.el.tagName === 'p'))));
-    if (lastInfo < 0) while (frontEnd < items.length && frontFiller(items[frontEnd])) frontEnd++;
-    let subtitleTaken = false;
-    for (let i = 0; i < frontEnd; i++) {
-      const it = items[i]!;
-      if (it.kind !== 'block') continue;
-      const el = it.el;
-      if (i === titleIdx) this.setTitle(el, it.pos);
-      else if (i < titleIdx && el.tagName === 'p' && hasClass(el, 'title')) this.setCollection(el, it.pos);
-      else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
-      else if (isBlankEl(el)) continue;
-      else if (isInfoBlock(it)) this.readInfo(el, it.pos);
-      else if (hasClass(el, 'author') || (el.tagName === 'h2' && i < titleIdx && !this.ed.metadata.author)) this.setAuthor(el, it.pos);
-      else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
-        subtitleTaken = true;
-        this.setSubtitle(el, it.pos);
-      } else if (i < titleIdx) {
-        // A heading or line printed above the title ("<h3>Collected Works</h3>" over the <h1>) stays above it.
-        (this.ed.body.beforeHead ??= []).push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
-      } else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
-    }
-    // Without an information block, one subtitle heading right after the title still belongs to the front.
-    if (lastInfo < 0 && titleIdx >= 0) {
-      const next = items[frontEnd];
-      // The reader's own spellings here: "Translator’s Note" over a front paragraph is its subtitle, not a notes section.
-      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !OLD_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
-        this.setSubtitle(next.el, next.pos);
-        frontEnd++;
+      if (it.kind !== 'block') return;
+      const { el, pos } = it;
+      switch (role) {
+        case 'title':
+          return this.setTitle(el, pos);
+        case 'collection':
+          return this.setCollection(el, pos);
+        case 'furniture':
+          return this.dropBlock(el, pos, 'navigation links');
+        case 'info':
+          return this.readInfo(el, pos);
+        case 'author':
+          return this.setAuthor(el, pos);
+        case 'subtitle':
+          return this.setSubtitle(el, pos);
+        case 'beforeHead':
+          // A heading or line printed above the title ("<h3>Collected Works</h3>" over the <h1>) stays above it.
+          (this.ed.body.beforeHead ??= []).push({ kind: 'p', children: this.inl(el, pos), pos });
+          return;
+        case 'argument':
+          this.ed.body.argument.push({ kind: 'p', children: this.inl(el, pos), pos });
+          return;
+        case 'skip':
+          return;
       }
-    }
-    if (titleIdx < 0) this.titleFromHead(doc);
+    });
+    if (plan.titleAt < 0) this.titleFromHead(doc);
     this.authorFromMeta(doc);
-    return frontEnd;
-  }
-
-  private looksLikeDateline(el: Element): boolean {
-    const t = squashedText(el);
-    return t.length <= 80 && /\b(1[5-9]\d\d|20\d\d)\b/.test(t) && /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(t);
-  }
-
-  private chooseTitle(front: Item[]): number {
-    const blocks = front.map((it, i) => ({ it, i })).filter((x): x is { it: Extract<Item, { kind: 'block' }>; i: number } => x.it.kind === 'block' && !isBlankEl(x.it.el));
-    const pick = (pred: (el: Element) => boolean) => blocks.find((b) => pred(b.it.el))?.i;
-    return (
-      pick((el) => isTitleCandidate(el) && el.tagName !== 'p') ??
-      pick((el) => el.tagName === 'h1') ??
-      pick((el) => el.tagName === 'h3') ??
-      pick((el) => el.tagName === 'h2') ??
-      pick((el) => el.tagName === 'h4') ??
-      pick((el) => isTitleCandidate(el)) ??
-      -1
-    );
+    return plan.end;
   }
 
   private setTitle(el: Element, pos: SourcePos): void {
@@ -393,8 +308,8 @@ export class HtmlReading {
 
   // ---------------------------------------------------------------- text and notes
 
-  private readText(items: Item[]): void {
-    for (const it of items) {
+  private readText(items: Item[], stream: readonly StreamBlock[]): void {
+    for (const [i, it] of items.entries()) {
       switch (it.kind) {
         case 'rule':
           break;
@@ -410,7 +325,7 @@ export class HtmlReading {
           break;
         }
         case 'block':
-          this.readBlock(it.el, it.pos);
+          this.readBlock(it.el, it.pos, stream[i]!);
           this.pending.names = [];
           break;
       }
@@ -423,26 +338,31 @@ export class HtmlReading {
     else this.body.push({ block, cls: el ? classes(el) : [] });
   }
 
-  private readBlock(el: Element, pos: SourcePos): void {
-    if (isFurniture(el)) return this.dropBlock(el, pos, 'navigation links');
-    if (isBlankEl(el)) return;
-    if (hasClass(el, 'updat')) return this.lastUpdated(el, pos);
-    if (isInfoBlockEl(el)) {
-      // An information block printed after the text (1999–2002 pages put it at the foot).
-      this.closeSection();
-      this.footInfo = true;
-      return this.readInfo(el, pos);
-    }
-    if (this.footInfo && (hasClass(el, 'pagenote') || hasClass(el, 'pagenoteb'))) {
-      // A page note after the foot information block ("The abstracted section … has been
-      // split …") speaks of the online edition, as the block above it does: a header note.
-      const value = this.inl(el, pos);
-      if (value.length) this.addField({ label: '', role: 'other', value, pos });
-      return;
+  /** A block of the text: what the engine says its hints show (`textRole`), else text or a note. */
+  private readBlock(el: Element, pos: SourcePos, block: StreamBlock): void {
+    switch (textRole(block, this.footInfo)) {
+      case 'furniture':
+        return this.dropBlock(el, pos, 'navigation links');
+      case 'skip':
+        return;
+      case 'updated':
+        return this.lastUpdated(el, pos);
+      case 'info':
+        // An information block printed after the text (1999–2002 pages put it at the foot).
+        this.closeSection();
+        this.footInfo = true;
+        return this.readInfo(el, pos);
+      case 'headerNote': {
+        const value = this.inl(el, pos);
+        if (value.length) this.addField({ label: '', role: 'other', value, pos });
+        return;
+      }
+      case 'notesHeading':
+        return this.openSection(el, pos);
+      case undefined:
+        break;
     }
     const level = headingLevel(el);
-    const text = squashedText(el);
-    if (level !== undefined && isNotesHeading(text)) return this.openSection(el, pos);
     if (level !== undefined) {
       this.closeSection();
       return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, el);
