@@ -24,7 +24,8 @@ import { attr, classes, findAll, findFirst, isElement, isText, posOf, squashedTe
 import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
-import { shapeLetter, type BodyEntry } from './letter.js';
+import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
+import { assignSeries, noteWriter } from '../../layout/note-kinds.js';
 import { htmlStream } from './stream.js';
 
 /**
@@ -102,20 +103,6 @@ function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNa
   if (!inNotes && !linked) return undefined;
   const m = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}\.|\*{1,3})(?=\s)/.exec(lead.text);
   return m && lead.chain.length === 0 ? { label: m[1]!, names } : undefined;
-}
-
-/** Types a note by its signature: "—Ed.", "Progress Publishers" are editors'; "—Engels" the author's. */
-function noteType(text: string, sectionHeading: string, ids: string[]): Note['type'] {
-  const t = text.trim();
-  if (/[—–-]\s*(?:Ed\.|Eds\.|Editors?\b)|Progress Publishers|\bEd\.\]?$|\bM(?:arxists)? ?I(?:nternet)? ?A(?:rchive)?\b.*Note/i.test(t)) return 'editorial';
-  if (/[—–-]\s*(?:F\.\s*E\.|K\.\s*M\.|Engels|Marx|Lenin|N\.\s*L\.|Plekhanov|Connolly|Author)\.?\]?$/.test(t)) return 'authorial';
-  if (/^translator/i.test(t) || /translator/i.test(sectionHeading)) return 'translator';
-  if (/author/i.test(sectionHeading)) return 'authorial';
-  if (/editor|note by/i.test(sectionHeading)) return 'editorial';
-  // LIA (Progress edition): unsigned footnotes are the author's, the endnotes the editors'.
-  if (ids.some((i) => /^fwV\d+E\d+/.test(i))) return 'editorial';
-  if (ids.some((i) => /^fwV\d+P\d+F\d+/.test(i))) return 'authorial';
-  return 'unknown';
 }
 
 /** Removes the plain-text label ("1. ") that starts a note's first paragraph. */
@@ -333,9 +320,9 @@ export class HtmlReading {
   }
 
   /** A block of the text goes to the open note, if any, else to the body. */
-  private pushBlock(block: Block, el?: Element): void {
+  private pushBlock(block: Block, hints: StreamBlock['hints'] = {}): void {
     if (this.note) this.note.blocks.push(block);
-    else this.body.push({ block, cls: el ? classes(el) : [] });
+    else this.body.push({ block, hints });
   }
 
   /** A block of the text: what the engine says its hints show (`textRole`), else text or a note. */
@@ -365,13 +352,13 @@ export class HtmlReading {
     const level = headingLevel(el);
     if (level !== undefined) {
       this.closeSection();
-      return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, el);
+      return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, block.hints);
     }
     if (el.tagName === 'p' || el.tagName === 'div') {
       const start = noteStart(el, this.section !== undefined, this.targets, this.anchorNames, this.pending);
       if (start) return this.openNote(el, pos, start);
     }
-    for (const b of this.blocksOf(el, pos)) this.pushBlock(b, el);
+    for (const b of this.blocksOf(el, pos)) this.pushBlock(b, block.hints);
   }
 
   private lastUpdated(el: Element, pos: SourcePos): void {
@@ -473,11 +460,11 @@ export class HtmlReading {
     // LIA pages print a "Notes" heading even when the text has none: template furniture.
     for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
     this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);
-    this.assignSeries();
+    assignSeries(this.ed.notes, (n) => this.noteNames.get(n)?.names ?? []);
     for (const section of this.ed.notes) {
       for (const note of section.notes) {
         const ids = this.noteNames.get(note)?.names ?? [];
-        note.type = noteType(note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), squash(plainText(section.heading ?? [])), ids);
+        note.type = noteWriter({ text: note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), heading: squash(plainText(section.heading ?? [])), ids });
       }
     }
     const paired = this.pairAnchors();
@@ -532,44 +519,6 @@ export class HtmlReading {
       list.splice(0, list.length, ...next);
     };
     bodyInlineLists(this.ed).forEach(walk);
-  }
-
-  /**
-   * Two numberings in one page need two series. LIA pages say which note is which in their
-   * ids (`fwV21P047F01` a footnote, `fwV21E029` an endnote); elsewhere a key that repeats in
-   * another notes section starts a new series.
-   */
-  private assignSeries(): void {
-    const all = this.ed.notes.flatMap((s) => s.notes);
-    const liaKind = (n: Note) => {
-      const names = this.noteNames.get(n)?.names ?? [];
-      if (names.some((x) => /^fwV\d+P\d+F\d+/.test(x))) return 'foot';
-      if (names.some((x) => /^fwV\d+E\d+/.test(x))) return 'end';
-      return undefined;
-    };
-    const kinds = new Set(all.map(liaKind));
-    if (kinds.has('foot') && kinds.has('end')) {
-      for (const n of all) {
-        const k = liaKind(n);
-        if (k) {
-          n.series = k;
-          n.place = k;
-        }
-      }
-      return;
-    }
-    const seen = new Set<string>();
-    let repeats = false;
-    for (const s of this.ed.notes) {
-      const keys = new Set(s.notes.map((n) => n.key));
-      for (const k of keys) if (seen.has(k)) repeats = true;
-      keys.forEach((k) => seen.add(k));
-    }
-    if (!repeats) return;
-    this.ed.notes.forEach((s, i) => {
-      s.series = String(i + 1);
-      for (const n of s.notes) n.series = s.series;
-    });
   }
 
   /** Gives every anchor the key and series of the note it links to (`href="#n1"` → `name="n1"`). */
