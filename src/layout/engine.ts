@@ -30,9 +30,10 @@
  * Linear in the size of the text: a constant number of passes over the blocks. The engine
  * does not link anchors to notes, repair `&8220;` or date the metadata: the transforms do.
  *
- * Which readers go through it: `lia-text` (page text). The HTML and markdown readers still
- * walk their own syntax to the zones, consulting the same rule tables (README, "The layout
- * engine").
+ * Which readers go through it: `lia-text` (page text) through `layout()` here; `mia-html`
+ * through the hint tables of `hinted.ts` (front, hinted roles in the text), `letter-frame.ts`
+ * and `note-kinds.ts`, on the same block stream. The markdown readers still walk their own
+ * syntax to the zones, consulting the same rule tables (README, "The layout engine").
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';

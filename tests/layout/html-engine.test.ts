@@ -1,0 +1,87 @@
+/**
+ * HTML pages through the layout engine (src/layout/hinted.ts, letter-frame.ts,
+ * note-kinds.ts): each zone the engine plans from the HTML block stream, shown on a small
+ * page named after what it shows, checked on the model and the TEI (validated).
+ */
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
+import type { Edition } from '../../src/model/edition.js';
+import { plainText } from '../../src/model/walk.js';
+import { expectValidTei } from '../helpers/tei.js';
+
+const page = (body: string): string => `<html><head><title>Page title</title></head><body>\n${body}\n</body></html>\n`;
+
+function read(html: string): Edition {
+  const r = convert(html, { file: 'page.html' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  expectValidTei(r.tei!);
+  return r.model as Edition;
+}
+
+const bodyWords = (ed: Edition): string[] => ed.body.blocks.map((b) => (b.kind === 'p' ? plainText(b.children).trim() : b.kind));
+const field = (ed: Edition, role: string): string | undefined => {
+  const f = ed.metadata.fields.find((x) => x.role === role);
+  return f ? plainText(f.value).trim() : undefined;
+};
+const dropped = (ed: Edition): string => ed.dropped.map((d) => d.text).join(' / ');
+
+describe('html through the engine: the front', () => {
+  it('an h2 over an h3: author line and title; a p.title above them is the collection line', () => {
+    const ed = read(page('<p class="title">Marx-Engels Correspondence 1873</p>\n<h2>Frederick Engels</h2>\n<h3>Engels to August Bebel</h3>\n<p>The strike goes on.</p>'));
+    expect(ed.metadata.title).toBe('Engels to August Bebel');
+    expect(ed.metadata.author?.name).toBe('Frederick Engels');
+    expect(field(ed, 'collection')).toBe('Marx-Engels Correspondence 1873');
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+  });
+  it('an h1 with a heading under it: the subtitle; a dated heading under it stays in the text', () => {
+    const sub = read(page('<h1>The Strike</h1>\n<h3>A Reply to Our Critics</h3>\n<p>The strike goes on.</p>'));
+    expect(sub.metadata.subtitle).toBe('A Reply to Our Critics');
+    const dated = read(page('<h1>The Strike</h1>\n<h3>March 12, 1912</h3>\n<p>The strike goes on.</p>'));
+    expect(dated.metadata.subtitle).toBeUndefined();
+  });
+  it('the paragraph after hr.infotop is the information block, even without labels as spans', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<hr class="infotop">\n<p>Source: The Militant, 1934<br>Transcribed: by a volunteer</p>\n<p>The strike goes on.</p>'));
+    expect(ed.metadata.fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Source', 'Transcribed']));
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+  });
+  it('navigation above the title goes, with its words recorded', () => {
+    const ed = read(page('<p class="toplink"><a href="../index.htm">Trotsky Internet Archive</a></p>\n<h1>The Strike</h1>\n<p>The strike goes on.</p>'));
+    expect(ed.metadata.title).toBe('The Strike');
+    expect(dropped(ed)).toContain('Trotsky Internet Archive');
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+  });
+});
+
+describe('html through the engine: the text', () => {
+  it('a layout table holding the template footer goes whole; the archive link in it names the author', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>The strike goes on.</p>\n<table><tr><td class="t2h-foot"><a href="../index.htm">Leon Trotsky Internet Archive</a></td></tr></table>'));
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+    expect(dropped(ed)).toContain('Leon Trotsky Internet Archive');
+    expect(ed.metadata.author?.name).toBe('Leon Trotsky');
+  });
+  it('"Last updated" (p.updat) and an information block at the foot go to the header, a page note under it too', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>The strike goes on.</p>\n<p class="information"><span class="info">Source:</span> The Militant, 1934</p>\n<p class="pagenote">This page was split in two.</p>\n<p class="updat">Last updated on 2 May 2004</p>'));
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+    expect(field(ed, 'source')).toContain('The Militant, 1934');
+    expect(ed.metadata.fields.some((f) => plainText(f.value).includes('This page was split in two.'))).toBe(true);
+    expect(ed.metadata.fields.some((f) => /Last updated/.test(f.label))).toBe(true);
+  });
+  it('a page note before any foot information block stays text', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>The strike goes on.</p>\n<p class="pagenote">This page was split in two.</p>'));
+    expect(bodyWords(ed)).toEqual(['The strike goes on.', 'This page was split in two.']);
+  });
+  it('a letter marked by class: place-date and salutation open it, the signature closes it', () => {
+    const ed = read(page('<h1>Engels to Bebel</h1>\n<p class="placedate">London, May 1, 1891</p>\n<p class="salutation">Dear Bebel,</p>\n<p>The strike goes on.</p>\n<p class="sig">Yours,<br>F. Engels</p>'));
+    expect(ed.body.divType).toBe('letter');
+    expect(plainText(ed.body.opener?.dateline ?? [])).toBe('London, May 1, 1891');
+    expect(plainText(ed.body.opener?.salute ?? [])).toBe('Dear Bebel,');
+    expect(plainText(ed.body.closer?.salute ?? [])).toBe('Yours,');
+    expect(plainText(ed.body.closer?.signed ?? [])).toBe('F. Engels');
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+  });
+  it('notes under a "Translator’s Notes" heading are the translator’s, linked to their anchor', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>The strike <a href="#n1" name="a1">[1]</a> goes on.</p>\n<h3>Translator’s Notes</h3>\n<p><a href="#a1" name="n1">[1]</a> A pun in Russian.</p>'));
+    const notes = ed.notes.flatMap((s) => s.notes);
+    expect(notes.map((n) => [n.key, n.type, n.targets.length])).toEqual([['1', 'translator', 1]]);
+  });
+});
