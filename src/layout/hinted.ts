@@ -19,7 +19,7 @@
  */
 import { type StreamBlock, isBlank } from './blocks.js';
 import { type HintRule, furnitureByHints } from './furniture.js';
-import { isNotesHeading } from './rules.js';
+import { authorFrom, isNotesHeading, isPersonName } from './rules.js';
 
 /** A row of a hint table: a name, why it holds, and the test on a block's hints. */
 export interface BlockHintRow extends HintRule {
@@ -70,6 +70,9 @@ export const isEmptyBlock = (b: StreamBlock): boolean => b.kind !== 'mark' && b.
 /** A block the syntax marks as navigation (a furniture class, a line of links, a footer table). */
 export const hintedFurniture = (b: StreamBlock): HintRule | undefined => (b.kind === 'rule' || b.kind === 'mark' ? undefined : furnitureByHints(rawText(b), b.hints));
 
+/** How far below a name the title may stand (blocks). */
+const MAX_FRONT = 6;
+
 /** A block of words the syntax gives whole (a paragraph, heading, list …), not a rule or a mark. */
 const isWordBlock = (b: StreamBlock): boolean => b.kind !== 'rule' && b.kind !== 'mark';
 
@@ -105,11 +108,15 @@ const isInfo = (blocks: readonly StreamBlock[], i: number, afterInfoRule: Readon
 
 /** The first block that opens the text: words that are not a heading, furniture, the information block or a front paragraph. */
 function firstTextBlock(blocks: readonly StreamBlock[], afterInfoRule: ReadonlySet<number>): number {
+  let seenHeading = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
+    if (b.kind === 'heading') seenHeading = true;
     if (!isWordBlock(b) || b.kind === 'heading' || isEmptyBlock(b)) continue;
     if (b.hints.loose === true) return i;
     if (hintedFurniture(b) || isInfo(blocks, i, afterInfoRule) || FRONT_PARAGRAPH.test(b, { afterInfoRule: false })) continue;
+    // A name alone above the first heading (a portrait's caption, an author line as a paragraph) is front, not text.
+    if (!seenHeading && isPersonName(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()) && blocks.slice(i + 1, i + 1 + MAX_FRONT).some((x) => x.kind === 'heading')) continue;
     return i;
   }
   return blocks.length;
@@ -145,6 +152,8 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
   const roles: FrontRole[] = [];
   let subtitleTaken = false;
   let authorTaken = false;
+  // Words already above: only the first line of the page can be an author line by its shape.
+  let seenWords = false;
   for (let i = 0; i < end; i++) {
     const b = blocks[i]!;
     let role: FrontRole;
@@ -155,12 +164,14 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
     else if (isEmptyBlock(b)) role = 'skip';
     else if (isInfo(blocks, i, afterInfoRule)) role = 'info';
     else if (AUTHOR.test(b, { afterInfoRule: false }) || (b.kind === 'heading' && b.hints.level === 2 && i < titleAt && !authorTaken)) role = 'author';
+    else if (i < titleAt && !authorTaken && !seenWords && !isDateLineText(b) && authorName(rawText(b)) !== undefined) role = 'author';
     else if (i > titleAt && !subtitleTaken && (b.kind === 'heading' || SUBTITLE.test(b, { afterInfoRule: false }))) {
       subtitleTaken = true;
       role = 'subtitle';
     } else if (i < titleAt) role = 'beforeHead';
     else role = 'argument';
     if (role === 'author') authorTaken = true;
+    if (role !== 'skip' && role !== 'furniture') seenWords = true;
     roles.push(role);
   }
   // Without an information block, one subtitle heading right after the title still belongs to the front.
@@ -173,6 +184,26 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
   }
   return { roles, titleAt, end, afterInfoRule };
 }
+
+/**
+ * The author a line above the title names, by the shared rows (`rules.ts` AUTHOR: "Otto
+ * Bauer 1912", "by X", "Speech by X") or as a person's name alone ("Anatoly Lunacharsky").
+ */
+export function authorName(line: string): string | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const named = authorFrom(s, 'top');
+  if (named && named.rule.name !== 'letter title') return named.name;
+  return isPersonName(s) ? s : undefined;
+}
+
+/** The name an author line gives: without its year ("Otto Bauer 1912") or "by"; else the line as printed. */
+export function authorLineName(line: string): string {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const named = authorFrom(s, 'top');
+  return named && named.rule.name !== 'letter title' ? named.name : s;
+}
+
+const isDateLineText = (b: StreamBlock): boolean => /\b(?:1[5-9]\d\d|20\d\d)\b/.test(rawText(b)) && isDatedHeading(rawText(b));
 
 export type TextRole = 'furniture' | 'skip' | 'updated' | 'info' | 'headerNote' | 'notesHeading';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BlockHints, BlockKind, StreamBlock } from '../../src/layout/blocks.js';
-import { FRONT_HINTS, TITLE_ORDER, chooseTitle, planFront, textRole } from '../../src/layout/hinted.js';
+import { FRONT_HINTS, TITLE_ORDER, authorLineName, authorName, chooseTitle, planFront, textRole } from '../../src/layout/hinted.js';
 
 let line = 0;
 const block = (kind: BlockKind, text: string, hints: BlockHints = {}): StreamBlock => ({ kind, lines: [{ text, line: ++line, column: 1 }], gapBefore: 0, hints });
@@ -72,6 +72,33 @@ describe('planFront', () => {
     const plan = planFront([h(1, 'The Strike'), block('rule', '', { classes: ['infotop'] }), p('Published in Pravda'), p('The workers.')]);
     expect(plan.roles).toEqual(['title', 'skip', 'info']);
     expect(planFront([h(1, 'The Strike'), p('Loose words', undefined, { loose: true }), h(3, 'Later')]).end).toBe(1);
+  });
+});
+
+describe('author lines above the title (the shared AUTHOR rows and person names)', () => {
+  it('the first line of the page, a person’s name above the title, is the author line whatever its heading level', () => {
+    expect(planFront([h(4, 'Anatoly Lunacharsky'), h(3, 'REVOLUTIONARY SILHOUETTES'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['author', 'beforeHead', 'title']);
+    // Only the first line: under a collection heading ("Collected Works" is no name) a name stays as printed.
+    expect(planFront([h(3, 'Collected Works'), h(4, 'Anatoly Lunacharsky'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['beforeHead', 'beforeHead', 'title']);
+    expect(planFront([h(4, 'On the Eve of War'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['beforeHead', 'title']);
+  });
+  it('a name alone in a paragraph above the first heading (a portrait’s caption) does not open the text', () => {
+    const plan = planFront([p('Natalia Sedova Trotsky', ['sig']), h(2, 'Natalia Sedova Trotsky'), h(1, 'How it Happened'), p('You know, I feel fine today.')]);
+    expect(plan.titleAt).toBe(2);
+    expect(plan.roles).toEqual(['author', 'beforeHead', 'title']);
+    // A sentence above the heading is text: the page has no title zone above it.
+    expect(planFront([p('You know, I feel fine today.'), h(1, 'How it Happened')]).titleAt).toBe(-1);
+  });
+  it('authorName: "Name 1912", "by Name", a name alone; not a title or a letter’s title', () => {
+    expect(authorName('Otto Bauer 1912')).toBe('Otto Bauer');
+    expect(authorName('by Leon Trotsky')).toBe('Leon Trotsky');
+    expect(authorName('Anatoly Lunacharsky')).toBe('Anatoly Lunacharsky');
+    expect(authorName('The State and Revolution')).toBeUndefined();
+    expect(authorName('Engels to August Bebel')).toBeUndefined();
+  });
+  it('authorLineName: an author line keeps its name, without the year', () => {
+    expect(authorLineName('Otto  Bauer 1912')).toBe('Otto Bauer');
+    expect(authorLineName('H. M. Hyndman')).toBe('H. M. Hyndman');
   });
 });
 

@@ -44,6 +44,18 @@ describe('html through the engine: the front', () => {
     expect(ed.metadata.fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Source', 'Transcribed']));
     expect(bodyWords(ed)).toEqual(['The strike goes on.']);
   });
+  it('a title set in a layout table (headings in cells) is read as the title; a data table stays a table', () => {
+    const ed = read(page('<h2>Julius Martov</h2>\n<table align="center"><tr><td>\n<h1>Marx and the Dictatorship of the Proletariat</h1>\n<h3>(1918)</h3>\n</td></tr></table>\n<p>The strike goes on.</p>\n<table><tr><td>1917</td><td>Petrograd</td></tr></table>'));
+    expect(ed.metadata.title).toBe('Marx and the Dictatorship of the Proletariat');
+    expect(ed.metadata.author?.name).toBe('Julius Martov');
+    expect(ed.body.blocks.map((b) => b.kind)).toEqual(['p', 'lines']);
+  });
+  it('an author line in capitals is named as the page’s metadata spells it', () => {
+    const ed = read('<html><head><title>x</title><meta name="author" content="Kim Il Sung"></head><body>\n<h4>KIM IL SUNG</h4>\n<h1>On the Party</h1>\n<p>The strike goes on.</p>\n</body></html>\n');
+    expect(ed.metadata.author?.name).toBe('Kim Il Sung');
+    const other = read('<html><head><title>x</title><meta name="author" content="Someone Else"></head><body>\n<h4>KIM IL SUNG</h4>\n<h1>On the Party</h1>\n<p>The strike goes on.</p>\n</body></html>\n');
+    expect(other.metadata.author?.name).toBe('KIM IL SUNG');
+  });
   it('navigation above the title goes, with its words recorded', () => {
     const ed = read(page('<p class="toplink"><a href="../index.htm">Trotsky Internet Archive</a></p>\n<h1>The Strike</h1>\n<p>The strike goes on.</p>'));
     expect(ed.metadata.title).toBe('The Strike');

@@ -6,6 +6,7 @@
 import type { SourcePos } from '../../model/edition.js';
 import { attr, classes, findAll, isElement, isText, posOf, textContent, type Element, type Node } from './dom.js';
 import { liaPageNumber } from './inlines.js';
+import { FOOTER_INNER_CLASSES } from '../../layout/furniture.js';
 
 export type Item =
   | { kind: 'block'; el: Element; pos: SourcePos }
@@ -28,6 +29,13 @@ function containsBlock(el: Element): boolean {
   }
   return false;
 }
+
+/**
+ * A layout table: one that holds headings (the page's title, its sections), and not the
+ * template's footer (that table is furniture as a whole: `layout/furniture.ts`).
+ */
+const isLayoutTable = (table: Element): boolean =>
+  findAll(table, (e) => /^h[1-6]$/.test(e.tagName)).length > 0 && findAll(table, (e) => classes(e).some((c) => FOOTER_INNER_CLASSES.has(c))).length === 0;
 
 function isBlank(n: Node): boolean {
   return isText(n) && n.value.trim() === '';
@@ -71,6 +79,10 @@ export function collectItems(root: Element, pagesSeen: Set<string> = new Set()):
         // A page set wholly inside <blockquote> (a frame, not a quotation): read what it holds.
         flush();
         visit(c);
+      } else if (c.tagName === 'table' && isLayoutTable(c)) {
+        // A table that sets out the page (its title and text in cells), not a table of data.
+        flush();
+        visitCells(c);
       } else if (BLOCK.has(c.tagName)) {
         flush();
         items.push({ kind: 'block', el: c, pos });
@@ -84,6 +96,15 @@ export function collectItems(root: Element, pagesSeen: Set<string> = new Set()):
       } else {
         loose.push(c);
       }
+    }
+  };
+  const visitCells = (el: Element): void => {
+    for (const c of el.childNodes) {
+      if (!isElement(c)) continue;
+      if (c.tagName === 'td' || c.tagName === 'th') {
+        visit(c);
+        flush();
+      } else if (c.tagName === 'tbody' || c.tagName === 'thead' || c.tagName === 'tfoot' || c.tagName === 'tr') visitCells(c);
     }
   };
   visit(root);

@@ -12,7 +12,7 @@
  */
 import { authorFrom } from '../../layout/rules.js';
 import type { StreamBlock } from '../../layout/blocks.js';
-import { planFront, textRole } from '../../layout/hinted.js';
+import { authorLineName, planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -236,7 +236,7 @@ export class HtmlReading {
   }
 
   private setAuthor(el: Element, pos: SourcePos): void {
-    const name = squash(squashedText(el));
+    const name = authorLineName(squash(squashedText(el)));
     if (name) this.ed.metadata.author = { name, from: 'author-line', pos };
   }
 
@@ -254,9 +254,14 @@ export class HtmlReading {
   }
 
   private authorFromMeta(doc: Document): void {
-    if (this.ed.metadata.author) return;
     const meta = findAll(doc, (e) => e.tagName === 'meta' && (attr(e, 'name') ?? '').toLowerCase() === 'author')[0];
     const content = meta ? squash(attr(meta, 'content') ?? '').replace(/([a-z]{3})\.$/, '$1') : '';
+    const printed = this.ed.metadata.author;
+    if (printed) {
+      // An author line in capitals ("KIM IL SUNG") named as the page's metadata spells it.
+      if (content && printed.name === printed.name.toUpperCase() && content.toUpperCase() === printed.name) printed.name = content;
+      return;
+    }
     if (meta && content) {
       this.ed.metadata.author = { name: content, from: 'metadata', pos: posOf(meta) };
       return;
