@@ -59,7 +59,7 @@ const PENDING_PAGES: Readonly<Record<string, string>> = {
   'trotsky-1938-labor-party-question-us.html': 'layout: the reader drops «June» (line 32); 3 words-lost reports',
   'trotsky-1922-trade-unions-and-soviet-state.html': 'layout: the reader drops «Workers Opposition was left tendency in Bolshevik formed at end 1920 program …» (line 84); 10 words-lost reports',
   'trotsky-1915-first-year-of-war.html': 'layout: the reader drops «Entente ¹» (line 38); 6 words-lost reports',
-  'sedova-1940-how-it-happened.html': 'layout: the reader adds «November 1940» (line 205)',
+  'sedova-1940-how-it-happened.html': 'layout: the closer\'s dateline «November 1940», printed above the signature (line 204), is written after it',
   'kim-il-sung-1946-workers-party-north-korea.html': 'layout: the reader adds «KIM IL SUNG» (line 15)',
   'dunayevskaya-1961-state-capitalist-theory-anniversary.html': 'layout: the reader drops «1961» (line 20); 2 words-lost reports',
   'deleon-1907-as-to-politics-letter-3-wagner-vasilio.html': 'layout: the reader drops «Politics» (line 14); 2 words-lost reports',
