@@ -10,6 +10,53 @@
  */
 import type { NoteSection, NoteType } from '../model/edition.js';
 
+/** What the syntax shows about the first words of a block that may open a note. */
+export interface NoteLead {
+  /** The first words, as printed. */
+  text: string;
+  /** The first words are a note label set in an element of their own (`<a>[1]</a>`, `<span>1.</span>`). */
+  labelElement: boolean;
+  /** The first words sit inside some element (a link, emphasis). */
+  wrapped: boolean;
+  /** An anchor of the text links to this block, or the block links back to an anchor. */
+  linked: boolean;
+  /** The block stands in a notes section (under a notes heading, or after a first note). */
+  inNotes: boolean;
+}
+
+export interface NoteOpeningRow {
+  name: string;
+  why: string;
+  /** The label the block opens with, when this row takes it. */
+  label: (lead: NoteLead) => string | undefined;
+}
+
+/** A label printed as plain text at the start of a block: "[1]", "(a)", "12.", "*". */
+const PLAIN_LABEL = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}\.|\*{1,3})(?=\s)/;
+
+/** When a block opens a note; the first row that gives a label decides. */
+export const NOTE_OPENINGS: readonly NoteOpeningRow[] = [
+  {
+    name: 'label element',
+    why: 'a label in an element of its own, in a notes section or linked with an anchor of the text',
+    label: (l) => (l.labelElement && (l.linked || l.inNotes) ? l.text.replace(/[\s\u00a0]+/g, ' ').trim() : undefined),
+  },
+  {
+    name: 'printed label',
+    why: 'a label printed as plain text ("1. …", "[a] …") opening a block in a notes section or one an anchor links to',
+    label: (l) => (!l.wrapped && (l.linked || l.inNotes) ? PLAIN_LABEL.exec(l.text)?.[1] : undefined),
+  },
+];
+
+/** The note a block opens: the row that takes it and the label, or undefined (text). */
+export function noteOpening(lead: NoteLead): { row: NoteOpeningRow; label: string } | undefined {
+  for (const row of NOTE_OPENINGS) {
+    const label = row.label(lead);
+    if (label !== undefined) return { row, label };
+  }
+  return undefined;
+}
+
 export interface NoteFacts {
   /** The note's words, squashed. */
   text: string;

@@ -3,7 +3,7 @@
  * of NOTE_WRITERS takes and leaves its examples; series by LIA ids and by repeated keys.
  */
 import { describe, expect, it } from 'vitest';
-import { NOTE_WRITERS, assignSeries, noteWriter, type NoteFacts } from '../../src/layout/note-kinds.js';
+import { NOTE_OPENINGS, NOTE_WRITERS, assignSeries, noteOpening, noteWriter, type NoteFacts, type NoteLead } from '../../src/layout/note-kinds.js';
 import type { Note, NoteSection } from '../../src/model/edition.js';
 
 const f = (text: string, heading = '', ids: string[] = []): NoteFacts => ({ text, heading, ids });
@@ -51,5 +51,31 @@ describe('assignSeries', () => {
     const ids = new Map([[s[0]!.notes[0]!, ['fwV21P047F01']], [s[0]!.notes[1]!, ['fwV21E029']]]);
     assignSeries(s, (n) => ids.get(n) ?? []);
     expect(s[0]!.notes.map((n) => [n.series, n.place])).toEqual([['foot', 'foot'], ['end', 'end']]);
+  });
+});
+
+const lead = (text: string, more: Partial<NoteLead> = {}): NoteLead => ({ text, labelElement: false, wrapped: false, linked: false, inNotes: false, ...more });
+const OPENINGS: Record<string, { yes: [NoteLead, string][]; no: NoteLead[] }> = {
+  'label element': {
+    yes: [[lead('[1]', { labelElement: true, wrapped: true, linked: true }), '[1]'], [lead(' 12. ', { labelElement: true, wrapped: true, inNotes: true }), '12.']],
+    no: [lead('[1]', { labelElement: true, wrapped: true }), lead('[1]', { linked: true, wrapped: true })],
+  },
+  'printed label': {
+    yes: [[lead('1. The strike began in May.', { inNotes: true }), '1.'], [lead('[a] See above.', { linked: true }), '[a]'], [lead('* A pun.', { inNotes: true }), '*']],
+    no: [lead('1. The strike began in May.'), lead('1. The strike', { inNotes: true, wrapped: true }), lead('1917 was the year.', { inNotes: true })],
+  },
+};
+
+describe('note openings: every row takes and leaves its examples', () => {
+  it('has examples for every row', () => expect(NOTE_OPENINGS.map((r) => r.name).sort()).toEqual(Object.keys(OPENINGS).sort()));
+  for (const row of NOTE_OPENINGS) {
+    it(row.name, () => {
+      for (const [l, label] of OPENINGS[row.name]!.yes) expect(row.label(l), l.text).toBe(label);
+      for (const l of OPENINGS[row.name]!.no) expect(row.label(l), l.text).toBeUndefined();
+    });
+  }
+  it('a block neither linked nor in a notes section opens no note', () => {
+    expect(noteOpening(lead('[1]', { labelElement: true, wrapped: true }))).toBeUndefined();
+    expect(noteOpening(lead('1. First point of the programme.'))).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineConte
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
 import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
-import { assignSeries, noteWriter } from '../../layout/note-kinds.js';
+import { assignSeries, noteOpening, noteWriter } from '../../layout/note-kinds.js';
 import { htmlStream } from './stream.js';
 
 /**
@@ -85,6 +85,10 @@ function leadingText(el: Element): { text: string; chain: Element[]; names: stri
   return undefined;
 }
 
+/**
+ * The syntax of a block's first words (its label element, its links by `<a name>`), and
+ * the engine's decision whether they open a note (`layout/note-kinds.ts`, NOTE_OPENINGS).
+ */
 function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNames: Set<string>, pending: Pending): NoteStart | undefined {
   const lead = leadingText(el);
   if (!lead) return undefined;
@@ -95,14 +99,13 @@ function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNa
   const names = [...pending.names, ...lead.names, ...(own ? [own] : [])];
   const href = link && attr(link, 'href')?.startsWith('#') ? attr(link, 'href')!.slice(1) : undefined;
   const linked = names.some((n) => targets.has(n)) || (href !== undefined && anchorNames.has(href));
-  if (labelEl && (linked || inNotes)) {
-    const start: NoteStart = { label, labelEl, names };
-    if (href !== undefined) start.backHref = href;
-    return start;
-  }
-  if (!inNotes && !linked) return undefined;
-  const m = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}\.|\*{1,3})(?=\s)/.exec(lead.text);
-  return m && lead.chain.length === 0 ? { label: m[1]!, names } : undefined;
+  const opening = noteOpening({ text: lead.text, labelElement: labelEl !== undefined, wrapped: lead.chain.length > 0, linked, inNotes });
+  if (!opening) return undefined;
+  if (opening.row.name === 'printed label') return { label: opening.label, names };
+  const start: NoteStart = { label: opening.label, names };
+  if (labelEl) start.labelEl = labelEl;
+  if (href !== undefined) start.backHref = href;
+  return start;
 }
 
 /** Removes the plain-text label ("1. ") that starts a note's first paragraph. */
