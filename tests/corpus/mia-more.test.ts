@@ -44,32 +44,16 @@ function conversion(file: string): ConvertResult {
  * any other page.
  */
 const PENDING_PAGES: Readonly<Record<string, string>> = {
-  'lenin-1920-international-womens-day.html': 'layout: the reader drops «VI Lenin» (line 16); 2 words-lost reports',
   'marx-engels-1848-communist-manifesto-ch04.html': 'layout: the reader drops «party then represented Parliament by Ledru Rollin literature by Louis Blanc in …» (line 92); 3 words-lost reports',
   'plekhanov-1898-bernstein-and-materialism.html': 'layout: the reader drops «Footnotes» (line 182); 10 words-lost reports',
   'plekhanov-1898-role-of-individual-in-history.html': 'layout: the reader drops «1 reference N K Mikhailovsky who responded publication Kablitz s article his …» (line 271); 10 words-lost reports',
-  'draper-1956-open-letter-to-silone.html': 'layout: the reader drops «Why Have You Changed Your Position War Blocs» (line 21); 2 words-lost reports',
-  'shachtman-1939-in-this-corner.html': 'layout: the reader drops «Corner» (line 23); 2 words-lost reports',
-  'hyndman-1911-record-adventurous-life-ch16.html': 'layout: the reader adds «Chapter XVI Karl Marx» (line 1)',
-  'togliatti-1922-crisis-italian-socialist-party.html': 'layout: the reader drops «International» (line 29); 3 words-lost reports',
-  'kollontai-1921-international-womens-secretariat.html': 'layout: the reader drops «s Movement» (line 21); 2 words-lost reports',
-  'shlyapnikov-1923-on-the-eve-of-1917-intro.html': 'layout: the reader adds «Introduction» (line 1)',
-  'preobrazhensky-1921-from-nep-to-socialism-lecture07.html': 'layout: the reader drops «N E P Socialism» (line 24); 2 words-lost reports',
   'varga-1922-economic-survey.html': 'layout: the reader drops «August» (line 25); 2 words-lost reports',
   'trotsky-1938-labor-party-question-us.html': 'layout: the reader drops «June» (line 32); 3 words-lost reports',
   'trotsky-1922-trade-unions-and-soviet-state.html': 'layout: the reader drops «Workers Opposition was left tendency in Bolshevik formed at end 1920 program …» (line 84); 10 words-lost reports',
   'trotsky-1915-first-year-of-war.html': 'layout: the reader drops «Entente ¹» (line 38); 6 words-lost reports',
   'sedova-1940-how-it-happened.html': 'layout: the closer\'s dateline «November 1940», printed above the signature (line 204), is written after it',
-  'kim-il-sung-1946-workers-party-north-korea.html': 'layout: the reader adds «KIM IL SUNG» (line 15)',
   'dunayevskaya-1961-state-capitalist-theory-anniversary.html': 'layout: the reader drops «1961» (line 20); 2 words-lost reports',
-  'deleon-1907-as-to-politics-letter-3-wagner-vasilio.html': 'layout: the reader drops «Politics» (line 14); 2 words-lost reports',
-  'krupskaya-reminiscences-of-lenin-17-cracow.html': 'layout: the reader drops «Krupskaya s Reminiscences Lenin» (line 13); 2 words-lost reports',
-  'lunacharsky-1923-silhouettes-sverdlov.html': 'layout: the reader adds «Yakov Mikhailovich Sverdlov» (line 1)',
   'mariategui-1929-anti-imperialist-point-of-view.html': 'layout: the reader drops «T o» (line 32); 2 words-lost reports',
-  'mariategui-1928-seven-essays-02-indian-problem.html': 'layout: the reader drops «Jose Carlos Mariategui» (line 12); 2 words-lost reports',
-  'eccarius-1851-last-stage-bourgeois-society.html': 'layout: the reader adds «Johann Georg Eccarius» (line 19)',
-  'pankhurst-1955-ethiopia-ch43.html': 'layout: the reader drops «Selections Ethiopia Cultural History» (line 13); 2 words-lost reports',
-  'dunayevskaya-1963-american-civilization-on-trial-intro01.html': 'layout: the reader drops «American Civilization on Trial» (line 11); 2 words-lost reports',
 };
 
 function problems(file: string): string[] {
