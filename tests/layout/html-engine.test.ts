@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import type { Edition } from '../../src/model/edition.js';
 import { plainText } from '../../src/model/walk.js';
-import { expectValidTei } from '../helpers/tei.js';
+import { expectValidTei, parseTei, xeval } from '../helpers/tei.js';
 
 const page = (body: string): string => `<html><head><title>Page title</title></head><body>\n${body}\n</body></html>\n`;
 
@@ -95,5 +95,28 @@ describe('html through the engine: the text', () => {
     const ed = read(page('<h1>The Strike</h1>\n<p>The strike <a href="#n1" name="a1">[1]</a> goes on.</p>\n<h3>Translator’s Notes</h3>\n<p><a href="#a1" name="n1">[1]</a> A pun in Russian.</p>'));
     const notes = ed.notes.flatMap((s) => s.notes);
     expect(notes.map((n) => [n.key, n.type, n.targets.length])).toEqual([['1', 'translator', 1]]);
+  });
+});
+
+describe('html through the engine: letter parts keep source order in the TEI', () => {
+  const childNames = (tei: string, parent: string): string[] => {
+    const doc = parseTei(tei);
+    const n = Number(xeval(doc, `count(//tei:${parent}/*)`));
+    return Array.from({ length: n }, (_, i) => xeval(doc, `local-name((//tei:${parent}/*)[${i + 1}])`));
+  };
+  it('a date heading under the title (a headnote) above the salutation stays above it', () => {
+    const r = convert(page('<h1>On the Anniversary</h1>\n<h2>Weekly Political Letter, No. 5</h2>\n<h3>1961</h3>\n<p class="information"><span class="info">Written:</span> 21st June, 1961</p>\n<p>Dear Friends:</p>\n<p>The strike goes on.</p>'), { file: 'page.html' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    expectValidTei(r.tei!);
+    expect(childNames(r.tei!, 'body/tei:div').slice(0, 4)).toEqual(['head', 'head', 'argument', 'opener']);
+  });
+  it('a place-date above the signature stays above it; below it, below', () => {
+    const above = convert(page('<h1>How it Happened</h1>\n<p>The strike goes on.</p>\n<p class="sig">November 1940<br>Coyoacan, Mexico</p>'), { file: 'page.html' });
+    expect(above.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    expectValidTei(above.tei!);
+    expect(childNames(above.tei!, 'closer')).toEqual(['dateline', 'signed']);
+    const below = convert(page('<h1>How it Happened</h1>\n<p>The strike goes on.</p>\n<p class="sig">Yours,<br>N. Sedova<br>November 1940</p>'), { file: 'page.html' });
+    expectValidTei(below.tei!);
+    expect(childNames(below.tei!, 'closer')).toEqual(['salute', 'signed', 'dateline']);
   });
 });
