@@ -46,7 +46,7 @@ export const FRONT_HINTS: readonly BlockHintRow[] = [
     why: 'the 2007+ `p.info`, the block after `hr.infotop`, or a `p.information` that opens with a label (`span.info`)',
     test: (b, c) => isPara(b) && (has(b, 'info') || c.afterInfoRule || (has(b, 'information') && b.hints.labelled === true)),
   },
-  { name: 'author line', why: 'a block of class "author"', test: (b) => has(b, 'author') },
+  { name: 'author line', why: 'a block of class "author" (an h2 above the title too, when it names a person: `authorName`)', test: (b) => has(b, 'author') },
   { name: 'subtitle', why: 'a paragraph or heading of class "subtitle"', test: (b) => (isPara(b) || b.kind === 'heading') && has(b, 'subtitle') },
   { name: 'last updated', why: 'the template\'s "Last updated" line (`p.updat`)', test: (b) => has(b, 'updat') },
   { name: 'page note', why: 'a note on the online edition (`p.pagenote`, `p.pagenoteb`)', test: (b) => has(b, 'pagenote') || has(b, 'pagenoteb') },
@@ -163,7 +163,7 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
     else if (hintedFurniture(b)) role = 'furniture';
     else if (isEmptyBlock(b)) role = 'skip';
     else if (isInfo(blocks, i, afterInfoRule)) role = 'info';
-    else if (AUTHOR.test(b, { afterInfoRule: false }) || (b.kind === 'heading' && b.hints.level === 2 && i < titleAt && !authorTaken)) role = 'author';
+    else if (AUTHOR.test(b, { afterInfoRule: false }) || (b.kind === 'heading' && b.hints.level === 2 && i < titleAt && !authorTaken && authorName(rawText(b)) !== undefined)) role = 'author';
     else if (i < titleAt && !authorTaken && !seenWords && !isDateLineText(b) && authorName(rawText(b)) !== undefined) role = 'author';
     else if (i > titleAt && !subtitleTaken && (b.kind === 'heading' || SUBTITLE.test(b, { afterInfoRule: false }))) {
       subtitleTaken = true;
@@ -193,14 +193,22 @@ export function authorName(line: string): string | undefined {
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
   const named = authorFrom(s, 'top');
   if (named && named.rule.name !== 'letter title') return named.name;
-  return isPersonName(s) ? s : undefined;
+  if (isPersonName(s)) return s;
+  // "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx": the name before the work's title.
+  const before = NAME_COLON_WORK.exec(s)?.[1];
+  return before !== undefined && isPersonName(before) ? before : undefined;
 }
+
+/** "Name: Title of the work". */
+const NAME_COLON_WORK = /^(.{3,60}?)\s*:\s*\S/;
 
 /** The name an author line gives: without its year ("Otto Bauer 1912") or "by"; else the line as printed. */
 export function authorLineName(line: string): string {
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
   const named = authorFrom(s, 'top');
-  return named && named.rule.name !== 'letter title' ? named.name : s;
+  if (named && named.rule.name !== 'letter title') return named.name;
+  const before = NAME_COLON_WORK.exec(s)?.[1];
+  return before !== undefined && isPersonName(before) ? before : s;
 }
 
 const isDateLineText = (b: StreamBlock): boolean => /\b(?:1[5-9]\d\d|20\d\d)\b/.test(rawText(b)) && isDatedHeading(rawText(b));

@@ -127,7 +127,7 @@ const HAND_CHECKED: readonly HandChecked[] = [
   { file: 'glass-1957-china-and-russia.html', title: 'Chinese and Russian Relations', author: 'John Liang', date: 'notBefore=1957-09 notAfter=1957-11', notes: 0, furniture: 'Top of the page' },
   { file: 'guevara-1959-new-old-interview-abstract.html', title: 'A New Old Interview', author: 'Ernesto Che Guevara', date: 'when=1959-04-18', furniture: 'Ernesto Che Guevara Archive', pending: { date: 'layout: the "Recorded:" label of an interview is not read as the date' } },
   { file: 'hallas-1980-where-do-we-go-from-here.html', title: 'Where do we go from here?', author: 'Duncan Hallas', date: 'when=1980-04', notes: 0, furniture: 'Top of the page', pending: { date: DATE_LINE } },
-  { file: 'hilferding-1904-bohm-bawerk-criticism-preface.html', title: 'PREFACE', author: 'Rudolf Hilferding', notes: 2, furniture: 'Political Economy Archive', pending: { author: 'layout: the author line "Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx" holds the work\'s title after the colon' } },
+  { file: 'hilferding-1904-bohm-bawerk-criticism-preface.html', title: 'PREFACE', author: 'Rudolf Hilferding', notes: 2, furniture: 'Political Economy Archive' },
   { file: 'hyndman-1911-record-adventurous-life-ch16.html', title: 'Chapter XVI Karl Marx', author: 'Henry Mayers Hyndman', notes: 0, furniture: 'Hyndman Archive' },
   { file: 'james-1947-one-tenth-of-the-nation.html', title: 'One Tenth of the Nation', author: 'J.R. Johnston', date: 'when=1947-02-24', notes: 0, furniture: 'Last updated on 28 November 2020' },
   { file: 'kamenev-1924-leninism-or-trotskyism.html', title: 'Leninism or Trotskyism?', author: 'Lev Kamenev', notes: 1, furniture: 'Kamenev Archive' },

@@ -95,10 +95,18 @@ describe('author lines above the title (the shared AUTHOR rows and person names)
     expect(authorName('Anatoly Lunacharsky')).toBe('Anatoly Lunacharsky');
     expect(authorName('The State and Revolution')).toBeUndefined();
     expect(authorName('Engels to August Bebel')).toBeUndefined();
+    expect(authorName("Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx")).toBe('Rudolf Hilferding');
+    expect(authorName('Capital: Volume One')).toBeUndefined();
   });
   it('authorLineName: an author line keeps its name, without the year', () => {
     expect(authorLineName('Otto  Bauer 1912')).toBe('Otto Bauer');
     expect(authorLineName('H. M. Hyndman')).toBe('H. M. Hyndman');
+    expect(authorLineName("Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx")).toBe('Rudolf Hilferding');
+    expect(authorLineName('Nikolai Bukharin (1888-1938)')).toBe('Nikolai Bukharin (1888-1938)');
+  });
+  it('an h2 above the title is the author line only when it names a person', () => {
+    expect(planFront([h(2, 'Karl Marx'), h(1, 'The Civil War in France'), p('The text.')]).roles).toEqual(['author', 'title']);
+    expect(planFront([h(2, 'The Third Address May, 1871'), h(1, 'The Civil War in France'), p('The text.')]).roles).toEqual(['beforeHead', 'title']);
   });
 });
 

@@ -50,6 +50,14 @@ describe('html through the engine: the front', () => {
     expect(ed.metadata.author?.name).toBe('Julius Martov');
     expect(ed.body.blocks.map((b) => b.kind)).toEqual(['p', 'lines']);
   });
+  it('an author line that says more than the name: the name to the header, the line kept where it is printed', () => {
+    const ed = read(page('<p class="author">Rudolf Hilferding:<br>Böhm-Bawerk’s Criticism of Marx</p>\n<h1>Preface</h1>\n<p>The strike goes on.</p>'));
+    expect(ed.metadata.author?.name).toBe('Rudolf Hilferding');
+    expect(ed.body.beforeHead?.map((b) => (b.kind === 'p' ? plainText(b.children).replace(/\s+/g, ' ').trim() : ''))).toEqual(['Rudolf Hilferding: Böhm-Bawerk’s Criticism of Marx']);
+    const h2 = read(page('<h2>The Third Address<br>May, 1871</h2>\n<h1>The Civil War in France</h1>\n<p>The strike goes on.</p>'));
+    expect(h2.metadata.author).toBeUndefined();
+    expect(h2.body.beforeHead?.length).toBe(1);
+  });
   it('an author line in capitals is named as the page’s metadata spells it', () => {
     const ed = read('<html><head><title>x</title><meta name="author" content="Kim Il Sung"></head><body>\n<h4>KIM IL SUNG</h4>\n<h1>On the Party</h1>\n<p>The strike goes on.</p>\n</body></html>\n');
     expect(ed.metadata.author?.name).toBe('Kim Il Sung');

@@ -199,7 +199,7 @@ export class HtmlReading {
         case 'info':
           return this.readInfo(el, pos);
         case 'author':
-          return this.setAuthor(el, pos);
+          return this.setAuthor(el, pos, i < plan.titleAt);
         case 'subtitle':
           return this.setSubtitle(el, pos);
         case 'beforeHead':
@@ -238,9 +238,21 @@ export class HtmlReading {
     this.ed.metadata.subtitle = squash(plainText(this.ed.body.subtitle));
   }
 
-  private setAuthor(el: Element, pos: SourcePos): void {
-    const name = authorLineName(squash(squashedText(el)));
-    if (name) this.ed.metadata.author = { name, from: 'author-line', pos };
+  /**
+   * The author line's name goes to the header. A line that says more than the name (a
+   * year aside: "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx") also stays where it
+   * is printed, above or under the title, so none of its words is lost.
+   */
+  private setAuthor(el: Element, pos: SourcePos, aboveTitle: boolean): void {
+    const line = squash(squashedText(el));
+    const name = authorLineName(line);
+    if (!name) return;
+    this.ed.metadata.author = { name, from: 'author-line', pos };
+    if (/\p{L}/u.test(line.replace(name, ''))) {
+      const kept: Block = { kind: 'p', children: this.inl(el, pos), pos };
+      if (aboveTitle) (this.ed.body.beforeHead ??= []).push(kept);
+      else this.ed.body.argument.push(kept);
+    }
   }
 
   private titleFromHead(doc: Document): void {
