@@ -31,11 +31,13 @@ function containsBlock(el: Element): boolean {
 }
 
 /**
- * A layout table: one that holds headings (the page's title, its sections), and not the
- * template's footer (that table is furniture as a whole: `layout/furniture.ts`).
+ * A layout table: one that holds a title-level heading (h1–h3: the page's title set in a
+ * centred cell), and not the template's footer (that table is furniture as a whole:
+ * `layout/furniture.ts`). A table with only minor headings (h4–h6) is kept whole: a
+ * reproduced poster or handbill is not a section of the text.
  */
 const isLayoutTable = (table: Element): boolean =>
-  findAll(table, (e) => /^h[1-6]$/.test(e.tagName)).length > 0 && findAll(table, (e) => classes(e).some((c) => FOOTER_INNER_CLASSES.has(c))).length === 0;
+  findAll(table, (e) => /^h[1-3]$/.test(e.tagName)).length > 0 && findAll(table, (e) => classes(e).some((c) => FOOTER_INNER_CLASSES.has(c))).length === 0;
 
 function isBlank(n: Node): boolean {
   return isText(n) && n.value.trim() === '';
