@@ -143,6 +143,7 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
     const labels = [
       ...model.metadata.fields.map((f) => ({ text: f.label, pos: f.pos })),
       ...model.notes.flatMap((s) => s.notes.map((n) => ({ text: n.label, pos: n.pos }))),
+      ...(model.metadata.author?.label ? [model.metadata.author.label] : []),
     ];
     stage('fidelity');
     checkFidelity(text, reader.markup, [...model.dropped, ...labels], tei, diagnostics);

@@ -14,6 +14,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Inline, SourcePos } from '../model/edition.js';
+import type { FrontMatterFacts, MarkedSyntax } from './marked.js';
 
 /** One printed line of a block, as in the source, with its 1-based line number. */
 export interface StreamLine {
@@ -54,6 +55,13 @@ export interface BlockHints {
   page?: string;
   /** Words the syntax prints outside any paragraph (HTML text straight in `body` or a `div`): always text. */
   loose?: boolean;
+  /** The block is template markup, not text (a stray `<div>` line or `:::` fence in markdown). */
+  markup?: boolean;
+  /**
+   * The syntax itself makes the block (part of) the note with this label: a markdown
+   * footnote definition `[^1]: …` and the indented paragraphs that continue it.
+   */
+  footnote?: string;
 }
 
 export interface StreamBlock {
@@ -65,6 +73,8 @@ export interface StreamBlock {
   hints: BlockHints;
   /** The block's inlines when the syntax gives them whole; else the engine asks `InlineSyntax`. */
   inlines?: Inline[];
+  /** A quote's paragraphs, a table's cells: blocks inside this one, in source order. */
+  parts?: StreamBlock[];
 }
 
 /** A slice of a source line: its text, line number and the column `text[0]` stands at. */
@@ -89,6 +99,14 @@ export interface BlockStream {
   profile: string;
   blocks: StreamBlock[];
   syntax: InlineSyntax;
+  /**
+   * A markup syntax's own reading of its marks (markdown: labels as `Source :` or
+   * `[Source:]{.info}`, the words of a block without its marks, note labels that make plain
+   * `[1]` marks anchors); readers of plain text have none (`marked.ts`).
+   */
+  marked?: MarkedSyntax;
+  /** What a front matter already says (title, author, fields), for styles that have one. */
+  front?: FrontMatterFacts;
 }
 
 /** A line with nothing but white space, no-break spaces included, is blank. */

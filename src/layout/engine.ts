@@ -30,10 +30,12 @@
  * Linear in the size of the text: a constant number of passes over the blocks. The engine
  * does not link anchors to notes, repair `&8220;` or date the metadata: the transforms do.
  *
- * Which readers go through it: `lia-text` (page text) through `layout()` here; `mia-html`
- * through the hint tables of `hinted.ts` (front, hinted roles in the text), `letter-frame.ts`
- * and `note-kinds.ts`, on the same block stream. The markdown readers still walk their own
- * syntax to the zones, consulting the same rule tables (README, "The layout engine").
+ * Which readers go through it: `lia-text` (page text); the markdown readers
+ * (`mia-markdown`, `markdown-frontmatter`), whose stream carries a `MarkedSyntax`: a
+ * marked-up stream is read by `marked.ts` (headings, rules and labels say what page text
+ * leaves to shape), with the same rule tables; and `mia-html`, through the hint tables of
+ * `hinted.ts` (front, hinted roles in the text), `letter-frame.ts` and `note-kinds.ts`, on
+ * the same block stream (README, "The layout engine").
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
@@ -43,6 +45,7 @@ import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
+import { layoutMarked } from './marked.js';
 import { authorFrom, furnitureRule, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
@@ -552,6 +555,7 @@ const surname = (ed: Edition): string | undefined => ed.metadata.author?.name.sp
  * The same rules run whatever the input style; the reader only cut its syntax into blocks.
  */
 export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
+  if (stream.marked) return layoutMarked({ ...stream, marked: stream.marked }, diagnostics);
   const rd: Reading = { diagnostics, syntax: stream.syntax };
   const ed = emptyEdition(stream.profile);
   const paragraphs = [...stream.blocks];

@@ -113,6 +113,8 @@ export const Author = Type.Object(
     /** Where the name was found, reported in a diagnostic when it is not an author line. */
     from: Type.Union([Type.Literal('author-line'), Type.Literal('metadata'), Type.Literal('front-matter'), Type.Literal('footer')]),
     pos: SourcePos,
+    /** The label of the metadata line that named the author ("Author :"), where it stands: markup, as a field's label. */
+    label: Type.Optional(Type.Object({ text: Type.String(), pos: SourcePos }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

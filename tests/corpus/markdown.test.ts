@@ -84,6 +84,8 @@ describe.skipIf(!hasCorpus)('markdown pages: facts checked on the TEI', () => {
   it('Marx to Kugelmann, 30 January 1868 (pandoc letter, ^[\\[1\\]](#n1)^ anchors): opener, closer, 11 notes linked', () => {
     const doc = teiOf('marx-1868-letter-to-kugelmann-01-30.md');
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Karl Marx to Ludwig Kugelmann, 30 January 1868');
+    // The letter's title names its writer, as in the HTML page of the same letter.
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
     expect(xeval(doc, 'string(//tei:body/tei:div/@type)')).toBe('letter');
     expect(squash(xtext(doc, '//tei:opener/tei:salute'))).toBe('Dear Kugelmann');
     // "Salut\" + "Yours": two printed lines of one closing salutation.
@@ -191,5 +193,13 @@ describe.skipIf(!hasCorpus)('markdown pages: facts checked on the TEI', () => {
     expect(count(doc, '//tei:back//tei:note')).toBe(12);
     expectEveryAnchorLinked(doc);
     expect(count(doc, '//tei:respStmt[tei:resp="proofreading"]')).toBe(1);
+  });
+
+  it('James, The Revolutionary Answer (pandoc, prose information block between rules): first publication, transcriber and marker-up in the header', () => {
+    const doc = teiOf('james-1948-revolutionary-answer-negro-problem.md');
+    expect(xeval(doc, 'string(//tei:sourceDesc/tei:bibl[@type="firstPublished"]/tei:date/@when)')).toBe('1948-12');
+    expect(xtext(doc, '//tei:respStmt[tei:resp="transcription"]/tei:persName')).toBe('Daniel Gaido');
+    expect(xtext(doc, '//tei:respStmt[tei:resp="markup"]/tei:persName')).toBe("Einde O'Callaghan");
+    expect(count(doc, '//tei:body//tei:p[contains(., "Transcribed by")]')).toBe(0);
   });
 });

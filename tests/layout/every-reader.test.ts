@@ -65,3 +65,46 @@ describe('every reader: an author line above the title, a subtitle under it', ()
     expect(got[1]).toEqual(got[0]);
   });
 });
+
+/** A letter under a date line, written in each style. */
+const letter = {
+  markdown: `# To the Workers of Dublin\n\n*March 1912*\n\n---\n\nSource : The Militant, 1934\n\n---\n\nDear Comrades,\n\nThe workers are on strike again <sup>1</sup> in the city.\n\nThey will win.\n\nYours fraternally,\n\n**James Connolly**\n\n**Notes**\n\n1. The strike began in May.\n\n[Leon Trotsky Internet Archive](../index.htm)\n`,
+  'page text': `To the Workers of Dublin\n\nMarch 1912\n\nSource: The Militant, 1934\n\nDear Comrades,\n\nThe workers are on strike again [1] in the city.\n\nThey will win.\n\nYours fraternally,\nJames Connolly\n\nNotes\n\n1. The strike began in May.\n\nLeon Trotsky Internet Archive\n`,
+  html: `<html><head><title>To the Workers of Dublin</title></head><body>\n<h1>To the Workers of Dublin</h1>\n<h3>March 1912</h3>\n<p class="information"><span class="info">Source:</span> The Militant, 1934</p>\n<p>Dear Comrades,</p>\n<p>The workers are on strike again <sup><a href="#n1" name="a1">[1]</a></sup> in the city.</p>\n<p>They will win.</p>\n<p>Yours fraternally,</p>\n<p>James Connolly</p>\n<h3>Notes</h3>\n<p><a href="#a1" name="n1">1.</a> The strike began in May.</p>\n<p class="footer">Leon Trotsky Internet Archive</p>\n</body></html>\n`,
+};
+
+describe('every reader: a letter under a date line', () => {
+  const read = (text: string): { ed: Edition; when: string | undefined } => {
+    const r = convert(text, { file: 'page' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    expectValidTei(r.tei!);
+    return { ed: r.model as Edition, when: /<creation><date when="([^"]+)"/.exec(r.tei!)?.[1] };
+  };
+  const words = (list: Parameters<typeof plainText>[0] | undefined): string => plainText(list ?? []).replace(/\s+/g, ' ').trim();
+
+  it('the date line is the date of writing, the salutation opens the letter: the same in markdown, page text and HTML', () => {
+    for (const [style, text] of Object.entries(letter)) {
+      const { ed, when } = read(text);
+      expect({ title: ed.metadata.title, when, divType: ed.body.divType, salute: words(ed.body.opener?.salute), notes: ed.notes.flatMap((s) => s.notes.map((n) => n.key)) }, style).toEqual({
+        title: 'To the Workers of Dublin',
+        when: '1912-03',
+        divType: 'letter',
+        salute: 'Dear Comrades,',
+        notes: ['1'],
+      });
+    }
+  });
+
+  // The HTML reader does not read a closer from separate paragraphs yet (it still finds its own zones).
+  it('the closing salute and the signature close the letter: the same in markdown and page text', () => {
+    for (const style of ['markdown', 'page text'] as const) {
+      const { ed } = read(letter[style]);
+      const last = ed.body.blocks.at(-1);
+      expect({ salute: words(ed.body.closer?.salute), signed: words(ed.body.closer?.signed), last: last?.kind === 'p' ? words(last.children) : '' }, style).toEqual({
+        salute: 'Yours fraternally,',
+        signed: 'James Connolly',
+        last: 'They will win.',
+      });
+    }
+  });
+});

@@ -157,7 +157,7 @@ describe('mia-markdown: malformed markers', () => {
 describe('mia-markdown: an "Author :" line', () => {
   it('names the author from the metadata, and no footer is needed', () => {
     const { ed, d } = read(fixture('unknown-author-label.md'));
-    expect(ed.metadata.author).toEqual({ name: 'Jane Roe', from: 'metadata', pos: { line: 7, column: 10 } });
+    expect(ed.metadata.author).toEqual({ name: 'Jane Roe', from: 'metadata', pos: { line: 7, column: 10 }, label: { text: 'Author', pos: { line: 7, column: 1 } } });
     expect(ed.metadata.title).toBe('Author Named in a Line');
     expect(d.items.filter((x) => x.code === 'author-missing')).toEqual([]);
   });

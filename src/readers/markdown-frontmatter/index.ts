@@ -8,7 +8,9 @@ import { Diagnostics } from '../../diagnostics.js';
 import type { Dropped, Edition, MetaField, SourcePos } from '../../model/edition.js';
 import { squash } from '../../model/walk.js';
 import type { Reader, ReaderContext } from '../reader.js';
-import { readMarkdownDocument } from '../shared/document.js';
+import { layout } from '../../layout/engine.js';
+import type { FrontMatterFacts } from '../../layout/marked.js';
+import { markdownStream } from '../shared/stream.js';
 import { parseInlines } from '../shared/inline.js';
 import { trimInlines } from '../shared/metadata.js';
 import { Source } from '../shared/source.js';
@@ -165,19 +167,13 @@ export const markdownFrontmatter: Reader = {
     const fields = fm ? frontFields(src, fm, ctx, { dropped }) : [];
     const titleEntry = fm && frontEntries(src, fm).find((e) => e.key === 'title');
     const authorPos = fm && keyPos(src, fm, 'author');
-    const ed = readMarkdownDocument(src, ctx, {
-      profile: 'markdown-frontmatter',
-      firstLine: fm?.bodyLine ?? 0,
-      ...(title && titleEntry
-        ? {
-            frontTitle: { text: title.replace(/\*/g, ''), pos: titleEntry.pos },
-            frontTitleField: { label: 'title', role: 'other', value: trimInlines(parseInlines({ src, diagnostics: new Diagnostics() }, titleEntry.start, titleEntry.end)), pos: titleEntry.pos },
-          }
-        : {}),
-      titleFromFront: hugo,
-      ...(author && authorPos ? { frontAuthor: { name: nameCase(author), pos: authorPos.pos } } : {}),
-      frontFields: fields,
-    });
+    const facts: FrontMatterFacts = { fields, titleWins: hugo };
+    if (title && titleEntry) {
+      facts.title = { text: title.replace(/\*/g, ''), pos: titleEntry.pos };
+      facts.titleField = { label: 'title', role: 'other', value: trimInlines(parseInlines({ src, diagnostics: new Diagnostics() }, titleEntry.start, titleEntry.end)), pos: titleEntry.pos };
+    }
+    if (author && authorPos) facts.author = { name: nameCase(author), pos: authorPos.pos };
+    const ed = layout(markdownStream(src, fm?.bodyLine ?? 0, ctx.diagnostics, 'markdown-frontmatter', facts), ctx.diagnostics);
     ed.dropped.unshift(...dropped);
     return ed;
   },

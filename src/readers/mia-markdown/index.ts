@@ -1,11 +1,14 @@
 /**
  * MIA's own markdown house style: `# Title <sup>1</sup>`, an italic date line, an
  * information block of `Label : value` lines between `---` rules, `**Notes**` with
- * `1.`-numbered notes, and a navigation footer of `[…](#)` links.
+ * `1.`-numbered notes, and a navigation footer of `[…](#)` links. Syntax only: the
+ * markdown becomes the engine's block stream (`shared/stream.ts`); the zones are the
+ * layout engine's.
  */
 import type { Edition } from '../../model/edition.js';
 import type { Reader, ReaderContext } from '../reader.js';
-import { readMarkdownDocument } from '../shared/document.js';
+import { layout } from '../../layout/engine.js';
+import { markdownStream } from '../shared/stream.js';
 import { Source } from '../shared/source.js';
 
 /** Content clues, each weighted; the sum is clipped to 1. */
@@ -29,6 +32,6 @@ export const miaMarkdown: Reader = {
   markup: 'markdown',
   detect: detectMiaMarkdown,
   read(text: string, ctx: ReaderContext): Edition {
-    return readMarkdownDocument(new Source(text), ctx, { profile: 'mia-markdown', firstLine: 0 });
+    return layout(markdownStream(new Source(text), 0, ctx.diagnostics, 'mia-markdown'), ctx.diagnostics);
   },
 };

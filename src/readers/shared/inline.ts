@@ -19,6 +19,8 @@ export interface InlineEnv {
   plainMarkers?: ReadonlySet<string>;
   /** Inside a block quote: the `> ` prefix after each line break is syntax, not text. */
   quoted?: boolean;
+  /** Labels of the footnote definitions read as notes: `[^1]` is an anchor only when its note is one. */
+  footnotes?: ReadonlySet<string>;
   /** Offsets of `**` runs already consumed as part of a label (`**Source: Works**`). */
   skip?: ReadonlySet<number>;
 }
@@ -42,6 +44,8 @@ const NAMED_REF = /&(amp|lt|gt|quot|apos|nbsp);/y;
 const NAMED_CHAR: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 /** How far a closing tag is looked for: an element longer than this is taken as unclosed. */
 const TAG_REACH = 20000;
+/** A markdown footnote reference: `[^1]`, `[^note]`. */
+const FOOTNOTE_REF = /^\[\^([\p{L}\d_-]{1,20})\]/u;
 const PAGE_MARK = /^\|p\.\s*([0-9]+[a-z]?|[ivxlcdm]+)\|/i;
 const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*?)(\/?)>/;
 
@@ -177,6 +181,13 @@ class InlineScan {
         }
       }
       if (c === '[') {
+        // A markdown footnote reference `[^1]` (its definition `[^1]: …` is a block of its own).
+        const fn = FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24)));
+        if (fn && t[i + fn[0].length] !== ':' && this.env.footnotes?.has(fn[1]!)) {
+          push(this.anchor(fn[1]!, i));
+          i += fn[0].length;
+          continue;
+        }
         const br = this.bracket(i, end);
         if (br) {
           for (const node of br.nodes) push(node);

@@ -7,6 +7,7 @@ import type { MetaField } from '../../model/edition.js';
 import { labelRule } from '../../model/labels.js';
 import type { Inline } from '../../model/edition.js';
 import { parseInlines, type InlineEnv } from './inline.js';
+import { trimInlines } from '../../layout/marked.js';
 
 export interface LabelMatch {
   label: string;
@@ -46,20 +47,8 @@ export function matchLabel(text: string, start: number, strict: boolean): LabelM
   return undefined;
 }
 
-/** Trims white space and line breaks at both ends of a value. */
-export function trimInlines(list: Inline[]): Inline[] {
-  const out = [...list];
-  while (out.length && (out[0]!.kind === 'lb' || (out[0]!.kind === 'text' && !out[0].text.trim()))) out.shift();
-  while (out.length && (out[out.length - 1]!.kind === 'lb' || (out[out.length - 1]!.kind === 'text' && !(out[out.length - 1] as { text: string }).text.trim()))) out.pop();
-  const first = out[0];
-  if (first?.kind === 'text') {
-    const lead = first.text.length - first.text.trimStart().length;
-    out[0] = { ...first, text: first.text.trimStart(), pos: { line: first.pos.line, column: first.pos.column + lead } };
-  }
-  const last = out[out.length - 1];
-  if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
-  return out;
-}
+/** Trims white space and line breaks at both ends of a value (the engine's, one definition). */
+export { trimInlines };
 
 /** One metadata field from the label match and the value range; unknown labels get role `other`. */
 export function metaField(env: InlineEnv, lineStart: number, match: LabelMatch, valueEnd: number): MetaField {

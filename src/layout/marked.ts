@@ -1,0 +1,714 @@
+/**
+ * The layout engine's reading of a marked-up stream (markdown: MIA's own house style and
+ * the pandoc/Hugo copies). The syntax says what page text cannot: heading levels, rules,
+ * quotes, tables, a labelled line, a link bar; the zones are still the engine's:
+ *
+ *   furniture          link bars, template markup, "Last updated", the breadcrumb rows of `rules.ts`
+ *   title zone         headings (and short lines) above the first rule or the first long paragraph;
+ *                      the most important heading is the title ("# For the Party <sup>1</sup>"),
+ *                      a name or "Name 1922" above it the author line, a date line under it
+ *                      the dateline ("*March 1912*"), a second heading the subtitle
+ *   information block  paragraphs of labelled lines between two rules ("Source : …")
+ *   opener, closer     salutation (and place-date) at the top; signature, salute, date line
+ *                      and publication lines at the bottom
+ *   notes              a notes heading (the `rules.ts` table) or the first linked note label
+ *   author             a front matter, an author line, an "Author :" field, the footer's archive link
+ *
+ * Every syntactic question (what a label looks like, which marks a block's words carry,
+ * where a block starts) goes to the reader's `MarkedSyntax`; nothing here parses markdown.
+ * Linear in the size of the text: a constant number of passes over the blocks.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
+import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
+import type { BlockStream, StreamBlock } from './blocks.js';
+import { isClosingSaluteLine, isSalutationLine } from './letter.js';
+import { SHAPES, isNameOrSurname } from './shapes.js';
+import { noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+
+/** One field of an information-block paragraph, as the syntax splits and labels it. */
+export interface InfoEntry {
+  /** The label as printed (without its colon), when the line has one. */
+  label?: string;
+  pos: SourcePos;
+  /** Where the value starts. */
+  valuePos: SourcePos;
+  /** The value's inlines (without the label). */
+  value(): Inline[];
+  /** The whole entry as a metadata field (role from the label table; reports an unknown label). */
+  field(): MetaField;
+}
+
+/** What the engine asks a markup syntax about its blocks. */
+export interface MarkedSyntax {
+  /** The block's inlines, whole and trimmed; `probe` parses without reporting (a shape test). */
+  inlines(b: StreamBlock, probe?: boolean): Inline[];
+  /** Where the block's words start (after a heading's `#`s). */
+  pos(b: StreamBlock): SourcePos;
+  /** The block's printed lines, trimmed, each with its position (for furniture the engine drops). */
+  printedLines(b: StreamBlock): Array<{ text: string; pos: SourcePos }>;
+  /** The block's characters as printed, markup included (how long a paragraph is). */
+  size(b: StreamBlock): number;
+  /** The words of a short block with its emphasis marks and attributes left out ("**Notes**" → "Notes"). */
+  bareText(b: StreamBlock): string;
+  /** A heading that opens with a set-apart span ("[Rosa Luxemburg]{.small} The Mass Strike"): the span's words. */
+  leadingSpan(b: StreamBlock): string | undefined;
+  /** Some line of the paragraph opens with a label (`Source : …`, `[Source:]{.info}`, `**Source:**`). */
+  labelled(b: StreamBlock): boolean;
+  /** The paragraph's fields: one at each labelled line and after each hard line break; `probe` reports nothing. */
+  fields(b: StreamBlock, probe?: boolean): InfoEntry[];
+  /** The footnote definitions (`[^1]: …`) read as notes: references to them are anchors, the others text. */
+  footnotesKept(labels: Iterable<string>): void;
+  /** Notes printed with these plain labels (`[1]`, `(1)`): the same marks in the text are anchors. */
+  notesPrintedWith(labels: Iterable<string>): void;
+}
+
+/** What a front matter already says; the engine places it. */
+export interface FrontMatterFacts {
+  /** The title given by the front matter, and whether it wins over the page's headings (Hugo). */
+  title?: { text: string; pos: SourcePos };
+  titleWins?: boolean;
+  /** The front matter's title as a field, kept when the page's title heading says otherwise. */
+  titleField?: MetaField;
+  author?: { name: string; pos: SourcePos };
+  fields: MetaField[];
+}
+
+
+interface Ctx {
+  syntax: MarkedSyntax;
+  diagnostics: Diagnostics;
+  ed: Edition;
+}
+
+type Heading = StreamBlock & { kind: 'heading' };
+const isHeading = (b: StreamBlock): b is Heading => b.kind === 'heading';
+const level = (b: StreamBlock): number => b.hints.level ?? 1;
+
+/** Lays out a marked-up stream (see the file header). */
+export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
+  const ed = emptyEdition(stream.profile);
+  const front = stream.front;
+  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed };
+  const footnotes = trailingFootnotes(ctx, stream.blocks);
+  const blocks = footnotes.length ? stream.blocks.filter((b) => !footnotes.includes(b)) : stream.blocks;
+  const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
+
+  const notesAt = findNotes(ctx, blocks);
+  const footerAt = findFooter(ctx, blocks, notesAt);
+  const textEnd = notesAt ?? footerAt;
+
+  // Title zone: everything before the first rule or the first real paragraph.
+  let i = 0;
+  const zone: StreamBlock[] = [];
+  while (i < textEnd) {
+    const b = blocks[i]!;
+    if (b.kind === 'rule') break;
+    // A block quote or a table is the text's: the title zone holds only lines and headings.
+    if (b.kind === 'quote' || b.kind === 'table') break;
+    if (b.kind === 'para' && !isFurniture(ctx, b) && ctx.syntax.size(b) > 200) break;
+    // With the title in the front matter, headings in the text are the text's own (or its date line).
+    if (titleFromFront && !isFurniture(ctx, b)) break;
+    zone.push(b);
+    i++;
+  }
+  // A more important heading right after the first rule is the work's title (the headings
+  // above it named the collection): "## The First Five Years…", rule, "# On l'Humanité".
+  if (blocks[i]?.kind === 'rule' && !titleFromFront) {
+    let k = i;
+    const extra: StreamBlock[] = [];
+    while (k < textEnd && (blocks[k]!.kind === 'rule' || blocks[k]!.kind === 'heading')) if (blocks[k++]!.kind === 'heading') extra.push(blocks[k - 1]!);
+    const levels = zone.flatMap((b) => (isHeading(b) ? [level(b)] : []));
+    const top = Math.min(...levels);
+    if (extra.some((h) => isHeading(h) && level(h) < top)) {
+      zone.push(...extra);
+      i = k;
+    }
+  }
+  readTitleZone(ctx, zone, front, titleFromFront);
+
+  // Information block: paragraphs of labelled lines between two rules.
+  i = readInfoBlock(ctx, blocks, i, textEnd);
+  const frontFields = [...(front?.fields ?? [])];
+  // A front-matter title that is not the page's title (a mirror's copying slip) is kept, as printed.
+  const frontTitle = front?.titleField;
+  if (frontTitle && squash(plainText(frontTitle.value)) !== ed.metadata.title && !titleFromFront) {
+    const after = frontFields.findIndex((f) => f.pos.line > frontTitle.pos.line);
+    frontFields.splice(after < 0 ? frontFields.length : after, 0, frontTitle);
+  }
+  ed.metadata.fields.unshift(...frontFields);
+
+  const body: Block[] = [];
+  for (; i < textEnd; i++) {
+    const b = blocks[i]!;
+    if (isFurniture(ctx, b)) drop(ctx, b);
+    else body.push(...toBlocks(ctx, b));
+  }
+  shapeBody(ctx, body);
+
+  if (notesAt !== undefined) readNotes(ctx, blocks, notesAt, footerAt);
+  if (footnotes.length) readFootnotes(ctx, footnotes);
+  dropEmptyNoteSections(ctx);
+  unwrapPageLinks(ed);
+  for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && !blocks[k]!.hints.markup) drop(ctx, blocks[k]!);
+  assignSeries(ed);
+
+  if (!ed.metadata.title) diagnostics.report('title-missing', 'no title heading or front-matter title was found', { line: 1, column: 1 });
+  if (!ed.metadata.author) authorFromLetterTitle(ed);
+  if (!ed.metadata.author) authorFromFooter(ctx);
+  return ed;
+}
+
+// ---------------------------------------------------------------------------------------
+// furniture
+
+/** Template markup, a line of nothing but links, a breadcrumb row, "Last updated". */
+function isFurniture(ctx: Ctx, b: StreamBlock): boolean {
+  if (b.hints.markup) return true;
+  if (b.kind !== 'para') return false;
+  // The furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
+  if (b.lines.length === 1 && ctx.syntax.size(b) <= 300) {
+    const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'top');
+    if (row && row.name !== 'table of contents') return true;
+  }
+  if (/^last (?:updated|modified)\b/i.test(b.lines[0]!.text.trim())) return true;
+  return b.hints.linksOnly === true;
+}
+
+/** Drops page furniture, one entry per printed line, each reported with its position. */
+function drop(ctx: Ctx, b: StreamBlock): void {
+  for (const { text, pos } of ctx.syntax.printedLines(b)) {
+    const reason = b.hints.markup ? 'page markup' : /^last (?:updated|modified)/i.test(text) ? 'page date' : 'navigation';
+    ctx.ed.dropped.push({ text, reason, pos });
+    ctx.diagnostics.report('furniture-dropped', `${reason} dropped: ${squash(text).slice(0, 60)}`, pos);
+  }
+}
+
+/** The first block of the trailing run of rules, furniture and markup. */
+function findFooter(ctx: Ctx, blocks: readonly StreamBlock[], notesAt: number | undefined): number {
+  let k = blocks.length;
+  const floor = notesAt ?? 0;
+  while (k > floor) {
+    const b = blocks[k - 1]!;
+    if (b.kind === 'rule' || isFurniture(ctx, b) || isFooterLine(ctx, b)) k--;
+    else break;
+  }
+  return k;
+}
+
+/** A one-line paragraph at the bottom that a furniture row of the page's bottom names ("Next: …", "… Index"). */
+function isFooterLine(ctx: Ctx, b: StreamBlock): boolean {
+  if (b.kind !== 'para' || b.lines.length !== 1 || ctx.syntax.size(b) > 300) return false;
+  const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'bottom');
+  return row !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// title zone
+
+/** Removes one wrapping `hi` (the italics of a date line is house style, not emphasis). */
+function unwrapHi(list: Inline[]): Inline[] {
+  return list.length === 1 && list[0]!.kind === 'hi' ? list[0].children : list;
+}
+
+const isDateLine = isDateLineRule;
+
+/** Two to five capitalised words or initials: "G.V. Plekhanov", "Nikolai Bukharin", "James Connolly". */
+
+function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | undefined, titleFromFront: boolean): void {
+  const { ed, syntax } = ctx;
+  const headings = zone.filter(isHeading);
+  let title: Heading | undefined;
+  if (!titleFromFront) {
+    title = headings.find((h) => h.hints.classes?.includes('title'));
+    if (!title) for (const h of headings) if (!title || level(h) < level(title)) title = h;
+  }
+  if (title) {
+    ed.body.head = syntax.inlines(title);
+    ed.metadata.title = squash(plainText(ed.body.head));
+  } else if (front?.title?.text) {
+    ed.body.head = [{ kind: 'text', text: front.title.text, pos: front.title.pos }];
+    ed.metadata.title = squash(front.title.text);
+  }
+  if (front?.author) ed.metadata.author = { name: front.author.name, from: 'front-matter', pos: front.author.pos };
+  const titleLine = title?.lines[0]!.line;
+  const seenTitle = (b: StreamBlock): boolean => titleLine === undefined || b.lines[0]!.line > titleLine;
+  for (const b of zone) {
+    if (b === title) continue;
+    if (isFurniture(ctx, b)) {
+      drop(ctx, b);
+      continue;
+    }
+    const inl = b.kind === 'para' || b.kind === 'heading' ? syntax.inlines(b) : [];
+    const words = squash(plainText(inl));
+    if (!words) continue;
+    const byline = SHAPES.nameAndYear.pattern.exec(words);
+    if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || !byline || !SHAPES.collection.pattern.test(words))) {
+      // A heading, a name alone or a "Name 1922" line above the title names the author
+      // ("## G.V. Plekhanov", "MN Roy", "Nikolai Bukharin 1922").
+      // "#### [Rosa Luxemburg]{.small} The Mass Strike": the name is the span set apart, the rest names the book.
+      const span = b.kind === 'heading' ? syntax.leadingSpan(b) : undefined;
+      const name = span && isNameOrSurname(squash(span)) ? squash(span) : b.kind === 'heading' || !byline ? words : byline.groups!['name']!;
+      if (isNameOrSurname(name)) {
+        ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(b) };
+        beforeHead(ed).push({ kind: 'p', rend: 'byline', children: inl, pos: syntax.pos(b) });
+        continue;
+      }
+    }
+    // "by Name", "Speech by Name" under the title (the shared AUTHOR rows).
+    if (seenTitle(b) && !ed.metadata.author) {
+      const by = authorFrom(words, 'top');
+      if (by && (by.rule.name === 'by X' || by.rule.name === 'speech by X')) ed.metadata.author = { name: by.name, from: 'author-line', pos: syntax.pos(b) };
+    }
+    // "by" on a line of its own, then the name: "by / **J. C. MARIATEGUI**".
+    if (seenTitle(b) && !ed.metadata.author && /^by$/i.test(words)) {
+      const next = zone[zone.indexOf(b) + 1];
+      const name = next && next.kind === 'para' ? squash(plainText(syntax.inlines(next))) : '';
+      if (name && isNameOrSurname(name)) ed.metadata.author = { name, from: 'author-line', pos: syntax.pos(next!) };
+    }
+    // The TEI writes head, subtitle, opener, argument in that order: a date line or a
+    // subheading printed after lines of the argument stays in the argument, where it stands.
+    if (b.kind === 'para' && seenTitle(b) && isDateLine(words) && !ed.body.opener?.dateline && !ed.body.argument.length) {
+      ed.body.opener = { ...ed.body.opener, dateline: unwrapHi(inl), pos: ed.body.opener?.pos ?? syntax.pos(b) };
+      continue;
+    }
+    if (b.kind === 'heading' && seenTitle(b) && !ed.body.subtitle && !ed.body.opener && !ed.body.argument.length) {
+      ed.body.subtitle = inl;
+      ed.metadata.subtitle = words;
+      continue;
+    }
+    (seenTitle(b) ? ed.body.argument : beforeHead(ed)).push({ kind: 'p', children: inl, pos: syntax.pos(b) });
+  }
+}
+
+/** The lines printed above the title, kept above it in the TEI. */
+function beforeHead(ed: Edition): Block[] {
+  ed.body.beforeHead ??= [];
+  return ed.body.beforeHead;
+}
+
+// ---------------------------------------------------------------------------------------
+// information block
+
+/** Reads `rule, labelled paragraphs…, rule` at `i`; returns the index after it (or `i`). */
+function readInfoBlock(ctx: Ctx, blocks: readonly StreamBlock[], i: number, end: number): number {
+  let k = i;
+  while (k < end && blocks[k]!.kind === 'rule') k++;
+  const start = k;
+  const paras: StreamBlock[] = [];
+  while (k < end && blocks[k]!.kind === 'para' && !blocks[k]!.hints.markup) {
+    paras.push(blocks[k]!);
+    k++;
+  }
+  const closed = k < end && blocks[k]!.kind === 'rule';
+  const labelled = paras.some((p) => ctx.syntax.labelled(p) || ctx.syntax.fields(p, true).some((e) => e.label === undefined && proseInfo(e.value()) !== undefined));
+  if (!paras.length || !labelled || (!closed && paras.length > 6)) return start === i ? i : start;
+  for (const p of paras) readInfoParagraph(ctx, p);
+  return closed ? k + 1 : k;
+}
+
+/** A paragraph's fields: "Author : Jane Roe" names the author, a line without a label is kept as `other`. */
+function readInfoParagraph(ctx: Ctx, p: StreamBlock): void {
+  const { ed } = ctx;
+  for (const entry of ctx.syntax.fields(p)) {
+    if (entry.label !== undefined && /^(?:author|by)$/i.test(entry.label.trim()) && !ed.metadata.author) {
+      // It goes to the header's author, not to a note.
+      const name = squash(plainText(entry.value()));
+      if (name) ed.metadata.author = { name, from: 'metadata', pos: entry.valuePos, label: { text: entry.label, pos: entry.pos } };
+      continue;
+    }
+    if (entry.label !== undefined) ed.metadata.fields.push(entry.field());
+    else if (proseInfo(entry.value())) {
+      // A prose line of the block ("Transcribed by Daniel Gaido."): a field with its words as label.
+      const value = entry.value();
+      const prose = proseInfo(value)!;
+      ed.metadata.fields.push({ label: prose.label, role: prose.rule.role, value: withoutLead(value, prose.label.length), pos: entry.pos });
+    } else {
+      ctx.diagnostics.report('metadata-unknown-label', 'an information-block line has no label; kept with role other', entry.pos);
+      ed.metadata.fields.push({ label: '', role: 'other', value: entry.value(), pos: entry.pos });
+    }
+  }
+}
+
+/** The prose information row a field's words match ("Originally published in …"), from the shared table. */
+const proseInfo = (value: Inline[]): ReturnType<typeof infoSentence> => {
+  const first = value[0];
+  // The label's words must stand in the first text node, so the value can be cut after them.
+  if (first?.kind !== 'text') return undefined;
+  const prose = infoSentence(squash(plainText(value)));
+  return prose && prose.label.length <= first.text.length ? prose : undefined;
+};
+
+/** The inlines without the first `n` characters of their first text node (the label words). */
+function withoutLead(value: Inline[], n: number): Inline[] {
+  const first = value[0];
+  if (first?.kind !== 'text') return value;
+  const rest = first.text.slice(n);
+  const lead = rest.length - rest.trimStart().length;
+  return trimInlines([{ ...first, text: rest, pos: { line: first.pos.line, column: first.pos.column + n + lead } }, ...value.slice(1)]);
+}
+
+// ---------------------------------------------------------------------------------------
+// body
+
+function toBlocks(ctx: Ctx, b: StreamBlock): Block[] {
+  const pos = ctx.syntax.pos(b);
+  switch (b.kind) {
+    case 'para': {
+      const children = ctx.syntax.inlines(b);
+      if (!children.length) return [];
+      if (children.every((n) => n.kind === 'pb')) return children.map((n) => ({ kind: 'pb', ...(n.kind === 'pb' && n.n ? { n: n.n } : {}), pos: n.pos }));
+      // A signature the syntax marks as such (`<span class="signature">` in converted pages).
+      return [b.hints.classes?.includes('signature') ? { kind: 'p', rend: 'signature', children, pos } : { kind: 'p', children, pos }];
+    }
+    case 'heading':
+      return [{ kind: 'heading', level: level(b), children: ctx.syntax.inlines(b), pos }];
+    case 'quote': {
+      const blocks: Block[] = (b.parts ?? []).map((q) => ({ kind: 'p', children: ctx.syntax.inlines(q), pos: ctx.syntax.pos(q) }));
+      return blocks.length ? [{ kind: 'quote', blocks, pos }] : [];
+    }
+    case 'table':
+      return (b.parts ?? []).map((cell) => ({ kind: 'p', children: ctx.syntax.inlines(cell), pos: ctx.syntax.pos(cell) }));
+    default:
+      return [];
+  }
+}
+
+/** Trims white space and line breaks at both ends of a run of inlines. */
+export function trimInlines(list: Inline[]): Inline[] {
+  const out = [...list];
+  while (out.length && (out[0]!.kind === 'lb' || (out[0]!.kind === 'text' && !out[0].text.trim()))) out.shift();
+  while (out.length && (out[out.length - 1]!.kind === 'lb' || (out[out.length - 1]!.kind === 'text' && !(out[out.length - 1] as { text: string }).text.trim()))) out.pop();
+  const first = out[0];
+  if (first?.kind === 'text') {
+    const lead = first.text.length - first.text.trimStart().length;
+    out[0] = { ...first, text: first.text.trimStart(), pos: { line: first.pos.line, column: first.pos.column + lead } };
+  }
+  const last = out[out.length - 1];
+  if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out;
+}
+
+const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind === 'heading') ? squash(plainText(b.children)) : '');
+
+/** A signature: a short paragraph entirely bold (or bold italic), or a short name in capitals. */
+function isSignature(b: Block | undefined): boolean {
+  if (!b || b.kind !== 'p') return false;
+  if (b.rend === 'signature') return true;
+  const w = words(b);
+  if (!w || w.length > 100) return false;
+  const c = b.children.filter((n) => !(n.kind === 'text' && !n.text.trim()));
+  if (c.length === 1 && c[0]!.kind === 'hi' && (c[0].rend === 'bold' || c[0].rend === 'bold italic')) return true;
+  return SHAPES.capitals.pattern.test(w);
+}
+
+/** Splits a paragraph at its last line break (`Cordially yours,` + `G. Plekhanoff`). */
+function splitAtBreak(list: Inline[]): [Inline[], Inline[]] | undefined {
+  let k = -1;
+  list.forEach((n, x) => {
+    if (n.kind === 'lb') k = x;
+  });
+  return k < 0 ? undefined : [trimInlines(list.slice(0, k)), trimInlines(list.slice(k + 1))];
+}
+
+function shapeBody(ctx: Ctx, all: Block[]): void {
+  const { body } = ctx.ed;
+  // Page breaks before the first words stay at the head of the body; the opener comes after them.
+  let lead = 0;
+  while (all[lead]?.kind === 'pb') lead++;
+  const leadingBreaks = all.slice(0, lead);
+  const blocks = all.slice(lead);
+  let first = 0;
+  // Opener: an optional place-date line, then a salutation.
+  const dateFirst = isDateLine(words(blocks[0])) && isSalutationLine(words(blocks[1])) ? 1 : 0;
+  if (isSalutationLine(words(blocks[dateFirst])) && words(blocks[dateFirst]).length < 80) {
+    const pos = blocks[0]!.pos;
+    const opener = body.opener ?? { pos };
+    const get = (b: Block): Inline[] => (b.kind === 'p' || b.kind === 'heading' ? b.children : []);
+    if (dateFirst && opener.dateline) body.argument.push(blocks[0]!); // two date lines: keep the second as printed
+    else if (dateFirst) opener.dateline = unwrapHi(get(blocks[0]!));
+    opener.salute = get(blocks[dateFirst]!);
+    body.opener = opener;
+    body.divType = 'letter';
+    first = dateFirst + 1;
+  } else {
+    // A short, wholly italic line before the text is an editorial argument.
+    const b = blocks[0];
+    if (b?.kind === 'p' && blocks.length > 1 && b.children.length === 1 && b.children[0]!.kind === 'hi' && b.children[0].rend === 'italic' && words(b).length < 300) {
+      body.argument.push(b);
+      first = 1;
+    }
+  }
+
+  // Closer, from the end: publication notes and a date line after a signature, the salute before it.
+  let last = blocks.length;
+  const tail: Block[] = [];
+  while (last > first && tail.length < 3) {
+    const w = words(blocks[last - 1]);
+    if (blocks[last - 1]!.kind === 'p' && w && (SHAPES.publication.pattern.test(w) || isDateLine(w)) && w.length < 200) tail.unshift(blocks[--last]!);
+    else break;
+  }
+  let closer: NonNullable<typeof body.closer> | undefined;
+  const sig = blocks[last - 1];
+  const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
+  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(words(blocks[last - 2]));
+  if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
+    closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
+    last--;
+  } else if (sig?.kind === 'p' && split && isClosingSaluteLine(squash(plainText(split[0]))) && squash(plainText(split[1])).length < 60 && squash(plainText(split[0])).length < 60 && last - 1 > first) {
+    closer = { salute: split[0], signed: split[1], pos: sig.pos };
+    last--;
+  }
+  if (closer) {
+    const prev = blocks[last - 1];
+    if (!closer.salute && prev && last - 1 > first && isClosingSaluteLine(words(prev)) && words(prev).length < 60 && prev.kind === 'p') {
+      closer.salute = prev.children;
+      closer.pos = prev.pos;
+      last--;
+    }
+    for (const t of tail) {
+      if (t.kind !== 'p') continue;
+      if (SHAPES.publication.pattern.test(words(t))) body.publicationNotes.push({ children: t.children, pos: t.pos });
+      else if (!closer.dateline) closer.dateline = t.children;
+      else body.publicationNotes.push({ children: t.children, pos: t.pos });
+    }
+    body.closer = closer;
+  } else last += tail.length;
+  body.blocks = [...leadingBreaks, ...blocks.slice(first, last)];
+}
+
+// ---------------------------------------------------------------------------------------
+// notes
+
+function isNotesHeading(ctx: Ctx, b: StreamBlock): boolean {
+  if ((b.kind !== 'heading' && b.kind !== 'para') || b.hints.markup) return false;
+  return isNotesHeadingText(ctx.syntax.bareText(b));
+}
+
+/** The note label at the start of a paragraph: a link back to the text (`[1.](#f1)`) or a printed label. */
+function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]; linked: boolean } | undefined {
+  const first = list[0];
+  if (first?.kind === 'noteAnchor') return { label: first.marker, key: first.key, rest: trimInlines(list.slice(1)), linked: !!first.target };
+  if (first?.kind !== 'text') return undefined;
+  const m = noteLabelRule(first.text, true);
+  if (!m) return undefined;
+  const label = m.label;
+  const key = m.key;
+  const cut = m.rest;
+  const rest = [{ ...first, text: first.text.slice(cut), pos: { line: first.pos.line, column: first.pos.column + cut } }, ...list.slice(1)];
+  return { label, key, rest: trimInlines(rest), linked: false };
+}
+
+/** Index of the notes section: a "Notes" heading, or the first paragraph opening with a linked note label. */
+function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined {
+  let at: number | undefined;
+  for (let k = 0; k < blocks.length; k++) if (isNotesHeading(ctx, blocks[k]!)) at = k;
+  if (at === undefined) {
+    for (let k = 1; k < blocks.length; k++) {
+      const b = blocks[k]!;
+      if (b.kind !== 'para' || b.hints.markup) continue;
+      const l = noteLabel(ctx.syntax.inlines(b, true));
+      if (l?.linked && /\.$|^\[.*\]$/.test(l.label) && b.lines[0]!.line > 1) {
+        at = k;
+        break;
+      }
+    }
+  }
+  if (at === undefined) return undefined;
+  // Notes printed with a plain label (`[1] …`, `(1) …`) make the same marker in the text an anchor.
+  const plain: string[] = [];
+  for (let k = at; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind !== 'para' || b.hints.markup) continue;
+    const l = noteLabel(ctx.syntax.inlines(b, true));
+    if (l && !l.linked && /^[[(]/.test(l.label)) plain.push(l.label);
+  }
+  ctx.syntax.notesPrintedWith(plain);
+  return at;
+}
+
+function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: number): void {
+  const { ed, syntax } = ctx;
+  let section: NoteSection | undefined;
+  let note: Note | undefined;
+  const newSection = (pos: SourcePos, heading?: Inline[]): NoteSection => {
+    const s: NoteSection = { notes: [], pos };
+    if (heading) s.heading = heading;
+    ed.notes.push(s);
+    return s;
+  };
+  for (let k = from; k < to; k++) {
+    const b = blocks[k]!;
+    const pos = syntax.pos(b);
+    if (k === from && isNotesHeading(ctx, b)) {
+      section = newSection(pos, [{ kind: 'text', text: squash(syntax.bareText(b)), pos }]);
+      continue;
+    }
+    if (b.kind === 'rule') continue;
+    if (isFurniture(ctx, b)) {
+      drop(ctx, b);
+      continue;
+    }
+    if (b.kind === 'heading') {
+      section = newSection(pos, syntax.inlines(b));
+      note = undefined;
+      continue;
+    }
+    section ??= newSection(pos);
+    const list = b.kind === 'para' ? syntax.inlines(b) : [];
+    const l = b.kind === 'para' ? noteLabel(list) : undefined;
+    if (l) {
+      note = { key: l.key, label: l.label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
+      if (l.rest.length) note.blocks.push({ kind: 'p', children: l.rest, pos: l.rest[0]!.pos });
+      section.notes.push(note);
+      continue;
+    }
+    const more = toBlocks(ctx, b);
+    if (note) note.blocks.push(...more);
+    else if (more.length) {
+      // Words between the notes heading and the first note: an unnumbered note, so nothing is lost.
+      note = { key: '', label: '', type: 'editorial', place: 'end', blocks: more, pos, targets: [] };
+      section.notes.push(note);
+      ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', pos);
+    }
+  }
+}
+
+/**
+ * The footnote definitions after the text (among rules and furniture only): the notes. A
+ * definition in the middle of the text stays where it is, as text, its references too:
+ * the notes are read in the order the source prints them.
+ */
+function trailingFootnotes(ctx: Ctx, blocks: readonly StreamBlock[]): StreamBlock[] {
+  let k = blocks.length;
+  while (k > 0) {
+    const b = blocks[k - 1]!;
+    if (b.hints.footnote !== undefined || b.kind === 'rule' || isFurniture(ctx, b)) k--;
+    else break;
+  }
+  const notes = blocks.slice(k).filter((b) => b.hints.footnote !== undefined);
+  ctx.syntax.footnotesKept(notes.map((b) => b.hints.footnote!));
+  return notes;
+}
+
+/**
+ * Markdown footnotes (`[^1]: …`), one note each, its indented paragraphs with it; after
+ * the notes printed under a heading, as their own section.
+ */
+function readFootnotes(ctx: Ctx, blocks: readonly StreamBlock[]): void {
+  const section: NoteSection = { notes: [], pos: ctx.syntax.pos(blocks[0]!) };
+  let note: Note | undefined;
+  for (const b of blocks) {
+    const pos = ctx.syntax.pos(b);
+    const children = ctx.syntax.inlines(b);
+    const label = b.hints.footnote!;
+    if (!note || note.label !== label || isFootnoteStart(b)) {
+      note = { key: label, label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
+      section.notes.push(note);
+    }
+    if (children.length) note.blocks.push({ kind: 'p', children, pos });
+  }
+  ctx.ed.notes.push(section);
+}
+
+/** The first paragraph of a footnote (its definition), not an indented one continuing it. */
+const isFootnoteStart = (b: StreamBlock): boolean => !/^(?: {4}|\t)/.test(b.lines[0]!.text);
+
+/** A "Notes" heading with no note under it is page furniture of the converted page. */
+function dropEmptyNoteSections(ctx: Ctx): void {
+  for (const s of ctx.ed.notes.filter((x) => !x.notes.length)) {
+    const text = squash(plainText(s.heading ?? []));
+    if (!text) continue;
+    ctx.ed.dropped.push({ text, reason: 'empty notes heading', pos: s.pos });
+    ctx.diagnostics.report('furniture-dropped', `a "${text}" heading with no notes under it was dropped`, s.pos);
+  }
+  ctx.ed.notes = ctx.ed.notes.filter((x) => x.notes.length);
+}
+
+/** Two series of notes (numbers and letters or symbols) in one document get a `series` each. */
+function assignSeries(ed: Edition): void {
+  const style = (key: string): string => (/^[0-9]+$/.test(key) ? 'numeric' : /^[A-Za-z]$/.test(key) ? 'alpha' : 'symbol');
+  const styles = new Set(ed.notes.flatMap((s) => s.notes.filter((n) => n.key).map((n) => style(n.key))));
+  if (styles.size < 2) return;
+  for (const s of ed.notes) {
+    for (const n of s.notes) if (n.key) n.series = style(n.key);
+    const one = new Set(s.notes.map((n) => n.series));
+    if (one.size === 1) s.series = [...one][0]!;
+  }
+  const visit = (list: Inline[]): void => {
+    for (const n of list) {
+      if (n.kind === 'noteAnchor') n.series = style(n.key);
+      if ('children' in n && Array.isArray(n.children)) visit(n.children);
+    }
+  };
+  const lists: Inline[][] = [];
+  const collect = (bs: Block[]): void => {
+    for (const b of bs) {
+      if (b.kind === 'p' || b.kind === 'heading') lists.push(b.children);
+      else if (b.kind === 'quote') collect(b.blocks);
+      else if (b.kind === 'list') lists.push(...b.items);
+      else if (b.kind === 'lines') lists.push(...b.lines);
+    }
+  };
+  collect(ed.body.blocks);
+  collect(ed.body.beforeHead ?? []);
+  collect(ed.body.argument);
+  lists.push(ed.body.head);
+  for (const s of ed.notes) for (const n of s.notes) collect(n.blocks);
+  lists.forEach(visit);
+}
+
+// ---------------------------------------------------------------------------------------
+// links inside the page
+
+/**
+ * A link to a place in the same page (`[see above](#sec2)`, `[^\\[1\\]^](#fw01)` around a
+ * note anchor) points at an id of the web page, which the TEI does not keep: a `ref` to it
+ * would be a broken pointer. Its words stay, as text; note anchors are linked by key later.
+ */
+function unwrapPageLinks(ed: Edition): void {
+  const unwrap = (list: Inline[]): void => {
+    for (let k = 0; k < list.length; k++) {
+      const n = list[k]!;
+      if (n.kind === 'link' && n.href.startsWith('#')) {
+        list.splice(k, 1, ...n.children);
+        k--;
+      } else if ('children' in n) unwrap(n.children);
+      else if (n.kind === 'subst') {
+        unwrap(n.del);
+        unwrap(n.add);
+      } else if (n.kind === 'choice') {
+        unwrap(n.sic);
+        unwrap(n.corr);
+      }
+    }
+  };
+  for (const list of bodyInlineLists(ed)) unwrap(list);
+  for (const list of noteInlineLists(ed)) unwrap(list);
+  for (const s of ed.notes) if (s.heading) unwrap(s.heading);
+  for (const f of ed.metadata.fields) unwrap(f.value);
+}
+
+// ---------------------------------------------------------------------------------------
+// author
+
+/** A letter's title names its writer ("Engels to August Bebel"), as in every style. */
+function authorFromLetterTitle(ed: Edition): void {
+  const title = ed.body.head[0];
+  if (!title || !(ed.body.divType === 'letter' || ed.body.opener?.salute)) return;
+  const named = authorFrom(ed.metadata.title, 'top');
+  if (named?.rule.name === 'letter title') ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
+}
+
+/** The archive link of the dropped footer names the author when nothing else does ("J. V. Stalin Archive"). */
+function authorFromFooter(ctx: Ctx): void {
+  // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive").
+  for (const d of ctx.ed.dropped) {
+    const named = authorFrom(d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), 'bottom');
+    if (!named) continue;
+    ctx.ed.metadata.author = { name: named.name, from: 'footer', pos: d.pos };
+    ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, d.pos);
+    return;
+  }
+  ctx.diagnostics.report('author-missing', 'no author line, front matter or archive link names the author', { line: 1, column: 1 });
+}
