@@ -21,10 +21,16 @@ export interface StreamLine {
   /** The line as printed (no LF); its first character is at column 1 of the source line. */
   text: string;
   line: number;
+  /** The source column `text[0]` stands at, when the reader does not keep the line's indentation (HTML); else 1. */
+  column?: number;
 }
 
-/** What the syntax says a block is. Page text has only `para` (the engine finds the rest by shape). */
-export type BlockKind = 'para' | 'heading' | 'rule' | 'quote' | 'list' | 'lines' | 'table' | 'pre';
+/**
+ * What the syntax says a block is. Page text has only `para` (the engine finds the rest by
+ * shape). `mark` is a point between blocks with no words of its own: an HTML `<a name>`
+ * target notes link to, or a page break of the printed edition (hints `target`, `page`).
+ */
+export type BlockKind = 'para' | 'heading' | 'rule' | 'quote' | 'list' | 'lines' | 'table' | 'pre' | 'mark';
 
 /** What the syntax shows about a block beyond its words: the engine's hints. */
 export interface BlockHints {
@@ -39,6 +45,18 @@ export interface BlockHints {
   classes?: readonly string[];
   /** The block is quoted (`>` in markdown, `blockquote` in HTML). */
   quoted?: boolean;
+  /** The block opens with a label the syntax marks as one (HTML `span.info` "Source:"), not a note number. */
+  labelled?: boolean;
+  /** Class names of elements inside the block (a layout table holding the template's footer). */
+  innerClasses?: readonly string[];
+  /** The HTML element's name, where the syntax has one (`footer`, `nav`: navigation by name). */
+  element?: string;
+  /** A `mark`: the name notes and anchors link to. */
+  target?: string;
+  /** A `mark`: the printed edition's page number. */
+  page?: string;
+  /** Words the syntax prints outside any paragraph (HTML text straight in `body` or a `div`): always text. */
+  loose?: boolean;
   /** The block is template markup, not text (a stray `<div>` line or `:::` fence in markdown). */
   markup?: boolean;
   /**
@@ -118,5 +136,5 @@ export const blockText = (b: Pick<StreamBlock, 'lines'>): string => b.lines.map(
 /** Where the block starts in the source (its first printed character). */
 export const blockPos = (b: Pick<StreamBlock, 'lines'>): SourcePos => {
   const l = b.lines[0]!;
-  return { line: l.line, column: firstColumn(l.text) };
+  return { line: l.line, column: l.column ?? firstColumn(l.text) };
 };

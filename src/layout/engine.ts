@@ -30,11 +30,12 @@
  * Linear in the size of the text: a constant number of passes over the blocks. The engine
  * does not link anchors to notes, repair `&8220;` or date the metadata: the transforms do.
  *
- * Which readers go through it: `lia-text` (page text), and the markdown readers
+ * Which readers go through it: `lia-text` (page text); the markdown readers
  * (`mia-markdown`, `markdown-frontmatter`), whose stream carries a `MarkedSyntax`: a
  * marked-up stream is read by `marked.ts` (headings, rules and labels say what page text
- * leaves to shape), with the same rule tables. The HTML reader still walks its DOM to the
- * zones, consulting the tables (README, "The layout engine").
+ * leaves to shape), with the same rule tables; and `mia-html`, through the hint tables of
+ * `hinted.ts` (front, hinted roles in the text), `letter-frame.ts` and `note-kinds.ts`, on
+ * the same block stream (README, "The layout engine").
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
@@ -385,7 +386,7 @@ function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
 
 /** The hint row that makes a block furniture (page text has no hints: no cost there). */
 const hintedFurniture = (b: StreamBlock): ReturnType<typeof furnitureByHints> =>
-  b.hints.classes !== undefined || b.hints.linksOnly !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
+  b.hints.classes !== undefined || b.hints.linksOnly !== undefined || b.hints.innerClasses !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
 
 function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading): void {
   const pos = { line: l.line, column: firstColumn(l.text) };

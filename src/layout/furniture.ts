@@ -27,14 +27,21 @@ export const NAV_MAX = 300;
 export const HINT_FURNITURE: readonly HintRule[] = [
   { name: 'furniture class', why: 'a class the page template gives its navigation ("footer", "toplink", "next" …)' },
   { name: 'navigation links', why: 'a short block of nothing but links, naming an index, archive, contents, next or previous page' },
+  { name: 'template footer table', why: 'a layout table that holds the page template\'s footer ("footer", "t2h-foot" inside it)' },
+  { name: 'navigation element', why: 'an HTML5 element that holds navigation, never text ("<footer>", "<nav>")' },
 ];
+
+/** Classes of the template's footer that make a whole layout table around them furniture. */
+export const FOOTER_INNER_CLASSES: ReadonlySet<string> = new Set(['footer', 't2h-foot']);
 
 /**
  * The hint row that makes a block furniture, if any. `text` is the block's words, squashed;
  * `linksOnly` may be a getter (it is read last: finding the links costs most).
  */
-export function furnitureByHints(text: string, hints: Pick<BlockHints, 'classes' | 'linksOnly'>): HintRule | undefined {
+export function furnitureByHints(text: string, hints: Pick<BlockHints, 'classes' | 'linksOnly' | 'innerClasses' | 'element'>): HintRule | undefined {
   if (hints.classes?.some((c) => FURNITURE_CLASSES.has(c))) return HINT_FURNITURE[0];
+  if (hints.element !== undefined && FURNITURE_TAGS.has(hints.element)) return HINT_FURNITURE[3];
+  if (hints.innerClasses?.some((c) => FOOTER_INNER_CLASSES.has(c))) return HINT_FURNITURE[2];
   if (text.length <= NAV_MAX && NAV_WORDS.test(text) && hints.linksOnly === true) return HINT_FURNITURE[1];
   return undefined;
 }

@@ -10,7 +10,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Diagnostics } from '../diagnostics.js';
-import type { Body, Edition, Inline, Note, NoteSection } from '../model/edition.js';
+import type { Body, Edition, Inline, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
@@ -50,6 +50,9 @@ function writeDateline(parent: TeiElement, inlines: readonly Inline[], diagnosti
   txt(dateline, only.text.slice(found.end));
 }
 
+/** `a` stands before `b` in the source. */
+const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+
 function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | undefined): void {
   const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
   // What the source prints above the title stays above it (model.divTop allows any order).
@@ -57,6 +60,9 @@ function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | unde
   // A text that prints no title has no head: the header's title then comes from elsewhere (an HTML <title>).
   if (body.head.length > 0) mixed(div, 'head', body.head);
   if (body.subtitle) mixed(div, 'head', body.subtitle, [['type', 'sub']]);
+  // Source order: a headnote printed above a letter's opening stays above it (divTop allows any order).
+  const argumentFirst = body.argument.length > 0 && body.opener !== undefined && isBefore(body.argument[0]!.pos, body.opener.pos);
+  if (argumentFirst) writeBlocks(el(div, 'argument'), body.argument, { headings: 'p' });
   if (body.opener && (body.opener.dateline || body.opener.salute)) {
     const opener = el(div, 'opener');
     // Source order: a salutation printed above the place-date line stays above it.
@@ -64,14 +70,17 @@ function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | unde
     if (body.opener.dateline) writeDateline(opener, body.opener.dateline, diagnostics, body.opener.pos);
     if (body.opener.salute && !body.opener.saluteFirst) mixed(opener, 'salute', body.opener.salute);
   }
-  if (body.argument.length > 0) writeBlocks(el(div, 'argument'), body.argument, { headings: 'p' });
+  if (body.argument.length > 0 && !argumentFirst) writeBlocks(el(div, 'argument'), body.argument, { headings: 'p' });
   writeBlocks(div, body.blocks);
   const closer = body.closer;
   if (closer && (closer.salute || closer.signed || closer.dateline)) {
     const el_ = el(div, 'closer');
+    // Source order: a place-date printed above the signature stays above it (closer's content is in any order).
+    const datelineFirst = closer.dateline !== undefined && closer.dateline[0] !== undefined && [closer.salute?.[0], closer.signed?.[0]].some((n) => n !== undefined && isBefore(closer.dateline![0]!.pos, n.pos));
+    if (closer.dateline && datelineFirst) writeDateline(el_, closer.dateline, diagnostics, closer.pos);
     if (closer.salute) mixed(el_, 'salute', closer.salute);
     if (closer.signed) mixed(el_, 'signed', closer.signed);
-    if (closer.dateline) writeDateline(el_, closer.dateline, diagnostics, closer.pos);
+    if (closer.dateline && !datelineFirst) writeDateline(el_, closer.dateline, diagnostics, closer.pos);
   }
   // After the closer a div allows only model.global, where note belongs.
   for (const pub of body.publicationNotes) mixed(div, 'note', pub.children, [['type', 'publication']]);

@@ -47,12 +47,8 @@ const PENDING_PAGES: Readonly<Record<string, string>> = {
   'marx-engels-1848-communist-manifesto-ch04.html': 'layout: the reader drops «party then represented Parliament by Ledru Rollin literature by Louis Blanc in …» (line 92); 3 words-lost reports',
   'plekhanov-1898-bernstein-and-materialism.html': 'layout: the reader drops «Footnotes» (line 182); 10 words-lost reports',
   'plekhanov-1898-role-of-individual-in-history.html': 'layout: the reader drops «1 reference N K Mikhailovsky who responded publication Kablitz s article his …» (line 271); 10 words-lost reports',
-  'varga-1922-economic-survey.html': 'layout: the reader drops «August» (line 25); 2 words-lost reports',
-  'trotsky-1938-labor-party-question-us.html': 'layout: the reader drops «June» (line 32); 3 words-lost reports',
   'trotsky-1922-trade-unions-and-soviet-state.html': 'layout: the reader drops «Workers Opposition was left tendency in Bolshevik formed at end 1920 program …» (line 84); 10 words-lost reports',
   'trotsky-1915-first-year-of-war.html': 'layout: the reader drops «Entente ¹» (line 38); 6 words-lost reports',
-  'sedova-1940-how-it-happened.html': 'layout: the reader adds «November 1940» (line 205)',
-  'dunayevskaya-1961-state-capitalist-theory-anniversary.html': 'layout: the reader drops «1961» (line 20); 2 words-lost reports',
   'mariategui-1929-anti-imperialist-point-of-view.html': 'layout: the reader drops «T o» (line 32); 2 words-lost reports',
 };
 

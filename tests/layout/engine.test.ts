@@ -93,6 +93,14 @@ describe('layout rules: furniture from hints', () => {
         [`The index of prices ${'rose again and again '.repeat(20)}`, { linksOnly: true }],
       ],
     },
+    'template footer table': {
+      yes: [['Works Index | Home', { innerClasses: ['footer'] }], ['Anything at all', { innerClasses: ['td', 't2h-foot'] }]],
+      no: [['Anything at all', { innerClasses: ['information', 'title'] }], ['Anything at all', { innerClasses: [] }]],
+    },
+    'navigation element': {
+      yes: [['© 2024 World Peace Council Archive', { element: 'footer' }], ['Home Works Letters', { element: 'nav' }]],
+      no: [['The text of the speech', { element: 'section' }], ['The text of the speech', { element: 'article' }]],
+    },
   };
   it('has examples for every row', () => {
     expect(HINT_FURNITURE.map((r) => r.name).sort()).toEqual(Object.keys(EXAMPLES).sort());

@@ -48,6 +48,24 @@ describe('every reader: notes heading spellings and the archive footer', () => {
   }
 });
 
+describe('every reader: an author line above the title, a subtitle under it', () => {
+  const text = 'Leon Trotsky\n\nThe Strike Goes On\n\nA Reply to Our Critics\n\nSource: The Militant, 1934\n\nThe workers are on strike again in the city.\n\nThey will win.\n';
+  const htmlPage =
+    '<html><head><title>The Strike Goes On</title></head><body>\n<h2>Leon Trotsky</h2>\n<h1>The Strike Goes On</h1>\n<h3>A Reply to Our Critics</h3>\n<p class="information"><span class="info">Source:</span> The Militant, 1934</p>\n<p>The workers are on strike again in the city.</p>\n<p>They will win.</p>\n</body></html>\n';
+  it('page text (lines by shape) and HTML (the engine’s hint tables) give the same author, title, subtitle and text', () => {
+    const got = [text, htmlPage].map((t) => {
+      const r = convert(t, { file: 'page' });
+      expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+      expectValidTei(r.tei!);
+      const ed = r.model as Edition;
+      const body = ed.body.blocks.flatMap((b) => (b.kind === 'p' ? [plainText(b.children).trim()] : []));
+      return { author: ed.metadata.author?.name, title: ed.metadata.title, subtitle: ed.metadata.subtitle, body };
+    });
+    expect(got[0]).toEqual({ author: 'Leon Trotsky', title: 'The Strike Goes On', subtitle: 'A Reply to Our Critics', body: ['The workers are on strike again in the city.', 'They will win.'] });
+    expect(got[1]).toEqual(got[0]);
+  });
+});
+
 /** A letter under a date line, written in each style. */
 const letter = {
   markdown: `# To the Workers of Dublin\n\n*March 1912*\n\n---\n\nSource : The Militant, 1934\n\n---\n\nDear Comrades,\n\nThe workers are on strike again <sup>1</sup> in the city.\n\nThey will win.\n\nYours fraternally,\n\n**James Connolly**\n\n**Notes**\n\n1. The strike began in May.\n\n[Leon Trotsky Internet Archive](../index.htm)\n`,

@@ -16,7 +16,7 @@ export type Item =
   /** An empty `<a name="…">` between blocks: a target notes and anchors link to. */
   | { kind: 'target'; name: string; pos: SourcePos };
 
-import { FURNITURE_TAGS } from '../../layout/furniture.js';
+import { FOOTER_INNER_CLASSES, FURNITURE_TAGS } from '../../layout/furniture.js';
 
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'dl', 'table', 'pre', 'address']);
 const CONTAINER = new Set(['div', 'center', 'section', 'article', 'main', 'body', 'form', 'span', 'font', 'a', 'b', 'i', 'em', 'strong', 'small', 'big']);
@@ -30,6 +30,15 @@ function containsBlock(el: Element): boolean {
   }
   return false;
 }
+
+/**
+ * A layout table: one that holds a title-level heading (h1–h3: the page's title set in a
+ * centred cell), and not the template's footer (that table is furniture as a whole:
+ * `layout/furniture.ts`). A table with only minor headings (h4–h6) is kept whole: a
+ * reproduced poster or handbill is not a section of the text.
+ */
+const isLayoutTable = (table: Element): boolean =>
+  findAll(table, (e) => /^h[1-3]$/.test(e.tagName)).length > 0 && findAll(table, (e) => classes(e).some((c) => FOOTER_INNER_CLASSES.has(c))).length === 0;
 
 function isBlank(n: Node): boolean {
   return isText(n) && n.value.trim() === '';
@@ -73,6 +82,10 @@ export function collectItems(root: Element, pagesSeen: Set<string> = new Set()):
         // A page set wholly inside <blockquote> (a frame, not a quotation): read what it holds.
         flush();
         visit(c);
+      } else if (c.tagName === 'table' && isLayoutTable(c)) {
+        // A table that sets out the page (its title and text in cells), not a table of data.
+        flush();
+        visitCells(c);
       } else if (BLOCK.has(c.tagName) || FURNITURE_TAGS.has(c.tagName)) {
         // A <footer> or <nav> is one block, dropped whole as navigation by the reader.
         flush();
@@ -87,6 +100,15 @@ export function collectItems(root: Element, pagesSeen: Set<string> = new Set()):
       } else {
         loose.push(c);
       }
+    }
+  };
+  const visitCells = (el: Element): void => {
+    for (const c of el.childNodes) {
+      if (!isElement(c)) continue;
+      if (c.tagName === 'td' || c.tagName === 'th') {
+        visit(c);
+        flush();
+      } else if (c.tagName === 'tbody' || c.tagName === 'thead' || c.tagName === 'tfoot' || c.tagName === 'tr') visitCells(c);
     }
   };
   visit(root);

@@ -2,12 +2,17 @@
  * Reads an original MIA HTML page (LIA `tx2html` XHTML 2004–05, Marx/Engels Internet
  * Archive HTML 1999–2002, the 2007+ style) into the edition model.
  *
- * The page is parsed by parse5 (HTML5 rules, positions on), flattened into block items,
- * then read in three zones: the front (title, author, information block), the text, and
- * the notes. Navigation furniture is dropped into `edition.dropped`, never silently.
+ * The page is parsed by parse5 (HTML5 rules, positions on), flattened into block items and
+ * handed to the layout engine as its block stream (`stream.ts`): the engine plans the
+ * front (title, collection line, author, subtitle, information block) and says which
+ * blocks of the text are furniture, foot information or notes headings
+ * (`layout/hinted.ts`). Still read here: the notes (labels, links by `<a name>`), the
+ * letter's opener and closer (`letter.ts`). Navigation furniture is dropped into
+ * `edition.dropped`, never silently.
  */
-import { authorFrom, authorInCollection, authorLineName, infoSentence, isNotesHeading, metaAuthorName } from '../../layout/rules.js';
-import { FURNITURE_TAGS, furnitureByHints } from '../../layout/furniture.js';
+import { authorFrom, authorInCollection, authorLineName as personInLine, metaAuthorName } from '../../layout/rules.js';
+import type { StreamBlock } from '../../layout/blocks.js';
+import { authorLineName, planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
@@ -15,11 +20,13 @@ import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } 
 import { labelRule } from '../../model/labels.js';
 import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, hasClass, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
-import { shapeLetter, type BodyEntry } from './letter.js';
+import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
+import { assignSeries, noteOpening, noteWriter } from '../../layout/note-kinds.js';
+import { htmlStream } from './stream.js';
 
 /**
  * parse5's default adapter copies a text node's location object each time the text grows
@@ -35,14 +42,6 @@ const FAST_LOCATIONS: typeof defaultTreeAdapter = {
 };
 
 const HEADING = /^h([1-6])$/;
-/**
- * The notes-heading spellings this reader knew before the engine's table, kept only for the
- * subtitle test below: the table also takes "Translator’s Note" (curly apostrophe), which on
- * a page where it heads a prose note (not numbered notes) would then be dropped as an empty
- * notes section instead of kept as a heading. To go when the reader is on the engine and a
- * headnote under such a heading is a zone of its own.
- */
-const OLD_NOTES_HEADING = /^(?:(?:foot|end|editor'?s?|editorial|translator'?s?|author'?s?)\s*)?notes?(?:\s+(?:by|of)\b.*)?\s*:?$/i;
 
 interface Pending {
   names: string[];
@@ -51,51 +50,6 @@ interface Pending {
 function headingLevel(el: Element): number | undefined {
   const m = HEADING.exec(el.tagName);
   return m ? Number(m[1]) : undefined;
-}
-
-/** No words (white space, no-break spaces, an image): nothing to encode. */
-const isBlankEl = (el: Element): boolean => squashedText(el).replace(/\u00a0/g, '').trim() === '';
-
-/** Text all of which sits inside links (a navigation line), ignoring separators like `|`. */
-function onlyLinks(el: Element): boolean {
-  let outside = '';
-  const walk = (n: Node) => {
-    if (isText(n)) outside += n.value;
-    else if (isElement(n) && n.tagName !== 'a') n.childNodes.forEach(walk);
-  };
-  el.childNodes.forEach(walk);
-  return outside.replace(/[\s\u00a0|•·<>&;:,.\-–—]+/g, '') === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length > 0;
-}
-
-/**
- * Navigation furniture: the layout engine's hint rows (a furniture class; a short block of
- * nothing but links naming navigation), and a table holding the template's footer.
- */
-function isFurniture(el: Element): boolean {
-  const hints = { classes: classes(el), get linksOnly(): boolean { return onlyLinks(el); } };
-  if (FURNITURE_TAGS.has(el.tagName) || furnitureByHints(squashedText(el), hints)) return true;
-  return el.tagName === 'table' && findAll(el, (e) => hasClass(e, 'footer') || hasClass(e, 't2h-foot')).length > 0;
-}
-
-/**
- * A metadata block: the 2007+ `p.info` or the paragraph after `hr.infotop`, or a
- * `p.information` that starts with a `span.info` label (not a note number like "1.").
- */
-function isInfoBlockEl(el: Element, afterInfoRule = false): boolean {
-  if (el.tagName !== 'p' && el.tagName !== 'div') return false;
-  const cls = classes(el);
-  if (cls.includes('info') || afterInfoRule) return true;
-  if (!cls.includes('information')) return false;
-  const first = el.childNodes.find((n) => !(isText(n) && n.value.trim() === ''));
-  if (first !== undefined && isElement(first) && hasClass(first, 'info') && !isMarker(squashedText(first)) && squashedText(first) !== '') return true;
-  // `<strong>Written:</strong>` as the label, as readFieldLines reads it.
-  if (first !== undefined && isElement(first) && ['strong', 'b'].includes(first.tagName) && /^\p{Lu}[\p{L} &/\\'-]{1,40}:\s*$/u.test(squashedText(first))) return true;
-  // A prose line of the layout table ("Speech delivered on … 1970, …") with no label.
-  return first !== undefined && isText(first) && infoSentence(squashedText(el)) !== undefined;
-}
-
-function isTitleCandidate(el: Element): boolean {
-  return hasClass(el, 'title') && (headingLevel(el) !== undefined || el.tagName === 'p');
 }
 
 /** The leading note label of a block: `[1]`, `1.`, `(1)`, `[A]` in a link, a `span.info`, or plain text in a notes section. */
@@ -131,6 +85,10 @@ function leadingText(el: Element): { text: string; chain: Element[]; names: stri
   return undefined;
 }
 
+/**
+ * The syntax of a block's first words (its label element, its links by `<a name>`), and
+ * the engine's decision whether they open a note (`layout/note-kinds.ts`, NOTE_OPENINGS).
+ */
 function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNames: Set<string>, pending: Pending): NoteStart | undefined {
   const lead = leadingText(el);
   if (!lead) return undefined;
@@ -141,28 +99,13 @@ function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNa
   const names = [...pending.names, ...lead.names, ...(own ? [own] : [])];
   const href = link && attr(link, 'href')?.startsWith('#') ? attr(link, 'href')!.slice(1) : undefined;
   const linked = names.some((n) => targets.has(n)) || (href !== undefined && anchorNames.has(href));
-  if (labelEl && (linked || inNotes)) {
-    const start: NoteStart = { label, labelEl, names };
-    if (href !== undefined) start.backHref = href;
-    return start;
-  }
-  if (!inNotes && !linked) return undefined;
-  const m = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}\.|\*{1,3})(?=\s)/.exec(lead.text);
-  return m && lead.chain.length === 0 ? { label: m[1]!, names } : undefined;
-}
-
-/** Types a note by its signature: "—Ed.", "Progress Publishers" are editors'; "—Engels" the author's. */
-function noteType(text: string, sectionHeading: string, ids: string[]): Note['type'] {
-  const t = text.trim();
-  if (/[—–-]\s*(?:Ed\.|Eds\.|Editors?\b)|Progress Publishers|\bEd\.\]?$|\bM(?:arxists)? ?I(?:nternet)? ?A(?:rchive)?\b.*Note/i.test(t)) return 'editorial';
-  if (/[—–-]\s*(?:F\.\s*E\.|K\.\s*M\.|Engels|Marx|Lenin|N\.\s*L\.|Plekhanov|Connolly|Author)\.?\]?$/.test(t)) return 'authorial';
-  if (/^translator/i.test(t) || /translator/i.test(sectionHeading)) return 'translator';
-  if (/author/i.test(sectionHeading)) return 'authorial';
-  if (/editor|note by/i.test(sectionHeading)) return 'editorial';
-  // LIA (Progress edition): unsigned footnotes are the author's, the endnotes the editors'.
-  if (ids.some((i) => /^fwV\d+E\d+/.test(i))) return 'editorial';
-  if (ids.some((i) => /^fwV\d+P\d+F\d+/.test(i))) return 'authorial';
-  return 'unknown';
+  const opening = noteOpening({ text: lead.text, labelElement: labelEl !== undefined, wrapped: lead.chain.length > 0, linked, inNotes });
+  if (!opening) return undefined;
+  if (opening.row.name === 'printed label') return { label: opening.label, names };
+  const start: NoteStart = { label: opening.label, names };
+  if (labelEl) start.labelEl = labelEl;
+  if (href !== undefined) start.backHref = href;
+  return start;
 }
 
 /** Removes the plain-text label ("1. ") that starts a note's first paragraph. */
@@ -216,8 +159,9 @@ export class HtmlReading {
     }
     this.collectAnchorTargets(bodyEl);
     const items = collectItems(bodyEl, this.ictx.pagesSeen);
-    const frontEnd = this.readFront(items, doc);
-    this.readText(items.slice(frontEnd));
+    const stream = htmlStream(items);
+    const frontEnd = this.readFront(items, stream, doc);
+    this.readText(items.slice(frontEnd), stream.slice(frontEnd));
     this.finish();
     return this.ed;
   }
@@ -235,86 +179,43 @@ export class HtmlReading {
 
   // ---------------------------------------------------------------- front matter
 
-  /** Reads title, author, subtitle and information block; returns where the text starts. */
-  private readFront(items: Item[], doc: Document): number {
-    const afterInfoRule = new Set<Item>();
-    items.forEach((it, i) => {
-      const next = items[i + 1];
-      if (it.kind === 'rule' && it.cls.includes('infotop') && next) afterInfoRule.add(next);
-    });
-    const isInfoBlock = (it: Item): boolean => it.kind === 'block' && isInfoBlockEl(it.el, afterInfoRule.has(it));
-    const isTextBlock = (it: Item): boolean => {
-      if (it.kind === 'loose') return true;
-      if (it.kind !== 'block') return false;
-      const el = it.el;
-      if (headingLevel(el) !== undefined || isBlankEl(el) || isFurniture(el) || isInfoBlock(it)) return false;
-      if (el.tagName === 'p' && classes(el).some((c) => ['title', 'author', 'subtitle', 'updat'].includes(c))) return false;
-      return true;
-    };
-    let firstText = items.findIndex(isTextBlock);
-    if (firstText < 0) firstText = items.length;
-    let lastInfo = -1;
-    for (let i = 0; i < firstText; i++) {
+  /**
+   * Title, collection line, author, subtitle and information block, as the layout engine
+   * plans them from the stream's hints (`layout/hinted.ts`); returns where the text starts.
+   */
+  private readFront(items: Item[], stream: readonly StreamBlock[], doc: Document): number {
+    const plan = planFront(stream);
+    plan.roles.forEach((role, i) => {
       const it = items[i]!;
-      if (isInfoBlock(it)) lastInfo = i;
-    }
-    const front = items.slice(0, firstText);
-    const titleIdx = this.chooseTitle(front);
-    let frontEnd = lastInfo >= 0 ? lastInfo + 1 : titleIdx >= 0 ? titleIdx + 1 : 0;
-    // An author or subtitle paragraph, blank lines and rules right after the title still belong to the front.
-    const frontFiller = (it: Item | undefined): boolean =>
-      it !== undefined && (it.kind === 'rule' || (it.kind === 'block' && (isBlankEl(it.el) || hasClass(it.el, 'author') || (hasClass(it.el, 'subtitle') && it.el.tagName === 'p'))));
-    if (lastInfo < 0) while (frontEnd < items.length && frontFiller(items[frontEnd])) frontEnd++;
-    let subtitleTaken = false;
-    for (let i = 0; i < frontEnd; i++) {
-      const it = items[i]!;
-      if (it.kind !== 'block') continue;
-      const el = it.el;
-      if (i === titleIdx) this.setTitle(el, it.pos);
-      else if (i < titleIdx && el.tagName === 'p' && hasClass(el, 'title')) this.setCollection(el, it.pos);
-      else if (isFurniture(el)) this.dropBlock(el, it.pos, 'navigation links');
-      else if (isBlankEl(el)) continue;
-      else if (isInfoBlock(it)) this.readInfo(el, it.pos);
-      else if (hasClass(el, 'author') || (i < titleIdx && !this.ed.metadata.author && (el.tagName === 'h2' || (headingLevel(el) !== undefined && authorLineName(squashedText(el)) !== undefined)))) this.setAuthor(el, it.pos);
-      else if (i > titleIdx && !subtitleTaken && (headingLevel(el) !== undefined || hasClass(el, 'subtitle'))) {
-        subtitleTaken = true;
-        this.setSubtitle(el, it.pos);
-      } else if (i < titleIdx) {
-        // A heading or line printed above the title ("<h3>Collected Works</h3>" over the <h1>) stays above it.
-        (this.ed.body.beforeHead ??= []).push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
-      } else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, it.pos), pos: it.pos });
-    }
-    // Without an information block, one subtitle heading right after the title still belongs to the front.
-    if (lastInfo < 0 && titleIdx >= 0) {
-      const next = items[frontEnd];
-      // The reader's own spellings here: "Translator’s Note" over a front paragraph is its subtitle, not a notes section.
-      if (next?.kind === 'block' && (hasClass(next.el, 'subtitle') || (headingLevel(next.el) !== undefined && !OLD_NOTES_HEADING.test(squashedText(next.el)) && frontEnd < firstText && !this.looksLikeDateline(next.el)))) {
-        this.setSubtitle(next.el, next.pos);
-        frontEnd++;
+      if (it.kind !== 'block') return;
+      const { el, pos } = it;
+      switch (role) {
+        case 'title':
+          return this.setTitle(el, pos);
+        case 'collection':
+          return this.setCollection(el, pos);
+        case 'furniture':
+          return this.dropBlock(el, pos, 'navigation links');
+        case 'info':
+          return this.readInfo(el, pos);
+        case 'author':
+          return this.setAuthor(el, pos, i < plan.titleAt);
+        case 'subtitle':
+          return this.setSubtitle(el, pos);
+        case 'beforeHead':
+          // A heading or line printed above the title ("<h3>Collected Works</h3>" over the <h1>) stays above it.
+          (this.ed.body.beforeHead ??= []).push({ kind: 'p', children: this.inl(el, pos), pos });
+          return;
+        case 'argument':
+          this.ed.body.argument.push({ kind: 'p', children: this.inl(el, pos), pos });
+          return;
+        case 'skip':
+          return;
       }
-    }
-    if (titleIdx < 0) this.titleFromHead(doc);
+    });
+    if (plan.titleAt < 0) this.titleFromHead(doc);
     this.authorFromMeta(doc);
-    return frontEnd;
-  }
-
-  private looksLikeDateline(el: Element): boolean {
-    const t = squashedText(el);
-    return t.length <= 80 && /\b(1[5-9]\d\d|20\d\d)\b/.test(t) && /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(t);
-  }
-
-  private chooseTitle(front: Item[]): number {
-    const blocks = front.map((it, i) => ({ it, i })).filter((x): x is { it: Extract<Item, { kind: 'block' }>; i: number } => x.it.kind === 'block' && !isBlankEl(x.it.el));
-    const pick = (pred: (el: Element) => boolean) => blocks.find((b) => pred(b.it.el))?.i;
-    return (
-      pick((el) => isTitleCandidate(el) && el.tagName !== 'p') ??
-      pick((el) => el.tagName === 'h1') ??
-      pick((el) => el.tagName === 'h3') ??
-      pick((el) => el.tagName === 'h2') ??
-      pick((el) => el.tagName === 'h4') ??
-      pick((el) => isTitleCandidate(el)) ??
-      -1
-    );
+    return plan.end;
   }
 
   private setTitle(el: Element, pos: SourcePos): void {
@@ -335,7 +236,7 @@ export class HtmlReading {
     const line = squashedText(el);
     const byYear = authorFrom(line, 'top');
     // Over two printed lines ("Karl Marx<br>Wage Labour and Capital") the line names a book and its author, not the page's.
-    const printed = findAll(el, (e) => e.tagName === 'br').length === 0 ? authorLineName(line) : undefined;
+    const printed = findAll(el, (e) => e.tagName === 'br').length === 0 ? personInLine(line) : undefined;
     const named = authorInCollection(line) ?? (byYear?.rule.name === 'name and year' ? byYear : printed !== undefined ? { name: printed } : undefined);
     if (named && !this.ed.metadata.author) this.ed.metadata.author = { name: named.name, from: 'author-line', pos };
   }
@@ -345,14 +246,21 @@ export class HtmlReading {
     this.ed.metadata.subtitle = squash(plainText(this.ed.body.subtitle));
   }
 
-  private setAuthor(el: Element, pos: SourcePos): void {
+  /**
+   * The author line's name goes to the header. A line that says more than the name (a
+   * year aside: "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx") also stays where it
+   * is printed, above or under the title, so none of its words is lost.
+   */
+  private setAuthor(el: Element, pos: SourcePos, aboveTitle: boolean): void {
     const line = squash(squashedText(el));
-    // The name as printed, without the year or the work the line also names (layout table).
-    const name = authorLineName(line) ?? line;
-    if (name) this.ed.metadata.author = { name, from: 'author-line', pos };
-    // The rest of the line ("…: Böhm-Bawerk's Criticism of Marx", "… 1912") names the work or
-    // collection: the whole line is kept as the collection line, so no word is lost.
-    if (name !== line) this.ed.metadata.fields.push({ label: '', role: 'collection', value: this.inl(el, pos), pos });
+    const name = authorLineName(line);
+    if (!name) return;
+    this.ed.metadata.author = { name, from: 'author-line', pos };
+    if (/\p{L}/u.test(line.replace(name, ''))) {
+      const kept: Block = { kind: 'p', children: this.inl(el, pos), pos };
+      if (aboveTitle) (this.ed.body.beforeHead ??= []).push(kept);
+      else this.ed.body.argument.push(kept);
+    }
   }
 
   private titleFromHead(doc: Document): void {
@@ -369,9 +277,15 @@ export class HtmlReading {
   }
 
   private authorFromMeta(doc: Document): void {
-    if (this.ed.metadata.author) return;
     const meta = findAll(doc, (e) => e.tagName === 'meta' && (attr(e, 'name') ?? '').toLowerCase() === 'author')[0];
+    // The meta's forms of one name give the fullest; an organisation is no author (layout table).
     const content = meta ? metaAuthorName(squash(attr(meta, 'content') ?? '').replace(/([a-z]{3})\.$/, '$1')) ?? '' : '';
+    const printed = this.ed.metadata.author;
+    if (printed) {
+      // An author line in capitals ("KIM IL SUNG") named as the page's metadata spells it.
+      if (content && printed.name === printed.name.toUpperCase() && content.toUpperCase() === printed.name) printed.name = content;
+      return;
+    }
     if (meta && content) {
       this.ed.metadata.author = { name: content, from: 'metadata', pos: posOf(meta) };
       return;
@@ -410,8 +324,8 @@ export class HtmlReading {
 
   // ---------------------------------------------------------------- text and notes
 
-  private readText(items: Item[]): void {
-    for (const it of items) {
+  private readText(items: Item[], stream: readonly StreamBlock[]): void {
+    for (const [i, it] of items.entries()) {
       switch (it.kind) {
         case 'rule':
           break;
@@ -427,7 +341,7 @@ export class HtmlReading {
           break;
         }
         case 'block':
-          this.readBlock(it.el, it.pos);
+          this.readBlock(it.el, it.pos, stream[i]!);
           this.pending.names = [];
           break;
       }
@@ -435,40 +349,45 @@ export class HtmlReading {
   }
 
   /** A block of the text goes to the open note, if any, else to the body. */
-  private pushBlock(block: Block, el?: Element): void {
+  private pushBlock(block: Block, hints: StreamBlock['hints'] = {}): void {
     if (this.note) this.note.blocks.push(block);
-    else this.body.push({ block, cls: el ? classes(el) : [] });
+    else this.body.push({ block, hints });
   }
 
-  private readBlock(el: Element, pos: SourcePos): void {
-    if (isFurniture(el)) return this.dropBlock(el, pos, 'navigation links');
-    if (isBlankEl(el)) return;
-    if (hasClass(el, 'updat')) return this.lastUpdated(el, pos);
-    if (isInfoBlockEl(el)) {
-      // An information block printed after the text (1999–2002 pages put it at the foot).
-      this.closeSection();
-      this.footInfo = true;
-      return this.readInfo(el, pos);
-    }
-    if (this.footInfo && (hasClass(el, 'pagenote') || hasClass(el, 'pagenoteb'))) {
-      // A page note after the foot information block ("The abstracted section … has been
-      // split …") speaks of the online edition, as the block above it does: a header note.
-      const value = this.inl(el, pos);
-      if (value.length) this.addField({ label: '', role: 'other', value, pos });
-      return;
+  /** A block of the text: what the engine says its hints show (`textRole`), else text or a note. */
+  private readBlock(el: Element, pos: SourcePos, block: StreamBlock): void {
+    switch (textRole(block, this.footInfo)) {
+      case 'furniture':
+        return this.dropBlock(el, pos, 'navigation links');
+      case 'skip':
+        return;
+      case 'updated':
+        return this.lastUpdated(el, pos);
+      case 'info':
+        // An information block printed after the text (1999–2002 pages put it at the foot).
+        this.closeSection();
+        this.footInfo = true;
+        return this.readInfo(el, pos);
+      case 'headerNote': {
+        const value = this.inl(el, pos);
+        if (value.length) this.addField({ label: '', role: 'other', value, pos });
+        return;
+      }
+      case 'notesHeading':
+        return this.openSection(el, pos);
+      case undefined:
+        break;
     }
     const level = headingLevel(el);
-    const text = squashedText(el);
-    if (level !== undefined && isNotesHeading(text)) return this.openSection(el, pos);
     if (level !== undefined) {
       this.closeSection();
-      return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, el);
+      return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, block.hints);
     }
     if (el.tagName === 'p' || el.tagName === 'div') {
       const start = noteStart(el, this.section !== undefined, this.targets, this.anchorNames, this.pending);
       if (start) return this.openNote(el, pos, start);
     }
-    for (const b of this.blocksOf(el, pos)) this.pushBlock(b, el);
+    for (const b of this.blocksOf(el, pos)) this.pushBlock(b, block.hints);
   }
 
   private lastUpdated(el: Element, pos: SourcePos): void {
@@ -570,11 +489,11 @@ export class HtmlReading {
     // LIA pages print a "Notes" heading even when the text has none: template furniture.
     for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
     this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);
-    this.assignSeries();
+    assignSeries(this.ed.notes, (n) => this.noteNames.get(n)?.names ?? []);
     for (const section of this.ed.notes) {
       for (const note of section.notes) {
         const ids = this.noteNames.get(note)?.names ?? [];
-        note.type = noteType(note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), squash(plainText(section.heading ?? [])), ids);
+        note.type = noteWriter({ text: note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), heading: squash(plainText(section.heading ?? [])), ids });
       }
     }
     const paired = this.pairAnchors();
@@ -629,44 +548,6 @@ export class HtmlReading {
       list.splice(0, list.length, ...next);
     };
     bodyInlineLists(this.ed).forEach(walk);
-  }
-
-  /**
-   * Two numberings in one page need two series. LIA pages say which note is which in their
-   * ids (`fwV21P047F01` a footnote, `fwV21E029` an endnote); elsewhere a key that repeats in
-   * another notes section starts a new series.
-   */
-  private assignSeries(): void {
-    const all = this.ed.notes.flatMap((s) => s.notes);
-    const liaKind = (n: Note) => {
-      const names = this.noteNames.get(n)?.names ?? [];
-      if (names.some((x) => /^fwV\d+P\d+F\d+/.test(x))) return 'foot';
-      if (names.some((x) => /^fwV\d+E\d+/.test(x))) return 'end';
-      return undefined;
-    };
-    const kinds = new Set(all.map(liaKind));
-    if (kinds.has('foot') && kinds.has('end')) {
-      for (const n of all) {
-        const k = liaKind(n);
-        if (k) {
-          n.series = k;
-          n.place = k;
-        }
-      }
-      return;
-    }
-    const seen = new Set<string>();
-    let repeats = false;
-    for (const s of this.ed.notes) {
-      const keys = new Set(s.notes.map((n) => n.key));
-      for (const k of keys) if (seen.has(k)) repeats = true;
-      keys.forEach((k) => seen.add(k));
-    }
-    if (!repeats) return;
-    this.ed.notes.forEach((s, i) => {
-      s.series = String(i + 1);
-      for (const n of s.notes) n.series = s.series;
-    });
   }
 
   /** Gives every anchor the key and series of the note it links to (`href="#n1"` → `name="n1"`). */

@@ -1,16 +1,49 @@
 /**
- * Letters: the place-date line and the salutation at the top (`opener`), the valediction
- * and signature at the end (`closer`). MIA marks them with `p.sig`, `p.salutation`,
- * `p.placedate` or only by their words ("Dear Kugelmann", "Yours", a bold "KM").
+ * The letter frame of a text whose blocks come with their inlines whole (HTML): the
+ * place-date line and the salutation at the top (`opener`), the valediction and signature
+ * at the end (`closer`). Part of the layout engine: page text reads the same zones line
+ * by line in `engine.ts` (readOpener, readCloser). The syntax may mark the parts by class
+ * (LETTER_CLASSES: MIA's `p.sig`, `p.salutation`, `p.placedate`), else their words show
+ * them (LETTER_PHRASES: "Dear Kugelmann", "Yours"), or a name set apart in bold ("KM").
  */
-import type { Block, Closer, Inline, Opener } from '../../model/edition.js';
-import { plainText, squash } from '../../model/walk.js';
+import type { Block, Closer, Inline, Opener } from '../model/edition.js';
+import { plainText, squash } from '../model/walk.js';
+import type { BlockHints } from './blocks.js';
 
+/** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
   block: Block;
-  /** The HTML classes of the element the block came from. */
-  cls: string[];
+  hints: Pick<BlockHints, 'classes'>;
 }
+
+/** Class names by which a page template marks a letter's parts. */
+export const LETTER_CLASSES = {
+  /** The opener's place-date line. */
+  openerDateline: ['placedate', 'date'],
+  /** The opener's salutation. */
+  salute: ['salutation'],
+  /** A block of the closer (salute, signature, place-date). */
+  closer: ['sig', 'placedate', 'signed'],
+} as const;
+
+export interface PhraseRow {
+  name: string;
+  pattern: RegExp;
+}
+
+/** Whole lines that open or close a letter by their words. */
+export const LETTER_PHRASES: readonly PhraseRow[] = [
+  { name: 'salutation', pattern: /^(?:my\s+)?(?:dear(?:est)?|respected|esteemed)\b|^(?:comrades?|citizens?|gentlemen|sir|madam|friends?)\s*[,:!]?$/i },
+  /** A whole line that is a closing formula ("Yours,", "With Social-Democratic greetings", "Adieu!"), not a sentence that starts like one. */
+  {
+    name: 'valediction',
+    pattern:
+      /^(?:(?:ever|sincerely|faithfully|cordially|truly|affectionately|very truly)\s+)?yours(?:\s+(?:sincerely|faithfully|truly|ever))?[,.!]?$|^your\s+[\w-]+[,.!]?$|^with\b[^.]*\b(?:greetings|regards|wishes)[,.!]?$|^(?:salut|adieu|fraternally|greetings|best (?:regards|wishes)|sincerely|faithfully)[,.!]?$/i,
+  },
+];
+
+const hasAny = (e: BodyEntry, names: readonly string[]): boolean => e.hints.classes?.some((c) => names.includes(c)) === true;
+const hasClass = (e: BodyEntry, name: string): boolean => e.hints.classes?.includes(name) === true;
 
 export interface Shaped {
   blocks: Block[];
@@ -19,9 +52,8 @@ export interface Shaped {
   letter: boolean;
 }
 
-const SALUTATION = /^(?:my\s+)?(?:dear(?:est)?|respected|esteemed)\b|^(?:comrades?|citizens?|gentlemen|sir|madam|friends?)\s*[,:!]?$/i;
-/** A whole line that is a closing formula ("Yours,", "With Social-Democratic greetings", "Adieu!"), not a sentence that starts like one. */
-const VALEDICTION = /^(?:(?:ever|sincerely|faithfully|cordially|truly|affectionately|very truly)\s+)?yours(?:\s+(?:sincerely|faithfully|truly|ever))?[,.!]?$|^your\s+[\w-]+[,.!]?$|^with\b[^.]*\b(?:greetings|regards|wishes)[,.!]?$|^(?:salut|adieu|fraternally|greetings|best (?:regards|wishes)|sincerely|faithfully)[,.!]?$/i;
+const SALUTATION = LETTER_PHRASES[0]!.pattern;
+const VALEDICTION = LETTER_PHRASES[1]!.pattern;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/;
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
@@ -56,7 +88,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   let pos: Inline['pos'] | undefined;
   const first = entries[0];
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
-  if (first && firstInl && (first.cls.includes('placedate') || first.cls.includes('date') || (first.block.kind === 'heading' && isDateline(textOf(firstInl))))) {
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;
@@ -65,7 +97,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   const nextInl = next?.block.kind === 'p' ? next.block.children : undefined;
   if (next && nextInl) {
     const t = textOf(nextInl);
-    if (next.cls.includes('salutation') || (t.length <= 60 && (SALUTATION.test(t) || (next.cls.includes('sig') && /[,:!]$|^dear/i.test(t))))) {
+    if (hasAny(next, LETTER_CLASSES.salute) || (t.length <= 60 && (SALUTATION.test(t) || (hasClass(next, 'sig') && /[,:!]$|^dear/i.test(t))))) {
       salute = nextInl;
       pos ??= next.block.pos;
       i++;
@@ -80,7 +112,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
 
 function isCloserCandidate(e: BodyEntry): boolean {
   if (e.block.kind !== 'p') return false;
-  if (e.cls.some((c) => c === 'sig' || c === 'placedate' || c === 'signed')) return true;
+  if (hasAny(e, LETTER_CLASSES.closer)) return true;
   const t = textOf(e.block.children);
   return t.length <= 40 && (VALEDICTION.test(t) || isSetApartName(e.block.children));
 }
@@ -89,7 +121,7 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   let start = entries.length;
   while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;
   const tail = entries.slice(start);
-  const marked = tail.some((e) => e.cls.includes('sig') || e.cls.includes('placedate') || e.cls.includes('signed') || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
+  const marked = tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
   if (!tail.length || !marked) return { used: 0 };
   const salute: Inline[][] = [];
   const signed: Inline[][] = [];
@@ -98,7 +130,7 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
     if (e.block.kind !== 'p') continue;
     for (const line of lines(e.block.children)) {
       const t = textOf(line);
-      if (e.cls.includes('placedate') || isDateline(t)) dateline.push(line);
+      if (hasClass(e, 'placedate') || isDateline(t)) dateline.push(line);
       else if (VALEDICTION.test(t) && signed.length === 0) salute.push(line);
       else signed.push(line);
     }
@@ -111,6 +143,7 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   return { closer, used: tail.length };
 }
 
+/** The opener at the top and the closer at the bottom of a text whose blocks have their inlines. */
 export function shapeLetter(all: BodyEntry[]): Shaped {
   // A page break printed before the salutation stays in the text, ahead of the letter's first paragraph.
   let lead = 0;
