@@ -208,13 +208,13 @@ const NAME_COLON_WORK = /^(.{3,60}?)\s*:\s*\S/;
 /** The name an author line gives: without its year ("Otto Bauer 1912") or "by"; else the line as printed. */
 export function authorLineName(line: string): string {
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
-  // The AUTHOR_LINE_FORMS table first: "Lenin's …", "Otto Bauer 1912", "Name: Work".
-  const formed = personInLine(s);
-  if (formed !== undefined) return formed;
   const named = authorFrom(s, 'top');
   if (named && named.rule.name !== 'letter title') return named.name;
   const before = NAME_COLON_WORK.exec(s)?.[1];
-  return before !== undefined && isPersonName(before) ? before : s;
+  if (before !== undefined && isPersonName(before)) return before;
+  // Else the AUTHOR_LINE_FORMS table ("Lenin's …"); life dates "(1888-1938)" stay with the name as printed.
+  const formed = isPersonName(s.replace(/\s*\(\d{4}\s*[-–]\s*\d{4}\)$/, '')) ? undefined : personInLine(s);
+  return formed ?? s;
 }
 
 const isDateLineText = (b: StreamBlock): boolean => /\b(?:1[5-9]\d\d|20\d\d)\b/.test(rawText(b)) && isDatedHeading(rawText(b));
