@@ -64,17 +64,23 @@ const nfc = (s: string): string => (NEEDS_NFC.test(s) ? s.normalize('NFC') : s);
  */
 export class WordSeq {
   length = 0;
-  h1: Int32Array<ArrayBuffer>;
-  h2: Int32Array<ArrayBuffer>;
-  line: Int32Array<ArrayBuffer>;
-  chunkOf: Int32Array<ArrayBuffer>;
-  start: Int32Array<ArrayBuffer>;
-  end: Int32Array<ArrayBuffer>;
+  // Set by `allocate`, which the constructor calls.
+  h1!: Int32Array<ArrayBuffer>;
+  h2!: Int32Array<ArrayBuffer>;
+  line!: Int32Array<ArrayBuffer>;
+  chunkOf!: Int32Array<ArrayBuffer>;
+  start!: Int32Array<ArrayBuffer>;
+  end!: Int32Array<ArrayBuffer>;
   /** The strings the words were read from (whole texts or text nodes, never one per word). */
   chunks: string[] = [];
 
   /** `capacity`: the words expected (it grows as needed). */
   constructor(capacity = 16) {
+    this.allocate(capacity);
+  }
+
+  /** Fresh, empty storage for `capacity` words. */
+  private allocate(capacity: number): void {
     this.h1 = new Int32Array(capacity);
     this.h2 = new Int32Array(capacity);
     this.line = new Int32Array(capacity);
@@ -92,14 +98,7 @@ export class WordSeq {
   /** Empties the sequence, with room for `capacity` words (storage kept when it is enough). */
   reset(capacity: number): this {
     this.clear();
-    if (this.h1.length < capacity) {
-      this.h1 = new Int32Array(capacity);
-      this.h2 = new Int32Array(capacity);
-      this.line = new Int32Array(capacity);
-      this.chunkOf = new Int32Array(capacity);
-      this.start = new Int32Array(capacity);
-      this.end = new Int32Array(capacity);
-    }
+    if (this.h1.length < capacity) this.allocate(capacity);
     return this;
   }
 
