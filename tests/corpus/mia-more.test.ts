@@ -48,8 +48,6 @@ const PENDING_PAGES: Readonly<Record<string, string>> = {
   'plekhanov-1898-bernstein-and-materialism.html': 'layout: the reader drops «Footnotes» (line 182); 10 words-lost reports',
   'plekhanov-1898-role-of-individual-in-history.html': 'layout: the reader drops «1 reference N K Mikhailovsky who responded publication Kablitz s article his …» (line 271); 10 words-lost reports',
   'trotsky-1922-trade-unions-and-soviet-state.html': 'layout: the reader drops «Workers Opposition was left tendency in Bolshevik formed at end 1920 program …» (line 84); 10 words-lost reports',
-  'trotsky-1915-first-year-of-war.html': 'layout: the reader drops «Entente ¹» (line 38); 6 words-lost reports',
-  'mariategui-1929-anti-imperialist-point-of-view.html': 'layout: the reader drops «T o» (line 32); 2 words-lost reports',
 };
 
 function problems(file: string): string[] {

@@ -55,3 +55,13 @@ describe('mia-html pipeline: a page that prints no title', () => {
     expect(xtext(doc, '//tei:opener/tei:salute')).toBe('Dear Friend,');
   });
 });
+
+describe('mia-html pipeline: words printed across inline markup', () => {
+  const { result, doc } = convertFixture('words-run-on-across-inline-markup.html');
+
+  it('prints "To" and "Entente¹" as the page does, and the fidelity check agrees', () => {
+    expect(xtext(doc, '//tei:body//tei:p[1]')).toMatch(/^To what degree/);
+    expect(xtext(doc, '//tei:body//tei:p[1]')).toContain('Quadruple Entente¹, Allied');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
