@@ -65,3 +65,15 @@ describe('mia-html pipeline: words printed across inline markup', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('mia-html pipeline: a second series numbered with stars ("1*.")', () => {
+  const { result, doc } = convertFixture('second-series-starred-numbers.html');
+
+  it('reads "1*." as the label of a note of its own, linked with the anchor [1*]', () => {
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('2');
+    expect(xtext(doc, '//tei:back//tei:note[@n="1*"]')).toBe('The reference is to N.K. Mikhailovsky.');
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"][. = "[1*]"][@target = concat("#", //tei:note[@n="1*"]/@xml:id)])')).toBe('1');
+    expect(xeval(doc, 'count(//tei:body//tei:p[starts-with(., "1*.")])')).toBe('0');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
