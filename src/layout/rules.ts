@@ -244,10 +244,10 @@ export interface NoteLabelRule {
 /** A note's label at the start of its first line; group 1 is the label, group 2 the key. */
 export const NOTE_LABELS: readonly NoteLabelRule[] = [
   { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, why: '"[1] text": the label printed as its anchor' },
-  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3})[.)])[ \u00a0\t]+(?=\S)/, why: '"1. text" under a notes heading' },
+  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3}\*?)[.)])[ \u00a0\t]+(?=\S)/, why: '"1. text" under a notes heading; "1*. text", the starred numbers of a second series (the editors\' notes)' },
   { name: 'bare number', pattern: /^[ \u00a0\t]*((\d{1,3}))[ \u00a0\t]+(?=[\p{Lu}“"‘(])/u, why: '"39 This work, …": a note number without a stop, under a notes heading (the HTML printed it as a link)' },
   { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, why: '"(1) text"' },
-  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)/, why: '"* text": a starred note' },
+  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)(?![\s*]*$)/, why: '"* text": a starred note (not "* * *", a separator)' },
   { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"a. text": a lettered note' },
 ];
 

@@ -73,6 +73,12 @@ export class WordSeq {
   end!: Int32Array<ArrayBuffer>;
   /** The strings the words were read from (whole texts or text nodes, never one per word). */
   chunks: string[] = [];
+  /**
+   * Chunks (HTML text nodes) that follow the previous chunk with only inline markup between
+   * (`<font size="+2">T</font>o`, `Entente<font>¹</font>`): a browser prints the two as one
+   * word where neither side has white space.
+   */
+  glued = new Set<number>();
 
   /** `capacity`: the words expected (it grows as needed). */
   constructor(capacity = 16) {
@@ -93,6 +99,7 @@ export class WordSeq {
   clear(): void {
     this.length = 0;
     this.chunks = [];
+    this.glued.clear();
   }
 
   /** Empties the sequence, with room for `capacity` words (storage kept when it is enough). */
@@ -145,6 +152,14 @@ export class WordSeq {
 
   words(): string[] {
     return Array.from({ length: this.length }, (_, i) => this.word(i));
+  }
+
+  /** Does word `i` continue word `i - 1` as one printed word (a glued chunk, no space between)? */
+  continues(i: number): boolean {
+    if (i === 0) return false;
+    const c = this.chunkOf[i]!;
+    const p = this.chunkOf[i - 1]!;
+    return this.glued.has(c) && p === c - 1 && this.start[i] === 0 && this.end[i - 1] === this.chunks[p]!.length;
   }
 }
 
@@ -352,6 +367,8 @@ interface P5Node {
 }
 
 const HTML_SKIP = new Set(['head', 'script', 'style', 'template', 'noscript']);
+/** Elements a browser prints inside a line of text: a word may run on across their tags. */
+const HTML_INLINE = new Set(['a', 'abbr', 'b', 'big', 'cite', 'code', 'em', 'font', 'i', 'kbd', 'mark', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt', 'u', 'var']);
 
 /** Room for the words of a text of `chars` characters, most of the time without growing. */
 const capacityFor = (chars: number): number => Math.max(16, chars >> 3);
@@ -359,13 +376,20 @@ const capacityFor = (chars: number): number => Math.max(16, chars >> 3);
 function htmlWords(html: string, into?: WordSeq): WordSeq {
   const capacity = capacityFor(html.length >> 1);
   const out = into ? into.reset(capacity) : new WordSeq(capacity);
+  // Set when a tag that breaks the line of text (a block, `<br>`) stands since the last text node.
+  let broken = true;
   const walk = (node: P5Node) => {
     if (HTML_SKIP.has(node.nodeName)) return;
     if (node.nodeName === '#text') {
+      if (!broken) out.glued.add(out.chunks.length);
+      broken = false;
       collectWords(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out);
       return;
     }
+    const inline = HTML_INLINE.has(node.nodeName);
+    if (!inline) broken = true;
     for (const child of node.childNodes ?? []) walk(child);
+    if (!inline) broken = true;
   };
   walk(parse(html, { sourceCodeLocationInfo: true }) as unknown as P5Node);
   return out;
@@ -726,6 +750,40 @@ const MAX_REPORTS = 10;
 /** How many lines after its reported position a removed markdown piece may start (a wrapped label). */
 const MARKDOWN_REACH = 1;
 
+/**
+ * The lost and added runs that are one printed word counted twice: the source's words run
+ * on across inline markup with no space (`<font size="+2">T</font>o`), the TEI has them as
+ * one word ("To"). Each stretch of differences between two equal runs is taken whole: its
+ * lost words, joined where they run on, must be exactly its added words.
+ */
+function joinedWords(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<number> {
+  const out = new Set<number>();
+  for (let r = 0; r < runs.length; ) {
+    if (runs[r]!.op === 'same') {
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end < runs.length && runs[end]!.op !== 'same') end++;
+    let lostText = '';
+    let prevLost = -2;
+    const addedWords: string[] = [];
+    let runsOn = false;
+    for (let k = r; k < end; k++) {
+      const e = runs[k]!;
+      if (e.op === 'lost') {
+        const on = e.a === prevLost + 1 && src.continues(e.a);
+        runsOn ||= on;
+        lostText += (lostText === '' || on ? '' : ' ') + src.word(e.a);
+        prevLost = e.a;
+      } else addedWords.push(text.word(e.b));
+    }
+    if (runsOn && lostText === addedWords.join(' ')) for (let k = r; k < end; k++) out.add(k);
+    r = end;
+  }
+  return out;
+}
+
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
   try {
@@ -752,10 +810,12 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`);
     return { lost: src.length, added: text.length };
   }
+  const joined = joinedWords(runs, src, text);
   const lost: Word[][] = [];
   const added: { words: string[]; line: number }[] = [];
   let lastLine = 1;
-  for (const e of runs) {
+  for (const [r, e] of runs.entries()) {
+    if (joined.has(r)) continue;
     if (e.op === 'same') {
       lastLine = src.line[e.a + e.length - 1]!;
       continue;

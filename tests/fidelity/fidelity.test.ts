@@ -161,3 +161,31 @@ describe('fidelity check: page markers', () => {
     expect(sourceWords('the |p. 21| division of labour | p. 3 |', 'markdown').map((w) => w.w)).toEqual(['the', 'division', 'of', 'labour', 'p', '3']);
   });
 });
+
+describe('fidelity check: a word printed across inline markup', () => {
+  it('takes "<font>T</font>o" in the source and "To" in the TEI as one word', () => {
+    const r = check('<p><font size="+2">T</font>o what degree</p>', tei('<p>To what degree</p>', '<title>Degrees</title>'), 'html');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('takes a marker glued to its word ("Entente<font>¹</font>") as the one word the TEI prints', () => {
+    const r = check('<p>the Quadruple Entente<font face="Arial">¹</font>, Allied rhetoric</p>', tei('<p>the Quadruple Entente¹, Allied rhetoric</p>'), 'html');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('still reports two words joined across a block boundary', () => {
+    const r = check('<p>T</p><p>o what degree</p>', tei('<p>To what degree</p>', '<title>Degrees</title>'), 'html');
+    expect(r.lost).toBe(2);
+    expect(r.added).toBe(1);
+  });
+
+  it('still reports two words joined across white space', () => {
+    const r = check('<p><b>T</b> o what degree</p>', tei('<p>To what degree</p>', '<title>Degrees</title>'), 'html');
+    expect(r.lost).toBe(2);
+  });
+
+  it('still reports a joined word whose letters differ', () => {
+    const r = check('<p><font size="+2">T</font>o what degree</p>', tei('<p>Tu what degree</p>', '<title>Degrees</title>'), 'html');
+    expect(r.lost).toBe(2);
+  });
+});

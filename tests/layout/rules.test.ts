@@ -117,10 +117,10 @@ describe('layout rules: notes headings and labels', () => {
   });
   const LABELS: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
     bracketed: { yes: [['[1] Adolf Hepner', '1'], ['[a] See above', 'a'], ['[*] Mühlberger', '*']], no: ['[sic] text', '[The first page is missing]'] },
-    numbered: { yes: [['1. Adolf Hepner (1846-1923)', '1'], ['12) Theodor Yorck', '12']], no: ['1.5 million workers', '1920. The year'] },
+    numbered: { yes: [['1. Adolf Hepner (1846-1923)', '1'], ['12) Theodor Yorck', '12'], ['3*. Plekhanov is mistaken in his reference', '3*']], no: ['1.5 million workers', '1920. The year', '3**. Two stars'] },
     'bare number': { yes: [['39 This work, written on the basis of a concrete analysis', '39'], ['7 “The free state”', '7']], no: ['1848 was a year of revolutions', '12 workers were killed', '1. A numbered note'] },
     parenthesised: { yes: [['(1) The volume before us', '1'], ['(a) Marx means', 'a']], no: ['(1920) was a year'] },
-    starred: { yes: [['* Mühlberger, Arthur.', '*'], ['† Died 1883', '†']], no: ['*emphasis*'] },
+    starred: { yes: [['* Mühlberger, Arthur.', '*'], ['† Died 1883', '†']], no: ['*emphasis*', '* * *'] },
     lettered: { yes: [['a. The French edition', 'a'], ['b) See note 3', 'b']], no: ['a. b. c.', 'an example'] },
   };
   it('has examples for every label row', () => expect(NOTE_LABELS.map((r) => r.name).sort()).toEqual(Object.keys(LABELS).sort()));

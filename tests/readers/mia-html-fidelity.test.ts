@@ -55,3 +55,25 @@ describe('mia-html pipeline: a page that prints no title', () => {
     expect(xtext(doc, '//tei:opener/tei:salute')).toBe('Dear Friend,');
   });
 });
+
+describe('mia-html pipeline: words printed across inline markup', () => {
+  const { result, doc } = convertFixture('words-run-on-across-inline-markup.html');
+
+  it('prints "To" and "Entente¹" as the page does, and the fidelity check agrees', () => {
+    expect(xtext(doc, '//tei:body//tei:p[1]')).toMatch(/^To what degree/);
+    expect(xtext(doc, '//tei:body//tei:p[1]')).toContain('Quadruple Entente¹, Allied');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('mia-html pipeline: a second series numbered with stars ("1*.")', () => {
+  const { result, doc } = convertFixture('second-series-starred-numbers.html');
+
+  it('reads "1*." as the label of a note of its own, linked with the anchor [1*]', () => {
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('2');
+    expect(xtext(doc, '//tei:back//tei:note[@n="1*"]')).toBe('The reference is to N.K. Mikhailovsky.');
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"][. = "[1*]"][@target = concat("#", //tei:note[@n="1*"]/@xml:id)])')).toBe('1');
+    expect(xeval(doc, 'count(//tei:body//tei:p[starts-with(., "1*.")])')).toBe('0');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

@@ -23,8 +23,11 @@ export interface InlineContext {
   drop(text: string, reason: string, pos: SourcePos): void;
 }
 
-/** A note marker as printed: `[1]`, `(1)`, `[A]`, `[*]`, `*`, `1.`, `A.`, `[a]`. */
-const MARKER = /^(?:\[[0-9A-Za-z*†]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|\*{1,3}|†|[0-9]{1,3}\.?|[A-Za-z]\.)$/;
+/**
+ * A note marker as printed: `[1]`, `(1)`, `[A]`, `[*]`, `*`, `1.`, `A.`, `[a]`, and `1*.`
+ * (the starred numbers of a second series, the editors' notes beside the author's `1.`).
+ */
+const MARKER = /^(?:\[[0-9A-Za-z*†]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|\*{1,3}|†|[0-9]{1,3}\*?\.?|[A-Za-z]\.)$/;
 
 export const isMarker = (s: string): boolean => MARKER.test(s);
 

@@ -10,8 +10,8 @@ import type { Diagnostics } from '../../diagnostics.js';
 import type { Inline, SourcePos } from '../../model/edition.js';
 import type { InlineOptions, SourceSlice } from '../../layout/blocks.js';
 
-/** Keys a bracketed anchor can have: a number, one letter, or one to three asterisks. */
-const ANCHOR = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/y;
+/** Keys a bracketed anchor can have: a number (starred in a second series: `[3*]`), one letter, or one to three asterisks. */
+const ANCHOR = /\[(\d{1,3}\*?|[A-Za-z]|\*{1,3})\]/y;
 /** `[` + a number that is never closed on its line: a broken anchor, not editorial text. */
 const UNCLOSED = /\[\d{1,3}(?![\d\]])/y;
 const EMPTY = /\[[ \u00a0]*\]/y;
