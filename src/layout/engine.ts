@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
+import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -138,13 +138,19 @@ function isHeadingLike(p: StreamBlock): boolean {
 
 /**
  * Which paragraph of the title zone [from, to) is the title. The one right above a date
- * line ("Labour in Dublin" over "(October 1913)"); else, above an information block, the
+ * line ("Labour in Dublin" over "(October 1913)"), or above its subtitle ("(An interview)");
+ * else, above an information block, the
  * first that is not a collection line ("Marx-Engels Correspondence 1873" over the letter's
  * title, "Abstract" under it); else, above the text, the last one (a book's title over its
  * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
  */
 function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean): number {
-  for (let k = from + 1; k < to; k++) if (isDateLine(blockText(paragraphs[k]!))) return k - 1;
+  for (let k = from + 1; k < to; k++) {
+    if (!isDateLine(blockText(paragraphs[k]!))) continue;
+    // Right above the date line, unless that line says what kind of text it is ("Where do
+    // we go from here?" over "(An interview)" over "(April 1980)"): then the one above it.
+    return k - 2 >= from && isSubtitleLine(blockText(paragraphs[k - 1]!)) ? k - 2 : k - 1;
+  }
   if (!beforeInfo) {
     if (!isBookLine(paragraphs[from]!)) return from;
     let last = to - 1;

@@ -68,6 +68,18 @@ export const COLLECTION: readonly LineRule[] = [
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 
+/**
+ * A line under the title that says what kind of text it is ("(An interview)", "Interview with
+ * Paul Lafargue", "Weekly Political Letter, No. 5"): a subtitle, never the title, even right
+ * above the date line. "An Open Letter to …" names its addressee: that is a letter's title.
+ */
+export const SUBTITLE: readonly LineRule[] = [
+  { name: 'parenthesised', pattern: /^\((?![^)]*\b(?:1[5-9]\d\d|20\d\d)\b)[^()]{3,60}\)$/, where: 'top', why: 'a remark in brackets under the title: "(An interview)"' },
+  { name: 'kind of text', pattern: /^(?:\S+\s+){0,3}(?:interviews?|discussions?|conversations?|translation|letter(?!\s+to\b))\b/i, where: 'top', why: 'names the kind of text: "Interview with …", "Weekly Political Letter, No. 5"' },
+];
+
+export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
+
 /** Words that name a body of people or a collection, never one person. */
 const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
 /** Words that name writings, not a writer: "Speeches and Writings". */

@@ -232,3 +232,18 @@ describe('page text: an author line in the possessive', () => {
     expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toBe('Vladimir Lenin’s');
   });
 });
+
+describe('page text: a subtitle between the title and the date line', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The workers of the port went on strike, and the employers locked them out.', '', 'The strike lasted eight months.', ''].join('\n'));
+  it('the title is the first line under the author, not the subtitle right above the date line', () => {
+    const doc = page(['Duncan Hallas', 'Where do we go from here?', '(An interview)', '(April 1980)']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Where do we go from here?');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Duncan Hallas');
+    expect(xeval(doc, 'string(//tei:creation/tei:date/@when)')).toBe('1980-04');
+  });
+  it('a column’s name above the title is not the title: the line right above the date line is', () => {
+    const doc = page(['Max Shachtman', 'In This Corner', 'The Hue and Cry About the Port', '(16 December 1939)']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Hue and Cry About the Port');
+  });
+});

@@ -10,6 +10,8 @@ import {
   AUTHOR_IN_COLLECTION,
   AUTHOR_LINE_FORMS,
   COLLECTION,
+  SUBTITLE,
+  isSubtitleLine,
   FURNITURE,
   INFO_SENTENCES,
   NOTE_LABELS,
@@ -76,6 +78,25 @@ const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   'collection word': { yes: ['Karl Marx. Capital Volume One', 'Marx-Engels Correspondence', 'Works of Frederick Engels'], no: ['Labour in Dublin', 'Engels to August Bebel'] },
   'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864'], no: ['The Year of Revolution', 'Notes from New York'] },
 };
+
+const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  parenthesised: { yes: ['(An interview)', '(A reply to critics)'], no: ['(April 1980)', '(16 December 1939)', 'In This Corner'] },
+  'kind of text': {
+    yes: ['Interview with Paul Lafargue', 'Weekly Political Letter, No. 5', 'The First English Translation of a Marxist Classic', 'Three Discussions in Mexico City with James P. Cannon'],
+    no: ['An Open Letter to Ignazio Silone', 'The Women’s Movement', 'In the International', 'Where do we go from here?'],
+  },
+};
+
+describe('layout rules: subtitle lines', () => {
+  it('has examples for every row', () => expect(SUBTITLE.map((r) => r.name).sort()).toEqual(Object.keys(SUBTITLE_EXAMPLES).sort()));
+  for (const rule of SUBTITLE) {
+    const ex = SUBTITLE_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isSubtitleLine(line), line).toBe(false);
+    });
+  }
+});
 
 describe('layout rules: collection lines', () => {
   it('has examples for every row', () => expect(COLLECTION.map((r) => r.name).sort()).toEqual(Object.keys(COLLECTION_EXAMPLES).sort()));
