@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
+import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -152,6 +152,11 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     return k - 2 >= from && isSubtitleLine(blockText(paragraphs[k - 1]!)) ? k - 2 : k - 1;
   }
   if (!beforeInfo) {
+    // The page's first line over a chapter heading ("Engels 1894: The Peasant Question in
+    // France and Germany" over "Part 1: France"): the book line, and the chapter is the title.
+    // Under an author line, templates differ (the book's title or the chapter's is the main
+    // heading), and the copy does not show which: the rules below keep the first.
+    if (from === 0 && 1 < to && isChapterHeading(blockText(paragraphs[1]!)) && !isChapterHeading(blockText(paragraphs[0]!))) return 1;
     if (!isBookLine(paragraphs[from]!)) return from;
     let last = to - 1;
     // A "by Name" line under the title is not the title.

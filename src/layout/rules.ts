@@ -80,6 +80,19 @@ export const SUBTITLE: readonly LineRule[] = [
 
 export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
 
+/**
+ * A chapter's heading: a numbered division of a book ("Chapter XVI", "Part 1: France",
+ * "Lecture 7") or its front or back matter ("INTRODUCTION [to First Edition, 1963]",
+ * "1. Introduction"). Under another heading line, that line names the book and this one is
+ * the page's title. "Introduction to Borkheim" is a work's own title.
+ */
+export const CHAPTER: readonly LineRule[] = [
+  { name: 'numbered division', pattern: /^(?:chapter|part|book|lecture|section)\s+(?:[IVXLC]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)\b/i, where: 'top', why: '"Chapter XVI", "Part 1: France": a numbered division of a book' },
+  { name: 'front or back matter', pattern: /^(?:(?:\d{1,3}|[IVXLC]+)\.\s+)?(?:introduction|preface|foreword|afterword|appendix|epilogue|prologue|postscript)\b(?!\s+(?:to|of|on|and)\b)/i, where: 'top', why: '"Introduction [to First Edition]", "1. Introduction": a book\'s front or back matter' },
+];
+
+export const isChapterHeading = (s: string): boolean => s.length <= 160 && CHAPTER.some((r) => r.pattern.test(s));
+
 /** Words that name a body of people or a collection, never one person. */
 const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
 /** Words that name writings, not a writer: "Speeches and Writings". */

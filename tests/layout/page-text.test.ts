@@ -247,3 +247,21 @@ describe('page text: a subtitle between the title and the date line', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Hue and Cry About the Port');
   });
 });
+
+describe('page text: the page’s book line over a chapter heading', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The rural population to which we can address ourselves consists of quite different parts.', '', 'In the west of Germany small-scale cultivation prevails.', ''].join('\n'));
+  it('the chapter heading is the title, the book line stays above it', () => {
+    const doc = page(['Engels 1894: The Peasant Question in France and Germany', 'Part 1: France']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Part 1: France');
+    expect(xtext(doc, '//tei:text')).toContain('The Peasant Question in France and Germany');
+  });
+  it('a heading that is not a chapter’s stays the subtitle', () => {
+    const doc = page(['The Peasant Question in France and Germany', 'The Rural Population']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Peasant Question in France and Germany');
+  });
+  it('under an author line, the first heading stays the title (templates differ, the copy does not show which)', () => {
+    const doc = page(['Karl Kautsky', 'Are the Jews a Race?', 'Chapter I', 'Race Theories']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Are the Jews a Race?');
+  });
+});

@@ -11,6 +11,8 @@ import {
   AUTHOR_LINE_FORMS,
   COLLECTION,
   SUBTITLE,
+  CHAPTER,
+  isChapterHeading,
   isSubtitleLine,
   FURNITURE,
   INFO_SENTENCES,
@@ -94,6 +96,22 @@ describe('layout rules: subtitle lines', () => {
     it(rule.name, () => {
       for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
       for (const line of ex.no) expect(isSubtitleLine(line), line).toBe(false);
+    });
+  }
+});
+
+const CHAPTER_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  'numbered division': { yes: ['Chapter XVI Karl Marx', 'Part 1: France', 'Lecture 7', 'Book One: The Person of Jesus'], no: ['Part of the Problem', 'The Chapter of Accidents', 'Lecture on Value'] },
+  'front or back matter': { yes: ['INTRODUCTION [to First Edition, 1963]', '1. INTRODUCTION', 'Preface', 'Appendix'], no: ['Introduction to Borkheim', 'A Preface of Sorts', 'Preface of A Contribution to the Critique of Political Economy'] },
+};
+
+describe('layout rules: chapter headings', () => {
+  it('has examples for every row', () => expect(CHAPTER.map((r) => r.name).sort()).toEqual(Object.keys(CHAPTER_EXAMPLES).sort()));
+  for (const rule of CHAPTER) {
+    const ex = CHAPTER_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isChapterHeading(line), line).toBe(false);
     });
   }
 });
