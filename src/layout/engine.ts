@@ -159,8 +159,10 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     if (from === 0 && 1 < to && isChapterHeading(blockText(paragraphs[1]!)) && !isChapterHeading(blockText(paragraphs[0]!))) return 1;
     if (!isBookLine(paragraphs[from]!)) return from;
     let last = to - 1;
-    // A "by Name" line under the title is not the title.
-    while (last > from && authorFrom(blockText(paragraphs[last]!), 'top')?.rule.name === 'by X') last--;
+    // A "by Name" line, a subtitle ("Speech by Marx the London Conference …") or a notes
+    // heading ("Translator's Note") under the title is not the title.
+    const notTitle = (p: StreamBlock): boolean => authorFrom(blockText(p), 'top')?.rule.name === 'by X' || isSubtitleLine(blockText(p)) || isNotesHeading(p);
+    while (last > from && notTitle(paragraphs[last]!)) last--;
     return Math.max(from, last);
   }
   let k = from;

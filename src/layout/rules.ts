@@ -75,6 +75,7 @@ export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLE
  */
 export const SUBTITLE: readonly LineRule[] = [
   { name: 'parenthesised', pattern: /^\((?![^)]*\b(?:1[5-9]\d\d|20\d\d)\b)[^()]{3,60}\)$/, where: 'top', why: 'a remark in brackets under the title: "(An interview)"' },
+  { name: 'speech by', pattern: /^(?:an? )?(?:speech|address|article|report|lecture|statement|notes)\s+by\s+\p{Lu}/iu, where: 'top', why: '"Speech by Marx the London Conference …": who gave it and where, under the title' },
   { name: 'kind of text', pattern: /^(?:\S+\s+){0,3}(?:interviews?|discussions?|conversations?|translation|letter(?!\s+to\b))\b/i, where: 'top', why: 'names the kind of text: "Interview with …", "Weekly Political Letter, No. 5"' },
 ];
 

@@ -265,3 +265,20 @@ describe('page text: the page’s book line over a chapter heading', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Are the Jews a Race?');
   });
 });
+
+describe('page text: under a book line, the last heading is the title unless it only describes the text', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'Citizen Lorenzo reminds us to stick to the Rules, and Citizen Bastelica followed his example.', '', 'In both the original Statutes and the Inaugural Address we find the words.', ''].join('\n'));
+  it('a "Speech by …" line under the title is not the title', () => {
+    const doc = page(['The International Workingmen’s Association, 1871', 'Political action and the working class', 'Speech by Marx the London Conference of the International, September, 1871']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Political action and the working class');
+  });
+  it('a "Translator’s Note" heading under the title is not the title', () => {
+    const doc = page(['Trotsky December 1925-March 1926', 'Problems of the British Revolution', 'Translator’s Note']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Problems of the British Revolution');
+  });
+  it('else the last heading under the book line is the title', () => {
+    const doc = page(['Trotsky December 1925-March 1926', 'Problems of the British Revolution', 'The Labour Movement']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Labour Movement');
+  });
+});

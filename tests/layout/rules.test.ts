@@ -83,6 +83,7 @@ const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
 
 const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   parenthesised: { yes: ['(An interview)', '(A reply to critics)'], no: ['(April 1980)', '(16 December 1939)', 'In This Corner'] },
+  'speech by': { yes: ['Speech by Marx the London Conference of the International, September, 1871', 'Notes by Engels on the draft'], no: ['Speech on the Question of Free Trade', 'Address of the General Council', 'Speeches by the way'] },
   'kind of text': {
     yes: ['Interview with Paul Lafargue', 'Weekly Political Letter, No. 5', 'The First English Translation of a Marxist Classic', 'Three Discussions in Mexico City with James P. Cannon'],
     no: ['An Open Letter to Ignazio Silone', 'The Women’s Movement', 'In the International', 'Where do we go from here?'],
