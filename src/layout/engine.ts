@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -245,7 +245,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     }
     // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
     // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
-    const inCollection = authorInCollection(blockText(p));
+    const inCollection = authorInBookLine(blockText(p));
     if (!ed.metadata.author && inCollection) ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
     if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });

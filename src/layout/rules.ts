@@ -198,6 +198,30 @@ export function authorInCollection(line: string): { name: string; rule: AuthorRu
   return undefined;
 }
 
+/**
+ * A book line of a page's text above the chapter's title, naming the book's author: read by
+ * the layout engine only for text lines (an HTML page's heading names its author by its
+ * markup). "Karl Marx. Capital Volume One", "The Peasant War in Germany by Frederick Engels".
+ */
+export const AUTHOR_IN_BOOK_LINE: readonly AuthorRule[] = [
+  { name: 'work. X year', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s+(?:1[5-9]\d\d|20\d\d)\.?$/u, where: 'top', why: '"The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852": the work, its author and year' },
+  { name: 'X: work', pattern: /^(?<name>\p{Lu}[^.:()\d]{2,40}?)(?<!\s\p{Lu})[.:]\s+\p{Lu}.{2,150}$/u, where: 'top', why: '"Karl Marx. Capital Volume One", "Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx": the author, then the book' },
+  { name: 'work by X', pattern: /^.{3,120}?\sby\s+(?<name>\p{Lu}[^:()\d]{2,60}?)\.?$/u, where: 'top', why: '"The Peasant War in Germany by Frederick Engels": the book, then its author' },
+];
+
+/** The author a book line names: a collection line's forms first, then a book line's. */
+export function authorInBookLine(line: string): { name: string; rule: AuthorRule } | undefined {
+  const found = authorInCollection(line);
+  if (found) return found;
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 200) return undefined;
+  for (const rule of AUTHOR_IN_BOOK_LINE) {
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    if (name !== undefined && isPersonName(name)) return { name, rule };
+  }
+  return undefined;
+}
+
 /** Words for a kind of text, not a person: "Letter to Harold Macmillan", "Reply to Kautsky". */
 const TEXT_KIND = /^(?:an? |the |open |first |second |last )*(?:letter|letters|reply|answer|address|appeal|message|telegram|note|notes|speech|report|statement|greetings?|preface|introduction|foreword|postscript|declaration|resolution|manifesto|instructions?|circular)$/i;
 

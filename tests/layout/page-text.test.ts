@@ -282,3 +282,15 @@ describe('page text: under a book line, the last heading is the title unless it 
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Labour Movement');
   });
 });
+
+describe('page text: a book line above the title names the author', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'What does the primitive accumulation of capital resolve itself into?', '', 'Private property, as the antithesis to social, collective property, exists only where the means of labour belong to private individuals.', ''].join('\n'));
+  it('"Author. Book" and "Book by Author" over the chapter’s title', () => {
+    expect(xtext(page(['Karl Marx. Capital Volume One', 'Chapter Thirty-Two: Historical Tendency of Capitalist Accumulation']), '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+    expect(xtext(page(['The Peasant War in Germany by Frederick Engels', 'Preface to the Second Edition (1870)']), '//tei:titleStmt/tei:author')).toBe('Frederick Engels');
+  });
+  it('a book line with no person’s name names no author', () => {
+    expect(xpath(page(['Socialism: Utopian and Scientific', 'The Development of Utopian Socialism']), '//tei:titleStmt/tei:author')).toHaveLength(0);
+  });
+});

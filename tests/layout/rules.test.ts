@@ -8,6 +8,8 @@ import { labelRule } from '../../src/model/labels.js';
 import {
   AUTHOR,
   AUTHOR_IN_COLLECTION,
+  AUTHOR_IN_BOOK_LINE,
+  authorInBookLine,
   AUTHOR_LINE_FORMS,
   COLLECTION,
   SUBTITLE,
@@ -241,6 +243,23 @@ describe('layout rules: a collection line that names its author', () => {
     it(`${rule.name}`, () => {
       for (const [line, name] of ex.yes) expect(authorInCollection(line), line).toMatchObject({ name, rule: { name: rule.name } });
       for (const line of ex.no) expect(authorInCollection(line), line).toBeUndefined();
+    });
+  }
+});
+
+const BOOK_LINE_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  'work. X year': { yes: [['The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852', 'Karl Marx']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One 1867'] },
+  'X: work': { yes: [['Karl Marx. Capital Volume One', 'Karl Marx'], ['Rudolf Hilferding: Böhm-Bawerk’s Criticism of Marx', 'Rudolf Hilferding']], no: ['Socialism: Utopian and Scientific', 'Marx. Value, Price and Profit 1865', 'The Third Address: May, 1871', 'Dora B. Montefiore 1917'] },
+  'work by X': { yes: [['The Peasant War in Germany by Frederick Engels', 'Frederick Engels']], no: ['Third Letter by Jos. Wagner and the Editors', 'Killed by the Police'] },
+};
+
+describe('layout rules: a book line that names its author', () => {
+  it('has examples for every row', () => expect(AUTHOR_IN_BOOK_LINE.map((r) => r.name).sort()).toEqual(Object.keys(BOOK_LINE_AUTHOR_EXAMPLES).sort()));
+  for (const rule of AUTHOR_IN_BOOK_LINE) {
+    const ex = BOOK_LINE_AUTHOR_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const [line, name] of ex.yes) expect(authorInBookLine(line), line).toMatchObject({ name, rule: { name: rule.name } });
+      for (const line of ex.no) expect(authorInBookLine(line)?.rule.name, line).not.toBe(rule.name);
     });
   }
 });
