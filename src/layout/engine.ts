@@ -237,16 +237,23 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
   // What stands above the title names the book or the collection: kept above it; a first
   // line that is a person's name ("Frederick Engels" over the book's title) names the author.
+  // Set when the author is taken from the book line: a "by X" line under the title names the
+  // author of this text ("Introduction to Karl Marx's Wage Labour and Capital" / "by Frederick Engels").
+  let authorFromBook = false;
   for (let k = i; k < titleAt; k++) {
     const p = paragraphs[k]!;
     const l = p.lines[0]!;
     if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l] })) {
       ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+      authorFromBook = true;
     }
     // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
     // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
     const inCollection = authorInBookLine(blockText(p));
-    if (!ed.metadata.author && inCollection) ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    if (!ed.metadata.author && inCollection) {
+      ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+      authorFromBook = true;
+    }
     if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
@@ -266,7 +273,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
-    if (!ed.metadata.author) {
+    if (!ed.metadata.author || authorFromBook) {
       const by = subtitle.map((p) => authorFrom(blockText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
       const l = subtitle[0]!.lines[0]!;
       if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };

@@ -294,3 +294,16 @@ describe('page text: a book line above the title names the author', () => {
     expect(xpath(page(['Socialism: Utopian and Scientific', 'The Development of Utopian Socialism']), '//tei:titleStmt/tei:author')).toHaveLength(0);
   });
 });
+
+describe('page text: a "by X" line under the title names the author of this text', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The following work appeared in the form of a series of leading articles.', '', 'It is a matter of great interest to know how the labourer is paid.', ''].join('\n'));
+  it('over the author the book line names', () => {
+    const doc = page(['Karl Marx\nWage Labour and Capital', 'Introduction to Karl Marx’s Wage Labour and Capital', 'by Frederick Engels']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Frederick Engels');
+  });
+  it('without it, the book line’s author stands', () => {
+    const doc = page(['Karl Marx\nWage Labour and Capital', 'Introduction to Karl Marx’s Wage Labour and Capital']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+  });
+});
