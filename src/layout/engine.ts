@@ -216,6 +216,14 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
     if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
     i = 1;
+    // The name printed twice (a portrait's caption over the author's heading): the second
+    // is not the title; its words stay in the header.
+    const again = paragraphs[1]!;
+    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= 3 : paragraphs.length > 3)) {
+      const l2 = again.lines[0]!;
+      ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l2, rd, [], true), pos: { line: l2.line, column: firstColumn(l2.text) } });
+      i = 2;
+    }
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
     if (named?.rule.name === 'name and year') {

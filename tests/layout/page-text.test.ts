@@ -307,3 +307,17 @@ describe('page text: a "by X" line under the title names the author of this text
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
   });
 });
+
+describe('page text: the author’s name printed twice over the title', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The day began like any other day in the house at Coyoacán.', '', 'In the afternoon a visitor came to the gate and asked for the Old Man.', ''].join('\n'));
+  it('the second name is not the title, and its words stay in the header', () => {
+    const doc = page(['Natalia Sedova Trotsky', 'Natalia Sedova Trotsky', 'How it Happened']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('How it Happened');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Natalia Sedova Trotsky');
+  });
+  it('another name under the author line is still the title', () => {
+    const doc = page(['Anatoly Lunacharsky', 'Yakov Mikhailovich Sverdlov']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Yakov Mikhailovich Sverdlov');
+  });
+});
