@@ -208,7 +208,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   // Room for an author line: something after it to be the title (and the text, without an information block).
   const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
-  if (room && isAuthorLine(paragraphs[0]!)) {
+  // A name-like line over a "by" line is the title ("ANTI-IMPERIALIST VIEWPOINT" over "by / J. C. MARIATEGUI").
+  const byUnder = paragraphs.length > 1 && /^by\b/i.test(squashLine(paragraphs[1]!.lines[0]!.text));
+  if (room && !byUnder && isAuthorLine(paragraphs[0]!)) {
     const l = paragraphs[0]!.lines[0]!;
     const name = authorLineName(l.text) ?? squashLine(l.text);
     const pos = { line: l.line, column: firstColumn(l.text) };

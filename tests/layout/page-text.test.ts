@@ -321,3 +321,17 @@ describe('page text: the author’s name printed twice over the title', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Yakov Mikhailovich Sverdlov');
   });
 });
+
+describe('page text: a name-like line over a "by" line', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'To what degree is the situation of the republics similar to that of the semi-colonial countries?', '', 'The economic condition of these republics is, without doubt, semi-colonial.', ''].join('\n'));
+  it('is the title, not the author line', () => {
+    const doc = page(['ANTI-IMPERIALIST VIEWPOINT', 'by\nJ. C. MARIATEGUI\nPresented to the First Latin American Communist Conference, June 1929.']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('ANTI-IMPERIALIST VIEWPOINT');
+  });
+  it('without the "by" line, a name over the title is the author line', () => {
+    const doc = page(['J. C. MARIATEGUI', 'Anti-Imperialist Viewpoint']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('J. C. MARIATEGUI');
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Anti-Imperialist Viewpoint');
+  });
+});
