@@ -376,8 +376,10 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
 function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
-  for (const l of lines) {
-    const named = authorFrom(l.text, 'bottom');
+  for (const [k, l] of lines.entries()) {
+    // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one.
+    const next = lines[k + 1];
+    const named = authorFrom(l.text, 'bottom') ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashLine(l.text)} ${squashLine(next.text)}`, 'bottom') : undefined);
     if (!named) continue;
     const pos = { line: l.line, column: firstColumn(l.text) };
     ed.metadata.author = { name: named.name, from: 'footer', pos };

@@ -142,6 +142,14 @@ describe('page text: the author named only by the archive link of the footer', (
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Leon Trotsky');
     expect(xeval(doc, 'count(//tei:text//*[contains(., "Internet Archive")])')).toBe('0');
   });
+  it('reads the link printed over two lines as one', () => {
+    const two = tei(['The Struggle Goes On', '', 'Source: The Militant, 1934.', '', 'The workers are on strike again in the city.', '', 'They will win.', '', 'J. C. Mariategui', 'Internet Archive', ''].join('\n'));
+    expect(xtext(two, '//tei:titleStmt/tei:author')).toBe('J. C. Mariategui');
+  });
+  it('a name line over another footer line is not an archive link', () => {
+    const other = tei(['The Struggle Goes On', '', 'Source: The Militant, 1934.', '', 'The workers are on strike again in the city.', '', 'They will win.', '', 'J. C. Mariategui', 'Works Index', ''].join('\n'));
+    expect(xpath(other, '//tei:titleStmt/tei:author')).toHaveLength(0);
+  });
 });
 
 describe('page text: numbered notes without a heading', () => {
