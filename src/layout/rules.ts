@@ -330,7 +330,7 @@ export const INFO_SENTENCES: readonly InfoSentence[] = [
   { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
   { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|copied(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …"' },
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
-  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘].*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised' },
+  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$)).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title)' },
   { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
   { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| \/)?(?: html)?(?: mark-?up(?:ed)?| marked up)? by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
   { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
