@@ -362,7 +362,10 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
 function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
   if (ed.metadata.author) return;
   const title = ed.body.head[0];
-  if ((ed.body.divType === 'letter' || ed.body.opener) && title) {
+  // A letter's title under its collection line ("Marx-Engels Correspondence 1890" over "Engels
+  // to Otto Von Boenigk"), even when the letter has no opener, names its writer.
+  const inCorrespondence = ed.metadata.fields.some((f) => f.role === 'collection' && /\b(?:correspondence|letters)\b/i.test(plainText(f.value)));
+  if ((ed.body.divType === 'letter' || ed.body.opener || inCorrespondence) && title) {
     const named = authorFrom(ed.metadata.title, 'top');
     if (named?.rule.name === 'letter title') {
       ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };

@@ -343,3 +343,14 @@ describe('page text: a name-like line over a "by" line', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Anti-Imperialist Viewpoint');
   });
 });
+
+describe('page text: a letter’s title under a correspondence line names its writer', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'Source: Marx and Engels Correspondence, 1968.', '', 'I can only answer your questions briefly and in general terms.', '', 'In my opinion the so-called socialist society is not anything immutable.', ''].join('\n'));
+  it('without an opener', () => {
+    expect(xtext(page(['Marx-Engels Correspondence 1890', 'Engels to Otto Von Boenigk In Breslau']), '//tei:titleStmt/tei:author')).toBe('Engels');
+  });
+  it('not under a collection line that is not correspondence', () => {
+    expect(xpath(page(['Collected Works 1890', 'Engels to Otto Von Boenigk In Breslau']), '//tei:titleStmt/tei:author')).toHaveLength(0);
+  });
+});
