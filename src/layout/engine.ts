@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isDateLine, isPersonName, noteLabel } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -138,18 +138,31 @@ function isHeadingLike(p: StreamBlock): boolean {
 
 /**
  * Which paragraph of the title zone [from, to) is the title. The one right above a date
- * line ("Labour in Dublin" over "(October 1913)"); else, above an information block, the
+ * line ("Labour in Dublin" over "(October 1913)"), or above its subtitle ("(An interview)");
+ * else, above an information block, the
  * first that is not a collection line ("Marx-Engels Correspondence 1873" over the letter's
  * title, "Abstract" under it); else, above the text, the last one (a book's title over its
  * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
  */
 function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean): number {
-  for (let k = from + 1; k < to; k++) if (isDateLine(blockText(paragraphs[k]!))) return k - 1;
+  for (let k = from + 1; k < to; k++) {
+    if (!isDateLine(blockText(paragraphs[k]!))) continue;
+    // Right above the date line, unless that line says what kind of text it is ("Where do
+    // we go from here?" over "(An interview)" over "(April 1980)"): then the one above it.
+    return k - 2 >= from && isSubtitleLine(blockText(paragraphs[k - 1]!)) ? k - 2 : k - 1;
+  }
   if (!beforeInfo) {
+    // The page's first line over a chapter heading ("Engels 1894: The Peasant Question in
+    // France and Germany" over "Part 1: France"): the book line, and the chapter is the title.
+    // Under an author line, templates differ (the book's title or the chapter's is the main
+    // heading), and the copy does not show which: the rules below keep the first.
+    if (from === 0 && 1 < to && isChapterHeading(blockText(paragraphs[1]!)) && !isChapterHeading(blockText(paragraphs[0]!))) return 1;
     if (!isBookLine(paragraphs[from]!)) return from;
     let last = to - 1;
-    // A "by Name" line under the title is not the title.
-    while (last > from && authorFrom(blockText(paragraphs[last]!), 'top')?.rule.name === 'by X') last--;
+    // A "by Name" line, a subtitle ("Speech by Marx the London Conference …") or a notes
+    // heading ("Translator's Note") under the title is not the title.
+    const notTitle = (p: StreamBlock): boolean => authorFrom(blockText(p), 'top')?.rule.name === 'by X' || isSubtitleLine(blockText(p)) || isNotesHeading(p);
+    while (last > from && notTitle(paragraphs[last]!)) last--;
     return Math.max(from, last);
   }
   let k = from;
@@ -195,7 +208,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   // Room for an author line: something after it to be the title (and the text, without an information block).
   const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
-  if (room && isAuthorLine(paragraphs[0]!)) {
+  // A name-like line over a "by" line is the title ("ANTI-IMPERIALIST VIEWPOINT" over "by / J. C. MARIATEGUI").
+  const byUnder = paragraphs.length > 1 && /^by\b/i.test(squashLine(paragraphs[1]!.lines[0]!.text));
+  if (room && !byUnder && isAuthorLine(paragraphs[0]!)) {
     const l = paragraphs[0]!.lines[0]!;
     const name = authorLineName(l.text) ?? squashLine(l.text);
     const pos = { line: l.line, column: firstColumn(l.text) };
@@ -203,6 +218,14 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
     if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
     i = 1;
+    // The name printed twice (a portrait's caption over the author's heading): the second
+    // is not the title; its words stay in the header.
+    const again = paragraphs[1]!;
+    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= 3 : paragraphs.length > 3)) {
+      const l2 = again.lines[0]!;
+      ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l2, rd, [], true), pos: { line: l2.line, column: firstColumn(l2.text) } });
+      i = 2;
+    }
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
     if (named?.rule.name === 'name and year') {
@@ -224,16 +247,23 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
   // What stands above the title names the book or the collection: kept above it; a first
   // line that is a person's name ("Frederick Engels" over the book's title) names the author.
+  // Set when the author is taken from the book line: a "by X" line under the title names the
+  // author of this text ("Introduction to Karl Marx's Wage Labour and Capital" / "by Frederick Engels").
+  let authorFromBook = false;
   for (let k = i; k < titleAt; k++) {
     const p = paragraphs[k]!;
     const l = p.lines[0]!;
     if (!ed.metadata.author && k === i && p.lines.length > 1 && isAuthorLine({ lines: [l] })) {
       ed.metadata.author = { name: squashLine(l.text), from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+      authorFromBook = true;
     }
     // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
     // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
-    const inCollection = authorInCollection(blockText(p));
-    if (!ed.metadata.author && inCollection) ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+    const inCollection = authorInBookLine(blockText(p));
+    if (!ed.metadata.author && inCollection) {
+      ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+      authorFromBook = true;
+    }
     if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
@@ -253,7 +283,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
-    if (!ed.metadata.author) {
+    if (!ed.metadata.author || authorFromBook) {
       const by = subtitle.map((p) => authorFrom(blockText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
       const l = subtitle[0]!.lines[0]!;
       if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
@@ -332,7 +362,10 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
 function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
   if (ed.metadata.author) return;
   const title = ed.body.head[0];
-  if ((ed.body.divType === 'letter' || ed.body.opener) && title) {
+  // A letter's title under its collection line ("Marx-Engels Correspondence 1890" over "Engels
+  // to Otto Von Boenigk"), even when the letter has no opener, names its writer.
+  const inCorrespondence = ed.metadata.fields.some((f) => f.role === 'collection' && /\b(?:correspondence|letters)\b/i.test(plainText(f.value)));
+  if ((ed.body.divType === 'letter' || ed.body.opener || inCorrespondence) && title) {
     const named = authorFrom(ed.metadata.title, 'top');
     if (named?.rule.name === 'letter title') {
       ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
@@ -346,8 +379,10 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
 function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
-  for (const l of lines) {
-    const named = authorFrom(l.text, 'bottom');
+  for (const [k, l] of lines.entries()) {
+    // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one.
+    const next = lines[k + 1];
+    const named = authorFrom(l.text, 'bottom') ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashLine(l.text)} ${squashLine(next.text)}`, 'bottom') : undefined);
     if (!named) continue;
     const pos = { line: l.line, column: firstColumn(l.text) };
     ed.metadata.author = { name: named.name, from: 'footer', pos };

@@ -68,6 +68,32 @@ export const COLLECTION: readonly LineRule[] = [
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 
+/**
+ * A line under the title that says what kind of text it is ("(An interview)", "Interview with
+ * Paul Lafargue", "Weekly Political Letter, No. 5"): a subtitle, never the title, even right
+ * above the date line. "An Open Letter to …" names its addressee: that is a letter's title.
+ */
+export const SUBTITLE: readonly LineRule[] = [
+  { name: 'parenthesised', pattern: /^\((?![^)]*\b(?:1[5-9]\d\d|20\d\d)\b)[^()]{3,60}\)$/, where: 'top', why: 'a remark in brackets under the title: "(An interview)"' },
+  { name: 'speech by', pattern: /^(?:an? )?(?:speech|address|article|report|lecture|statement|notes)\s+by\s+\p{Lu}/iu, where: 'top', why: '"Speech by Marx the London Conference …": who gave it and where, under the title' },
+  { name: 'kind of text', pattern: /^(?:\S+\s+){0,3}(?:interviews?|discussions?|conversations?|translation|letter(?!\s+to\b))\b/i, where: 'top', why: 'names the kind of text: "Interview with …", "Weekly Political Letter, No. 5"' },
+];
+
+export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
+
+/**
+ * A chapter's heading: a numbered division of a book ("Chapter XVI", "Part 1: France",
+ * "Lecture 7") or its front or back matter ("INTRODUCTION [to First Edition, 1963]",
+ * "1. Introduction"). Under another heading line, that line names the book and this one is
+ * the page's title. "Introduction to Borkheim" is a work's own title.
+ */
+export const CHAPTER: readonly LineRule[] = [
+  { name: 'numbered division', pattern: /^(?:chapter|part|book|lecture|section)\s+(?:[IVXLC]+|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third)\b/i, where: 'top', why: '"Chapter XVI", "Part 1: France": a numbered division of a book' },
+  { name: 'front or back matter', pattern: /^(?:(?:\d{1,3}|[IVXLC]+)\.\s+)?(?:introduction|preface|foreword|afterword|appendix|epilogue|prologue|postscript)\b(?!\s+(?:to|of|on|and)\b)/i, where: 'top', why: '"Introduction [to First Edition]", "1. Introduction": a book\'s front or back matter' },
+];
+
+export const isChapterHeading = (s: string): boolean => s.length <= 160 && CHAPTER.some((r) => r.pattern.test(s));
+
 /** Words that name a body of people or a collection, never one person. */
 const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
 /** Words that name writings, not a writer: "Speeches and Writings". */
@@ -166,6 +192,30 @@ export function authorInCollection(line: string): { name: string; rule: AuthorRu
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s.length > 200) return undefined;
   for (const rule of AUTHOR_IN_COLLECTION) {
+    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
+    if (name !== undefined && isPersonName(name)) return { name, rule };
+  }
+  return undefined;
+}
+
+/**
+ * A book line of a page's text above the chapter's title, naming the book's author: read by
+ * the layout engine only for text lines (an HTML page's heading names its author by its
+ * markup). "Karl Marx. Capital Volume One", "The Peasant War in Germany by Frederick Engels".
+ */
+export const AUTHOR_IN_BOOK_LINE: readonly AuthorRule[] = [
+  { name: 'work. X year', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s+(?:1[5-9]\d\d|20\d\d)\.?$/u, where: 'top', why: '"The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852": the work, its author and year' },
+  { name: 'X: work', pattern: /^(?<name>\p{Lu}[^.:()\d]{2,40}?)(?<!\s\p{Lu})[.:]\s+\p{Lu}.{2,150}$/u, where: 'top', why: '"Karl Marx. Capital Volume One", "Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx": the author, then the book' },
+  { name: 'work by X', pattern: /^.{3,120}?\sby\s+(?<name>\p{Lu}[^:()\d]{2,60}?)\.?$/u, where: 'top', why: '"The Peasant War in Germany by Frederick Engels": the book, then its author' },
+];
+
+/** The author a book line names: a collection line's forms first, then a book line's. */
+export function authorInBookLine(line: string): { name: string; rule: AuthorRule } | undefined {
+  const found = authorInCollection(line);
+  if (found) return found;
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 200) return undefined;
+  for (const rule of AUTHOR_IN_BOOK_LINE) {
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
     if (name !== undefined && isPersonName(name)) return { name, rule };
   }
@@ -280,7 +330,7 @@ export const INFO_SENTENCES: readonly InfoSentence[] = [
   { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
   { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|copied(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …"' },
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
-  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘].*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised' },
+  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$)).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title)' },
   { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
   { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| \/)?(?: html)?(?: mark-?up(?:ed)?| marked up)? by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
   { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },

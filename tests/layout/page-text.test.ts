@@ -142,6 +142,14 @@ describe('page text: the author named only by the archive link of the footer', (
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Leon Trotsky');
     expect(xeval(doc, 'count(//tei:text//*[contains(., "Internet Archive")])')).toBe('0');
   });
+  it('reads the link printed over two lines as one', () => {
+    const two = tei(['The Struggle Goes On', '', 'Source: The Militant, 1934.', '', 'The workers are on strike again in the city.', '', 'They will win.', '', 'J. C. Mariategui', 'Internet Archive', ''].join('\n'));
+    expect(xtext(two, '//tei:titleStmt/tei:author')).toBe('J. C. Mariategui');
+  });
+  it('a name line over another footer line is not an archive link', () => {
+    const other = tei(['The Struggle Goes On', '', 'Source: The Militant, 1934.', '', 'The workers are on strike again in the city.', '', 'They will win.', '', 'J. C. Mariategui', 'Works Index', ''].join('\n'));
+    expect(xpath(other, '//tei:titleStmt/tei:author')).toHaveLength(0);
+  });
 });
 
 describe('page text: numbered notes without a heading', () => {
@@ -230,5 +238,119 @@ describe('page text: an author line in the possessive', () => {
     const doc = tei(['Vladimir Lenin’s', '', 'The Tasks of the Youth Leagues', '', 'Written: October 2, 1920', 'Source: Collected Works, Volume 31', '', 'Comrades, today I should like to talk on the fundamental tasks of the Young Communist League.', '', 'The youth will be faced with the actual task of creating a communist society.', ''].join('\n'));
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Vladimir Lenin');
     expect(xtext(doc, "//tei:notesStmt/tei:note[@type='metadata'][1]")).toBe('Vladimir Lenin’s');
+  });
+});
+
+describe('page text: a subtitle between the title and the date line', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The workers of the port went on strike, and the employers locked them out.', '', 'The strike lasted eight months.', ''].join('\n'));
+  it('the title is the first line under the author, not the subtitle right above the date line', () => {
+    const doc = page(['Duncan Hallas', 'Where do we go from here?', '(An interview)', '(April 1980)']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Where do we go from here?');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Duncan Hallas');
+    expect(xeval(doc, 'string(//tei:creation/tei:date/@when)')).toBe('1980-04');
+  });
+  it('a column’s name above the title is not the title: the line right above the date line is', () => {
+    const doc = page(['Max Shachtman', 'In This Corner', 'The Hue and Cry About the Port', '(16 December 1939)']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Hue and Cry About the Port');
+  });
+});
+
+describe('page text: the page’s book line over a chapter heading', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The rural population to which we can address ourselves consists of quite different parts.', '', 'In the west of Germany small-scale cultivation prevails.', ''].join('\n'));
+  it('the chapter heading is the title, the book line stays above it', () => {
+    const doc = page(['Engels 1894: The Peasant Question in France and Germany', 'Part 1: France']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Part 1: France');
+    expect(xtext(doc, '//tei:text')).toContain('The Peasant Question in France and Germany');
+  });
+  it('a heading that is not a chapter’s stays the subtitle', () => {
+    const doc = page(['The Peasant Question in France and Germany', 'The Rural Population']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Peasant Question in France and Germany');
+  });
+  it('under an author line, the first heading stays the title (templates differ, the copy does not show which)', () => {
+    const doc = page(['Karl Kautsky', 'Are the Jews a Race?', 'Chapter I', 'Race Theories']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Are the Jews a Race?');
+  });
+});
+
+describe('page text: under a book line, the last heading is the title unless it only describes the text', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'Citizen Lorenzo reminds us to stick to the Rules, and Citizen Bastelica followed his example.', '', 'In both the original Statutes and the Inaugural Address we find the words.', ''].join('\n'));
+  it('a "Speech by …" line under the title is not the title', () => {
+    const doc = page(['The International Workingmen’s Association, 1871', 'Political action and the working class', 'Speech by Marx the London Conference of the International, September, 1871']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Political action and the working class');
+  });
+  it('a "Translator’s Note" heading under the title is not the title', () => {
+    const doc = page(['Trotsky December 1925-March 1926', 'Problems of the British Revolution', 'Translator’s Note']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Problems of the British Revolution');
+  });
+  it('else the last heading under the book line is the title', () => {
+    const doc = page(['Trotsky December 1925-March 1926', 'Problems of the British Revolution', 'The Labour Movement']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Labour Movement');
+  });
+});
+
+describe('page text: a book line above the title names the author', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'What does the primitive accumulation of capital resolve itself into?', '', 'Private property, as the antithesis to social, collective property, exists only where the means of labour belong to private individuals.', ''].join('\n'));
+  it('"Author. Book" and "Book by Author" over the chapter’s title', () => {
+    expect(xtext(page(['Karl Marx. Capital Volume One', 'Chapter Thirty-Two: Historical Tendency of Capitalist Accumulation']), '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+    expect(xtext(page(['The Peasant War in Germany by Frederick Engels', 'Preface to the Second Edition (1870)']), '//tei:titleStmt/tei:author')).toBe('Frederick Engels');
+  });
+  it('a book line with no person’s name names no author', () => {
+    expect(xpath(page(['Socialism: Utopian and Scientific', 'The Development of Utopian Socialism']), '//tei:titleStmt/tei:author')).toHaveLength(0);
+  });
+});
+
+describe('page text: a "by X" line under the title names the author of this text', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The following work appeared in the form of a series of leading articles.', '', 'It is a matter of great interest to know how the labourer is paid.', ''].join('\n'));
+  it('over the author the book line names', () => {
+    const doc = page(['Karl Marx\nWage Labour and Capital', 'Introduction to Karl Marx’s Wage Labour and Capital', 'by Frederick Engels']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Frederick Engels');
+  });
+  it('without it, the book line’s author stands', () => {
+    const doc = page(['Karl Marx\nWage Labour and Capital', 'Introduction to Karl Marx’s Wage Labour and Capital']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+  });
+});
+
+describe('page text: the author’s name printed twice over the title', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'The day began like any other day in the house at Coyoacán.', '', 'In the afternoon a visitor came to the gate and asked for the Old Man.', ''].join('\n'));
+  it('the second name is not the title, and its words stay in the header', () => {
+    const doc = page(['Natalia Sedova Trotsky', 'Natalia Sedova Trotsky', 'How it Happened']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('How it Happened');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Natalia Sedova Trotsky');
+  });
+  it('another name under the author line is still the title', () => {
+    const doc = page(['Anatoly Lunacharsky', 'Yakov Mikhailovich Sverdlov']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Yakov Mikhailovich Sverdlov');
+  });
+});
+
+describe('page text: a name-like line over a "by" line', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'To what degree is the situation of the republics similar to that of the semi-colonial countries?', '', 'The economic condition of these republics is, without doubt, semi-colonial.', ''].join('\n'));
+  it('is the title, not the author line', () => {
+    const doc = page(['ANTI-IMPERIALIST VIEWPOINT', 'by\nJ. C. MARIATEGUI\nPresented to the First Latin American Communist Conference, June 1929.']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('ANTI-IMPERIALIST VIEWPOINT');
+  });
+  it('without the "by" line, a name over the title is the author line', () => {
+    const doc = page(['J. C. MARIATEGUI', 'Anti-Imperialist Viewpoint']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('J. C. MARIATEGUI');
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Anti-Imperialist Viewpoint');
+  });
+});
+
+describe('page text: a letter’s title under a correspondence line names its writer', () => {
+  const page = (top: string[]) =>
+    tei([...top.flatMap((l) => [l, '']), 'Source: Marx and Engels Correspondence, 1968.', '', 'I can only answer your questions briefly and in general terms.', '', 'In my opinion the so-called socialist society is not anything immutable.', ''].join('\n'));
+  it('without an opener', () => {
+    expect(xtext(page(['Marx-Engels Correspondence 1890', 'Engels to Otto Von Boenigk In Breslau']), '//tei:titleStmt/tei:author')).toBe('Engels');
+  });
+  it('not under a collection line that is not correspondence', () => {
+    expect(xpath(page(['Collected Works 1890', 'Engels to Otto Von Boenigk In Breslau']), '//tei:titleStmt/tei:author')).toHaveLength(0);
   });
 });

@@ -8,8 +8,14 @@ import { labelRule } from '../../src/model/labels.js';
 import {
   AUTHOR,
   AUTHOR_IN_COLLECTION,
+  AUTHOR_IN_BOOK_LINE,
+  authorInBookLine,
   AUTHOR_LINE_FORMS,
   COLLECTION,
+  SUBTITLE,
+  CHAPTER,
+  isChapterHeading,
+  isSubtitleLine,
   FURNITURE,
   INFO_SENTENCES,
   NOTE_LABELS,
@@ -77,6 +83,42 @@ const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864'], no: ['The Year of Revolution', 'Notes from New York'] },
 };
 
+const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  parenthesised: { yes: ['(An interview)', '(A reply to critics)'], no: ['(April 1980)', '(16 December 1939)', 'In This Corner'] },
+  'speech by': { yes: ['Speech by Marx the London Conference of the International, September, 1871', 'Notes by Engels on the draft'], no: ['Speech on the Question of Free Trade', 'Address of the General Council', 'Speeches by the way'] },
+  'kind of text': {
+    yes: ['Interview with Paul Lafargue', 'Weekly Political Letter, No. 5', 'The First English Translation of a Marxist Classic', 'Three Discussions in Mexico City with James P. Cannon'],
+    no: ['An Open Letter to Ignazio Silone', 'The Women’s Movement', 'In the International', 'Where do we go from here?'],
+  },
+};
+
+describe('layout rules: subtitle lines', () => {
+  it('has examples for every row', () => expect(SUBTITLE.map((r) => r.name).sort()).toEqual(Object.keys(SUBTITLE_EXAMPLES).sort()));
+  for (const rule of SUBTITLE) {
+    const ex = SUBTITLE_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isSubtitleLine(line), line).toBe(false);
+    });
+  }
+});
+
+const CHAPTER_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  'numbered division': { yes: ['Chapter XVI Karl Marx', 'Part 1: France', 'Lecture 7', 'Book One: The Person of Jesus'], no: ['Part of the Problem', 'The Chapter of Accidents', 'Lecture on Value'] },
+  'front or back matter': { yes: ['INTRODUCTION [to First Edition, 1963]', '1. INTRODUCTION', 'Preface', 'Appendix'], no: ['Introduction to Borkheim', 'A Preface of Sorts', 'Preface of A Contribution to the Critique of Political Economy'] },
+};
+
+describe('layout rules: chapter headings', () => {
+  it('has examples for every row', () => expect(CHAPTER.map((r) => r.name).sort()).toEqual(Object.keys(CHAPTER_EXAMPLES).sort()));
+  for (const rule of CHAPTER) {
+    const ex = CHAPTER_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isChapterHeading(line), line).toBe(false);
+    });
+  }
+});
+
 describe('layout rules: collection lines', () => {
   it('has examples for every row', () => expect(COLLECTION.map((r) => r.name).sort()).toEqual(Object.keys(COLLECTION_EXAMPLES).sort()));
   for (const rule of COLLECTION) {
@@ -140,7 +182,7 @@ describe('layout rules: notes headings and labels', () => {
 const INFO_EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: string[] }> = {
   'originally published': { yes: [['Originally published in The Militant, 1934', 'Originally published in', 'The Militant, 1934'], ['First published in Pravda No. 5', 'First published in', 'Pravda No. 5']], no: ['Published widely, the book sold well in every town.'] },
   'this version from': { yes: [['This version from Selected Works, Vol. 2', 'This version from', 'Selected Works, Vol. 2'], ['Copied with thanks from the Workers Liberty Website.', 'Copied with thanks from', 'the Workers Liberty Website.']], no: ['This version is shorter.'] },
-  'from a publication': { yes: [['From The Irish Review (Dublin), October 1913.', 'From', 'The Irish Review (Dublin), October 1913.']], no: ['From the manuscript.', 'from time to time'] },
+  'from a publication': { yes: [['From The Irish Review (Dublin), October 1913.', 'From', 'The Irish Review (Dublin), October 1913.'], ['From Labour Monthly, Vol. 4', 'From', 'Labour Monthly, Vol. 4'], ['From The Militant.', 'From', 'The Militant.']], no: ['From the manuscript.', 'from time to time', 'From N.E.P. to Socialism', 'From Feudalism to Capitalism'] },
   'translated by': { yes: [['Translated by Marianela D’Aprile', 'Translated by', 'Marianela D’Aprile'], ['Translation by Mike B.', 'Translation by', 'Mike B.'], ['Translated from German by Ted Crawford', 'Translated from German by', 'Ted Crawford']], no: ['Translated, the word means “council”.'] },
   'transcribed by': { yes: [['Transcribed by Zodiac', 'Transcribed by', 'Zodiac'], ['Transcription and mark-up by Einde O’Callaghan', 'Transcription and mark-up by', 'Einde O’Callaghan']], no: ['Transcribed, it fills ten pages.'] },
   'marked up by': { yes: [['Html Markup by Stephen Baird (1999)', 'Html Markup by', 'Stephen Baird (1999)'], ['Corrected & marked up by Einde O’Callaghan', 'Corrected & marked up by', 'Einde O’Callaghan']], no: ['Marked up prices hurt the workers.'] },
@@ -201,6 +243,23 @@ describe('layout rules: a collection line that names its author', () => {
     it(`${rule.name}`, () => {
       for (const [line, name] of ex.yes) expect(authorInCollection(line), line).toMatchObject({ name, rule: { name: rule.name } });
       for (const line of ex.no) expect(authorInCollection(line), line).toBeUndefined();
+    });
+  }
+});
+
+const BOOK_LINE_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  'work. X year': { yes: [['The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852', 'Karl Marx']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One 1867'] },
+  'X: work': { yes: [['Karl Marx. Capital Volume One', 'Karl Marx'], ['Rudolf Hilferding: Böhm-Bawerk’s Criticism of Marx', 'Rudolf Hilferding']], no: ['Socialism: Utopian and Scientific', 'Marx. Value, Price and Profit 1865', 'The Third Address: May, 1871', 'Dora B. Montefiore 1917'] },
+  'work by X': { yes: [['The Peasant War in Germany by Frederick Engels', 'Frederick Engels']], no: ['Third Letter by Jos. Wagner and the Editors', 'Killed by the Police'] },
+};
+
+describe('layout rules: a book line that names its author', () => {
+  it('has examples for every row', () => expect(AUTHOR_IN_BOOK_LINE.map((r) => r.name).sort()).toEqual(Object.keys(BOOK_LINE_AUTHOR_EXAMPLES).sort()));
+  for (const rule of AUTHOR_IN_BOOK_LINE) {
+    const ex = BOOK_LINE_AUTHOR_EXAMPLES[rule.name]!;
+    it(`${rule.name}`, () => {
+      for (const [line, name] of ex.yes) expect(authorInBookLine(line), line).toMatchObject({ name, rule: { name: rule.name } });
+      for (const line of ex.no) expect(authorInBookLine(line)?.rule.name, line).not.toBe(rule.name);
     });
   }
 });
