@@ -19,12 +19,13 @@ import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
 import { repairsOf, reportSchemaPasses, type SchemaPass } from './explain.js';
 import { blankOut } from './blank.js';
-import { TEI_NS, checkIntegrity } from './integrity.js';
+import { TEI_NS, checkIntegrity, type Place } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
+import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
 import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -128,7 +129,6 @@ function parseSafely(xml: string, huge: boolean, diagnostics: Diagnostics): XmlD
   }
 }
 
-const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** Expands xi:include in place; the number expanded, or -1 after reporting why it failed. */
 function expandXIncludes(doc: XmlDocument, elements: readonly ElementRecord[], diagnostics: Diagnostics): number {
@@ -253,7 +253,37 @@ export function validateTei(xml: string, options: ValidateOptions = {}): Diagnos
   }
 }
 
+/**
+ * Expands xi:include in the text first (xinclude.ts) when it can, so that every check runs
+ * on the expanded document as on any other, then moves each finding to the file and
+ * line:column where it really is. Other forms of XInclude go to libxml2's (checkText).
+ */
 function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagnostics): Diagnostic[] {
+  if (options.xinclude === false || options.file === undefined || !xml.includes(XINCLUDE_NS)) return checkText(xml, options, diagnostics);
+  const scan = scanXml(xml);
+  if (!scan.ok || !scan.elements.some((e) => e.ns === XINCLUDE_NS)) return checkText(xml, options, diagnostics);
+  // Well-formedness of the including document first: its own errors at its own lines.
+  const doc = parseSafely(xml, writtenByTeiwright(scan.elements) || options.huge === true, diagnostics);
+  if (!doc) return diagnostics.items;
+  doc.dispose();
+  const expansion = expandXIncludeText(xml, options.file, options.file);
+  if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
+  if (expansion.kind === 'failed') {
+    const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
+    d.file = expansion.shown;
+    return diagnostics.items;
+  }
+  const map = expansion.map;
+  const items = checkText(expansion.text, options, diagnostics, (pos) => {
+    const at = map.locate(pos);
+    return `${at.shown}:${at.pos.line}:${at.pos.column}`;
+  });
+  map.relocate(items);
+  return items;
+}
+
+/** `place` names another element's position in a finding's message (the files of an expanded document). */
+function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnostics, place?: Place): Diagnostic[] {
   const scan = scanXml(xml);
   if (!scan.ok) {
     diagnostics.report('xml-unsafe', `${scan.unsafe.what} declaration: TEI needs no DTD, and teiwright reads no DTD or entity declarations (they can fetch files or expand without bound); remove it`, scan.unsafe.pos);
@@ -267,7 +297,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
     if (included < 0) return diagnostics.items;
     // ids that xi:include brought in are the document's too: pointers to them resolve.
     const extraIds = included > 0 ? new Set((doc.find('//@xml:id') as XmlAttribute[]).map((a) => a.value)) : undefined;
-    checkIntegrity(scan.elements, diagnostics, extraIds);
+    checkIntegrity(scan.elements, diagnostics, extraIds, place);
     const choice = chooseSchema(options.schema ?? 'auto', { own, xml, ...(options.file !== undefined && { file: options.file }) });
     if (choice.note) diagnostics.report('schema-fallback', choice.note);
     if (choice.path !== undefined) {

@@ -1,0 +1,227 @@
+/**
+ * XInclude expanded in the text, with a map back to where every character came from.
+ *
+ * libxml2's own XInclude (xmlXIncludeProcess) expands the parsed tree: the errors found
+ * afterwards carry libxml2's line numbers of the expanded tree, and teiwright's scan (the
+ * columns, XPaths, expected names, later passes and integrity checks are built on it) no
+ * longer matches the tree. Expanding the text instead lets every check run on one text as
+ * for any other document; each finding is then moved back to the file and line:column where
+ * its element really is (the including document or the included file).
+ *
+ * What is expanded here: `xi:include` with a local `href` (relative to the file that holds
+ * it, or absolute), `parse="xml"` (the default), no `xpointer`, no `xi:fallback` — the form
+ * projects use to split an edition into files. Anything else is left to libxml2's
+ * XInclude, as before (`unsupported`). A URL with a scheme (the network), a missing or
+ * unreadable file and a loop are refused with `xinclude-failed` at the `xi:include`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import { decodeInput } from '../io/decode.js';
+import type { SourcePos } from '../model/edition.js';
+import { attr, posAt, scanXml } from './scan.js';
+
+export const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+
+/** A run of the expanded text: copied from `origin` in a file, or written here (`synthetic`). */
+interface Segment {
+  /** Offset in the expanded text where the run starts. */
+  start: number;
+  source: Source;
+  /** Offset in the source file of the run's first character (for synthetic text: the position it stands for). */
+  origin: number;
+  synthetic: boolean;
+}
+
+interface Source {
+  /** The file as shown in findings (relative to the shown name of the including file). */
+  shown: string;
+  lineStarts: number[];
+}
+
+export type Expansion =
+  | { kind: 'expanded'; text: string; map: PositionMap }
+  | { kind: 'unsupported' }
+  | { kind: 'failed'; message: string; shown: string; pos: SourcePos };
+
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly shown: string,
+    readonly pos: SourcePos,
+  ) {
+    super(message);
+  }
+}
+class Unsupported extends Error {}
+
+/** Lines of `text`, as scan.ts counts them. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const offsetOf = (lineStarts: readonly number[], pos: SourcePos): number => (lineStarts[pos.line - 1] ?? 0) + pos.column - 1;
+
+const NAME = /[^\s/>=<]+/y;
+const ATTR = /\s*([^\s/>=<]+)\s*=\s*(?:"[^"]*"|'[^']*')/y;
+
+/** The start tag at `start`: its name, the attribute names written, and where it ends (after `>`). */
+function startTag(text: string, start: number): { name: string; attrs: string[]; end: number; selfClosing: boolean } | undefined {
+  NAME.lastIndex = start + 1;
+  const name = NAME.exec(text)?.[0];
+  if (name === undefined) return undefined;
+  let at = start + 1 + name.length;
+  const attrs: string[] = [];
+  for (;;) {
+    ATTR.lastIndex = at;
+    const m = ATTR.exec(text);
+    if (!m) break;
+    attrs.push(m[1]!);
+    at = ATTR.lastIndex;
+  }
+  const close = text.indexOf('>', at);
+  if (close < 0) return undefined;
+  return { name, attrs, end: close + 1, selfClosing: text[close - 1] === '/' };
+}
+
+const XML_DECL = /^\uFEFF?<\?xml\s[^?]*\?>/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+class Builder {
+  readonly parts: string[] = [];
+  readonly segments: Segment[] = [];
+  length = 0;
+
+  copy(text: string, from: number, to: number, source: Source): void {
+    if (to <= from) return;
+    this.segments.push({ start: this.length, source, origin: from, synthetic: false });
+    this.parts.push(text.slice(from, to));
+    this.length += to - from;
+  }
+
+  write(s: string, source: Source, at: number): void {
+    this.segments.push({ start: this.length, source, origin: at, synthetic: true });
+    this.parts.push(s);
+    this.length += s.length;
+  }
+}
+
+/** Where a position of the expanded text really is. */
+export class PositionMap {
+  private readonly lineStarts: number[];
+  constructor(
+    text: string,
+    private readonly segments: readonly Segment[],
+  ) {
+    this.lineStarts = lineStartsOf(text);
+  }
+
+  locate(pos: SourcePos): { shown: string; pos: SourcePos } {
+    const offset = offsetOf(this.lineStarts, pos);
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segments[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = this.segments[lo]!;
+    const origin = s.synthetic ? s.origin : s.origin + Math.max(0, offset - s.start);
+    return { shown: s.source.shown, pos: posAt(s.source.lineStarts, origin) };
+  }
+
+  /** Moves each finding to its file and line:column (findings without a position stay as they are). */
+  relocate(items: Diagnostic[]): void {
+    for (const d of items) {
+      if (d.line === undefined) continue;
+      const at = this.locate({ line: d.line, column: d.column ?? 1 });
+      d.file = at.shown;
+      d.line = at.pos.line;
+      d.column = at.pos.column;
+    }
+  }
+}
+
+/**
+ * Expands the `xi:include`s of `xml` (the document `file`, shown as `shown`), the included
+ * files' own included files too.
+ */
+export function expandXIncludeText(xml: string, file: string, shown: string): Expansion {
+  const out = new Builder();
+  try {
+    expandInto(out, xml, resolve(file), shown, [], false);
+  } catch (e) {
+    if (e instanceof Unsupported) return { kind: 'unsupported' };
+    if (e instanceof Refused) return { kind: 'failed', message: e.message, shown: e.shown, pos: e.pos };
+    throw e;
+  }
+  const text = out.parts.join('');
+  return { kind: 'expanded', text, map: new PositionMap(text, out.segments) };
+}
+
+function expandInto(out: Builder, text: string, path: string, shown: string, stack: readonly string[], included: boolean): void {
+  const source: Source = { shown, lineStarts: lineStartsOf(text) };
+  // An included document's XML declaration is not content.
+  let at = included ? (XML_DECL.exec(text)?.[0].length ?? 0) : 0;
+  const scan = scanXml(text);
+  // A declaration (DTD) in an included file: copied as it is, for the check of the expanded
+  // text to refuse it there (and say in which file).
+  if (!scan.ok) {
+    out.copy(text, at, text.length, source);
+    return;
+  }
+  const root = scan.elements[0];
+  if (included && root) {
+    // The included element keeps its own namespace: without a default namespace declaration
+    // of its own it is in no namespace, not in the including element's.
+    const rootAt = offsetOf(scan.lineStarts, root.pos);
+    const tag = startTag(text, rootAt);
+    if (tag && root.prefix === '' && !tag.attrs.includes('xmlns')) {
+      const after = rootAt + 1 + tag.name.length;
+      out.copy(text, at, after, source);
+      out.write(' xmlns=""', source, after);
+      at = after;
+    }
+  }
+  for (const el of scan.elements) {
+    if (el.ns !== XINCLUDE_NS) continue;
+    if (el.local !== 'include') throw new Unsupported();
+    const start = offsetOf(scan.lineStarts, el.pos);
+    const tag = startTag(text, start);
+    if (!tag || el.children.length > 0) throw new Unsupported();
+    let end = tag.end;
+    if (!tag.selfClosing) {
+      const close = new RegExp(`\\s*</${tag.name.replace(/[.]/g, '\\.')}\\s*>`, 'y');
+      close.lastIndex = end;
+      if (!close.exec(text)) throw new Unsupported();
+      end = close.lastIndex;
+    }
+    const href = attr(el, 'href')?.value;
+    const parse = attr(el, 'parse')?.value ?? 'xml';
+    if (href === undefined || href === '' || href.includes('#') || parse !== 'xml' || attr(el, 'xpointer') !== undefined) throw new Unsupported();
+    if (SCHEME.test(href)) throw new Refused(`${href} is not a local file: teiwright reads no URL (only files relative to the document)`, shown, el.pos);
+    let target: string;
+    try {
+      target = fileURLToPath(new URL(href, pathToFileURL(path)));
+    } catch {
+      throw new Refused(`${href} is not a usable file reference`, shown, el.pos);
+    }
+    if (target === path || stack.includes(target)) throw new Refused(`including ${href} makes a loop (it includes, directly or not, the file that includes it)`, shown, el.pos);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Refused(`${href} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})`}`, shown, el.pos);
+    }
+    const decoded = decodeInput(bytes, undefined, { rules: 'xml' });
+    if (!decoded.ok) throw new Refused(`${href}: ${decoded.message}`, shown, el.pos);
+    out.copy(text, at, start, source);
+    expandInto(out, decoded.text, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true);
+    at = end;
+  }
+  out.copy(text, at, text.length, source);
+}
