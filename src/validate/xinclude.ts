@@ -9,8 +9,8 @@
  * its element really is (the including document or the included file).
  *
  * What is expanded here: `xi:include` with a local `href` (relative to the file that holds
- * it, or absolute), `parse="xml"` (the default), no `xpointer`, no `xi:fallback` — the form
- * projects use to split an edition into files. Anything else is left to libxml2's
+ * it, or absolute), `parse="xml"` (the default) or `parse="text"` (UTF-8), no `xpointer`,
+ * no `xi:fallback` — the form projects use to split an edition into files. Anything else is left to libxml2's
  * XInclude, as before (`unsupported`). A URL with a scheme (the network), a missing or
  * unreadable file and a loop are refused with `xinclude-failed` at the `xi:include`.
  */
@@ -201,7 +201,9 @@ function expandInto(out: Builder, text: string, path: string, shown: string, sta
     }
     const href = attr(el, 'href')?.value;
     const parse = attr(el, 'parse')?.value ?? 'xml';
-    if (href === undefined || href === '' || href.includes('#') || parse !== 'xml' || attr(el, 'xpointer') !== undefined) throw new Unsupported();
+    const encoding = attr(el, 'encoding')?.value;
+    if (href === undefined || href === '' || href.includes('#') || (parse !== 'xml' && parse !== 'text') || attr(el, 'xpointer') !== undefined) throw new Unsupported();
+    if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) throw new Unsupported();
     if (SCHEME.test(href)) throw new Refused(`${href} is not a local file: teiwright reads no URL (only files relative to the document)`, shown, el.pos);
     let target: string;
     try {
@@ -209,7 +211,7 @@ function expandInto(out: Builder, text: string, path: string, shown: string, sta
     } catch {
       throw new Refused(`${href} is not a usable file reference`, shown, el.pos);
     }
-    if (target === path || stack.includes(target)) throw new Refused(`including ${href} makes a loop (it includes, directly or not, the file that includes it)`, shown, el.pos);
+    if (parse === 'xml' && (target === path || stack.includes(target))) throw new Refused(`including ${href} makes a loop (it includes, directly or not, the file that includes it)`, shown, el.pos);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(target);
@@ -220,7 +222,9 @@ function expandInto(out: Builder, text: string, path: string, shown: string, sta
     const decoded = decodeInput(bytes, undefined, { rules: 'xml' });
     if (!decoded.ok) throw new Refused(`${href}: ${decoded.message}`, shown, el.pos);
     out.copy(text, at, start, source);
-    expandInto(out, decoded.text, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true);
+    // parse="text": the file's characters, as text (findings there stand at the xi:include).
+    if (parse === 'text') out.write(decoded.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), source, start);
+    else expandInto(out, decoded.text, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true);
     at = end;
   }
   out.copy(text, at, text.length, source);

@@ -56,6 +56,7 @@ describe('XInclude, findings where the element really is (project schema)', () =
 
   it('finds an id used in both files, naming where it was first used', () => {
     const ds = errors(validateFile(join(DIR, 'duplicate.xml'), { schema: 'project' }));
+    expect(ds.map((d) => d.code)).toEqual(['id-duplicate']);
     const dup = ds.filter((d) => d.code === 'id-duplicate');
     expect(dup.map(at)).toEqual([`${join(DIR, 'duplicate.xml')}:13:12`]);
     expect(dup[0]!.message).toContain(`already used by <div> at ${join(DIR, 'chapters/good.xml')}:2:1`);
@@ -144,6 +145,13 @@ describe('XInclude: other arrangements of files', () => {
     const ds = check('loop.xml');
     expect(ds.map((d) => [d.code, at(d)])).toEqual([['xinclude-failed', `${join(dir, 'ch/b.xml')}:3:1`]]);
     expect(ds[0]!.message).toContain('loop');
+  });
+
+  it('includes a file as text with parse="text" (markup characters are text), later findings in place', () => {
+    writeFileSync(join(dir, 'text.xml'), main('ch/poem.txt').replace('<xi:include href="ch/poem.txt"/>', '<p><xi:include href="ch/poem.txt" parse="text"/></p>\n<p><ref target="#gone">x</ref></p>'));
+    writeFileSync(join(dir, 'ch/poem.txt'), 'Line one <not markup> & more\nLine two\nLine three\n');
+    const ds = check('text.xml');
+    expect(ds.map((d) => [d.code, at(d)])).toEqual([['pointer-broken', `${join(dir, 'text.xml')}:7:9`]]);
   });
 
   it('refuses a missing file at its xi:include, in the file that names it', () => {
