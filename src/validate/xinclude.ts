@@ -9,8 +9,8 @@
  * its element really is (the including document or the included file).
  *
  * What is expanded here: `xi:include` with a local `href` (relative to the file that holds
- * it, or absolute), `parse="xml"` (the default) or `parse="text"` (UTF-8), no `xpointer`,
- * no `xi:fallback` — the form projects use to split an edition into files. Anything else is left to libxml2's
+ * it, or absolute), `parse="xml"` (the default) or `parse="text"` (UTF-8), no `xpointer`;
+ * an `xi:fallback` stands in for a file that cannot be read. Anything else is left to libxml2's
  * XInclude, as before (`unsupported`). A URL with a scheme (the network), a missing or
  * unreadable file and a loop are refused with `xinclude-failed` at the `xi:include`.
  */
@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import type { SourcePos } from '../model/edition.js';
-import { attr, posAt, scanXml } from './scan.js';
+import { attr, posAt, scanXml, type ElementRecord } from './scan.js';
 
 export const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
@@ -186,46 +186,102 @@ function expandInto(out: Builder, text: string, path: string, shown: string, sta
       at = after;
     }
   }
-  for (const el of scan.elements) {
+  const file: OpenFile = { text, elements: scan.elements, lineStarts: scan.lineStarts, source, path, shown, stack };
+  expandRange(out, file, at, text.length);
+}
+
+interface OpenFile {
+  text: string;
+  elements: readonly ElementRecord[];
+  lineStarts: number[];
+  source: Source;
+  path: string;
+  shown: string;
+  stack: readonly string[];
+}
+
+/** The offset just after the end tag that closes the element whose start tag ends at `from` (same name, nesting counted). */
+function endTagAfter(text: string, from: number, name: string): { start: number; end: number } | undefined {
+  const re = new RegExp(`<(/?)${name.replace(/[.]/g, '\\.')}(?=[\\s/>])[^>]*>`, 'g');
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] === '/') depth--;
+    else if (!m[0].endsWith('/>')) depth++;
+    if (depth === 0) return { start: m.index, end: re.lastIndex };
+  }
+  return undefined;
+}
+
+/**
+ * Copies `file.text` from `from` to `to` into `out`, each `xi:include` starting in that range
+ * replaced by what it includes (or by its `xi:fallback`'s content when the file cannot be
+ * read).
+ */
+function expandRange(out: Builder, file: OpenFile, from: number, to: number): void {
+  const { text, source, shown, path, stack } = file;
+  let at = from;
+  for (const el of file.elements) {
     if (el.ns !== XINCLUDE_NS) continue;
+    const start = offsetOf(file.lineStarts, el.pos);
+    // Before the range, or inside an include already replaced (its fallback), or past the range.
+    if (start < at) continue;
+    if (start >= to) break;
     if (el.local !== 'include') throw new Unsupported();
-    const start = offsetOf(scan.lineStarts, el.pos);
     const tag = startTag(text, start);
-    if (!tag || el.children.length > 0) throw new Unsupported();
+    if (!tag) throw new Unsupported();
+    const fallbacks = el.children.map((c) => file.elements[c]!);
+    if (fallbacks.length > 1 || fallbacks.some((c) => c.ns !== XINCLUDE_NS || c.local !== 'fallback')) throw new Unsupported();
     let end = tag.end;
     if (!tag.selfClosing) {
-      const close = new RegExp(`\\s*</${tag.name.replace(/[.]/g, '\\.')}\\s*>`, 'y');
-      close.lastIndex = end;
-      if (!close.exec(text)) throw new Unsupported();
-      end = close.lastIndex;
+      const close = endTagAfter(text, tag.end, tag.name);
+      if (!close) throw new Unsupported();
+      end = close.end;
     }
     const href = attr(el, 'href')?.value;
     const parse = attr(el, 'parse')?.value ?? 'xml';
     const encoding = attr(el, 'encoding')?.value;
     if (href === undefined || href === '' || href.includes('#') || (parse !== 'xml' && parse !== 'text') || attr(el, 'xpointer') !== undefined) throw new Unsupported();
     if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) throw new Unsupported();
-    if (SCHEME.test(href)) throw new Refused(`${href} is not a local file: teiwright reads no URL (only files relative to the document)`, shown, el.pos);
-    let target: string;
-    try {
-      target = fileURLToPath(new URL(href, pathToFileURL(path)));
-    } catch {
-      throw new Refused(`${href} is not a usable file reference`, shown, el.pos);
-    }
-    if (parse === 'xml' && (target === path || stack.includes(target))) throw new Refused(`including ${href} makes a loop (it includes, directly or not, the file that includes it)`, shown, el.pos);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(target);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Refused(`${href} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})`}`, shown, el.pos);
-    }
-    const decoded = decodeInput(bytes, undefined, { rules: 'xml' });
-    if (!decoded.ok) throw new Refused(`${href}: ${decoded.message}`, shown, el.pos);
     out.copy(text, at, start, source);
-    // parse="text": the file's characters, as text (findings there stand at the xi:include).
-    if (parse === 'text') out.write(decoded.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), source, start);
-    else expandInto(out, decoded.text, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true);
     at = end;
+    let target: string;
+    let decoded: string;
+    try {
+      if (SCHEME.test(href)) throw new Refused(`${href} is not a local file: teiwright reads no URL (only files relative to the document)`, shown, el.pos);
+      try {
+        target = fileURLToPath(new URL(href, pathToFileURL(path)));
+      } catch {
+        throw new Refused(`${href} is not a usable file reference`, shown, el.pos);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(target);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new Refused(`${href} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})`}`, shown, el.pos);
+      }
+      const read = decodeInput(bytes, undefined, { rules: 'xml' });
+      if (!read.ok) throw new Refused(`${href}: ${read.message}`, shown, el.pos);
+      decoded = read.text;
+    } catch (e) {
+      const fallback = fallbacks[0];
+      if (!(e instanceof Refused) || !fallback) throw e;
+      // A resource that cannot be had: the fallback's content stands in its place (XInclude 1.0, 4.4).
+      const fbStart = offsetOf(file.lineStarts, fallback.pos);
+      const fbTag = startTag(text, fbStart);
+      if (!fbTag) throw new Unsupported();
+      if (fbTag.selfClosing) continue;
+      const fbClose = endTagAfter(text, fbTag.end, fbTag.name);
+      if (!fbClose) throw new Unsupported();
+      expandRange(out, file, fbTag.end, fbClose.start);
+      continue;
+    }
+    // A loop is a fatal error, not a missing resource: no fallback for it.
+    if (parse === 'xml' && (target === path || stack.includes(target))) throw new Refused(`including ${href} makes a loop (it includes, directly or not, the file that includes it)`, shown, el.pos);
+    // parse="text": the file's characters, as text (findings there stand at the xi:include).
+    if (parse === 'text') out.write(decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), source, start);
+    else expandInto(out, decoded, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true);
   }
-  out.copy(text, at, text.length, source);
+  out.copy(text, at, to, source);
 }

@@ -8,7 +8,7 @@
  * XInclude) on tests/fixtures/xinclude against ../shared/schema-oracle/tei_all.rng:
  *   jing tei_all.rng main.xml valid.xml duplicate.xml
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +152,16 @@ describe('XInclude: other arrangements of files', () => {
     writeFileSync(join(dir, 'ch/poem.txt'), 'Line one <not markup> & more\nLine two\nLine three\n');
     const ds = check('text.xml');
     expect(ds.map((d) => [d.code, at(d)])).toEqual([['pointer-broken', `${join(dir, 'text.xml')}:7:9`]]);
+  });
+
+  it('takes the xi:fallback for a missing file, its findings where they are written', () => {
+    const fallback = '<xi:include href="ch/absent.xml">\n  <xi:fallback>\n    <div><p><ref target="#gone">x</ref></p></div>\n  </xi:fallback>\n</xi:include>';
+    writeFileSync(join(dir, 'fallback.xml'), main('ch/absent.xml').replace('<xi:include href="ch/absent.xml"/>', fallback));
+    expect(check('fallback.xml').map((d) => [d.code, at(d)])).toEqual([['pointer-broken', `${join(dir, 'fallback.xml')}:8:18`]]);
+    // The file there: its content, not the fallback's.
+    writeFileSync(join(dir, 'ch/absent.xml'), '<div xmlns="http://www.tei-c.org/ns/1.0">\n<p xml:id="gone">Here.</p></div>');
+    expect(check('fallback.xml')).toEqual([]);
+    rmSync(join(dir, 'ch/absent.xml'));
   });
 
   it('refuses a missing file at its xi:include, in the file that names it', () => {
