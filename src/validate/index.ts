@@ -48,8 +48,10 @@ export interface ValidateOptions {
    */
   huge?: boolean;
   /**
-   * Expand `xi:include` before the schema check (default true): local files only, relative
-   * to `file`; no network; loops refused (libxml2's XInclude, with local files only).
+   * Expand `xi:include` before the checks (default true): local files only, relative to
+   * `file`; no network; loops refused. Expanded in the text (xinclude.ts), so findings name
+   * the file and line:column where they are; forms it does not expand (xpointer, other
+   * parse values) go to libxml2's XInclude, whose findings carry the expanded tree's lines.
    */
   xinclude?: boolean;
   /**

@@ -113,6 +113,16 @@ describe('XInclude: other arrangements of files', () => {
     expect(ds.map((d) => [d.code, at(d)])).toEqual([['schema-invalid', `${join(dir, 'ch/sec/two.xml')}:4:10`]]);
   });
 
+  it('reports every error of an included file (later passes), each at its line', () => {
+    writeFileSync(join(dir, 'two.xml'), main('ch/two-errors.xml'));
+    writeFileSync(join(dir, 'ch/two-errors.xml'), '<div xmlns="http://www.tei-c.org/ns/1.0">\n  <p>One.</p>\n  <head>Late</head>\n  <p>Two.</p>\n  <head>Later</head>\n</div>\n');
+    const ds = check('two.xml');
+    expect(ds.map((d) => [d.code, at(d)])).toEqual([
+      ['schema-invalid', `${join(dir, 'ch/two-errors.xml')}:3:3`],
+      ['schema-invalid', `${join(dir, 'ch/two-errors.xml')}:5:3`],
+    ]);
+  });
+
   it('places malformed XML of an included file in that file', () => {
     writeFileSync(join(dir, 'malformed.xml'), main('ch/broken.xml'));
     writeFileSync(join(dir, 'ch/broken.xml'), '<div xmlns="http://www.tei-c.org/ns/1.0">\n  <p>One.</p>\n  <p>Two.</q>\n</div>\n');
