@@ -265,7 +265,9 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
   const scan = scanXml(xml);
   if (!scan.ok || !scan.elements.some((e) => e.ns === XINCLUDE_NS)) return checkText(xml, options, diagnostics);
   // Well-formedness of the including document first: its own errors at its own lines.
-  const doc = parseSafely(xml, writtenByTeiwright(scan.elements) || options.huge === true, diagnostics);
+  // Whose TEI it is (the default schema, the parser's limits) is the including document's to say.
+  const own = writtenByTeiwright(scan.elements);
+  const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   doc.dispose();
   const expansion = expandXIncludeText(xml, options.file, options.file);
@@ -276,7 +278,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
     return diagnostics.items;
   }
   const map = expansion.map;
-  const items = checkText(expansion.text, options, diagnostics, (pos) => {
+  const items = checkText(expansion.text, options, diagnostics, own, (pos) => {
     const at = map.locate(pos);
     return `${at.shown}:${at.pos.line}:${at.pos.column}`;
   });
@@ -284,14 +286,18 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
   return items;
 }
 
-/** `place` names another element's position in a finding's message (the files of an expanded document). */
-function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnostics, place?: Place): Diagnostic[] {
+/**
+ * `ownAs`: whether teiwright wrote the document, when the including document of an expanded
+ * one said so (else read from `xml`); `place` names another element's position in a
+ * finding's message (the files of an expanded document).
+ */
+function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnostics, ownAs?: boolean, place?: Place): Diagnostic[] {
   const scan = scanXml(xml);
   if (!scan.ok) {
     diagnostics.report('xml-unsafe', `${scan.unsafe.what} declaration: TEI needs no DTD, and teiwright reads no DTD or entity declarations (they can fetch files or expand without bound); remove it`, scan.unsafe.pos);
     return diagnostics.items;
   }
-  const own = writtenByTeiwright(scan.elements);
+  const own = ownAs ?? writtenByTeiwright(scan.elements);
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   try {
