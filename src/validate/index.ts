@@ -243,7 +243,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number => (a.line ?? 0) - (b.
  * throws (XmlError) when `options.schema` names a file that is not a readable RELAX NG
  * schema, which is the same for every document and for the caller to report once.
  */
-export function validateTei(xml: string, options: ValidateOptions = {}): Diagnostic[] {
+export function validateTei(xml: string, options: ValidateFileOptions = {}): Diagnostic[] {
   const diagnostics = new Diagnostics(options.file);
   try {
     return checkDocument(xml, options, diagnostics);
@@ -260,7 +260,7 @@ export function validateTei(xml: string, options: ValidateOptions = {}): Diagnos
  * on the expanded document as on any other, then moves each finding to the file and
  * line:column where it really is. Other forms of XInclude go to libxml2's (checkText).
  */
-function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagnostics): Diagnostic[] {
+function checkDocument(xml: string, options: ValidateFileOptions, diagnostics: Diagnostics): Diagnostic[] {
   if (options.xinclude === false || options.file === undefined || !xml.includes(XINCLUDE_NS)) return checkText(xml, options, diagnostics);
   const scan = scanXml(xml);
   if (!scan.ok || !scan.elements.some((e) => e.ns === XINCLUDE_NS)) return checkText(xml, options, diagnostics);
@@ -270,7 +270,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   doc.dispose();
-  const expansion = expandXIncludeText(xml, options.file, options.file);
+  const expansion = expandXIncludeText(xml, options.file, options.file, options.maxBytes);
   if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
   if (expansion.kind === 'failed') {
     const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);

@@ -14,11 +14,11 @@
  * XInclude, as before (`unsupported`). A URL with a scheme (the network), a missing or
  * unreadable file and a loop are refused with `xinclude-failed` at the `xi:include`.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
+import { readInputSync } from '../io/read.js';
 import type { SourcePos } from '../model/edition.js';
 import { attr, posAt, scanXml, type ElementRecord } from './scan.js';
 
@@ -147,12 +147,12 @@ export class PositionMap {
 
 /**
  * Expands the `xi:include`s of `xml` (the document `file`, shown as `shown`), the included
- * files' own included files too.
+ * files' own included files too; each included file at most `maxBytes` long.
  */
-export function expandXIncludeText(xml: string, file: string, shown: string): Expansion {
+export function expandXIncludeText(xml: string, file: string, shown: string, maxBytes = Number.POSITIVE_INFINITY): Expansion {
   const out = new Builder();
   try {
-    expandInto(out, xml, resolve(file), shown, [], false);
+    expandInto(out, xml, resolve(file), shown, [], false, maxBytes);
   } catch (e) {
     if (e instanceof Unsupported) return { kind: 'unsupported' };
     if (e instanceof Refused) return { kind: 'failed', message: e.message, shown: e.shown, pos: e.pos };
@@ -162,7 +162,7 @@ export function expandXIncludeText(xml: string, file: string, shown: string): Ex
   return { kind: 'expanded', text, map: new PositionMap(text, out.segments) };
 }
 
-function expandInto(out: Builder, text: string, path: string, shown: string, stack: readonly string[], included: boolean): void {
+function expandInto(out: Builder, text: string, path: string, shown: string, stack: readonly string[], included: boolean, maxBytes: number): void {
   const source: Source = { shown, lineStarts: lineStartsOf(text) };
   // An included document's XML declaration is not content.
   let at = included ? (XML_DECL.exec(text)?.[0].length ?? 0) : 0;
@@ -186,7 +186,7 @@ function expandInto(out: Builder, text: string, path: string, shown: string, sta
       at = after;
     }
   }
-  const file: OpenFile = { text, elements: scan.elements, lineStarts: scan.lineStarts, source, path, shown, stack };
+  const file: OpenFile = { text, elements: scan.elements, lineStarts: scan.lineStarts, source, path, shown, stack, maxBytes };
   expandRange(out, file, at, text.length);
 }
 
@@ -198,6 +198,7 @@ interface OpenFile {
   path: string;
   shown: string;
   stack: readonly string[];
+  maxBytes: number;
 }
 
 /** The offset just after the end tag that closes the element whose start tag ends at `from` (same name, nesting counted). */
@@ -256,8 +257,13 @@ function expandRange(out: Builder, file: OpenFile, from: number, to: number): vo
       }
       let bytes: Uint8Array;
       try {
-        bytes = readFileSync(target);
+        // Devices and FIFOs refused by name, the size bounded as for the document itself (--max-size).
+        const read = readInputSync(target, file.maxBytes);
+        if ('notFile' in read) throw new Refused(`${href} is ${read.notFile}, not a file`, shown, el.pos);
+        if ('tooLarge' in read) throw new Refused(`${href} has more than ${file.maxBytes} bytes, the limit (--max-size)`, shown, el.pos);
+        bytes = read.bytes;
       } catch (e) {
+        if (e instanceof Refused) throw e;
         const code = (e as NodeJS.ErrnoException).code;
         throw new Refused(`${href} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(e)})`}`, shown, el.pos);
       }
@@ -281,7 +287,7 @@ function expandRange(out: Builder, file: OpenFile, from: number, to: number): vo
     if (parse === 'xml' && (target === path || stack.includes(target))) throw new Refused(`including ${href} makes a loop (it includes, directly or not, the file that includes it)`, shown, el.pos);
     // parse="text": the file's characters, as text (findings there stand at the xi:include).
     if (parse === 'text') out.write(decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), source, start);
-    else expandInto(out, decoded, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true);
+    else expandInto(out, decoded, target, join(dirname(shown), relative(dirname(path), target)), [...stack, path], true, file.maxBytes);
   }
   out.copy(text, at, to, source);
 }

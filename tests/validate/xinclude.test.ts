@@ -174,6 +174,18 @@ describe('XInclude: other arrangements of files', () => {
     rmSync(join(dir, 'ch/absent.xml'));
   });
 
+  it('refuses a device, and a file past the size limit, at the xi:include', () => {
+    writeFileSync(join(dir, 'device.xml'), main('/dev/zero'));
+    const device = check('device.xml');
+    expect(device.map((d) => [d.code, at(d)])).toEqual([['xinclude-failed', `${join(dir, 'device.xml')}:6:1`]]);
+    writeFileSync(join(dir, 'big.xml'), main('ch/big.xml'));
+    writeFileSync(join(dir, 'ch/big.xml'), `<div xmlns="http://www.tei-c.org/ns/1.0"><p>${'x'.repeat(5000)}</p></div>`);
+    expect(check('big.xml')).toEqual([]);
+    const ds = errors(validateFile(join(dir, 'big.xml'), { schema: 'project', maxBytes: 4000 }));
+    expect(ds.map((d) => d.code)).toEqual(['xinclude-failed']);
+    expect(ds[0]!.message).toContain('--max-size');
+  });
+
   it('refuses a missing file at its xi:include, in the file that names it', () => {
     writeFileSync(join(dir, 'missing.xml'), main('ch/none.xml'));
     const ds = check('missing.xml');
