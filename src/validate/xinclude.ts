@@ -249,7 +249,7 @@ function expandRange(out: Builder, file: OpenFile, from: number, to: number): vo
     let target: string;
     let decoded: string;
     try {
-      if (SCHEME.test(href)) throw new Refused(`${href} is not a local file: teiwright reads no URL (only files relative to the document)`, shown, el.pos);
+      if (SCHEME.test(href) && !href.startsWith('file:')) throw new Refused(`${href} is not a local file: teiwright reads no URL (only files relative to the document)`, shown, el.pos);
       try {
         target = fileURLToPath(new URL(href, pathToFileURL(path)));
       } catch {

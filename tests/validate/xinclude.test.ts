@@ -11,6 +11,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateFile } from '../../src/validate/index.js';
@@ -184,6 +185,14 @@ describe('XInclude: other arrangements of files', () => {
     const ds = errors(validateFile(join(dir, 'big.xml'), { schema: 'project', maxBytes: 4000 }));
     expect(ds.map((d) => d.code)).toEqual(['xinclude-failed']);
     expect(ds[0]!.message).toContain('--max-size');
+  });
+
+  it('leaves an xpointer include to libxml2’s XInclude (expanded, not reported as written)', () => {
+    writeFileSync(join(dir, 'ch/part.xml'), '<div xmlns="http://www.tei-c.org/ns/1.0"><p>Part.</p></div>');
+    writeFileSync(join(dir, 'xpointer.xml'), main('ch/part.xml').replace('<xi:include href="ch/part.xml"/>', '<xi:include href="ch/part.xml" xpointer="element(/1)"/>'));
+    expect(check('xpointer.xml')).toEqual([]);
+    writeFileSync(join(dir, 'file-url.xml'), main(pathToFileURL(join(dir, 'ch/part.xml')).href));
+    expect(check('file-url.xml')).toEqual([]);
   });
 
   it('refuses a missing file at its xi:include, in the file that names it', () => {
