@@ -128,7 +128,9 @@ export class PositionMap {
       if (this.segments[mid]!.start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const s = this.segments[lo]!;
+    const s = this.segments[lo];
+    // Nothing was copied (an empty expansion): the position stays as it is.
+    if (!s) return { shown: '', pos };
     const origin = s.synthetic ? s.origin : s.origin + Math.max(0, offset - s.start);
     return { shown: s.source.shown, pos: posAt(s.source.lineStarts, origin) };
   }
@@ -138,6 +140,7 @@ export class PositionMap {
     for (const d of items) {
       if (d.line === undefined) continue;
       const at = this.locate({ line: d.line, column: d.column ?? 1 });
+      if (at.shown === '') continue;
       d.file = at.shown;
       d.line = at.pos.line;
       d.column = at.pos.column;
