@@ -19,12 +19,13 @@ import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
 import { repairsOf, reportSchemaPasses, type SchemaPass } from './explain.js';
 import { blankOut } from './blank.js';
-import { TEI_NS, checkIntegrity } from './integrity.js';
+import { TEI_NS, checkIntegrity, type Place } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
+import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
 import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -47,8 +48,10 @@ export interface ValidateOptions {
    */
   huge?: boolean;
   /**
-   * Expand `xi:include` before the schema check (default true): local files only, relative
-   * to `file`; no network; loops refused (libxml2's XInclude, with local files only).
+   * Expand `xi:include` before the checks (default true): local files only, relative to
+   * `file`; no network; loops refused. Expanded in the text (xinclude.ts), so findings name
+   * the file and line:column where they are; forms it does not expand (xpointer, other
+   * parse values) go to libxml2's XInclude, whose findings carry the expanded tree's lines.
    */
   xinclude?: boolean;
   /**
@@ -128,7 +131,6 @@ function parseSafely(xml: string, huge: boolean, diagnostics: Diagnostics): XmlD
   }
 }
 
-const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
 /** Expands xi:include in place; the number expanded, or -1 after reporting why it failed. */
 function expandXIncludes(doc: XmlDocument, elements: readonly ElementRecord[], diagnostics: Diagnostics): number {
@@ -241,7 +243,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic): number => (a.line ?? 0) - (b.
  * throws (XmlError) when `options.schema` names a file that is not a readable RELAX NG
  * schema, which is the same for every document and for the caller to report once.
  */
-export function validateTei(xml: string, options: ValidateOptions = {}): Diagnostic[] {
+export function validateTei(xml: string, options: ValidateFileOptions = {}): Diagnostic[] {
   const diagnostics = new Diagnostics(options.file);
   try {
     return checkDocument(xml, options, diagnostics);
@@ -253,13 +255,49 @@ export function validateTei(xml: string, options: ValidateOptions = {}): Diagnos
   }
 }
 
-function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagnostics): Diagnostic[] {
+/**
+ * Expands xi:include in the text first (xinclude.ts) when it can, so that every check runs
+ * on the expanded document as on any other, then moves each finding to the file and
+ * line:column where it really is. Other forms of XInclude go to libxml2's (checkText).
+ */
+function checkDocument(xml: string, options: ValidateFileOptions, diagnostics: Diagnostics): Diagnostic[] {
+  if (options.xinclude === false || options.file === undefined || !xml.includes(XINCLUDE_NS)) return checkText(xml, options, diagnostics);
+  const scan = scanXml(xml);
+  if (!scan.ok || !scan.elements.some((e) => e.ns === XINCLUDE_NS)) return checkText(xml, options, diagnostics);
+  // Well-formedness of the including document first: its own errors at its own lines.
+  // Whose TEI it is (the default schema, the parser's limits) is the including document's to say.
+  const own = writtenByTeiwright(scan.elements);
+  const doc = parseSafely(xml, own || options.huge === true, diagnostics);
+  if (!doc) return diagnostics.items;
+  doc.dispose();
+  const expansion = expandXIncludeText(xml, options.file, options.file, options.maxBytes);
+  if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
+  if (expansion.kind === 'failed') {
+    const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
+    d.file = expansion.shown;
+    return diagnostics.items;
+  }
+  const map = expansion.map;
+  const items = checkText(expansion.text, options, diagnostics, own, (pos) => {
+    const at = map.locate(pos);
+    return `${at.shown}:${at.pos.line}:${at.pos.column}`;
+  });
+  map.relocate(items);
+  return items;
+}
+
+/**
+ * `ownAs`: whether teiwright wrote the document, when the including document of an expanded
+ * one said so (else read from `xml`); `place` names another element's position in a
+ * finding's message (the files of an expanded document).
+ */
+function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnostics, ownAs?: boolean, place?: Place): Diagnostic[] {
   const scan = scanXml(xml);
   if (!scan.ok) {
     diagnostics.report('xml-unsafe', `${scan.unsafe.what} declaration: TEI needs no DTD, and teiwright reads no DTD or entity declarations (they can fetch files or expand without bound); remove it`, scan.unsafe.pos);
     return diagnostics.items;
   }
-  const own = writtenByTeiwright(scan.elements);
+  const own = ownAs ?? writtenByTeiwright(scan.elements);
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   try {
@@ -267,7 +305,7 @@ function checkDocument(xml: string, options: ValidateOptions, diagnostics: Diagn
     if (included < 0) return diagnostics.items;
     // ids that xi:include brought in are the document's too: pointers to them resolve.
     const extraIds = included > 0 ? new Set((doc.find('//@xml:id') as XmlAttribute[]).map((a) => a.value)) : undefined;
-    checkIntegrity(scan.elements, diagnostics, extraIds);
+    checkIntegrity(scan.elements, diagnostics, extraIds, place);
     const choice = chooseSchema(options.schema ?? 'auto', { own, xml, ...(options.file !== undefined && { file: options.file }) });
     if (choice.note) diagnostics.report('schema-fallback', choice.note);
     if (choice.path !== undefined) {

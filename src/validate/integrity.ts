@@ -4,6 +4,7 @@
  * reported, each at the line:column of the attribute or element concerned.
  */
 import type { Diagnostics } from '../diagnostics.js';
+import type { SourcePos } from '../model/edition.js';
 import { XML_NS, attr, type ElementRecord } from './scan.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -11,11 +12,13 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 /** Attributes whose values are space-separated lists of URI references (TEI's teidata.pointer). */
 export const POINTER_ATTRIBUTES = ['target', 'corresp', 'resp', 'hand', 'who', 'ref'] as const;
 
-const where = (e: ElementRecord): string => `${e.pos.line}:${e.pos.column}`;
+/** How a finding names another element's position: `line:column`, or, in a document expanded from several files, `file:line:column`. */
+export type Place = (pos: SourcePos) => string;
+const lineColumn: Place = (pos) => `${pos.line}:${pos.column}`;
 
-export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: Diagnostics, includedIds?: ReadonlySet<string>): void {
+export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: Diagnostics, includedIds?: ReadonlySet<string>, place: Place = lineColumn): void {
   const own = ownElements(elements);
-  const ids = collectIds(elements, own, diagnostics);
+  const ids = collectIds(elements, own, diagnostics, place);
   const pointedTo = checkPointers(elements, own, ids, prefixDefs(elements, own), diagnostics, includedIds);
   checkNotesReferenced(elements, pointedTo, diagnostics);
 }
@@ -90,7 +93,7 @@ function expandPrefix(token: string, defs: ReadonlyMap<string, PrefixDef[]>): st
 }
 
 /** Map xml:id → index of the first element carrying it; later ones are duplicates. */
-function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics): Map<string, number> {
+function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics, place: Place): Map<string, number> {
   const ids = new Map<string, number>();
   elements.forEach((e, index) => {
     if (own[index] === EXAMPLE) return;
@@ -108,7 +111,7 @@ function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnos
       return;
     }
     const other = elements[first]!;
-    diagnostics.report('id-duplicate', `<${e.qname}> has xml:id="${id.value}", already used by <${other.qname}> at ${where(other)}`, id.pos);
+    diagnostics.report('id-duplicate', `<${e.qname}> has xml:id="${id.value}", already used by <${other.qname}> at ${place(other.pos)}`, id.pos);
   });
   return ids;
 }
