@@ -187,15 +187,20 @@ export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
   { name: 'work. X (year)', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s*\((?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)\.?$/u, where: 'top', why: '"Dialectics of Nature. Frederick Engels (1883)": the work, its author and year' },
 ];
 
-/** The author a collection line names, if it names one person. */
-export function authorInCollection(line: string): { name: string; rule: AuthorRule } | undefined {
+/** The first row of `rules` whose `name` group, in a line of at most 200 characters, is a person's name. */
+function personByRows(line: string, rules: readonly AuthorRule[]): { name: string; rule: AuthorRule } | undefined {
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s.length > 200) return undefined;
-  for (const rule of AUTHOR_IN_COLLECTION) {
+  for (const rule of rules) {
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
     if (name !== undefined && isPersonName(name)) return { name, rule };
   }
   return undefined;
+}
+
+/** The author a collection line names, if it names one person. */
+export function authorInCollection(line: string): { name: string; rule: AuthorRule } | undefined {
+  return personByRows(line, AUTHOR_IN_COLLECTION);
 }
 
 /**
@@ -211,15 +216,7 @@ export const AUTHOR_IN_BOOK_LINE: readonly AuthorRule[] = [
 
 /** The author a book line names: a collection line's forms first, then a book line's. */
 export function authorInBookLine(line: string): { name: string; rule: AuthorRule } | undefined {
-  const found = authorInCollection(line);
-  if (found) return found;
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
-  if (s.length > 200) return undefined;
-  for (const rule of AUTHOR_IN_BOOK_LINE) {
-    const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
-    if (name !== undefined && isPersonName(name)) return { name, rule };
-  }
-  return undefined;
+  return authorInCollection(line) ?? personByRows(line, AUTHOR_IN_BOOK_LINE);
 }
 
 /** Words for a kind of text, not a person: "Letter to Harold Macmillan", "Reply to Kautsky". */
