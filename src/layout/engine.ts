@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -118,7 +118,20 @@ const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
 const isInfoParagraph = (p: StreamBlock): boolean =>
   p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
 
-const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
+const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p);
+
+/**
+ * The information block opened by the printed source cited in a line ("Clara Zetkin, Social
+ * Democracy & Woman Suffrage, [no publisher], London 1906.") over a known label line or a prose
+ * information sentence ("Translator: …", "Transcription: …"): the citation, a year in it, is the
+ * block's first field.
+ */
+const isCitedInfoParagraph = (p: StreamBlock): boolean => {
+  if (p.lines.length < 2 || p.lines.length > 12) return false;
+  const first = squashLine(p.lines[0]!.text);
+  const second = p.lines[1]!.text;
+  return first.length <= 300 && /,/.test(first) && /\b(?:1[5-9]\d\d|20\d\d)\b/.test(first) && !labelLineAt(first) && (labelLineAt(second)?.known === true || infoSentence(second) !== undefined);
+};
 
 /** A short one-line paragraph: what a title, a collection line or a date line is. */
 const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 3 && blockText(p).length <= 160;
@@ -277,7 +290,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, rd) : i);
   }
   ed.body.head = titleInlines([title], rd);
-  ed.metadata.title = squash(plainText(ed.body.head));
+  // "Abstract of:" printed over the title's line: kept in the heading, not a word of the title.
+  ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
   if (subtitle.length > 0) {
@@ -293,11 +307,21 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   return readInfo(paragraphs, metaAt, ed, rd);
 }
 
+/** The title's words without a first or last line that is a remark on the text ("Abstract of:"). */
+function withoutPartRemark(title: StreamBlock, words: string): string {
+  if (title.lines.length < 2) return words;
+  const first = squashLine(title.lines[0]!.text);
+  const last = squashLine(title.lines[title.lines.length - 1]!.text);
+  if (isPartRemark(first) && words.startsWith(`${first} `)) return words.slice(first.length + 1);
+  if (isPartRemark(last) && words.endsWith(` ${last}`)) return words.slice(0, -last.length - 1);
+  return words;
+}
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
   while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
-  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped));
+  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   return end;
 }
 
@@ -441,6 +465,36 @@ function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Readi
     dropNavigation(p.lines[0]!, rule.why, ed, rd);
   }
 }
+
+/**
+ * The end of the text, above its notes or at the bottom of the page: a line alone in its
+ * paragraph that a footer row takes ("Next: Historical Materialism", "Marx/Engels Biography")
+ * or the heading of the next division with no text under it ("Part 2: Materialism",
+ * "Chapter 17"), a link to the next page. Returns where the notes now begin.
+ */
+function dropBodyEnd(paragraphs: StreamBlock[], bodyStart: number, notesAt: number, ed: Edition, rd: Reading): number {
+  let at = notesAt;
+  // The text keeps at least one paragraph.
+  while (at - 1 > bodyStart) {
+    const p = paragraphs[at - 1]!;
+    if (p.lines.length !== 1) break;
+    const l = p.lines[0]!;
+    const why = furnitureRule(l.text, 'bottom')?.why ?? (isNextDivisionLink(l.text) ? NEXT_DIVISION_WHY : undefined);
+    if (!why) break;
+    paragraphs.splice(at - 1, 1);
+    dropNavigation(l, why, ed, rd);
+    at--;
+  }
+  return at;
+}
+
+const NEXT_DIVISION_WHY = 'the heading of the next division with no text under it: a link to the next page';
+
+/** "Chapter 17", "PART 2", "Part 2: Materialism": a numbered division's heading, short. */
+const isNextDivisionLink = (line: string): boolean => {
+  const s = squashLine(line);
+  return s.length <= 60 && isChapterHeading(s) && /^(?:chapter|part|book|lecture|section)\b/i.test(s) && !/[.!?,;]$/.test(s);
+};
 
 /**
  * A "Notes" heading with no note under it, at the very end of the text, is left over from
@@ -646,7 +700,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
-  const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
+  const notesAt = dropBodyEnd(paragraphs, bodyStart, notesStart(paragraphs, bodyStart, titleKeys), ed, rd);
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));

@@ -3,7 +3,7 @@
  * ("Written:", "Source:", "Transcription\Markup:", "Public Domain:" …).
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { Dropped, MetaField } from '../model/edition.js';
+import type { Dropped, Inline, MetaField } from '../model/edition.js';
 import { labelRule } from '../model/labels.js';
 import { infoSentence } from './rules.js';
 import { type StreamBlock, squashLine } from './blocks.js';
@@ -51,7 +51,7 @@ export const startsWithLabel = (p: StreamBlock, knownOnly: boolean): boolean => 
  * Reads the fields of the information block. Lines without a label continue the value of
  * the field above them (a long value wrapped when the page was copied).
  */
-export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diagnostics, dropped: Dropped[]): MetaField[] {
+export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diagnostics, dropped: Dropped[], citation?: (l: StreamBlock['lines'][number]) => Inline[]): MetaField[] {
   const fields: MetaField[] = [];
   for (const p of paragraphs) {
     for (const { text, line } of p.lines) {
@@ -69,7 +69,14 @@ export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diag
         appendValue(last, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
         continue;
       }
-      if (!l) continue; // unreachable: a block starts with a label line
+      if (!l) {
+        // The block's first line without a label: the printed source it cites, a field of its own.
+        // Read by the reader's inline syntax when it gives one: a note anchor in it ("… pp. 241–255. [1]") stays one.
+        const field: MetaField = { label: '', role: 'other', value: citation ? citation({ text, line }) : [], pos: { line, column: text.search(/[^ \u00a0\t]/) + 1 } };
+        if (!citation) appendValue(field, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
+        fields.push(field);
+        continue;
+      }
       const field: MetaField = {
         label: l.label,
         role: labelRule(l.label)?.role ?? 'other',

@@ -27,8 +27,9 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+(?:(?:of|the|de|and)\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
-  { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?$/iu, where: 'bottom', why: 'a "Back to … Archive" link' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Women and Marxism - Lenin Index | …")' },
+  { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
+  { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
   { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
@@ -80,6 +81,20 @@ export const SUBTITLE: readonly LineRule[] = [
 ];
 
 export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
+
+/**
+ * A line of the title that says the page holds only part of the text ("Abstract of:",
+ * "Abstract from the", "Abstract", "(Excerpts)"): a remark on the text, printed with its title;
+ * not a word of the title (the HTML marks it as an editor's insertion in the heading).
+ */
+export const PART_REMARK: readonly LineRule[] = [
+  { name: 'abstract', pattern: /^\(?(?:an? )?(?:abstracts?|excerpts?|extracts?)(?: (?:of|from)(?: the| an?)?)?:?\)?$/i, where: 'top', why: '"Abstract of:" over the title, "Abstract" under it: the page prints part of the text' },
+];
+
+export const isPartRemark = (s: string): boolean => {
+  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return t.length <= 40 && PART_REMARK.some((r) => r.pattern.test(t));
+};
 
 /**
  * A chapter's heading: a numbered division of a book ("Chapter XVI", "Part 1: France",
