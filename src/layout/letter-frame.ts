@@ -81,6 +81,21 @@ function isSetApartName(list: Inline[]): boolean {
   return sig.length > 0 && sig.every((n) => n.kind === 'hi') && textOf(list).length <= 40;
 }
 
+/**
+ * A paragraph that is only a date ("June 2, 1919."), then an inside address (a block of short
+ * lines: "Robert Minor / Hotel des Etas Unis / … / Paris, France."), then the salutation: the
+ * letter's dateline, as page text reads its first line.
+ */
+function datelineOverAddress(entries: readonly BodyEntry[]): boolean {
+  const [first, address, salute] = entries;
+  if (first?.block.kind !== 'p' || address?.block.kind !== 'p' || salute?.block.kind !== 'p') return false;
+  const date = textOf(first.block.children);
+  if (!isDateline(date) || !/^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(date)) return false;
+  const addressLines = lines(address.block.children).map(textOf);
+  const greeting = textOf(salute.block.children);
+  return addressLines.length >= 2 && addressLines.length <= 6 && addressLines.every((l) => l.length <= 60) && greeting.length <= 60 && SALUTATION.test(greeting);
+}
+
 function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
   let i = 0;
   let dateline: Inline[] | undefined;
@@ -88,7 +103,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   let pos: Inline['pos'] | undefined;
   const first = entries[0];
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))))) {
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;

@@ -30,6 +30,18 @@ describe('letter phrases: every row takes and leaves its examples', () => {
 });
 
 describe('shapeLetter', () => {
+  const lined = (...ls: string[]): BodyEntry => ({ block: { kind: 'p', children: ls.flatMap((t, i): Inline[] => (i === 0 ? [text(t)] : [{ kind: 'lb', pos: pos() }, text(t)])), pos: pos() }, hints: {} });
+  it('a date alone over an inside address and the salutation is the dateline; the address stays text', () => {
+    const s = shapeLetter([para('June 2, 1919.'), lined('Robert Minor', 'Hotel des Etas Unis', 'Paris, France.'), para('Dear Bob:'), para('The strike goes on.')]);
+    expect(words(s.opener?.dateline)).toBe('June 2, 1919.');
+    expect(bodyText(s.blocks)[0]).toContain('Robert Minor');
+  });
+  it('a date alone over a paragraph of text is not a dateline', () => {
+    const s = shapeLetter([para('June 2, 1919.'), lined('On that day the strike began.', 'It lasted a week and more, and no one gave way.', 'Then it ended.'), para('The strike goes on.')]);
+    expect(s.opener).toBeUndefined();
+    const t = shapeLetter([para('In June 1919, we met.'), lined('Robert Minor', 'Paris, France.'), para('Dear Bob:'), para('The strike goes on.')]);
+    expect(t.opener).toBeUndefined();
+  });
   it('a salutation by its words opens a letter; a valediction and signature close it', () => {
     const s = shapeLetter([para('Dear Bebel,'), para('The strike goes on.'), para('Yours,'), para('F. Engels', ['sig'])]);
     expect(s.letter).toBe(true);
