@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, surnameInBookLine } from './rules.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -396,9 +396,30 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
       return;
     }
   }
+  // "Marx. Value, Price and Profit 1865" over the title: the book line names its author by the surname.
+  const top = paragraphs[0]?.lines[0];
+  const bySurname = top && squashLine(top.text) !== ed.metadata.title ? surnameInBookLine(top.text, footer.map((l) => squashLine(l.text)).join(' | ')) : undefined;
+  if (top && bySurname) {
+    ed.metadata.author = { name: bySurname.name, from: 'author-line', pos: { line: top.line, column: firstColumn(top.text) } };
+    return;
+  }
   if (authorFromFooter(footer, ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
   rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
+}
+
+/**
+ * An author line set in capitals ("KIM IL SUNG") names the author as the footer's archive link
+ * spells the name ("Kim Il Sung Internet Archive"): the capitals are the page's type, not the
+ * name. The line as printed stays in the header, so no word of it is lost.
+ */
+function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
+  const author = ed.metadata.author;
+  const spelt = author?.from === 'author-line' ? footerSpelling(author.name, footer.map((l) => l.text)) : undefined;
+  if (!author || spelt === undefined) return;
+  const printed = { text: author.name, line: author.pos.line, column: author.pos.column };
+  ed.metadata.fields.push({ label: '', role: 'collection', value: rd.syntax.inlines(printed, rd.diagnostics, [], { squash: true }), pos: author.pos });
+  ed.metadata.author = { ...author, name: spelt };
 }
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
@@ -706,6 +727,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));
   readOpener(body, ed, rd);
   findAuthor(paragraphs, footer, ed, rd);
+  authorSpelledByFooter(footer, ed, rd);
   readCloser(body, ed, rd);
   ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
   const notes = readNotes(paragraphs.slice(notesAt), rd.syntax, rd.diagnostics, surname(ed));

@@ -106,7 +106,7 @@ const HAND_CHECKED: readonly HandChecked[] = [
   { file: 'deleon-1907-as-to-politics-letter-3-wagner-vasilio.html', title: 'Third Letter by Jos. Wagner and Leon Vasilio', notes: 0, furniture: 'Back to the Daniel De Leon Internet Archive', bodyHas: 'séances' },
   { file: 'deleon-1909-syndicalism.html', title: '“Syndicalism”', author: 'Daniel De Leon', date: 'notAfter=1909-08-02', notes: 0, furniture: 'Back to the Daniel De Leon Internet Archive' },
   { file: 'draper-1956-open-letter-to-silone.html', title: 'An Open Letter to Ignazio Silone', author: 'Hal Draper', date: 'when=1956-02', notes: 0, furniture: 'Top of the page' },
-  { file: 'dunayevskaya-1961-state-capitalist-theory-anniversary.html', title: 'ON THE 20TH ANNIVERSARY OF THE STATE-CAPITALIST TENDENCY', author: 'RAYA DUNAYEVSKAYA', date: 'when=1961-06-21', notes: 0, furniture: 'Raya Dunayevskaya Archive' },
+  { file: 'dunayevskaya-1961-state-capitalist-theory-anniversary.html', title: 'ON THE 20TH ANNIVERSARY OF THE STATE-CAPITALIST TENDENCY', author: 'Raya Dunayevskaya', date: 'when=1961-06-21', notes: 0, furniture: 'Raya Dunayevskaya Archive' },
   { file: 'dunayevskaya-1963-american-civilization-on-trial-intro01.html', title: 'INTRODUCTION [to First Edition, 1963]', author: 'Raya Dunayevskaya', notes: 5, furniture: 'Raya Dunayevskaya Archive' },
   { file: 'eastman-1919-letter-to-robert-minor.html', title: 'Letter to Robert Minor in Paris from Max Eastman in New York City, June 2, 1919', author: 'Max Eastman', date: 'when=1919-06-02', notes: 0, furniture: 'Max Eastman Archive' },
   { file: 'eccarius-1851-last-stage-bourgeois-society.html', title: 'The Last Stage of Bourgeois Society', author: 'Johann Georg Eccarius', date: 'when=1851-01', notes: 0, furniture: 'Eccarius Archive' },

@@ -68,3 +68,34 @@ describe('page text: an information block opened by the source it cites', () => 
     expect(body(doc)).toContain('In April 1884, the tenants met again');
   });
 });
+
+describe('page text: a book line naming its author by the surname', () => {
+  it('"Marx. Work year" over the title names Marx', () => {
+    const doc = tei(['Marx. Value, Price and Profit 1865', '', 'Introduction', '', 'Transcribed: by Brandon Poole.', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Marx');
+  });
+  it('"Engels 1894: Work" names Engels when the footer’s archive link does too, not otherwise', () => {
+    const page = (footer: string): ReturnType<typeof parseTei> => tei(['Engels 1894: The Peasant Question in France and Germany', '', 'Part 1: France', '', ...TEXT, '', footer, '']);
+    expect(xtext(page('Marx Engels Archive | Contents'), '//tei:titleStmt/tei:author')).toBe('Engels');
+    expect(xeval(page('Contents'), 'string(//tei:titleStmt/tei:author)')).toBe('');
+  });
+});
+
+describe('an author line in capitals, spelt as the footer’s archive link spells it, in page text and HTML', () => {
+  const footer = 'Raya Dunayevskaya Archive';
+  it('page text', () => {
+    const doc = tei(['RAYA DUNAYEVSKAYA', '', 'ON THE ANNIVERSARY', '', ...TEXT, '', footer, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Raya Dunayevskaya');
+  });
+  it('HTML', () => {
+    const html = `<html><head><title>On the Anniversary</title></head><body><h2>RAYA DUNAYEVSKAYA</h2><h1>ON THE ANNIVERSARY</h1><p>${TEXT[0]}</p><p>${TEXT[2]}</p><p class="footer"><a href="../index.htm">${footer}</a></p></body></html>`;
+    const r = convert(html, { file: 'page.html' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expectValidTei(r.tei!);
+    expect(xtext(parseTei(r.tei!), '//tei:titleStmt/tei:author')).toBe('Raya Dunayevskaya');
+  });
+  it('a footer naming another archive leaves the capitals', () => {
+    const doc = tei(['RAYA DUNAYEVSKAYA', '', 'ON THE ANNIVERSARY', '', ...TEXT, '', 'Leon Trotsky Internet Archive', '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('RAYA DUNAYEVSKAYA');
+  });
+});

@@ -27,6 +27,9 @@ import {
   furnitureRule,
   infoSentence,
   isFooterCompanion,
+  footerSpelling,
+  SURNAME_IN_BOOK_LINE,
+  surnameInBookLine,
   isPartRemark,
   PART_REMARK,
   isCollectionLine,
@@ -351,4 +354,35 @@ describe('layout rules: whose notes a notes heading announces (two series: autho
       for (const h of ex.no) expect(notesSectionType(h)?.name, h).not.toBe(rule.name);
     });
   }
+});
+
+const SURNAME_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: Array<[string, string]> }> = {
+  'Surname. work year': { yes: [['Marx. Value, Price and Profit 1865', '']], no: [['Marx. Value, Price and Profit', ''], ['Karl Marx. Capital Volume One 1867', ''], ['Letters. Selected Writings 1865', '']] },
+  'Surname year: work': {
+    yes: [['Engels 1894: The Peasant Question in France and Germany', 'Marx Engels Archive | Contents']],
+    no: [['Germany 1848: The Revolution Begins', 'Marx Engels Archive | Contents'], ['Engels 1894: The Peasant Question in France and Germany', 'Contents'], ['Engels 1894: The Peasant Question', 'Engelsberg Archive']],
+  },
+};
+
+describe('layout rules: a book line naming its author by the surname', () => {
+  it('has examples for every row', () => expect(SURNAME_IN_BOOK_LINE.map((r) => r.name).sort()).toEqual(Object.keys(SURNAME_EXAMPLES).sort()));
+  for (const rule of SURNAME_IN_BOOK_LINE) {
+    const ex = SURNAME_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const [line, footer] of ex.yes) expect(surnameInBookLine(line, footer)?.rule.name, line).toBe(rule.name);
+      for (const [line, footer] of ex.no) expect(surnameInBookLine(line, footer), line).toBeUndefined();
+    });
+  }
+});
+
+describe('layout rules: an author line in capitals, spelt as the footer spells the name', () => {
+  it('takes the footer archive link\'s spelling of the same name', () => {
+    expect(footerSpelling('KIM IL SUNG', ['Kim Il Sung Internet Archive  |   Marxists Internet Archive'])).toBe('Kim Il Sung');
+    expect(footerSpelling('RAYA DUNAYEVSKAYA', ['Raya Dunayevskaya Archive'])).toBe('Raya Dunayevskaya');
+  });
+  it('leaves a name with small letters, another name, and a footer without an archive link', () => {
+    expect(footerSpelling('Kim Il Sung', ['KIM IL SUNG Internet Archive'])).toBeUndefined();
+    expect(footerSpelling('KIM IL SUNG', ['Raya Dunayevskaya Archive'])).toBeUndefined();
+    expect(footerSpelling('KIM IL SUNG', ['Top of the page'])).toBeUndefined();
+  });
 });
