@@ -209,7 +209,7 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 }
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): number {
+function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
   const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
@@ -272,7 +272,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     }
     // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
     // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
-    const inCollection = authorInBookLine(blockText(p));
+    // The page's first line may name the author by the surname ("Marx. Value, Price and Profit 1865").
+    const inCollection = authorInBookLine(blockText(p)) ?? (k === 0 && p.lines.length === 1 ? surnameInBookLine(blockText(p), footerText) : undefined);
     if (!ed.metadata.author && inCollection) {
       ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
       authorFromBook = true;
@@ -325,6 +326,22 @@ function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Editio
   return end;
 }
 
+/** Every line of the paragraph is a credit: a prose information sentence or a known label line. */
+const isCreditsParagraph = (p: StreamBlock): boolean => p.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known);
+
+/**
+ * A short link line alone in its paragraph between the page's credits and its footer ("Prefaces
+ * and Afterwords" under "Transcribed by Zodiac / Html Markup by …"): the footer's link to the
+ * book's section, not text (the text ends above the credits).
+ */
+function dropLinkUnderCredits(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
+  const last = paragraphs[paragraphs.length - 1];
+  const above = paragraphs[paragraphs.length - 2];
+  if (paragraphs.length <= 3 || !last || !above || last.lines.length !== 1 || !isFooterCompanion(last.lines[0]!.text) || !isCreditsParagraph(above)) return;
+  paragraphs.pop();
+  dropNavigation(last.lines[0]!, 'a link of the footer, under the page\'s credits', ed, rd);
+}
+
 /**
  * Credits printed at the bottom of the page, after the text and its notes ("Transcribed by
  * Zodiac", "Html Markup by Stephen Baird (1999)"): taken off the end into the header.
@@ -333,7 +350,7 @@ function trailingCredits(paragraphs: StreamBlock[]): StreamBlock[] {
   const out: StreamBlock[] = [];
   while (paragraphs.length > 2) {
     const last = paragraphs[paragraphs.length - 1]!;
-    if (!last.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known)) break;
+    if (!isCreditsParagraph(last)) break;
     out.unshift(last);
     paragraphs.pop();
   }
@@ -395,13 +412,6 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
       ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
       return;
     }
-  }
-  // "Marx. Value, Price and Profit 1865" over the title: the book line names its author by the surname.
-  const top = paragraphs[0]?.lines[0];
-  const bySurname = top && squashLine(top.text) !== ed.metadata.title ? surnameInBookLine(top.text, footer.map((l) => squashLine(l.text)).join(' | ')) : undefined;
-  if (top && bySurname) {
-    ed.metadata.author = { name: bySurname.name, from: 'author-line', pos: { line: top.line, column: firstColumn(top.text) } };
-    return;
   }
   if (authorFromFooter(footer, ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
@@ -716,8 +726,9 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropHeader(paragraphs, ed, rd);
   const footer = dropFooter(paragraphs, ed, rd);
   dropFurnitureAnywhere(paragraphs, ed, rd);
+  dropLinkUnderCredits(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
-  const bodyStart = readTop(paragraphs, ed, rd);
+  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '));
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));

@@ -15,6 +15,17 @@ import { type StreamBlock, squashLine } from './blocks.js';
  */
 const LABEL_LINE = /^[ \u00a0\t]*(\p{Lu}[\p{L}\\/&' \u00a0-]{0,40}?)[ \u00a0]*:(?=[ \u00a0\t]|$)/u;
 
+/**
+ * A known label with its value glued to the colon ("Transcription/Markup:Ted Crawford",
+ * "First Published:Unknown"), as typed on some pages: a label line too. Only a known label: a
+ * word before a colon in a sentence ("Note:this") is not one, nor a URL ("http://…").
+ */
+const GLUED_LABEL = /^[ \u00a0\t]*(\p{Lu}[\p{L}\\/&' \u00a0-]{0,40}?)[ \u00a0]*:(?=[\p{L}\d“"‘(])/u;
+function gluedKnownLabel(text: string): RegExpExecArray | null {
+  const m = GLUED_LABEL.exec(text);
+  return m && labelRule(squashLine(m[1]!)) !== undefined ? m : null;
+}
+
 /** Page furniture glued to the end of a value: the "README" link of LIA pages. */
 const README = /[ \u00a0\t]*(?:•[ \u00a0\t]*)?README[ \u00a0\t]*$/;
 
@@ -27,7 +38,7 @@ export interface LabelLine {
 
 /** The label of a metadata line, when the line has one; unknown labels are at most four words. */
 export function labelLineAt(text: string): LabelLine | undefined {
-  const m = LABEL_LINE.exec(text);
+  const m = LABEL_LINE.exec(text) ?? gluedKnownLabel(text);
   if (!m) return undefined;
   const label = squashLine(m[1]!);
   const known = labelRule(label) !== undefined;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
+import { labelLineAt } from '../../src/layout/info.js';
 import { expectValidTei, parseTei, xeval, xtext } from '../helpers/tei.js';
 
 function tei(lines: string[]): ReturnType<typeof parseTei> {
@@ -97,5 +98,30 @@ describe('an author line in capitals, spelt as the footer’s archive link spell
   it('a footer naming another archive leaves the capitals', () => {
     const doc = tei(['RAYA DUNAYEVSKAYA', '', 'ON THE ANNIVERSARY', '', ...TEXT, '', 'Leon Trotsky Internet Archive', '']);
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('RAYA DUNAYEVSKAYA');
+  });
+});
+
+describe('information block: a known label with its value glued to the colon', () => {
+  it('is a label line', () => {
+    expect(labelLineAt('Transcription/Markup:Ted Crawford, Steve Palmer')).toEqual({ label: 'Transcription/Markup', valueStart: 21, known: true });
+    expect(labelLineAt('First Published:Unknown')?.known).toBe(true);
+  });
+  it('an unknown word before a glued colon, a URL or a time is not', () => {
+    expect(labelLineAt('Note:this is a sentence')).toBeUndefined();
+    expect(labelLineAt('HTTP://example.org')).toBeUndefined();
+    expect(labelLineAt('At 10:30 we met')).toBeUndefined();
+  });
+});
+
+describe('page text: a link line between the credits and the footer', () => {
+  const page = (above: string[]): ReturnType<typeof parseTei> =>
+    tei(['Karl Marx', '', 'Preface to the First Edition', '', ...TEXT, '', ...above, '', 'Prefaces and Afterwords', '', 'Capital Volume One- Index', '']);
+  it('under the credits: dropped, and the credits go to the header', () => {
+    const doc = page(['Transcribed by Zodiac', 'Html Markup by Stephen Baird (1999)']);
+    expect(body(doc).endsWith('ends the text here.'), body(doc)).toBe(true);
+    expect(xeval(doc, 'count(//tei:respStmt[tei:persName="Zodiac"])')).toBe('1');
+  });
+  it('under a paragraph of text: kept', () => {
+    expect(body(page(['The last words of the text, a sentence.'])).endsWith('Prefaces and Afterwords')).toBe(true);
   });
 });
