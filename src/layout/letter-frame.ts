@@ -132,11 +132,25 @@ function isCloserCandidate(e: BodyEntry): boolean {
   return t.length <= 40 && (VALEDICTION.test(t) || isSetApartName(e.block.children));
 }
 
+/**
+ * The text's last block, a few short lines ending in a date ("Moscow / December 17, 1918",
+ * "Karl Marx / London / July 25, 1867"): where and when the text was signed, as page text
+ * reads its last lines.
+ */
+function isClosingDateBlock(e: BodyEntry): boolean {
+  if (e.block.kind !== 'p') return false;
+  const ls = lines(e.block.children).map(textOf);
+  const last = ls[ls.length - 1] ?? '';
+  return ls.length >= 1 && ls.length <= 4 && ls.every((l) => l.length <= 60) && isDateline(last) && /^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(last);
+}
+
 function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   let start = entries.length;
+  const dated = start > 1 && isClosingDateBlock(entries[start - 1]!);
+  if (dated) start--;
   while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;
   const tail = entries.slice(start);
-  const marked = tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
+  const marked = dated || tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
   if (!tail.length || !marked) return { used: 0 };
   const salute: Inline[][] = [];
   const signed: Inline[][] = [];

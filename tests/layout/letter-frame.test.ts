@@ -36,6 +36,15 @@ describe('shapeLetter', () => {
     expect(words(s.opener?.dateline)).toBe('June 2, 1919.');
     expect(bodyText(s.blocks)[0]).toContain('Robert Minor');
   });
+  it('a last block of short lines ending in a date closes the text, letter or not', () => {
+    const s = shapeLetter([para('The text, a sentence.'), lined('Moscow', 'December 17, 1918')]);
+    expect(words(s.closer?.dateline)).toBe('December 17, 1918');
+    expect(bodyText(s.blocks)).toEqual(['The text, a sentence.']);
+  });
+  it('a last block whose date is inside a sentence, or with long lines, stays text', () => {
+    expect(shapeLetter([para('The text, a sentence.'), lined('We met in Moscow on December 17, 1918 and parted.')]).closer).toBeUndefined();
+    expect(shapeLetter([para('The text, a sentence.'), lined('In Moscow the winter was hard, and the workers went hungry for weeks', 'December 17, 1918')]).closer).toBeUndefined();
+  });
   it('a date alone over a paragraph of text is not a dateline', () => {
     const s = shapeLetter([para('June 2, 1919.'), lined('On that day the strike began.', 'It lasted a week and more, and no one gave way.', 'Then it ended.'), para('The strike goes on.')]);
     expect(s.opener).toBeUndefined();
