@@ -64,8 +64,11 @@ export const startsWithLabel = (p: StreamBlock, knownOnly: boolean): boolean => 
  */
 export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diagnostics, dropped: Dropped[], citation?: (l: StreamBlock['lines'][number]) => Inline[]): MetaField[] {
   const fields: MetaField[] = [];
+  let prevText = '';
   for (const p of paragraphs) {
     for (const { text, line } of p.lines) {
+      const prev = prevText;
+      prevText = text;
       const l = labelLineAt(text);
       const last = fields[fields.length - 1];
       // A prose line of the block ("Transcribed by Zodiac") is a field with its words as label.
@@ -76,7 +79,9 @@ export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diag
         fields.push(field);
         continue;
       }
-      if (!l && last) {
+      // A whole sentence of its own under a value that ended one ("Translator: Jacques Bonhomme." /
+      // "Many thanks to John Partington."): a note of the block, not more of that value.
+      if (!l && last && !(endsSentence(prev) && isWholeSentence(text))) {
         appendValue(last, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
         continue;
       }
@@ -103,6 +108,9 @@ export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diag
   }
   return fields;
 }
+
+const endsSentence = (text: string): boolean => /[\p{Ll}\d)][.!]["”’]?[ \u00a0\t]*$/u.test(text);
+const isWholeSentence = (text: string): boolean => /^[ \u00a0\t]*\p{Lu}\p{Ll}*[ \u00a0]+\p{Ll}.{3,200}[.!]["”’]?[ \u00a0\t]*$/u.test(text);
 
 /** The value part of a line, without a glued "README" (which is dropped and reported). */
 function cutReadme(text: string, from: number, line: number, diagnostics: Diagnostics, dropped: Dropped[]): string {

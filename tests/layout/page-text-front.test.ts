@@ -125,3 +125,16 @@ describe('page text: a link line between the credits and the footer', () => {
     expect(body(page(['The last words of the text, a sentence.'])).endsWith('Prefaces and Afterwords')).toBe(true);
   });
 });
+
+describe('information block: a sentence of its own under a value that ended one', () => {
+  const top = ['Clara Zetkin', '', 'Social-Democracy & Woman Suffrage', '', '(1906)', ''];
+  it('is a note of the block, not more of the translator’s name', () => {
+    const doc = tei([...top, 'Translator: Jacques Bonhomme.', 'Many thanks to John Partington.', 'Transcribed & marked up by Einde O’Callaghan.', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:respStmt[tei:resp="translation"]/tei:persName')).toBe('Jacques Bonhomme');
+    expect(xeval(doc, 'count(//tei:notesStmt/tei:note[contains(., "Many thanks")])')).toBe('1');
+  });
+  it('a line that continues the value (no full stop above it) stays part of it', () => {
+    const doc = tei([...top, 'Source: Collected Works, Volume 26,', 'Progress Publishers, Moscow 1972.', '', ...TEXT, '']);
+    expect(xeval(doc, 'normalize-space(//tei:sourceDesc)')).toContain('Volume 26, Progress Publishers');
+  });
+});
