@@ -180,8 +180,12 @@ export function compareFacts(page: TeiFacts, copy: TeiFacts): Array<Omit<Disagre
   return out;
 }
 
-/** The HTML classes of MIA pages that mark an editor's words inside the text ("[Statism and Anarchy]"). */
-const EDITORIAL_INSERTION = /<span\s+class\s*=\s*["']?(?:inote|ednote|context)["']?\s*>[\s\S]{0,120}?<\/span>/i;
+/**
+ * The HTML classes of MIA pages that mark an editor's words inside the text ("[Statism and
+ * Anarchy]"), the classes the HTML reader reads as inline notes. Quoted whole when short;
+ * a long one (a sentence with its own markup) by its opening tag and first words.
+ */
+const EDITORIAL_INSERTION = /<span\s+class\s*=\s*["']?(?:inote|ednote|context|updat)["']?\s*>(?:[\s\S]{0,120}?<\/span>|[^<]{1,80})/i;
 
 /**
  * A notes disagreement the page itself explains: the page marks editorial insertions in its

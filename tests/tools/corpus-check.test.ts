@@ -43,6 +43,11 @@ describe('corpus check: facts and agreement', () => {
     // No class in the page: the same words in brackets are text in both, nothing to explain.
     writeFileSync(join(dir, 'plain.html'), page('[<em>Statism and Anarchy</em>]'));
     expect(checkDocument(dir, { file: 'plain.html', format: 'html' }, undefined).disagreements.map((d) => d.fact)).not.toContain('notes');
+    // A long insertion with markup of its own: quoted by its opening tag and first words.
+    const long = '<span class="context">[The first censor of the <em>Rheinische Zeitung</em> was Police Councillor Dolleschall, who once struck out an advertisement in the paper]</span>';
+    writeFileSync(join(dir, 'long.html'), page(long));
+    const longNotes = checkDocument(dir, { file: 'long.html', format: 'html' }, undefined).disagreements.find((d) => d.fact === 'notes');
+    expect(longNotes?.known?.quote).toBe('<span class="context">[The first censor of the ');
   });
 
   it('explains an author disagreement when the page names its author only in <meta name="author">, never in its printed text', () => {
