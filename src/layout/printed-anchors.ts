@@ -74,8 +74,12 @@ function anchoredKeys(lists: readonly Inline[][]): Set<string> {
 export function anchorPrintedNotes(lists: readonly Inline[][], sections: readonly NoteSection[]): number {
   const anchored = anchoredKeys(lists);
   const all = sections.flatMap((s) => s.notes.map((n) => n.key));
-  // A key two notes share (two series) cannot say which note a bare number points to.
-  const keys = all.filter((k) => !anchored.has(k) && all.indexOf(k) === all.lastIndexOf(k));
+  // A key two notes share (two series) cannot say which note a bare number points to; and
+  // where the text printed other numbers (or letters) in brackets, a note of that kind
+  // without one is an orphan, its number in the text no anchor ("Vol.3").
+  const kind = (k: string): string => (/^\d/.test(k) ? 'number' : 'other');
+  const bracketedKinds = new Set([...anchored].map(kind));
+  const keys = all.filter((k) => !anchored.has(k) && !bracketedKinds.has(kind(k)) && all.indexOf(k) === all.lastIndexOf(k));
   if (keys.length === 0) return 0;
   const nodes = textNodes(lists);
   let best: Found[] = [];

@@ -449,3 +449,11 @@ describe('page text: lettered notes after numbered ones, and a lettered note ove
     expect(xeval(plain, 'count(//tei:back//tei:note)')).toBe('0');
   });
 });
+
+describe('page text: a note no bracketed anchor points to, where the others have one', () => {
+  it('stays an orphan: a number in the text ("Vol.3,") is not its anchor', () => {
+    const doc = tei(['The Old Question', '', 'Source: Collected Works, 1975.', '', 'Marx wrote this [1] and sent it [2] to London, see Vol.3, p. 5.', '', 'Notes', '', '1. In English.', '', '2. By post.', '', '3. A note the text never points to.', ''].join('\n'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('3');
+    expect(xpath(doc, '//tei:body//tei:ref[@type="noteAnchor"]').map((n) => n.content)).toEqual(['[1]', '[2]']);
+  });
+});
