@@ -317,6 +317,25 @@ function trailingCredits(paragraphs: StreamBlock[]): StreamBlock[] {
   return out;
 }
 
+/**
+ * Credits printed under the notes, before a last remark of the transcriber: a paragraph of
+ * two or more `Label: value` lines ("Transcription: Zodiac" / "Markup/Abstracted by: Brian
+ * Baggins" / "Copyleft: …"), after the last note label. It is not the last note's text: it
+ * and what follows are taken off into the header (`trailingCredits` takes them when they end
+ * the page).
+ */
+function creditsInNotes(paragraphs: StreamBlock[], notesAt: number): StreamBlock[] {
+  let lastLabel = -1;
+  for (let k = notesAt; k < paragraphs.length; k++) if (noteLabel(paragraphs[k]!.lines[0]!.text, true, { key: undefined })) lastLabel = k;
+  if (lastLabel < 0) return [];
+  for (let k = lastLabel + 1; k < paragraphs.length; k++) {
+    const lines = paragraphs[k]!.lines;
+    const known = lines.filter((l) => labelLineAt(l.text)?.known || infoSentence(l.text) !== undefined).length;
+    if (lines.length >= 2 && known >= 2 && lines.every((l) => labelLineAt(l.text) !== undefined || infoSentence(l.text) !== undefined)) return paragraphs.splice(k);
+  }
+  return [];
+}
+
 /** Takes navigation lines off the end of the text, recording each as dropped furniture. */
 function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): StreamLine[] {
   const found: StreamLine[] = [];
@@ -697,6 +716,8 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
   const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
+  const lateCredits = creditsInNotes(paragraphs, notesAt);
+  if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));

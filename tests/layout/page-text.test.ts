@@ -457,3 +457,17 @@ describe('page text: a note no bracketed anchor points to, where the others have
     expect(xpath(doc, '//tei:body//tei:ref[@type="noteAnchor"]').map((n) => n.content)).toEqual(['[1]', '[2]']);
   });
 });
+
+describe('page text: credits printed under the notes', () => {
+  const text = (credits: string): string =>
+    ['Preface', '', 'Source: A Contribution to the Critique of Political Economy, 1859.', '', 'In broad outlines Asiatic[A], ancient and feudal modes of production.', '', 'A. As a second footnote, Engels wrote in 1888:', '', 'In 1847, the pre-history of society was all but unknown.', '', credits, '', 'The abstracted section has been split into several paragraphs.', ''].join('\n');
+  it('a paragraph of label lines after the last note goes to the header with what follows, not into the note', () => {
+    const doc = tei(text('Transcription: Zodiac\nMarkup/Abstracted by: Brian Baggins\nCopyleft: Marx/Engels Internet Archive (marxists.org) 1999.'));
+    expect(xeval(doc, "count(//tei:note[@n='A']/tei:p)")).toBe('2');
+    expect(xpath(doc, '//tei:titleStmt/tei:respStmt/tei:persName').map((n) => n.content).sort()).toEqual(['Brian Baggins', 'Zodiac']);
+  });
+  it('a single "Source:" line in the last note stays the note’s text', () => {
+    const doc = tei(text('Source: Marx-Engels Werke, vol. 13.'));
+    expect(xeval(doc, "count(//tei:note[@n='A']/tei:p)")).toBe('4');
+  });
+});
