@@ -156,6 +156,7 @@ function notes(sections: readonly NoteSection[], ctx: RenderContext): string {
   let out = '<section class="notes" role="doc-endnotes" aria-labelledby="tw-notes-h">\n<h2 id="tw-notes-h">Notes</h2>\n';
   for (const section of sections) {
     if (section.heading) out += `<h3>${renderInlines(section.heading, ctx)}</h3>\n`;
+    if (section.blocks) out += renderBlocks(section.blocks, ctx, { headings: 'p' });
     out += `<ol>\n${section.notes.map((n) => note(n, ++index, ctx)).join('')}</ol>\n`;
   }
   return `${out}</section>\n`;

@@ -199,7 +199,20 @@ export const Note = Type.Object(
 export type Note = Static<typeof Note>;
 
 export const NoteSection = Type.Object(
-  { heading: Type.Optional(Inlines), series: Type.Optional(Type.String()), notes: Type.Array(Note), pos: SourcePos },
+  {
+    heading: Type.Optional(Inlines),
+    series: Type.Optional(Type.String()),
+    /** Paragraphs of the section printed before its first note (what the notes are, where they come from). */
+    blocks: Type.Optional(Blocks),
+    notes: Type.Array(Note),
+    pos: SourcePos,
+    /**
+     * The page prints the section between two parts of the text (text follows it): it is
+     * written where it is printed, in the body (at its `pos` among the body's blocks),
+     * not in `back`.
+     */
+    inText: Type.Optional(Type.Literal(true)),
+  },
   { additionalProperties: false },
 );
 export type NoteSection = Static<typeof NoteSection>;

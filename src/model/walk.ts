@@ -77,7 +77,7 @@ export function metadataInlineLists(ed: Edition): Inline[][] {
 
 /** Every inline list of the notes, in order. */
 export function noteInlineLists(ed: Edition): Inline[][] {
-  return ed.notes.flatMap((s) => s.notes.flatMap((n) => n.blocks.flatMap(blockInlines)));
+  return ed.notes.flatMap((s) => [...(s.blocks ?? []).flatMap(blockInlines), ...s.notes.flatMap((n) => n.blocks.flatMap(blockInlines))]);
 }
 
 /**

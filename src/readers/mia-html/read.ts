@@ -124,6 +124,8 @@ export class HtmlReading {
   private readonly body: BodyEntry[] = [];
   private section: NoteSection | undefined;
   private note: Note | undefined;
+  /** Body blocks read under the open notes heading before its first note. */
+  private sectionLead: BodyEntry[] = [];
   /** No author line and no meta author: the footer is asked at the end. */
   private authorUnknown = false;
   private readonly noteNames = new Map<Note, { names: string[]; backHref?: string }>();
@@ -351,7 +353,12 @@ export class HtmlReading {
   /** A block of the text goes to the open note, if any, else to the body. */
   private pushBlock(block: Block, hints: StreamBlock['hints'] = {}): void {
     if (this.note) this.note.blocks.push(block);
-    else this.body.push({ block, hints });
+    else {
+      const entry = { block, hints };
+      this.body.push(entry);
+      // Under a notes heading, before its first note: the section's own paragraph if a note follows.
+      if (this.section) this.sectionLead.push(entry);
+    }
   }
 
   /** A block of the text: what the engine says its hints show (`textRole`), else text or a note. */
@@ -463,6 +470,7 @@ export class HtmlReading {
   private closeSection(): void {
     this.section = undefined;
     this.note = undefined;
+    this.sectionLead = [];
   }
 
   private openNote(el: Element, pos: SourcePos, start: NoteStart): void {
@@ -471,6 +479,13 @@ export class HtmlReading {
       this.section = { notes: [], pos };
       this.ed.notes.push(this.section);
     }
+    if (this.sectionLead.length > 0 && this.section.notes.length === 0) {
+      // Paragraphs printed between a notes heading and its first note belong to the section.
+      const lead = new Set(this.sectionLead);
+      this.section.blocks = this.sectionLead.map((e) => e.block);
+      this.body.splice(0, this.body.length, ...this.body.filter((e) => !lead.has(e)));
+    }
+    this.sectionLead = [];
     const children = this.inl(el, pos, start.labelEl);
     if (!start.labelEl) dropLeadingLabel(children, start.label);
     const note: Note = { key: markerKey(start.label), label: start.label, type: 'unknown', place: 'end', blocks: [], pos, targets: [] };
