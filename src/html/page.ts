@@ -127,6 +127,7 @@ function text(b: Body, ctx: RenderContext): string {
     if (c.dateline) out += `<p class="dateline">${renderInlines(c.dateline, ctx)}</p>\n`;
     out += '</div>\n';
   }
+  if (b.postscript) out += `<div class="postscript">\n${renderBlocks(b.postscript.blocks, ctx, { headings: 'p' })}</div>\n`;
   for (const pub of b.publicationNotes) out += `<p class="publication-note">${renderInlines(pub.children, ctx)}</p>\n`;
   return `${out}</section>\n`;
 }

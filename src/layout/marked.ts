@@ -22,7 +22,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
-import { isClosingSaluteLine, isSalutationLine } from './letter.js';
+import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
 import { noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
@@ -422,7 +422,10 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   let lead = 0;
   while (all[lead]?.kind === 'pb') lead++;
   const leadingBreaks = all.slice(0, lead);
-  const blocks = all.slice(lead);
+  // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
+  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? words(b) : undefined));
+  const blocks = ps > 0 ? all.slice(lead, lead + ps) : all.slice(lead);
+  const afterSignature = ps > 0 ? all.slice(lead + ps) : [];
   let first = 0;
   // Opener: an optional place-date line, then a salutation.
   const dateFirst = isDateLine(words(blocks[0])) && isSalutationLine(words(blocks[1])) ? 1 : 0;
@@ -480,6 +483,9 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
     body.closer = closer;
   } else last += tail.length;
   body.blocks = [...leadingBreaks, ...blocks.slice(first, last)];
+  if (afterSignature.length > 0 && closer) {
+    body.postscript = { blocks: afterSignature, pos: afterSignature[0]!.pos };
+  } else body.blocks.push(...afterSignature);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -168,6 +168,8 @@ export const Body = Type.Object(
     beforeHead: Type.Optional(Blocks),
     blocks: Blocks,
     closer: Type.Optional(Closer),
+    /** A letter's postscript after its signature ("P.S. …"), with the label as printed: TEI `postscript`. */
+    postscript: Type.Optional(Type.Object({ blocks: Blocks, pos: SourcePos }, { additionalProperties: false })),
     /** Lines after the signature such as "Published in leaflet form in March 1912". */
     publicationNotes: Type.Array(Type.Object({ children: Inlines, pos: SourcePos }, { additionalProperties: false })),
   },

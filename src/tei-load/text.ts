@@ -359,6 +359,9 @@ export function loadBody(body: XElement | undefined, front: XElement | undefined
     } else if (c.name === 'closer' && !out.closer) {
       out.closer = loadCloser(c, ctx, trailing);
       stage = 3;
+    } else if (c.name === 'postscript' && !out.postscript) {
+      out.postscript = { blocks: loadBlocks(c.children, ctx, { headingParas: true, depth: 0 }), pos: c.pos };
+      stage = 3;
     } else if (c.name === 'note' && attr(c, 'type') === 'publication') {
       out.publicationNotes.push({ children: loadInlines(c.children, ctx), pos: c.pos });
     } else {

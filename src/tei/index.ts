@@ -81,6 +81,8 @@ function writeBody(text: TeiElement, body: Body, sections: readonly NoteSection[
     if (closer.signed) mixed(el_, 'signed', closer.signed);
     if (closer.dateline && !datelineFirst) writeDateline(el_, closer.dateline, diagnostics, closer.pos);
   }
+  // A letter's postscript comes after the closer (model.divBottom).
+  if (body.postscript && body.postscript.blocks.length > 0) writeBlocks(el(div, 'postscript'), body.postscript.blocks, { headings: 'p' });
   // After the closer a div allows only model.global, where note belongs.
   for (const pub of body.publicationNotes) mixed(div, 'note', pub.children, [['type', 'publication']]);
 }

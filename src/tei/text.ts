@@ -32,7 +32,7 @@ export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]
 export const ELEMENT_ONLY: ReadonlySet<string> = new Set([
   'TEI', 'teiHeader', 'fileDesc', 'titleStmt', 'respStmt', 'publicationStmt', 'availability', 'notesStmt',
   'sourceDesc', 'encodingDesc', 'appInfo', 'application', 'editorialDecl', 'normalization', 'correction',
-  'profileDesc', 'langUsage', 'handNotes', 'text', 'body', 'back', 'div', 'argument', 'list', 'lg',
+  'profileDesc', 'langUsage', 'handNotes', 'text', 'body', 'back', 'div', 'argument', 'list', 'lg', 'postscript',
 ]);
 
 /**

@@ -516,6 +516,7 @@ export class HtmlReading {
     this.ed.body.blocks = shaped.blocks;
     if (shaped.opener) this.ed.body.opener = shaped.opener;
     if (shaped.closer) this.ed.body.closer = shaped.closer;
+    if (shaped.postscript) this.ed.body.postscript = { blocks: shaped.postscript, pos: shaped.postscript[0]!.pos };
     if (shaped.letter) this.ed.body.divType = 'letter';
     this.linkBareMarkers(paired);
   }
