@@ -542,7 +542,15 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
   const { ed, syntax } = ctx;
   let section: NoteSection | undefined;
   let note: Note | undefined;
+  // Words between the notes heading and the first note, kept as an unnumbered note until a
+  // numbered note shows they are the section's own paragraphs ("Notes are by the editors.").
+  let lead: { note: Note; pos: SourcePos } | undefined;
+  const settleLead = (): void => {
+    if (lead) ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', lead.pos);
+    lead = undefined;
+  };
   const newSection = (pos: SourcePos, heading?: Inline[]): NoteSection => {
+    settleLead();
     const s: NoteSection = { notes: [], pos };
     if (heading) s.heading = heading;
     ed.notes.push(s);
@@ -569,6 +577,11 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
     const list = b.kind === 'para' ? syntax.inlines(b) : [];
     const l = b.kind === 'para' ? noteLabel(list) : undefined;
     if (l) {
+      if (lead && section.notes.length === 1 && section.notes[0] === lead.note) {
+        section.blocks = lead.note.blocks;
+        section.notes = [];
+        lead = undefined;
+      }
       note = { key: l.key, label: l.label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
       if (l.rest.length) note.blocks.push({ kind: 'p', children: l.rest, pos: l.rest[0]!.pos });
       section.notes.push(note);
@@ -580,9 +593,11 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
       // Words between the notes heading and the first note: an unnumbered note, so nothing is lost.
       note = { key: '', label: '', type: 'editorial', place: 'end', blocks: more, pos, targets: [] };
       section.notes.push(note);
-      ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', pos);
+      lead = section.notes.length === 1 ? { note, pos } : undefined;
+      if (!lead) ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', pos);
     }
   }
+  settleLead();
 }
 
 /**

@@ -109,3 +109,24 @@ describe('the placement rule and the writer, on a model', () => {
     expect(xeval(parseTei(xml), 'count(//tei:back/tei:div[@type="notes"]/tei:note)')).toBe('1');
   });
 });
+
+describe('markdown: paragraphs between a notes heading and its first note', () => {
+  const md = (notes: string): string =>
+    `---\ntitle: The Strike Goes On\nauthor: Leon Trotsky\n---\n\nThe workers are on strike again [[1]](#n1) in the city.\n\nThey will win.\n\n### Notes\n\n${notes}`;
+  it('are the section’s own when a numbered note follows: written before its notes, no unnumbered note', () => {
+    const r = convert(md('Notes are by the editors.\n\n[[1]{#n1}]{.info}. The strike began in May.\n'), { file: 'page.md' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === 'marker-malformed')).toEqual([]);
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    expect(xeval(doc, 'count(//tei:div[@type="notes"]/tei:p[following-sibling::tei:note][contains(., "Notes are by the editors")])')).toBe('1');
+    expect(xeval(doc, 'count(//tei:note[@n=""])')).toBe('0');
+    expect(xeval(doc, 'count(//tei:note[@n="1"])')).toBe('1');
+  });
+  it('stay an unnumbered note, reported, when no numbered note follows (negative)', () => {
+    const r = convert(md('This article was a reply to another.\n'), { file: 'page.md' });
+    expect(r.diagnostics.filter((d) => d.code === 'marker-malformed').length).toBe(1);
+    expectValidTei(r.tei!);
+    expect(xeval(parseTei(r.tei!), 'count(//tei:div[@type="notes"]/tei:p)')).toBe('0');
+  });
+});
