@@ -569,6 +569,17 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
       continue;
     }
     if (b.kind === 'heading') {
+      const text = textAfterNotes(ctx, blocks, k, to);
+      if (text > k) {
+        // A part of the text printed after the notes: it goes on in the body, the notes stay where printed.
+        settleLead();
+        for (let j = k; j < text; j++) if (!isFurniture(ctx, blocks[j]!)) ed.body.blocks.push(...toBlocks(ctx, blocks[j]!));
+        for (let j = k; j < text; j++) if (isFurniture(ctx, blocks[j]!)) drop(ctx, blocks[j]!);
+        section = undefined;
+        note = undefined;
+        k = text - 1;
+        continue;
+      }
       section = newSection(pos, syntax.inlines(b));
       note = undefined;
       continue;
@@ -598,6 +609,26 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
     }
   }
   settleLead();
+}
+
+/**
+ * A heading among the notes that opens a part of the text printed after them ("Appendix"
+ * over paragraphs): not a notes heading, and no note label in any paragraph up to the next
+ * heading, some of them with words. Returns where that part ends, or `at` when the heading
+ * is not one. In a letter with a closer the notes stay as they are (the closer ends the text).
+ */
+function textAfterNotes(ctx: Ctx, blocks: readonly StreamBlock[], at: number, to: number): number {
+  if (ctx.ed.body.closer || isNotesHeading(ctx, blocks[at]!)) return at;
+  let end = at + 1;
+  let words = false;
+  for (; end < to; end++) {
+    const b = blocks[end]!;
+    if (b.kind === 'heading') break;
+    if (b.kind !== 'para' || isFurniture(ctx, b)) continue;
+    if (noteLabel(ctx.syntax.inlines(b, true))) return at;
+    if (/[\p{L}\p{N}]/u.test(ctx.syntax.bareText(b))) words = true;
+  }
+  return words ? end : at;
 }
 
 /**

@@ -130,3 +130,24 @@ describe('markdown: paragraphs between a notes heading and its first note', () =
     expect(xeval(parseTei(r.tei!), 'count(//tei:div[@type="notes"]/tei:p)')).toBe('0');
   });
 });
+
+describe('markdown: a part of the text printed after the notes', () => {
+  const md = (after: string): string =>
+    `---\ntitle: The Strike Goes On\nauthor: Leon Trotsky\n---\n\nThe workers are on strike again <sup>1</sup> in the city.\n\nThey will win.\n\n**Notes**\n\n1. The strike began in May.\n\n${after}`;
+  it('a heading over paragraphs without note labels goes on in the body; the notes stay where printed', () => {
+    const r = convert(md('## Appendix\n\nThe appendix printed after the notes.\n'), { file: 'page.md' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    expect(xeval(doc, IN_BODY)).toBe('1');
+    expect(xeval(doc, 'count(//tei:body//tei:div[@type="notes"]/following::tei:div[tei:head = "Appendix"]/tei:p)')).toBe('1');
+    expect(xeval(doc, 'count(//tei:back)')).toBe('0');
+  });
+  it('a heading over numbered notes is a second notes section (negative)', () => {
+    const r = convert(md('## To the second chapter\n\n2. The strike ended in June.\n'), { file: 'page.md' });
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    expect(xeval(doc, IN_BODY)).toBe('0');
+    expect(xeval(doc, 'count(//tei:back/tei:div[@type="notes"])')).toBe('2');
+  });
+});
