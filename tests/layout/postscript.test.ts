@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
+import { DEFAULT_CONVENTIONS } from '../../src/export/conventions.js';
+import { renderEdition } from '../../src/export/render.js';
 import { POSTSCRIPT, postscriptOpening } from '../../src/layout/letter.js';
 import type { Edition } from '../../src/model/edition.js';
 import { writeTei } from '../../src/tei/index.js';
@@ -58,7 +60,11 @@ describe('a postscript after the signature, in every input style', () => {
       expect(xeval(doc, 'count(//tei:body/tei:div/tei:postscript[preceding-sibling::tei:closer]/tei:p)')).toBe('2');
       expect(xtext(doc, '//tei:postscript/tei:p[1]')).toBe('P.S. Marx sends his regards.');
       expect(xeval(doc, 'count(//tei:div/tei:p[contains(., "P.S.")])')).toBe('0');
-      expect(writeTei(loadTei(tei, { file: 'letter.xml' }).edition!, { version: VERSION })).toBe(tei);
+      const loaded = loadTei(tei, { file: 'letter.xml' }).edition!;
+      expect(writeTei(loaded, { version: VERSION })).toBe(tei);
+      // Exports (made from the TEI) keep the postscript after the signature.
+      const texts = renderEdition(loaded, DEFAULT_CONVENTIONS).paragraphs.map((x) => x.text);
+      expect(texts.indexOf('P.S. Marx sends his regards.')).toBeGreaterThan(texts.findIndex((x) => x.includes('F. Engels')));
     });
 
     it(`${style}: a paragraph that does not open as a postscript stays text, and there is no postscript (negative)`, () => {
