@@ -12,6 +12,7 @@ import type { Reader } from './readers/reader.js';
 import { writeTei } from './tei/index.js';
 import type { CorrectionSet } from './transforms/corrections/load.js';
 import { applyTransforms } from './transforms/index.js';
+import { placeNoteSections } from './layout/notes.js';
 import { checkFidelity } from './validate/fidelity.js';
 import { validateTei } from './validate/index.js';
 import { VERSION } from './version.js';
@@ -123,6 +124,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   // Beyond the limits (too deep, too many anchors) the text is refused before any transform
   // runs: linking a million anchors would cost ids, targets and time for a refused file.
   if (!withinLimits(model, diagnostics, limits)) return done(undefined, model, diagnostics);
+  // The layout engine's rule for every reader: a notes section printed inside the text stays there.
+  placeNoteSections(model);
   stage('transform');
   applyTransforms(model, {
     diagnostics,
