@@ -108,8 +108,19 @@ function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
   }
 }
 
+/** A written TEI document: its text, and the tree it was serialised from (for the fidelity check). */
+export interface WrittenTei {
+  tei: string;
+  root: TeiElement;
+}
+
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
+  return writeTeiDocument(edition, options).tei;
+}
+
+/** The TEI document of an edition, with the tree it was serialised from. */
+export function writeTeiDocument(edition: Edition, options: WriteOptions): WrittenTei {
   const tei = rootElement('TEI');
   setAttrs(tei, [['xml:lang', edition.metadata.language]]);
   startLayout(tei);
@@ -122,5 +133,5 @@ export function writeTei(edition: Edition, options: WriteOptions): string {
   // tree's attributes are the TEI's own, in the order they are written.
   const xml = serialize(tei);
   if (!xml.startsWith(ROOT_START)) throw new Error(`the TEI writer's root element is not <TEI>: ${xml.slice(0, 20)}`);
-  return `${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`;
+  return { tei: `${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`, root: tei };
 }

@@ -7,6 +7,9 @@
  * serialisation is xmlbuilder2's (`end({ headless: true, prettyPrint: false })`) byte for
  * byte: text escapes `&`, `<`, `>`; attribute values escape `&`, `<`, `>`, `"`; an element
  * without children is written `<name/>`; white space is never added.
+ *
+ * The tree outlives the string for one reason: the fidelity check reads the TEI's words
+ * from it (validate/fidelity.ts `teiTreeWords`) instead of scanning the written text again.
  */
 
 export class XmlElement {
