@@ -3,17 +3,23 @@
  * over every kind of the model: a new node kind does not compile until it has a handler.
  * Handlers write text exactly as the model holds it; white space is never added here.
  */
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, InlineKind, InlineOf } from '../model/edition.js';
-import { XmlElement } from './xml.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
+/** xmlbuilder2's DOM document and elements (its builder's `node`s). */
+type DomDocument = NonNullable<XMLBuilder['node']['ownerDocument']>;
 /**
- * A TEI element being written (xml.ts): every element is TEI's, so it is written without a
- * namespace (writeTei adds the root's `xmlns` to the serialised text; `xml:` attributes
- * are plain names).
+ * A TEI element being written: an element of xmlbuilder2's DOM, appended to directly.
+ * Every element is TEI's, so it is written without a namespace (writeTei adds the root's
+ * `xmlns` to the serialised text; `xml:` attributes are plain names): the document then
+ * has no namespaced nodes, and xmlbuilder2 serialises it with its plain serialiser instead
+ * of the namespace-tracking one (a prefix map per element) — the same bytes, for less CPU;
+ * the builder's per-call work (argument parsing, namespace lookups, a wrapper per node) is
+ * skipped too.
  */
-export type TeiElement = XmlElement;
+export type TeiElement = ReturnType<DomDocument['createElement']>;
 
 /** Attributes in the order they are written; undefined values are left out. */
 export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]>;
@@ -59,40 +65,47 @@ export function finishLayout(root: TeiElement): void {
 }
 
 function appendText(parent: TeiElement, value: string): void {
-  parent.children.push(value);
+  parent.appendChild(parent.ownerDocument!.createTextNode(value));
 }
 
-/** Starts a document's root element. */
-export function rootElement(name: string): TeiElement {
-  return new XmlElement(name);
+/** Starts the document's root element (of the document `create()` made). */
+export function rootElement(doc: XMLBuilder, name: string): TeiElement {
+  const document = doc.node as DomDocument;
+  const root = document.createElement(name);
+  document.appendChild(root);
+  return root;
 }
 
 /** Sets attributes in a fixed order (same model, same bytes); undefined values are left out. */
 export function setAttrs(element: TeiElement, attrs: Attrs): void {
-  for (const [key, value] of attrs) if (value !== undefined) element.setAttribute(key, String(value));
+  for (const [key, value] of attrs) if (value !== undefined) element.setAttribute(key, escapeAmpersands(String(value)));
 }
 
 /** Adds a child element with its attributes in a fixed order (same model, same bytes). */
 export function el(parent: TeiElement, name: string, attrs: Attrs = []): TeiElement {
   const layout = layouts.get(parent);
-  const indented = layout !== undefined && ELEMENT_ONLY.has(parent.name);
+  const indented = layout !== undefined && ELEMENT_ONLY.has(parent.nodeName);
   if (indented) {
-    if (parent.children.length === 0) layout.containers.push(parent);
+    if (!parent.hasChildNodes()) layout.containers.push(parent);
     appendText(parent, pad(layout.level + 1));
   }
-  const child = new XmlElement(name);
-  parent.children.push(child);
+  const child = parent.ownerDocument!.createElement(name);
+  parent.appendChild(child);
   if (indented) layouts.set(child, { level: layout.level + 1, containers: layout.containers });
   setAttrs(child, attrs);
   return child;
 }
 
 /**
- * Appends text; an empty string writes nothing. Every `&` is written `&amp;` (xml.ts), so a
- * transcription's literal "AT&T;" or "&amp;" never comes out as markup.
+ * xmlbuilder2 leaves an `&` unescaped when it looks like an entity reference (`&copy;`,
+ * `&amp;`), so a transcription's literal "AT&T;" or "&amp;" would come out as markup.
+ * Escaping every `&` first makes each one `&amp;`, which xmlbuilder2 then leaves alone.
  */
+export const escapeAmpersands = (value: string): string => (value.includes('&') ? value.replace(/&/g, '&amp;') : value);
+
+/** Appends text; an empty string writes nothing (xmlbuilder2 would add an empty node). */
 export function txt(parent: TeiElement, value: string): void {
-  if (value !== '') appendText(parent, value);
+  if (value !== '') appendText(parent, escapeAmpersands(value));
 }
 
 type Handler<K extends InlineKind> = (parent: TeiElement, node: InlineOf<K>) => void;

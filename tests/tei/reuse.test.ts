@@ -8,7 +8,7 @@ beforeAll(warmTeiAll, 300_000);
 
 const write = (ed: Edition): string => writeTei(ed, { version: '0.1.0' });
 
-// The writer keeps per-thread state (layouts, fidelity scratch): nothing of one TEI may leak into the next.
+// The writer reuses one xmlbuilder2 document per thread: nothing of one TEI may leak into the next.
 describe('one writer, many documents', () => {
   test('writing A, B, then A again gives A the same bytes, and B holds only its own text', () => {
     const a = edition((ed) => ed.body.blocks.push(p(t('First document.'))));
