@@ -7,8 +7,9 @@
  *   `&#xFFFE;` or `&#1;`), the original is kept as far as XML can:
  *   `<choice><sic><gap reason="forbidden-character"><desc>U+FFFE</desc></gap></sic><corr resp="#teiwright">�</corr></choice>`
  *   — the source had a character here that the TEI cannot hold (sic, its code point
- *   described), written as U+FFFD (corr). Raw forbidden bytes of the input are replaced
- *   before reading (`replaceForbiddenInInput`): they were never text, only reported.
+ *   described), written as U+FFFD (corr). Raw forbidden characters of the input are read as
+ *   text and encoded the same way, at their own line:col (`reportForbiddenInInput` reports
+ *   any a reader dropped or moved out of the running text).
  * - Link targets: empty ones, and any scheme that is not a document address (`javascript:`,
  *   `data:`, `vbscript:`, …), are dropped — the link's words stay in the text; characters a
  *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
@@ -39,30 +40,60 @@ const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).t
 
 export const hasForbiddenChars = isForbidden;
 
-/**
- * Replaces the forbidden characters of a whole input text by U+FFFD, reporting each at its
- * line:col (columns in UTF-16 code units, as everywhere in teiwright). Linear: the position
- * is advanced from the previous one, never recomputed from the start.
- */
-export function replaceForbiddenInInput(text: string, diagnostics: Diagnostics): string {
-  if (!isForbidden(text)) return text;
+/** The forbidden characters of a whole input text, each with its line:col (columns in UTF-16 code units). Linear. */
+export function forbiddenInInput(text: string): { cp: string; pos: SourcePos }[] {
+  if (!isForbidden(text)) return [];
+  const found: { cp: string; pos: SourcePos }[] = [];
   let line = 1;
   let lineStart = 0;
   let scanned = 0;
-  let count = 0;
-  const out = text.replace(FORBIDDEN_ALL, (ch, offset: number) => {
+  for (const m of text.matchAll(FORBIDDEN_ALL)) {
+    const offset = m.index;
     for (let i = text.indexOf('\n', scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
       line++;
       lineStart = i + 1;
     }
     scanned = offset;
-    if (++count <= MAX_REPORTED) {
-      diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, { line, column: offset - lineStart + 1 });
-    }
-    return '\uFFFD';
-  });
-  if (count > MAX_REPORTED) diagnostics.report('char-forbidden', `${count - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
-  return out;
+    found.push({ cp: codePoint(m[0]), pos: { line, column: offset - lineStart + 1 } });
+  }
+  return found;
+}
+
+const posKey = (line: number | undefined, column: number | undefined): string => `${line}:${column}`;
+
+/**
+ * After `sanitizeModel`: the raw forbidden characters of the input (not references; those
+ * are the reader's) that the model kept in running text were encoded as choice/sic(gap)/corr
+ * and reported where they stand. Any the reader dropped or moved into a value without a
+ * position (an attribute, the header's title) is reported here at its own line:col, so
+ * every one of them has a warning with its place; a position-less report of a character
+ * reported here or in the text is dropped as a duplicate.
+ */
+export function reportForbiddenInInput(text: string, diagnostics: Diagnostics): void {
+  const raw = forbiddenInInput(text);
+  if (raw.length === 0) return;
+  const items = diagnostics.items;
+  const placed = new Set<string>();
+  let reported = 0;
+  for (const d of items) {
+    if (d.code !== 'char-forbidden') continue;
+    reported++;
+    if (d.line !== undefined) placed.add(posKey(d.line, d.column));
+  }
+  let more = 0;
+  const cps = new Set<string>();
+  for (const { cp, pos } of raw) {
+    cps.add(cp);
+    if (placed.has(posKey(pos.line, pos.column))) continue;
+    if (++reported <= MAX_REPORTED) diagnostics.report('char-forbidden', `${cp} is not allowed in XML; replaced by U+FFFD`, pos);
+    else more++;
+  }
+  if (more > 0) diagnostics.report('char-forbidden', `${more} more characters XML forbids were replaced by U+FFFD`);
+  // A value without a position (the header's title copied from the head) repeats a character reported above.
+  for (let i = items.length - 1; i >= 0; i--) {
+    const d = items[i]!;
+    if (d.code === 'char-forbidden' && d.line === undefined && cps.has(d.message.slice(0, d.message.indexOf(' ')))) items.splice(i, 1);
+  }
 }
 
 /** Schemes a link may keep: addresses of documents. Anything else is dropped. */
