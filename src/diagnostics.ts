@@ -43,6 +43,7 @@ export const CODES = {
   'emendation-applied': { severity: 'info', summary: 'an editorial note or siglum was encoded as an emendation' },
   'emendation-mismatch': { severity: 'warning', summary: 'an editorial note describes words that are not at its anchor; the text was left alone' },
   'charref-repaired': { severity: 'info', summary: 'a broken character reference was repaired as choice/sic/corr' },
+  'charref-invalid': { severity: 'warning', summary: 'an HTML numeric character reference names no character (beyond U+10FFFF, a surrogate, or &#0;); HTML reads it as U+FFFD' },
   'corrections-invalid': { severity: 'error', summary: 'the corrections file does not match its schema' },
   'correction-unmatched': { severity: 'error', summary: 'a correction matches nothing in the text' },
   'correction-ambiguous': { severity: 'error', summary: 'a correction matches more often than it says' },

@@ -73,3 +73,32 @@ describe('raw forbidden characters are kept where they stood', () => {
     expect(r.diagnostics.filter((d) => d.code === 'char-forbidden').map((d) => [d.line, d.column])).toEqual([[3, 247], [3, 259]]);
   });
 });
+
+/** A numeric reference HTML reads as U+FFFD: beyond U+10FFFF, a surrogate, or NUL; decimal or hex. */
+const noCharacterRef = fc
+  .oneof(fc.integer({ min: 0x110000, max: 0x7fffffff }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.constant(0))
+  .chain((n) => fc.constantFrom(`&#${n};`, `&#x${n.toString(16)};`, `&#X${n.toString(16).toUpperCase()};`));
+const htmlPiece = fc.oneof({ weight: 3, arbitrary: word }, { weight: 1, arbitrary: noCharacterRef });
+const htmlPage = fc
+  .array(fc.array(htmlPiece, { minLength: 1, maxLength: 10 }).map((ws) => `<p>${ws.join(' ')}</p>`), { minLength: 1, maxLength: 4 })
+  .map((ps) => `<html><head><title>T</title></head><body><h1>T</h1>\n${ps.join('\n')}\n</body></html>\n`);
+
+describe('HTML numeric references that name no character', () => {
+  it('each is a charref-invalid warning at the line:col of its & naming the reference (parse5 would make U+FFFD silently)', () => {
+    fc.assert(
+      fc.property(htmlPage, (text) => {
+        const expected: { ref: string; line: number; column: number }[] = [];
+        text.split('\n').forEach((l, i) => {
+          for (const m of l.matchAll(/&#[xX]?[0-9a-fA-F]+;/g)) expected.push({ ref: m[0], line: i + 1, column: m.index + 1 });
+        });
+        const r = convert(text, { file: 'p.html' });
+        expect(r.tei).toBeDefined();
+        const warned = r.diagnostics.filter((d) => d.code === 'charref-invalid').map((d) => ({ ref: d.message.slice(0, d.message.indexOf(' ')), line: d.line, column: d.column }));
+        expect(warned).toEqual(expected);
+        expect(r.diagnostics.filter((d) => d.code === 'charref-invalid').every((d) => d.severity === 'warning')).toBe(true);
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+});
+
