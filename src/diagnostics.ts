@@ -87,6 +87,13 @@ export interface Diagnostic {
   xpath?: string;
   /** For `internal-error`: the stack, kept for the JSON report and never printed in the one-line form. */
   detail?: string;
+  /**
+   * A finding that stands for several diagnostics of one code in one file (see
+   * `aggregateDiagnostics` in cli/output.ts): how many, and where the first of them are.
+   * Its message, line and column are the first one's.
+   */
+  count?: number;
+  places?: { line: number; column?: number }[];
 }
 
 /** Collects the diagnostics of one file; stages report into it and never print. */
@@ -113,7 +120,8 @@ export class Diagnostics {
 /** `file:line:col: severity code: message`, the form editors' tools (and editors) can jump to. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file ?? '<input>', d.line, d.column].filter((x) => x !== undefined).join(':');
-  return `${where}: ${d.severity} ${d.code}: ${d.message}`;
+  const more = d.count !== undefined && d.count > 1 ? ` [${d.count} ${d.code} in this file${d.places && d.places.length > 1 ? `; at ${d.places.map((p) => [p.line, p.column].filter((x) => x !== undefined).join(':')).join(', ')}${d.count > d.places.length ? ', …' : ''}` : ''}]` : '';
+  return `${where}: ${d.severity} ${d.code}: ${d.message}${more}`;
 }
 
 export function countBySeverity(ds: readonly Diagnostic[]): Record<Severity, number> {
