@@ -24,7 +24,7 @@ const diagnostic = fc.record({
 }).map((d): Diagnostic => ({ ...d, message: `m${d.line}`, file: 'f.txt' }));
 /** Lists with long runs of one code and severity, as a flood of repairs gives. */
 const list = fc.array(fc.tuple(diagnostic, fc.integer({ min: 1, max: 80 })), { maxLength: 8 }).chain((runs) =>
-  fc.shuffledSubarray(runs.flatMap(([d, n]) => Array.from({ length: n }, (_, i) => ({ ...d, line: d.line + i, message: `${d.message}+${i}` }))), { minLength: 0 }).map((x) => x),
+  fc.shuffledSubarray(runs.flatMap(([d, n]) => Array.from({ length: n }, (_, i) => ({ ...d, line: (d.line ?? 1) + i, message: `${d.message}+${i}` }))), { minLength: 0 }).map((x) => x),
 );
 const keyOf = (d: Diagnostic) => `${d.severity} ${d.code}`;
 
