@@ -12,7 +12,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, DiagnosticCode, Severity } from '../../src/diagnostics.js';
 import { aggregateDiagnostics, FOLD_ABOVE } from '../../src/cli/output.js';
+import { convert } from '../../src/convert.js';
 import { PROJECT_ROOT } from '../helpers/shared.js';
+import { expectValidTei, parseTei, xtext } from '../helpers/tei.js';
 
 const SEED = 20261130;
 const CODES: DiagnosticCode[] = ['charref-repaired', 'char-forbidden', 'anchor-orphan', 'words-lost', 'furniture-dropped'];
@@ -72,5 +74,27 @@ describe('teiwright convert on a page with 1,200 broken references', () => {
     expect(folded).toHaveLength(1);
     expect(folded[0]).toMatchObject({ line: 3, column: 3, count: 1200 });
     expect(folded[0]!.places).toHaveLength(10);
+  });
+});
+
+describe('the header lists a repeated emendation once, with its count', () => {
+  it('k repairs of one broken reference and one of another: listed each up to 10, else once as "(×k)" at its first place', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), (k) => {
+        const r = convert(`# Title\n\n${'a &8220;word '.repeat(k)}and &8221;.\n`, { file: 'k.md' });
+        expectValidTei(r.tei!);
+        const doc = parseTei(r.tei!);
+        try {
+          const p = xtext(doc, '//tei:correction/tei:p[contains(., "Broken character references")]')!;
+          const first = 'broken character reference &8220; read as ““” (choice/sic/corr)';
+          const second = 'broken character reference &8221; read as “”” (choice/sic/corr)';
+          const items = k <= 10 ? [...Array.from({ length: k }, () => first), second] : [`${first} (×${k})`, second];
+          expect(p).toBe(`Broken character references are repaired with choice, keeping the broken form in sic and the character in corr (${k + 1}): ${items.join('; ')}.`);
+        } finally {
+          doc.dispose();
+        }
+      }),
+      { seed: SEED, numRuns: 25 },
+    );
   });
 });

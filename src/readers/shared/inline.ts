@@ -67,6 +67,19 @@ class InlineScan {
 
   run(start: number, end: number): Inline[] {
     const out: Inline[] = [];
+    // Neighbouring text nodes are joined as they come (a span's words and the words after it
+    // read as one run), except across a place where the text is shorter than its source (a
+    // decoded character reference, a code span's backticks): there `aligned` is false, so
+    // every text node's columns, counted from its start, stay the source's. Joined here, not
+    // in a second pass over a list with break markers: a paragraph of 100,000 code spans
+    // makes no second list.
+    let aligned = true;
+    const put = (node: Inline): void => {
+      const last = out[out.length - 1];
+      if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + node.text };
+      else out.push(node);
+      aligned = true;
+    };
     const t = this.t;
     let buf = '';
     let bufStart = start;
@@ -81,13 +94,13 @@ class InlineScan {
       trailingSpaces = k === 0 ? trailingSpaces + s.length : s.length - k;
     };
     const flush = (): void => {
-      if (buf !== '') out.push({ kind: 'text', text: buf, pos: this.pos(bufStart) });
+      if (buf !== '') put({ kind: 'text', text: buf, pos: this.pos(bufStart) });
       buf = '';
       trailingSpaces = 0;
     };
     const push = (node: Inline): void => {
       flush();
-      out.push(node);
+      put(node);
     };
 
     let i = start;
@@ -109,7 +122,7 @@ class InlineScan {
         if (ref) {
           add(ref.chars, i);
           flush();
-          out.push(ALIGN_BREAK);
+          aligned = false;
           i += ref.length;
         } else {
           add(c, i);
@@ -122,8 +135,11 @@ class InlineScan {
         const span = this.codeSpan(i, n, end);
         if (span) {
           flush();
-          out.push(ALIGN_BREAK);
-          if (span.text !== '') out.push({ kind: 'text', text: span.text, pos: this.pos(span.at) }, ALIGN_BREAK);
+          aligned = false;
+          if (span.text !== '') {
+            put({ kind: 'text', text: span.text, pos: this.pos(span.at) });
+            aligned = false;
+          }
           i = span.next;
         } else {
           add(t.slice(i, i + n), i);
@@ -241,7 +257,7 @@ class InlineScan {
       i++;
     }
     flush();
-    return mergeText(out);
+    return out;
   }
 
   /** Backtick runs of the whole text by length, in order: where a code span may close. */
@@ -521,26 +537,3 @@ function plainLabel(children: readonly Inline[]): string | undefined {
   return s;
 }
 
-/**
- * Marks a place in the scan where the text is shorter than its source (a decoded character
- * reference, a code span's backticks): text on either side is not joined across it, so every
- * text node's columns, counted from its start, stay the source's.
- */
-const ALIGN_BREAK: Inline = { kind: 'lb', pos: { line: 0, column: 0 } };
-
-/** Joins neighbouring text nodes (a span's words and the words after it read as one run). */
-function mergeText(list: Inline[]): Inline[] {
-  const out: Inline[] = [];
-  let joinable = true;
-  for (const n of list) {
-    if (n === ALIGN_BREAK) {
-      joinable = false;
-      continue;
-    }
-    const last = out[out.length - 1];
-    if (joinable && n.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + n.text };
-    else out.push(n);
-    joinable = true;
-  }
-  return out;
-}
