@@ -130,7 +130,7 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
     ...(options.corrections && { corrections: options.corrections }),
     limits,
   });
-  sanitizeModel(model, diagnostics);
+  sanitizeModel(model, diagnostics, limits.elements);
   reportForbiddenInInput(text, diagnostics);
   stage('check');
   if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);

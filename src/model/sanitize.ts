@@ -21,6 +21,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, Inline, SourcePos } from './edition.js';
+import { countElements } from './check.js';
 
 /** Characters XML 1.0 forbids; with the `u` flag, `[\uD800-\uDFFF]` matches only lone surrogates. */
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
@@ -185,7 +186,7 @@ const RUNNING_TEXT_KEYS = new Set(['children', 'items', 'lines', 'head', 'subtit
  * Rebuilds `list` with each forbidden character of its text nodes as choice/sic(gap)/corr(U+FFFD),
  * reporting it at its line:col (the node's start advanced over the text before it).
  */
-function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }): void {
+function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }, budget: Budget): void {
   const rebuilt: unknown[] = [];
   for (const item of list) {
     if (!isTextNode(item) || !FORBIDDEN.test(item.text)) {
@@ -205,8 +206,20 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
         } else column++;
       }
       const at: SourcePos = { line, column };
-      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: done === 0 ? pos : at });
       const cp = codePoint(m[0]);
+      if (budget.left <= 0) {
+        // Past the element budget: U+FFFD in the text, reported as the input's are.
+        if (!budget.warned) {
+          budget.warned = true;
+          diagnostics.report('char-forbidden', `too many characters XML forbids to keep each as choice/sic/corr: from here on they are written as U+FFFD (--max-elements ${budget.limit} bounds the elements of one document)`, at);
+        }
+        rebuilt.push({ kind: 'text', text: `${text.slice(done, m.index)}\uFFFD`, pos: done === 0 ? pos : at });
+        if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${cp} is not allowed in XML; replaced by U+FFFD`, at);
+        done = m.index + m[0].length;
+        continue;
+      }
+      budget.left--;
+      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: done === 0 ? pos : at });
       rebuilt.push({
         kind: 'choice', resp: TEIWRIGHT, pos: at,
         sic: [{ kind: 'gap', reason: FORBIDDEN_REASON, printed: cp, pos: at }],
@@ -225,10 +238,23 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
 
 const TEIWRIGHT = '#teiwright';
 
-/** Makes the model safe to write (see the file comment); reports each repair. */
-export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void {
+/**
+ * How many more forbidden characters may become choice/sic(gap)/corr: each adds three
+ * elements to the model (choice, gap, the emendation record). Past it they are written as
+ * U+FFFD with one warning, so a flood of them (a megabyte of U+FFFE) is converted, not
+ * refused by `--max-elements`.
+ */
+interface Budget {
+  left: number;
+  warned: boolean;
+  limit: number;
+}
+
+/** Makes the model safe to write (see the file comment); reports each repair. `maxElements` bounds the elements the encoding adds. */
+export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY): void {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
   const forbiddenCount = { n: 0 };
+  const budget: Budget = { left: Number.POSITIVE_INFINITY, warned: false, limit: maxElements };
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
   const idHolders: Obj[] = [];
@@ -239,7 +265,9 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
       if (field !== undefined && RUNNING_TEXT_KEYS.has(field) && value.some((v) => isTextNode(v) && FORBIDDEN.test(v.text))) {
-        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount);
+        // Counted at the first list that needs it: most documents have no forbidden character.
+        if (Number.isFinite(maxElements) && budget.left === Number.POSITIVE_INFINITY) budget.left = Math.floor((maxElements - countElements(edition)) / 3);
+        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget);
       }
       if (value.some(isEmptyContainer)) removeEmptyContainers(value);
       // A list of lists (a list's items, a line group's lines) passes its field on.

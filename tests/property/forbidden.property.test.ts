@@ -102,3 +102,22 @@ describe('HTML numeric references that name no character', () => {
   });
 });
 
+
+describe('a flood of raw forbidden characters', () => {
+  it('is converted, not refused by --max-elements: the first ones as choice/sic(gap)/corr, the rest as U+FFFD after one warning', () => {
+    const text = `# Title\n\n${'word\ufffe '.repeat(200)}\n`;
+    const r = convert(text, { file: 'flood.md', limits: { elements: 300 } });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    try {
+      const kept = xpath(doc, '//tei:body//tei:choice/tei:sic/tei:gap[@reason="forbidden-character"]').length;
+      expect(kept).toBeGreaterThan(50);
+      expect(kept).toBeLessThan(100);
+      expect((r.tei!.match(/\ufffd/g) ?? []).length).toBe(200);
+    } finally {
+      doc.dispose();
+    }
+    expect(r.diagnostics.filter((d) => d.code === 'char-forbidden' && d.message.startsWith('too many'))).toHaveLength(1);
+  });
+});
