@@ -35,7 +35,11 @@ export function markerKey(printed: string): string | undefined {
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 /** The characters that can start markup; runs of anything else are copied in one slice. */
-const SPECIAL = /[\\\n*^[(<|&`]/g;
+const SPECIAL_CHARS = '\\\n*^[(<|&`';
+/** SPECIAL_CHARS by char code (all ASCII): found with a loop bounded by the scan's end, no match object per run. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of SPECIAL_CHARS) SPECIAL[ch.charCodeAt(0)] = 1;
+const isSpecial = (code: number): boolean => code < 128 && SPECIAL[code] === 1;
 /** How far a closing tag is looked for: an element longer than this is taken as unclosed. */
 const TAG_REACH = 20000;
 /** A markdown footnote reference: `[^1]`, `[^note]`. */
@@ -109,9 +113,8 @@ class InlineScan {
     let i = start;
     while (i < end) {
       const c = t[i]!;
-      SPECIAL.lastIndex = i;
-      const special = SPECIAL.exec(t);
-      const stop = special && special.index < end ? special.index : end;
+      let stop = i;
+      while (stop < end && !isSpecial(t.charCodeAt(stop))) stop++;
       if (stop > i) {
         add(t.slice(i, stop), i);
         i = stop;
