@@ -47,14 +47,16 @@ export function forbiddenInInput(text: string): { cp: string; pos: SourcePos }[]
   const found: { cp: string; pos: SourcePos }[] = [];
   let line = 1;
   let lineStart = 0;
-  let scanned = 0;
+  // The next line end, found once and kept until a match passes it: looking it up again from
+  // each match scanned a long line once per match (1 MB on one line: 4.6 s).
+  let nextLf = text.indexOf('\n');
   for (const m of text.matchAll(FORBIDDEN_ALL)) {
     const offset = m.index;
-    for (let i = text.indexOf('\n', scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    while (nextLf !== -1 && nextLf < offset) {
       line++;
-      lineStart = i + 1;
+      lineStart = nextLf + 1;
+      nextLf = text.indexOf('\n', lineStart);
     }
-    scanned = offset;
     found.push({ cp: codePoint(m[0]), pos: { line, column: offset - lineStart + 1 } });
   }
   return found;
@@ -198,6 +200,11 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
     let column = pos.column;
     let scanned = 0;
     let done = 0;
+    // Where the text after the last character handled starts (a forbidden character is one
+    // code unit and never a line end, so it is the column after it).
+    let donePos: SourcePos = pos;
+    // Past the element budget, the rest of this text is one node with U+FFFD for each.
+    let plainFrom: { offset: number; pos: SourcePos } | undefined;
     for (const m of text.matchAll(FORBIDDEN_ALL)) {
       for (; scanned < m.index; scanned++) {
         if (text.charCodeAt(scanned) === 10) {
@@ -207,19 +214,19 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
       }
       const at: SourcePos = { line, column };
       const cp = codePoint(m[0]);
-      if (budget.left <= 0) {
-        // Past the element budget: U+FFFD in the text, reported as the input's are.
+      if (plainFrom === undefined && budget.left <= 0) {
         if (!budget.warned) {
           budget.warned = true;
           diagnostics.report('char-forbidden', `too many characters XML forbids to keep each as choice/sic/corr: from here on they are written as U+FFFD (--max-elements ${budget.limit} bounds the elements of one document)`, at);
         }
-        rebuilt.push({ kind: 'text', text: `${text.slice(done, m.index)}\uFFFD`, pos: done === 0 ? pos : at });
+        plainFrom = { offset: done, pos: donePos };
+      }
+      if (plainFrom !== undefined) {
         if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${cp} is not allowed in XML; replaced by U+FFFD`, at);
-        done = m.index + m[0].length;
         continue;
       }
       budget.left--;
-      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: done === 0 ? pos : at });
+      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: donePos });
       rebuilt.push({
         kind: 'choice', resp: TEIWRIGHT, pos: at,
         sic: [{ kind: 'gap', reason: FORBIDDEN_REASON, printed: cp, pos: at }],
@@ -229,8 +236,10 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
       edition.emendations.push({ kind: 'gap', resp: TEIWRIGHT, description, pos: at });
       if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
       done = m.index + m[0].length;
+      donePos = { line, column: column + m[0].length };
     }
-    if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: { line, column } });
+    if (plainFrom !== undefined) rebuilt.push({ kind: 'text', text: text.slice(plainFrom.offset).replace(FORBIDDEN_ALL, '\uFFFD'), pos: plainFrom.pos });
+    else if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: donePos });
   }
   list.length = 0;
   for (const item of rebuilt) list.push(item);
