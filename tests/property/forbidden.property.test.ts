@@ -121,3 +121,12 @@ describe('a flood of raw forbidden characters', () => {
     expect(r.diagnostics.filter((d) => d.code === 'char-forbidden' && d.message.startsWith('too many'))).toHaveLength(1);
   });
 });
+
+describe('a flood of HTML references that name no character', () => {
+  it('lists the first 100 at their place and counts the rest in one warning', () => {
+    const r = convert(`<html><head><title>T</title></head><body><h1>T</h1><p>${'w &#x110000; '.repeat(150)}</p></body></html>`, { file: 'f.html' });
+    const ds = r.diagnostics.filter((d) => d.code === 'charref-invalid');
+    expect(ds.filter((d) => d.line !== undefined)).toHaveLength(100);
+    expect(ds.filter((d) => d.line === undefined).map((d) => d.message)).toEqual(['50 more numeric references that name no character were read as U+FFFD']);
+  });
+});

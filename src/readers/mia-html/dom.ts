@@ -57,11 +57,15 @@ export const DOM_DEPTH_FACTOR = 5;
  * with an explicit stack, at the first element too deep). Past either, `LimitExceeded`.
  */
 export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, limits: Limits | undefined, diagnostics?: Diagnostics): DefaultTreeAdapterMap['document'] {
+  const reported = { n: 0 };
   const doc = parse(text, {
     sourceCodeLocationInfo: true,
     treeAdapter: limitElements(adapter, limits?.elements ?? Number.POSITIVE_INFINITY),
-    ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics) }),
+    ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics, reported) }),
   });
+  if (diagnostics && reported.n > MAX_REFERENCES_REPORTED) {
+    diagnostics.report('charref-invalid', `${reported.n - MAX_REFERENCES_REPORTED} more numeric references that name no character were read as U+FFFD`);
+  }
   if (limits) {
     const max = DOM_DEPTH_FACTOR * limits.depth;
     const stack: { node: ParentNode; depth: number }[] = [{ node: doc, depth: 0 }];
@@ -78,6 +82,9 @@ export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, li
   return doc;
 }
 
+/** Beyond this many, a page's references that name no character are counted, not listed (as char-forbidden). */
+const MAX_REFERENCES_REPORTED = 100;
+
 /** What HTML makes of the numeric references that name no character: U+FFFD, silently unless reported. */
 const NO_CHARACTER: Record<string, string> = {
   'character-reference-outside-unicode-range': 'names no character (beyond U+10FFFF)',
@@ -89,9 +96,9 @@ const NO_CHARACTER: Record<string, string> = {
  * A parse5 error for a numeric reference HTML reads as U+FFFD: reported at its `&` (parse5
  * gives the place after the `;`). Other parse errors are HTML's recovery, read as browsers do.
  */
-function reportReference(text: string, e: ParserError, diagnostics: Diagnostics): void {
+function reportReference(text: string, e: ParserError, diagnostics: Diagnostics, reported: { n: number }): void {
   const why = NO_CHARACTER[e.code];
-  if (why === undefined) return;
+  if (why === undefined || ++reported.n > MAX_REFERENCES_REPORTED) return;
   const amp = text.lastIndexOf('&', e.startOffset - 1);
   const ok = amp >= 0 && e.startOffset - amp <= 40 && !text.slice(amp, e.startOffset).includes('\n');
   const printed = ok ? text.slice(amp, e.startOffset) : 'a numeric character reference';
