@@ -5,7 +5,7 @@
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
-import { replaceForbiddenInInput, sanitizeModel } from './model/sanitize.js';
+import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
@@ -101,7 +101,7 @@ const noStage = (): void => undefined;
 function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) => void): ConvertResult {
   const diagnostics = new Diagnostics(options.file);
   try {
-    return convertText(replaceForbiddenInInput(text, diagnostics), options, diagnostics, stage);
+    return convertText(text, options, diagnostics, stage);
   } catch (e) {
     if (e instanceof LimitExceeded) {
       diagnostics.report(e.code, e.message, e.pos);
@@ -133,7 +133,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
     ...(options.corrections && { corrections: options.corrections }),
     limits,
   });
-  sanitizeModel(model, diagnostics);
+  sanitizeModel(model, diagnostics, limits.elements);
+  reportForbiddenInInput(text, diagnostics);
   stage('check');
   if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
   stage('write');

@@ -92,12 +92,12 @@ describe('character references in linear time', () => {
 });
 
 describe('never bad XML, never hostile values', () => {
-  it('U+FFFE and U+FFFF in the input: reported at line:col and written as U+FFFD', () => {
+  it('U+FFFE and U+FFFF in the input: reported at line:col, kept as choice/sic(gap)/corr(U+FFFD)', () => {
     const r = convert('# T\n\nab\uFFFEcd\uFFFF\n', { file: 'nc.md' });
     expect(r.diagnostics.filter((d) => d.code === 'char-forbidden').map((d) => [d.line, d.column])).toEqual([[3, 3], [3, 6]]);
     expect(r.ok).toBe(true);
     expectValidTei(r.tei!);
-    expect(r.tei).toContain('ab\uFFFDcd\uFFFD');
+    expect(r.tei).toContain('ab<choice><sic><gap reason="forbidden-character"><desc>U+FFFE</desc></gap></sic><corr resp="#teiwright">\uFFFD</corr></choice>cd');
   });
 
   it('controls and a lone surrogate given to the library are replaced, the TEI is well-formed', () => {

@@ -145,7 +145,7 @@ export class HtmlReading {
   }
 
   read(): Edition {
-    const doc = parseWithin(this.text, FAST_LOCATIONS, this.ctx.limits);
+    const doc = parseWithin(this.text, FAST_LOCATIONS, this.ctx.limits, this.ctx.diagnostics);
     const html = doc.childNodes.find(isElement);
     const bodyEl = findFirst(doc, 'body');
     const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;
