@@ -286,6 +286,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
   const findings: Finding[] = [];
   const enclosing = new Set<string>();
+  // Parents of what was blanked out (a grandchild's loss does not change a parent's order).
+  const lostChild = new Set<string>();
   // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
   const written = passes[0]?.elements ?? [];
   const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
@@ -317,7 +319,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       // off only because that child is gone. (One its parent may not hold at all is kept.)
       if (n > 0 && fault.kind === 'element' && element !== undefined && element.parent >= 0) {
         const parent = pass.elements[element.parent]!;
-        if (enclosing.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
+        if (lostChild.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
       }
       // A child of an unwrapped foreign element: whether it may stand there is said below, from the grammar.
       const original = element === undefined ? undefined : originalIndex.get(posKey(element.pos));
@@ -351,9 +353,13 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     // The elements enclosing what the next pass will not see.
     const repairs = repairsOf(pass.details, pass.elements, ctx.expected);
     for (const cut of repairs.elements) {
+      const parent = pass.elements[cut]!.parent;
+      if (parent >= 0) lostChild.add(posKey(pass.elements[parent]!.pos));
       for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
     }
     for (const t of repairs.tags) {
+      const parent = pass.elements[t]!.parent;
+      if (parent >= 0) lostChild.add(posKey(pass.elements[parent]!.pos));
       const original = originalIndex.get(posKey(pass.elements[t]!.pos));
       if (original !== undefined) unwrapped.add(original);
     }
