@@ -277,7 +277,7 @@ function checkDocument(xml: string, options: ValidateFileOptions, diagnostics: D
   const expansion = expandXIncludeText(xml, options.file, options.file, { base: schema.path !== PROJECT_SCHEMA, ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) });
   if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
   if (expansion.kind === 'failed') {
-    const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
+    const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded: ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
     d.file = expansion.shown;
     return diagnostics.items;
   }

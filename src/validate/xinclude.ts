@@ -306,7 +306,9 @@ function baseOf(file: { path: string; elements: readonly ElementRecord[] }, elem
 function relativeUrl(target: URL, from: URL): string {
   if (target.protocol !== 'file:' || from.protocol !== 'file:') return target.href;
   const rel = relative(dirname(fileURLToPath(from)), fileURLToPath(target)).split(/[\\/]/).map(encodeURIComponent).join('/');
-  return rel === '' ? target.href : rel;
+  if (rel === '') return target.href;
+  // A folder (`images/`) stays one: path.relative drops the slash.
+  return target.pathname.endsWith('/') ? `${rel}/` : rel;
 }
 
 /** Where the value of the attribute written at `pos` starts and ends (without its quotes). */
