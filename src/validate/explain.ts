@@ -14,6 +14,7 @@
 import type { ErrorDetail } from 'libxml2-wasm';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
+import { elementEnd } from './blank.js';
 import { TEI_NS } from './integrity.js';
 import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
@@ -279,8 +280,11 @@ const posKey = (p: SourcePos): string => `${p.line}:${p.column}`;
  * The findings of every pass, each fault once. A later pass's fault about an element that
  * encloses a blanked one is left out: blanking may have taken a child the element needs,
  * and its real faults were reported by the pass that saw it whole.
+ * `document`: the elements of the document as written, when the passes are of another text
+ * with the same positions (misplaced.ts); by default the first pass's. Returns the elements
+ * (indexes into `document`) reported as standing where they may not.
  */
-export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainContext, diagnostics: Diagnostics): void {
+export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainContext, diagnostics: Diagnostics, document?: readonly ElementRecord[]): number[] {
   const seen = new Set<string>();
   // schema-outside-subset: one summary per element or attribute name, at its first occurrence.
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
@@ -289,7 +293,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   // Parents of what was blanked out (a grandchild's loss does not change a parent's order).
   const lostChild = new Set<string>();
   // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
-  const written = passes[0]?.elements ?? [];
+  const written = document ?? passes[0]?.elements ?? [];
   const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
   const { verdictOf, incomplete } = jingOrder(ctx, written);
   // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
@@ -395,11 +399,49 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     findings.push(finding);
   }
   findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
+  const misplaced: number[] = [];
   for (const f of dropCascades(findings, written)) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
+    if (f.placement && f.at !== undefined) misplaced.push(f.at);
   }
+  return misplaced;
+}
+
+/** Whether libxml2's error says an element stands where it may not. */
+export function isPlacementFault(detail: ErrorDetail): boolean {
+  const kind = parseMessage(detail.message).kind;
+  return kind === 'element' || kind === 'namespace';
+}
+
+/**
+ * How far into `text` libxml2 got before the fault `detail` (an offset), to compare the
+ * faults of alternatives as jing's choice would: an element out of place at its start, text
+ * where none may stand at its first character, a missing child at the end of its parent.
+ */
+export function faultReach(detail: ErrorDetail, elements: readonly ElementRecord[], text: string, lineStarts: readonly number[]): number {
+  const index = detail.xpath === undefined ? undefined : elementAtLibxmlPath(elements, detail.xpath);
+  const offsetAt = (p: SourcePos): number => (lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  if (index === undefined) return lineStarts[Math.max(0, detail.line - 1)] ?? 0;
+  const element = elements[index]!;
+  const start = offsetAt(element.pos);
+  const fault = parseMessage(detail.message);
+  if (fault.kind === 'missing' || fault.kind === 'generic') return elementEnd(text, start);
+  // An attribute is inside the start tag: past the element's own place.
+  if (fault.kind === 'attribute' || fault.kind === 'datatype') return start + 1;
+  if (fault.kind !== 'text' && fault.kind !== 'empty') return start;
+  // The element's own text: between its tags, without its children.
+  const end = elementEnd(text, start);
+  let at = text.indexOf('>', start) + 1;
+  for (const c of element.children) {
+    const from = offsetAt(elements[c]!.pos);
+    const m = /\S/.exec(text.slice(at, from));
+    if (m) return at + m.index;
+    at = elementEnd(text, from);
+  }
+  const m = /\S/.exec(text.slice(at, text.lastIndexOf('</', end - 1)));
+  return m ? at + m.index : end;
 }
 
 /**
