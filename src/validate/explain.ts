@@ -303,6 +303,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   // Elements already said to stand where they may not; elements already said to be incomplete.
   const placed = new Set<number | undefined>();
   const toldIncomplete = new Set<number | undefined>();
+  const textFaulted = new Set<number>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -335,6 +336,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
         finding.at = original;
         finding.placement = fault.kind === 'element' || fault.kind === 'namespace';
         if (fault.kind === 'missing' || fault.kind === 'generic') toldIncomplete.add(original);
+        // Text where none may stand: jing goes past it and still says when a required child is missing.
+        if ((fault.kind === 'text' || fault.kind === 'empty') && original !== undefined) textFaulted.add(original);
         if (fault.kind === 'element' && finding.at !== undefined) {
           finding.allowedHere = verdictOf(finding.at) === 'ok';
           if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
@@ -389,7 +392,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     }
   }
   // jing goes past a child out of place and still says when its parent lacks something at its end.
-  for (const parent of orderChecked) {
+  for (const parent of new Set([...orderChecked, ...textFaulted])) {
     if (toldIncomplete.has(parent) || !incomplete(parent)) continue;
     const e = written[parent]!;
     const finding = explain({ kind: 'missing', name: '' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });

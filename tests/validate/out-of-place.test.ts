@@ -72,4 +72,12 @@ describe.skipIf(!hasTeiAll)('an element out of place in TEI (tei_all)', () => {
     expect(ds.find((d) => d.line === 15)!.message).toMatch(/^<p> is not allowed inside <head>/);
     expect(ds.find((d) => d.line === 25)!.message).toMatch(/^<bogus> is not allowed inside <p>/);
   });
+
+  it('goes past text where none may stand and says what is missing, as jing does (two errors)', () => {
+    const ds = errors(validateFile(join(DIR, 'text-in-element.xml')));
+    const jing = JING.filter((j) => j.document === 'text-in-element.xml');
+    expect(ds).toHaveLength(jing.length);
+    expect(lines(ds)).toEqual(lines(jing));
+    expect(ds.map((d) => d.message)).toEqual(['<titleStmt> cannot contain text (only elements)', '<titleStmt> is incomplete; expected <title>']);
+  });
 });
