@@ -46,7 +46,8 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys } from './rules.js';
+import { anchorPrintedNotes } from './printed-anchors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -316,6 +317,25 @@ function trailingCredits(paragraphs: StreamBlock[]): StreamBlock[] {
   return out;
 }
 
+/**
+ * Credits printed under the notes, before a last remark of the transcriber: a paragraph of
+ * two or more `Label: value` lines ("Transcription: Zodiac" / "Markup/Abstracted by: Brian
+ * Baggins" / "Copyleft: …"), after the last note label. It is not the last note's text: it
+ * and what follows are taken off into the header (`trailingCredits` takes them when they end
+ * the page).
+ */
+function creditsInNotes(paragraphs: StreamBlock[], notesAt: number): StreamBlock[] {
+  let lastLabel = -1;
+  for (let k = notesAt; k < paragraphs.length; k++) if (noteLabel(paragraphs[k]!.lines[0]!.text, true, { key: undefined })) lastLabel = k;
+  if (lastLabel < 0) return [];
+  for (let k = lastLabel + 1; k < paragraphs.length; k++) {
+    const lines = paragraphs[k]!.lines;
+    const known = lines.filter((l) => labelLineAt(l.text)?.known || infoSentence(l.text) !== undefined).length;
+    if (lines.length >= 2 && known >= 2 && lines.every((l) => labelLineAt(l.text) !== undefined || infoSentence(l.text) !== undefined)) return paragraphs.splice(k);
+  }
+  return [];
+}
+
 /** Takes navigation lines off the end of the text, recording each as dropped furniture. */
 function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): StreamLine[] {
   const found: StreamLine[] = [];
@@ -461,48 +481,79 @@ function dropEmptyNotesHeading(paragraphs: StreamBlock[], bodyStart: number, ed:
  * The notes open with the first paragraph labelled `[n]` whose `n` was already used as an
  * anchor above it (in the title or the text): a text paragraph that happens to open with
  * an anchor is not taken for the notes. When no label qualifies (all notes orphans), the
- * first labelled paragraph opens them.
+ * first labelled paragraph opens them. A notes heading over notes of another style ("(1)",
+ * "1.", "*") before that opens them there (two series: the author's notes, then the editors'
+ * "[A]" notes under their own heading).
  */
 function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys: Iterable<string>): number {
   const seen = new Set(titleKeys);
   let firstLabelled = -1;
+  let seenLabelled = -1;
   // The first body paragraph is never a note: a text needs at least one paragraph.
-  for (let i = from; i < paragraphs.length; i++) {
+  for (let i = from; i < paragraphs.length && seenLabelled < 0; i++) {
     const p = paragraphs[i]!;
     if (i > from) {
       const label = bracketedLabel(p.lines[0]!.text);
       if (label) {
         if (firstLabelled < 0) firstLabelled = i;
-        if (seen.has(label.key)) return withHeading(paragraphs, from, i);
+        if (seen.has(label.key)) seenLabelled = i;
       }
     }
     for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
   }
-  const bracketed = firstLabelled < 0 ? paragraphs.length : withHeading(paragraphs, from, firstLabelled);
-  // A notes heading over "1. …", "* …" or "(a) …" notes opens the notes too, when it comes first.
+  const opening = seenLabelled >= 0 ? seenLabelled : firstLabelled;
+  const bracketed = opening < 0 ? paragraphs.length : withHeading(paragraphs, from, opening);
+  // A notes heading over "1. …", "* …", "(a) …" or "A. …" notes opens the notes too, when it comes first.
   for (let i = from + 1; i + 1 < Math.min(bracketed, paragraphs.length); i++) {
-    if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true)) return i;
+    if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true, { key: undefined })) return i;
   }
+  if (seenLabelled >= 0) return bracketed;
   // Without a heading: a run of "1. …", "2. …" paragraphs to the end of the page, numbered
-  // from 1, for anchors "[1]" the text printed (a numbered list in the text has no anchors).
-  const anchors = new Set<string>();
+  // from 1, for anchors "[1]" (or "(1)" in a sentence) the text or title printed (a numbered
+  // list in the text has no anchors).
+  const anchors = new Set<string>(titleKeys);
   for (let i = from; i < Math.min(bracketed, paragraphs.length); i++) {
     const p = paragraphs[i]!;
-    const label = i > from ? noteLabel(p.lines[0]!.text, true) : undefined;
-    if (label?.rule.name === 'numbered' && label.key === '1' && anchors.has('1') && numberedToEnd(paragraphs, i, bracketed)) return i;
-    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
+    const label = i > from ? noteLabel(p.lines[0]!.text, true, { key: undefined }) : undefined;
+    if (label && anchors.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return i;
+    for (const l of p.lines) {
+      for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
+      for (const k of parenthesisedAnchorKeys(l.text)) anchors.add(k);
+    }
   }
   return bracketed;
 }
 
-/** Every paragraph from `i` to `end` opens with the next number ("1.", "2.", …). */
-function numberedToEnd(paragraphs: readonly StreamBlock[], i: number, end: number): boolean {
-  let n = 0;
+/** The label styles a run of notes without a heading can have, and the key that opens each. */
+const RUN_OPENS: Readonly<Record<string, string>> = { numbered: '1', parenthesised: '1', 'capital lettered': 'A', lettered: 'a' };
+
+/** The key after `key` in its series: "2" after "1", "B" after "A". */
+const nextKey = (key: string): string => (/^\d+$/.test(key) ? String(Number(key) + 1) : String.fromCharCode(key.charCodeAt(0) + 1));
+
+/**
+ * From `i` to `end`, a run of notes: labels of one style, from its first key ("1.", "A.")
+ * on, each the next. Either every paragraph is labelled, or every label's key was printed as
+ * an anchor above (`anchors`): then a note may run over unlabelled paragraphs (a quotation).
+ */
+function labelledToEnd(paragraphs: readonly StreamBlock[], i: number, end: number, anchors: ReadonlySet<string>): boolean {
+  let key: string | undefined;
+  let rule: string | undefined;
+  let allLabelled = true;
+  let allAnchored = true;
   for (let k = i; k < Math.min(end, paragraphs.length); k++) {
-    const label = noteLabel(paragraphs[k]!.lines[0]!.text, true);
-    if (label?.rule.name !== 'numbered' || Number(label.key) !== ++n) return false;
+    const label = noteLabel(paragraphs[k]!.lines[0]!.text, true, { key });
+    if (label && (key === undefined ? RUN_OPENS[label.rule.name] === label.key : label.rule.name === rule && label.key === nextKey(key))) {
+      key = label.key;
+      rule = label.rule.name;
+      if (!anchors.has(key)) allAnchored = false;
+      continue;
+    }
+    // A label of another style ("1." after "(1) …") says the run was an enumeration.
+    if (key === undefined || label?.rule.name === rule) return false;
+    if (label && label.rule.name !== 'bracketed') return false;
+    allLabelled = false;
   }
-  return n > 0;
+  return key !== undefined && (allLabelled || allAnchored);
 }
 
 /** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
@@ -626,6 +677,24 @@ function splitSaluteSigned(inl: Inline[], cut: number, closer: Partial<Closer>):
   closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: { line: first.pos.line, column: first.pos.column + cut + lead } }, ...inl.slice(1)];
 }
 
+/**
+ * The notes cut into sections at each further notes heading over a labelled paragraph:
+ * "Author's Notes" over "(1) …", then "Editorial Notes" over "[A] …" are two sections.
+ */
+function notesSections(paragraphs: readonly StreamBlock[]): StreamBlock[][] {
+  const out: StreamBlock[][] = [];
+  let start = 0;
+  for (let i = 1; i + 1 < paragraphs.length; i++) {
+    if (!isNotesHeading(paragraphs[i]!) || !noteLabel(paragraphs[i + 1]!.lines[0]!.text, true, { key: undefined })) continue;
+    out.push(paragraphs.slice(start, i));
+    start = i;
+  }
+  out.push(paragraphs.slice(start));
+  return out.filter((part) => part.length > 0);
+}
+
+const inlinesOf = (b: Block): Inline[][] => (b.kind === 'p' ? [b.children] : []);
+
 /** The author's surname (last word of the author line), to recognise "—Lenin" in notes. */
 const surname = (ed: Edition): string | undefined => ed.metadata.author?.name.split(' ').pop();
 
@@ -647,6 +716,8 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
   const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
+  const lateCredits = creditsInNotes(paragraphs, notesAt);
+  if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));
@@ -654,8 +725,12 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   findAuthor(paragraphs, footer, ed, rd);
   readCloser(body, ed, rd);
   ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
-  const notes = readNotes(paragraphs.slice(notesAt), rd.syntax, rd.diagnostics, surname(ed));
-  if (notes) ed.notes.push(notes);
+  for (const part of notesSections(paragraphs.slice(notesAt))) {
+    const notes = readNotes(part, rd.syntax, rd.diagnostics, surname(ed));
+    if (notes) ed.notes.push(notes);
+  }
+  // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
+  anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf)], ed.notes);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   return ed;

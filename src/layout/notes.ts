@@ -35,16 +35,18 @@ export function readNotes(paragraphs: readonly StreamBlock[], syntax: InlineSynt
   if (!first) return undefined;
   const section: NoteSection = { notes: [], pos: { line: first.lines[0]!.line, column: firstColumn(first.lines[0]!.text) } };
   let rest = paragraphs;
-  // Under a heading, or a run of "1." notes without one (the reader checked the run).
-  const headed = isNotesHeading(first) || noteLabel(first.lines[0]!.text, true)?.rule.name === 'numbered';
-  // Under a notes heading every label style is a note ("1.", "(1)", "*", "a."); without one only "[1]".
-  const labelAt = (text: string): { label: string; key: string; rest: number } | undefined => noteLabel(text, headed);
+  // Under a heading, or a run of "1." (or "A.") notes without one (the engine checked the run).
+  const firstLabel = noteLabel(first.lines[0]!.text, true, { key: undefined });
+  const headed = isNotesHeading(first) || (firstLabel !== undefined && firstLabel.rule.name !== 'bracketed');
+  // Under a notes heading every label style is a note ("1.", "(1)", "*", "a.", "A." in its
+  // order); without one only "[1]".
+  let note: Note | undefined;
+  const labelAt = (text: string): { label: string; key: string; rest: number } | undefined => noteLabel(text, headed, { key: note?.key });
   if (isNotesHeading(first)) {
     const l = first.lines[0]!;
     section.heading = syntax.inlines({ text: l.text.trim(), line: l.line, column: firstColumn(l.text) }, diagnostics, [], { squash: true });
     rest = paragraphs.slice(1);
   }
-  let note: Note | undefined;
   let block: Extract<Block, { kind: 'p' }> | undefined;
   for (const p of rest) {
     block = undefined;

@@ -286,29 +286,87 @@ export interface NoteLabelRule {
   name: string;
   pattern: RegExp;
   why: string;
+  /**
+   * A label that is a note only in its series' order: "A." opens the series, "B." follows
+   * "A." (a note may open with an initial: "J. W. Draper, History …"). Read only by callers
+   * that pass the key of the note before.
+   */
+  inSequence?: boolean;
 }
 
 /** A note's label at the start of its first line; group 1 is the label, group 2 the key. */
 export const NOTE_LABELS: readonly NoteLabelRule[] = [
   { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, why: '"[1] text": the label printed as its anchor' },
-  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3}\*?)[.)])[ \u00a0\t]+(?=\S)/, why: '"1. text" under a notes heading; "1*. text", the starred numbers of a second series (the editors\' notes)' },
+  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3}\*?)[.)])(?:[ \u00a0\t]+(?=\S)|(?=[\p{Lu}“"‘][\p{Ll}\s]))/u, why: '"1. text" under a notes heading ("2.The canard", the space left out); "1*. text", the starred numbers of a second series (the editors\' notes)' },
   { name: 'bare number', pattern: /^[ \u00a0\t]*((\d{1,3}))[ \u00a0\t]+(?=[\p{Lu}“"‘(])/u, why: '"39 This work, …": a note number without a stop, under a notes heading (the HTML printed it as a link)' },
   { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, why: '"(1) text"' },
   { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)(?![\s*]*$)/, why: '"* text": a starred note (not "* * *", a separator)' },
   { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"a. text": a lettered note' },
+  { name: 'capital lettered', pattern: /^[ \u00a0\t]*(([A-Z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"A. text", "B. text": the editors\' lettered notes beside the author\'s numbered ones, in their order', inSequence: true },
 ];
 
 /**
  * The note label at the start of a line. `bracketed` labels count anywhere; the others only
  * inside a notes section (under its heading), where a line starting "1." is a note.
  */
-export function noteLabel(line: string, inNotes: boolean): { label: string; key: string; rest: number; rule: NoteLabelRule } | undefined {
+export function noteLabel(line: string, inNotes: boolean, before?: { key: string | undefined }): { label: string; key: string; rest: number; rule: NoteLabelRule } | undefined {
   for (const rule of NOTE_LABELS) {
     if (!inNotes && rule.name !== 'bracketed') continue;
+    if (rule.inSequence && before === undefined) continue;
     const m = rule.pattern.exec(line);
-    if (m) return { label: m[1]!, key: m[2]!, rest: m[0].length, rule };
+    if (!m || (rule.inSequence && !followsInSequence(before?.key, m[2]!))) continue;
+    return { label: m[1]!, key: m[2]!, rest: m[0].length, rule };
   }
   return undefined;
+}
+
+/** In a row that counts in sequence, "A" opens the series anywhere, any other letter only right after the one before it. */
+function followsInSequence(previous: string | undefined, key: string): boolean {
+  if (key === 'A') return true;
+  return previous !== undefined && previous.length === 1 && key.charCodeAt(0) === previous.charCodeAt(0) + 1;
+}
+
+export interface PrintedAnchorRule {
+  name: string;
+  /** The pattern of an anchor whose key matches the regular expression source `key`; group 1 is the marker as printed. */
+  source: (key: string) => string;
+  /** Keys the row can print: numbers only (a letter glued to a word is a word). */
+  keys: RegExp;
+  why: string;
+}
+
+/** What may stand right after an anchor: a space, punctuation, a closing quote or the line's end. */
+const AFTER_ANCHOR = String.raw`(?=[\s.,;:!?’”")\]]|$)`;
+
+/**
+ * Note anchors a browser copy prints without brackets, for pages whose notes have no `[n]`
+ * anchor in the text: the superscript the HTML printed comes out as a plain number glued to
+ * the word or the stop before it ("for a century.”1 It", "Fine Arts.1"), or set off by a
+ * space at the end of a paragraph ("schools. 1"); or as a parenthesised number in the
+ * sentence ("the cotton operatives (1). But"). Never at the start of a line, nor after ":",
+ * ";" or "and" (an enumeration: "as: (1) calling for …; and (5) frothing").
+ */
+export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
+  { name: 'glued number', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])(${k})${AFTER_ANCHOR}`, keys: /^\d{1,3}$/, why: '"for a century.”1 It": a superscript number, glued to the word or stop before it' },
+  { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph' },
+  { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
+];
+
+const escapeKey = (key: string): string => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the anchor of the note keyed `key` is printed in `text` by the row, from `from` on. */
+export function printedAnchorAt(rule: PrintedAnchorRule, key: string, text: string, from: number): { index: number; marker: string } | undefined {
+  if (!rule.keys.test(key)) return undefined;
+  const re = new RegExp(rule.source(escapeKey(key)), 'gu');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? { index: m.index, marker: m[1]! } : undefined;
+}
+
+/** Keys printed as parenthesised anchors in a line ("operatives (1). But"), not as an enumeration. */
+export function parenthesisedAnchorKeys(line: string): string[] {
+  const rule = PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!;
+  return [...line.matchAll(new RegExp(rule.source(String.raw`\d{1,3}|[A-Za-z]`), 'gu'))].map((m) => m[1]!.slice(1, -1));
 }
 
 export interface InfoSentence {

@@ -57,9 +57,11 @@ export interface TeiFacts {
   bodyWords: string[];
   /** Of `notes`, those the page prints inside its text (`note[@place='inline']`): editorial insertions. */
   inlineNotes?: number;
+  /** Of `linkedAnchors`, those inside a note: a note referring to another ("See notes 11 and 14"). */
+  noteRefs?: number;
 }
 
-export type FactName = Exclude<keyof TeiFacts, 'bodyWords' | 'inlineNotes'> | 'bodyWords';
+export type FactName = Exclude<keyof TeiFacts, 'bodyWords' | 'inlineNotes' | 'noteRefs'> | 'bodyWords';
 export const FACT_NAMES: readonly FactName[] = ['title', 'author', 'date', 'resp', 'notes', 'linkedAnchors', 'bodyWords'];
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -86,6 +88,7 @@ export function teiFacts(tei: string): TeiFacts {
       notes: Number(doc.eval('count(//tei:text//tei:note)', NS)),
       inlineNotes: Number(doc.eval("count(//tei:text//tei:note[@place='inline'])", NS)),
       linkedAnchors: Number(doc.eval("count(//tei:text//tei:ref[@type='noteAnchor'][@target])", NS)),
+      noteRefs: Number(doc.eval("count(//tei:text//tei:note//tei:ref[@type='noteAnchor'][@target])", NS)),
       bodyWords: String(doc.eval('string(//tei:text/tei:body)', NS)).match(WORD) ?? [],
     };
   } finally {
@@ -180,8 +183,12 @@ export function compareFacts(page: TeiFacts, copy: TeiFacts): Array<Omit<Disagre
   return out;
 }
 
-/** The HTML classes of MIA pages that mark an editor's words inside the text ("[Statism and Anarchy]"). */
-const EDITORIAL_INSERTION = /<span\s+class\s*=\s*["']?(?:inote|ednote|context)["']?\s*>[\s\S]{0,120}?<\/span>/i;
+/**
+ * The HTML classes of MIA pages that mark an editor's words inside the text ("[Statism and
+ * Anarchy]"), the classes the HTML reader reads as inline notes. Quoted whole when short;
+ * a long one (a sentence with its own markup) by its opening tag and first words.
+ */
+const EDITORIAL_INSERTION = /<span\s+class\s*=\s*["']?(?:inote|ednote|context|updat)["']?\s*>(?:[\s\S]{0,120}?<\/span>|[^<]{1,80})/i;
 
 /**
  * A notes disagreement the page itself explains: the page marks editorial insertions in its
@@ -200,6 +207,23 @@ function editorialInsertions(file: string, fact: FactName, page: TeiFacts, copy:
     reason: `the page marks ${inline} editorial insertion(s) in its text with an HTML class, read as inline notes; a browser copy shows only their words`,
     quote,
   };
+}
+
+/** A note's reference to another note by number, the number a link in the page's markup ("See notes 11 and <a href="#b14">14</a>"). */
+const NOTE_CROSS_REFERENCE = /\bnotes?\s+(?:\d{1,3}\s*(?:,|and)\s*)*<a\s[^>]*href\s*=\s*["']#[^"']*["'][^>]*>\s*\d{1,3}\s*<\/a>/i;
+
+/**
+ * A linked-anchors disagreement the page explains: a note refers to another note by its
+ * number, and the page makes that number a link; the converter reads the link as an anchor
+ * inside the note. A browser copy shows the number only ("See notes 11 and 14"), as it
+ * shows an unlinked one. Explained only when the counts match without such anchors.
+ */
+function noteCrossReferences(file: string, fact: FactName, page: TeiFacts, copy: TeiFacts, source: string): KnownDisagreement | undefined {
+  if (fact !== 'linkedAnchors') return undefined;
+  const refs = page.noteRefs ?? 0;
+  const quote = NOTE_CROSS_REFERENCE.exec(source)?.[0];
+  if (refs === 0 || quote === undefined || page.linkedAnchors - refs !== copy.linkedAnchors - (copy.noteRefs ?? 0)) return undefined;
+  return { file, fact, reason: `${refs} note(s) refer to another note by a number the page links in its markup, read as an anchor inside the note; a browser copy shows the number only`, quote };
 }
 
 /** The `<meta name="author" content="…">` of a page, as written in its source (attributes in any order). */
@@ -243,7 +267,7 @@ export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | 
     const pageFacts = page.facts;
     const copyFacts = copy.facts;
     check.disagreements = compareFacts(pageFacts, copyFacts).map((d) => {
-      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text) ?? authorOnlyInMeta(file, d.fact, pageFacts, decoded.text, copyText);
+      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text) ?? noteCrossReferences(file, d.fact, pageFacts, copyFacts, decoded.text) ?? authorOnlyInMeta(file, d.fact, pageFacts, decoded.text, copyText);
       return known ? { ...d, known } : d;
     });
   }

@@ -117,7 +117,11 @@ const HAND_CHECKED: readonly HandChecked[] = [
   { file: 'engels-1885-preface-eighteenth-brumaire.html', title: 'Preface to the Third German Edition of The Eighteenth Brumaire of Louis Bonaparte', author: 'Frederick Engels', notes: 4, furniture: '1885 Works' },
   { file: 'engels-1886-ludwig-feuerbach-ch01.html', title: 'Part 1: Hegel', author: 'Frederick Engels', notes: 6 },
   { file: 'engels-1887-introduction-to-borkheim.html', title: 'Introduction to Borkheim', author: 'Frederick Engels', date: 'when=1887-12-15' },
-  { file: 'engels-1891-wage-labour-capital-introduction.html', title: 'Introduction to Karl Marx’s Wage Labour and Capital', author: 'Frederick Engels', notes: 1, furniture: 'Wage Labour and Capital Index', pending: { notes: 'layout: the one footnote ("1. “By classical political economy …”") is followed by paragraphs of the closing apparatus that are read as three more notes' } },
+  // One footnote ("1. “By classical political economy …”", its source line "(Karl Marx, Capital …)"
+  // a paragraph of the same note) and three editor's insertions marked <span class="context">
+  // ("[Tsarist troops invaded Hungary …]", "[Spontaneous uprisings …]", "[Engels is referring to
+  // the May Day celebrations of 1891]"), inline notes: 4.
+  { file: 'engels-1891-wage-labour-capital-introduction.html', title: 'Introduction to Karl Marx’s Wage Labour and Capital', author: 'Frederick Engels', notes: 4, furniture: 'Wage Labour and Capital Index' },
   { file: 'foot-1984-united-in-battle.html', title: 'United in battle for the class', author: 'Paul Foot', date: 'when=1984-05-26', notes: 0, furniture: 'Last updated on 5 October 2019' },
   { file: 'glass-1957-china-and-russia.html', title: 'Chinese and Russian Relations', author: 'John Liang', date: 'notBefore=1957-09 notAfter=1957-11', notes: 0, furniture: 'Top of the page' },
   { file: 'guevara-1959-new-old-interview-abstract.html', title: 'A New Old Interview', author: 'Ernesto Che Guevara', date: 'when=1959-04-18', furniture: 'Ernesto Che Guevara Archive' },

@@ -108,3 +108,24 @@ describe('every reader: a letter under a date line', () => {
     }
   });
 });
+
+/** The author's notes "(1)" and the editors' lettered notes, each series under its own heading. */
+const twoSeries = {
+  'page text': `The Third Address\n\nSource: The Civil War in France, 1871\n\nSuch is the minimum required by high scientific authority,(1) and by investiture.[A]\n\nThere it was, in the Jeu de Paume.(2) There it sat.[B]\n\nAuthors Notes\n\n(1) Professor Huxley.\n\n(2) The tennis court where the Assembly of 1789 met.\n\nEditorial Notes\n\n[A] A top-down system of appointing officials.\n\n[B] The party of the bourgeoisie.\n`,
+  html: `<html><head><title>The Third Address</title></head><body>\n<h1>The Third Address</h1>\n<p class="information"><span class="info">Source:</span> The Civil War in France, 1871</p>\n<p>Such is the minimum required by high scientific authority,<sup class="anote"><a href="#1" name="1b">(1)</a></sup> and by investiture.<sup class="ednote"><a href="#A" name="Ab">[A]</a></sup></p>\n<p>There it was, in the Jeu de Paume.<sup class="anote"><a href="#2" name="2b">(2)</a></sup> There it sat.<sup class="ednote"><a href="#B" name="Bb">[B]</a></sup></p>\n<h4>Authors Notes</h4>\n<p class="information"><sup class="anote"><a href="#1b" name="1">(1)</a></sup> Professor Huxley.</p>\n<p class="information"><sup class="anote"><a href="#2b" name="2">(2)</a></sup> The tennis court where the Assembly of 1789 met.</p>\n<h4>Editorial Notes</h4>\n<p class="information"><sup class="ednote"><a href="#Ab" name="A">[A]</a></sup> A top-down system of appointing officials.</p>\n<p class="information"><sup class="ednote"><a href="#Bb" name="B">[B]</a></sup> The party of the bourgeoisie.</p>\n</body></html>\n`,
+};
+
+describe('every reader: two series of notes under two headings, anchors "(1)" and "[A]"', () => {
+  it('the same notes, types and links in page text and HTML', () => {
+    const got = Object.entries(twoSeries).map(([style, text]) => {
+      const r = convert(text, { file: 'page' });
+      expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`), style).toEqual([]);
+      expectValidTei(r.tei!);
+      const ed = r.model as Edition;
+      const notes = ed.notes.flatMap((s) => s.notes);
+      return { notes: notes.map((n) => `${n.key}:${n.type}`), linked: notes.filter((n) => n.targets.length > 0).length, body: ed.body.blocks.length };
+    });
+    expect(got[0]).toEqual({ notes: ['1:authorial', '2:authorial', 'A:editorial', 'B:editorial'], linked: 4, body: 2 });
+    expect(got[1]).toEqual(got[0]);
+  });
+});

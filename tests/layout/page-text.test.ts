@@ -354,3 +354,120 @@ describe('page text: a letter’s title under a correspondence line names its wr
     expect(xpath(page(['Collected Works 1890', 'Engels to Otto Von Boenigk In Breslau']), '//tei:titleStmt/tei:author')).toHaveLength(0);
   });
 });
+
+describe('page text: a note without a heading whose anchor is in the title', () => {
+  const text = (anchor: string): string =>
+    ['Marx-Engels Correspondence 1894', '', `Engels to Borgius${anchor}`, '', 'Source: Marx and Engels Correspondence;', '', 'London, January 25, 1894', '', 'Here is the answer to your questions!', '', '(1) What we understand by the economic conditions is the method of production.', '', 'Please do not weigh each word in the above too carefully.', '', '1. This letter was first published without any mention of the addressee.', ''].join('\n');
+  it('reads "1. …" at the end as the note of the title’s [1], not as text, and links it', () => {
+    const doc = tei(text('[1]'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('1');
+    expect(xtext(doc, '//tei:back//tei:note[@n="1"]')).toBe('This letter was first published without any mention of the addressee.');
+    expect(xeval(doc, 'count(//tei:ref[@type="noteAnchor"][@target="#n1"])')).toBe('1');
+    // "(1) What we understand" opens a paragraph: an enumeration, not an anchor.
+    expect(xeval(doc, 'count(//tei:body//tei:p//tei:ref[@type="noteAnchor"])')).toBe('0');
+  });
+  it('without the anchor, "1. …" stays the text’s last paragraph', () => {
+    const doc = tei(text(''));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('0');
+    expect(xtext(doc, '(//tei:body//tei:p)[last()]')).toContain('This letter was first published');
+  });
+});
+
+describe('page text: anchors printed without brackets ("(1)" in a sentence, a superscript copied as a digit)', () => {
+  it('links "(1)" in a sentence to the "1." note at the end, with no heading', () => {
+    const doc = tei(['The Address', '', 'Source: The Bee-Hive, 1864.', '', 'It was the cotton operatives (1). But now mark! The same men spoke.', '', 'Proletarians of all countries, unite!', '', '1. We need hardly remind the reader of the elements of food.', ''].join('\n'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('1');
+    expect(xtext(doc, '//tei:body//tei:ref[@type="noteAnchor"]')).toBe('(1)');
+    expect(xeval(doc, 'string(//tei:body//tei:ref[@type="noteAnchor"]/@target)')).toBe('#n1');
+  });
+  it('links digits glued to a stop under "Footnotes", not the enumeration before them', () => {
+    const doc = tei(
+      [
+        'Introduction', '', 'Source: News & Letters, 1963.', '',
+        'The paper prints such issues as: (1) calling for the execution of the President; (2) referring to the schools; and (3) hinting at more.', '',
+        'It was the issue for a century.”1 It would have been easier to find.', '',
+        'Nothing the present needs to emulate.2 It was so.', '',
+        'Footnotes', '', '1 An American Dilemma, by Gunnar Myrdal, p. 469.', '', '2 “Who is Lucius Q. C. Lamar?”, News & Letters, Oct. 1962.', '',
+      ].join('\n'),
+    );
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('2');
+    expect(xpath(doc, '//tei:body//tei:ref[@type="noteAnchor"]').map((n) => n.content)).toEqual(['1', '2']);
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"][@target])')).toBe('2');
+    expect(xtext(doc, '(//tei:body//tei:p)[1]')).toContain('(1) calling');
+  });
+  it('links a digit set off after the last sentence of a paragraph, and leaves digits alone when no note has that number', () => {
+    const withNotes = tei(['Introduction', '', 'Source: Dialectics of Nature, 1883.', '', 'It was taught in all the schools. 1', '', 'Then 2 men came.', '', 'Notes', '', '1. How tenaciously even in 1861 this view was held.', ''].join('\n'));
+    expect(xeval(withNotes, 'count(//tei:body//tei:ref[@type="noteAnchor"][@target="#n1"])')).toBe('1');
+    const without = tei(['Introduction', '', 'Source: Dialectics of Nature, 1883.', '', 'It was taught in all the schools. 1', '', 'Then it was.”2 And so on.', ''].join('\n'));
+    expect(xeval(without, 'count(//tei:ref[@type="noteAnchor"])')).toBe('0');
+  });
+});
+
+describe('page text: two series of notes, each under its heading', () => {
+  const doc = tei(
+    [
+      'The Third Address', '', 'Source: The Civil War in France, 1871.', '',
+      'Such is the minimum required by high scientific authority,(1) and by hierarchical investiture.[A]', '',
+      'There it was, this Assembly, in the Jeu de Paume.(2) There it sat.[B]', '',
+      'Authors Notes', '', '(1) Professor Huxley. [Note to the German edition of 1871.]', '', '(2) The tennis court where the National Assembly of 1789 met.', '',
+      'Editorial Notes', '', '[A] A top-down system of appointing officials.', '', '[B] The party of the influential bourgeoisie.', '',
+    ].join('\n'),
+  );
+  it('reads both sections, each with its heading and the type it announces', () => {
+    expect(xpath(doc, '//tei:back/tei:div[@type="notes"]/tei:head').map((n) => n.content)).toEqual(['Authors Notes', 'Editorial Notes']);
+    expect(xpath(doc, '//tei:back//tei:note').map((n) => n.get('@n')?.content)).toEqual(['1', '2', 'A', 'B']);
+    expect(xeval(doc, "string(//tei:note[@n='1']/@type)")).toBe('authorial');
+    expect(xeval(doc, "string(//tei:note[@n='A']/@type)")).toBe('editorial');
+  });
+  it('links the bracketed and the parenthesised anchors; no heading stays in the text', () => {
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"][@target])')).toBe('4');
+    expect(xeval(doc, 'count(//tei:body//tei:p[contains(., "Notes")])')).toBe('0');
+  });
+});
+
+describe('page text: lettered notes after numbered ones, and a lettered note over several paragraphs', () => {
+  it('reads "A.", "B." under the heading in their order; "J. W. Draper" continues a note', () => {
+    const doc = tei(
+      [
+        'Ludwig Feuerbach', '', 'Source: Ludwig Feuerbach, 1886.', '',
+        'The volume before us (1) carries us back to a period in Germany.[A] The Jahrbucher [B] went on.', '',
+        'Notes', '', '1. Ludwig Feuerbach, by K.N. Starcke, Stuttgart, 1885.', '', 'A. Engels had in mind Heine’s remarks on the revolution.', '',
+        'J. W. Draper, History of the Intellectual Development of Europe.', '', 'B. The Deutsche Jahrbücher, organ of the Young Hegelians.', '',
+      ].join('\n'),
+    );
+    expect(xpath(doc, '//tei:back//tei:note').map((n) => n.get('@n')?.content)).toEqual(['1', 'A', 'B']);
+    expect(xtext(doc, "//tei:note[@n='A']")).toContain('J. W. Draper');
+    expect(xeval(doc, 'count(//tei:body//tei:ref[@type="noteAnchor"][@target])')).toBe('3');
+  });
+  it('without a heading: "A." for the [A] anchor opens the notes, its quotation paragraphs stay in it', () => {
+    const text = (anchor: string): string =>
+      ['Preface', '', 'Source: A Contribution to the Critique of Political Economy, 1859.', '', `In broad outlines Asiatic${anchor}, ancient, feudal, and modern bourgeois modes of production.`, '', '[...]', '', 'A. As a second footnote to the Communist Manifesto, Engels wrote in 1888:', '', 'In 1847, the pre-history of society was all but unknown.', '', 'Thus, as the science progressed, Marx and Engels changed their descriptions.', ''].join('\n');
+    const doc = tei(text('[A]'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('1');
+    expect(xeval(doc, "count(//tei:note[@n='A']/tei:p)")).toBe('3');
+    const plain = tei(text(''));
+    expect(xeval(plain, 'count(//tei:back//tei:note)')).toBe('0');
+  });
+});
+
+describe('page text: a note no bracketed anchor points to, where the others have one', () => {
+  it('stays an orphan: a number in the text ("Vol.3,") is not its anchor', () => {
+    const doc = tei(['The Old Question', '', 'Source: Collected Works, 1975.', '', 'Marx wrote this [1] and sent it [2] to London, see Vol.3, p. 5.', '', 'Notes', '', '1. In English.', '', '2. By post.', '', '3. A note the text never points to.', ''].join('\n'));
+    expect(xeval(doc, 'count(//tei:back//tei:note)')).toBe('3');
+    expect(xpath(doc, '//tei:body//tei:ref[@type="noteAnchor"]').map((n) => n.content)).toEqual(['[1]', '[2]']);
+  });
+});
+
+describe('page text: credits printed under the notes', () => {
+  const text = (credits: string): string =>
+    ['Preface', '', 'Source: A Contribution to the Critique of Political Economy, 1859.', '', 'In broad outlines Asiatic[A], ancient and feudal modes of production.', '', 'A. As a second footnote, Engels wrote in 1888:', '', 'In 1847, the pre-history of society was all but unknown.', '', credits, '', 'The abstracted section has been split into several paragraphs.', ''].join('\n');
+  it('a paragraph of label lines after the last note goes to the header with what follows, not into the note', () => {
+    const doc = tei(text('Transcription: Zodiac\nMarkup/Abstracted by: Brian Baggins\nCopyleft: Marx/Engels Internet Archive (marxists.org) 1999.'));
+    expect(xeval(doc, "count(//tei:note[@n='A']/tei:p)")).toBe('2');
+    expect(xpath(doc, '//tei:titleStmt/tei:respStmt/tei:persName').map((n) => n.content).sort()).toEqual(['Brian Baggins', 'Zodiac']);
+  });
+  it('a single "Source:" line in the last note stays the note’s text', () => {
+    const doc = tei(text('Source: Marx-Engels Werke, vol. 13.'));
+    expect(xeval(doc, "count(//tei:note[@n='A']/tei:p)")).toBe('4');
+  });
+});

@@ -34,6 +34,9 @@ import {
   metaAuthorName,
   noteLabel,
   notesSectionType,
+  parenthesisedAnchorKeys,
+  PRINTED_ANCHORS,
+  printedAnchorAt,
 } from '../../src/layout/rules.js';
 
 const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top' | 'bottom' }> = {
@@ -157,22 +160,31 @@ describe('layout rules: notes headings and labels', () => {
       expect(isNotesHeading(h), h).toBe(true);
     for (const h of ['Notes from New York', 'Notes on the War', 'A note', 'Foot soldiers', 'References to the war', 'Notes of a Publicist', 'Notes by the way', 'Notes by which we live on']) expect(isNotesHeading(h), h).toBe(false);
   });
-  const LABELS: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
+  const LABELS: Record<string, { yes: Array<[string, string] | [string, string, string]>; no: string[] }> = {
     bracketed: { yes: [['[1] Adolf Hepner', '1'], ['[a] See above', 'a'], ['[*] Mühlberger', '*']], no: ['[sic] text', '[The first page is missing]'] },
-    numbered: { yes: [['1. Adolf Hepner (1846-1923)', '1'], ['12) Theodor Yorck', '12'], ['3*. Plekhanov is mistaken in his reference', '3*']], no: ['1.5 million workers', '1920. The year', '3**. Two stars'] },
+    numbered: { yes: [['1. Adolf Hepner (1846-1923)', '1'], ['12) Theodor Yorck', '12'], ['3*. Plekhanov is mistaken in his reference', '3*'], ['2.The canard that the Palace was built', '2']], no: ['1.5 million workers', '1920. The year', '3**. Two stars', '2.THE', '1.A'] },
     'bare number': { yes: [['39 This work, written on the basis of a concrete analysis', '39'], ['7 “The free state”', '7']], no: ['1848 was a year of revolutions', '12 workers were killed', '1. A numbered note'] },
     parenthesised: { yes: [['(1) The volume before us', '1'], ['(a) Marx means', 'a']], no: ['(1920) was a year'] },
     starred: { yes: [['* Mühlberger, Arthur.', '*'], ['† Died 1883', '†']], no: ['*emphasis*', '* * *'] },
     lettered: { yes: [['a. The French edition', 'a'], ['b) See note 3', 'b']], no: ['a. b. c.', 'an example'] },
+    // In its order only: "A." opens the series, "B." follows "A." (the key of the note before, after the line).
+    'capital lettered': { yes: [['A. Engels had in mind Heine’s remarks', 'A'], ['B. The Deutsche Jahrbücher', 'B', 'A'], ['C) Satirical papers', 'C', 'B']], no: ['J. W. Draper, History of the Intellectual Development', 'C. Smith wrote the review|A', 'B. The second note|1', 'A. B. C.'] },
   };
   it('has examples for every label row', () => expect(NOTE_LABELS.map((r) => r.name).sort()).toEqual(Object.keys(LABELS).sort()));
   for (const rule of NOTE_LABELS) {
     const ex = LABELS[rule.name]!;
     it(`${rule.name} labels`, () => {
-      for (const [line, key] of ex.yes) expect(noteLabel(line, true), line).toMatchObject({ key, rule: { name: rule.name } });
-      for (const line of ex.no) expect(noteLabel(line, true)?.rule.name, line).not.toBe(rule.name);
+      for (const [line, key, before] of ex.yes) expect(noteLabel(line, true, { key: before }), line).toMatchObject({ key, rule: { name: rule.name } });
+      for (const no of ex.no) {
+        const [line, before] = no.split('|') as [string, string | undefined];
+        expect(noteLabel(line, true, { key: before })?.rule.name, line).not.toBe(rule.name);
+      }
     });
   }
+  it('reads labels that count in their order only for callers that give the note before', () => {
+    expect(noteLabel('A. Engels had in mind', true)).toBeUndefined();
+    expect(noteLabel('A. Engels had in mind', true, { key: undefined })?.key).toBe('A');
+  });
   it('takes only bracketed labels outside a notes section', () => {
     expect(noteLabel('1. The first point of the programme', false)).toBeUndefined();
     expect(noteLabel('[1] A note', false)?.key).toBe('1');
@@ -332,4 +344,33 @@ describe('layout rules: whose notes a notes heading announces (two series: autho
       for (const h of ex.no) expect(notesSectionType(h)?.name, h).not.toBe(rule.name);
     });
   }
+});
+
+describe('layout rules: note anchors a browser copy prints without brackets', () => {
+  // [text, key, marker found] and [text, key] where the row must find nothing.
+  const EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: Array<[string, string]> }> = {
+    'glued number': {
+      yes: [['for a century.”1 It would have been', '1', '1'], ['needs to emulate.2 It', '2', '2'], ['Education and Fine Arts.1', '1', '1'], ['the Entente1 and', '1', '1']],
+      no: [['Vol.I, p.93f.', '93'], ['pi is 3.14 today', '14'], ['the CO2 level', '2'], ['in 1917 the', '7'], ['2 men', '2']],
+    },
+    'number after a sentence': {
+      yes: [['taught in all the schools. 1', '1', '1'], ['as he wrote.” 3', '3', '3']],
+      no: [['there were 1', '1'], ['schools. 1 More text', '1'], ['1', '1']],
+    },
+    parenthesised: {
+      yes: [['the cotton operatives (1). But', '1', '(1)'], ['high scientific authority,(1) is', '1', '(1)'], ['the volume before us (1) carries', '1', '(1)'], ['see the French text (a).', 'a', '(a)']],
+      no: [['such seditious issues as: (1) calling for', '1'], ['of bigotry; and (5) frothing', '5'], ['(1) What we understand', '1'], ['the year (1920) was', '1']],
+    },
+  };
+  it('has examples for every row', () => expect(PRINTED_ANCHORS.map((r) => r.name).sort()).toEqual(Object.keys(EXAMPLES).sort()));
+  for (const rule of PRINTED_ANCHORS) {
+    it(rule.name, () => {
+      const ex = EXAMPLES[rule.name]!;
+      for (const [text, key, marker] of ex.yes) expect(printedAnchorAt(rule, key, text, 0)?.marker, text).toBe(marker);
+      for (const [text, key] of ex.no) expect(printedAnchorAt(rule, key, text, 0), text).toBeUndefined();
+    });
+  }
+  it('lists the parenthesised anchors of a line, not its enumeration', () => {
+    expect(parenthesisedAnchorKeys('the operatives (1). But as: (2) one; and (3) two, see (a)')).toEqual(['1', 'a']);
+  });
 });

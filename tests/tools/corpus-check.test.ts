@@ -43,6 +43,28 @@ describe('corpus check: facts and agreement', () => {
     // No class in the page: the same words in brackets are text in both, nothing to explain.
     writeFileSync(join(dir, 'plain.html'), page('[<em>Statism and Anarchy</em>]'));
     expect(checkDocument(dir, { file: 'plain.html', format: 'html' }, undefined).disagreements.map((d) => d.fact)).not.toContain('notes');
+    // A long insertion with markup of its own: quoted by its opening tag and first words.
+    const long = '<span class="context">[The first censor of the <em>Rheinische Zeitung</em> was Police Councillor Dolleschall, who once struck out an advertisement in the paper]</span>';
+    writeFileSync(join(dir, 'long.html'), page(long));
+    const longNotes = checkDocument(dir, { file: 'long.html', format: 'html' }, undefined).disagreements.find((d) => d.fact === 'notes');
+    expect(longNotes?.known?.quote).toBe('<span class="context">[The first censor of the ');
+  });
+
+  it('explains a linked-anchors disagreement when a note refers to another by a number the page links', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-corpus-'));
+    const page = (ref: string) =>
+      `<html><head><title>The Labor Party</title></head><body><h1>The Labor Party</h1><p class="information"><span class="info">Written:</span> 5 May 1938</p>` +
+      `<p>The leaders <a id="b1" name="b1" href="#f1">[1]</a> spoke of the party <a id="b2" name="b2" href="#f2">[2]</a> in New York.</p><h3>Notes</h3>` +
+      `<p class="endnote"><a id="f1" name="f1" href="#b1">1.</a> <em>Lewis and Hillman.</em> Union presidents.</p>` +
+      `<p class="endnote"><a id="f2" name="f2" href="#b2">2.</a> <em>LaGuardia.</em> Mayor of New York. See notes 1 and ${ref}.</p></body></html>\n`;
+    writeFileSync(join(dir, 'linked.html'), page('<a href="#b1">1</a>'));
+    const check = checkDocument(dir, { file: 'linked.html', format: 'html' }, undefined);
+    const linked = check.disagreements.find((d) => d.fact === 'linkedAnchors');
+    expect(check.page.facts?.noteRefs).toBe(1);
+    expect(linked?.known?.quote).toBe('notes 1 and <a href="#b1">1</a>');
+    // The number printed without a link: nothing to explain, nothing disagrees.
+    writeFileSync(join(dir, 'plain.html'), page('1'));
+    expect(checkDocument(dir, { file: 'plain.html', format: 'html' }, undefined).disagreements.map((d) => d.fact)).not.toContain('linkedAnchors');
   });
 
   it('explains an author disagreement when the page names its author only in <meta name="author">, never in its printed text', () => {
