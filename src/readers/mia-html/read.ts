@@ -10,7 +10,7 @@
  * letter's opener and closer (`letter.ts`). Navigation furniture is dropped into
  * `edition.dropped`, never silently.
  */
-import { authorFrom, authorInCollection, authorLineName as personInLine, metaAuthorName } from '../../layout/rules.js';
+import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, metaAuthorName } from '../../layout/rules.js';
 import type { StreamBlock } from '../../layout/blocks.js';
 import { authorLineName, planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
@@ -486,6 +486,10 @@ export class HtmlReading {
 
   private finish(): void {
     this.authorFromFooter();
+    // An author line in capitals, spelt as the footer's archive link spells the name (layout rule).
+    const author = this.ed.metadata.author;
+    const spelt = author?.from === 'author-line' ? footerSpelling(author.name, this.ed.dropped.map((d) => d.text)) : undefined;
+    if (author && spelt !== undefined) author.name = spelt;
     // LIA pages print a "Notes" heading even when the text has none: template furniture.
     for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
     this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);
