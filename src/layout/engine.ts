@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
@@ -119,7 +119,20 @@ const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
 const isInfoParagraph = (p: StreamBlock): boolean =>
   p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
 
-const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p);
+const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p);
+
+/**
+ * The information block opened by the printed source cited in a line ("Clara Zetkin, Social
+ * Democracy & Woman Suffrage, [no publisher], London 1906.") over a known label line or a prose
+ * information sentence ("Translator: …", "Transcription: …"): the citation, a year in it, is the
+ * block's first field.
+ */
+const isCitedInfoParagraph = (p: StreamBlock): boolean => {
+  if (p.lines.length < 2 || p.lines.length > 12) return false;
+  const first = squashLine(p.lines[0]!.text);
+  const second = p.lines[1]!.text;
+  return first.length <= 300 && /,/.test(first) && /\b(?:1[5-9]\d\d|20\d\d)\b/.test(first) && !labelLineAt(first) && (labelLineAt(second)?.known === true || infoSentence(second) !== undefined);
+};
 
 /** A short one-line paragraph: what a title, a collection line or a date line is. */
 const isShortLine = (p: StreamBlock | undefined): boolean => p !== undefined && p.lines.length <= 3 && blockText(p).length <= 160;
@@ -197,7 +210,7 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 }
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): number {
+function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
   const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
@@ -260,7 +273,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     }
     // "Marx-Engels Correspondence 1873", "Karl Marx. Capital Volume One": the collection the
     // page belongs to describes the page, as the HTML reader's `p.title` does: to the header.
-    const inCollection = authorInBookLine(blockText(p));
+    // The page's first line may name the author by the surname ("Marx. Value, Price and Profit 1865").
+    const inCollection = authorInBookLine(blockText(p)) ?? (k === 0 && p.lines.length === 1 ? surnameInBookLine(blockText(p), footerText) : undefined);
     if (!ed.metadata.author && inCollection) {
       ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
       authorFromBook = true;
@@ -278,7 +292,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
     return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, rd) : i);
   }
   ed.body.head = titleInlines([title], rd);
-  ed.metadata.title = squash(plainText(ed.body.head));
+  // "Abstract of:" printed over the title's line: kept in the heading, not a word of the title.
+  ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
   if (subtitle.length > 0) {
@@ -294,12 +309,38 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading): 
   return readInfo(paragraphs, metaAt, ed, rd);
 }
 
+/** The title's words without a first or last line that is a remark on the text ("Abstract of:"). */
+function withoutPartRemark(title: StreamBlock, words: string): string {
+  if (title.lines.length < 2) return words;
+  const first = squashLine(title.lines[0]!.text);
+  const last = squashLine(title.lines[title.lines.length - 1]!.text);
+  if (isPartRemark(first) && words.startsWith(`${first} `)) return words.slice(first.length + 1);
+  if (isPartRemark(last) && words.endsWith(` ${last}`)) return words.slice(0, -last.length - 1);
+  return words;
+}
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
   while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
-  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped));
+  ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   return end;
+}
+
+/** Every line of the paragraph is a credit: a prose information sentence or a known label line. */
+const isCreditsParagraph = (p: StreamBlock): boolean => p.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known);
+
+/**
+ * A short link line alone in its paragraph between the page's credits and its footer ("Prefaces
+ * and Afterwords" under "Transcribed by Zodiac / Html Markup by …"): the footer's link to the
+ * book's section, not text (the text ends above the credits).
+ */
+function dropLinkUnderCredits(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
+  const last = paragraphs[paragraphs.length - 1];
+  const above = paragraphs[paragraphs.length - 2];
+  if (paragraphs.length <= 3 || !last || !above || last.lines.length !== 1 || !isFooterCompanion(last.lines[0]!.text) || !isCreditsParagraph(above)) return;
+  paragraphs.pop();
+  dropNavigation(last.lines[0]!, 'a link of the footer, under the page\'s credits', ed, rd);
 }
 
 /**
@@ -310,7 +351,7 @@ function trailingCredits(paragraphs: StreamBlock[]): StreamBlock[] {
   const out: StreamBlock[] = [];
   while (paragraphs.length > 2) {
     const last = paragraphs[paragraphs.length - 1]!;
-    if (!last.lines.every((l) => infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known)) break;
+    if (!isCreditsParagraph(last)) break;
     out.unshift(last);
     paragraphs.pop();
   }
@@ -397,6 +438,20 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
   rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
 }
 
+/**
+ * An author line set in capitals ("KIM IL SUNG") names the author as the footer's archive link
+ * spells the name ("Kim Il Sung Internet Archive"): the capitals are the page's type, not the
+ * name. The line as printed stays in the header, so no word of it is lost.
+ */
+function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
+  const author = ed.metadata.author;
+  const spelt = author?.from === 'author-line' ? footerSpelling(author.name, footer.map((l) => l.text)) : undefined;
+  if (!author || spelt === undefined) return;
+  const printed = { text: author.name, line: author.pos.line, column: author.pos.column };
+  ed.metadata.fields.push({ label: '', role: 'collection', value: rd.syntax.inlines(printed, rd.diagnostics, [], { squash: true }), pos: author.pos });
+  ed.metadata.author = { ...author, name: spelt };
+}
+
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
 function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
   for (const [k, l] of lines.entries()) {
@@ -461,6 +516,36 @@ function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Readi
     dropNavigation(p.lines[0]!, rule.why, ed, rd);
   }
 }
+
+/**
+ * The end of the text, above its notes or at the bottom of the page: a line alone in its
+ * paragraph that a footer row takes ("Next: Historical Materialism", "Marx/Engels Biography")
+ * or the heading of the next division with no text under it ("Part 2: Materialism",
+ * "Chapter 17"), a link to the next page. Returns where the notes now begin.
+ */
+function dropBodyEnd(paragraphs: StreamBlock[], bodyStart: number, notesAt: number, ed: Edition, rd: Reading): number {
+  let at = notesAt;
+  // The text keeps at least one paragraph.
+  while (at - 1 > bodyStart) {
+    const p = paragraphs[at - 1]!;
+    if (p.lines.length !== 1) break;
+    const l = p.lines[0]!;
+    const why = furnitureRule(l.text, 'bottom')?.why ?? (isNextDivisionLink(l.text) ? NEXT_DIVISION_WHY : undefined);
+    if (!why) break;
+    paragraphs.splice(at - 1, 1);
+    dropNavigation(l, why, ed, rd);
+    at--;
+  }
+  return at;
+}
+
+const NEXT_DIVISION_WHY = 'the heading of the next division with no text under it: a link to the next page';
+
+/** "Chapter 17", "PART 2", "Part 2: Materialism": a numbered division's heading, short. */
+const isNextDivisionLink = (line: string): boolean => {
+  const s = squashLine(line);
+  return s.length <= 60 && isChapterHeading(s) && /^(?:chapter|part|book|lecture|section)\b/i.test(s) && !/[.!?,;]$/.test(s);
+};
 
 /**
  * A "Notes" heading with no note under it, at the very end of the text, is left over from
@@ -710,12 +795,13 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropHeader(paragraphs, ed, rd);
   const footer = dropFooter(paragraphs, ed, rd);
   dropFurnitureAnywhere(paragraphs, ed, rd);
+  dropLinkUnderCredits(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
-  const bodyStart = readTop(paragraphs, ed, rd);
+  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '));
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
-  const notesAt = notesStart(paragraphs, bodyStart, titleKeys);
+  const notesAt = dropBodyEnd(paragraphs, bodyStart, notesStart(paragraphs, bodyStart, titleKeys), ed, rd);
   const lateCredits = creditsInNotes(paragraphs, notesAt);
   if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
   const body = paragraphs.slice(bodyStart, notesAt);
@@ -723,6 +809,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));
   readOpener(body, ed, rd);
   findAuthor(paragraphs, footer, ed, rd);
+  authorSpelledByFooter(footer, ed, rd);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
   const ps = postscriptStart(body, (p) => p.lines[0]?.text);
   const letterPart = ps > 0 ? body.slice(0, ps) : body;

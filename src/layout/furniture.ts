@@ -29,7 +29,11 @@ export const HINT_FURNITURE: readonly HintRule[] = [
   { name: 'navigation links', why: 'a short block of nothing but links, naming an index, archive, contents, next or previous page' },
   { name: 'template footer table', why: 'a layout table that holds the page template\'s footer ("footer", "t2h-foot" inside it)' },
   { name: 'navigation element', why: 'an HTML5 element that holds navigation, never text ("<footer>", "<nav>")' },
+  { name: 'bar of links', why: 'a short block of nothing but links, three or more between "|": the page\'s other versions or neighbours ("Deutsch | 1938 translation | …")' },
 ];
+
+/** Three to thirteen short segments between " | " (the `link bar` shape of the FURNITURE table, by words). */
+const LINK_BAR = /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/;
 
 /** Classes of the template's footer that make a whole layout table around them furniture. */
 export const FOOTER_INNER_CLASSES: ReadonlySet<string> = new Set(['footer', 't2h-foot']);
@@ -43,5 +47,6 @@ export function furnitureByHints(text: string, hints: Pick<BlockHints, 'classes'
   if (hints.element !== undefined && FURNITURE_TAGS.has(hints.element)) return HINT_FURNITURE[3];
   if (hints.innerClasses?.some((c) => FOOTER_INNER_CLASSES.has(c))) return HINT_FURNITURE[2];
   if (text.length <= NAV_MAX && NAV_WORDS.test(text) && hints.linksOnly === true) return HINT_FURNITURE[1];
+  if (text.length <= NAV_MAX && LINK_BAR.test(text.replace(/[\s\u00a0]+/g, ' ').trim()) && hints.linksOnly === true) return HINT_FURNITURE[4];
   return undefined;
 }

@@ -15,6 +15,17 @@ import { type StreamBlock, squashLine } from './blocks.js';
  */
 const LABEL_LINE = /^[ \u00a0\t]*(\p{Lu}[\p{L}\\/&' \u00a0-]{0,40}?)[ \u00a0]*:(?=[ \u00a0\t]|$)/u;
 
+/**
+ * A known label with its value glued to the colon ("Transcription/Markup:Ted Crawford",
+ * "First Published:Unknown"), as typed on some pages: a label line too. Only a known label: a
+ * word before a colon in a sentence ("Note:this") is not one, nor a URL ("http://…").
+ */
+const GLUED_LABEL = /^[ \u00a0\t]*(\p{Lu}[\p{L}\\/&' \u00a0-]{0,40}?)[ \u00a0]*:(?=[\p{L}\d“"‘(])/u;
+function gluedKnownLabel(text: string): RegExpExecArray | null {
+  const m = GLUED_LABEL.exec(text);
+  return m && labelRule(squashLine(m[1]!)) !== undefined ? m : null;
+}
+
 /** Page furniture glued to the end of a value: the "README" link of LIA pages. */
 const README = /[ \u00a0\t]*(?:•[ \u00a0\t]*)?README[ \u00a0\t]*$/;
 
@@ -27,7 +38,7 @@ export interface LabelLine {
 
 /** The label of a metadata line, when the line has one; unknown labels are at most four words. */
 export function labelLineAt(text: string): LabelLine | undefined {
-  const m = LABEL_LINE.exec(text);
+  const m = LABEL_LINE.exec(text) ?? gluedKnownLabel(text);
   if (!m) return undefined;
   const label = squashLine(m[1]!);
   const known = labelRule(label) !== undefined;
@@ -51,10 +62,13 @@ export const startsWithLabel = (p: StreamBlock, knownOnly: boolean): boolean => 
  * Reads the fields of the information block. Lines without a label continue the value of
  * the field above them (a long value wrapped when the page was copied).
  */
-export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diagnostics, dropped: Dropped[]): MetaField[] {
+export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diagnostics, dropped: Dropped[], citation?: (l: StreamBlock['lines'][number]) => Inline[]): MetaField[] {
   const fields: MetaField[] = [];
+  let prevText = '';
   for (const p of paragraphs) {
     for (const { text, line } of p.lines) {
+      const prev = prevText;
+      prevText = text;
       const l = labelLineAt(text);
       const last = fields[fields.length - 1];
       // A prose line of the block ("Transcribed by Zodiac") is a field with its words as label.
@@ -65,11 +79,20 @@ export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diag
         fields.push(field);
         continue;
       }
-      if (!l && last) {
+      // A whole sentence of its own under a value that ended one ("Translator: Jacques Bonhomme." /
+      // "Many thanks to John Partington."): a note of the block, not more of that value.
+      if (!l && last && !(endsSentence(prev) && isWholeSentence(text))) {
         appendValue(last, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
         continue;
       }
-      if (!l) continue; // unreachable: a block starts with a label line
+      if (!l) {
+        // The block's first line without a label: the printed source it cites, a field of its own.
+        // Read by the reader's inline syntax when it gives one: a note anchor in it ("… pp. 241–255. [1]") stays one.
+        const field: MetaField = { label: '', role: 'other', value: citation ? citation({ text, line }) : [], pos: { line, column: text.search(/[^ \u00a0\t]/) + 1 } };
+        if (!citation) appendValue(field, cutReadme(text, 0, line, diagnostics, dropped), { line, column: 1 });
+        fields.push(field);
+        continue;
+      }
       const field: MetaField = {
         label: l.label,
         role: labelRule(l.label)?.role ?? 'other',
@@ -85,6 +108,9 @@ export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diag
   }
   return fields;
 }
+
+const endsSentence = (text: string): boolean => /[\p{Ll}\d)][.!]["”’]?[ \u00a0\t]*$/u.test(text);
+const isWholeSentence = (text: string): boolean => /^[ \u00a0\t]*\p{Lu}\p{Ll}*[ \u00a0]+\p{Ll}.{3,200}[.!]["”’]?[ \u00a0\t]*$/u.test(text);
 
 /** The value part of a line, without a glued "README" (which is dropped and reported). */
 function cutReadme(text: string, from: number, line: number, diagnostics: Diagnostics, dropped: Dropped[]): string {

@@ -84,6 +84,21 @@ function isSetApartName(list: Inline[]): boolean {
   return sig.length > 0 && sig.every((n) => n.kind === 'hi') && textOf(list).length <= 40;
 }
 
+/**
+ * A paragraph that is only a date ("June 2, 1919."), then an inside address (a block of short
+ * lines: "Robert Minor / Hotel des Etas Unis / … / Paris, France."), then the salutation: the
+ * letter's dateline, as page text reads its first line.
+ */
+function datelineOverAddress(entries: readonly BodyEntry[]): boolean {
+  const [first, address, salute] = entries;
+  if (first?.block.kind !== 'p' || address?.block.kind !== 'p' || salute?.block.kind !== 'p') return false;
+  const date = textOf(first.block.children);
+  if (!isDateline(date) || !/^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(date)) return false;
+  const addressLines = lines(address.block.children).map(textOf);
+  const greeting = textOf(salute.block.children);
+  return addressLines.length >= 2 && addressLines.length <= 6 && addressLines.every((l) => l.length <= 60) && greeting.length <= 60 && SALUTATION.test(greeting);
+}
+
 function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
   let i = 0;
   let dateline: Inline[] | undefined;
@@ -91,7 +106,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   let pos: Inline['pos'] | undefined;
   const first = entries[0];
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))))) {
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;
@@ -120,11 +135,25 @@ function isCloserCandidate(e: BodyEntry): boolean {
   return t.length <= 40 && (VALEDICTION.test(t) || isSetApartName(e.block.children));
 }
 
+/**
+ * The text's last block, a few short lines ending in a date ("Moscow / December 17, 1918",
+ * "Karl Marx / London / July 25, 1867"): where and when the text was signed, as page text
+ * reads its last lines.
+ */
+function isClosingDateBlock(e: BodyEntry): boolean {
+  if (e.block.kind !== 'p') return false;
+  const ls = lines(e.block.children).map(textOf);
+  const last = ls[ls.length - 1] ?? '';
+  return ls.length >= 1 && ls.length <= 4 && ls.every((l) => l.length <= 60) && isDateline(last) && /^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(last);
+}
+
 function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   let start = entries.length;
+  const dated = start > 1 && isClosingDateBlock(entries[start - 1]!);
+  if (dated) start--;
   while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;
   const tail = entries.slice(start);
-  const marked = tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
+  const marked = dated || tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
   if (!tail.length || !marked) return { used: 0 };
   const salute: Inline[][] = [];
   const signed: Inline[][] = [];

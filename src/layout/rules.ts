@@ -27,8 +27,9 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&-]*\s+(?:(?:of|the|de|and)\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index or archive page' },
-  { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?$/iu, where: 'bottom', why: 'a "Back to … Archive" link' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Women and Marxism - Lenin Index | …")' },
+  { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
+  { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
   { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
@@ -80,6 +81,20 @@ export const SUBTITLE: readonly LineRule[] = [
 ];
 
 export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
+
+/**
+ * A line of the title that says the page holds only part of the text ("Abstract of:",
+ * "Abstract from the", "Abstract", "(Excerpts)"): a remark on the text, printed with its title;
+ * not a word of the title (the HTML marks it as an editor's insertion in the heading).
+ */
+export const PART_REMARK: readonly LineRule[] = [
+  { name: 'abstract', pattern: /^\(?(?:an? )?(?:abstracts?|excerpts?|extracts?)(?: (?:of|from)(?: the| an?)?)?:?\)?$/i, where: 'top', why: '"Abstract of:" over the title, "Abstract" under it: the page prints part of the text' },
+];
+
+export const isPartRemark = (s: string): boolean => {
+  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  return t.length <= 40 && PART_REMARK.some((r) => r.pattern.test(t));
+};
 
 /**
  * A chapter's heading: a numbered division of a book ("Chapter XVI", "Part 1: France",
@@ -154,6 +169,21 @@ export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; 
 }
 
 /**
+ * An author line set in capitals ("KIM IL SUNG", "RAYA DUNAYEVSKAYA") names the author as the
+ * footer's archive link spells the same name ("Kim Il Sung Internet Archive"): the capitals
+ * are the page's type, not the name. Undefined when the name has small letters or no footer
+ * line spells it.
+ */
+export function footerSpelling(name: string, footer: readonly string[]): string | undefined {
+  if (/\p{Ll}/u.test(name)) return undefined;
+  for (const line of footer) {
+    const named = authorFrom(line, 'bottom');
+    if (named && named.name !== name && named.name.toUpperCase() === name.toUpperCase()) return named.name;
+  }
+  return undefined;
+}
+
+/**
  * What an author line printed above or below the title holds besides the name: the year
  * ("Otto Bauer 1912", "Frederick Engels (1883)") or the work after a colon ("Rudolf
  * Hilferding: Böhm-Bawerk's Criticism of Marx"). The `name` group is the author as printed.
@@ -213,6 +243,36 @@ export const AUTHOR_IN_BOOK_LINE: readonly AuthorRule[] = [
   { name: 'X: work', pattern: /^(?<name>\p{Lu}[^.:()\d]{2,40}?)(?<!\s\p{Lu})[.:]\s+\p{Lu}.{2,150}$/u, where: 'top', why: '"Karl Marx. Capital Volume One", "Rudolf Hilferding: Böhm-Bawerk\'s Criticism of Marx": the author, then the book' },
   { name: 'work by X', pattern: /^.{3,120}?\sby\s+(?<name>\p{Lu}[^:()\d]{2,60}?)\.?$/u, where: 'top', why: '"The Peasant War in Germany by Frederick Engels": the book, then its author' },
 ];
+
+/**
+ * A book line that names its author by the surname alone: "Marx. Value, Price and Profit
+ * 1865", "Engels 1894: The Peasant Question in France and Germany". One word is a person's
+ * name only by the line's shape (a full stop after one word, then a work and its year), or,
+ * for "Word year: work" (which a title can be: "Germany 1848: …"), when the footer's archive
+ * link names the same word.
+ */
+export interface SurnameRule extends AuthorRule {
+  /** The surname must be a word of the footer's archive link too. */
+  inFooter: boolean;
+}
+
+export const SURNAME_IN_BOOK_LINE: readonly SurnameRule[] = [
+  { name: 'Surname. work year', pattern: /^(?<name>\p{Lu}\p{Ll}{2,20})\.\s+\p{Lu}.{2,150}?\s(?:1[5-9]\d\d|20\d\d)$/u, where: 'top', inFooter: false, why: '"Marx. Value, Price and Profit 1865": the surname, then the work and its year' },
+  { name: 'Surname year: work', pattern: /^(?<name>\p{Lu}\p{Ll}{2,20})\s+(?:1[5-9]\d\d|20\d\d)\s*:\s+\p{Lu}.{2,150}$/u, where: 'top', inFooter: true, why: '"Engels 1894: The Peasant Question …", the surname also in the footer\'s archive link' },
+];
+
+/** The surname a book line names, given the words of the page's footer. */
+export function surnameInBookLine(line: string, footer: string): { name: string; rule: SurnameRule } | undefined {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (s.length > 200) return undefined;
+  for (const rule of SURNAME_IN_BOOK_LINE) {
+    const name = rule.pattern.exec(s)?.groups?.['name'];
+    if (name === undefined || ORGANISATION.test(name) || WRITINGS.test(name) || TEXT_KIND.test(name) || isCollectionLine(name)) continue;
+    if (rule.inFooter && !new RegExp(`(?:^|[^\\p{L}])${name}(?![\\p{L}])[^|]*\\bArchive\\b`, 'u').test(footer)) continue;
+    return { name, rule };
+  }
+  return undefined;
+}
 
 /** The author a book line names: a collection line's forms first, then a book line's. */
 export function authorInBookLine(line: string): { name: string; rule: AuthorRule } | undefined {

@@ -10,6 +10,7 @@ import { XmlDocument } from 'libxml2-wasm';
 import { convert, type ConvertResult } from '../convert.js';
 import { countBySeverity, formatDiagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
+import { decodeReferences } from '../model/charref.js';
 import { editionStats } from '../model/stats.js';
 import { validateTei } from '../validate/index.js';
 import { KNOWN_DISAGREEMENTS, type KnownDisagreement } from './known-disagreements.js';
@@ -250,6 +251,36 @@ function authorOnlyInMeta(file: string, fact: FactName, page: TeiFacts, source: 
   return { file, fact, reason: `the page names its author "${page.author}" only in the <meta name="author"> of the HTML head, which a browser does not show or copy`, quote: meta.tag };
 }
 
+/** The heading elements of a page's source: level, words (tags dropped, references decoded, white space squashed), the element as written. */
+function headingsOf(source: string): Array<{ level: number; words: string; element: string }> {
+  const out: Array<{ level: number; words: string; element: string }> = [];
+  for (const m of source.matchAll(/<h([1-6])\b[^>]*>([\s\S]{0,600}?)<\/h\1\s*>/gi)) {
+    out.push({ level: Number(m[1]), words: squash(decodeReferences(m[2]!.replace(/<[^>]*>/g, ' '))), element: m[0] });
+  }
+  return out;
+}
+
+/**
+ * A title disagreement the page explains: the page's title and the copy's are the words of two
+ * headings of the page, of different levels, and no other mark tells them apart (an author line, a
+ * book's title and a chapter's heading above each other). A browser copy prints every heading as
+ * a line alike, so which one is the title only the levels show. Both elements are quoted.
+ */
+export function titleByHeadingLevels(file: string, fact: FactName, page: TeiFacts, copy: TeiFacts, source: string): KnownDisagreement | undefined {
+  if (fact !== 'title' || page.title === '' || copy.title === '') return undefined;
+  const headings = headingsOf(source);
+  const ofPage = headings.find((h) => h.words === squash(page.title));
+  const ofCopy = headings.find((h) => h.words === squash(copy.title));
+  if (!ofPage || !ofCopy || ofPage === ofCopy || ofPage.level === ofCopy.level) return undefined;
+  const quote = (h: { element: string }): string => squash(h.element).slice(0, 160);
+  return {
+    file,
+    fact,
+    reason: `the page's title and the copy's are two headings of the page, an h${ofPage.level} and an h${ofCopy.level}: a browser copy prints both as lines alike, and only their levels say which is the title`,
+    quote: `${quote(ofPage)} … ${quote(ofCopy)}`,
+  };
+}
+
 /** Converts one corpus document (and, for a page, its browser copy) and compares them. */
 export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | undefined, withCopy = true): DocumentCheck {
   const { file, format } = entry;
@@ -267,7 +298,7 @@ export function checkDocument(dir: string, entry: CorpusEntry, teiAll: string | 
     const pageFacts = page.facts;
     const copyFacts = copy.facts;
     check.disagreements = compareFacts(pageFacts, copyFacts).map((d) => {
-      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text) ?? noteCrossReferences(file, d.fact, pageFacts, copyFacts, decoded.text) ?? authorOnlyInMeta(file, d.fact, pageFacts, decoded.text, copyText);
+      const known = KNOWN_DISAGREEMENTS.find((k) => k.file === file && k.fact === d.fact && decoded.text.includes(k.quote)) ?? editorialInsertions(file, d.fact, pageFacts, copyFacts, decoded.text) ?? noteCrossReferences(file, d.fact, pageFacts, copyFacts, decoded.text) ?? authorOnlyInMeta(file, d.fact, pageFacts, decoded.text, copyText) ?? titleByHeadingLevels(file, d.fact, pageFacts, copyFacts, decoded.text);
       return known ? { ...d, known } : d;
     });
   }

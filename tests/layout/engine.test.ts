@@ -101,6 +101,13 @@ describe('layout rules: furniture from hints', () => {
       yes: [['© 2024 World Peace Council Archive', { element: 'footer' }], ['Home Works Letters', { element: 'nav' }]],
       no: [['The text of the speech', { element: 'section' }], ['The text of the speech', { element: 'article' }]],
     },
+    'bar of links': {
+      yes: [['Deutsch | 1938 translation of Marx’s original | 2002 translation | MECW translation of Engels’ 1888 version', { linksOnly: true }]],
+      no: [
+        ['Deutsch | 1938 translation of Marx’s original | 2002 translation', { linksOnly: false }],
+        ['Capital | Volume One', { linksOnly: true }],
+      ],
+    },
   };
   it('has examples for every row', () => {
     expect(HINT_FURNITURE.map((r) => r.name).sort()).toEqual(Object.keys(EXAMPLES).sort());

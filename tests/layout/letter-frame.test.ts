@@ -30,6 +30,27 @@ describe('letter phrases: every row takes and leaves its examples', () => {
 });
 
 describe('shapeLetter', () => {
+  const lined = (...ls: string[]): BodyEntry => ({ block: { kind: 'p', children: ls.flatMap((t, i): Inline[] => (i === 0 ? [text(t)] : [{ kind: 'lb', pos: pos() }, text(t)])), pos: pos() }, hints: {} });
+  it('a date alone over an inside address and the salutation is the dateline; the address stays text', () => {
+    const s = shapeLetter([para('June 2, 1919.'), lined('Robert Minor', 'Hotel des Etas Unis', 'Paris, France.'), para('Dear Bob:'), para('The strike goes on.')]);
+    expect(words(s.opener?.dateline)).toBe('June 2, 1919.');
+    expect(bodyText(s.blocks)[0]).toContain('Robert Minor');
+  });
+  it('a last block of short lines ending in a date closes the text, letter or not', () => {
+    const s = shapeLetter([para('The text, a sentence.'), lined('Moscow', 'December 17, 1918')]);
+    expect(words(s.closer?.dateline)).toBe('December 17, 1918');
+    expect(bodyText(s.blocks)).toEqual(['The text, a sentence.']);
+  });
+  it('a last block whose date is inside a sentence, or with long lines, stays text', () => {
+    expect(shapeLetter([para('The text, a sentence.'), lined('We met in Moscow on December 17, 1918 and parted.')]).closer).toBeUndefined();
+    expect(shapeLetter([para('The text, a sentence.'), lined('In Moscow the winter was hard, and the workers went hungry for weeks', 'December 17, 1918')]).closer).toBeUndefined();
+  });
+  it('a date alone over a paragraph of text is not a dateline', () => {
+    const s = shapeLetter([para('June 2, 1919.'), lined('On that day the strike began.', 'It lasted a week and more, and no one gave way.', 'Then it ended.'), para('The strike goes on.')]);
+    expect(s.opener).toBeUndefined();
+    const t = shapeLetter([para('In June 1919, we met.'), lined('Robert Minor', 'Paris, France.'), para('Dear Bob:'), para('The strike goes on.')]);
+    expect(t.opener).toBeUndefined();
+  });
   it('a salutation by its words opens a letter; a valediction and signature close it', () => {
     const s = shapeLetter([para('Dear Bebel,'), para('The strike goes on.'), para('Yours,'), para('F. Engels', ['sig'])]);
     expect(s.letter).toBe(true);

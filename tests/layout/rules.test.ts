@@ -27,6 +27,11 @@ import {
   furnitureRule,
   infoSentence,
   isFooterCompanion,
+  footerSpelling,
+  SURNAME_IN_BOOK_LINE,
+  surnameInBookLine,
+  isPartRemark,
+  PART_REMARK,
   isCollectionLine,
   isBylineValue,
   isDateLine,
@@ -44,11 +49,12 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'top of page': { at: 'bottom', yes: ['Top of the page', 'Top of page', 'Back to top of page'], no: ['The top of the page was torn off.', 'Top hats'] },
   'last updated': { at: 'bottom', yes: ['Last updated on 25 March 2022', 'Last updated: 10.1.2005', 'Last modified 2004'], no: ['Last updated, the census shows that the workers won.', 'The last update was late.'] },
   'next / previous': { at: 'bottom', yes: ['Next: Chapter Thirty-Three: The Modern Theory of Colonisation', 'Previous: Part 1'], no: ['Next, the workers took the factory.', 'Nextly: nothing'] },
-  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives'], no: ['We went back to the index of prices, which had risen.', 'this is the index'] },
+  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives', 'Marx/Engels Internet Archive', 'Women and Marxism - Lenin Index | Lenin Works Archive', 'Marx/Engels Biography'], no: ['We went back to the index of prices, which had risen.', 'this is the index', 'Marx - a biography', 'He wrote the Biography'] },
   'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
   'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
   README: { at: 'top', yes: ['README'], no: ['Readme first', 'README file'] },
-  'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.'] },
+  'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International', 'Back to the Daniel De Leon Internet Archive | As to Politics Contents Page'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.', 'Back to the International Archive we went, all of us.'] },
+  download: { at: 'top', yes: ['Download PDF', 'Download as ePub', 'Download the book in PDF | Download as ePub'], no: ['Download PDF files from the site, he said.', 'Downloads of PDF'] },
   'section links': { at: 'bottom', yes: ['Next section | Top of page', 'Previous chapter | Next chapter | Contents', 'Next section'], no: ['Next, the section met in Paris.', 'The next section deals with rent.'] },
 };
 
@@ -70,6 +76,7 @@ describe('layout rules: furniture', () => {
     expect(furnitureAnywhere('Next section | Top of page')?.name).toBe('section links');
     expect(furnitureAnywhere('Last updated on 15.2.2006')).toBeUndefined();
     expect(furnitureAnywhere('Contents')).toBeUndefined();
+    expect(furnitureAnywhere('Download PDF')?.name).toBe('download');
   });
   it('takes the short title lines printed with a footer link, not a sentence or a signature', () => {
     for (const l of ['Max Shachtman', 'Collected Works Volume 26', 'Marxist Writers’']) expect(isFooterCompanion(l), l).toBe(true);
@@ -102,6 +109,21 @@ describe('layout rules: subtitle lines', () => {
     it(rule.name, () => {
       for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
       for (const line of ex.no) expect(isSubtitleLine(line), line).toBe(false);
+    });
+  }
+});
+
+const PART_REMARK_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  abstract: { yes: ['Abstract of:', 'Abstract from the', 'Abstract', '(Excerpts)', 'Extract from'], no: ['Abstract Labour', 'Abstracts of the Congress of 1903', 'Excerpts from a Diary of the War'] },
+};
+
+describe('layout rules: a remark that the page holds part of the text', () => {
+  it('has examples for every row', () => expect(PART_REMARK.map((r) => r.name).sort()).toEqual(Object.keys(PART_REMARK_EXAMPLES).sort()));
+  for (const rule of PART_REMARK) {
+    const ex = PART_REMARK_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isPartRemark(line), line).toBe(false);
     });
   }
 });
@@ -344,6 +366,37 @@ describe('layout rules: whose notes a notes heading announces (two series: autho
       for (const h of ex.no) expect(notesSectionType(h)?.name, h).not.toBe(rule.name);
     });
   }
+});
+
+const SURNAME_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: Array<[string, string]> }> = {
+  'Surname. work year': { yes: [['Marx. Value, Price and Profit 1865', '']], no: [['Marx. Value, Price and Profit', ''], ['Karl Marx. Capital Volume One 1867', ''], ['Letters. Selected Writings 1865', '']] },
+  'Surname year: work': {
+    yes: [['Engels 1894: The Peasant Question in France and Germany', 'Marx Engels Archive | Contents']],
+    no: [['Germany 1848: The Revolution Begins', 'Marx Engels Archive | Contents'], ['Engels 1894: The Peasant Question in France and Germany', 'Contents'], ['Engels 1894: The Peasant Question', 'Engelsberg Archive']],
+  },
+};
+
+describe('layout rules: a book line naming its author by the surname', () => {
+  it('has examples for every row', () => expect(SURNAME_IN_BOOK_LINE.map((r) => r.name).sort()).toEqual(Object.keys(SURNAME_EXAMPLES).sort()));
+  for (const rule of SURNAME_IN_BOOK_LINE) {
+    const ex = SURNAME_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const [line, footer] of ex.yes) expect(surnameInBookLine(line, footer)?.rule.name, line).toBe(rule.name);
+      for (const [line, footer] of ex.no) expect(surnameInBookLine(line, footer), line).toBeUndefined();
+    });
+  }
+});
+
+describe('layout rules: an author line in capitals, spelt as the footer spells the name', () => {
+  it('takes the footer archive link\'s spelling of the same name', () => {
+    expect(footerSpelling('KIM IL SUNG', ['Kim Il Sung Internet Archive  |   Marxists Internet Archive'])).toBe('Kim Il Sung');
+    expect(footerSpelling('RAYA DUNAYEVSKAYA', ['Raya Dunayevskaya Archive'])).toBe('Raya Dunayevskaya');
+  });
+  it('leaves a name with small letters, another name, and a footer without an archive link', () => {
+    expect(footerSpelling('Kim Il Sung', ['KIM IL SUNG Internet Archive'])).toBeUndefined();
+    expect(footerSpelling('KIM IL SUNG', ['Raya Dunayevskaya Archive'])).toBeUndefined();
+    expect(footerSpelling('KIM IL SUNG', ['Top of the page'])).toBeUndefined();
+  });
 });
 
 describe('layout rules: note anchors a browser copy prints without brackets', () => {

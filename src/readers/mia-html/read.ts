@@ -14,7 +14,7 @@
  * `layout/info.ts`); the letter frame and postscript are the engine's (`layout/letter-frame.ts`).
  * Navigation furniture is dropped into `edition.dropped`, never silently.
  */
-import { authorFrom, authorInCollection, authorLineName as personInLine, metaAuthorName } from '../../layout/rules.js';
+import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, metaAuthorName } from '../../layout/rules.js';
 import type { StreamBlock } from '../../layout/blocks.js';
 import { authorLineName, planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
@@ -488,6 +488,10 @@ export class HtmlReading {
 
   private finish(): void {
     this.authorFromFooter();
+    // An author line in capitals, spelt as the footer's archive link spells the name (layout rule).
+    const author = this.ed.metadata.author;
+    const spelt = author?.from === 'author-line' ? footerSpelling(author.name, this.ed.dropped.map((d) => d.text)) : undefined;
+    if (author && spelt !== undefined) author.name = spelt;
     settleLinkedNotes(this.ed, this.noteNames, (text, reason, pos) => this.drop(text, reason, pos));
     const paired = pairAnchors(this.noteNames, this.ictx.anchors);
     const shaped = shapeLetter(this.body);

@@ -1,0 +1,140 @@
+/**
+ * Browser copies: front matter and furniture the layout engine finds by shape (titles with a
+ * remark that the page holds part of the text, an information block opened by the cited source,
+ * links at the end of the text above its notes). Each case is tested both ways.
+ */
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
+import { labelLineAt } from '../../src/layout/info.js';
+import { expectValidTei, parseTei, xeval, xtext } from '../helpers/tei.js';
+
+function tei(lines: string[]): ReturnType<typeof parseTei> {
+  const r = convert(lines.join('\n'), { file: 'copy.txt' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  expectValidTei(r.tei!);
+  return parseTei(r.tei!);
+}
+
+const body = (doc: ReturnType<typeof parseTei>): string => xeval(doc, 'normalize-space(//tei:body)');
+const TEXT = ['The first paragraph of the text, a sentence long enough to be text.', '', 'The second paragraph of the text, which ends the text here.'];
+
+describe('page text: a link at the end of the text, above its notes', () => {
+  const page = (last: string): ReturnType<typeof parseTei> =>
+    tei(['Karl Marx', '', 'On Things', '', 'Written: 1845', '', ...TEXT, '', '', last, '', '', 'Notes', '', '[1] A note.', '', 'Top of the page', '']);
+  for (const link of ['Next: Historical Materialism', 'Part 2: Materialism', 'PART 2', 'Chapter 17', 'Marx/Engels Biography']) {
+    it(`drops "${link}"`, () => {
+      const doc = page(link);
+      expect(body(doc).endsWith('ends the text here.'), body(doc)).toBe(true);
+    });
+  }
+  for (const line of ['Part of the problem remains.', 'Chapter 17 tells the rest of the story, as we shall see.', 'Long live the Commune!']) {
+    it(`keeps "${line}" in the text`, () => expect(body(page(line)).endsWith(line)).toBe(true));
+  }
+  it('drops the heading of the next chapter at the bottom of a page without notes', () => {
+    const doc = tei(['Karl Marx', '', 'On Things', '', 'Written: 1845', '', ...TEXT, '', '', 'Chapter 17', '', 'Top of the page', '']);
+    expect(body(doc).endsWith('ends the text here.')).toBe(true);
+  });
+  it('drops a footer paragraph whose last line is an archive with a "/" in its name, with the link lines above it', () => {
+    const doc = tei(['Karl Marx', '', 'On Things', '', 'Written: 1845', '', ...TEXT, '', 'International Workingmen’s Association Index', 'Resolution on Working Class Political Action | Speeches by Marx', 'Marx/Engels Internet Archive', '']);
+    expect(body(doc).endsWith('ends the text here.')).toBe(true);
+  });
+});
+
+describe('page text: a title printed with "Abstract"', () => {
+  it('"Abstract of:" over the title stays in the heading, not in the title', () => {
+    const doc = tei(['Ernesto Che Guevara', '', 'Abstract of:', 'A New Old Interview', '', 'Recorded: April 18, 1959', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('A New Old Interview');
+    expect(xtext(doc, '//tei:body//tei:head')).toBe('Abstract of: A New Old Interview');
+  });
+  it('"Abstract" under the title likewise', () => {
+    const doc = tei(['Frederick Engels 1887', '', 'Introduction to Borkheim', 'Abstract', '', 'Written: December 15, 1887;', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Introduction to Borkheim');
+  });
+  it('a title that opens with the word is the title', () => {
+    const doc = tei(['Karl Marx', '', 'Abstract Labour', 'and Concrete Labour', '', 'Written: 1859', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Abstract Labour and Concrete Labour');
+  });
+});
+
+describe('page text: an information block opened by the source it cites', () => {
+  const top = ['MIA  >  Archive  >  Davitt', '', '', 'Michael Davitt', '', 'Irish Social Problem', '', '(April 1884)', ''];
+  it('takes the citation over a label line into the header, with the credits', () => {
+    const doc = tei([...top, 'Michael Davitt, Irish Social Problem, To-day, April 1884, pp. 241–255.', 'Transcription: Ted Crawford.', 'Marked up: Einde O’Callaghan for the Marxists’ Internet Archive.', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:respStmt[1]/tei:persName')).toBe('Ted Crawford');
+    expect(xeval(doc, 'string(//tei:notesStmt/tei:note[1])')).toContain('To-day, April 1884');
+    expect(body(doc)).not.toContain('Ted Crawford');
+  });
+  it('a sentence of the text with a year and a comma, over another sentence, stays text', () => {
+    const doc = tei([...top, 'In April 1884, the tenants met again, and they talked.', 'They talked until dawn.', '', ...TEXT, '']);
+    expect(body(doc)).toContain('In April 1884, the tenants met again');
+  });
+});
+
+describe('page text: a book line naming its author by the surname', () => {
+  it('"Marx. Work year" over the title names Marx', () => {
+    const doc = tei(['Marx. Value, Price and Profit 1865', '', 'Introduction', '', 'Transcribed: by Brandon Poole.', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Marx');
+  });
+  it('"Engels 1894: Work" names Engels when the footer’s archive link does too, not otherwise', () => {
+    const page = (footer: string): ReturnType<typeof parseTei> => tei(['Engels 1894: The Peasant Question in France and Germany', '', 'Part 1: France', '', ...TEXT, '', footer, '']);
+    expect(xtext(page('Marx Engels Archive | Contents'), '//tei:titleStmt/tei:author')).toBe('Engels');
+    expect(xeval(page('Contents'), 'string(//tei:titleStmt/tei:author)')).toBe('');
+  });
+});
+
+describe('an author line in capitals, spelt as the footer’s archive link spells it, in page text and HTML', () => {
+  const footer = 'Raya Dunayevskaya Archive';
+  it('page text', () => {
+    const doc = tei(['RAYA DUNAYEVSKAYA', '', 'ON THE ANNIVERSARY', '', ...TEXT, '', footer, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Raya Dunayevskaya');
+  });
+  it('HTML', () => {
+    const html = `<html><head><title>On the Anniversary</title></head><body><h2>RAYA DUNAYEVSKAYA</h2><h1>ON THE ANNIVERSARY</h1><p>${TEXT[0]}</p><p>${TEXT[2]}</p><p class="footer"><a href="../index.htm">${footer}</a></p></body></html>`;
+    const r = convert(html, { file: 'page.html' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expectValidTei(r.tei!);
+    expect(xtext(parseTei(r.tei!), '//tei:titleStmt/tei:author')).toBe('Raya Dunayevskaya');
+  });
+  it('a footer naming another archive leaves the capitals', () => {
+    const doc = tei(['RAYA DUNAYEVSKAYA', '', 'ON THE ANNIVERSARY', '', ...TEXT, '', 'Leon Trotsky Internet Archive', '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('RAYA DUNAYEVSKAYA');
+  });
+});
+
+describe('information block: a known label with its value glued to the colon', () => {
+  it('is a label line', () => {
+    expect(labelLineAt('Transcription/Markup:Ted Crawford, Steve Palmer')).toEqual({ label: 'Transcription/Markup', valueStart: 21, known: true });
+    expect(labelLineAt('First Published:Unknown')?.known).toBe(true);
+  });
+  it('an unknown word before a glued colon, a URL or a time is not', () => {
+    expect(labelLineAt('Note:this is a sentence')).toBeUndefined();
+    expect(labelLineAt('HTTP://example.org')).toBeUndefined();
+    expect(labelLineAt('At 10:30 we met')).toBeUndefined();
+  });
+});
+
+describe('page text: a link line between the credits and the footer', () => {
+  const page = (above: string[]): ReturnType<typeof parseTei> =>
+    tei(['Karl Marx', '', 'Preface to the First Edition', '', ...TEXT, '', ...above, '', 'Prefaces and Afterwords', '', 'Capital Volume One- Index', '']);
+  it('under the credits: dropped, and the credits go to the header', () => {
+    const doc = page(['Transcribed by Zodiac', 'Html Markup by Stephen Baird (1999)']);
+    expect(body(doc).endsWith('ends the text here.'), body(doc)).toBe(true);
+    expect(xeval(doc, 'count(//tei:respStmt[tei:persName="Zodiac"])')).toBe('1');
+  });
+  it('under a paragraph of text: kept', () => {
+    expect(body(page(['The last words of the text, a sentence.'])).endsWith('Prefaces and Afterwords')).toBe(true);
+  });
+});
+
+describe('information block: a sentence of its own under a value that ended one', () => {
+  const top = ['Clara Zetkin', '', 'Social-Democracy & Woman Suffrage', '', '(1906)', ''];
+  it('is a note of the block, not more of the translator’s name', () => {
+    const doc = tei([...top, 'Translator: Jacques Bonhomme.', 'Many thanks to John Partington.', 'Transcribed & marked up by Einde O’Callaghan.', '', ...TEXT, '']);
+    expect(xtext(doc, '//tei:respStmt[tei:resp="translation"]/tei:persName')).toBe('Jacques Bonhomme');
+    expect(xeval(doc, 'count(//tei:notesStmt/tei:note[contains(., "Many thanks")])')).toBe('1');
+  });
+  it('a line that continues the value (no full stop above it) stays part of it', () => {
+    const doc = tei([...top, 'Source: Collected Works, Volume 26,', 'Progress Publishers, Moscow 1972.', '', ...TEXT, '']);
+    expect(xeval(doc, 'normalize-space(//tei:sourceDesc)')).toContain('Volume 26, Progress Publishers');
+  });
+});
