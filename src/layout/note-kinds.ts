@@ -31,8 +31,8 @@ export interface NoteOpeningRow {
   label: (lead: NoteLead) => string | undefined;
 }
 
-/** A label printed as plain text at the start of a block: "[1]", "(a)", "12.", "*". */
-const PLAIN_LABEL = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}\.|\*{1,3})(?=\s)/;
+/** A label printed as plain text at the start of a block: "[1]", "(a)", "12.", "12)", "*" (a no-break space after it counts as a space). */
+const PLAIN_LABEL = /^\s*(\[[0-9A-Za-z*]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|[0-9]{1,3}[.)]|\*{1,3})(?=[\s\u00a0])/;
 
 /** When a block opens a note; the first row that gives a label decides. */
 export const NOTE_OPENINGS: readonly NoteOpeningRow[] = [

@@ -11,9 +11,10 @@ import { assignSeries, noteWriter } from './note-kinds.js';
 
 /**
  * A note marker as printed: `[1]`, `(1)`, `[A]`, `[*]`, `*`, `1.`, `A.`, `[a]`, and `1*.`
- * (the starred numbers of a second series, the editors' notes beside the author's `1.`).
+ * (the starred numbers of a second series, the editors' notes beside the author's `1.`),
+ * `1)` (a number closed by a parenthesis, as the markdown reader reads it too).
  */
-const MARKER = /^(?:\[[0-9A-Za-z*†]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|\*{1,3}|†|[0-9]{1,3}\*?\.?|[A-Za-z]\.)$/;
+const MARKER = /^(?:\[[0-9A-Za-z*†]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|\*{1,3}|†|[0-9]{1,3}\*?\.?|[0-9]{1,3}\)|[A-Za-z]\.)$/;
 
 export const isMarker = (s: string): boolean => MARKER.test(s);
 
@@ -31,6 +32,19 @@ export function dropLeadingLabel(list: Inline[], label: string): void {
     if (rest === '') list.shift();
     else list[0] = { ...first, text: rest };
   }
+}
+
+/**
+ * Removes the space printed between a note's label and its words when the label was an
+ * element of its own (`<a>1.</a>&#160;Text`): a no-break space there separates, it is not text.
+ */
+export function dropLabelSpace(list: Inline[]): void {
+  const first = list[0];
+  if (first?.kind !== 'text') return;
+  const rest = first.text.replace(/^[\s\u00a0]+/, '');
+  if (rest === first.text) return;
+  if (rest === '') list.shift();
+  else list[0] = { ...first, text: rest };
 }
 
 /** An anchor of the text as the syntax links it. */
@@ -78,9 +92,45 @@ export function pairAnchors(notes: ReadonlyMap<Note, NoteLink>, anchors: readonl
 /** Markers printed without a link in the text: `[1]`, `(1)`, `*`. */
 const BARE = /\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g;
 
+/** The text run at one edge of an inline (itself, or the first/last text of its phrase children). */
+function edgeText(n: Inline, end: 'first' | 'last'): Extract<Inline, { kind: 'text' }> | undefined {
+  if (n.kind === 'text') return n;
+  if (!('children' in n) || n.kind === 'inlineNote' || n.children.length === 0) return undefined;
+  return edgeText(end === 'first' ? n.children[0]! : n.children[n.children.length - 1]!, end);
+}
+
+/** A phrase element whose words were all taken into a marker (`<sup>1]</sup>` once `1]` went to `[1]`). */
+const isEmptied = (n: Inline): boolean =>
+  (n.kind === 'text' && n.text === '') || (n.kind === 'hi' && n.children.length > 0 && n.children.every((c) => c.kind === 'text' && c.text === ''));
+
+/**
+ * A bare marker split across two inlines as printed (`[<sup>1]</sup>`, `<em>Diet[</em><sup>2]</sup>`,
+ * `<sup>[1</sup>]`): the text before ends inside the brackets, the text after closes them. When
+ * the key is one of a waiting note, the two pieces are taken out of their runs and the anchor
+ * is returned, to stand between the two inlines.
+ */
+function joinSplitMarker(before: Inline, after: Inline, waiting: Map<string, Note>): Inline | undefined {
+  const left = edgeText(before, 'last');
+  const right = edgeText(after, 'first');
+  if (!left || !right) return undefined;
+  const open = /\[([0-9A-Za-z*]{0,3})$/.exec(left.text);
+  const close = /^([0-9A-Za-z*]{0,3})\]/.exec(right.text);
+  if (!open || !close) return undefined;
+  const key = open[1]! + close[1]!;
+  const note = waiting.get(key);
+  if (key === '' || key.length > 3 || !note) return undefined;
+  waiting.delete(key);
+  left.text = left.text.slice(0, open.index);
+  right.text = right.text.slice(close[0].length);
+  const anchor: Inline = { kind: 'noteAnchor', marker: `[${key}]`, key: note.key, pos: left.pos };
+  if (note.series !== undefined) anchor.series = note.series;
+  return anchor;
+}
+
 /**
  * Markers printed without a link (`[1]`, `(1)`, `*` in the text) whose note no linked
- * anchor points to: the first such marker in the text becomes that note's anchor. Two
+ * anchor points to: the first such marker in the text becomes that note's anchor, also when
+ * its brackets and key are printed across two inlines (`joinSplitMarker`). Two
  * unpaired notes with one key are ambiguous: both are left alone.
  */
 export function linkBareMarkers(ed: Edition, paired: ReadonlySet<Note>): void {
@@ -111,14 +161,22 @@ export function linkBareMarkers(ed: Edition, paired: ReadonlySet<Note>): void {
   };
   const walk = (list: Inline[]): void => {
     const next: Inline[] = [];
-    for (const n of list) {
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
+      if (isEmptied(n)) continue;
       if (n.kind === 'text' && waiting.size) next.push(...split(n));
       else {
         if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
         next.push(n);
       }
+      const before = next[next.length - 1];
+      const after = list[i + 1];
+      if (before && after && waiting.size) {
+        const anchor = joinSplitMarker(before, after, waiting);
+        if (anchor) next.push(anchor);
+      }
     }
-    list.splice(0, list.length, ...next);
+    list.splice(0, list.length, ...next.filter((n) => !isEmptied(n)));
   };
   bodyInlineLists(ed).forEach(walk);
 }

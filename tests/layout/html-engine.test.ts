@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import type { Edition } from '../../src/model/edition.js';
 import { plainText } from '../../src/model/walk.js';
-import { expectValidTei, parseTei, xeval } from '../helpers/tei.js';
+import { expectValidTei, parseTei, xeval, xpath } from '../helpers/tei.js';
 
 const page = (body: string): string => `<html><head><title>Page title</title></head><body>\n${body}\n</body></html>\n`;
 
@@ -129,5 +129,49 @@ describe('html through the engine: letter parts keep source order in the TEI', (
     const below = convert(page('<h1>How it Happened</h1>\n<p>The strike goes on.</p>\n<p class="sig">Yours,<br>N. Sedova<br>November 1940</p>'), { file: 'page.html' });
     expectValidTei(below.tei!);
     expect(childNames(below.tei!, 'closer')).toEqual(['salute', 'signed', 'dateline']);
+  });
+});
+
+describe('html through the engine: notes printed in other forms', () => {
+  const teiOf = (html: string): string => {
+    const r = convert(html, { file: 'page.html' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    expectValidTei(r.tei!);
+    return r.tei!;
+  };
+  const linked = (tei: string): number => Number(xeval(parseTei(tei), 'count(//tei:text//tei:ref[@type="noteAnchor"][@target])'));
+  const notesIn = (tei: string): string[] => xpath(parseTei(tei), '//tei:note[@xml:id]').map((n) => n.content.replace(/\s+/g, ' ').trim());
+
+  it('notes inside an element HTML does not know (a misspelt <hr="end"> holds the rest of the page) are read as notes', () => {
+    const html = page('<h1>The Strike</h1>\n<p>The strike<sup><a href="#1" name="1b">1</a></sup> goes on.</p>\n<hr="end">\n<h3>Notes</h3>\n<p><a href="#1b" name="1">1.</a>&#160;Sceptical Essays, p. 151.</p>\n<p>&#160;</p>');
+    const tei = teiOf(html);
+    expect(notesIn(tei)).toEqual(['Sceptical Essays, p. 151.']);
+    expect(linked(tei)).toBe(1);
+    const ed = read(html);
+    expect(bodyWords(ed)).toEqual(['The strike goes on.']);
+  });
+  it('an unknown element holding only phrase content stays in its paragraph (negative)', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>The <x-mark>strike</x-mark> goes on.</p>\n<x-mark>Loose words</x-mark> after it.'));
+    expect(bodyWords(ed)).toEqual(['The strike goes on.', 'Loose words after it.']);
+  });
+  it('"1)" labels: the anchor <sup><a>1)</a></sup> links to the note labelled 1)', () => {
+    const tei = teiOf(page('<h1>The Strike</h1>\n<p>The price rises.<sup class="anote"><a href="#1" name="1b">1)</a></sup></p>\n<h4>Notes</h4>\n<p class="pagenoteb"><sup class="anote"><a href="#1b" name="1">1)</a></sup> We are now speaking of prices.</p>'));
+    expect(notesIn(tei)).toEqual(['We are now speaking of prices.']);
+    expect(linked(tei)).toBe(1);
+  });
+  it('"1) …" in a paragraph of the text, neither linked nor under a notes heading, stays text (negative)', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>We demand:</p>\n<p>1) The eight-hour day.</p>'));
+    expect(ed.notes).toEqual([]);
+    expect(bodyWords(ed)).toEqual(['We demand:', '1) The eight-hour day.']);
+  });
+  it('a bare marker split across inlines ("[<sup>1]</sup>", "<em>Diet[</em><sup>2]</sup>") is the anchor of its unlinked note', () => {
+    const tei = teiOf(page('<h1>The Strike</h1>\n<p>The Party[<sup class="enote">1]</sup> met. <em>The Diet[</em><sup class="enote">2]</sup> <em>is dissolved</em>.</p>\n<h3>Notes</h3>\n<p class="information"><a name="n1"><span class="info">1.</span></a> The Left wing.</p>\n<p class="information"><a name="n2"><span class="info">2.</span></a> The Federal Diet.</p>'));
+    expect(notesIn(tei)).toEqual(['The Left wing.', 'The Federal Diet.']);
+    expect(linked(tei)).toBe(2);
+    expect(xpath(parseTei(tei), '//tei:ref[@type="noteAnchor"]').map((n) => n.content)).toEqual(['[1]', '[2]']);
+  });
+  it('a split marker with no note of its number stays printed as it is (negative)', () => {
+    const ed = read(page('<h1>The Strike</h1>\n<p>The Party[<sup>7]</sup> met.</p>\n<h3>Notes</h3>\n<p class="information"><a name="n1"><span class="info">1.</span></a> The Left wing.</p>'));
+    expect(bodyWords(ed)).toEqual(['The Party[7] met.']);
   });
 });

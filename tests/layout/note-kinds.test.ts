@@ -61,8 +61,8 @@ const OPENINGS: Record<string, { yes: [NoteLead, string][]; no: NoteLead[] }> = 
     no: [lead('[1]', { labelElement: true, wrapped: true }), lead('[1]', { linked: true, wrapped: true })],
   },
   'printed label': {
-    yes: [[lead('1. The strike began in May.', { inNotes: true }), '1.'], [lead('[a] See above.', { linked: true }), '[a]'], [lead('* A pun.', { inNotes: true }), '*']],
-    no: [lead('1. The strike began in May.'), lead('1. The strike', { inNotes: true, wrapped: true }), lead('1917 was the year.', { inNotes: true })],
+    yes: [[lead('1. The strike began in May.', { inNotes: true }), '1.'], [lead('[a] See above.', { linked: true }), '[a]'], [lead('* A pun.', { inNotes: true }), '*'], [lead('1) We are now speaking of prices.', { inNotes: true }), '1)'], [lead('2.\u00a0Sceptical Essays, p. 151.', { inNotes: true }), '2.']],
+    no: [lead('1. The strike began in May.'), lead('1. The strike', { inNotes: true, wrapped: true }), lead('1917 was the year.', { inNotes: true }), lead('1) We are now speaking.'), lead('1)we are', { inNotes: true })],
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { infoLineField, labelledInfoField, lastUpdatedField } from '../../src/layout/info.js';
-import { dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, type AnchorLink, type NoteLink } from '../../src/layout/note-pairing.js';
+import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, type AnchorLink, type NoteLink } from '../../src/layout/note-pairing.js';
 import type { Inline, InlineOf, Note } from '../../src/model/edition.js';
 import { emptyEdition, plainText } from '../../src/model/walk.js';
 
@@ -16,13 +16,13 @@ const note = (key: string, series?: string): Note => ({ key, label: `${key}.`, t
 
 describe('note markers as printed, and their keys', () => {
   it('takes the printed forms of a marker and gives the key that pairs it', () => {
-    for (const [m, key] of [['[1]', '1'], ['(12)', '12'], ['[A]', 'A'], ['*', '*'], ['1.', '1'], ['a.', 'a'], ['1*.', '1*'], ['†', '†']] as const) {
+    for (const [m, key] of [['[1]', '1'], ['(12)', '12'], ['[A]', 'A'], ['*', '*'], ['1.', '1'], ['a.', 'a'], ['1*.', '1*'], ['†', '†'], ['1)', '1'], ['12)', '12']] as const) {
       expect(isMarker(m), m).toBe(true);
       expect(markerKey(m), m).toBe(key);
     }
   });
   it('leaves words, years and long numbers (negative)', () => {
-    for (const m of ['1917', 'Note', '[12345]', '****', '(a b)', 'ab.']) expect(isMarker(m), m).toBe(false);
+    for (const m of ['1917', 'Note', '[12345]', '****', '(a b)', 'ab.', '1))', '1234)', 'a)b']) expect(isMarker(m), m).toBe(false);
   });
   it('takes the printed label off a note’s first words, and only the label', () => {
     const a = text('1. The strike began in May.');
@@ -31,6 +31,14 @@ describe('note markers as printed, and their keys', () => {
     const b = text('12. Not this label.');
     dropLeadingLabel(b, '1.');
     expect(plainText(b)).toBe('12. Not this label.');
+  });
+  it('takes the no-break space after a label element off the note’s words, and nothing else', () => {
+    const a = text('\u00a0Sceptical Essays, p. 151.');
+    dropLabelSpace(a);
+    expect(plainText(a)).toBe('Sceptical Essays, p. 151.');
+    const b = text('Sceptical\u00a0Essays');
+    dropLabelSpace(b);
+    expect(plainText(b)).toBe('Sceptical\u00a0Essays');
   });
 });
 
@@ -79,6 +87,47 @@ describe('markers printed without a link', () => {
       const p = ed.body.blocks[0]!;
       expect(p.kind === 'p' && p.children.some((n) => n.kind === 'noteAnchor')).toBe(false);
     }
+  });
+});
+
+describe('a bare marker printed across two inlines', () => {
+  const sup = (t: string): Inline => ({ kind: 'hi', rend: 'superscript', children: text(t), pos });
+  const em = (t: string): Inline => ({ kind: 'hi', rend: 'italic', children: text(t), pos });
+  const edition = (children: Inline[], keys: string[]) => {
+    const ed = emptyEdition('test');
+    ed.body.blocks = [{ kind: 'p', children, pos }];
+    ed.notes = [{ notes: keys.map((k) => note(k)), pos }];
+    return ed;
+  };
+  const para = (ed: ReturnType<typeof edition>): Inline[] => {
+    const p = ed.body.blocks[0]!;
+    return p.kind === 'p' ? p.children : [];
+  };
+  it('"Party[" + <sup>1]</sup>, <em>Diet[</em> + <sup>2]</sup>, <sup>[3</sup> + "]": one anchor each, no words lost', () => {
+    for (const [children, key] of [
+      [[...text('the Party['), sup('1]'), ...text(' in the Assembly')], '1'],
+      [[em('The Federal Diet['), sup('2]'), ...text(' is dissolved')], '2'],
+      [[...text('no emperor at all.'), sup('[3'), ...text('] and more')], '3'],
+    ] as const) {
+      const ed = edition([...children], [key]);
+      const words = plainText(para(ed)).replace(/[[\]]/g, '');
+      linkBareMarkers(ed, new Set());
+      const found = para(ed).filter((n): n is InlineOf<'noteAnchor'> => n.kind === 'noteAnchor');
+      expect(found.map((a) => [a.marker, a.key]), key).toEqual([[`[${key}]`, key]]);
+      expect(plainText(para(ed).filter((n) => n.kind !== 'noteAnchor')) + key, key).toBe(words.replace(key, '') + key);
+      expect(para(ed).some((n) => n.kind === 'hi' && n.rend === 'superscript'), key).toBe(false);
+    }
+  });
+  it('a split marker with no waiting note of its key, one with a space inside, or a paired note, leaves the text alone (negative)', () => {
+    const cases = [
+      edition([...text('the Party['), sup('4]')], ['1']),
+      edition([...text('the Party[ '), sup('1]')], ['1']),
+      edition([...text('the Party'), sup('1]')], ['1']),
+    ];
+    for (const ed of cases) linkBareMarkers(ed, new Set());
+    const paired = edition([...text('the Party['), sup('1]')], ['1']);
+    linkBareMarkers(paired, new Set(paired.notes[0]!.notes));
+    for (const ed of [...cases, paired]) expect(para(ed).some((n) => n.kind === 'noteAnchor')).toBe(false);
   });
 });
 

@@ -22,11 +22,20 @@ const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'u
 const CONTAINER = new Set(['div', 'center', 'section', 'article', 'main', 'body', 'form', 'span', 'font', 'a', 'b', 'i', 'em', 'strong', 'small', 'big']);
 const SKIP = new Set(['script', 'style', 'noscript', 'img', 'map', 'iframe', 'object']);
 
+/**
+ * An element HTML does not know: a misspelt tag (`<hr="end">` parses as an element named
+ * `hr="end"`, not a rule, and holds the rest of the page) or an invented one. A browser
+ * still sets the blocks inside it on lines of their own, so it is read as a container.
+ */
+const KNOWN_PHRASE = /^(?:abbr|acronym|b|bdi|bdo|big|br|cite|code|data|del|dfn|em|font|i|ins|kbd|label|mark|nobr|q|rp|rt|ruby|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr|a|img|li|dd|dt|td|th|tr|tbody|thead|tfoot|caption|option|select|textarea|button|input|svg|math)$/;
+const isUnknown = (tag: string): boolean => !KNOWN_PHRASE.test(tag) && !BLOCK.has(tag) && !CONTAINER.has(tag) && !SKIP.has(tag) && !/^(?:hr|div|header|footer|nav|aside|figure|figcaption|hgroup|details|summary|dir|menu)$/.test(tag);
+const isContainer = (tag: string): boolean => CONTAINER.has(tag) || isUnknown(tag);
+
 function containsBlock(el: Element): boolean {
   for (const c of el.childNodes) {
     if (!isElement(c)) continue;
     if (BLOCK.has(c.tagName) || c.tagName === 'hr' || c.tagName === 'div') return true;
-    if (CONTAINER.has(c.tagName) && containsBlock(c)) return true;
+    if (isContainer(c.tagName) && containsBlock(c)) return true;
   }
   return false;
 }
@@ -90,7 +99,7 @@ export function collectItems(root: Element, pagesSeen: Set<string> = new Set()):
         // A <footer> or <nav> is one block, dropped whole as navigation by the reader.
         flush();
         items.push({ kind: 'block', el: c, pos });
-      } else if (c.tagName === 'div' || (CONTAINER.has(c.tagName) && containsBlock(c))) {
+      } else if (c.tagName === 'div' || (isContainer(c.tagName) && containsBlock(c))) {
         flush();
         if (c.tagName === 'div' && !containsBlock(c) && c.childNodes.some((n) => !isBlank(n))) {
           items.push({ kind: 'block', el: c, pos });

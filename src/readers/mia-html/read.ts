@@ -25,7 +25,7 @@ import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
 import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, tidy, type InlineContext } from './inlines.js';
-import { dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
+import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
 import { lastUpdatedField } from '../../layout/info.js';
@@ -474,6 +474,7 @@ export class HtmlReading {
     this.sectionLead = [];
     const children = this.inl(el, pos, start.labelEl);
     if (!start.labelEl) dropLeadingLabel(children, start.label);
+    else dropLabelSpace(children);
     const note: Note = { key: markerKey(start.label), label: start.label, type: 'unknown', place: 'end', blocks: [], pos, targets: [] };
     if (children.length) note.blocks.push({ kind: 'p', children, pos });
     this.section.notes.push(note);
