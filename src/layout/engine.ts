@@ -256,7 +256,10 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   let zoneEnd = end;
   if (metaAt < 0) {
     zoneEnd = i + 1;
-    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
+    // A date line under the title closes the zone: what follows it is the text ("January 1851"
+    // over "The Friend of the People. No.4, 4 January 1851", the text's source line).
+    const datedAbove = (k: number): boolean => k - 1 > i && isDateLine(blockText(paragraphs[k - 1]!));
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
   // What stands above the title names the book or the collection: kept above it; a first
@@ -296,6 +299,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
+  // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
+  // 1938)") is not more of the subtitle: it dates the text, printed between the title and it.
+  while (subtitle.length > 1 && isDateLine(blockText(subtitle[subtitle.length - 1]!))) ed.body.argument.unshift(paragraphBlock(subtitle.pop()!, rd));
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
@@ -806,7 +812,8 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);
-  ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));
+  // After a date line the title zone left there (readTop).
+  ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));
   readOpener(body, ed, rd);
   findAuthor(paragraphs, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);

@@ -9,6 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
+import { isPlaceDateLine } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -103,7 +104,9 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   let pos: Inline['pos'] | undefined;
   const first = entries[0];
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))) || datelineOverAddress(entries))) {
+  // A heading is the dateline only when it is a place-date line as page text reads one ("March 12, 1912",
+  // "Moscow, December 17, 1918"), not a section's heading that names a month ("Discussion on April, 1938").
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && isPlaceDateLine(textOf(firstInl))) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;

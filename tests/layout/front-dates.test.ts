@@ -1,0 +1,78 @@
+/**
+ * Dates and names in the front of a page, read alike from page text and HTML: a date line under
+ * the title closes the title zone; a date line under a subtitle is not more of the subtitle; a
+ * heading is a letter's dateline only when it is a place-date line; a possessive author line and
+ * a collection line "X in Paper Month Year". Each case is tested both ways.
+ */
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
+import { expectValidTei, parseTei, xeval, xtext } from '../helpers/tei.js';
+
+function tei(source: string, file: string): ReturnType<typeof parseTei> {
+  const r = convert(source, { file });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  expectValidTei(r.tei!);
+  return parseTei(r.tei!);
+}
+const text = (lines: string[]): ReturnType<typeof parseTei> => tei(lines.join('\n'), 'copy.txt');
+const html = (body: string): ReturnType<typeof parseTei> => tei(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`, 'page.html');
+const created = (doc: ReturnType<typeof parseTei>): string =>
+  ['when', 'notBefore', 'notAfter'].map((a) => xeval(doc, `string(//tei:profileDesc/tei:creation/tei:date/@${a})`)).filter((v) => v !== '').join(' ');
+const sub = (doc: ReturnType<typeof parseTei>): string => xeval(doc, "normalize-space(//tei:titleStmt/tei:title[@type='sub'])");
+
+const PARAS = ['The first paragraph of the text, a sentence long enough to be text and no heading.', '', 'The second paragraph of the text, which ends the text here.', ''];
+
+describe('page text: a date line under the title closes the title zone', () => {
+  it('the source line under "January 1851" is text, and the date line dates the text', () => {
+    const doc = text(['Johann Georg Eccarius', '', 'The Last Stage of Bourgeois Society', '', 'January 1851', '', '', 'The Friend of the People. No.4, 4 January 1851', '', ...PARAS]);
+    expect(created(doc)).toBe('1851-01');
+    expect(sub(doc)).toBe('January 1851');
+    expect(xeval(doc, 'normalize-space((//tei:body//tei:p)[1])')).toBe('The Friend of the People. No.4, 4 January 1851');
+  });
+  it('without a date line, a short line under the title is still the subtitle', () => {
+    const doc = text(['Johann Georg Eccarius', '', 'The Last Stage of Bourgeois Society', '', 'A Lecture', '', 'To the Workers of London', '', ...PARAS]);
+    expect(sub(doc)).toBe('A Lecture To the Workers of London');
+  });
+});
+
+describe('a date line under a subtitle dates the text, in page text and HTML alike', () => {
+  const info = ['Source: A pamphlet, New York 1969.', 'Transcription: Chris Harman.', ''];
+  it('page text: "(April–June 1938)" under the subtitle is not more of it', () => {
+    const doc = text(['Leon Trotsky', '', 'On the Labor Party Question', '', 'Three Discussions in Mexico City', '', '(April–June 1938)', '', ...info, ...PARAS]);
+    expect(sub(doc)).toBe('Three Discussions in Mexico City');
+    expect(created(doc)).toBe('1938-04-01 1938-06-30');
+    expect(xeval(doc, 'normalize-space(//tei:body//tei:argument)')).toBe('(April–June 1938)');
+  });
+  it('page text: a second subtitle line that is no date line stays in the subtitle', () => {
+    const doc = text(['Leon Trotsky', '', 'On the Labor Party Question', '', 'Three Discussions in Mexico City', '', 'With James P. Cannon', '', ...info, ...PARAS]);
+    expect(sub(doc)).toBe('Three Discussions in Mexico City With James P. Cannon');
+  });
+  it('HTML: a section heading that names a month is no dateline; the date line under the title dates the text', () => {
+    const doc = html('<h2>Leon Trotsky</h2><h1>On the Labor Party Question</h1><h4>Three Discussions</h4><h3>(April–June 1938)</h3><p class="information"><span class="info">Source</span>: A pamphlet, New York 1969.</p><h3>Discussion on April, 1938</h3><p>The first paragraph of the text, a sentence long enough.</p>');
+    expect(created(doc)).toBe('1938-04-01 1938-06-30');
+    expect(xeval(doc, 'count(//tei:opener)')).toBe('0');
+  });
+  it('HTML: a heading that is a place-date line is still the dateline', () => {
+    const doc = html('<h1>To the Workers</h1><h3>Moscow, December 17, 1918</h3><p>The first paragraph of the text, a sentence long enough.</p>');
+    expect(xtext(doc, '//tei:opener/tei:dateline')).toBe('Moscow, December 17, 1918');
+    expect(created(doc)).toBe('1918-12-17');
+  });
+});
+
+describe('authors: a possessive author line and a collection line "X in Paper date"', () => {
+  it('HTML and page text: "Vladimir Lenin\'s" names Vladimir Lenin, and its words stay in the header', () => {
+    const h = html('<h2>Vladimir Lenin\'s</h2><h1>The Tasks of the Youth Leagues</h1><p>The first paragraph of the text, a sentence long enough.</p>');
+    const t = text(['Vladimir Lenin\'s', '', 'The Tasks of the Youth Leagues', '', ...PARAS]);
+    for (const doc of [h, t]) {
+      expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Vladimir Lenin');
+      expect(xeval(doc, 'normalize-space(//tei:body)').startsWith('The Tasks')).toBe(true);
+    }
+  });
+  it('HTML and page text: "Marx and Engels in Neue Rheinische Zeitung June 1848" names the writers; a cut-short meta and a paper\'s archive do not', () => {
+    const h = html('<p class="title">Marx and Engels in Neue Rheinische Zeitung June 1848</p><h3>The Programmes</h3><p>The first paragraph of the text, a sentence long enough.</p><p class="footer"><a href="x.htm">Neue Rheinische Zeitung Archive</a></p>').valueOf();
+    const t = text(['Marx and Engels in Neue Rheinische Zeitung June 1848', '', 'The Programmes', '', ...PARAS, '', 'Neue Rheinische Zeitung Archive', '']);
+    for (const doc of [h, t]) expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Marx and Engels');
+    const cut = tei('<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="author" content=" Marx and "><title>t</title></head><body><h1>The Programmes</h1><p>The first paragraph of the text, a sentence long enough.</p><p class="footer"><a href="x.htm">Neue Rheinische Zeitung Archive</a></p></body></html>', 'page.html');
+    expect(xeval(cut, 'count(//tei:titleStmt/tei:author)')).toBe('0');
+  });
+});
