@@ -69,7 +69,7 @@ describe('authors: a possessive author line and a collection line "X in Paper da
     }
   });
   it('HTML and page text: "Marx and Engels in Neue Rheinische Zeitung June 1848" names the writers; a cut-short meta and a paper\'s archive do not', () => {
-    const h = html('<p class="title">Marx and Engels in Neue Rheinische Zeitung June 1848</p><h3>The Programmes</h3><p>The first paragraph of the text, a sentence long enough.</p><p class="footer"><a href="x.htm">Neue Rheinische Zeitung Archive</a></p>').valueOf();
+    const h = html('<p class="title">Marx and Engels in Neue Rheinische Zeitung June 1848</p><h3>The Programmes</h3><p>The first paragraph of the text, a sentence long enough.</p><p class="footer"><a href="x.htm">Neue Rheinische Zeitung Archive</a></p>');
     const t = text(['Marx and Engels in Neue Rheinische Zeitung June 1848', '', 'The Programmes', '', ...PARAS, '', 'Neue Rheinische Zeitung Archive', '']);
     for (const doc of [h, t]) expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Marx and Engels');
     const cut = tei('<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="author" content=" Marx and "><title>t</title></head><body><h1>The Programmes</h1><p>The first paragraph of the text, a sentence long enough.</p><p class="footer"><a href="x.htm">Neue Rheinische Zeitung Archive</a></p></body></html>', 'page.html');
