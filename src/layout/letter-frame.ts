@@ -136,13 +136,24 @@ function isCloserCandidate(e: BodyEntry): boolean {
 }
 
 /**
- * The text's last block, a few short lines ending in a date ("Moscow / December 17, 1918",
+ * The words of a paragraph, or of a quote of one paragraph: a template may indent the closing
+ * lines as it indents a quotation (MIA's `p.indentb`), and a browser copy shows them as lines alike.
+ */
+function closingChildren(b: Block): Inline[] | undefined {
+  if (b.kind === 'p') return b.children;
+  if (b.kind === 'quote' && b.blocks.length === 1 && b.blocks[0]!.kind === 'p') return b.blocks[0]!.children;
+  return undefined;
+}
+
+/**
+ * The text's last block (a paragraph, or a quote of one paragraph), a few short lines ending in a date ("Moscow / December 17, 1918",
  * "Karl Marx / London / July 25, 1867"): where and when the text was signed, as page text
  * reads its last lines.
  */
 function isClosingDateBlock(e: BodyEntry): boolean {
-  if (e.block.kind !== 'p') return false;
-  const ls = lines(e.block.children).map(textOf);
+  const children = closingChildren(e.block);
+  if (!children) return false;
+  const ls = lines(children).map(textOf);
   const last = ls[ls.length - 1] ?? '';
   return ls.length >= 1 && ls.length <= 4 && ls.every((l) => l.length <= 60) && isDateline(last) && /^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(last);
 }
@@ -159,8 +170,9 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   const signed: Inline[][] = [];
   const dateline: Inline[][] = [];
   for (const e of tail) {
-    if (e.block.kind !== 'p') continue;
-    for (const line of lines(e.block.children)) {
+    const children = e === entries[entries.length - 1] && dated ? closingChildren(e.block) : e.block.kind === 'p' ? e.block.children : undefined;
+    if (!children) continue;
+    for (const line of lines(children)) {
       const t = textOf(line);
       if (hasClass(e, 'placedate') || isDateline(t)) dateline.push(line);
       else if (VALEDICTION.test(t) && signed.length === 0) salute.push(line);
