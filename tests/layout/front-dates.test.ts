@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
-import { expectValidTei, parseTei, xeval, xtext } from '../helpers/tei.js';
+import { expectValidTei, parseTei, xeval, xpath, xtext } from '../helpers/tei.js';
 
 function tei(source: string, file: string): ReturnType<typeof parseTei> {
   const r = convert(source, { file });
@@ -74,5 +74,21 @@ describe('authors: a possessive author line and a collection line "X in Paper da
     for (const doc of [h, t]) expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Marx and Engels');
     const cut = tei('<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="author" content=" Marx and "><title>t</title></head><body><h1>The Programmes</h1><p>The first paragraph of the text, a sentence long enough.</p><p class="footer"><a href="x.htm">Neue Rheinische Zeitung Archive</a></p></body></html>', 'page.html');
     expect(xeval(cut, 'count(//tei:titleStmt/tei:author)')).toBe('0');
+  });
+});
+
+describe('HTML information block: a bold label with the colon after it; a label word that opens a sentence', () => {
+  const page = (info: string): ReturnType<typeof parseTei> =>
+    html(`<h1>Buried Hopes</h1><hr class="infotop" /><p class="info">${info}</p><p>The first paragraph of the text, a sentence long enough.</p>`);
+  const resp = (doc: ReturnType<typeof parseTei>): string => xpath(doc, "//tei:titleStmt/tei:respStmt[not(@xml:id='teiwright')]/tei:persName").map((n) => n.content).join('; ');
+  it('"<strong>Transcribed</strong>: by Ted Crawford." credits Ted Crawford, as "<strong>Transcribed:</strong>" does', () => {
+    expect(resp(page('<strong>Source</strong>: A paper, April 1912.<br /><strong>Transcribed</strong>: by Ted Crawford.'))).toBe('Ted Crawford');
+    expect(resp(page('<strong>Source:</strong> A paper, April 1912.<br /><strong>Transcribed:</strong> by Ted Crawford.'))).toBe('Ted Crawford');
+    // A bold word in a sentence that goes on with a colon later is no label.
+    expect(resp(page('Printed in <strong>Kampf</strong>, no. 3: a paper.<br />Transcribed by Ted Crawford.'))).toBe('Ted Crawford');
+  });
+  it('"Translation in Labour Monthly, February and March 1929." names no translator; "Translation Adam Buick" does', () => {
+    expect(resp(page('Translation in <strong>Labour Monthly</strong>, February and March 1929.<br />Transcribed by Adam Buick.'))).toBe('Adam Buick');
+    expect(resp(page('Translation by Adam Buick.'))).toBe('Adam Buick');
   });
 });

@@ -58,7 +58,10 @@ export function readFieldLines(el: Element, pos: SourcePos, ictx: InlineContext)
     const linePos = firstPos(group, pos);
     const first = group.find((n) => !(isText(n) && n.value.trim() === ''));
     // `<span class="info">Source:</span>`, `<span class="info">Source</span>:`, `<strong>Source:</strong>`.
-    if (first && isElement(first) && (hasClass(first, 'info') || (['strong', 'b'].includes(first.tagName) && /:\s*$/.test(squashedText(first))))) {
+    // `<strong>Transcribed</strong>: by …`: the colon right after the bold label.
+    const afterFirst = first ? group[group.indexOf(first) + 1] : undefined;
+    const colonAfter = afterFirst !== undefined && isText(afterFirst) && /^\s*:/.test(afterFirst.value);
+    if (first && isElement(first) && (hasClass(first, 'info') || (['strong', 'b'].includes(first.tagName) && (/:\s*$/.test(squashedText(first)) || (colonAfter && /^[\p{L} /&-]{2,40}$/u.test(squashedText(first).trim())))))) {
       const label = squashedText(first).replace(/\s*:\s*$/, '');
       const value = tidy(inlinesOf(group.slice(group.indexOf(first) + 1), ictx, linePos));
       const lead = value[0];
@@ -83,7 +86,8 @@ export function readFieldLines(el: Element, pos: SourcePos, ictx: InlineContext)
     }
     // "From Forward, 3 May 1913.": a known label word without a colon.
     const word = /^([A-Z][a-z]+)\s+/.exec(head);
-    if (word && labelRule(word[1]!)) {
+    // "Translation in Labour Monthly, …" is a sentence (where the translation was printed), not a label.
+    if (word && labelRule(word[1]!) && !/^(?:in|on|of|at|for|to|as)\b/i.test(head.slice(word[0].length))) {
       stripPrefix(value, word[0].length);
       fields.push(field(word[1]!, value, linePos));
       continue;
