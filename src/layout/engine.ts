@@ -423,6 +423,18 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
 }
 
 /**
+ * A letter's title names its writer by the surname ("Marx to W. Bracke"); the signature under
+ * the letter gives the whole name ("Karl Marx"): the author is the name as signed.
+ */
+function authorSignedInFull(ed: Edition): void {
+  const author = ed.metadata.author;
+  const signed = ed.body.closer?.signed;
+  if (!author || !signed || /\s/.test(author.name)) return;
+  const name = squash(plainText(signed)).replace(/[.,]$/, '');
+  if (isPersonName(name) && name.split(' ').at(-1) === author.name && !/\b(?:and|&)\b/.test(name)) ed.metadata.author = { ...author, name };
+}
+
+/**
  * Without an author line: a letter's title names its writer ("Engels to August Bebel"),
  * else the footer's archive link; else the author is reported missing.
  */
@@ -818,6 +830,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   findAuthor(paragraphs, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
   readCloser(body, ed, rd);
+  authorSignedInFull(ed);
   ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
   for (const part of notesSections(paragraphs.slice(notesAt))) {
     const notes = readNotes(part, rd.syntax, rd.diagnostics, surname(ed));

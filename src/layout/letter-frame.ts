@@ -105,8 +105,8 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   const first = entries[0];
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
   // A heading is the dateline only when it is a place-date line as page text reads one ("March 12, 1912",
-  // "Moscow, December 17, 1918"), not a section's heading that names a month ("Discussion on April, 1938").
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && isPlaceDateLine(textOf(firstInl))) || datelineOverAddress(entries))) {
+  // "Moscow, December 17, 1918") or a date in brackets ("(August 1934)"), not a section's heading that names a month ("Discussion on April, 1938").
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && (isPlaceDateLine(textOf(firstInl)) || /^[([].*[)\]]\.?$/.test(textOf(firstInl)))) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;

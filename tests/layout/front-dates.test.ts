@@ -52,6 +52,10 @@ describe('a date line under a subtitle dates the text, in page text and HTML ali
     expect(created(doc)).toBe('1938-04-01 1938-06-30');
     expect(xeval(doc, 'count(//tei:opener)')).toBe('0');
   });
+  it('HTML: a heading that is a date in brackets is still the dateline', () => {
+    const doc = html('<h2>Leon Trotsky</h2><h1>If America Should Go Communist</h1><h3>(August 1934)</h3><p>The first paragraph of the text, a sentence long enough.</p>');
+    expect(created(doc)).toBe('1934-08');
+  });
   it('HTML: a heading that is a place-date line is still the dateline', () => {
     const doc = html('<h1>To the Workers</h1><h3>Moscow, December 17, 1918</h3><p>The first paragraph of the text, a sentence long enough.</p>');
     expect(xtext(doc, '//tei:opener/tei:dateline')).toBe('Moscow, December 17, 1918');
@@ -90,5 +94,15 @@ describe('HTML information block: a bold label with the colon after it; a label 
   it('"Translation in Labour Monthly, February and March 1929." names no translator; "Translation Adam Buick" does', () => {
     expect(resp(page('Translation in <strong>Labour Monthly</strong>, February and March 1929.<br />Transcribed by Adam Buick.'))).toBe('Adam Buick');
     expect(resp(page('Translation by Adam Buick.'))).toBe('Adam Buick');
+  });
+});
+
+describe('page text: a letter signed in full names its writer so', () => {
+  const letter = (signature: string): ReturnType<typeof parseTei> =>
+    text(['Marx-Engels Correspondence 1875', '', 'Marx to W. Bracke', '', 'Written: May 5, 1875;', '', 'London, 5 May 1875', '', 'Dear Bracke,', '', 'The first paragraph of the letter, a sentence long enough to be text.', '', 'Yours,', '', signature, '']);
+  it('"Marx to W. Bracke" signed "Karl Marx" is by Karl Marx', () => expect(xtext(letter('Karl Marx'), '//tei:titleStmt/tei:author')).toBe('Karl Marx'));
+  it('signed by someone else, or by initials, the title\'s name stays', () => {
+    expect(xtext(letter('Frederick Engels'), '//tei:titleStmt/tei:author')).toBe('Marx');
+    expect(xtext(letter('K. M.'), '//tei:titleStmt/tei:author')).toBe('Marx');
   });
 });
