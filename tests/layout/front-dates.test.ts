@@ -104,5 +104,26 @@ describe('page text: a letter signed in full names its writer so', () => {
   it('signed by someone else, or by initials, the title\'s name stays', () => {
     expect(xtext(letter('Frederick Engels'), '//tei:titleStmt/tei:author')).toBe('Marx');
     expect(xtext(letter('K. M.'), '//tei:titleStmt/tei:author')).toBe('Marx');
+    expect(xtext(letter('K. Marx'), '//tei:titleStmt/tei:author')).toBe('Marx');
+    expect(xtext(letter('K Marx'), '//tei:titleStmt/tei:author')).toBe('Marx');
+  });
+});
+
+describe('page text: a heading with its date under it is not a date line', () => {
+  it('"The Third Address / May, 1871" under a book line: the heading below it is the title, the book line names the author', () => {
+    const doc = text(['Karl Marx: The Civil War in France', '', 'The Third Address', 'May, 1871', '', '[The Paris Commune]', '', '', ...PARAS]);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('[The Paris Commune]');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Karl Marx');
+    // The heading with its date stays above the title, in the text, as the page prints it.
+    expect(xeval(doc, 'normalize-space(//tei:body)').startsWith('The Third Address May, 1871 [The Paris Commune]')).toBe(true);
+  });
+  it('a collection line over two lines ("Marx-Engels Correspondence / 1873") still goes to the header', () => {
+    const doc = text(['Marx-Engels Correspondence', '1873', '', 'Engels to August Bebel', '', '', ...PARAS]);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Engels to August Bebel');
+    expect(xeval(doc, 'normalize-space(//tei:body)').startsWith('Engels to August Bebel')).toBe(true);
+  });
+  it('a date printed over two lines is still a date line: the title is above it', () => {
+    const doc = text(['Karl Marx: The Civil War in France', '', 'The Third Address', '', 'London,', 'May 30, 1871', '', ...PARAS]);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Third Address');
   });
 });
