@@ -5,13 +5,14 @@
 import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
-import { replaceForbiddenInInput, sanitizeModel } from './model/sanitize.js';
+import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
 import { writeTei } from './tei/index.js';
 import type { CorrectionSet } from './transforms/corrections/load.js';
 import { applyTransforms } from './transforms/index.js';
+import { placeNoteSections } from './layout/notes.js';
 import { checkFidelity } from './validate/fidelity.js';
 import { validateTei } from './validate/index.js';
 import { VERSION } from './version.js';
@@ -100,7 +101,7 @@ const noStage = (): void => undefined;
 function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) => void): ConvertResult {
   const diagnostics = new Diagnostics(options.file);
   try {
-    return convertText(replaceForbiddenInInput(text, diagnostics), options, diagnostics, stage);
+    return convertText(text, options, diagnostics, stage);
   } catch (e) {
     if (e instanceof LimitExceeded) {
       diagnostics.report(e.code, e.message, e.pos);
@@ -123,6 +124,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   // Beyond the limits (too deep, too many anchors) the text is refused before any transform
   // runs: linking a million anchors would cost ids, targets and time for a refused file.
   if (!withinLimits(model, diagnostics, limits)) return done(undefined, model, diagnostics);
+  // The layout engine's rule for every reader: a notes section printed inside the text stays there.
+  placeNoteSections(model);
   stage('transform');
   applyTransforms(model, {
     diagnostics,
@@ -130,7 +133,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
     ...(options.corrections && { corrections: options.corrections }),
     limits,
   });
-  sanitizeModel(model, diagnostics);
+  sanitizeModel(model, diagnostics, limits.elements);
+  reportForbiddenInInput(text, diagnostics);
   stage('check');
   if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
   stage('write');

@@ -43,6 +43,7 @@ export const CODES = {
   'emendation-applied': { severity: 'info', summary: 'an editorial note or siglum was encoded as an emendation' },
   'emendation-mismatch': { severity: 'warning', summary: 'an editorial note describes words that are not at its anchor; the text was left alone' },
   'charref-repaired': { severity: 'info', summary: 'a broken character reference was repaired as choice/sic/corr' },
+  'charref-invalid': { severity: 'warning', summary: 'an HTML numeric character reference names no character (beyond U+10FFFF, a surrogate, or &#0;); HTML reads it as U+FFFD' },
   'corrections-invalid': { severity: 'error', summary: 'the corrections file does not match its schema' },
   'correction-unmatched': { severity: 'error', summary: 'a correction matches nothing in the text' },
   'correction-ambiguous': { severity: 'error', summary: 'a correction matches more often than it says' },
@@ -86,6 +87,13 @@ export interface Diagnostic {
   xpath?: string;
   /** For `internal-error`: the stack, kept for the JSON report and never printed in the one-line form. */
   detail?: string;
+  /**
+   * A finding that stands for several diagnostics of one code in one file (see
+   * `aggregateDiagnostics` in cli/output.ts): how many, and where the first of them are.
+   * Its message, line and column are the first one's.
+   */
+  count?: number;
+  places?: { line: number; column?: number }[];
 }
 
 /** Collects the diagnostics of one file; stages report into it and never print. */
@@ -112,7 +120,8 @@ export class Diagnostics {
 /** `file:line:col: severity code: message`, the form editors' tools (and editors) can jump to. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file ?? '<input>', d.line, d.column].filter((x) => x !== undefined).join(':');
-  return `${where}: ${d.severity} ${d.code}: ${d.message}`;
+  const more = d.count !== undefined && d.count > 1 ? ` [${d.count} ${d.code} in this file${d.places && d.places.length > 1 ? `; at ${d.places.map((p) => [p.line, p.column].filter((x) => x !== undefined).join(':')).join(', ')}${d.count > d.places.length ? ', …' : ''}` : ''}]` : '';
+  return `${where}: ${d.severity} ${d.code}: ${d.message}${more}`;
 }
 
 export function countBySeverity(ds: readonly Diagnostic[]): Record<Severity, number> {

@@ -72,11 +72,11 @@ export function internalError(what: string, e: unknown, file: string): Diagnosti
 export { readInput, readInputSync, type ReadOutcome } from '../io/read.js';
 
 /**
- * How a file is read and written. The main thread uses promises (it also serves progress
- * and the manifest); a worker uses synchronous calls: it has nothing else to do while it
- * waits, and every promise call is a round trip through libuv's thread pool, whose threads
- * spent ~0.8 ms of CPU per file (measured per thread on 2,000 files), about a fifth of a
- * file's whole cost.
+ * How a file is read and written. The batch engine uses synchronous calls, in a worker and
+ * in the main thread with `--jobs 1` (which lets the event loop turn between files, see
+ * executor.ts): every promise call is a round trip through libuv's thread pool, whose
+ * threads spent ~0.8 ms of CPU per file (measured per thread on 2,000 files), about a
+ * fifth of a file's whole cost. Promises remain for standard input and output (io/stdin.ts).
  */
 export interface FileIo {
   read(path: string, maxBytes: number): ReadOutcome | Promise<ReadOutcome>;

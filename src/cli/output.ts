@@ -44,13 +44,49 @@ export function printable(s: string): string {
   });
 }
 
+/**
+ * How many diagnostics of one code and severity a file may have before they are shown as one
+ * finding: errors never fold (each is something to fix); more than 50 warnings or more than
+ * 10 infos of one code in one file become one finding with the first one's message and
+ * line:col, the count, and the first PLACES places (real pages have up to 18 warnings and 8
+ * infos of one code, all still listed; a flood — 50,000 repaired references — is one line). The library (`convert`) still returns
+ * every diagnostic; the printed lines and the JSON report show the folded findings.
+ */
+export const FOLD_ABOVE: Record<Severity, number> = { error: Number.POSITIVE_INFINITY, warning: 50, info: 10 };
+const PLACES = 10;
+
+/** The diagnostics of one file with the codes that pass FOLD_ABOVE folded into one finding each, at the first one's place in the list. */
+export function aggregateDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const d of ds) counts.set(`${d.severity} ${d.code}`, (counts.get(`${d.severity} ${d.code}`) ?? 0) + 1);
+  if (![...counts].some(([key, n]) => n > FOLD_ABOVE[key.slice(0, key.indexOf(' ')) as Severity])) return [...ds];
+  const folded = new Map<string, Diagnostic>();
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const key = `${d.severity} ${d.code}`;
+    const n = counts.get(key)!;
+    if (n <= FOLD_ABOVE[d.severity]) {
+      out.push(d);
+      continue;
+    }
+    let f = folded.get(key);
+    if (!f) {
+      f = { ...d, count: n, places: [] };
+      folded.set(key, f);
+      out.push(f);
+    }
+    if (d.line !== undefined && f.places!.length < PLACES) f.places!.push(d.column === undefined ? { line: d.line } : { line: d.line, column: d.column });
+  }
+  return out;
+}
+
 export function linePrinter(rawWrite: (s: string) => void, level: keyof typeof SHOWN): Printer {
   // Every line printed is one fact on one line: escaped, then ended.
   const write = (s: string): void => rawWrite(`${printable(s.endsWith('\n') ? s.slice(0, -1) : s)}\n`);
   return {
     file(line) {
       const c = countBySeverity(line.diagnostics);
-      const shown = line.diagnostics.filter((d) => SHOWN[level].has(d.severity));
+      const shown = aggregateDiagnostics(line.diagnostics.filter((d) => SHOWN[level].has(d.severity)));
       if (level === 'quiet' && shown.length === 0) return;
       const target = line.output ? ` -> ${line.output}` : '';
       const profile = line.profile ? ` [${line.profile}]` : '';
@@ -77,7 +113,8 @@ export interface Report {
 }
 
 export function makeReport(command: string, files: FileLine[], totals: Record<string, number>, exitCode: number): Report {
-  return { tool: 'teiwright', version: VERSION, command, files, totals, exitCode };
+  // Repeated diagnostics of one code are folded (FOLD_ABOVE): the report keeps their count.
+  return { tool: 'teiwright', version: VERSION, command, files: files.map((f) => ({ ...f, diagnostics: aggregateDiagnostics(f.diagnostics) })), totals, exitCode };
 }
 
 /** Writes a file whole or not at all: a temporary sibling, then a rename; no temporary file is left on failure. */

@@ -241,6 +241,8 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
   if (body.closer?.salute) para('salute', body.closer.salute, body.closer.pos);
   if (body.closer?.signed) para('signed', body.closer.signed, body.closer.pos);
   if (body.closer?.dateline) para('dateline', body.closer.dateline, body.closer.pos);
+  // A letter's postscript, after the signature.
+  blocks(body.postscript?.blocks ?? []);
 
   // The notes of the edition: endnotes in their order, then publication lines.
   const noteIndex = new Map<string, number>();

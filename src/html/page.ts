@@ -127,6 +127,7 @@ function text(b: Body, ctx: RenderContext): string {
     if (c.dateline) out += `<p class="dateline">${renderInlines(c.dateline, ctx)}</p>\n`;
     out += '</div>\n';
   }
+  if (b.postscript) out += `<div class="postscript">\n${renderBlocks(b.postscript.blocks, ctx, { headings: 'p' })}</div>\n`;
   for (const pub of b.publicationNotes) out += `<p class="publication-note">${renderInlines(pub.children, ctx)}</p>\n`;
   return `${out}</section>\n`;
 }
@@ -156,6 +157,7 @@ function notes(sections: readonly NoteSection[], ctx: RenderContext): string {
   let out = '<section class="notes" role="doc-endnotes" aria-labelledby="tw-notes-h">\n<h2 id="tw-notes-h">Notes</h2>\n';
   for (const section of sections) {
     if (section.heading) out += `<h3>${renderInlines(section.heading, ctx)}</h3>\n`;
+    if (section.blocks) out += renderBlocks(section.blocks, ctx, { headings: 'p' });
     out += `<ol>\n${section.notes.map((n) => note(n, ++index, ctx)).join('')}</ol>\n`;
   }
   return `${out}</section>\n`;

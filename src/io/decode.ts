@@ -163,7 +163,7 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
     return { ok: false, code: 'input-too-large', message: `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}` };
   }
   const bom = utf16Bom(bytes);
-  if (bom) return finish(new TextDecoder(bom).decode(bytes.subarray(2)), bom === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE');
+  if (bom) return finish(new TextDecoder(bom).decode(bytes.subarray(2)), bom === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE', options.rules);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     if (looksUtf16(bytes)) {
@@ -172,7 +172,7 @@ export function decodeInput(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINI
     return { ok: false, code: 'input-binary', message: 'the file holds NUL bytes: it is binary, not a transcription', pos: bytePos(bytes, nul) };
   }
   try {
-    return finish(utf8.decode(bytes), undefined);
+    return finish(utf8.decode(bytes), undefined, options.rules);
   } catch {
     return decodeNotUtf8(bytes, options.rules ?? 'html');
   }
@@ -191,7 +191,7 @@ function decodeNotUtf8(bytes: Uint8Array, rules: 'html' | 'xml'): Decoded {
   const declared = label === undefined ? undefined : LABELS.get(label);
   if (declared && !(NON_LATIN.has(declared) && looksLatin(bytes))) {
     // The declaration is honoured: an info (process-file reports `charset`), no warning.
-    return finish(decodeSingleByte(bytes, declared), declared);
+    return finish(decodeSingleByte(bytes, declared), declared, rules);
   }
   if (rules === 'xml') {
     return { ok: false, code: 'input-encoding', message: `byte ${byte} is not UTF-8 and the file declares no charset it fits; re-save the file as UTF-8 (it may be Latin-1 or Windows-1252)`, pos };
@@ -202,24 +202,37 @@ function decodeNotUtf8(bytes: Uint8Array, rules: 'html' | 'xml'): Decoded {
       : declared
         ? `the file declares ${label}, but its bytes are Latin script (single accented letters between ASCII letters)`
         : `the file declares "${label}", which these bytes are not`;
-  return finish(decodeWindows1252(bytes), 'windows-1252', {
+  return finish(decodeWindows1252(bytes), 'windows-1252', rules, {
     code: 'input-not-utf8',
     message: `byte ${byte} is not UTF-8 and ${why}; read as windows-1252, as a browser would; check the accented letters and re-save the file as UTF-8`,
     pos,
   });
 }
 
-function finish(decoded: string, charset: string | undefined, warning?: DecodeWarning): Decoded {
+const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/;
+const isControl = (c: number): boolean => c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 0;
+/** A text with more than one control character in this many is binary data. */
+const BINARY_SHARE = 100;
+
+function finish(decoded: string, charset: string | undefined, rules: 'html' | 'xml' = 'html', warning?: DecodeWarning): Decoded {
   let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
-  // Control characters other than tab and line ends cannot appear in XML 1.0 and mark binary data.
-  const control = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/.exec(text);
-  if (control) {
-    const before = text.slice(0, control.index);
-    const line = before.split('\n').length;
-    const column = control.index - before.lastIndexOf('\n');
-    return { ok: false, code: 'input-binary', message: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} cannot appear in a transcription`, pos: { line, column } };
+  // Control characters other than tab and line ends cannot appear in XML 1.0. Many of them
+  // (more than one character in BINARY_SHARE) mark binary data: refused at the first. A few
+  // stray ones in a transcription (a form feed from a PDF, an ESC) are kept for the converter,
+  // which encodes each where it stands (choice/sic(gap)/corr) and warns at its line:col; an
+  // XML file cannot hold any (`xml` rules: refused at the first).
+  const first = CONTROL.exec(text);
+  if (first) {
+    let count = 0;
+    for (let i = first.index; i < text.length; i++) if (isControl(text.charCodeAt(i))) count++;
+    if (rules === 'xml' || count * BINARY_SHARE > text.length) {
+      const before = text.slice(0, first.index);
+      const line = before.split('\n').length;
+      const column = first.index - before.lastIndexOf('\n');
+      return { ok: false, code: 'input-binary', message: `control character U+${first[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} cannot appear in a transcription (${count} control characters: binary data)`, pos: { line, column } };
+    }
   }
   if (text.trim() === '') return { ok: false, code: 'input-empty', message: 'the file is empty' };
   return { ok: true, text, ...(charset !== undefined && { charset }), ...(warning && { warning }) };

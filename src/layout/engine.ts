@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -841,15 +841,21 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   readOpener(body, ed, rd);
   findAuthor(paragraphs, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
-  readCloser(body, ed, rd);
+  // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
+  const ps = postscriptStart(body, (p) => p.lines[0]?.text);
+  const letterPart = ps > 0 ? body.slice(0, ps) : body;
+  readCloser(letterPart, ed, rd);
+  const postscript = ps > 0 && ed.body.closer ? body.slice(ps) : [];
+  if (ps > 0) body.splice(0, body.length, ...letterPart, ...(ed.body.closer ? [] : body.slice(ps)));
   authorSignedInFull(ed);
   ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
+  if (postscript.length > 0) ed.body.postscript = { blocks: postscript.map((p) => paragraphBlock(p, rd)), pos: { line: postscript[0]!.lines[0]!.line, column: firstColumn(postscript[0]!.lines[0]!.text) } };
   for (const part of notesSections(paragraphs.slice(notesAt))) {
     const notes = readNotes(part, rd.syntax, rd.diagnostics, surname(ed));
     if (notes) ed.notes.push(notes);
   }
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
-  anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf)], ed.notes);
+  anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   return ed;

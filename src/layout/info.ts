@@ -3,7 +3,7 @@
  * ("Written:", "Source:", "Transcription\Markup:", "Public Domain:" …).
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { Dropped, Inline, MetaField } from '../model/edition.js';
+import type { Dropped, Inline, MetaField, SourcePos } from '../model/edition.js';
 import { labelRule } from '../model/labels.js';
 import { infoSentence } from './rules.js';
 import { type StreamBlock, squashLine } from './blocks.js';
@@ -134,4 +134,92 @@ function appendValue(field: MetaField, raw: string, pos: { line: number; column:
     const lead = raw.search(/[^ \u00a0\t]/);
     field.value.push({ kind: 'text', text: words, pos: { line: pos.line, column: pos.column + Math.max(lead, 0) } });
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// One printed line of an information block whose inlines the reader gives whole (HTML)
+
+/** "Transcription & HTML Mark-up: …" → the label before the colon, when it is short enough to be one. */
+const TEXT_LABEL = /^([A-Z][A-Za-z &/\\'-]{1,48}?)\s*:\s*/;
+/** "Translated by R. Dixon.", "Corrected & marked up by …": a label ending in "by". */
+const BY_LABEL = /^([A-Z][A-Za-z &-]{2,40}? by)\s+/;
+/** "From Forward, 3 May 1913.": a known label word without a colon. */
+const WORD_LABEL = /^([A-Z][a-z]+)\s+/;
+
+function stripPrefix(value: Inline[], length: number): void {
+  const first = value[0];
+  if (first?.kind !== 'text') return;
+  const rest = first.text.slice(length);
+  if (rest === '') value.shift();
+  else value[0] = { ...first, text: rest };
+}
+
+/** Drops the "•" left before the README link (the link itself is dropped as furniture). */
+function dropTrailingBullet(value: Inline[]): void {
+  const last = value.at(-1);
+  if (last?.kind !== 'text') return;
+  const t = last.text.replace(/\s*•\s*$/, '');
+  if (t === '') value.pop();
+  else value[value.length - 1] = { ...last, text: t };
+}
+
+function infoField(label: string, value: Inline[], pos: SourcePos): MetaField {
+  dropTrailingBullet(value);
+  return { label, role: labelRule(label)?.role ?? 'other', value, pos };
+}
+
+/**
+ * A line whose label the syntax sets apart (`<span class="info">Source:</span>`,
+ * `<strong>Source:</strong>`): the label without its colon; a colon printed after the
+ * label's element starts the value and is left out of it.
+ */
+export function labelledInfoField(printedLabel: string, value: Inline[], pos: SourcePos): MetaField {
+  const lead = value[0];
+  if (lead?.kind === 'text' && /^\s*:/.test(lead.text)) stripPrefix(value, /^\s*:\s*/.exec(lead.text)![0].length);
+  return infoField(printedLabel.replace(/\s*:\s*$/, ''), value, pos);
+}
+
+/**
+ * A line of the information block read by its words: "Label: value", "Translated by …",
+ * a known label word ("From …"), a prose sentence of the INFO_SENTENCES table; else a
+ * field without a label. The label's words are taken off the value.
+ */
+export function infoLineField(value: Inline[], pos: SourcePos): MetaField {
+  const head = value[0]?.kind === 'text' ? value[0].text : '';
+  const colon = TEXT_LABEL.exec(head);
+  if (colon) {
+    stripPrefix(value, colon[0].length);
+    return infoField(colon[1]!, value, pos);
+  }
+  const by = BY_LABEL.exec(head);
+  if (by) {
+    stripPrefix(value, by[0].length);
+    return infoField(by[1]!, value, pos);
+  }
+  const word = WORD_LABEL.exec(head);
+  // "Translation in Labour Monthly, …" is a sentence (where the translation was printed), not a label.
+  if (word && labelRule(word[1]!) && !/^(?:in|on|of|at|for|to|as)\b/i.test(head.slice(word[0].length))) {
+    stripPrefix(value, word[0].length);
+    return infoField(word[1]!, value, pos);
+  }
+  // "Speech delivered on the morning of September 5th, 1970 …": a prose row of the layout table.
+  const prose = infoSentence(head);
+  if (prose) {
+    stripPrefix(value, prose.valueStart);
+    return { ...infoField(prose.label, value, pos), role: prose.rule.role };
+  }
+  return infoField('', value, pos);
+}
+
+/** "Last updated on 9.10.2007" at the foot of the page: the label, and the date as its value. */
+export function lastUpdatedField(value: Inline[], pos: SourcePos): MetaField {
+  const m = value[0]?.kind === 'text' ? /^(Last updated(?: on)?)\s*:?\s*/i.exec(value[0].text) : null;
+  let label = '';
+  if (m && value[0]?.kind === 'text') {
+    label = m[1]!;
+    const rest = value[0].text.slice(m[0].length);
+    if (rest) value[0] = { ...value[0], text: rest };
+    else value.shift();
+  }
+  return { label, role: labelRule(label)?.role ?? 'other', value, pos };
 }

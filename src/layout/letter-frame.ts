@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { isPlaceDateLine } from './letter.js';
+import { isPlaceDateLine, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -50,6 +50,8 @@ export interface Shaped {
   blocks: Block[];
   opener?: Opener;
   closer?: Closer;
+  /** A postscript after the signature (`postscriptStart`). */
+  postscript?: Block[];
   letter: boolean;
 }
 
@@ -194,11 +196,16 @@ export function shapeLetter(all: BodyEntry[]): Shaped {
   while (all[lead]?.block.kind === 'pb') lead++;
   const entries = all.slice(lead);
   const { opener, used, letter } = readOpener(entries);
-  const rest = [...all.slice(0, lead), ...entries.slice(used)];
+  const all_ = [...all.slice(0, lead), ...entries.slice(used)];
+  // "P.S. …" after the signature: the closer is read before it, the postscript is the rest.
+  const ps = postscriptStart(all_, (e) => (e.block.kind === 'p' ? textOf(e.block.children) : undefined));
+  const rest = ps > 0 ? all_.slice(0, ps) : all_;
   const { closer, used: tailUsed } = rest.length > 1 ? readCloser(rest) : { used: 0 };
-  const blocks = rest.slice(0, rest.length - tailUsed).map((e) => e.block);
+  const postscript = ps > 0 && closer ? all_.slice(ps).map((e) => e.block) : undefined;
+  const blocks = [...rest.slice(0, rest.length - tailUsed), ...(ps > 0 && !closer ? all_.slice(ps) : [])].map((e) => e.block);
   const shaped: Shaped = { blocks, letter };
   if (opener) shaped.opener = opener;
   if (closer) shaped.closer = closer;
+  if (postscript) shaped.postscript = postscript;
   return shaped;
 }

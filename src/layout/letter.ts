@@ -64,3 +64,39 @@ export function isSignatureLine(line: string): boolean {
   if (/\.$/.test(line) && !/(?:^|\s)\p{Lu}\.$/u.test(line)) return false;
   return w.every((x) => /^[\p{Lu}(]/u.test(x) || /^(?:of|the|and|von|de|du|der)$/.test(x));
 }
+
+/** A row of a table of line openings: its pattern, and why a line that opens so is what the row says. */
+export interface OpeningRule {
+  name: string;
+  pattern: RegExp;
+  why: string;
+}
+
+/**
+ * How a letter's postscript opens, after the signature: "P.S.", "P.P.S.", "PS:", "Postscript",
+ * "Post-scriptum", "Nachschrift". Letters in capitals only ("P.S." is not "p.s." in a sentence),
+ * and the label must end where a word would ("P. Struve", "Psychology", "Postscripts" do not open one).
+ */
+export const POSTSCRIPT: readonly OpeningRule[] = [
+  { name: 'P.S.', pattern: /^(?:P\.?[ \u00a0]?){1,2}S\.?(?=$|[\s\u00a0:,;—–-])/u, why: '"P.S.", "P.P.S.", "PS:" open a postscript' },
+  { name: 'postscript', pattern: /^(?:postscript|post[- ]?scriptum|nachschrift)(?![\p{L}\d])/iu, why: '"Postscript", "Post-scriptum", "Nachschrift" name a postscript' },
+];
+
+/** The postscript row a line opens with, if any (white space squashed first). */
+export function postscriptOpening(line: string): OpeningRule | undefined {
+  const squashed = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  return POSTSCRIPT.find((r) => r.pattern.test(squashed));
+}
+
+/**
+ * Where a letter's postscript starts among its parts after the first: the first part that
+ * opens as a postscript; -1 when none does. The frame takes it only when a closer (the
+ * signature) stands right before it.
+ */
+export function postscriptStart<T>(parts: readonly T[], text: (part: T) => string | undefined): number {
+  for (let k = 1; k < parts.length; k++) {
+    const t = text(parts[k]!);
+    if (t !== undefined && postscriptOpening(t)) return k;
+  }
+  return -1;
+}

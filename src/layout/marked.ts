@@ -22,7 +22,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
-import { isClosingSaluteLine, isSalutationLine } from './letter.js';
+import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
 import { noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
@@ -422,7 +422,10 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   let lead = 0;
   while (all[lead]?.kind === 'pb') lead++;
   const leadingBreaks = all.slice(0, lead);
-  const blocks = all.slice(lead);
+  // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
+  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? words(b) : undefined));
+  const blocks = ps > 0 ? all.slice(lead, lead + ps) : all.slice(lead);
+  const afterSignature = ps > 0 ? all.slice(lead + ps) : [];
   let first = 0;
   // Opener: an optional place-date line, then a salutation.
   const dateFirst = isDateLine(words(blocks[0])) && isSalutationLine(words(blocks[1])) ? 1 : 0;
@@ -480,6 +483,9 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
     body.closer = closer;
   } else last += tail.length;
   body.blocks = [...leadingBreaks, ...blocks.slice(first, last)];
+  if (afterSignature.length > 0 && closer) {
+    body.postscript = { blocks: afterSignature, pos: afterSignature[0]!.pos };
+  } else body.blocks.push(...afterSignature);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -536,7 +542,15 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
   const { ed, syntax } = ctx;
   let section: NoteSection | undefined;
   let note: Note | undefined;
+  // Words between the notes heading and the first note, kept as an unnumbered note until a
+  // numbered note shows they are the section's own paragraphs ("Notes are by the editors.").
+  let lead: { note: Note; pos: SourcePos } | undefined;
+  const settleLead = (): void => {
+    if (lead) ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', lead.pos);
+    lead = undefined;
+  };
   const newSection = (pos: SourcePos, heading?: Inline[]): NoteSection => {
+    settleLead();
     const s: NoteSection = { notes: [], pos };
     if (heading) s.heading = heading;
     ed.notes.push(s);
@@ -555,6 +569,17 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
       continue;
     }
     if (b.kind === 'heading') {
+      const text = textAfterNotes(ctx, blocks, k, to);
+      if (text > k) {
+        // A part of the text printed after the notes: it goes on in the body, the notes stay where printed.
+        settleLead();
+        for (let j = k; j < text; j++) if (!isFurniture(ctx, blocks[j]!)) ed.body.blocks.push(...toBlocks(ctx, blocks[j]!));
+        for (let j = k; j < text; j++) if (isFurniture(ctx, blocks[j]!)) drop(ctx, blocks[j]!);
+        section = undefined;
+        note = undefined;
+        k = text - 1;
+        continue;
+      }
       section = newSection(pos, syntax.inlines(b));
       note = undefined;
       continue;
@@ -563,6 +588,11 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
     const list = b.kind === 'para' ? syntax.inlines(b) : [];
     const l = b.kind === 'para' ? noteLabel(list) : undefined;
     if (l) {
+      if (lead && section.notes.length === 1 && section.notes[0] === lead.note) {
+        section.blocks = lead.note.blocks;
+        section.notes = [];
+        lead = undefined;
+      }
       note = { key: l.key, label: l.label, type: 'editorial', place: 'end', blocks: [], pos, targets: [] };
       if (l.rest.length) note.blocks.push({ kind: 'p', children: l.rest, pos: l.rest[0]!.pos });
       section.notes.push(note);
@@ -574,9 +604,31 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
       // Words between the notes heading and the first note: an unnumbered note, so nothing is lost.
       note = { key: '', label: '', type: 'editorial', place: 'end', blocks: more, pos, targets: [] };
       section.notes.push(note);
-      ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', pos);
+      lead = section.notes.length === 1 ? { note, pos } : undefined;
+      if (!lead) ctx.diagnostics.report('marker-malformed', 'a paragraph in the notes section has no note number; kept as an unnumbered note', pos);
     }
   }
+  settleLead();
+}
+
+/**
+ * A heading among the notes that opens a part of the text printed after them ("Appendix"
+ * over paragraphs): not a notes heading, and no note label in any paragraph up to the next
+ * heading, some of them with words. Returns where that part ends, or `at` when the heading
+ * is not one. In a letter with a closer the notes stay as they are (the closer ends the text).
+ */
+function textAfterNotes(ctx: Ctx, blocks: readonly StreamBlock[], at: number, to: number): number {
+  if (ctx.ed.body.closer || isNotesHeading(ctx, blocks[at]!)) return at;
+  let end = at + 1;
+  let words = false;
+  for (; end < to; end++) {
+    const b = blocks[end]!;
+    if (b.kind === 'heading') break;
+    if (b.kind !== 'para' || isFurniture(ctx, b)) continue;
+    if (noteLabel(ctx.syntax.inlines(b, true))) return at;
+    if (/[\p{L}\p{N}]/u.test(ctx.syntax.bareText(b))) words = true;
+  }
+  return words ? end : at;
 }
 
 /**

@@ -3,7 +3,7 @@
  * runs over as many paragraphs as follow it, until the next `[n]` label.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { Block, Inline, Note, NoteSection, NoteType } from '../model/edition.js';
+import type { Block, Edition, Inline, Note, NoteSection, NoteType, SourcePos } from '../model/edition.js';
 import { plainText } from '../model/walk.js';
 import { isNotesHeading as isLayoutNotesHeading, noteLabel, notesSectionType } from './rules.js';
 import { type InlineSyntax, type StreamBlock, firstColumn, squashLine, squashShort } from './blocks.js';
@@ -81,4 +81,38 @@ export function breakLine(children: Inline[]): void {
   const last = children[children.length - 1];
   if (last?.kind === 'text') last.text += '\n';
   else if (last) children.push({ kind: 'text', text: '\n', pos: last.pos });
+}
+
+/** A block with words (letters or digits): "* * *" between two notes sections is no text. */
+const hasWords = (inlines: readonly Inline[]): boolean => /[\p{L}\p{N}]/u.test(plainText(inlines));
+const blockHasWords = (block: Block): boolean => {
+  switch (block.kind) {
+    case 'p':
+    case 'heading':
+      return hasWords(block.children);
+    case 'quote':
+      return block.blocks.some(blockHasWords);
+    case 'list':
+      return block.items.some(hasWords);
+    case 'lines':
+      return block.lines.some(hasWords);
+    case 'pb':
+      return false;
+  }
+};
+const after = (a: SourcePos, b: SourcePos): boolean => a.line > b.line || (a.line === b.line && a.column > b.column);
+
+/**
+ * Notes sections printed inside the text: a section that text of the body follows (a block
+ * with words, or the closer) is printed between two parts of the text, and stays there
+ * (`inText`: the writer puts it in the body at its place, not in `back`), so the TEI keeps
+ * the words in the order of the page. Every reader's edition goes through this one rule.
+ */
+export function placeNoteSections(ed: Edition): void {
+  const printed: SourcePos[] = ed.body.blocks.filter(blockHasWords).map((b) => b.pos);
+  const closer = ed.body.closer;
+  for (const part of [closer?.salute, closer?.signed, closer?.dateline]) if (part?.[0] !== undefined && hasWords(part)) printed.push(part[0].pos);
+  for (const section of ed.notes) {
+    if (section.notes.length > 0 && printed.some((p) => after(p, section.pos))) section.inText = true;
+  }
 }

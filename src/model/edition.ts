@@ -168,6 +168,8 @@ export const Body = Type.Object(
     beforeHead: Type.Optional(Blocks),
     blocks: Blocks,
     closer: Type.Optional(Closer),
+    /** A letter's postscript after its signature ("P.S. …"), with the label as printed: TEI `postscript`. */
+    postscript: Type.Optional(Type.Object({ blocks: Blocks, pos: SourcePos }, { additionalProperties: false })),
     /** Lines after the signature such as "Published in leaflet form in March 1912". */
     publicationNotes: Type.Array(Type.Object({ children: Inlines, pos: SourcePos }, { additionalProperties: false })),
   },
@@ -199,7 +201,20 @@ export const Note = Type.Object(
 export type Note = Static<typeof Note>;
 
 export const NoteSection = Type.Object(
-  { heading: Type.Optional(Inlines), series: Type.Optional(Type.String()), notes: Type.Array(Note), pos: SourcePos },
+  {
+    heading: Type.Optional(Inlines),
+    series: Type.Optional(Type.String()),
+    /** Paragraphs of the section printed before its first note (what the notes are, where they come from). */
+    blocks: Type.Optional(Blocks),
+    notes: Type.Array(Note),
+    pos: SourcePos,
+    /**
+     * The page prints the section between two parts of the text (text follows it): it is
+     * written where it is printed, in the body (at its `pos` among the body's blocks),
+     * not in `back`.
+     */
+    inText: Type.Optional(Type.Literal(true)),
+  },
   { additionalProperties: false },
 );
 export type NoteSection = Static<typeof NoteSection>;

@@ -7,8 +7,9 @@
  *   `&#xFFFE;` or `&#1;`), the original is kept as far as XML can:
  *   `<choice><sic><gap reason="forbidden-character"><desc>U+FFFE</desc></gap></sic><corr resp="#teiwright">�</corr></choice>`
  *   — the source had a character here that the TEI cannot hold (sic, its code point
- *   described), written as U+FFFD (corr). Raw forbidden bytes of the input are replaced
- *   before reading (`replaceForbiddenInInput`): they were never text, only reported.
+ *   described), written as U+FFFD (corr). Raw forbidden characters of the input are read as
+ *   text and encoded the same way, at their own line:col (`reportForbiddenInInput` reports
+ *   any a reader dropped or moved out of the running text).
  * - Link targets: empty ones, and any scheme that is not a document address (`javascript:`,
  *   `data:`, `vbscript:`, …), are dropped — the link's words stay in the text; characters a
  *   URI cannot hold (`[`, a stray `%`, a second `#`) are percent-encoded.
@@ -20,6 +21,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, Inline, SourcePos } from './edition.js';
+import { countElements } from './check.js';
 
 /** Characters XML 1.0 forbids; with the `u` flag, `[\uD800-\uDFFF]` matches only lone surrogates. */
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
@@ -39,30 +41,62 @@ const codePoint = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).t
 
 export const hasForbiddenChars = isForbidden;
 
-/**
- * Replaces the forbidden characters of a whole input text by U+FFFD, reporting each at its
- * line:col (columns in UTF-16 code units, as everywhere in teiwright). Linear: the position
- * is advanced from the previous one, never recomputed from the start.
- */
-export function replaceForbiddenInInput(text: string, diagnostics: Diagnostics): string {
-  if (!isForbidden(text)) return text;
+/** The forbidden characters of a whole input text, each with its line:col (columns in UTF-16 code units). Linear. */
+export function forbiddenInInput(text: string): { cp: string; pos: SourcePos }[] {
+  if (!isForbidden(text)) return [];
+  const found: { cp: string; pos: SourcePos }[] = [];
   let line = 1;
   let lineStart = 0;
-  let scanned = 0;
-  let count = 0;
-  const out = text.replace(FORBIDDEN_ALL, (ch, offset: number) => {
-    for (let i = text.indexOf('\n', scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  // The next line end, found once and kept until a match passes it: looking it up again from
+  // each match scanned a long line once per match (1 MB on one line: 4.6 s).
+  let nextLf = text.indexOf('\n');
+  for (const m of text.matchAll(FORBIDDEN_ALL)) {
+    const offset = m.index;
+    while (nextLf !== -1 && nextLf < offset) {
       line++;
-      lineStart = i + 1;
+      lineStart = nextLf + 1;
+      nextLf = text.indexOf('\n', lineStart);
     }
-    scanned = offset;
-    if (++count <= MAX_REPORTED) {
-      diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, { line, column: offset - lineStart + 1 });
-    }
-    return '\uFFFD';
-  });
-  if (count > MAX_REPORTED) diagnostics.report('char-forbidden', `${count - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
-  return out;
+    found.push({ cp: codePoint(m[0]), pos: { line, column: offset - lineStart + 1 } });
+  }
+  return found;
+}
+
+const posKey = (line: number | undefined, column: number | undefined): string => `${line}:${column}`;
+
+/**
+ * After `sanitizeModel`: the raw forbidden characters of the input (not references; those
+ * are the reader's) that the model kept in running text were encoded as choice/sic(gap)/corr
+ * and reported where they stand. Any the reader dropped or moved into a value without a
+ * position (an attribute, the header's title) is reported here at its own line:col, so
+ * every one of them has a warning with its place; a position-less report of a character
+ * reported here or in the text is dropped as a duplicate.
+ */
+export function reportForbiddenInInput(text: string, diagnostics: Diagnostics): void {
+  const raw = forbiddenInInput(text);
+  if (raw.length === 0) return;
+  const items = diagnostics.items;
+  const placed = new Set<string>();
+  let reported = 0;
+  for (const d of items) {
+    if (d.code !== 'char-forbidden') continue;
+    reported++;
+    if (d.line !== undefined) placed.add(posKey(d.line, d.column));
+  }
+  let more = 0;
+  const cps = new Set<string>();
+  for (const { cp, pos } of raw) {
+    cps.add(cp);
+    if (placed.has(posKey(pos.line, pos.column))) continue;
+    if (++reported <= MAX_REPORTED) diagnostics.report('char-forbidden', `${cp} is not allowed in XML; replaced by U+FFFD`, pos);
+    else more++;
+  }
+  if (more > 0) diagnostics.report('char-forbidden', `${more} more characters XML forbids were replaced by U+FFFD`);
+  // A value without a position (the header's title copied from the head) repeats a character reported above.
+  for (let i = items.length - 1; i >= 0; i--) {
+    const d = items[i]!;
+    if (d.code === 'char-forbidden' && d.line === undefined && cps.has(d.message.slice(0, d.message.indexOf(' ')))) items.splice(i, 1);
+  }
 }
 
 /** Schemes a link may keep: addresses of documents. Anything else is dropped. */
@@ -154,7 +188,7 @@ const RUNNING_TEXT_KEYS = new Set(['children', 'items', 'lines', 'head', 'subtit
  * Rebuilds `list` with each forbidden character of its text nodes as choice/sic(gap)/corr(U+FFFD),
  * reporting it at its line:col (the node's start advanced over the text before it).
  */
-function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }): void {
+function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }, budget: Budget): void {
   const rebuilt: unknown[] = [];
   for (const item of list) {
     if (!isTextNode(item) || !FORBIDDEN.test(item.text)) {
@@ -166,6 +200,11 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
     let column = pos.column;
     let scanned = 0;
     let done = 0;
+    // Where the text after the last character handled starts (a forbidden character is one
+    // code unit and never a line end, so it is the column after it).
+    let donePos: SourcePos = pos;
+    // Past the element budget, the rest of this text is one node with U+FFFD for each.
+    let plainFrom: { offset: number; pos: SourcePos } | undefined;
     for (const m of text.matchAll(FORBIDDEN_ALL)) {
       for (; scanned < m.index; scanned++) {
         if (text.charCodeAt(scanned) === 10) {
@@ -174,8 +213,20 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
         } else column++;
       }
       const at: SourcePos = { line, column };
-      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: done === 0 ? pos : at });
       const cp = codePoint(m[0]);
+      if (plainFrom === undefined && budget.left <= 0) {
+        if (!budget.warned) {
+          budget.warned = true;
+          diagnostics.report('char-forbidden', `too many characters XML forbids to keep each as choice/sic/corr: from here on they are written as U+FFFD (--max-elements ${budget.limit} bounds the elements of one document)`, at);
+        }
+        plainFrom = { offset: done, pos: donePos };
+      }
+      if (plainFrom !== undefined) {
+        if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${cp} is not allowed in XML; replaced by U+FFFD`, at);
+        continue;
+      }
+      budget.left--;
+      if (m.index > done) rebuilt.push({ kind: 'text', text: text.slice(done, m.index), pos: donePos });
       rebuilt.push({
         kind: 'choice', resp: TEIWRIGHT, pos: at,
         sic: [{ kind: 'gap', reason: FORBIDDEN_REASON, printed: cp, pos: at }],
@@ -185,8 +236,10 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
       edition.emendations.push({ kind: 'gap', resp: TEIWRIGHT, description, pos: at });
       if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
       done = m.index + m[0].length;
+      donePos = { line, column: column + m[0].length };
     }
-    if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: { line, column } });
+    if (plainFrom !== undefined) rebuilt.push({ kind: 'text', text: text.slice(plainFrom.offset).replace(FORBIDDEN_ALL, '\uFFFD'), pos: plainFrom.pos });
+    else if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: donePos });
   }
   list.length = 0;
   for (const item of rebuilt) list.push(item);
@@ -194,10 +247,23 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
 
 const TEIWRIGHT = '#teiwright';
 
-/** Makes the model safe to write (see the file comment); reports each repair. */
-export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void {
+/**
+ * How many more forbidden characters may become choice/sic(gap)/corr: each adds three
+ * elements to the model (choice, gap, the emendation record). Past it they are written as
+ * U+FFFD with one warning, so a flood of them (a megabyte of U+FFFE) is converted, not
+ * refused by `--max-elements`.
+ */
+interface Budget {
+  left: number;
+  warned: boolean;
+  limit: number;
+}
+
+/** Makes the model safe to write (see the file comment); reports each repair. `maxElements` bounds the elements the encoding adds. */
+export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY): void {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
   const forbiddenCount = { n: 0 };
+  const budget: Budget = { left: Number.POSITIVE_INFINITY, warned: false, limit: maxElements };
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
   const idHolders: Obj[] = [];
@@ -208,7 +274,9 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics): void 
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
       if (field !== undefined && RUNNING_TEXT_KEYS.has(field) && value.some((v) => isTextNode(v) && FORBIDDEN.test(v.text))) {
-        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount);
+        // Counted at the first list that needs it: most documents have no forbidden character.
+        if (Number.isFinite(maxElements) && budget.left === Number.POSITIVE_INFINITY) budget.left = Math.floor((maxElements - countElements(edition)) / 3);
+        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget);
       }
       if (value.some(isEmptyContainer)) removeEmptyContainers(value);
       // A list of lists (a list's items, a line group's lines) passes its field on.

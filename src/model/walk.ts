@@ -66,6 +66,7 @@ export function bodyInlineLists(ed: Edition): Inline[][] {
   if (b.closer?.salute) lists.push(b.closer.salute);
   if (b.closer?.signed) lists.push(b.closer.signed);
   if (b.closer?.dateline) lists.push(b.closer.dateline);
+  for (const block of b.postscript?.blocks ?? []) for (const l of blockInlines(block)) lists.push(l);
   for (const n of b.publicationNotes) lists.push(n.children);
   return lists;
 }
@@ -77,7 +78,7 @@ export function metadataInlineLists(ed: Edition): Inline[][] {
 
 /** Every inline list of the notes, in order. */
 export function noteInlineLists(ed: Edition): Inline[][] {
-  return ed.notes.flatMap((s) => s.notes.flatMap((n) => n.blocks.flatMap(blockInlines)));
+  return ed.notes.flatMap((s) => [...(s.blocks ?? []).flatMap(blockInlines), ...s.notes.flatMap((n) => n.blocks.flatMap(blockInlines))]);
 }
 
 /**

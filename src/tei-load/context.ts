@@ -4,7 +4,7 @@
  * (a foreign TEI with 3,000 `persName`s gets one line, not 3,000).
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { SourcePos } from '../model/edition.js';
+import type { NoteSection, SourcePos } from '../model/edition.js';
 import { textContent, type XElement } from './xml.js';
 
 interface Tally {
@@ -24,6 +24,8 @@ export class LoadContext {
   /** Elements dropped with their text. */
   private readonly skipped = new Map<string, Tally>();
   readonly notesById = new Map<string, NoteRef>();
+  /** Notes sections found in the body (printed inside the text), in document order. */
+  readonly bodyNoteSections: NoteSection[] = [];
 
   constructor(readonly diagnostics: Diagnostics) {}
 

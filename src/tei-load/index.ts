@@ -13,8 +13,8 @@ import { checkModel } from '../model/check.js';
 import type { Edition } from '../model/edition.js';
 import { LoadContext } from './context.js';
 import { loadHeader } from './header.js';
-import { loadBody, loadNoteSections } from './text.js';
-import { child, elements, parseXml, TEI_NS } from './xml.js';
+import { loadBody, loadNoteSections, registerNotes } from './text.js';
+import { child, elements, parseXml, TEI_NS, type XElement } from './xml.js';
 
 export interface LoadOptions {
   /** The path shown in diagnostics. */
@@ -56,8 +56,11 @@ function load(xml: string, diagnostics: Diagnostics): LoadResult {
   const text = child(root, 'text');
   for (const other of elements(root).filter((e) => e.name !== 'teiHeader' && e.name !== 'text')) ctx.skip(other, `TEI/${other.name}`);
   // Notes first, so that the anchors in the body get their keys.
-  const notes = loadNoteSections(child(text, 'back'), ctx);
+  const backNotes = loadNoteSections(child(text, 'back'), ctx);
+  registerBodyNotes(child(text, 'body'), ctx);
   const body = loadBody(child(text, 'body'), child(text, 'front'), ctx);
+  // Notes sections printed inside the text come first: the page prints them before those at the end.
+  const notes = [...ctx.bodyNoteSections, ...backNotes];
   if (text) for (const other of elements(text).filter((e) => !['front', 'body', 'back'].includes(e.name))) ctx.skip(other, `text/${other.name}`);
   const loaded = loadHeader(root, header, ctx);
   const edition: Edition = {
@@ -88,5 +91,14 @@ function labelNotes(ed: Edition): void {
   for (const section of ed.notes) for (const note of section.notes) {
     const marker = note.id !== undefined ? markers.get(note.id) : undefined;
     if (marker !== undefined) note.label = marker;
+  }
+}
+
+/** The notes of the body's notes sections (`div type="notes"`), by id, before the body's anchors are loaded. */
+function registerBodyNotes(body: XElement | undefined, ctx: LoadContext): void {
+  if (!body) return;
+  for (const c of elements(body)) {
+    if (c.name === 'div' && c.attrs.get('type') === 'notes') registerNotes(c, undefined, ctx);
+    else if (c.name === 'div') registerBodyNotes(c, ctx);
   }
 }

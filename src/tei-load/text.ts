@@ -191,6 +191,8 @@ export interface BlockOptions {
   headingParas: boolean;
   /** How many headed divs enclose these blocks. */
   depth: number;
+  /** Blocks of the body, where a `div type="notes"` is a notes section printed inside the text. */
+  inBody?: boolean;
 }
 
 const level = (depth: number): number => Math.min(6, Math.max(1, depth));
@@ -223,6 +225,11 @@ function loadBlock(e: XElement, ctx: LoadContext, options: BlockOptions): Block[
       return [{ kind: 'heading', level: level(options.depth), children: loadInlines(e.children, ctx), pos }];
     case 'div':
     case 'div1': case 'div2': case 'div3': case 'div4': case 'div5': case 'div6': case 'div7': {
+      if (e.name === 'div' && attr(e, 'type') === 'notes' && options.inBody === true) {
+        // A notes section printed inside the text (teiwright writes it where the page prints it).
+        ctx.bodyNoteSections.push(...loadNoteSections(e, ctx, true).map((s) => ({ ...s, inText: true as const })));
+        return [];
+      }
       const kids = e.children.filter((c) => !isBlank(c));
       const head = kids[0]?.type === 'element' && kids[0].name === 'head' ? kids[0] : undefined;
       if (!head) {
@@ -331,7 +338,7 @@ export function loadBody(body: XElement | undefined, front: XElement | undefined
   const trailing: Block[] = [];
   for (const c of kids) {
     if (c.type === 'text') {
-      out.blocks.push(...loadBlocks([c], ctx, { headingParas: false, depth: 0 }));
+      out.blocks.push(...loadBlocks([c], ctx, { headingParas: false, depth: 0, inBody: true }));
       stage = Math.max(stage, 2);
       continue;
     }
@@ -352,10 +359,13 @@ export function loadBody(body: XElement | undefined, front: XElement | undefined
     } else if (c.name === 'closer' && !out.closer) {
       out.closer = loadCloser(c, ctx, trailing);
       stage = 3;
+    } else if (c.name === 'postscript' && !out.postscript) {
+      out.postscript = { blocks: loadBlocks(c.children, ctx, { headingParas: true, depth: 0 }), pos: c.pos };
+      stage = 3;
     } else if (c.name === 'note' && attr(c, 'type') === 'publication') {
       out.publicationNotes.push({ children: loadInlines(c.children, ctx), pos: c.pos });
     } else {
-      (stage === 3 ? trailing : out.blocks).push(...loadBlocks([c], ctx, { headingParas: false, depth: 0 }));
+      (stage === 3 ? trailing : out.blocks).push(...loadBlocks([c], ctx, { headingParas: false, depth: 0, inBody: true }));
       if (stage < 2) stage = 2;
     }
   }
@@ -393,22 +403,33 @@ function loadNote(e: XElement, series: string | undefined, index: number, ctx: L
  * The note sections of `back`: each `div type="notes"` (teiwright's) or any div holding
  * notes. Notes are registered by id first, so that anchors in the body find their keys.
  */
-export function loadNoteSections(back: XElement | undefined, ctx: LoadContext): NoteSection[] {
+export function loadNoteSections(back: XElement | undefined, ctx: LoadContext, inBody = false): NoteSection[] {
   if (!back) return [];
-  registerNotes(back, undefined, ctx);
+  if (!inBody) registerNotes(back, undefined, ctx);
+  // In `back` the element itself is no section; in the body it is the section (a div type="notes").
+  const top = inBody ? undefined : back;
   const sections: NoteSection[] = [];
   const visit = (container: XElement, inherited: string | undefined): void => {
     const notes = elements(container, 'note');
     const series = attr(container, 'n') ?? inherited;
-    if (notes.length > 0 || attr(container, 'type') === 'notes') {
+    const isSection = notes.length > 0 || attr(container, 'type') === 'notes';
+    const lead = new Set<XElement>();
+    if (isSection) {
       const head = child(container, 'head');
-      const section: NoteSection = { notes: notes.map((n, i) => loadNote(n, container === back ? undefined : series, i, ctx)), pos: container.pos };
+      const section: NoteSection = { notes: notes.map((n, i) => loadNote(n, container === top ? undefined : series, i, ctx)), pos: container.pos };
       if (head) section.heading = loadInlines(head.children, ctx);
-      if (container !== back && series !== undefined) section.series = series;
+      if (container !== top && series !== undefined) section.series = series;
+      // Paragraphs before the first note are the section's own (what its notes are, where from).
+      for (const c of elements(container)) {
+        if (c.name === 'note') break;
+        if (c.name !== 'head' && c.name !== 'div' && c.name !== 'listNote') lead.add(c);
+      }
+      const blocks = loadBlocks([...lead], ctx, { headingParas: true, depth: 0 });
+      if (blocks.length > 0) section.blocks = blocks;
       sections.push(section);
     }
     for (const c of elements(container)) {
-      if (c.name === 'note' || c.name === 'head') continue;
+      if (c.name === 'note' || c.name === 'head' || lead.has(c)) continue;
       if (c.name === 'div' || c.name === 'listNote') visit(c, series);
       else ctx.skip(c, `back/${c.name}`);
     }
@@ -418,7 +439,7 @@ export function loadNoteSections(back: XElement | undefined, ctx: LoadContext): 
 }
 
 /** Notes by id, before any content is loaded: an anchor inside a note may point to a later one. */
-function registerNotes(container: XElement, inherited: string | undefined, ctx: LoadContext): void {
+export function registerNotes(container: XElement, inherited: string | undefined, ctx: LoadContext): void {
   const series = attr(container, 'n') ?? inherited;
   elements(container, 'note').forEach((n, i) => {
     const id = attr(n, 'xml:id');

@@ -208,6 +208,31 @@ export const EMENDATION_TEXT: Record<EmendationKind, string> = {
   correction: 'Corrections from the editor’s corrections file are encoded with choice, keeping the original in sic',
 };
 
+/** A description repeated more often than this is listed once, with its count. */
+const REPEATS_LISTED = 10;
+
+/**
+ * The descriptions of one paragraph in model order; one that repeats more than
+ * REPEATS_LISTED times (50,000 repairs of one broken reference) is listed once, at its first
+ * place, as `description (×N)`, so the header says what was done without a line per repair.
+ */
+function listed(descriptions: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const d of descriptions) counts.set(d, (counts.get(d) ?? 0) + 1);
+  if (counts.size === descriptions.length) return [...descriptions];
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const d of descriptions) {
+    const n = counts.get(d)!;
+    if (n <= REPEATS_LISTED) out.push(d);
+    else if (!done.has(d)) {
+      done.add(d);
+      out.push(`${d} (×${n})`);
+    }
+  }
+  return out;
+}
+
 function writeEditorialDecl(encodingDesc: TeiElement, ed: Edition): void {
   const decl = el(encodingDesc, 'editorialDecl');
   const normalization = el(decl, 'normalization', [['method', 'silent']]);
@@ -231,7 +256,7 @@ function writeEditorialDecl(encodingDesc: TeiElement, ed: Edition): void {
   if (groups.size === 0) return;
   const correction = el(decl, 'correction', [['method', 'markup']]);
   for (const g of groups.values()) {
-    txt(el(correction, 'p', [['resp', g.resp]]), `${EMENDATION_TEXT[g.kind]} (${g.descriptions.length}): ${g.descriptions.join('; ')}.`);
+    txt(el(correction, 'p', [['resp', g.resp]]), `${EMENDATION_TEXT[g.kind]} (${g.descriptions.length}): ${listed(g.descriptions).join('; ')}.`);
   }
 }
 

@@ -14,7 +14,7 @@ import type { Body, Edition, Inline, Note, NoteSection, SourcePos } from '../mod
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
-import { el, finishLayout, mixed, rootElement, setAttrs, startLayout, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
+import { el, finishLayout, isBefore, mixed, rootElement, setAttrs, startLayout, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -50,10 +50,7 @@ function writeDateline(parent: TeiElement, inlines: readonly Inline[], diagnosti
   txt(dateline, only.text.slice(found.end));
 }
 
-/** `a` stands before `b` in the source. */
-const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
-
-function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | undefined): void {
+function writeBody(text: TeiElement, body: Body, sections: readonly NoteSection[], diagnostics: Diagnostics | undefined): void {
   const div = el(el(text, 'body'), 'div', [['type', body.divType]]);
   // What the source prints above the title stays above it (model.divTop allows any order).
   if (body.beforeHead && body.beforeHead.length > 0) writeBlocks(el(div, 'argument'), body.beforeHead, { headings: 'p' });
@@ -71,7 +68,9 @@ function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | unde
     if (body.opener.salute && !body.opener.saluteFirst) mixed(opener, 'salute', body.opener.salute);
   }
   if (body.argument.length > 0 && !argumentFirst) writeBlocks(el(div, 'argument'), body.argument, { headings: 'p' });
-  writeBlocks(div, body.blocks);
+  // A notes section the page prints between two parts of the text is written where it is printed.
+  const inserts = sections.filter((s) => s.inText).map((s) => ({ pos: s.pos, write: (parent: TeiElement) => writeSection(parent, s) }));
+  writeBlocks(div, body.blocks, inserts.length > 0 ? { headings: 'div', inserts } : undefined);
   const closer = body.closer;
   if (closer && (closer.salute || closer.signed || closer.dateline)) {
     const el_ = el(div, 'closer');
@@ -82,6 +81,8 @@ function writeBody(text: TeiElement, body: Body, diagnostics: Diagnostics | unde
     if (closer.signed) mixed(el_, 'signed', closer.signed);
     if (closer.dateline && !datelineFirst) writeDateline(el_, closer.dateline, diagnostics, closer.pos);
   }
+  // A letter's postscript comes after the closer (model.divBottom).
+  if (body.postscript && body.postscript.blocks.length > 0) writeBlocks(el(div, 'postscript'), body.postscript.blocks, { headings: 'p' });
   // After the closer a div allows only model.global, where note belongs.
   for (const pub of body.publicationNotes) mixed(div, 'note', pub.children, [['type', 'publication']]);
 }
@@ -99,14 +100,19 @@ function writeNote(parent: TeiElement, note: Note): void {
   writeBlocks(n, note.blocks, { headings: 'p' });
 }
 
+/** A notes section: its heading, the paragraphs it prints before its first note, its notes. */
+function writeSection(parent: TeiElement, section: NoteSection): void {
+  const div = el(parent, 'div', [['type', 'notes'], ['n', section.series]]);
+  if (section.heading) mixed(div, 'head', section.heading);
+  if (section.blocks) writeBlocks(div, section.blocks, { headings: 'p' });
+  for (const note of section.notes) writeNote(div, note);
+}
+
 function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
-  if (sections.length === 0) return;
+  const atEnd = sections.filter((s) => !s.inText);
+  if (atEnd.length === 0) return;
   const back = el(text, 'back');
-  for (const section of sections) {
-    const div = el(back, 'div', [['type', 'notes'], ['n', section.series]]);
-    if (section.heading) mixed(div, 'head', section.heading);
-    for (const note of section.notes) writeNote(div, note);
-  }
+  for (const section of atEnd) writeSection(back, section);
 }
 
 /**
@@ -133,7 +139,7 @@ function writeDocument(doc: XMLBuilder, tei: TeiElement, edition: Edition, optio
   startLayout(tei);
   writeHeader(tei, edition, { version: options.version, ...(options.diagnostics && { diagnostics: options.diagnostics }) });
   const text = el(tei, 'text');
-  writeBody(text, edition.body, options.diagnostics);
+  writeBody(text, edition.body, edition.notes, options.diagnostics);
   writeBack(text, edition.notes);
   finishLayout(tei);
   // The namespace declaration is written here, not as an attribute of the DOM: an `xmlns`

@@ -73,6 +73,8 @@ export class WordSeq {
   end!: Int32Array<ArrayBuffer>;
   /** The strings the words were read from (whole texts or text nodes, never one per word). */
   chunks: string[] = [];
+  /** The source column where each chunk starts (an HTML text node may start mid-line). */
+  chunkColumn: number[] = [];
   /**
    * Chunks (HTML text nodes) that follow the previous chunk with only inline markup between
    * (`<font size="+2">T</font>o`, `Entente<font>¹</font>`): a browser prints the two as one
@@ -99,6 +101,7 @@ export class WordSeq {
   clear(): void {
     this.length = 0;
     this.chunks = [];
+    this.chunkColumn = [];
     this.glued.clear();
   }
 
@@ -145,6 +148,18 @@ export class WordSeq {
     return this.chunks[this.chunkOf[i]!]!.slice(this.start[i], this.end[i]);
   }
 
+  /**
+   * The column where word `i` starts, counted in its chunk from the chunk's start column
+   * (exact unless a character reference or an NFC composition stands before it on its line;
+   * `sourcePos` checks it against the source).
+   */
+  column(i: number): number {
+    const c = this.chunkOf[i]!;
+    const start = this.start[i]!;
+    const lineStart = start === 0 ? -1 : this.chunks[c]!.lastIndexOf('\n', start - 1);
+    return lineStart < 0 ? this.chunkColumn[c]! + start : start - lineStart;
+  }
+
   /** Is word `i` of this sequence the same word as word `j` of `other`? */
   same(i: number, other: WordSeq, j: number): boolean {
     return this.h1[i] === other.h1[j] && this.h2[i] === other.h2[j];
@@ -169,10 +184,11 @@ export class WordSeq {
  * (the two agree except after a character NFC composes, where the count may trail).
  * Each word is hashed as it is scanned: no string is made for it.
  */
-function collectWords(text: string, line: number, into: WordSeq): void {
+function collectWords(text: string, line: number, into: WordSeq, column = 1): void {
   const normal = nfc(text);
   const chunk = into.chunks.length;
   into.chunks.push(normal);
+  into.chunkColumn.push(column);
   let lineNo = line;
   let nextBreak = text.indexOf('\n');
   const n = normal.length;
@@ -363,7 +379,7 @@ interface P5Node {
   value?: string;
   childNodes?: P5Node[];
   content?: P5Node;
-  sourceCodeLocation?: { startLine: number } | null;
+  sourceCodeLocation?: { startLine: number; startCol: number } | null;
 }
 
 const HTML_SKIP = new Set(['head', 'script', 'style', 'template', 'noscript']);
@@ -383,7 +399,7 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
     if (node.nodeName === '#text') {
       if (!broken) out.glued.add(out.chunks.length);
       broken = false;
-      collectWords(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out);
+      collectWords(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out, node.sourceCodeLocation?.startCol ?? 1);
       return;
     }
     const inline = HTML_INLINE.has(node.nodeName);
@@ -784,6 +800,48 @@ function joinedWords(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<num
   return out;
 }
 
+/**
+ * Source columns of words of `seq` (read from `source`), checked: a word's column counted in
+ * its chunk is taken only when the source has that word there (starting at it, not inside a
+ * longer word). A character reference or an NFC composition earlier on the line shifts the
+ * count, and the column is then unknown rather than wrong.
+ */
+function sourcePositions(source: string, seq: WordSeq): { start(i: number): number | undefined; end(i: number): number | undefined } {
+  let lineStarts: number[] | undefined;
+  const start = (i: number): number | undefined => {
+    lineStarts ??= lineStartsOf(source);
+    const lineStart = lineStarts[seq.line[i]! - 1];
+    if (lineStart === undefined) return undefined;
+    const column = seq.column(i);
+    const at = lineStart + column - 1;
+    const word = seq.word(i);
+    if (!source.startsWith(word, at)) return undefined;
+    if (at > lineStart && isWordCodePoint(codePointBefore(source, at))) return undefined;
+    return column;
+  };
+  return { start, end: (i) => {
+    const column = start(i);
+    return column === undefined ? undefined : column + seq.word(i).length;
+  } };
+}
+
+/** The code point that ends right before `at` (a surrogate pair taken whole). */
+function codePointBefore(s: string, at: number): number {
+  const lo = s.charCodeAt(at - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && at >= 2) {
+    const hi = s.charCodeAt(at - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/** Offsets where the lines of `s` start. */
+function lineStartsOf(s: string): number[] {
+  const starts = [0];
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
   try {
@@ -811,17 +869,20 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
     return { lost: src.length, added: text.length };
   }
   const joined = joinedWords(runs, src, text);
-  const lost: Word[][] = [];
-  const added: { words: string[]; line: number }[] = [];
+  const lost: Array<Array<Word & { index: number }>> = [];
+  /** `after`: the source word the added words follow (-1: none, they open the text). */
+  const added: { words: string[]; line: number; after: number }[] = [];
   let lastLine = 1;
+  let lastWord = -1;
   for (const [r, e] of runs.entries()) {
     if (joined.has(r)) continue;
     if (e.op === 'same') {
-      lastLine = src.line[e.a + e.length - 1]!;
+      lastWord = e.a + e.length - 1;
+      lastLine = src.line[lastWord]!;
       continue;
     }
     if (e.op === 'lost') {
-      const word: Word = { w: src.word(e.a), line: src.line[e.a]! };
+      const word = { w: src.word(e.a), line: src.line[e.a]!, index: e.a };
       const inHeader = header.get(word.w.toLowerCase()) ?? 0;
       if (inHeader > 0) {
         header.set(word.w.toLowerCase(), inHeader - 1);
@@ -832,23 +893,31 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
       if (run && prev && word.line - prev.line <= 1) run.push(word);
       else lost.push([word]);
       lastLine = word.line;
+      lastWord = e.a;
     } else {
       if (copied.has(e.b)) continue;
       const run = added[added.length - 1];
       if (run && run.line === lastLine) run.words.push(text.word(e.b));
-      else added.push({ words: [text.word(e.b)], line: lastLine });
+      else added.push({ words: [text.word(e.b)], line: lastLine, after: lastWord });
     }
   }
   const quote = (ws: string[]) => (ws.length > 12 ? `${ws.slice(0, 12).join(' ')} …` : ws.join(' '));
   let reported = 0;
-  // Words carry their line, not their column: the line alone is reported, never a false column 1.
+  const at = sourcePositions(source, src);
+  // A column is reported only where the source is seen to hold the word there; else the line alone, never a false column.
   for (const run of lost) {
     if (reported++ >= MAX_REPORTS) break;
-    diagnostics.report('words-lost', `${run.length} word(s) of the source are missing from the TEI: «${quote(run.map((w) => w.w))}»`, { line: run[0]!.line, column: 1 }).column = undefined;
+    const first = run[0]!;
+    const column = at.start(first.index);
+    const d = diagnostics.report('words-lost', `${run.length} word(s) of the source are missing from the TEI: «${quote(run.map((w) => w.w))}»`, { line: first.line, column: column ?? 1 });
+    if (column === undefined) d.column = undefined;
   }
   for (const run of added) {
     if (reported++ >= MAX_REPORTS) break;
-    diagnostics.report('words-lost', `${run.words.length} word(s) in the TEI are not in the source here: «${quote(run.words)}»`, { line: run.line, column: 1 }).column = undefined;
+    // Where they stand: right after the source word they follow.
+    const column = run.after < 0 || src.line[run.after] !== run.line ? undefined : at.end(run.after);
+    const d = diagnostics.report('words-lost', `${run.words.length} word(s) in the TEI are not in the source here: «${quote(run.words)}»`, { line: run.line, column: column ?? 1 });
+    if (column === undefined) d.column = undefined;
   }
   return { lost: lost.reduce((n, r) => n + r.length, 0), added: added.reduce((n, r) => n + r.words.length, 0) };
 }

@@ -10,15 +10,24 @@
  * not. A rule whose XPath fontoxpath cannot run is skipped and counted, never guessed.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import fontoxpath from 'fontoxpath';
 import type { Document, Element, Node } from 'slimdom';
-import slimdomSax from 'slimdom-sax-parser';
 import type { Diagnostics } from '../diagnostics.js';
 
-// Both packages are CommonJS: their functions come from the default export.
-const { evaluateXPath, evaluateXPathToBoolean, evaluateXPathToNodes, evaluateXPathToString } = fontoxpath;
-const parseSlimdom = slimdomSax.sync;
+/**
+ * fontoxpath and slimdom-sax-parser are loaded on first use, not with the module: most
+ * schemas (the project's among them) embed no Schematron, and loading fontoxpath alone
+ * cost ~0.1 s of CPU at every start of a worker or of the command. Both are CommonJS
+ * packages, so `require` loads them synchronously where a check needs them.
+ */
+const require = createRequire(import.meta.url);
+type FontoXPath = typeof import('fontoxpath');
+let fontoxpath: FontoXPath | undefined;
+const xpath = (): FontoXPath => (fontoxpath ??= require('fontoxpath') as FontoXPath);
+type SlimdomSax = typeof import('slimdom-sax-parser');
+let slimdomSax: SlimdomSax | undefined;
+const parseSlimdom: SlimdomSax['sync'] = (xml, options) => (slimdomSax ??= require('slimdom-sax-parser') as SlimdomSax).sync(xml, options);
 
 const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
 
@@ -136,6 +145,7 @@ export interface SchematronRun {
 export function runSchematron(schema: SchematronSchema, xml: string, diagnostics: Diagnostics): SchematronRun {
   const doc: Document = parseSlimdom(xml, { position: true });
   const namespaceResolver = (prefix: string): string | null => schema.namespaces.get(prefix) ?? (prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : null);
+  const { evaluateXPath, evaluateXPathToBoolean, evaluateXPathToNodes } = xpath();
   const options = { namespaceResolver, language: evaluateXPath.XPATH_3_1_LANGUAGE };
   const bind = (lets: readonly Let[], node: Node, outer: Record<string, unknown>): Record<string, unknown> => {
     const vars = { ...outer };
@@ -177,6 +187,7 @@ export function runSchematron(schema: SchematronSchema, xml: string, diagnostics
 }
 
 function messageText(message: Element, node: Node, vars: Record<string, unknown>, options: object): string {
+  const { evaluateXPathToString } = xpath();
   let out = '';
   for (const part of message.childNodes) {
     if (part.nodeType === 3 || part.nodeType === 4) out += part.nodeValue ?? '';

@@ -57,7 +57,8 @@ describe('a TEI that fails only the fidelity check', () => {
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'out/doc.xml'))).toBe(true);
     expectValidTei(readFileSync(join(dir, 'out/doc.xml'), 'utf8'));
-    expect(r.stdout).toMatch(/doc\.md:5: error words-lost: .*«an editor comment»/);
+    // Line 5 is `Text with <!-- an editor comment --> end.`: the added words stand right after «with».
+    expect(r.stdout).toMatch(/doc\.md:5:10: error words-lost: .*«an editor comment»/);
     // Converted again on the next run (not "unchanged"), so the error is not forgotten.
     const again = run(['convert', 'in', '--out', 'out', '--jobs', '1'], dir);
     expect(again.code).toBe(1);

@@ -37,6 +37,30 @@ describe('fidelity check', () => {
     expect(r.diagnostics[0]!.message).toContain('dead');
   });
 
+  it('reports the column where the first lost word stands (file:line:column)', () => {
+    const r = check('First line.\n\nThe dead point is past.', tei('<p>First line.</p><p>The point is past.</p>'));
+    expect(r.diagnostics[0]).toMatchObject({ code: 'words-lost', line: 3, column: 5 });
+    // The same word earlier on its line is not taken for it.
+    const twice = check('dead or alive, the dead point', tei('<p>dead or alive, the point</p>'));
+    expect(twice.diagnostics[0]).toMatchObject({ line: 1, column: 20 });
+  });
+
+  it('reports added words right after the source word they follow', () => {
+    const r = check('One.\nThe point is past.', tei('<p>One.</p><p>The point is long past.</p>'));
+    expect(r.diagnostics[0]).toMatchObject({ code: 'words-lost', line: 2, column: 13 });
+  });
+
+  it('reports a lost word in HTML at its column, a text node starting mid-line counted from its tag', () => {
+    const r = check('<html><body>\n<p>Kept <b>bold</b> and lost words.</p>\n</body></html>', tei('<p>Kept <hi>bold</hi> and words.</p>'), 'html');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'words-lost', line: 2, column: 25 });
+  });
+
+  it('gives the line alone when a character reference before the word makes the column uncertain', () => {
+    const r = check('<html><body>\n<p>caf&eacute; &amp; lost words.</p>\n</body></html>', tei('<p>café &amp; words.</p>'), 'html');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'words-lost', line: 2 });
+    expect(r.diagnostics[0]!.column).toBeUndefined();
+  });
+
   it('reports a word the TEI has that the source does not', () => {
     const r = check('The point is past.', tei('<p>The point is long past.</p>'));
     expect(r.added).toBe(1);

@@ -92,12 +92,12 @@ describe('character references in linear time', () => {
 });
 
 describe('never bad XML, never hostile values', () => {
-  it('U+FFFE and U+FFFF in the input: reported at line:col and written as U+FFFD', () => {
+  it('U+FFFE and U+FFFF in the input: reported at line:col, kept as choice/sic(gap)/corr(U+FFFD)', () => {
     const r = convert('# T\n\nab\uFFFEcd\uFFFF\n', { file: 'nc.md' });
     expect(r.diagnostics.filter((d) => d.code === 'char-forbidden').map((d) => [d.line, d.column])).toEqual([[3, 3], [3, 6]]);
     expect(r.ok).toBe(true);
     expectValidTei(r.tei!);
-    expect(r.tei).toContain('ab\uFFFDcd\uFFFD');
+    expect(r.tei).toContain('ab<choice><sic><gap reason="forbidden-character"><desc>U+FFFE</desc></gap></sic><corr resp="#teiwright">\uFFFD</corr></choice>cd');
   });
 
   it('controls and a lone surrogate given to the library are replaced, the TEI is well-formed', () => {
@@ -206,13 +206,14 @@ describe('never bad XML, never hostile values', () => {
     for (const t of ['http://x.org/a?b=c#d', 'mailto:a@b.org', '../other.htm#n1', '#n1']) expect(safeTarget(t)).toEqual({ target: t, changed: false });
   });
 
-  it('words-lost on a one-line HTML page names its line and no false column 1:1', () => {
+  it('words-lost on a one-line HTML page names the line and column of the word, not a false 1:1', () => {
     const page = '<html><body><p>The dead point is past, comrades.</p></body></html>';
     const tei = '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>T</title></teiHeader><text><body><p>The point is past, comrades.</p></body></text></TEI>';
     const d = new Diagnostics('page.html');
     checkFidelity(page, 'html', [], tei, d);
     const lost = d.items.filter((x) => x.code === 'words-lost');
-    expect(lost.map((x) => [x.line, x.column])).toEqual([[1, undefined]]);
+    // «dead» stands at column 20, after `<html><body><p>The `.
+    expect(lost.map((x) => [x.line, x.column])).toEqual([[1, 20]]);
   });
 
   it('schema findings of convert cite the generated TEI in words, not a line:col of the input', () => {

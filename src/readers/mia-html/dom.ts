@@ -4,7 +4,8 @@
  * the tree parse5 builds (HTML5 error recovery included, so the 1999 uppercase pages and
  * the 2004 XHTML pages come out as the same tree).
  */
-import { parse, type DefaultTreeAdapterMap, type defaultTreeAdapter } from 'parse5';
+import { parse, type DefaultTreeAdapterMap, type ParserError, type defaultTreeAdapter } from 'parse5';
+import type { Diagnostics } from '../../diagnostics.js';
 import type { SourcePos } from '../../model/edition.js';
 import { LimitExceeded, tooManyElements, type Limits } from '../../model/limits.js';
 
@@ -55,8 +56,16 @@ export const DOM_DEPTH_FACTOR = 5;
  * (stopped while parsing), nested at most `DOM_DEPTH_FACTOR × limits.depth` deep (measured
  * with an explicit stack, at the first element too deep). Past either, `LimitExceeded`.
  */
-export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, limits: Limits | undefined): DefaultTreeAdapterMap['document'] {
-  const doc = parse(text, { sourceCodeLocationInfo: true, treeAdapter: limitElements(adapter, limits?.elements ?? Number.POSITIVE_INFINITY) });
+export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, limits: Limits | undefined, diagnostics?: Diagnostics): DefaultTreeAdapterMap['document'] {
+  const reported = { n: 0 };
+  const doc = parse(text, {
+    sourceCodeLocationInfo: true,
+    treeAdapter: limitElements(adapter, limits?.elements ?? Number.POSITIVE_INFINITY),
+    ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics, reported) }),
+  });
+  if (diagnostics && reported.n > MAX_REFERENCES_REPORTED) {
+    diagnostics.report('charref-invalid', `${reported.n - MAX_REFERENCES_REPORTED} more numeric references that name no character were read as U+FFFD`);
+  }
   if (limits) {
     const max = DOM_DEPTH_FACTOR * limits.depth;
     const stack: { node: ParentNode; depth: number }[] = [{ node: doc, depth: 0 }];
@@ -71,6 +80,29 @@ export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, li
     }
   }
   return doc;
+}
+
+/** Beyond this many, a page's references that name no character are counted, not listed (as char-forbidden). */
+const MAX_REFERENCES_REPORTED = 100;
+
+/** What HTML makes of the numeric references that name no character: U+FFFD, silently unless reported. */
+const NO_CHARACTER: Record<string, string> = {
+  'character-reference-outside-unicode-range': 'names no character (beyond U+10FFFF)',
+  'surrogate-character-reference': 'names a surrogate, which is no character',
+  'null-character-reference': 'names NUL, which HTML does not allow',
+};
+
+/**
+ * A parse5 error for a numeric reference HTML reads as U+FFFD: reported at its `&` (parse5
+ * gives the place after the `;`). Other parse errors are HTML's recovery, read as browsers do.
+ */
+function reportReference(text: string, e: ParserError, diagnostics: Diagnostics, reported: { n: number }): void {
+  const why = NO_CHARACTER[e.code];
+  if (why === undefined || ++reported.n > MAX_REFERENCES_REPORTED) return;
+  const amp = text.lastIndexOf('&', e.startOffset - 1);
+  const ok = amp >= 0 && e.startOffset - amp <= 40 && !text.slice(amp, e.startOffset).includes('\n');
+  const printed = ok ? text.slice(amp, e.startOffset) : 'a numeric character reference';
+  diagnostics.report('charref-invalid', `${printed} ${why}; read as U+FFFD, as HTML does`, { line: e.startLine, column: ok ? e.startCol - (e.startOffset - amp) : e.startCol });
 }
 
 export const isElement = (n: Node | ParentNode): n is Element => 'tagName' in n;

@@ -23,19 +23,8 @@ export interface InlineContext {
   drop(text: string, reason: string, pos: SourcePos): void;
 }
 
-/**
- * A note marker as printed: `[1]`, `(1)`, `[A]`, `[*]`, `*`, `1.`, `A.`, `[a]`, and `1*.`
- * (the starred numbers of a second series, the editors' notes beside the author's `1.`).
- */
-const MARKER = /^(?:\[[0-9A-Za-z*†]{1,4}\]|\([0-9A-Za-z*]{1,4}\)|\*{1,3}|†|[0-9]{1,3}\*?\.?|[A-Za-z]\.)$/;
-
-export const isMarker = (s: string): boolean => MARKER.test(s);
-
-/** The key that pairs a marker with its note: `[1]`, `(1)`, `1.` → `1`. */
-export function markerKey(marker: string): string {
-  const inner = marker.replace(/^[[(]/, '').replace(/[\])]$/, '').replace(/\.$/, '');
-  return inner === '' ? marker : inner;
-}
+export { isMarker, markerKey } from '../../layout/note-pairing.js';
+import { isMarker, markerKey } from '../../layout/note-pairing.js';
 
 /** LIA page anchors (`v19pp77:29`): volume file and page number of the printed edition. */
 const LIA_PAGE = /^v\d+pp\d+[a-z]?:(\d+)$/;

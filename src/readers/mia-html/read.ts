@@ -6,9 +6,13 @@
  * handed to the layout engine as its block stream (`stream.ts`): the engine plans the
  * front (title, collection line, author, subtitle, information block) and says which
  * blocks of the text are furniture, foot information or notes headings
- * (`layout/hinted.ts`). Still read here: the notes (labels, links by `<a name>`), the
- * letter's opener and closer (`letter.ts`). Navigation furniture is dropped into
- * `edition.dropped`, never silently.
+ * (`layout/hinted.ts`). The reader gives the engine syntax facts only: a block's first
+ * words and whether a label element or a link sets them apart (the engine says whether
+ * they open a note, `layout/note-kinds.ts`), each anchor's link and name and each note's
+ * names (the engine pairs them and links bare markers, `layout/note-pairing.ts`), an
+ * information block's printed lines and markup labels (the engine splits label and value,
+ * `layout/info.ts`); the letter frame and postscript are the engine's (`layout/letter-frame.ts`).
+ * Navigation furniture is dropped into `edition.dropped`, never silently.
  */
 import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, metaAuthorName } from '../../layout/rules.js';
 import type { StreamBlock } from '../../layout/blocks.js';
@@ -17,15 +21,16 @@ import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
-import { labelRule } from '../../model/labels.js';
-import { bodyInlineLists, emptyEdition, plainText, squash } from '../../model/walk.js';
+import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
 import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
-import { inlinesOf, isMarker, markerKey, tidy, type AnchorInfo, type InlineContext } from './inlines.js';
+import { inlinesOf, tidy, type InlineContext } from './inlines.js';
+import { dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
 import { collectItems, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
+import { lastUpdatedField } from '../../layout/info.js';
 import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
-import { assignSeries, noteOpening, noteWriter } from '../../layout/note-kinds.js';
+import { noteOpening } from '../../layout/note-kinds.js';
 import { htmlStream } from './stream.js';
 
 /**
@@ -108,22 +113,14 @@ function noteStart(el: Element, inNotes: boolean, targets: Set<string>, anchorNa
   return start;
 }
 
-/** Removes the plain-text label ("1. ") that starts a note's first paragraph. */
-function dropLeadingLabel(list: Inline[], label: string): void {
-  const first = list[0];
-  if (first?.kind === 'text' && first.text.startsWith(label)) {
-    const rest = first.text.slice(label.length).replace(/^\s+/, '');
-    if (rest === '') list.shift();
-    else list[0] = { ...first, text: rest };
-  }
-}
-
 export class HtmlReading {
   readonly ed: Edition = emptyEdition('mia-html');
   private readonly ictx: InlineContext;
   private readonly body: BodyEntry[] = [];
   private section: NoteSection | undefined;
   private note: Note | undefined;
+  /** Body blocks read under the open notes heading before its first note. */
+  private sectionLead: BodyEntry[] = [];
   /** No author line and no meta author: the footer is asked at the end. */
   private authorUnknown = false;
   private readonly noteNames = new Map<Note, { names: string[]; backHref?: string }>();
@@ -148,7 +145,7 @@ export class HtmlReading {
   }
 
   read(): Edition {
-    const doc = parseWithin(this.text, FAST_LOCATIONS, this.ctx.limits);
+    const doc = parseWithin(this.text, FAST_LOCATIONS, this.ctx.limits, this.ctx.diagnostics);
     const html = doc.childNodes.find(isElement);
     const bodyEl = findFirst(doc, 'body');
     const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;
@@ -356,7 +353,12 @@ export class HtmlReading {
   /** A block of the text goes to the open note, if any, else to the body. */
   private pushBlock(block: Block, hints: StreamBlock['hints'] = {}): void {
     if (this.note) this.note.blocks.push(block);
-    else this.body.push({ block, hints });
+    else {
+      const entry = { block, hints };
+      this.body.push(entry);
+      // Under a notes heading, before its first note: the section's own paragraph if a note follows.
+      if (this.section) this.sectionLead.push(entry);
+    }
   }
 
   /** A block of the text: what the engine says its hints show (`textRole`), else text or a note. */
@@ -396,16 +398,7 @@ export class HtmlReading {
   }
 
   private lastUpdated(el: Element, pos: SourcePos): void {
-    const value = this.inl(el, pos);
-    const m = value[0]?.kind === 'text' ? /^(Last updated(?: on)?)\s*:?\s*/i.exec(value[0].text) : null;
-    let label = '';
-    if (m && value[0]?.kind === 'text') {
-      label = m[1]!;
-      const rest = value[0].text.slice(m[0].length);
-      if (rest) value[0] = { ...value[0], text: rest };
-      else value.shift();
-    }
-    this.addField({ label, role: labelRule(label)?.role ?? 'other', value, pos });
+    this.addField(lastUpdatedField(this.inl(el, pos), pos));
   }
 
   /** Block-level HTML → model blocks (paragraphs, quotations, lists, line groups). */
@@ -468,6 +461,7 @@ export class HtmlReading {
   private closeSection(): void {
     this.section = undefined;
     this.note = undefined;
+    this.sectionLead = [];
   }
 
   private openNote(el: Element, pos: SourcePos, start: NoteStart): void {
@@ -476,6 +470,13 @@ export class HtmlReading {
       this.section = { notes: [], pos };
       this.ed.notes.push(this.section);
     }
+    if (this.sectionLead.length > 0 && this.section.notes.length === 0) {
+      // Paragraphs printed between a notes heading and its first note belong to the section.
+      const lead = new Set(this.sectionLead);
+      this.section.blocks = this.sectionLead.map((e) => e.block);
+      this.body.splice(0, this.body.length, ...this.body.filter((e) => !lead.has(e)));
+    }
+    this.sectionLead = [];
     const children = this.inl(el, pos, start.labelEl);
     if (!start.labelEl) dropLeadingLabel(children, start.label);
     const note: Note = { key: markerKey(start.label), label: start.label, type: 'unknown', place: 'end', blocks: [], pos, targets: [] };
@@ -487,7 +488,7 @@ export class HtmlReading {
     this.note = note;
   }
 
-  // ---------------------------------------------------------------- pairing and letters
+  // ---------------------------------------------------------------- the engine's notes and letter frame
 
   private finish(): void {
     this.authorFromFooter();
@@ -495,93 +496,15 @@ export class HtmlReading {
     const author = this.ed.metadata.author;
     const spelt = author?.from === 'author-line' ? footerSpelling(author.name, this.ed.dropped.map((d) => d.text)) : undefined;
     if (author && spelt !== undefined) author.name = spelt;
-    // LIA pages print a "Notes" heading even when the text has none: template furniture.
-    for (const s of this.ed.notes.filter((x) => x.notes.length === 0)) this.drop(squash(plainText(s.heading ?? [])) || 'notes', 'notes heading without notes', s.pos);
-    this.ed.notes = this.ed.notes.filter((x) => x.notes.length > 0);
-    assignSeries(this.ed.notes, (n) => this.noteNames.get(n)?.names ?? []);
-    for (const section of this.ed.notes) {
-      for (const note of section.notes) {
-        const ids = this.noteNames.get(note)?.names ?? [];
-        note.type = noteWriter({ text: note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), heading: squash(plainText(section.heading ?? [])), ids });
-      }
-    }
-    const paired = this.pairAnchors();
+    settleLinkedNotes(this.ed, this.noteNames, (text, reason, pos) => this.drop(text, reason, pos));
+    const paired = pairAnchors(this.noteNames, this.ictx.anchors);
     const shaped = shapeLetter(this.body);
     this.ed.body.blocks = shaped.blocks;
     if (shaped.opener) this.ed.body.opener = shaped.opener;
     if (shaped.closer) this.ed.body.closer = shaped.closer;
+    if (shaped.postscript) this.ed.body.postscript = { blocks: shaped.postscript, pos: shaped.postscript[0]!.pos };
     if (shaped.letter) this.ed.body.divType = 'letter';
-    this.linkBareMarkers(paired);
-  }
-
-  /**
-   * Markers printed without a link (`[1]`, `(1)`, `*` in the text) whose note no linked
-   * anchor points to: the first such marker in the text becomes that note's anchor.
-   */
-  private linkBareMarkers(paired: Set<Note>): void {
-    const waiting = new Map<string, Note>();
-    for (const n of this.ed.notes.flatMap((s) => s.notes)) {
-      if (paired.has(n)) continue;
-      if (waiting.has(n.key)) waiting.delete(n.key); // two unlinked notes with one key: ambiguous, leave both alone
-      else waiting.set(n.key, n);
-    }
-    if (waiting.size === 0) return;
-    const BARE = /\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g;
-    const split = (node: Extract<Inline, { kind: 'text' }>): Inline[] => {
-      const out: Inline[] = [];
-      let last = 0;
-      for (const m of node.text.matchAll(BARE)) {
-        const key = m[1] ?? m[2] ?? m[3]!;
-        const note = waiting.get(key);
-        if (!note) continue;
-        waiting.delete(key);
-        if (m.index > last) out.push({ ...node, text: node.text.slice(last, m.index) });
-        const anchor: Inline = { kind: 'noteAnchor', marker: m[0], key: note.key, pos: node.pos };
-        if (note.series !== undefined) anchor.series = note.series;
-        out.push(anchor);
-        last = m.index + m[0].length;
-      }
-      if (last === 0) return [node];
-      if (last < node.text.length) out.push({ ...node, text: node.text.slice(last) });
-      return out;
-    };
-    const walk = (list: Inline[]): void => {
-      const next: Inline[] = [];
-      for (const n of list) {
-        if (n.kind === 'text' && waiting.size) next.push(...split(n));
-        else {
-          if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
-          next.push(n);
-        }
-      }
-      list.splice(0, list.length, ...next);
-    };
-    bodyInlineLists(this.ed).forEach(walk);
-  }
-
-  /** Gives every anchor the key and series of the note it links to (`href="#n1"` → `name="n1"`). */
-  private pairAnchors(): Set<Note> {
-    const paired = new Set<Note>();
-    const byName = new Map<string, Note>();
-    const byBack = new Map<string, Note>();
-    for (const [note, link] of this.noteNames) {
-      for (const n of link.names) if (!byName.has(n)) byName.set(n, note);
-      if (link.backHref !== undefined && !byBack.has(link.backHref)) byBack.set(link.backHref, note);
-    }
-    const byKey = new Map<string, Note>();
-    for (const n of this.noteNames.keys()) if (n.series === undefined && !byKey.has(n.key)) byKey.set(n.key, n);
-    const pair = (a: AnchorInfo) => {
-      let note = (a.href !== undefined ? byName.get(a.href) : undefined) ?? (a.name !== undefined ? byBack.get(a.name) : undefined);
-      // A link that points at the wrong note (`[*]` → `#n2`): the printed marker is what the reader follows.
-      const printed = byKey.get(markerKey(a.node.marker));
-      if (note && printed && note.key !== printed.key && note.series === undefined) note = printed;
-      if (!note) return;
-      paired.add(note);
-      a.node.key = note.key;
-      if (note.series !== undefined) a.node.series = note.series;
-    };
-    this.ictx.anchors.forEach(pair);
-    return paired;
+    linkBareMarkers(this.ed, paired);
   }
 }
 

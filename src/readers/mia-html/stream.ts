@@ -9,7 +9,7 @@
 import type { BlockKind, BlockHints, StreamBlock } from '../../layout/blocks.js';
 import { FURNITURE_TAGS } from '../../layout/furniture.js';
 import { attr, classes, findAll, isElement, isText, squashedText, squashHtml, textContent, type Element, type Node } from './dom.js';
-import { isMarker } from './inlines.js';
+import { isMarker } from '../../layout/note-pairing.js';
 import type { Item } from './items.js';
 
 const KIND: Readonly<Record<string, BlockKind>> = {

@@ -35,7 +35,11 @@ export function markerKey(printed: string): string | undefined {
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 /** The characters that can start markup; runs of anything else are copied in one slice. */
-const SPECIAL = /[\\\n*^[(<|&`]/g;
+const SPECIAL_CHARS = '\\\n*^[(<|&`';
+/** SPECIAL_CHARS by char code (all ASCII): found with a loop bounded by the scan's end, no match object per run. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of SPECIAL_CHARS) SPECIAL[ch.charCodeAt(0)] = 1;
+const isSpecial = (code: number): boolean => code < 128 && SPECIAL[code] === 1;
 /** How far a closing tag is looked for: an element longer than this is taken as unclosed. */
 const TAG_REACH = 20000;
 /** A markdown footnote reference: `[^1]`, `[^note]`. */
@@ -49,6 +53,9 @@ const attr = (attrs: string, name: string): string | undefined =>
 export function parseInlines(env: InlineEnv, start: number, end: number): Inline[] {
   return new InlineScan(env).run(start, end);
 }
+
+/** The backtick runs of each source text (by run length, offsets in order), found at its first code span. */
+const BACKTICK_RUNS = new WeakMap<Source, Map<number, number[]>>();
 
 class InlineScan {
   private readonly t: string;
@@ -67,6 +74,19 @@ class InlineScan {
 
   run(start: number, end: number): Inline[] {
     const out: Inline[] = [];
+    // Neighbouring text nodes are joined as they come (a span's words and the words after it
+    // read as one run), except across a place where the text is shorter than its source (a
+    // decoded character reference, a code span's backticks): there `aligned` is false, so
+    // every text node's columns, counted from its start, stay the source's. Joined here, not
+    // in a second pass over a list with break markers: a paragraph of 100,000 code spans
+    // makes no second list.
+    let aligned = true;
+    const put = (node: Inline): void => {
+      const last = out[out.length - 1];
+      if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + node.text };
+      else out.push(node);
+      aligned = true;
+    };
     const t = this.t;
     let buf = '';
     let bufStart = start;
@@ -81,21 +101,20 @@ class InlineScan {
       trailingSpaces = k === 0 ? trailingSpaces + s.length : s.length - k;
     };
     const flush = (): void => {
-      if (buf !== '') out.push({ kind: 'text', text: buf, pos: this.pos(bufStart) });
+      if (buf !== '') put({ kind: 'text', text: buf, pos: this.pos(bufStart) });
       buf = '';
       trailingSpaces = 0;
     };
     const push = (node: Inline): void => {
       flush();
-      out.push(node);
+      put(node);
     };
 
     let i = start;
     while (i < end) {
       const c = t[i]!;
-      SPECIAL.lastIndex = i;
-      const special = SPECIAL.exec(t);
-      const stop = special && special.index < end ? special.index : end;
+      let stop = i;
+      while (stop < end && !isSpecial(t.charCodeAt(stop))) stop++;
       if (stop > i) {
         add(t.slice(i, stop), i);
         i = stop;
@@ -109,7 +128,7 @@ class InlineScan {
         if (ref) {
           add(ref.chars, i);
           flush();
-          out.push(ALIGN_BREAK);
+          aligned = false;
           i += ref.length;
         } else {
           add(c, i);
@@ -122,8 +141,11 @@ class InlineScan {
         const span = this.codeSpan(i, n, end);
         if (span) {
           flush();
-          out.push(ALIGN_BREAK);
-          if (span.text !== '') out.push({ kind: 'text', text: span.text, pos: this.pos(span.at) }, ALIGN_BREAK);
+          aligned = false;
+          if (span.text !== '') {
+            put({ kind: 'text', text: span.text, pos: this.pos(span.at) });
+            aligned = false;
+          }
           i = span.next;
         } else {
           add(t.slice(i, i + n), i);
@@ -241,14 +263,18 @@ class InlineScan {
       i++;
     }
     flush();
-    return mergeText(out);
+    return out;
   }
 
-  /** Backtick runs of the whole text by length, in order: where a code span may close. */
-  private backtickRuns: Map<number, number[]> | undefined;
+  /**
+   * Backtick runs of the whole text by length, in order: where a code span may close. Found
+   * once per source text (BACKTICK_RUNS), not once per scan: a page of 20,000 paragraphs
+   * with a code span each scanned the whole text 20,000 times (200 KB: 24 s).
+   */
   private runsOfLength(n: number): readonly number[] {
-    if (!this.backtickRuns) {
-      const runs = new Map<number, number[]>();
+    let runs = BACKTICK_RUNS.get(this.env.src);
+    if (!runs) {
+      runs = new Map<number, number[]>();
       const t = this.t;
       for (let i = t.indexOf('`'); i >= 0; ) {
         let k = i;
@@ -256,12 +282,12 @@ class InlineScan {
         // Escapes are not looked at: a backslash is literal inside a code span, so `\` can close one.
         const list = runs.get(k - i);
         if (list) list.push(i);
-        else runs.set(k - i, [i]);
+        else runs!.set(k - i, [i]);
         i = t.indexOf('`', k);
       }
-      this.backtickRuns = runs;
+      BACKTICK_RUNS.set(this.env.src, runs);
     }
-    return this.backtickRuns.get(n) ?? [];
+    return runs.get(n) ?? [];
   }
 
   /**
@@ -521,26 +547,3 @@ function plainLabel(children: readonly Inline[]): string | undefined {
   return s;
 }
 
-/**
- * Marks a place in the scan where the text is shorter than its source (a decoded character
- * reference, a code span's backticks): text on either side is not joined across it, so every
- * text node's columns, counted from its start, stay the source's.
- */
-const ALIGN_BREAK: Inline = { kind: 'lb', pos: { line: 0, column: 0 } };
-
-/** Joins neighbouring text nodes (a span's words and the words after it read as one run). */
-function mergeText(list: Inline[]): Inline[] {
-  const out: Inline[] = [];
-  let joinable = true;
-  for (const n of list) {
-    if (n === ALIGN_BREAK) {
-      joinable = false;
-      continue;
-    }
-    const last = out[out.length - 1];
-    if (joinable && n.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + n.text };
-    else out.push(n);
-    joinable = true;
-  }
-  return out;
-}
