@@ -99,6 +99,18 @@ function datelineOverAddress(entries: readonly BodyEntry[]): boolean {
   return addressLines.length >= 2 && addressLines.length <= 6 && addressLines.every((l) => l.length <= 60) && greeting.length <= 60 && SALUTATION.test(greeting);
 }
 
+/**
+ * A heading that is a place-date line, whole ("[London] April 12, 1871") or on its last line
+ * ("Folkestone, near Dover / August 21, 1890"), or a date in brackets ("(August 1934)").
+ */
+function isDatelineHeading(inl: Inline[]): boolean {
+  const whole = textOf(inl);
+  const ls = lines(inl).map(textOf);
+  // "[London] April 12, 1871": the place an editor supplied, in brackets.
+  const placeSupplied = whole.replace(/^\[([^\]]{1,40})\]\s*/, '$1, ');
+  return isPlaceDateLine(placeSupplied) || /^[([].*[)\]]\.?$/.test(whole) || (ls.length > 1 && isPlaceDateLine(ls[ls.length - 1]!));
+}
+
 function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
   let i = 0;
   let dateline: Inline[] | undefined;
@@ -108,7 +120,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
   // A heading is the dateline only when it is a place-date line as page text reads one ("March 12, 1912",
   // "Moscow, December 17, 1918") or a date in brackets ("(August 1934)"), not a section's heading that names a month ("Discussion on April, 1938").
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && (isPlaceDateLine(textOf(firstInl)) || /^[([].*[)\]]\.?$/.test(textOf(firstInl)))) || datelineOverAddress(entries))) {
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && isDatelineHeading(firstInl)) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;

@@ -56,6 +56,10 @@ describe('a date line under a subtitle dates the text, in page text and HTML ali
     const doc = html('<h2>Leon Trotsky</h2><h1>If America Should Go Communist</h1><h3>(August 1934)</h3><p>The first paragraph of the text, a sentence long enough.</p>');
     expect(created(doc)).toBe('1934-08');
   });
+  it('HTML: a heading with the place supplied in brackets, or over two lines, is still the dateline', () => {
+    expect(xtext(html('<h1>To Kugelmann</h1><h4>[London] April 12, 1871</h4><p>Dear Kugelmann,</p><p>The first paragraph of the text, a sentence long enough.</p>'), '//tei:opener/tei:dateline')).toBe('[London] April 12, 1871');
+    expect(created(html('<h1>To Boenigk</h1><h4>Folkestone, near Dover<br />August 21, 1890</h4><p>The first paragraph of the text, a sentence long enough.</p>'))).toBe('1890-08-21');
+  });
   it('HTML: a heading that is a place-date line is still the dateline', () => {
     const doc = html('<h1>To the Workers</h1><h3>Moscow, December 17, 1918</h3><p>The first paragraph of the text, a sentence long enough.</p>');
     expect(xtext(doc, '//tei:opener/tei:dateline')).toBe('Moscow, December 17, 1918');
