@@ -60,7 +60,7 @@ export const CODES = {
   'xml-limit': { severity: 'error', summary: "the XML goes past a safety limit of the parser (depth 256, 10 MB text node); --huge lifts it for trusted files" },
   'pointer-malformed': { severity: 'error', summary: 'a pointer is malformed (an empty "#", a space in a fragment)' },
   'schematron-failed': { severity: 'error', summary: 'a Schematron assertion failed or a report fired (embedded in the schema, or --schematron FILE); warnings when its role says so' },
-  'xinclude-failed': { severity: 'error', summary: 'an xi:include could not be expanded (missing file, a loop, or a remote URL)' },
+  'xinclude-failed': { severity: 'error', summary: 'an xi:include could not be expanded (missing file, a loop, a remote URL, an xpointer that selects nothing, or an XInclude error)' },
   'words-lost': { severity: 'error', summary: 'the words of the TEI differ from the words of the source' },
   // loading TEI (export, html)
   'tei-not-edition': { severity: 'error', summary: 'the XML is not a TEI document (its root is not TEI in the TEI namespace)' },

@@ -14,6 +14,7 @@
 import type { ErrorDetail } from 'libxml2-wasm';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
+import { elementEnd } from './blank.js';
 import { TEI_NS } from './integrity.js';
 import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
@@ -279,15 +280,20 @@ const posKey = (p: SourcePos): string => `${p.line}:${p.column}`;
  * The findings of every pass, each fault once. A later pass's fault about an element that
  * encloses a blanked one is left out: blanking may have taken a child the element needs,
  * and its real faults were reported by the pass that saw it whole.
+ * `document`: the elements of the document as written, when the passes are of another text
+ * with the same positions (misplaced.ts); by default the first pass's. Returns the elements
+ * (indexes into `document`) reported as standing where they may not.
  */
-export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainContext, diagnostics: Diagnostics): void {
+export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainContext, diagnostics: Diagnostics, document?: readonly ElementRecord[]): number[] {
   const seen = new Set<string>();
   // schema-outside-subset: one summary per element or attribute name, at its first occurrence.
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
   const findings: Finding[] = [];
   const enclosing = new Set<string>();
+  // Parents of what was blanked out (a grandchild's loss does not change a parent's order).
+  const lostChild = new Set<string>();
   // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
-  const written = passes[0]?.elements ?? [];
+  const written = document ?? passes[0]?.elements ?? [];
   const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
   const { verdictOf, incomplete } = jingOrder(ctx, written);
   // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
@@ -297,6 +303,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   // Elements already said to stand where they may not; elements already said to be incomplete.
   const placed = new Set<number | undefined>();
   const toldIncomplete = new Set<number | undefined>();
+  const textFaulted = new Set<number>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
@@ -317,7 +324,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       // off only because that child is gone. (One its parent may not hold at all is kept.)
       if (n > 0 && fault.kind === 'element' && element !== undefined && element.parent >= 0) {
         const parent = pass.elements[element.parent]!;
-        if (enclosing.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
+        if (lostChild.has(posKey(parent.pos)) && (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? false)) continue;
       }
       // A child of an unwrapped foreign element: whether it may stand there is said below, from the grammar.
       const original = element === undefined ? undefined : originalIndex.get(posKey(element.pos));
@@ -329,6 +336,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
         finding.at = original;
         finding.placement = fault.kind === 'element' || fault.kind === 'namespace';
         if (fault.kind === 'missing' || fault.kind === 'generic') toldIncomplete.add(original);
+        // Text where none may stand: jing goes past it and still says when a required child is missing.
+        if ((fault.kind === 'text' || fault.kind === 'empty') && original !== undefined) textFaulted.add(original);
         if (fault.kind === 'element' && finding.at !== undefined) {
           finding.allowedHere = verdictOf(finding.at) === 'ok';
           if (written[finding.at]!.parent >= 0) orderChecked.add(written[finding.at]!.parent);
@@ -351,9 +360,13 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     // The elements enclosing what the next pass will not see.
     const repairs = repairsOf(pass.details, pass.elements, ctx.expected);
     for (const cut of repairs.elements) {
+      const parent = pass.elements[cut]!.parent;
+      if (parent >= 0) lostChild.add(posKey(pass.elements[parent]!.pos));
       for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
     }
     for (const t of repairs.tags) {
+      const parent = pass.elements[t]!.parent;
+      if (parent >= 0) lostChild.add(posKey(pass.elements[parent]!.pos));
       const original = originalIndex.get(posKey(pass.elements[t]!.pos));
       if (original !== undefined) unwrapped.add(original);
     }
@@ -379,7 +392,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     }
   }
   // jing goes past a child out of place and still says when its parent lacks something at its end.
-  for (const parent of orderChecked) {
+  for (const parent of new Set([...orderChecked, ...textFaulted])) {
     if (toldIncomplete.has(parent) || !incomplete(parent)) continue;
     const e = written[parent]!;
     const finding = explain({ kind: 'missing', name: '' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
@@ -389,11 +402,49 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     findings.push(finding);
   }
   findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
+  const misplaced: number[] = [];
   for (const f of dropCascades(findings, written)) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
+    if (f.placement && f.at !== undefined) misplaced.push(f.at);
   }
+  return misplaced;
+}
+
+/** Whether libxml2's error says an element stands where it may not. */
+export function isPlacementFault(detail: ErrorDetail): boolean {
+  const kind = parseMessage(detail.message).kind;
+  return kind === 'element' || kind === 'namespace';
+}
+
+/**
+ * How far into `text` libxml2 got before the fault `detail` (an offset), to compare the
+ * faults of alternatives as jing's choice would: an element out of place at its start, text
+ * where none may stand at its first character, a missing child at the end of its parent.
+ */
+export function faultReach(detail: ErrorDetail, elements: readonly ElementRecord[], text: string, lineStarts: readonly number[]): number {
+  const index = detail.xpath === undefined ? undefined : elementAtLibxmlPath(elements, detail.xpath);
+  const offsetAt = (p: SourcePos): number => (lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  if (index === undefined) return lineStarts[Math.max(0, detail.line - 1)] ?? 0;
+  const element = elements[index]!;
+  const start = offsetAt(element.pos);
+  const fault = parseMessage(detail.message);
+  if (fault.kind === 'missing' || fault.kind === 'generic') return elementEnd(text, start);
+  // An attribute is inside the start tag: past the element's own place.
+  if (fault.kind === 'attribute' || fault.kind === 'datatype') return start + 1;
+  if (fault.kind !== 'text' && fault.kind !== 'empty') return start;
+  // The element's own text: between its tags, without its children.
+  const end = elementEnd(text, start);
+  let at = text.indexOf('>', start) + 1;
+  for (const c of element.children) {
+    const from = offsetAt(elements[c]!.pos);
+    const m = /\S/.exec(text.slice(at, from));
+    if (m) return at + m.index;
+    at = elementEnd(text, from);
+  }
+  const m = /\S/.exec(text.slice(at, text.lastIndexOf('</', end - 1)));
+  return m ? at + m.index : end;
 }
 
 /**

@@ -17,12 +17,14 @@ import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttr
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
-import { repairsOf, reportSchemaPasses, type SchemaPass } from './explain.js';
+import { faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
+import { libxmlPathOf, misplacedChecker } from './misplaced.js';
+import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
 import { TEI_NS, checkIntegrity, type Place } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
-import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
+import { XML_NS, attr, elementAtLibxmlPath, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
@@ -185,7 +187,7 @@ const PASS_BUDGET_CHARS = 4_000_000;
  * text (blank.ts: same lines and columns) and the rest checked again, until a run finds
  * nothing new; each run's errors are a pass for reportSchemaPasses.
  */
-function laterPasses(path: string, xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined): SchemaPass[] {
+function laterPasses(errorsOf: (doc: XmlDocument, elements: readonly ElementRecord[]) => ErrorDetail[], xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined): SchemaPass[] {
   const passes: SchemaPass[] = [first];
   const limit = Math.min(MAX_PASSES, Math.max(1, Math.floor(PASS_BUDGET_CHARS / Math.max(1, xml.length))));
   let text = xml;
@@ -205,7 +207,7 @@ function laterPasses(path: string, xml: string, first: SchemaPass, huge: boolean
       break;
     }
     try {
-      const details = schemaErrors(path, doc, rescan.elements);
+      const details = errorsOf(doc, rescan.elements);
       pass.rechecked = true;
       if (details.length === 0) break;
       pass = { details, elements: rescan.elements };
@@ -217,6 +219,102 @@ function laterPasses(path: string, xml: string, first: SchemaPass, huge: boolean
     }
   }
   return passes;
+}
+
+const findingKey = (d: Diagnostic): string => `${d.code}:${d.line}:${d.column}:${d.message}`;
+
+/** Rounds of checking inside misplaced elements (each round goes one misplaced element deeper). */
+const MISPLACED_ROUNDS = 8;
+
+/**
+ * What is inside the elements reported out of place, checked against every pattern of
+ * their names as jing does (misplaced.ts), and the same for elements out of place found
+ * there, one level deeper each round.
+ */
+function checkMisplaced(path: string, xml: string, scan: { elements: ElementRecord[]; lineStarts: number[] }, misplaced: readonly number[], huge: boolean, ctx: ExplainContext, diagnostics: Diagnostics): void {
+  const done = new Set<number>();
+  let next = [...misplaced];
+  for (let round = 0; round < MISPLACED_ROUNDS && next.length > 0; round++) {
+    next.forEach((i) => done.add(i));
+    const checker = misplacedChecker(path, xml, scan.lineStarts, scan.elements, next);
+    if (!checker) return;
+    const found: number[] = [];
+    try {
+      for (const element of checker.elements) {
+        const text = checker.text(element);
+        const rescan = scanXml(text);
+        if (!rescan.ok) continue;
+        const at = scan.elements[element]!.pos;
+        // Where the element itself stands is said already: libxml2 also blames the wrapper for it when its content fails.
+        // Faults of its ancestors only follow from a fault inside it (their patterns here take anything).
+        const errorsOf = (variant: number, doc: XmlDocument, els: readonly ElementRecord[]): ErrorDetail[] => {
+          const own = els.findIndex((e) => e.pos.line === at.line && e.pos.column === at.column);
+          const inside = (e: number): boolean => {
+            for (let p = els[e]!.parent; p >= 0; p = els[p]!.parent) if (p === own) return true;
+            return false;
+          };
+          const raw = checker.errors(element, variant, doc);
+          const kept = raw.filter((d) => {
+            const e = d.xpath === undefined ? undefined : elementAtLibxmlPath(els, d.xpath);
+            return e !== undefined && (inside(e) || (e === own && !isPlacementFault(d)));
+          });
+          // "Element x has extra content: text": libxml2 lost its place in the element's
+          // (mixed) content at a child that may not stand there and says no more; the
+          // grammar says which children those are, as jing does.
+          if (kept.length > 0 || !raw.some((d) => / has extra content: text$/.test(d.message.trim()) && d.xpath !== undefined && elementAtLibxmlPath(els, d.xpath) === own)) return kept;
+          // The fault may be deeper than its children: every element inside it is walked,
+          // down to (not into) the children that may not stand where they are.
+          const outOfPlace: number[] = [];
+          const stack = [own];
+          while (stack.length > 0) {
+            const x = els[stack.pop()!]!;
+            const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)));
+            x.children.forEach((c, k) => (walked && walked.verdicts[k] !== 'ok' ? outOfPlace.push(c) : stack.push(c)));
+          }
+          return outOfPlace
+            .sort((a, b) => a - b)
+            .map((c) => ({ message: `Did not expect element ${els[c]!.local} there`, level: 2, line: els[c]!.pos.line, col: 0, xpath: libxmlPathOf(els, c) }));
+        };
+        const run = (variant: number): ErrorDetail[] | undefined => {
+          let doc: XmlDocument;
+          try {
+            doc = readXml(text, huge, undefined);
+          } catch {
+            return undefined;
+          }
+          try {
+            return errorsOf(variant, doc, rescan.elements);
+          } finally {
+            doc.dispose();
+          }
+        };
+        // One pattern of the name that takes the content: no error (jing's choice). Else
+        // the errors of the pattern that went furthest, where jing's last alternative died.
+        let best: { variant: number; details: ErrorDetail[]; reach: number } | undefined;
+        for (let v = 0; v < checker.variants(element); v++) {
+          const details = run(v);
+          if (details === undefined || details.length === 0) {
+            best = undefined;
+            break;
+          }
+          const reach = Math.min(...details.map((d) => faultReach(d, rescan.elements, text, rescan.lineStarts)));
+          if (!best || reach > best.reach || (reach === best.reach && details.length < best.details.length)) best = { variant: v, details, reach };
+        }
+        if (!best) continue;
+        const variant = best.variant;
+        const passes = laterPasses((d, els) => errorsOf(variant, d, els), text, { details: best.details, elements: rescan.elements }, huge, ctx.expected);
+        const before = diagnostics.items.length;
+        found.push(...reportSchemaPasses(passes, { ...ctx, elements: rescan.elements }, diagnostics, scan.elements));
+        // Said already (an element inside a foreign one, judged when that was unwrapped): once.
+        const said = new Set(diagnostics.items.slice(0, before).map(findingKey));
+        const added = diagnostics.items.splice(before).filter((d) => !said.has(findingKey(d)));
+        diagnostics.items.push(...added);
+      }
+    } finally {
+      checker.dispose();
+    }
+    next = found.filter((i) => !done.has(i));
+  }
 }
 
 /** Did teiwright write this TEI? Its `appInfo/application[@ident="teiwright"]` says so. */
@@ -270,10 +368,14 @@ function checkDocument(xml: string, options: ValidateFileOptions, diagnostics: D
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   doc.dispose();
-  const expansion = expandXIncludeText(xml, options.file, options.file, options.maxBytes);
+  // XInclude's base URI fixup writes xml:base on each included element; the project subset
+  // has no xml:base (TEI that teiwright wrote gathers its editions with xi:include), so it
+  // is left out when the document is checked against the subset.
+  const schema = chooseSchema(options.schema ?? 'auto', { own, xml, file: options.file });
+  const expansion = expandXIncludeText(xml, options.file, options.file, { base: schema.path !== PROJECT_SCHEMA, ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) });
   if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
   if (expansion.kind === 'failed') {
-    const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded (only local files relative to the document are read, never the network): ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
+    const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded: ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
     d.file = expansion.shown;
     return diagnostics.items;
   }
@@ -319,8 +421,11 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
           duplicateIds: duplicateIds(scan.elements),
           expected: expectedNamesOf(choice.path),
         };
-        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses(choice.path, xml, { details: errors, elements: scan.elements }, own || options.huge === true, ctx.expected);
-        reportSchemaPasses(passes, ctx, diagnostics);
+        const huge = own || options.huge === true;
+        const schemaPath = choice.path;
+        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected);
+        const misplaced = reportSchemaPasses(passes, ctx, diagnostics);
+        if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, ctx, diagnostics);
       }
     }
     if (options.schematron !== 'none') {

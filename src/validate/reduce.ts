@@ -37,6 +37,8 @@ interface RngNode {
   children: RngNode[];
   /** For element/attribute patterns with a name attribute: `ns local`. */
   key?: string;
+  /** For element patterns: the `ns` and `datatypeLibrary` in effect there (inherited from ancestors). */
+  context?: { ns: string; datatypeLibrary: string };
 }
 
 export interface ParsedRng {
@@ -77,11 +79,11 @@ export function parseRng(text: string): ParsedRng {
   const top = PARSER.parse(text) as OrderedNode[];
   const parsed: ParsedRng = { root: { tag: '#root', rng: false, attrs: {}, children: [] }, reducible: true, defines: new Map(), elementPatterns: new Map() };
   // Explicit stack (schemas can nest deeply): [ordered children, parent node, ns, prefixes, inside foreign markup].
-  type Frame = { list: OrderedNode[]; parent: RngNode; ns: string; prefixes: Map<string, string>; foreign: boolean };
-  const stack: Frame[] = [{ list: top, parent: parsed.root, ns: '', prefixes: new Map([['xml', XML_NS], ['', '']]), foreign: false }];
+  type Frame = { list: OrderedNode[]; parent: RngNode; ns: string; datatypeLibrary: string; prefixes: Map<string, string>; foreign: boolean };
+  const stack: Frame[] = [{ list: top, parent: parsed.root, ns: '', datatypeLibrary: '', prefixes: new Map([['xml', XML_NS], ['', '']]), foreign: false }];
   let grammars = 0;
   while (stack.length > 0) {
-    const { list, parent, ns, prefixes, foreign } = stack.pop()!;
+    const { list, parent, ns, datatypeLibrary, prefixes, foreign } = stack.pop()!;
     for (const n of list) {
       const tag = tagOf(n);
       if (tag === undefined) continue;
@@ -103,6 +105,7 @@ export function parseRng(text: string): ParsedRng {
       const node: RngNode = { tag: rng ? tag.slice(colon + 1) : tag, rng, attrs, children: [] };
       parent.children.push(node);
       const myNs = rng && attrs.ns !== undefined ? attrs.ns : ns;
+      const myLibrary = rng && attrs.datatypeLibrary !== undefined ? attrs.datatypeLibrary : datatypeLibrary;
       if (rng) {
         if (node.tag === 'include' || node.tag === 'externalRef' || node.tag === 'parentRef') parsed.reducible = false;
         if (node.tag === 'grammar' && ++grammars > 1) parsed.reducible = false;
@@ -113,6 +116,7 @@ export function parseRng(text: string): ParsedRng {
           if (c >= 0) nameNs = scope.get(name.slice(0, c)) ?? '\u0000unbound';
           node.key = nameKey(nameNs, c >= 0 ? name.slice(c + 1) : name);
           if (node.tag === 'element') {
+            node.context = { ns: myNs, datatypeLibrary: myLibrary };
             const list2 = parsed.elementPatterns.get(node.key) ?? [];
             list2.push(node);
             parsed.elementPatterns.set(node.key, list2);
@@ -125,7 +129,7 @@ export function parseRng(text: string): ParsedRng {
         }
       }
       const children = n[tag];
-      if (Array.isArray(children)) stack.push({ list: children as OrderedNode[], parent: node, ns: myNs, prefixes: scope, foreign: foreign || !rng });
+      if (Array.isArray(children)) stack.push({ list: children as OrderedNode[], parent: node, ns: myNs, datatypeLibrary: myLibrary, prefixes: scope, foreign: foreign || !rng });
     }
   }
   // The stack visits siblings in order but children are appended as their frames pop,
@@ -142,9 +146,59 @@ const escapeAttr = (raw: string): string => raw.replace(/"/g, '&quot;').replace(
  */
 export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes: NameSet, shallow: NameSet = new Set()): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  writeReduced(out, parsed.root.children, { elements, attributes, shallow }, true);
+  return out.join('');
+}
+
+/**
+ * A grammar for checking an element that stands where the schema does not allow it, as
+ * jing does: jing goes on inside such an element and checks its content against every
+ * pattern of its name in the schema. The text checked holds the element and only its
+ * ancestors' tags (misplaced.ts): the start here is a chain of `depth` elements of any name
+ * with any attributes, each holding the next, the last holding the element `key` matched
+ * by one of the schema's patterns for that name (copied, with the `ns` and
+ * `datatypeLibrary` in effect where it stands; `variant` picks which one: libxml2 reports a
+ * choice of them poorly, so the caller checks each and compares). No choice anywhere
+ * above the element, so libxml2 reports the faults inside it as it would in place.
+ * Everything else as in reducedRngText. Only for a grammar in one file (`reducible`).
+ */
+export function misplacedRngText(parsed: ParsedRng, key: string, depth: number, elements: NameSet, attributes: NameSet, shallow: NameSet = new Set(), variant = 0): string | undefined {
+  const names = { elements, attributes, shallow, skipStart: true };
+  const grammar = parsed.root.children.find((n) => n.rng && n.tag === 'grammar');
+  const patterns = parsed.elementPatterns.get(key) ?? [];
+  const pattern = patterns[Math.min(variant, patterns.length - 1)];
+  if (!grammar || !pattern || depth < 1) return undefined;
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  let attrs = '';
+  for (const [k, v] of Object.entries(grammar.attrs)) if (k !== 'xmlns') attrs += ` ${k}="${escapeAttr(v)}"`;
+  out.push(`<grammar${attrs} xmlns="${RNG_NS}">`);
+  const level = (d: number): string => `teiwright.misplaced.${d}`;
+  // A pattern that is a define's whole body (as in ODD-generated schemas) is referred to, not copied.
+  let defined: string | undefined;
+  for (const [name, bodies] of parsed.defines) {
+    if (bodies.length === 1 && bodies[0]!.attrs.combine === undefined && bodies[0]!.children.filter((c) => c.rng).length === 1 && bodies[0]!.children.find((c) => c.rng) === pattern) defined = name;
+  }
+  out.push(`<start><ref name="${level(0)}"/></start>`);
+  for (let d = 0; d < depth; d++) {
+    out.push(`<define name="${level(d)}"><element><anyName/><zeroOrMore><attribute><anyName/></attribute></zeroOrMore>`);
+    if (d < depth - 1) out.push(`<ref name="${level(d + 1)}"/>`);
+    else if (defined !== undefined) out.push(`<ref name="${escapeAttr(defined)}"/>`);
+    else {
+      const context = pattern.context ?? { ns: '', datatypeLibrary: '' };
+      const copy: RngNode = { ...pattern, attrs: { ...pattern.attrs, ns: pattern.attrs.ns ?? context.ns, datatypeLibrary: pattern.attrs.datatypeLibrary ?? context.datatypeLibrary } };
+      writeReduced(out, [copy], names, false);
+    }
+    out.push('</element></define>');
+  }
+  writeReduced(out, grammar.children, names, false);
+  out.push('</grammar>');
+  return out.join('');
+}
+
+/** Writes `nodes` reduced (see reducedRngText); `root`: the first RELAX NG element written declares the namespace. */
+function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean }, root: boolean): void {
   // Explicit stack of nodes to open and closing tags to write.
-  const stack: (RngNode | string)[] = [...parsed.root.children].reverse();
-  let root = true;
+  const stack: (RngNode | string)[] = [...nodes].reverse();
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (typeof item === 'string') {
@@ -155,7 +209,7 @@ export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes:
       out.push(item.text);
       continue;
     }
-    if (!item.rng) continue;
+    if (!item.rng || (skipStart && item.tag === 'start')) continue;
     if (item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
       if (item.tag === 'element' && shallow.has(item.key)) {
         // Not in the document, so its content is never used: kept by name only, for the messages.
@@ -175,5 +229,4 @@ export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes:
     stack.push(`</${item.tag}>`);
     for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
   }
-  return out.join('');
 }

@@ -232,7 +232,27 @@ function compileText(text: string, path: string): RelaxNGValidator {
   }
 }
 
-function errorsOf(validator: RelaxNGValidator, doc: XmlDocument): ErrorDetail[] {
+const parsedGrammars = new Map<string, ParsedRng | null>();
+
+/** The grammar of the schema at `path` when it is in one file (reduce.ts can rewrite it), else undefined. */
+export function oneFileGrammarOf(path: string): ParsedRng | undefined {
+  const key = resolve(path);
+  let g = parsedGrammars.get(key);
+  if (g === undefined) {
+    const parsed = reducedSchemaOf(key)?.parsed ?? parseRng(readFileSync(key, 'utf8'));
+    g = parsed.reducible ? parsed : null;
+    parsedGrammars.set(key, g);
+  }
+  return g ?? undefined;
+}
+
+/** Compiles a schema written here (reduce.ts) for the schema at `path` (its base for messages); the caller disposes it. */
+export function compileRngText(text: string, path: string): RelaxNGValidator {
+  return compileText(text, resolve(path));
+}
+
+/** The RELAX NG errors of `doc` against `validator`; empty when valid. */
+export function errorsOf(validator: RelaxNGValidator, doc: XmlDocument): ErrorDetail[] {
   try {
     validator.validate(doc);
     return [];

@@ -1,0 +1,83 @@
+/**
+ * An element that stands where the schema does not allow it: jing says so, then goes on
+ * inside it and checks its content against every pattern of its name (src/validate/misplaced.ts).
+ * jing's errors on tests/fixtures/out-of-place were recorded once (its README says how).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { validateFile } from '../../src/validate/index.js';
+import { libxmlPathOf } from '../../src/validate/misplaced.js';
+import { elementAtLibxmlPath, scanXml } from '../../src/validate/scan.js';
+import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage } from '../helpers/shared.js';
+
+const DIR = resolve(PROJECT_ROOT, 'tests/fixtures/out-of-place');
+const errors = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
+const JING = readFileSync(join(DIR, 'JING-ERRORS.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'))
+  .map(([document, schema, line, , message]) => ({ document: document!, schema: schema!, line: Number(line), message: message! }));
+const lines = (xs: { line?: number }[]): number[] => [...new Set(xs.map((x) => x.line!))].sort((a, b) => a - b);
+
+describe('an element out of place: its content checked against every pattern of its name', () => {
+  const file = join(DIR, 'misplaced.xml');
+  const ds = errors(validateFile(file, { schema: join(DIR, 'two-items.rng') }));
+  const jing = JING.filter((j) => j.document === 'misplaced.xml');
+
+  it('has an error on every line jing has one, and on no other line', () => {
+    expect(lines(ds)).toEqual(lines(jing));
+  });
+
+  it('says nothing of content that one of the patterns allows (text of a list item; cells of a row item)', () => {
+    for (const line of [4, 5, 6]) expect(ds.filter((d) => d.line === line).map((d) => d.message)).toEqual([expect.stringMatching(/^<item> is not allowed inside <doc>/)]);
+  });
+
+  it('judges content that no pattern allows by the pattern that went furthest, as jing does', () => {
+    // A cell then text: the row item's pattern got further (jing: text not allowed, expected cell).
+    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements)');
+    // A label then a cell: the list item's (jing: cell not allowed, expected the end or text).
+    expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<cell> is not allowed at this position inside <item>; expected the end of <item> or text$/));
+    expect(ds.filter((d) => d.line === 9).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<bogus> is not allowed inside <item>/));
+  });
+});
+
+describe('libxml2’s paths', () => {
+  it('writes the path libxml2 gives an element, read back to the same element', () => {
+    const scan = scanXml('<a xmlns="urn:x" xmlns:p="urn:p"><b/><p:c/><b><p:c/><p:c/><d/></b></a>');
+    if (!scan.ok) throw new Error('scan');
+    scan.elements.forEach((_, i) => expect(elementAtLibxmlPath(scan.elements, libxmlPathOf(scan.elements, i))).toBe(i));
+    expect(libxmlPathOf(scan.elements, 4)).toBe('/*/*[3]/p:c[1]');
+  });
+});
+
+if (!hasTeiAll) console.warn(skipMessage('tei_all.rng (elements out of place against jing)'));
+
+describe.skipIf(!hasTeiAll)('an element out of place in TEI (tei_all)', () => {
+  const saved = process.env.TEIWRIGHT_TEI_ALL;
+  beforeAll(() => {
+    process.env.TEIWRIGHT_TEI_ALL = TEI_ALL;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TEIWRIGHT_TEI_ALL;
+    else process.env.TEIWRIGHT_TEI_ALL = saved;
+  });
+
+  it('finds the faults inside it on jing’s lines, and no fault jing does not find', () => {
+    const ds = errors(validateFile(join(DIR, 'tei-misplaced.xml'))).filter((d) => d.code === 'schema-invalid');
+    const jing = JING.filter((j) => j.document === 'tei-misplaced.xml');
+    expect(lines(ds)).toEqual(lines(jing));
+    expect(ds.find((d) => d.line === 15)!.message).toMatch(/^<p> is not allowed inside <head>/);
+    expect(ds.find((d) => d.line === 25)!.message).toMatch(/^<bogus> is not allowed inside <p>/);
+  });
+
+  it('goes past text where none may stand and says what is missing, as jing does (two errors)', () => {
+    const ds = errors(validateFile(join(DIR, 'text-in-element.xml')));
+    const jing = JING.filter((j) => j.document === 'text-in-element.xml');
+    expect(ds).toHaveLength(jing.length);
+    expect(lines(ds)).toEqual(lines(jing));
+    expect(ds.map((d) => d.message)).toEqual(['<titleStmt> cannot contain text (only elements)', '<titleStmt> is incomplete; expected <title>']);
+  });
+});
