@@ -151,6 +151,13 @@ function isHeadingLike(p: StreamBlock): boolean {
 }
 
 /**
+ * A date line standing as a paragraph: one line ("(October 1913)"), or lines that are each
+ * part of the date ("London, / May 30, 1871"). "The Third Address / May, 1871" is a heading with its date under it.
+ */
+const isDateParagraph = (p: StreamBlock): boolean =>
+  isDateLine(blockText(p)) && (p.lines.length === 1 || isDateLine(squashLine(p.lines[0]!.text)) || p.lines.slice(0, -1).every((l) => /,$/.test(squashLine(l.text))));
+
+/**
  * Which paragraph of the title zone [from, to) is the title. The one right above a date
  * line ("Labour in Dublin" over "(October 1913)"), or above its subtitle ("(An interview)");
  * else, above an information block, the
@@ -160,7 +167,7 @@ function isHeadingLike(p: StreamBlock): boolean {
  */
 function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean): number {
   for (let k = from + 1; k < to; k++) {
-    if (!isDateLine(blockText(paragraphs[k]!))) continue;
+    if (!isDateParagraph(paragraphs[k]!)) continue;
     // Right above the date line, unless that line says what kind of text it is ("Where do
     // we go from here?" over "(An interview)" over "(April 1980)"): then the one above it.
     return k - 2 >= from && isSubtitleLine(blockText(paragraphs[k - 1]!)) ? k - 2 : k - 1;
@@ -191,7 +198,10 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
  */
 function isBookLine(p: StreamBlock): boolean {
   const t = blockText(p);
-  if (isCollectionLine(t)) return true;
+  // "The Third Address / May, 1871": a heading with its date on a line of its own, not a year's collection.
+  const last = squashLine(p.lines[p.lines.length - 1]!.text);
+  const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashLine(p.lines[0]!.text));
+  if (isCollectionLine(t) && !datedHeading) return true;
   if (p.lines.length > 1 && isPersonName(squashLine(p.lines[0]!.text))) return true;
   const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
   if (named && isPersonName(named[1]!)) return true;
@@ -256,7 +266,10 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   let zoneEnd = end;
   if (metaAt < 0) {
     zoneEnd = i + 1;
-    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
+    // A date line under the title closes the zone: what follows it is the text ("January 1851"
+    // over "The Friend of the People. No.4, 4 January 1851", the text's source line).
+    const datedAbove = (k: number): boolean => k - 1 > i && isDateParagraph(paragraphs[k - 1]!);
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
   // What stands above the title names the book or the collection: kept above it; a first
@@ -296,6 +309,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
+  // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
+  // 1938)") is not more of the subtitle: it dates the text, printed between the title and it.
+  while (subtitle.length > 1 && isDateParagraph(subtitle[subtitle.length - 1]!)) ed.body.argument.unshift(paragraphBlock(subtitle.pop()!, rd));
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
@@ -414,6 +430,20 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
   // Reported top to bottom, as an editor reads the page.
   for (const line of found.reverse()) dropNavigation(line, reasons.get(line) ?? 'navigation footer', ed, rd);
   return found;
+}
+
+/**
+ * A letter's title names its writer by the surname ("Marx to W. Bracke"); the signature under
+ * the letter gives the whole name ("Karl Marx"): the author is the name as signed.
+ */
+function authorSignedInFull(ed: Edition): void {
+  const author = ed.metadata.author;
+  const signed = ed.body.closer?.signed;
+  if (!author || !signed || /\s/.test(author.name)) return;
+  const name = squash(plainText(signed)).replace(/[.,]$/, '');
+  const words = name.split(' ');
+  // Given names written out ("Karl Marx"): initials ("F. Engels") say no more than the surname.
+  if (isPersonName(name) && words.at(-1) === author.name && words.slice(0, -1).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) ed.metadata.author = { ...author, name };
 }
 
 /**
@@ -806,7 +836,8 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
   const body = paragraphs.slice(bodyStart, notesAt);
   const argument = headnoteLength(body);
-  ed.body.argument = body.splice(0, argument).map((p) => paragraphBlock(p, rd));
+  // After a date line the title zone left there (readTop).
+  ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));
   readOpener(body, ed, rd);
   findAuthor(paragraphs, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
@@ -816,6 +847,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   readCloser(letterPart, ed, rd);
   const postscript = ps > 0 && ed.body.closer ? body.slice(ps) : [];
   if (ps > 0) body.splice(0, body.length, ...letterPart, ...(ed.body.closer ? [] : body.slice(ps)));
+  authorSignedInFull(ed);
   ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
   if (postscript.length > 0) ed.body.postscript = { blocks: postscript.map((p) => paragraphBlock(p, rd)), pos: { line: postscript[0]!.lines[0]!.line, column: firstColumn(postscript[0]!.lines[0]!.text) } };
   for (const part of notesSections(paragraphs.slice(notesAt))) {

@@ -197,7 +197,8 @@ export function infoLineField(value: Inline[], pos: SourcePos): MetaField {
     return infoField(by[1]!, value, pos);
   }
   const word = WORD_LABEL.exec(head);
-  if (word && labelRule(word[1]!)) {
+  // "Translation in Labour Monthly, …" is a sentence (where the translation was printed), not a label.
+  if (word && labelRule(word[1]!) && !/^(?:in|on|of|at|for|to|as)\b/i.test(head.slice(word[0].length))) {
     stripPrefix(value, word[0].length);
     return infoField(word[1]!, value, pos);
   }

@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { postscriptStart } from './letter.js';
+import { isPlaceDateLine, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -99,6 +99,18 @@ function datelineOverAddress(entries: readonly BodyEntry[]): boolean {
   return addressLines.length >= 2 && addressLines.length <= 6 && addressLines.every((l) => l.length <= 60) && greeting.length <= 60 && SALUTATION.test(greeting);
 }
 
+/**
+ * A heading that is a place-date line, whole ("[London] April 12, 1871") or on its last line
+ * ("Folkestone, near Dover / August 21, 1890"), or a date in brackets ("(August 1934)").
+ */
+function isDatelineHeading(inl: Inline[]): boolean {
+  const whole = textOf(inl);
+  const ls = lines(inl).map(textOf);
+  // "[London] April 12, 1871": the place an editor supplied, in brackets.
+  const placeSupplied = whole.replace(/^\[([^\]]{1,40})\]\s*/, '$1, ');
+  return isPlaceDateLine(placeSupplied) || /^[([].*[)\]]\.?$/.test(whole) || (ls.length > 1 && isPlaceDateLine(ls[ls.length - 1]!));
+}
+
 function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
   let i = 0;
   let dateline: Inline[] | undefined;
@@ -106,7 +118,9 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   let pos: Inline['pos'] | undefined;
   const first = entries[0];
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl))) || datelineOverAddress(entries))) {
+  // A heading is the dateline only when it is a place-date line as page text reads one ("March 12, 1912",
+  // "Moscow, December 17, 1918") or a date in brackets ("(August 1934)"), not a section's heading that names a month ("Discussion on April, 1938").
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && isDatelineHeading(firstInl)) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;
@@ -136,13 +150,24 @@ function isCloserCandidate(e: BodyEntry): boolean {
 }
 
 /**
- * The text's last block, a few short lines ending in a date ("Moscow / December 17, 1918",
+ * The words of a paragraph, or of a quote of one paragraph: a template may indent the closing
+ * lines as it indents a quotation (MIA's `p.indentb`), and a browser copy shows them as lines alike.
+ */
+function closingChildren(b: Block): Inline[] | undefined {
+  if (b.kind === 'p') return b.children;
+  if (b.kind === 'quote' && b.blocks.length === 1 && b.blocks[0]!.kind === 'p') return b.blocks[0]!.children;
+  return undefined;
+}
+
+/**
+ * The text's last block (a paragraph, or a quote of one paragraph), a few short lines ending in a date ("Moscow / December 17, 1918",
  * "Karl Marx / London / July 25, 1867"): where and when the text was signed, as page text
  * reads its last lines.
  */
 function isClosingDateBlock(e: BodyEntry): boolean {
-  if (e.block.kind !== 'p') return false;
-  const ls = lines(e.block.children).map(textOf);
+  const children = closingChildren(e.block);
+  if (!children) return false;
+  const ls = lines(children).map(textOf);
   const last = ls[ls.length - 1] ?? '';
   return ls.length >= 1 && ls.length <= 4 && ls.every((l) => l.length <= 60) && isDateline(last) && /^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(last);
 }
@@ -159,8 +184,9 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   const signed: Inline[][] = [];
   const dateline: Inline[][] = [];
   for (const e of tail) {
-    if (e.block.kind !== 'p') continue;
-    for (const line of lines(e.block.children)) {
+    const children = e === entries[entries.length - 1] && dated ? closingChildren(e.block) : e.block.kind === 'p' ? e.block.children : undefined;
+    if (!children) continue;
+    for (const line of lines(children)) {
       const t = textOf(line);
       if (hasClass(e, 'placedate') || isDateline(t)) dateline.push(line);
       else if (VALEDICTION.test(t) && signed.length === 0) salute.push(line);

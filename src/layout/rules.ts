@@ -110,7 +110,7 @@ export const CHAPTER: readonly LineRule[] = [
 export const isChapterHeading = (s: string): boolean => s.length <= 160 && CHAPTER.some((r) => r.pattern.test(s));
 
 /** Words that name a body of people or a collection, never one person. */
-const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
+const ORGANISATION = /\b(?:association|international|congress|conference|party|committee|union|league|council|society|institute|press|publishers?|correspondence|board|bureau|executive|editorial|editors|paper|review|journal|newspaper|magazine|bulletin|gazette|zeitung|herald|tribune|workers?[’']?)(?![\p{L}])/iu;
 /** Words that name writings, not a writer: "Speeches and Writings". */
 const WRITINGS = /\b(?:speeches|writings|essays|articles|letters|documents|pamphlets|texts|poems)\b/i;
 
@@ -122,6 +122,9 @@ export function isPersonName(s: string): boolean {
     parts.length <= 6 &&
     parts.every((w) => /^(?:[\p{Lu}][\p{L}'’.-]*|de|von|van|der|la|le|du|and|&)$/u.test(w)) &&
     !/^(?:and|&)$/.test(parts[0]!) &&
+    // "Marx and": a name cut short; "Vladimir Lenin's": the name's possessive, over the title of his work.
+    !/^(?:and|&)$/.test(parts[parts.length - 1]!) &&
+    !/[’']s$/.test(parts[parts.length - 1]!) &&
     !/\b(?:of|the|on|in|to|for)\b/i.test(s) &&
     !ORGANISATION.test(s) &&
     !WRITINGS.test(s) &&
@@ -214,6 +217,7 @@ export function authorLineName(line: string): string | undefined {
  */
 export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
   { name: 'works of X', pattern: /^(?:(?:collected|selected|complete|the) )?(?:works|writings) of (?<name>[^:()\d]{3,60}?)[.,]?(?:\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?)?\.?$/iu, where: 'top', why: '"Works of Frederick Engels 1885": the collected works of one person' },
+  { name: 'X in paper date', pattern: /^(?<name>[^:()\d]{3,60}?) in (?:the )?\p{Lu}[^:()\d]{2,80}?\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:1[5-9]\d\d|20\d\d)\.?$/iu, where: 'top', why: '"Marx and Engels in Neue Rheinische Zeitung June 1848": the writers of the articles a paper printed then' },
   { name: 'work. X (year)', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s*\((?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)\.?$/u, where: 'top', why: '"Dialectics of Nature. Frederick Engels (1883)": the work, its author and year' },
 ];
 
@@ -289,7 +293,8 @@ const TEXT_KIND = /^(?:an? |the |open |first |second |last )*(?:letter|letters|r
  */
 export function metaAuthorName(content: string): string | undefined {
   const s = content.replace(/[\s\u00a0]+/g, ' ').trim();
-  if (s === '' || ORGANISATION.test(s)) return undefined;
+  // "Marx and": a name cut short is no author (the page's printed lines may name them whole).
+  if (s === '' || ORGANISATION.test(s) || /(?:^|\s)(?:and|&|und|et)$/i.test(s)) return undefined;
   const forms = s.split(/\s*[,;]\s*/).filter((f) => f !== '');
   const surname = (f: string) => f.split(/[\s.]+/).filter((w) => w !== '').at(-1)?.toLowerCase();
   if (forms.length > 1 && forms.every((f) => surname(f) === surname(forms[0]!) && !/\d/.test(f))) {

@@ -35,7 +35,9 @@ const ORG_WORDS = /\b(?:archive|institute|publishers?|press|committee|party|soci
  * "Zodiac and Brian Baggins" → two. Trailing purposes, places and years are not names.
  */
 export function namesIn(value: string): string[] {
+  // "by Ted Crawford": the byline's "by" is not part of the name.
   const head = value
+    .replace(/^by\s+(?=\p{Lu})/u, '')
     .split(/\s+(?:for|from|at|in|on|of|with|via)\s+(?=\S)|\s*[(\[]|\s*[;:]\s*|,\s*(?=(?:\d|c\.|ca\.|circa))|\s+(?=\d{4}\b)/)[0] ?? '';
   return head
     .split(/\s*,\s*|\s+(?:and|&)\s+/)

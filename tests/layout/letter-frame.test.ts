@@ -41,6 +41,18 @@ describe('shapeLetter', () => {
     expect(words(s.closer?.dateline)).toBe('December 17, 1918');
     expect(bodyText(s.blocks)).toEqual(['The text, a sentence.']);
   });
+  it('a last quote of one paragraph, short lines ending in a date, closes the text (an indented signature)', () => {
+    const q = (...ls: string[]): BodyEntry => ({ block: { kind: 'quote', blocks: [lined(...ls).block], pos: pos() }, hints: {} });
+    const s = shapeLetter([para('The text, a sentence.'), q('Karl Marx', 'London', 'July 25, 1867')]);
+    expect(words(s.closer?.dateline)).toBe('July 25, 1867');
+    expect(words(s.closer?.signed)).toContain('Karl Marx');
+    expect(bodyText(s.blocks)).toEqual(['The text, a sentence.']);
+    // A quotation that ends the text, or a quote of two paragraphs, stays a quote.
+    expect(shapeLetter([para('The text, a sentence.'), q('“Segui il tuo corso, e lascia dir le genti.”')]).closer).toBeUndefined();
+    const two: BodyEntry = { block: { kind: 'quote', blocks: [lined('London').block, lined('July 25, 1867').block], pos: pos() }, hints: {} };
+    expect(shapeLetter([para('The text, a sentence.'), two]).closer).toBeUndefined();
+    expect(shapeLetter([q('Karl Marx', 'London', 'July 25, 1867'), para('The text, a sentence.')]).closer).toBeUndefined();
+  });
   it('a last block whose date is inside a sentence, or with long lines, stays text', () => {
     expect(shapeLetter([para('The text, a sentence.'), lined('We met in Moscow on December 17, 1918 and parted.')]).closer).toBeUndefined();
     expect(shapeLetter([para('The text, a sentence.'), lined('In Moscow the winter was hard, and the workers went hungry for weeks', 'December 17, 1918')]).closer).toBeUndefined();

@@ -37,6 +37,7 @@ import {
   isDateLine,
   isNotesHeading,
   metaAuthorName,
+  isPersonName,
   noteLabel,
   notesSectionType,
   parenthesisedAnchorKeys,
@@ -267,6 +268,7 @@ describe('layout rules: what an author line holds besides the name', () => {
 
 const COLLECTION_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
   'works of X': { yes: [['Works of Frederick Engels 1885', 'Frederick Engels'], ['Collected Works of Karl Marx', 'Karl Marx']], no: ['Works of the Communist International 1921', 'Works by Date'] },
+  'X in paper date': { yes: [['Marx and Engels in Neue Rheinische Zeitung June 1848', 'Marx and Engels'], ['Frederick Engels in The Northern Star 1847', 'Frederick Engels']], no: ['Articles in Neue Rheinische Zeitung June 1848', 'Revolution in Germany 1848', 'Lenin in Pravda May 1917'] },
   'work. X (year)': { yes: [['Dialectics of Nature. Frederick Engels (1883)', 'Frederick Engels']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One (1867)', 'Karl Marx. Capital Volume One'] },
 };
 
@@ -307,6 +309,11 @@ describe('layout rules: the author a <meta name="author"> names', () => {
     expect(metaAuthorName('Nikolai Bukharin, Evgenii Preobrazhensky')).toBe('Nikolai Bukharin, Evgenii Preobrazhensky');
     expect(metaAuthorName('World Peace Council')).toBeUndefined();
     expect(metaAuthorName('Communist Party of Great Britain')).toBeUndefined();
+  });
+  it('refuses a name cut short after "and"', () => {
+    expect(metaAuthorName(' Marx and ')).toBeUndefined();
+    expect(metaAuthorName('Marx & ')).toBeUndefined();
+    expect(metaAuthorName('Marx and Engels')).toBe('Marx and Engels');
   });
 });
 
@@ -425,5 +432,14 @@ describe('layout rules: note anchors a browser copy prints without brackets', ()
   }
   it('lists the parenthesised anchors of a line, not its enumeration', () => {
     expect(parenthesisedAnchorKeys('the operatives (1). But as: (2) one; and (3) two, see (a)')).toEqual(['1', 'a']);
+  });
+});
+
+describe('layout rules: a person\'s name', () => {
+  it('takes names, with particles and two people joined by "and"', () => {
+    for (const n of ['Vladimir Lenin', 'Marx and Engels', 'Otto von Boenigk', 'Einde O’Callaghan']) expect(isPersonName(n), n).toBe(true);
+  });
+  it('leaves a possessive and a name cut short after "and"', () => {
+    for (const n of ['Vladimir Lenin’s', "Vladimir Lenin's", 'Marx and', 'Karl Marx &']) expect(isPersonName(n), n).toBe(false);
   });
 });

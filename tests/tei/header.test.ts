@@ -57,6 +57,8 @@ describe('titleStmt', () => {
     ['Andy Blunden, Einde O’Callaghan', ['Andy Blunden', 'Einde O’Callaghan']],
     ['Sally Ryan 1997', ['Sally Ryan']],
     ['Bernard Isaacs (1966)', ['Bernard Isaacs']],
+    ['by Ted Crawford.', ['Ted Crawford']],
+    ['Bysshe Shelley', ['Bysshe Shelley']],
   ])('names in the credit line "%s"', (line, names) => {
     expect(namesIn(line)).toEqual(names);
   });

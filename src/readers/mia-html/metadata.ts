@@ -36,7 +36,10 @@ export function readFieldLines(el: Element, pos: SourcePos, ictx: InlineContext)
     const linePos = firstPos(group, pos);
     const first = group.find((n) => !(isText(n) && n.value.trim() === ''));
     // `<span class="info">Source:</span>`, `<span class="info">Source</span>:`, `<strong>Source:</strong>`.
-    if (first && isElement(first) && (hasClass(first, 'info') || (['strong', 'b'].includes(first.tagName) && /:\s*$/.test(squashedText(first))))) {
+    // `<strong>Transcribed</strong>: by …`: the colon right after the bold label.
+    const afterFirst = first ? group[group.indexOf(first) + 1] : undefined;
+    const colonAfter = afterFirst !== undefined && isText(afterFirst) && /^\s*:/.test(afterFirst.value);
+    if (first && isElement(first) && (hasClass(first, 'info') || (['strong', 'b'].includes(first.tagName) && (/:\s*$/.test(squashedText(first)) || (colonAfter && /^[\p{L} /&-]{2,40}$/u.test(squashedText(first).trim())))))) {
       const value = tidy(inlinesOf(group.slice(group.indexOf(first) + 1), ictx, linePos));
       fields.push(labelledInfoField(squashedText(first), value, posOf(first, linePos)));
       continue;

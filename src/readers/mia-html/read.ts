@@ -253,6 +253,11 @@ export class HtmlReading {
     const name = authorLineName(line);
     if (!name) return;
     this.ed.metadata.author = { name, from: 'author-line', pos };
+    // "Vladimir Lenin's": the name's possessive over the title; the line as printed goes to the header, as page text has it.
+    if (/^[’']s$/.test(line.replace(name, '').trim())) {
+      this.ed.metadata.fields.push({ label: '', role: 'collection', value: this.inl(el, pos), pos });
+      return;
+    }
     if (/\p{L}/u.test(line.replace(name, ''))) {
       const kept: Block = { kind: 'p', children: this.inl(el, pos), pos };
       if (aboveTitle) (this.ed.body.beforeHead ??= []).push(kept);
