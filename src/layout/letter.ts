@@ -84,7 +84,11 @@ export const POSTSCRIPT: readonly OpeningRule[] = [
 
 /** The postscript row a line opens with, if any (white space squashed first). */
 export function postscriptOpening(line: string): OpeningRule | undefined {
-  const squashed = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Every part of a letter's text is asked, so only its opening is looked at: the rows match
+  // at the start and need a few characters (squashing a whole paragraph was ~9% of reading).
+  const head = line.trimStart().slice(0, 200);
+  if (!/^[PpNn]/.test(head)) return undefined;
+  const squashed = head.replace(/[\s\u00a0]+/g, ' ').trim();
   return POSTSCRIPT.find((r) => r.pattern.test(squashed));
 }
 
