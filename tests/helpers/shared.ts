@@ -20,3 +20,18 @@ export const hasCorpusMore = existsSync(resolve(CORPUS_MORE, 'MANIFEST.tsv'));
 export function skipMessage(what: string): string {
   return `${what} is not available (../shared is absent, as in a user's clone): skipped`;
 }
+
+/**
+ * Inside a `describe`: the tests in it find TEI All at `../shared`'s copy through
+ * `TEIWRIGHT_TEI_ALL` (as a user's cache would give it), and the variable is put back after.
+ */
+export function useSharedTeiAll(hooks: { beforeAll: (fn: () => void) => void; afterAll: (fn: () => void) => void }): void {
+  const saved = process.env.TEIWRIGHT_TEI_ALL;
+  hooks.beforeAll(() => {
+    process.env.TEIWRIGHT_TEI_ALL = TEI_ALL;
+  });
+  hooks.afterAll(() => {
+    if (saved === undefined) delete process.env.TEIWRIGHT_TEI_ALL;
+    else process.env.TEIWRIGHT_TEI_ALL = saved;
+  });
+}

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateFile } from '../../src/validate/index.js';
 import { libxmlPathOf } from '../../src/validate/misplaced.js';
 import { elementAtLibxmlPath, scanXml } from '../../src/validate/scan.js';
-import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage } from '../helpers/shared.js';
+import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage, useSharedTeiAll } from '../helpers/shared.js';
 
 const DIR = resolve(PROJECT_ROOT, 'tests/fixtures/out-of-place');
 const errors = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
@@ -56,14 +56,7 @@ describe('libxml2’s paths', () => {
 if (!hasTeiAll) console.warn(skipMessage('tei_all.rng (elements out of place against jing)'));
 
 describe.skipIf(!hasTeiAll)('an element out of place in TEI (tei_all)', () => {
-  const saved = process.env.TEIWRIGHT_TEI_ALL;
-  beforeAll(() => {
-    process.env.TEIWRIGHT_TEI_ALL = TEI_ALL;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TEIWRIGHT_TEI_ALL;
-    else process.env.TEIWRIGHT_TEI_ALL = saved;
-  });
+  useSharedTeiAll({ beforeAll, afterAll });
 
   it('finds the faults inside it on jing’s lines, and no fault jing does not find', () => {
     const ds = errors(validateFile(join(DIR, 'tei-misplaced.xml'))).filter((d) => d.code === 'schema-invalid');

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateFile } from '../../src/validate/index.js';
 import { scanXml } from '../../src/validate/scan.js';
 import { expandXIncludeText, pointedElement } from '../../src/validate/xinclude.js';
-import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage } from '../helpers/shared.js';
+import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage, useSharedTeiAll } from '../helpers/shared.js';
 
 const DIR = resolve(PROJECT_ROOT, 'tests/fixtures/xinclude-parts');
 const errors = (ds: Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity === 'error');
@@ -102,14 +102,7 @@ describe('XInclude of a part: the text checked', () => {
 if (!hasTeiAll) console.warn(skipMessage('tei_all.rng (XInclude parts against jing)'));
 
 describe.skipIf(!hasTeiAll)('XInclude parts: teiwright and jing (tei_all)', () => {
-  const saved = process.env.TEIWRIGHT_TEI_ALL;
-  beforeAll(() => {
-    process.env.TEIWRIGHT_TEI_ALL = TEI_ALL;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TEIWRIGHT_TEI_ALL;
-    else process.env.TEIWRIGHT_TEI_ALL = saved;
-  });
+  useSharedTeiAll({ beforeAll, afterAll });
 
   it.each(DOCUMENTS.filter((d) => d !== SHORTHAND))('%s: an error where jing has one (same file, same line), none elsewhere', (name) => {
     const ds = errors(validateFile(join(DIR, name)));

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateFile } from '../../src/validate/index.js';
-import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage } from '../helpers/shared.js';
+import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage, useSharedTeiAll } from '../helpers/shared.js';
 
 const DIR = resolve(PROJECT_ROOT, 'tests/fixtures/xinclude');
 const at = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}`;
@@ -73,14 +73,7 @@ describe('XInclude, findings where the element really is (project schema)', () =
 if (!hasTeiAll) console.warn(skipMessage('tei_all.rng (XInclude against jing)'));
 
 describe.skipIf(!hasTeiAll)('XInclude: teiwright and jing (tei_all, the default for these files)', () => {
-  const saved = process.env.TEIWRIGHT_TEI_ALL;
-  beforeAll(() => {
-    process.env.TEIWRIGHT_TEI_ALL = TEI_ALL;
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TEIWRIGHT_TEI_ALL;
-    else process.env.TEIWRIGHT_TEI_ALL = saved;
-  });
+  useSharedTeiAll({ beforeAll, afterAll });
 
   it.each(Object.keys(JING))('agrees with jing on %s: verdict, and an error in the same file at the same line', (name) => {
     const ds = errors(validateFile(join(DIR, name)));
