@@ -174,9 +174,8 @@ export function expectedNamesOf(path: string): ExpectedNames | undefined {
   const key = resolve(path);
   let g = grammars.get(key);
   if (g === undefined) {
-    const parsed = reducedSchemaOf(key)?.parsed ?? parseRng(readFileSync(key, 'utf8'));
     // A schema split over files is read whole, its includes found as the validator finds them.
-    const whole = parsed.reducible ? parsed : parseRngFiles(key);
+    const whole = oneFileGrammarOf(key) ?? parseRngFiles(key);
     g = whole ? new ExpectedNames(whole) : null;
     grammars.set(key, g);
   }
