@@ -14,7 +14,7 @@ export const HYPHENATION_MODES = ['keep', 'join'] as const;
 export interface Conventions {
   /** reading: corr, add, supplied in; sic (of a choice), del out. diplomatic: the other way round. */
   text: (typeof TEXT_MODES)[number];
-  /** Where notes go in plain text: left out, in brackets at their anchor, after the text, or in `<stem>.notes.txt`. */
+  /** Where notes go in plain text: left out, in brackets at their anchor, after the text (a section printed inside the text: there), or in `<stem>.notes.txt`. */
   notes: (typeof NOTE_MODES)[number];
   /** A one-line citation (author, title, date, source) above the plain text, or nothing. */
   header: (typeof HEADER_MODES)[number];
@@ -31,7 +31,7 @@ export const DEFAULT_CONVENTIONS: Conventions = { text: 'reading', notes: 'separ
 /** What each switch means, written into conventions.json so the file explains itself. */
 const MEANING: Record<keyof Conventions, string> = {
   text: 'reading: corr, reg, expan, add, supplied and the added text of subst are in; sic, orig, abbr, del and the deleted text of subst are out. diplomatic: the other way round. A sic without a correction, unclear and hi are in both.',
-  notes: 'omit: no note text and no note markers. inline: each note in square brackets at its first anchor. end: markers kept, notes after the text. separate: markers kept, notes in <stem>.notes.txt. Applies to plain text; JSON Lines always lists notes with their anchors\' offsets.',
+  notes: 'omit: no note text, no note markers, no notes sections. inline: each note in square brackets at its first anchor; a notes section\'s own paragraphs (what its notes are) in square brackets where the section stands, its heading left out. end: markers kept; each notes section under its heading ("Notes" when it prints none), its own paragraphs before its notes, where the edition prints it: a section printed between two parts of the text stands there, the others follow the text. separate: markers kept, every notes section (heading, own paragraphs, notes) in <stem>.notes.txt. Applies to plain text; JSON Lines always lists notes with their anchors\' offsets and the notes sections with their place.',
   header: 'none, or citation: one line (author. title. date. source.) above the plain text.',
   pb: 'keep: a page break is printed as [p. N]; drop: nothing.',
   hyphenation: 'join: a word hyphenated across a line break is joined (the hyphen is kept before a capital), soft hyphens are removed; keep: as encoded.',

@@ -4,17 +4,25 @@
  * offsets and who made them), and the word count. Every derivative (txt, JSON Lines, the
  * corpus table) is made from this one rendering, so their texts and counts agree.
  */
-import type { Block, Edition, Inline, Note, SourcePos } from '../model/edition.js';
+import type { Block, Edition, Inline, Note, NoteSection, SourcePos } from '../model/edition.js';
 import type { Conventions } from './conventions.js';
 
-export type ParagraphKind = 'front' | 'head' | 'subtitle' | 'dateline' | 'salute' | 'argument' | 'p' | 'heading' | 'quote' | 'item' | 'lines' | 'pb' | 'signed';
+export type ParagraphKind = 'front' | 'head' | 'subtitle' | 'dateline' | 'salute' | 'argument' | 'p' | 'heading' | 'quote' | 'item' | 'lines' | 'pb' | 'signed' | 'postscript';
+
+/** An anchor in a text (a paragraph, a note, a notes section's own paragraphs): UTF-16 offset, marker, the index of its note in `notes`. */
+export interface RenderedAnchor {
+  at: number;
+  marker: string;
+  note: number | undefined;
+  target?: string;
+}
 
 export interface Paragraph {
   kind: ParagraphKind;
   text: string;
   pos: SourcePos;
   /** Anchors in `text` (UTF-16 offsets): a note's id, or the index of an inline note in `notes`. */
-  anchors: Array<{ at: number; marker: string; note: number | undefined; target?: string }>;
+  anchors: RenderedAnchor[];
 }
 
 export type EmendationKind = 'subst' | 'del' | 'add' | 'gap' | 'unclear' | 'supplied' | 'choice' | 'sic';
@@ -23,8 +31,9 @@ export interface RenderedEmendation {
   kind: EmendationKind;
   resp: string | null;
   id: string | null;
-  /** Where: in the text (`null`), or in the note with this index in `notes`. */
+  /** Where: in the text (`note` and `section` null), in the note with this index in `notes`, or in the own paragraphs of the section with this index in `sections`. */
   note: number | null;
+  section: number | null;
   /** UTF-16 offsets in the paragraph (text) or the note text, before the paragraphs are joined. */
   paragraph: number;
   start: number;
@@ -42,11 +51,40 @@ export interface RenderedNote {
   label: string;
   text: string;
   pos: SourcePos;
+  /** The notes section it belongs to (index in `sections`); null for publication lines and notes written in the text. */
+  section: number | null;
+  series: string | null;
+  /** end or foot, as the TEI's `@place`; null for publication lines and notes written in the text. */
+  place: 'end' | 'foot' | null;
+  /** Anchors printed in the note's own text (a note on a note), offsets in `text`. */
+  anchors: RenderedAnchor[];
+}
+
+/**
+ * A notes section: its heading, its own paragraphs (printed before its first note: what the
+ * notes are, where they come from) and its notes; where the edition prints it.
+ */
+export interface RenderedSection {
+  heading: string | null;
+  series: string | null;
+  /** The section's own paragraphs, separated by a blank line ('' when it has none). */
+  text: string;
+  /** Anchors printed in `text`. */
+  anchors: RenderedAnchor[];
+  /** Printed between two parts of the text (TEI: `div type="notes"` in the body), not after it. */
+  inText: boolean;
+  /** The index in `paragraphs` of the first paragraph after the section (`paragraphs.length`: after the last). */
+  before: number;
+  /** Its notes, as indices in `notes`. */
+  notes: number[];
+  pos: SourcePos;
 }
 
 export interface Rendered {
   paragraphs: Paragraph[];
   notes: RenderedNote[];
+  /** The notes sections in reading order: those printed in the text first, where they stand, then those after the text. */
+  sections: RenderedSection[];
   emendations: RenderedEmendation[];
 }
 
@@ -86,8 +124,8 @@ interface Context {
   c: Conventions;
   notes: RenderedNote[];
   emendations: RenderedEmendation[];
-  /** Where emendations are recorded: the paragraph index, or the note index; undefined: not recorded. */
-  where: { paragraph: number; note: number | null } | undefined;
+  /** Where emendations are recorded: the paragraph index, the note index or the section index; undefined: not recorded. */
+  where: { paragraph: number; note: number | null; section?: number } | undefined;
 }
 
 function flat(list: readonly Inline[], c: Conventions, text: Conventions['text']): string {
@@ -98,7 +136,7 @@ function flat(list: readonly Inline[], c: Conventions, text: Conventions['text']
 
 function record(kind: EmendationKind, node: Inline & { pos: SourcePos }, b: Builder, start: number, ctx: Context, reading: string, diplomatic: string, resp?: string, id?: string): void {
   if (!ctx.where) return;
-  ctx.emendations.push({ kind, resp: resp ?? null, id: id ?? null, note: ctx.where.note, paragraph: ctx.where.paragraph, start, end: b.s.length, reading, diplomatic, pos: node.pos });
+  ctx.emendations.push({ kind, resp: resp ?? null, id: id ?? null, note: ctx.where.note, section: ctx.where.section ?? null, paragraph: ctx.where.paragraph, start, end: b.s.length, reading, diplomatic, pos: node.pos });
 }
 
 function inlines(list: readonly Inline[], b: Builder, ctx: Context): void {
@@ -161,10 +199,12 @@ function inline(node: Inline, b: Builder, ctx: Context): void {
       return;
     case 'inlineNote': {
       const index = ctx.notes.length;
-      ctx.notes.push({ n: String(index + 1), id: null, type: 'inline', label: '*', text: '', pos: node.pos });
+      ctx.notes.push({ n: String(index + 1), id: null, type: 'inline', label: '*', text: '', pos: node.pos, section: null, series: null, place: null, anchors: [] });
       const nb = new Builder(ctx.c.hyphenation === 'join');
       inlines(node.children, nb, { ...ctx, where: ctx.where ? { paragraph: 0, note: index } : undefined });
-      ctx.notes[index]!.text = nb.s.trim();
+      const trimmed = trimText(nb.s, ctx.emendations, (e) => e.note === index, nb.anchors);
+      ctx.notes[index]!.text = trimmed.text;
+      ctx.notes[index]!.anchors = trimmed.anchors;
       b.anchors.push({ at: b.s.length, marker: '', note: index });
       return;
     }
@@ -175,9 +215,30 @@ function inline(node: Inline, b: Builder, ctx: Context): void {
 
 // ---------------------------------------------------------------- blocks
 
+/** `a` stands before `b` in the source (or the TEI file the edition was loaded from). */
+const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/** The inline lists of a block in reading order: a paragraph, each item, each line; a quote's blocks in turn. */
+function blockLists(block: Block): Inline[][] {
+  switch (block.kind) {
+    case 'p':
+    case 'heading':
+      return [block.children];
+    case 'list':
+      return block.items;
+    case 'lines':
+      return block.lines;
+    case 'quote':
+      return block.blocks.flatMap(blockLists);
+    case 'pb':
+      return [[{ kind: 'pb', ...(block.n !== undefined && { n: block.n }), pos: block.pos }]];
+  }
+}
+
 export function renderEdition(ed: Edition, c: Conventions): Rendered {
   const paragraphs: Paragraph[] = [];
   const notes: RenderedNote[] = [];
+  const sections: RenderedSection[] = [];
   const emendations: RenderedEmendation[] = [];
   const join = c.hyphenation === 'join';
 
@@ -189,117 +250,191 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
       if (i > 0) b.s += '\n';
       inlines(l, b, ctx);
     });
-    const text = b.s.replace(/[ \t]+$/gm, '');
-    const lead = text.length - text.replace(/^\s+/, '').length;
-    const trimmed = text.trim();
+    const { text: trimmed, shift } = trimmedWithMap(b.s);
+    const here = (e: RenderedEmendation): boolean => e.note === null && e.section === null && e.paragraph === paragraphs.length;
     if (trimmed === '' && b.anchors.length === 0) {
       // Nothing to read: its emendations (a gap rendered as nothing) go with it.
-      while (emendations.length > 0 && emendations[emendations.length - 1]!.paragraph === paragraphs.length && emendations[emendations.length - 1]!.note === null) emendations.pop();
+      while (emendations.length > 0 && here(emendations[emendations.length - 1]!)) emendations.pop();
       return;
     }
-    const shift = (at: number) => Math.min(Math.max(0, at - lead), trimmed.length);
-    for (const e of emendations) if (e.note === null && e.paragraph === paragraphs.length) {
+    for (const e of emendations) if (here(e)) {
       e.start = shift(e.start);
       e.end = shift(e.end);
     }
     paragraphs.push({ kind, text: trimmed, pos, anchors: b.anchors.map((a) => ({ ...a, at: shift(a.at) })) });
   };
 
-  const blocks = (list: readonly Block[], kind: ParagraphKind = 'p'): void => {
-    for (const block of list) {
-      switch (block.kind) {
-        case 'p':
-          para(kind, block.children, block.pos);
-          break;
-        case 'heading':
-          para(kind === 'p' ? 'heading' : kind, block.children, block.pos);
-          break;
-        case 'quote':
-          blocks(block.blocks, 'quote');
-          break;
-        case 'list':
-          for (const item of block.items) para('item', item, item[0]?.pos ?? block.pos);
-          break;
-        case 'lines':
-          para('lines', [], block.pos, block.lines);
-          break;
-        case 'pb':
-          if (c.pb === 'keep') para('pb', [{ kind: 'pb', ...(block.n !== undefined && { n: block.n }), pos: block.pos }], block.pos);
-          break;
-      }
+  const block = (bl: Block, kind: ParagraphKind): void => {
+    switch (bl.kind) {
+      case 'p':
+        para(kind, bl.children, bl.pos);
+        break;
+      case 'heading':
+        para(kind === 'p' ? 'heading' : kind, bl.children, bl.pos);
+        break;
+      case 'quote':
+        blocks(bl.blocks, kind === 'p' ? 'quote' : kind);
+        break;
+      case 'list':
+        for (const item of bl.items) para(kind === 'p' || kind === 'quote' ? 'item' : kind, item, item[0]?.pos ?? bl.pos);
+        break;
+      case 'lines':
+        para(kind === 'p' || kind === 'quote' ? 'lines' : kind, [], bl.pos, bl.lines);
+        break;
+      case 'pb':
+        if (c.pb === 'keep') para('pb', [{ kind: 'pb', ...(bl.n !== undefined && { n: bl.n }), pos: bl.pos }], bl.pos);
+        break;
     }
+  };
+  const blocks = (list: readonly Block[], kind: ParagraphKind = 'p'): void => {
+    for (const bl of list) block(bl, kind);
+  };
+
+  /**
+   * Block content of a note or a notes section as one text: blocks (and the items and lines
+   * of each) separated by `separator`; its anchors and emendations recorded at `where`.
+   */
+  const blockText = (list: readonly Block[], where: NonNullable<Context['where']>, separator: string): { text: string; anchors: RenderedAnchor[] } => {
+    const b = new Builder(join);
+    const ctx: Context = { c, notes, emendations, where };
+    let firstBlock = true;
+    for (const bl of list) {
+      if (bl.kind === 'pb' && c.pb !== 'keep') continue;
+      blockLists(bl).forEach((l, i) => {
+        // Blocks apart by the separator; the items and lines of one block by a line break.
+        if (!firstBlock) b.s += i === 0 ? separator : '\n';
+        firstBlock = false;
+        inlines(l, b, ctx);
+      });
+    }
+    const inHere = where.section !== undefined ? (e: RenderedEmendation) => e.section === where.section : (e: RenderedEmendation) => e.note === where.note;
+    return trimText(b.s, emendations, inHere, b.anchors);
+  };
+
+  // The notes sections in reading order: those printed in the text where they stand.
+  const inText = ed.notes.filter((s) => s.inText === true).sort((a, b) => (isBefore(a.pos, b.pos) ? -1 : isBefore(b.pos, a.pos) ? 1 : 0));
+  let nextInText = 0;
+  const section = (s: NoteSection): void => {
+    const index = sections.length;
+    const heading = s.heading ? trimText(flat(s.heading, c, c.text), [], () => false, []).text : null;
+    const rs: RenderedSection = { heading: heading === '' ? null : heading, series: s.series ?? null, text: '', anchors: [], inText: s.inText === true, before: paragraphs.length, notes: [], pos: s.pos };
+    sections.push(rs);
+    if (s.blocks && s.blocks.length > 0) Object.assign(rs, blockText(s.blocks, { paragraph: 0, note: null, section: index }, PARAGRAPH_BREAK));
+    for (const n of s.notes) rs.notes.push(noteOf(n, index));
+  };
+  const noteOf = (n: Note, sectionIndex: number): number => {
+    const index = notes.length;
+    notes.push({ n: n.key, id: n.id ?? null, type: n.type, label: n.label, text: '', pos: n.pos, section: sectionIndex, series: n.series ?? null, place: n.place, anchors: [] });
+    Object.assign(notes[index]!, blockText(n.blocks, { paragraph: 0, note: index }, '\n'));
+    return index;
+  };
+  /** In-text sections that stand before `pos` (all that are left when `pos` is undefined). */
+  const flushSections = (pos: SourcePos | undefined): void => {
+    while (nextInText < inText.length && (pos === undefined || isBefore(inText[nextInText]!.pos, pos))) section(inText[nextInText++]!);
   };
 
   const body = ed.body;
   blocks(body.beforeHead ?? [], 'front');
   para('head', body.head, body.head[0]?.pos ?? { line: 1, column: 1 });
   if (body.subtitle) para('subtitle', body.subtitle, body.subtitle[0]?.pos ?? { line: 1, column: 1 });
-  if (body.opener?.dateline) para('dateline', body.opener.dateline, body.opener.pos);
-  if (body.opener?.salute) para('salute', body.opener.salute, body.opener.pos);
-  blocks(body.argument, 'argument');
-  blocks(body.blocks);
-  if (body.closer?.salute) para('salute', body.closer.salute, body.closer.pos);
-  if (body.closer?.signed) para('signed', body.closer.signed, body.closer.pos);
-  if (body.closer?.dateline) para('dateline', body.closer.dateline, body.closer.pos);
-  // A letter's postscript, after the signature.
-  blocks(body.postscript?.blocks ?? []);
-
-  // The notes of the edition: endnotes in their order, then publication lines.
-  const noteIndex = new Map<string, number>();
-  const noteText = (n: Note, index: number): string => {
-    const b = new Builder(join);
-    const ctx: Context = { c, notes, emendations, where: { paragraph: 0, note: index } };
-    n.blocks.forEach((block, i) => {
-      if (i > 0) b.s += '\n';
-      const lists: Inline[][] = block.kind === 'p' || block.kind === 'heading' ? [block.children] : block.kind === 'list' ? block.items : block.kind === 'lines' ? block.lines : block.kind === 'quote' ? block.blocks.flatMap((q) => (q.kind === 'p' ? [q.children] : [])) : [];
-      lists.forEach((l, j) => {
-        if (j > 0) b.s += '\n';
-        inlines(l, b, ctx);
-      });
-    });
-    return b.s;
-  };
-  for (const section of ed.notes) {
-    for (const n of section.notes) {
-      const index = notes.length;
-      notes.push({ n: n.key, id: n.id ?? null, type: n.type, label: n.label, text: '', pos: n.pos });
-      if (n.id !== undefined) noteIndex.set(n.id, index);
-      notes[index]!.text = trimNote(noteText(n, index), emendations, index);
-    }
+  // The order the TEI writer keeps: a headnote printed above the opener stays above it; a salutation above the place-date line too.
+  const opener = body.opener;
+  const argumentFirst = body.argument.length > 0 && opener !== undefined && isBefore(body.argument[0]!.pos, opener.pos);
+  if (argumentFirst) blocks(body.argument, 'argument');
+  if (opener?.salute && opener.saluteFirst) para('salute', opener.salute, opener.pos);
+  if (opener?.dateline) para('dateline', opener.dateline, opener.pos);
+  if (opener?.salute && !opener.saluteFirst) para('salute', opener.salute, opener.pos);
+  if (!argumentFirst) blocks(body.argument, 'argument');
+  for (const bl of body.blocks) {
+    flushSections(bl.pos);
+    block(bl, 'p');
   }
+  flushSections(undefined);
+  const closer = body.closer;
+  const datelineFirst = closer?.dateline?.[0] !== undefined && [closer.salute?.[0], closer.signed?.[0]].some((n) => n !== undefined && isBefore(closer.dateline![0]!.pos, n.pos));
+  if (closer?.dateline && datelineFirst) para('dateline', closer.dateline, closer.pos);
+  if (closer?.salute) para('salute', closer.salute, closer.pos);
+  if (closer?.signed) para('signed', closer.signed, closer.pos);
+  if (closer?.dateline && !datelineFirst) para('dateline', closer.dateline, closer.pos);
+  // A letter's postscript, after the signature.
+  blocks(body.postscript?.blocks ?? [], 'postscript');
+
+  // The sections after the text, in their order; then publication lines.
+  for (const s of ed.notes) if (s.inText !== true) section(s);
   for (const pub of body.publicationNotes) {
     const index = notes.length;
-    notes.push({ n: String(index + 1), id: null, type: 'publication', label: '', text: '', pos: pub.pos });
-    const b = new Builder(join);
-    inlines(pub.children, b, { c, notes, emendations, where: { paragraph: 0, note: index } });
-    notes[index]!.text = trimNote(b.s, emendations, index);
+    notes.push({ n: String(index + 1), id: null, type: 'publication', label: '', text: '', pos: pub.pos, section: null, series: null, place: null, anchors: [] });
+    Object.assign(notes[index]!, blockText([{ kind: 'p', children: pub.children, pos: pub.pos }], { paragraph: 0, note: index }, '\n'));
   }
   // Anchors get the index of their note.
-  for (const p of paragraphs) {
-    for (const a of p.anchors) {
+  const noteIndex = new Map<string, number>();
+  notes.forEach((n, i) => {
+    if (n.id !== null && !noteIndex.has(n.id)) noteIndex.set(n.id, i);
+  });
+  const resolve = (list: RenderedAnchor[]): void => {
+    for (const a of list) {
       if (a.note === undefined && a.target !== undefined) {
         const i = noteIndex.get(a.target.replace(/^#/, ''));
         if (i !== undefined) a.note = i;
       }
     }
-  }
-  // Nested emendations (a gap inside an add) end first; list them by where they start.
-  const at = (e: RenderedEmendation): [number, number, number] => (e.note === null ? [0, e.paragraph, e.start] : [1, e.note, e.start]);
+  };
+  for (const p of paragraphs) resolve(p.anchors);
+  for (const n of notes) resolve(n.anchors);
+  for (const s of sections) resolve(s.anchors);
+  // Nested emendations (a gap inside an add) end first; list them by where they start: text, notes, sections.
+  const at = (e: RenderedEmendation): [number, number, number] => (e.note !== null ? [1, e.note, e.start] : e.section !== null ? [2, e.section, e.start] : [0, e.paragraph, e.start]);
   emendations.sort((a, b) => {
     const [x, y] = [at(a), at(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
-  return { paragraphs, notes, emendations };
+  return { paragraphs, notes, sections, emendations };
 }
 
-/** A note's text trimmed, its emendations' offsets moved with it. */
-function trimNote(text: string, emendations: RenderedEmendation[], index: number): string {
-  const cleaned = text.replace(/[ \t]+$/gm, '');
-  const lead = cleaned.length - cleaned.replace(/^\s+/, '').length;
-  const trimmed = cleaned.trim();
-  for (const e of emendations) if (e.note === index) {
-    e.start = Math.min(Math.max(0, e.start - lead), trimmed.length);
-    e.end = Math.min(Math.max(0, e.end - lead), trimmed.length);
+/** Between two paragraphs of a notes section's own text. */
+const PARAGRAPH_BREAK = '\n\n';
+
+/**
+ * A text trimmed (blanks at the end of each line, space at the start and the end), and a
+ * map of offsets in the untrimmed text to offsets in the trimmed one.
+ */
+function trimmedWithMap(text: string): { text: string; shift: (at: number) => number } {
+  // The removed ranges, in order: leading space, blanks before each line break, trailing space.
+  const removed: Array<[number, number]> = [];
+  const lead = /^\s+/.exec(text);
+  if (lead) removed.push([0, lead[0].length]);
+  for (const m of text.matchAll(/[ \t]+(?=\n)/g)) if (m.index >= (lead?.[0].length ?? 0)) removed.push([m.index, m.index + m[0].length]);
+  const tail = /\s+$/.exec(text);
+  if (tail && tail.index >= (lead?.[0].length ?? 0)) {
+    while (removed.length > 0 && removed[removed.length - 1]![0] >= tail.index) removed.pop();
+    removed.push([tail.index, text.length]);
   }
-  return trimmed;
+  if (removed.length === 0) return { text, shift: (at) => at };
+  let out = '';
+  let from = 0;
+  for (const [a, b] of removed) {
+    if (a < from) continue;
+    out += text.slice(from, a);
+    from = b;
+  }
+  out += text.slice(from);
+  const shift = (at: number): number => {
+    let gone = 0;
+    for (const [a, b] of removed) {
+      if (at <= a) break;
+      gone += Math.min(at, b) - a;
+    }
+    return Math.min(Math.max(0, at - gone), out.length);
+  };
+  return { text: out, shift };
+}
+
+/** A text trimmed, the offsets of its emendations (those `inHere` picks) and anchors moved with it. */
+function trimText(text: string, emendations: RenderedEmendation[], inHere: (e: RenderedEmendation) => boolean, anchors: readonly RenderedAnchor[]): { text: string; anchors: RenderedAnchor[] } {
+  const { text: trimmed, shift } = trimmedWithMap(text);
+  for (const e of emendations) if (inHere(e)) {
+    e.start = shift(e.start);
+    e.end = shift(e.end);
+  }
+  return { text: trimmed, anchors: anchors.map((a) => ({ ...a, at: shift(a.at) })) };
 }
