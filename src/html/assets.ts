@@ -53,6 +53,9 @@ sup{line-height:0}
 .notes ol{padding-left:0;list-style:none}
 .notes li{margin:.6em 0;padding:.2em .4em;border-radius:3px}
 .notes li p{margin:.2em 0;display:inline}
+.notes-in-text{margin:1.5em 0;padding:.2em 0;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule);font-size:.95rem}
+.notes-intro p{margin:.4em 0}
+.postscript{margin:1em 0}
 .note-label{font-weight:bold;margin-right:.4em}
 .backlinks{margin-left:.4em;font-family:system-ui,sans-serif;font-size:.9rem;white-space:nowrap}
 .backlinks a{text-decoration:none;padding:0 .2em}

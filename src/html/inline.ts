@@ -7,7 +7,7 @@
  * correction) has class `r`. The stylesheet hides `.d` unless `<main>` has class
  * `diplomatic`, so without JavaScript the reader gets the reading text.
  */
-import type { Block, Inline, InlineKind, InlineOf } from '../model/edition.js';
+import type { Block, Inline, InlineKind, InlineOf, SourcePos } from '../model/edition.js';
 import { handName, sourceNote, whoDecided, type RenderContext } from './context.js';
 import { classToken, esc, safeHref } from './escape.js';
 
@@ -136,11 +136,25 @@ export interface BlockOptions {
   headings: 'h' | 'p';
   /** Added to a heading's level for its tag. */
   offset?: number;
+  /**
+   * What the page prints between the blocks (a notes section printed inside the text), in
+   * source order: each before the first block printed after its `pos`, the rest at the end.
+   */
+  inserts?: ReadonlyArray<{ pos: SourcePos; html: () => string }>;
 }
+
+/** `a` stands before `b` in the source (or in the TEI the edition was loaded from). */
+const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 export function renderBlocks(blocks: readonly Block[], ctx: RenderContext, options: BlockOptions = { headings: 'h' }): string {
   let out = '';
-  for (const block of blocks) out += renderBlock(block, ctx, options);
+  const inserts = options.inserts ?? [];
+  let next = 0;
+  for (const block of blocks) {
+    while (next < inserts.length && isBefore(inserts[next]!.pos, block.pos)) out += inserts[next++]!.html();
+    out += renderBlock(block, ctx, options);
+  }
+  while (next < inserts.length) out += inserts[next++]!.html();
   return out;
 }
 
@@ -154,7 +168,7 @@ function renderBlock(block: Block, ctx: RenderContext, options: BlockOptions): s
       return `<${tag}>${renderInlines(block.children, ctx)}</${tag}>\n`;
     }
     case 'quote':
-      return `<blockquote>\n${renderBlocks(block.blocks, ctx, options)}</blockquote>\n`;
+      return `<blockquote>\n${renderBlocks(block.blocks, ctx, { headings: options.headings, ...(options.offset !== undefined && { offset: options.offset }) })}</blockquote>\n`;
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       return `<${tag}>\n${block.items.map((item) => `<li>${renderInlines(item, ctx)}</li>\n`).join('')}</${tag}>\n`;

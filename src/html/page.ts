@@ -5,7 +5,7 @@
  * the page loads nothing from the network and runs nothing it does not carry.
  */
 import { createHash } from 'node:crypto';
-import type { Body, Edition, MetaField, Note, NoteSection } from '../model/edition.js';
+import type { Body, Edition, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './assets.js';
 import { makeContext, whoDecided, type RenderContext } from './context.js';
@@ -109,22 +109,43 @@ function toolbar(hasEmendations: boolean): string {
   );
 }
 
-function text(b: Body, ctx: RenderContext): string {
+/** `a` stands before `b` in the source (or in the TEI the edition was loaded from). */
+const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/**
+ * The text in the order the TEI keeps: a headnote printed above the opener stays above it, a
+ * salutation printed above the place-date line too, a place-date above the signature as well;
+ * a notes section printed between two parts of the text stands there.
+ */
+/** The id of the heading of the `i`-th notes section printed in the text. */
+const inTextId = (i: number): string => `tw-notes-in-text-${i + 1}`;
+
+/** `inText`: the notes sections printed in the text, in source order. */
+function text(b: Body, inText: readonly NoteSection[], ctx: RenderContext, notes: NoteNumbers): string {
   let out = `<section id="tw-text" class="text${b.divType ? ` ${esc(b.divType)}` : ''}" aria-label="Text">\n`;
+  const argument = b.argument.length > 0 ? `<div class="argument">\n${renderBlocks(b.argument, ctx, { headings: 'p' })}</div>\n` : '';
+  const argumentFirst = argument !== '' && b.opener !== undefined && isBefore(b.argument[0]!.pos, b.opener.pos);
+  if (argumentFirst) out += argument;
   if (b.opener && (b.opener.dateline || b.opener.salute)) {
     out += '<div class="opener">\n';
+    const salute = b.opener.salute ? `<p class="salute">${renderInlines(b.opener.salute, ctx)}</p>\n` : '';
+    if (b.opener.saluteFirst) out += salute;
     if (b.opener.dateline) out += `<p class="dateline">${renderInlines(b.opener.dateline, ctx)}</p>\n`;
-    if (b.opener.salute) out += `<p class="salute">${renderInlines(b.opener.salute, ctx)}</p>\n`;
+    if (!b.opener.saluteFirst) out += salute;
     out += '</div>\n';
   }
-  if (b.argument.length > 0) out += `<div class="argument">\n${renderBlocks(b.argument, ctx, { headings: 'p' })}</div>\n`;
-  out += renderBlocks(b.blocks, ctx, { headings: 'h', offset: 1 });
+  if (!argumentFirst) out += argument;
+  const inserts = inText.map((section, i) => ({ pos: section.pos, html: () => notesInText(section, inTextId(i), ctx, notes) }));
+  out += renderBlocks(b.blocks, ctx, { headings: 'h', offset: 1, inserts });
   const c = b.closer;
   if (c && (c.salute || c.signed || c.dateline)) {
     out += '<div class="closer">\n';
+    const dateline = c.dateline ? `<p class="dateline">${renderInlines(c.dateline, ctx)}</p>\n` : '';
+    const datelineFirst = c.dateline?.[0] !== undefined && [c.salute?.[0], c.signed?.[0]].some((n) => n !== undefined && isBefore(c.dateline![0]!.pos, n.pos));
+    if (datelineFirst) out += dateline;
     if (c.salute) out += `<p class="salute">${renderInlines(c.salute, ctx)}</p>\n`;
     if (c.signed) out += `<p class="signed">${renderInlines(c.signed, ctx)}</p>\n`;
-    if (c.dateline) out += `<p class="dateline">${renderInlines(c.dateline, ctx)}</p>\n`;
+    if (!datelineFirst) out += dateline;
     out += '</div>\n';
   }
   if (b.postscript) out += `<div class="postscript">\n${renderBlocks(b.postscript.blocks, ctx, { headings: 'p' })}</div>\n`;
@@ -134,8 +155,11 @@ function text(b: Body, ctx: RenderContext): string {
 
 const NOTE_TYPE: Record<Note['type'], string> = { editorial: 'editors’ note', authorial: 'author’s note', translator: 'translator’s note', unknown: '' };
 
-function note(n: Note, index: number, ctx: RenderContext): string {
-  const id = n.id ?? `note-${index}`;
+/** Each note's place among all the notes of the edition (from 1), for the id of a note that has none. */
+type NoteNumbers = ReadonlyMap<Note, number>;
+
+function note(n: Note, numbers: NoteNumbers, ctx: RenderContext): string {
+  const id = n.id ?? `note-${numbers.get(n) ?? 0}`;
   const anchors = ctx.anchorsByNote.get(id) ?? [];
   const back =
     anchors.length === 0
@@ -151,16 +175,26 @@ function note(n: Note, index: number, ctx: RenderContext): string {
   );
 }
 
-function notes(sections: readonly NoteSection[], ctx: RenderContext): string {
+/** A section's own paragraphs (what its notes are), then its notes. */
+const sectionBody = (section: NoteSection, ctx: RenderContext, numbers: NoteNumbers): string =>
+  (section.blocks ? `<div class="notes-intro">\n${renderBlocks(section.blocks, ctx, { headings: 'p' })}</div>\n` : '') +
+  (section.notes.length > 0 ? `<ol>\n${section.notes.map((n) => note(n, numbers, ctx)).join('')}</ol>\n` : '');
+
+/** The notes sections printed after the text, under one "Notes" heading. */
+function notes(sections: readonly NoteSection[], ctx: RenderContext, numbers: NoteNumbers): string {
   if (sections.length === 0) return '';
-  let index = 0;
   let out = '<section class="notes" role="doc-endnotes" aria-labelledby="tw-notes-h">\n<h2 id="tw-notes-h">Notes</h2>\n';
   for (const section of sections) {
     if (section.heading) out += `<h3>${renderInlines(section.heading, ctx)}</h3>\n`;
-    if (section.blocks) out += renderBlocks(section.blocks, ctx, { headings: 'p' });
-    out += `<ol>\n${section.notes.map((n) => note(n, ++index, ctx)).join('')}</ol>\n`;
+    out += sectionBody(section, ctx, numbers);
   }
   return `${out}</section>\n`;
+}
+
+/** A notes section the edition prints between two parts of the text, where it stands, under its own heading. */
+function notesInText(section: NoteSection, id: string, ctx: RenderContext, numbers: NoteNumbers): string {
+  const heading = section.heading ? renderInlines(section.heading, ctx) : 'Notes';
+  return `<section class="notes notes-in-text" role="doc-endnotes" aria-labelledby="${id}">\n<h3 id="${id}">${heading}</h3>\n${sectionBody(section, ctx, numbers)}</section>\n`;
 }
 
 /** The emendations recorded for the edition, with who made each: what `editorialDecl` says, for a reader. */
@@ -206,13 +240,17 @@ export function renderPage(ed: Edition, options: PageOptions): string {
   // Rendered first: the handlers collect the tooltips that the page lists at its end.
   const zone = titleZone(ed, ctx);
   const cite = citation(ed, ctx);
-  const body = text(ed.body, ctx);
-  const endnotes = notes(ed.notes, ctx);
+  const numbers = new Map<Note, number>();
+  for (const section of ed.notes) for (const n of section.notes) numbers.set(n, numbers.size + 1);
+  const inText = ed.notes.filter((section) => section.inText === true).sort((x, y) => (isBefore(x.pos, y.pos) ? -1 : isBefore(y.pos, x.pos) ? 1 : 0));
+  const body = text(ed.body, inText, ctx, numbers);
+  const endnotes = notes(ed.notes.filter((section) => section.inText !== true), ctx, numbers);
+  const firstNotes = inText.length > 0 ? inTextId(0) : endnotes !== '' ? 'tw-notes-h' : undefined;
   const hasEmendations = ctx.tips.length > 0;
   const nav = [
     options.indexHref !== undefined ? `<li><a href="${esc(options.indexHref)}">All editions</a></li>` : '',
     '<li><a href="#tw-text">Text</a></li>',
-    endnotes !== '' ? '<li><a href="#tw-notes-h">Notes</a></li>' : '',
+    firstNotes !== undefined ? `<li><a href="#${firstNotes}">Notes</a></li>` : '',
     options.teiHref !== undefined ? `<li><a href="${esc(relativeHref(options.teiHref))}" type="application/tei+xml">TEI source</a></li>` : '',
   ].join('');
   return (

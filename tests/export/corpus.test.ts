@@ -2,7 +2,8 @@
  * The whole MIA corpus (both batches, ../shared/corpus/mia and mia-more), converted to TEI
  * and exported in every format: every JSON record valid against its schema, the TSV parsed
  * back with one row per document and the JSON records' counts, the plain text's words the
- * table's words, the notes the TEI's notes, the teiCorpus valid against tei_all.
+ * table's words, the notes the TEI's notes, the teiCorpus valid against tei_all; no export
+ * loses a word of the TEI's text (notes sections' headings and own paragraphs included).
  * Skipped, with a message, when ../shared is absent.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import type { ExportRecord } from '../../src/export/formats/jsonl.js';
 import { corpusDocuments, hasBothCorpora } from '../helpers/corpus-files.js';
 import { skipMessage } from '../helpers/shared.js';
 import { parseTei, teiAllErrors, xeval } from '../helpers/tei.js';
-import { exportTo, read, recordErrors, records, tempDir, words } from './helpers.js';
+import { exportTo, missingWords, read, recordErrors, records, teiWords, tempDir, words } from './helpers.js';
 
 /** TSV fields never hold tabs or line breaks: the table writes them as spaces. */
 const tsvSafe = (format: string, s: string): string => (format === 'tsv' ? s.replace(/[\t\r\n]+/g, ' ') : s);
@@ -83,6 +84,24 @@ describe.skipIf(!hasBothCorpora)('export of the MIA corpus in every format', () 
     }
     await exportTo('txt', [tei], join(dir, 'txt-diplomatic'), { text: 'diplomatic', notes: 'end', pb: 'keep', hyphenation: 'join', header: 'citation' }, { jobs: 2 });
     for (const r of rs) expect(read(join(dir, 'txt-diplomatic', `${r.id}.txt`)).length).toBeGreaterThan(0);
+  });
+
+  it('loses no word: the plain text (--notes end, reading and diplomatic) and the JSON record have every word of the TEI text', async () => {
+    await exportTo('txt', [tei], join(dir, 'txt-end'), { notes: 'end' }, { jobs: 2 });
+    await exportTo('txt', [tei], join(dir, 'txt-end-dipl'), { notes: 'end', text: 'diplomatic' }, { jobs: 2 });
+    const lost: string[] = [];
+    for (const r of rs) {
+      const xml = teiById.get(r.id)!;
+      for (const [folder, reading] of [['txt-end', 'reading'], ['txt-end-dipl', 'diplomatic']] as const) {
+        const missing = missingWords(teiWords(xml, reading, true), words(read(join(dir, folder, `${r.id}.txt`))));
+        if (missing.length > 0) lost.push(`${r.id} (txt, ${reading}): ${missing.slice(0, 8).join(' ')}`);
+      }
+      // The record: its text, notes and notes sections; note markers are offsets there, not words.
+      const recordWords = words([r.text, ...r.notes.map((n) => n.text), ...r.sections.flatMap((s) => [s.heading ?? '', s.text])].join('\n\n'));
+      const missing = missingWords(teiWords(xml, 'reading', false), recordWords);
+      if (missing.length > 0) lost.push(`${r.id} (jsonl): ${missing.slice(0, 8).join(' ')}`);
+    }
+    expect(lost).toEqual([]);
   });
 
   it('teiCorpus: inline valid against tei_all, with the corpus counts; XInclude points at every TEI file', async () => {

@@ -44,3 +44,41 @@ export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 export const words = (s: string): string[] => s.match(WORD) ?? [];
 /** Code-point slice, as the offsets count. */
 export const cpSlice = (s: string, start: number, end: number): string => Array.from(s).slice(start, end).join('');
+
+/** Elements whose content is printed apart from what stands around it (blocks, lines, a break): their tags part words. */
+const BLOCK_TAGS = new Set(['text', 'front', 'body', 'back', 'div', 'head', 'p', 'ab', 'argument', 'opener', 'closer', 'salute', 'signed', 'dateline', 'postscript', 'byline', 'docAuthor', 'quote', 'list', 'item', 'label', 'lg', 'l', 'note', 'lb', 'pb', 'cb', 'table', 'row', 'cell', 'trailer', 'epigraph', 'listBibl', 'bibl', 'sp', 'speaker', 'stage', 'figure', 'figDesc']);
+/** What each text of an edition leaves out: the reading text deletions, the sic of a choice and gaps; the diplomatic text additions, corrections and supplied words. */
+const LEFT_OUT = {
+  reading: [/<del\b[^>]*\/>|<del\b[^>]*>[\s\S]*?<\/del>/g, /<choice\b([^>]*)>\s*<sic\b[^>]*>[\s\S]*?<\/sic>/g, /<gap\b[^>]*\/>|<gap\b[^>]*>[\s\S]*?<\/gap>/g],
+  diplomatic: [/<add\b[^>]*>[\s\S]*?<\/add>/g, /<corr\b[^>]*>[\s\S]*?<\/corr>/g, /<supplied\b[^>]*>[\s\S]*?<\/supplied>/g],
+} as const;
+const MARKERS = /<ref\b[^>]*type="noteAnchor"[^>]*>[\s\S]*?<\/ref>/g;
+
+/**
+ * The words of a TEI edition's text (front, body, back: notes and notes sections included)
+ * in one reading, from the TEI as teiwright writes it; `markers: false` leaves out the note
+ * markers printed at anchors.
+ */
+export function teiWords(tei: string, text: 'reading' | 'diplomatic', markers: boolean): string[] {
+  let s = tei.slice(Math.max(0, tei.search(/<text[\s>]/)));
+  for (const re of LEFT_OUT[text]) s = s.replace(re, (m: string, attrs?: string) => (m.startsWith('<choice') ? `<choice${attrs ?? ''}>` : ''));
+  if (!markers) s = s.replace(MARKERS, '');
+  s = s.replace(/<\/?([A-Za-z][\w:.-]*)\b[^>]*>/g, (_m: string, name: string) => (BLOCK_TAGS.has(name) ? ' ' : ''));
+  s = s.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g, (_m: string, dec?: string, hex?: string, named?: string) =>
+    dec !== undefined ? String.fromCodePoint(Number(dec)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[named!]!,
+  );
+  return words(s);
+}
+
+/** The words of `expected` that `actual` lacks, counting repeats (multiset difference). */
+export function missingWords(expected: readonly string[], actual: readonly string[]): string[] {
+  const have = new Map<string, number>();
+  for (const w of actual) have.set(w, (have.get(w) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const w of expected) {
+    const n = have.get(w) ?? 0;
+    if (n === 0) missing.push(w);
+    else have.set(w, n - 1);
+  }
+  return missing;
+}
