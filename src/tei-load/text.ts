@@ -297,9 +297,13 @@ function loadOpener(e: XElement, ctx: LoadContext, extra: Block[]): Opener {
   const opener: Opener = { pos: e.pos };
   for (const c of elements(e)) {
     if (c.name === 'dateline' && !opener.dateline) opener.dateline = loadInlines(c.children, ctx, { quiet: DATELINE_QUIET });
-    else if (c.name === 'salute' && !opener.salute) opener.salute = loadInlines(c.children, ctx);
-    else extra.push(...loadBlock(c, ctx, { headingParas: true, depth: 0 }));
+    else if (c.name === 'salute' && !opener.salute) {
+      opener.salute = loadInlines(c.children, ctx);
+      // A salutation printed above the place-date line stays above it (the writer's saluteFirst).
+      if (!opener.dateline) opener.saluteFirst = true;
+    } else extra.push(...loadBlock(c, ctx, { headingParas: true, depth: 0 }));
   }
+  if (!opener.dateline) delete opener.saluteFirst;
   return opener;
 }
 
