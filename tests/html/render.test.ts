@@ -170,6 +170,65 @@ describe('the page', () => {
     expect(textOf(byClass(text, 'publication-note')[0]!)).toBe('Published in 1912');
   });
 
+  it('a notes section printed between two parts of the text stands there, its own paragraph first, linked both ways', () => {
+    const ed = edition((e) => {
+      e.body.blocks = [p(t('Before the notes'), { ...anchor('1'), id: 'nref1', target: '#n1' } as Inline, t('.'))];
+      // Positions count up: the section stands between the first paragraph and the heading made next.
+      e.notes = [{ heading: [t('Notes of the translator')], blocks: [p(t('Notes are by the translator.'))], notes: [note('1', 'The in-text note.', { id: 'n1', targets: ['#nref1'] })], pos: at(), inText: true }];
+      e.body.blocks.push({ kind: 'heading', level: 1, children: [t('Appendix')], pos: at() }, p(t('After the notes.')));
+      e.notes.push({ notes: [note('A', 'A note at the end.', { id: 'nA' })], pos: at() });
+    });
+    const root = dom(renderPage(ed, V));
+    const text = elements(root).find((e) => attr(e, 'id') === 'tw-text')!;
+    const order = elements(text).filter((e) => e.tagName === 'p' || e.tagName === 'h2' || e.tagName === 'h3' || e.tagName === 'li').map((e) => textOf(e).trim().slice(0, 16));
+    expect(order).toEqual(['Before the notes', 'Notes of the tra', 'Notes are by the', '1.The in-text no', 'The in-text note', 'Appendix', 'After the notes.']);
+    const section = byClass(text, 'notes-in-text')[0]!;
+    expect(attr(section, 'role')).toBe('doc-endnotes');
+    const headingId = attr(section, 'aria-labelledby')!;
+    expect(textOf(elements(section).find((e) => attr(e, 'id') === headingId)!)).toBe('Notes of the translator');
+    // Anchor → note, note → anchor.
+    const ref = elements(text).find((e) => attr(e, 'role') === 'doc-noteref')!;
+    expect(attr(ref, 'href')).toBe('#n1');
+    const li = elements(section).find((e) => attr(e, 'id') === 'n1')!;
+    expect(elements(li).filter((e) => attr(e, 'role') === 'doc-backlink').map((e) => attr(e, 'href'))).toEqual([`#${attr(ref, 'id')}`]);
+    // The section at the end stays in the notes after the text, the in-text one is not repeated there.
+    const end = elements(root).filter((e) => attr(e, 'aria-labelledby') === 'tw-notes-h')[0]!;
+    expect(elements(end).filter((e) => e.tagName === 'li').map((e) => attr(e, 'id'))).toEqual(['nA']);
+    expect(elements(root).filter((e) => attr(e, 'id') === 'n1')).toHaveLength(1);
+    // The page's "Notes" link leads to the first notes printed.
+    const nav = elements(root).find((e) => e.tagName === 'nav')!;
+    expect(elements(nav).filter((e) => e.tagName === 'a' && textOf(e) === 'Notes').map((e) => attr(e, 'href'))).toEqual([`#${headingId}`]);
+  });
+
+  it('a section in back is not moved into the text (negative)', () => {
+    const ed = edition((e) => {
+      e.body.blocks = [p(t('Text'), { ...anchor('1'), id: 'nref1', target: '#n1' } as Inline), p(t('More text.'))];
+      e.notes = [{ blocks: [p(t('Notes are by the editors.'))], notes: [note('1', 'The note.', { id: 'n1', targets: ['#nref1'] })], pos: at(1) }];
+    });
+    const root = dom(renderPage(ed, V));
+    expect(byClass(root, 'notes-in-text')).toEqual([]);
+    const end = elements(root).filter((e) => attr(e, 'aria-labelledby') === 'tw-notes-h')[0]!;
+    expect(textOf(byClass(end, 'notes-intro')[0]!).trim()).toBe('Notes are by the editors.');
+  });
+
+  it('opener and closer in the order printed: a salutation above the place-date, a place-date above the signature, the postscript after', () => {
+    const ed = edition((e) => {
+      e.body.divType = 'letter';
+      const salute = [t('Dear Friend,')];
+      e.body.opener = { salute, dateline: [t('London, 5 May 1890')], saluteFirst: true, pos: at() };
+      e.body.blocks = [p(t('Body text.'))];
+      const dateline = [t('London, 12 May 1890')];
+      e.body.closer = { dateline, signed: [t('F. Engels')], pos: at() };
+      e.body.postscript = { blocks: [p(t('P.S. Greetings.'))], pos: at() };
+    });
+    const root = dom(renderPage(ed, V));
+    const text = elements(root).find((e) => attr(e, 'id') === 'tw-text')!;
+    expect(elements(byClass(text, 'opener')[0]!).filter((e) => e.tagName === 'p').map((e) => attr(e, 'class'))).toEqual(['salute', 'dateline']);
+    expect(elements(byClass(text, 'closer')[0]!).filter((e) => e.tagName === 'p').map((e) => attr(e, 'class'))).toEqual(['dateline', 'signed']);
+    const blocks = (text.childNodes ?? []).filter((e) => e.tagName !== undefined).map((e) => attr(e, 'class') ?? e.tagName);
+    expect(blocks.slice(-2)).toEqual(['closer', 'postscript']);
+  });
+
   it('links a note back to every anchor that points to it', () => {
     const ed = edition((e) => {
       e.body.blocks = [
