@@ -2,7 +2,8 @@
  * Every corpus document (../shared/corpus/mia and mia-more), as `teiwright html` gets it:
  * converted, written as TEI, loaded back, rendered. Each page is checked as a browser would
  * need it: ids unique, every in-page link lands on an id, every anchor's note has a back
- * link to it, every emendation's description exists, no href with a script scheme.
+ * link to it, every emendation's description exists, no href with a script scheme; and the
+ * page shows every word of the TEI's text (notes and notes sections included).
  * Skipped, with a message, when ../shared is absent.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,13 +15,38 @@ import { renderPage } from '../../src/html/index.js';
 import { decodeInput } from '../../src/io/decode.js';
 import { loadTei } from '../../src/tei-load/index.js';
 import { hasCorpus, SHARED, skipMessage } from '../helpers/shared.js';
+import { missingWords, teiWords, words } from '../export/helpers.js';
 
 if (!hasCorpus) console.warn(skipMessage('The MIA corpus (../shared/corpus) for the HTML page checks'));
 
 interface El {
   tagName?: string;
+  nodeName?: string;
+  value?: string;
   attrs?: { name: string; value: string }[];
   childNodes?: El[];
+}
+
+/** The reading text a reader sees of the edition's text: the article without the citation block and the list of changes (header words, not the TEI's text), no script or style. */
+function readableText(root: El): string {
+  let out = '';
+  const skip = (n: El): boolean => {
+    const cls = (n.attrs?.find((a) => a.name === 'class')?.value ?? '').split(' ');
+    // `.d`: what only the diplomatic view shows (this is the reading text).
+    if (n.attrs?.some((a) => a.name === 'hidden')) return true;
+    return n.tagName === 'script' || n.tagName === 'style' || n.tagName === 'head' || cls.includes('d') || cls.includes('citation') || cls.includes('about') || cls.includes('site') || n.tagName === 'footer';
+  };
+  // Blocks and line breaks part words, as a browser lays them out; inline elements do not.
+  const apart = new Set(['br', 'p', 'div', 'li', 'ol', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'blockquote', 'header', 'dt', 'dd']);
+  const walk = (n: El): void => {
+    if (n.nodeName === '#text') out += n.value ?? '';
+    if (skip(n)) return;
+    if (apart.has(n.tagName ?? '')) out += ' ';
+    for (const c of n.childNodes ?? []) walk(c);
+    if (apart.has(n.tagName ?? '')) out += ' ';
+  };
+  walk(root);
+  return out;
 }
 
 function attributes(root: El): Array<{ tag: string; name: string; value: string }> {
@@ -58,7 +84,7 @@ function corpusFiles(): string[] {
 }
 
 describe.skipIf(!hasCorpus)('HTML pages of the whole corpus', () => {
-  it('have unique ids, in-page links that land, back links for every anchor, no script links', () => {
+  it('have unique ids, in-page links that land, back links for every anchor, no script links, every word of the text', () => {
     const files = corpusFiles();
     expect(files.length).toBeGreaterThan(100);
     const problems: string[] = [];
@@ -76,6 +102,8 @@ describe.skipIf(!hasCorpus)('HTML pages of the whole corpus', () => {
       }
       pages++;
       const root = parse(renderPage(edition, { version: 'test' })) as unknown as El;
+      const lost = missingWords(teiWords(tei, 'reading', true), words(readableText(root)));
+      if (lost.length > 0) problems.push(`${file}: words of the TEI not on the page: ${lost.slice(0, 8).join(' ')}`);
       const attrs = attributes(root);
       const ids = attrs.filter((a) => a.name === 'id').map((a) => a.value);
       const idSet = new Set(ids);
