@@ -24,11 +24,6 @@ export interface DocumentMetadata {
   firstPublished: string | null;
   /** The licence line as printed ("Public Domain: Marxists Internet Archive (2008). …"). */
   licence: string | null;
-  /**
-   * Every line of the information block as printed, in its order: the label (without its
-   * colon), what the line is (written, source, translated, …, other), and the value as text.
-   */
-  fields: Array<{ label: string; role: MetaRole; value: string }>;
 }
 
 const fields = (ed: Edition, ...roles: MetaRole[]): MetaField[] => ed.metadata.fields.filter((f) => roles.includes(f.role));
@@ -61,7 +56,6 @@ export function documentMetadata(ed: Edition): DocumentMetadata {
     source: joined(fields(ed, 'source', 'publisher'), '; '),
     firstPublished: joined(fields(ed, 'firstPublished'), '; '),
     licence: licence === '' ? null : licence,
-    fields: ed.metadata.fields.map((f) => ({ label: f.label, role: f.role, value: line(f) })),
   };
 }
 

@@ -4,7 +4,7 @@
  * offsets and who made them), and the word count. Every derivative (txt, JSON Lines, the
  * corpus table) is made from this one rendering, so their texts and counts agree.
  */
-import type { Block, Edition, Inline, Note, NoteSection, SourcePos } from '../model/edition.js';
+import type { Block, Edition, Inline, MetaRole, Note, NoteSection, SourcePos } from '../model/edition.js';
 import type { Conventions } from './conventions.js';
 
 export type ParagraphKind = 'front' | 'head' | 'subtitle' | 'dateline' | 'salute' | 'argument' | 'p' | 'heading' | 'quote' | 'item' | 'lines' | 'pb' | 'signed' | 'postscript';
@@ -80,7 +80,17 @@ export interface RenderedSection {
   pos: SourcePos;
 }
 
+/** A line of the information block: its label as printed, what it is, its value as text with the anchors printed in it. */
+export interface RenderedField {
+  label: string;
+  role: MetaRole;
+  text: string;
+  anchors: RenderedAnchor[];
+}
+
 export interface Rendered {
+  /** Every line of the information block, in its order. */
+  fields: RenderedField[];
   paragraphs: Paragraph[];
   notes: RenderedNote[];
   /** The notes sections in reading order: those printed in the text first, where they stand, then those after the text. */
@@ -379,6 +389,14 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
       }
     }
   };
+  // The information block: its lines' words (the header's, not the text's), with the anchors printed in them.
+  const fields = ed.metadata.fields.map((f): RenderedField => {
+    const b = new Builder(join);
+    inlines(f.value, b, { c, notes: [], emendations: [], where: undefined });
+    // Anchors of notes of the edition only (a note written inside an information line is not one of them).
+    return { label: f.label, role: f.role, ...trimText(b.s, [], () => false, b.anchors.filter((a) => a.note === undefined)) };
+  });
+  for (const f of fields) resolve(f.anchors);
   for (const p of paragraphs) resolve(p.anchors);
   for (const n of notes) resolve(n.anchors);
   for (const s of sections) resolve(s.anchors);
@@ -388,7 +406,7 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
     const [x, y] = [at(a), at(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
-  return { paragraphs, notes, sections, emendations };
+  return { fields, paragraphs, notes, sections, emendations };
 }
 
 /** Between two paragraphs of a notes section's own text. */

@@ -224,6 +224,7 @@ describe('what notes and notes sections hold', () => {
   let out: Awaited<ReturnType<typeof exportAll>>;
   beforeAll(async () => {
     const ed = edition((e) => {
+      e.metadata.fields.push({ label: 'Source', role: 'source', value: [t('Collected Works'), { kind: 'noteAnchor', marker: '[2]', key: '2', id: 'nref2src', target: '#n2', pos: at() }], pos: at() });
       e.body.blocks = [
         p(t('The first claim'), { kind: 'noteAnchor', marker: '[1]', key: '1', id: 'nref1', target: '#n1', pos: at() }, t(' stands.')),
         p(t('The second claim.')),
@@ -240,7 +241,7 @@ describe('what notes and notes sections hold', () => {
                 { kind: 'quote', blocks: [{ kind: 'list', ordered: false, items: [[t('wages')], [t('hours')]], pos: at() }, { kind: 'lines', lines: [[t('Arise ye')], [t('prisoners')]], pos: at() }], pos: at() },
               ],
             },
-            { key: '2', label: '[2]', type: 'editorial', place: 'foot', id: 'n2', targets: ['nref2'], pos: at(), blocks: [p(t('The other note,'), lb(), t('on two lines.'))] },
+            { key: '2', label: '[2]', type: 'editorial', place: 'foot', id: 'n2', targets: ['nref2', 'nref2src'], pos: at(), blocks: [p(t('The other note,'), lb(), t('on two lines.'))] },
           ],
           pos: at(),
         },
@@ -251,12 +252,13 @@ describe('what notes and notes sections hold', () => {
     out = await exportAll('notes', tei);
   });
 
-  it('JSON Lines: a note on a note is anchored in that note; a quote’s list and lines are in the note’s text', () => {
+  it('JSON Lines: a note on a note is anchored in that note, a note of the information block in its line; a quote’s list and lines are in the note’s text', () => {
     const r = out.record;
     expect(recordErrors(r)).toEqual([]);
     const [n1, n2] = [r.notes[0]!, r.notes[1]!];
     expect(n1.text).toBe('See the other note.\nwages\nhours\nArise ye\nprisoners');
-    expect(n2).toMatchObject({ anchors: [], place: 'foot', anchorsElsewhere: [{ in: 'note', index: 0, at: 'See the other note'.length }] });
+    expect(n2).toMatchObject({ anchors: [], place: 'foot', anchorsElsewhere: [{ in: 'note', index: 0, at: 'See the other note'.length }, { in: 'field', index: 0, at: 'Collected Works'.length }] });
+    expect(r.metadata.fields[0]).toEqual({ label: 'Source', role: 'source', value: 'Collected Works' });
     expect(r.counts.anchors).toBe(1);
   });
 

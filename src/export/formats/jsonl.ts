@@ -13,7 +13,8 @@ export interface ExportRecord {
   id: string;
   file: string;
   teiwright: string;
-  metadata: DocumentMetadata;
+  /** `fields`: every line of the information block as printed (label, what it is, value). */
+  metadata: DocumentMetadata & { fields: Array<{ label: string; role: string; value: string }> };
   text: string;
   paragraphs: Array<{ kind: string; start: number; end: number; line: number; column: number }>;
   notes: Array<{
@@ -24,7 +25,7 @@ export interface ExportRecord {
     text: string;
     anchors: number[];
     /** Anchors printed in a note's text or a notes section's own paragraphs (a note on a note); `at` counts in that text. */
-    anchorsElsewhere: Array<{ in: 'note' | 'section'; index: number; at: number }>;
+    anchorsElsewhere: Array<{ in: 'note' | 'section' | 'field'; index: number; at: number }>;
     section: number | null;
     series: string | null;
     place: 'end' | 'foot' | null;
@@ -66,7 +67,7 @@ const cp = (s: string, at: number): number => (SURROGATE.test(s) ? Array.from(s.
 const cpLength = (s: string): number => cp(s, s.length);
 
 export function exportRecord(doc: ExportDocument): ExportRecord {
-  const { paragraphs, notes, sections, emendations } = doc.rendered;
+  const { fields, paragraphs, notes, sections, emendations } = doc.rendered;
   const starts: number[] = [];
   let offset = 0;
   for (const p of paragraphs) {
@@ -84,12 +85,15 @@ export function exportRecord(doc: ExportDocument): ExportRecord {
   sections.forEach((s, i) => {
     for (const a of s.anchors) if (a.note !== undefined) elsewhere[a.note]!.push({ in: 'section', index: i, at: cp(s.text, a.at) });
   });
+  fields.forEach((f, i) => {
+    for (const a of f.anchors) if (a.note !== undefined) elsewhere[a.note]!.push({ in: 'field', index: i, at: cp(f.text, a.at) });
+  });
   const textLength = cpLength(doc.text);
   return {
     id: doc.id,
     file: doc.file,
     teiwright: VERSION,
-    metadata: doc.meta,
+    metadata: { ...doc.meta, fields: fields.map((f) => ({ label: f.label, role: f.role, value: f.text })) },
     text: doc.text,
     paragraphs: paragraphs.map((p, i) => ({ kind: p.kind, start: starts[i]!, end: starts[i]! + cpLength(p.text), line: p.pos.line, column: p.pos.column })),
     notes: notes.map((n, i) => ({
