@@ -6,6 +6,7 @@
  */
 import type { Block, Edition, Inline, MetaRole, Note, NoteSection, SourcePos } from '../model/edition.js';
 import type { Conventions } from './conventions.js';
+import { isBefore } from '../tei/text.js';
 
 export type ParagraphKind = 'front' | 'head' | 'subtitle' | 'dateline' | 'salute' | 'argument' | 'p' | 'heading' | 'quote' | 'item' | 'lines' | 'pb' | 'signed' | 'postscript';
 
@@ -225,8 +226,6 @@ function inline(node: Inline, b: Builder, ctx: Context): void {
 
 // ---------------------------------------------------------------- blocks
 
-/** `a` stands before `b` in the source (or the TEI file the edition was loaded from). */
-const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 /** The inline lists of a block in reading order: a paragraph, each item, each line; a quote's blocks in turn. */
 function blockLists(block: Block): Inline[][] {

@@ -10,6 +10,7 @@
 import type { Block, Inline, InlineKind, InlineOf, SourcePos } from '../model/edition.js';
 import { handName, sourceNote, whoDecided, type RenderContext } from './context.js';
 import { classToken, esc, safeHref } from './escape.js';
+import { isBefore } from '../tei/text.js';
 
 type Handler<K extends InlineKind> = (node: InlineOf<K>, ctx: RenderContext) => string;
 
@@ -143,8 +144,6 @@ export interface BlockOptions {
   inserts?: ReadonlyArray<{ pos: SourcePos; html: () => string }>;
 }
 
-/** `a` stands before `b` in the source (or in the TEI the edition was loaded from). */
-const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 export function renderBlocks(blocks: readonly Block[], ctx: RenderContext, options: BlockOptions = { headings: 'h' }): string {
   let out = '';

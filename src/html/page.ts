@@ -12,6 +12,7 @@ import { makeContext, whoDecided, type RenderContext } from './context.js';
 import { esc } from './escape.js';
 import { renderBlocks, renderInlines } from './inline.js';
 import { summarise, writingDate, writingField } from './summary.js';
+import { isBefore } from '../tei/text.js';
 
 export interface PageOptions {
   /** teiwright's version, named in the footer and the generator meta. */
@@ -109,8 +110,6 @@ function toolbar(hasEmendations: boolean): string {
   );
 }
 
-/** `a` stands before `b` in the source (or in the TEI the edition was loaded from). */
-const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && a.column < b.column);
 
 /**
  * The text in the order the TEI keeps: a headnote printed above the opener stays above it, a
