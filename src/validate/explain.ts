@@ -19,7 +19,7 @@ import { TEI_NS } from './integrity.js';
 import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
-import type { ExpectedNames } from './expected.js';
+import type { ExpectedNames, RngNode } from './expected.js';
 import { nameKey } from './reduce.js';
 
 type Fault =
@@ -122,6 +122,21 @@ export interface ExplainContext {
   duplicateIds: ReadonlySet<string>;
   /** The schema's grammar, to name what it expects where a fault is. */
   expected?: ExpectedNames;
+  /** The element patterns an element matches where it stands in the document as written (see contextsOf); undefined: every pattern of its name. */
+  context?: (element: ElementRecord) => readonly RngNode[] | undefined;
+}
+
+/**
+ * The element patterns each element of `written` matches where it stands (ExpectedNames.contexts),
+ * found by position: the passes over blanked texts keep the positions of the document as written.
+ */
+export function contextsOf(expected: ExpectedNames, written: readonly ElementRecord[]): (element: ElementRecord) => readonly RngNode[] | undefined {
+  const byPos = new Map(written.map((e, i) => [`${e.pos.line}:${e.pos.column}`, i] as const));
+  const of = expected.contexts(written);
+  return (element) => {
+    const i = byPos.get(`${element.pos.line}:${element.pos.column}`);
+    return i === undefined ? undefined : of(i);
+  };
 }
 
 /** At most this many names in a message; the rest are counted. */
@@ -135,7 +150,7 @@ function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number |
   if (!ctx.expected) return '';
   const children = parent.children;
   const keys = children.map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
-  const at = ctx.expected.atChild(nameKey(parent.ns, parent.local), keys, upTo === undefined ? keys.length : children.indexOf(upTo));
+  const at = ctx.expected.atChild(nameKey(parent.ns, parent.local), keys, upTo === undefined ? keys.length : children.indexOf(upTo), ctx.context?.(parent));
   if (!at || (at.names.length === 0 && !at.mayEnd && !at.text)) return '';
   const items = at.names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
   if (at.names.length > MAX_NAMES) items.push(`${at.names.length - MAX_NAMES} more`);
@@ -182,7 +197,7 @@ function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { v
     if (!ctx.expected) return undefined;
     if (!walked.has(parent)) {
       const p = elements[parent]!;
-      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local))));
+      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local)), ctx.context?.(p)));
     }
     return walked.get(parent);
   };
@@ -520,7 +535,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       const index = ctx.elements.indexOf(element);
       const named = parent ? expectedText(ctx, parent, index) : '';
       // Not allowed anywhere inside the parent, or only not at this position: the grammar says, else the schema's vocabulary.
-      const childNames = parent ? ctx.expected?.childNames(nameKey(parent.ns, parent.local)) : undefined;
+      const childNames = parent ? ctx.expected?.childNames(nameKey(parent.ns, parent.local), ctx.context?.(parent)) : undefined;
       const somewhere = childNames ? childNames.has(nameKey(element.ns, element.local)) : parent ? (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true) : true;
       if (parent && !somewhere) {
         return invalid(`${name} is not allowed inside <${parent.qname}>${named}`);

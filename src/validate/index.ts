@@ -17,7 +17,7 @@ import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttr
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
-import { faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
+import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
 import { libxmlPathOf, misplacedChecker } from './misplaced.js';
 import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
@@ -268,7 +268,7 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
           const stack = [own];
           while (stack.length > 0) {
             const x = els[stack.pop()!]!;
-            const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)));
+            const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)), x === els[own] ? undefined : ctx.context?.(x));
             x.children.forEach((c, k) => (walked && walked.verdicts[k] !== 'ok' ? outOfPlace.push(c) : stack.push(c)));
           }
           return outOfPlace
@@ -421,11 +421,12 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
           duplicateIds: duplicateIds(scan.elements),
           expected: expectedNamesOf(choice.path),
         };
+        const narrowed: ExplainContext = { ...ctx, ...(ctx.expected && ctx.elements.length > 0 && { context: contextsOf(ctx.expected, ctx.elements) }) };
         const huge = own || options.huge === true;
         const schemaPath = choice.path;
         const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected);
-        const misplaced = reportSchemaPasses(passes, ctx, diagnostics);
-        if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, ctx, diagnostics);
+        const misplaced = reportSchemaPasses(passes, narrowed, diagnostics);
+        if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, narrowed, diagnostics);
       }
     }
     if (options.schematron !== 'none') {

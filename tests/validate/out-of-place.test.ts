@@ -42,6 +42,23 @@ describe('an element out of place: its content checked against every pattern of 
     expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<cell> is not allowed at this position inside <item>; expected the end of <item> or text$/));
     expect(ds.filter((d) => d.line === 9).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<bogus> is not allowed inside <item>/));
   });
+
+  it('has as many errors as jing on every line', () => {
+    const count = (xs: { line?: number }[]): Map<number, number> => xs.reduce((m, x) => m.set(x.line!, (m.get(x.line!) ?? 0) + 1), new Map<number, number>());
+    expect(count(ds)).toEqual(count(jing));
+  });
+
+  it('names what the pattern of the element’s place expects, not every pattern of its name (jing narrows by context)', () => {
+    // An <item> in a <list>: only the list's item pattern applies (jing: expected … text or element "label").
+    const jing11 = jing.find((j) => j.line === 11)!.message;
+    expect(jing11).toMatch(/expected the element end-tag, text or element "label"$/);
+    expect(ds.filter((d) => d.line === 11).map((d) => d.message)).toEqual(['<cell> is not allowed inside <item>; expected the end of <item>, text or <label>']);
+  });
+
+  it('goes past text in a row’s item and says the item lacks its cell, as jing does (two errors)', () => {
+    expect(jing.filter((j) => j.line === 14)).toHaveLength(2);
+    expect(ds.filter((d) => d.line === 14).map((d) => d.message)).toEqual(['<item> cannot contain text (only elements)', '<item> is incomplete; expected <cell>']);
+  });
 });
 
 describe('libxml2’s paths', () => {
