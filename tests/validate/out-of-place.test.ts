@@ -61,6 +61,26 @@ describe('an element out of place: its content checked against every pattern of 
   });
 });
 
+describe('an element out of place, against a grammar split over files (include, externalRef)', () => {
+  const ds = errors(validateFile(join(DIR, 'multi/misplaced.xml'), { schema: join(DIR, 'multi/two-items.rng') }));
+  const jing = JING.filter((j) => j.document === 'multi/misplaced.xml');
+  const count = (xs: { line?: number }[]): Map<number, number> => xs.reduce((m, x) => m.set(x.line!, (m.get(x.line!) ?? 0) + 1), new Map<number, number>());
+
+  it('checks its content against the patterns of every file: as many errors as jing on every line', () => {
+    expect(jing.length).toBeGreaterThan(0);
+    expect(count(ds)).toEqual(count(jing));
+  });
+
+  it('uses the include’s redefinition and the externalRef’s own patterns', () => {
+    // <caption> is the included label the include replaced: no item holds it (jing: not allowed anywhere).
+    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<caption> is not allowed inside <item>; expected the end of <item>, text, <cell> or <label>$/));
+    // A cell then text: the externalRef's row item went further (jing: text not allowed, expected cell).
+    expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements)');
+    // A cell only: the externalRef's row item takes it, nothing said of its content.
+    expect(ds.filter((d) => d.line === 5).map((d) => d.message)).toEqual([expect.stringMatching(/^<item> is not allowed inside <doc>/)]);
+  });
+});
+
 describe('libxml2’s paths', () => {
   it('writes the path libxml2 gives an element, read back to the same element', () => {
     const scan = scanXml('<a xmlns="urn:x" xmlns:p="urn:p"><b/><p:c/><b><p:c/><p:c/><d/></b></a>');
