@@ -368,11 +368,12 @@ function checkDocument(xml: string, options: ValidateFileOptions, diagnostics: D
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   doc.dispose();
-  // XInclude's base URI fixup writes xml:base on each included element; the project subset
-  // has no xml:base (TEI that teiwright wrote gathers its editions with xi:include), so it
-  // is left out when the document is checked against the subset.
+  // XInclude's base URI fixup writes xml:base on each included element, its language fixup
+  // xml:lang where the language changes; the project subset has no xml:base and xml:lang on
+  // the root only (TEI that teiwright wrote gathers its editions with xi:include), so both
+  // are left out when the document is checked against the subset.
   const schema = chooseSchema(options.schema ?? 'auto', { own, xml, file: options.file });
-  const expansion = expandXIncludeText(xml, options.file, options.file, { base: schema.path !== PROJECT_SCHEMA, ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) });
+  const expansion = expandXIncludeText(xml, options.file, options.file, { base: schema.path !== PROJECT_SCHEMA, lang: schema.path !== PROJECT_SCHEMA, ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) });
   if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
   if (expansion.kind === 'failed') {
     const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded: ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
