@@ -67,6 +67,18 @@ const EXPECTED_VALUE: Record<string, string> = {
   hand: 'one URI reference',
 };
 
+/** The same where TEI's own datatypes apply (any schema but the project subset, which narrows these): tei_all takes more. */
+const EXPECTED_TEI_VALUE: Record<string, string> = {
+  when: 'a date or time in ISO form such as 1912-03-04, 1912-03, 1912, --03-04 or 1912-03-04T12:00:00',
+  notBefore: 'a date or time in ISO form such as 1912-03-04, 1912-03, 1912, --03-04 or 1912-03-04T12:00:00',
+  notAfter: 'a date or time in ISO form such as 1912-03-04, 1912-03, 1912, --03-04 or 1912-03-04T12:00:00',
+  quantity: 'a number such as 3, -2.5 or 1/2',
+  'xml:lang': 'a language tag such as "en" or "de-AT", or ""',
+};
+
+/** What an attribute's value must look like against the schema of `ctx`, or undefined. */
+const valueHint = (ctx: ExplainContext, aname: string): string | undefined => (ctx.classify ? undefined : EXPECTED_TEI_VALUE[aname]) ?? EXPECTED_VALUE[aname];
+
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 function realDate(y: number, m: number, d: number): boolean {
   const days = [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -122,6 +134,8 @@ export interface ExplainContext {
   duplicateIds: ReadonlySet<string>;
   /** The schema's grammar, to name what it expects where a fault is. */
   expected?: ExpectedNames;
+  /** The document as written (its elements, text and line starts), to say where text that may not stand in an element is. */
+  source?: { text: string; lineStarts: readonly number[]; elements: readonly ElementRecord[] };
   /** The element patterns an element matches where it stands in the document as written (see contextsOf); undefined: every pattern of its name. */
   context?: (element: ElementRecord) => readonly RngNode[] | undefined;
 }
@@ -553,7 +567,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
         const value = a.value.trim();
         const looser = TEI_LOOSER_VALUE[aname === 'ident' ? `${element.local}@ident` : aname];
         if (ctx.classify && looser?.(value)) return outside(`@${aname}="${a.value}" on ${name} is a value TEI allows`, a.pos, `@${aname} value on ${name}`);
-        const hint = EXPECTED_VALUE[aname];
+        const hint = valueHint(ctx, aname);
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ''}`, a.pos);
       }
       if (ctx.classify) {
@@ -575,7 +589,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     }
     case 'text': {
       const empty = element && ctx.vocabulary.children.get(element.local)?.size === 0;
-      return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)`);
+      return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)${element ? textExpected(ctx, element) : ''}`);
     }
     case 'empty':
       return invalid(`${name} must be empty`);
@@ -584,7 +598,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (a && element) {
         const aname = attributeName(a);
         if (aname === 'xml:id' && ctx.duplicateIds.has(a.value)) return undefined;
-        const hint = EXPECTED_VALUE[aname];
+        const hint = valueHint(ctx, aname);
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ` (${fault.type})`}`, a.pos);
       }
       return invalid(`"${fault.value}" in ${name} is not a valid ${fault.type}`);
@@ -598,6 +612,33 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     case 'other':
       return invalid(`${name}: ${fault.message}`);
   }
+}
+
+/** Comments, processing instructions and tags: what is not character data between an element's children. */
+const NOT_TEXT = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(?!!\[CDATA\[)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * "; expected …" at the first text of `element` (what jing names where it finds text that
+ * may not stand there: "text not allowed here; expected element "title""); '' when the
+ * document as written is not at hand or has no such text.
+ */
+function textExpected(ctx: ExplainContext, element: ElementRecord): string {
+  const src = ctx.source;
+  if (!src) return '';
+  const index = src.elements.findIndex((e) => e.pos.line === element.pos.line && e.pos.column === element.pos.column);
+  if (index < 0) return '';
+  const written = src.elements[index]!;
+  const offsetAt = (p: SourcePos): number => (src.lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  const start = offsetAt(written.pos);
+  const end = elementEnd(src.text, start);
+  const hasText = (from: number, to: number): boolean => /\S/.test(src.text.slice(from, to).replace(NOT_TEXT, ''));
+  let at = src.text.indexOf('>', start) + 1;
+  for (const c of written.children) {
+    const from = offsetAt(src.elements[c]!.pos);
+    if (hasText(at, from)) return expectedText({ ...ctx, elements: src.elements }, written, c);
+    at = elementEnd(src.text, from);
+  }
+  return hasText(at, src.text.lastIndexOf('</', end - 1)) ? expectedText({ ...ctx, elements: src.elements }, written, undefined) : '';
 }
 
 /** The attribute libxml2 names by its local name ("id" for xml:id, "lang" for xml:lang). */

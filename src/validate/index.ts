@@ -422,7 +422,7 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
           duplicateIds: duplicateIds(scan.elements),
           expected: expectedNamesOf(choice.path),
         };
-        const narrowed: ExplainContext = { ...ctx, ...(ctx.expected && ctx.elements.length > 0 && { context: contextsOf(ctx.expected, ctx.elements) }) };
+        const narrowed: ExplainContext = { ...ctx, ...(ctx.expected && ctx.elements.length > 0 && { context: contextsOf(ctx.expected, ctx.elements), source: { text: xml, lineStarts: scan.lineStarts, elements: scan.elements } }) };
         const huge = own || options.huge === true;
         const schemaPath = choice.path;
         const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected);

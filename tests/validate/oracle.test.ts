@@ -134,6 +134,16 @@ describe.skipIf(!present)('schema oracle fixtures against tei_all', () => {
     expect(compared).toBe(5);
   });
 
+  it('says what TEI takes for a bad value against tei_all, not what the subset takes (jing: "must be an ISO time, …, a year")', () => {
+    const hint = (name: string): string => validateTei(read(name), { schema: TEI_ALL, file: name }).find((d) => d.code === 'schema-invalid')!.message;
+    expect(jingErrors.find((j) => j.file === 'inv_bad_date.xml')!.message).toMatch(/must be an ISO time/);
+    expect(hint('inv_bad_date.xml')).toMatch(/expected a date or time in ISO form such as .*--03-04.*T12:00:00$/);
+    // TEI's numbers take negatives and fractions (jing: a floating-point number, "-?[\d]+/-?[\d]+"); the subset's do not.
+    expect(jingErrors.find((j) => j.file === 'inv_bad_attr_value.xml')!.message).toMatch(/floating-point number/);
+    expect(hint('inv_bad_attr_value.xml')).toMatch(/expected a number such as 3, -2\.5 or 1\/2$/);
+    expect(hint('dt_bad_lang.xml')).toMatch(/expected a language tag such as "en" or "de-AT", or ""$/);
+  });
+
   it('valid.xml is valid against the project schema too', () => {
     expect(validateTei(read('valid.xml'), { schema: 'project' })).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateFile } from '../../src/validate/index.js';
 import { libxmlPathOf } from '../../src/validate/misplaced.js';
+import { jingExpected, ourExpected } from '../helpers/jing.js';
 import { elementAtLibxmlPath, scanXml } from '../../src/validate/scan.js';
 import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage, useSharedTeiAll } from '../helpers/shared.js';
 
@@ -37,7 +38,7 @@ describe('an element out of place: its content checked against every pattern of 
 
   it('judges content that no pattern allows by the pattern that went furthest, as jing does', () => {
     // A cell then text: the row item's pattern got further (jing: text not allowed, expected cell).
-    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements)');
+    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements); expected the end of <item> or <cell>');
     // A label then a cell: the list item's (jing: cell not allowed, expected the end or text).
     expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<cell> is not allowed at this position inside <item>; expected the end of <item> or text$/));
     expect(ds.filter((d) => d.line === 9).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<bogus> is not allowed inside <item>/));
@@ -57,7 +58,19 @@ describe('an element out of place: its content checked against every pattern of 
 
   it('goes past text in a row’s item and says the item lacks its cell, as jing does (two errors)', () => {
     expect(jing.filter((j) => j.line === 14)).toHaveLength(2);
-    expect(ds.filter((d) => d.line === 14).map((d) => d.message)).toEqual(['<item> cannot contain text (only elements)', '<item> is incomplete; expected <cell>']);
+    expect(ds.filter((d) => d.line === 14).map((d) => d.message)).toEqual(['<item> cannot contain text (only elements); expected <cell>', '<item> is incomplete; expected <cell>']);
+  });
+
+  it('names what jing names where text may not stand (jing: "text not allowed here; expected …")', () => {
+    const texts = jing.filter((j) => /^text not allowed here/.test(j.message));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const j of texts) {
+      const ours = ds.find((d) => d.line === j.line && / cannot contain text /.test(d.message));
+      expect(ours, `line ${j.line}`).toBeDefined();
+      const o = ourExpected(ours!.message)!;
+      const e = jingExpected(j.message)!;
+      expect({ names: o.names, end: o.end, text: o.text }, `line ${j.line}`).toEqual(e);
+    }
   });
 });
 
@@ -75,7 +88,7 @@ describe('an element out of place, against a grammar split over files (include, 
     // <caption> is the included label the include replaced: no item holds it (jing: not allowed anywhere).
     expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<caption> is not allowed inside <item>; expected the end of <item>, text, <cell> or <label>$/));
     // A cell then text: the externalRef's row item went further (jing: text not allowed, expected cell).
-    expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements)');
+    expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements); expected the end of <item> or <cell>');
     // A cell only: the externalRef's row item takes it, nothing said of its content.
     expect(ds.filter((d) => d.line === 5).map((d) => d.message)).toEqual([expect.stringMatching(/^<item> is not allowed inside <doc>/)]);
   });
@@ -108,6 +121,7 @@ describe.skipIf(!hasTeiAll)('an element out of place in TEI (tei_all)', () => {
     const jing = JING.filter((j) => j.document === 'text-in-element.xml');
     expect(ds).toHaveLength(jing.length);
     expect(lines(ds)).toEqual(lines(jing));
-    expect(ds.map((d) => d.message)).toEqual(['<titleStmt> cannot contain text (only elements)', '<titleStmt> is incomplete; expected <title>']);
+    // jing: "text not allowed here; expected element "title"", then "element "titleStmt" incomplete".
+    expect(ds.map((d) => d.message)).toEqual(['<titleStmt> cannot contain text (only elements); expected <title>', '<titleStmt> is incomplete; expected <title>']);
   });
 });
