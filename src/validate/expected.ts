@@ -269,6 +269,41 @@ export class ExpectedNames {
     return open ? undefined : out;
   }
 
+  /**
+   * The attributes an element `ns local` may have (`ns local` keys), from the element
+   * patterns `patterns` (by default every one of its name): the attribute patterns of its
+   * content, not those of its children. Undefined when there is no pattern, or one takes
+   * an attribute of any name.
+   */
+  attributeNames(element: string, patterns?: readonly RngNode[]): string[] | undefined {
+    const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
+    if (chosen.length === 0) return undefined;
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const stack: RngNode[] = [];
+    for (const e of chosen) stack.push(...(e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng)));
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (!n.rng) continue;
+      if (n.tag === 'attribute') {
+        if (n.key === undefined) return undefined;
+        out.add(n.key);
+        continue;
+      }
+      if (n.tag === 'element' || n.tag === 'notAllowed') continue;
+      if (n.tag === 'ref') {
+        const name = (n.attrs.name ?? '').trim();
+        if (!seen.has(name)) {
+          seen.add(name);
+          stack.push(...(this.rng.defines.get(name) ?? []));
+        }
+        continue;
+      }
+      stack.push(...n.children);
+    }
+    return [...out].sort((a, b) => (shownAttribute(a) < shownAttribute(b) ? -1 : shownAttribute(a) > shownAttribute(b) ? 1 : 0));
+  }
+
   /** Whether some pattern names the element `ns local`. */
   names(element: string): boolean {
     return this.rng.elementPatterns.has(element);
@@ -458,6 +493,15 @@ interface Walk {
 }
 
 export type { RngNode };
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+/** An attribute key as messages write it: `xml:lang`, `type`, `{ns}local`. */
+export function shownAttribute(key: string): string {
+  const space = key.indexOf(' ');
+  const ns = key.slice(0, space);
+  const local = key.slice(space + 1);
+  return ns === XML_NAMESPACE ? `xml:${local}` : ns === '' ? local : `{${ns}}${local}`;
+}
 
 const localOf = (key: string): string => key.slice(key.indexOf(' ') + 1);
 /** Sorted by code point, as jing sorts them ("TEI" before "facsimile"). */

@@ -19,7 +19,7 @@ import { TEI_NS } from './integrity.js';
 import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
-import type { ExpectedNames, RngNode } from './expected.js';
+import { shownAttribute, type ExpectedNames, type RngNode } from './expected.js';
 import { nameKey } from './reduce.js';
 
 type Fault =
@@ -573,9 +573,9 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (ctx.classify) {
         const teiAttributes = teiSet(TEI_ATTRIBUTES, element.local);
         if (teiAttributes?.has(aname)) return outside(`@${aname} on ${name} is a TEI attribute`, a.pos, `@${aname} on ${name}`);
-        if (teiAttributes) return invalid(`${name} has no attribute @${a.qname} in TEI`, a.pos);
+        if (teiAttributes) return invalid(`${name} has no attribute @${a.qname} in TEI${attributesExpected(ctx, element)}`, a.pos);
       }
-      return invalid(`${name} has no attribute @${a.qname} in this schema`, a.pos);
+      return invalid(`${name} has no attribute @${a.qname} in this schema${attributesExpected(ctx, element)}`, a.pos);
     }
     case 'namespace': {
       const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element!)) : rootText(ctx);
@@ -612,6 +612,22 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     case 'other':
       return invalid(`${name}: ${fault.message}`);
   }
+}
+
+/**
+ * "; expected @a, @b or @c": the attributes the grammar allows `element` that it does not
+ * have yet (as jing: "attribute "type" not allowed here; expected attribute "ana", …"); ''
+ * when the grammar cannot say.
+ */
+function attributesExpected(ctx: ExplainContext, element: ElementRecord): string {
+  const names = ctx.expected?.attributeNames(nameKey(element.ns, element.local), ctx.context?.(element));
+  if (!names) return '';
+  const present = new Set(element.attrs.map((a) => nameKey(a.ns, a.local)));
+  const left = names.filter((k) => !present.has(k));
+  if (left.length === 0) return '';
+  const items = left.slice(0, MAX_NAMES).map((k) => `@${shownAttribute(k)}`);
+  if (left.length > MAX_NAMES) items.push(`${left.length - MAX_NAMES} more`);
+  return `; expected ${items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`}`;
 }
 
 /** Comments, processing instructions and tags: what is not character data between an element's children. */
