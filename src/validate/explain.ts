@@ -400,8 +400,40 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       if (original !== undefined) unwrapped.add(original);
     }
   });
+  // libxml2 stops at an element's first fault and sometimes blames an ancestor for it
+  // (an attribute the schema does not allow makes it call the element's parent out of
+  // place); jing goes on everywhere. So, once the document is known to be invalid, the
+  // grammar says (expected.ts) which attributes stand where none of their name may, and
+  // which children where they may not, in the whole document (the document as written;
+  // not for the partial texts of misplaced.ts, whose document is given).
+  const sweep = document === undefined && ctx.expected !== undefined && written.length > 0 && findings.length > 0;
+  if (sweep) {
+    written.forEach((e, i) => {
+      if (e.attrs.length === 0) return;
+      const names = ctx.expected!.attributeNames(nameKey(e.ns, e.local), ctx.context?.(e));
+      if (!names) return;
+      const allowed = new Set(names);
+      for (const a of e.attrs) {
+        if (allowed.has(nameKey(a.ns, a.local))) continue;
+        const finding = explain({ kind: 'attribute', name: a.local }, e, { message: '', level: 2, line: a.pos.line, col: a.pos.column }, { ...ctx, elements: written });
+        if (!finding) continue;
+        const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        finding.xpath = xpathOf(written, i);
+        finding.at = i;
+        const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
+        if (g) {
+          g.count++;
+          continue;
+        }
+        if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
+        findings.push(finding);
+      }
+    });
+  }
   // A child jing calls out of place that libxml2, having lost its place, never reached.
-  for (const parent of [...orderChecked, ...unwrapped]) {
+  for (const parent of sweep ? written.keys() : [...orderChecked, ...unwrapped]) {
     for (const child of written[parent]!.children) {
       if (placed.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
       placed.add(child);
@@ -432,7 +464,10 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   }
   findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
   const misplaced: number[] = [];
-  for (const f of dropCascades(findings, written)) {
+  // An element libxml2 called out of place where the grammar allows it, when the document
+  // has a fault the grammar confirms: libxml2 blamed the element for that fault.
+  const confirmed = findings.some((f) => !f.allowedHere);
+  for (const f of dropCascades(findings, written).filter((f) => !(sweep && confirmed && f.allowedHere))) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
