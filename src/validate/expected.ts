@@ -16,7 +16,7 @@ type RngNode = ParsedRng['root'];
 type Pattern =
   | { t: 'empty' }
   | { t: 'none' }
-  | { t: 'el'; key: string | undefined; nc?: RngNode }
+  | { t: 'el'; key: string | undefined; nc?: RngNode; node: RngNode }
   | { t: 'text' }
   | { t: 'choice'; a: Pattern; b: Pattern }
   | { t: 'group'; a: Pattern; b: Pattern }
@@ -38,7 +38,7 @@ export class ExpectedNames {
   /** Whether a define may match nothing, once known (computed outside any cycle). */
   private readonly nullables = new Map<string, boolean>();
   /** The last walks (a document's faults ask about the same parent again and again). */
-  private readonly walks = new Map<string, { verdicts: ('ok' | 'yet' | 'here')[]; states: Pattern[] }>();
+  private readonly walks = new Map<string, Walk>();
 
   constructor(private readonly rng: ParsedRng) {}
 
@@ -52,7 +52,7 @@ export class ExpectedNames {
     const kids = n.children.filter((c) => c.rng);
     switch (n.tag) {
       case 'element':
-        return n.key !== undefined ? { t: 'el', key: n.key } : { t: 'el', key: undefined, nc: kids[0] };
+        return n.key !== undefined ? { t: 'el', key: n.key, node: n } : { t: 'el', key: undefined, nc: kids[0], node: n };
       case 'ref':
         return { t: 'ref', name: (n.attrs.name ?? '').trim() };
       case 'choice':
@@ -126,16 +126,19 @@ export class ExpectedNames {
    * The derivative of `p` by an element `key`. With `recover`, as jing recovers from an
    * element that is "not allowed yet": a required part before it may be skipped.
    */
-  private deriv(p: Pattern, key: string, recover = false, depth = 0): Pattern {
+  private deriv(p: Pattern, key: string, recover = false, depth = 0, hits?: Set<RngNode>): Pattern {
     if (depth > 200) return NONE;
-    const d = (q: Pattern): Pattern => this.deriv(q, key, recover, depth + 1);
+    const d = (q: Pattern): Pattern => this.deriv(q, key, recover, depth + 1, hits);
     switch (p.t) {
       case 'empty':
       case 'none':
       case 'text':
         return NONE;
-      case 'el':
-        return (p.key === undefined ? p.nc === undefined || matchesNameClass(p.nc, key) : p.key === key) ? EMPTY : NONE;
+      case 'el': {
+        const match = p.key === undefined ? p.nc === undefined || matchesNameClass(p.nc, key) : p.key === key;
+        if (match) hits?.add(p.node);
+        return match ? EMPTY : NONE;
+      }
       case 'choice':
         return choice(d(p.a), d(p.b));
       case 'group': {
@@ -230,9 +233,9 @@ export class ExpectedNames {
     return [...names].sort(byName);
   }
 
-  /** Every element name an element `ns local` may hold as a child, wherever (undefined: no pattern for it, or one taking any name). */
-  childNames(element: string): Set<string> | undefined {
-    const p = this.content(element);
+  /** Every element name an element `ns local` may hold as a child, wherever (undefined: no pattern for it, or one taking any name). `patterns`: the element patterns it matches where it stands (contexts), by default every one of its name. */
+  childNames(element: string, patterns?: readonly RngNode[]): Set<string> | undefined {
+    const p = this.content(element, patterns);
     if (p === undefined) return undefined;
     const out = new Set<string>();
     let open = false;
@@ -266,6 +269,41 @@ export class ExpectedNames {
     return open ? undefined : out;
   }
 
+  /**
+   * The attributes an element `ns local` may have (`ns local` keys), from the element
+   * patterns `patterns` (by default every one of its name): the attribute patterns of its
+   * content, not those of its children. Undefined when there is no pattern, or one takes
+   * an attribute of any name.
+   */
+  attributeNames(element: string, patterns?: readonly RngNode[]): string[] | undefined {
+    const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
+    if (chosen.length === 0) return undefined;
+    const out = new Set<string>();
+    const seen = new Set<string>();
+    const stack: RngNode[] = [];
+    for (const e of chosen) stack.push(...(e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng)));
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (!n.rng) continue;
+      if (n.tag === 'attribute') {
+        if (n.key === undefined) return undefined;
+        out.add(n.key);
+        continue;
+      }
+      if (n.tag === 'element' || n.tag === 'notAllowed') continue;
+      if (n.tag === 'ref') {
+        const name = (n.attrs.name ?? '').trim();
+        if (!seen.has(name)) {
+          seen.add(name);
+          stack.push(...(this.rng.defines.get(name) ?? []));
+        }
+        continue;
+      }
+      stack.push(...n.children);
+    }
+    return [...out].sort((a, b) => (shownAttribute(a) < shownAttribute(b) ? -1 : shownAttribute(a) > shownAttribute(b) ? 1 : 0));
+  }
+
   /** Whether some pattern names the element `ns local`. */
   names(element: string): boolean {
     return this.rng.elementPatterns.has(element);
@@ -276,15 +314,20 @@ export class ExpectedNames {
     return !this.rng.elementPatterns.has(element) && this.content(element) !== undefined;
   }
 
+  /** Every element pattern an element `ns local` matches: patterns by its name and patterns whose name class takes it. */
+  private patternsNamed(element: string): RngNode[] {
+    return [...(this.rng.elementPatterns.get(element) ?? []), ...this.unnamedPatterns().filter((e) => { const nc = e.children.find((c) => c.rng); return nc !== undefined && matchesNameClass(nc, element); })];
+  }
+
   /**
-   * The content of every element pattern an element `ns local` matches, as one choice (what
-   * jing checks an element against when it stands where it is not allowed): patterns by
-   * its name and patterns whose name class takes it. Undefined when there is none.
+   * The content of the element patterns `patterns` as one choice; by default every pattern
+   * an element `ns local` matches (what jing checks an element against when it stands
+   * where it is not allowed). Undefined when there is none.
    */
-  content(element: string): Pattern | undefined {
-    const patterns = [...(this.rng.elementPatterns.get(element) ?? []), ...this.unnamedPatterns().filter((e) => { const nc = e.children.find((c) => c.rng); return nc !== undefined && matchesNameClass(nc, element); })];
-    if (patterns.length === 0) return undefined;
-    return patterns
+  content(element: string, patterns?: readonly RngNode[]): Pattern | undefined {
+    const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
+    if (chosen.length === 0) return undefined;
+    return chosen
       .map((e) => {
         const content = e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng);
         return this.fold(content, group);
@@ -300,39 +343,59 @@ export class ExpectedNames {
    * the content goes on as if the child were not there. Undefined when the grammar has no
    * pattern for the element. `state` is what may come after the children; `complete`,
    * whether the element may end there (jing: "element … incomplete" when not).
+   * `patterns`: the element patterns it matches where it stands (see `contexts`).
    */
-  walk(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern; complete: boolean } | undefined {
-    const w = this.walkStates(element, children);
+  walk(element: string, children: readonly string[], patterns?: readonly RngNode[]): { verdicts: ('ok' | 'yet' | 'here')[]; state: Pattern; complete: boolean } | undefined {
+    const w = this.walkStates(element, children, patterns);
     if (w === undefined) return undefined;
     const state = w.states[children.length]!;
     return { verdicts: w.verdicts, state, complete: this.nullable(state) };
   }
 
-  /** The walk's verdicts, and the state before each child (and after the last), cached for the last few parents. */
-  private walkStates(element: string, children: readonly string[]): { verdicts: ('ok' | 'yet' | 'here')[]; states: Pattern[] } | undefined {
-    const key = `${element}\u0001${children.join('\u0002')}`;
+  private readonly patternIds = new Map<RngNode, number>();
+  private idOf(n: RngNode): number {
+    let id = this.patternIds.get(n);
+    if (id === undefined) {
+      id = this.patternIds.size;
+      this.patternIds.set(n, id);
+    }
+    return id;
+  }
+
+  /** The walk's verdicts, the state before each child (and after the last), and the element patterns each child matched, cached for the last few parents. */
+  private walkStates(element: string, children: readonly string[], patterns?: readonly RngNode[]): Walk | undefined {
+    const narrowed = patterns !== undefined && patterns.length > 0;
+    const key = `${element}\u0001${children.join('\u0002')}\u0001${narrowed ? patterns.map((n) => this.idOf(n)).join(',') : ''}`;
     const cached = this.walks.get(key);
     if (cached) return cached;
-    let p = this.content(element);
+    let p = this.content(element, narrowed ? patterns : undefined);
     if (p === undefined) return undefined;
     const verdicts: ('ok' | 'yet' | 'here')[] = [];
     const states: Pattern[] = [p];
+    const matched: RngNode[][] = [];
     for (const child of children) {
-      const next = this.deriv(p, child);
+      const hits = new Set<RngNode>();
+      const next = this.deriv(p, child, false, 0, hits);
       if (next.t !== 'none') {
         verdicts.push('ok');
         p = next;
+        matched.push([...hits]);
       } else {
-        const recovered = this.deriv(p, child, true);
+        const again = new Set<RngNode>();
+        const recovered = this.deriv(p, child, true, 0, again);
         if (recovered.t !== 'none') {
           verdicts.push('yet');
           p = recovered;
-        } else verdicts.push('here');
+          matched.push([...again]);
+        } else {
+          verdicts.push('here');
+          matched.push([]);
+        }
       }
       states.push(p);
     }
     if (this.walks.size >= 64) this.walks.clear();
-    const walked = { verdicts, states };
+    const walked = { verdicts, states, matched };
     this.walks.set(key, walked);
     return walked;
   }
@@ -340,10 +403,10 @@ export class ExpectedNames {
   /**
    * What may come before child `index` of an element `ns local` whose children are
    * `children` (all of them: one walk serves every fault of the parent); `index` equal to
-   * the number of children asks about the element's end.
+   * the number of children asks about the element's end. `patterns` as for `walk`.
    */
-  atChild(element: string, children: readonly string[], index: number): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
-    const w = this.walkStates(element, children);
+  atChild(element: string, children: readonly string[], index: number, patterns?: readonly RngNode[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
+    const w = this.walkStates(element, children, patterns);
     return w === undefined ? undefined : this.described(w.states[index]!);
   }
 
@@ -362,6 +425,82 @@ export class ExpectedNames {
   at(element: string, before: readonly string[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
     return this.atChild(element, before, before.length);
   }
+
+  /** The document's start as one pattern (the choice of its `start`s). */
+  private startPattern(): Pattern {
+    const starts: RngNode[] = [...(this.rng.starts ?? [])];
+    const stack = this.rng.starts ? [] : [this.rng.root];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.rng && n.tag === 'start') starts.push(n);
+      else for (const c of n.children) if (!c.rng || (c.tag !== 'element' && c.tag !== 'define')) stack.push(c);
+    }
+    const interleaved = starts.some((s) => s.attrs.combine === 'interleave');
+    return starts.length === 0 ? NONE : starts.map((s) => this.pattern(s)).reduce((a, b) => (interleaved ? interleave(a, b) : choice(a, b)));
+  }
+
+  /**
+   * The element patterns each element of a document matches where it stands, as jing
+   * narrows them: an element of a name with several patterns (an `item` of a list and of a
+   * table row) is checked against those its parent's content allows at its place, not
+   * against all of them. From the root down, each parent walked once (see `walk`); an
+   * element out of place there matches every pattern of its name (jing checks it against
+   * all of them), given as undefined, as is an element of a document the walk cannot follow.
+   */
+  contexts(elements: readonly DocElement[]): (index: number) => readonly RngNode[] | undefined {
+    const known = new Map<number, readonly RngNode[] | undefined>();
+    const of = (i: number): readonly RngNode[] | undefined => {
+      if (known.has(i)) return known.get(i);
+      // The ancestors not yet known, outermost first.
+      const chain: number[] = [];
+      for (let a = i; a >= 0 && !known.has(a); a = elements[a]!.parent) chain.unshift(a);
+      for (const a of chain) {
+        const e = elements[a]!;
+        if (e.parent < 0) {
+          const hits = new Set<RngNode>();
+          this.deriv(this.startPattern(), nameKey(e.ns, e.local), false, 0, hits);
+          known.set(a, hits.size > 0 ? [...hits] : undefined);
+          continue;
+        }
+        const p = elements[e.parent]!;
+        const w = this.walkStates(nameKey(p.ns, p.local), p.children.map((c) => nameKey(elements[c]!.ns, elements[c]!.local)), known.get(e.parent));
+        p.children.forEach((c, k) => {
+          const m = w?.matched[k];
+          known.set(c, m !== undefined && m.length > 0 ? m : undefined);
+        });
+        if (!known.has(a)) known.set(a, undefined);
+      }
+      return known.get(i);
+    };
+    return of;
+  }
+}
+
+/** What `contexts` needs of a document's element (scan.ts, ElementRecord). */
+export interface DocElement {
+  ns: string;
+  local: string;
+  parent: number;
+  children: readonly number[];
+}
+
+/** A parent's walk (see ExpectedNames.walk). */
+interface Walk {
+  verdicts: ('ok' | 'yet' | 'here')[];
+  states: Pattern[];
+  /** For each child, the element patterns it matched there (none when out of place). */
+  matched: RngNode[][];
+}
+
+export type { RngNode };
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+/** An attribute key as messages write it: `xml:lang`, `type`, `{ns}local`. */
+export function shownAttribute(key: string): string {
+  const space = key.indexOf(' ');
+  const ns = key.slice(0, space);
+  const local = key.slice(space + 1);
+  return ns === XML_NAMESPACE ? `xml:${local}` : ns === '' ? local : `{${ns}}${local}`;
 }
 
 const localOf = (key: string): string => key.slice(key.indexOf(' ') + 1);

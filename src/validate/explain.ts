@@ -19,7 +19,7 @@ import { TEI_NS } from './integrity.js';
 import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
-import type { ExpectedNames } from './expected.js';
+import { shownAttribute, type ExpectedNames, type RngNode } from './expected.js';
 import { nameKey } from './reduce.js';
 
 type Fault =
@@ -66,6 +66,18 @@ const EXPECTED_VALUE: Record<string, string> = {
   resp: 'URI references separated by spaces',
   hand: 'one URI reference',
 };
+
+/** The same where TEI's own datatypes apply (any schema but the project subset, which narrows these): tei_all takes more. */
+const EXPECTED_TEI_VALUE: Record<string, string> = {
+  when: 'a date or time in ISO form such as 1912-03-04, 1912-03, 1912, --03-04 or 1912-03-04T12:00:00',
+  notBefore: 'a date or time in ISO form such as 1912-03-04, 1912-03, 1912, --03-04 or 1912-03-04T12:00:00',
+  notAfter: 'a date or time in ISO form such as 1912-03-04, 1912-03, 1912, --03-04 or 1912-03-04T12:00:00',
+  quantity: 'a number such as 3, -2.5 or 1/2',
+  'xml:lang': 'a language tag such as "en" or "de-AT", or ""',
+};
+
+/** What an attribute's value must look like against the schema of `ctx`, or undefined. */
+const valueHint = (ctx: ExplainContext, aname: string): string | undefined => (ctx.classify ? undefined : EXPECTED_TEI_VALUE[aname]) ?? EXPECTED_VALUE[aname];
 
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 function realDate(y: number, m: number, d: number): boolean {
@@ -122,6 +134,23 @@ export interface ExplainContext {
   duplicateIds: ReadonlySet<string>;
   /** The schema's grammar, to name what it expects where a fault is. */
   expected?: ExpectedNames;
+  /** The document as written (its elements, text and line starts), to say where text that may not stand in an element is. */
+  source?: { text: string; lineStarts: readonly number[]; elements: readonly ElementRecord[] };
+  /** The element patterns an element matches where it stands in the document as written (see contextsOf); undefined: every pattern of its name. */
+  context?: (element: ElementRecord) => readonly RngNode[] | undefined;
+}
+
+/**
+ * The element patterns each element of `written` matches where it stands (ExpectedNames.contexts),
+ * found by position: the passes over blanked texts keep the positions of the document as written.
+ */
+export function contextsOf(expected: ExpectedNames, written: readonly ElementRecord[]): (element: ElementRecord) => readonly RngNode[] | undefined {
+  const byPos = new Map(written.map((e, i) => [`${e.pos.line}:${e.pos.column}`, i] as const));
+  const of = expected.contexts(written);
+  return (element) => {
+    const i = byPos.get(`${element.pos.line}:${element.pos.column}`);
+    return i === undefined ? undefined : of(i);
+  };
 }
 
 /** At most this many names in a message; the rest are counted. */
@@ -135,7 +164,7 @@ function expectedText(ctx: ExplainContext, parent: ElementRecord, upTo: number |
   if (!ctx.expected) return '';
   const children = parent.children;
   const keys = children.map((i) => nameKey(ctx.elements[i]!.ns, ctx.elements[i]!.local));
-  const at = ctx.expected.atChild(nameKey(parent.ns, parent.local), keys, upTo === undefined ? keys.length : children.indexOf(upTo));
+  const at = ctx.expected.atChild(nameKey(parent.ns, parent.local), keys, upTo === undefined ? keys.length : children.indexOf(upTo), ctx.context?.(parent));
   if (!at || (at.names.length === 0 && !at.mayEnd && !at.text)) return '';
   const items = at.names.slice(0, MAX_NAMES).map((k) => `<${k.slice(k.indexOf(' ') + 1)}>`);
   if (at.names.length > MAX_NAMES) items.push(`${at.names.length - MAX_NAMES} more`);
@@ -182,7 +211,7 @@ function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { v
     if (!ctx.expected) return undefined;
     if (!walked.has(parent)) {
       const p = elements[parent]!;
-      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local))));
+      walked.set(parent, ctx.expected.walk(nameKey(p.ns, p.local), p.children.map((i) => nameKey(elements[i]!.ns, elements[i]!.local)), ctx.context?.(p)));
     }
     return walked.get(parent);
   };
@@ -371,8 +400,40 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       if (original !== undefined) unwrapped.add(original);
     }
   });
+  // libxml2 stops at an element's first fault and sometimes blames an ancestor for it
+  // (an attribute the schema does not allow makes it call the element's parent out of
+  // place); jing goes on everywhere. So, once the document is known to be invalid, the
+  // grammar says (expected.ts) which attributes stand where none of their name may, and
+  // which children where they may not, in the whole document (the document as written;
+  // not for the partial texts of misplaced.ts, whose document is given).
+  const sweep = document === undefined && ctx.expected !== undefined && written.length > 0 && findings.length > 0;
+  if (sweep) {
+    written.forEach((e, i) => {
+      if (e.attrs.length === 0) return;
+      const names = ctx.expected!.attributeNames(nameKey(e.ns, e.local), ctx.context?.(e));
+      if (!names) return;
+      const allowed = new Set(names);
+      for (const a of e.attrs) {
+        if (allowed.has(nameKey(a.ns, a.local))) continue;
+        const finding = explain({ kind: 'attribute', name: a.local }, e, { message: '', level: 2, line: a.pos.line, col: a.pos.column }, { ...ctx, elements: written });
+        if (!finding) continue;
+        const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        finding.xpath = xpathOf(written, i);
+        finding.at = i;
+        const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
+        if (g) {
+          g.count++;
+          continue;
+        }
+        if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
+        findings.push(finding);
+      }
+    });
+  }
   // A child jing calls out of place that libxml2, having lost its place, never reached.
-  for (const parent of [...orderChecked, ...unwrapped]) {
+  for (const parent of sweep ? written.keys() : [...orderChecked, ...unwrapped]) {
     for (const child of written[parent]!.children) {
       if (placed.has(child) || verdictOf(child) === 'ok' || verdictOf(child) === undefined) continue;
       placed.add(child);
@@ -403,7 +464,10 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   }
   findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
   const misplaced: number[] = [];
-  for (const f of dropCascades(findings, written)) {
+  // An element libxml2 called out of place where the grammar allows it, when the document
+  // has a fault the grammar confirms: libxml2 blamed the element for that fault.
+  const confirmed = findings.some((f) => !f.allowedHere);
+  for (const f of dropCascades(findings, written).filter((f) => !(sweep && confirmed && f.allowedHere))) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
@@ -520,7 +584,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       const index = ctx.elements.indexOf(element);
       const named = parent ? expectedText(ctx, parent, index) : '';
       // Not allowed anywhere inside the parent, or only not at this position: the grammar says, else the schema's vocabulary.
-      const childNames = parent ? ctx.expected?.childNames(nameKey(parent.ns, parent.local)) : undefined;
+      const childNames = parent ? ctx.expected?.childNames(nameKey(parent.ns, parent.local), ctx.context?.(parent)) : undefined;
       const somewhere = childNames ? childNames.has(nameKey(element.ns, element.local)) : parent ? (ctx.vocabulary.children.get(parent.local)?.has(element.local) ?? true) : true;
       if (parent && !somewhere) {
         return invalid(`${name} is not allowed inside <${parent.qname}>${named}`);
@@ -538,15 +602,15 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
         const value = a.value.trim();
         const looser = TEI_LOOSER_VALUE[aname === 'ident' ? `${element.local}@ident` : aname];
         if (ctx.classify && looser?.(value)) return outside(`@${aname}="${a.value}" on ${name} is a value TEI allows`, a.pos, `@${aname} value on ${name}`);
-        const hint = EXPECTED_VALUE[aname];
+        const hint = valueHint(ctx, aname);
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ''}`, a.pos);
       }
       if (ctx.classify) {
         const teiAttributes = teiSet(TEI_ATTRIBUTES, element.local);
         if (teiAttributes?.has(aname)) return outside(`@${aname} on ${name} is a TEI attribute`, a.pos, `@${aname} on ${name}`);
-        if (teiAttributes) return invalid(`${name} has no attribute @${a.qname} in TEI`, a.pos);
+        if (teiAttributes) return invalid(`${name} has no attribute @${a.qname} in TEI${attributesExpected(ctx, element)}`, a.pos);
       }
-      return invalid(`${name} has no attribute @${a.qname} in this schema`, a.pos);
+      return invalid(`${name} has no attribute @${a.qname} in this schema${attributesExpected(ctx, element)}`, a.pos);
     }
     case 'namespace': {
       const named = parent ? expectedText(ctx, parent, ctx.elements.indexOf(element!)) : rootText(ctx);
@@ -560,7 +624,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     }
     case 'text': {
       const empty = element && ctx.vocabulary.children.get(element.local)?.size === 0;
-      return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)`);
+      return invalid(empty ? `${name} must be empty` : `${name} cannot contain text (only elements)${element ? textExpected(ctx, element) : ''}`);
     }
     case 'empty':
       return invalid(`${name} must be empty`);
@@ -569,7 +633,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (a && element) {
         const aname = attributeName(a);
         if (aname === 'xml:id' && ctx.duplicateIds.has(a.value)) return undefined;
-        const hint = EXPECTED_VALUE[aname];
+        const hint = valueHint(ctx, aname);
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ` (${fault.type})`}`, a.pos);
       }
       return invalid(`"${fault.value}" in ${name} is not a valid ${fault.type}`);
@@ -583,6 +647,49 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
     case 'other':
       return invalid(`${name}: ${fault.message}`);
   }
+}
+
+/**
+ * "; expected @a, @b or @c": the attributes the grammar allows `element` that it does not
+ * have yet (as jing: "attribute "type" not allowed here; expected attribute "ana", …"); ''
+ * when the grammar cannot say.
+ */
+function attributesExpected(ctx: ExplainContext, element: ElementRecord): string {
+  const names = ctx.expected?.attributeNames(nameKey(element.ns, element.local), ctx.context?.(element));
+  if (!names) return '';
+  const present = new Set(element.attrs.map((a) => nameKey(a.ns, a.local)));
+  const left = names.filter((k) => !present.has(k));
+  if (left.length === 0) return '';
+  const items = left.slice(0, MAX_NAMES).map((k) => `@${shownAttribute(k)}`);
+  if (left.length > MAX_NAMES) items.push(`${left.length - MAX_NAMES} more`);
+  return `; expected ${items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`}`;
+}
+
+/** Comments, processing instructions and tags: what is not character data between an element's children. */
+const NOT_TEXT = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(?!!\[CDATA\[)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * "; expected …" at the first text of `element` (what jing names where it finds text that
+ * may not stand there: "text not allowed here; expected element "title""); '' when the
+ * document as written is not at hand or has no such text.
+ */
+function textExpected(ctx: ExplainContext, element: ElementRecord): string {
+  const src = ctx.source;
+  if (!src) return '';
+  const index = src.elements.findIndex((e) => e.pos.line === element.pos.line && e.pos.column === element.pos.column);
+  if (index < 0) return '';
+  const written = src.elements[index]!;
+  const offsetAt = (p: SourcePos): number => (src.lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  const start = offsetAt(written.pos);
+  const end = elementEnd(src.text, start);
+  const hasText = (from: number, to: number): boolean => /\S/.test(src.text.slice(from, to).replace(NOT_TEXT, ''));
+  let at = src.text.indexOf('>', start) + 1;
+  for (const c of written.children) {
+    const from = offsetAt(src.elements[c]!.pos);
+    if (hasText(at, from)) return expectedText({ ...ctx, elements: src.elements }, written, c);
+    at = elementEnd(src.text, from);
+  }
+  return hasText(at, src.text.lastIndexOf('</', end - 1)) ? expectedText({ ...ctx, elements: src.elements }, written, undefined) : '';
 }
 
 /** The attribute libxml2 names by its local name ("id" for xml:id, "lang" for xml:lang). */

@@ -17,7 +17,7 @@ import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttr
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
-import { faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
+import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
 import { libxmlPathOf, misplacedChecker } from './misplaced.js';
 import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
@@ -268,7 +268,7 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
           const stack = [own];
           while (stack.length > 0) {
             const x = els[stack.pop()!]!;
-            const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)));
+            const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)), x === els[own] ? undefined : ctx.context?.(x));
             x.children.forEach((c, k) => (walked && walked.verdicts[k] !== 'ok' ? outOfPlace.push(c) : stack.push(c)));
           }
           return outOfPlace
@@ -368,11 +368,12 @@ function checkDocument(xml: string, options: ValidateFileOptions, diagnostics: D
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) return diagnostics.items;
   doc.dispose();
-  // XInclude's base URI fixup writes xml:base on each included element; the project subset
-  // has no xml:base (TEI that teiwright wrote gathers its editions with xi:include), so it
-  // is left out when the document is checked against the subset.
+  // XInclude's base URI fixup writes xml:base on each included element, its language fixup
+  // xml:lang where the language changes; the project subset has no xml:base and xml:lang on
+  // the root only (TEI that teiwright wrote gathers its editions with xi:include), so both
+  // are left out when the document is checked against the subset.
   const schema = chooseSchema(options.schema ?? 'auto', { own, xml, file: options.file });
-  const expansion = expandXIncludeText(xml, options.file, options.file, { base: schema.path !== PROJECT_SCHEMA, ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) });
+  const expansion = expandXIncludeText(xml, options.file, options.file, { base: schema.path !== PROJECT_SCHEMA, lang: schema.path !== PROJECT_SCHEMA, ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }) });
   if (expansion.kind === 'unsupported') return checkText(xml, options, diagnostics);
   if (expansion.kind === 'failed') {
     const d = diagnostics.report('xinclude-failed', `xi:include could not be expanded: ${expansion.message}; the document was not checked against the schema (--no-xinclude checks it as written)`, expansion.pos);
@@ -421,11 +422,12 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
           duplicateIds: duplicateIds(scan.elements),
           expected: expectedNamesOf(choice.path),
         };
+        const narrowed: ExplainContext = { ...ctx, ...(ctx.expected && ctx.elements.length > 0 && { context: contextsOf(ctx.expected, ctx.elements), source: { text: xml, lineStarts: scan.lineStarts, elements: scan.elements } }) };
         const huge = own || options.huge === true;
         const schemaPath = choice.path;
         const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected);
-        const misplaced = reportSchemaPasses(passes, ctx, diagnostics);
-        if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, ctx, diagnostics);
+        const misplaced = reportSchemaPasses(passes, narrowed, diagnostics);
+        if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, narrowed, diagnostics);
       }
     }
     if (options.schematron !== 'none') {

@@ -9,14 +9,14 @@
  * How: a text that keeps these elements whole and only the tags of their ancestors (every
  * other character but line breaks becomes a space, so lines and columns stay), checked
  * against the schema with its start replaced by "any element, holding such elements or one
- * of these names by any of its patterns" (reduce.ts, misplacedRngText). Grammars in one file
- * only (tei_all, the project subset, most ODD-generated schemas).
+ * of these names by any of its patterns" (reduce.ts, misplacedRngText). A grammar split over
+ * files (`include`, `externalRef`) is read whole (rng-files.ts) and written out as one.
  */
 import type { ErrorDetail, RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
 import type { SourcePos } from '../model/edition.js';
 import { elementEnd } from './blank.js';
 import { misplacedRngText, nameKey } from './reduce.js';
-import { compileRngText, errorsOf, oneFileGrammarOf } from './schema.js';
+import { compileRngText, errorsOf, wholeGrammarOf } from './schema.js';
 import type { ElementRecord } from './scan.js';
 
 const offsetOf = (lineStarts: readonly number[], pos: SourcePos): number => lineStarts[pos.line - 1]! + pos.column - 1;
@@ -84,11 +84,12 @@ export interface MisplacedChecker {
 /**
  * The check of what is inside the elements `misplaced` (indexes into `elements`, the
  * document `xml`) against the schema at `path`, or undefined when there is nothing to check:
- * no element of a name the grammar has patterns for, or a grammar split over files.
+ * no element of a name the grammar has patterns for, or a grammar that cannot be read whole.
  */
 export function misplacedChecker(path: string, xml: string, lineStarts: readonly number[], elements: readonly ElementRecord[], misplaced: readonly number[]): MisplacedChecker | undefined {
-  const grammar = oneFileGrammarOf(path);
-  if (!grammar || !grammar.root.children.some((n) => n.rng && n.tag === 'grammar')) return undefined;
+  const grammar = wholeGrammarOf(path);
+  // One file: its grammar is rewritten; several: they are written out as one (reduce.ts, misplacedRngText).
+  if (!grammar || (grammar.starts === undefined && !grammar.root.children.some((n) => n.rng && n.tag === 'grammar'))) return undefined;
   const keyOf = (i: number): string => nameKey(elements[i]!.ns, elements[i]!.local);
   const named = new Set(misplaced.filter((i) => grammar.elementPatterns.has(keyOf(i))));
   // Only the outermost: an element out of place inside another is judged with its content.

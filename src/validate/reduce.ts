@@ -37,7 +37,7 @@ interface RngNode {
   children: RngNode[];
   /** For element/attribute patterns with a name attribute: `ns local`. */
   key?: string;
-  /** For element patterns: the `ns` and `datatypeLibrary` in effect there (inherited from ancestors). */
+  /** For element, define and start patterns: the `ns` and `datatypeLibrary` in effect there (inherited from ancestors). */
   context?: { ns: string; datatypeLibrary: string };
 }
 
@@ -122,6 +122,8 @@ export function parseRng(text: string): ParsedRng {
             parsed.elementPatterns.set(node.key, list2);
           }
         }
+        // A define or start keeps its context too: a grammar read from several files is written out as one (misplacedRngText).
+        if (node.tag === 'define' || node.tag === 'start') node.context = { ns: myNs, datatypeLibrary: myLibrary };
         if (node.tag === 'define' && attrs.name !== undefined) {
           const list2 = parsed.defines.get(attrs.name) ?? [];
           list2.push(node);
@@ -160,23 +162,30 @@ export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes:
  * `datatypeLibrary` in effect where it stands; `variant` picks which one: libxml2 reports a
  * choice of them poorly, so the caller checks each and compares). No choice anywhere
  * above the element, so libxml2 reports the faults inside it as it would in place.
- * Everything else as in reducedRngText. Only for a grammar in one file (`reducible`).
+ * Everything else as in reducedRngText. For a grammar in one file (`reducible`), or one
+ * read from several files (rng-files.ts: `starts` set), written out here as one grammar:
+ * its defines (include overrides applied, externalRef scopes renamed apart), each with the
+ * `ns` and `datatypeLibrary` in effect where it stood.
  */
 export function misplacedRngText(parsed: ParsedRng, key: string, depth: number, elements: NameSet, attributes: NameSet, shallow: NameSet = new Set(), variant = 0): string | undefined {
-  const names = { elements, attributes, shallow, skipStart: true };
-  const grammar = parsed.root.children.find((n) => n.rng && n.tag === 'grammar');
+  const flat = parsed.starts !== undefined;
+  // Defines of several files: renamed to plain names (externalRef scopes are not NCNames).
+  const rename = flat ? new Map([...parsed.defines.keys()].map((n, i) => [n, `teiwright.d${i}`] as const)) : undefined;
+  const names = { elements, attributes, shallow, skipStart: true, ...(rename && { rename }) };
+  const grammar = flat ? undefined : parsed.root.children.find((n) => n.rng && n.tag === 'grammar');
   const patterns = parsed.elementPatterns.get(key) ?? [];
   const pattern = patterns[Math.min(variant, patterns.length - 1)];
-  if (!grammar || !pattern || depth < 1) return undefined;
+  if ((!flat && !grammar) || !pattern || depth < 1) return undefined;
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   let attrs = '';
-  for (const [k, v] of Object.entries(grammar.attrs)) if (k !== 'xmlns') attrs += ` ${k}="${escapeAttr(v)}"`;
+  if (grammar) for (const [k, v] of Object.entries(grammar.attrs)) if (k !== 'xmlns') attrs += ` ${k}="${escapeAttr(v)}"`;
+  if (flat) for (const [k, v] of prefixesOf(parsed.root)) attrs += ` ${k}="${escapeAttr(v)}"`;
   out.push(`<grammar${attrs} xmlns="${RNG_NS}">`);
   const level = (d: number): string => `teiwright.misplaced.${d}`;
   // A pattern that is a define's whole body (as in ODD-generated schemas) is referred to, not copied.
   let defined: string | undefined;
   for (const [name, bodies] of parsed.defines) {
-    if (bodies.length === 1 && bodies[0]!.attrs.combine === undefined && bodies[0]!.children.filter((c) => c.rng).length === 1 && bodies[0]!.children.find((c) => c.rng) === pattern) defined = name;
+    if (bodies.length === 1 && bodies[0]!.attrs.combine === undefined && bodies[0]!.children.filter((c) => c.rng).length === 1 && bodies[0]!.children.find((c) => c.rng) === pattern) defined = rename?.get(name) ?? name;
   }
   out.push(`<start><ref name="${level(0)}"/></start>`);
   for (let d = 0; d < depth; d++) {
@@ -190,13 +199,36 @@ export function misplacedRngText(parsed: ParsedRng, key: string, depth: number, 
     }
     out.push('</element></define>');
   }
-  writeReduced(out, grammar.children, names, false);
+  if (grammar) writeReduced(out, grammar.children, names, false);
+  else {
+    for (const [name, bodies] of parsed.defines) {
+      for (const body of bodies) {
+        const context = body.context ?? { ns: '', datatypeLibrary: '' };
+        const combine = body.attrs.combine === undefined ? '' : ` combine="${escapeAttr(body.attrs.combine.trim())}"`;
+        out.push(`<define name="${escapeAttr(rename!.get(name)!)}"${combine} ns="${escapeAttr(context.ns)}" datatypeLibrary="${escapeAttr(context.datatypeLibrary)}">`);
+        writeReduced(out, body.children, names, false);
+        out.push('</define>');
+      }
+    }
+  }
   out.push('</grammar>');
   return out.join('');
 }
 
+/** The namespace prefixes the grammars of a schema's files declare (the first file to declare one wins). */
+function prefixesOf(root: RngNode): Map<string, string> {
+  const found = new Map<string, string>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.rng && n.tag === 'grammar') for (const [k, v] of Object.entries(n.attrs)) if (k.startsWith('xmlns:') && !found.has(k)) found.set(k, v);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return found;
+}
+
 /** Writes `nodes` reduced (see reducedRngText); `root`: the first RELAX NG element written declares the namespace. */
-function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean }, root: boolean): void {
+function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false, rename }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string> }, root: boolean): void {
   // Explicit stack of nodes to open and closing tags to write.
   const stack: (RngNode | string)[] = [...nodes].reverse();
   while (stack.length > 0) {
@@ -219,7 +251,11 @@ function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attr
       continue;
     }
     let attrs = '';
-    for (const [k, v] of Object.entries(item.attrs)) if (k !== 'xmlns') attrs += ` ${k}="${escapeAttr(v)}"`;
+    for (const [k, v] of Object.entries(item.attrs)) {
+      if (k === 'xmlns') continue;
+      const value = rename && k === 'name' && (item.tag === 'ref' || item.tag === 'define') ? (rename.get(v) ?? v) : v;
+      attrs += ` ${k}="${escapeAttr(value)}"`;
+    }
     if (root) {
       // The RELAX NG namespace itself must be declared on the root whatever prefix the source used.
       attrs += ` xmlns="${RNG_NS}"`;

@@ -168,14 +168,26 @@ export function relaxNgErrors(schema: CompiledSchema, doc: XmlDocument): ErrorDe
 }
 
 const grammars = new Map<string, ExpectedNames | null>();
+const wholeGrammars = new Map<string, ParsedRng | null>();
+
+/** The grammar of the schema at `path` with the files it includes (rng-files.ts), read once; undefined when it cannot be read whole. */
+export function wholeGrammarOf(path: string): ParsedRng | undefined {
+  const key = resolve(path);
+  let g = wholeGrammars.get(key);
+  if (g === undefined) {
+    // A schema split over files is read whole, its includes found as the validator finds them.
+    g = oneFileGrammarOf(key) ?? parseRngFiles(key) ?? null;
+    wholeGrammars.set(key, g);
+  }
+  return g ?? undefined;
+}
 
 /** The grammar of the schema at `path` (with the files it includes), for naming what it expects (expected.ts); undefined when it cannot be read whole. */
 export function expectedNamesOf(path: string): ExpectedNames | undefined {
   const key = resolve(path);
   let g = grammars.get(key);
   if (g === undefined) {
-    // A schema split over files is read whole, its includes found as the validator finds them.
-    const whole = oneFileGrammarOf(key) ?? parseRngFiles(key);
+    const whole = wholeGrammarOf(key);
     g = whole ? new ExpectedNames(whole) : null;
     grammars.set(key, g);
   }

@@ -15,8 +15,10 @@
  * element whose `xml:id` it is) and the `element()` scheme (`element(id/2/1)`,
  * `element(/1/3)`); other schemes are skipped, as XPointer says. An `xi:fallback` stands in
  * for a resource that cannot be had (a file that cannot be read, a pointer that selects
- * nothing). Each included element gets `xml:base` (XInclude 4.5.5, the base URI fixup), unless
- * the caller checks against a schema without it (the project subset), and keeps the
+ * nothing). Each included element gets `xml:base` (XInclude 4.5.5, the base URI fixup) and,
+ * when its language differs from that of the place it goes to, `xml:lang` (4.5.6, the
+ * language fixup), unless the caller checks against a schema without them (the project
+ * subset: `xml:lang` on its root only, no `xml:base`), and keeps the
  * namespaces it had in its own file. A URL with a scheme (the network), a missing or
  * unreadable file, a loop and every fatal error of XInclude 1.0 (a fragment in `href`, an
  * unknown `parse`, two fallbacks, a fallback outside an include, …) are refused with
@@ -166,6 +168,8 @@ export interface ExpandOptions {
   maxBytes?: number;
   /** Give each included element its `xml:base` (XInclude's base URI fixup); default true. */
   base?: boolean;
+  /** Give each included element whose language differs from its new place's its `xml:lang` (XInclude's language fixup); default true. */
+  lang?: boolean;
 }
 
 /**
@@ -175,7 +179,7 @@ export interface ExpandOptions {
 export function expandXIncludeText(xml: string, file: string, shown: string, options: ExpandOptions = {}): Expansion {
   const out = new Builder();
   const path = resolve(file);
-  const settings: Settings = { maxBytes: options.maxBytes ?? Number.POSITIVE_INFINITY, base: options.base ?? true };
+  const settings: Settings = { maxBytes: options.maxBytes ?? Number.POSITIVE_INFINITY, base: options.base ?? true, lang: options.lang ?? true };
   try {
     const scan = scanXml(xml);
     if (!scan.ok) throw new Unsupported();
@@ -194,6 +198,7 @@ export function expandXIncludeText(xml: string, file: string, shown: string, opt
 interface Settings {
   maxBytes: number;
   base: boolean;
+  lang: boolean;
 }
 
 interface OpenFile {
@@ -326,7 +331,7 @@ function attributeValueSpan(text: string, lineStarts: readonly number[], pos: So
  * namespaces in scope there that it does not declare itself, and its `xml:base` (relative
  * to `parentBase`, the base URI of the xi:include's parent); its content expanded.
  */
-function includeElement(out: Builder, file: OpenFile, index: number, parentBase: URL): void {
+function includeElement(out: Builder, file: OpenFile, index: number, parentBase: URL, parentLang: string): void {
   const { text, source } = file;
   const el = file.elements[index]!;
   const start = offsetOf(file.lineStarts, el.pos);
@@ -358,6 +363,12 @@ function includeElement(out: Builder, file: OpenFile, index: number, parentBase:
       extra = '';
     } else extra += ` xml:base="${value}"`;
   }
+  // XInclude 4.5.6, the language fixup: an element whose language differs from the place it
+  // goes to says its own (xml:lang="" for none); as jing (Xerces) does, case does not count.
+  if (file.settings.lang && attr(el, 'lang', XML_NS) === undefined) {
+    const lang = languageOf(file, index);
+    if (lang.toLowerCase() !== parentLang.toLowerCase()) extra += ` xml:lang="${escapeAttr(lang)}"`;
+  }
   if (extra !== '') out.write(extra, source, after);
   expandRange(out, file, at, end);
 }
@@ -385,6 +396,15 @@ function textOf(bytes: Uint8Array, encoding: string | undefined, href: string, s
   const bad = NOT_XML.exec(text);
   if (bad) throw new Refused(`${href} holds a character XML does not allow (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`, shown, pos);
   return text;
+}
+
+/** The language of `element` in `file`: its own or its nearest ancestor's `xml:lang` ('' when none says one). */
+function languageOf(file: { elements: readonly ElementRecord[] }, element: number): string {
+  for (let i = element; i >= 0; i = file.elements[i]!.parent) {
+    const lang = attr(file.elements[i]!, 'lang', XML_NS)?.value;
+    if (lang !== undefined) return lang.trim();
+  }
+  return '';
 }
 
 /** The base URI of the parent of element `index` in `file` (where an include's result is placed). */
@@ -502,7 +522,8 @@ function expandRange(out: Builder, file: OpenFile, from: number, to: number): vo
       stack: [...stack, path],
       settings: file.settings,
     };
-    includeDocument(out, inner, included.select, xpointer !== undefined, parentBaseOf(file, index));
+    const parent = file.elements[index]!.parent;
+    includeDocument(out, inner, included.select, xpointer !== undefined, parentBaseOf(file, index), parent >= 0 ? languageOf(file, parent) : '');
   }
   out.copy(text, at, to, source);
 }
@@ -512,7 +533,7 @@ function expandRange(out: Builder, file: OpenFile, from: number, to: number): vo
  * and after the element in the file (comments, processing instructions; not the XML
  * declaration) is included too when the whole document is.
  */
-function includeDocument(out: Builder, file: OpenFile, select: number, part: boolean, parentBase: URL): void {
+function includeDocument(out: Builder, file: OpenFile, select: number, part: boolean, parentBase: URL, parentLang: string): void {
   const { text, source } = file;
   if (select < 0) {
     // No element (or a declaration the check will refuse): the text as it is.
@@ -523,7 +544,7 @@ function includeDocument(out: Builder, file: OpenFile, select: number, part: boo
   const end = elementEnd(text, start);
   if (end === undefined) throw new Unsupported();
   if (!part) expandRange(out, file, XML_DECL.exec(text)?.[0].length ?? 0, start);
-  includeElement(out, file, select, parentBase);
+  includeElement(out, file, select, parentBase, parentLang);
   if (!part) expandRange(out, file, end, text.length);
 }
 

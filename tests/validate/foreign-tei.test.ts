@@ -135,6 +135,28 @@ describe.skipIf(!hasTeiAll)('teiwright and jing on real TEI (default schema = te
     expect(compared).toBe(46);
   });
 
+  it('names the attributes jing expects where an attribute may not stand (those the element does not have yet)', () => {
+    let compared = 0;
+    for (const j of readJingErrors(readFileSync(resolve(DIR, 'JING-ERRORS.tsv'), 'utf8'))) {
+      const m = /^attribute "([^"]+)" not allowed here; expected attribute (.*)$/.exec(j.message);
+      if (!m) continue;
+      const jingNames = [...m[2]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!);
+      const at = placedAt(readFileSync(resolve(DIR, j.file), 'utf8'));
+      const ours = results.get(j.file)!.find((d) => d.code === 'schema-invalid' && at(d, j.line) && d.message.includes(` no attribute @${m[1]!} `));
+      const where = `${j.file}:${j.line}`;
+      expect(ours, where).toBeDefined();
+      const list = ours!.message.slice(ours!.message.indexOf('; expected ') + 11);
+      const names = [...list.matchAll(/@([\w:.-]+)/g)].map((x) => x[1]!);
+      const more = Number(/ or (\d+) more$/.exec(list)?.[1] ?? 0);
+      // In jing's order; a long list is cut short and counts the rest.
+      expect(names, where).toEqual(jingNames.slice(0, names.length));
+      expect(names.length + more, where).toBe(jingNames.length);
+      compared++;
+    }
+    console.info(`jing's expected attributes compared with teiwright's: ${compared} messages`);
+    expect(compared).toBe(12);
+  });
+
   it('reports each of many children out of place in one parent, where jing does (one walk of the parent serves them all)', () => {
     // jing 20220510 on this document: 10 errors, 'element "head" not allowed here' at lines 7, 13, … 61.
     const body = Array.from({ length: 60 }, (_, i) => (i % 6 === 5 ? '<head>h</head>' : '<p>x</p>')).join('\n');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { validateFile } from '../../src/validate/index.js';
 import { libxmlPathOf } from '../../src/validate/misplaced.js';
+import { jingExpected, ourExpected } from '../helpers/jing.js';
 import { elementAtLibxmlPath, scanXml } from '../../src/validate/scan.js';
 import { PROJECT_ROOT, TEI_ALL, hasTeiAll, skipMessage, useSharedTeiAll } from '../helpers/shared.js';
 
@@ -37,10 +38,59 @@ describe('an element out of place: its content checked against every pattern of 
 
   it('judges content that no pattern allows by the pattern that went furthest, as jing does', () => {
     // A cell then text: the row item's pattern got further (jing: text not allowed, expected cell).
-    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements)');
+    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements); expected the end of <item> or <cell>');
     // A label then a cell: the list item's (jing: cell not allowed, expected the end or text).
     expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<cell> is not allowed at this position inside <item>; expected the end of <item> or text$/));
     expect(ds.filter((d) => d.line === 9).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<bogus> is not allowed inside <item>/));
+  });
+
+  it('has as many errors as jing on every line', () => {
+    const count = (xs: { line?: number }[]): Map<number, number> => xs.reduce((m, x) => m.set(x.line!, (m.get(x.line!) ?? 0) + 1), new Map<number, number>());
+    expect(count(ds)).toEqual(count(jing));
+  });
+
+  it('names what the pattern of the element’s place expects, not every pattern of its name (jing narrows by context)', () => {
+    // An <item> in a <list>: only the list's item pattern applies (jing: expected … text or element "label").
+    const jing11 = jing.find((j) => j.line === 11)!.message;
+    expect(jing11).toMatch(/expected the element end-tag, text or element "label"$/);
+    expect(ds.filter((d) => d.line === 11).map((d) => d.message)).toEqual(['<cell> is not allowed inside <item>; expected the end of <item>, text or <label>']);
+  });
+
+  it('goes past text in a row’s item and says the item lacks its cell, as jing does (two errors)', () => {
+    expect(jing.filter((j) => j.line === 14)).toHaveLength(2);
+    expect(ds.filter((d) => d.line === 14).map((d) => d.message)).toEqual(['<item> cannot contain text (only elements); expected <cell>', '<item> is incomplete; expected <cell>']);
+  });
+
+  it('names what jing names where text may not stand (jing: "text not allowed here; expected …")', () => {
+    const texts = jing.filter((j) => /^text not allowed here/.test(j.message));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const j of texts) {
+      const ours = ds.find((d) => d.line === j.line && / cannot contain text /.test(d.message));
+      expect(ours, `line ${j.line}`).toBeDefined();
+      const o = ourExpected(ours!.message)!;
+      const e = jingExpected(j.message)!;
+      expect({ names: o.names, end: o.end, text: o.text }, `line ${j.line}`).toEqual(e);
+    }
+  });
+});
+
+describe('an element out of place, against a grammar split over files (include, externalRef)', () => {
+  const ds = errors(validateFile(join(DIR, 'multi/misplaced.xml'), { schema: join(DIR, 'multi/two-items.rng') }));
+  const jing = JING.filter((j) => j.document === 'multi/misplaced.xml');
+  const count = (xs: { line?: number }[]): Map<number, number> => xs.reduce((m, x) => m.set(x.line!, (m.get(x.line!) ?? 0) + 1), new Map<number, number>());
+
+  it('checks its content against the patterns of every file: as many errors as jing on every line', () => {
+    expect(jing.length).toBeGreaterThan(0);
+    expect(count(ds)).toEqual(count(jing));
+  });
+
+  it('uses the include’s redefinition and the externalRef’s own patterns', () => {
+    // <caption> is the included label the include replaced: no item holds it (jing: not allowed anywhere).
+    expect(ds.filter((d) => d.line === 7).map((d) => d.message)).toContainEqual(expect.stringMatching(/^<caption> is not allowed inside <item>; expected the end of <item>, text, <cell> or <label>$/));
+    // A cell then text: the externalRef's row item went further (jing: text not allowed, expected cell).
+    expect(ds.filter((d) => d.line === 8).map((d) => d.message)).toContainEqual('<item> cannot contain text (only elements); expected the end of <item> or <cell>');
+    // A cell only: the externalRef's row item takes it, nothing said of its content.
+    expect(ds.filter((d) => d.line === 5).map((d) => d.message)).toEqual([expect.stringMatching(/^<item> is not allowed inside <doc>/)]);
   });
 });
 
@@ -71,6 +121,7 @@ describe.skipIf(!hasTeiAll)('an element out of place in TEI (tei_all)', () => {
     const jing = JING.filter((j) => j.document === 'text-in-element.xml');
     expect(ds).toHaveLength(jing.length);
     expect(lines(ds)).toEqual(lines(jing));
-    expect(ds.map((d) => d.message)).toEqual(['<titleStmt> cannot contain text (only elements)', '<titleStmt> is incomplete; expected <title>']);
+    // jing: "text not allowed here; expected element "title"", then "element "titleStmt" incomplete".
+    expect(ds.map((d) => d.message)).toEqual(['<titleStmt> cannot contain text (only elements); expected <title>', '<titleStmt> is incomplete; expected <title>']);
   });
 });

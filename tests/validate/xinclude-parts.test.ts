@@ -1,6 +1,6 @@
 /**
  * XInclude beyond whole files: parts of files (`xpointer`), text in another encoding, the
- * base URI fixup, and XInclude's fatal errors — all in teiwright's own expansion, so every
+ * base URI and language fixups, and XInclude’s fatal errors — all in teiwright’s own expansion, so every
  * finding stands in the file and at the line:column where it is written.
  *
  * jing's verdicts on tests/fixtures/xinclude-parts were recorded once (its README says how):
@@ -96,6 +96,32 @@ describe('XInclude of a part: the text checked', () => {
 
   it('checks TEI that teiwright did not write against the subset without xml:base errors', () => {
     expect(errors(validateFile(join(DIR, 'pointer-schemes.xml'), { schema: 'project' }))).toEqual([]);
+  });
+});
+
+describe('XInclude’s language fixup (xml:lang where the language changes), as jing', () => {
+  const doc = 'lang/language.xml';
+  const jing = JING.filter((j) => j.document === doc);
+
+  it('has an error where jing has one (same file, same line), none elsewhere', () => {
+    const ds = errors(validateFile(join(DIR, doc), { schema: join(DIR, 'lang/lang.rng') }));
+    const places = (xs: { file: string; line: number }[]): string[] => xs.map((x) => `${x.file}:${x.line}`).sort();
+    expect(jing).toHaveLength(3);
+    expect(places(ds.map((d) => ({ file: d.file!, line: d.line! })))).toEqual(places(jing.map((j) => ({ file: join(DIR, j.file), line: j.line }))));
+    expect(ds.every((d) => /^<part> has no attribute @xml:lang/.test(d.message))).toBe(true);
+  });
+
+  it('writes xml:lang only where the language changes (case aside), the included one or "" for none', () => {
+    const text = expand(doc);
+    const parts = [...text.matchAll(/<part\b[^>]*>/g)].map((m) => m[0].match(/xml:lang="[^"]*"/)?.[0] ?? '-');
+    // en in en; en in de; none in en; en in EN; none in ""; its own fr in fr.
+    expect(parts).toEqual(['-', 'xml:lang="en"', 'xml:lang=""', '-', '-', 'xml:lang="fr"']);
+  });
+
+  it('writes no xml:lang when asked not to (the project subset has it on the root only)', () => {
+    const r = expandXIncludeText(read(doc), join(DIR, doc), doc, { lang: false });
+    if (r.kind !== 'expanded') throw new Error(r.kind);
+    expect([...r.text.matchAll(/<part\b[^>]*xml:lang/g)]).toHaveLength(1);
   });
 });
 
