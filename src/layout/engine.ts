@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
+import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
@@ -335,10 +335,22 @@ function withoutPartRemark(title: StreamBlock, words: string): string {
   return words;
 }
 
+/**
+ * A paragraph of its own under the information block, opened by a label that is not a field's:
+ * an editor's headnote ("Note: The following article … appears courtesy of …", a notes
+ * heading's word as the label) or the first section's heading ("Introduction: The political
+ * context"). The text starts there, as the HTML reader reads it from the page's elements.
+ */
+const opensText = (p: StreamBlock): boolean => {
+  const l = labelLineAt(p.lines[0]!.text);
+  if (!l || l.known) return false;
+  return isNotesHeadingLine(l.label) || (p.lines.length === 1 && isChapterHeading(squashLine(p.lines[0]!.text)));
+};
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
-  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   return end;
 }
@@ -639,6 +651,46 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
   return bracketed;
 }
 
+/**
+ * Where the text goes on after the notes (`TEXT_AFTER_NOTES`), or `paragraphs.length`: the
+ * first unlabelled one-line paragraph after a note that is a separator or a section heading,
+ * with a paragraph of words under it, when no later paragraph opens with the note that would
+ * come next in the series (a note's own heading-like line is followed by the next note), and
+ * no notes heading with a labelled paragraph under it (a separator between two notes sections).
+ */
+function textAfterNotes(paragraphs: readonly StreamBlock[], notesAt: number): number {
+  let last: ReturnType<typeof noteLabel>;
+  for (let i = notesAt; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const label = noteLabel(p.lines[0]!.text, true, { key: last?.key });
+    if (label) {
+      last = label;
+      continue;
+    }
+    if (!last || p.lines.length !== 1 || isNotesHeading(p) || !textAfterNotesRule(p.lines[0]!.text)) continue;
+    const words = paragraphs.slice(i + 1).some((q) => /[\p{L}\p{N}]/u.test(blockText(q)));
+    const next = /^\d+$|^[A-Za-z]$/.test(last.key) ? nextKey(last.key) : last.key;
+    const goesOn = paragraphs.slice(i + 1).some((q, k, rest) => {
+      if (isNotesHeading(q) && rest.slice(k + 1).some((r) => noteLabel(r.lines[0]!.text, true, { key: undefined }))) return true;
+      const l = noteLabel(q.lines[0]!.text, true, { key: last!.key });
+      return l !== undefined && l.rule.name === last!.rule.name && l.key === next;
+    });
+    if (words && !goesOn) return i;
+  }
+  return paragraphs.length;
+}
+
+/**
+ * What follows the notes when it is only short title lines ("Preface (1891)" over "Origins of
+ * the Family"): the links of the page's footer to the next page and the book, no text.
+ * Dropped as furniture, as the HTML reader drops its `p.next` and `p.footer`.
+ */
+function dropLinksUnderNotes(paragraphs: StreamBlock[], notesEnd: number, ed: Edition, rd: Reading): void {
+  const rest = paragraphs.slice(notesEnd);
+  if (rest.length === 0 || rest.length > 3 || !rest.every((p) => p.lines.length === 1 && (isFooterCompanion(p.lines[0]!.text) || textAfterNotesRule(p.lines[0]!.text) !== undefined))) return;
+  for (const p of paragraphs.splice(notesEnd)) dropNavigation(p.lines[0]!, 'a link of the footer, under the notes', ed, rd);
+}
+
 /** The label styles a run of notes without a heading can have, and the key that opens each. */
 const RUN_OPENS: Readonly<Record<string, string>> = { numbered: '1', parenthesised: '1', 'capital lettered': 'A', lettered: 'a' };
 
@@ -834,7 +886,10 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   const notesAt = dropBodyEnd(paragraphs, bodyStart, notesStart(paragraphs, bodyStart, titleKeys), ed, rd);
   const lateCredits = creditsInNotes(paragraphs, notesAt);
   if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
-  const body = paragraphs.slice(bodyStart, notesAt);
+  // Text printed after the notes goes back to the text, after them (the section is then inside the text).
+  const notesEnd = textAfterNotes(paragraphs, notesAt);
+  dropLinksUnderNotes(paragraphs, notesEnd, ed, rd);
+  const body = [...paragraphs.slice(bodyStart, notesAt), ...paragraphs.slice(notesEnd)];
   const argument = headnoteLength(body);
   // After a date line the title zone left there (readTop).
   ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));
@@ -850,7 +905,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   authorSignedInFull(ed);
   ed.body.blocks = body.map((p) => paragraphBlock(p, rd));
   if (postscript.length > 0) ed.body.postscript = { blocks: postscript.map((p) => paragraphBlock(p, rd)), pos: { line: postscript[0]!.lines[0]!.line, column: firstColumn(postscript[0]!.lines[0]!.text) } };
-  for (const part of notesSections(paragraphs.slice(notesAt))) {
+  for (const part of notesSections(paragraphs.slice(notesAt, notesEnd))) {
     const notes = readNotes(part, rd.syntax, rd.diagnostics, surname(ed));
     if (notes) ed.notes.push(notes);
   }

@@ -31,6 +31,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
   { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
   { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
+  { name: 'contents links', pattern: /^(?:table of )?contents\s*:\s*[^|:]{1,80}(?:\s\|\s[^|]{1,80})+$/i, where: 'bottom', why: 'the book\'s contents and library links ("Table of Contents: Manifesto of the Communist Party | Marx/Engels Library")' },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
 ];
@@ -391,6 +392,35 @@ function followsInSequence(previous: string | undefined, key: string): boolean {
   return previous !== undefined && previous.length === 1 && key.charCodeAt(0) === previous.charCodeAt(0) + 1;
 }
 
+export interface TextAfterNotesRule {
+  name: string;
+  /** The paragraph (its one line, white space squashed) after the last note that hands the page back to the text. */
+  test: (line: string) => boolean;
+  why: string;
+}
+
+/** A short capitalised line that ends like no sentence: a section's heading, not a note's last line. */
+const SECTION_HEADING = /^[\p{Lu}§“"‘'][^.,;:!?]{0,78}[^\s.,;:!?]$|^\p{Lu}$/u;
+
+/**
+ * After the notes, the page may go on with its text ("* * *" over an afterword of the editors,
+ * "Literature" over a reading list, "Trotsky’s speech" over the speech after its introduction's
+ * notes): an unlabelled one-line paragraph of these shapes, after the last note, with
+ * paragraphs of words under it and no note of the series after it, ends the notes section.
+ * What follows is text again (the section is then printed inside the text), as the HTML
+ * reader reads it from the page's elements.
+ */
+export const TEXT_AFTER_NOTES: readonly TextAfterNotesRule[] = [
+  { name: 'separator', test: (s) => /^(?:[*·•~#][ \u00a0]*){3,}$/.test(s), why: '"* * *": a separator under the last note, over more text' },
+  { name: 'section heading', test: (s) => s.length <= 80 && s.split(' ').length <= 10 && SECTION_HEADING.test(s) && !isNotesHeading(s), why: '"Literature", "Trotsky’s speech": a heading under the last note, over more text' },
+];
+
+/** The row of `TEXT_AFTER_NOTES` a line after the last note matches, if any. */
+export const textAfterNotesRule = (line: string): TextAfterNotesRule | undefined => {
+  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  return noteLabel(s, true, { key: undefined }) ? undefined : TEXT_AFTER_NOTES.find((r) => r.test(s));
+};
+
 export interface PrintedAnchorRule {
   name: string;
   /** The pattern of an anchor whose key matches the regular expression source `key`; group 1 is the marker as printed. */
@@ -450,7 +480,7 @@ export const INFO_SENTENCES: readonly InfoSentence[] = [
   { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
   { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|copied(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …"' },
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
-  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$)).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title)' },
+  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$))(?!(?:[^,(\d]*?\s(?!(?:of|the|and|for|in|on|at|to|a|an|de|des|du|la|le|der|die|das|und)\s)\p{Ll}[\p{L}’'-]*(?=[\s.])){2}).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title; "From Germany in revolution Communists send …", two lower-case words of a sentence before any comma or number, is text)' },
   { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
   { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| \/)?(?: html)?(?: mark-?up(?:ed)?| marked up)? by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
   { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },

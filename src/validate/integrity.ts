@@ -154,27 +154,35 @@ function checkPointers(
   return pointedTo;
 }
 
-/** Is the element inside a TEI <back>? */
-function inBack(elements: readonly ElementRecord[], e: ElementRecord): boolean {
+/**
+ * Where an endnote stands: in a TEI `<back>`, or in a notes section printed inside the text
+ * (`<div type="notes">` in the body, where a page prints its notes between two parts of the
+ * text); undefined for a note elsewhere (an inline note, a margin note).
+ */
+function endnotePlace(elements: readonly ElementRecord[], e: ElementRecord): 'in <back>' | 'in a notes section' | undefined {
+  let place: 'in <back>' | 'in a notes section' | undefined;
   for (let p = e.parent; p >= 0; p = elements[p]!.parent) {
     const ancestor = elements[p]!;
-    if (ancestor.local === 'back' && ancestor.ns === TEI_NS) return true;
+    if (ancestor.ns !== TEI_NS) continue;
+    if (ancestor.local === 'back') return 'in <back>';
+    if (ancestor.local === 'div' && attr(ancestor, 'type')?.value === 'notes') place ??= 'in a notes section';
   }
-  return false;
+  return place;
 }
 
-/** An endnote (note[@xml:id] in back) that nothing else points to cannot be reached from the text. */
+/** An endnote (note[@xml:id] in back, or in a notes section inside the text) that nothing else points to cannot be reached from the text. */
 function checkNotesReferenced(elements: readonly ElementRecord[], pointedTo: ReadonlyMap<string, Set<number>>, diagnostics: Diagnostics): void {
   elements.forEach((e, index) => {
     if (e.local !== 'note' || e.ns !== TEI_NS) return;
     const id = attr(e, 'id', XML_NS);
-    if (!id || !inBack(elements, e)) return;
+    const place = id ? endnotePlace(elements, e) : undefined;
+    if (!id || !place) return;
     const from = pointedTo.get(id.value);
     const byOthers = from !== undefined && [...from].some((i) => i !== index);
     if (!byOthers) {
       const n = attr(e, 'n');
       const label = n ? ` (n="${n.value}")` : '';
-      diagnostics.report('note-unreferenced', `<note xml:id="${id.value}">${label} in <back>: nothing points to it (no target="#${id.value}")`, e.pos);
+      diagnostics.report('note-unreferenced', `<note xml:id="${id.value}">${label} ${place}: nothing points to it (no target="#${id.value}")`, e.pos);
     }
   });
 }

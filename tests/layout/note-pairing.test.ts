@@ -4,6 +4,7 @@
  * and the label/value split of an information line. Each rule both ways.
  */
 import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert.js';
 import { infoLineField, labelledInfoField, lastUpdatedField } from '../../src/layout/info.js';
 import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, type AnchorLink, type NoteLink } from '../../src/layout/note-pairing.js';
 import type { Inline, InlineOf, Note } from '../../src/model/edition.js';
@@ -162,5 +163,22 @@ describe('an information line: label and value', () => {
     expect([f.label, plainText(f.value)]).toEqual(['Last updated on', '9.10.2007']);
     const g = lastUpdatedField(text('Updated in 2007'), pos);
     expect([g.label, plainText(g.value)]).toEqual(['', 'Updated in 2007']);
+  });
+});
+
+describe('HTML: the space printed after a note anchor', () => {
+  const page = (p: string): string =>
+    `<html><head><title>The Strike</title></head><body>\n<h1>The Strike</h1>\n<p>${p}</p>\n<p>They will win.</p>\n<h3>Notes</h3>\n<p><a href="#a3" name="n3">[3]</a> The strike began.</p>\n</body></html>\n`;
+  const teiOf = (p: string): string => {
+    const r = convert(page(p), { file: 'page.html' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([]);
+    return r.tei!;
+  };
+  it('stays between the anchor and the next word (the anchor prints its marker)', () => {
+    expect(teiOf('The workers struck <sup><a href="#n3" name="a3">[3]</a></sup> in the city.')).toContain('[3]</ref> in the city');
+    expect(teiOf('The workers struck <a href="#n3" name="a3">3)</a> in the city.')).toContain('3)</ref> in the city');
+  });
+  it('is not made where the page printed none (negative)', () => {
+    expect(teiOf('The workers struck<sup><a href="#n3" name="a3">[3]</a></sup>, in the city.')).toContain('struck<ref type="noteAnchor" xml:id="nref3" target="#n3">[3]</ref>, in the city');
   });
 });

@@ -62,7 +62,7 @@ describe('a notes section the page prints between two parts of the text', () => 
   it('paragraphs between a notes heading and its first note are the section’s own, before its notes', () => {
     const { doc, tei } = converted(page('', '<p>These notes are the editors’.</p>\n'));
     expect(xeval(doc, 'count(//tei:back/tei:div[@type="notes"]/tei:p[following-sibling::tei:note][contains(., "editors")])')).toBe('1');
-    expect(xeval(doc, 'count(//tei:body//tei:p[contains(., "editors")])')).toBe('0');
+    expect(xeval(doc, 'count(//tei:body//tei:p[contains(., "union")])')).toBe('0');
     expect(writeTei(loadTei(tei, { file: 'page.xml' }).edition!, { version: VERSION })).toBe(tei);
   });
 
@@ -149,5 +149,83 @@ describe('markdown: a part of the text printed after the notes', () => {
     const doc = parseTei(r.tei!);
     expect(xeval(doc, IN_BODY)).toBe('0');
     expect(xeval(doc, 'count(//tei:back/tei:div[@type="notes"])')).toBe('2');
+  });
+});
+
+/**
+ * Page text after the notes (TEXT_AFTER_NOTES in layout/rules.ts): a browser copy prints no
+ * element boundaries, so the engine ends the notes at a separator or a section heading with
+ * paragraphs of words under it and no further note; the HTML reader sees the same from the
+ * page's elements. Each row, both ways, through page text and HTML (markdown, whose headings
+ * are marked, is tested above).
+ */
+describe('every reader: text the page prints after its notes', () => {
+  const copy = (after: string): string =>
+    `The Strike Goes On\n\nSource: The Militant, 1934\n\nThe workers are on strike again [1] in the city.\n\nThey will win.\n\nNotes\n\n[1] The strike began in May.\n\n${after}`;
+  const html = (after: string): string =>
+    '<html><head><title>The Strike Goes On</title></head><body>\n<h1>The Strike Goes On</h1>\n<p class="information"><span class="info">Source:</span> The Militant, 1934</p>\n' +
+    '<p>The workers are on strike again <sup><a href="#n1" name="a1">[1]</a></sup> in the city.</p>\n<p>They will win.</p>\n<h3>Notes</h3>\n<p><a href="#a1" name="n1">[1]</a> The strike began in May.</p>\n' +
+    `${after}</body></html>\n`;
+  const both = (text: string, page: string) => [['page text', converted(text)], ['html', converted(page)]] as const;
+  const afterword = 'The editors add this afterword, printed under the notes of the article.';
+
+  for (const [row, copyLine, htmlLine] of [['separator', '* * *', '<h3>* * *</h3>'], ['section heading', 'Literature', '<h4>Literature</h4>']] as const) {
+    it(`${row}: "${copyLine}" over a paragraph after the last note goes back to the text; the notes stay where printed`, () => {
+      for (const [style, { doc, ed }] of both(copy(`${copyLine}\n\n${afterword}\n`), html(`${htmlLine}\n<p>${afterword}</p>\n`))) {
+        expect(xeval(doc, IN_BODY), style).toBe('1');
+        expect(xeval(doc, LINKED), style).toBe('1');
+        expect(xeval(doc, 'count(//tei:div[@type="notes"]/following::tei:p[contains(., "afterword")])'), style).toBe('1');
+        expect(xeval(doc, 'count(//tei:note[contains(., "afterword")])'), style).toBe('0');
+        expect(ed.notes.flatMap((s) => s.notes).length, style).toBe(1);
+      }
+    });
+  }
+
+  it('a heading-like line followed by the next note is the note’s own line (negative)', () => {
+    const { doc, ed } = converted(copy('Literature\n\nThe second note, on the books read.\n\n[2] The strike ended in June.\n').replace('in the city.', 'in the city [2].'));
+    expect(ed.notes.flatMap((s) => s.notes.map((n) => n.key))).toEqual(['1', '2']);
+    expect(xeval(doc, IN_BODY)).toBe('0');
+    expect(xeval(doc, 'count(//tei:note[@n="1"][contains(., "Literature")])')).toBe('1');
+  });
+
+  it('a separator between two notes sections is no text (negative)', () => {
+    const { doc, ed } = converted(copy('* * *\n\nEditorial Notes\n\n1*. The strike was called by the union.\n').replace('They will win.', 'They will win [1*].'));
+    expect(ed.notes.length).toBe(2);
+    expect(xeval(doc, IN_BODY)).toBe('0');
+    expect(xeval(doc, 'count(//tei:body//tei:p[contains(., "editors")])')).toBe('0');
+  });
+
+  it('only short title lines under the notes are the footer’s links: dropped as furniture, not text (negative)', () => {
+    const r = convert(copy('Preface (1891)\n\nOrigins of the Family\n'), { file: 'copy.txt' });
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    expect(xeval(doc, IN_BODY)).toBe('0');
+    expect(xeval(doc, 'count(//tei:text//*[contains(., "Origins of the Family")])')).toBe('0');
+    expect((r.model as Edition).dropped.map((d) => d.text)).toEqual(expect.arrayContaining(['Preface (1891)', 'Origins of the Family']));
+  });
+});
+
+describe('every reader: a paragraph under the information block opened by a label that is not a field’s', () => {
+  const copy = (para: string): string => `Statement on Armenia\n\nWritten: 11 November 1896.\nTranscribed by: Ted Crawford.\n\n${para}\n\n\n\nIn one of the recent Party meetings I was accused of not representing the socialist point of view.\n\nThe Turks have the same rights.\n`;
+  const html = (para: string): string =>
+    '<html><head><title>Statement on Armenia</title></head><body>\n<h1>Statement on Armenia</h1>\n<p class="information"><span class="info">Written:</span> 11 November 1896.<br />\n<span class="info">Transcribed by:</span> Ted Crawford.</p>\n' +
+    `<p>${para}</p>\n<p>In one of the recent Party meetings I was accused of not representing the socialist point of view.</p>\n<p>The Turks have the same rights.</p>\n</body></html>\n`;
+  const inBody = (doc: ReturnType<typeof parseTei>, words: string): string => xeval(doc, `count(//tei:body//*[contains(., "${words}")])`);
+  const inHeader = (doc: ReturnType<typeof parseTei>, words: string): string => xeval(doc, `count(//tei:teiHeader//*[not(*)][contains(., "${words}")])`);
+
+  for (const para of ['Note: The following article appears courtesy of the editorial board of Revolutionary History.', 'Introduction: The political context']) {
+    it(`"${para.slice(0, 30)}…" opens the text, in page text as in HTML`, () => {
+      for (const text of [copy(para), html(para)]) {
+        const { doc } = converted(text);
+        expect(Number(inBody(doc, para.slice(6, 30)))).toBeGreaterThan(0);
+        expect(inHeader(doc, para.slice(6, 30))).toBe('0');
+      }
+    });
+  }
+
+  it('a known label in a paragraph of its own is a field of the block (negative)', () => {
+    const { doc } = converted(copy('Proofread: Chris Clayton'));
+    expect(inBody(doc, 'Chris Clayton')).toBe('0');
+    expect(Number(inHeader(doc, 'Chris Clayton'))).toBeGreaterThan(0);
   });
 });

@@ -20,6 +20,8 @@ import {
   INFO_SENTENCES,
   NOTE_LABELS,
   NOTES_SECTIONS,
+  TEXT_AFTER_NOTES,
+  textAfterNotesRule,
   authorFrom,
   authorInCollection,
   authorLineName,
@@ -50,6 +52,7 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'top of page': { at: 'bottom', yes: ['Top of the page', 'Top of page', 'Back to top of page'], no: ['The top of the page was torn off.', 'Top hats'] },
   'last updated': { at: 'bottom', yes: ['Last updated on 25 March 2022', 'Last updated: 10.1.2005', 'Last modified 2004'], no: ['Last updated, the census shows that the workers won.', 'The last update was late.'] },
   'next / previous': { at: 'bottom', yes: ['Next: Chapter Thirty-Three: The Modern Theory of Colonisation', 'Previous: Part 1'], no: ['Next, the workers took the factory.', 'Nextly: nothing'] },
+  'contents links': { at: 'bottom', yes: ['Table of Contents: Manifesto of the Communist Party | Marx/Engels Library', 'Contents: Capital Volume One | Marx Library | Index'], no: ['Contents: the chapters follow in the order of the German edition.', 'Table of Contents'] },
   'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives', 'Marx/Engels Internet Archive', 'Women and Marxism - Lenin Index | Lenin Works Archive', 'Marx/Engels Biography'], no: ['We went back to the index of prices, which had risen.', 'this is the index', 'Marx - a biography', 'He wrote the Biography'] },
   'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
   'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
@@ -212,6 +215,24 @@ describe('layout rules: notes headings and labels', () => {
     expect(noteLabel('1. The first point of the programme', false)).toBeUndefined();
     expect(noteLabel('[1] A note', false)?.key).toBe('1');
   });
+});
+
+const AFTER_NOTES_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  separator: { yes: ['* * *', '***', '· · ·'], no: ['* The note of the star.', '1. The first note.', '—'] },
+  'section heading': { yes: ['Literature', 'Trotsky’s speech', 'Appendix', 'Preface (1891)', 'II'], no: ['This motion was rejected after a very harsh speech by Zinoviev.', 'Notes', 'Editorial Notes', '2. The second note', 'ibid., p. 73.', 'see the Collected Works, Vol. 3, and the letters of that year as well as the notes'] },
+};
+
+describe('layout rules: text after the notes', () => {
+  it('has examples for every row', () => expect(TEXT_AFTER_NOTES.map((r) => r.name).sort()).toEqual(Object.keys(AFTER_NOTES_EXAMPLES).sort()));
+  for (const rule of TEXT_AFTER_NOTES) {
+    const ex = AFTER_NOTES_EXAMPLES[rule.name]!;
+    it(`${rule.name}: hands the page back to the text`, () => {
+      for (const line of ex.yes) expect(textAfterNotesRule(line)?.name, line).toBe(rule.name);
+    });
+    it(`${rule.name}: leaves notes and their lines`, () => {
+      for (const line of ex.no) expect(textAfterNotesRule(line)?.name, line).not.toBe(rule.name);
+    });
+  }
 });
 
 const INFO_EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: string[] }> = {

@@ -77,6 +77,21 @@ describe('note-unreferenced', () => {
     expect(ds[0]!.message).toMatch(/xml:id="n2".*n="2"/);
   });
 
+  it('warns for a note of a notes section printed inside the text (div type="notes" in the body) that nothing points to', () => {
+    const xml = tei('<div>\n<p>Text<ref target="#n1">1</ref>.</p>\n<div type="notes">\n<note xml:id="n1" n="1">Pointed to.</note>\n<note xml:id="n2" n="2">Nothing points here.</note>\n</div>\n<div><p>The text goes on.</p></div>\n</div>');
+    const ds = check(xml);
+    expect(brief(ds)).toEqual([`${at(xml, '<note xml:id="n2"')} note-unreferenced`]);
+    expect(ds[0]!.message).toMatch(/xml:id="n2".*in a notes section/);
+  });
+
+  it('does not warn for notes of a section inside the text that the text points to (negative)', () => {
+    expect(check(tei('<div>\n<p>Text<ref target="#n1">1</ref>.</p>\n<div type="notes">\n<note xml:id="n1" n="1">Pointed to.</note>\n</div>\n<p>More text.</p>\n</div>'))).toEqual([]);
+  });
+
+  it('does not ask for pointers to a note in a div of another type in the body (negative)', () => {
+    expect(check(tei('<div type="chapter">\n<p>Text.</p>\n<note xml:id="m1" place="margin">aside</note>\n</div>'))).toEqual([]);
+  });
+
   it('does not ask for pointers to notes outside back (inline notes)', () => {
     expect(check(tei('<p>Text<note xml:id="i1" place="inline">aside</note></p>'))).toEqual([]);
   });

@@ -199,6 +199,8 @@ export function tidy(list: Inline[]): Inline[] {
         out.push({ ...n, children: walk(n.children) } as Inline);
       } else {
         out.push(n);
+        // A note anchor prints its marker: the space after it ("struck [3] in") separates words.
+        if (n.kind === 'noteAnchor') state.space = false;
       }
     }
     return out;
