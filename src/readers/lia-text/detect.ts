@@ -15,24 +15,50 @@ import { furnitureRule } from '../../layout/rules.js';
 const HEAD_LINES = 40;
 const TAIL_LINES = 80;
 
+/** The first `n` lines of `s` (as `s.split('\n').slice(0, n)`), without splitting the rest. */
+function firstLines(s: string, n: number): string[] {
+  let end = -1;
+  for (let k = 0; k < n; k++) {
+    end = s.indexOf('\n', end + 1);
+    if (end < 0) return s.split('\n');
+  }
+  return s.slice(0, end).split('\n');
+}
+
+/** The last `n` lines of `s` (as `s.split('\n').slice(-n)`), without splitting the rest. */
+function lastLines(s: string, n: number): string[] {
+  let start = s.length;
+  for (let k = 0; k < n; k++) {
+    start = start === 0 ? -1 : s.lastIndexOf('\n', start - 1);
+    if (start < 0) return s.split('\n');
+  }
+  return s.slice(start + 1).split('\n');
+}
+
+/**
+ * A line of the text that is a markdown heading (`# Title`) or rule (`---`, `***`, `___`):
+ * one scan of the text, for a test of each line (`^#{1,6} \S`, `^(?:-{3,}|\*{3,}|_{3,})\s*$`).
+ */
+const MARKDOWN_LINE = /(?:^|\n)(?:#{1,6} \S|(?:-{3,}|\*{3,}|_{3,})[^\S\n]*(?=\n|$))/;
+
 export function detectLiaText(text: string): number {
   const sample = text.length > 200_000 ? `${text.slice(0, 100_000)}\n${text.slice(-100_000)}` : text;
   if (/<(?:html|body|div|p|span|a|h[1-6]|sup|br|table)\b[^>]*>/i.test(sample)) return 0.02;
-  const lines = sample.split('\n');
-  const head = lines.slice(0, HEAD_LINES);
-  const tail = lines.slice(-TAIL_LINES);
-  const markdown =
-    lines.some((l) => /^#{1,6} \S/.test(l) || /^(?:-{3,}|\*{3,}|_{3,})\s*$/.test(l)) || /\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample);
+  const head = firstLines(sample, HEAD_LINES);
+  const tail = lastLines(sample, TAIL_LINES);
+  const markdown = MARKDOWN_LINE.test(sample) || /\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample);
   let score = 0;
+  // A label line has a colon, a note label a `[`: the cheap test first.
   const labels = head.filter((l) => {
+    if (!l.includes(':')) return false;
     const m = labelLineAt(l);
     return m !== undefined && labelRule(m.label) !== undefined;
   }).length;
   if (labels >= 2) score += 0.4;
   else if (labels === 1) score += 0.2;
-  if (tail.some((l) => noteLabelAt(l) !== undefined)) score += 0.15;
+  if (tail.some((l) => l.includes('[') && noteLabelAt(l) !== undefined)) score += 0.15;
   if (/\[\d{1,3}\]/.test(sample)) score += 0.1;
-  if (tail.some((l) => isNavigationLine(l) && /[<>|]/.test(l))) score += 0.25;
+  if (tail.some((l) => /[<>|]/.test(l) && isNavigationLine(l))) score += 0.25;
   if (head.slice(0, 3).some((l) => /\S\u00a0[\s\u00a0]*\S/.test(l))) score += 0.1;
   // A text with no markup at all is page text (a browser copy), whatever else it shows;
   // the page template's furniture (breadcrumb, "Top of the page", "Last updated") says so too.

@@ -39,14 +39,17 @@ export function frontMatter(src: Source): FrontMatter | undefined {
 }
 
 export function detectMarkdownFrontmatter(text: string): number {
-  const src = new Source(text.slice(0, 20000));
-  const fm = frontMatter(src);
-  // Without a front matter, pandoc's own syntax still marks a converted page.
-  if (!fm) return /\]\{\.info[^}]*\}|^-{20,}\s*$|\]\{#[\w:.-]+\}/m.test(text.slice(0, 20000)) ? 0.6 : 0;
+  const head = text.slice(0, 20000);
+  // A front matter opens with a `---` line: without one, no line table is built.
+  const firstEnd = head.indexOf('\n');
+  const fm = (firstEnd < 0 ? head : head.slice(0, firstEnd)).trim() === '---' ? frontMatter(new Source(head)) : undefined;
+  // Without a front matter, pandoc's own syntax still marks a converted page (each
+  // alternative has a `]{` or twenty dashes: the cheap test first).
+  if (!fm) return (head.includes(']{') || head.includes('--------------------')) && /\]\{\.info[^}]*\}|^-{20,}\s*$|\]\{#[\w:.-]+\}/m.test(head) ? 0.6 : 0;
   let score = 0.5;
   if ('title' in fm.data) score += 0.2;
   if ('layout' in fm.data || 'attributions' in fm.data || 'author' in fm.data) score += 0.2;
-  if (/\]\{\.info|\{#[\w-]+\}|^#{1,6} /m.test(text.slice(0, 20000))) score += 0.1;
+  if (/\]\{\.info|\{#[\w-]+\}|^#{1,6} /m.test(head)) score += 0.1;
   return Math.min(1, score);
 }
 

@@ -16,13 +16,15 @@ export function detectMiaMarkdown(text: string): number {
   const head = text.slice(0, 20000);
   if (/^\s*(?:---\s*\n[\s\S]*?\n---|<!DOCTYPE|<html)/i.test(head)) return /^\s*</.test(head) ? 0 : 0.1; // front matter or HTML
   let score = 0;
+  // Each clue has a literal part (`<sup>`, ` : `, `**Notes**`, `](`, `{`, `+-`) looked for first:
+  // a text without it is not scanned line by line.
   if (/^#{1,3} \S.*$/m.test(head)) score += 0.25;
-  if (/^#{1,3} .*<sup>\s*[0-9A-Za-z*]+\s*<\/sup>/m.test(head)) score += 0.15;
+  if (head.includes('<sup>') && /^#{1,3} .*<sup>\s*[0-9A-Za-z*]+\s*<\/sup>/m.test(head)) score += 0.15;
   if (/^-{3,}\s*$/m.test(head)) score += 0.15;
-  if (/^[A-Z][A-Za-z/\\ ]{1,40} : \S/m.test(head)) score += 0.25;
-  if (/^\*\*Notes\*\*\s*$/m.test(text)) score += 0.15;
-  if (/^\[[^\]\n]+\]\([^)\n]*\)(?: \| \[[^\]\n]+\]\([^)\n]*\))*\s*$/m.test(text)) score += 0.1;
-  if (/\{[#.][\w-]+\}|\]\{\.info|^\s*\+-{3,}/m.test(head)) score -= 0.3; // pandoc's syntax
+  if (head.includes(' : ') && /^[A-Z][A-Za-z/\\ ]{1,40} : \S/m.test(head)) score += 0.25;
+  if (text.includes('**Notes**') && /^\*\*Notes\*\*\s*$/m.test(text)) score += 0.15;
+  if (text.includes('](') && /^\[[^\]\n]+\]\([^)\n]*\)(?: \| \[[^\]\n]+\]\([^)\n]*\))*\s*$/m.test(text)) score += 0.1;
+  if ((head.includes('{') || head.includes('+-')) && /\{[#.][\w-]+\}|\]\{\.info|^\s*\+-{3,}/m.test(head)) score -= 0.3; // pandoc's syntax
   return Math.max(0, Math.min(1, score));
 }
 

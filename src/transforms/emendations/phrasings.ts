@@ -223,9 +223,17 @@ const slotOf = (m: RegExpExecArray) => (name: string): string | undefined => {
   return v?.trim() || undefined;
 };
 
+/**
+ * A word every row's `needs` has (with the same flags): a note without any of them is no
+ * row's, found with one test instead of one per row (most notes explain, they do not
+ * describe the manuscript).
+ */
+const ANY_NEED = /crossed|struck|scored|added|inserted|wrote|written|illegible|breaks off|ends abruptly|rest of the manuscript/iu;
+
 /** What a note's text says happened in the manuscript, in the order the note says it. */
 export function recogniseNote(noteText: string): FoundAction[] {
   const found: FoundAction[] = [];
+  if (!ANY_NEED.test(noteText)) return found;
   const overlaps = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const row of PHRASINGS) {
     if (!row.needs.test(noteText)) continue;
