@@ -23,7 +23,7 @@ type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, printedLines, squashedText, type Element, type Node } from './dom.js';
 import { inlinesOf, tidy, type InlineContext } from './inlines.js';
 import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
 import { collectItems, type Item } from './items.js';
@@ -319,9 +319,10 @@ export class HtmlReading {
     }
   }
 
+  /** A dropped block goes one printed line a piece (a `<br>` ends a line, as in the page's text): "Max Bedacht Archive" is a line of its own. */
   private dropBlock(el: Element, pos: SourcePos, reason: string): void {
-    const text = squash(squashedText(el));
-    if (text) this.drop(text, reason, pos);
+    const lines = printedLines(el);
+    for (const [i, line] of lines.entries()) this.drop(squash(line.text), reason, i === 0 ? pos : line.pos);
   }
 
   // ---------------------------------------------------------------- text and notes
