@@ -48,6 +48,7 @@ import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
 import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
+import { titleWithoutAnchors } from './title-anchors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -856,6 +857,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   }
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
   anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
+  titleWithoutAnchors(ed);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   return ed;
