@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -49,6 +49,7 @@ import { layoutMarked } from './marked.js';
 import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
+import { titleEndsInDate } from './title-date.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -305,9 +306,13 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     rd.diagnostics.report('title-missing', 'no title before the information block', start);
     return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, rd) : i);
   }
-  ed.body.head = titleInlines([title], rd);
+  // "… on French Question" over "June 16, 1921" (no subtitle under it): the date is a date line under the title (layout/title-date.ts).
+  const datedTitle = zoneEnd === i + 1 && titleEndsInDate(title.lines.map((l) => l.text));
+  const titleBlock = datedTitle ? { ...title, lines: title.lines.slice(0, -1) } : title;
+  ed.body.head = titleInlines([titleBlock], rd);
   // "Abstract of:" printed over the title's line: kept in the heading, not a word of the title.
-  ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
+  ed.metadata.title = withoutPartRemark(titleBlock, squash(plainText(ed.body.head)));
+  if (datedTitle) ed.body.argument.unshift(paragraphBlock({ ...title, lines: title.lines.slice(-1) }, rd));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
   // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
@@ -702,14 +707,23 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const used = new Set<StreamLine>();
   let first: StreamLine | undefined;
   let saluteFirst = false;
+  let skip: StreamLine | undefined;
   scan: for (const p of body.slice(0, 2)) {
-    for (const l of p.lines) {
+    for (const [k, l] of p.lines.entries()) {
+      if (l === skip) continue;
       const s = squashShort(l.text);
+      const next = p.lines[k + 1];
       if (!opener.salute && isSalutationLine(s)) {
         opener.salute = lineInlines(l, rd, [], true);
         saluteFirst = !opener.dateline;
       }
       else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, rd, [], true);
+      // "London" over "October 8, 1885": the place-date line on two lines of one paragraph.
+      else if (!opener.dateline && next !== undefined && isPlaceOverDate(s, squashShort(next.text))) {
+        opener.dateline = [...lineInlines(l, rd, [], true), { kind: 'lb', pos: { line: next.line, column: firstColumn(next.text) } }, ...lineInlines(next, rd, [], true)];
+        used.add(next);
+        skip = next;
+      }
       else break scan;
       first ??= l;
       used.add(l);

@@ -33,6 +33,16 @@ export function isPlaceDateLine(line: string): boolean {
   return place.length <= 4 && place.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:am|an|on|de|la|le|sur|upon)$/.test(w)) && DATE_FIRST.test(line.slice(comma + 1).trim());
 }
 
+/**
+ * "London" over "October 8, 1885": a place-date line printed on two lines, the place (no
+ * digit; a comma after it or not) on the first, the date on the second; read as the one
+ * line "London, October 8, 1885" is.
+ */
+export function isPlaceOverDate(place: string, date: string): boolean {
+  const p = place.replace(/,\s*$/, '').trim();
+  return p !== '' && !/\d/.test(p) && DATE_FIRST.test(date) && isPlaceDateLine(`${p}, ${date}`);
+}
+
 /** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */
 export function isSalutationLine(line: string): boolean {
   const w = words(line);
