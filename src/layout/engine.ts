@@ -188,6 +188,9 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     while (last > from && notTitle(paragraphs[last]!)) last--;
     return Math.max(from, last);
   }
+  // Over the information block, its last paragraph ending in a date line ("Frederick Engels’ Speech at the Grave of Karl
+  // Marx" / "Highgate Cemetery, London. March 17, 1883") is the title, with its date under it (layout/title-date.ts).
+  if (to - 1 > from && titleEndsInDate(paragraphs[to - 1]!.lines.map((l) => l.text))) return to - 1;
   let k = from;
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;

@@ -88,6 +88,11 @@ describe('the title zone: a date on the title\'s last line', () => {
     expect(ed.metadata.title).toBe('Speech to Comintern Executive Committee on French Question');
     expect(when(doc)).toBe('1921-06-16');
   });
+  it('page text: over the information block, the paragraph that ends in a date is the title, not the line above it', () => {
+    const { ed, doc } = run(['The Death of Karl Marx', '', 'Frederick Engels’ Speech at the Grave of Karl Marx', 'Highgate Cemetery, London. March 17, 1883', '', 'Transcribed: by Mike Lepore, 1993.', '', 'On the 14th of March, the greatest living thinker ceased to think.', '', 'An immeasurable loss has been sustained.', ''].join('\n'), 'copy.txt');
+    expect(ed.metadata.title).toBe('Frederick Engels’ Speech at the Grave of Karl Marx');
+    expect(when(doc)).toBe('1883-03-17');
+  });
   it('HTML: a title over two lines whose last is no date stays whole', () => {
     const { ed, doc } = run(page('<h1>Chapter XLIII<br>Historical Background</h1>\n<p>The strike goes on.</p>'));
     expect(ed.metadata.title).toBe('Chapter XLIII Historical Background');
