@@ -769,7 +769,12 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
-  if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
+  if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+    const date = tail[--k]!;
+    const place = tail[--k]!;
+    closer.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: pos(date) }, ...lineInlines(date, rd, [], true)];
+  } else if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
   let top: StreamLine | undefined = closer.dateline ? tail[k] : undefined;
   // "Yours, N. Lenin" on one line: salute and signature split at the comma.
   const combined = k > 0 ? /^(.{1,60}?,)[ \u00a0]+(\S.*)$/.exec(at(k - 1)) : null;

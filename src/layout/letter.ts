@@ -8,7 +8,7 @@
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
   'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
 const MONTH_YEAR = new RegExp(`\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`, 'i');
 const NUMERIC_DATE = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
 

@@ -114,9 +114,15 @@ describe('the date of writing printed in the front', () => {
     const { doc } = run(['Frederick Engels', '', 'On The History of the Communist League', '', 'Source: Selected Works, Volume 3', '', 'London', 'October 8, 1885', '', 'With the sentence of the Cologne Communists in 1852, the curtain falls.', '', 'The period is forgotten.', ''].join('\n'), 'copy.txt');
     expect(when(doc)).toBe('1885-10-08');
   });
+  it('page text: "Moscow," over "July 7th, 1924." at the end of the text is the closer\'s dateline, the date of writing', () => {
+    const { ed, doc } = run(['G. Zinoviev', '', 'Ten Years of Struggle', '', 'Source: The Communist International, 1924', '', 'Ten years ago, the leaders of the Second International came out for the war.', '', 'Get the bourgeoisie by the throat!', '', 'G. ZINOVIEV', 'Moscow,', 'July 7th, 1924.', ''].join('\n'), 'copy.txt');
+    expect(when(doc)).toBe('1924-07-07');
+    expect(plainText(ed.body.closer?.dateline ?? []).replace(/\s+/g, ' ')).toBe('Moscow, July 7th, 1924.');
+  });
   it('the place-over-date rule leaves a sentence over a date and a date over a date', () => {
     expect(isPlaceOverDate('London', 'October 8, 1885')).toBe(true);
     expect(isPlaceOverDate('Paris,', '12 March 1871')).toBe(true);
+    expect(isPlaceOverDate('Moscow,', 'July 7th, 1924.')).toBe(true);
     expect(isPlaceOverDate('We met in the morning and talked', 'October 8, 1885')).toBe(false);
     expect(isPlaceOverDate('1884', 'October 8, 1885')).toBe(false);
     expect(isPlaceOverDate('London', 'the eighth of October')).toBe(false);
