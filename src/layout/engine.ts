@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -48,6 +48,8 @@ import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
 import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
+import { titleWithoutAnchors } from './title-anchors.js';
+import { titleEndsInDate } from './title-date.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -186,6 +188,9 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     while (last > from && notTitle(paragraphs[last]!)) last--;
     return Math.max(from, last);
   }
+  // Over the information block, its last paragraph ending in a date line ("Frederick Engels’ Speech at the Grave of Karl
+  // Marx" / "Highgate Cemetery, London. March 17, 1883") is the title, with its date under it (layout/title-date.ts).
+  if (to - 1 > from && titleEndsInDate(paragraphs[to - 1]!.lines.map((l) => l.text))) return to - 1;
   let k = from;
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;
@@ -304,9 +309,13 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     rd.diagnostics.report('title-missing', 'no title before the information block', start);
     return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, rd) : i);
   }
-  ed.body.head = titleInlines([title], rd);
+  // "… on French Question" over "June 16, 1921" (no subtitle under it): the date is a date line under the title (layout/title-date.ts).
+  const datedTitle = zoneEnd === i + 1 && titleEndsInDate(title.lines.map((l) => l.text));
+  const titleBlock = datedTitle ? { ...title, lines: title.lines.slice(0, -1) } : title;
+  ed.body.head = titleInlines([titleBlock], rd);
   // "Abstract of:" printed over the title's line: kept in the heading, not a word of the title.
-  ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
+  ed.metadata.title = withoutPartRemark(titleBlock, squash(plainText(ed.body.head)));
+  if (datedTitle) ed.body.argument.unshift(paragraphBlock({ ...title, lines: title.lines.slice(-1) }, rd));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
   // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
@@ -753,14 +762,23 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const used = new Set<StreamLine>();
   let first: StreamLine | undefined;
   let saluteFirst = false;
+  let skip: StreamLine | undefined;
   scan: for (const p of body.slice(0, 2)) {
-    for (const l of p.lines) {
+    for (const [k, l] of p.lines.entries()) {
+      if (l === skip) continue;
       const s = squashShort(l.text);
+      const next = p.lines[k + 1];
       if (!opener.salute && isSalutationLine(s)) {
         opener.salute = lineInlines(l, rd, [], true);
         saluteFirst = !opener.dateline;
       }
       else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, rd, [], true);
+      // "London" over "October 8, 1885": the place-date line on two lines of one paragraph.
+      else if (!opener.dateline && next !== undefined && isPlaceOverDate(s, squashShort(next.text))) {
+        opener.dateline = [...lineInlines(l, rd, [], true), { kind: 'lb', pos: { line: next.line, column: firstColumn(next.text) } }, ...lineInlines(next, rd, [], true)];
+        used.add(next);
+        skip = next;
+      }
       else break scan;
       first ??= l;
       used.add(l);
@@ -803,7 +821,12 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
-  if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
+  if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+    const date = tail[--k]!;
+    const place = tail[--k]!;
+    closer.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: pos(date) }, ...lineInlines(date, rd, [], true)];
+  } else if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
   let top: StreamLine | undefined = closer.dateline ? tail[k] : undefined;
   // "Yours, N. Lenin" on one line: salute and signature split at the comma.
   const combined = k > 0 ? /^(.{1,60}?,)[ \u00a0]+(\S.*)$/.exec(at(k - 1)) : null;
@@ -911,6 +934,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   }
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
   anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
+  titleWithoutAnchors(ed);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   return ed;

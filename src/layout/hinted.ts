@@ -19,7 +19,7 @@
  */
 import { type StreamBlock, isBlank } from './blocks.js';
 import { type HintRule, furnitureByHints } from './furniture.js';
-import { authorFrom, authorLineName as personInLine, infoSentence, isNotesHeading, isPersonName } from './rules.js';
+import { FURNITURE, authorFrom, authorLineName as personInLine, infoSentence, isNotesHeading, isPersonName } from './rules.js';
 
 /** A row of a hint table: a name, why it holds, and the test on a block's hints. */
 export interface BlockHintRow extends HintRule {
@@ -38,6 +38,9 @@ export const TITLE_ORDER: readonly BlockHintRow[] = [
   { name: 'h4', why: 'a page whose largest heading is h4', test: (b) => b.kind === 'heading' && b.hints.level === 4 },
   { name: 'title paragraph', why: 'a paragraph of class "title" when no heading is the title', test: (b) => isPara(b) && has(b, 'title') },
 ];
+
+/** The words-only row of a "Last updated on …" line (page text drops it as furniture). */
+const LAST_UPDATED = FURNITURE.find((r) => r.name === 'last updated')!;
 
 /** What the hints of a block in the front show. */
 export const FRONT_HINTS: readonly BlockHintRow[] = [
@@ -182,8 +185,19 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
       end++;
     }
   }
+  // A year alone as a heading under the title and subtitle ("<h3>1969</h3>", "<h3>(1918)</h3>") dates the text: a date line between the title and the text, as page text reads it.
+  if (lastInfo < 0 && titleAt >= 0) {
+    const next = blocks[end];
+    if (next?.kind === 'heading' && end < firstText && YEAR_ALONE.test(rawText(next).replace(/[\s\u00a0]+/g, ' ').trim())) {
+      roles.push('argument');
+      end++;
+    }
+  }
   return { roles, titleAt, end, afterInfoRule };
 }
+
+/** "1969", "(1918)", "[1921]": a year alone on its line. */
+const YEAR_ALONE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;
 
 /**
  * The author a line above the title names, by the shared rows (`rules.ts` AUTHOR: "Otto
@@ -232,9 +246,11 @@ export function textRole(b: StreamBlock, afterFootInfo = false): TextRole | unde
   if (!isWordBlock(b) || b.hints.loose) return undefined;
   if (hintedFurniture(b)) return 'furniture';
   if (isEmptyBlock(b)) return 'skip';
-  if (UPDATED.test(b, { afterInfoRule: false })) return 'updated';
+  // `p.updat`, or a paragraph of another class that says only that ("Last updated on: 22 December 2018": the words row of page text).
+  if (UPDATED.test(b, { afterInfoRule: false }) || (isPara(b) && LAST_UPDATED.pattern.test(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()))) return 'updated';
   if (INFO.test(b, { afterInfoRule: false })) return 'info';
   if (afterFootInfo && PAGE_NOTE.test(b, { afterInfoRule: false })) return 'headerNote';
-  if (b.kind === 'heading' && isNotesHeading(rawText(b))) return 'notesHeading';
+  // A notes heading printed as a paragraph set whole in bold ("<p><b>Notes</b></p>") is one too.
+  if ((b.kind === 'heading' || (isPara(b) && b.hints.emphasis === 'bold')) && isNotesHeading(rawText(b))) return 'notesHeading';
   return undefined;
 }

@@ -8,7 +8,7 @@
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
   'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
 const MONTH_YEAR = new RegExp(`\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`, 'i');
 const NUMERIC_DATE = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
 
@@ -31,6 +31,16 @@ export function isPlaceDateLine(line: string): boolean {
   if (comma < 1) return false;
   const place = words(line.slice(0, comma));
   return place.length <= 4 && place.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:am|an|on|de|la|le|sur|upon)$/.test(w)) && DATE_FIRST.test(line.slice(comma + 1).trim());
+}
+
+/**
+ * "London" over "October 8, 1885": a place-date line printed on two lines, the place (no
+ * digit; a comma after it or not) on the first, the date on the second; read as the one
+ * line "London, October 8, 1885" is.
+ */
+export function isPlaceOverDate(place: string, date: string): boolean {
+  const p = place.replace(/,\s*$/, '').trim();
+  return p !== '' && !/\d/.test(p) && DATE_FIRST.test(date) && isPlaceDateLine(`${p}, ${date}`);
 }
 
 /** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */

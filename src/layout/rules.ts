@@ -442,7 +442,13 @@ const AFTER_ANCHOR = String.raw`(?=[\s.,;:!?’”")\]]|$)`;
  * ";" or "and" (an enumeration: "as: (1) calling for …; and (5) frothing").
  */
 export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
-  { name: 'glued number', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])(${k})${AFTER_ANCHOR}`, keys: /^\d{1,3}$/, why: '"for a century.”1 It": a superscript number, glued to the word or stop before it' },
+  {
+    name: 'glued number',
+    // After a small letter or a stop; after a Roman numeral only at the end of the line ("British Industry—VI1", a series title's part and its anchor).
+    source: (k) => String.raw`(?:(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])|(?<=\b[IVXLC]+)(?=(?:${k})\n?$))(${k})${AFTER_ANCHOR}`,
+    keys: /^(?:\d{1,3}|[*†‡§¶]{1,3})$/,
+    why: '"for a century.”1 It", "yesterday* to": a superscript number or a note\'s symbol, glued to the word or stop before it',
+  },
   { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph' },
   { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
 ];

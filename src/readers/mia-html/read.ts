@@ -23,7 +23,7 @@ type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, printedLines, squashedText, textContent, type Element, type Node } from './dom.js';
 import { inlinesOf, tidy, type InlineContext } from './inlines.js';
 import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
 import { collectItems, type Item } from './items.js';
@@ -32,6 +32,7 @@ import { lastUpdatedField } from '../../layout/info.js';
 import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
 import { noteOpening } from '../../layout/note-kinds.js';
 import { htmlStream } from './stream.js';
+import { titleEndsInDate } from '../../layout/title-date.js';
 
 /**
  * parse5's default adapter copies a text node's location object each time the text grows
@@ -188,7 +189,7 @@ export class HtmlReading {
       const { el, pos } = it;
       switch (role) {
         case 'title':
-          return this.setTitle(el, pos);
+          return this.setTitle(el, pos, plan.roles.includes('subtitle'));
         case 'collection':
           return this.setCollection(el, pos);
         case 'furniture':
@@ -215,8 +216,15 @@ export class HtmlReading {
     return plan.end;
   }
 
-  private setTitle(el: Element, pos: SourcePos): void {
-    this.ed.body.head = this.inl(el, pos);
+  private setTitle(el: Element, pos: SourcePos, subtitled: boolean): void {
+    // "…French Question<br /><small>June 16, 1921</small>" (no subtitle under it): the date is a date line under the title (layout/title-date.ts).
+    const brAt = el.childNodes.findLastIndex((c) => isElement(c) && c.tagName === 'br');
+    const after = brAt >= 0 ? el.childNodes.slice(brAt + 1) : [];
+    const lines = printedLines(el);
+    if (!subtitled && brAt >= 0 && titleEndsInDate(lines.map((l) => l.text)) && squash(after.map(textContent).join('')) === lines.at(-1)!.text) {
+      this.ed.body.head = this.inl(el.childNodes.slice(0, brAt), pos);
+      this.ed.body.argument.push({ kind: 'p', children: this.inl(after, lines.at(-1)!.pos), pos: lines.at(-1)!.pos });
+    } else this.ed.body.head = this.inl(el, pos);
     this.ed.metadata.title = squash(plainText(this.ed.body.head));
   }
 
@@ -298,8 +306,10 @@ export class HtmlReading {
   /** Without an author line or meta: the archive link of the dropped footer, as the layout engine reads it. */
   private authorFromFooter(): void {
     if (!this.authorUnknown || this.ed.metadata.author) return;
-    for (const d of this.ed.dropped) {
-      const named = authorFrom(d.text, 'bottom');
+    for (const [k, d] of this.ed.dropped.entries()) {
+      // The link printed over two lines ("J. C. Mariategui<br>Internet Archive") reads as one, as in page text.
+      const next = this.ed.dropped[k + 1];
+      const named = authorFrom(d.text, 'bottom') ?? (next && /^(?:Internet\s+)?Archive$/i.test(next.text) ? authorFrom(`${d.text} ${next.text}`, 'bottom') : undefined);
       if (!named) continue;
       this.ed.metadata.author = { name: named.name, from: 'footer', pos: d.pos };
       this.ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, d.pos);
@@ -319,9 +329,10 @@ export class HtmlReading {
     }
   }
 
+  /** A dropped block goes one printed line a piece (a `<br>` ends a line, as in the page's text): "Max Bedacht Archive" is a line of its own. */
   private dropBlock(el: Element, pos: SourcePos, reason: string): void {
-    const text = squash(squashedText(el));
-    if (text) this.drop(text, reason, pos);
+    const lines = printedLines(el);
+    for (const [i, line] of lines.entries()) this.drop(squash(line.text), reason, i === 0 ? pos : line.pos);
   }
 
   // ---------------------------------------------------------------- text and notes
