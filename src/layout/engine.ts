@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -341,6 +341,37 @@ function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Editio
   while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   return end;
+}
+
+/** A section's bare number ("2", "IV", "§ 3"): where a part of the text starts. */
+const isSectionNumber = (p: StreamBlock): boolean => p.lines.length === 1 && /^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(blockText(p));
+
+/**
+ * An information paragraph printed inside the text: its first line a prose information sentence
+ * ("Written on 12 November, 1917", "First published on January 1, 1919 in …", "From The Socialist
+ * Standard, December 1904."), every line such a sentence, a known label line or a date line.
+ */
+const isInfoInText = (p: StreamBlock): boolean =>
+  p.lines.length <= 4 &&
+  infoSentence(p.lines[0]!.text) !== undefined &&
+  p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))));
+
+/** A part's heading, its bare number or a signature (a short line that does not end like a sentence), or either end of the text. */
+const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined || (isShortLine(p) && (isHeadingLike(p) || isSectionNumber(p)));
+
+/**
+ * Information paragraphs inside the text, each under a part's heading or where a part ends
+ * (a heading, a section number or a signature beside it, or the text's first or last paragraph): a collection of speeches prints
+ * where and when each part was written and first published. Their words go to the header, as
+ * the information block's do (the HTML reader reads such a `p.information` by its class).
+ */
+function takeInfoInText(body: StreamBlock[], ed: Edition, rd: Reading): void {
+  const kept: StreamBlock[] = [];
+  body.forEach((p, k) => {
+    if (isInfoInText(p) && (isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
+    else kept.push(p);
+  });
+  if (kept.length < body.length) body.splice(0, body.length, ...kept);
 }
 
 /** Every line of the paragraph is a credit: a prose information sentence or a known label line. */
@@ -701,7 +732,16 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const used = new Set<StreamLine>();
   let first: StreamLine | undefined;
   let saluteFirst = false;
-  scan: for (const p of body.slice(0, 2)) {
+  // A place over its date, the text's first two lines ("Folkestone, near Dover" / "August 21, 1890"):
+  // the dateline of two lines, as a page's heading of two lines gives it (letter-frame.ts).
+  const top = body[0];
+  if (top && top.lines.length === 2 && isPlaceLine(squashShort(top.lines[0]!.text)) && isPlaceDateLine(squashShort(top.lines[1]!.text))) {
+    const [place, date] = top.lines as [StreamLine, StreamLine];
+    opener.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: { line: date.line, column: firstColumn(date.text) } }, ...lineInlines(date, rd, [], true)];
+    first = place;
+    used.add(place).add(date);
+  }
+  scan: for (const p of body.slice(opener.dateline ? 1 : 0, 2)) {
     for (const l of p.lines) {
       const s = squashShort(l.text);
       if (!opener.salute && isSalutationLine(s)) {
@@ -835,6 +875,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   const lateCredits = creditsInNotes(paragraphs, notesAt);
   if (lateCredits.length > 0) ed.metadata.fields.push(...readFields(lateCredits, rd.diagnostics, ed.dropped));
   const body = paragraphs.slice(bodyStart, notesAt);
+  takeInfoInText(body, ed, rd);
   const argument = headnoteLength(body);
   // After a date line the title zone left there (readTop).
   ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));

@@ -456,6 +456,7 @@ export const INFO_SENTENCES: readonly InfoSentence[] = [
   { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
   { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, role: 'proofed', why: '"Proofread by …"' },
   { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },
+  { name: 'published according to', pattern: /^(?<label>published according to)\s+(?<value>\S.*)$/i, role: 'source', why: '"Published according to the manuscript": the text an edition followed (Lenin\'s Collected Works)' },
   { name: 'written', pattern: /^(?<label>written(?: in| on| at)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'written', why: '"Written in 1921": the date of writing' },
 ];
 

@@ -129,3 +129,52 @@ describe('every reader: two series of notes under two headings, anchors "(1)" an
     expect(got[1]).toEqual(got[0]);
   });
 });
+
+/** Converts one text and returns its edition, with no error and valid TEI. */
+function edition(text: string, style: string): { ed: Edition; tei: string } {
+  const r = convert(text, { file: 'page' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`), style).toEqual([]);
+  expectValidTei(r.tei!);
+  return { ed: r.model as Edition, tei: r.tei! };
+}
+const textOf = (list: Parameters<typeof plainText>[0] | undefined): string => plainText(list ?? []).replace(/\s+/g, ' ').trim();
+const bodyWords = (ed: Edition): string[] => ed.body.blocks.flatMap((b) => (b.kind === 'p' ? [textOf(b.children)] : b.kind === 'heading' ? [textOf(b.children)] : []));
+
+describe('every reader: a place over its date, two lines above the text, is the dateline', () => {
+  const pageText = (place: string): string => `Engels to Otto von Boenigk\n\nSource: Marx-Engels Correspondence, 1890\n\n${place}\nAugust 21, 1890\n\nI can reply only briefly to your inquiries.\n\nThe rest follows.\n`;
+  const html = `<html><head><title>Engels to Otto von Boenigk</title></head><body>\n<h1>Engels to Otto von Boenigk</h1>\n<p class="information"><span class="info">Source:</span> Marx-Engels Correspondence, 1890</p>\n<h4>Folkestone, near Dover<br>August 21, 1890</h4>\n<p>I can reply only briefly to your inquiries.</p>\n<p>The rest follows.</p>\n</body></html>\n`;
+  it('page text and HTML: the dateline of two lines and the date of writing', () => {
+    for (const [style, text] of [['page text', pageText('Folkestone, near Dover')], ['html', html]] as const) {
+      const { ed, tei } = edition(text, style);
+      expect({ dateline: textOf(ed.body.opener?.dateline), when: /<creation><date when="([^"]+)"/.exec(tei)?.[1], body: bodyWords(ed) }, style).toEqual({
+        dateline: 'Folkestone, near Dover August 21, 1890',
+        when: '1890-08-21',
+        body: ['I can reply only briefly to your inquiries.', 'The rest follows.'],
+      });
+    }
+  });
+  it('a sentence over a date is not a place: the paragraph stays text', () => {
+    const { ed } = edition(pageText('The workers met on the quay.'), 'page text');
+    expect(ed.body.opener).toBeUndefined();
+    expect(bodyWords(ed)[0]).toBe('The workers met on the quay. August 21, 1890');
+  });
+});
+
+describe('every reader: an information paragraph inside the text, beside a part’s heading', () => {
+  const info = ['Written on 12 November, 1917', 'First Published in 1933 in Lenin Miscellany XXI', 'Published according to the manuscript'];
+  const pageText = `Speeches at the Congress\n\nSource: Collected Works, Volume 26\n\n1\n\nStatement to the Group\n\nWe demand an open vote on the question.\n\nLenin\n\n${info.join('\n')}\n\n2\n\nSpeech on the Land\n\nHe said that the party had suffered defeat.\n`;
+  const html = `<html><head><title>Speeches at the Congress</title></head><body>\n<h1>Speeches at the Congress</h1>\n<p class="information"><span class="info">Source:</span> Collected Works, Volume 26</p>\n<h2>1</h2>\n<h3>Statement to the Group</h3>\n<p>We demand an open vote on the question.</p>\n<p class="sig">Lenin</p>\n<p class="information">${info.join('<br>')}</p>\n<h2>2</h2>\n<h3>Speech on the Land</h3>\n<p>He said that the party had suffered defeat.</p>\n</body></html>\n`;
+  it('page text and HTML: its words go to the header, the text keeps its own', () => {
+    for (const [style, text] of [['page text', pageText], ['html', html]] as const) {
+      const { ed } = edition(text, style);
+      const body = bodyWords(ed).join(' | ');
+      expect(body, style).not.toContain('Written on');
+      expect(body, style).toContain('We demand an open vote');
+      expect(ed.metadata.fields.map((f) => textOf(f.value)).join(' | '), style).toContain('Lenin Miscellany XXI');
+    }
+  });
+  it('a sentence that reads like one, between two paragraphs of text, stays text', () => {
+    const text = 'The Book and its Readers\n\nSource: Collected Works, Volume 26\n\nThe first part of the book is about the factory, and the second about the workers who keep it going.\n\nWritten in 1845, the book waited long for a publisher.\n\nThe workers never read it, and the police did not need to forbid it at all.\n';
+    expect(bodyWords(edition(text, 'page text').ed)).toContain('Written in 1845, the book waited long for a publisher.');
+  });
+});

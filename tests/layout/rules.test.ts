@@ -223,6 +223,7 @@ const INFO_EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: 
   'marked up by': { yes: [['Html Markup by Stephen Baird (1999)', 'Html Markup by', 'Stephen Baird (1999)'], ['Corrected & marked up by Einde O’Callaghan', 'Corrected & marked up by', 'Einde O’Callaghan']], no: ['Marked up prices hurt the workers.'] },
   'proofread by': { yes: [['Proofread by Chris Clayton', 'Proofread by', 'Chris Clayton']], no: ['Proofreading is slow work.'] },
   delivered: { yes: [['Delivered on 5 May 1920 in Moscow', 'Delivered on', '5 May 1920 in Moscow']], no: ['Delivered to the door by the postman.'] },
+  'published according to': { yes: [['Published according to the manuscript', 'Published according to', 'the manuscript'], ['Published according to the Pravda text', 'Published according to', 'the Pravda text']], no: ['Published, according to the police, in secret.', 'It was published according to plan.'] },
   written: { yes: [['Written in April 1921', 'Written in', 'April 1921']], no: ['Written words matter more than speeches.'] },
 };
 
