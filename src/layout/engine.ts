@@ -48,6 +48,7 @@ import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
 import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
+import { footerAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -515,17 +516,12 @@ function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: R
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
 function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
-  for (const [k, l] of lines.entries()) {
-    // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one.
-    const next = lines[k + 1];
-    const named = authorFrom(l.text, 'bottom') ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashLine(l.text)} ${squashLine(next.text)}`, 'bottom') : undefined);
-    if (!named) continue;
-    const pos = { line: l.line, column: firstColumn(l.text) };
-    ed.metadata.author = { name: named.name, from: 'footer', pos };
-    rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, pos);
-    return true;
-  }
-  return false;
+  // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one (layout/authors.ts).
+  const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })));
+  if (!named) return false;
+  ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
+  rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, named.pos);
+  return true;
 }
 
 /**
