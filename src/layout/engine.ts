@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
+import { authorFrom, authorInBookLine, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { footerAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
@@ -190,24 +190,6 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   let k = from;
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;
-}
-
-/**
- * A line that names a book or collection rather than one text: "Frederick Engels" over the
- * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
- * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)".
- */
-function isBookLine(p: StreamBlock): boolean {
-  const t = blockText(p);
-  // "The Third Address / May, 1871": a heading with its date on a line of its own, not a year's collection.
-  const last = squashLine(p.lines[p.lines.length - 1]!.text);
-  const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashLine(p.lines[0]!.text));
-  if (isCollectionLine(t) && !datedHeading) return true;
-  if (p.lines.length > 1 && isPersonName(squashLine(p.lines[0]!.text))) return true;
-  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
-  if (named && isPersonName(named[1]!)) return true;
-  const by = /\sby\s+(.{3,60})$/.exec(t);
-  return by !== null && isPersonName(by[1]!);
 }
 
 /**

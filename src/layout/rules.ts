@@ -28,6 +28,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
   { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Women and Marxism - Lenin Index | …")' },
+  { name: 'write to the archive', pattern: /^(?:write|e-?mail|contact)(?: to)?(?: the)? (?:[\p{Lu}\d][\p{L}\d.'’&/-]*\s+){0,6}(?:administ\p{L}*|admin|webmaster|archive)$/iu, where: 'bottom', why: 'a mail link to the archive\'s keeper ("Write Natalia Sedova Archive Administator", misspelt as printed)' },
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
   { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
   { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
@@ -483,3 +484,28 @@ export const isDateLine = (s: string): boolean => {
   const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
   return t.length <= 80 && DATE_LINE.test(t) && (MONTH.test(t) || /^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t));
 };
+
+const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * A line that names a book or collection rather than one text: "Frederick Engels" over the
+ * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
+ * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)". Above the
+ * title it names the larger work the page belongs to: the collection line, in the header
+ * (page text: `engine.ts` readTop; HTML: `hinted.ts` planFront).
+ */
+export function isBookLine(p: { readonly lines: ReadonlyArray<{ readonly text: string }> }): boolean {
+  const t = p.lines.map((l) => squashed(l.text)).join(' ');
+  // "The Third Address / May, 1871": a heading with its date on a line of its own, not a year's collection.
+  const last = squashed(p.lines[p.lines.length - 1]!.text);
+  const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashed(p.lines[0]!.text));
+  if (isCollectionLine(t) && !datedHeading) return true;
+  if (p.lines.length > 1 && isPersonName(squashed(p.lines[0]!.text))) return true;
+  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
+  if (named && isPersonName(named[1]!)) return true;
+  // "N.I. Bukharin and E. Preobrazhensky: The ABC of Communism": the names of two writers before the colon, each a person's.
+  const writers = /^([^:]{3,80}?)\s*:\s+\S/.exec(t)?.[1]?.split(/\s+(?:and|&)\s+/);
+  if (writers && writers.length > 1 && writers.every((n) => isPersonName(n))) return true;
+  const by = /\sby\s+(.{3,60})$/.exec(t);
+  return by !== null && isPersonName(by[1]!);
+}

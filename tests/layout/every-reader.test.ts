@@ -178,3 +178,51 @@ describe('every reader: an information paragraph inside the text, beside a part�
     expect(bodyWords(edition(text, 'page text').ed)).toContain('Written in 1845, the book waited long for a publisher.');
   });
 });
+
+describe('every reader: what stands above the title', () => {
+  const facts = (text: string, style: string): { title: string; author: string | undefined; collection: string[]; body: string } => {
+    const { ed, tei } = edition(text, style);
+    const bodyText = /<body>([\s\S]*)<\/body>/.exec(tei)![1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    return { title: ed.metadata.title, author: ed.metadata.author?.name, collection: ed.metadata.fields.filter((f) => f.role === 'collection').map((f) => textOf(f.value)), body: bodyText };
+  };
+  const html = (front: string): string => `<html><head><title>Page</title></head><body>\n${front}\n<p>The memoirs open just before the barricades of July 1914.</p>\n<p>They break off on the threshold of 1917.</p>\n</body></html>\n`;
+
+  it('the larger work’s title above the chapter’s is the collection line, in the header (page text and HTML)', () => {
+    const text = 'Alexander Shlyapnikov\n\nOn the Eve of 1917\n\nRichard Chappell\n\nIntroduction\n\nThe memoirs open just before the barricades of July 1914.\n\nThey break off on the threshold of 1917.\n';
+    const page = html('<h4>Alexander Shlyapnikov</h4>\n<h3>On the Eve of 1917</h3>\n<h2>Richard Chappell</h2>\n<h1>Introduction</h1>');
+    for (const [style, t] of [['page text', text], ['html', page]] as const) {
+      const got = facts(t, style);
+      expect({ title: got.title, author: got.author, collection: got.collection }, style).toEqual({ title: 'Introduction', author: 'Alexander Shlyapnikov', collection: ['On the Eve of 1917'] });
+      expect(got.body, style).toMatch(/^Richard Chappell Introduction The memoirs/);
+    }
+  });
+  it('a heading with its date above the title is a part’s heading: it stays in the text (page text and HTML)', () => {
+    const text = 'Karl Marx: The Civil War in France\n\nThe Third Address\nMay, 1871\n\n[The Paris Commune]\n\nThe memoirs open just before the barricades of July 1914.\n\nThey break off on the threshold of 1917.\n';
+    const page = html('<p class="title">Karl Marx: The Civil War in France</p>\n<h2>The Third Address<br>May, 1871</h2>\n<h3>[The Paris Commune]</h3>');
+    for (const [style, t] of [['page text', text], ['html', page]] as const) {
+      const got = facts(t, style);
+      expect(got.collection, style).toEqual(['Karl Marx: The Civil War in France']);
+      expect(got.body, style).toMatch(/^The Third Address May, 1871 \[The Paris Commune\] The memoirs/);
+    }
+  });
+  it('the author’s name printed twice (a portrait’s caption over the author line): neither is text (page text and HTML)', () => {
+    const text = 'Natalia Sedova Trotsky\n\nNatalia Sedova Trotsky\n\nHow it Happened\n\nWritten: November 1940.\n\nThe memoirs open just before the barricades of July 1914.\n\nThey break off on the threshold of 1917.\n';
+    const page = html('<p class="sig"><img src="n.jpg"><br>Natalia Sedova Trotsky</p>\n<h2>Natalia Sedova Trotsky</h2>\n<h1>How it Happened</h1>\n<p class="information"><span class="info">Written:</span> November 1940.</p>');
+    for (const [style, t] of [['page text', text], ['html', page]] as const) {
+      const got = facts(t, style);
+      expect({ title: got.title, author: got.author, collection: got.collection }, style).toEqual({ title: 'How it Happened', author: 'Natalia Sedova Trotsky', collection: ['Natalia Sedova Trotsky'] });
+      expect(got.body, style).toMatch(/^How it Happened The memoirs/);
+    }
+  });
+  it('a book line of two writers ("X and Y: Work") over the chapter; in HTML as a span.title straight in the body', () => {
+    const text = 'N.I. Bukharin and E. Preobrazhensky: The ABC of Communism\n\nChapter 1: The Capitalistic Social Order\n\nThe memoirs open just before the barricades of July 1914.\n\nThey break off on the threshold of 1917.\n';
+    const page = html('<span class="title">N.I. Bukharin and E. Preobrazhensky: The ABC of Communism <br></span>\n<hr class="section">\n<h3>Chapter 1: The Capitalistic Social Order</h3>');
+    for (const [style, t] of [['page text', text], ['html', page]] as const) {
+      const got = facts(t, style);
+      expect({ title: got.title, collection: got.collection }, style).toEqual({ title: 'Chapter 1: The Capitalistic Social Order', collection: ['N.I. Bukharin and E. Preobrazhensky: The ABC of Communism'] });
+      expect(got.body, style).toMatch(/^Chapter 1: The Capitalistic Social Order The memoirs/);
+    }
+    // Loose words without that class open the text, as before.
+    expect(facts(html('<span>Some words straight in the body.</span>\n<h3>Chapter 1: The Capitalistic Social Order</h3>'), 'html').body).toMatch(/^Some words straight in the body\./);
+  });
+});

@@ -186,6 +186,8 @@ export class HtmlReading {
     const plan = planFront(stream);
     plan.roles.forEach((role, i) => {
       const it = items[i]!;
+      // Loose words the engine puts in the front: a `span.title` straight in the body, the collection line.
+      if (it.kind === 'loose' && role === 'collection') return this.setLooseCollection(it.nodes, it.pos);
       if (it.kind !== 'block') return;
       const { el, pos } = it;
       switch (role) {
@@ -236,6 +238,13 @@ export class HtmlReading {
     if (named !== undefined && !this.ed.metadata.author) this.ed.metadata.author = { name: named, from: 'author-line', pos };
   }
 
+  private setLooseCollection(nodes: Node[], pos: SourcePos): void {
+    const value = this.inl(nodes, pos);
+    if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
+    const named = collectionAuthor(squash(plainText(value)), 1 + nodes.reduce((n, c) => n + (isElement(c) ? findAll(c, (e) => e.tagName === 'br').length : 0), 0));
+    if (named !== undefined && !this.ed.metadata.author) this.ed.metadata.author = { name: named, from: 'author-line', pos };
+  }
+
   private setSubtitle(el: Element, pos: SourcePos): void {
     this.ed.body.subtitle = this.inl(el, pos);
     this.ed.metadata.subtitle = squash(plainText(this.ed.body.subtitle));
@@ -243,8 +252,9 @@ export class HtmlReading {
 
   /**
    * The author line's name goes to the header. A line that says more than the name (a
-   * year aside: "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx") also stays where it
-   * is printed, above or under the title, so none of its words is lost.
+   * year aside) is kept whole, so none of its words is lost: above the title it names the
+   * larger work ("Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx"), a collection line in
+   * the header; under the title it stays where it is printed.
    */
   private setAuthor(el: Element, pos: SourcePos, aboveTitle: boolean): void {
     const named = authorLine(squashedText(el));
@@ -256,9 +266,9 @@ export class HtmlReading {
       return;
     }
     if (named.rest === 'more') {
-      const kept: Block = { kind: 'p', children: this.inl(el, pos), pos };
-      if (aboveTitle) (this.ed.body.beforeHead ??= []).push(kept);
-      else this.ed.body.argument.push(kept);
+      // Above the title, the line names the larger work too ("Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx"): the collection line, in the header.
+      if (aboveTitle) this.ed.metadata.fields.push({ label: '', role: 'collection', value: this.inl(el, pos), pos });
+      else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, pos), pos });
     }
   }
 
