@@ -8,6 +8,7 @@
  *   1. an author line (above or under the title) names the author; a collection line names
  *      one only when no author line does ("Works of Frederick Engels 1885", "Dora B.
  *      Montefiore 1917");
+ *   1b. else the title names its speaker ("Frederick Engels’ Speech at the Grave of Karl Marx");
  *   2. the page's metadata names the author when no printed line does; an author line in
  *      capitals ("KIM IL SUNG") is spelt as the metadata spells the same name;
  *   3. else the footer's archive link ("Leon Trotsky Internet Archive", "Max Shachtman" /
@@ -57,6 +58,12 @@ export function metadataAuthor(content: string): string | undefined {
   return metaAuthorName(s) || undefined;
 }
 
+/** The speaker a title names ("Frederick Engels’ Speech at the Grave of Karl Marx", the AUTHOR row "X's speech"). */
+export function titleAuthor(title: string): string | undefined {
+  const named = authorFrom(title, 'top');
+  return named?.rule.name === "X's speech" ? named.name : undefined;
+}
+
 /** The archive link of the footer names the author ("Leon Trotsky Internet Archive"; "Max Shachtman" over "Archive"). */
 export function footerAuthor(lines: readonly PlacedLine[]): { name: string; pos: SourcePos } | undefined {
   for (const [k, l] of lines.entries()) {
@@ -74,7 +81,9 @@ const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
  * author; the capitals of a printed name spelt as the metadata spells it. Reports where the
  * author came from when it is the footer, and a missing author.
  */
-export function settleAuthor(ed: Edition, evidence: { metadata?: PlacedLine; footer: readonly PlacedLine[]; missing: string }, diagnostics: Diagnostics): void {
+export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; missing: string }, diagnostics: Diagnostics): void {
+  const speaker = !ed.metadata.author && evidence.title ? titleAuthor(evidence.title.text) : undefined;
+  if (speaker !== undefined && evidence.title) ed.metadata.author = { name: speaker, from: 'author-line', pos: evidence.title.pos };
   const content = evidence.metadata ? metadataAuthor(evidence.metadata.text) ?? '' : '';
   const printed = ed.metadata.author;
   if (printed) {

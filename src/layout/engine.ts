@@ -48,7 +48,7 @@ import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
 import { authorFrom, authorInBookLine, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
-import { footerAuthor } from './authors.js';
+import { footerAuthor, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -187,10 +187,19 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     while (last > from && notTitle(paragraphs[last]!)) last--;
     return Math.max(from, last);
   }
+  // Above the information block, a heading printed with its date on its last line ("Frederick Engels’
+  // Speech at the Grave of Karl Marx" / "Highgate Cemetery, London. March 17, 1883") is the text's title.
+  for (let d = to - 1; d > from; d--) if (isHeadingWithDate(paragraphs[d]!)) return d;
   let k = from;
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;
 }
+
+/** A heading of two or more lines whose last is a date line with words ("The Third Address" / "May, 1871"), not a collection's. */
+const isHeadingWithDate = (p: StreamBlock): boolean => {
+  const last = squashLine(p.lines[p.lines.length - 1]!.text);
+  return p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashLine(p.lines[0]!.text));
+};
 
 /**
  * "IV" right under a book line ("Karl Marx / Critique of the Gotha Programme"): the chapter's
@@ -275,7 +284,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
       ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
       authorFromBook = true;
     }
-    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
+    // Over a heading with its date above the information block, a line names what the text belongs to.
+    const overDatedTitle = metaAt >= 0 && paragraphs[titleAt] !== undefined && isHeadingWithDate(paragraphs[titleAt]!);
+    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }
@@ -476,6 +487,12 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
       ed.metadata.author = { name: named.name, from: 'author-line', pos: title.pos };
       return;
     }
+  }
+  // "Frederick Engels’ Speech at the Grave of Karl Marx": the title names its speaker (layout/authors.ts).
+  const speaker = title ? titleAuthor(ed.metadata.title) : undefined;
+  if (speaker !== undefined && title) {
+    ed.metadata.author = { name: speaker, from: 'author-line', pos: title.pos };
+    return;
   }
   if (authorFromFooter(footer, ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];

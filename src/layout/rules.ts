@@ -65,7 +65,7 @@ export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | un
  */
 export const COLLECTION: readonly LineRule[] = [
   { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|works|archive|volume|vol\.|library|index|internet)\b/i, where: 'top', why: 'names a collection, not one text' },
-  { name: 'title and year', pattern: /^.{3,80}\s(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection' },
+  { name: 'title and year', pattern: /^.{3,80}\s(?<!\b(?:for|of|in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December),? )(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection; "for July 1922" (a month after "for", "of", "in", "on") dates the text instead' },
 ];
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
@@ -146,6 +146,7 @@ export const AUTHOR: readonly AuthorRule[] = [
   { name: 'name and year', pattern: /^(?<name>.{3,60}?)\s+(?:1[5-9]\d\d|20\d\d)$/u, where: 'top', why: 'a "Name 1922" line above the title' },
   { name: 'by X', pattern: /^by\s+(?<name>.{3,60})$/iu, where: 'top', why: 'a "by Name" line under the title' },
   { name: 'speech by X', pattern: /^(?:a )?(?:speech|address|letter|article|report|lecture|statement) (?:by|of)\s+(?<name>.{3,60}?)\.?$/iu, where: 'top', why: '"Speech by Name"' },
+  { name: "X's speech", pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{2,40}?)(?:[’']s?)\s+(?:speech|address|letter|report|reply|article|lecture|statement|message)\b/iu, where: 'top', why: '"Frederick Engels’ Speech at the Grave of Karl Marx": the title names its speaker' },
   // Applied only to the title of a letter (a text with a salutation): "Answer to Critics" names no one.
   { name: 'letter title', pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{1,40}?) to (?:(?:Dr|Mr|Mrs|Comrade|Citizen)\.? )?[\p{Lu}]/u, where: 'top', why: 'a letter\'s title "Engels to August Bebel" names its writer' },
   { name: 'archive link', pattern: /(?:^|\|\s*)(?<name>[\p{Lu}][\p{L}.'’ -]{2,60}?)\s+(?:Internet\s+)?Archive\s*(?:\||$)/u, where: 'bottom', why: 'the footer links to the author\'s archive ("Leon Trotsky Internet Archive")' },

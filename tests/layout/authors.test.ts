@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { authorLine, collectionAuthor, footerAuthor, metadataAuthor, settleAuthor } from '../../src/layout/authors.js';
+import { authorLine, collectionAuthor, footerAuthor, metadataAuthor, settleAuthor, titleAuthor } from '../../src/layout/authors.js';
 import { convert } from '../../src/convert.js';
 import type { Edition } from '../../src/model/edition.js';
 import { emptyEdition } from '../../src/model/walk.js';
@@ -35,6 +35,10 @@ describe('author rules: each takes and leaves its examples', () => {
     expect(metadataAuthor('Lenin, V. I. Lenin')).toBe('V. I. Lenin');
     for (const no of ['Marxists Internet Archive Editorial Board', 'Karl Marx and', '  ']) expect(metadataAuthor(no), no).toBeUndefined();
   });
+  it('a title naming its speaker ("X’ Speech at …"); not a title naming no one', () => {
+    expect(titleAuthor('Frederick Engels’ Speech at the Grave of Karl Marx')).toBe('Frederick Engels');
+    for (const no of ['Speech at the Grave of Karl Marx', 'The Workers’ Speech', 'Engels to August Bebel']) expect(titleAuthor(no), no).toBeUndefined();
+  });
   it('the footer’s archive link, on one line or over two', () => {
     expect(footerAuthor(placed('Leon Trotsky Internet Archive'))?.name).toBe('Leon Trotsky');
     expect(footerAuthor(placed('Max Shachtman', 'Archive'))).toEqual({ name: 'Max Shachtman', pos: { line: 1, column: 1 } });
@@ -51,6 +55,11 @@ describe('author rules: the order of the evidence (settleAuthor)', () => {
     settleAuthor(ed, { ...(meta !== undefined ? { metadata: { text: meta, pos: at } } : {}), footer: placed(...footer), missing: 'none' }, d);
     return { ed, codes: d.items.map((x) => x.code) };
   };
+  it('the title’s speaker wins over the metadata’s surname', () => {
+    const ed = emptyEdition('mia-html');
+    settleAuthor(ed, { title: { text: 'Frederick Engels’ Speech at the Grave of Karl Marx', pos: at }, metadata: { text: 'Engels', pos: at }, footer: [], missing: 'none' }, new Diagnostics());
+    expect(ed.metadata.author?.name).toBe('Frederick Engels');
+  });
   it('a printed author line wins over the metadata and the footer', () => {
     expect(settle('Leon Trotsky', 'Karl Marx', ['Frederick Engels Internet Archive']).ed.metadata.author?.name).toBe('Leon Trotsky');
   });

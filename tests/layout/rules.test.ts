@@ -92,7 +92,7 @@ describe('layout rules: furniture', () => {
 
 const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   'collection word': { yes: ['Karl Marx. Capital Volume One', 'Marx-Engels Correspondence', 'Works of Frederick Engels'], no: ['Labour in Dublin', 'Engels to August Bebel'] },
-  'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864'], no: ['The Year of Revolution', 'Notes from New York'] },
+  'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864', 'Marx and Engels in Neue Rheinische Zeitung June 1848', 'Trotsky December 1925-March 1926', 'The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852'], no: ['The Year of Revolution', 'Notes from New York', 'Politico-Economic Survey for July 1922'] },
 };
 
 const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
@@ -161,6 +161,7 @@ const AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string
   'name and year': { at: 'top', yes: [['Salvador Allende 1970', 'Salvador Allende'], ['Nikolai Bukharin 1922', 'Nikolai Bukharin']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850', "International Workingmen's Association 1868"] },
   'by X': { at: 'top', yes: [['by Frederick Engels', 'Frederick Engels'], ['By J. C. Mariategui', 'J. C. Mariategui']], no: ['by the workers of Petrograd', 'by 1920'] },
   'speech by X': { at: 'top', yes: [['Speech by Rosa Luxemburg', 'Rosa Luxemburg'], ['Article by Karl Radek.', 'Karl Radek']], no: ['Speech by the President of the Congress', 'A speech on the war'] },
+  "X's speech": { at: 'top', yes: [['Frederick Engels’ Speech at the Grave of Karl Marx', 'Frederick Engels'], ["Rosa Luxemburg's Address to the Congress", 'Rosa Luxemburg']], no: ["The Workers' Speech", 'The President’s Speech to the Congress', "Lenin's Speech"] },
   'letter title': { at: 'top', yes: [['Engels to August Bebel', 'Engels'], ['Karl Marx to Ludwig Kugelmann, 30 January 1868', 'Karl Marx']], no: ['To the Workers of Petrograd', 'An answer to the critics'] },
   'archive link': { at: 'bottom', yes: [['Leon Trotsky Internet Archive', 'Leon Trotsky'], ['Works Index | James Connolly Archive', 'James Connolly']], no: ['Marxists Internet Archive', 'Letters Archive', 'Trotskyist Writers Archive'] },
 };

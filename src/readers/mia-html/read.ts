@@ -471,7 +471,9 @@ export class HtmlReading {
   private finish(): void {
     // The author from the page's metadata or the footer's archive link, when no printed line names one (layout/authors.ts).
     const missing = 'no author line (h2, p.author), no <meta name="author"> and no archive link';
-    settleAuthor(this.ed, { ...(this.metaAuthor ? { metadata: this.metaAuthor } : {}), footer: this.ed.dropped, missing }, this.ctx.diagnostics);
+    const head = this.ed.body.head[0];
+    const title = head ? { title: { text: this.ed.metadata.title, pos: head.pos } } : {};
+    settleAuthor(this.ed, { ...title, ...(this.metaAuthor ? { metadata: this.metaAuthor } : {}), footer: this.ed.dropped, missing }, this.ctx.diagnostics);
     settleLinkedNotes(this.ed, this.noteNames, (text, reason, pos) => this.drop(text, reason, pos));
     const paired = pairAnchors(this.noteNames, this.ictx.anchors);
     const shaped = shapeLetter(this.body);
