@@ -43,6 +43,18 @@ export function isPlaceOverDate(place: string, date: string): boolean {
   return p !== '' && !/\d/.test(p) && DATE_FIRST.test(date) && isPlaceDateLine(`${p}, ${date}`);
 }
 
+/**
+ * "Folkestone, near Dover", "Moscow", "London, W.": a place alone on its line, the line a
+ * place-date's date may stand under. Capitalised words (a "near", "bei", "upon" between
+ * them), commas inside, no sentence's or salutation's end; at most five words.
+ */
+export function isPlaceLine(line: string): boolean {
+  const w = words(line);
+  if (w.length === 0 || w.length > 5 || line.length > 40 || /[.!?:;,]$/.test(line.replace(/(?:^|\s)\p{Lu}\.$/u, '')) || isSalutationLine(line)) return false;
+  if (MONTH_DAY.test(line) || MONTH_YEAR.test(line) || /\d/.test(line)) return false;
+  return /^\p{Lu}/u.test(w[0]!) && w.every((x) => /^\p{Lu}[\p{L}'’.-]*,?$/u.test(x) || /^(?:near|bei|am|an|on|upon|sur|de|la|le|near,)$/.test(x));
+}
+
 /** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */
 export function isSalutationLine(line: string): boolean {
   const w = words(line);

@@ -98,8 +98,12 @@ function streamBlock(it: Item): StreamBlock {
       const kind: BlockKind = HEADING.test(el.tagName) ? 'heading' : (KIND[el.tagName] ?? 'para');
       return { kind, lines: [{ text: squashedText(el), ...at }], gapBefore: 0, hints: blockHints(el) };
     }
-    case 'loose':
-      return { kind: 'para', lines: [{ text: squashHtml(it.nodes.map(textContent).join('')), ...at }], gapBefore: 0, hints: { loose: true } };
+    case 'loose': {
+      // Words straight in the body; when one element holds them, its classes (a `span.title` over the heading).
+      const words = it.nodes.filter((n) => !isText(n) || n.value.trim() !== '');
+      const only = words.length === 1 && isElement(words[0]!) ? classes(words[0]) : [];
+      return { kind: 'para', lines: [{ text: squashHtml(it.nodes.map(textContent).join('')), ...at }], gapBefore: 0, hints: { loose: true, ...(only.length > 0 ? { classes: only } : {}) } };
+    }
     case 'rule':
       return { kind: 'rule', lines: [{ text: '', ...at }], gapBefore: 0, hints: it.cls.length > 0 ? { classes: it.cls } : {} };
     case 'target':
