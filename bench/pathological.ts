@@ -37,6 +37,17 @@ const SHAPES: Record<string, (bytes: number) => string> = {
   },
   'unclosed tags in markdown (<b)': (n) => `# T\n\n${repeat('word <b ', n)}\n`,
   'a run of * (one line)': (n) => `# T\n\n${'*'.repeat(n)}\n`,
+  'a run of [ (one line)': (n) => `# T\n\n${'['.repeat(n)}\n`,
+  'a run of < (one line)': (n) => `# T\n\n${'<'.repeat(n)}\n`,
+  'nested <b><i> (HTML)': (n) => {
+    const pairs = Math.max(1, Math.floor(n / 16));
+    return `<html><head><title>T</title></head><body><h1>T</h1><p>${'<b><i>'.repeat(pairs)}word${'</i></b>'.repeat(pairs)}</p></body></html>`;
+  },
+  'nested <div>s (HTML)': (n) => {
+    const divs = Math.max(1, Math.floor(n / 11));
+    return `<html><head><title>T</title></head><body><h1>T</h1>${'<div>'.repeat(divs)}<p>word</p>${'</div>'.repeat(divs)}</body></html>`;
+  },
+  'notes headings (page text)': (n) => `Title\n\nword [1]\n\n${repeat('Notes\n\n[1] The note.\n\n', n)}`,
 };
 
 /**
@@ -44,10 +55,10 @@ const SHAPES: Record<string, (bytes: number) => string> = {
  * the output keeps the before beside the after (same machine, load ~9, 4 GB heap).
  */
 const BEFORE: Record<string, string> = {
-  'broken character references (&8220;)': '15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
+  'broken character references (&8220;)': '7.2 s, 472 MB | 9.7 s, 523 MB | -; before the TEI writer serialised a large document in parts (load 11–14). 15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
   'code spans (`c`, markdown)': '3.7 s, 262 MB | 11.7 s, 828 MB | -; before the inline scan joined text as it goes and the writer made one DOM text node of neighbouring text (load ~12)',
   'code spans, one per paragraph (markdown)': 'over 240 s | over 240 s | -; before the backtick runs were found once per text (each paragraph scanned the whole text)',
-  'raw forbidden characters (U+FFFE, U+0001)': '17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
+  'raw forbidden characters (U+FFFE, U+0001)': '11.7 s, 385 MB | - | -; before the TEI writer serialised a large document in parts (load 11–14). 17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
 'unclosed HTML (<p><b><i>)': '56.1 s, 2,126 MB | out of memory | out of memory; before --max-elements (parse5 reopens the formatting elements in every paragraph: ~600,000 elements per MB)',
 };
 
