@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pathological [-- --sizes 1,4,16] [-- --shapes broken,unclosed]`: hostile shapes at 1, 4 and 16 MB, each
  * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
- * seconds and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
+ * seconds (wall, and the CPU the conversion used: on a shared machine the CPU time shows
+ * whether the time is linear) and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
  * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
  * 4 GB heap and 240 s, so a shape that would take the machine down is reported as failed.
  */
@@ -71,12 +72,16 @@ function child(shape: string, mb: number): void {
   if (!make) throw new Error(`no shape ${shape}`);
   const text = make(mb * MB);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const r = convert(text, { file: 'pathological' });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const firstError = r.diagnostics.find((d) => d.severity === 'error');
   process.stdout.write(
     JSON.stringify({
       seconds,
+      cpuSeconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       ok: r.ok,
       ...(firstError && { firstError: `${firstError.code}: ${firstError.message.slice(0, 80)}` }),
@@ -91,7 +96,7 @@ function main(): void {
   const j = process.argv.indexOf('--shapes');
   const only = j >= 0 ? process.argv[j + 1]!.split(',') : undefined;
   const self = fileURLToPath(import.meta.url);
-  console.log('pathological inputs: seconds and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
+  console.log('pathological inputs: seconds (wall and CPU) and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
   console.log(`| shape | ${sizes.map((s) => `${s} MB`).join(' | ')} |`);
   console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
   for (const shape of Object.keys(SHAPES).filter((s) => !only || only.some((w) => s.includes(w)))) {
@@ -99,9 +104,9 @@ function main(): void {
     for (const mb of sizes) {
       try {
         const out = execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--child', shape, String(mb)], { encoding: 'utf8', timeout: 240_000, maxBuffer: 1 << 20 });
-        const r = JSON.parse(out) as { seconds: number; maxRssMb: number; ok: boolean; firstError?: string };
+        const r = JSON.parse(out) as { seconds: number; cpuSeconds: number; maxRssMb: number; ok: boolean; firstError?: string };
         const within = r.maxRssMb <= 20 * mb + 200 ? '' : ' (over the RSS limit)';
-        cells.push(`${r.seconds.toFixed(2)} s, ${r.maxRssMb.toFixed(0)} MB${within}${r.ok ? '' : ` [${r.firstError}]`}`);
+        cells.push(`${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), ${r.maxRssMb.toFixed(0)} MB${within}${r.ok ? '' : ` [${r.firstError}]`}`);
       } catch (e) {
         cells.push(`failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 80)}`);
       }

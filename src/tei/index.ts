@@ -156,8 +156,10 @@ function writeDocument(doc: XMLBuilder, tei: TeiElement, edition: Edition, optio
   finishLayout(tei);
   // The namespace declaration is written here, not as an attribute of the DOM: an `xmlns`
   // attribute would make xmlbuilder2 take its namespace-tracking serialiser (see TeiElement).
-  const xml = resolveParts(doc.end({ headless: true, prettyPrint: false }));
-  if (!allPartsResolved()) throw new Error('the TEI writer left a part of the document out');
+  const xml = doc.end({ headless: true, prettyPrint: false });
   if (!xml.startsWith(ROOT_START)) throw new Error(`the TEI writer's root element is not <TEI>: ${xml.slice(0, 20)}`);
-  return `${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`;
+  // The parts go in last, so that the document is built as one string in one pass.
+  const whole = resolveParts(`${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`);
+  if (!allPartsResolved()) throw new Error('the TEI writer left a part of the document out');
+  return whole;
 }

@@ -81,6 +81,14 @@ export function finishLayout(root: TeiElement): void {
  * below `CHUNK` nodes (every seed-sized one) is written exactly as before, in one DOM.
  */
 export const CHUNK = 4096;
+/** Characters of text that count as one node towards a part (a part: ≤ ~1 MB of text). */
+const TEXT_WEIGHT = 256;
+/**
+ * A longer text is appended as several text nodes of at most this many characters (the same
+ * bytes: text nodes are serialised one after the other), so that a megabyte-long run of text
+ * can be written in parts and is never copied whole by the escaping.
+ */
+const TEXT_PIECE = 65_536;
 let partSize = CHUNK;
 
 /** Sets how many nodes are written between serialised parts (tests compare sizes: the bytes must not change); returns the previous size. */
@@ -157,7 +165,8 @@ type ChildOf<E extends TeiElement> = NonNullable<E['firstChild']>;
 
 /** The serialised text with every placeholder replaced by its part (each part is used once). */
 export function resolveParts(xml: string): string {
-  if (!xml.includes(MARK)) return xml;
+  // Without parts pending there is no placeholder (a nested part's were replaced when it was serialised).
+  if (parts.size === 0 || !xml.includes(MARK)) return xml;
   return xml.replace(PLACEHOLDER, (_m, n: string) => {
     const part = parts.get(Number(n));
     if (part === undefined) throw new Error(`the TEI writer lost part ${n} of the document`);
@@ -170,7 +179,9 @@ export function resolveParts(xml: string): string {
 export const allPartsResolved = (): boolean => parts.size === 0;
 
 function appendText(parent: TeiElement, value: string): void {
-  created++;
+  // A text counts as one node per TEXT_WEIGHT characters too: a part holds at most about
+  // CHUNK × TEXT_WEIGHT characters of text, however few nodes they are in.
+  created += 1 + Math.floor(value.length / TEXT_WEIGHT);
   parent.appendChild(parent.ownerDocument!.createTextNode(value));
 }
 
@@ -212,7 +223,21 @@ export const escapeAmpersands = (value: string): string => (value.includes('&') 
 
 /** Appends text; an empty string writes nothing (xmlbuilder2 would add an empty node). */
 export function txt(parent: TeiElement, value: string): void {
-  if (value !== '') appendText(parent, escapeAmpersands(value));
+  if (value.length <= TEXT_PIECE) {
+    if (value !== '') appendText(parent, escapeAmpersands(value));
+    return;
+  }
+  let since = created;
+  for (let start = 0; start < value.length; ) {
+    let end = Math.min(start + TEXT_PIECE, value.length);
+    // Never between the two halves of a surrogate pair.
+    const last = value.charCodeAt(end - 1);
+    if (end < value.length && last >= 0xd800 && last <= 0xdbff) end--;
+    appendText(parent, escapeAmpersands(value.slice(start, end)));
+    start = end;
+    // Everything in `parent` so far is finished: text is only ever appended at its end.
+    since = flushDue(parent, since);
+  }
 }
 
 type Handler<K extends InlineKind> = (parent: TeiElement, node: InlineOf<K>) => void;

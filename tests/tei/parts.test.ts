@@ -74,6 +74,15 @@ describe('writing in parts', () => {
     }
   });
 
+  test('a text longer than a text node may be is written exactly, in parts and in one piece', () => {
+    // An astral character across the first piece boundary, `&`, `<` and `>` on both sides of it, over 300,000 characters.
+    const text = `${'a'.repeat(65_535)}\u{1F600}&<>${'b & c < d > e \u{10000} '.repeat(15_000)}`;
+    const ed = edition((e) => void (e.body.blocks = [p(t(text))]));
+    const [whole, parts] = writtenWith(ed, [Number.POSITIVE_INFINITY, 1]);
+    expect(parts).toBe(whole);
+    expect(whole).toContain(`<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
+  });
+
   test('a write that fails after some parts were serialised leaves nothing behind for the next one', () => {
     const good = large(50);
     const before = write(good);
