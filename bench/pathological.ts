@@ -56,10 +56,10 @@ const SHAPES: Record<string, (bytes: number) => string> = {
  * the output keeps the before beside the after (same machine, load ~9, 4 GB heap).
  */
 const BEFORE: Record<string, string> = {
-  'broken character references (&8220;)': '7.2 s, 472 MB | 9.7 s, 523 MB | -; before the TEI writer serialised a large document in parts (load 11–14). 15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
+  'broken character references (&8220;)': '15.0 s, 464 MB | 29.8 s, 520 MB | 55.7 s, 908 MB; before the TEI writer serialised a large document in parts (load ~17; after: 19.5 s, 284 MB | 24.1 s, 408 MB | 62.5 s, 908 MB, the peaks at 4 and 16 MB now in reading, validation and the fidelity check). 15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
   'code spans (`c`, markdown)': '3.7 s, 262 MB | 11.7 s, 828 MB | -; before the inline scan joined text as it goes and the writer made one DOM text node of neighbouring text (load ~12)',
   'code spans, one per paragraph (markdown)': 'over 240 s | over 240 s | -; before the backtick runs were found once per text (each paragraph scanned the whole text)',
-  'raw forbidden characters (U+FFFE, U+0001)': '11.7 s, 385 MB | - | -; before the TEI writer serialised a large document in parts (load 11–14). 17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
+  'raw forbidden characters (U+FFFE, U+0001)': '24.4 s, 457 MB | 24.3 s, 472 MB | 71.5 s, 1,034 MB; before the TEI writer serialised a large document in parts (load ~17; after: 19.8 s, 311 MB | 28.6 s, 408 MB | 92.1 s, 1,044 MB, the peaks now in validation and the fidelity check). 17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
 'unclosed HTML (<p><b><i>)': '56.1 s, 2,126 MB | out of memory | out of memory; before --max-elements (parse5 reopens the formatting elements in every paragraph: ~600,000 elements per MB)',
 };
 

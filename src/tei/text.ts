@@ -82,7 +82,7 @@ export function finishLayout(root: TeiElement): void {
  */
 export const CHUNK = 4096;
 /** Characters of text that count as one node towards a part (a part: ≤ ~1 MB of text). */
-const TEXT_WEIGHT = 256;
+const TEXT_WEIGHT_BITS = 8;
 /**
  * A longer text is appended as several text nodes of at most this many characters (the same
  * bytes: text nodes are serialised one after the other), so that a megabyte-long run of text
@@ -179,9 +179,9 @@ export function resolveParts(xml: string): string {
 export const allPartsResolved = (): boolean => parts.size === 0;
 
 function appendText(parent: TeiElement, value: string): void {
-  // A text counts as one node per TEXT_WEIGHT characters too: a part holds at most about
-  // CHUNK × TEXT_WEIGHT characters of text, however few nodes they are in.
-  created += 1 + Math.floor(value.length / TEXT_WEIGHT);
+  // A text counts as one node per 2^TEXT_WEIGHT_BITS (256) characters too: a part holds at most
+  // about CHUNK × 256 characters of text, however few nodes they are in.
+  created += 1 + (value.length >>> TEXT_WEIGHT_BITS);
   parent.appendChild(parent.ownerDocument!.createTextNode(value));
 }
 
