@@ -51,6 +51,8 @@ export interface MarkedSyntax {
   size(b: StreamBlock): number;
   /** The words of a short block with its emphasis marks and attributes left out ("**Notes**" → "Notes"). */
   bareText(b: StreamBlock): string;
+  /** `bareText(b)` when it is at most `max` characters long, else undefined (only a long block's opening is read). */
+  shortBareText(b: StreamBlock, max: number): string | undefined;
   /** A heading that opens with a set-apart span ("[Rosa Luxemburg]{.small} The Mass Strike"): the span's words. */
   leadingSpan(b: StreamBlock): string | undefined;
   /** Some line of the paragraph opens with a label (`Source : …`, `[Source:]{.info}`, `**Source:**`). */
@@ -396,11 +398,33 @@ export function trimInlines(list: Inline[]): Inline[] {
 
 const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind === 'heading') ? squash(plainText(b.children)) : '');
 
+/**
+ * `words(b)` for a caller that looks at no more than `limit` characters of them (a date
+ * line, a salutation, a postscript's opening): the same string when it is that short, else
+ * a longer prefix of it. Only the opening of a long paragraph is read and squashed (the
+ * letter rules ask every paragraph; squashing each whole was a tenth of reading).
+ */
+function leadWords(b: Block | undefined, limit: number): string {
+  if (!b || (b.kind !== 'p' && b.kind !== 'heading')) return '';
+  let acc = '';
+  let check = 2 * limit + 2;
+  for (const n of b.children) {
+    acc += plainText([n]);
+    while (acc.length >= check) {
+      // A prefix of the text squashes to a prefix of its squashed whole.
+      const lead = squash(acc.slice(0, check));
+      if (lead.length > limit) return lead;
+      check *= 2;
+    }
+  }
+  return squash(acc);
+}
+
 /** A signature: a short paragraph entirely bold (or bold italic), or a short name in capitals. */
 function isSignature(b: Block | undefined): boolean {
   if (!b || b.kind !== 'p') return false;
   if (b.rend === 'signature') return true;
-  const w = words(b);
+  const w = leadWords(b, 100);
   if (!w || w.length > 100) return false;
   const c = b.children.filter((n) => !(n.kind === 'text' && !n.text.trim()));
   if (c.length === 1 && c[0]!.kind === 'hi' && (c[0].rend === 'bold' || c[0].rend === 'bold italic')) return true;
@@ -423,13 +447,14 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   while (all[lead]?.kind === 'pb') lead++;
   const leadingBreaks = all.slice(0, lead);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
-  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? words(b) : undefined));
+  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? leadWords(b, 200) : undefined));
   const blocks = ps > 0 ? all.slice(lead, lead + ps) : all.slice(lead);
   const afterSignature = ps > 0 ? all.slice(lead + ps) : [];
   let first = 0;
   // Opener: an optional place-date line, then a salutation.
-  const dateFirst = isDateLine(words(blocks[0])) && isSalutationLine(words(blocks[1])) ? 1 : 0;
-  if (isSalutationLine(words(blocks[dateFirst])) && words(blocks[dateFirst]).length < 80) {
+  const dateFirst = isDateLine(leadWords(blocks[0], 80)) && isSalutationLine(leadWords(blocks[1], 60)) ? 1 : 0;
+  const salute = leadWords(blocks[dateFirst], 80);
+  if (isSalutationLine(salute) && salute.length < 80) {
     const pos = blocks[0]!.pos;
     const opener = body.opener ?? { pos };
     const get = (b: Block): Inline[] => (b.kind === 'p' || b.kind === 'heading' ? b.children : []);
@@ -442,7 +467,7 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   } else {
     // A short, wholly italic line before the text is an editorial argument.
     const b = blocks[0];
-    if (b?.kind === 'p' && blocks.length > 1 && b.children.length === 1 && b.children[0]!.kind === 'hi' && b.children[0].rend === 'italic' && words(b).length < 300) {
+    if (b?.kind === 'p' && blocks.length > 1 && b.children.length === 1 && b.children[0]!.kind === 'hi' && b.children[0].rend === 'italic' && leadWords(b, 300).length < 300) {
       body.argument.push(b);
       first = 1;
     }
@@ -452,14 +477,14 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   let last = blocks.length;
   const tail: Block[] = [];
   while (last > first && tail.length < 3) {
-    const w = words(blocks[last - 1]);
+    const w = leadWords(blocks[last - 1], 200);
     if (blocks[last - 1]!.kind === 'p' && w && (SHAPES.publication.pattern.test(w) || isDateLine(w)) && w.length < 200) tail.unshift(blocks[--last]!);
     else break;
   }
   let closer: NonNullable<typeof body.closer> | undefined;
   const sig = blocks[last - 1];
   const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
-  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(words(blocks[last - 2]));
+  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(leadWords(blocks[last - 2], 60));
   if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
     closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
     last--;
@@ -469,7 +494,7 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   }
   if (closer) {
     const prev = blocks[last - 1];
-    if (!closer.salute && prev && last - 1 > first && isClosingSaluteLine(words(prev)) && words(prev).length < 60 && prev.kind === 'p') {
+    if (!closer.salute && prev && last - 1 > first && isClosingSaluteLine(leadWords(prev, 60)) && leadWords(prev, 60).length < 60 && prev.kind === 'p') {
       closer.salute = prev.children;
       closer.pos = prev.pos;
       last--;
@@ -493,7 +518,9 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
 
 function isNotesHeading(ctx: Ctx, b: StreamBlock): boolean {
   if ((b.kind !== 'heading' && b.kind !== 'para') || b.hints.markup) return false;
-  return isNotesHeadingText(ctx.syntax.bareText(b));
+  // A notes heading is never longer than the rule reads (60 characters).
+  const text = ctx.syntax.shortBareText(b, 60);
+  return text !== undefined && isNotesHeadingText(text);
 }
 
 /** The note label at the start of a paragraph: a link back to the text (`[1.](#f1)`) or a printed label. */

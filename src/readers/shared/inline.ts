@@ -54,6 +54,17 @@ export function parseInlines(env: InlineEnv, start: number, end: number): Inline
   return new InlineScan(env).run(start, end);
 }
 
+/**
+ * The inlines of a range, and whether reading them asked the env's label sets
+ * (`plainMarkers`, `footnotes`): a result that did not ask stays right when the sets grow,
+ * so a caller may keep it (the markdown syntax reads each paragraph once).
+ */
+export function parseInlinesTracked(env: InlineEnv, start: number, end: number): { list: Inline[]; askedSets: boolean } {
+  const scan = new InlineScan(env);
+  const list = scan.run(start, end);
+  return { list, askedSets: scan.askedSets };
+}
+
 /** The backtick runs of each source text (by run length, offsets in order), found at its first code span. */
 const BACKTICK_RUNS = new WeakMap<Source, Map<number, number[]>>();
 
@@ -64,6 +75,8 @@ class InlineScan {
    * of the same kind cannot succeed either, so unclosed markers cost linear time, not quadratic.
    */
   private readonly failedFrom = new Map<string, number>();
+  /** Whether the scan asked `plainMarkers` or `footnotes` (its result depends on them). */
+  askedSets = false;
   constructor(private readonly env: InlineEnv) {
     this.t = env.src.text;
   }
@@ -217,7 +230,7 @@ class InlineScan {
       if (c === '[') {
         // A markdown footnote reference `[^1]` (its definition `[^1]: …` is a block of its own).
         const fn = FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24)));
-        if (fn && t[i + fn[0].length] !== ':' && this.env.footnotes?.has(fn[1]!)) {
+        if (fn && t[i + fn[0].length] !== ':' && this.isFootnote(fn[1]!)) {
           push(this.anchor(fn[1]!, i));
           i += fn[0].length;
           continue;
@@ -316,7 +329,13 @@ class InlineScan {
   }
 
   private isPlainMarker(printed: string): boolean {
+    this.askedSets = true;
     return this.env.plainMarkers?.has(printed) ?? false;
+  }
+
+  private isFootnote(label: string): boolean {
+    this.askedSets = true;
+    return this.env.footnotes?.has(label) ?? false;
   }
 
   private anchor(printed: string, at: number, target?: string, id?: string): Inline {

@@ -8,12 +8,12 @@
  * title, information block, letter parts, notes and furniture are the engine's
  * (`src/layout/marked.ts`).
  */
-import { Diagnostics } from '../../diagnostics.js';
+import { Diagnostics, type Diagnostic } from '../../diagnostics.js';
 import type { Inline } from '../../model/edition.js';
 import type { BlockHints, BlockStream, SourceSlice, StreamBlock } from '../../layout/blocks.js';
 import type { FrontMatterFacts, InfoEntry, MarkedSyntax } from '../../layout/marked.js';
 import { isQuoteWrapped, splitBlocks, type RawBlock, type Range } from './blocks.js';
-import { parseInlines, type InlineEnv } from './inline.js';
+import { parseInlines, parseInlinesTracked, type InlineEnv } from './inline.js';
 import { matchLabel, metaField, trimInlines } from './metadata.js';
 import type { Source } from './source.js';
 
@@ -60,9 +60,31 @@ export function markdownStream(src: Source, firstLine: number, diagnostics: Diag
   return stream;
 }
 
+/**
+ * One reading of a range of the source, kept so that a paragraph is parsed once: the
+ * engine asks about a paragraph's words several times (furniture? a note label? its
+ * inlines for the TEI). Its diagnostics are recorded and reported when the words are read
+ * for the TEI (as a fresh parse would have reported them, in that order).
+ */
+interface Parsed {
+  end: number;
+  quoted: boolean;
+  list: Inline[];
+  reports: readonly Diagnostic[];
+  /** The reading asked the label sets, at this `version` of them. */
+  askedSets: boolean;
+  version: number;
+  /** Handed out for the TEI: a second request gets a fresh parse (the edition's nodes are never shared). */
+  given: boolean;
+}
+
 class MarkdownSyntax implements MarkedSyntax {
   private readonly refs = new Map<StreamBlock, Ref>();
   private readonly probeEnv: InlineEnv;
+  /** Readings by start offset (see `Parsed`). */
+  private readonly parsed = new Map<number, Parsed>();
+  /** Bumped when a label set grows: readings that asked the sets are then read again. */
+  private version = 0;
 
   constructor(
     private readonly src: Source,
@@ -143,7 +165,7 @@ class MarkdownSyntax implements MarkedSyntax {
     if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(text.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
     if (/\{\{</.test(text) || /^<\/?(?:li|ul)\b/i.test(text)) return true;
     let links = 0;
-    for (const n of parseInlines(this.probeEnv, raw.start, raw.end)) {
+    for (const n of this.read(raw.start, raw.end, this.env.quoted === true, true)) {
       if (n.kind === 'link') links++;
       else if (n.kind === 'lb') continue;
       else if (n.kind === 'text' && LINK_SEPARATORS.test(n.text)) continue;
@@ -170,14 +192,30 @@ class MarkdownSyntax implements MarkedSyntax {
 
   inlines(b: StreamBlock, probe = false): Inline[] {
     const ref = this.ref(b);
-    const env = probe ? this.probeEnv : this.env;
-    if (ref.kind === 'quoted') return trimInlines(parseInlines({ ...env, quoted: true }, ref.range.start, ref.range.end));
-    if (ref.kind === 'cell') return this.cellInlines(env, ref.segments);
-    if (ref.kind === 'footnote') {
-      const r = this.range(b);
-      return trimInlines(parseInlines(env, r.start, r.end));
+    if (ref.kind === 'cell') return this.cellInlines(probe ? this.probeEnv : this.env, ref.segments);
+    const r = this.range(b);
+    return trimInlines(this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, probe));
+  }
+
+  /**
+   * The inlines of `start..end`, parsed once (see `Parsed`): a probe only looks at them, so
+   * it may share a kept reading; the words for the TEI take the kept reading once, with its
+   * diagnostics reported then.
+   */
+  private read(start: number, end: number, quoted: boolean, probe: boolean): Inline[] {
+    let p = this.parsed.get(start);
+    const valid = p !== undefined && p.end === end && p.quoted === quoted && (!p.askedSets || p.version === this.version);
+    if (!valid || (!probe && p!.given)) {
+      const recorder = new Diagnostics();
+      const { list, askedSets } = parseInlinesTracked({ ...this.env, diagnostics: recorder, quoted }, start, end);
+      p = { end, quoted, list, reports: recorder.items, askedSets, version: this.version, given: false };
+      this.parsed.set(start, p);
     }
-    return trimInlines(parseInlines(env, ref.raw.start, ref.raw.end));
+    if (!probe) {
+      p!.given = true;
+      for (const d of p!.reports) this.env.diagnostics.report(d.code, d.message, d.line === undefined ? undefined : { line: d.line, column: d.column! }, d.severity);
+    }
+    return p!.list;
   }
 
   private cellInlines(env: InlineEnv, cell: Range[]): Inline[] {
@@ -228,6 +266,34 @@ class MarkdownSyntax implements MarkedSyntax {
     return this.text(this.range(b)).replace(/[*_#]/g, '').replace(/\{[^}]*\}/g, '').trim();
   }
 
+  shortBareText(b: StreamBlock, max: number): string | undefined {
+    // What `bareText` keeps, scanned until it is certainly longer than `max`: the marks
+    // `*_#` are dropped, a `{` starts an attribute group up to the next `}` (none: a `{` as
+    // printed), and white space counts only between the first and the last kept word character.
+    const t = this.src.text;
+    const { start, end } = this.range(b);
+    let kept = 0;
+    let first = -1;
+    for (let i = start; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 42 || c === 95 || c === 35) continue; // * _ #
+      if (c === 123) {
+        const close = t.indexOf('}', i + 1);
+        if (close >= 0 && close < end) {
+          i = close;
+          continue;
+        }
+      }
+      if (!/\s/.test(t[i]!)) {
+        if (first < 0) first = kept;
+        else if (kept - first + 1 > max) return undefined;
+      }
+      kept++;
+    }
+    const bare = this.bareText(b);
+    return bare.length <= max ? bare : undefined;
+  }
+
   leadingSpan(b: StreamBlock): string | undefined {
     return /^\[([^\]\n]{3,60})\]\{[^}\n]*\}/.exec(this.text(this.range(b)).trim())?.[1];
   }
@@ -269,11 +335,17 @@ class MarkdownSyntax implements MarkedSyntax {
   }
 
   footnotesKept(labels: Iterable<string>): void {
-    for (const l of labels) this.footnotes.add(l);
+    for (const l of labels) this.grow(this.footnotes, l);
   }
 
   notesPrintedWith(labels: Iterable<string>): void {
-    for (const l of labels) this.plainMarkers.add(l);
+    for (const l of labels) this.grow(this.plainMarkers, l);
+  }
+
+  private grow(set: Set<string>, label: string): void {
+    if (set.has(label)) return;
+    set.add(label);
+    this.version++;
   }
 
   /** Offsets where the range's lines start (after the `> ` of a page wrapped in a quote). */
