@@ -20,11 +20,12 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
-import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
+import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
+import { linkBareMarkers } from './note-pairing.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
-import { noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -152,6 +153,7 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   if (footnotes.length) readFootnotes(ctx, footnotes);
   dropEmptyNoteSections(ctx);
   unwrapPageLinks(ed);
+  linkPrintedMarkers(ed);
   for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && !blocks[k]!.hints.markup) drop(ctx, blocks[k]!);
   assignSeries(ed);
 
@@ -528,13 +530,20 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
   const first = list[0];
   if (first?.kind === 'noteAnchor') return { label: first.marker, key: first.key, rest: trimInlines(list.slice(1)), linked: !!first.target };
   if (first?.kind !== 'text') return undefined;
-  const m = noteLabelRule(first.text, true);
+  // The label may run over the first text node: a decoded reference ends a node
+  // (`3)&nbsp;The …` reads as "3)\u00a0" and "The …"), so the leading text nodes are read as one.
+  let lead = first.text;
+  let nodes = 1;
+  while (lead.length < 40 && list[nodes]?.kind === 'text') lead += (list[nodes++] as Extract<Inline, { kind: 'text' }>).text;
+  const m = noteLabelRule(lead, true);
   if (!m) return undefined;
-  const label = m.label;
-  const key = m.key;
-  const cut = m.rest;
-  const rest = [{ ...first, text: first.text.slice(cut), pos: { line: first.pos.line, column: first.pos.column + cut } }, ...list.slice(1)];
-  return { label, key, rest: trimInlines(rest), linked: false };
+  // Cut after the label: whole nodes it took are dropped, the node it ends in is sliced.
+  let cut = m.rest;
+  let k = 0;
+  while (k < nodes - 1 && cut >= (list[k] as Extract<Inline, { kind: 'text' }>).text.length) cut -= (list[k++] as Extract<Inline, { kind: 'text' }>).text.length;
+  const at = list[k] as Extract<Inline, { kind: 'text' }>;
+  const rest = [{ ...at, text: at.text.slice(cut), pos: { line: at.pos.line, column: at.pos.column + cut } }, ...list.slice(k + 1)];
+  return { label: m.label, key: m.key, rest: trimInlines(rest), linked: false };
 }
 
 /** Index of the notes section: a "Notes" heading, or the first paragraph opening with a linked note label. */
@@ -707,6 +716,33 @@ function dropEmptyNoteSections(ctx: Ctx): void {
     ctx.diagnostics.report('furniture-dropped', `a "${text}" heading with no notes under it was dropped`, s.pos);
   }
   ctx.ed.notes = ctx.ed.notes.filter((x) => x.notes.length);
+}
+
+/**
+ * Notes no anchor of the syntax points to (`1.` notes under a notes heading, the text
+ * printing `[1]`; a marker split across inline HTML, `Party[<sup>1]</sup>`): the first
+ * marker printed without a link in the text is the note's anchor, by the engine's rule for
+ * every style (`linkBareMarkers`). A note whose key an anchor already has is paired.
+ */
+function linkPrintedMarkers(ed: Edition): void {
+  const keys = new Set<string>();
+  visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (n) => {
+    if (n.kind === 'noteAnchor') keys.add(n.key);
+  });
+  // A key whose first bare marker is a parenthesised number the PRINTED_ANCHORS row does not
+  // take ("…; and\n(2) the forces": an enumeration) is left alone, as page text leaves it.
+  const firstBare = new Map<string, boolean>();
+  const parenthesised = PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!;
+  visitInlines(bodyInlineLists(ed), (n) => {
+    if (n.kind !== 'text') return;
+    for (const m of n.text.matchAll(/\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g)) {
+      const key = m[1] ?? m[2] ?? m[3]!;
+      if (firstBare.has(key)) continue;
+      firstBare.set(key, m[2] === undefined || printedAnchorAt(parenthesised, key, n.text, m.index)?.index === m.index);
+    }
+  });
+  const paired = new Set(ed.notes.flatMap((s) => s.notes.filter((n) => keys.has(n.key) || firstBare.get(n.key) === false)));
+  linkBareMarkers(ed, paired);
 }
 
 /** Two series of notes (numbers and letters or symbols) in one document get a `series` each. */
