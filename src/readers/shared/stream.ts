@@ -27,6 +27,9 @@ type Ref =
   /** A grid-table cell: its line segments, joined by a space (or a break after `\`). */
   | { kind: 'cell'; segments: Range[] };
 
+/** White space as `trim` and `\s` know it, by char code (ASCII without a regular expression). */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
 /** A markdown footnote definition: `[^1]: The strike began in May.` */
 const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\d_-]{1,20})\]:[ \t]*/u;
 const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
@@ -284,7 +287,7 @@ class MarkdownSyntax implements MarkedSyntax {
           continue;
         }
       }
-      if (!/\s/.test(t[i]!)) {
+      if (!isSpace(c)) {
         if (first < 0) first = kept;
         else if (kept - first + 1 > max) return undefined;
       }
