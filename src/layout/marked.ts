@@ -44,6 +44,8 @@ export interface InfoEntry {
 export interface MarkedSyntax {
   /** The block's inlines, whole and trimmed; `probe` parses without reporting (a shape test). */
   inlines(b: StreamBlock, probe?: boolean): Inline[];
+  /** `squash(plainText(inlines(b, true)))`: the block's words as a probe reads them. */
+  plainWords(b: StreamBlock): string;
   /** Where the block's words start (after a heading's `#`s). */
   pos(b: StreamBlock): SourcePos;
   /** The block's printed lines, trimmed, each with its position (for furniture the engine drops). */
@@ -172,7 +174,7 @@ function isFurniture(ctx: Ctx, b: StreamBlock): boolean {
   if (b.kind !== 'para') return false;
   // The furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
   if (b.lines.length === 1 && ctx.syntax.size(b) <= 300) {
-    const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'top');
+    const row = furnitureRule(ctx.syntax.plainWords(b), 'top');
     if (row && row.name !== 'table of contents') return true;
   }
   if (/^last (?:updated|modified)\b/i.test(b.lines[0]!.text.trim())) return true;
@@ -203,7 +205,7 @@ function findFooter(ctx: Ctx, blocks: readonly StreamBlock[], notesAt: number | 
 /** A one-line paragraph at the bottom that a furniture row of the page's bottom names ("Next: …", "… Index"). */
 function isFooterLine(ctx: Ctx, b: StreamBlock): boolean {
   if (b.kind !== 'para' || b.lines.length !== 1 || ctx.syntax.size(b) > 300) return false;
-  const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'bottom');
+  const row = furnitureRule(ctx.syntax.plainWords(b), 'bottom');
   return row !== undefined;
 }
 
@@ -725,10 +727,13 @@ function dropEmptyNoteSections(ctx: Ctx): void {
  * every style (`linkBareMarkers`). A note whose key an anchor already has is paired.
  */
 function linkPrintedMarkers(ed: Edition): void {
+  if (!ed.notes.length) return;
   const keys = new Set<string>();
   visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (n) => {
     if (n.kind === 'noteAnchor') keys.add(n.key);
   });
+  // Every note paired (the common case): nothing waits for a printed marker.
+  if (ed.notes.every((s) => s.notes.every((n) => keys.has(n.key)))) return;
   // A key whose first bare marker is a parenthesised number the PRINTED_ANCHORS row does not
   // take ("…; and\n(2) the forces": an enumeration) is left alone, as page text leaves it.
   const firstBare = new Map<string, boolean>();

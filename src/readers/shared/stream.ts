@@ -10,6 +10,7 @@
  */
 import { Diagnostics, type Diagnostic } from '../../diagnostics.js';
 import type { Inline } from '../../model/edition.js';
+import { plainText, squash } from '../../model/walk.js';
 import type { BlockHints, BlockStream, SourceSlice, StreamBlock } from '../../layout/blocks.js';
 import type { FrontMatterFacts, InfoEntry, MarkedSyntax } from '../../layout/marked.js';
 import { isQuoteWrapped, splitBlocks, type RawBlock, type Range } from './blocks.js';
@@ -79,6 +80,8 @@ interface Parsed {
   version: number;
   /** Handed out for the TEI: a second request gets a fresh parse (the edition's nodes are never shared). */
   given: boolean;
+  /** Its plain words, squashed, once asked for. */
+  words?: string;
 }
 
 class MarkdownSyntax implements MarkedSyntax {
@@ -168,7 +171,7 @@ class MarkdownSyntax implements MarkedSyntax {
     if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(text.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
     if (/\{\{</.test(text) || /^<\/?(?:li|ul)\b/i.test(text)) return true;
     let links = 0;
-    for (const n of this.read(raw.start, raw.end, this.env.quoted === true, true)) {
+    for (const n of this.read(raw.start, raw.end, this.env.quoted === true, true).list) {
       if (n.kind === 'link') links++;
       else if (n.kind === 'lb') continue;
       else if (n.kind === 'text' && LINK_SEPARATORS.test(n.text)) continue;
@@ -197,7 +200,17 @@ class MarkdownSyntax implements MarkedSyntax {
     const ref = this.ref(b);
     if (ref.kind === 'cell') return this.cellInlines(probe ? this.probeEnv : this.env, ref.segments);
     const r = this.range(b);
-    return trimInlines(this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, probe));
+    return trimInlines(this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, probe).list);
+  }
+
+  plainWords(b: StreamBlock): string {
+    const ref = this.ref(b);
+    if (ref.kind === 'cell') return squash(plainText(this.inlines(b, true)));
+    const r = this.range(b);
+    const p = this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, true);
+    // Trimming the ends changes nothing `squash` keeps.
+    p.words ??= squash(plainText(p.list));
+    return p.words;
   }
 
   /**
@@ -205,7 +218,7 @@ class MarkdownSyntax implements MarkedSyntax {
    * it may share a kept reading; the words for the TEI take the kept reading once, with its
    * diagnostics reported then.
    */
-  private read(start: number, end: number, quoted: boolean, probe: boolean): Inline[] {
+  private read(start: number, end: number, quoted: boolean, probe: boolean): Parsed {
     let p = this.parsed.get(start);
     const valid = p !== undefined && p.end === end && p.quoted === quoted && (!p.askedSets || p.version === this.version);
     if (!valid || (!probe && p!.given)) {
@@ -218,7 +231,7 @@ class MarkdownSyntax implements MarkedSyntax {
       p!.given = true;
       for (const d of p!.reports) this.env.diagnostics.report(d.code, d.message, d.line === undefined ? undefined : { line: d.line, column: d.column! }, d.severity);
     }
-    return p!.list;
+    return p!;
   }
 
   private cellInlines(env: InlineEnv, cell: Range[]): Inline[] {
