@@ -46,6 +46,8 @@ export interface MarkedSyntax {
   inlines(b: StreamBlock, probe?: boolean): Inline[];
   /** `squash(plainText(inlines(b, true)))`: the block's words as a probe reads them. */
   plainWords(b: StreamBlock): string;
+  /** False when the block's first inline cannot be a link (it opens with a word): no need to read it. */
+  mayOpenWithLink(b: StreamBlock): boolean;
   /** Where the block's words start (after a heading's `#`s). */
   pos(b: StreamBlock): SourcePos;
   /** The block's printed lines, trimmed, each with its position (for furniture the engine drops). */
@@ -555,7 +557,7 @@ function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined
   if (at === undefined) {
     for (let k = 1; k < blocks.length; k++) {
       const b = blocks[k]!;
-      if (b.kind !== 'para' || b.hints.markup) continue;
+      if (b.kind !== 'para' || b.hints.markup || !ctx.syntax.mayOpenWithLink(b)) continue;
       const l = noteLabel(ctx.syntax.inlines(b, true));
       if (l?.linked && /\.$|^\[.*\]$/.test(l.label) && b.lines[0]!.line > 1) {
         at = k;

@@ -28,6 +28,11 @@ type Ref =
   /** A grid-table cell: its line segments, joined by a space (or a break after `\`). */
   | { kind: 'cell'; segments: Range[] };
 
+const NO_REPORTS: readonly Diagnostic[] = [];
+
+/** How many probed readings not yet read are kept at most. */
+const KEPT_READINGS = 1024;
+
 /** White space as `trim` and `\s` know it, by char code (ASCII without a regular expression). */
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 
@@ -68,7 +73,8 @@ export function markdownStream(src: Source, firstLine: number, diagnostics: Diag
  * One reading of a range of the source, kept so that a paragraph is parsed once: the
  * engine asks about a paragraph's words several times (furniture? a note label? its
  * inlines for the TEI). Its diagnostics are recorded and reported when the words are read
- * for the TEI (as a fresh parse would have reported them, in that order).
+ * for the TEI (as a fresh parse would have reported them, in that order), when the reading
+ * is also dropped.
  */
 interface Parsed {
   end: number;
@@ -78,8 +84,6 @@ interface Parsed {
   /** The reading asked the label sets, at this `version` of them. */
   askedSets: boolean;
   version: number;
-  /** Handed out for the TEI: a second request gets a fresh parse (the edition's nodes are never shared). */
-  given: boolean;
   /** Its plain words, squashed, once asked for. */
   words?: string;
 }
@@ -91,6 +95,10 @@ class MarkdownSyntax implements MarkedSyntax {
   private readonly parsed = new Map<number, Parsed>();
   /** Bumped when a label set grows: readings that asked the sets are then read again. */
   private version = 0;
+  /** Where a reading's diagnostics wait (emptied into its `reports`), and the envs that report there. */
+  private readonly recorder = new Diagnostics();
+  private readonly record: InlineEnv;
+  private readonly recordQuoted: InlineEnv;
 
   constructor(
     private readonly src: Source,
@@ -101,6 +109,8 @@ class MarkdownSyntax implements MarkedSyntax {
     private readonly footnotes: Set<string>,
   ) {
     this.probeEnv = { ...env, diagnostics: new Diagnostics() };
+    this.record = { ...env, diagnostics: this.recorder, quoted: env.quoted === true };
+    this.recordQuoted = { ...env, diagnostics: this.recorder, quoted: true };
   }
 
   /** The stream block of one raw block (its parts registered too). */
@@ -213,6 +223,20 @@ class MarkdownSyntax implements MarkedSyntax {
     return p.words;
   }
 
+  mayOpenWithLink(b: StreamBlock): boolean {
+    const ref = this.ref(b);
+    if (ref.kind === 'cell') return true;
+    // A linked anchor comes from `[…](#…)`, `<a href>`/`<sup>` or `^…^`; blank text before it
+    // (`&nbsp;`, a `\` break, a code span of spaces) is trimmed away. Any other opening
+    // character starts a word, an emphasis, a parenthesis or a page mark, none of them a link.
+    const { start, end } = this.range(b);
+    const t = this.src.text;
+    let i = start;
+    while (i < end && isSpace(t.charCodeAt(i))) i++;
+    if (ref.kind === 'quoted' || this.env.quoted) return true;
+    return i >= end || '[<^&`\\'.includes(t[i]!);
+  }
+
   /**
    * The inlines of `start..end`, parsed once (see `Parsed`): a probe only looks at them, so
    * it may share a kept reading; the words for the TEI take the kept reading once, with its
@@ -220,18 +244,22 @@ class MarkdownSyntax implements MarkedSyntax {
    */
   private read(start: number, end: number, quoted: boolean, probe: boolean): Parsed {
     let p = this.parsed.get(start);
-    const valid = p !== undefined && p.end === end && p.quoted === quoted && (!p.askedSets || p.version === this.version);
-    if (!valid || (!probe && p!.given)) {
-      const recorder = new Diagnostics();
-      const { list, askedSets } = parseInlinesTracked({ ...this.env, diagnostics: recorder, quoted }, start, end);
-      p = { end, quoted, list, reports: recorder.items, askedSets, version: this.version, given: false };
-      this.parsed.set(start, p);
+    if (p === undefined || p.end !== end || p.quoted !== quoted || (p.askedSets && p.version !== this.version)) {
+      const env = quoted ? this.recordQuoted : this.record;
+      const { list, askedSets } = parseInlinesTracked(env, start, end);
+      const items = this.recorder.items;
+      p = { end, quoted, list, reports: items.length ? items.splice(0) : NO_REPORTS, askedSets, version: this.version };
+      // Kept up to a bound: a page of 100,000 short paragraphs, all probed before any is
+      // read (a title zone of the whole page), holds no more (a short one is cheap to read again).
+      if (probe && this.parsed.size < KEPT_READINGS) this.parsed.set(start, p);
     }
     if (!probe) {
-      p!.given = true;
-      for (const d of p!.reports) this.env.diagnostics.report(d.code, d.message, d.line === undefined ? undefined : { line: d.line, column: d.column! }, d.severity);
+      // Handed out for the TEI: forgotten, so the edition's nodes are never shared with a
+      // later reading, and a page of many paragraphs keeps no reading it has used.
+      this.parsed.delete(start);
+      for (const d of p.reports) this.env.diagnostics.report(d.code, d.message, d.line === undefined ? undefined : { line: d.line, column: d.column! }, d.severity);
     }
-    return p!;
+    return p;
   }
 
   private cellInlines(env: InlineEnv, cell: Range[]): Inline[] {
