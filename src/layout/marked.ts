@@ -407,23 +407,18 @@ const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind 
 /**
  * `words(b)` for a caller that looks at no more than `limit` characters of them (a date
  * line, a salutation, a postscript's opening): the same string when it is that short, else
- * a longer prefix of it. Only the opening of a long paragraph is read and squashed (the
- * letter rules ask every paragraph; squashing each whole was a tenth of reading).
+ * a longer prefix of it. Only the opening of a long paragraph is squashed (the letter
+ * rules ask every paragraph; squashing each whole was a tenth of reading).
  */
 function leadWords(b: Block | undefined, limit: number): string {
   if (!b || (b.kind !== 'p' && b.kind !== 'heading')) return '';
-  let acc = '';
-  let check = 2 * limit + 2;
-  for (const n of b.children) {
-    acc += plainText([n]);
-    while (acc.length >= check) {
-      // A prefix of the text squashes to a prefix of its squashed whole.
-      const lead = squash(acc.slice(0, check));
-      if (lead.length > limit) return lead;
-      check *= 2;
-    }
+  const text = plainText(b.children);
+  for (let check = 2 * limit + 2; check < text.length; check *= 2) {
+    // A prefix of the text squashes to a prefix of its squashed whole.
+    const lead = squash(text.slice(0, check));
+    if (lead.length > limit) return lead;
   }
-  return squash(acc);
+  return squash(text);
 }
 
 /** A signature: a short paragraph entirely bold (or bold italic), or a short name in capitals. */
