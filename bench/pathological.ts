@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pathological [-- --sizes 1,4,16] [-- --shapes broken,unclosed]`: hostile shapes at 1, 4 and 16 MB, each
  * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
- * seconds and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
+ * seconds (wall, and the CPU the conversion used: on a shared machine the CPU time shows
+ * whether the time is linear) and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
  * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
  * 4 GB heap and 240 s, so a shape that would take the machine down is reported as failed.
  */
@@ -37,6 +38,17 @@ const SHAPES: Record<string, (bytes: number) => string> = {
   },
   'unclosed tags in markdown (<b)': (n) => `# T\n\n${repeat('word <b ', n)}\n`,
   'a run of * (one line)': (n) => `# T\n\n${'*'.repeat(n)}\n`,
+  'a run of [ (one line)': (n) => `# T\n\n${'['.repeat(n)}\n`,
+  'a run of < (one line)': (n) => `# T\n\n${'<'.repeat(n)}\n`,
+  'nested <b><i> (HTML)': (n) => {
+    const pairs = Math.max(1, Math.floor(n / 16));
+    return `<html><head><title>T</title></head><body><h1>T</h1><p>${'<b><i>'.repeat(pairs)}word${'</i></b>'.repeat(pairs)}</p></body></html>`;
+  },
+  'nested <div>s (HTML)': (n) => {
+    const divs = Math.max(1, Math.floor(n / 11));
+    return `<html><head><title>T</title></head><body><h1>T</h1>${'<div>'.repeat(divs)}<p>word</p>${'</div>'.repeat(divs)}</body></html>`;
+  },
+  'notes headings (page text)': (n) => `Title\n\nword [1]\n\n${repeat('Notes\n\n[1] The note.\n\n', n)}`,
 };
 
 /**
@@ -44,10 +56,10 @@ const SHAPES: Record<string, (bytes: number) => string> = {
  * the output keeps the before beside the after (same machine, load ~9, 4 GB heap).
  */
 const BEFORE: Record<string, string> = {
-  'broken character references (&8220;)': '15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
+  'broken character references (&8220;)': '15.0 s, 464 MB | 29.8 s, 520 MB | 55.7 s, 908 MB; before the TEI writer serialised a large document in parts (load ~17; after: 19.5 s, 284 MB | 24.1 s, 408 MB | 62.5 s, 908 MB, the peaks at 4 and 16 MB now in reading, validation and the fidelity check). 15.1 s, 774 MB | 53.9 s, 2,736 MB | out of memory (4 GB); before --max-elements (each repair two model elements, unbounded)',
   'code spans (`c`, markdown)': '3.7 s, 262 MB | 11.7 s, 828 MB | -; before the inline scan joined text as it goes and the writer made one DOM text node of neighbouring text (load ~12)',
   'code spans, one per paragraph (markdown)': 'over 240 s | over 240 s | -; before the backtick runs were found once per text (each paragraph scanned the whole text)',
-  'raw forbidden characters (U+FFFE, U+0001)': '17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
+  'raw forbidden characters (U+FFFE, U+0001)': '24.4 s, 457 MB | 24.3 s, 472 MB | 71.5 s, 1,034 MB; before the TEI writer serialised a large document in parts (load ~17; after: 19.8 s, 311 MB | 28.6 s, 408 MB | 92.1 s, 1,044 MB, the peaks now in validation and the fidelity check). 17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
 'unclosed HTML (<p><b><i>)': '56.1 s, 2,126 MB | out of memory | out of memory; before --max-elements (parse5 reopens the formatting elements in every paragraph: ~600,000 elements per MB)',
 };
 
@@ -60,12 +72,16 @@ function child(shape: string, mb: number): void {
   if (!make) throw new Error(`no shape ${shape}`);
   const text = make(mb * MB);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const r = convert(text, { file: 'pathological' });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const firstError = r.diagnostics.find((d) => d.severity === 'error');
   process.stdout.write(
     JSON.stringify({
       seconds,
+      cpuSeconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       ok: r.ok,
       ...(firstError && { firstError: `${firstError.code}: ${firstError.message.slice(0, 80)}` }),
@@ -80,7 +96,7 @@ function main(): void {
   const j = process.argv.indexOf('--shapes');
   const only = j >= 0 ? process.argv[j + 1]!.split(',') : undefined;
   const self = fileURLToPath(import.meta.url);
-  console.log('pathological inputs: seconds and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
+  console.log('pathological inputs: seconds (wall and CPU) and peak RSS per shape and size (each in a fresh process; limit: 20 × input + 200 MB)');
   console.log(`| shape | ${sizes.map((s) => `${s} MB`).join(' | ')} |`);
   console.log(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
   for (const shape of Object.keys(SHAPES).filter((s) => !only || only.some((w) => s.includes(w)))) {
@@ -88,9 +104,9 @@ function main(): void {
     for (const mb of sizes) {
       try {
         const out = execFileSync(process.execPath, ['--max-old-space-size=4096', self, '--child', shape, String(mb)], { encoding: 'utf8', timeout: 240_000, maxBuffer: 1 << 20 });
-        const r = JSON.parse(out) as { seconds: number; maxRssMb: number; ok: boolean; firstError?: string };
+        const r = JSON.parse(out) as { seconds: number; cpuSeconds: number; maxRssMb: number; ok: boolean; firstError?: string };
         const within = r.maxRssMb <= 20 * mb + 200 ? '' : ' (over the RSS limit)';
-        cells.push(`${r.seconds.toFixed(2)} s, ${r.maxRssMb.toFixed(0)} MB${within}${r.ok ? '' : ` [${r.firstError}]`}`);
+        cells.push(`${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), ${r.maxRssMb.toFixed(0)} MB${within}${r.ok ? '' : ` [${r.firstError}]`}`);
       } catch (e) {
         cells.push(`failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 80)}`);
       }

@@ -40,14 +40,17 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
+import { titleWithoutAnchors } from './title-anchors.js';
+import { titleEndsInDate } from './title-date.js';
+import { footerAuthor, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -186,28 +189,22 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     while (last > from && notTitle(paragraphs[last]!)) last--;
     return Math.max(from, last);
   }
+  // Above the information block, a heading printed with its date on its last line ("Frederick Engels’
+  // Speech at the Grave of Karl Marx" / "Highgate Cemetery, London. March 17, 1883") is the text's title.
+  for (let d = to - 1; d > from; d--) if (isHeadingWithDate(paragraphs[d]!)) return d;
+  // Over the information block, its last paragraph ending in a date line ("Frederick Engels’ Speech at the Grave of Karl
+  // Marx" / "Highgate Cemetery, London. March 17, 1883") is the title, with its date under it (layout/title-date.ts).
+  if (to - 1 > from && titleEndsInDate(paragraphs[to - 1]!.lines.map((l) => l.text))) return to - 1;
   let k = from;
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;
 }
 
-/**
- * A line that names a book or collection rather than one text: "Frederick Engels" over the
- * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
- * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)".
- */
-function isBookLine(p: StreamBlock): boolean {
-  const t = blockText(p);
-  // "The Third Address / May, 1871": a heading with its date on a line of its own, not a year's collection.
+/** A heading of two or more lines whose last is a date line with words ("The Third Address" / "May, 1871"), not a collection's. */
+const isHeadingWithDate = (p: StreamBlock): boolean => {
   const last = squashLine(p.lines[p.lines.length - 1]!.text);
-  const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashLine(p.lines[0]!.text));
-  if (isCollectionLine(t) && !datedHeading) return true;
-  if (p.lines.length > 1 && isPersonName(squashLine(p.lines[0]!.text))) return true;
-  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
-  if (named && isPersonName(named[1]!)) return true;
-  const by = /\sby\s+(.{3,60})$/.exec(t);
-  return by !== null && isPersonName(by[1]!);
-}
+  return p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashLine(p.lines[0]!.text));
+};
 
 /**
  * "IV" right under a book line ("Karl Marx / Critique of the Gotha Programme"): the chapter's
@@ -292,7 +289,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
       ed.metadata.author = { name: inCollection.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
       authorFromBook = true;
     }
-    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p)) {
+    // Over a heading with its date above the information block, a line names what the text belongs to.
+    const overDatedTitle = metaAt >= 0 && paragraphs[titleAt] !== undefined && isHeadingWithDate(paragraphs[titleAt]!);
+    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }
@@ -304,9 +303,13 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     rd.diagnostics.report('title-missing', 'no title before the information block', start);
     return Math.max(i, metaAt >= 0 ? readInfo(paragraphs, metaAt, ed, rd) : i);
   }
-  ed.body.head = titleInlines([title], rd);
+  // "… on French Question" over "June 16, 1921" (no subtitle under it): the date is a date line under the title (layout/title-date.ts).
+  const datedTitle = zoneEnd === i + 1 && titleEndsInDate(title.lines.map((l) => l.text));
+  const titleBlock = datedTitle ? { ...title, lines: title.lines.slice(0, -1) } : title;
+  ed.body.head = titleInlines([titleBlock], rd);
   // "Abstract of:" printed over the title's line: kept in the heading, not a word of the title.
-  ed.metadata.title = withoutPartRemark(title, squash(plainText(ed.body.head)));
+  ed.metadata.title = withoutPartRemark(titleBlock, squash(plainText(ed.body.head)));
+  if (datedTitle) ed.body.argument.unshift(paragraphBlock({ ...title, lines: title.lines.slice(-1) }, rd));
   const topEnd = zoneEnd;
   const subtitle = paragraphs.slice(i + 1, topEnd);
   // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
@@ -353,6 +356,37 @@ function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Editio
   while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   return end;
+}
+
+/** A section's bare number ("2", "IV", "§ 3"): where a part of the text starts. */
+const isSectionNumber = (p: StreamBlock): boolean => p.lines.length === 1 && /^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(blockText(p));
+
+/**
+ * An information paragraph printed inside the text: its first line a prose information sentence
+ * ("Written on 12 November, 1917", "First published on January 1, 1919 in …", "From The Socialist
+ * Standard, December 1904."), every line such a sentence, a known label line or a date line.
+ */
+const isInfoInText = (p: StreamBlock): boolean =>
+  p.lines.length <= 4 &&
+  infoSentence(p.lines[0]!.text) !== undefined &&
+  p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))));
+
+/** A part's heading, its bare number or a signature (a short line that does not end like a sentence), or either end of the text. */
+const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined || (isShortLine(p) && (isHeadingLike(p) || isSectionNumber(p)));
+
+/**
+ * Information paragraphs inside the text, each under a part's heading or where a part ends
+ * (a heading, a section number or a signature beside it, or the text's first or last paragraph): a collection of speeches prints
+ * where and when each part was written and first published. Their words go to the header, as
+ * the information block's do (the HTML reader reads such a `p.information` by its class).
+ */
+function takeInfoInText(body: StreamBlock[], ed: Edition, rd: Reading): void {
+  const kept: StreamBlock[] = [];
+  body.forEach((p, k) => {
+    if (isInfoInText(p) && (isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
+    else kept.push(p);
+  });
+  if (kept.length < body.length) body.splice(0, body.length, ...kept);
 }
 
 /** Every line of the paragraph is a credit: a prose information sentence or a known label line. */
@@ -475,6 +509,12 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
       return;
     }
   }
+  // "Frederick Engels’ Speech at the Grave of Karl Marx": the title names its speaker (layout/authors.ts).
+  const speaker = title ? titleAuthor(ed.metadata.title) : undefined;
+  if (speaker !== undefined && title) {
+    ed.metadata.author = { name: speaker, from: 'author-line', pos: title.pos };
+    return;
+  }
   if (authorFromFooter(footer, ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
   rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
@@ -496,17 +536,12 @@ function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: R
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
 function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
-  for (const [k, l] of lines.entries()) {
-    // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one.
-    const next = lines[k + 1];
-    const named = authorFrom(l.text, 'bottom') ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashLine(l.text)} ${squashLine(next.text)}`, 'bottom') : undefined);
-    if (!named) continue;
-    const pos = { line: l.line, column: firstColumn(l.text) };
-    ed.metadata.author = { name: named.name, from: 'footer', pos };
-    rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, pos);
-    return true;
-  }
-  return false;
+  // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one (layout/authors.ts).
+  const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })));
+  if (!named) return false;
+  ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
+  rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, named.pos);
+  return true;
 }
 
 /**
@@ -753,14 +788,32 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const used = new Set<StreamLine>();
   let first: StreamLine | undefined;
   let saluteFirst = false;
-  scan: for (const p of body.slice(0, 2)) {
-    for (const l of p.lines) {
+  // A place over its date, the text's first two lines ("Folkestone, near Dover" / "August 21, 1890"):
+  // the dateline of two lines, as a page's heading of two lines gives it (letter-frame.ts).
+  const top = body[0];
+  if (top && top.lines.length === 2 && isPlaceLine(squashShort(top.lines[0]!.text)) && isPlaceDateLine(squashShort(top.lines[1]!.text))) {
+    const [place, date] = top.lines as [StreamLine, StreamLine];
+    opener.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: { line: date.line, column: firstColumn(date.text) } }, ...lineInlines(date, rd, [], true)];
+    first = place;
+    used.add(place).add(date);
+  }
+  let skip: StreamLine | undefined;
+  scan: for (const p of body.slice(opener.dateline ? 1 : 0, 2)) {
+    for (const [k, l] of p.lines.entries()) {
+      if (l === skip) continue;
       const s = squashShort(l.text);
+      const next = p.lines[k + 1];
       if (!opener.salute && isSalutationLine(s)) {
         opener.salute = lineInlines(l, rd, [], true);
         saluteFirst = !opener.dateline;
       }
       else if (!opener.dateline && isPlaceDateLine(s)) opener.dateline = lineInlines(l, rd, [], true);
+      // "London" over "October 8, 1885": the place-date line on two lines of one paragraph.
+      else if (!opener.dateline && next !== undefined && isPlaceOverDate(s, squashShort(next.text))) {
+        opener.dateline = [...lineInlines(l, rd, [], true), { kind: 'lb', pos: { line: next.line, column: firstColumn(next.text) } }, ...lineInlines(next, rd, [], true)];
+        used.add(next);
+        skip = next;
+      }
       else break scan;
       first ??= l;
       used.add(l);
@@ -803,7 +856,12 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
-  if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
+  if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+    const date = tail[--k]!;
+    const place = tail[--k]!;
+    closer.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: pos(date) }, ...lineInlines(date, rd, [], true)];
+  } else if (k > 0 && isPlaceDateLine(at(k - 1))) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
   let top: StreamLine | undefined = closer.dateline ? tail[k] : undefined;
   // "Yours, N. Lenin" on one line: salute and signature split at the comma.
   const combined = k > 0 ? /^(.{1,60}?,)[ \u00a0]+(\S.*)$/.exec(at(k - 1)) : null;
@@ -890,6 +948,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   const notesEnd = textAfterNotes(paragraphs, notesAt);
   dropLinksUnderNotes(paragraphs, notesEnd, ed, rd);
   const body = [...paragraphs.slice(bodyStart, notesAt), ...paragraphs.slice(notesEnd)];
+  takeInfoInText(body, ed, rd);
   const argument = headnoteLength(body);
   // After a date line the title zone left there (readTop).
   ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));
@@ -911,6 +970,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   }
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
   anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
+  titleWithoutAnchors(ed);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
   return ed;

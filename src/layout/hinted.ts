@@ -19,7 +19,7 @@
  */
 import { type StreamBlock, isBlank } from './blocks.js';
 import { type HintRule, furnitureByHints } from './furniture.js';
-import { authorFrom, authorLineName as personInLine, infoSentence, isNotesHeading, isPersonName } from './rules.js';
+import { FURNITURE, authorFrom, authorInBookLine, authorLineName as personInLine, infoSentence, isBookLine, isNotesHeading, isPersonName } from './rules.js';
 
 /** A row of a hint table: a name, why it holds, and the test on a block's hints. */
 export interface BlockHintRow extends HintRule {
@@ -38,6 +38,9 @@ export const TITLE_ORDER: readonly BlockHintRow[] = [
   { name: 'h4', why: 'a page whose largest heading is h4', test: (b) => b.kind === 'heading' && b.hints.level === 4 },
   { name: 'title paragraph', why: 'a paragraph of class "title" when no heading is the title', test: (b) => isPara(b) && has(b, 'title') },
 ];
+
+/** The words-only row of a "Last updated on …" line (page text drops it as furniture). */
+const LAST_UPDATED = FURNITURE.find((r) => r.name === 'last updated')!;
 
 /** What the hints of a block in the front show. */
 export const FRONT_HINTS: readonly BlockHintRow[] = [
@@ -60,6 +63,11 @@ const SUBTITLE = row('subtitle');
 const UPDATED = row('last updated');
 const FRONT_PARAGRAPH = row('front paragraph');
 const PAGE_NOTE = row('page note');
+
+/** A heading's lines as the stream gives them, a `<br>` without a space glued ("The Third AddressMay, 1871"): parted again. */
+const unglued = (s: string): string => s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+
+const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
 /** The block's words as the syntax gave them (white space squashed by the reader, not trimmed). */
 const rawText = (b: StreamBlock): string => (b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join(' '));
@@ -113,7 +121,8 @@ function firstTextBlock(blocks: readonly StreamBlock[], afterInfoRule: ReadonlyS
     const b = blocks[i]!;
     if (b.kind === 'heading') seenHeading = true;
     if (!isWordBlock(b) || b.kind === 'heading' || isEmptyBlock(b)) continue;
-    if (b.hints.loose === true) return i;
+    // Loose words open the text, unless their element is marked as the front's (a `span.title` over the heading).
+    if (b.hints.loose === true && !has(b, 'title')) return i;
     if (hintedFurniture(b) || isInfo(blocks, i, afterInfoRule) || FRONT_PARAGRAPH.test(b, { afterInfoRule: false })) continue;
     // A name alone above the first heading (a portrait's caption, an author line as a paragraph) is front, not text.
     if (!seenHeading && isPersonName(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()) && blocks.slice(i + 1, i + 1 + MAX_FRONT).some((x) => x.kind === 'heading')) continue;
@@ -152,12 +161,14 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
   const roles: FrontRole[] = [];
   let subtitleTaken = false;
   let authorTaken = false;
+  /** The author line's words, to know the name printed twice (a portrait's caption over the author's heading). */
+  let authorWords: string | undefined;
   // Words already above: only the first line of the page can be an author line by its shape.
   let seenWords = false;
   for (let i = 0; i < end; i++) {
     const b = blocks[i]!;
     let role: FrontRole;
-    if (!isWordBlock(b) || b.hints.loose) role = 'skip';
+    if (!isWordBlock(b) || (b.hints.loose && !(i < titleAt && has(b, 'title')))) role = 'skip';
     else if (i === titleAt) role = 'title';
     else if (i < titleAt && isPara(b) && has(b, 'title')) role = 'collection';
     else if (hintedFurniture(b)) role = 'furniture';
@@ -168,8 +179,14 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
     else if (i > titleAt && !subtitleTaken && (b.kind === 'heading' || SUBTITLE.test(b, { afterInfoRule: false }))) {
       subtitleTaken = true;
       role = 'subtitle';
+    } else if (i < titleAt && (((isBookLine(b) || authorInBookLine(squashed(rawText(b))) !== undefined) && !isDatedHeading(unglued(rawText(b)))) || squashed(rawText(b)) === authorWords)) {
+      // The larger work above the title ("On the Eve of 1917", "From N.E.P. to Socialism"), or the
+      // author's name printed again: the collection line, in the header, as page text reads them.
+      // A heading with its date ("The Third Address / May, 1871") is a part's heading, not a collection's.
+      role = 'collection';
     } else if (i < titleAt) role = 'beforeHead';
     else role = 'argument';
+    if (role === 'author' && !authorTaken) authorWords = squashed(rawText(b));
     if (role === 'author') authorTaken = true;
     if (role !== 'skip' && role !== 'furniture') seenWords = true;
     roles.push(role);
@@ -182,8 +199,19 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
       end++;
     }
   }
+  // A year alone as a heading under the title and subtitle ("<h3>1969</h3>", "<h3>(1918)</h3>") dates the text: a date line between the title and the text, as page text reads it.
+  if (lastInfo < 0 && titleAt >= 0) {
+    const next = blocks[end];
+    if (next?.kind === 'heading' && end < firstText && YEAR_ALONE.test(rawText(next).replace(/[\s\u00a0]+/g, ' ').trim())) {
+      roles.push('argument');
+      end++;
+    }
+  }
   return { roles, titleAt, end, afterInfoRule };
 }
+
+/** "1969", "(1918)", "[1921]": a year alone on its line. */
+const YEAR_ALONE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;
 
 /**
  * The author a line above the title names, by the shared rows (`rules.ts` AUTHOR: "Otto
@@ -232,9 +260,11 @@ export function textRole(b: StreamBlock, afterFootInfo = false): TextRole | unde
   if (!isWordBlock(b) || b.hints.loose) return undefined;
   if (hintedFurniture(b)) return 'furniture';
   if (isEmptyBlock(b)) return 'skip';
-  if (UPDATED.test(b, { afterInfoRule: false })) return 'updated';
+  // `p.updat`, or a paragraph of another class that says only that ("Last updated on: 22 December 2018": the words row of page text).
+  if (UPDATED.test(b, { afterInfoRule: false }) || (isPara(b) && LAST_UPDATED.pattern.test(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()))) return 'updated';
   if (INFO.test(b, { afterInfoRule: false })) return 'info';
   if (afterFootInfo && PAGE_NOTE.test(b, { afterInfoRule: false })) return 'headerNote';
-  if (b.kind === 'heading' && isNotesHeading(rawText(b))) return 'notesHeading';
+  // A notes heading printed as a paragraph set whole in bold ("<p><b>Notes</b></p>") is one too.
+  if ((b.kind === 'heading' || (isPara(b) && b.hints.emphasis === 'bold')) && isNotesHeading(rawText(b))) return 'notesHeading';
   return undefined;
 }

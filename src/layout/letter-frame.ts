@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { isPlaceDateLine, postscriptStart } from './letter.js';
+import { isPlaceDateLine, isPlaceOverDate, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -111,6 +111,16 @@ function isDatelineHeading(inl: Inline[]): boolean {
   return isPlaceDateLine(placeSupplied) || /^[([].*[)\]]\.?$/.test(whole) || (ls.length > 1 && isPlaceDateLine(ls[ls.length - 1]!));
 }
 
+/**
+ * A paragraph of two lines, the place over the date (`<p>London<br>October 8, 1885</p>`): a
+ * place-date line, as page text reads the text's first lines. (A date alone over the text
+ * is not one: `datelineOverAddress`.)
+ */
+function isPlaceDateParagraph(inl: Inline[]): boolean {
+  const ls = lines(inl).map(textOf);
+  return ls.length === 2 && isPlaceOverDate(ls[0]!, ls[1]!);
+}
+
 function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
   let i = 0;
   let dateline: Inline[] | undefined;
@@ -120,7 +130,7 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
   const firstInl = first ? inlinesOfBlock(first.block) : undefined;
   // A heading is the dateline only when it is a place-date line as page text reads one ("March 12, 1912",
   // "Moscow, December 17, 1918") or a date in brackets ("(August 1934)"), not a section's heading that names a month ("Discussion on April, 1938").
-  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && isDatelineHeading(firstInl)) || datelineOverAddress(entries))) {
+  if (first && firstInl && (hasAny(first, LETTER_CLASSES.openerDateline) || (first.block.kind === 'heading' && isDateline(textOf(firstInl)) && isDatelineHeading(firstInl)) || (first.block.kind === 'p' && isPlaceDateParagraph(firstInl)) || datelineOverAddress(entries))) {
     dateline = firstInl;
     pos = first.block.pos;
     i++;

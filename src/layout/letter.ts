@@ -8,7 +8,7 @@
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
   'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b`, 'i');
 const MONTH_YEAR = new RegExp(`\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`, 'i');
 const NUMERIC_DATE = /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/;
 
@@ -31,6 +31,28 @@ export function isPlaceDateLine(line: string): boolean {
   if (comma < 1) return false;
   const place = words(line.slice(0, comma));
   return place.length <= 4 && place.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:am|an|on|de|la|le|sur|upon)$/.test(w)) && DATE_FIRST.test(line.slice(comma + 1).trim());
+}
+
+/**
+ * "London" over "October 8, 1885": a place-date line printed on two lines, the place (no
+ * digit; a comma after it or not) on the first, the date on the second; read as the one
+ * line "London, October 8, 1885" is.
+ */
+export function isPlaceOverDate(place: string, date: string): boolean {
+  const p = place.replace(/,\s*$/, '').trim();
+  return p !== '' && !/\d/.test(p) && DATE_FIRST.test(date) && isPlaceDateLine(`${p}, ${date}`);
+}
+
+/**
+ * "Folkestone, near Dover", "Moscow", "London, W.": a place alone on its line, the line a
+ * place-date's date may stand under. Capitalised words (a "near", "bei", "upon" between
+ * them), commas inside, no sentence's or salutation's end; at most five words.
+ */
+export function isPlaceLine(line: string): boolean {
+  const w = words(line);
+  if (w.length === 0 || w.length > 5 || line.length > 40 || /[.!?:;,]$/.test(line.replace(/(?:^|\s)\p{Lu}\.$/u, '')) || isSalutationLine(line)) return false;
+  if (MONTH_DAY.test(line) || MONTH_YEAR.test(line) || /\d/.test(line)) return false;
+  return /^\p{Lu}/u.test(w[0]!) && w.every((x) => /^\p{Lu}[\p{L}'’.-]*,?$/u.test(x) || /^(?:near|bei|am|an|on|upon|sur|de|la|le|near,)$/.test(x));
 }
 
 /** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */

@@ -20,11 +20,12 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
-import { bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash } from '../model/walk.js';
+import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
+import { linkBareMarkers } from './note-pairing.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
-import { noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -43,6 +44,10 @@ export interface InfoEntry {
 export interface MarkedSyntax {
   /** The block's inlines, whole and trimmed; `probe` parses without reporting (a shape test). */
   inlines(b: StreamBlock, probe?: boolean): Inline[];
+  /** `squash(plainText(inlines(b, true)))`: the block's words as a probe reads them. */
+  plainWords(b: StreamBlock): string;
+  /** False when the block's first inline cannot be a link (it opens with a word): no need to read it. */
+  mayOpenWithLink(b: StreamBlock): boolean;
   /** Where the block's words start (after a heading's `#`s). */
   pos(b: StreamBlock): SourcePos;
   /** The block's printed lines, trimmed, each with its position (for furniture the engine drops). */
@@ -51,6 +56,8 @@ export interface MarkedSyntax {
   size(b: StreamBlock): number;
   /** The words of a short block with its emphasis marks and attributes left out ("**Notes**" → "Notes"). */
   bareText(b: StreamBlock): string;
+  /** `bareText(b)` when it is at most `max` characters long, else undefined (only a long block's opening is read). */
+  shortBareText(b: StreamBlock, max: number): string | undefined;
   /** A heading that opens with a set-apart span ("[Rosa Luxemburg]{.small} The Mass Strike"): the span's words. */
   leadingSpan(b: StreamBlock): string | undefined;
   /** Some line of the paragraph opens with a label (`Source : …`, `[Source:]{.info}`, `**Source:**`). */
@@ -150,6 +157,7 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   if (footnotes.length) readFootnotes(ctx, footnotes);
   dropEmptyNoteSections(ctx);
   unwrapPageLinks(ed);
+  linkPrintedMarkers(ed);
   for (let k = footerAt; k < blocks.length; k++) if (blocks[k]!.kind !== 'rule' && !blocks[k]!.hints.markup) drop(ctx, blocks[k]!);
   assignSeries(ed);
 
@@ -168,7 +176,7 @@ function isFurniture(ctx: Ctx, b: StreamBlock): boolean {
   if (b.kind !== 'para') return false;
   // The furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
   if (b.lines.length === 1 && ctx.syntax.size(b) <= 300) {
-    const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'top');
+    const row = furnitureRule(ctx.syntax.plainWords(b), 'top');
     if (row && row.name !== 'table of contents') return true;
   }
   if (/^last (?:updated|modified)\b/i.test(b.lines[0]!.text.trim())) return true;
@@ -199,7 +207,7 @@ function findFooter(ctx: Ctx, blocks: readonly StreamBlock[], notesAt: number | 
 /** A one-line paragraph at the bottom that a furniture row of the page's bottom names ("Next: …", "… Index"). */
 function isFooterLine(ctx: Ctx, b: StreamBlock): boolean {
   if (b.kind !== 'para' || b.lines.length !== 1 || ctx.syntax.size(b) > 300) return false;
-  const row = furnitureRule(squash(plainText(ctx.syntax.inlines(b, true))), 'bottom');
+  const row = furnitureRule(ctx.syntax.plainWords(b), 'bottom');
   return row !== undefined;
 }
 
@@ -396,11 +404,28 @@ export function trimInlines(list: Inline[]): Inline[] {
 
 const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind === 'heading') ? squash(plainText(b.children)) : '');
 
+/**
+ * `words(b)` for a caller that looks at no more than `limit` characters of them (a date
+ * line, a salutation, a postscript's opening): the same string when it is that short, else
+ * a longer prefix of it. Only the opening of a long paragraph is squashed (the letter
+ * rules ask every paragraph; squashing each whole was a tenth of reading).
+ */
+function leadWords(b: Block | undefined, limit: number): string {
+  if (!b || (b.kind !== 'p' && b.kind !== 'heading')) return '';
+  const text = plainText(b.children);
+  for (let check = 2 * limit + 2; check < text.length; check *= 2) {
+    // A prefix of the text squashes to a prefix of its squashed whole.
+    const lead = squash(text.slice(0, check));
+    if (lead.length > limit) return lead;
+  }
+  return squash(text);
+}
+
 /** A signature: a short paragraph entirely bold (or bold italic), or a short name in capitals. */
 function isSignature(b: Block | undefined): boolean {
   if (!b || b.kind !== 'p') return false;
   if (b.rend === 'signature') return true;
-  const w = words(b);
+  const w = leadWords(b, 100);
   if (!w || w.length > 100) return false;
   const c = b.children.filter((n) => !(n.kind === 'text' && !n.text.trim()));
   if (c.length === 1 && c[0]!.kind === 'hi' && (c[0].rend === 'bold' || c[0].rend === 'bold italic')) return true;
@@ -423,13 +448,14 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   while (all[lead]?.kind === 'pb') lead++;
   const leadingBreaks = all.slice(0, lead);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
-  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? words(b) : undefined));
+  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? leadWords(b, 200) : undefined));
   const blocks = ps > 0 ? all.slice(lead, lead + ps) : all.slice(lead);
   const afterSignature = ps > 0 ? all.slice(lead + ps) : [];
   let first = 0;
   // Opener: an optional place-date line, then a salutation.
-  const dateFirst = isDateLine(words(blocks[0])) && isSalutationLine(words(blocks[1])) ? 1 : 0;
-  if (isSalutationLine(words(blocks[dateFirst])) && words(blocks[dateFirst]).length < 80) {
+  const dateFirst = isDateLine(leadWords(blocks[0], 80)) && isSalutationLine(leadWords(blocks[1], 60)) ? 1 : 0;
+  const salute = leadWords(blocks[dateFirst], 80);
+  if (isSalutationLine(salute) && salute.length < 80) {
     const pos = blocks[0]!.pos;
     const opener = body.opener ?? { pos };
     const get = (b: Block): Inline[] => (b.kind === 'p' || b.kind === 'heading' ? b.children : []);
@@ -442,7 +468,7 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   } else {
     // A short, wholly italic line before the text is an editorial argument.
     const b = blocks[0];
-    if (b?.kind === 'p' && blocks.length > 1 && b.children.length === 1 && b.children[0]!.kind === 'hi' && b.children[0].rend === 'italic' && words(b).length < 300) {
+    if (b?.kind === 'p' && blocks.length > 1 && b.children.length === 1 && b.children[0]!.kind === 'hi' && b.children[0].rend === 'italic' && leadWords(b, 300).length < 300) {
       body.argument.push(b);
       first = 1;
     }
@@ -452,14 +478,14 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   let last = blocks.length;
   const tail: Block[] = [];
   while (last > first && tail.length < 3) {
-    const w = words(blocks[last - 1]);
+    const w = leadWords(blocks[last - 1], 200);
     if (blocks[last - 1]!.kind === 'p' && w && (SHAPES.publication.pattern.test(w) || isDateLine(w)) && w.length < 200) tail.unshift(blocks[--last]!);
     else break;
   }
   let closer: NonNullable<typeof body.closer> | undefined;
   const sig = blocks[last - 1];
   const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
-  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(words(blocks[last - 2]));
+  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(leadWords(blocks[last - 2], 60));
   if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
     closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
     last--;
@@ -469,7 +495,7 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   }
   if (closer) {
     const prev = blocks[last - 1];
-    if (!closer.salute && prev && last - 1 > first && isClosingSaluteLine(words(prev)) && words(prev).length < 60 && prev.kind === 'p') {
+    if (!closer.salute && prev && last - 1 > first && isClosingSaluteLine(leadWords(prev, 60)) && leadWords(prev, 60).length < 60 && prev.kind === 'p') {
       closer.salute = prev.children;
       closer.pos = prev.pos;
       last--;
@@ -493,7 +519,9 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
 
 function isNotesHeading(ctx: Ctx, b: StreamBlock): boolean {
   if ((b.kind !== 'heading' && b.kind !== 'para') || b.hints.markup) return false;
-  return isNotesHeadingText(ctx.syntax.bareText(b));
+  // A notes heading is never longer than the rule reads (60 characters).
+  const text = ctx.syntax.shortBareText(b, 60);
+  return text !== undefined && isNotesHeadingText(text);
 }
 
 /** The note label at the start of a paragraph: a link back to the text (`[1.](#f1)`) or a printed label. */
@@ -501,13 +529,20 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
   const first = list[0];
   if (first?.kind === 'noteAnchor') return { label: first.marker, key: first.key, rest: trimInlines(list.slice(1)), linked: !!first.target };
   if (first?.kind !== 'text') return undefined;
-  const m = noteLabelRule(first.text, true);
+  // The label may run over the first text node: a decoded reference ends a node
+  // (`3)&nbsp;The …` reads as "3)\u00a0" and "The …"), so the leading text nodes are read as one.
+  let lead = first.text;
+  let nodes = 1;
+  while (lead.length < 40 && list[nodes]?.kind === 'text') lead += (list[nodes++] as Extract<Inline, { kind: 'text' }>).text;
+  const m = noteLabelRule(lead, true);
   if (!m) return undefined;
-  const label = m.label;
-  const key = m.key;
-  const cut = m.rest;
-  const rest = [{ ...first, text: first.text.slice(cut), pos: { line: first.pos.line, column: first.pos.column + cut } }, ...list.slice(1)];
-  return { label, key, rest: trimInlines(rest), linked: false };
+  // Cut after the label: whole nodes it took are dropped, the node it ends in is sliced.
+  let cut = m.rest;
+  let k = 0;
+  while (k < nodes - 1 && cut >= (list[k] as Extract<Inline, { kind: 'text' }>).text.length) cut -= (list[k++] as Extract<Inline, { kind: 'text' }>).text.length;
+  const at = list[k] as Extract<Inline, { kind: 'text' }>;
+  const rest = [{ ...at, text: at.text.slice(cut), pos: { line: at.pos.line, column: at.pos.column + cut } }, ...list.slice(k + 1)];
+  return { label: m.label, key: m.key, rest: trimInlines(rest), linked: false };
 }
 
 /** Index of the notes section: a "Notes" heading, or the first paragraph opening with a linked note label. */
@@ -517,7 +552,7 @@ function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined
   if (at === undefined) {
     for (let k = 1; k < blocks.length; k++) {
       const b = blocks[k]!;
-      if (b.kind !== 'para' || b.hints.markup) continue;
+      if (b.kind !== 'para' || b.hints.markup || !ctx.syntax.mayOpenWithLink(b)) continue;
       const l = noteLabel(ctx.syntax.inlines(b, true));
       if (l?.linked && /\.$|^\[.*\]$/.test(l.label) && b.lines[0]!.line > 1) {
         at = k;
@@ -680,6 +715,36 @@ function dropEmptyNoteSections(ctx: Ctx): void {
     ctx.diagnostics.report('furniture-dropped', `a "${text}" heading with no notes under it was dropped`, s.pos);
   }
   ctx.ed.notes = ctx.ed.notes.filter((x) => x.notes.length);
+}
+
+/**
+ * Notes no anchor of the syntax points to (`1.` notes under a notes heading, the text
+ * printing `[1]`; a marker split across inline HTML, `Party[<sup>1]</sup>`): the first
+ * marker printed without a link in the text is the note's anchor, by the engine's rule for
+ * every style (`linkBareMarkers`). A note whose key an anchor already has is paired.
+ */
+function linkPrintedMarkers(ed: Edition): void {
+  if (!ed.notes.length) return;
+  const keys = new Set<string>();
+  visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (n) => {
+    if (n.kind === 'noteAnchor') keys.add(n.key);
+  });
+  // Every note paired (the common case): nothing waits for a printed marker.
+  if (ed.notes.every((s) => s.notes.every((n) => keys.has(n.key)))) return;
+  // A key whose first bare marker is a parenthesised number the PRINTED_ANCHORS row does not
+  // take ("…; and\n(2) the forces": an enumeration) is left alone, as page text leaves it.
+  const firstBare = new Map<string, boolean>();
+  const parenthesised = PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!;
+  visitInlines(bodyInlineLists(ed), (n) => {
+    if (n.kind !== 'text') return;
+    for (const m of n.text.matchAll(/\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g)) {
+      const key = m[1] ?? m[2] ?? m[3]!;
+      if (firstBare.has(key)) continue;
+      firstBare.set(key, m[2] === undefined || printedAnchorAt(parenthesised, key, n.text, m.index)?.index === m.index);
+    }
+  });
+  const paired = new Set(ed.notes.flatMap((s) => s.notes.filter((n) => keys.has(n.key) || firstBare.get(n.key) === false)));
+  linkBareMarkers(ed, paired);
 }
 
 /** Two series of notes (numbers and letters or symbols) in one document get a `series` each. */

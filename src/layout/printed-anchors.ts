@@ -76,8 +76,9 @@ export function anchorPrintedNotes(lists: readonly Inline[][], sections: readonl
   const all = sections.flatMap((s) => s.notes.map((n) => n.key));
   // A key two notes share (two series) cannot say which note a bare number points to; and
   // where the text printed other numbers (or letters) in brackets, a note of that kind
-  // without one is an orphan, its number in the text no anchor ("Vol.3").
-  const kind = (k: string): string => (/^\d/.test(k) ? 'number' : 'other');
+  // without one is an orphan, its number in the text no anchor ("Vol.3"). A symbol is a kind
+  // of its own: "[*]" printed in brackets says nothing of how "†" is printed.
+  const kind = (k: string): string => (/^\d/.test(k) ? 'number' : /^\p{L}/u.test(k) ? 'other' : k);
   const bracketedKinds = new Set([...anchored].map(kind));
   const keys = all.filter((k) => !anchored.has(k) && !bracketedKinds.has(kind(k)) && all.indexOf(k) === all.lastIndexOf(k));
   if (keys.length === 0) return 0;

@@ -28,6 +28,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
   { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Women and Marxism - Lenin Index | …")' },
+  { name: 'write to the archive', pattern: /^(?:write|e-?mail|contact)(?: to)?(?: the)? (?:[\p{Lu}\d][\p{L}\d.'’&/-]*\s+){0,6}(?:administ\p{L}*|admin|webmaster|archive)$/iu, where: 'bottom', why: 'a mail link to the archive\'s keeper ("Write Natalia Sedova Archive Administator", misspelt as printed)' },
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
   { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
   { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
@@ -65,7 +66,7 @@ export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | un
  */
 export const COLLECTION: readonly LineRule[] = [
   { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|works|archive|volume|vol\.|library|index|internet)\b/i, where: 'top', why: 'names a collection, not one text' },
-  { name: 'title and year', pattern: /^.{3,80}\s(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection' },
+  { name: 'title and year', pattern: /^.{3,80}\s(?<!\b(?:for|of|in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December),? )(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection; "for July 1922" (a month after "for", "of", "in", "on") dates the text instead' },
 ];
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
@@ -146,6 +147,7 @@ export const AUTHOR: readonly AuthorRule[] = [
   { name: 'name and year', pattern: /^(?<name>.{3,60}?)\s+(?:1[5-9]\d\d|20\d\d)$/u, where: 'top', why: 'a "Name 1922" line above the title' },
   { name: 'by X', pattern: /^by\s+(?<name>.{3,60})$/iu, where: 'top', why: 'a "by Name" line under the title' },
   { name: 'speech by X', pattern: /^(?:a )?(?:speech|address|letter|article|report|lecture|statement) (?:by|of)\s+(?<name>.{3,60}?)\.?$/iu, where: 'top', why: '"Speech by Name"' },
+  { name: "X's speech", pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{2,40}?)(?:[’']s?)\s+(?:speech|address|letter|report|reply|article|lecture|statement|message)\b/iu, where: 'top', why: '"Frederick Engels’ Speech at the Grave of Karl Marx": the title names its speaker' },
   // Applied only to the title of a letter (a text with a salutation): "Answer to Critics" names no one.
   { name: 'letter title', pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{1,40}?) to (?:(?:Dr|Mr|Mrs|Comrade|Citizen)\.? )?[\p{Lu}]/u, where: 'top', why: 'a letter\'s title "Engels to August Bebel" names its writer' },
   { name: 'archive link', pattern: /(?:^|\|\s*)(?<name>[\p{Lu}][\p{L}.'’ -]{2,60}?)\s+(?:Internet\s+)?Archive\s*(?:\||$)/u, where: 'bottom', why: 'the footer links to the author\'s archive ("Leon Trotsky Internet Archive")' },
@@ -442,7 +444,13 @@ const AFTER_ANCHOR = String.raw`(?=[\s.,;:!?’”")\]]|$)`;
  * ";" or "and" (an enumeration: "as: (1) calling for …; and (5) frothing").
  */
 export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
-  { name: 'glued number', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])(${k})${AFTER_ANCHOR}`, keys: /^\d{1,3}$/, why: '"for a century.”1 It": a superscript number, glued to the word or stop before it' },
+  {
+    name: 'glued number',
+    // After a small letter or a stop; after a Roman numeral only at the end of the line ("British Industry—VI1", a series title's part and its anchor).
+    source: (k) => String.raw`(?:(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])|(?<=\b[IVXLC]+)(?=(?:${k})\n?$))(${k})${AFTER_ANCHOR}`,
+    keys: /^(?:\d{1,3}|[*†‡§¶]{1,3})$/,
+    why: '"for a century.”1 It", "yesterday* to": a superscript number or a note\'s symbol, glued to the word or stop before it',
+  },
   { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph' },
   { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
 ];
@@ -486,6 +494,7 @@ export const INFO_SENTENCES: readonly InfoSentence[] = [
   { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
   { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, role: 'proofed', why: '"Proofread by …"' },
   { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },
+  { name: 'published according to', pattern: /^(?<label>published according to)\s+(?<value>\S.*)$/i, role: 'source', why: '"Published according to the manuscript": the text an edition followed (Lenin\'s Collected Works)' },
   { name: 'written', pattern: /^(?<label>written(?: in| on| at)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'written', why: '"Written in 1921": the date of writing' },
 ];
 
@@ -512,3 +521,28 @@ export const isDateLine = (s: string): boolean => {
   const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
   return t.length <= 80 && DATE_LINE.test(t) && (MONTH.test(t) || /^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t));
 };
+
+const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * A line that names a book or collection rather than one text: "Frederick Engels" over the
+ * book's title, "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx", "The Peasant War in
+ * Germany by Frederick Engels", "Dialectics of Nature. Frederick Engels (1883)". Above the
+ * title it names the larger work the page belongs to: the collection line, in the header
+ * (page text: `engine.ts` readTop; HTML: `hinted.ts` planFront).
+ */
+export function isBookLine(p: { readonly lines: ReadonlyArray<{ readonly text: string }> }): boolean {
+  const t = p.lines.map((l) => squashed(l.text)).join(' ');
+  // "The Third Address / May, 1871": a heading with its date on a line of its own, not a year's collection.
+  const last = squashed(p.lines[p.lines.length - 1]!.text);
+  const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashed(p.lines[0]!.text));
+  if (isCollectionLine(t) && !datedHeading) return true;
+  if (p.lines.length > 1 && isPersonName(squashed(p.lines[0]!.text))) return true;
+  const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
+  if (named && isPersonName(named[1]!)) return true;
+  // "N.I. Bukharin and E. Preobrazhensky: The ABC of Communism": the names of two writers before the colon, each a person's.
+  const writers = /^([^:]{3,80}?)\s*:\s+\S/.exec(t)?.[1]?.split(/\s+(?:and|&)\s+/);
+  if (writers && writers.length > 1 && writers.every((n) => isPersonName(n))) return true;
+  const by = /\sby\s+(.{3,60})$/.exec(t);
+  return by !== null && isPersonName(by[1]!);
+}

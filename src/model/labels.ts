@@ -13,7 +13,7 @@ export interface LabelRule {
 
 const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   // The date a text was made: written, spoken, recorded (an interview), sent or dated (a letter).
-  [['written', 'spoken', 'delivered', 'date written', 'speech delivered', 'recorded', 'interview recorded', 'sent', 'dated'], { role: 'written' }],
+  [['written', 'spoken', 'delivered', 'date written', 'speech delivered', 'recorded', 'interview recorded', 'sent', 'dated', 'date'], { role: 'written' }],
   [['published', 'first published', 'first published in full', 'first printed', 'original publication'], { role: 'firstPublished' }],
   [['source', 'source of the text', 'from', 'full text', 'original source', 'printed from'], { role: 'source' }],
   [['publisher'], { role: 'publisher' }],

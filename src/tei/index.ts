@@ -14,7 +14,7 @@ import type { Body, Edition, Inline, Note, NoteSection, SourcePos } from '../mod
 import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
-import { el, finishLayout, isBefore, mixed, rootElement, setAttrs, startLayout, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
+import { allPartsResolved, el, finishLayout, flushDue, isBefore, mixed, nodesCreated, resolveParts, rootElement, setAttrs, startLayout, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -84,7 +84,11 @@ function writeBody(text: TeiElement, body: Body, sections: readonly NoteSection[
   // A letter's postscript comes after the closer (model.divBottom).
   if (body.postscript && body.postscript.blocks.length > 0) writeBlocks(el(div, 'postscript'), body.postscript.blocks, { headings: 'p' });
   // After the closer a div allows only model.global, where note belongs.
-  for (const pub of body.publicationNotes) mixed(div, 'note', pub.children, [['type', 'publication']]);
+  let since = nodesCreated();
+  for (const pub of body.publicationNotes) {
+    mixed(div, 'note', pub.children, [['type', 'publication']]);
+    since = flushDue(div, since);
+  }
 }
 
 // ---------------------------------------------------------------- back
@@ -105,14 +109,22 @@ function writeSection(parent: TeiElement, section: NoteSection): void {
   const div = el(parent, 'div', [['type', 'notes'], ['n', section.series]]);
   if (section.heading) mixed(div, 'head', section.heading);
   if (section.blocks) writeBlocks(div, section.blocks, { headings: 'p' });
-  for (const note of section.notes) writeNote(div, note);
+  let since = nodesCreated();
+  for (const note of section.notes) {
+    writeNote(div, note);
+    since = flushDue(div, since);
+  }
 }
 
 function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
   const atEnd = sections.filter((s) => !s.inText);
   if (atEnd.length === 0) return;
   const back = el(text, 'back');
-  for (const section of atEnd) writeSection(back, section);
+  let since = nodesCreated();
+  for (const section of atEnd) {
+    writeSection(back, section);
+    since = flushDue(back, since);
+  }
 }
 
 /**
@@ -146,5 +158,8 @@ function writeDocument(doc: XMLBuilder, tei: TeiElement, edition: Edition, optio
   // attribute would make xmlbuilder2 take its namespace-tracking serialiser (see TeiElement).
   const xml = doc.end({ headless: true, prettyPrint: false });
   if (!xml.startsWith(ROOT_START)) throw new Error(`the TEI writer's root element is not <TEI>: ${xml.slice(0, 20)}`);
-  return `${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`;
+  // The parts go in last, so that the document is built as one string in one pass.
+  const whole = resolveParts(`${PROLOG}${ROOT_START} xmlns="${TEI_NS}"${xml.slice(ROOT_START.length)}\n`);
+  if (!allPartsResolved()) throw new Error('the TEI writer left a part of the document out');
+  return whole;
 }

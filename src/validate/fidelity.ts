@@ -573,9 +573,11 @@ function teiWordSeqs(tei: string, into?: { text: WordSeq; header: WordSeq }): { 
       if (i < n && tei.charCodeAt(i) !== LT) i = charData(i);
       continue;
     }
+    const at = i;
     i = tag.next;
     const name = tag.name;
     if (name === undefined) continue;
+    if (zone === 'text' && skipDepth === 0 && splitAnchor(tei, at, name, tag)) text.glued.add(text.chunks.length);
     if (tag.closing) {
       stack.pop();
       if (skipDepth > 0) skipDepth--;
@@ -592,6 +594,51 @@ function teiWordSeqs(tei: string, into?: { text: WordSeq; header: WordSeq }): { 
     if (copyDepth > 0 || ((name === 'del' || name === 'add') && CONVERTER_COPY.test(tag.attrs))) copyDepth++;
   }
   return { text, header, copied };
+}
+
+const NOTE_ANCHOR = /\btype="noteAnchor"/;
+
+/**
+ * A note anchor the converter split from the word it was printed against: a `ref
+ * type="noteAnchor"` right after a letter or digit ("developing<ref …>1</ref>" from the
+ * copy's "developing1"). Its words continue the word before, as `glued` chunks do.
+ */
+function splitAnchor(tei: string, at: number, name: string, tag: Tag): boolean {
+  return name === 'ref' && !tag.closing && !tag.selfClosing && at > 0 && isWordCodePoint(codePointBefore(tei, at)) && NOTE_ANCHOR.test(tag.attrs);
+}
+
+/**
+ * The lost and added runs that are one source word the converter split at a note anchor:
+ * the source has "developing1", the TEI "developing" and the anchor "1" (a `glued` chunk
+ * of the TEI's text, see `splitAnchor`). In each stretch of differences between two equal
+ * runs, two added words the anchor joins are paired with a lost word spelt as the two
+ * together; the stretch may hold other differences (metadata words the header has).
+ */
+function splitAnchorRuns(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<number> {
+  const out = new Set<number>();
+  for (let r = 0; r < runs.length; ) {
+    if (runs[r]!.op === 'same') {
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end < runs.length && runs[end]!.op !== 'same') end++;
+    const addedAt = new Map<number, number>();
+    for (let k = r; k < end; k++) if (runs[k]!.op === 'added') addedAt.set(runs[k]!.b, k);
+    for (let k = r; k < end; k++) {
+      const e = runs[k]!;
+      const before = addedAt.get(e.b - 1);
+      if (e.op !== 'added' || before === undefined || out.has(before) || !text.continues(e.b)) continue;
+      const whole = text.word(e.b - 1) + text.word(e.b);
+      for (let l = r; l < end; l++) {
+        if (runs[l]!.op !== 'lost' || out.has(l) || src.word(runs[l]!.a) !== whole) continue;
+        out.add(l).add(before).add(k);
+        break;
+      }
+    }
+    r = end;
+  }
+  return out;
 }
 
 /** The words of a TEI document: the `text` element's in document order, and the header's as a bag. */
@@ -869,6 +916,7 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
     return { lost: src.length, added: text.length };
   }
   const joined = joinedWords(runs, src, text);
+  for (const r of splitAnchorRuns(runs, src, text)) joined.add(r);
   const lost: Array<Array<Word & { index: number }>> = [];
   /** `after`: the source word the added words follow (-1: none, they open the text). */
   const added: { words: string[]; line: number; after: number }[] = [];

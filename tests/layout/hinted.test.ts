@@ -78,14 +78,15 @@ describe('planFront', () => {
 describe('author lines above the title (the shared AUTHOR rows and person names)', () => {
   it('the first line of the page, a person’s name above the title, is the author line whatever its heading level', () => {
     expect(planFront([h(4, 'Anatoly Lunacharsky'), h(3, 'REVOLUTIONARY SILHOUETTES'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['author', 'beforeHead', 'title']);
-    // Only the first line: under a collection heading ("Collected Works" is no name) a name stays as printed.
-    expect(planFront([h(3, 'Collected Works'), h(4, 'Anatoly Lunacharsky'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['beforeHead', 'beforeHead', 'title']);
+    // Only the first line: under a collection heading ("Collected Works" is no name, the collection line) a name stays as printed.
+    expect(planFront([h(3, 'Collected Works'), h(4, 'Anatoly Lunacharsky'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['collection', 'beforeHead', 'title']);
     expect(planFront([h(4, 'On the Eve of War'), h(1, 'Yakov Sverdlov'), p('I first met him.')]).roles).toEqual(['beforeHead', 'title']);
   });
   it('a name alone in a paragraph above the first heading (a portrait’s caption) does not open the text', () => {
     const plan = planFront([p('Natalia Sedova Trotsky', ['sig']), h(2, 'Natalia Sedova Trotsky'), h(1, 'How it Happened'), p('You know, I feel fine today.')]);
     expect(plan.titleAt).toBe(2);
-    expect(plan.roles).toEqual(['author', 'beforeHead', 'title']);
+    // The name printed again under the caption is no text either: the collection line, as page text reads it.
+    expect(plan.roles).toEqual(['author', 'collection', 'title']);
     // A sentence above the heading is text: the page has no title zone above it.
     expect(planFront([p('You know, I feel fine today.'), h(1, 'How it Happened')]).titleAt).toBe(-1);
   });

@@ -53,10 +53,13 @@ describe('html through the engine: the front', () => {
     const poster = read(page('<h1>Peterloo</h1>\n<p>The meeting was peaceful.</p>\n<table><tr><td>\n<h4>VICTORY OF PETERLOO</h4>\n<p>A monument is proposed.</p>\n</td></tr></table>\n<p>The yeomanry were drunk.</p>'));
     expect(poster.body.blocks.map((b) => b.kind)).toEqual(['p', 'lines', 'p']);
   });
-  it('an author line that says more than the name: the name to the header, the line kept where it is printed', () => {
+  it('an author line that says more than the name: the name to the header, the line kept whole (above the title, the collection line)', () => {
     const ed = read(page('<p class="author">Rudolf Hilferding:<br>Böhm-Bawerk’s Criticism of Marx</p>\n<h1>Preface</h1>\n<p>The strike goes on.</p>'));
     expect(ed.metadata.author?.name).toBe('Rudolf Hilferding');
-    expect(ed.body.beforeHead?.map((b) => (b.kind === 'p' ? plainText(b.children).replace(/\s+/g, ' ').trim() : ''))).toEqual(['Rudolf Hilferding: Böhm-Bawerk’s Criticism of Marx']);
+    expect(ed.body.beforeHead).toBeUndefined();
+    expect(ed.metadata.fields.filter((f) => f.role === 'collection').map((f) => plainText(f.value).replace(/\s+/g, ' ').trim())).toEqual(['Rudolf Hilferding: Böhm-Bawerk’s Criticism of Marx']);
+    const under = read(page('<h1>Preface</h1>\n<p class="author">Rudolf Hilferding:<br>Böhm-Bawerk’s Criticism of Marx</p>\n<p>The strike goes on.</p>'));
+    expect(under.body.argument.map((b) => (b.kind === 'p' ? plainText(b.children).replace(/\s+/g, ' ').trim() : ''))).toEqual(['Rudolf Hilferding: Böhm-Bawerk’s Criticism of Marx']);
     const h2 = read(page('<h2>The Third Address<br>May, 1871</h2>\n<h1>The Civil War in France</h1>\n<p>The strike goes on.</p>'));
     expect(h2.metadata.author).toBeUndefined();
     expect(h2.body.beforeHead?.length).toBe(1);

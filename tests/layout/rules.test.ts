@@ -56,6 +56,7 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives', 'Marx/Engels Internet Archive', 'Women and Marxism - Lenin Index | Lenin Works Archive', 'Marx/Engels Biography'], no: ['We went back to the index of prices, which had risen.', 'this is the index', 'Marx - a biography', 'He wrote the Biography'] },
   'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
   'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
+  'write to the archive': { at: 'bottom', yes: ['Write Natalia Sedova Archive Administator', 'Write to the Lenin Internet Archive', 'Email the MIA Admin'], no: ['Write to the workers of Petrograd and tell them everything.', 'Write it down', 'Contact with the masses was lost'] },
   README: { at: 'top', yes: ['README'], no: ['Readme first', 'README file'] },
   'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International', 'Back to the Daniel De Leon Internet Archive | As to Politics Contents Page'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.', 'Back to the International Archive we went, all of us.'] },
   download: { at: 'top', yes: ['Download PDF', 'Download as ePub', 'Download the book in PDF | Download as ePub'], no: ['Download PDF files from the site, he said.', 'Downloads of PDF'] },
@@ -94,7 +95,7 @@ describe('layout rules: furniture', () => {
 
 const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   'collection word': { yes: ['Karl Marx. Capital Volume One', 'Marx-Engels Correspondence', 'Works of Frederick Engels'], no: ['Labour in Dublin', 'Engels to August Bebel'] },
-  'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864'], no: ['The Year of Revolution', 'Notes from New York'] },
+  'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864', 'Marx and Engels in Neue Rheinische Zeitung June 1848', 'Trotsky December 1925-March 1926', 'The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852'], no: ['The Year of Revolution', 'Notes from New York', 'Politico-Economic Survey for July 1922'] },
 };
 
 const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
@@ -163,6 +164,7 @@ const AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string
   'name and year': { at: 'top', yes: [['Salvador Allende 1970', 'Salvador Allende'], ['Nikolai Bukharin 1922', 'Nikolai Bukharin']], no: ['Marx-Engels Correspondence 1873', 'The Peasant War 1850', "International Workingmen's Association 1868"] },
   'by X': { at: 'top', yes: [['by Frederick Engels', 'Frederick Engels'], ['By J. C. Mariategui', 'J. C. Mariategui']], no: ['by the workers of Petrograd', 'by 1920'] },
   'speech by X': { at: 'top', yes: [['Speech by Rosa Luxemburg', 'Rosa Luxemburg'], ['Article by Karl Radek.', 'Karl Radek']], no: ['Speech by the President of the Congress', 'A speech on the war'] },
+  "X's speech": { at: 'top', yes: [['Frederick Engels’ Speech at the Grave of Karl Marx', 'Frederick Engels'], ["Rosa Luxemburg's Address to the Congress", 'Rosa Luxemburg']], no: ["The Workers' Speech", 'The President’s Speech to the Congress', "Lenin's Speech"] },
   'letter title': { at: 'top', yes: [['Engels to August Bebel', 'Engels'], ['Karl Marx to Ludwig Kugelmann, 30 January 1868', 'Karl Marx']], no: ['To the Workers of Petrograd', 'An answer to the critics'] },
   'archive link': { at: 'bottom', yes: [['Leon Trotsky Internet Archive', 'Leon Trotsky'], ['Works Index | James Connolly Archive', 'James Connolly']], no: ['Marxists Internet Archive', 'Letters Archive', 'Trotskyist Writers Archive'] },
 };
@@ -244,6 +246,7 @@ const INFO_EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: 
   'marked up by': { yes: [['Html Markup by Stephen Baird (1999)', 'Html Markup by', 'Stephen Baird (1999)'], ['Corrected & marked up by Einde O’Callaghan', 'Corrected & marked up by', 'Einde O’Callaghan']], no: ['Marked up prices hurt the workers.'] },
   'proofread by': { yes: [['Proofread by Chris Clayton', 'Proofread by', 'Chris Clayton']], no: ['Proofreading is slow work.'] },
   delivered: { yes: [['Delivered on 5 May 1920 in Moscow', 'Delivered on', '5 May 1920 in Moscow']], no: ['Delivered to the door by the postman.'] },
+  'published according to': { yes: [['Published according to the manuscript', 'Published according to', 'the manuscript'], ['Published according to the Pravda text', 'Published according to', 'the Pravda text']], no: ['Published, according to the police, in secret.', 'It was published according to plan.'] },
   written: { yes: [['Written in April 1921', 'Written in', 'April 1921']], no: ['Written words matter more than speeches.'] },
 };
 

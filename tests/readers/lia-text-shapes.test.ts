@@ -4,7 +4,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { isNavigationLine } from '../../src/layout/navigation.js';
 import { labelLineAt } from '../../src/layout/info.js';
 import { noteLabelAt, parseLiaInlines } from '../../src/readers/shared/lia-inline.js';
-import { isClosingSaluteLine, isPlaceDateLine, isSalutationLine, isSignatureLine } from '../../src/layout/letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isSalutationLine, isSignatureLine } from '../../src/layout/letter.js';
 
 describe('letter-frame line shapes', () => {
   it('knows place-date lines from sentences and page dates', () => {
@@ -14,6 +14,11 @@ describe('letter-frame line shapes', () => {
     for (const no of ['Last updated on 25 March 2022', 'It closed on May 1, 1921 after long debates.', 'Moscow', 'the congress of May 1921']) {
       expect(isPlaceDateLine(no), no).toBe(false);
     }
+  });
+
+  it('knows a place alone on its line (a dateline of two lines: place over date)', () => {
+    for (const yes of ['Folkestone, near Dover', 'Moscow', 'St. Petersburg', 'Frankfurt am Main']) expect(isPlaceLine(yes), yes).toBe(true);
+    for (const no of ['The workers went home.', 'Dear Comrade,', 'August 21, 1890', 'Chapter 1', 'the congress', 'Reply to the Debate on the Political Report of the Central Committee']) expect(isPlaceLine(no), no).toBe(false);
   });
 
   it('knows salutations', () => {

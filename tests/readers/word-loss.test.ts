@@ -27,9 +27,11 @@ describe('readers keep every word', () => {
     expect(xpath(doc, '//tei:body//tei:quote/tei:p').map((n) => n.content.replace(/\s+/g, ' '))).toEqual(['Outer quote.', 'Inner quote words over two lines.']);
   });
 
-  it('html: an <h3> above the <h1> stays above the title', () => {
+  it('html: an <h3> above the <h1> stays above the title; one that names a collection goes to the header', () => {
     const doc = ok('<html><body>\n<h3>Collected Works</h3>\n<h1>The Title</h1>\n<p>First paragraph of the text here.</p>\n<p>Second paragraph.</p>\n</body></html>\n', 'above.html');
-    expect(xtext(doc, '//tei:body/tei:div/tei:argument[following-sibling::tei:head]')).toBe('Collected Works');
+    expect(xtext(doc, '//tei:notesStmt/tei:note')).toBe('Collected Works');
+    const kept = ok('<html><body>\n<h3>A Word to the Reader</h3>\n<h1>The Title</h1>\n<p>First paragraph of the text here.</p>\n<p>Second paragraph.</p>\n</body></html>\n', 'above2.html');
+    expect(xtext(kept, '//tei:body/tei:div/tei:argument[following-sibling::tei:head]')).toBe('A Word to the Reader');
     expect(xtext(doc, '//tei:body/tei:div/tei:head')).toBe('The Title');
   });
 });

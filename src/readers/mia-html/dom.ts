@@ -142,9 +142,15 @@ export function textStartPos(t: TextNode, fallback: SourcePos): SourcePos {
   return { line, column };
 }
 
-/** The text content of a node, as the browser would give it (no squashing). */
+/**
+ * The text content of a node, as the browser would give it (no squashing), with a `<br>`
+ * as a space: a line break is a word boundary ("Max Bedacht Archive<br />The Communist
+ * Index" is two lines of words, not "ArchiveThe"), as a browser copy and the fidelity
+ * check see it.
+ */
 export function textContent(n: Node | ParentNode): string {
   if (isText(n as Node)) return (n as TextNode).value;
+  if (isElement(n) && n.tagName === 'br') return ' ';
   if (!('childNodes' in n)) return '';
   let out = '';
   for (const c of n.childNodes) out += textContent(c);
@@ -164,6 +170,34 @@ export function squashedText(n: Node | ParentNode): string {
     squashedCache.set(n, t);
   }
   return t;
+}
+
+/**
+ * The printed lines of an element: its text split where a `<br>` breaks the line, each
+ * line's white space squashed, with the position of its first text; blank lines left out.
+ */
+export function printedLines(el: Element): { text: string; pos: SourcePos }[] {
+  const lines: { text: string; pos: SourcePos }[] = [];
+  let text = '';
+  let pos: SourcePos | undefined;
+  const end = (): void => {
+    const t = squashHtml(text).trim();
+    if (t !== '') lines.push({ text: t, pos: pos ?? posOf(el) });
+    text = '';
+    pos = undefined;
+  };
+  const walk = (n: Node): void => {
+    if (isText(n)) {
+      if (pos === undefined && n.value.trim() !== '') pos = textStartPos(n, posOf(el));
+      text += n.value;
+    } else if (isElement(n)) {
+      if (n.tagName === 'br') end();
+      else n.childNodes.forEach(walk);
+    }
+  };
+  el.childNodes.forEach(walk);
+  end();
+  return lines;
 }
 
 /** The first descendant element with the tag, depth first. */

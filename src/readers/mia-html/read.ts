@@ -11,19 +11,21 @@
  * they open a note, `layout/note-kinds.ts`), each anchor's link and name and each note's
  * names (the engine pairs them and links bare markers, `layout/note-pairing.ts`), an
  * information block's printed lines and markup labels (the engine splits label and value,
- * `layout/info.ts`); the letter frame and postscript are the engine's (`layout/letter-frame.ts`).
+ * `layout/info.ts`); the letter frame and postscript are the engine's (`layout/letter-frame.ts`),
+ * and so is who wrote the page (`layout/authors.ts`): the reader hands over the author and
+ * collection lines, the `<meta name="author">` as written and the dropped footer.
  * Navigation furniture is dropped into `edition.dropped`, never silently.
  */
-import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, metaAuthorName } from '../../layout/rules.js';
+import { authorLine, collectionAuthor, settleAuthor, type PlacedLine } from '../../layout/authors.js';
 import type { StreamBlock } from '../../layout/blocks.js';
-import { authorLineName, planFront, textRole } from '../../layout/hinted.js';
+import { planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
 import { emptyEdition, plainText, squash } from '../../model/walk.js';
 import type { ReaderContext } from '../reader.js';
-import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, squashedText, type Element, type Node } from './dom.js';
+import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, printedLines, squashedText, textContent, type Element, type Node } from './dom.js';
 import { inlinesOf, tidy, type InlineContext } from './inlines.js';
 import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
 import { collectItems, type Item } from './items.js';
@@ -32,6 +34,7 @@ import { lastUpdatedField } from '../../layout/info.js';
 import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
 import { noteOpening } from '../../layout/note-kinds.js';
 import { htmlStream } from './stream.js';
+import { titleEndsInDate } from '../../layout/title-date.js';
 
 /**
  * parse5's default adapter copies a text node's location object each time the text grows
@@ -121,8 +124,8 @@ export class HtmlReading {
   private note: Note | undefined;
   /** Body blocks read under the open notes heading before its first note. */
   private sectionLead: BodyEntry[] = [];
-  /** No author line and no meta author: the footer is asked at the end. */
-  private authorUnknown = false;
+  /** The page's `<meta name="author">`, handed to the layout engine's author rules (`layout/authors.ts`). */
+  private metaAuthor: PlacedLine | undefined;
   private readonly noteNames = new Map<Note, { names: string[]; backHref?: string }>();
   private readonly pending: Pending = { names: [] };
   private targets = new Set<string>();
@@ -184,11 +187,13 @@ export class HtmlReading {
     const plan = planFront(stream);
     plan.roles.forEach((role, i) => {
       const it = items[i]!;
+      // Loose words the engine puts in the front: a `span.title` straight in the body, the collection line.
+      if (it.kind === 'loose' && role === 'collection') return this.setLooseCollection(it.nodes, it.pos);
       if (it.kind !== 'block') return;
       const { el, pos } = it;
       switch (role) {
         case 'title':
-          return this.setTitle(el, pos);
+          return this.setTitle(el, pos, plan.roles.includes('subtitle'));
         case 'collection':
           return this.setCollection(el, pos);
         case 'furniture':
@@ -211,12 +216,20 @@ export class HtmlReading {
       }
     });
     if (plan.titleAt < 0) this.titleFromHead(doc);
-    this.authorFromMeta(doc);
+    const meta = findAll(doc, (e) => e.tagName === 'meta' && (attr(e, 'name') ?? '').toLowerCase() === 'author')[0];
+    if (meta) this.metaAuthor = { text: attr(meta, 'content') ?? '', pos: posOf(meta) };
     return plan.end;
   }
 
-  private setTitle(el: Element, pos: SourcePos): void {
-    this.ed.body.head = this.inl(el, pos);
+  private setTitle(el: Element, pos: SourcePos, subtitled: boolean): void {
+    // "…French Question<br /><small>June 16, 1921</small>" (no subtitle under it): the date is a date line under the title (layout/title-date.ts).
+    const brAt = el.childNodes.findLastIndex((c) => isElement(c) && c.tagName === 'br');
+    const after = brAt >= 0 ? el.childNodes.slice(brAt + 1) : [];
+    const lines = printedLines(el);
+    if (!subtitled && brAt >= 0 && titleEndsInDate(lines.map((l) => l.text)) && squash(after.map(textContent).join('')) === lines.at(-1)!.text) {
+      this.ed.body.head = this.inl(el.childNodes.slice(0, brAt), pos);
+      this.ed.body.argument.push({ kind: 'p', children: this.inl(after, lines.at(-1)!.pos), pos: lines.at(-1)!.pos });
+    } else this.ed.body.head = this.inl(el, pos);
     this.ed.metadata.title = squash(plainText(this.ed.body.head));
   }
 
@@ -228,14 +241,16 @@ export class HtmlReading {
   private setCollection(el: Element, pos: SourcePos): void {
     const value = this.inl(el, pos);
     if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
-    // "Works of Frederick Engels 1885": a collection line that names its author (layout table).
-    // "Dora B. Montefiore 1917": the author line the page template prints over the title, as printed.
-    const line = squashedText(el);
-    const byYear = authorFrom(line, 'top');
-    // Over two printed lines ("Karl Marx<br>Wage Labour and Capital") the line names a book and its author, not the page's.
-    const printed = findAll(el, (e) => e.tagName === 'br').length === 0 ? personInLine(line) : undefined;
-    const named = authorInCollection(line) ?? (byYear?.rule.name === 'name and year' ? byYear : printed !== undefined ? { name: printed } : undefined);
-    if (named && !this.ed.metadata.author) this.ed.metadata.author = { name: named.name, from: 'author-line', pos };
+    // The author it names, by the layout engine's rules ("Works of Frederick Engels 1885"); its printed lines are syntax.
+    const named = collectionAuthor(squashedText(el), findAll(el, (e) => e.tagName === 'br').length + 1);
+    if (named !== undefined && !this.ed.metadata.author) this.ed.metadata.author = { name: named, from: 'author-line', pos };
+  }
+
+  private setLooseCollection(nodes: Node[], pos: SourcePos): void {
+    const value = this.inl(nodes, pos);
+    if (value.length) this.ed.metadata.fields.push({ label: '', role: 'collection', value, pos });
+    const named = collectionAuthor(squash(plainText(value)), 1 + nodes.reduce((n, c) => n + (isElement(c) ? findAll(c, (e) => e.tagName === 'br').length : 0), 0));
+    if (named !== undefined && !this.ed.metadata.author) this.ed.metadata.author = { name: named, from: 'author-line', pos };
   }
 
   private setSubtitle(el: Element, pos: SourcePos): void {
@@ -245,23 +260,23 @@ export class HtmlReading {
 
   /**
    * The author line's name goes to the header. A line that says more than the name (a
-   * year aside: "Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx") also stays where it
-   * is printed, above or under the title, so none of its words is lost.
+   * year aside) is kept whole, so none of its words is lost: above the title it names the
+   * larger work ("Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx"), a collection line in
+   * the header; under the title it stays where it is printed.
    */
   private setAuthor(el: Element, pos: SourcePos, aboveTitle: boolean): void {
-    const line = squash(squashedText(el));
-    const name = authorLineName(line);
-    if (!name) return;
-    this.ed.metadata.author = { name, from: 'author-line', pos };
+    const named = authorLine(squashedText(el));
+    if (!named) return;
+    this.ed.metadata.author = { name: named.name, from: 'author-line', pos };
     // "Vladimir Lenin's": the name's possessive over the title; the line as printed goes to the header, as page text has it.
-    if (/^[’']s$/.test(line.replace(name, '').trim())) {
+    if (named.rest === 'possessive') {
       this.ed.metadata.fields.push({ label: '', role: 'collection', value: this.inl(el, pos), pos });
       return;
     }
-    if (/\p{L}/u.test(line.replace(name, ''))) {
-      const kept: Block = { kind: 'p', children: this.inl(el, pos), pos };
-      if (aboveTitle) (this.ed.body.beforeHead ??= []).push(kept);
-      else this.ed.body.argument.push(kept);
+    if (named.rest === 'more') {
+      // Above the title, the line names the larger work too ("Rudolf Hilferding: Böhm-Bawerk's Criticism of Marx"): the collection line, in the header.
+      if (aboveTitle) this.ed.metadata.fields.push({ label: '', role: 'collection', value: this.inl(el, pos), pos });
+      else this.ed.body.argument.push({ kind: 'p', children: this.inl(el, pos), pos });
     }
   }
 
@@ -278,36 +293,6 @@ export class HtmlReading {
     this.ctx.diagnostics.report('title-missing', 'the page has no heading and no <title>', { line: 1, column: 1 });
   }
 
-  private authorFromMeta(doc: Document): void {
-    const meta = findAll(doc, (e) => e.tagName === 'meta' && (attr(e, 'name') ?? '').toLowerCase() === 'author')[0];
-    // The meta's forms of one name give the fullest; an organisation is no author (layout table).
-    const content = meta ? metaAuthorName(squash(attr(meta, 'content') ?? '').replace(/([a-z]{3})\.$/, '$1')) ?? '' : '';
-    const printed = this.ed.metadata.author;
-    if (printed) {
-      // An author line in capitals ("KIM IL SUNG") named as the page's metadata spells it.
-      if (content && printed.name === printed.name.toUpperCase() && content.toUpperCase() === printed.name) printed.name = content;
-      return;
-    }
-    if (meta && content) {
-      this.ed.metadata.author = { name: content, from: 'metadata', pos: posOf(meta) };
-      return;
-    }
-    this.authorUnknown = true;
-  }
-
-  /** Without an author line or meta: the archive link of the dropped footer, as the layout engine reads it. */
-  private authorFromFooter(): void {
-    if (!this.authorUnknown || this.ed.metadata.author) return;
-    for (const d of this.ed.dropped) {
-      const named = authorFrom(d.text, 'bottom');
-      if (!named) continue;
-      this.ed.metadata.author = { name: named.name, from: 'footer', pos: d.pos };
-      this.ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, d.pos);
-      return;
-    }
-    this.ctx.diagnostics.report('author-missing', 'no author line (h2, p.author), no <meta name="author"> and no archive link', { line: 1, column: 1 });
-  }
-
   private readInfo(el: Element, pos: SourcePos): void {
     for (const field of readFieldLines(el, pos, this.ictx)) this.addField(field);
   }
@@ -319,9 +304,10 @@ export class HtmlReading {
     }
   }
 
+  /** A dropped block goes one printed line a piece (a `<br>` ends a line, as in the page's text): "Max Bedacht Archive" is a line of its own. */
   private dropBlock(el: Element, pos: SourcePos, reason: string): void {
-    const text = squash(squashedText(el));
-    if (text) this.drop(text, reason, pos);
+    const lines = printedLines(el);
+    for (const [i, line] of lines.entries()) this.drop(squash(line.text), reason, i === 0 ? pos : line.pos);
   }
 
   // ---------------------------------------------------------------- text and notes
@@ -492,11 +478,11 @@ export class HtmlReading {
   // ---------------------------------------------------------------- the engine's notes and letter frame
 
   private finish(): void {
-    this.authorFromFooter();
-    // An author line in capitals, spelt as the footer's archive link spells the name (layout rule).
-    const author = this.ed.metadata.author;
-    const spelt = author?.from === 'author-line' ? footerSpelling(author.name, this.ed.dropped.map((d) => d.text)) : undefined;
-    if (author && spelt !== undefined) author.name = spelt;
+    // The author from the page's metadata or the footer's archive link, when no printed line names one (layout/authors.ts).
+    const missing = 'no author line (h2, p.author), no <meta name="author"> and no archive link';
+    const head = this.ed.body.head[0];
+    const title = head ? { title: { text: this.ed.metadata.title, pos: head.pos } } : {};
+    settleAuthor(this.ed, { ...title, ...(this.metaAuthor ? { metadata: this.metaAuthor } : {}), footer: this.ed.dropped, missing }, this.ctx.diagnostics);
     settleLinkedNotes(this.ed, this.noteNames, (text, reason, pos) => this.drop(text, reason, pos));
     const paired = pairAnchors(this.noteNames, this.ictx.anchors);
     const shaped = shapeLetter(this.body);

@@ -10,6 +10,7 @@ import type { BlockKind, BlockHints, StreamBlock } from '../../layout/blocks.js'
 import { FURNITURE_TAGS } from '../../layout/furniture.js';
 import { attr, classes, findAll, isElement, isText, squashedText, squashHtml, textContent, type Element, type Node } from './dom.js';
 import { isMarker } from '../../layout/note-pairing.js';
+import { labelLineAt } from '../../layout/info.js';
 import type { Item } from './items.js';
 
 const KIND: Readonly<Record<string, BlockKind>> = {
@@ -55,6 +56,10 @@ function emphasisOf(el: Element): BlockHints['emphasis'] {
   if (only === undefined || !isElement(only)) return undefined;
   if (only.tagName === 'i' || only.tagName === 'em') return 'italic';
   if (only.tagName === 'b' || only.tagName === 'strong') return 'bold';
+  // `<span style="font-weight: bold;">Notes</span>`: emphasis set by the style attribute (pages made with an HTML editor).
+  const style = only.tagName === 'span' ? (attr(only, 'style') ?? '').toLowerCase() : '';
+  if (/font-weight\s*:\s*(?:bold|[6-9]00)\b/.test(style)) return 'bold';
+  if (/font-style\s*:\s*italic\b/.test(style)) return 'italic';
   return undefined;
 }
 
@@ -74,7 +79,8 @@ function blockHints(el: Element): BlockHints {
   const emphasis = emphasisOf(el);
   if (emphasis) hints.emphasis = emphasis;
   if (el.tagName === 'blockquote' || cls.some((c) => c === 'indentb' || c === 'quote' || c === 'quoteb')) hints.quoted = true;
-  if (cls.includes('information') && opensWithLabel(el)) hints.labelled = true;
+  // A label as plain text ("First Published: in …") counts when the label is a known one.
+  if (cls.includes('information') && (opensWithLabel(el) || labelLineAt(squashedText(el))?.known === true)) hints.labelled = true;
   if (FURNITURE_TAGS.has(el.tagName)) hints.element = el.tagName;
   if (el.tagName === 'table') hints.innerClasses = [...new Set(findAll(el, (e) => classes(e).length > 0).flatMap(classes))];
   // Finding the links walks the block: done only when a rule asks (furniture rules ask last).
@@ -92,8 +98,12 @@ function streamBlock(it: Item): StreamBlock {
       const kind: BlockKind = HEADING.test(el.tagName) ? 'heading' : (KIND[el.tagName] ?? 'para');
       return { kind, lines: [{ text: squashedText(el), ...at }], gapBefore: 0, hints: blockHints(el) };
     }
-    case 'loose':
-      return { kind: 'para', lines: [{ text: squashHtml(it.nodes.map(textContent).join('')), ...at }], gapBefore: 0, hints: { loose: true } };
+    case 'loose': {
+      // Words straight in the body; when one element holds them, its classes (a `span.title` over the heading).
+      const words = it.nodes.filter((n) => !isText(n) || n.value.trim() !== '');
+      const only = words.length === 1 && isElement(words[0]!) ? classes(words[0]) : [];
+      return { kind: 'para', lines: [{ text: squashHtml(it.nodes.map(textContent).join('')), ...at }], gapBefore: 0, hints: { loose: true, ...(only.length > 0 ? { classes: only } : {}) } };
+    }
     case 'rule':
       return { kind: 'rule', lines: [{ text: '', ...at }], gapBefore: 0, hints: it.cls.length > 0 ? { classes: it.cls } : {} };
     case 'target':

@@ -54,6 +54,17 @@ export function parseInlines(env: InlineEnv, start: number, end: number): Inline
   return new InlineScan(env).run(start, end);
 }
 
+/**
+ * The inlines of a range, and whether reading them asked the env's label sets
+ * (`plainMarkers`, `footnotes`): a result that did not ask stays right when the sets grow,
+ * so a caller may keep it (the markdown syntax reads each paragraph once).
+ */
+export function parseInlinesTracked(env: InlineEnv, start: number, end: number): { list: Inline[]; askedSets: boolean } {
+  const scan = new InlineScan(env);
+  const list = scan.run(start, end);
+  return { list, askedSets: scan.askedSets };
+}
+
 /** The backtick runs of each source text (by run length, offsets in order), found at its first code span. */
 const BACKTICK_RUNS = new WeakMap<Source, Map<number, number[]>>();
 
@@ -64,6 +75,8 @@ class InlineScan {
    * of the same kind cannot succeed either, so unclosed markers cost linear time, not quadratic.
    */
   private readonly failedFrom = new Map<string, number>();
+  /** Whether the scan asked `plainMarkers` or `footnotes` (its result depends on them). */
+  askedSets = false;
   constructor(private readonly env: InlineEnv) {
     this.t = env.src.text;
   }
@@ -217,7 +230,7 @@ class InlineScan {
       if (c === '[') {
         // A markdown footnote reference `[^1]` (its definition `[^1]: …` is a block of its own).
         const fn = FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24)));
-        if (fn && t[i + fn[0].length] !== ':' && this.env.footnotes?.has(fn[1]!)) {
+        if (fn && t[i + fn[0].length] !== ':' && this.isFootnote(fn[1]!)) {
           push(this.anchor(fn[1]!, i));
           i += fn[0].length;
           continue;
@@ -316,7 +329,13 @@ class InlineScan {
   }
 
   private isPlainMarker(printed: string): boolean {
+    this.askedSets = true;
     return this.env.plainMarkers?.has(printed) ?? false;
+  }
+
+  private isFootnote(label: string): boolean {
+    this.askedSets = true;
+    return this.env.footnotes?.has(label) ?? false;
   }
 
   private anchor(printed: string, at: number, target?: string, id?: string): Inline {
@@ -388,22 +407,35 @@ class InlineScan {
       if (ch === '^') {
         if (j === i + 1) return undefined;
         const children = this.run(i + 1, j);
-        return { node: this.superscript(children, i), next: j + 1 };
+        return { node: this.superscript(children, i, j + 1), next: j + 1 };
       }
     }
     return undefined;
   }
 
   /** A superscript holding only a marker (or a link to a note) is a note anchor. */
-  private superscript(children: Inline[], at: number): Inline {
+  private superscript(children: Inline[], at: number, next: number): Inline {
     const only = children.length === 1 ? children[0]! : undefined;
     if (only?.kind === 'noteAnchor') return { ...only, pos: this.pos(at) };
-    if (only?.kind === 'text' && markerKey(only.text) !== undefined) return this.anchor(only.text, at);
+    if (only?.kind === 'text' && markerKey(only.text) !== undefined && !this.halfMarker(only.text, at, next)) return this.anchor(only.text, at);
     if (only?.kind === 'link' && only.href.startsWith('#')) {
       const label = only.children.length === 1 && only.children[0]!.kind === 'text' ? only.children[0].text : '';
       if (markerKey(label) !== undefined) return this.anchor(label, at, only.href.slice(1));
     }
     return { kind: 'hi', rend: 'superscript', children, pos: this.pos(at) };
+  }
+
+  /**
+   * Half of a marker split across inline HTML: `1]` after a `[` printed before the
+   * superscript (`Party[<sup>1]</sup>`, `<em>Diet[</em><sup>2]</sup>`), `[1` before a `]`
+   * after it (`<sup>[1</sup>]`). Not an anchor by itself: the layout engine joins the two
+   * halves when a note waits for that marker (`linkBareMarkers`).
+   */
+  private halfMarker(printed: string, at: number, next: number): boolean {
+    const p = printed.trim();
+    if (/^[^[\]]*\]$/.test(p)) return /\[(?:<\/[a-zA-Z]+\s*>)*$/.test(this.t.slice(Math.max(0, at - 40), at));
+    if (/^\[[^\]]*$/.test(p)) return /^(?:<\/[a-zA-Z]+\s*>)*\]/.test(this.t.slice(next, next + 40));
+    return false;
   }
 
   /** Index of the `close` that balances the `open` at `i`, skipping escapes; -1 when none. */
@@ -477,7 +509,7 @@ class InlineScan {
     const pos = this.pos(i);
     switch (name) {
       case 'sup':
-        return { nodes: [this.superscript(children, i)], next };
+        return { nodes: [this.superscript(children, i, next)], next };
       case 'a': {
         const href = attr(attrs, 'href');
         const label = plainLabel(children);

@@ -8,12 +8,13 @@
  * title, information block, letter parts, notes and furniture are the engine's
  * (`src/layout/marked.ts`).
  */
-import { Diagnostics } from '../../diagnostics.js';
+import { Diagnostics, type Diagnostic } from '../../diagnostics.js';
 import type { Inline } from '../../model/edition.js';
+import { plainText, squash } from '../../model/walk.js';
 import type { BlockHints, BlockStream, SourceSlice, StreamBlock } from '../../layout/blocks.js';
 import type { FrontMatterFacts, InfoEntry, MarkedSyntax } from '../../layout/marked.js';
 import { isQuoteWrapped, splitBlocks, type RawBlock, type Range } from './blocks.js';
-import { parseInlines, type InlineEnv } from './inline.js';
+import { parseInlines, parseInlinesTracked, type InlineEnv } from './inline.js';
 import { matchLabel, metaField, trimInlines } from './metadata.js';
 import type { Source } from './source.js';
 
@@ -26,6 +27,14 @@ type Ref =
   | { kind: 'quoted'; range: Range }
   /** A grid-table cell: its line segments, joined by a space (or a break after `\`). */
   | { kind: 'cell'; segments: Range[] };
+
+const NO_REPORTS: readonly Diagnostic[] = [];
+
+/** How many probed readings not yet read are kept at most. */
+const KEPT_READINGS = 1024;
+
+/** White space as `trim` and `\s` know it, by char code (ASCII without a regular expression). */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 
 /** A markdown footnote definition: `[^1]: The strike began in May.` */
 const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\d_-]{1,20})\]:[ \t]*/u;
@@ -60,9 +69,36 @@ export function markdownStream(src: Source, firstLine: number, diagnostics: Diag
   return stream;
 }
 
+/**
+ * One reading of a range of the source, kept so that a paragraph is parsed once: the
+ * engine asks about a paragraph's words several times (furniture? a note label? its
+ * inlines for the TEI). Its diagnostics are recorded and reported when the words are read
+ * for the TEI (as a fresh parse would have reported them, in that order), when the reading
+ * is also dropped.
+ */
+interface Parsed {
+  end: number;
+  quoted: boolean;
+  list: Inline[];
+  reports: readonly Diagnostic[];
+  /** The reading asked the label sets, at this `version` of them. */
+  askedSets: boolean;
+  version: number;
+  /** Its plain words, squashed, once asked for. */
+  words?: string;
+}
+
 class MarkdownSyntax implements MarkedSyntax {
   private readonly refs = new Map<StreamBlock, Ref>();
   private readonly probeEnv: InlineEnv;
+  /** Readings by start offset (see `Parsed`). */
+  private readonly parsed = new Map<number, Parsed>();
+  /** Bumped when a label set grows: readings that asked the sets are then read again. */
+  private version = 0;
+  /** Where a reading's diagnostics wait (emptied into its `reports`), and the envs that report there. */
+  private readonly recorder = new Diagnostics();
+  private readonly record: InlineEnv;
+  private readonly recordQuoted: InlineEnv;
 
   constructor(
     private readonly src: Source,
@@ -73,6 +109,8 @@ class MarkdownSyntax implements MarkedSyntax {
     private readonly footnotes: Set<string>,
   ) {
     this.probeEnv = { ...env, diagnostics: new Diagnostics() };
+    this.record = { ...env, diagnostics: this.recorder, quoted: env.quoted === true };
+    this.recordQuoted = { ...env, diagnostics: this.recorder, quoted: true };
   }
 
   /** The stream block of one raw block (its parts registered too). */
@@ -143,7 +181,7 @@ class MarkdownSyntax implements MarkedSyntax {
     if (/^!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?$/.test(text.replace(/\n>?\s*/g, ' '))) return true; // an image: not text
     if (/\{\{</.test(text) || /^<\/?(?:li|ul)\b/i.test(text)) return true;
     let links = 0;
-    for (const n of parseInlines(this.probeEnv, raw.start, raw.end)) {
+    for (const n of this.read(raw.start, raw.end, this.env.quoted === true, true).list) {
       if (n.kind === 'link') links++;
       else if (n.kind === 'lb') continue;
       else if (n.kind === 'text' && LINK_SEPARATORS.test(n.text)) continue;
@@ -170,14 +208,58 @@ class MarkdownSyntax implements MarkedSyntax {
 
   inlines(b: StreamBlock, probe = false): Inline[] {
     const ref = this.ref(b);
-    const env = probe ? this.probeEnv : this.env;
-    if (ref.kind === 'quoted') return trimInlines(parseInlines({ ...env, quoted: true }, ref.range.start, ref.range.end));
-    if (ref.kind === 'cell') return this.cellInlines(env, ref.segments);
-    if (ref.kind === 'footnote') {
-      const r = this.range(b);
-      return trimInlines(parseInlines(env, r.start, r.end));
+    if (ref.kind === 'cell') return this.cellInlines(probe ? this.probeEnv : this.env, ref.segments);
+    const r = this.range(b);
+    return trimInlines(this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, probe).list);
+  }
+
+  plainWords(b: StreamBlock): string {
+    const ref = this.ref(b);
+    if (ref.kind === 'cell') return squash(plainText(this.inlines(b, true)));
+    const r = this.range(b);
+    const p = this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, true);
+    // Trimming the ends changes nothing `squash` keeps.
+    p.words ??= squash(plainText(p.list));
+    return p.words;
+  }
+
+  mayOpenWithLink(b: StreamBlock): boolean {
+    const ref = this.ref(b);
+    if (ref.kind === 'cell') return true;
+    // A linked anchor comes from `[…](#…)`, `<a href>`/`<sup>` or `^…^`; blank text before it
+    // (`&nbsp;`, a `\` break, a code span of spaces) is trimmed away. Any other opening
+    // character starts a word, an emphasis, a parenthesis or a page mark, none of them a link.
+    const { start, end } = this.range(b);
+    const t = this.src.text;
+    let i = start;
+    while (i < end && isSpace(t.charCodeAt(i))) i++;
+    if (ref.kind === 'quoted' || this.env.quoted) return true;
+    return i >= end || '[<^&`\\'.includes(t[i]!);
+  }
+
+  /**
+   * The inlines of `start..end`, parsed once (see `Parsed`): a probe only looks at them, so
+   * it may share a kept reading; the words for the TEI take the kept reading once, with its
+   * diagnostics reported then.
+   */
+  private read(start: number, end: number, quoted: boolean, probe: boolean): Parsed {
+    let p = this.parsed.get(start);
+    if (p === undefined || p.end !== end || p.quoted !== quoted || (p.askedSets && p.version !== this.version)) {
+      const env = quoted ? this.recordQuoted : this.record;
+      const { list, askedSets } = parseInlinesTracked(env, start, end);
+      const items = this.recorder.items;
+      p = { end, quoted, list, reports: items.length ? items.splice(0) : NO_REPORTS, askedSets, version: this.version };
+      // Kept up to a bound: a page of 100,000 short paragraphs, all probed before any is
+      // read (a title zone of the whole page), holds no more (a short one is cheap to read again).
+      if (probe && this.parsed.size < KEPT_READINGS) this.parsed.set(start, p);
     }
-    return trimInlines(parseInlines(env, ref.raw.start, ref.raw.end));
+    if (!probe) {
+      // Handed out for the TEI: forgotten, so the edition's nodes are never shared with a
+      // later reading, and a page of many paragraphs keeps no reading it has used.
+      this.parsed.delete(start);
+      for (const d of p.reports) this.env.diagnostics.report(d.code, d.message, d.line === undefined ? undefined : { line: d.line, column: d.column! }, d.severity);
+    }
+    return p;
   }
 
   private cellInlines(env: InlineEnv, cell: Range[]): Inline[] {
@@ -228,6 +310,34 @@ class MarkdownSyntax implements MarkedSyntax {
     return this.text(this.range(b)).replace(/[*_#]/g, '').replace(/\{[^}]*\}/g, '').trim();
   }
 
+  shortBareText(b: StreamBlock, max: number): string | undefined {
+    // What `bareText` keeps, scanned until it is certainly longer than `max`: the marks
+    // `*_#` are dropped, a `{` starts an attribute group up to the next `}` (none: a `{` as
+    // printed), and white space counts only between the first and the last kept word character.
+    const t = this.src.text;
+    const { start, end } = this.range(b);
+    let kept = 0;
+    let first = -1;
+    for (let i = start; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 42 || c === 95 || c === 35) continue; // * _ #
+      if (c === 123) {
+        const close = t.indexOf('}', i + 1);
+        if (close >= 0 && close < end) {
+          i = close;
+          continue;
+        }
+      }
+      if (!isSpace(c)) {
+        if (first < 0) first = kept;
+        else if (kept - first + 1 > max) return undefined;
+      }
+      kept++;
+    }
+    const bare = this.bareText(b);
+    return bare.length <= max ? bare : undefined;
+  }
+
   leadingSpan(b: StreamBlock): string | undefined {
     return /^\[([^\]\n]{3,60})\]\{[^}\n]*\}/.exec(this.text(this.range(b)).trim())?.[1];
   }
@@ -269,11 +379,17 @@ class MarkdownSyntax implements MarkedSyntax {
   }
 
   footnotesKept(labels: Iterable<string>): void {
-    for (const l of labels) this.footnotes.add(l);
+    for (const l of labels) this.grow(this.footnotes, l);
   }
 
   notesPrintedWith(labels: Iterable<string>): void {
-    for (const l of labels) this.plainMarkers.add(l);
+    for (const l of labels) this.grow(this.plainMarkers, l);
+  }
+
+  private grow(set: Set<string>, label: string): void {
+    if (set.has(label)) return;
+    set.add(label);
+    this.version++;
   }
 
   /** Offsets where the range's lines start (after the `> ` of a page wrapped in a quote). */
