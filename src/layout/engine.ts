@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -168,12 +168,22 @@ const isDateParagraph = (p: StreamBlock): boolean =>
  * title, "Abstract" under it); else, above the text, the last one (a book's title over its
  * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
  */
-function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean): number {
+function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean, repeated: (p: StreamBlock) => boolean): number {
+  // A line the page's breadcrumb or footer repeats ("Hungarian Tragedy" under "MIA > Archive >
+  // Fryer > Hungarian Tragedy", "Revolutionary Silhouettes" in the footer) names the book or the
+  // series the page belongs to: the title is under it.
+  while (from + 1 < to && repeated(paragraphs[from]!) && !isDateParagraph(paragraphs[from + 1]!)) from++;
   for (let k = from + 1; k < to; k++) {
     if (!isDateParagraph(paragraphs[k]!)) continue;
-    // Right above the date line, unless that line says what kind of text it is ("Where do
-    // we go from here?" over "(An interview)" over "(April 1980)"): then the one above it.
-    return k - 2 >= from && isSubtitleLine(blockText(paragraphs[k - 1]!)) ? k - 2 : k - 1;
+    // Right above the date line, unless the lines there say what kind of text it is or who wrote
+    // it ("Where do we go from here?" over "(An interview)" over "(April 1980)"; "German Women to
+    // Their Sisters …" over "By Klara Zetkin" over "(International Secretary …)" over "(December
+    // 1913)"): then the one above them. A column's name over the title ("In This Corner" over
+    // "The Hue and Cry About the Port") and a title over its subtitle ("Four Portraits of
+    // Stalinism" over "Reviewing the Books of …") print alike: the line above the date is kept.
+    let t = k - 1;
+    while (t - 1 >= from && isUnderTitle(blockText(paragraphs[t]!))) t--;
+    return t;
   }
   if (!beforeInfo) {
     // The page's first line over a chapter heading ("Engels 1894: The Peasant Question in
@@ -200,6 +210,9 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   return k;
 }
 
+/** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */
+const isUnderTitle = (s: string): boolean => isSubtitleLine(s) || authorFrom(s, 'top')?.rule.name === 'by X';
+
 /** A heading of two or more lines whose last is a date line with words ("The Third Address" / "May, 1871"), not a collection's. */
 const isHeadingWithDate = (p: StreamBlock): boolean => {
   const last = squashLine(p.lines[p.lines.length - 1]!.text);
@@ -217,7 +230,7 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 }
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string): number {
+function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
   const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
@@ -268,7 +281,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     const datedAbove = (k: number): boolean => k - 1 > i && isDateParagraph(paragraphs[k - 1]!);
     while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
-  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
+  const repeated = (p: StreamBlock): boolean => p.lines.length === 1 && repeatsFurniture(blockText(p), furniture);
+  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0, repeated);
   // What stands above the title names the book or the collection: kept above it; a first
   // line that is a person's name ("Frederick Engels" over the book's title) names the author.
   // Set when the author is taken from the book line: a "by X" line under the title names the
@@ -291,7 +305,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     }
     // Over a heading with its date above the information block, a line names what the text belongs to.
     const overDatedTitle = metaAt >= 0 && paragraphs[titleAt] !== undefined && isHeadingWithDate(paragraphs[titleAt]!);
-    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle) {
+    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle || repeated(p)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }
@@ -937,7 +951,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropFurnitureAnywhere(paragraphs, ed, rd);
   dropLinkUnderCredits(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
-  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '));
+  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '), furnitureSegments([...ed.dropped.map((d) => d.text), ...footer.map((l) => l.text)]));
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));

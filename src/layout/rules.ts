@@ -66,8 +66,25 @@ export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | un
  */
 export const COLLECTION: readonly LineRule[] = [
   { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|works|archive|volume|vol\.|library|index|internet)\b/i, where: 'top', why: 'names a collection, not one text' },
+  { name: 'periodical column', pattern: /^(?:notes|news|review|events|topics|comments?) of the (?:month|week|day|quarter)$/i, where: 'top', why: '"Notes of the Month": a periodical\'s standing column over the article\'s own title' },
   { name: 'title and year', pattern: /^.{3,80}\s(?<!\b(?:for|of|in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December),? )(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection; "for July 1922" (a month after "for", "of", "in", "on") dates the text instead' },
 ];
+
+/**
+ * The parts of the page's furniture lines (breadcrumb "MIA > Archive > Fryer > Hungarian
+ * Tragedy", footer "Contents | Revolutionary Silhouettes"), lower-cased: a title-zone line equal
+ * to one of them names the book or the series the page belongs to, not the page's text.
+ */
+export function furnitureSegments(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) for (const part of l.split(/\s[>|¦»]\s|[|¦]/)) {
+    const k = squashed(part).toLowerCase();
+    if (k.length >= 4) out.add(k);
+  }
+  return out;
+}
+
+export const repeatsFurniture = (s: string, segments: ReadonlySet<string>): boolean => segments.has(squashed(s).toLowerCase());
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 

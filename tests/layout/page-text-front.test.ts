@@ -138,3 +138,61 @@ describe('information block: a sentence of its own under a value that ended one'
     expect(xeval(doc, 'normalize-space(//tei:sourceDesc)')).toContain('Volume 26, Progress Publishers');
   });
 });
+
+describe('page text and HTML: a book or series line the breadcrumb or the footer repeats', () => {
+  const TEXT_BODY = ['However tragic the outcome of the revolution, it may well have an effect on the movement.', '', 'Certainly the paper could not remain content for long with that answer.'];
+  const copy = (crumb: string, book: string, footer: string): string[] => [crumb, '', 'Peter Fryer', '', book, '', '3. Background to October', '', ...TEXT_BODY, '', footer, 'Last updated on: 15.1.2012', ''];
+  it('the line the breadcrumb ends with names the book: the chapter under it is the title', () => {
+    const doc = tei(copy('MIA  >  Archive  >  Fryer  >  Hungarian Tragedy', 'Hungarian Tragedy', 'Peter Fryer Internet Archive'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('3. Background to October');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Peter Fryer');
+    expect(body(doc).startsWith('3. Background to October However tragic')).toBe(true);
+  });
+  it('a footer line repeating it (in other capitals) does the same', () => {
+    const doc = tei(copy('MIA  >  Archive  >  Fryer', 'HUNGARIAN TRAGEDY', 'Hungarian Tragedy | Peter Fryer Internet Archive'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('3. Background to October');
+  });
+  it('a book line nothing repeats stays the title, as before', () => {
+    const doc = tei(copy('MIA  >  Archive  >  Fryer', 'Hungarian Tragedy', 'Peter Fryer Internet Archive'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Hungarian Tragedy');
+  });
+  it('a title the breadcrumb repeats, with only a date under it, stays the title', () => {
+    const doc = tei(['MIA  >  Archive  >  Fryer  >  Hungarian Tragedy', '', 'Peter Fryer', '', 'Hungarian Tragedy', '', '(December 1956)', '', ...TEXT_BODY, '']);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Hungarian Tragedy');
+  });
+  it('HTML: the h1 stays the title under a series line the footer repeats', () => {
+    const html = '<html><head><title>Silhouettes</title></head><body>\n<h4>Anatoly Lunacharsky</h4>\n<h3>REVOLUTIONARY SILHOUETTES</h3>\n<h1>Plekhanov</h1>\n<p>I have few personal recollections of him, and I gladly set them down.</p>\n<p>In 1893 I left Russia for Zurich to study.</p>\n<p class="footer">Revolutionary Silhouettes</p>\n</body></html>\n';
+    const r = convert(html, { file: 'page.html' });
+    expect(xtext(parseTei(r.tei!), '//tei:titleStmt/tei:title')).toBe('Plekhanov');
+    const text = ['Anatoly Lunacharsky', '', 'REVOLUTIONARY SILHOUETTES', '', 'Plekhanov', '', 'I have few personal recollections of him, and I gladly set them down.', '', 'In 1893 I left Russia for Zurich to study.', '', 'Revolutionary Silhouettes', 'Last updated on: 23.8.2011', ''];
+    expect(xtext(tei(text), '//tei:titleStmt/tei:title')).toBe('Plekhanov');
+  });
+});
+
+describe('page text and HTML: a periodical’s column over the article’s title', () => {
+  const lines = (column: string): string[] => ['R. Palme Dutt', '', column, '', 'INDIAN AWAKENING', '', 'Source: The Labour Monthly, Vol. 10, June 1928', 'Transcription: Ted Crawford', '', 'The great industrial conflicts now developing in India point to a new period.', '', 'This transformation is the most important characteristic of the period.', ''];
+  it('"Notes of the Month" is the column: the line under it is the title', () => {
+    expect(xtext(tei(lines('Notes of the Month')), '//tei:titleStmt/tei:title')).toBe('INDIAN AWAKENING');
+  });
+  it('another first line above the information block stays the title', () => {
+    expect(xtext(tei(lines('Notes on India')), '//tei:titleStmt/tei:title')).toBe('Notes on India');
+  });
+});
+
+describe('page text and HTML: a "By X" line and a remark between the title and its date line', () => {
+  const top = ['MIA  >  Archive  >  Zetkin', '', 'German Women to Their Sisters in Great Britain', '', 'By Klara Zetkin', '', '(International Secretary of Socialist Women)', '', '(December 1913)', '', 'From The Labour Woman, December 1913, p.111.', '', 'Dear Sisters! We write to you in a grave hour for the movement.', '', 'Socialism is International Peace!', ''];
+  it('the title is above the "By" line, which names the author', () => {
+    const doc = tei(top);
+    expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]')).toBe('German Women to Their Sisters in Great Britain');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Klara Zetkin');
+  });
+  it('HTML: the same', () => {
+    const html = '<html><head><title>Zetkin</title></head><body>\n<h1>German Women to Their Sisters in Great Britain</h1>\n<h3>By Klara Zetkin</h3>\n<h4>(International Secretary of Socialist Women)</h4>\n<h4>(December 1913)</h4>\n<p>Dear Sisters! We write to you in a grave hour for the movement.</p>\n<p>Socialism is International Peace!</p>\n</body></html>\n';
+    const r = convert(html, { file: 'page.html' });
+    expect(xtext(parseTei(r.tei!), '//tei:titleStmt/tei:title[not(@type)]')).toBe('German Women to Their Sisters in Great Britain');
+  });
+  it('a line right above the date that is neither stays the title', () => {
+    const doc = tei(top.map((l) => (l === 'By Klara Zetkin' ? 'In This Corner' : l)).filter((l) => !l.startsWith('(International')));
+    expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]')).toBe('In This Corner');
+  });
+});

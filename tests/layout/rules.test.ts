@@ -96,6 +96,7 @@ describe('layout rules: furniture', () => {
 const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   'collection word': { yes: ['Karl Marx. Capital Volume One', 'Marx-Engels Correspondence', 'Works of Frederick Engels'], no: ['Labour in Dublin', 'Engels to August Bebel'] },
   'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864', 'Marx and Engels in Neue Rheinische Zeitung June 1848', 'Trotsky December 1925-March 1926', 'The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852'], no: ['The Year of Revolution', 'Notes from New York', 'Politico-Economic Survey for July 1922'] },
+  'periodical column': { yes: ['Notes of the Month', 'NOTES OF THE WEEK', 'Review of the Quarter'], no: ['Notes on the Month of May', 'The Events of the Day Before', 'Notes'] },
 };
 
 const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
