@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, furnitureSegments, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -111,7 +111,7 @@ function titleInlines(paragraphs: readonly StreamBlock[], rd: Reading): Inline[]
 const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
   if (p.lines.length !== 1) return false;
   const s = squashShort(p.lines[0]!.text, 80);
-  return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
+  return (isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s)) || isAuthorsLine(s);
 };
 
 /**
@@ -182,7 +182,7 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     // "The Hue and Cry About the Port") and a title over its subtitle ("Four Portraits of
     // Stalinism" over "Reviewing the Books of …") print alike: the line above the date is kept.
     let t = k - 1;
-    while (t - 1 >= from && isUnderTitle(blockText(paragraphs[t]!))) t--;
+    while (t - 1 >= from && isUnderTitle(paragraphs[t]!)) t--;
     return t;
   }
   if (!beforeInfo) {
@@ -211,7 +211,16 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
 }
 
 /** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */
-const isUnderTitle = (s: string): boolean => isSubtitleLine(s) || authorFrom(s, 'top')?.rule.name === 'by X';
+const isUnderTitle = (p: StreamBlock): boolean => isSubtitleLine(blockText(p)) || byLine(p) !== undefined;
+
+/** The name a "By Name" line gives, that line alone or the first of its paragraph ("By Klara Zetkin" / "(International Secretary …)"). */
+function byLine(p: StreamBlock): string | undefined {
+  for (const s of [blockText(p), squashLine(p.lines[0]!.text)]) {
+    const a = authorFrom(s, 'top');
+    if (a?.rule.name === 'by X' && isPersonName(a.name)) return a.name;
+  }
+  return undefined;
+}
 
 /** A heading of two or more lines whose last is a date line with words ("The Third Address" / "May, 1871"), not a collection's. */
 const isHeadingWithDate = (p: StreamBlock): boolean => {
@@ -333,7 +342,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
     if (!ed.metadata.author || authorFromBook) {
-      const by = subtitle.map((p) => authorFrom(blockText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
+      const by = subtitle.map((p) => { const n = byLine(p); return n ? { name: n } : authorFrom(blockText(p), 'top'); }).find((a) => a && (!('rule' in a) || (a.rule.name !== 'name and year' && a.rule.name !== 'letter title')));
       const l = subtitle[0]!.lines[0]!;
       if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
     }

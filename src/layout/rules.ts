@@ -151,6 +151,17 @@ export function isPersonName(s: string): boolean {
   );
 }
 
+/**
+ * An author line naming two or more writers, each by a full name: "Ben Bradley, R. Palme Dutt
+ * and Harry Pollitt", "Ralph Miliband & Marcel Liebman". "Marx and Engels" (surnames) is not one.
+ */
+export function isAuthorsLine(s: string): boolean {
+  const t = squashed(s);
+  if (t.length > 120) return false;
+  const names = t.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  return names.length >= 2 && names.every((n) => isPersonName(n) && !/\s(?:and|&)\s/.test(n));
+}
+
 export interface AuthorRule {
   name: string;
   pattern: RegExp;

@@ -180,19 +180,40 @@ describe('page text and HTML: a periodical’s column over the article’s title
 });
 
 describe('page text and HTML: a "By X" line and a remark between the title and its date line', () => {
-  const top = ['MIA  >  Archive  >  Zetkin', '', 'German Women to Their Sisters in Great Britain', '', 'By Klara Zetkin', '', '(International Secretary of Socialist Women)', '', '(December 1913)', '', 'From The Labour Woman, December 1913, p.111.', '', 'Dear Sisters! We write to you in a grave hour for the movement.', '', 'Socialism is International Peace!', ''];
+  const top = ['MIA  >  Archive  >  Zetkin', '', 'German Women to Their Sisters in Great Britain', '', 'By Klara Zetkin', '(International Secretary of Socialist Women)', '', '(December 1913)', '', 'From The Labour Woman, December 1913, p.111.', '', 'Dear Sisters! We write to you in a grave hour for the movement.', '', 'Socialism is International Peace!', ''];
   it('the title is above the "By" line, which names the author', () => {
     const doc = tei(top);
     expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]')).toBe('German Women to Their Sisters in Great Britain');
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Klara Zetkin');
   });
   it('HTML: the same', () => {
-    const html = '<html><head><title>Zetkin</title></head><body>\n<h1>German Women to Their Sisters in Great Britain</h1>\n<h3>By Klara Zetkin</h3>\n<h4>(International Secretary of Socialist Women)</h4>\n<h4>(December 1913)</h4>\n<p>Dear Sisters! We write to you in a grave hour for the movement.</p>\n<p>Socialism is International Peace!</p>\n</body></html>\n';
+    const html = '<html><head><title>Zetkin</title></head><body>\n<h1>German Women to Their Sisters in Great Britain</h1>\n<h2>By Klara Zetkin<br />\n(International Secretary of Socialist Women)</h2>\n<h4>(December 1913)</h4>\n<p>Dear Sisters! We write to you in a grave hour for the movement.</p>\n<p>Socialism is International Peace!</p>\n</body></html>\n';
     const r = convert(html, { file: 'page.html' });
     expect(xtext(parseTei(r.tei!), '//tei:titleStmt/tei:title[not(@type)]')).toBe('German Women to Their Sisters in Great Britain');
   });
   it('a line right above the date that is neither stays the title', () => {
-    const doc = tei(top.map((l) => (l === 'By Klara Zetkin' ? 'In This Corner' : l)).filter((l) => !l.startsWith('(International')));
+    const doc = tei(top.map((l) => (l === 'By Klara Zetkin' ? 'In This Corner' : l === '(International Secretary of Socialist Women)' ? '' : l)));
     expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]')).toBe('In This Corner');
+  });
+});
+
+describe('page text and HTML: an author line naming several writers', () => {
+  const lines = (authors: string): string[] => [authors, '', 'On the Eve of the Indian National Congress', '', 'Source: The Labour Monthly, Vol. 20, March 1938', 'Transcription: Ted Crawford', '', 'We take this opportunity to send our heartiest greetings to the Congress.', '', 'To the Indian people the National Congress represents the National Front.', ''];
+  for (const authors of ['Ben Bradley, R. Palme Dutt and Harry Pollitt', 'Ralph Miliband & Marcel Liebman']) {
+    it(`"${authors}" is the author line, the line under it the title`, () => {
+      const doc = tei(lines(authors));
+      expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('On the Eve of the Indian National Congress');
+      expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe(authors);
+    });
+  }
+  it('a title joining two things with "and" stays the title', () => {
+    const doc = tei(lines('Reform and Revolution'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Reform and Revolution');
+  });
+  it('HTML: the same names over the h1 are the author', () => {
+    const html = '<html><head><title>Greetings</title></head><body>\n<h2>Ralph Miliband &amp; Marcel Liebman</h2>\n<h1>Reflections on Anti-Communism</h1>\n<p>Ever since the Bolshevik Revolution of October 1917, anti-communism has been a theme.</p>\n<p>For all its diverse forms, it rests on two contentions.</p>\n</body></html>\n';
+    const doc = parseTei(convert(html, { file: 'page.html' }).tei!);
+    expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Reflections on Anti-Communism');
+    expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Ralph Miliband & Marcel Liebman');
   });
 });

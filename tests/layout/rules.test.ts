@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FURNITURE_TAGS } from '../../src/layout/furniture.js';
 import { labelRule } from '../../src/model/labels.js';
-import {
+import { isAuthorsLine,
   AUTHOR,
   AUTHOR_IN_COLLECTION,
   AUTHOR_IN_BOOK_LINE,
@@ -467,4 +467,9 @@ describe('layout rules: a person\'s name', () => {
   it('leaves a possessive and a name cut short after "and"', () => {
     for (const n of ['Vladimir Lenin’s', "Vladimir Lenin's", 'Marx and', 'Karl Marx &']) expect(isPersonName(n), n).toBe(false);
   });
+});
+
+describe('layout rules: an author line naming several writers', () => {
+  for (const yes of ['Ben Bradley, R. Palme Dutt and Harry Pollitt', 'Ralph Miliband & Marcel Liebman', 'Karl Marx and Frederick Engels']) it(`"${yes}" is one`, () => expect(isAuthorsLine(yes)).toBe(true));
+  for (const no of ['Marx and Engels', 'Reform and Revolution', 'Ralph Miliband', 'War and Peace in Europe', 'Bread, Peace and Land']) it(`"${no}" is not`, () => expect(isAuthorsLine(no)).toBe(false));
 });
