@@ -594,6 +594,15 @@ function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
   }
 }
 
+/** The last line of the page, if short and not a sentence (a link's words). */
+function shortLastLine(paragraphs: readonly StreamBlock[]): StreamLine | undefined {
+  const p = paragraphs[paragraphs.length - 1];
+  const l = p?.lines[p.lines.length - 1];
+  if (!l) return undefined;
+  const t = squashLine(l.text);
+  return t.length >= 4 && t.length <= 60 && t.split(' ').length <= 6 && !/[.,;:!?”"’)]$/.test(t) ? l : undefined;
+}
+
 /** The hint row that makes a block furniture (page text has no hints: no cost there). */
 const hintedFurniture = (b: StreamBlock): ReturnType<typeof furnitureByHints> =>
   b.hints.classes !== undefined || b.hints.linksOnly !== undefined || b.hints.innerClasses !== undefined ? furnitureByHints(blockText(b), b.hints) : undefined;
@@ -960,7 +969,19 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropFurnitureAnywhere(paragraphs, ed, rd);
   dropLinkUnderCredits(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
-  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '), furnitureSegments([...ed.dropped.map((d) => d.text), ...footer.map((l) => l.text)]));
+  // The page's last line, when short: a link back to the book ("Revolutionary Silhouettes" over
+  // "Last updated …") when the title zone prints the same words over the title.
+  const lastLine = shortLastLine(paragraphs);
+  const furniture = furnitureSegments([...ed.dropped.map((d) => d.text), ...footer.map((l) => l.text), ...(lastLine ? [lastLine.text] : [])]);
+  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '), furniture);
+  if (lastLine && ed.metadata.fields.some((f) => f.role === 'collection' && repeatsFurniture(squash(plainText(f.value)), furnitureSegments([lastLine.text])))) {
+    const p = paragraphs[paragraphs.length - 1]!;
+    if (paragraphs.length - 1 > bodyStart) {
+      dropNavigation(p.lines[p.lines.length - 1]!, 'the book or series over the title, linked again at the foot of the page', ed, rd);
+      p.lines.pop();
+      if (p.lines.length === 0) paragraphs.pop();
+    }
+  }
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));

@@ -565,7 +565,8 @@ export function isBookLine(p: { readonly lines: ReadonlyArray<{ readonly text: s
   const last = squashed(p.lines[p.lines.length - 1]!.text);
   const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashed(p.lines[0]!.text));
   if (isCollectionLine(t) && !datedHeading) return true;
-  if (p.lines.length > 1 && isPersonName(squashed(p.lines[0]!.text))) return true;
+  // "Frederick Engels" over the book's title; not a name printed over two lines ("GEORGII VALENTINOVICH" / "PLEKHANOV").
+  if (p.lines.length > 1 && isPersonName(squashed(p.lines[0]!.text)) && !(p.lines.length === 2 && !/\s/.test(squashed(p.lines[1]!.text)) && isPersonName(t))) return true;
   const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
   if (named && isPersonName(named[1]!)) return true;
   // "N.I. Bukharin and E. Preobrazhensky: The ABC of Communism": the names of two writers before the colon, each a person's.

@@ -166,6 +166,17 @@ describe('page text and HTML: a book or series line the breadcrumb or the footer
     expect(xtext(parseTei(r.tei!), '//tei:titleStmt/tei:title')).toBe('Plekhanov');
     const text = ['Anatoly Lunacharsky', '', 'REVOLUTIONARY SILHOUETTES', '', 'Plekhanov', '', 'I have few personal recollections of him, and I gladly set them down.', '', 'In 1893 I left Russia for Zurich to study.', '', 'Revolutionary Silhouettes', 'Last updated on: 23.8.2011', ''];
     expect(xtext(tei(text), '//tei:titleStmt/tei:title')).toBe('Plekhanov');
+    expect(body(tei(text)).endsWith('to study.')).toBe(true);
+  });
+  it('a name printed over two lines is one title, not a book line; the series line the last line repeats leaves the text', () => {
+    const text = ['Anatoly Lunacharsky', '', 'REVOLUTIONARY SILHOUETTES', '', 'GEORGII VALENTINOVICH', 'PLEKHANOV', '', 'Some encounters with him', '', 'I have few personal recollections of him, and I gladly set them down.', '', 'In 1893 I left Russia for Zurich to study.', '', 'Revolutionary Silhouettes', 'Last updated on: 23.8.2011', ''];
+    const doc = tei(text);
+    expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]')).toBe('GEORGII VALENTINOVICH PLEKHANOV');
+    expect(body(doc).endsWith('to study.')).toBe(true);
+  });
+  it('a last line the title zone does not print stays in the text', () => {
+    const text = ['Anatoly Lunacharsky', '', 'REVOLUTIONARY SILHOUETTES', '', 'GEORGII VALENTINOVICH', 'PLEKHANOV', '', 'I have few personal recollections of him, and I gladly set them down.', '', 'In 1893 I left Russia for Zurich to study.', '', 'Long Live Plekhanov', ''];
+    expect(body(tei(text)).endsWith('Long Live Plekhanov')).toBe(true);
   });
 });
 
