@@ -150,8 +150,26 @@ function isHeadingLike(p: StreamBlock): boolean {
   const t = blockText(p);
   if (isDateLine(t)) return true;
   if (/^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(t)) return false;
+  // A quotation ending like a sentence inside its quote marks ("“It is the ultimate aim … society,”",
+  // "\"2. Normal working day.\"") is an epigraph or the text's first quoted clause, not a heading.
+  const bare = t.replace(/[”"’»]+$/u, '');
+  if (bare !== t && /[.!?,;:]$/.test(bare)) return false;
   return !/[.!?,;:]$/.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t);
 }
+
+/** A heading in capitals ("SOCIALISM AND ETHICS"): at least two words, no lower-case letter. */
+const isCapitalsHeading = (p: StreamBlock): boolean => {
+  const t = blockText(p);
+  return isShortLine(p) && /\p{Lu}{2,}.*\s.*\p{Lu}{2,}/u.test(t) && !/\p{Ll}/u.test(t) && !isDateLine(t);
+};
+
+/**
+ * Under a title not in capitals, a heading in capitals that the text repeats further down in
+ * that shape ("SOCIALISM AND ETHICS" … "WE ARE A PECULIAR PEOPLE") opens the text's first
+ * section: it ends the title zone, it is not more of the subtitle.
+ */
+const opensFirstSection = (paragraphs: readonly StreamBlock[], titleAt: number, k: number): boolean =>
+  k > titleAt + 1 && isCapitalsHeading(paragraphs[k]!) && /\p{Ll}/u.test(blockText(paragraphs[titleAt]!)) && paragraphs.slice(k + 1).some((p) => isCapitalsHeading(p));
 
 /**
  * A date line standing as a paragraph: one line ("(October 1913)"), or lines that are each
@@ -288,7 +306,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     // A date line under the title closes the zone: what follows it is the text ("January 1851"
     // over "The Friend of the People. No.4, 4 January 1851", the text's source line).
     const datedAbove = (k: number): boolean => k - 1 > i && isDateParagraph(paragraphs[k - 1]!);
-    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && !opensFirstSection(paragraphs, i, zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
   const repeated = (p: StreamBlock): boolean => p.lines.length === 1 && repeatsFurniture(blockText(p), furniture);
   const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0, repeated);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { labelLineAt } from '../../src/layout/info.js';
-import { expectValidTei, parseTei, xeval, xtext } from '../helpers/tei.js';
+import { expectValidTei, parseTei, xeval, xpath, xtext } from '../helpers/tei.js';
 
 function tei(lines: string[]): ReturnType<typeof parseTei> {
   const r = convert(lines.join('\n'), { file: 'copy.txt' });
@@ -226,5 +226,38 @@ describe('page text and HTML: an author line naming several writers', () => {
     const doc = parseTei(convert(html, { file: 'page.html' }).tei!);
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Reflections on Anti-Communism');
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Ralph Miliband & Marcel Liebman');
+  });
+});
+
+describe('page text and HTML: a section heading in capitals under the title and its subtitle', () => {
+  const lines = (first: string, later: string): string[] => ['W. Liebknecht', '', 'No Compromise – No Political Trading', '', '(Part 2)', '', first, '', 'Pity for poverty and enthusiasm for equality are not yet socialism.', '', 'In all these appearances the real foundation is lacking.', '', later, '', 'Diversity of opinions on theoretical points is never dangerous to the party.', ''];
+  it('is the first section’s heading when the text has more in capitals: not in the subtitle', () => {
+    const doc = tei(lines('SOCIALISM AND ETHICS', 'WE ARE A PECULIAR PEOPLE'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title[@type="sub"]')).toBe('(Part 2)');
+    expect(body(doc)).toContain('(Part 2) SOCIALISM AND ETHICS Pity for poverty');
+  });
+  it('with no other heading in capitals in the text, it stays in the subtitle', () => {
+    const doc = tei(lines('SOCIALISM AND ETHICS', 'We are a peculiar people'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title[@type="sub"]')).toBe('(Part 2) SOCIALISM AND ETHICS');
+  });
+  it('HTML: the subtitle is the h3 alone', () => {
+    const html = '<html><head><title>No Compromise</title></head><body>\n<h2>W. Liebknecht</h2>\n<h1>No Compromise – No Political Trading</h1>\n<h3>(Part 2)</h3>\n<h4>SOCIALISM AND ETHICS</h4>\n<p>Pity for poverty and enthusiasm for equality are not yet socialism.</p>\n<h4>WE ARE A PECULIAR PEOPLE</h4>\n<p>Diversity of opinions on theoretical points is never dangerous to the party.</p>\n</body></html>\n';
+    const doc = parseTei(convert(html, { file: 'page.html' }).tei!);
+    expect(xtext(doc, '//tei:titleStmt/tei:title[@type="sub"]')).toBe('(Part 2)');
+  });
+});
+
+describe('page text: a quotation under the title is not a heading', () => {
+  const lines = (quoted: string): string[] => ['Karl Marx', 'Critique of the Gotha Programme', '', 'Appendix', '', quoted, '', 'In no other country has the workers’ party limited itself to such a demand.', '', 'The second paragraph of the text, which ends the text here.', ''];
+  for (const q of ['"2. Normal working day."', '“It is the ultimate aim of this work to lay bare the law of motion of society,”']) {
+    it(`${q} opens the text`, () => {
+      const doc = tei(lines(q));
+      expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('Appendix');
+      expect(xpath(doc, '//tei:titleStmt/tei:title[@type="sub"]')).toHaveLength(0);
+    });
+  }
+  it('a quoted title-like line without closing punctuation stays the subtitle', () => {
+    const doc = tei(lines('“Normal Working Day”'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title[@type="sub"]')).toBe('“Normal Working Day”');
   });
 });
