@@ -257,7 +257,7 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 }
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>): number {
+function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>, repeatsUsed: string[]): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
   const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
@@ -332,10 +332,12 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     }
     // Over a heading with its date above the information block, a line names what the text belongs to.
     const overDatedTitle = metaAt >= 0 && paragraphs[titleAt] !== undefined && isHeadingWithDate(paragraphs[titleAt]!);
-    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle || repeated(p)) {
+    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }
+    // A line the breadcrumb or footer repeats: above the heading, as the HTML page prints it.
+    if (repeated(p)) repeatsUsed.push(blockText(p));
     (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, rd), children: titleInlines([p], rd) });
   }
   i = titleAt;
@@ -991,8 +993,9 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   // "Last updated …") when the title zone prints the same words over the title.
   const lastLine = shortLastLine(paragraphs);
   const furniture = furnitureSegments([...ed.dropped.map((d) => d.text), ...footer.map((l) => l.text), ...(lastLine ? [lastLine.text] : [])]);
-  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '), furniture);
-  if (lastLine && ed.metadata.fields.some((f) => f.role === 'collection' && repeatsFurniture(squash(plainText(f.value)), furnitureSegments([lastLine.text])))) {
+  const repeatsUsed: string[] = [];
+  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '), furniture, repeatsUsed);
+  if (lastLine && repeatsUsed.some((t) => repeatsFurniture(t, furnitureSegments([lastLine.text])))) {
     const p = paragraphs[paragraphs.length - 1]!;
     if (paragraphs.length - 1 > bodyStart) {
       dropNavigation(p.lines[p.lines.length - 1]!, 'the book or series over the title, linked again at the foot of the page', ed, rd);

@@ -146,7 +146,8 @@ describe('page text and HTML: a book or series line the breadcrumb or the footer
     const doc = tei(copy('MIA  >  Archive  >  Fryer  >  Hungarian Tragedy', 'Hungarian Tragedy', 'Peter Fryer Internet Archive'));
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('3. Background to October');
     expect(xtext(doc, '//tei:titleStmt/tei:author')).toBe('Peter Fryer');
-    expect(body(doc).startsWith('3. Background to October However tragic')).toBe(true);
+    expect(body(doc).startsWith('Hungarian Tragedy 3. Background to October However tragic')).toBe(true);
+    expect(xtext(doc, '//tei:body//tei:head')).toBe('3. Background to October');
   });
   it('a footer line repeating it (in other capitals) does the same', () => {
     const doc = tei(copy('MIA  >  Archive  >  Fryer', 'HUNGARIAN TRAGEDY', 'Hungarian Tragedy | Peter Fryer Internet Archive'));
