@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -539,7 +539,7 @@ function authorSignedInFull(ed: Edition): void {
  * Without an author line: a letter's title names its writer ("Engels to August Bebel"),
  * else the footer's archive link; else the author is reported missing.
  */
-function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
+function findAuthor(paragraphs: readonly StreamBlock[], text: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
   if (ed.metadata.author) return;
   const title = ed.body.head[0];
   // A letter's title under its collection line ("Marx-Engels Correspondence 1890" over "Engels
@@ -557,6 +557,15 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
   if (speaker !== undefined && title) {
     ed.metadata.author = { name: speaker, from: 'author-line', pos: title.pos };
     return;
+  }
+  // "(signed TOM MANN)" closing the text names its writer.
+  for (const p of text.slice(-3).reverse()) {
+    const l = p.lines[p.lines.length - 1]!;
+    const name = signedName(l.text);
+    if (name) {
+      ed.metadata.author = { name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+      return;
+    }
   }
   if (authorFromFooter(footer, ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
@@ -1018,7 +1027,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   // After a date line the title zone left there (readTop).
   ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));
   readOpener(body, ed, rd);
-  findAuthor(paragraphs, footer, ed, rd);
+  findAuthor(paragraphs, body, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
   const ps = postscriptStart(body, (p) => p.lines[0]?.text);

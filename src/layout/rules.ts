@@ -162,6 +162,18 @@ export function isAuthorsLine(s: string): boolean {
   return names.length >= 2 && names.every((n) => isPersonName(n) && !/\s(?:and|&)\s/.test(n));
 }
 
+/**
+ * A signature printed in brackets at the end of the text ("(signed TOM MANN)", "(Signed) Tom
+ * Mann"): the name, in capitals only when the source has no lower-case letter in it, written
+ * as a name ("Tom Mann").
+ */
+export function signedName(line: string): string | undefined {
+  const m = /^\(?\s*signed\)?:?\s+(?<name>[^()]{3,60}?)\s*\)?\.?$/i.exec(squashed(line));
+  const name = m?.groups?.name;
+  if (!name || !isPersonName(name)) return undefined;
+  return /\p{Ll}/u.test(name) ? name : name.replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
+}
+
 export interface AuthorRule {
   name: string;
   pattern: RegExp;

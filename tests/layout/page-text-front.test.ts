@@ -262,3 +262,9 @@ describe('page text: a quotation under the title is not a heading', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title[@type="sub"]')).toBe('“Normal Working Day”');
   });
 });
+
+describe('page text: a signature in brackets closing the text names its writer', () => {
+  const lines = (last: string): string[] => ['MIA  >  Library  >  Tom Mann', '', 'For the Defense of Chen Du Siu', '', '(Autumn 1933)', '', 'I have read the letter addressed to me which appears in the Red Flag.', '', 'I count it my duty to continue to develop opinion till it succeeds.', '', last, '', 'Top of the page', ''];
+  it('"(signed TOM MANN)" gives the author Tom Mann', () => expect(xtext(tei(lines('(signed TOM MANN)')), '//tei:titleStmt/tei:author')).toBe('Tom Mann'));
+  it('a closing line naming no one gives no author', () => expect(xpath(tei(lines('(signed by the whole committee)')), '//tei:titleStmt/tei:author')).toHaveLength(0));
+});

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FURNITURE_TAGS } from '../../src/layout/furniture.js';
 import { labelRule } from '../../src/model/labels.js';
-import { isAuthorsLine,
+import { isAuthorsLine, signedName,
   AUTHOR,
   AUTHOR_IN_COLLECTION,
   AUTHOR_IN_BOOK_LINE,
@@ -472,4 +472,9 @@ describe('layout rules: a person\'s name', () => {
 describe('layout rules: an author line naming several writers', () => {
   for (const yes of ['Ben Bradley, R. Palme Dutt and Harry Pollitt', 'Ralph Miliband & Marcel Liebman', 'Karl Marx and Frederick Engels']) it(`"${yes}" is one`, () => expect(isAuthorsLine(yes)).toBe(true));
   for (const no of ['Marx and Engels', 'Reform and Revolution', 'Ralph Miliband', 'War and Peace in Europe', 'Bread, Peace and Land']) it(`"${no}" is not`, () => expect(isAuthorsLine(no)).toBe(false));
+});
+
+describe('layout rules: a signature in brackets at the end of the text', () => {
+  for (const [line, name] of [['(signed TOM MANN)', 'Tom Mann'], ['(Signed) Harry Pollitt', 'Harry Pollitt'], ['(signed: R. Palme Dutt)', 'R. Palme Dutt']] as const) it(`"${line}" names ${name}`, () => expect(signedName(line)).toBe(name));
+  for (const line of ['(signed by the whole committee)', 'Signed and sealed', '(signed)', 'The treaty was signed in Paris.']) it(`"${line}" names no one`, () => expect(signedName(line)).toBeUndefined());
 });
