@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -111,7 +111,7 @@ function titleInlines(paragraphs: readonly StreamBlock[], rd: Reading): Inline[]
 const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
   if (p.lines.length !== 1) return false;
   const s = squashShort(p.lines[0]!.text, 80);
-  return isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s);
+  return (isSignatureLine(s) && s.split(' ').length <= 4 && !/\b(?:of|and|the|on|in|to|for)\b/i.test(s)) || isAuthorsLine(s);
 };
 
 /**
@@ -150,8 +150,26 @@ function isHeadingLike(p: StreamBlock): boolean {
   const t = blockText(p);
   if (isDateLine(t)) return true;
   if (/^(?:[IVXLC]+|\d{1,3}|§\s*\d+)\.?$/.test(t)) return false;
+  // A quotation ending like a sentence inside its quote marks ("“It is the ultimate aim … society,”",
+  // "\"2. Normal working day.\"") is an epigraph or the text's first quoted clause, not a heading.
+  const bare = t.replace(/[”"’»]+$/u, '');
+  if (bare !== t && /[.!?,;:]$/.test(bare)) return false;
   return !/[.!?,;:]$/.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t);
 }
+
+/** A heading in capitals ("SOCIALISM AND ETHICS"): at least two words, no lower-case letter. */
+const isCapitalsHeading = (p: StreamBlock): boolean => {
+  const t = blockText(p);
+  return isShortLine(p) && /\p{Lu}{2,}.*\s.*\p{Lu}{2,}/u.test(t) && !/\p{Ll}/u.test(t) && !isDateLine(t);
+};
+
+/**
+ * Under a title not in capitals, a heading in capitals that the text repeats further down in
+ * that shape ("SOCIALISM AND ETHICS" … "WE ARE A PECULIAR PEOPLE") opens the text's first
+ * section: it ends the title zone, it is not more of the subtitle.
+ */
+const opensFirstSection = (paragraphs: readonly StreamBlock[], titleAt: number, k: number): boolean =>
+  k > titleAt + 1 && isCapitalsHeading(paragraphs[k]!) && /\p{Ll}/u.test(blockText(paragraphs[titleAt]!)) && paragraphs.slice(k + 1).some((p) => isCapitalsHeading(p));
 
 /**
  * A date line standing as a paragraph: one line ("(October 1913)"), or lines that are each
@@ -168,12 +186,22 @@ const isDateParagraph = (p: StreamBlock): boolean =>
  * title, "Abstract" under it); else, above the text, the last one (a book's title over its
  * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
  */
-function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean): number {
+function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean, repeated: (p: StreamBlock) => boolean): number {
+  // A line the page's breadcrumb or footer repeats ("Hungarian Tragedy" under "MIA > Archive >
+  // Fryer > Hungarian Tragedy", "Revolutionary Silhouettes" in the footer) names the book or the
+  // series the page belongs to: the title is under it.
+  while (from + 1 < to && repeated(paragraphs[from]!) && !isDateParagraph(paragraphs[from + 1]!)) from++;
   for (let k = from + 1; k < to; k++) {
     if (!isDateParagraph(paragraphs[k]!)) continue;
-    // Right above the date line, unless that line says what kind of text it is ("Where do
-    // we go from here?" over "(An interview)" over "(April 1980)"): then the one above it.
-    return k - 2 >= from && isSubtitleLine(blockText(paragraphs[k - 1]!)) ? k - 2 : k - 1;
+    // Right above the date line, unless the lines there say what kind of text it is or who wrote
+    // it ("Where do we go from here?" over "(An interview)" over "(April 1980)"; "German Women to
+    // Their Sisters …" over "By Klara Zetkin" over "(International Secretary …)" over "(December
+    // 1913)"): then the one above them. A column's name over the title ("In This Corner" over
+    // "The Hue and Cry About the Port") and a title over its subtitle ("Four Portraits of
+    // Stalinism" over "Reviewing the Books of …") print alike: the line above the date is kept.
+    let t = k - 1;
+    while (t - 1 >= from && isUnderTitle(paragraphs[t]!)) t--;
+    return t;
   }
   if (!beforeInfo) {
     // The page's first line over a chapter heading ("Engels 1894: The Peasant Question in
@@ -200,6 +228,18 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   return k;
 }
 
+/** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */
+const isUnderTitle = (p: StreamBlock): boolean => isSubtitleLine(blockText(p)) || byLine(p) !== undefined;
+
+/** The name a "By Name" line gives, that line alone or the first of its paragraph ("By Klara Zetkin" / "(International Secretary …)"). */
+function byLine(p: StreamBlock): string | undefined {
+  for (const s of [blockText(p), squashLine(p.lines[0]!.text)]) {
+    const a = authorFrom(s, 'top');
+    if (a?.rule.name === 'by X' && isPersonName(a.name)) return a.name;
+  }
+  return undefined;
+}
+
 /** A heading of two or more lines whose last is a date line with words ("The Third Address" / "May, 1871"), not a collection's. */
 const isHeadingWithDate = (p: StreamBlock): boolean => {
   const last = squashLine(p.lines[p.lines.length - 1]!.text);
@@ -217,7 +257,7 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 }
 
 /** Splits the text's top into author, title and subtitle paragraphs; returns where the rest starts. */
-function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string): number {
+function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>, repeatsUsed: string[]): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
   const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
@@ -266,9 +306,10 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     // A date line under the title closes the zone: what follows it is the text ("January 1851"
     // over "The Friend of the People. No.4, 4 January 1851", the text's source line).
     const datedAbove = (k: number): boolean => k - 1 > i && isDateParagraph(paragraphs[k - 1]!);
-    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
+    while (zoneEnd < Math.min(paragraphs.length - 1, i + MAX_TOP_PARAGRAPHS) && !datedAbove(zoneEnd) && !opensFirstSection(paragraphs, i, zoneEnd) && (isHeadingLike(paragraphs[zoneEnd]!) || isChapterUnderBook(paragraphs, i, zoneEnd))) zoneEnd++;
   }
-  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0);
+  const repeated = (p: StreamBlock): boolean => p.lines.length === 1 && repeatsFurniture(blockText(p), furniture);
+  const titleAt = chooseTitle(paragraphs, i, zoneEnd, metaAt >= 0, repeated);
   // What stands above the title names the book or the collection: kept above it; a first
   // line that is a person's name ("Frederick Engels" over the book's title) names the author.
   // Set when the author is taken from the book line: a "by X" line under the title names the
@@ -295,6 +336,8 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }
+    // A line the breadcrumb or footer repeats: above the heading, as the HTML page prints it.
+    if (repeated(p)) repeatsUsed.push(blockText(p));
     (ed.body.beforeHead ??= []).push({ ...paragraphBlock(p, rd), children: titleInlines([p], rd) });
   }
   i = titleAt;
@@ -319,7 +362,7 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
     if (!ed.metadata.author || authorFromBook) {
-      const by = subtitle.map((p) => authorFrom(blockText(p), 'top')).find((a) => a && a.rule.name !== 'name and year' && a.rule.name !== 'letter title');
+      const by = subtitle.map((p) => { const n = byLine(p); return n ? { name: n } : authorFrom(blockText(p), 'top'); }).find((a) => a && (!('rule' in a) || (a.rule.name !== 'name and year' && a.rule.name !== 'letter title')));
       const l = subtitle[0]!.lines[0]!;
       if (by) ed.metadata.author = { name: by.name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
     }
@@ -496,7 +539,7 @@ function authorSignedInFull(ed: Edition): void {
  * Without an author line: a letter's title names its writer ("Engels to August Bebel"),
  * else the footer's archive link; else the author is reported missing.
  */
-function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
+function findAuthor(paragraphs: readonly StreamBlock[], text: readonly StreamBlock[], footer: readonly StreamLine[], ed: Edition, rd: Reading): void {
   if (ed.metadata.author) return;
   const title = ed.body.head[0];
   // A letter's title under its collection line ("Marx-Engels Correspondence 1890" over "Engels
@@ -514,6 +557,15 @@ function findAuthor(paragraphs: readonly StreamBlock[], footer: readonly StreamL
   if (speaker !== undefined && title) {
     ed.metadata.author = { name: speaker, from: 'author-line', pos: title.pos };
     return;
+  }
+  // "(signed TOM MANN)" closing the text names its writer.
+  for (const p of text.slice(-3).reverse()) {
+    const l = p.lines[p.lines.length - 1]!;
+    const name = signedName(l.text);
+    if (name) {
+      ed.metadata.author = { name, from: 'author-line', pos: { line: l.line, column: firstColumn(l.text) } };
+      return;
+    }
   }
   if (authorFromFooter(footer, ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
@@ -569,6 +621,15 @@ function dropHeader(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
     first.lines.shift();
     if (first.lines.length === 0) paragraphs.shift();
   }
+}
+
+/** The last line of the page, if short and not a sentence (a link's words). */
+function shortLastLine(paragraphs: readonly StreamBlock[]): StreamLine | undefined {
+  const p = paragraphs[paragraphs.length - 1];
+  const l = p?.lines[p.lines.length - 1];
+  if (!l) return undefined;
+  const t = squashLine(l.text);
+  return t.length >= 4 && t.length <= 60 && t.split(' ').length <= 6 && !/[.,;:!?”"’)]$/.test(t) ? l : undefined;
 }
 
 /** The hint row that makes a block furniture (page text has no hints: no cost there). */
@@ -937,7 +998,20 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   dropFurnitureAnywhere(paragraphs, ed, rd);
   dropLinkUnderCredits(paragraphs, ed, rd);
   const credits = trailingCredits(paragraphs);
-  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '));
+  // The page's last line, when short: a link back to the book ("Revolutionary Silhouettes" over
+  // "Last updated …") when the title zone prints the same words over the title.
+  const lastLine = shortLastLine(paragraphs);
+  const furniture = furnitureSegments([...ed.dropped.map((d) => d.text), ...footer.map((l) => l.text), ...(lastLine ? [lastLine.text] : [])]);
+  const repeatsUsed: string[] = [];
+  const bodyStart = readTop(paragraphs, ed, rd, footer.map((l) => squashLine(l.text)).join(' | '), furniture, repeatsUsed);
+  if (lastLine && repeatsUsed.some((t) => repeatsFurniture(t, furnitureSegments([lastLine.text])))) {
+    const p = paragraphs[paragraphs.length - 1]!;
+    if (paragraphs.length - 1 > bodyStart) {
+      dropNavigation(p.lines[p.lines.length - 1]!, 'the book or series over the title, linked again at the foot of the page', ed, rd);
+      p.lines.pop();
+      if (p.lines.length === 0) paragraphs.pop();
+    }
+  }
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
@@ -953,7 +1027,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   // After a date line the title zone left there (readTop).
   ed.body.argument.push(...body.splice(0, argument).map((p) => paragraphBlock(p, rd)));
   readOpener(body, ed, rd);
-  findAuthor(paragraphs, footer, ed, rd);
+  findAuthor(paragraphs, body, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
   const ps = postscriptStart(body, (p) => p.lines[0]?.text);

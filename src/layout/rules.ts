@@ -66,8 +66,25 @@ export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | un
  */
 export const COLLECTION: readonly LineRule[] = [
   { name: 'collection word', pattern: /\b(?:correspondence|collected|selected|works|archive|volume|vol\.|library|index|internet)\b/i, where: 'top', why: 'names a collection, not one text' },
+  { name: 'periodical column', pattern: /^(?:notes|news|review|events|topics|comments?) of the (?:month|week|day|quarter)$/i, where: 'top', why: '"Notes of the Month": a periodical\'s standing column over the article\'s own title' },
   { name: 'title and year', pattern: /^.{3,80}\s(?<!\b(?:for|of|in|on) (?:January|February|March|April|May|June|July|August|September|October|November|December),? )(?:1[5-9]\d\d|20\d\d)(?:-\d{2,4})?$/, where: 'top', why: 'a heading with a year after it names the year\'s collection; "for July 1922" (a month after "for", "of", "in", "on") dates the text instead' },
 ];
+
+/**
+ * The parts of the page's furniture lines (breadcrumb "MIA > Archive > Fryer > Hungarian
+ * Tragedy", footer "Contents | Revolutionary Silhouettes"), lower-cased: a title-zone line equal
+ * to one of them names the book or the series the page belongs to, not the page's text.
+ */
+export function furnitureSegments(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) for (const part of l.split(/\s[>|¦»]\s|[|¦]/)) {
+    const k = squashed(part).toLowerCase();
+    if (k.length >= 4) out.add(k);
+  }
+  return out;
+}
+
+export const repeatsFurniture = (s: string, segments: ReadonlySet<string>): boolean => segments.has(squashed(s).toLowerCase());
 
 export const isCollectionLine = (s: string): boolean => s.length <= 120 && COLLECTION.some((r) => r.pattern.test(s));
 
@@ -132,6 +149,29 @@ export function isPersonName(s: string): boolean {
     !WRITINGS.test(s) &&
     !isCollectionLine(s)
   );
+}
+
+/**
+ * An author line naming two or more writers, each by a full name: "Ben Bradley, R. Palme Dutt
+ * and Harry Pollitt", "Ralph Miliband & Marcel Liebman". "Marx and Engels" (surnames) is not one.
+ */
+export function isAuthorsLine(s: string): boolean {
+  const t = squashed(s);
+  if (t.length > 120) return false;
+  const names = t.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/);
+  return names.length >= 2 && names.every((n) => isPersonName(n) && !/\s(?:and|&)\s/.test(n));
+}
+
+/**
+ * A signature printed in brackets at the end of the text ("(signed TOM MANN)", "(Signed) Tom
+ * Mann"): the name, in capitals only when the source has no lower-case letter in it, written
+ * as a name ("Tom Mann").
+ */
+export function signedName(line: string): string | undefined {
+  const m = /^\(?\s*signed\)?:?\s+(?<name>[^()]{3,60}?)\s*\)?\.?$/i.exec(squashed(line));
+  const name = m?.groups?.name;
+  if (!name || !isPersonName(name)) return undefined;
+  return /\p{Ll}/u.test(name) ? name : name.replace(/\p{Lu}+/gu, (w) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w));
 }
 
 export interface AuthorRule {
@@ -537,7 +577,8 @@ export function isBookLine(p: { readonly lines: ReadonlyArray<{ readonly text: s
   const last = squashed(p.lines[p.lines.length - 1]!.text);
   const datedHeading = p.lines.length > 1 && isDateLine(last) && /\p{L}/u.test(last) && !isCollectionLine(squashed(p.lines[0]!.text));
   if (isCollectionLine(t) && !datedHeading) return true;
-  if (p.lines.length > 1 && isPersonName(squashed(p.lines[0]!.text))) return true;
+  // "Frederick Engels" over the book's title; not a name printed over two lines ("GEORGII VALENTINOVICH" / "PLEKHANOV").
+  if (p.lines.length > 1 && isPersonName(squashed(p.lines[0]!.text)) && !(p.lines.length === 2 && !/\s/.test(squashed(p.lines[1]!.text)) && isPersonName(t))) return true;
   const named = /^(.{3,60}?)(?:\s+\(?(?:1[5-9]\d\d|20\d\d)\)?)?\s*[:.]\s+\S/.exec(t);
   if (named && isPersonName(named[1]!)) return true;
   // "N.I. Bukharin and E. Preobrazhensky: The ABC of Communism": the names of two writers before the colon, each a person's.

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FURNITURE_TAGS } from '../../src/layout/furniture.js';
 import { labelRule } from '../../src/model/labels.js';
-import {
+import { isAuthorsLine, signedName,
   AUTHOR,
   AUTHOR_IN_COLLECTION,
   AUTHOR_IN_BOOK_LINE,
@@ -96,6 +96,7 @@ describe('layout rules: furniture', () => {
 const COLLECTION_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
   'collection word': { yes: ['Karl Marx. Capital Volume One', 'Marx-Engels Correspondence', 'Works of Frederick Engels'], no: ['Labour in Dublin', 'Engels to August Bebel'] },
   'title and year': { yes: ['Marx-Engels Correspondence 1873', 'The International Workingmen’s Association 1864', 'Marx and Engels in Neue Rheinische Zeitung June 1848', 'Trotsky December 1925-March 1926', 'The Eighteenth Brumaire of Louis Bonaparte. Karl Marx 1852'], no: ['The Year of Revolution', 'Notes from New York', 'Politico-Economic Survey for July 1922'] },
+  'periodical column': { yes: ['Notes of the Month', 'NOTES OF THE WEEK', 'Review of the Quarter'], no: ['Notes on the Month of May', 'The Events of the Day Before', 'Notes'] },
 };
 
 const SUBTITLE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
@@ -466,4 +467,14 @@ describe('layout rules: a person\'s name', () => {
   it('leaves a possessive and a name cut short after "and"', () => {
     for (const n of ['Vladimir Lenin’s', "Vladimir Lenin's", 'Marx and', 'Karl Marx &']) expect(isPersonName(n), n).toBe(false);
   });
+});
+
+describe('layout rules: an author line naming several writers', () => {
+  for (const yes of ['Ben Bradley, R. Palme Dutt and Harry Pollitt', 'Ralph Miliband & Marcel Liebman', 'Karl Marx and Frederick Engels']) it(`"${yes}" is one`, () => expect(isAuthorsLine(yes)).toBe(true));
+  for (const no of ['Marx and Engels', 'Reform and Revolution', 'Ralph Miliband', 'War and Peace in Europe', 'Bread, Peace and Land']) it(`"${no}" is not`, () => expect(isAuthorsLine(no)).toBe(false));
+});
+
+describe('layout rules: a signature in brackets at the end of the text', () => {
+  for (const [line, name] of [['(signed TOM MANN)', 'Tom Mann'], ['(Signed) Harry Pollitt', 'Harry Pollitt'], ['(signed: R. Palme Dutt)', 'R. Palme Dutt']] as const) it(`"${line}" names ${name}`, () => expect(signedName(line)).toBe(name));
+  for (const line of ['(signed by the whole committee)', 'Signed and sealed', '(signed)', 'The treaty was signed in Paris.']) it(`"${line}" names no one`, () => expect(signedName(line)).toBeUndefined());
 });
