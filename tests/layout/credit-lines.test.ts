@@ -2,6 +2,7 @@
  * Credit lines of the information block, read the same from a page's HTML and from its
  * browser copy: who is credited with what, and where a name ends.
  */
+import { XmlElement } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { expectValidTei, parseTei, xpath } from '../helpers/tei.js';
@@ -25,7 +26,7 @@ function credits(d: ReturnType<typeof parseTei>): string[] {
   return xpath(d, stmt).map((_, i) => {
     const resp = xpath(d, `${stmt}[${i + 1}]/tei:resp`)[0]?.content;
     const names = xpath(d, `${stmt}[${i + 1}]/*[self::tei:persName or self::tei:orgName]`);
-    return `${resp}: ${names.map((n) => `${n.name} ${n.content}`).join(', ')}`;
+    return `${resp}: ${names.map((n) => `${n instanceof XmlElement ? n.name : ""} ${n.content}`).join(', ')}`;
   });
 }
 
