@@ -35,6 +35,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'contents links', pattern: /^(?:table of )?contents\s*:\s*[^|:]{1,80}(?:\s\|\s[^|]{1,80})+$/i, where: 'bottom', why: 'the book\'s contents and library links ("Table of Contents: Manifesto of the Communist Party | Marx/Engels Library")' },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
+  { name: 'reference link', pattern: /^for reference,? (?:see|read)(?: (?:also|while reading))?\s*:\s*\S.{0,100}$/i, where: 'bottom', why: 'a footer link to a reference page ("For Reference see while reading: Timeline of the Civil War")' },
 ];
 
 /**
