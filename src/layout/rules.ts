@@ -27,7 +27,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Women and Marxism - Lenin Index | …")' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|&|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Eden & Cedar Paul Archive", "Women and Marxism - Lenin Index | …")' },
   { name: 'write to the archive', pattern: /^(?:write|e-?mail|contact)(?: to)?(?: the)? (?:[\p{Lu}\d][\p{L}\d.'’&/-]*\s+){0,6}(?:administ\p{L}*|admin|webmaster|archive)$/iu, where: 'bottom', why: 'a mail link to the archive\'s keeper ("Write Natalia Sedova Archive Administator", misspelt as printed)' },
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
   { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
@@ -317,8 +317,8 @@ export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
   /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:(?:foot|end) ?)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
-/** "Note by Workers Liberty", "Notes by Engels": notes signed by a name (capitalised: "Notes by the way" is a title). */
-const NOTES_BY = /^(?:[Nn]otes?|NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
+/** "Note by Workers Liberty", "Notes by Engels", "Footnote by MIA": notes signed by a name (capitalised: "Notes by the way" is a title). */
+const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
 
 export const isNotesHeading = (s: string): boolean => {
   if (s.length > 60) return false;

@@ -53,7 +53,7 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'last updated': { at: 'bottom', yes: ['Last updated on 25 March 2022', 'Last updated: 10.1.2005', 'Last modified 2004'], no: ['Last updated, the census shows that the workers won.', 'The last update was late.'] },
   'next / previous': { at: 'bottom', yes: ['Next: Chapter Thirty-Three: The Modern Theory of Colonisation', 'Previous: Part 1'], no: ['Next, the workers took the factory.', 'Nextly: nothing'] },
   'contents links': { at: 'bottom', yes: ['Table of Contents: Manifesto of the Communist Party | Marx/Engels Library', 'Contents: Capital Volume One | Marx Library | Index'], no: ['Contents: the chapters follow in the order of the German edition.', 'Table of Contents'] },
-  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives', 'Marx/Engels Internet Archive', 'Women and Marxism - Lenin Index | Lenin Works Archive', 'Marx/Engels Biography'], no: ['We went back to the index of prices, which had risen.', 'this is the index', 'Marx - a biography', 'He wrote the Biography'] },
+  'index link': { at: 'bottom', yes: ['Capital Volume One Index', 'Leon Trotsky Internet Archive', 'Works Index | Volume 42 | Collected Works | L.I.A. Index', 'Frederick Engels Internet Archive', '1885 Works', 'Collected Works Table of Contents', 'Marxist Writers Archives', 'Marx/Engels Internet Archive', 'Women and Marxism - Lenin Index | Lenin Works Archive', 'Marx/Engels Biography', 'Eden & Cedar Paul Archive'], no: ['Bread & Butter & Archive & more', 'We went back to the index of prices, which had risen.', 'this is the index', 'Marx - a biography', 'He wrote the Biography'] },
   'table of contents': { at: 'bottom', yes: ['Table of Contents', 'Contents', 'Works by Date'], no: ['The contents of the letter were secret.'] },
   'link bar': { at: 'bottom', yes: ['1873 Letters | Letters Archive | Marx Engels Internet Archive', 'Home | Letters | Works'], no: ['A | B', 'one line of text'] },
   'write to the archive': { at: 'bottom', yes: ['Write Natalia Sedova Archive Administator', 'Write to the Lenin Internet Archive', 'Email the MIA Admin'], no: ['Write to the workers of Petrograd and tell them everything.', 'Write it down', 'Contact with the masses was lost'] },
@@ -185,9 +185,9 @@ describe('layout rules: authors', () => {
 
 describe('layout rules: notes headings and labels', () => {
   it('knows every heading spelling', () => {
-    for (const h of ['Notes', 'Footnotes', 'Endnotes', 'Notes:', "Editor's Notes", 'Editors’ Notes', "Translator's Notes", 'Notes and References', 'Note', 'NOTES', 'Editorial Notes', 'Authors Notes', 'Translator’s Note', 'Notes by the Translator', 'Note by Workers Liberty', 'Notes by Engels', 'Foot notes', 'End Notes'])
+    for (const h of ['Notes', 'Footnotes', 'Endnotes', 'Notes:', "Editor's Notes", 'Editors’ Notes', "Translator's Notes", 'Notes and References', 'Note', 'NOTES', 'Editorial Notes', 'Authors Notes', 'Translator’s Note', 'Notes by the Translator', 'Note by Workers Liberty', 'Notes by Engels', 'Footnote by MIA', 'Endnotes by Max Shachtman', 'Foot notes', 'End Notes'])
       expect(isNotesHeading(h), h).toBe(true);
-    for (const h of ['Notes from New York', 'Notes on the War', 'A note', 'Foot soldiers', 'References to the war', 'Notes of a Publicist', 'Notes by the way', 'Notes by which we live on']) expect(isNotesHeading(h), h).toBe(false);
+    for (const h of ['Notes from New York', 'Notes on the War', 'A note', 'Foot soldiers', 'References to the war', 'Notes of a Publicist', 'Notes by the way', 'Notes by which we live on', 'Footnote by footnote']) expect(isNotesHeading(h), h).toBe(false);
   });
   const LABELS: Record<string, { yes: Array<[string, string] | [string, string, string]>; no: string[] }> = {
     bracketed: { yes: [['[1] Adolf Hepner', '1'], ['[a] See above', 'a'], ['[*] Mühlberger', '*']], no: ['[sic] text', '[The first page is missing]'] },
