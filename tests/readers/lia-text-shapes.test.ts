@@ -63,7 +63,7 @@ describe('navigation, labels and markers', () => {
     const d = new Diagnostics('x');
     const keys = (text: string): string[] => parseLiaInlines({ text, line: 1, column: 1 }, d).flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
     expect(keys("There he says '[t]hat which the government did.")).toEqual([]);
-    expect(keys('the wor[l]d and [A]bove')).toEqual([]);
-    expect(keys('its phlogistic form [A]. Biology [b] and the end[c], then [2]the rest')).toEqual(['A', 'b', 'c', '2']);
+    expect(keys('the wor[l]d and “[A]ll of it”')).toEqual([]);
+    expect(keys('its phlogistic form [A]. Biology [b] and the end[c], then [2]the rest, Jahrbucher [B]the practical')).toEqual(['A', 'b', 'c', '2', 'B']);
   });
 });

@@ -35,8 +35,10 @@ export function parseLiaInlines(slice: SourceSlice, diagnostics: Diagnostics, ou
     const pos: SourcePos = { line, column: column + i };
     ANCHOR.lastIndex = i;
     const anchor = ANCHOR.exec(text);
-    // "'[t]he": a letter in brackets inside a word is an editor's change to the word, not an anchor.
-    if (anchor && !(i > 0 && /^[A-Za-z]$/.test(anchor[1]!) && /\p{L}/u.test(text[i + anchor[0].length] ?? ''))) {
+    // "'[t]hat", "wor[l]d": a letter in brackets inside a word (a letter or an opening quote
+    // before it, a letter after it) is an editor's change to the word, not an anchor; after a
+    // space it is one ("Jahrbucher [B]the practical", the anchor glued to the next word).
+    if (anchor && !(/^[A-Za-z]$/.test(anchor[1]!) && /[\p{L}'‘“"]/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + anchor[0].length] ?? ''))) {
       flush(i);
       out.push({ kind: 'noteAnchor', marker: anchor[0], key: anchor[1]!, pos });
       start = i + anchor[0].length;
