@@ -9,10 +9,12 @@ import { exportCommand } from './commands/export.js';
 import { htmlCommand } from './commands/html.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
-import { printable } from './output.js';
+import { printable, stopOnClosedPipe } from './output.js';
 import { STDIO_ARG } from '../io/stdin.js';
 
 export async function main(argv: string[]): Promise<void> {
+  // `teiwright … | head`: a closed pipe ends the run quietly (exit 141), never a stack trace.
+  stopOnClosedPipe([process.stdout, process.stderr], (code) => process.exit(code), EXIT.pipeClosed, EXIT.fileErrors);
   // yargs drops a lone `-` (stdin, or stdout for -o): carried through as a token it keeps,
   // for the commands that read stdin.
   const readsStdin = argv[0] === 'convert' || argv[0] === 'validate';
@@ -30,7 +32,7 @@ export async function main(argv: string[]): Promise<void> {
     .help()
     .alias('h', 'help')
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .epilogue('Exit codes: 0 all files without errors; 1 some file had errors (the others were still processed); 2 usage error; 130 interrupted.\nDiagnostics are printed as file:line:col: severity code: message; `teiwright codes` lists the codes.')
+    .epilogue('Exit codes: 0 all files without errors; 1 some file had errors (the others were still processed); 2 usage error; 130 interrupted; 141 the reader of the output went away (`| head`).\nDiagnostics are printed as file:line:col: severity code: message; `teiwright codes` lists the codes.')
     .fail((message, error, y) => {
       if (error && !(error instanceof UsageError)) throw error;
       process.stderr.write(`${printable(`teiwright: ${error?.message ?? message}`)}\n\n${y.help === undefined ? '' : 'Run with --help for usage.'}\n`);

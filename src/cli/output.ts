@@ -100,6 +100,28 @@ export function linePrinter(rawWrite: (s: string) => void, level: keyof typeof S
   };
 }
 
+/**
+ * When the reader of stdout (or stderr) goes away (`teiwright validate … | head`), writing
+ * stops there, quietly, and the process ends as a Unix tool ends on a closed pipe (exit 141),
+ * rather than with Node's unhandled `EPIPE` error and its stack trace. Other errors of the
+ * stream are one line on stderr, never a stack trace.
+ */
+export function stopOnClosedPipe(streams: readonly NodeJS.WriteStream[], exit: (code: number) => never, pipeClosed: number, failed: number): void {
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') exit(pipeClosed);
+      if (stream !== process.stderr) {
+        try {
+          process.stderr.write(`${printable(`teiwright: error output-unwritable: cannot write to stdout: ${error.message}`)}\n`);
+        } catch {
+          // stderr gone too: nothing left to tell
+        }
+      }
+      exit(failed);
+    });
+  }
+}
+
 export const silentPrinter: Printer = { file() {}, summary() {} };
 
 /** The machine-readable report of a command: the same facts as the lines. */

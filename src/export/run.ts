@@ -22,7 +22,7 @@ import type { Progress } from '../batch/types.js';
 import { VERSION } from '../version.js';
 import { conventionsFile, type Conventions } from './conventions.js';
 import { writerNamed, type DocumentSummary } from './registry.js';
-import { runExportTask, type ExportFileResult, type ExportTask, type TaskOutcome } from './task.js';
+import { EXPORT_FORMAT_VERSION, runExportTask, type ExportFileResult, type ExportTask, type TaskOutcome } from './task.js';
 
 export type { ExportFileResult } from './task.js';
 
@@ -272,7 +272,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     }
   }
   const manifestPath = join(outDir, shardName(EXPORT_MANIFEST, shard));
-  const manifestBody = { teiwright: VERSION, format: options.format, conventions: options.conventions, ...(corpusName && { corpusFile: corpusName }), files: manifest };
+  const manifestBody = { teiwright: VERSION, exportFormat: EXPORT_FORMAT_VERSION, format: options.format, conventions: options.conventions, ...(corpusName && { corpusFile: corpusName }), files: manifest };
   await writeAtomic(manifestPath, `${JSON.stringify(manifestBody, null, 1)}\n`);
   totals.seconds = (performance.now() - started) / 1000;
   return {

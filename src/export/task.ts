@@ -33,6 +33,15 @@ export interface ExportTask {
   force?: boolean;
 }
 
+/**
+ * The version of what the writers produce (the JSON Lines record, the tables' columns, the
+ * text and page renderings, the teiCorpus parts). The cache is keyed on it, not only on the
+ * package version: bump it with every change of an export's output, so that an export folder
+ * made before the change is exported again rather than served from the cache.
+ * 2: the JSON Lines record of the exports5 work; teiCorpus ids prefixed `<prefix>.<id>`.
+ */
+export const EXPORT_FORMAT_VERSION = 2;
+
 /** Where a document's last export is remembered, so a rerun redoes only what changed. */
 export const CACHE_DIR = '.teiwright-export-cache';
 
@@ -47,7 +56,7 @@ interface CacheEntry {
 
 /** Everything that changes a document's output: same settings and same bytes, same files. */
 const settingsOf = (t: ExportTask): string =>
-  JSON.stringify({ version: VERSION, format: t.format, conventions: t.conventions, corpusTitle: t.corpusTitle, inline: t.inline, href: t.href, id: t.id, input: t.input });
+  JSON.stringify({ version: VERSION, formatVersion: EXPORT_FORMAT_VERSION, format: t.format, conventions: t.conventions, corpusTitle: t.corpusTitle, inline: t.inline, href: t.href, id: t.id, input: t.input });
 
 const cachePath = (t: ExportTask): string => join(t.outDir, CACHE_DIR, `${createHash('sha256').update(t.id).digest('hex').slice(0, 32)}.json`);
 

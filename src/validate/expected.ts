@@ -220,14 +220,7 @@ export class ExpectedNames {
 
   /** The elements the grammar's `start` allows as the document's root (`ns local` keys, sorted). */
   atStart(): string[] {
-    const starts: RngNode[] = [...(this.rng.starts ?? [])];
-    const stack = this.rng.starts ? [] : [this.rng.root];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n.rng && n.tag === 'start') starts.push(n);
-      // A start inside an element pattern belongs to a nested grammar, not to the document.
-      else for (const c of n.children) if (!c.rng || (c.tag !== 'element' && c.tag !== 'define')) stack.push(c);
-    }
+    const starts = this.startNodes();
     const names = new Set<string>();
     for (const st of starts) this.firsts(this.pattern(st), names, new Set());
     return [...names].sort(byName);
@@ -426,15 +419,22 @@ export class ExpectedNames {
     return this.atChild(element, before, before.length);
   }
 
-  /** The document's start as one pattern (the choice of its `start`s). */
-  private startPattern(): Pattern {
+  /** The grammar's `start` elements (those parsed with it, else found under its root). */
+  private startNodes(): RngNode[] {
     const starts: RngNode[] = [...(this.rng.starts ?? [])];
     const stack = this.rng.starts ? [] : [this.rng.root];
     while (stack.length > 0) {
       const n = stack.pop()!;
       if (n.rng && n.tag === 'start') starts.push(n);
+      // A start inside an element pattern belongs to a nested grammar, not to the document.
       else for (const c of n.children) if (!c.rng || (c.tag !== 'element' && c.tag !== 'define')) stack.push(c);
     }
+    return starts;
+  }
+
+  /** The document's start as one pattern (the choice of its `start`s). */
+  private startPattern(): Pattern {
+    const starts = this.startNodes();
     const interleaved = starts.some((s) => s.attrs.combine === 'interleave');
     return starts.length === 0 ? NONE : starts.map((s) => this.pattern(s)).reduce((a, b) => (interleaved ? interleave(a, b) : choice(a, b)));
   }

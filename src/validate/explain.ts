@@ -317,6 +317,15 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const seen = new Set<string>();
   // schema-outside-subset: one summary per element or attribute name, at its first occurrence.
   const outsideGroups = new Map<string, { finding: Finding; count: number }>();
+  /** A finding of a group already kept counts in that one; any other is kept. */
+  const keepGrouped = (finding: Finding): void => {
+    const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
+    if (g) g.count++;
+    else {
+      if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
+      findings.push(finding);
+    }
+  };
   const findings: Finding[] = [];
   const enclosing = new Set<string>();
   // Parents of what was blanked out (a grandchild's loss does not change a parent's order).
@@ -422,13 +431,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
         seen.add(key);
         finding.xpath = xpathOf(written, i);
         finding.at = i;
-        const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
-        if (g) {
-          g.count++;
-          continue;
-        }
-        if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
-        findings.push(finding);
+        keepGrouped(finding);
       }
     });
   }
@@ -443,13 +446,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       finding.xpath = xpathOf(written, child);
       finding.at = child;
       finding.placement = true;
-      const g = finding.group === undefined ? undefined : outsideGroups.get(finding.group);
-      if (g) {
-        g.count++;
-        continue;
-      }
-      if (finding.group !== undefined) outsideGroups.set(finding.group, { finding, count: 1 });
-      findings.push(finding);
+      keepGrouped(finding);
     }
   }
   // jing goes past a child out of place and still says when its parent lacks something at its end.

@@ -137,7 +137,7 @@ describe('a notes section printed between two parts of the text', () => {
     const errors = teiAllErrors(out.corpus);
     if (errors) expect(errors).toEqual([]);
     const doc = parseTei(out.corpus);
-    expect(xeval(doc, 'count(//tei:TEI//tei:body//tei:div[@type="notes"]/tei:note[@xml:id = substring-after(//tei:ref[@type="noteAnchor"]/@target, "#")][starts-with(@xml:id, "strike-")])')).toBe('1');
+    expect(xeval(doc, 'count(//tei:TEI//tei:body//tei:div[@type="notes"]/tei:note[@xml:id = substring-after(//tei:ref[@type="noteAnchor"]/@target, "#")][starts-with(@xml:id, "strike.")])')).toBe('1');
   });
 
   it('the export of the TEI read back carries what the conversion’s model carries (same rendering)', () => {

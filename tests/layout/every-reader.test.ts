@@ -230,11 +230,11 @@ describe('every reader: what stands above the title', () => {
 describe('every reader: a title printed with its date and naming its speaker', () => {
   const text = 'The Death of Karl Marx\n\nFrederick Engels’ Speech at the Grave of Karl Marx\nHighgate Cemetery, London. March 17, 1883\n\nTranscribed: by Mike Lepore, 1993.\n\nOn the 14th of March the greatest living thinker ceased to think.\n\nHis name will endure through the ages.\n';
   const html = '<html><head><title>Speech</title><meta name="author" content="Engels"></head><body>\n<p class="title">The Death of Karl Marx</p>\n<h1>Frederick Engels’ Speech at the Grave of Karl Marx<br>\nHighgate Cemetery, London. March 17, 1883</h1>\n<p class="information"><span class="info">Transcribed:</span> by Mike Lepore, 1993.</p>\n<p>On the 14th of March the greatest living thinker ceased to think.</p>\n<p>His name will endure through the ages.</p>\n</body></html>\n';
-  it('the heading with its date is the title, the line above it the collection line, the speaker the author (page text and HTML)', () => {
+  it('the heading with its date is the title (its date line out of it, the date of the text), the line above it the collection line, the speaker the author (page text and HTML)', () => {
     for (const [style, t] of [['page text', text], ['html', html]] as const) {
       const { ed } = edition(t, style);
       expect({ title: ed.metadata.title, author: ed.metadata.author?.name, collection: ed.metadata.fields.filter((f) => f.role === 'collection').map((f) => textOf(f.value)), body: bodyWords(ed) }, style).toEqual({
-        title: 'Frederick Engels’ Speech at the Grave of Karl Marx Highgate Cemetery, London. March 17, 1883',
+        title: 'Frederick Engels’ Speech at the Grave of Karl Marx',
         author: 'Frederick Engels',
         collection: ['The Death of Karl Marx'],
         body: ['On the 14th of March the greatest living thinker ceased to think.', 'His name will endure through the ages.'],

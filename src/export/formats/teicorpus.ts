@@ -1,8 +1,9 @@
 /**
  * teiCorpus: one file with a corpus header (title, the list of sources, counts, licences
  * summarised) and every edition, XIncluded (the default: the TEI files stay the single
- * copy) or inline (`--inline`: one self-contained file, each edition's xml:ids prefixed
- * with its document id so that they stay unique in the corpus).
+ * copy of each edition, `editions/<id>.xml`) or inline (`--inline`: one self-contained file).
+ * Either way each edition's xml:ids are prefixed with an NCName made from its document id
+ * (and its pointers rewritten to match), so that ids stay unique in the expanded corpus.
  */
 import { VERSION } from '../../version.js';
 import type { ExportDocument } from '../document.js';
@@ -11,30 +12,63 @@ import type { DerivativeWriter, DocumentSummary, WriterOptions } from '../regist
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (s: string): string => esc(s).replace(/"/g, '&quot;');
 
-/** An NCName made from a document id: `sub/lenin-1921` → `sub.lenin-1921`. */
+/**
+ * The NCName that prefixes an edition's ids, made from its document id, one-to-one (two
+ * documents never share a prefix): letters, digits and `-` stay, every other character is
+ * written `_<hex>_` (`sub/lenin-1921` → `sub_2f_lenin-1921`), and a leading digit or `-`
+ * gets `_-` before it. The prefix holds no `.`, so `<prefix>.<id>` stays unique in the corpus.
+ */
 export function idPrefix(id: string): string {
-  const s = id.replace(/[^A-Za-z0-9._-]+/g, '.');
-  return /^[A-Za-z_]/.test(s) ? s : `d${s}`;
+  const s = [...id].map((c) => (/[A-Za-z0-9-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}_`)).join('');
+  return s === '' || /^[0-9-]/.test(s) ? `_-${s}` : s;
 }
 
-/** Attributes whose values are # pointers (space-separated) in teiwright's TEI. */
-const POINTER_ATTRS = new Set(['target', 'resp', 'hand', 'corresp', 'ref', 'source', 'who', 'ana']);
+/** The id an edition's `xml:id` gets in the corpus. */
+export const corpusId = (prefix: string, id: string): string => `${prefix}.${id}`;
 
 /**
- * The TEI element of an edition for inline inclusion: no prolog, ids and local pointers
- * prefixed. Only start tags are rewritten (text never holds `<`, so a tag is found exactly).
+ * Attributes that may hold `#id` pointers (space-separated) in TEI: every attribute tei_all
+ * types as a pointer. Only a `#id` naming an `xml:id` of the same edition is rewritten.
+ */
+const POINTER_ATTRS = new Set([
+  'active', 'adj', 'adjFrom', 'adjTo', 'ana', 'calendar', 'change', 'children', 'class', 'copyOf', 'corresp', 'datcat', 'datingMethod', 'datingPoint',
+  'decls', 'domains', 'edRef', 'end', 'evaluate', 'exclude', 'facs', 'feats', 'follow', 'from', 'fromUnit', 'given', 'hand', 'inst', 'lemmaRef',
+  'location', 'mergedIn', 'mutual', 'new', 'next', 'nymRef', 'origin', 'parent', 'parts', 'passive', 'perf', 'period', 'prev', 'ref', 'rendition',
+  'replyTo', 'resp', 'sameAs', 'scheme', 'scribeRef', 'scriptRef', 'select', 'since', 'source', 'spanTo', 'start', 'synch', 'target', 'targetEnd',
+  'to', 'toUnit', 'toWhom', 'unitRef', 'uri', 'url', 'valueDatcat', 'where', 'who', 'wit',
+]);
+
+/** A start tag (attributes in either quote), and one attribute of it. */
+const START_TAG = /<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/g;
+const ATTRIBUTE = /(\s)([^\s=/>]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * The TEI element of an edition for a teiCorpus: no prolog, every `xml:id` prefixed and every
+ * pointer to one of them (`#id` in a pointer attribute, one value or several) rewritten to
+ * match, so that ids stay unique in the corpus and each pointer keeps naming its own edition's
+ * element. Only start tags are rewritten (text never holds a raw `<`, so a tag is found exactly).
  */
 export function inlineEdition(tei: string, prefix: string): string {
   const start = tei.search(/<TEI[\s>]/);
   const body = (start >= 0 ? tei.slice(start) : tei).trimEnd();
-  return body.replace(/<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+="[^"]*")*\s*\/?>/g, (tag) =>
-    tag.replace(/(\s)([^\s=/>]+)="([^"]*)"/g, (whole, space: string, name: string, value: string) => {
-      if (name === 'xml:id') return `${space}xml:id="${prefix}-${value}"`;
-      if (POINTER_ATTRS.has(name)) return `${space}${name}="${value.replace(/(^|\s)#([^\s]+)/g, `$1#${prefix}-$2`)}"`;
-      return whole;
+  const ids = new Set<string>();
+  for (const tag of body.match(START_TAG) ?? []) {
+    for (const m of tag.matchAll(ATTRIBUTE)) if (m[2] === 'xml:id') ids.add((m[4] ?? m[5]!).trim());
+  }
+  return body.replace(START_TAG, (tag) =>
+    tag.replace(ATTRIBUTE, (whole, space: string, name: string, eq: string, dq: string | undefined, sq: string | undefined) => {
+      const value = dq ?? sq!;
+      const q = dq !== undefined ? '"' : "'";
+      if (name === 'xml:id') return `${space}${name}${eq}${q}${corpusId(prefix, value.trim())}${q}`;
+      if (!POINTER_ATTRS.has(name) || !value.includes('#')) return whole;
+      const rewritten = value.replace(/(^|\s)#([^\s]+)/g, (t, before: string, id: string) => (ids.has(id) ? `${before}#${corpusId(prefix, id)}` : t));
+      return `${space}${name}${eq}${q}${rewritten}${q}`;
     }),
   );
 }
+
+/** Where the XIncluded copy of an edition (ids prefixed) is written in the export folder. */
+export const editionPath = (id: string): string => `editions/${id}.xml`;
 
 function corpusHeader(summaries: readonly DocumentSummary[], options: WriterOptions): string {
   const total = (k: keyof DocumentSummary['counts']) => summaries.reduce((n, s) => n + s.counts[k], 0);
@@ -87,7 +121,7 @@ function corpusHeader(summaries: readonly DocumentSummary[], options: WriterOpti
     '      <appInfo>',
     `        <application ident="teiwright" version="${attr(VERSION)}">`,
     '          <label>teiwright</label>',
-    `          <p>${options.inline ? 'The editions are included inline; their xml:ids are prefixed with the document id.' : 'The editions are included with XInclude from their TEI files.'}</p>`,
+    `          <p>${options.inline ? 'The editions are included inline; their xml:ids are prefixed with the document id.' : 'The editions are included with XInclude from copies of their TEI files whose xml:ids are prefixed with the document id.'}</p>`,
     '        </application>',
     '      </appInfo>',
     '    </encodingDesc>',
@@ -99,8 +133,12 @@ function corpusHeader(summaries: readonly DocumentSummary[], options: WriterOpti
 export const teiCorpusWriter: DerivativeWriter = {
   name: 'teicorpus',
   describe: 'one teiCorpus file (corpus.xml) with a corpus header; editions XIncluded, or inline with --inline',
+  // XIncluded, an edition is a copy with its ids prefixed: the TEI files as they are would
+  // repeat their ids (`teiwright`, `n1`, …) in the expanded corpus.
+  files: ({ doc, options }: { doc: ExportDocument; options: WriterOptions }) =>
+    options.inline ? [] : [{ path: editionPath(doc.id), content: `<?xml version="1.0" encoding="UTF-8"?>\n${inlineEdition(doc.tei, idPrefix(doc.id))}\n` }],
   part: ({ doc, options }: { doc: ExportDocument; options: WriterOptions }) =>
-    options.inline ? `${inlineEdition(doc.tei, idPrefix(doc.id))}\n` : `  <xi:include href="${attr(options.hrefOf?.(doc) ?? `${doc.id}.xml`)}"/>\n`,
+    options.inline ? `${inlineEdition(doc.tei, idPrefix(doc.id))}\n` : `  <xi:include href="${attr(editionPath(doc.id))}"/>\n`,
   corpus: {
     name: 'corpus.xml',
     head: (summaries, options) =>
