@@ -501,7 +501,17 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
       continue;
     }
     const rule = isNavigationLine(line.text) ? undefined : furnitureRule(line.text, 'bottom');
-    if (!rule && !isNavigationLine(line.text)) break;
+    if (!rule && !isNavigationLine(line.text)) {
+      // "Critique of the Gotha Programme" alone under "Marx/Engels Works Archive": the footer's
+      // link to the book, printed in a paragraph of its own under the archive's link.
+      const above = paragraphs[paragraphs.length - 2];
+      const aboveLine = above?.lines[above.lines.length - 1];
+      if (last.lines.length !== 1 || !isFooterCompanion(line.text) || !aboveLine || paragraphs.length <= 3 || (furnitureRule(aboveLine.text, 'bottom') === undefined && hintedFurniture(above) === undefined)) break;
+      found.push(line);
+      reasons.set(line, 'a link of the footer, under its archive or index link');
+      paragraphs.pop();
+      continue;
+    }
     found.push(line);
     if (rule) reasons.set(line, rule.why);
     last.lines.pop();
@@ -666,12 +676,12 @@ function dropBodyEnd(paragraphs: StreamBlock[], bodyStart: number, notesAt: numb
   // The text keeps at least one paragraph.
   while (at - 1 > bodyStart) {
     const p = paragraphs[at - 1]!;
-    if (p.lines.length !== 1) break;
-    const l = p.lines[0]!;
-    const why = furnitureRule(l.text, 'bottom')?.why ?? (isNextDivisionLink(l.text) ? NEXT_DIVISION_WHY : undefined);
-    if (!why) break;
+    // "Chapter 1: [The Beginning …]" over "For Reference see while reading: …": the footer's
+    // links printed as one paragraph, every line of it furniture.
+    const whys = p.lines.map((l) => furnitureRule(l.text, 'bottom')?.why ?? (isNextDivisionLink(l.text) ? NEXT_DIVISION_WHY : undefined));
+    if (p.lines.length === 0 || p.lines.length > 3 || whys.some((w) => w === undefined)) break;
     paragraphs.splice(at - 1, 1);
-    dropNavigation(l, why, ed, rd);
+    p.lines.forEach((l, k) => dropNavigation(l, whys[k]!, ed, rd));
     at--;
   }
   return at;
@@ -730,7 +740,16 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
   for (let i = from + 1; i + 1 < Math.min(bracketed, paragraphs.length); i++) {
     if (isNotesHeading(paragraphs[i]!) && noteLabel(paragraphs[i + 1]!.lines[0]!.text, true, { key: undefined })) return i;
   }
-  if (seenLabelled >= 0) return bracketed;
+  // Bracketed notes the text anchors: a run of notes of another series right above them
+  // ("(1) Among savages …" over "[A] Phlogistic Theory …", no heading) opens the notes; a run
+  // keyed as the bracketed notes are is a numbered list of the text.
+  const bracketedKeys = new Set<string>();
+  if (seenLabelled >= 0) {
+    for (let i = bracketed; i < paragraphs.length; i++) {
+      const label = bracketedLabel(paragraphs[i]!.lines[0]!.text);
+      if (label) bracketedKeys.add(label.key);
+    }
+  }
   // Without a heading: a run of "1. …", "2. …" paragraphs to the end of the page, numbered
   // from 1, for anchors "[1]" (or "(1)" in a sentence) the text or title printed (a numbered
   // list in the text has no anchors).
@@ -738,7 +757,7 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
   for (let i = from; i < Math.min(bracketed, paragraphs.length); i++) {
     const p = paragraphs[i]!;
     const label = i > from ? noteLabel(p.lines[0]!.text, true, { key: undefined }) : undefined;
-    if (label && anchors.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return i;
+    if (label && anchors.has(label.key) && !bracketedKeys.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return i;
     for (const l of p.lines) {
       for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
       for (const k of parenthesisedAnchorKeys(l.text)) anchors.add(k);

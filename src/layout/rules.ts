@@ -27,7 +27,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'last updated', pattern: /^last (?:updated|modified)(?:\s+on)?\s*:?\s+[\p{L}\d][^,;]{0,58}$/iu, where: 'both', why: 'the date the page was last updated' },
   { name: 'next / previous', pattern: /^(?:next|previous|prev|back|forward)\s*(?::|»|>|\|)\s*\S.{0,150}$/i, where: 'bottom', why: 'a link to the next or previous page' },
   { name: 'table of contents', pattern: /^(?:table of )?contents$|^works by (?:date|subject|title)$|^(?:main )?index$/i, where: 'both', why: 'a link to a table of contents' },
-  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Women and Marxism - Lenin Index | …")' },
+  { name: 'index link', pattern: /^(?:[\p{Lu}\d][\p{L}\d.,'’&/-]*\s+(?:(?:of|the|de|and|&|[-–—])\s+)?){0,8}(?:Index|Contents|Archives?|Library|Bibliography|Biography|Works)(?:\s*[|•·]\s*.{0,200})?$/u, where: 'bottom', why: 'a link to an index, archive or biography page ("Marx/Engels Internet Archive", "Eden & Cedar Paul Archive", "Women and Marxism - Lenin Index | …")' },
   { name: 'write to the archive', pattern: /^(?:write|e-?mail|contact)(?: to)?(?: the)? (?:[\p{Lu}\d][\p{L}\d.'’&/-]*\s+){0,6}(?:administ\p{L}*|admin|webmaster|archive)$/iu, where: 'bottom', why: 'a mail link to the archive\'s keeper ("Write Natalia Sedova Archive Administator", misspelt as printed)' },
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
   { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
@@ -35,6 +35,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'contents links', pattern: /^(?:table of )?contents\s*:\s*[^|:]{1,80}(?:\s\|\s[^|]{1,80})+$/i, where: 'bottom', why: 'the book\'s contents and library links ("Table of Contents: Manifesto of the Communist Party | Marx/Engels Library")' },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
+  { name: 'reference link', pattern: /^for reference,? (?:see|read)(?: (?:also|while reading))?\s*:\s*\S.{0,100}$/i, where: 'bottom', why: 'a footer link to a reference page ("For Reference see while reading: Timeline of the Civil War")' },
 ];
 
 /**
@@ -356,8 +357,8 @@ export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
   /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:(?:foot|end) ?)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
-/** "Note by Workers Liberty", "Notes by Engels": notes signed by a name (capitalised: "Notes by the way" is a title). */
-const NOTES_BY = /^(?:[Nn]otes?|NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
+/** "Note by Workers Liberty", "Notes by Engels", "Footnote by MIA": notes signed by a name (capitalised: "Notes by the way" is a title). */
+const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
 
 export const isNotesHeading = (s: string): boolean => {
   if (s.length > 60) return false;
@@ -530,7 +531,8 @@ export const INFO_SENTENCES: readonly InfoSentence[] = [
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
   { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$))(?!(?:[^,(\d]*?\s(?!(?:of|the|and|for|in|on|at|to|a|an|de|des|du|la|le|der|die|das|und)\s)\p{Ll}[\p{L}’'-]*(?=[\s.])){2}).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title; "From Germany in revolution Communists send …", two lower-case words of a sentence before any comma or number, is text)' },
   { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
-  { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| \/)?(?: html)?(?: mark-?up(?:ed)?| marked up)? by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
+  { name: 'transcribed and marked up by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| ?\/)? ?(?:html )?(?:mark-?up(?:ed)?|marked up) by)\s+(?<value>\S.*)$/i, role: 'transcriptionMarkup', why: '"Transcribed & marked up by …": the transcription and the markup, as the label "Transcription/Markup:" says' },
+  { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption) by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
   { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
   { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, role: 'proofed', why: '"Proofread by …"' },
   { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },

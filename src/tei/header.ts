@@ -29,20 +29,39 @@ function writeField(parent: TeiElement, f: MetaField): void {
 // ---------------------------------------------------------------- titleStmt
 
 const ORG_WORDS = /\b(?:archive|institute|publishers?|press|committee|party|society|library|university|league|union|marxists\.org|mia)\b/i;
+/** "MEA", "SPGB": a name in capitals only, an archive's or a party's initials, is an organisation's. */
+const INITIALS = /^\p{Lu}{2,6}$/u;
+const isOrganisation = (name: string): boolean => ORG_WORDS.test(name) || INITIALS.test(name);
+
+const MONTHS = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** Organisations whose name goes on after "of": "Socialist Party of Great Britain". */
+const ORG_OF = '(?<!\\b(?:Party|Union|League|Society|Institute|Committee|University|Library|Archive|Council|Association|Congress|Federation|College|Museum)s?)';
+/**
+ * Where the names of a credit line end: a purpose or place ("for MIA", "in 2008"), a bracket,
+ * a semicolon or colon, a date after a comma ("…, 2008", "…, May 2016": a month is never a
+ * name), a year, and the end of a sentence ("Peter B. Maggs. Copyright © …": a full stop
+ * after a word, not after an initial nor "Mr").
+ */
+const NAMES_END = new RegExp(
+  String.raw`\s+(?:for|from|at|in|on|with|via)\s+(?=\S)|${ORG_OF}\s+of\s+(?=\S)|\s*[(\[]|\s*[;:]\s*|,\s*(?=(?:\d|c\.|ca\.|circa|${MONTHS}(?![\p{L}])))|\s+(?=\d{4}\b)|(?<=\p{L}\p{Ll})(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr))\.\s+(?=\S)`,
+  'u',
+);
 
 /**
  * The people a credit line names: "Salil Sen for MIA, 2008" → ["Salil Sen"];
  * "Zodiac and Brian Baggins" → two. Trailing purposes, places and years are not names.
+ * "Proofed: and corrected by Andy Blunden": the rest of the role ("and corrected by") is not
+ * part of the name either.
  */
 export function namesIn(value: string): string[] {
   // "by Ted Crawford": the byline's "by" is not part of the name.
   const head = value
-    .replace(/^by\s+(?=\p{Lu})/u, '')
-    .split(/\s+(?:for|from|at|in|on|of|with|via)\s+(?=\S)|\s*[(\[]|\s*[;:]\s*|,\s*(?=(?:\d|c\.|ca\.|circa))|\s+(?=\d{4}\b)/)[0] ?? '';
+    .replace(/^(?:(?:and|&)\s+\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?\s+)?by\s+(?=\p{Lu})/u, '')
+    .split(NAMES_END)[0] ?? '';
   return head
     .split(/\s*,\s*|\s+(?:and|&)\s+/)
     .map((n) => n.replace(/[.\s]+$/, (m) => (/\b\p{Lu}\.$/u.test(n) ? m.trimEnd() : '')).trim())
-    .filter((n) => /\p{L}/u.test(n));
+    .filter((n) => /\p{L}/u.test(n) && !new RegExp(`^${MONTHS}$`, 'u').test(n));
 }
 
 /** The `resp` phrase of the roles that credit people (as in model/labels.ts). */
@@ -67,7 +86,7 @@ function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {
     (names.length > 0 ? names : [value]).forEach((name, i) => {
       const stmt = el(titleStmt, 'respStmt');
       txt(el(stmt, 'resp'), resp);
-      txt(el(stmt, ORG_WORDS.test(name) ? 'orgName' : 'persName'), name);
+      txt(el(stmt, isOrganisation(name) ? 'orgName' : 'persName'), name);
       if (verbatim && i === 0) writeField(el(stmt, 'note'), f);
     });
   }

@@ -58,4 +58,12 @@ describe('navigation, labels and markers', () => {
     expect(inl.filter((n) => n.kind === 'noteAnchor').map((n) => [n.kind === 'noteAnchor' && n.key, `${n.pos.line}:${n.pos.column}`])).toEqual([['3', '4:7']]);
     expect(d.items.map((x) => `${x.code} ${x.line}:${x.column}`)).toEqual(['marker-malformed 4:25', 'marker-malformed 4:32']);
   });
+
+  it('a letter in brackets inside a word is an editor\'s change, not an anchor; a letter anchor after a word is one', () => {
+    const d = new Diagnostics('x');
+    const keys = (text: string): string[] => parseLiaInlines({ text, line: 1, column: 1 }, d).flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
+    expect(keys("There he says '[t]hat which the government did.")).toEqual([]);
+    expect(keys('the wor[l]d and “[A]ll of it”')).toEqual([]);
+    expect(keys('its phlogistic form [A]. Biology [b] and the end[c], then [2]the rest, Jahrbucher [B]the practical')).toEqual(['A', 'b', 'c', '2', 'B']);
+  });
 });

@@ -3,7 +3,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import type { Edition } from '../../src/model/edition.js';
 import { namesIn } from '../../src/tei/header.js';
 import { writeTei } from '../../src/tei/index.js';
-import { expectValidTei, parseTei, xeval, xtext } from '../helpers/tei.js';
+import { expectValidTei, parseTei, xeval, xpath, xtext } from '../helpers/tei.js';
 import { edition, field, i, t, warmTeiAll } from './build.js';
 
 beforeAll(warmTeiAll, 300_000);
@@ -44,6 +44,21 @@ describe('titleStmt', () => {
     expect(xtext(doc, `${stmt('Brian Baggins')}/tei:resp`)).toBe('proofreading');
   });
 
+  test('initials in capitals and a party are organisations; a month is no one', () => {
+    const doc = written(
+      edition((ed) => {
+        ed.metadata.fields = [
+          field('Transcribed', 'transcribed', 'Zodiac, MEA 1993; marxists.org 1999;'),
+          field('Transcription', 'transcribed', 'Socialist Party of Great Britain.'),
+          field('Online Version', 'onlineVersion', 'Natalia Sedova Internet Archive, May 2016.'),
+        ];
+      }),
+    );
+    const names = (kind: string) => xpath(doc, `${H}/tei:fileDesc/tei:titleStmt/tei:respStmt/tei:${kind}`).map((n) => n.content).join('|');
+    expect(names('persName')).toBe('Zodiac');
+    expect(names('orgName')).toBe('MEA|Socialist Party of Great Britain|Natalia Sedova Internet Archive');
+  });
+
   test('the converter and each editor have a respStmt their pointers resolve to', () => {
     const doc = written(edition((ed) => (ed.editors = [{ id: 'ed-jdoe', name: 'Jane Doe', role: 'corrections' }])));
     expect(xtext(doc, `//tei:respStmt[@xml:id="teiwright"]/tei:resp`)).toBe('conversion to TEI');
@@ -59,6 +74,18 @@ describe('titleStmt', () => {
     ['Bernard Isaacs (1966)', ['Bernard Isaacs']],
     ['by Ted Crawford.', ['Ted Crawford']],
     ['Bysshe Shelley', ['Bysshe Shelley']],
+    // A name stops at the end of its sentence; an initial's or "Mr"'s full stop is no end.
+    ['Peter B. Maggs. Copyright © Peter B. Maggs. Published here by kind permission of the translator.', ['Peter B. Maggs']],
+    ['Mr. Tom Mann', ['Mr. Tom Mann']],
+    // A month is never a name; a date after a comma ends the names.
+    ['Natalia Sedova Internet Archive, May 2016.', ['Natalia Sedova Internet Archive']],
+    ['Andy Blunden, February 2005', ['Andy Blunden']],
+    ['Zodiac, Mayer Smith', ['Zodiac', 'Mayer Smith']],
+    // The rest of the role before the name is not the name.
+    ['and corrected by Andy Blunden, February 2005.', ['Andy Blunden']],
+    // An organisation's name goes on after "of"; a person's purpose does not.
+    ['Socialist Party of Great Britain.', ['Socialist Party of Great Britain']],
+    ['Zodiac, MEA 1993; marxists.org 1999;', ['Zodiac', 'MEA']],
   ])('names in the credit line "%s"', (line, names) => {
     expect(namesIn(line)).toEqual(names);
   });

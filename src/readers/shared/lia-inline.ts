@@ -4,7 +4,8 @@
  *
  * One left-to-right scan per line, no backtracking: a `[` either opens a well-formed
  * anchor, is a malformed marker (`[1` never closed, `[]`), or is ordinary text (an
- * editorial bracket such as "[sic]" or "[The first page is missing]").
+ * editorial bracket such as "[sic]", "[The first page is missing]" or a letter inside a
+ * word, "'[t]hat which").
  */
 import type { Diagnostics } from '../../diagnostics.js';
 import type { Inline, SourcePos } from '../../model/edition.js';
@@ -34,7 +35,10 @@ export function parseLiaInlines(slice: SourceSlice, diagnostics: Diagnostics, ou
     const pos: SourcePos = { line, column: column + i };
     ANCHOR.lastIndex = i;
     const anchor = ANCHOR.exec(text);
-    if (anchor) {
+    // "'[t]hat", "wor[l]d": a letter in brackets inside a word (a letter or an opening quote
+    // before it, a letter after it) is an editor's change to the word, not an anchor; after a
+    // space it is one ("Jahrbucher [B]the practical", the anchor glued to the next word).
+    if (anchor && !(/^[A-Za-z]$/.test(anchor[1]!) && /[\p{L}'‘“"]/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + anchor[0].length] ?? ''))) {
       flush(i);
       out.push({ kind: 'noteAnchor', marker: anchor[0], key: anchor[1]!, pos });
       start = i + anchor[0].length;
