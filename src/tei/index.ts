@@ -36,18 +36,29 @@ const ROOT_START = '<TEI';
 /** A dateline: the date it names is tagged with its normalised value, the rest stays text. */
 function writeDateline(parent: TeiElement, inlines: readonly Inline[], diagnostics: Diagnostics | undefined, pos: { line: number; column: number }): void {
   const dateline = el(parent, 'dateline');
-  const only = inlines.length === 1 ? inlines[0] : undefined;
-  const found = only?.kind === 'text' ? findDate(only.text) : undefined;
-  if (only?.kind !== 'text' || !found) {
+  // The date is tagged inside the one text piece that holds it: a dateline of one line, or of
+  // lines of plain text ("London" <lb/> "October 8, 1885"); the last such piece, where a
+  // place-date puts its date. Within other markup the dateline stays as printed.
+  const plain = inlines.every((n) => n.kind === 'text' || n.kind === 'lb');
+  let at = -1;
+  let found: ReturnType<typeof findDate>;
+  for (let i = plain ? inlines.length - 1 : -1; i >= 0 && !found; i--) {
+    const n = inlines[i]!;
+    if (n.kind === 'text' && (found = findDate(n.text))) at = i;
+  }
+  const piece = inlines[at];
+  if (!found || piece?.kind !== 'text') {
     if (!findDate(plainText(inlines))) {
       diagnostics?.report('date-unparsed', `no date could be derived from the dateline "${squash(plainText(inlines))}"; kept as text`, inlines[0]?.pos ?? pos);
     }
     writeInlines(dateline, inlines);
     return;
   }
-  txt(dateline, only.text.slice(0, found.start));
-  txt(el(dateline, 'date', [['when', found.when], ['notBefore', found.notBefore], ['notAfter', found.notAfter]]), only.text.slice(found.start, found.end));
-  txt(dateline, only.text.slice(found.end));
+  writeInlines(dateline, inlines.slice(0, at));
+  txt(dateline, piece.text.slice(0, found.start));
+  txt(el(dateline, 'date', [['when', found.when], ['notBefore', found.notBefore], ['notAfter', found.notAfter]]), piece.text.slice(found.start, found.end));
+  txt(dateline, piece.text.slice(found.end));
+  writeInlines(dateline, inlines.slice(at + 1));
 }
 
 function writeBody(text: TeiElement, body: Body, sections: readonly NoteSection[], diagnostics: Diagnostics | undefined): void {

@@ -76,6 +76,15 @@ describe('body', () => {
     expect(xtext(doc, `${DIV}/tei:closer/following-sibling::tei:note[@type="publication"]`)).toBe('Published in leaflet form in March 1912');
   });
 
+  test('a dateline printed on two lines (a place over its date) has its date tagged in the line that holds it', () => {
+    const line = (text: string, l: number) => ({ kind: 'text' as const, text, pos: { line: l, column: 1 } });
+    const { doc } = written(edition((ed) => (ed.body.opener = { dateline: [line('London', 4), { kind: 'lb', pos: { line: 5, column: 1 } }, line('October 8, 1885', 5)], pos: at })));
+    expect(xeval(doc, `string(${DIV}/tei:opener/tei:dateline/tei:date/@when)`)).toBe('1885-10-08');
+    expect(xtext(doc, `${DIV}/tei:opener/tei:dateline/tei:date`)).toBe('October 8, 1885');
+    expect(xeval(doc, `count(${DIV}/tei:opener/tei:dateline/tei:date/preceding-sibling::tei:lb)`)).toBe('1');
+    expect(xeval(doc, `normalize-space(${DIV}/tei:opener/tei:dateline/text()[1])`)).toBe('London');
+  });
+
   test('a dateline without a date stays text and is reported', () => {
     const diagnostics = new Diagnostics();
     const { doc } = written(edition((ed) => (ed.body.opener = { dateline: [{ kind: 'text', text: 'Moscow', pos: { line: 4, column: 1 } }], pos: at })), diagnostics);
