@@ -607,6 +607,20 @@ function splitAnchor(tei: string, at: number, name: string, tag: Tag): boolean {
   return name === 'ref' && !tag.closing && !tag.selfClosing && at > 0 && isWordCodePoint(codePointBefore(tei, at)) && NOTE_ANCHOR.test(tag.attrs);
 }
 
+/** Each stretch of differences between two equal runs, as `[first, end)` indexes into `runs`. */
+function* differenceStretches(runs: readonly Run[]): Generator<[number, number]> {
+  for (let r = 0; r < runs.length; ) {
+    if (runs[r]!.op === 'same') {
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end < runs.length && runs[end]!.op !== 'same') end++;
+    yield [r, end];
+    r = end;
+  }
+}
+
 /**
  * The lost and added runs that are one source word the converter split at a note anchor:
  * the source has "developing1", the TEI "developing" and the anchor "1" (a `glued` chunk
@@ -616,13 +630,7 @@ function splitAnchor(tei: string, at: number, name: string, tag: Tag): boolean {
  */
 function splitAnchorRuns(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<number> {
   const out = new Set<number>();
-  for (let r = 0; r < runs.length; ) {
-    if (runs[r]!.op === 'same') {
-      r++;
-      continue;
-    }
-    let end = r;
-    while (end < runs.length && runs[end]!.op !== 'same') end++;
+  for (const [r, end] of differenceStretches(runs)) {
     const addedAt = new Map<number, number>();
     for (let k = r; k < end; k++) if (runs[k]!.op === 'added') addedAt.set(runs[k]!.b, k);
     for (let k = r; k < end; k++) {
@@ -636,7 +644,6 @@ function splitAnchorRuns(runs: readonly Run[], src: WordSeq, text: WordSeq): Set
         break;
       }
     }
-    r = end;
   }
   return out;
 }
@@ -821,13 +828,7 @@ const MARKDOWN_REACH = 1;
  */
 function joinedWords(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<number> {
   const out = new Set<number>();
-  for (let r = 0; r < runs.length; ) {
-    if (runs[r]!.op === 'same') {
-      r++;
-      continue;
-    }
-    let end = r;
-    while (end < runs.length && runs[end]!.op !== 'same') end++;
+  for (const [r, end] of differenceStretches(runs)) {
     let lostText = '';
     let prevLost = -2;
     const addedWords: string[] = [];
@@ -842,7 +843,6 @@ function joinedWords(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<num
       } else addedWords.push(text.word(e.b));
     }
     if (runsOn && lostText === addedWords.join(' ')) for (let k = r; k < end; k++) out.add(k);
-    r = end;
   }
   return out;
 }
