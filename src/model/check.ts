@@ -1,14 +1,15 @@
 /**
- * Checks an edition against its JSON Schema with ajv: with the validator `npm run build`
- * precompiled (ajv's standalone code) when it was made from the current schema, else
+ * Checks an edition against its JSON Schema with ajv: with the validators `npm run build`
+ * precompiled (ajv's standalone code) when they were made from the current schema, else
  * compiled once per thread (under vitest, which runs src/, or after editing the schema).
+ * The fast validator gives the verdict; the full one says what is wrong with a refused model.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from './edition.js';
-import { AJV_OPTIONS, PRECOMPILED_FILE, VALIDATOR_SCHEMAS, validatorFingerprint } from './edition-validator-source.js';
+import { AJV_OPTIONS, FAST_AJV_OPTIONS, PRECOMPILED_FAST_FILE, PRECOMPILED_FILE, VALIDATOR_SCHEMAS, fastValidatorSchemas, validatorFingerprint } from './edition-validator-source.js';
 import { DEFAULT_LIMITS, tooManyElements, type Limits } from './limits.js';
 
 interface EditionValidator {
@@ -16,28 +17,41 @@ interface EditionValidator {
   errors?: ErrorObject[] | null;
 }
 
-/** The build's validator, when there is one and it was generated from these schemas. */
-async function precompiled(): Promise<EditionValidator | undefined> {
-  const url = new URL(`./${PRECOMPILED_FILE}`, import.meta.url);
+/** The build's validator in `file`, when there is one and it was generated from these schemas. */
+async function precompiled(file: string): Promise<EditionValidator | undefined> {
+  const url = new URL(`./${file}`, import.meta.url);
   if (url.protocol !== 'file:' || !existsSync(url)) return undefined;
   const mod = (await import(url.href)) as { fingerprint?: unknown; validate?: unknown };
   if (mod.fingerprint !== validatorFingerprint() || typeof mod.validate !== 'function') return undefined;
   return mod.validate as EditionValidator;
 }
 
-let validator: EditionValidator | undefined = await precompiled();
-const fromBuild = validator !== undefined;
+// Both loaded with the module (checkModel is synchronous); V8 compiles a function of the
+// full one only if a model is ever refused.
+let validator: EditionValidator | undefined = await precompiled(PRECOMPILED_FILE);
+let fastValidator: EditionValidator | undefined = await precompiled(PRECOMPILED_FAST_FILE);
+const fromBuild = validator !== undefined && fastValidator !== undefined;
 
+type AjvClass = typeof Ajv;
+/** Loaded only when needed: with the precompiled validators, a worker never loads ajv's compiler. */
+const ajvClass = (): AjvClass => (createRequire(import.meta.url)('ajv') as { Ajv: AjvClass }).Ajv;
+
+/** The full validator: every error of a refused model, for the diagnostics. */
 function editionValidator(): EditionValidator {
-  if (!validator) {
-    // Loaded only here: with the precompiled validator, a worker never loads ajv's compiler.
-    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as { Ajv: typeof Ajv };
-    validator = new AjvClass({ ...AJV_OPTIONS }).addSchema(VALIDATOR_SCHEMAS.refs).compile(VALIDATOR_SCHEMAS.root);
-  }
+  if (!validator) validator = new (ajvClass())({ ...AJV_OPTIONS }).addSchema(VALIDATOR_SCHEMAS.refs).compile(VALIDATOR_SCHEMAS.root);
   return validator;
 }
 
-/** True when this thread checks models with the build's precompiled validator (for tests and the bench). */
+/** The fast validator: the same verdict as the full one, at a fraction of its cost (edition-validator-source.ts). */
+function fastEditionValidator(): EditionValidator {
+  if (!fastValidator) {
+    const schemas = fastValidatorSchemas();
+    fastValidator = new (ajvClass())({ ...FAST_AJV_OPTIONS }).addSchema(schemas.refs).compile(schemas.root);
+  }
+  return fastValidator;
+}
+
+/** True when this thread checks models with the build's precompiled validators (for tests and the bench). */
 export function usesPrecompiledValidator(): boolean {
   return fromBuild;
 }
@@ -102,6 +116,7 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
  */
 export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS): boolean {
   if (!withinLimits(edition, diagnostics, limits)) return false;
+  if (fastEditionValidator()(edition)) return true;
   const validate = editionValidator();
   if (validate(edition)) return true;
   // A node that fits no branch of a union yields one error per branch: report one per place.
