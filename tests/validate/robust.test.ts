@@ -26,6 +26,12 @@ describe('validate() never throws', () => {
     expect(codes(xml)).toEqual([code]);
   });
 
+  it('a surrogate pair is a character like any other; a lone surrogate after one is still refused, at its place', () => {
+    expect(codes(tei('<p>\u{1F600} x</p>'))).toEqual([]);
+    const lone = validateTei(tei('<p>\u{1F600}\n\ud800</p>'), { schema: 'project' });
+    expect(lone.map((d) => [d.code, d.line])).toEqual([['xml-malformed', 2]]);
+  });
+
   it('10,000 nested divs in a foreign file: a safety-limit finding, no recursion', () => {
     const deep = tei(`${'<div>'.repeat(10_000)}<p>x</p>${'</div>'.repeat(10_000)}`);
     const ds = validateTei(deep, { schema: 'project' });
