@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -936,8 +936,16 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
-  // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
-  if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+  // "London, on the 20th anniversary" / "of the Paris Commune, March 18, 1891.": the text's last
+  // paragraph, a place-date line printed over its lines (layout/letter.ts), as the HTML reads it.
+  const lastLines = body[body.length - 1]?.lines ?? [];
+  const overLines = lastLines.length >= 2 && lastLines.length <= 3 && lastLines.length < tail.length && isPlaceDateOverLines(lastLines.map((l) => squashShort(l.text)));
+  if (overLines) {
+    const placed = tail.slice(k - lastLines.length, k);
+    k -= lastLines.length;
+    closer.dateline = placed.flatMap((l, j) => [...(j > 0 ? [{ kind: 'lb' as const, pos: pos(l) }] : []), ...lineInlines(l, rd, [], true)]);
+  } else if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+    // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
     const date = tail[--k]!;
     const place = tail[--k]!;
     closer.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: pos(date) }, ...lineInlines(date, rd, [], true)];
