@@ -50,7 +50,7 @@ import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, signedN
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
-import { footerAuthor, titleAuthor } from './authors.js';
+import { footerAuthor, frontTexts, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -577,7 +577,8 @@ function findAuthor(paragraphs: readonly StreamBlock[], text: readonly StreamBlo
       return;
     }
   }
-  if (authorFromFooter(footer, ed, rd)) return;
+  const firstParagraphs = [...ed.body.argument.flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : [])), ...text.slice(0, 3).map(blockText)];
+  if (authorFromFooter(footer, frontTexts(ed, firstParagraphs), ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
   rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
 }
@@ -597,9 +598,10 @@ function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: R
 }
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
-function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
-  // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one (layout/authors.ts).
-  const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })));
+function authorFromFooter(lines: readonly StreamLine[], front: readonly string[], ed: Edition, rd: Reading): boolean {
+  // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one; a
+  // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
+  const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })), front);
   if (!named) return false;
   ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
   rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, named.pos);

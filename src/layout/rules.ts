@@ -192,21 +192,31 @@ export const AUTHOR: readonly AuthorRule[] = [
   // Applied only to the title of a letter (a text with a salutation): "Answer to Critics" names no one.
   { name: 'letter title', pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{1,40}?) to (?:(?:Dr|Mr|Mrs|Comrade|Citizen)\.? )?[\p{Lu}]/u, where: 'top', why: 'a letter\'s title "Engels to August Bebel" names its writer' },
   { name: 'archive link', pattern: /(?:^|\|\s*)(?<name>[\p{Lu}][\p{L}.'’ -]{2,60}?)\s+(?:Internet\s+)?Archive\s*(?:\||$)/u, where: 'bottom', why: 'the footer links to the author\'s archive ("Leon Trotsky Internet Archive")' },
+  // Read only when no row above names a whole name; the surname is the author only when the page prints it
+  // (in full, "by Leon Trotsky", or alone): layout/authors.ts, footerAuthor.
+  { name: 'surname archive link', pattern: /(?:^|[|¦]\s*)(?<name>\p{Lu}\p{Ll}{2,24})\s+(?:Internet\s+)?Archive\s*(?:[|¦]|$)/u, where: 'bottom', why: 'the footer links to the archive of an author it names by the surname ("Trotsky Internet Archive")' },
 ];
 
 /** Archives named in footers that are not one author's. */
 const NOT_AN_AUTHOR = /\b(?:marxists?|internet|letters|works|subject|reference|history|encyclopedia|library|trotskyist|writers|etol|mia)\b/i;
 
-/** The author a line names by one of the rows at this place, if any. */
-export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; rule: AuthorRule } | undefined {
+/**
+ * The author a line names by one of the rows at this place, if any. The footer's surname
+ * alone ("Trotsky Internet Archive") only when asked for (`surnames`): it names the author only
+ * with more evidence from the page (layout/authors.ts).
+ */
+export function authorFrom(line: string, at: 'top' | 'bottom', surnames = false): { name: string; rule: AuthorRule } | undefined {
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s.length > 300) return undefined;
   for (const rule of AUTHOR) {
     if (rule.where !== 'both' && rule.where !== at) continue;
+    if (rule.name === 'surname archive link' && !surnames) continue;
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
     if (name === undefined) continue;
     if (rule.name === 'archive link') {
       if (NOT_AN_AUTHOR.test(name.replace(/\s+Internet$/, '')) || !isPersonName(name)) continue;
+    } else if (rule.name === 'surname archive link') {
+      if (NOT_AN_AUTHOR.test(name) || ORGANISATION.test(name) || WRITINGS.test(name) || TEXT_KIND.test(name)) continue;
     } else if (rule.name === 'letter title') {
       if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4 || TEXT_KIND.test(name)) continue;
     } else if (!isPersonName(name)) continue;

@@ -45,6 +45,7 @@ describe('date of writing: a place-date line printed over the last lines of the 
   it('the rule: a place and a comma on the first line, a full date ending the last', () => {
     expect(isPlaceDateOverLines(['London, on the 20th anniversary', 'of the Paris Commune, March 18, 1891.'])).toBe(true);
     expect(isPlaceDateOverLines(['Moscow, in the Kremlin', 'the night of', 'December 17, 1918'])).toBe(true);
+    expect(isPlaceDateOverLines(['Yours, N. Lenin', 'Gorki, October 3, 1922'])).toBe(false);
     for (const no of [
       ['The Commune fell', 'on May 28, 1871.'],
       ['London, on the 20th anniversary.', 'of the Paris Commune, March 18, 1891.'],
