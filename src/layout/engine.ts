@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, isColumnLine, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -201,6 +201,7 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     // Stalinism" over "Reviewing the Books of …") print alike: the line above the date is kept.
     let t = k - 1;
     while (t - 1 >= from && isUnderTitle(paragraphs[t]!)) t--;
+    if (t === k - 1 && t - 1 >= from && isTitleOverSubtitle(paragraphs[t - 1]!, paragraphs[t]!, repeated)) t--;
     return t;
   }
   if (!beforeInfo) {
@@ -226,6 +227,25 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   let k = from;
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;
+}
+
+/**
+ * Two heading lines over the date line: the upper is the title and the lower its subtitle
+ * ("Four Portraits of Stalinism" over "Reviewing the Books of Duranty, …"; "Kronstadt" over
+ * "Proletarian Spin-Off of The Russian Revolution"), unless the upper names the column, the
+ * book or the series the article belongs to ("In This Corner" over "The Hue and Cry About the
+ * Port", rows COLUMN and COLLECTION, a line the breadcrumb or footer repeats) or a chapter's
+ * division ("Chapter I" over "Race Theories"). A subtitle is one printed line and never a
+ * column's name; a title printed over two lines ("The Hue and Cry About" / "‘Poor Little
+ * Finland’") is the title.
+ */
+function isTitleOverSubtitle(upper: StreamBlock, lower: StreamBlock, repeated: (p: StreamBlock) => boolean): boolean {
+  if (upper.lines.length > 2 || lower.lines.length !== 1) return false;
+  const u = blockText(upper);
+  const l = blockText(lower);
+  if (isColumnLine(u) || isColumnLine(l) || isCollectionLine(u) || repeated(upper) || isChapterHeading(u) || isChapterHeading(l)) return false;
+  // A person's name over the title is the author line, not a title ("Max Shachtman" when the reader left it in the zone).
+  return !isDateParagraph(upper) && authorLineName(u) === undefined && !isAuthorsLine(u) && !isPartRemark(u) && !isPartRemark(l);
 }
 
 /** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */

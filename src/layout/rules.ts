@@ -103,6 +103,21 @@ export const SUBTITLE: readonly LineRule[] = [
 export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
 
 /**
+ * A periodical's standing column (its rubric) printed over an article's title: "In This
+ * Corner", "In the International", "The Labor Movement", "Politics". Over the title and its
+ * date line, such a line is the column and the line under it the title; any other line there
+ * is the title, and the line under it its subtitle ("Four Portraits of Stalinism" over
+ * "Reviewing the Books of …" over "(January 1953)"). "Notes of the Month" is a COLLECTION row.
+ */
+export const COLUMN: readonly LineRule[] = [
+  { name: 'place rubric', pattern: /^(?:[Ii]n|[Oo]n|[Ff]rom|[Aa]t|[Aa]round|[Bb]ehind|[Aa]cross|[Ii]nside|[Uu]nder) (?:[Tt]his|[Tt]he|[Oo]ur) \p{Lu}[\p{L}’'-]+$/u, where: 'top', why: '"In This Corner", "In the International", "Behind the News": where the column stands, a preposition and one noun' },
+  { name: 'movement rubric', pattern: /^the (?:[\p{L}’'-]+ ){1,3}movement$/iu, where: 'top', why: '"The Labor Movement", "The Women’s Movement": the movement a periodical\'s column reports on' },
+  { name: 'subject rubric', pattern: /^(?:politics|economics|economy|culture|science|literature|books|reviews|book reviews|correspondence|discussion|editorials?|agitprop)$/i, where: 'top', why: '"Politics", "Economics", "Book Reviews": a periodical\'s section, one subject' },
+];
+
+export const isColumnLine = (s: string): boolean => s.length <= 60 && COLUMN.some((r) => r.pattern.test(s.replace(/[\s\u00a0]+/g, ' ').trim()));
+
+/**
  * A line of the title that says the page holds only part of the text ("Abstract of:",
  * "Abstract from the", "Abstract", "(Excerpts)"): a remark on the text, printed with its title;
  * not a word of the title (the HTML marks it as an editor's insertion in the heading).

@@ -12,6 +12,8 @@ import { isAuthorsLine, signedName,
   authorInBookLine,
   AUTHOR_LINE_FORMS,
   COLLECTION,
+  COLUMN,
+  isColumnLine,
   SUBTITLE,
   CHAPTER,
   isChapterHeading,
@@ -116,6 +118,23 @@ describe('layout rules: subtitle lines', () => {
     it(rule.name, () => {
       for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
       for (const line of ex.no) expect(isSubtitleLine(line), line).toBe(false);
+    });
+  }
+});
+
+const COLUMN_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  'place rubric': { yes: ['In This Corner', 'In the International', 'Behind the News', 'In the Colonies'], no: ['In Defence of Marxism', 'On the Jewish Question', 'Against the Stream', 'In This Corner of Europe'] },
+  'movement rubric': { yes: ['The Labor Movement', 'The Women’s Movement', 'The Trade Union Movement'], no: ['The Movement of the Masses', 'Labor Movement in Spain', 'The Labor Movement in Spain'] },
+  'subject rubric': { yes: ['Politics', 'Economics', 'Book Reviews'], no: ['Politics and Economics in 1922', 'Kronstadt', 'The Politics of Genoa'] },
+};
+
+describe('layout rules: a periodical’s column over the title', () => {
+  it('has examples for every row', () => expect(COLUMN.map((r) => r.name).sort()).toEqual(Object.keys(COLUMN_EXAMPLES).sort()));
+  for (const rule of COLUMN) {
+    const ex = COLUMN_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isColumnLine(line), line).toBe(false);
     });
   }
 });
