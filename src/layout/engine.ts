@@ -46,7 +46,7 @@ import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './not
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, furnitureSegments, isColumnLine, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, isColumnLine, partLinked, PART_LINK, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -418,6 +418,13 @@ function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Editio
   let end = metaAt + 1;
   while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
+  // "Document Introduction." under the block, the introduction printed at the page's foot: a link, furniture (rules PART_LINK).
+  const link = paragraphs[end];
+  const part = link && link.lines.length === 1 ? partLinked(link.lines[0]!.text) : undefined;
+  if (link && part && paragraphs.slice(end + 2).some((p) => squashLine(p.lines[0]!.text).toLowerCase().startsWith(part))) {
+    dropNavigation(link.lines[0]!, PART_LINK[0]!.why, ed, rd);
+    return end + 1;
+  }
   return end;
 }
 

@@ -103,6 +103,23 @@ export const SUBTITLE: readonly LineRule[] = [
 export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
 
 /**
+ * A line under the information block that links to a part of the page printed further down
+ * ("Document Introduction." where the page's foot holds "Introduction …"): the page's own
+ * table of contents, furniture. It names the part with a qualifier ("Document", "Editor's") or
+ * ends in a full stop, as no heading does; the engine also asks that a later paragraph open
+ * with the part's name, so the heading of the text's first section ("Introduction") stays.
+ */
+export const PART_LINK: readonly LineRule[] = [
+  { name: 'link to a part of the page', pattern: /^(?:(?<qualifier>document|editor[’']?s|editorial|translator[’']?s|publisher[’']?s|mia)\s+)?(?<part>introduction|preface|foreword|afterword|glossary|appendix|chronology)(?<stop>\.)?$/i, where: 'top', why: 'a link to a part of the page printed further down ("Document Introduction."), the page\'s table of contents' },
+];
+
+/** The part of the page a line links to ("introduction" for "Document Introduction."), if it is such a link line. */
+export function partLinked(line: string): string | undefined {
+  const m = PART_LINK[0]!.pattern.exec(line.replace(/[\s\u00a0]+/g, ' ').trim());
+  return m?.groups && (m.groups['qualifier'] || m.groups['stop']) ? m.groups['part']!.toLowerCase() : undefined;
+}
+
+/**
  * A periodical's standing column (its rubric) printed over an article's title: "In This
  * Corner", "In the International", "The Labor Movement", "Politics". Over the title and its
  * date line, such a line is the column and the line under it the title; any other line there

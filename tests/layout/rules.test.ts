@@ -14,6 +14,7 @@ import { isAuthorsLine, signedName,
   COLLECTION,
   COLUMN,
   isColumnLine,
+  partLinked,
   SUBTITLE,
   CHAPTER,
   isChapterHeading,
@@ -137,6 +138,16 @@ describe('layout rules: a periodical’s column over the title', () => {
       for (const line of ex.no) expect(isColumnLine(line), line).toBe(false);
     });
   }
+});
+
+describe('layout rules: a link to a part of the page (PART_LINK)', () => {
+  it('names the part when qualified or ended by a full stop; a bare heading names none', () => {
+    expect(partLinked('Document Introduction.')).toBe('introduction');
+    expect(partLinked('Document Introduction')).toBe('introduction');
+    expect(partLinked('Preface.')).toBe('preface');
+    expect(partLinked('Editor’s Glossary')).toBe('glossary');
+    for (const no of ['Introduction', 'Preface', 'Document Introduction to the Reader.', 'An Introduction.', 'Introduction to Borkheim']) expect(partLinked(no), no).toBeUndefined();
+  });
 });
 
 const PART_REMARK_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
