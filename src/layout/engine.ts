@@ -245,8 +245,12 @@ function isTitleOverSubtitle(upper: StreamBlock, lower: StreamBlock, repeated: (
   const l = blockText(lower);
   if (isColumnLine(u) || isColumnLine(l) || isCollectionLine(u) || repeated(upper) || isChapterHeading(u) || isChapterHeading(l)) return false;
   // A person's name over the title is the author line, not a title ("Max Shachtman" when the reader left it in the zone).
-  return !isDateParagraph(upper) && authorLineName(u) === undefined && !isAuthorsLine(u) && !isPartRemark(u) && !isPartRemark(l);
+  // A date alone ("(1922)", "January 1851") is no title; a title may name a month ("Politico-Economic Survey for July 1922").
+  return !isDateAlone(u) && authorLineName(u) === undefined && !isAuthorsLine(u) && !isPartRemark(u) && !isPartRemark(l);
 }
+
+/** A line that is a date and nothing else: "(August 1922)", "1971", "January 1851", "Moscow, May 1, 1921". */
+const isDateAlone = (t: string): boolean => isDateLine(t) && (/^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t) || isPlaceDateLine(t));
 
 /** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */
 const isUnderTitle = (p: StreamBlock): boolean => isSubtitleLine(blockText(p)) || byLine(p) !== undefined;

@@ -259,6 +259,7 @@ describe('page text: a subtitle between the title and the date line', () => {
       ['Four Portraits of Stalinism', 'Reviewing the Books of Duranty, Shub, Wolfe and Deutscher'],
       ['Kronstadt', 'Proletarian Spin-Off of The Russian Revolution'],
       ['Natalia Trotsky Exposes New Plot to Free Jacson', 'Bares GPU Attempts to Construct “Self-Defense” Motive as Alibi'],
+      ['Politico-Economic Survey for July 1922', 'The Hague and London Conferences'],
     ] as const) {
       const doc = page(['Max Shachtman', title, subtitle, '(January 1953)']);
       expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]'), title).toBe(title);
