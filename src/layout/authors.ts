@@ -17,7 +17,8 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, SourcePos } from '../model/edition.js';
-import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, metaAuthorName } from './rules.js';
+import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, isPersonName, metaAuthorName } from './rules.js';
+import { plainText } from '../model/walk.js';
 import { authorLineName } from './hinted.js';
 
 /** A printed line with where it stands. */
@@ -64,14 +65,66 @@ export function titleAuthor(title: string): string | undefined {
   return named?.rule.name === "X's speech" ? named.name : undefined;
 }
 
-/** The archive link of the footer names the author ("Leon Trotsky Internet Archive"; "Max Shachtman" over "Archive"). */
-export function footerAuthor(lines: readonly PlacedLine[]): { name: string; pos: SourcePos } | undefined {
-  for (const [k, l] of lines.entries()) {
-    const next = lines[k + 1];
-    const named = authorFrom(l.text, 'bottom') ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashed(l.text)} ${squashed(next.text)}`, 'bottom') : undefined);
-    if (named) return { name: named.name, pos: l.pos };
+/**
+ * The archive link of the footer names the author ("Leon Trotsky Internet Archive"; "Max
+ * Shachtman" over "Archive"). With `front` (what the page prints above and at the start of its
+ * text, `frontTexts`), a link naming the surname alone ("Trotsky Internet Archive") names the
+ * author too, when no link names a whole name: by the whole name the front prints ending in
+ * that surname ("… by Leon Trotsky"), else by the surname when the front prints it ("Trotsky
+ * December 1925-March 1926"); a link the front never echoes ("Philosophy Archive" on a page
+ * that does not print "Philosophy") names no one.
+ */
+export function footerAuthor(lines: readonly PlacedLine[], front?: readonly string[]): { name: string; pos: SourcePos } | undefined {
+  for (const surnames of front ? [false, true] : [false]) {
+    for (const [k, l] of lines.entries()) {
+      const next = lines[k + 1];
+      const named = authorFrom(l.text, 'bottom', surnames) ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashed(l.text)} ${squashed(next.text)}`, 'bottom', surnames) : undefined);
+      if (!named) continue;
+      if (named.rule.name !== 'surname archive link') return { name: named.name, pos: l.pos };
+      const name = fullNameIn(named.name, front ?? []) ?? (front?.some((t) => wordIn(named.name, t)) ? named.name : undefined);
+      if (name) return { name, pos: l.pos };
+    }
   }
   return undefined;
+}
+
+/** Forms of address that stand before a surname without being a given name. */
+const ADDRESS = /^(?:comrade|citizen|mr|mrs|ms|miss|dr|herr|frau|monsieur|madame|professor|prof|general|president|mister|sir|lord|lady|saint|st)\.?$/i;
+
+const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The surname printed as a word of the text (not inside another: "Trotskyism" is not "Trotsky"). */
+const wordIn = (surname: string, text: string): boolean => new RegExp(`(?<![\\p{L}])${escaped(surname)}(?![\\p{L}])`, 'u').test(text);
+
+/**
+ * The whole name a text prints that ends in this surname: at the start of the text, after
+ * "by", or after a comma, colon, semicolon or bracket ("Problems of the British Revolution by
+ * Leon Trotsky", "Leon Trotsky, Where is Britain Going?"); given names or initials ("Leon",
+ * "L. D."), not a form of address ("Comrade Trotsky").
+ */
+export function fullNameIn(surname: string, texts: readonly string[]): string | undefined {
+  const name = new RegExp(`(?:^|\\bby\\s+|[,;:(]\\s*)((?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4})${escaped(surname)}(?![\\p{L}])`, 'gu');
+  for (const text of texts) {
+    for (const m of squashed(text).matchAll(name)) {
+      const given = m[1]!.trim().split(' ');
+      if (given.some((w) => ADDRESS.test(w))) continue;
+      const full = `${given.join(' ')} ${surname}`;
+      if (isPersonName(full)) return full;
+    }
+  }
+  return undefined;
+}
+
+/** How many of the text's first paragraphs count as its front (a headnote, a translator's note). */
+const FRONT_PARAGRAPHS = 3;
+
+/**
+ * What the page prints about its text before the text proper: the title, the subtitle, the
+ * header's lines (collection line, information block) and the text's first paragraphs (a
+ * translator's note). Where a surname is looked for in full.
+ */
+export function frontTexts(ed: Edition, firstParagraphs: readonly string[]): string[] {
+  return [ed.metadata.title, ed.metadata.subtitle ?? '', ...ed.metadata.fields.map((f) => plainText(f.value)), ...firstParagraphs.slice(0, FRONT_PARAGRAPHS)].map(squashed).filter((t) => t !== '');
 }
 
 const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -81,7 +134,7 @@ const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
  * author; the capitals of a printed name spelt as the metadata spells it. Reports where the
  * author came from when it is the footer, and a missing author.
  */
-export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; missing: string }, diagnostics: Diagnostics): void {
+export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; front?: readonly string[]; missing: string }, diagnostics: Diagnostics): void {
   const speaker = !ed.metadata.author && evidence.title ? titleAuthor(evidence.title.text) : undefined;
   if (speaker !== undefined && evidence.title) ed.metadata.author = { name: speaker, from: 'author-line', pos: evidence.title.pos };
   const content = evidence.metadata ? metadataAuthor(evidence.metadata.text) ?? '' : '';
@@ -91,7 +144,7 @@ export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metada
   } else if (evidence.metadata && content) {
     ed.metadata.author = { name: content, from: 'metadata', pos: evidence.metadata.pos };
   } else {
-    const named = footerAuthor(evidence.footer);
+    const named = footerAuthor(evidence.footer, evidence.front);
     if (named) {
       ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
       diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, named.pos);

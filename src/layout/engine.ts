@@ -40,17 +40,17 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, furnitureSegments, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, authorInBookLine, furnitureSegments, isColumnLine, partLinked, PART_LINK, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
-import { footerAuthor, titleAuthor } from './authors.js';
+import { footerAuthor, frontTexts, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
@@ -201,6 +201,7 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     // Stalinism" over "Reviewing the Books of …") print alike: the line above the date is kept.
     let t = k - 1;
     while (t - 1 >= from && isUnderTitle(paragraphs[t]!)) t--;
+    if (t === k - 1 && t - 1 >= from && isTitleOverSubtitle(paragraphs[t - 1]!, paragraphs[t]!, repeated)) t--;
     return t;
   }
   if (!beforeInfo) {
@@ -227,6 +228,29 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
   return k;
 }
+
+/**
+ * Two heading lines over the date line: the upper is the title and the lower its subtitle
+ * ("Four Portraits of Stalinism" over "Reviewing the Books of Duranty, …"; "Kronstadt" over
+ * "Proletarian Spin-Off of The Russian Revolution"), unless the upper names the column, the
+ * book or the series the article belongs to ("In This Corner" over "The Hue and Cry About the
+ * Port", rows COLUMN and COLLECTION, a line the breadcrumb or footer repeats) or a chapter's
+ * division ("Chapter I" over "Race Theories"). A subtitle is one printed line and never a
+ * column's name; a title printed over two lines ("The Hue and Cry About" / "‘Poor Little
+ * Finland’") is the title.
+ */
+function isTitleOverSubtitle(upper: StreamBlock, lower: StreamBlock, repeated: (p: StreamBlock) => boolean): boolean {
+  if (upper.lines.length > 2 || lower.lines.length !== 1) return false;
+  const u = blockText(upper);
+  const l = blockText(lower);
+  if (isColumnLine(u) || isColumnLine(l) || isCollectionLine(u) || repeated(upper) || isChapterHeading(u) || isChapterHeading(l)) return false;
+  // A person's name over the title is the author line, not a title ("Max Shachtman" when the reader left it in the zone).
+  // A date alone ("(1922)", "January 1851") is no title; a title may name a month ("Politico-Economic Survey for July 1922").
+  return !isDateAlone(u) && authorLineName(u) === undefined && !isAuthorsLine(u) && !isPartRemark(u) && !isPartRemark(l);
+}
+
+/** A line that is a date and nothing else: "(August 1922)", "1971", "January 1851", "Moscow, May 1, 1921". */
+const isDateAlone = (t: string): boolean => isDateLine(t) && (/^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t) || isPlaceDateLine(t));
 
 /** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */
 const isUnderTitle = (p: StreamBlock): boolean => isSubtitleLine(blockText(p)) || byLine(p) !== undefined;
@@ -398,6 +422,13 @@ function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Editio
   let end = metaAt + 1;
   while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
+  // "Document Introduction." under the block, the introduction printed at the page's foot: a link, furniture (rules PART_LINK).
+  const link = paragraphs[end];
+  const part = link && link.lines.length === 1 ? partLinked(link.lines[0]!.text) : undefined;
+  if (link && part && paragraphs.slice(end + 2).some((p) => squashLine(p.lines[0]!.text).toLowerCase().startsWith(part))) {
+    dropNavigation(link.lines[0]!, PART_LINK[0]!.why, ed, rd);
+    return end + 1;
+  }
   return end;
 }
 
@@ -577,7 +608,8 @@ function findAuthor(paragraphs: readonly StreamBlock[], text: readonly StreamBlo
       return;
     }
   }
-  if (authorFromFooter(footer, ed, rd)) return;
+  const firstParagraphs = [...ed.body.argument.flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : [])), ...text.slice(0, 3).map(blockText)];
+  if (authorFromFooter(footer, frontTexts(ed, firstParagraphs), ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
   rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
 }
@@ -597,9 +629,10 @@ function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: R
 }
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
-function authorFromFooter(lines: readonly StreamLine[], ed: Edition, rd: Reading): boolean {
-  // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one (layout/authors.ts).
-  const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })));
+function authorFromFooter(lines: readonly StreamLine[], front: readonly string[], ed: Edition, rd: Reading): boolean {
+  // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one; a
+  // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
+  const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })), front);
   if (!named) return false;
   ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
   rd.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the footer`, named.pos);
@@ -936,8 +969,16 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
-  // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
-  if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+  // "London, on the 20th anniversary" / "of the Paris Commune, March 18, 1891.": the text's last
+  // paragraph, a place-date line printed over its lines (layout/letter.ts), as the HTML reads it.
+  const lastLines = body[body.length - 1]?.lines ?? [];
+  const overLines = lastLines.length >= 2 && lastLines.length <= 3 && lastLines.length < tail.length && isPlaceDateOverLines(lastLines.map((l) => squashShort(l.text)));
+  if (overLines) {
+    const placed = tail.slice(k - lastLines.length, k);
+    k -= lastLines.length;
+    closer.dateline = placed.flatMap((l, j) => [...(j > 0 ? [{ kind: 'lb' as const, pos: pos(l) }] : []), ...lineInlines(l, rd, [], true)]);
+  } else if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+    // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
     const date = tail[--k]!;
     const place = tail[--k]!;
     closer.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: pos(date) }, ...lineInlines(date, rd, [], true)];

@@ -44,6 +44,25 @@ export function isPlaceOverDate(place: string, date: string): boolean {
 }
 
 /**
+ * "London, on the 20th anniversary" / "of the Paris Commune, March 18, 1891.": a place-date
+ * line printed over two or three short lines, as a text is signed at its end. The first line
+ * opens with a place and a comma, the last ends in a full date (month and year, "March 18,
+ * 1891."); no line before the last ends a sentence, and the last is not a place-date line
+ * by itself ("Yours, N. Lenin" / "Gorki, October 3, 1922"). A sentence that ends in a date ("The
+ * Commune fell" / "on May 28, 1871.") does not open with a place and a comma.
+ */
+export function isPlaceDateOverLines(lines: readonly string[]): boolean {
+  if (lines.length < 2 || lines.length > 3 || lines.some((l) => l.length > 60 || l === '')) return false;
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}, \S/u.test(first) || MONTH_DAY.test(first) || MONTH_YEAR.test(first)) return false;
+  if (lines.slice(0, -1).some((l) => /[.!?;:]$/.test(l))) return false;
+  // "Yours, N. Lenin" over "Gorki, October 3, 1922": the last line is the whole place-date line, the closing is above it.
+  if ((isPlaceDateLine(last) && !DATE_FIRST.test(last)) || isClosingSaluteLine(first)) return false;
+  return (MONTH_DAY.test(last) || MONTH_YEAR.test(last)) && /\b(?:1[5-9]\d\d|20\d\d)\.?$/.test(last);
+}
+
+/**
  * "Folkestone, near Dover", "Moscow", "London, W.": a place alone on its line, the line a
  * place-date's date may stand under. Capitalised words (a "near", "bei", "upon" between
  * them), commas inside, no sentence's or salutation's end; at most five words.

@@ -26,6 +26,7 @@ import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
 import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { footerAuthor, frontTexts } from './authors.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -824,12 +825,14 @@ function authorFromLetterTitle(ed: Edition): void {
 
 /** The archive link of the dropped footer names the author when nothing else does ("J. V. Stalin Archive"). */
 function authorFromFooter(ctx: Ctx): void {
-  // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive").
-  for (const d of ctx.ed.dropped) {
-    const named = authorFrom(d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), 'bottom');
-    if (!named) continue;
-    ctx.ed.metadata.author = { name: named.name, from: 'footer', pos: d.pos };
-    ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, d.pos);
+  // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive"); a
+  // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
+  const lines = ctx.ed.dropped.map((d) => ({ text: d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), pos: d.pos }));
+  const firstParagraphs = [...ctx.ed.body.argument, ...ctx.ed.body.blocks].flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : []));
+  const named = footerAuthor(lines, frontTexts(ctx.ed, firstParagraphs.slice(0, 3)));
+  if (named) {
+    ctx.ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
+    ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, named.pos);
     return;
   }
   ctx.diagnostics.report('author-missing', 'no author line, front matter or archive link names the author', { line: 1, column: 1 });

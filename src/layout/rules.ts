@@ -103,6 +103,38 @@ export const SUBTITLE: readonly LineRule[] = [
 export const isSubtitleLine = (s: string): boolean => s.length <= 120 && SUBTITLE.some((r) => r.pattern.test(s));
 
 /**
+ * A line under the information block that links to a part of the page printed further down
+ * ("Document Introduction." where the page's foot holds "Introduction …"): the page's own
+ * table of contents, furniture. It names the part with a qualifier ("Document", "Editor's") or
+ * ends in a full stop, as no heading does; the engine also asks that a later paragraph open
+ * with the part's name, so the heading of the text's first section ("Introduction") stays.
+ */
+export const PART_LINK: readonly LineRule[] = [
+  { name: 'link to a part of the page', pattern: /^(?:(?<qualifier>document|editor[’']?s|editorial|translator[’']?s|publisher[’']?s|mia)\s+)?(?<part>introduction|preface|foreword|afterword|glossary|appendix|chronology)(?<stop>\.)?$/i, where: 'top', why: 'a link to a part of the page printed further down ("Document Introduction."), the page\'s table of contents' },
+];
+
+/** The part of the page a line links to ("introduction" for "Document Introduction."), if it is such a link line. */
+export function partLinked(line: string): string | undefined {
+  const m = PART_LINK[0]!.pattern.exec(line.replace(/[\s\u00a0]+/g, ' ').trim());
+  return m?.groups && (m.groups['qualifier'] || m.groups['stop']) ? m.groups['part']!.toLowerCase() : undefined;
+}
+
+/**
+ * A periodical's standing column (its rubric) printed over an article's title: "In This
+ * Corner", "In the International", "The Labor Movement", "Politics". Over the title and its
+ * date line, such a line is the column and the line under it the title; any other line there
+ * is the title, and the line under it its subtitle ("Four Portraits of Stalinism" over
+ * "Reviewing the Books of …" over "(January 1953)"). "Notes of the Month" is a COLLECTION row.
+ */
+export const COLUMN: readonly LineRule[] = [
+  { name: 'place rubric', pattern: /^(?:[Ii]n|[Oo]n|[Ff]rom|[Aa]t|[Aa]round|[Bb]ehind|[Aa]cross|[Ii]nside|[Uu]nder) (?:[Tt]his|[Tt]he|[Oo]ur) \p{Lu}[\p{L}’'-]+$/u, where: 'top', why: '"In This Corner", "In the International", "Behind the News": where the column stands, a preposition and one noun' },
+  { name: 'movement rubric', pattern: /^the (?:[\p{L}’'-]+ ){1,3}movement$/iu, where: 'top', why: '"The Labor Movement", "The Women’s Movement": the movement a periodical\'s column reports on' },
+  { name: 'subject rubric', pattern: /^(?:politics|economics|economy|culture|science|literature|books|reviews|book reviews|correspondence|discussion|editorials?|agitprop)$/i, where: 'top', why: '"Politics", "Economics", "Book Reviews": a periodical\'s section, one subject' },
+];
+
+export const isColumnLine = (s: string): boolean => s.length <= 60 && COLUMN.some((r) => r.pattern.test(s.replace(/[\s\u00a0]+/g, ' ').trim()));
+
+/**
  * A line of the title that says the page holds only part of the text ("Abstract of:",
  * "Abstract from the", "Abstract", "(Excerpts)"): a remark on the text, printed with its title;
  * not a word of the title (the HTML marks it as an editor's insertion in the heading).
@@ -192,21 +224,31 @@ export const AUTHOR: readonly AuthorRule[] = [
   // Applied only to the title of a letter (a text with a salutation): "Answer to Critics" names no one.
   { name: 'letter title', pattern: /^(?<name>[\p{Lu}][\p{L}.'’ -]{1,40}?) to (?:(?:Dr|Mr|Mrs|Comrade|Citizen)\.? )?[\p{Lu}]/u, where: 'top', why: 'a letter\'s title "Engels to August Bebel" names its writer' },
   { name: 'archive link', pattern: /(?:^|\|\s*)(?<name>[\p{Lu}][\p{L}.'’ -]{2,60}?)\s+(?:Internet\s+)?Archive\s*(?:\||$)/u, where: 'bottom', why: 'the footer links to the author\'s archive ("Leon Trotsky Internet Archive")' },
+  // Read only when no row above names a whole name; the surname is the author only when the page prints it
+  // (in full, "by Leon Trotsky", or alone): layout/authors.ts, footerAuthor.
+  { name: 'surname archive link', pattern: /(?:^|[|¦]\s*)(?<name>\p{Lu}\p{Ll}{2,24})\s+(?:Internet\s+)?Archive\s*(?:[|¦]|$)/u, where: 'bottom', why: 'the footer links to the archive of an author it names by the surname ("Trotsky Internet Archive")' },
 ];
 
 /** Archives named in footers that are not one author's. */
 const NOT_AN_AUTHOR = /\b(?:marxists?|internet|letters|works|subject|reference|history|encyclopedia|library|trotskyist|writers|etol|mia)\b/i;
 
-/** The author a line names by one of the rows at this place, if any. */
-export function authorFrom(line: string, at: 'top' | 'bottom'): { name: string; rule: AuthorRule } | undefined {
+/**
+ * The author a line names by one of the rows at this place, if any. The footer's surname
+ * alone ("Trotsky Internet Archive") only when asked for (`surnames`): it names the author only
+ * with more evidence from the page (layout/authors.ts).
+ */
+export function authorFrom(line: string, at: 'top' | 'bottom', surnames = false): { name: string; rule: AuthorRule } | undefined {
   const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s.length > 300) return undefined;
   for (const rule of AUTHOR) {
     if (rule.where !== 'both' && rule.where !== at) continue;
+    if (rule.name === 'surname archive link' && !surnames) continue;
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
     if (name === undefined) continue;
     if (rule.name === 'archive link') {
       if (NOT_AN_AUTHOR.test(name.replace(/\s+Internet$/, '')) || !isPersonName(name)) continue;
+    } else if (rule.name === 'surname archive link') {
+      if (NOT_AN_AUTHOR.test(name) || ORGANISATION.test(name) || WRITINGS.test(name) || TEXT_KIND.test(name)) continue;
     } else if (rule.name === 'letter title') {
       if (!name.split(' ').every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) || name.split(' ').length > 4 || TEXT_KIND.test(name)) continue;
     } else if (!isPersonName(name)) continue;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { authorLine, collectionAuthor, footerAuthor, metadataAuthor, settleAuthor, titleAuthor } from '../../src/layout/authors.js';
+import { authorLine, collectionAuthor, footerAuthor, fullNameIn, metadataAuthor, settleAuthor, titleAuthor } from '../../src/layout/authors.js';
 import { convert } from '../../src/convert.js';
 import type { Edition } from '../../src/model/edition.js';
 import { emptyEdition } from '../../src/model/walk.js';
@@ -44,6 +44,31 @@ describe('author rules: each takes and leaves its examples', () => {
     expect(footerAuthor(placed('Max Shachtman', 'Archive'))).toEqual({ name: 'Max Shachtman', pos: { line: 1, column: 1 } });
     expect(footerAuthor(placed('Marxists Internet Archive', 'Top of the page'))).toBeUndefined();
     expect(footerAuthor(placed('Max Shachtman', 'Index'))).toBeUndefined();
+  });
+});
+
+describe('author rules: a footer link naming the surname alone ("Trotsky Internet Archive")', () => {
+  const footer = placed('Contents | Trotsky On Britain | Trotsky Internet Archive');
+  const cited = 'New Park Publications, Problems of the British Revolution by Leon Trotsky, July 1972.';
+  it('names the author in full when the front prints the whole name', () => {
+    expect(footerAuthor(footer, ['Problems of the British Revolution', cited])).toEqual({ name: 'Leon Trotsky', pos: { line: 1, column: 1 } });
+    expect(fullNameIn('Trotsky', [cited])).toBe('Leon Trotsky');
+    expect(fullNameIn('Trotsky', ['L. D. Trotsky, Where is Britain Going?'])).toBe('L. D. Trotsky');
+  });
+  it('names the surname when the front prints only the surname', () => {
+    expect(footerAuthor(footer, ['Trotsky December 1925-March 1926', 'Problems of the British Revolution'])?.name).toBe('Trotsky');
+    expect(footerAuthor(footer, ['An answer to Comrade Trotsky'])?.name).toBe('Trotsky');
+  });
+  it('names no one when the front does not print the surname, or prints it only inside a word or after a form of address', () => {
+    expect(footerAuthor(footer, ['Problems of the British Revolution'])).toBeUndefined();
+    expect(footerAuthor(footer, ['The Errors of Trotskyism'])).toBeUndefined();
+    expect(footerAuthor(placed('Philosophy Archive'), ['Problems of the British Revolution'])).toBeUndefined();
+    expect(fullNameIn('Trotsky', ['An answer to Comrade Trotsky', 'Letter to Mr Trotsky'])).toBeUndefined();
+    expect(fullNameIn('Trotsky', ['Where is Britain Going?'])).toBeUndefined();
+  });
+  it('a whole name in the footer wins; without the front (no evidence given) a surname names no one', () => {
+    expect(footerAuthor(placed('Trotsky Internet Archive', 'Leon Trotsky Internet Archive'), [cited])?.name).toBe('Leon Trotsky');
+    expect(footerAuthor(footer)).toBeUndefined();
   });
 });
 
@@ -101,5 +126,18 @@ describe('author rules through the readers', () => {
     const viaHtml = read(html('', '<h1>The Strike</h1>').replace('</body>', '<p class="footer">Leon Trotsky Internet Archive</p>\n</body>'));
     const viaText = read('The Strike\n\nSource: The Militant, 1934\n\nThe workers are on strike again.\n\nLeon Trotsky Internet Archive\n');
     for (const ed of [viaHtml, viaText]) expect(ed.metadata.author).toMatchObject({ name: 'Leon Trotsky', from: 'footer' });
+  });
+  const note = (cited: string) => `This collection of articles was first brought together in book form in 1926. The present publication is the first complete English translation;\n${cited}`;
+  const surnamePage = (cited: string) => ({
+    html: `<html><head><title>Problems</title></head><body>\n<h1>Problems of the British Revolution</h1>\n<h3>Translator’s Note</h3>\n<p class="information">${note(cited).replace('\n', '<br>\n')}</p>\n<h3>Problems of the Labour Movement</h3>\n<p>The workers are on strike again.</p>\n<p>The strike goes on in the port.</p>\n<p class="footer"><a href="index.htm">Contents</a> | <a href="../../index.htm">Trotsky Internet Archive</a></p>\n</body></html>\n`,
+    text: `Problems of the British Revolution\n\nTranslator’s Note\n\n${note(cited)}\n\nProblems of the Labour Movement\n\nThe workers are on strike again.\n\nThe strike goes on in the port.\n\nContents | Trotsky Internet Archive\n`,
+  });
+  it('HTML and page text: "Trotsky Internet Archive" with "by Leon Trotsky" printed in the front names Leon Trotsky', () => {
+    const page = surnamePage('New Park Publications, Problems of the British Revolution by Leon Trotsky, July 1972.');
+    for (const ed of [read(page.html), read(page.text)]) expect(ed.metadata.author).toMatchObject({ name: 'Leon Trotsky', from: 'footer' });
+  });
+  it('HTML and page text: the same footer over a front that never prints the name names no one', () => {
+    const page = surnamePage('New Park Publications, Problems of the British Revolution, July 1972.');
+    for (const ed of [read(page.html), read(page.text)]) expect(ed.metadata.author).toBeUndefined();
   });
 });

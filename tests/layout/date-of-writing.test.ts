@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
+import { isPlaceDateOverLines } from '../../src/layout/letter.js';
 import { expectValidTei, parseTei, xeval } from '../helpers/tei.js';
 
 function creation(text: string, file: string): { when: string; words: string } {
@@ -36,5 +37,40 @@ describe('date of writing', () => {
   it('no date anywhere: no creation', () => {
     const r = convert('The Tasks\n\nSource: Collected Works.\n\nThe tasks are many and hard.\n\nThey will be done.\n', { file: 'copy.txt' });
     expect(parseTei(r.tei!).find('//tei:creation', { tei: 'http://www.tei-c.org/ns/1.0' })).toHaveLength(0);
+  });
+});
+
+describe('date of writing: a place-date line printed over the last lines of the text', () => {
+  const TEXT = 'Frederick Engels\n\nOn the Commune\n\nSource: Selected Works, 1969.\n\nThe Commune was the first government of the working class.\n\nIts work was cut short by the troops of Versailles.\n\nFrederick Engels\n\n';
+  it('the rule: a place and a comma on the first line, a full date ending the last', () => {
+    expect(isPlaceDateOverLines(['London, on the 20th anniversary', 'of the Paris Commune, March 18, 1891.'])).toBe(true);
+    expect(isPlaceDateOverLines(['Moscow, in the Kremlin', 'the night of', 'December 17, 1918'])).toBe(true);
+    expect(isPlaceDateOverLines(['Yours, N. Lenin', 'Gorki, October 3, 1922'])).toBe(false);
+    for (const no of [
+      ['The Commune fell', 'on May 28, 1871.'],
+      ['London, on the 20th anniversary.', 'of the Paris Commune, March 18, 1891.'],
+      ['London, on the 20th anniversary', 'of the Paris Commune, in the spring'],
+      ['London, on March 18, 1891', 'and again later'],
+      ['London, on the 20th anniversary of the Paris Commune, which the workers of every', 'country keep, March 18, 1891.'],
+    ]) expect(isPlaceDateOverLines(no), no.join(' / ')).toBe(false);
+  });
+  it('page text: the text’s last paragraph dates the text and closes it', () => {
+    const text = `${TEXT}London, on the 20th anniversary\nof the Paris Commune, March 18, 1891.\n`;
+    expect(creation(text, 'copy.txt')).toEqual({ when: '1891-03-18', words: 'March 18, 1891' });
+    const doc = parseTei(convert(text, { file: 'copy.txt' }).tei!);
+    // The printed line break stays an <lb/> between the two lines' words.
+    expect(xeval(doc, 'normalize-space(//tei:closer/tei:dateline/text()[1])')).toBe('London, on the 20th anniversary');
+    expect(xeval(doc, 'count(//tei:closer/tei:dateline/tei:lb)')).toBe('1');
+    expect(xeval(doc, 'normalize-space(//tei:closer/tei:dateline/tei:date)')).toBe('March 18, 1891');
+  });
+  it('HTML: the same paragraph gives the same date', () => {
+    const html = '<html><head><title>x</title></head><body>\n<h1>On the Commune</h1>\n<p>The Commune was the first government of the working class.</p>\n<p>Its work was cut short by the troops of Versailles.</p>\n<p class="sig">Frederick Engels</p>\n<p>London, on the 20th anniversary<br />\nof the Paris Commune, March 18, 1891.</p>\n</body></html>\n';
+    expect(creation(html, 'page.html').when).toBe('1891-03-18');
+  });
+  it('page text: a last sentence that ends in a date is text, and dates nothing', () => {
+    const r = convert(`${TEXT}The Commune fell\non May 28, 1871.\n`, { file: 'copy.txt' });
+    const doc = parseTei(r.tei!);
+    expect(xeval(doc, 'count(//tei:closer)')).toBe('0');
+    expect(xeval(doc, 'string(//tei:creation/tei:date/@when)')).toBe('');
   });
 });

@@ -180,6 +180,13 @@ describe('furniture and the footer author', () => {
     expect(codes).toContain('author-from-footer');
   });
 
+  it('an archive link naming the surname alone names the author as the front prints the name, else no one', () => {
+    const full = read(`# Problems of the British Revolution\n\nThis collection first appeared in 1926; New Park Publications, Problems of the British Revolution by Leon Trotsky, July 1972.\n\n${TEXT}\n[Contents](index.htm) | [Trotsky Internet Archive](../../index.htm)\n`).ed;
+    expect(full.metadata.author).toMatchObject({ name: 'Leon Trotsky', from: 'footer' });
+    const none = read(`# Problems of the British Revolution\n\nThis collection first appeared in 1926; New Park Publications, July 1972.\n\n${TEXT}\n[Contents](index.htm) | [Trotsky Internet Archive](../../index.htm)\n`).ed;
+    expect(none.metadata.author).toBeUndefined();
+  });
+
   it('drops a "Next: …" line at the bottom, as in page text; a last sentence opening with "Next," stays', () => {
     const { ed } = read(`# The Strike\n\n${INFO}${TEXT}\n---\n\nNext: [VII. The Role of the Mass Strike](ch07.htm)\n`);
     expect(ed.dropped.map((d) => d.text)).toEqual(['Next: [VII. The Role of the Mass Strike](ch07.htm)']);

@@ -268,3 +268,26 @@ describe('page text: a signature in brackets closing the text names its writer',
   it('"(signed TOM MANN)" gives the author Tom Mann', () => expect(xtext(tei(lines('(signed TOM MANN)')), '//tei:titleStmt/tei:author')).toBe('Tom Mann'));
   it('a closing line naming no one gives no author', () => expect(xpath(tei(lines('(signed by the whole committee)')), '//tei:titleStmt/tei:author')).toHaveLength(0));
 });
+
+describe('page text and HTML: a link under the information block to a part printed at the foot ("Document Introduction.")', () => {
+  const INTRO = 'Introduction In 1847 Engels wrote two draft programmes for the League in the form of a catechism.';
+  const copy = (link: string, foot = INTRO): string[] => ['Frederick Engels 1847', '', 'The Principles of Communism', '', 'Written: October-November 1847;', 'Translated: Paul Sweezy;', '', link, '', ...TEXT, '', foot, ''];
+  const html = (link: string, foot = INTRO): string =>
+    `<html><head><title>x</title></head><body>\n<p class="title">Frederick Engels 1847</p>\n<h1>The Principles of Communism</h1>\n<p class="information"><span class="info">Written:</span> October-November 1847;<br>\n<span class="info">Translated:</span> Paul Sweezy;</p>\n<p class="information">${link}</p>\n<p>${TEXT[0]}</p>\n<p>${TEXT[2]}</p>\n<p>${foot}</p>\n</body></html>\n`;
+  const firstParagraph = (doc: ReturnType<typeof parseTei>): string => xeval(doc, 'normalize-space((//tei:body//tei:p)[1])');
+  const htmlBody = (page: string): string => {
+    const r = convert(page, { file: 'page.html' });
+    expectValidTei(r.tei!);
+    return xeval(parseTei(r.tei!), 'normalize-space(//tei:body)');
+  };
+  it('the link line is furniture in the copy; the text keeps its words; HTML leaves it out of the text too', () => {
+    const doc = tei(copy('Document Introduction.'));
+    expect(firstParagraph(doc)).toBe(TEXT[0]);
+    expect(body(doc)).toContain('Introduction In 1847');
+    expect(htmlBody(html('<span class="info"><a href="#intro">Document Introduction</a></span>.'))).not.toContain('Document Introduction');
+  });
+  it('a heading "Introduction" under the block opens the text; a link with no such part further down stays', () => {
+    expect(body(tei(copy('Introduction')))).toContain('Introduction The first paragraph');
+    expect(firstParagraph(tei(copy('Document Introduction.', 'The end of the text.')))).toBe('Document Introduction.');
+  });
+});

@@ -254,6 +254,28 @@ describe('page text: a subtitle between the title and the date line', () => {
     const doc = page(['Max Shachtman', 'In This Corner', 'The Hue and Cry About the Port', '(16 December 1939)']);
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe('The Hue and Cry About the Port');
   });
+  it('a title over its subtitle over the date line: the upper line is the title, the lower the subtitle', () => {
+    for (const [title, subtitle] of [
+      ['Four Portraits of Stalinism', 'Reviewing the Books of Duranty, Shub, Wolfe and Deutscher'],
+      ['Kronstadt', 'Proletarian Spin-Off of The Russian Revolution'],
+      ['Natalia Trotsky Exposes New Plot to Free Jacson', 'Bares GPU Attempts to Construct “Self-Defense” Motive as Alibi'],
+      ['Politico-Economic Survey for July 1922', 'The Hague and London Conferences'],
+    ] as const) {
+      const doc = page(['Max Shachtman', title, subtitle, '(January 1953)']);
+      expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]'), title).toBe(title);
+      expect(xtext(doc, "//tei:titleStmt/tei:title[@type='sub']"), title).toBe(subtitle);
+      expect(xtext(doc, '//tei:titleStmt/tei:author'), title).toBe('Max Shachtman');
+      expect(xeval(doc, 'string(//tei:creation/tei:date/@when)'), title).toBe('1953-01');
+    }
+  });
+  it('a column’s rubric over the title keeps the line above the date the title (rows COLUMN)', () => {
+    for (const column of ['The Labor Movement', 'Politics', 'The Women’s Movement', 'In the International'])
+      expect(xtext(page(['Alois Neurath', column, 'The Offensive of the Czech Exploiters', '(28 March 1922)']), '//tei:titleStmt/tei:title[not(@type)]'), column).toBe('The Offensive of the Czech Exploiters');
+  });
+  it('a title printed over two lines right above the date is the title, under whatever line', () => {
+    const doc = tei(['Max Shachtman', '', 'Stalinism Today', '', 'The Hue and Cry About', '‘Poor Little Finland’', '', '(16 December 1939)', '', 'The workers of the port went on strike, and the employers locked them out.', '', 'The strike lasted eight months.', ''].join('\n'));
+    expect(xtext(doc, '//tei:titleStmt/tei:title[not(@type)]')).toBe('The Hue and Cry About ‘Poor Little Finland’');
+  });
 });
 
 describe('page text: the page’s book line over a chapter heading', () => {

@@ -16,7 +16,7 @@
  * collection lines, the `<meta name="author">` as written and the dropped footer.
  * Navigation furniture is dropped into `edition.dropped`, never silently.
  */
-import { authorLine, collectionAuthor, settleAuthor, type PlacedLine } from '../../layout/authors.js';
+import { authorLine, collectionAuthor, frontTexts, settleAuthor, type PlacedLine } from '../../layout/authors.js';
 import type { StreamBlock } from '../../layout/blocks.js';
 import { planFront, textRole } from '../../layout/hinted.js';
 import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
@@ -482,7 +482,10 @@ export class HtmlReading {
     const missing = 'no author line (h2, p.author), no <meta name="author"> and no archive link';
     const head = this.ed.body.head[0];
     const title = head ? { title: { text: this.ed.metadata.title, pos: head.pos } } : {};
-    settleAuthor(this.ed, { ...title, ...(this.metaAuthor ? { metadata: this.metaAuthor } : {}), footer: this.ed.dropped, missing }, this.ctx.diagnostics);
+    // What the page prints before its text proper, where a surname the footer names is found in full ("by Leon Trotsky").
+    const firstParagraphs = [...this.ed.body.argument, ...this.body.map((e) => e.block)].flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : []));
+    const front = frontTexts(this.ed, firstParagraphs.slice(0, 3));
+    settleAuthor(this.ed, { ...title, ...(this.metaAuthor ? { metadata: this.metaAuthor } : {}), footer: this.ed.dropped, front, missing }, this.ctx.diagnostics);
     settleLinkedNotes(this.ed, this.noteNames, (text, reason, pos) => this.drop(text, reason, pos));
     const paired = pairAnchors(this.noteNames, this.ictx.anchors);
     const shaped = shapeLetter(this.body);
