@@ -3,13 +3,14 @@
  * converted in a fresh process (convert + validate + fidelity, as the CLI does), printing
  * seconds (wall, and the CPU the conversion used: on a shared machine the CPU time shows
  * whether the time is linear) and peak RSS. The goal: time linear in size, peak RSS ≤ 20 × input + 200 MB.
- * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process; it gets a
- * 4 GB heap and 240 s, so a shape that would take the machine down is reported as failed.
+ * `node dist-bench/pathological.js --child <shape> <MB>` is the measured process, with the
+ * command line's heap growth (src/cli/heap.ts); it gets a 4 GB heap and 240 s, so a shape that would take the machine down is reported as failed.
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { convert } from '../dist/convert.js';
+import { boundHeapGrowth } from '../dist/cli/heap.js';
 
 const MB = 1024 * 1024;
 
@@ -70,6 +71,8 @@ function repeat(unit: string, bytes: number): string {
 function child(shape: string, mb: number): void {
   const make = SHAPES[shape];
   if (!make) throw new Error(`no shape ${shape}`);
+  // The command line's heap setting (src/cli/heap.ts), so the peak is the one a user sees.
+  boundHeapGrowth();
   const text = make(mb * MB);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();

@@ -103,9 +103,23 @@ export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inli
   }
 }
 
+/** Pieces of plain text joined with `+=` before they are gathered in an array (see `plainText`). */
+const PLAIN_PIECES = 256;
+
 /** The plain text of inline content, without note anchors (used for titles and matching). */
 export function plainText(list: readonly Inline[], options: { anchors?: boolean } = {}): string {
   let out = '';
+  // Past a few hundred pieces they are gathered in an array and joined once: `+=` over a
+  // paragraph of a million nodes makes a million-node rope that outlives the young
+  // generation (a 16 MB paragraph's plain text, asked four times by the layout, left
+  // hundreds of megabytes of it to the old generation). Short texts keep `+=`.
+  let parts: string[] | undefined;
+  let pieces = 0;
+  const add = (piece: string): void => {
+    if (parts) parts.push(piece);
+    else if (++pieces > PLAIN_PIECES) parts = [out, piece];
+    else out += piece;
+  };
   // Lists still to read, innermost last (an explicit stack: input depth never reaches the call stack).
   const stack: { list: readonly Inline[]; index: number }[] = [{ list, index: 0 }];
   while (stack.length > 0) {
@@ -118,16 +132,16 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean 
     let inner: readonly Inline[] | undefined;
     switch (node.kind) {
       case 'text':
-        out += node.text;
+        add(node.text);
         break;
       case 'noteAnchor':
-        if (options.anchors) out += node.marker;
+        if (options.anchors) add(node.marker);
         break;
       case 'gap':
       case 'pb':
         break;
       case 'lb':
-        out += '\n';
+        add('\n');
         break;
       case 'subst':
         inner = node.add;
@@ -142,7 +156,7 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean 
     }
     if (inner && inner.length > 0) stack.push({ list: inner, index: 0 });
   }
-  return out;
+  return parts ? parts.join('') : out;
 }
 
 /** White space other than a single space: what `squash` has to collapse besides trimming. */

@@ -70,8 +70,11 @@ export const nfc = (s: string): string => (NEEDS_NFC.test(s) ? s.normalize('NFC'
  * The words of a text as numbers, not strings: a 10 MB text has millions of words, and a
  * string each (plus an array slot) is most of what the check would cost. Each word is two
  * independent 32-bit hashes of its code units (equal words, equal hashes; two different
- * words agree in both with a chance of 2⁻⁶⁴), its source line, and where its text is (a
- * chunk and offsets), turned back into a string only to be quoted in a report.
+ * words agree in both with a chance of 2⁻⁶⁴), its source line, and where its text starts in
+ * its chunk, turned back into a string only to be quoted in a report: 16 bytes a word. The
+ * chunk of a word is found from where each chunk's words begin, and its end by reading the
+ * word again (a word is a maximal run of word characters), rather than stored: 8 bytes a
+ * word more, 24 MB for the 3 million words of a 16 MB flood.
  */
 export class WordSeq {
   length = 0;
@@ -79,11 +82,11 @@ export class WordSeq {
   h1!: Int32Array<ArrayBuffer>;
   h2!: Int32Array<ArrayBuffer>;
   line!: Int32Array<ArrayBuffer>;
-  chunkOf!: Int32Array<ArrayBuffer>;
   start!: Int32Array<ArrayBuffer>;
-  end!: Int32Array<ArrayBuffer>;
   /** The strings the words were read from (whole texts or text nodes, never one per word). */
   chunks: string[] = [];
+  /** The index of each chunk's first word (of the next chunk's, when it has none). */
+  chunkFirst: number[] = [];
   /** The source column where each chunk starts (an HTML text node may start mid-line). */
   chunkColumn: number[] = [];
   /**
@@ -103,15 +106,14 @@ export class WordSeq {
     this.h1 = new Int32Array(capacity);
     this.h2 = new Int32Array(capacity);
     this.line = new Int32Array(capacity);
-    this.chunkOf = new Int32Array(capacity);
     this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
   }
 
   /** Empties the sequence, keeping its storage. */
   clear(): void {
     this.length = 0;
     this.chunks = [];
+    this.chunkFirst = [];
     this.chunkColumn = [];
     this.glued.clear();
   }
@@ -128,15 +130,21 @@ export class WordSeq {
     return this.h1.length;
   }
 
-  push(h1: number, h2: number, line: number, chunk: number, start: number, end: number): void {
+  /** Adds a chunk: the words pushed next are read from `text`. */
+  addChunk(text: string, column: number): void {
+    this.chunks.push(text);
+    this.chunkColumn.push(column);
+    this.chunkFirst.push(this.length);
+  }
+
+  /** Adds a word of the last chunk, starting at `start` in it. */
+  push(h1: number, h2: number, line: number, start: number): void {
     if (this.length === this.h1.length) this.grow();
     const i = this.length++;
     this.h1[i] = h1;
     this.h2[i] = h2;
     this.line[i] = line;
-    this.chunkOf[i] = chunk;
     this.start[i] = start;
-    this.end[i] = end;
   }
 
   private grow(): void {
@@ -149,14 +157,31 @@ export class WordSeq {
     this.h1 = bigger(this.h1);
     this.h2 = bigger(this.h2);
     this.line = bigger(this.line);
-    this.chunkOf = bigger(this.chunkOf);
     this.start = bigger(this.start);
-    this.end = bigger(this.end);
+  }
+
+  /** The chunk word `i` was read from: the last one whose words begin at or before it. */
+  chunkOf(i: number): number {
+    const first = this.chunkFirst;
+    let lo = 0;
+    let hi = first.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (first[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where word `i` ends in chunk `c` (its chunk): the end of the run of word characters at its start. */
+  private endOf(i: number, c: number): number {
+    return wordEnd(this.chunks[c]!, this.start[i]!);
   }
 
   /** The text of word `i` (for reports). */
   word(i: number): string {
-    return this.chunks[this.chunkOf[i]!]!.slice(this.start[i], this.end[i]);
+    const c = this.chunkOf(i);
+    return this.chunks[c]!.slice(this.start[i], this.endOf(i, c));
   }
 
   /**
@@ -165,7 +190,7 @@ export class WordSeq {
    * `sourcePos` checks it against the source).
    */
   column(i: number): number {
-    const c = this.chunkOf[i]!;
+    const c = this.chunkOf(i);
     const start = this.start[i]!;
     const lineStart = start === 0 ? -1 : this.chunks[c]!.lastIndexOf('\n', start - 1);
     return lineStart < 0 ? this.chunkColumn[c]! + start : start - lineStart;
@@ -183,9 +208,10 @@ export class WordSeq {
   /** Does word `i` continue word `i - 1` as one printed word (a glued chunk, no space between)? */
   continues(i: number): boolean {
     if (i === 0) return false;
-    const c = this.chunkOf[i]!;
-    const p = this.chunkOf[i - 1]!;
-    return this.glued.has(c) && p === c - 1 && this.start[i] === 0 && this.end[i - 1] === this.chunks[p]!.length;
+    const c = this.chunkOf(i);
+    if (!this.glued.has(c) || this.start[i] !== 0) return false;
+    const p = this.chunkOf(i - 1);
+    return p === c - 1 && this.endOf(i - 1, p) === this.chunks[p]!.length;
   }
 }
 
@@ -197,9 +223,7 @@ export class WordSeq {
  */
 function collectWords(text: string, line: number, into: WordSeq, column = 1): void {
   const normal = nfc(text);
-  const chunk = into.chunks.length;
-  into.chunks.push(normal);
-  into.chunkColumn.push(column);
+  into.addChunk(normal, column);
   let lineNo = line;
   let nextBreak = text.indexOf('\n');
   const n = normal.length;
@@ -237,7 +261,7 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
         lineNo++;
         nextBreak = text.indexOf('\n', nextBreak + 1);
       }
-      into.push(h1, h2 ^ (i - start), lineNo, chunk, start, i);
+      into.push(h1, h2 ^ (i - start), lineNo, start);
       start = -1;
     }
     i += width;
@@ -247,8 +271,29 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
       lineNo++;
       nextBreak = text.indexOf('\n', nextBreak + 1);
     }
-    into.push(h1, h2 ^ (n - start), lineNo, chunk, start, n);
+    into.push(h1, h2 ^ (n - start), lineNo, start);
   }
+}
+
+/** Where the word starting at `start` of `s` ends: the first code point after it that is no word character (as `collectWords` reads it). */
+function wordEnd(s: string, start: number): number {
+  const n = s.length;
+  let i = start;
+  while (i < n) {
+    const cu = s.charCodeAt(i);
+    let cp = cu;
+    let width = 1;
+    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (!(cp < 0x80 ? BMP_CLASS[cp] === 1 : isWordCodePoint(cp))) return i;
+    i += width;
+  }
+  return n;
 }
 
 /** The words of a sequence as `{ w, line }` (tests and the public helpers). */
@@ -489,18 +534,22 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
   wanted.clear();
   if (removed === 0) return seq;
   let w = 0;
+  // Each chunk's first word moves down with the kept words: it becomes the index of the
+  // first word kept at or after it.
+  const first = seq.chunkFirst;
+  let c = 0;
   for (let i = 0; i < seq.length; i++) {
+    while (c < first.length && first[c]! <= i) first[c++] = w;
     if (gone[i] !== 0) continue;
     if (w !== i) {
       seq.h1[w] = seq.h1[i]!;
       seq.h2[w] = seq.h2[i]!;
       seq.line[w] = seq.line[i]!;
-      seq.chunkOf[w] = seq.chunkOf[i]!;
       seq.start[w] = seq.start[i]!;
-      seq.end[w] = seq.end[i]!;
     }
     w++;
   }
+  while (c < first.length) first[c++] = w;
   seq.length = w;
   return seq;
 }

@@ -213,3 +213,36 @@ describe('fidelity check: a word printed across inline markup', () => {
     expect(r.lost).toBe(2);
   });
 });
+
+describe('fidelity check: words found again after dropped furniture (words keep no chunk of their own)', () => {
+  it('quotes the lost word and its column from the right text node when whole text nodes before it were dropped', () => {
+    // Three text nodes on one line; the first two are dropped furniture: the lost word's text
+    // and column are read from the third node, found from where each node's words begin.
+    const source = '<html><body>\n<p>Back to index</p><p>Works</p><p>alpha beta gamma</p>\n</body></html>';
+    const r = check(source, tei('<p>alpha gamma</p>'), 'html', [{ text: 'Back to index', line: 2 }, { text: 'Works', line: 2 }]);
+    expect(r.lost).toBe(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'words-lost', line: 2, column: source.split('\n')[1]!.indexOf('beta') + 1 });
+    expect(r.diagnostics[0]!.message).toContain('«beta»');
+  });
+
+  it('quotes a lost word standing after a dropped word inside the same text node', () => {
+    const source = '<html><body>\n<p>Index alpha beta</p><p>gamma delta</p>\n</body></html>';
+    const r = check(source, tei('<p>alpha beta</p><p>delta</p>'), 'html', [{ text: 'Index', line: 2 }]);
+    expect(r.diagnostics[0]!.message).toContain('«gamma»');
+    expect(r.diagnostics[0]).toMatchObject({ line: 2, column: source.split('\n')[1]!.indexOf('gamma') + 1 });
+  });
+});
+
+describe('fidelity check: a long text with many character references (decoded in pieces)', () => {
+  it('reads the same words from a paragraph of 200,000 escaped ampersands as from a short one', () => {
+    const unit = 'AT&amp;T word ';
+    const many = unit.repeat(20_000);
+    const words = teiWords(tei(`<p>${many}</p>`)).text;
+    expect(words.length).toBe(60_000);
+    expect(words.slice(0, 3)).toEqual(['AT', 'T', 'word']);
+    expect(words.slice(-3)).toEqual(['AT', 'T', 'word']);
+    const r = check(`${'AT&T word '.repeat(20_000)}lost`, tei(`<p>${many}</p>`));
+    expect(r.lost).toBe(1);
+    expect(r.diagnostics[0]!.message).toContain('«lost»');
+  });
+});

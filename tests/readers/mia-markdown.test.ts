@@ -5,6 +5,7 @@ import { checkModel } from '../../src/model/check.js';
 import type { Block, Edition, Inline } from '../../src/model/edition.js';
 import { plainText } from '../../src/model/walk.js';
 import { miaMarkdown } from '../../src/readers/mia-markdown/index.js';
+import { convert } from '../../src/convert.js';
 import { SHARED } from '../helpers/shared.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -185,5 +186,24 @@ describe('mia-markdown: detection', () => {
     expect(ed.notes[0]!.notes.map((n) => n.key)).toEqual(['1', '2']);
     expect(ed.metadata.author).toMatchObject({ name: 'J. V. Stalin', from: 'footer' });
     expect(ed.dropped).toHaveLength(3);
+  });
+});
+
+describe('mia-markdown: a paragraph probed as a prose information line, then read for the TEI', () => {
+  it('reports each repair of the paragraph once, at its place, and keeps its words', () => {
+    // The engine asks whether the paragraph after the title is an information line (it is
+    // not), then reads it: one reading serves both, its reports given once.
+    const r = convert('# T\n\n&8220;word and more &8221; text\n', { file: 'x.md', profile: 'mia-markdown' });
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.filter((x) => x.code === 'charref-repaired').map((x) => `${x.line}:${x.column}`)).toEqual(['3:1', '3:21']);
+    expect(r.tei!.match(/<choice><sic>&amp;822[01];<\/sic>/g)).toHaveLength(2);
+    expect(r.tei).toMatch(/<\/choice>word and more <choice>.*<\/choice> text<\/p>/);
+  });
+
+  it('still reads a prose information line inside the rules as a field', () => {
+    const r = convert('# T\n\n---\n\nTranscribed by &8220;Daniel\n\n---\n\nBody text.\n', { file: 'x.md', profile: 'mia-markdown' });
+    expect(r.ok).toBe(true);
+    expect(r.model!.metadata.fields.map((f) => f.label)).toContain('Transcribed by');
+    expect(r.diagnostics.filter((x) => x.code === 'charref-repaired').map((x) => `${x.line}:${x.column}`)).toEqual(['5:17']);
   });
 });

@@ -365,7 +365,10 @@ class MarkdownSyntax implements MarkedSyntax {
       const match = matchLabel(text, s, false);
       const pos = this.src.pos(s);
       if (!match) {
-        const value = (): Inline[] => trimInlines(parseInlines(env, s, e));
+        // A probe shares the kept reading (see `read`): the engine asks whether a paragraph
+        // after the title is a prose information line, then reads that paragraph for the TEI,
+        // and a 16 MB paragraph parsed twice was half of the garbage of reading it.
+        const value = (): Inline[] => trimInlines(probe ? this.read(s, e, this.env.quoted === true, true).list : parseInlines(env, s, e));
         return { pos, valuePos: pos, value, field: () => ({ label: '', role: 'other', value: value(), pos }) };
       }
       return {
