@@ -71,7 +71,7 @@ interface Throughput {
   files: number;
   seconds: number;
   bytes: number;
-  /** CPU milliseconds of the whole process (all its threads) per file. */
+  /** CPU milliseconds per file of the whole process (all its threads) and its worker processes. */
   cpuMsPerFile?: number;
   note?: string;
 }
@@ -151,7 +151,8 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
       },
     });
     if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
-    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart) / r.totals.files };
+    // With --jobs ≥ 2 the files are converted in worker processes: their CPU is added to this process's own.
+    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart + (r.workers?.cpuMs ?? 0)) / r.totals.files };
     if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${short(firstProblem ?? '?', 60)})`;
     return row;
   } catch (e) {
@@ -166,10 +167,12 @@ function peakRss(dir: string, files: number): { text: string; mb?: number } {
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
     const child = fileURLToPath(new URL('./rss-child.js', import.meta.url));
-    const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; converted: number; failed: number; firstProblem?: string };
-    const mb = r.maxRssKb / 1024;
+    const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; workersMaxRssKb: number; converted: number; failed: number; firstProblem?: string };
+    // The main process and its worker processes (each its own heap): the sum of their peaks.
+    const mb = (r.maxRssKb + r.workersMaxRssKb) / 1024;
+    const parts = r.workersMaxRssKb > 0 ? ` (main ${(r.maxRssKb / 1024).toFixed(0)} + workers ${(r.workersMaxRssKb / 1024).toFixed(0)})` : '';
     const note = r.converted === files ? '' : ` (${r.converted} of ${files} converted${r.firstProblem ? `; first problem: ${short(r.firstProblem, 60)}` : ''})`;
-    return { text: `${mb.toFixed(0)} MB${note}`, mb };
+    return { text: `${mb.toFixed(0)} MB${parts}${note}`, mb };
   } catch (e) {
     return { text: na(message(e)) };
   } finally {

@@ -233,5 +233,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   await saveManifest();
   totals.seconds = (performance.now() - started) / 1000;
-  return { results, totals, manifestPath, interrupted, ...(manifestError !== undefined && { manifestError }) };
+  const workers = executor.usage();
+  return { results, totals, manifestPath, interrupted, ...(manifestError !== undefined && { manifestError }), ...(workers && { workers }) };
 }

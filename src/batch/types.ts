@@ -121,6 +121,23 @@ export interface BatchResult {
   interrupted: boolean;
   /** Why the manifest could not be saved, if it could not (the TEI files are unaffected). */
   manifestError?: string;
+  /**
+   * With `jobs` ≥ 2, what the worker processes used: their CPU time and peak memory are
+   * not in this process's own `process.cpuUsage()` / `resourceUsage()`.
+   */
+  workers?: WorkerProcessesUsage;
+}
+
+/** The worker processes of a run taken together (those that ended normally report their use). */
+export interface WorkerProcessesUsage {
+  /** Processes started (more than `jobs` when some died and were replaced). */
+  started: number;
+  /** Processes that reported their use. */
+  reported: number;
+  /** CPU time, user and system, in milliseconds. */
+  cpuMs: number;
+  /** The sum of the processes' peak resident memory, in kilobytes: an upper bound of what they held at once. */
+  maxRssKb: number;
 }
 
 /** What a converter module's `convertJob` returns for the text of one file. */

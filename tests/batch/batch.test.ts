@@ -215,6 +215,35 @@ describe('runBatch: worker pool', () => {
     expect(find(results, 'input/b.txt')?.diagnostics[0]?.message).toContain('exited with code');
     expect(codes(find(results, 'input/c.txt'))).toEqual(['internal-error']);
   });
+
+  it('loses no other file of a batch when its worker process is killed (SIGKILL) mid-batch', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`input/${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\n${i === 5 ? 'KILL' : 'fine'}\n`;
+    ws = new Workspace().write(files);
+    const { results, workers } = await run({ jobs: 2 });
+    const expected = Object.fromEntries(Object.keys(files).map((f) => [f, f === 'input/05.txt' ? 'failed' : 'converted']));
+    expect(statuses(results)).toEqual(expected);
+    expect(find(results, 'input/05.txt')?.diagnostics[0]?.message).toContain('killed by SIGKILL');
+    for (const f of Object.keys(files)) if (f !== 'input/05.txt') expect(ws.read(f.replace('input/', 'output/').replace('.txt', '.xml'))).toContain(`<title>Letter ${Number(f.slice(6, 8))}</title>`);
+    // The killed process was replaced, and every process that ended normally reported its use.
+    expect(workers?.started).toBeGreaterThan(2);
+    expect(workers?.reported).toBe(workers!.started - 2);
+    expect(readdirSync(ws.path('output')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('converts in worker processes, none of which outlives the run', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`input/${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\nPID\n`;
+    ws = new Workspace().write(files);
+    const { results, workers } = await run({ jobs: 2 });
+    const pids = new Set(results.map((r) => Number(/converted by process (\d+)/.exec(r.diagnostics[0]?.message ?? '')?.[1])));
+    expect(pids.has(process.pid)).toBe(false);
+    expect(pids.size).toBe(2);
+    expect(workers).toMatchObject({ started: 2, reported: 2 });
+    expect(workers!.cpuMs).toBeGreaterThan(0);
+    // Gone and reaped: a zombie would still answer signal 0.
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
 });
 
 describe('runBatch: manifest', () => {
