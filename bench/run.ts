@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
-import { runBatch } from '../dist/batch/index.js';
+import { runBatch, type WorkerKind } from '../dist/batch/index.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
@@ -128,8 +128,9 @@ function validateAlone(teis: readonly string[]): Row {
   }
 }
 
-async function endToEnd(corpus: string, jobs: number, bytes: number, converter?: string): Promise<Row> {
-  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}` : `end to end, runBatch --jobs ${jobs}`;
+async function endToEnd(corpus: string, jobs: number, bytes: number, converter?: string, workers?: WorkerKind): Promise<Row> {
+  const kind = workers === 'processes' ? ' (worker processes)' : '';
+  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}${kind}` : `end to end, runBatch --jobs ${jobs}${kind}`;
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
     // Files that failed with diagnostics still went through the whole pipeline; only files
@@ -144,6 +145,7 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
       force: true,
       keepResults: false,
       ...(converter !== undefined && { converter }),
+      ...(workers !== undefined && { workers }),
       onResult: (f) => {
         if (f.diagnostics.some((d) => d.code === 'internal-error')) broken++;
         const error = f.diagnostics.find((d) => d.severity === 'error');
@@ -327,9 +329,12 @@ async function main(): Promise<void> {
       teis = c.teis;
     }
     rows.push(validateAlone(teis));
+    // --jobs 2 in worker threads (the default) and in worker processes, one after the other.
     for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes));
+    rows.push(await endToEnd(corpus, 2, bytes, undefined, 'processes'));
     const trivial = new URL('./trivial-converter.js', import.meta.url).href;
     for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes, trivial));
+    rows.push(await endToEnd(corpus, 2, bytes, trivial, 'processes'));
     console.log(table(rows));
 
     const rates = new Map<number, number>();
@@ -340,6 +345,8 @@ async function main(): Promise<void> {
     const one = rates.get(1);
     const two = rates.get(2);
     if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, wall clock)`);
+    const processRow = rows.find((r) => r.stage === 'end to end, runBatch --jobs 2 (worker processes)');
+    if (one !== undefined && processRow && !('unavailable' in processRow)) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(processRow.files / processRow.seconds / one).toFixed(2)}× (end to end, wall clock)`);
     started = performance.now();
     const rssSmall = peakRss(join(corpus, '000'), s.rssSmall);
     const rssAll = peakRss(corpus, s.files);

@@ -1,9 +1,8 @@
 /**
- * Where jobs run: in this thread (`--jobs 1`) or in a pool of worker processes
- * (process-pool.ts: processes, not threads, because two threads in one process each spent
- * about twice the CPU per file). Either way a job's promise resolves to an outcome; a
- * worker that dies (process.exit, out of memory, killed) becomes an `internal-error` for
- * its file, and the pool starts a new one.
+ * Where jobs run: in this thread (`--jobs 1`) or in a pool of worker threads or processes
+ * (pool.ts). Either way a job's promise resolves to an outcome; a worker that dies
+ * (process.exit, out of memory, killed) becomes an `internal-error` for its file, and the
+ * pool starts a new one.
  *
  * Jobs go to the workers in batches (one message for several files); the engine calls
  * `flush` before it waits, so a part-filled batch never sits idle.
@@ -11,7 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { loadConverter } from './converter.js';
 import { diagnostic, processFile, syncIo, type Job } from './process-file.js';
-import { ProcessPool, type PoolUsage } from './process-pool.js';
+import { createPool, type WorkerKind } from './pool.js';
+import type { PoolUsage } from './process-pool.js';
 import type { BatchOutcome, WorkerTask } from './worker.js';
 
 /** `abandoned`: the run was interrupted before the job started. */
@@ -27,7 +27,7 @@ export interface Executor {
   readonly batchSize: number;
   /** Ends the workers and waits for them (call it once nothing is in flight). */
   close(): Promise<void>;
-  /** What the worker processes used (CPU, memory), once closed; undefined in this thread. */
+  /** What worker processes used (CPU, memory), once closed; undefined in this thread and for worker threads. */
   usage(): PoolUsage | undefined;
 }
 
@@ -84,9 +84,9 @@ interface Pending {
   resolve: (outcome: Outcome) => void;
 }
 
-function pooled(jobs: number, converter: string | undefined, signal: AbortSignal | undefined): Executor {
-  // Started now, so the processes load their code while the caller plans the run.
-  const pool = new ProcessPool<WorkerTask, BatchOutcome[]>(workerUrl().href, jobs, converter ?? null);
+function pooled(jobs: number, converter: string | undefined, signal: AbortSignal | undefined, kind: WorkerKind | undefined): Executor {
+  // Started now, so the workers load their code while the caller plans the run.
+  const pool = createPool<WorkerTask, BatchOutcome[]>(kind, workerUrl().href, jobs, converter ?? null);
   // Interrupting does not kill a worker in the middle of a batch (the files it did would go
   // unreported): each finishes the file it is on and gives the rest back as abandoned.
   signal?.addEventListener('abort', () => pool.stop(), { once: true });
@@ -139,6 +139,6 @@ function pooled(jobs: number, converter: string | undefined, signal: AbortSignal
   };
 }
 
-export function createExecutor(jobs: number, converter: string | undefined, signal: AbortSignal | undefined): Executor {
-  return jobs <= 1 ? inProcess(converter) : pooled(jobs, converter, signal);
+export function createExecutor(jobs: number, converter: string | undefined, signal: AbortSignal | undefined, kind?: WorkerKind): Executor {
+  return jobs <= 1 ? inProcess(converter) : pooled(jobs, converter, signal, kind);
 }

@@ -1,12 +1,13 @@
 /**
  * A pool of worker PROCESSES (node:child_process `fork`), for `convert --jobs N` and
- * `validate --jobs N` on a folder.
+ * `validate --jobs N` on a folder when worker processes are chosen (pool.ts).
  *
- * Why processes and not worker threads (measured, 4,000 seed-sized files on the 2-core
- * project machine): two worker threads in one process each spent about twice the CPU per
- * file that one thread alone does (17–19 s of process CPU against 13.9 s), while two
- * separate processes each kept their CPU per file. Whatever the threads share (one V8
- * platform, one allocator, one heap's shared structures), processes do not.
+ * Why processes at all: last session measured (4,000 seed-sized files, a quiet 2-core
+ * machine) that two worker threads in one process each spent about twice the CPU per file
+ * of one thread alone, while two separate processes kept theirs. This session, on the same
+ * machine under a load of 15–28, the opposite held (processes 20–25% more CPU per file than
+ * threads): the bench measures both, side by side. Processes also survive what kills a
+ * thread's whole process (SIGKILL, the out-of-memory killer) with one file lost.
  *
  * A worker process runs `child.js` with a task module (its default export runs one task).
  * The pool:

@@ -1,6 +1,6 @@
 /**
- * The task module of `convert --jobs N` (run from dist/batch/worker.js in a worker process,
- * see process-pool.ts and child.ts). Each process loads its converter once, so the real
+ * The task module of `convert --jobs N` (run from dist/batch/worker.js in a worker thread
+ * or process, see pool.ts). Each process loads its converter once, so the real
  * pipeline's schemas are compiled once per process, not per file.
  *
  * A task is a batch of files, not one: a message per file costs the pool and the worker
@@ -24,7 +24,7 @@ export type BatchOutcome = JobOutcome | { abandoned: true };
 /** Files of a batch in flight at once in one worker (with synchronous file calls they take turns; a converter may still await). */
 export const IN_FLIGHT_PER_WORKER = 2;
 
-/** Lets the event loop turn, so a stop message from the pool is seen before the next file. */
+/** Lets the event loop turn, so a stop message to a worker process is seen before the next file. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -40,7 +40,7 @@ export async function processJobs(jobs: readonly Job[], convertJob: ConvertJob, 
     while (next < jobs.length) {
       const i = next++;
       if (stop) await turn();
-      outcomes[i] = stop && stop[0] !== 0 ? { abandoned: true } : await processFile(jobs[i]!, convertJob, io);
+      outcomes[i] = stop && Atomics.load(stop, 0) !== 0 ? { abandoned: true } : await processFile(jobs[i]!, convertJob, io);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));

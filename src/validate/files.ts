@@ -1,11 +1,11 @@
 /**
- * Validating many files, in this process (`--jobs 1`) or in a pool of worker processes
- * (as `convert` does, see batch/process-pool.ts): each worker compiles its schemas once and
+ * Validating many files, in this process (`--jobs 1`) or in a pool of worker threads or
+ * processes (as `convert` does, see batch/pool.ts): each worker compiles its schemas once and
  * checks a batch of files per message. Results come back in the order of the files whatever
  * `jobs` is, and a file's findings do not depend on the process that checked it, so the
  * report's bytes are the same for any `--jobs`.
  */
-import { ProcessPool } from '../batch/process-pool.js';
+import { createPool, type WorkerKind } from '../batch/pool.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { SchemaUnusable, validateFile, type ValidateFileOptions } from './index.js';
 
@@ -40,18 +40,18 @@ const workerStopped = (file: string, e: unknown): Diagnostic[] => {
 };
 
 /**
- * Checks `files` with `jobs` processes and calls `onFile` for each, in the order of `files`,
- * as soon as it and every file before it are done.
+ * Checks `files` with `jobs` workers and calls `onFile` for each, in the order of `files`,
+ * as soon as it and every file before it are done. `workers`: threads or processes (pool.ts).
  */
-export async function checkFiles(files: readonly string[], options: FileOptions, jobs: number, onFile: (file: string, diagnostics: Diagnostic[]) => void): Promise<void> {
+export async function checkFiles(files: readonly string[], options: FileOptions, jobs: number, onFile: (file: string, diagnostics: Diagnostic[]) => void, workers?: WorkerKind): Promise<void> {
   if (jobs <= 1 || files.length <= 1) {
     for (const file of files) onFile(file, checkFile(file, options));
     return;
   }
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const processes = Math.min(jobs, batches.length);
-  const pool = new ProcessPool<FilesTask, Diagnostic[][]>(workerUrl().href, processes);
+  const size = Math.min(jobs, batches.length);
+  const pool = createPool<FilesTask, Diagnostic[][]>(workers, workerUrl().href, size);
   /**
    * A batch whose worker died is checked again file by file, so only the file that kills its
    * worker is reported (checking is deterministic and writes nothing).
@@ -66,7 +66,7 @@ export async function checkFiles(files: readonly string[], options: FileOptions,
   };
   try {
     // A few batches per worker in flight: the workers stay busy, memory stays bounded.
-    const window = processes * 3;
+    const window = size * 3;
     const running: Promise<Diagnostic[][]>[] = [];
     const start = (i: number): void => {
       running[i] = check(batches[i]!);

@@ -29,14 +29,14 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('Ctrl-C with worker processes', () => {
+describe('Ctrl-C with worker processes (TEIWRIGHT_WORKERS=processes)', () => {
   it.skipIf(!canListChildren)('stops every process of the group, reports every file written, and leaves no worker behind', async () => {
     dir = mkdtempSync(join(tmpdir(), 'teiwright-group-sigint-'));
     mkdirSync(join(dir, 'in'));
     const seed = readFileSync(join(PROJECT_ROOT, 'input/stalin-1912-for-the-party.txt'), 'utf8');
     for (let i = 0; i < 400; i++) writeFileSync(join(dir, 'in', `doc-${String(i).padStart(3, '0')}.txt`), seed.replace('For the Party', `For the Party ${i}`));
     // A process group of its own, as a terminal gives a command.
-    const child = spawn(process.execPath, [BIN, 'convert', 'in', '--out', 'out', '--jobs', '2', '--report', 'report.json'], { cwd: dir, stdio: 'ignore', detached: true });
+    const child = spawn(process.execPath, [BIN, 'convert', 'in', '--out', 'out', '--jobs', '2', '--report', 'report.json'], { cwd: dir, stdio: 'ignore', detached: true, env: { ...process.env, TEIWRIGHT_WORKERS: 'processes' } });
     const exited = new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
     const out = join(dir, 'out');
     const workers = await new Promise<number[]>((resolveStarted, reject) => {
