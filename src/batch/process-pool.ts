@@ -110,7 +110,11 @@ export class ProcessPool<T, R> {
     for (const w of this.workers) send(w.child, { kind: 'stop' });
   }
 
-  /** Ends every process and waits for them; tasks not yet handed out are rejected. */
+  /**
+   * Ends every process and waits for them; tasks not yet handed out are rejected. Meant for
+   * when no task is in flight (runBatch waits for them first); a process still busy after
+   * CLOSE_GRACE_MS is killed, so a hung worker cannot hold the command open.
+   */
   async close(): Promise<void> {
     this.closing = true;
     for (const t of this.queue.splice(0)) t.reject(abortError('the pool was closed before this task started'));
