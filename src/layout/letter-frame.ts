@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { isPlaceDateLine, isPlaceOverDate, postscriptStart } from './letter.js';
+import { isPlaceDateLine, isPlaceOverDate, isSignatureLine, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -182,22 +182,44 @@ function isClosingDateBlock(e: BodyEntry): boolean {
   return ls.length >= 1 && ls.length <= 4 && ls.every((l) => l.length <= 60) && isDateline(last) && /^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(last);
 }
 
+/**
+ * The text's last two blocks are a place-date line ("Athens, November 12, 1931") and under it
+ * a signature (initials or a name, set apart or not: "P.P.", "N. Lenin"): where, when and by
+ * whom the text was signed, as a template prints it in a table of one row (the frame's cells
+ * read as blocks). A dateline alone, or a name alone, is not enough.
+ */
+function isDatedSignature(entries: readonly BodyEntry[]): boolean {
+  const n = entries.length;
+  if (n < 3) return false;
+  const sig = closingChildren(entries[n - 1]!.block);
+  const date = closingChildren(entries[n - 2]!.block);
+  if (!sig || !date) return false;
+  // A no-break space over the name (`<p>&#160;<br><em>P.P.</em></p>`, to align it with the date) is no line.
+  const sigLines = lines(sig).map(textOf).filter((l) => l !== '');
+  const dateLines = lines(date).map(textOf).filter((l) => l !== '');
+  const sigText = sigLines.join(' ');
+  return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureLine(sigText)) && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
+}
+
 function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   let start = entries.length;
-  const dated = start > 1 && isClosingDateBlock(entries[start - 1]!);
+  const signedDate = isDatedSignature(entries);
+  const dated = !signedDate && start > 1 && isClosingDateBlock(entries[start - 1]!);
   if (dated) start--;
+  if (signedDate) start -= 2;
   while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;
   const tail = entries.slice(start);
-  const marked = dated || tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
+  const marked = dated || signedDate || tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
   if (!tail.length || !marked) return { used: 0 };
   const salute: Inline[][] = [];
   const signed: Inline[][] = [];
   const dateline: Inline[][] = [];
   for (const e of tail) {
-    const children = e === entries[entries.length - 1] && dated ? closingChildren(e.block) : e.block.kind === 'p' ? e.block.children : undefined;
+    const children = (e === entries[entries.length - 1] && dated) || (signedDate && entries.indexOf(e) >= entries.length - 2) ? closingChildren(e.block) : e.block.kind === 'p' ? e.block.children : undefined;
     if (!children) continue;
     for (const line of lines(children)) {
       const t = textOf(line);
+      if (t === '') continue;
       if (hasClass(e, 'placedate') || isDateline(t)) dateline.push(line);
       else if (VALEDICTION.test(t) && signed.length === 0) salute.push(line);
       else signed.push(line);
@@ -213,9 +235,9 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
 
 /** The opener at the top and the closer at the bottom of a text whose blocks have their inlines. */
 export function shapeLetter(all: BodyEntry[]): Shaped {
-  // A page break printed before the salutation stays in the text, ahead of the letter's first paragraph.
+  // A page break or an image printed before the salutation stays in the text, ahead of the letter's first paragraph.
   let lead = 0;
-  while (all[lead]?.block.kind === 'pb') lead++;
+  while (all[lead]?.block.kind === 'pb' || all[lead]?.block.kind === 'figure') lead++;
   const entries = all.slice(lead);
   const { opener, used, letter } = readOpener(entries);
   const all_ = [...all.slice(0, lead), ...entries.slice(used)];

@@ -519,8 +519,11 @@ function release(): void {
   if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
 }
 
-/** Elements whose words were not in the source at that place: they are additions, not text. */
-const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted']);
+/**
+ * Elements whose words were not in the source at that place: they are additions, not text.
+ * A `figDesc` is an image's description (HTML `alt`), which the page does not print.
+ */
+const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted', 'figDesc']);
 
 /**
  * Whether the words inside an element were added (by the converter or an editor) rather
