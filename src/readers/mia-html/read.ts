@@ -219,6 +219,8 @@ export class HtmlReading {
           this.ed.body.argument.push({ kind: 'p', children: this.inl(el, pos), pos });
           return;
         case 'skip':
+          // A block without words may hold an image (`<p><img …></p>` beside the title): a figure, never dropped silently.
+          if (holdsImage(el)) for (const b of this.blocksOf(el, pos)) this.pushBlock(b);
           return;
       }
     });
@@ -363,6 +365,8 @@ export class HtmlReading {
       case 'furniture':
         return this.dropBlock(el, pos, 'navigation links');
       case 'skip':
+        // A block without words may hold an image (`<p><img …></p>`): its figure.
+        if (holdsImage(el)) break;
         return;
       case 'updated':
         return this.lastUpdated(el, pos);
@@ -565,6 +569,8 @@ export class HtmlReading {
     linkBareMarkers(this.ed, paired);
   }
 }
+
+const holdsImage = (el: Element): boolean => findAll(el, (e) => e.tagName === 'img').length > 0;
 
 /** The image's file as the page names it, white space escaped (a URL has none); undefined when it names none. */
 function imageUrl(img: Element): string | undefined {
