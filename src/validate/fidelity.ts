@@ -190,7 +190,10 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
   into.chunks.push(normal);
   into.chunkColumn.push(column);
   let lineNo = line;
-  let nextBreak = text.indexOf('\n');
+  // Line breaks are looked for in the text the offsets are of: NFC composes "e" + U+0301 into
+  // one character, so offsets into the raw text would run ahead and date every later word a
+  // line early (a dropped footer line was then not found where it was reported).
+  let nextBreak = normal.indexOf('\n');
   const n = normal.length;
   let start = -1;
   // FNV-1a and a multiply-rotate hash, both over UTF-16 code units.
@@ -224,7 +227,7 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
     } else if (start >= 0) {
       while (nextBreak !== -1 && nextBreak < start) {
         lineNo++;
-        nextBreak = text.indexOf('\n', nextBreak + 1);
+        nextBreak = normal.indexOf('\n', nextBreak + 1);
       }
       into.push(h1, h2 ^ (i - start), lineNo, chunk, start, i);
       start = -1;
@@ -234,7 +237,7 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
   if (start >= 0) {
     while (nextBreak !== -1 && nextBreak < start) {
       lineNo++;
-      nextBreak = text.indexOf('\n', nextBreak + 1);
+      nextBreak = normal.indexOf('\n', nextBreak + 1);
     }
     into.push(h1, h2 ^ (n - start), lineNo, chunk, start, n);
   }
