@@ -936,8 +936,15 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
+  // "Athens, November 12, 1931" over "P.P.": where and when, then who signed (as letter-frame.ts reads a signature table).
+  let signedUnderDate: StreamLine | undefined;
+  if (k > 2 && isSignatureLine(at(k - 1)) && isPlaceDateLine(at(k - 2))) {
+    signedUnderDate = tail[--k]!;
+    closer.signed = lineInlines(signedUnderDate, rd, [], true);
+  }
   // "Moscow," over "July 7th, 1924.": the place-date line on two lines.
-  if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
+  if (signedUnderDate) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  else if (k > 1 && isPlaceOverDate(at(k - 2), at(k - 1))) {
     const date = tail[--k]!;
     const place = tail[--k]!;
     closer.dateline = [...lineInlines(place, rd, [], true), { kind: 'lb', pos: pos(date) }, ...lineInlines(date, rd, [], true)];
@@ -950,7 +957,7 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
     const inl = lineInlines(l, rd, [], true);
     splitSaluteSigned(inl, combined[1]!.length, closer);
     top = l;
-  } else {
+  } else if (!signedUnderDate) {
     if (k > 0 && isSignatureLine(at(k - 1)) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
       closer.signed = lineInlines(tail[--k]!, rd, [], true);
       top = tail[k];

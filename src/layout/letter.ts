@@ -83,6 +83,8 @@ export function isSignatureLine(line: string): boolean {
   const w = words(line);
   if (w.length === 0 || w.length > 6 || line.length > 50) return false;
   if (/[,;:!?]$/.test(line)) return false;
+  // Initials alone ("P.P.", "J.A.H."): a signature.
+  if (/^(?:\p{Lu}\.){1,4}$/u.test(line)) return true;
   if (/\.$/.test(line) && !/(?:^|\s)\p{Lu}\.$/u.test(line)) return false;
   return w.every((x) => /^[\p{Lu}(]/u.test(x) || /^(?:of|the|and|von|de|du|der)$/.test(x));
 }
