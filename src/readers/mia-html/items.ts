@@ -79,8 +79,11 @@ export function tableRows(table: Element): Element[][] {
  */
 export function isFrameTable(table: Element): boolean {
   const rows = tableRows(table);
-  if (rows.length === 0 || linksAway(table)) return false;
-  return rows.length === 1 || rows.every((r) => r.length === 1);
+  // A heading in a cell (a handbill, a poster reproduced in a box) would open a section of the text: the table stays whole.
+  if (rows.length === 0 || linksAway(table) || findAll(table, (e) => /^h[1-6]$/.test(e.tagName)).length > 0) return false;
+  if (rows.every((r) => r.length === 1)) return true;
+  // One row of several cells is a frame when its cells hold paragraphs or images (a date beside a signature), not bare data ("1917 | Petrograd").
+  return rows.length === 1 && rows[0]!.every((cell) => textContent(cell).replace(/[\s\u00a0]+/g, '') === '' || findAll(cell, (e) => /^(?:p|div|img)$/.test(e.tagName)).length > 0);
 }
 
 /** An element holding nothing but one image (a `center`, a `span` around it), no words: the image. */

@@ -563,6 +563,8 @@ export class HtmlReading {
     const shaped = shapeLetter(this.body);
     this.ed.body.blocks = shaped.blocks;
     if (shaped.opener) this.ed.body.opener = shaped.opener;
+    // The addressee over the salutation: a line before the opener, as the lines under the title are.
+    if (shaped.addressee) this.ed.body.argument.push(shaped.addressee);
     if (shaped.closer) this.ed.body.closer = shaped.closer;
     if (shaped.postscript) this.ed.body.postscript = { blocks: shaped.postscript, pos: shaped.postscript[0]!.pos };
     if (shaped.letter) this.ed.body.divType = 'letter';
