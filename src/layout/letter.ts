@@ -74,7 +74,7 @@ export function isSalutationLine(line: string): boolean {
  */
 export function isAddresseeLine(line: string): boolean {
   if (line.length > 80 || words(line).length > 12) return false;
-  return /^\(?(?:to|an|à)\s+(?:the\s+|all\s+)?\p{Lu}[^.!?]*?\)?[.:]?$/iu.test(line) && (line.startsWith('(') === line.replace(/[.:]$/, '').endsWith(')'));
+  return /^\(?(?:[Tt]o|[Aa]n|[àÀ])\s+(?:the\s+|all\s+)?\p{Lu}[^.!?]*?\)?[.:]?$/u.test(line) && (line.startsWith('(') === line.replace(/[.:]$/, '').endsWith(')'));
 }
 
 /**
