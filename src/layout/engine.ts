@@ -657,11 +657,15 @@ function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading)
 function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
   for (let k = paragraphs.length - 1; k >= 0; k--) {
     const p = paragraphs[k]!;
-    if (p.lines.length !== 1) continue;
-    const rule = furnitureAnywhere(p.lines[0]!.text);
-    if (!rule) continue;
+    if (p.lines.length === 0 || p.lines.length > 3) continue;
+    // A paragraph of up to three lines, one of them furniture anywhere ("Previous: 1917 | Next: 1919"), the
+    // others furniture of a page's end ("Table of Contents"): the navigation printed between two parts of the page.
+    const anywhere = p.lines.map((l) => furnitureAnywhere(l.text)?.why);
+    if (anywhere.every((w) => w === undefined)) continue;
+    const whys = p.lines.map((l, i) => anywhere[i] ?? furnitureRule(l.text, 'bottom')?.why);
+    if (whys.some((w) => w === undefined)) continue;
     paragraphs.splice(k, 1);
-    dropNavigation(p.lines[0]!, rule.why, ed, rd);
+    p.lines.forEach((l, i) => dropNavigation(l, whys[i]!, ed, rd));
   }
 }
 
