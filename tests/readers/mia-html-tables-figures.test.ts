@@ -161,3 +161,12 @@ describe('images', () => {
     expect(xeval(parseTei(tei), 'count(//tei:figure)')).toBe('0');
   });
 });
+
+describe('an image whose alt text or file name holds a character XML forbids', () => {
+  it('is a figure all the same, the character replaced, the TEI well-formed and valid', () => {
+    const { errors, tei } = run(page('<img src="a\u0001b.gif" alt="A poster\u0002 of 1917" />'));
+    expect(errors).toEqual([]);
+    const doc = parseTei(tei);
+    expect(xtext(doc, '//tei:figure/tei:figDesc')).toBe('A poster\uFFFD of 1917');
+  });
+});

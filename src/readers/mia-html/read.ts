@@ -412,7 +412,7 @@ export class HtmlReading {
       return head && head.length > 0 ? { kind: 'p', children: head, pos } : undefined;
     }
     const figure: Block = { kind: 'figure', url, pos };
-    const alt = squash(attr(img, 'alt') ?? '');
+    const alt = xmlSafe(squash(attr(img, 'alt') ?? ''));
     if (alt !== '') figure.description = alt;
     if (head && head.length > 0) figure.head = head;
     return figure;
@@ -577,8 +577,11 @@ const holdsImage = (el: Element): boolean => findAll(el, (e) => e.tagName === 'i
 /** The image's file as the page names it, white space escaped (a URL has none); undefined when it names none. */
 function imageUrl(img: Element): string | undefined {
   const src = (attr(img, 'src') ?? '').trim();
-  return src === '' ? undefined : src.replace(/\s/g, (c) => encodeURIComponent(c));
+  return src === '' ? undefined : xmlSafe(src.replace(/\s/g, (c) => encodeURIComponent(c)));
 }
+
+/** An attribute's words as XML can hold them: a character XML forbids (a control, a lone surrogate) becomes U+FFFD. */
+const xmlSafe = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '\uFFFD');
 
 /** "diagram12.jpg ("[Diagram 12: …]")": an image named in a diagnostic. */
 function describeImage(img: Element): string {
