@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isAddresseeLine, isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, isSignedValediction, postscriptStart } from './letter.js';
+import { isAddresseeLine, isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, isSignatureUnderDate, isSignedValediction, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -949,7 +949,7 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
   // "Athens, November 12, 1931" over "P.P.": where and when, then who signed (as letter-frame.ts reads a signature table).
   let signedUnderDate: StreamLine | undefined;
-  if (k > 2 && isSignatureLine(at(k - 1)) && isPlaceDateLine(at(k - 2))) {
+  if (k > 2 && isSignatureUnderDate(at(k - 1)) && isPlaceDateLine(at(k - 2))) {
     signedUnderDate = tail[--k]!;
     closer.signed = lineInlines(signedUnderDate, rd, [], true);
   }

@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { isAddresseeLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isAddresseeLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureUnderDate, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -226,7 +226,7 @@ function isDatedSignature(entries: readonly BodyEntry[]): boolean {
   const sigLines = lines(sig).map(textOf).filter((l) => l !== '');
   const dateLines = lines(date).map(textOf).filter((l) => l !== '');
   const sigText = sigLines.join(' ');
-  return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureLine(sigText)) && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
+  return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureUnderDate(sigText)) && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
 }
 
 function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {

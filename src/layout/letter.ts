@@ -102,11 +102,15 @@ export function isSignatureLine(line: string): boolean {
   const w = words(line);
   if (w.length === 0 || w.length > 6 || line.length > 50) return false;
   if (/[,;:!?]$/.test(line)) return false;
-  // Initials alone ("P.P.", "J.A.H."): a signature.
-  if (/^(?:\p{Lu}\.){1,4}$/u.test(line)) return true;
   if (/\.$/.test(line) && !/(?:^|\s)\p{Lu}\.$/u.test(line)) return false;
   return w.every((x) => /^[\p{Lu}(]/u.test(x) || /^(?:of|the|and|von|de|du|der)$/.test(x));
 }
+
+/**
+ * A signature under a place-date line at the end of a text: a signature line, or initials
+ * alone ("P.P.", "J.A.H.", which `isSignatureLine` leaves: above a title they are no author line).
+ */
+export const isSignatureUnderDate = (line: string): boolean => isSignatureLine(line) || /^(?:\p{Lu}\.){1,4}$/u.test(line);
 
 /** A row of a table of line openings: its pattern, and why a line that opens so is what the row says. */
 export interface OpeningRule {

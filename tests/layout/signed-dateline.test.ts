@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { shapeLetter, type BodyEntry } from '../../src/layout/letter-frame.js';
-import { isSignatureLine } from '../../src/layout/letter.js';
+import { isSignatureLine, isSignatureUnderDate } from '../../src/layout/letter.js';
 import type { Inline } from '../../src/model/edition.js';
 import { plainText } from '../../src/model/walk.js';
 import { pageText } from '../../src/tools/page-text.js';
@@ -80,8 +80,10 @@ describe('the frame rule (letter-frame.ts) and the signature shape', () => {
     expect(shapeLetter([para('The text, a sentence.'), para('J.A. HOBSON', 'LONDON, ENGLAND')]).closer).toBeUndefined();
     expect(shapeLetter([para('The text, a sentence.'), para('Athens, November 12, 1931'), para('and so the strike went on and on for weeks.')]).closer).toBeUndefined();
   });
-  it('initials alone are a signature; an abbreviation ending a sentence is not', () => {
-    for (const yes of ['P.P.', 'J.A.H.', 'N. Lenin']) expect(isSignatureLine(yes), yes).toBe(true);
-    for (const no of ['p.p.', 'The end of it.', 'P.P.S. Greetings to all']) expect(isSignatureLine(no), no).toBe(false);
+  it('initials alone are a signature under a date; an abbreviation ending a sentence is not', () => {
+    for (const yes of ['P.P.', 'J.A.H.', 'N. Lenin']) expect(isSignatureUnderDate(yes), yes).toBe(true);
+    for (const no of ['p.p.', 'The end of it.', 'P.P.S. Greetings to all']) expect(isSignatureUnderDate(no), no).toBe(false);
+    // Initials are no signature line anywhere else (above a title they are not an author line).
+    expect(isSignatureLine('P.P.')).toBe(false);
   });
 });
