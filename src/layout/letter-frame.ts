@@ -286,10 +286,16 @@ export function shapeLetter(all: BodyEntry[]): Shaped {
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest.
   let ps = postscriptStart(all_, (e) => (e.block.kind === 'p' ? textOf(e.block.children) : undefined));
   if (ps < 0 && letter) ps = postscriptAfterClosing(all_);
-  const rest = ps > 0 ? all_.slice(0, ps) : all_;
+  const withImages = ps > 0 ? all_.slice(0, ps) : all_;
+  // Images printed under the signature (a page of the manuscript) without a caption: the closer is read above them, and they
+  // stand before it (a figure without a caption has no words whose order could change).
+  let images = withImages.length;
+  while (images > 0 && withImages[images - 1]!.block.kind === 'figure' && !(withImages[images - 1]!.block as Extract<Block, { kind: 'figure' }>).head) images--;
+  const rest = withImages.slice(0, images);
   const { closer, used: tailUsed } = rest.length > 1 ? readCloser(rest) : { used: 0 };
   const postscript = ps > 0 && closer ? all_.slice(ps).map((e) => e.block) : undefined;
-  const blocks = [...rest.slice(0, rest.length - tailUsed), ...(ps > 0 && !closer ? all_.slice(ps) : [])].map((e) => e.block);
+  const trailing = withImages.slice(images);
+  const blocks = [...rest.slice(0, rest.length - tailUsed), ...trailing, ...(ps > 0 && !closer ? all_.slice(ps) : [])].map((e) => e.block);
   const shaped: Shaped = { blocks, letter };
   if (addressee) shaped.addressee = addressee;
   if (opener) shaped.opener = opener;

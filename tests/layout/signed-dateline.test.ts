@@ -87,3 +87,15 @@ describe('the frame rule (letter-frame.ts) and the signature shape', () => {
     expect(isSignatureLine('P.P.')).toBe(false);
   });
 });
+
+describe('an image printed under the signature', () => {
+  it('does not hide the closer: the place-date closes the text, the image (no caption) stands before the closer', () => {
+    const page = `<html><head><title>t</title></head><body>\n<h1>Preface</h1>\n<p>The present edition is published unaltered.</p>\n<p>The Author</p>\n<p>Moscow<br />December 17, 1918</p>\n<div><img src="../image.jpg" alt="First page of the manuscript." /></div>\n</body></html>`;
+    const r = convert(page, { file: 'page.html' });
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    expect(xtext(doc, '//tei:closer/tei:dateline/tei:date/@when')).toBe('1918-12-17');
+    expect(xtext(doc, '//tei:profileDesc/tei:creation/tei:date/@when')).toBe('1918-12-17');
+    expect(xeval(doc, 'count(//tei:figure/following-sibling::tei:closer)')).toBe('1');
+  });
+});
