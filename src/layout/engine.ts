@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isAddresseeLine, isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, isSignatureUnderDate, isSignedValediction, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -690,11 +690,15 @@ function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading)
 function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
   for (let k = paragraphs.length - 1; k >= 0; k--) {
     const p = paragraphs[k]!;
-    if (p.lines.length !== 1) continue;
-    const rule = furnitureAnywhere(p.lines[0]!.text);
-    if (!rule) continue;
+    if (p.lines.length === 0 || p.lines.length > 3) continue;
+    // A paragraph of up to three lines, one of them furniture anywhere ("Previous: 1917 | Next: 1919"), the
+    // others furniture of a page's end ("Table of Contents"): the navigation printed between two parts of the page.
+    const anywhere = p.lines.map((l) => furnitureAnywhere(l.text)?.why);
+    if (anywhere.every((w) => w === undefined)) continue;
+    const whys = p.lines.map((l, i) => anywhere[i] ?? furnitureRule(l.text, 'bottom')?.why);
+    if (whys.some((w) => w === undefined)) continue;
     paragraphs.splice(k, 1);
-    dropNavigation(p.lines[0]!, rule.why, ed, rd);
+    p.lines.forEach((l, i) => dropNavigation(l, whys[i]!, ed, rd));
   }
 }
 
@@ -910,8 +914,14 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
     first = place;
     used.add(place).add(date);
   }
+  // "(To the Members of the Labor Committee)" over "Dear Comrade": the addressee stays above the opener (letter-frame.ts reads it so).
+  let addressee: StreamBlock | undefined;
+  const lead = body[opener.dateline ? 1 : 0];
+  const after = body[opener.dateline ? 2 : 1];
+  if (lead && after && lead.lines.length === 1 && isAddresseeLine(squashShort(lead.lines[0]!.text)) && isSalutationLine(squashShort(after.lines[0]!.text))) addressee = lead;
   let skip: StreamLine | undefined;
-  scan: for (const p of body.slice(opener.dateline ? 1 : 0, 2)) {
+  scan: for (const p of body.slice(opener.dateline ? 1 : 0, 2 + (addressee ? 1 : 0))) {
+    if (p === addressee) continue;
     for (const [k, l] of p.lines.entries()) {
       if (l === skip) continue;
       const s = squashShort(l.text);
@@ -932,9 +942,10 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
       used.add(l);
     }
   }
-  const rest = withoutLines(body, used);
+  const rest = withoutLines(body, used).filter((p) => p !== addressee || !opener.salute);
   // A text that is all opening is not a letter: keep it as text.
   if (!first || rest.length === 0) return;
+  if (addressee && opener.salute) ed.body.argument.push(paragraphBlock(addressee, rd));
   if (saluteFirst && opener.dateline) opener.saluteFirst = true;
   ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
   if (opener.salute) ed.body.divType = 'letter';
@@ -969,11 +980,18 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
+  // "Athens, November 12, 1931" over "P.P.": where and when, then who signed (as letter-frame.ts reads a signature table).
+  let signedUnderDate: StreamLine | undefined;
+  if (k > 2 && isSignatureUnderDate(at(k - 1)) && isPlaceDateLine(at(k - 2))) {
+    signedUnderDate = tail[--k]!;
+    closer.signed = lineInlines(signedUnderDate, rd, [], true);
+  }
   // "London, on the 20th anniversary" / "of the Paris Commune, March 18, 1891.": the text's last
   // paragraph, a place-date line printed over its lines (layout/letter.ts), as the HTML reads it.
   const lastLines = body[body.length - 1]?.lines ?? [];
-  const overLines = lastLines.length >= 2 && lastLines.length <= 3 && lastLines.length < tail.length && isPlaceDateOverLines(lastLines.map((l) => squashShort(l.text)));
-  if (overLines) {
+  const overLines = !signedUnderDate && lastLines.length >= 2 && lastLines.length <= 3 && lastLines.length < tail.length && isPlaceDateOverLines(lastLines.map((l) => squashShort(l.text)));
+  if (signedUnderDate) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  else if (overLines) {
     const placed = tail.slice(k - lastLines.length, k);
     k -= lastLines.length;
     closer.dateline = placed.flatMap((l, j) => [...(j > 0 ? [{ kind: 'lb' as const, pos: pos(l) }] : []), ...lineInlines(l, rd, [], true)]);
@@ -991,8 +1009,8 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
     const inl = lineInlines(l, rd, [], true);
     splitSaluteSigned(inl, combined[1]!.length, closer);
     top = l;
-  } else {
-    if (k > 0 && isSignatureLine(at(k - 1)) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
+  } else if (!signedUnderDate) {
+    if (k > 0 && (isSignatureLine(at(k - 1)) || isSignedValediction(at(k - 1))) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
       closer.signed = lineInlines(tail[--k]!, rd, [], true);
       top = tail[k];
     }
@@ -1007,6 +1025,20 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   if (remaining.length === 0) return;
   ed.body.closer = { ...closer, pos: pos(top) };
   body.splice(0, body.length, ...remaining);
+}
+
+/**
+ * In a letter, a closing paragraph that is not the last ("Your A. Joffe." over "Moscow,
+ * November 16th, 1927": two to four short lines ending in a place-date line) in the second
+ * half of the text: what follows it is a postscript, though it opens with no "P.S." (as
+ * letter-frame.ts reads it). Returns where the postscript starts, or -1.
+ */
+function postscriptAfterClosing(body: readonly StreamBlock[]): number {
+  for (let c = body.length - 2; c >= 1 && c >= body.length / 2; c--) {
+    const ls = body[c]!.lines.map((l) => squashShort(l.text));
+    if (ls.length >= 2 && ls.length <= 4 && ls.every((l) => l !== '' && l.length <= 60) && isPlaceDateLine(ls[ls.length - 1]!)) return c + 1;
+  }
+  return -1;
 }
 
 /** "Yours, N. Lenin" read as one line: the text node is cut after the salute's comma. */
@@ -1090,7 +1122,8 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   findAuthor(paragraphs, body, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
-  const ps = postscriptStart(body, (p) => p.lines[0]?.text);
+  let ps = postscriptStart(body, (p) => p.lines[0]?.text);
+  if (ps < 0 && ed.body.divType === 'letter') ps = postscriptAfterClosing(body);
   const letterPart = ps > 0 ? body.slice(0, ps) : body;
   readCloser(letterPart, ed, rd);
   const postscript = ps > 0 && ed.body.closer ? body.slice(ps) : [];

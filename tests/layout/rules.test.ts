@@ -64,6 +64,7 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'reference link': { at: 'bottom', yes: ['For Reference see while reading: Timeline of the Civil War', 'For reference, see also: Glossary of People'], no: ['For reference, the workers kept a diary of the strike.', 'For Reference'] },
   'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International', 'Back to the Daniel De Leon Internet Archive | As to Politics Contents Page'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.', 'Back to the International Archive we went, all of us.'] },
   download: { at: 'top', yes: ['Download PDF', 'Download as ePub', 'Download the book in PDF | Download as ePub'], no: ['Download PDF files from the site, he said.', 'Downloads of PDF'] },
+  'page neighbours': { at: 'top', yes: ['Previous: 1917 | Next: 1919', 'Last Chapter   |   Next Chapter', 'Back | Next'], no: ['Previous attempts failed | next time we win', 'Last year the strike failed.', 'Last Chapter'] },
   'section links': { at: 'bottom', yes: ['Next section | Top of page', 'Previous chapter | Next chapter | Contents', 'Next section'], no: ['Next, the section met in Paris.', 'The next section deals with rent.'] },
 };
 
@@ -86,6 +87,7 @@ describe('layout rules: furniture', () => {
     expect(furnitureAnywhere('Last updated on 15.2.2006')).toBeUndefined();
     expect(furnitureAnywhere('Contents')).toBeUndefined();
     expect(furnitureAnywhere('Download PDF')?.name).toBe('download');
+    expect(furnitureAnywhere('Previous: 1917 | Next: 1919')?.name).toBe('page neighbours');
   });
   it('takes the short title lines printed with a footer link, not a sentence or a signature', () => {
     for (const l of ['Max Shachtman', 'Collected Works Volume 26', 'Marxist Writers’']) expect(isFooterCompanion(l), l).toBe(true);
