@@ -41,7 +41,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
 import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
-import { labelLineAt, readFields, startsWithLabel } from './info.js';
+import { isCreditLine, labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
@@ -122,7 +122,17 @@ const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
 const isInfoParagraph = (p: StreamBlock): boolean =>
   p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
 
-const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p);
+const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p) || isCreditedParagraph(p);
+
+/**
+ * An information block printed as one paragraph of lines that ends with the page's credits,
+ * whatever its first lines say: the printed source cited ("Peter Sedgwick, The Two New Lefts,
+ * International Socialism …" / "Also published as …"), a remark ("Transcript of a meeting. [1]"),
+ * a download ("Downloaded with thanks from Endpage.com."); then "Transcribed by …" / "Marked up
+ * by … for the Marxists’ Internet Archive.". A poem or a letter's lines end with no credit.
+ */
+const isCreditedParagraph = (p: StreamBlock): boolean =>
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400) && isCreditLine(p.lines[p.lines.length - 1]!.text);
 
 /**
  * The information block opened by the printed source cited in a line ("Clara Zetkin, Social
@@ -260,7 +270,10 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>, repeatsUsed: string[]): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
-  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
+  // Not under a paragraph of prose: a block printed after a front notice ("Militants Notice!" and its
+  // paragraphs) leaves the notice in the text (takeInfoInText reads the block there).
+  const prose = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => isProseParagraph(p) && !opensInfoBlock(p));
+  const metaAt = paragraphs.slice(0, prose >= 0 ? prose : MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
   // Where a missing author or title is reported: the first line of the page that is left.
   const firstLine = paragraphs[0]?.lines[0];
   const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
@@ -393,10 +406,32 @@ const opensText = (p: StreamBlock): boolean => {
   return isNotesHeadingLine(l.label) || (p.lines.length === 1 && isChapterHeading(squashLine(p.lines[0]!.text)));
 };
 
+/**
+ * A paragraph opened by a speaker's name, not a field's label: the label is unknown and opens
+ * one of the next paragraphs too ("Bert: Ah! George, is that you? …" / "George: …" / "Bert: …",
+ * a dialogue; "Q: …" / "A: …" / "Q: …", an interview), or its value is prose of three
+ * sentences or more. The text starts there.
+ */
+function isSpeakerTurn(paragraphs: readonly StreamBlock[], k: number): boolean {
+  const first = paragraphs[k]!.lines[0]!.text;
+  const l = labelLineAt(first);
+  if (!l || l.known) return false;
+  const again = paragraphs.slice(k + 1, k + 5).some((p) => labelLineAt(p.lines[0]!.text)?.label === l.label);
+  const value = first.slice(l.valueStart);
+  return again || (value.length > 200 && (value.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 2);
+}
+
+/** A paragraph of prose: one line of two sentences or more, long as no title or date line is. */
+const isProseParagraph = (p: StreamBlock): boolean => {
+  if (p.lines.length !== 1) return false;
+  const t = squashLine(p.lines[0]!.text);
+  return t.length > 120 && (t.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 1 && /[.!?]["”’)]?$/u.test(t);
+};
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
-  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!) && !isSpeakerTurn(paragraphs, end)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   return end;
 }
@@ -410,9 +445,18 @@ const isSectionNumber = (p: StreamBlock): boolean => p.lines.length === 1 && /^(
  * Standard, December 1904."), every line such a sentence, a known label line or a date line.
  */
 const isInfoInText = (p: StreamBlock): boolean =>
-  p.lines.length <= 4 &&
-  infoSentence(p.lines[0]!.text) !== undefined &&
-  p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))));
+  (p.lines.length <= 4 &&
+    infoSentence(p.lines[0]!.text) !== undefined &&
+    p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))))) ||
+  isLabelledBlock(p);
+
+/**
+ * A labelled information block printed under a front notice of the pamphlet ("Militants
+ * Notice!" and its paragraphs, then "Written: 1924" / "Source: …" / "Transcription\HTML Markup:
+ * …" / "Proofreader: …" / "Public Domain: …"): every line a known label's, two or more of them.
+ */
+const isLabelledBlock = (p: StreamBlock): boolean =>
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && labelLineAt(l.text)?.known === true);
 
 /** A part's heading, its bare number or a signature (a short line that does not end like a sentence), or either end of the text. */
 const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined || (isShortLine(p) && (isHeadingLike(p) || isSectionNumber(p)));

@@ -19,6 +19,7 @@
  */
 import { type StreamBlock, isBlank } from './blocks.js';
 import { type HintRule, furnitureByHints } from './furniture.js';
+import { isCreditLine } from './info.js';
 import { FURNITURE, authorFrom, authorInBookLine, authorLineName as personInLine, infoSentence, isBookLine, isNotesHeading, isPersonName } from './rules.js';
 
 /** A row of a hint table: a name, why it holds, and the test on a block's hints. */
@@ -47,7 +48,8 @@ export const FRONT_HINTS: readonly BlockHintRow[] = [
   {
     name: 'information block',
     why: 'the 2007+ `p.info`, the block after `hr.infotop`, or a `p.information` that opens with a label (`span.info`, `strong`) or a prose row of the INFO_SENTENCES table ("Speech delivered on …")',
-    test: (b, c) => isPara(b) && (has(b, 'info') || c.afterInfoRule || (has(b, 'information') && (b.hints.labelled === true || infoSentence(rawText(b).trim()) !== undefined))),
+    // Or a `p.information` of lines that ends with a credit, whatever its first line says ("Transcript of a meeting." / "Transcribed by …").
+    test: (b, c) => isPara(b) && (has(b, 'info') || c.afterInfoRule || (has(b, 'information') && (b.hints.labelled === true || infoSentence(rawText(b).trim()) !== undefined || creditAfterFirstSentence(rawText(b))))),
   },
   { name: 'author line', why: 'a block of class "author" (an h2 above the title too, when it names a person: `authorName`)', test: (b) => has(b, 'author') },
   { name: 'subtitle', why: 'a paragraph or heading of class "subtitle"', test: (b) => (isPara(b) || b.kind === 'heading') && has(b, 'subtitle') },
@@ -57,6 +59,13 @@ export const FRONT_HINTS: readonly BlockHintRow[] = [
 ];
 
 const row = (name: string): BlockHintRow => FRONT_HINTS.find((r) => r.name === name)!;
+
+/** A short block whose first sentence is followed by a credit ("Transcript of a meeting. [1] Transcribed by …"): the `<br>` lines of an information block, as the stream joins them. */
+function creditAfterFirstSentence(text: string): boolean {
+  if (text.length > 1000) return false;
+  for (const m of text.matchAll(/[.!?;\]]["”’]?\s+(?=\p{Lu})/gu)) if (isCreditLine(text.slice(m.index + m[0].length))) return true;
+  return false;
+}
 const INFO = row('information block');
 const AUTHOR = row('author line');
 const SUBTITLE = row('subtitle');

@@ -19,14 +19,14 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   [['publisher'], { role: 'publisher' }],
   [['translated', 'translation', 'translator'], { role: 'translated', resp: 'translation' }],
   [['transcribed', 'transcription', 'original transcription'], { role: 'transcribed', resp: 'transcription' }],
-  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up'], { role: 'markup', resp: 'markup' }],
+  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up', 'marked-up'], { role: 'markup', resp: 'markup' }],
   [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up',
     'transcribed & marked up', 'transcribed and marked up', 'transcribed/html markup', 'transcribed and html markup', 'transcribed & html markup', 'transcription/html markup/minor editing'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
-  [['proofed', 'proofread', 'proofreading', 'proofed and corrected'], { role: 'proofed', resp: 'proofreading' }],
+  [['proofed', 'proofread', 'proofreading', 'proofed and corrected', 'proofreader', 'proofreaders'], { role: 'proofed', resp: 'proofreading' }],
   [['online version', 'online edition'], { role: 'onlineVersion', resp: 'online version' }],
   [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
   [['signed'], { role: 'signed' }],
-  [['edited', 'editor', 'editorial note'], { role: 'editor', resp: 'editing' }],
+  [['edited', 'editor', 'editorial note', 'editing', 'copyediting', 'copy editing', 'copy-editing'], { role: 'editor', resp: 'editing' }],
 ];
 
 const BY_LABEL = new Map<string, LabelRule>(RULES.flatMap(([labels, rule]) => labels.map((l) => [l, rule] as const)));
@@ -50,9 +50,25 @@ const BYLINE: LabelRule = { role: 'other' };
 
 /** The rule for a label, or undefined when the label is unknown (kept as `other`). */
 export function labelRule(label: string): LabelRule | undefined {
-  const rule = BY_LABEL.get(normalizeLabel(label));
+  const normal = normalizeLabel(label);
+  const rule = BY_LABEL.get(normal) ?? compoundRule(normal);
   if (rule?.role === 'written' && /\sby\s*:?\s*$/i.test(label)) return BYLINE;
   return rule;
+}
+
+/**
+ * "Transcription/Editing/HTML Markup": a label of several roles, each a known credit. The
+ * people it names did all of them: the transcription and markup when both are among them,
+ * else the first role; the `resp` phrase names every role.
+ */
+function compoundRule(normal: string): LabelRule | undefined {
+  const parts = normal.split('/');
+  if (parts.length < 2) return undefined;
+  const rules = parts.map((p) => BY_LABEL.get(p));
+  if (!rules.every((r) => r?.resp !== undefined)) return undefined;
+  const roles = new Set(rules.map((r) => r!.role));
+  const both = (roles.has('transcribed') || roles.has('transcriptionMarkup')) && (roles.has('markup') || roles.has('transcriptionMarkup'));
+  return { role: both ? 'transcriptionMarkup' : rules[0]!.role, resp: parts.join('/') };
 }
 
 /** True when a line's first words look like a known metadata label. */
