@@ -279,26 +279,31 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
   let i = 0;
   const end = metaAt >= 0 ? metaAt : paragraphs.length;
+  // A year alone over the author line ("1975" / "Vitaly Vygodsky" / the title): printed above the heading, the author line under it.
+  const yearFirst = paragraphs.length > 2 && paragraphs[0]!.lines.length === 1 && YEAR_LINE.test(squashLine(paragraphs[0]!.lines[0]!.text)) && isAuthorLine(paragraphs[1]!) && !/^by\b/i.test(squashLine(paragraphs[2]!.lines[0]!.text));
+  const a = yearFirst ? 1 : 0;
   // Room for an author line: something after it to be the title (and the text, without an information block).
-  const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
+  const room = metaAt >= 0 ? metaAt >= 2 + a : paragraphs.length > 2 + a;
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
   // A name-like line over a "by" line is the title ("ANTI-IMPERIALIST VIEWPOINT" over "by / J. C. MARIATEGUI").
-  const byUnder = paragraphs.length > 1 && /^by\b/i.test(squashLine(paragraphs[1]!.lines[0]!.text));
-  if (room && !byUnder && isAuthorLine(paragraphs[0]!)) {
-    const l = paragraphs[0]!.lines[0]!;
-    const name = authorLineName(l.text) ?? squashLine(l.text);
+  const byUnder = paragraphs.length > a + 1 && /^by\b/i.test(squashLine(paragraphs[a + 1]!.lines[0]!.text));
+  if (room && !byUnder && isAuthorLine(paragraphs[a]!)) {
+    if (yearFirst) (ed.body.beforeHead ??= []).push(paragraphBlock(paragraphs[0]!, rd));
+    const l = paragraphs[a]!.lines[0]!;
+    // "John Reed Internet Archive" over the title: the archive's owner is the author.
+    const name = authorLineName(l.text) ?? archiveOwner(l.text) ?? squashLine(l.text);
     const pos = { line: l.line, column: firstColumn(l.text) };
     ed.metadata.author = { name, from: 'author-line', pos };
     // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
     if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
-    i = 1;
+    i = a + 1;
     // The name printed twice (a portrait's caption over the author's heading): the second
     // is not the title; its words stay in the header.
-    const again = paragraphs[1]!;
-    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= 3 : paragraphs.length > 3)) {
+    const again = paragraphs[a + 1]!;
+    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= a + 3 : paragraphs.length > a + 3)) {
       const l2 = again.lines[0]!;
       ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l2, rd, [], true), pos: { line: l2.line, column: firstColumn(l2.text) } });
-      i = 2;
+      i = a + 2;
     }
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
@@ -371,6 +376,14 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
   // 1938)") is not more of the subtitle: it dates the text, printed between the title and it.
   while (subtitle.length > 1 && isDateParagraph(subtitle[subtitle.length - 1]!)) ed.body.argument.unshift(paragraphBlock(subtitle.pop()!, rd));
+  // "by Ernest Mandel" under the title names the author, no subtitle: printed where it stands, before the text.
+  const lastSub = subtitle[subtitle.length - 1];
+  const byUnderTitle = lastSub && lastSub.lines.length === 1 ? byLine(lastSub) : undefined;
+  if (lastSub && byUnderTitle !== undefined) {
+    subtitle.pop();
+    ed.body.argument.unshift(paragraphBlock(lastSub, rd));
+    if (!ed.metadata.author || authorFromBook) ed.metadata.author = { name: byUnderTitle, from: 'author-line', pos: { line: lastSub.lines[0]!.line, column: firstColumn(lastSub.lines[0]!.text) } };
+  }
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
@@ -428,6 +441,18 @@ const isProseParagraph = (p: StreamBlock): boolean => {
   return t.length > 120 && (t.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 1 && /[.!?]["”’)]?$/u.test(t);
 };
 
+/** How far into the text a paragraph of credits alone is still the page's information (under a headnote). */
+const TOP_CREDITS = 3;
+
+/** A year alone on its line: "1975", "(1918)". */
+const YEAR_LINE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;
+
+/** The owner of an archive a line names ("John Reed Internet Archive" → John Reed): the AUTHOR row "archive link". */
+function archiveOwner(line: string): string | undefined {
+  const named = authorFrom(line, 'bottom');
+  return named?.rule.name === 'archive link' ? named.name : undefined;
+}
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
@@ -470,7 +495,9 @@ const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined 
 function takeInfoInText(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const kept: StreamBlock[] = [];
   body.forEach((p, k) => {
-    if (isInfoInText(p) && (isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
+    // Credits alone near the top ("Marked-up by Jonas Holmgren for the Marxists Internet Archive." under a headnote) go too.
+    const credits = k < TOP_CREDITS && p.lines.every((l) => isCreditLine(l.text));
+    if (isInfoInText(p) && (credits || isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
     else kept.push(p);
   });
   if (kept.length < body.length) body.splice(0, body.length, ...kept);

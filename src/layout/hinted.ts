@@ -185,6 +185,12 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
     else if (isInfo(blocks, i, afterInfoRule)) role = 'info';
     else if (AUTHOR.test(b, { afterInfoRule: false }) || (b.kind === 'heading' && b.hints.level === 2 && i < titleAt && !authorTaken && authorName(rawText(b)) !== undefined)) role = 'author';
     else if (i < titleAt && !authorTaken && !seenWords && !isDateLineText(b) && authorName(rawText(b)) !== undefined) role = 'author';
+    // "by Ernest Mandel" under the title names the author; it is no subtitle (printed where it stands, before the text).
+    // What follows it is printed under it, before the text: no subtitle either ("(January 1982)").
+    else if (i > titleAt && isByLine(rawText(b))) {
+      role = authorTaken ? 'argument' : 'author';
+      subtitleTaken = true;
+    }
     else if (i > titleAt && !subtitleTaken && (b.kind === 'heading' || SUBTITLE.test(b, { afterInfoRule: false }))) {
       subtitleTaken = true;
       role = 'subtitle';
@@ -218,6 +224,9 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
   }
   return { roles, titleAt, end, afterInfoRule };
 }
+
+/** "by Ernest Mandel": the AUTHOR row "by X", a person's name after "by". */
+export const isByLine = (line: string): boolean => authorFrom(line, 'top')?.rule.name === 'by X';
 
 /** "1969", "(1918)", "[1921]": a year alone on its line. */
 const YEAR_ALONE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;

@@ -262,6 +262,7 @@ export function authorLineName(line: string): string | undefined {
 export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
   { name: 'works of X', pattern: /^(?:(?:collected|selected|complete|the) )?(?:works|writings) of (?<name>[^:()\d]{3,60}?)[.,]?(?:\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?)?\.?$/iu, where: 'top', why: '"Works of Frederick Engels 1885": the collected works of one person' },
   { name: 'X in paper date', pattern: /^(?<name>[^:()\d]{3,60}?) in (?:the )?\p{Lu}[^:()\d]{2,80}?\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:1[5-9]\d\d|20\d\d)\.?$/iu, where: 'top', why: '"Marx and Engels in Neue Rheinische Zeitung June 1848": the writers of the articles a paper printed then' },
+  { name: 'work, X. year', pattern: /^[^()]{3,150}?,\s+(?<name>\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){1,4})\.?\s+(?:1[5-9]\d\d|20\d\d)\.?$/u, where: 'top', why: '"The Trade Unions: Communist Theory and Practice of Trade Unionism, Lance Sharkey. 1961": the book, its author (capitalised words only: "Marx. Value, Price and Profit 1865" names a work) and year' },
   { name: 'work. X (year)', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s*\((?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)\.?$/u, where: 'top', why: '"Dialectics of Nature. Frederick Engels (1883)": the work, its author and year' },
 ];
 

@@ -296,6 +296,10 @@ describe('layout rules: what an author line holds besides the name', () => {
 const COLLECTION_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
   'works of X': { yes: [['Works of Frederick Engels 1885', 'Frederick Engels'], ['Collected Works of Karl Marx', 'Karl Marx']], no: ['Works of the Communist International 1921', 'Works by Date'] },
   'X in paper date': { yes: [['Marx and Engels in Neue Rheinische Zeitung June 1848', 'Marx and Engels'], ['Frederick Engels in The Northern Star 1847', 'Frederick Engels']], no: ['Articles in Neue Rheinische Zeitung June 1848', 'Revolution in Germany 1848', 'Lenin in Pravda May 1917'] },
+  'work, X. year': {
+    yes: [['The Trade Unions: Communist Theory and Practice of Trade Unionism, Lance Sharkey. 1961', 'Lance Sharkey'], ['Socialism and War, Gregory Zinoviev 1915', 'Gregory Zinoviev']],
+    no: ['Selected Works, Moscow 1961', 'Speeches and Articles, Volume Two. 1961', 'History of the Party, Foreign Languages Press 1961', 'Berlin, March 1961', 'Marx. Value, Price and Profit 1865'],
+  },
   'work. X (year)': { yes: [['Dialectics of Nature. Frederick Engels (1883)', 'Frederick Engels']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One (1867)', 'Karl Marx. Capital Volume One'] },
 };
 
