@@ -19,7 +19,7 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   [['publisher'], { role: 'publisher' }],
   [['translated', 'translation', 'translator'], { role: 'translated', resp: 'translation' }],
   [['transcribed', 'transcription', 'original transcription'], { role: 'transcribed', resp: 'transcription' }],
-  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up', 'marked-up'], { role: 'markup', resp: 'markup' }],
+  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up', 'marked-up', 'html-markup'], { role: 'markup', resp: 'markup' }],
   [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up',
     'transcribed & marked up', 'transcribed and marked up', 'transcribed/html markup', 'transcribed and html markup', 'transcribed & html markup', 'transcription/html markup/minor editing'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
   [['proofed', 'proofread', 'proofreading', 'proofed and corrected', 'proofreader', 'proofreaders'], { role: 'proofed', resp: 'proofreading' }],

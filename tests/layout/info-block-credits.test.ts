@@ -155,6 +155,7 @@ describe('every reader: respStmt from credit lines', () => {
       expect(credits(d)).toEqual(['transcription/editing/html markup: persName Einde O’Callaghan', 'proofreading: persName Chris Clayton', 'editing: persName Tim Davenport']);
       expect(metadataNotes(d).filter((n) => /Clayton|Davenport/.test(n))).toEqual([]);
     }
+    for (const d of both(['Source: The Militant, 1931', 'HTML-markup: Jonas Holmgren'])) expect(credits(d)).toEqual(['markup: persName Jonas Holmgren']);
     for (const d of both(['Source: The Militant, 1931', 'Marked-up by Jonas Holmgren for the Marxists Internet Archive.'])) {
       expect(credits(d)).toEqual(['markup: persName Jonas Holmgren']);
     }
