@@ -132,7 +132,10 @@ const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) &
  * by … for the Marxists’ Internet Archive.". A poem or a letter's lines end with no credit.
  */
 const isCreditedParagraph = (p: StreamBlock): boolean =>
-  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400) && isCreditLine(p.lines[p.lines.length - 1]!.text);
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && !isTitleZoneLine(l.text)) && isCreditLine(p.lines[p.lines.length - 1]!.text);
+
+/** A line of one or two words ("by", "J. C. MARIATEGUI" over the credits): the title zone's, printed in the same block; then the block is not read as information. */
+const isTitleZoneLine = (text: string): boolean => squashLine(text).split(' ').filter((w) => /\p{L}{2}/u.test(w)).length < 2 || /^by$/i.test(squashLine(text));
 
 /**
  * The information block opened by the printed source cited in a line ("Clara Zetkin, Social

@@ -72,6 +72,11 @@ describe('every reader: a prose information block, whatever its first line', () 
     expect(xtext(d, '//tei:titleStmt/tei:respStmt[not(@xml:id)]')).toBeUndefined();
     expect(xpath(d, '//tei:body//tei:l').length + bodyParagraphs(d).filter((p) => p.includes('deepest red')).length).toBeGreaterThan(0);
   });
+  it('a block with the title zone’s lines in it ("by" / a name alone) is not read as information (negative)', () => {
+    const block = ['by', 'J. C. MARIATEGUI', 'Presented to the First Latin American Communist Conference, June 1929.', 'Translation: Michael Pearlman, 1996', 'Transcription: Brian Baggins, July 28 1996'].join('\n');
+    const d = doc(['ANTI-IMPERIALIST VIEWPOINT', '', block, '', ...TEXT.flatMap((p) => [p, ''])].join('\n'), 'copy.txt');
+    expect(bodyParagraphs(d).join(' ')).toContain('Presented to the First Latin American Communist Conference');
+  });
   it('a labelled block printed under a front notice goes to the header; the notice stays in the text', () => {
     const notice = [
       'Pamphlet issued by the Trade Union Educational League, 1924',
