@@ -41,7 +41,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
 import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
-import { isCreditLine, labelLineAt, readFields, startsWithLabel } from './info.js';
+import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
@@ -52,6 +52,7 @@ import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
 import { footerAuthor, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
+import { isCreditLine } from './info.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
 interface Reading {

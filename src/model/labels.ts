@@ -19,14 +19,18 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   [['publisher'], { role: 'publisher' }],
   [['translated', 'translation', 'translator'], { role: 'translated', resp: 'translation' }],
   [['transcribed', 'transcription', 'original transcription'], { role: 'transcribed', resp: 'transcription' }],
-  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up', 'marked-up', 'html-markup'], { role: 'markup', resp: 'markup' }],
+  [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up'], { role: 'markup', resp: 'markup' }],
   [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up',
     'transcribed & marked up', 'transcribed and marked up', 'transcribed/html markup', 'transcribed and html markup', 'transcribed & html markup', 'transcription/html markup/minor editing'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
-  [['proofed', 'proofread', 'proofreading', 'proofed and corrected', 'proofreader', 'proofreaders'], { role: 'proofed', resp: 'proofreading' }],
+  [['proofed', 'proofread', 'proofreading', 'proofed and corrected'], { role: 'proofed', resp: 'proofreading' }],
   [['online version', 'online edition'], { role: 'onlineVersion', resp: 'online version' }],
   [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
   [['signed'], { role: 'signed' }],
-  [['edited', 'editor', 'editorial note', 'editing', 'copyediting', 'copy editing', 'copy-editing'], { role: 'editor', resp: 'editing' }],
+  [['edited', 'editor', 'editorial note'], { role: 'editor', resp: 'editing' }],
+  // Spellings of the credits above seen on more pages ("Proofreader: Chris Clayton", "Editing: Tim Davenport", "HTML-markup:").
+  [['marked-up', 'html-markup'], { role: 'markup', resp: 'markup' }],
+  [['proofreader', 'proofreaders'], { role: 'proofed', resp: 'proofreading' }],
+  [['editing', 'copyediting', 'copy editing', 'copy-editing'], { role: 'editor', resp: 'editing' }],
 ];
 
 const BY_LABEL = new Map<string, LabelRule>(RULES.flatMap(([labels, rule]) => labels.map((l) => [l, rule] as const)));
