@@ -52,6 +52,7 @@ import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
 import { footerAuthor, frontTexts, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
+import { isCreditLine } from './info.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
 interface Reading {
@@ -122,7 +123,20 @@ const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
 const isInfoParagraph = (p: StreamBlock): boolean =>
   p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
 
-const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p);
+const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p) || isCreditedParagraph(p);
+
+/**
+ * An information block printed as one paragraph of lines that ends with the page's credits,
+ * whatever its first lines say: the printed source cited ("Peter Sedgwick, The Two New Lefts,
+ * International Socialism …" / "Also published as …"), a remark ("Transcript of a meeting. [1]"),
+ * a download ("Downloaded with thanks from Endpage.com."); then "Transcribed by …" / "Marked up
+ * by … for the Marxists’ Internet Archive.". A poem or a letter's lines end with no credit.
+ */
+const isCreditedParagraph = (p: StreamBlock): boolean =>
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && !isTitleZoneLine(l.text)) && isCreditLine(p.lines[p.lines.length - 1]!.text);
+
+/** A line of one or two words ("by", "J. C. MARIATEGUI" over the credits): the title zone's, printed in the same block; then the block is not read as information. */
+const isTitleZoneLine = (text: string): boolean => squashLine(text).split(' ').filter((w) => /\p{L}{2}/u.test(w)).length < 2 || /^by$/i.test(squashLine(text));
 
 /**
  * The information block opened by the printed source cited in a line ("Clara Zetkin, Social
@@ -284,32 +298,40 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>, repeatsUsed: string[]): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
-  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
+  // Not under a paragraph of prose: a block printed after a front notice ("Militants Notice!" and its
+  // paragraphs) leaves the notice in the text (takeInfoInText reads the block there).
+  const prose = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => isProseParagraph(p) && !opensInfoBlock(p));
+  const metaAt = paragraphs.slice(0, prose >= 0 ? prose : MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
   // Where a missing author or title is reported: the first line of the page that is left.
   const firstLine = paragraphs[0]?.lines[0];
   const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
   let i = 0;
   const end = metaAt >= 0 ? metaAt : paragraphs.length;
+  // A year alone over the author line ("1975" / "Vitaly Vygodsky" / the title): printed above the heading, the author line under it.
+  const yearFirst = paragraphs.length > 2 && paragraphs[0]!.lines.length === 1 && YEAR_LINE.test(squashLine(paragraphs[0]!.lines[0]!.text)) && isAuthorLine(paragraphs[1]!) && !/^by\b/i.test(squashLine(paragraphs[2]!.lines[0]!.text));
+  const a = yearFirst ? 1 : 0;
   // Room for an author line: something after it to be the title (and the text, without an information block).
-  const room = metaAt >= 0 ? metaAt >= 2 : paragraphs.length > 2;
+  const room = metaAt >= 0 ? metaAt >= 2 + a : paragraphs.length > 2 + a;
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
   // A name-like line over a "by" line is the title ("ANTI-IMPERIALIST VIEWPOINT" over "by / J. C. MARIATEGUI").
-  const byUnder = paragraphs.length > 1 && /^by\b/i.test(squashLine(paragraphs[1]!.lines[0]!.text));
-  if (room && !byUnder && isAuthorLine(paragraphs[0]!)) {
-    const l = paragraphs[0]!.lines[0]!;
-    const name = authorLineName(l.text) ?? squashLine(l.text);
+  const byUnder = paragraphs.length > a + 1 && /^by\b/i.test(squashLine(paragraphs[a + 1]!.lines[0]!.text));
+  if (room && !byUnder && isAuthorLine(paragraphs[a]!)) {
+    if (yearFirst) (ed.body.beforeHead ??= []).push(paragraphBlock(paragraphs[0]!, rd));
+    const l = paragraphs[a]!.lines[0]!;
+    // "John Reed Internet Archive" over the title: the archive's owner is the author.
+    const name = authorLineName(l.text) ?? archiveOwner(l.text) ?? squashLine(l.text);
     const pos = { line: l.line, column: firstColumn(l.text) };
     ed.metadata.author = { name, from: 'author-line', pos };
     // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
     if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
-    i = 1;
+    i = a + 1;
     // The name printed twice (a portrait's caption over the author's heading): the second
     // is not the title; its words stay in the header.
-    const again = paragraphs[1]!;
-    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= 3 : paragraphs.length > 3)) {
+    const again = paragraphs[a + 1]!;
+    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= a + 3 : paragraphs.length > a + 3)) {
       const l2 = again.lines[0]!;
       ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l2, rd, [], true), pos: { line: l2.line, column: firstColumn(l2.text) } });
-      i = 2;
+      i = a + 2;
     }
   } else if (room && paragraphs[0]!.lines.length === 1) {
     const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
@@ -382,6 +404,14 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
   // 1938)") is not more of the subtitle: it dates the text, printed between the title and it.
   while (subtitle.length > 1 && isDateParagraph(subtitle[subtitle.length - 1]!)) ed.body.argument.unshift(paragraphBlock(subtitle.pop()!, rd));
+  // "by Ernest Mandel" under the title names the author, no subtitle: printed where it stands, before the text.
+  const lastSub = subtitle[subtitle.length - 1];
+  const byUnderTitle = lastSub && lastSub.lines.length === 1 ? byLine(lastSub) : undefined;
+  if (lastSub && byUnderTitle !== undefined) {
+    subtitle.pop();
+    ed.body.argument.unshift(paragraphBlock(lastSub, rd));
+    if (!ed.metadata.author || authorFromBook) ed.metadata.author = { name: byUnderTitle, from: 'author-line', pos: { line: lastSub.lines[0]!.line, column: firstColumn(lastSub.lines[0]!.text) } };
+  }
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
@@ -417,10 +447,44 @@ const opensText = (p: StreamBlock): boolean => {
   return isNotesHeadingLine(l.label) || (p.lines.length === 1 && isChapterHeading(squashLine(p.lines[0]!.text)));
 };
 
+/**
+ * A paragraph opened by a speaker's name, not a field's label: the label is unknown and opens
+ * one of the next paragraphs too ("Bert: Ah! George, is that you? …" / "George: …" / "Bert: …",
+ * a dialogue; "Q: …" / "A: …" / "Q: …", an interview), or its value is prose of three
+ * sentences or more. The text starts there.
+ */
+function isSpeakerTurn(paragraphs: readonly StreamBlock[], k: number): boolean {
+  const first = paragraphs[k]!.lines[0]!.text;
+  const l = labelLineAt(first);
+  if (!l || l.known) return false;
+  const again = paragraphs.slice(k + 1, k + 5).some((p) => labelLineAt(p.lines[0]!.text)?.label === l.label);
+  const value = first.slice(l.valueStart);
+  return again || (value.length > 200 && (value.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 2);
+}
+
+/** A paragraph of prose: one line of two sentences or more, long as no title or date line is. */
+const isProseParagraph = (p: StreamBlock): boolean => {
+  if (p.lines.length !== 1) return false;
+  const t = squashLine(p.lines[0]!.text);
+  return t.length > 120 && (t.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 1 && /[.!?]["”’)]?$/u.test(t);
+};
+
+/** How far into the text a paragraph of credits alone is still the page's information (under a headnote). */
+const TOP_CREDITS = 3;
+
+/** A year alone on its line: "1975", "(1918)". */
+const YEAR_LINE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;
+
+/** The owner of an archive a line names ("John Reed Internet Archive" → John Reed): the AUTHOR row "archive link". */
+function archiveOwner(line: string): string | undefined {
+  const named = authorFrom(line, 'bottom');
+  return named?.rule.name === 'archive link' ? named.name : undefined;
+}
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
-  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!) && !isSpeakerTurn(paragraphs, end)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   // "Document Introduction." under the block, the introduction printed at the page's foot: a link, furniture (rules PART_LINK).
   const link = paragraphs[end];
@@ -441,9 +505,18 @@ const isSectionNumber = (p: StreamBlock): boolean => p.lines.length === 1 && /^(
  * Standard, December 1904."), every line such a sentence, a known label line or a date line.
  */
 const isInfoInText = (p: StreamBlock): boolean =>
-  p.lines.length <= 4 &&
-  infoSentence(p.lines[0]!.text) !== undefined &&
-  p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))));
+  (p.lines.length <= 4 &&
+    infoSentence(p.lines[0]!.text) !== undefined &&
+    p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))))) ||
+  isLabelledBlock(p);
+
+/**
+ * A labelled information block printed under a front notice of the pamphlet ("Militants
+ * Notice!" and its paragraphs, then "Written: 1924" / "Source: …" / "Transcription\HTML Markup:
+ * …" / "Proofreader: …" / "Public Domain: …"): every line a known label's, two or more of them.
+ */
+const isLabelledBlock = (p: StreamBlock): boolean =>
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && labelLineAt(l.text)?.known === true);
 
 /** A part's heading, its bare number or a signature (a short line that does not end like a sentence), or either end of the text. */
 const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined || (isShortLine(p) && (isHeadingLike(p) || isSectionNumber(p)));
@@ -457,7 +530,9 @@ const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined 
 function takeInfoInText(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const kept: StreamBlock[] = [];
   body.forEach((p, k) => {
-    if (isInfoInText(p) && (isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
+    // Credits alone near the top ("Marked-up by Jonas Holmgren for the Marxists Internet Archive." under a headnote) go too.
+    const credits = k < TOP_CREDITS && p.lines.every((l) => isCreditLine(l.text));
+    if (isInfoInText(p) && (credits || isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
     else kept.push(p);
   });
   if (kept.length < body.length) body.splice(0, body.length, ...kept);
