@@ -247,6 +247,8 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
         const at = scan.elements[element]!.pos;
         // Where the element itself stands is said already: libxml2 also blames the wrapper for it when its content fails.
         // Faults of its ancestors only follow from a fault inside it (their patterns here take anything).
+        // libxml2 lost its place in the element and nothing inside it stands out of place: the fault is deeper (set by errorsOf).
+        let deeper = false;
         const errorsOf = (variant: number, doc: XmlDocument, els: readonly ElementRecord[]): ErrorDetail[] => {
           const own = els.findIndex((e) => e.pos.line === at.line && e.pos.column === at.column);
           const inside = (e: number): boolean => {
@@ -271,6 +273,7 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
             const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)), x === els[own] ? undefined : ctx.context?.(x));
             x.children.forEach((c, k) => (walked && walked.verdicts[k] !== 'ok' ? outOfPlace.push(c) : stack.push(c)));
           }
+          if (outOfPlace.length === 0) deeper = true;
           return outOfPlace
             .sort((a, b) => a - b)
             .map((c) => ({ message: `Did not expect element ${els[c]!.local} there`, level: 2, line: els[c]!.pos.line, col: 0, xpath: libxmlPathOf(els, c) }));
@@ -291,20 +294,37 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
         // One pattern of the name that takes the content: no error (jing's choice). Else
         // the errors of the pattern that went furthest, where jing's last alternative died.
         let best: { variant: number; details: ErrorDetail[]; reach: number } | undefined;
+        // Every pattern lost its place in the element with nothing inside out of place: an
+        // attribute or text of an element inside is at fault, so its children are checked
+        // each on its own in the next round (jing names a bad value deep inside).
+        let lost = false;
         for (let v = 0; v < checker.variants(element); v++) {
+          deeper = false;
           const details = run(v);
+          if (details !== undefined && details.length === 0 && deeper) {
+            lost = true;
+            continue;
+          }
           if (details === undefined || details.length === 0) {
             best = undefined;
+            lost = false;
             break;
           }
           const reach = Math.min(...details.map((d) => faultReach(d, rescan.elements, text, rescan.lineStarts)));
           if (!best || reach > best.reach || (reach === best.reach && details.length < best.details.length)) best = { variant: v, details, reach };
         }
-        if (!best) continue;
+        if (!best) {
+          if (lost) found.push(...scan.elements[element]!.children);
+          continue;
+        }
         const variant = best.variant;
+        deeper = false;
         const passes = laterPasses((d, els) => errorsOf(variant, d, els), text, { details: best.details, elements: rescan.elements }, huge, ctx.expected);
         const before = diagnostics.items.length;
         found.push(...reportSchemaPasses(passes, { ...ctx, elements: rescan.elements }, diagnostics, scan.elements));
+        // Past the faults found libxml2 still lost its place with nothing out of place, or all
+        // it said the grammar contradicts: the fault is deeper, as above.
+        if (deeper || diagnostics.items.length === before) found.push(...scan.elements[element]!.children);
         // Said already (an element inside a foreign one, judged when that was unwrapped): once.
         const said = new Set(diagnostics.items.slice(0, before).map(findingKey));
         const added = diagnostics.items.splice(before).filter((d) => !said.has(findingKey(d)));
