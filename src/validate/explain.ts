@@ -477,8 +477,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   // An element libxml2 called out of place where the grammar allows it, when the document
   // has a fault the grammar confirms: libxml2 blamed the element for that fault. Inside an
   // element checked on its own (`document` given) the document is known to be invalid already.
-  const confirmed = document !== undefined || findings.some((f) => !f.allowedHere);
-  for (const f of dropCascades(findings, written).filter((f) => !((sweep || document !== undefined) && confirmed && f.allowedHere))) {
+  const dropBlamed = document !== undefined || (sweep && findings.some((f) => !f.allowedHere));
+  for (const f of dropCascades(findings, written).filter((f) => !(dropBlamed && f.allowedHere))) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
