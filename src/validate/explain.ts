@@ -490,6 +490,15 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   return [...misplaced, ...[...cutWhole].filter((i) => !told.has(i))];
 }
 
+/**
+ * Whether a finding (its message, as `explain` writes it) says an element lacks content at
+ * its end: incomplete, missing a required child, content that does not match. Only its end
+ * tag settles that (prefix.ts: not for an element still open where a document breaks).
+ */
+export function saysIncomplete(message: string): boolean {
+  return /^<[^>]+> is (?:incomplete|missing a required )|^the content of <[^>]+> does not match the schema/.test(message);
+}
+
 /** Whether libxml2's error says an element stands where it may not. */
 export function isPlacementFault(detail: ErrorDetail): boolean {
   const kind = parseMessage(detail.message).kind;

@@ -17,7 +17,7 @@ import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttr
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
-import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
+import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, saysIncomplete, type ExplainContext, type SchemaPass } from './explain.js';
 import { libxmlPathOf, misplacedChecker } from './misplaced.js';
 import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
@@ -28,6 +28,7 @@ import { XML_NS, attr, elementAtLibxmlPath, scanXml, type ElementRecord } from '
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
+import { readablePrefix } from './prefix.js';
 import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -422,7 +423,10 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
   }
   const own = ownAs ?? writtenByTeiwright(scan.elements);
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
-  if (!doc) return diagnostics.items;
+  if (!doc) {
+    checkBeforeBreak(xml, scan.lineStarts, options, diagnostics, own, place);
+    return [...diagnostics.items].sort(byPosition);
+  }
   try {
     const included = options.xinclude !== false && scan.elements.some((e) => e.ns === XINCLUDE_NS) ? expandXIncludes(doc, scan.elements, diagnostics) : 0;
     if (included < 0) return diagnostics.items;
@@ -461,6 +465,32 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
     doc.dispose();
   }
   return [...diagnostics.items].sort(byPosition);
+}
+
+/** What the text before a break settles: the schema's findings, and ids given twice there. */
+const SCHEMA_FINDINGS = new Set<string>(['schema-invalid', 'schema-outside-subset', 'id-duplicate']);
+
+/**
+ * A document that is not well-formed: its text before the break checked against the schema,
+ * as jing reports the schema errors it met before the break (prefix.ts says which findings
+ * that text settles), and ids given twice there. Not for a document that includes others
+ * (their lines are another file's); no pointer check (what a pointer names may be past the break).
+ */
+function checkBeforeBreak(xml: string, lineStarts: readonly number[], options: ValidateOptions, diagnostics: Diagnostics, own: boolean, place?: Place): void {
+  const broken = diagnostics.items[diagnostics.items.length - 1];
+  if (broken?.code !== 'xml-malformed' || broken.line === undefined || broken.column === undefined || options.schema === 'none') return;
+  const prefix = readablePrefix(xml, { line: broken.line, column: broken.column }, lineStarts);
+  if (!prefix || prefix.text.includes(XINCLUDE_NS)) return;
+  const inner = new Diagnostics(diagnostics.file);
+  checkText(prefix.text, { ...options, xinclude: false, schematron: 'none' }, inner, own, place);
+  const { end } = prefix;
+  const open = new Set(prefix.open.map((p) => `${p.line}:${p.column}`));
+  const settled = inner.items.filter((d) => {
+    if (!SCHEMA_FINDINGS.has(d.code) || d.line === undefined || d.column === undefined) return false;
+    return (d.line < end.line || (d.line === end.line && d.column < end.column)) && !(open.has(`${d.line}:${d.column}`) && saysIncomplete(d.message));
+  });
+  // Which schema said so, when it was not the one asked for.
+  if (settled.length > 0) diagnostics.items.push(...inner.items.filter((d) => d.code === 'schema-fallback'), ...settled);
 }
 
 /** Reads and checks one file: refuses binary and non-UTF-8 files first (src/io/decode.ts). */
