@@ -6,7 +6,8 @@
  * 1. A document with a DTD (`<!DOCTYPE`, `<!ENTITY`) is refused before any parser reads
  *    it: TEI needs no DTD, and a DTD is how external files (XXE) and entity bombs get in.
  * 2. libxml2 parses it with no network, no external entities, no entity substitution.
- *    Malformed XML stops here (nothing else can be said reliably).
+ *    Malformed XML stops here, but for the schema's findings that the text before the
+ *    break settles (prefix.ts), as jing reports what it met before the break.
  * 3. Integrity checks and the schema run on the same text; all their findings are
  *    reported, in document order.
  */
