@@ -841,8 +841,18 @@ function labelledToEnd(paragraphs: readonly StreamBlock[], i: number, end: numbe
 /** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
 const ANCHOR_KEYS = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/g;
 
-const withHeading = (paragraphs: readonly StreamBlock[], from: number, i: number): number =>
-  i - 1 > from && isNotesHeading(paragraphs[i - 1]!) ? i - 1 : i;
+/**
+ * The notes heading over the first note at `i`, right above it or over a few paragraphs of
+ * the section's own ("Notes" / "The notes are the editors'." / "[1] …"), else `i`.
+ */
+function withHeading(paragraphs: readonly StreamBlock[], from: number, i: number): number {
+  for (let k = i - 1; k > from && k >= i - 1 - SECTION_HEADNOTE_MAX; k--) {
+    const p = paragraphs[k]!;
+    if (isNotesHeading(p)) return k;
+    if (noteLabel(p.lines[0]!.text, true, { key: undefined })) break;
+  }
+  return i;
+}
 
 /**
  * The headnote: a few short paragraphs right after the information block, set apart from
@@ -982,15 +992,31 @@ function splitSaluteSigned(inl: Inline[], cut: number, closer: Partial<Closer>):
   closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: { line: first.pos.line, column: first.pos.column + cut + lead } }, ...inl.slice(1)];
 }
 
+/** How many unlabelled paragraphs a further notes heading may have over its first note (what the notes are, whose they are). */
+const SECTION_HEADNOTE_MAX = 3;
+
+/** A labelled paragraph under the notes heading at `i`, after at most SECTION_HEADNOTE_MAX paragraphs of the section's own. */
+function notesUnderHeading(paragraphs: readonly StreamBlock[], i: number): boolean {
+  for (let k = i + 1; k < paragraphs.length && k <= i + 1 + SECTION_HEADNOTE_MAX; k++) {
+    const p = paragraphs[k]!;
+    if (noteLabel(p.lines[0]!.text, true, { key: undefined })) return true;
+    if (isNotesHeading(p)) return false;
+  }
+  return false;
+}
+
 /**
  * The notes cut into sections at each further notes heading over a labelled paragraph:
- * "Author's Notes" over "(1) …", then "Editorial Notes" over "[A] …" are two sections.
+ * "Author's Notes" over "(1) …", then "Editorial Notes" over "[A] …" are two sections. The
+ * heading may stand over a few paragraphs of its own before its first note ("Translator's
+ * Notes" over "The translator added these notes …" over "[a] …"): those open the section, they
+ * are not the last words of the note before.
  */
 function notesSections(paragraphs: readonly StreamBlock[]): StreamBlock[][] {
   const out: StreamBlock[][] = [];
   let start = 0;
   for (let i = 1; i + 1 < paragraphs.length; i++) {
-    if (!isNotesHeading(paragraphs[i]!) || !noteLabel(paragraphs[i + 1]!.lines[0]!.text, true, { key: undefined })) continue;
+    if (!isNotesHeading(paragraphs[i]!) || !notesUnderHeading(paragraphs, i)) continue;
     out.push(paragraphs.slice(start, i));
     start = i;
   }

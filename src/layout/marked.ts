@@ -549,6 +549,14 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
 function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined {
   let at: number | undefined;
   for (let k = 0; k < blocks.length; k++) if (isNotesHeading(ctx, blocks[k]!)) at = k;
+  // Two notes sections ("Notes", then "Translator's Notes"): the notes open at the first
+  // heading that has a note under it, not at the last heading.
+  for (let k = 0; at !== undefined && k < at; k++) {
+    if (isNotesHeading(ctx, blocks[k]!) && labelUnderHeading(ctx, blocks, k)) {
+      at = k;
+      break;
+    }
+  }
   if (at === undefined) {
     for (let k = 1; k < blocks.length; k++) {
       const b = blocks[k]!;
@@ -573,6 +581,22 @@ function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined
   return at;
 }
 
+/** How many paragraphs of its own a notes heading may have over its first note. */
+const SECTION_HEADNOTE_MAX = 3;
+
+/** A paragraph opening with a note label under the notes heading at `k`, after at most SECTION_HEADNOTE_MAX paragraphs of the section's own. */
+function labelUnderHeading(ctx: Ctx, blocks: readonly StreamBlock[], k: number): boolean {
+  let paragraphs = 0;
+  for (let j = k + 1; j < blocks.length && paragraphs <= SECTION_HEADNOTE_MAX; j++) {
+    const b = blocks[j]!;
+    if (b.kind === 'rule') continue;
+    if (b.kind !== 'para' || isNotesHeading(ctx, b)) return false;
+    if (noteLabel(ctx.syntax.inlines(b, true))) return true;
+    paragraphs++;
+  }
+  return false;
+}
+
 function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: number): void {
   const { ed, syntax } = ctx;
   let section: NoteSection | undefined;
@@ -594,8 +618,10 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
   for (let k = from; k < to; k++) {
     const b = blocks[k]!;
     const pos = syntax.pos(b);
-    if (k === from && isNotesHeading(ctx, b)) {
+    // The first notes heading, and every further one ("**Translator's Notes**" after "**Notes**"): a section each.
+    if (isNotesHeading(ctx, b)) {
       section = newSection(pos, [{ kind: 'text', text: squash(syntax.bareText(b)), pos }]);
+      note = undefined;
       continue;
     }
     if (b.kind === 'rule') continue;
