@@ -471,6 +471,11 @@ export interface PrintedAnchorRule {
   /** Keys the row can print: numbers only (a letter glued to a word is a word). */
   keys: RegExp;
   why: string;
+  /**
+   * A ")" right after the number is part of the anchor when it closes no parenthesis opened
+   * before it ("again.4) They", the superscript "4)"; not "(see vol.3)").
+   */
+  closedByParenthesis?: true;
 }
 
 /** What may stand right after an anchor: a space, punctuation, a closing quote or the line's end. */
@@ -490,9 +495,10 @@ export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
     // After a small letter or a stop; after a Roman numeral only at the end of the line ("British Industry—VI1", a series title's part and its anchor).
     source: (k) => String.raw`(?:(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])|(?<=\b[IVXLC]+)(?=(?:${k})\n?$))(${k})${AFTER_ANCHOR}`,
     keys: /^(?:\d{1,3}|[*†‡§¶]{1,3})$/,
-    why: '"for a century.”1 It", "yesterday* to": a superscript number or a note\'s symbol, glued to the word or stop before it',
+    why: '"for a century.”1 It", "yesterday* to", "again.4) They": a superscript number or a note\'s symbol, glued to the word or stop before it',
+    closedByParenthesis: true,
   },
-  { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph' },
+  { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\)?\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph', closedByParenthesis: true },
   { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
 ];
 
@@ -504,7 +510,20 @@ export function printedAnchorAt(rule: PrintedAnchorRule, key: string, text: stri
   const re = new RegExp(rule.source(escapeKey(key)), 'gu');
   re.lastIndex = from;
   const m = re.exec(text);
-  return m ? { index: m.index, marker: m[1]! } : undefined;
+  if (!m) return undefined;
+  const end = m.index + m[1]!.length;
+  if (rule.closedByParenthesis && /^\d/.test(key) && text[end] === ')' && !openParenthesis(text, m.index)) return { index: m.index, marker: `${m[1]!})` };
+  return { index: m.index, marker: m[1]! };
+}
+
+/** A "(" before `at` in the text that no ")" closed yet. */
+function openParenthesis(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Keys printed as parenthesised anchors in a line ("operatives (1). But"), not as an enumeration. */
