@@ -75,11 +75,27 @@ export const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
   editor: 'editing',
 };
 
+/**
+ * Credit lines whose words name more than their role's `resp`: "Proofed: and corrected by X",
+ * "Proofread and corrected by X" credit proofreading and correction (label and value read as one).
+ */
+export const RESP_BY_WORDS: ReadonlyArray<{ role: MetaRole; pattern: RegExp; resp: string; label: string }> = [
+  { role: 'proofed', pattern: /^proof-?(?:read|ed|ing)\s*:?\s*(?:and|&)\s+correct(?:ed|ion)\b/i, resp: 'proofreading and correction', label: 'Proofed and corrected' },
+];
+
+/** The `resp` phrase of a credit line: its role's, or a fuller one its words give (RESP_BY_WORDS). */
+function respOf(f: Edition['metadata']['fields'][number], value: string): string | undefined {
+  const resp = RESP_BY_ROLE[f.role];
+  if (resp === undefined) return undefined;
+  const line = `${squash(f.label)} ${value}`.trim();
+  return RESP_BY_WORDS.find((r) => r.role === f.role && r.pattern.test(line))?.resp ?? resp;
+}
+
 function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {
   for (const f of ed.metadata.fields) {
-    const resp = RESP_BY_ROLE[f.role];
-    if (resp === undefined) continue;
     const value = squash(plainText(f.value, { anchors: true }));
+    const resp = respOf(f, value);
+    if (resp === undefined) continue;
     const names = namesIn(value);
     // The credit line verbatim when the names alone do not say all of it (year, "for MIA").
     const verbatim = names.length !== 1 || names[0] !== value;
