@@ -43,6 +43,7 @@ import { emptyEdition, plainText, squash } from '../model/walk.js';
 import { isClosingSaluteLine, isPlaceDateLine, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
+import { pairMisnumberedNotes } from './note-pairing.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
@@ -757,7 +758,7 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
   for (let i = from; i < Math.min(bracketed, paragraphs.length); i++) {
     const p = paragraphs[i]!;
     const label = i > from ? noteLabel(p.lines[0]!.text, true, { key: undefined }) : undefined;
-    if (label && anchors.has(label.key) && !bracketedKeys.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return i;
+    if (label && anchors.has(label.key) && !bracketedKeys.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return withHeading(paragraphs, from, i);
     for (const l of p.lines) {
       for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
       for (const k of parenthesisedAnchorKeys(l.text)) anchors.add(k);
@@ -846,10 +847,13 @@ const ANCHOR_KEYS = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/g;
  * the section's own ("Notes" / "The notes are the editors'." / "[1] …"), else `i`.
  */
 function withHeading(paragraphs: readonly StreamBlock[], from: number, i: number): number {
-  for (let k = i - 1; k > from && k >= i - 1 - SECTION_HEADNOTE_MAX; k--) {
+  let own = 0;
+  for (let k = i - 1; k > from && own <= SECTION_HEADNOTE_MAX; k--) {
     const p = paragraphs[k]!;
     if (isNotesHeading(p)) return k;
     if (noteLabel(p.lines[0]!.text, true, { key: undefined })) break;
+    // A separator ("* * *") between the section's own paragraphs and its notes is no paragraph of words.
+    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
   }
   return i;
 }
@@ -997,10 +1001,12 @@ const SECTION_HEADNOTE_MAX = 3;
 
 /** A labelled paragraph under the notes heading at `i`, after at most SECTION_HEADNOTE_MAX paragraphs of the section's own. */
 function notesUnderHeading(paragraphs: readonly StreamBlock[], i: number): boolean {
-  for (let k = i + 1; k < paragraphs.length && k <= i + 1 + SECTION_HEADNOTE_MAX; k++) {
+  let own = 0;
+  for (let k = i + 1; k < paragraphs.length && own <= SECTION_HEADNOTE_MAX; k++) {
     const p = paragraphs[k]!;
     if (noteLabel(p.lines[0]!.text, true, { key: undefined })) return true;
     if (isNotesHeading(p)) return false;
+    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
   }
   return false;
 }
@@ -1089,6 +1095,9 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   }
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
   anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
+  for (const { anchor, note } of pairMisnumberedNotes(ed)) {
+    rd.diagnostics.report('note-misnumbered', `anchor ${anchor.marker} linked to the note printed "${note.label}", the note at its place in the order (the notes skip or misprint a number)`, anchor.pos);
+  }
   titleWithoutAnchors(ed);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);

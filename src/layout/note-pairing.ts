@@ -219,3 +219,34 @@ export function settleLinkedNotes(ed: Edition, links: ReadonlyMap<Note, NoteLink
     }
   }
 }
+
+/**
+ * Notes misnumbered as printed: the text's anchors are 1 … n in order, each once, and there are
+ * n notes of one series numbered upwards in order, but some of their numbers are not the
+ * anchors' ("1, 2, 3, 5, 6" under anchors [1]–[5]: a number skipped or printed wrong). The page's
+ * links pair them by place (HTML), a copy keeps only the numbers: each anchor goes to the note
+ * at its place in the order. Returns the anchors given another note's key (none when the
+ * numbers agree, or anything else differs: a missing anchor, a note more, two series).
+ */
+export function pairMisnumberedNotes(ed: Edition): Array<{ anchor: InlineOf<'noteAnchor'>; note: Note }> {
+  const notes = ed.notes.flatMap((s) => s.notes);
+  if (notes.length < 2 || notes.some((n) => n.series !== undefined || !/^\d{1,3}$/.test(n.key))) return [];
+  if (notes.some((n, i) => i > 0 && Number(n.key) <= Number(notes[i - 1]!.key))) return [];
+  const anchors: Array<InlineOf<'noteAnchor'>> = [];
+  const walk = (list: readonly Inline[]): void => {
+    for (const n of list) {
+      if (n.kind === 'noteAnchor') anchors.push(n);
+      else if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
+    }
+  };
+  bodyInlineLists(ed).forEach(walk);
+  if (anchors.length !== notes.length || anchors.some((a, i) => a.key !== String(i + 1))) return [];
+  const changed: Array<{ anchor: InlineOf<'noteAnchor'>; note: Note }> = [];
+  anchors.forEach((a, i) => {
+    const note = notes[i]!;
+    if (a.key === note.key) return;
+    a.key = note.key;
+    changed.push({ anchor: a, note });
+  });
+  return changed;
+}

@@ -109,3 +109,54 @@ describe('a second notes heading over paragraphs of its own, then its notes', ()
     expect(xeval(doc, linked('1'))).toBe('1');
   });
 });
+
+describe('a notes heading over paragraphs of its own and a separator, then "1." notes', () => {
+  const BIO = ['Plekhanov was the founder of the Russian social democratic movement.', 'He died in Finland in 1918.'];
+  const copy =
+    'The Strike Goes On\n\nSource: The Militant, 1934\n\nThe workers are on strike again [1] in the city.\n\nThey will win [2].\n\n' +
+    `NOTES\n\n${BIO.join('\n\n')}\n\n* * *\n\n1. OUR DIFFERENCES: a tract of 1884.\n\n2. JODKO: a Polish socialist.\n`;
+  const html =
+    '<html><head><title>The Strike Goes On</title></head><body>\n<h1>The Strike Goes On</h1>\n' +
+    '<p>The workers are on strike again <a id="f1" href="#n1">[1]</a> in the city.</p>\n<p>They will win <a id="f2" href="#n2">[2]</a>.</p>\n' +
+    `<h3>NOTES</h3>\n${BIO.map((b) => `<p class="endnote">${b}</p>`).join('\n')}\n<h3>* * *</h3>\n` +
+    '<p class="endnote"><a id="n1" href="#f1">1.</a> OUR DIFFERENCES: a tract of 1884.</p>\n<p class="endnote"><a id="n2" href="#f2">2.</a> JODKO: a Polish socialist.</p>\n</body></html>\n';
+
+  for (const [style, text, file] of [['page text', copy, 'copy.txt'], ['HTML', html, 'page.html']] as const) {
+    it(`${style}: one section under "NOTES", its own paragraphs and the separator before its notes; no "NOTES" in the text`, () => {
+      const { doc } = converted(text, file);
+      expect(xeval(doc, 'count(//tei:div[@type="notes"])')).toBe('1');
+      expect(xtext(doc, '//tei:div[@type="notes"]/tei:head')).toBe('NOTES');
+      expect(xpath(doc, '//tei:div[@type="notes"]/tei:p').map((n) => n.content)).toEqual([...BIO, '* * *']);
+      expect(xeval(doc, 'count(//tei:body//tei:p[contains(., "NOTES") or contains(., "Plekhanov")])')).toBe('0');
+      for (const n of ['1', '2']) expect(xeval(doc, linked(n)), n).toBe('1');
+    });
+  }
+});
+
+describe('notes numbered otherwise than their anchors (page text)', () => {
+  const copy = (labels: readonly string[], anchors = ['1', '2', '3']): string =>
+    'The Strike Goes On\n\nSource: The Militant, 1934\n\n' +
+    `The workers are on strike [${anchors[0]}] in the city, the bosses gave in [${anchors[1]}].\n\nThey will win [${anchors[2]}].\n\n` +
+    `Notes\n\n${labels.map((l, i) => `${l} ${['The strike began in May.', 'After a week.', 'In the end.'][i]}`).join('\n\n')}\n`;
+
+  it('anchors [1]–[3], notes printed "1, 2, 4" (a number skipped): each anchor links the note at its place, with a warning', () => {
+    const { doc, codes } = converted(copy(['1.', '2.', '4.']), 'copy.txt');
+    for (const n of ['1', '2', '4']) expect(xeval(doc, linked(n)), n).toBe('1');
+    expect(xtext(doc, '//tei:ref[@target="#n4"]')).toBe('[3]');
+    expect(codes.filter((c) => c === 'note-misnumbered')).toHaveLength(1);
+    expect(codes).not.toContain('note-orphan');
+  });
+
+  it('notes "1, 2, 3" as the anchors: nothing changes (negative)', () => {
+    const { codes } = converted(copy(['1.', '2.', '3.']), 'copy.txt');
+    expect(codes).not.toContain('note-misnumbered');
+  });
+
+  it('an anchor printed twice ([1], [1], [3]) or notes out of order ("1, 4, 2"): no pairing by place (negative)', () => {
+    for (const [labels, anchors] of [[['1.', '2.', '4.'], ['1', '1', '3']], [['1.', '4.', '2.'], ['1', '2', '3']]] as const) {
+      const { doc, codes } = converted(copy(labels, [...anchors]), 'copy.txt');
+      expect(codes).not.toContain('note-misnumbered');
+      expect(xeval(doc, linked('4'))).toBe('0');
+    }
+  });
+});
