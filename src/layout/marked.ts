@@ -22,10 +22,11 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
 import { linkBareMarkers } from './note-pairing.js';
+import { noteType } from './notes.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
-import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText, notesSectionType } from './rules.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
 export interface InfoEntry {
@@ -164,7 +165,20 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   if (!ed.metadata.title) diagnostics.report('title-missing', 'no title heading or front-matter title was found', { line: 1, column: 1 });
   if (!ed.metadata.author) authorFromLetterTitle(ed);
   if (!ed.metadata.author) authorFromFooter(ctx);
+  typeNotes(ed);
   return ed;
+}
+
+/**
+ * Who wrote each note, as in page text (`noteType`): its signature dash ("—Trans.", "—Ed.",
+ * the author's name), else what its section's heading says ("Translator's Notes").
+ */
+function typeNotes(ed: Edition): void {
+  const surname = ed.metadata.author?.name.split(' ').pop();
+  for (const s of ed.notes) {
+    const byHeading = notesSectionType(squash(plainText(s.heading ?? [])))?.type;
+    for (const n of s.notes) n.type = noteType(n, surname, byHeading);
+  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -85,13 +85,15 @@ describe('a second notes heading over paragraphs of its own, then its notes', ()
     `<p><a href="#a2" name="n2">[2]</a> In the evening.</p>\n<h3>Translator’s Notes</h3>\n<p>${INTRO}</p>\n<p><a href="#aa" name="na">[a]</a> The German word in the original.</p>\n</body></html>\n`;
 
   for (const [style, text, file] of [['page text', copy(), 'copy.txt'], ['markdown', markdown, 'page.md'], ['HTML', html, 'page.html']] as const) {
-    it(`${style}: two sections; the translator's paragraph opens the second, note 2 keeps only its own words`, () => {
+    it(`${style}: two sections; the translator's paragraph opens the second, note 2 keeps only its own words; the second section's notes are the translator's`, () => {
       const { doc, ed } = converted(text, file);
       expect(ed.notes.map((s) => s.notes.map((n) => n.key))).toEqual([['1', '2'], ['a']]);
       expect(xtext(doc, '//tei:div[@type="notes"][2]/tei:head')).toBe('Translator’s Notes');
       expect(xtext(doc, '//tei:div[@type="notes"][2]/tei:p')).toBe(INTRO);
       expect(xtext(doc, '//tei:note[@n="2"]')).toBe('In the evening.');
       expect(xeval(doc, 'count(//tei:note[@n="a"]/preceding-sibling::tei:p)')).toBe('1');
+      // The heading says whose notes follow: the translator's, in every style.
+      expect(xeval(doc, 'string(//tei:note[@n="a"]/@type)')).toBe('translator');
       for (const n of ['1', '2', 'a']) expect(xeval(doc, linked(n)), n).toBe('1');
     });
   }
