@@ -357,8 +357,8 @@ export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
   /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:(?:foot|end) ?)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
-/** "Note by Workers Liberty", "Notes by Engels", "Footnote by MIA": notes signed by a name (capitalised: "Notes by the way" is a title). */
-const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
+/** "Note by Workers Liberty", "Notes by Engels", "Footnote by MIA", "FOOTNOTES (by Tim Davenport):": notes signed by a name (capitalised: "Notes by the way" is a title). */
+const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:(?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}|\((?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}\)):?$/u;
 
 export const isNotesHeading = (s: string): boolean => {
   if (s.length > 60) return false;
