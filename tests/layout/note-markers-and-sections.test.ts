@@ -162,3 +162,25 @@ describe('notes numbered otherwise than their anchors (page text)', () => {
     }
   });
 });
+
+describe('a notes heading set as a paragraph of the sub-heading class (HTML `p.sub`)', () => {
+  const page = (heading: string): string =>
+    '<html><head><title>The Strike Goes On</title></head><body>\n<h1>The Strike Goes On</h1>\n' +
+    '<p>The workers are on strike again <a id="f1" href="#b1">[1]</a> in the city.</p>\n<p>They will win.</p>\n' +
+    `<p class="sub">${heading}</p>\n<p class="quote"><a id="b1" href="#f1"><strong>1.</strong></a> The strike began in May.</p>\n</body></html>\n`;
+  it('"FOOTNOTES (by Tim Davenport):" heads the notes, not the text; the page text copy reads it the same', () => {
+    const heading = 'FOOTNOTES (by Tim Davenport):';
+    const copy = `The Strike Goes On\n\nThe workers are on strike again [1] in the city.\n\nThey will win.\n\n${heading}\n\n1. The strike began in May.\n`;
+    for (const [text, file] of [[page(heading), 'page.html'], [copy, 'copy.txt']] as const) {
+      const { doc } = converted(text, file);
+      expect(xtext(doc, '//tei:div[@type="notes"]/tei:head'), file).toBe(heading);
+      expect(xeval(doc, 'count(//tei:body//tei:p[contains(., "FOOTNOTES")])'), file).toBe('0');
+      expect(xeval(doc, linked('1')), file).toBe('1');
+    }
+  });
+  it('a sub-heading that is no notes heading ("Notes on the War") stays in the text (negative)', () => {
+    const { doc } = converted(page('Notes on the War'), 'page.html');
+    expect(xeval(doc, 'count(//tei:body//tei:p[. = "Notes on the War"])')).toBe('1');
+    expect(xeval(doc, 'count(//tei:div[@type="notes"]/tei:head)')).toBe('0');
+  });
+});
