@@ -42,6 +42,7 @@ export const CODES = {
   'anchor-orphan': { severity: 'warning', summary: 'a note anchor has no note' },
   'note-orphan': { severity: 'warning', summary: 'a note has no anchor in the text' },
   'note-duplicate': { severity: 'warning', summary: 'two notes have the same number' },
+  'note-misnumbered': { severity: 'warning', summary: 'the notes are numbered otherwise than the anchors that point to them (a number printed wrong or skipped); each anchor was linked to the note at its place in the order' },
   'emendation-applied': { severity: 'info', summary: 'an editorial note or siglum was encoded as an emendation' },
   'emendation-mismatch': { severity: 'warning', summary: 'an editorial note describes words that are not at its anchor; the text was left alone' },
   'charref-repaired': { severity: 'info', summary: 'a broken character reference was repaired as choice/sic/corr' },

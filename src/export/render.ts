@@ -404,12 +404,13 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
       }
     }
   };
-  // The information block: its lines' words (the header's, not the text's), with the anchors printed in them.
+  // The information block: its lines' words (the header's, not the text's), with the anchors
+  // printed in them. A note written inside a line ("Source: … [Note: …]") is a note of its own,
+  // after the others, its anchor in the line, as a note written in the text is.
   const fields = ed.metadata.fields.map((f): RenderedField => {
     const b = new Builder(join);
-    inlines(f.value, b, { c, notes: [], emendations: [], where: undefined });
-    // Anchors of notes of the edition only (a note written inside an information line is not one of them).
-    return { label: f.label, role: f.role, ...trimText(b.s, [], () => false, b.anchors.filter((a) => a.note === undefined)) };
+    inlines(f.value, b, { c, notes, emendations: [], where: undefined });
+    return { label: f.label, role: f.role, ...trimText(b.s, [], () => false, b.anchors) };
   });
   for (const f of fields) resolve(f.anchors);
   for (const p of paragraphs) resolve(p.anchors);

@@ -39,8 +39,10 @@ export interface ExportTask {
  * package version: bump it with every change of an export's output, so that an export folder
  * made before the change is exported again rather than served from the cache.
  * 2: the JSON Lines record of the exports5 work; teiCorpus ids prefixed `<prefix>.<id>`.
+ * 3: a note written inside a line of the information block is a note of the record (type
+ *    `inline`), its anchor in that line (`anchorsElsewhere` in=field).
  */
-export const EXPORT_FORMAT_VERSION = 2;
+export const EXPORT_FORMAT_VERSION = 3;
 
 /** Where a document's last export is remembered, so a rerun redoes only what changed. */
 export const CACHE_DIR = '.teiwright-export-cache';

@@ -43,6 +43,7 @@ import { emptyEdition, plainText, squash } from '../model/walk.js';
 import { isAddresseeLine, isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, isSignatureUnderDate, isSignedValediction, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
+import { pairMisnumberedNotes } from './note-pairing.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
@@ -869,7 +870,7 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
   for (let i = from; i < Math.min(bracketed, paragraphs.length); i++) {
     const p = paragraphs[i]!;
     const label = i > from ? noteLabel(p.lines[0]!.text, true, { key: undefined }) : undefined;
-    if (label && anchors.has(label.key) && !bracketedKeys.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return i;
+    if (label && anchors.has(label.key) && !bracketedKeys.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return withHeading(paragraphs, from, i);
     for (const l of p.lines) {
       for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
       for (const k of parenthesisedAnchorKeys(l.text)) anchors.add(k);
@@ -953,8 +954,21 @@ function labelledToEnd(paragraphs: readonly StreamBlock[], i: number, end: numbe
 /** Anchor keys anywhere in a line, to know which notes the text has pointed to. */
 const ANCHOR_KEYS = /\[(\d{1,3}|[A-Za-z]|\*{1,3})\]/g;
 
-const withHeading = (paragraphs: readonly StreamBlock[], from: number, i: number): number =>
-  i - 1 > from && isNotesHeading(paragraphs[i - 1]!) ? i - 1 : i;
+/**
+ * The notes heading over the first note at `i`, right above it or over a few paragraphs of
+ * the section's own ("Notes" / "The notes are the editors'." / "[1] …"), else `i`.
+ */
+function withHeading(paragraphs: readonly StreamBlock[], from: number, i: number): number {
+  let own = 0;
+  for (let k = i - 1; k > from && own <= SECTION_HEADNOTE_MAX; k--) {
+    const p = paragraphs[k]!;
+    if (isNotesHeading(p)) return k;
+    if (noteLabel(p.lines[0]!.text, true, { key: undefined })) break;
+    // A separator ("* * *") between the section's own paragraphs and its notes is no paragraph of words.
+    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
+  }
+  return i;
+}
 
 /**
  * The headnote: a few short paragraphs right after the information block, set apart from
@@ -1130,15 +1144,33 @@ function splitSaluteSigned(inl: Inline[], cut: number, closer: Partial<Closer>):
   closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: { line: first.pos.line, column: first.pos.column + cut + lead } }, ...inl.slice(1)];
 }
 
+/** How many unlabelled paragraphs a further notes heading may have over its first note (what the notes are, whose they are). */
+const SECTION_HEADNOTE_MAX = 3;
+
+/** A labelled paragraph under the notes heading at `i`, after at most SECTION_HEADNOTE_MAX paragraphs of the section's own. */
+function notesUnderHeading(paragraphs: readonly StreamBlock[], i: number): boolean {
+  let own = 0;
+  for (let k = i + 1; k < paragraphs.length && own <= SECTION_HEADNOTE_MAX; k++) {
+    const p = paragraphs[k]!;
+    if (noteLabel(p.lines[0]!.text, true, { key: undefined })) return true;
+    if (isNotesHeading(p)) return false;
+    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
+  }
+  return false;
+}
+
 /**
  * The notes cut into sections at each further notes heading over a labelled paragraph:
- * "Author's Notes" over "(1) …", then "Editorial Notes" over "[A] …" are two sections.
+ * "Author's Notes" over "(1) …", then "Editorial Notes" over "[A] …" are two sections. The
+ * heading may stand over a few paragraphs of its own before its first note ("Translator's
+ * Notes" over "The translator added these notes …" over "[a] …"): those open the section, they
+ * are not the last words of the note before.
  */
 function notesSections(paragraphs: readonly StreamBlock[]): StreamBlock[][] {
   const out: StreamBlock[][] = [];
   let start = 0;
   for (let i = 1; i + 1 < paragraphs.length; i++) {
-    if (!isNotesHeading(paragraphs[i]!) || !noteLabel(paragraphs[i + 1]!.lines[0]!.text, true, { key: undefined })) continue;
+    if (!isNotesHeading(paragraphs[i]!) || !notesUnderHeading(paragraphs, i)) continue;
     out.push(paragraphs.slice(start, i));
     start = i;
   }
@@ -1212,6 +1244,9 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   }
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
   anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
+  for (const { anchor, note } of pairMisnumberedNotes(ed)) {
+    rd.diagnostics.report('note-misnumbered', `anchor ${anchor.marker} linked to the note printed "${note.label}", the note at its place in the order (the notes skip or misprint a number)`, anchor.pos);
+  }
   titleWithoutAnchors(ed);
   // Furniture in reading order (the footer was taken off before the README was found).
   ed.dropped.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);

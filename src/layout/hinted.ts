@@ -282,7 +282,8 @@ export function textRole(b: StreamBlock, afterFootInfo = false): TextRole | unde
   if (UPDATED.test(b, { afterInfoRule: false }) || (isPara(b) && LAST_UPDATED.pattern.test(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()))) return 'updated';
   if (INFO.test(b, { afterInfoRule: false })) return 'info';
   if (afterFootInfo && PAGE_NOTE.test(b, { afterInfoRule: false })) return 'headerNote';
-  // A notes heading printed as a paragraph set whole in bold ("<p><b>Notes</b></p>") is one too.
-  if ((b.kind === 'heading' || (isPara(b) && b.hints.emphasis === 'bold')) && isNotesHeading(rawText(b))) return 'notesHeading';
+  // A notes heading printed as a paragraph set whole in bold ("<p><b>Notes</b></p>") or of the
+  // template's sub-heading class ("<p class="sub">FOOTNOTES (by Tim Davenport):</p>") is one too.
+  if ((b.kind === 'heading' || (isPara(b) && (b.hints.emphasis === 'bold' || has(b, 'sub')))) && isNotesHeading(rawText(b))) return 'notesHeading';
   return undefined;
 }

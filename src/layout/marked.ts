@@ -22,10 +22,11 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
 import { linkBareMarkers } from './note-pairing.js';
+import { noteType } from './notes.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
 import { SHAPES, isNameOrSurname } from './shapes.js';
-import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText } from './rules.js';
+import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText, notesSectionType } from './rules.js';
 import { footerAuthor, frontTexts } from './authors.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
@@ -165,7 +166,20 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   if (!ed.metadata.title) diagnostics.report('title-missing', 'no title heading or front-matter title was found', { line: 1, column: 1 });
   if (!ed.metadata.author) authorFromLetterTitle(ed);
   if (!ed.metadata.author) authorFromFooter(ctx);
+  typeNotes(ed);
   return ed;
+}
+
+/**
+ * Who wrote each note, as in page text (`noteType`): its signature dash ("—Trans.", "—Ed.",
+ * the author's name), else what its section's heading says ("Translator's Notes").
+ */
+function typeNotes(ed: Edition): void {
+  const surname = ed.metadata.author?.name.split(' ').pop();
+  for (const s of ed.notes) {
+    const byHeading = notesSectionType(squash(plainText(s.heading ?? [])))?.type;
+    for (const n of s.notes) n.type = noteType(n, surname, byHeading);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -550,6 +564,14 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
 function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined {
   let at: number | undefined;
   for (let k = 0; k < blocks.length; k++) if (isNotesHeading(ctx, blocks[k]!)) at = k;
+  // Two notes sections ("Notes", then "Translator's Notes"): the notes open at the first
+  // heading that has a note under it, not at the last heading.
+  for (let k = 0; at !== undefined && k < at; k++) {
+    if (isNotesHeading(ctx, blocks[k]!) && labelUnderHeading(ctx, blocks, k)) {
+      at = k;
+      break;
+    }
+  }
   if (at === undefined) {
     for (let k = 1; k < blocks.length; k++) {
       const b = blocks[k]!;
@@ -574,6 +596,22 @@ function findNotes(ctx: Ctx, blocks: readonly StreamBlock[]): number | undefined
   return at;
 }
 
+/** How many paragraphs of its own a notes heading may have over its first note. */
+const SECTION_HEADNOTE_MAX = 3;
+
+/** A paragraph opening with a note label under the notes heading at `k`, after at most SECTION_HEADNOTE_MAX paragraphs of the section's own. */
+function labelUnderHeading(ctx: Ctx, blocks: readonly StreamBlock[], k: number): boolean {
+  let paragraphs = 0;
+  for (let j = k + 1; j < blocks.length && paragraphs <= SECTION_HEADNOTE_MAX; j++) {
+    const b = blocks[j]!;
+    if (b.kind === 'rule') continue;
+    if (b.kind !== 'para' || isNotesHeading(ctx, b)) return false;
+    if (noteLabel(ctx.syntax.inlines(b, true))) return true;
+    paragraphs++;
+  }
+  return false;
+}
+
 function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: number): void {
   const { ed, syntax } = ctx;
   let section: NoteSection | undefined;
@@ -595,8 +633,10 @@ function readNotes(ctx: Ctx, blocks: readonly StreamBlock[], from: number, to: n
   for (let k = from; k < to; k++) {
     const b = blocks[k]!;
     const pos = syntax.pos(b);
-    if (k === from && isNotesHeading(ctx, b)) {
+    // The first notes heading, and every further one ("**Translator's Notes**" after "**Notes**"): a section each.
+    if (isNotesHeading(ctx, b)) {
       section = newSection(pos, [{ kind: 'text', text: squash(syntax.bareText(b)), pos }]);
+      note = undefined;
       continue;
     }
     if (b.kind === 'rule') continue;

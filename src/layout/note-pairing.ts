@@ -92,6 +92,26 @@ export function pairAnchors(notes: ReadonlyMap<Note, NoteLink>, anchors: readonl
 /** Markers printed without a link in the text: `[1]`, `(1)`, `*`. */
 const BARE = /\[([0-9A-Za-z*]{1,3})\]|\(([0-9]{1,2})\)|(\*{1,3})/g;
 
+/**
+ * A superscript printed as a note marker without a link: a number closed by a parenthesis
+ * (`<sup>4)</sup>`, the notes labelled "4)" or "4."), a bracketed key, a symbol. A bare
+ * number in a superscript is left alone: `x<sup>2</sup>` is an exponent.
+ */
+const SUPERSCRIPT_MARKER = /^(?:\d{1,3}\)|\[[0-9A-Za-z*]{1,3}\]|\([0-9A-Za-z*]{1,3}\)|\*{1,3}|[†‡§])$/;
+
+/** The waiting note a superscript's marker (`<sup>4)</sup>`) points to, taken off the waiting list. */
+function superscriptMarker(n: Inline, waiting: Map<string, Note>): Inline | undefined {
+  if (n.kind !== 'hi' || n.rend !== 'superscript') return undefined;
+  const marker = plainText(n.children).replace(/[\s\u00a0]+/g, '');
+  if (!SUPERSCRIPT_MARKER.test(marker)) return undefined;
+  const note = waiting.get(markerKey(marker));
+  if (!note) return undefined;
+  waiting.delete(note.key);
+  const anchor: Inline = { kind: 'noteAnchor', marker, key: note.key, pos: n.pos };
+  if (note.series !== undefined) anchor.series = note.series;
+  return anchor;
+}
+
 /** The text run at one edge of an inline (itself, or the first/last text of its phrase children). */
 function edgeText(n: Inline, end: 'first' | 'last'): Extract<Inline, { kind: 'text' }> | undefined {
   if (n.kind === 'text') return n;
@@ -128,8 +148,8 @@ function joinSplitMarker(before: Inline, after: Inline, waiting: Map<string, Not
 }
 
 /**
- * Markers printed without a link (`[1]`, `(1)`, `*` in the text) whose note no linked
- * anchor points to: the first such marker in the text becomes that note's anchor, also when
+ * Markers printed without a link (`[1]`, `(1)`, `*` in the text, `<sup>4)</sup>`) whose note no
+ * linked anchor points to: the first such marker in the text becomes that note's anchor, also when
  * its brackets and key are printed across two inlines (`joinSplitMarker`). Two
  * unpaired notes with one key are ambiguous: both are left alone.
  */
@@ -164,7 +184,9 @@ export function linkBareMarkers(ed: Edition, paired: ReadonlySet<Note>): void {
     for (let i = 0; i < list.length; i++) {
       const n = list[i]!;
       if (isEmptied(n)) continue;
-      if (n.kind === 'text' && waiting.size) next.push(...split(n));
+      const raised = waiting.size ? superscriptMarker(n, waiting) : undefined;
+      if (raised) next.push(raised);
+      else if (n.kind === 'text' && waiting.size) next.push(...split(n));
       else {
         if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
         next.push(n);
@@ -196,4 +218,35 @@ export function settleLinkedNotes(ed: Edition, links: ReadonlyMap<Note, NoteLink
       note.type = noteWriter({ text: note.blocks.map((b) => (b.kind === 'p' ? plainText(b.children) : '')).join(' '), heading: squash(plainText(section.heading ?? [])), ids });
     }
   }
+}
+
+/**
+ * Notes misnumbered as printed: the text's anchors are 1 … n in order, each once, and there are
+ * n notes of one series numbered upwards in order, but some of their numbers are not the
+ * anchors' ("1, 2, 3, 5, 6" under anchors [1]–[5]: a number skipped or printed wrong). The page's
+ * links pair them by place (HTML), a copy keeps only the numbers: each anchor goes to the note
+ * at its place in the order. Returns the anchors given another note's key (none when the
+ * numbers agree, or anything else differs: a missing anchor, a note more, two series).
+ */
+export function pairMisnumberedNotes(ed: Edition): Array<{ anchor: InlineOf<'noteAnchor'>; note: Note }> {
+  const notes = ed.notes.flatMap((s) => s.notes);
+  if (notes.length < 2 || notes.some((n) => n.series !== undefined || !/^\d{1,3}$/.test(n.key))) return [];
+  if (notes.some((n, i) => i > 0 && Number(n.key) <= Number(notes[i - 1]!.key))) return [];
+  const anchors: Array<InlineOf<'noteAnchor'>> = [];
+  const walk = (list: readonly Inline[]): void => {
+    for (const n of list) {
+      if (n.kind === 'noteAnchor') anchors.push(n);
+      else if ('children' in n && n.kind !== 'inlineNote') walk(n.children);
+    }
+  };
+  bodyInlineLists(ed).forEach(walk);
+  if (anchors.length !== notes.length || anchors.some((a, i) => a.key !== String(i + 1))) return [];
+  const changed: Array<{ anchor: InlineOf<'noteAnchor'>; note: Note }> = [];
+  anchors.forEach((a, i) => {
+    const note = notes[i]!;
+    if (a.key === note.key) return;
+    a.key = note.key;
+    changed.push({ anchor: a, note });
+  });
+  return changed;
 }

@@ -60,10 +60,11 @@ export function readNotes(paragraphs: readonly StreamBlock[], syntax: InlineSynt
         from = label.rest;
         if (from >= text.length) continue; // "[1]" alone: the note's words follow
       }
-      if (!note) continue; // unreachable: the section starts with a label
       if (!block) {
         block = { kind: 'p', children: [], pos: { line, column: from + 1 + Math.max(text.slice(from).search(/[^ \u00a0\t]/), 0) } };
-        note.blocks.push(block);
+        // Paragraphs under the heading before the first note are the section's own ("These notes are the translator's.").
+        if (note) note.blocks.push(block);
+        else (section.blocks ??= []).push(block);
       } else {
         breakLine(block.children);
       }

@@ -401,8 +401,8 @@ export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
   /^(?:(?:editor|editors|editorial|translator|translators|author|authors|publisher|transcriber)[’']?s?[’']?\s+)?(?:(?:foot|end) ?)?notes?(?:\s+(?:and references|(?:by|of) the (?:editor|translator|author|publisher)s?))?:?$/i;
-/** "Note by Workers Liberty", "Notes by Engels", "Footnote by MIA": notes signed by a name (capitalised: "Notes by the way" is a title). */
-const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}:?$/u;
+/** "Note by Workers Liberty", "Notes by Engels", "Footnote by MIA", "FOOTNOTES (by Tim Davenport):": notes signed by a name (capitalised: "Notes by the way" is a title). */
+const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:(?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}|\((?:by|BY) (?:the )?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,4}\)):?$/u;
 
 export const isNotesHeading = (s: string): boolean => {
   if (s.length > 60) return false;
@@ -515,6 +515,11 @@ export interface PrintedAnchorRule {
   /** Keys the row can print: numbers only (a letter glued to a word is a word). */
   keys: RegExp;
   why: string;
+  /**
+   * A ")" right after the number is part of the anchor when it closes no parenthesis opened
+   * before it ("again.4) They", the superscript "4)"; not "(see vol.3)").
+   */
+  closedByParenthesis?: true;
 }
 
 /** What may stand right after an anchor: a space, punctuation, a closing quote or the line's end. */
@@ -534,9 +539,10 @@ export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
     // After a small letter or a stop; after a Roman numeral only at the end of the line ("British Industry—VI1", a series title's part and its anchor).
     source: (k) => String.raw`(?:(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])|(?<=\b[IVXLC]+)(?=(?:${k})\n?$))(${k})${AFTER_ANCHOR}`,
     keys: /^(?:\d{1,3}|[*†‡§¶]{1,3})$/,
-    why: '"for a century.”1 It", "yesterday* to": a superscript number or a note\'s symbol, glued to the word or stop before it',
+    why: '"for a century.”1 It", "yesterday* to", "again.4) They": a superscript number or a note\'s symbol, glued to the word or stop before it',
+    closedByParenthesis: true,
   },
-  { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph' },
+  { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\)?\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph', closedByParenthesis: true },
   { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
 ];
 
@@ -548,7 +554,20 @@ export function printedAnchorAt(rule: PrintedAnchorRule, key: string, text: stri
   const re = new RegExp(rule.source(escapeKey(key)), 'gu');
   re.lastIndex = from;
   const m = re.exec(text);
-  return m ? { index: m.index, marker: m[1]! } : undefined;
+  if (!m) return undefined;
+  const end = m.index + m[1]!.length;
+  if (rule.closedByParenthesis && /^\d/.test(key) && text[end] === ')' && !openParenthesis(text, m.index)) return { index: m.index, marker: `${m[1]!})` };
+  return { index: m.index, marker: m[1]! };
+}
+
+/** A "(" before `at` in the text that no ")" closed yet. */
+function openParenthesis(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Keys printed as parenthesised anchors in a line ("operatives (1). But"), not as an enumeration. */

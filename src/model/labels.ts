@@ -22,7 +22,7 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   [['html markup', 'markup', 're-marked up', 'markup/abstracted', 'html', 'html mark-up', 'mark-up', 'marked up', 'corrected & marked up'], { role: 'markup', resp: 'markup' }],
   [['transcription/markup', 'transcription/html markup', 'transcription/html', 'transcription & markup', 'transcription & html mark-up', 'transcription & html markup', 'transcription & mark-up', 'transcription/mark-up',
     'transcribed & marked up', 'transcribed and marked up', 'transcribed/html markup', 'transcribed and html markup', 'transcribed & html markup', 'transcription/html markup/minor editing'], { role: 'transcriptionMarkup', resp: 'transcription/markup' }],
-  [['proofed', 'proofread', 'proofreading', 'proofed and corrected'], { role: 'proofed', resp: 'proofreading' }],
+  [['proofed', 'proofread', 'proofreading', 'proofed and corrected', 'proofed & corrected', 'proofread and corrected', 'proofread & corrected'], { role: 'proofed', resp: 'proofreading' }],
   [['online version', 'online edition'], { role: 'onlineVersion', resp: 'online version' }],
   [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
   [['signed'], { role: 'signed' }],

@@ -9,7 +9,7 @@
 import type { Agent, Emendation, EmendationKind, HandNote, Inline, MetaField, MetaRole, Metadata, SourcePos } from '../model/edition.js';
 import { labelRule } from '../model/labels.js';
 import { plainText, squash } from '../model/walk.js';
-import { EMENDATION_TEXT, namesIn, RESP_BY_ROLE } from '../tei/header.js';
+import { EMENDATION_TEXT, namesIn, RESP_BY_ROLE, RESP_BY_WORDS } from '../tei/header.js';
 import type { LoadContext } from './context.js';
 import { loadInlines } from './text.js';
 import { child, elements, textContent, type XElement, type XNode } from './xml.js';
@@ -24,7 +24,10 @@ export interface LoadedHeader {
   droppedCount: number;
 }
 
-const ROLE_BY_RESP = new Map<string, MetaRole>(Object.entries(RESP_BY_ROLE).map(([role, resp]) => [resp, role as MetaRole]));
+const ROLE_BY_RESP = new Map<string, MetaRole>([
+  ...Object.entries(RESP_BY_ROLE).map(([role, resp]) => [resp, role as MetaRole] as const),
+  ...RESP_BY_WORDS.map((r) => [r.resp, r.role] as const),
+]);
 
 /** The label a role is given back when the header kept only the role. */
 const CANONICAL_LABEL: Partial<Record<MetaRole, string>> = {
@@ -80,7 +83,8 @@ function loadRespStmts(titleStmt: XElement, ctx: LoadContext, fields: MetaField[
       continue;
     }
     if (!note) {
-      fields.push(field(CANONICAL_LABEL[role] ?? resp, role, text(name, nameEl?.pos ?? stmt.pos), stmt.pos));
+      const label = RESP_BY_WORDS.find((r) => r.resp === resp)?.label ?? CANONICAL_LABEL[role] ?? resp;
+      fields.push(field(label, role, text(name, nameEl?.pos ?? stmt.pos), stmt.pos));
       continue;
     }
     // The credit line verbatim; the writer gave each name it found in it a respStmt of its own.

@@ -109,13 +109,24 @@ export const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
   editor: 'editing',
 };
 
+/**
+ * Credit lines whose words name more than their role's `resp`: "Proofed: and corrected by X",
+ * "Proofread and corrected by X" credit proofreading and correction (label and value read as one).
+ */
+export const RESP_BY_WORDS: ReadonlyArray<{ role: MetaRole; pattern: RegExp; resp: string; label: string }> = [
+  { role: 'proofed', pattern: /^proof-?(?:read|ed|ing)\s*:?\s*(?:and|&)\s+correct(?:ed|ion)\b/i, resp: 'proofreading and correction', label: 'Proofed and corrected' },
+];
+
 /** The credits of a field whose role credits people; none when it names nobody ("Translated: Unknown", an empty "Proofread:"). */
 function fieldCredits(f: MetaField): { resp: string; credits: Credit[]; value: string } | undefined {
   const resp = RESP_BY_ROLE[f.role];
   if (resp === undefined) return undefined;
   const value = squash(plainText(f.value, { anchors: true }));
-  // The label's own phrase: "Transcription/Editing/HTML Markup" says every role it credits.
-  return { resp: labelRule(f.label)?.resp ?? resp, credits: creditsIn(value), value };
+  // A fuller phrase the line's words give (RESP_BY_WORDS), else the label's own phrase
+  // ("Transcription/Editing/HTML Markup" says every role it credits), else the role's.
+  const line = `${squash(f.label)} ${value}`.trim();
+  const byWords = RESP_BY_WORDS.find((r) => r.role === f.role && r.pattern.test(line))?.resp;
+  return { resp: byWords ?? labelRule(f.label)?.resp ?? resp, credits: creditsIn(value), value };
 }
 
 function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {

@@ -192,7 +192,7 @@ describe.skipIf(!hasCorpus)('markdown pages: facts checked on the TEI', () => {
     expect(xtext(doc, '//tei:titleStmt/tei:title')).toBe("International Women's Day");
     expect(count(doc, '//tei:back//tei:note')).toBe(12);
     expectEveryAnchorLinked(doc);
-    expect(count(doc, '//tei:respStmt[tei:resp="proofreading"]')).toBe(1);
+    expect(count(doc, '//tei:respStmt[tei:resp="proofreading and correction"]')).toBe(1);
   });
 
   it('James, The Revolutionary Answer (pandoc, prose information block between rules): first publication, transcriber and marker-up in the header', () => {

@@ -55,7 +55,11 @@ describe('every reader: credit lines of the information block', () => {
   });
   it('the rest of the role is not the name; an organisation keeps its whole name', () => {
     for (const c of both(['Proofed: and corrected by Andy Blunden, February 2005.', 'Transcription: Socialist Party of Great Britain.'])) {
-      expect(c).toEqual(['proofreading: persName Andy Blunden', 'transcription: orgName Socialist Party of Great Britain']);
+      expect(c).toEqual(['proofreading and correction: persName Andy Blunden', 'transcription: orgName Socialist Party of Great Britain']);
     }
+  });
+  it('"Proofread and corrected by X" credits proofreading and correction; "Proofed: X" proofreading only (negative)', () => {
+    for (const c of both(['Proofread and corrected by Andy Blunden.'])) expect(c).toEqual(['proofreading and correction: persName Andy Blunden']);
+    for (const c of both(['Proofed: Andy Blunden, February 2005.'])) expect(c).toEqual(['proofreading: persName Andy Blunden']);
   });
 });

@@ -220,9 +220,9 @@ describe('layout rules: authors', () => {
 
 describe('layout rules: notes headings and labels', () => {
   it('knows every heading spelling', () => {
-    for (const h of ['Notes', 'Footnotes', 'Endnotes', 'Notes:', "Editor's Notes", 'Editors’ Notes', "Translator's Notes", 'Notes and References', 'Note', 'NOTES', 'Editorial Notes', 'Authors Notes', 'Translator’s Note', 'Notes by the Translator', 'Note by Workers Liberty', 'Notes by Engels', 'Footnote by MIA', 'Endnotes by Max Shachtman', 'Foot notes', 'End Notes'])
+    for (const h of ['Notes', 'Footnotes', 'Endnotes', 'Notes:', "Editor's Notes", 'Editors’ Notes', "Translator's Notes", 'Notes and References', 'Note', 'NOTES', 'Editorial Notes', 'Authors Notes', 'Translator’s Note', 'Notes by the Translator', 'Note by Workers Liberty', 'Notes by Engels', 'Footnote by MIA', 'Endnotes by Max Shachtman', 'Foot notes', 'End Notes', 'FOOTNOTES (by Tim Davenport):', 'Notes (by the Editor)'])
       expect(isNotesHeading(h), h).toBe(true);
-    for (const h of ['Notes from New York', 'Notes on the War', 'A note', 'Foot soldiers', 'References to the war', 'Notes of a Publicist', 'Notes by the way', 'Notes by which we live on', 'Footnote by footnote']) expect(isNotesHeading(h), h).toBe(false);
+    for (const h of ['Notes from New York', 'Notes on the War', 'A note', 'Foot soldiers', 'References to the war', 'Notes of a Publicist', 'Notes by the way', 'Notes by which we live on', 'Footnote by footnote', 'Notes (by the way)', 'Notes (continued)']) expect(isNotesHeading(h), h).toBe(false);
   });
   const LABELS: Record<string, { yes: Array<[string, string] | [string, string, string]>; no: string[] }> = {
     bracketed: { yes: [['[1] Adolf Hepner', '1'], ['[a] See above', 'a'], ['[*] Mühlberger', '*']], no: ['[sic] text', '[The first page is missing]'] },

@@ -386,6 +386,13 @@ export class HtmlReading {
         break;
     }
     const level = headingLevel(el);
+    // A separator set as a heading ("<h3>* * *</h3>") under a notes heading, before its first
+    // note: it parts the section's own paragraphs from its notes, it does not close the section.
+    if (level !== undefined && this.section && !this.note && !/[\p{L}\p{N}]/u.test(squashedText(el))) {
+      const children = this.inl(el, pos);
+      if (children.length) this.pushBlock({ kind: 'p', children, pos }, block.hints);
+      return;
+    }
     if (level !== undefined) {
       this.closeSection();
       return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, block.hints);
