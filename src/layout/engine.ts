@@ -371,7 +371,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     }
     // Over a heading with its date above the information block, a line names what the text belongs to.
     const overDatedTitle = metaAt >= 0 && paragraphs[titleAt] !== undefined && isHeadingWithDate(paragraphs[titleAt]!);
-    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle) {
+    // A part's heading over the chapter's ("PART FIVE" / "Unemployment, Technology, and Capitalism") is a heading of the text, above the title as the HTML prints it.
+    const division = isChapterHeading(squashLine(l.text));
+    if (!division && ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }
