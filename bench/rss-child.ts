@@ -22,6 +22,8 @@ const result = await runBatch({
 process.stdout.write(
   JSON.stringify({
     maxRssKb: process.resourceUsage().maxRSS,
+    // The worker processes' peaks (default jobs ≥ 2 on a machine with several cores), summed.
+    workersMaxRssKb: result.workers?.maxRssKb ?? 0,
     files: result.totals.files,
     converted: result.totals.converted,
     failed: result.totals.failed,

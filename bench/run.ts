@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
-import { runBatch } from '../dist/batch/index.js';
+import { runBatch, type WorkerKind } from '../dist/batch/index.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
@@ -71,7 +71,7 @@ interface Throughput {
   files: number;
   seconds: number;
   bytes: number;
-  /** CPU milliseconds of the whole process (all its threads) per file. */
+  /** CPU milliseconds per file of the whole process (all its threads) and its worker processes. */
   cpuMsPerFile?: number;
   note?: string;
 }
@@ -128,8 +128,9 @@ function validateAlone(teis: readonly string[]): Row {
   }
 }
 
-async function endToEnd(corpus: string, jobs: number, bytes: number, converter?: string): Promise<Row> {
-  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}` : `end to end, runBatch --jobs ${jobs}`;
+async function endToEnd(corpus: string, jobs: number, bytes: number, converter?: string, workers?: WorkerKind): Promise<Row> {
+  const kind = workers === 'processes' ? ' (worker processes)' : '';
+  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}${kind}` : `end to end, runBatch --jobs ${jobs}${kind}`;
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
     // Files that failed with diagnostics still went through the whole pipeline; only files
@@ -144,6 +145,7 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
       force: true,
       keepResults: false,
       ...(converter !== undefined && { converter }),
+      ...(workers !== undefined && { workers }),
       onResult: (f) => {
         if (f.diagnostics.some((d) => d.code === 'internal-error')) broken++;
         const error = f.diagnostics.find((d) => d.severity === 'error');
@@ -151,7 +153,8 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
       },
     });
     if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
-    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart) / r.totals.files };
+    // With --jobs ≥ 2 the files are converted in worker processes: their CPU is added to this process's own.
+    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart + (r.workers?.cpuMs ?? 0)) / r.totals.files };
     if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${short(firstProblem ?? '?', 60)})`;
     return row;
   } catch (e) {
@@ -166,10 +169,12 @@ function peakRss(dir: string, files: number): { text: string; mb?: number } {
   const out = mkdtempSync(join(tmpdir(), 'teiwright-bench-out-'));
   try {
     const child = fileURLToPath(new URL('./rss-child.js', import.meta.url));
-    const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; converted: number; failed: number; firstProblem?: string };
-    const mb = r.maxRssKb / 1024;
+    const r = JSON.parse(execFileSync(process.execPath, [child, dir, out], { encoding: 'utf8', maxBuffer: 16 * MB })) as { maxRssKb: number; workersMaxRssKb: number; converted: number; failed: number; firstProblem?: string };
+    // The main process and its worker processes (each its own heap): the sum of their peaks.
+    const mb = (r.maxRssKb + r.workersMaxRssKb) / 1024;
+    const parts = r.workersMaxRssKb > 0 ? ` (main ${(r.maxRssKb / 1024).toFixed(0)} + workers ${(r.workersMaxRssKb / 1024).toFixed(0)})` : '';
     const note = r.converted === files ? '' : ` (${r.converted} of ${files} converted${r.firstProblem ? `; first problem: ${short(r.firstProblem, 60)}` : ''})`;
-    return { text: `${mb.toFixed(0)} MB${note}`, mb };
+    return { text: `${mb.toFixed(0)} MB${parts}${note}`, mb };
   } catch (e) {
     return { text: na(message(e)) };
   } finally {
@@ -324,9 +329,12 @@ async function main(): Promise<void> {
       teis = c.teis;
     }
     rows.push(validateAlone(teis));
+    // --jobs 2 in worker threads (the default) and in worker processes, one after the other.
     for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes));
+    rows.push(await endToEnd(corpus, 2, bytes, undefined, 'processes'));
     const trivial = new URL('./trivial-converter.js', import.meta.url).href;
     for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, jobs, bytes, trivial));
+    rows.push(await endToEnd(corpus, 2, bytes, trivial, 'processes'));
     console.log(table(rows));
 
     const rates = new Map<number, number>();
@@ -337,6 +345,8 @@ async function main(): Promise<void> {
     const one = rates.get(1);
     const two = rates.get(2);
     if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, wall clock)`);
+    const processRow = rows.find((r) => r.stage === 'end to end, runBatch --jobs 2 (worker processes)');
+    if (one !== undefined && processRow && !('unavailable' in processRow)) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(processRow.files / processRow.seconds / one).toFixed(2)}× (end to end, wall clock)`);
     started = performance.now();
     const rssSmall = peakRss(join(corpus, '000'), s.rssSmall);
     const rssAll = peakRss(corpus, s.files);

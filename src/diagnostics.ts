@@ -33,6 +33,8 @@ export const CODES = {
   'author-from-footer': { severity: 'info', summary: 'the author was taken from the archive name in the navigation footer' },
   'author-missing': { severity: 'warning', summary: 'no author was found' },
   'furniture-dropped': { severity: 'info', summary: 'page furniture (navigation, README link) was dropped' },
+  'image-not-encoded': { severity: 'warning', summary: 'an image set inside a line of text (not a block of its own) is not in the TEI; its file and description are named' },
+  'image-without-source': { severity: 'warning', summary: 'an image names no file (no src): it is not in the TEI; its description is named' },
   'metadata-unknown-label': { severity: 'info', summary: 'a metadata label is unknown; it is kept as a note in notesStmt' },
   'marker-malformed': { severity: 'warning', summary: 'a note marker or bracket is malformed and was kept as text' },
   'date-unparsed': { severity: 'warning', summary: 'a date could not be normalised; the words are kept without @when' },

@@ -1,17 +1,17 @@
 /**
- * Where jobs run: in this thread (`--jobs 1`) or in a piscina pool of worker threads.
- * Either way a job's promise resolves to an outcome; a worker that dies (process.exit,
- * out of memory) becomes an `internal-error` for its file, and piscina starts a new one.
+ * Where jobs run: in this thread (`--jobs 1`) or in a pool of worker threads or processes
+ * (pool.ts). Either way a job's promise resolves to an outcome; a worker that dies
+ * (process.exit, out of memory, killed) becomes an `internal-error` for its file, and the
+ * pool starts a new one.
  *
  * Jobs go to the workers in batches (one message for several files); the engine calls
  * `flush` before it waits, so a part-filled batch never sits idle.
  */
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { loadConverter } from './converter.js';
 import { diagnostic, processFile, syncIo, type Job } from './process-file.js';
+import { createPool, type WorkerKind } from './pool.js';
+import type { PoolUsage } from './process-pool.js';
 import type { BatchOutcome, WorkerTask } from './worker.js';
 
 /** `abandoned`: the run was interrupted before the job started. */
@@ -25,8 +25,10 @@ export interface Executor {
   readonly window: number;
   /** Files per message to a worker (1 in this thread). */
   readonly batchSize: number;
-  /** Stops the workers (after an interruption, terminating those still busy). */
+  /** Ends the workers and waits for them (call it once nothing is in flight). */
   close(): Promise<void>;
+  /** What worker processes used (CPU, memory), once closed; undefined in this thread and for worker threads. */
+  usage(): PoolUsage | undefined;
 }
 
 /**
@@ -71,6 +73,7 @@ function inProcess(converter: string | undefined): Executor {
     window: IN_PROCESS_WINDOW,
     batchSize: 1,
     async close() {},
+    usage: () => undefined,
   };
 }
 
@@ -81,16 +84,14 @@ interface Pending {
   resolve: (outcome: Outcome) => void;
 }
 
-function pooled(jobs: number, converter: string | undefined, signal: AbortSignal | undefined): Executor {
-  const url = workerUrl();
-  if (!existsSync(fileURLToPath(url))) throw new Error(`the batch worker ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
-  const pool = new Piscina<WorkerTask, BatchOutcome[]>({ filename: url.href, minThreads: jobs, maxThreads: jobs });
-  // Interrupting does not terminate a worker in the middle of a batch (the files it did would
-  // go unreported): the workers see the flag and start no further file.
-  const stop = new Int32Array(new SharedArrayBuffer(4));
-  signal?.addEventListener('abort', () => Atomics.store(stop, 0, 1), { once: true });
-  if (signal?.aborted) Atomics.store(stop, 0, 1);
-  const task = (batch: Job[]): WorkerTask => ({ jobs: batch, converter: converter ?? null, stop });
+function pooled(jobs: number, converter: string | undefined, signal: AbortSignal | undefined, kind: WorkerKind | undefined): Executor {
+  // Started now, so the workers load their code while the caller plans the run.
+  const pool = createPool<WorkerTask, BatchOutcome[]>(kind, workerUrl().href, jobs, converter ?? null);
+  // Interrupting does not kill a worker in the middle of a batch (the files it did would go
+  // unreported): each finishes the file it is on and gives the rest back as abandoned.
+  signal?.addEventListener('abort', () => pool.stop(), { once: true });
+  if (signal?.aborted) pool.stop();
+  const task = (batch: Job[]): WorkerTask => ({ jobs: batch, converter: converter ?? null });
 
   const failed = (job: Job, e: unknown): Outcome => {
     if (isAbort(e) || signal?.aborted) return { abandoned: true };
@@ -133,10 +134,11 @@ function pooled(jobs: number, converter: string | undefined, signal: AbortSignal
     // Per worker: a batch running, one waiting, one being collected.
     window: jobs * BATCH_SIZE * 3,
     batchSize: BATCH_SIZE,
-    close: () => pool.destroy(),
+    close: () => pool.close(),
+    usage: () => pool.usage(),
   };
 }
 
-export function createExecutor(jobs: number, converter: string | undefined, signal: AbortSignal | undefined): Executor {
-  return jobs <= 1 ? inProcess(converter) : pooled(jobs, converter, signal);
+export function createExecutor(jobs: number, converter: string | undefined, signal: AbortSignal | undefined, kind?: WorkerKind): Executor {
+  return jobs <= 1 ? inProcess(converter) : pooled(jobs, converter, signal, kind);
 }

@@ -21,6 +21,7 @@ export type * from './types.js';
 export { MANIFEST_NAME } from './manifest.js';
 export { TRANSCRIPTION_EXTENSIONS } from './plan.js';
 export { shardOf } from './shard.js';
+export { WORKER_KINDS, type WorkerKind } from './pool.js';
 
 /** The manifest is also saved this often during a long run, so an interrupted run resumes. */
 const SAVE_EVERY_MS = 5_000;
@@ -97,7 +98,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const manifest = await Manifest.load(manifestPath);
   const converter = options.converter === undefined ? undefined : converterUrl(options.converter, cwd);
   const jobs = await chooseJobs(options.jobs, args);
-  const executor = createExecutor(jobs, converter, signal);
+  const executor = createExecutor(jobs, converter, signal, options.workers);
   // Enough files in flight to keep the workers (and the disk) busy, few enough that memory stays flat.
   const window = executor.window;
   const counter = countInputs(args, outDir, cwd, shard, signal);
@@ -233,5 +234,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   await saveManifest();
   totals.seconds = (performance.now() - started) / 1000;
-  return { results, totals, manifestPath, interrupted, ...(manifestError !== undefined && { manifestError }) };
+  const workers = executor.usage();
+  return { results, totals, manifestPath, interrupted, ...(manifestError !== undefined && { manifestError }), ...(workers && { workers }) };
 }

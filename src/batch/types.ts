@@ -1,10 +1,11 @@
 /**
  * The batch engine's public types: what the CLI passes to `runBatch` and what it gets back.
- * Everything that crosses into a worker thread is plain data (structured-clone safe).
+ * Everything that crosses into a worker thread or process is plain data (structured-clone safe).
  */
 import type { Limits } from '../model/limits.js';
 import type { ConvertOptions } from '../convert.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { WorkerKind } from './pool.js';
 
 export interface BatchOptions {
   /** Files and/or folders; [] means the default `input/`. Relative paths are resolved against `cwd`. */
@@ -41,6 +42,12 @@ export interface BatchOptions {
   limits?: Partial<Limits>;
   /** URL (or path) of a module exporting `convertJob` (see ConvertJob); default: the real pipeline. */
   converter?: string;
+  /**
+   * What runs `jobs` ≥ 2: worker `threads` (the default) or worker `processes` (each with
+   * its own heap and its own CPU time, reported in `BatchResult.workers`). Unset: the
+   * TEIWRIGHT_WORKERS environment variable, else threads.
+   */
+  workers?: WorkerKind;
   /** Aborting stops taking new files; in-flight ones finish or are abandoned without half-written files. */
   signal?: AbortSignal;
   /** Called once per input, in input (walk) order, whatever the number of jobs. */
@@ -121,6 +128,23 @@ export interface BatchResult {
   interrupted: boolean;
   /** Why the manifest could not be saved, if it could not (the TEI files are unaffected). */
   manifestError?: string;
+  /**
+   * With worker processes, what they used: their CPU time and peak memory are
+   * not in this process's own `process.cpuUsage()` / `resourceUsage()`.
+   */
+  workers?: WorkerProcessesUsage;
+}
+
+/** The worker processes of a run taken together (those that ended normally report their use). */
+export interface WorkerProcessesUsage {
+  /** Processes started (more than `jobs` when some died and were replaced). */
+  started: number;
+  /** Processes that reported their use. */
+  reported: number;
+  /** CPU time, user and system, in milliseconds. */
+  cpuMs: number;
+  /** The sum of the processes' peak resident memory, in kilobytes: an upper bound of what they held at once. */
+  maxRssKb: number;
 }
 
 /** What a converter module's `convertJob` returns for the text of one file. */

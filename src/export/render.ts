@@ -227,6 +227,10 @@ function inline(node: Inline, b: Builder, ctx: Context): void {
 // ---------------------------------------------------------------- blocks
 
 
+/** A table row as one line of inlines, its cells apart by a tab. */
+const rowLine = (row: Extract<Block, { kind: 'table' }>['rows'][number]): Inline[] =>
+  row.cells.flatMap((cell, i) => (i === 0 ? cell.children : [{ kind: 'text', text: '\t', pos: cell.pos } as Inline, ...cell.children]));
+
 /** The inline lists of a block in reading order: a paragraph, each item, each line; a quote's blocks in turn. */
 function blockLists(block: Block): Inline[][] {
   switch (block.kind) {
@@ -237,6 +241,10 @@ function blockLists(block: Block): Inline[][] {
       return block.items;
     case 'lines':
       return block.lines;
+    case 'table':
+      return block.rows.flatMap((r) => r.cells.map((c) => c.children));
+    case 'figure':
+      return block.head ? [block.head] : [];
     case 'quote':
       return block.blocks.flatMap(blockLists);
     case 'pb':
@@ -289,6 +297,14 @@ export function renderEdition(ed: Edition, c: Conventions): Rendered {
         break;
       case 'lines':
         para(kind === 'p' || kind === 'quote' ? 'lines' : kind, [], bl.pos, bl.lines);
+        break;
+      case 'table':
+        // A table's rows are its lines, its cells apart by a tab (what a spreadsheet reads back).
+        para(kind === 'p' || kind === 'quote' ? 'lines' : kind, [], bl.pos, bl.rows.map(rowLine));
+        break;
+      case 'figure':
+        // The caption the page prints is text; the image's description (alt) is not, and is left out as the page's copy leaves it.
+        if (bl.head) para(kind, bl.head, bl.pos);
         break;
       case 'pb':
         if (c.pb === 'keep') para('pb', [{ kind: 'pb', ...(bl.n !== undefined && { n: bl.n }), pos: bl.pos }], bl.pos);

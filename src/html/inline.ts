@@ -157,6 +157,12 @@ export function renderBlocks(blocks: readonly Block[], ctx: RenderContext, optio
   return out;
 }
 
+/** One cell: a header row's cells are `th`. */
+function renderCell(cell: Extract<Block, { kind: 'table' }>['rows'][number]['cells'][number], label: boolean, ctx: RenderContext): string {
+  const tag = label ? 'th' : 'td';
+  return `<${tag}${cell.cols !== undefined ? ` colspan="${cell.cols}"` : ''}>${renderInlines(cell.children, ctx)}</${tag}>`;
+}
+
 function renderBlock(block: Block, ctx: RenderContext, options: BlockOptions): string {
   switch (block.kind) {
     case 'p':
@@ -176,5 +182,15 @@ function renderBlock(block: Block, ctx: RenderContext, options: BlockOptions): s
       return `<div class="pb" role="note" aria-label="${block.n !== undefined ? `page ${esc(block.n)}` : 'page break'}">${block.n !== undefined ? `[p.&#160;${esc(block.n)}]` : '—'}</div>\n`;
     case 'lines':
       return `<div class="lg">\n${block.lines.map((line) => `<div class="l">${renderInlines(line, ctx)}</div>\n`).join('')}</div>\n`;
+    case 'table':
+      return `<table>\n${block.rows.map((row) => `<tr>${row.cells.map((cell) => renderCell(cell, row.role === 'label', ctx)).join('')}</tr>\n`).join('')}</table>\n`;
+    case 'figure': {
+      // The image as the source names it (relative to the page it came from); its description as alt text.
+      const src = safeHref(block.url);
+      const img = src === undefined ? '' : `<img src="${esc(src)}" alt="${esc(block.description ?? '')}">`;
+      const caption = block.head ? `<figcaption>${renderInlines(block.head, ctx)}</figcaption>` : '';
+      const desc = src === undefined && block.description ? `<p class="figdesc">${esc(block.description)}</p>` : '';
+      return `<figure>${img}${desc}${caption}</figure>\n`;
+    }
   }
 }

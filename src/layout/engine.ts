@@ -40,7 +40,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
-import { isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, postscriptStart } from './letter.js';
+import { isAddresseeLine, isClosingSaluteLine, isPlaceDateLine, isPlaceDateOverLines, isPlaceLine, isPlaceOverDate, isSalutationLine, isSignatureLine, isSignatureUnderDate, isSignedValediction, postscriptStart } from './letter.js';
 import { labelLineAt, readFields, startsWithLabel } from './info.js';
 import { breakLine, isNotesHeading, readNotes, startsWithNoteLabel } from './notes.js';
 import { isNavigationLine } from './navigation.js';
@@ -52,6 +52,7 @@ import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
 import { footerAuthor, frontTexts, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
+import { isCreditLine } from './info.js';
 
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
 interface Reading {
@@ -122,7 +123,20 @@ const isAuthorLine = (p: Pick<StreamBlock, 'lines'>): boolean => {
 const isInfoParagraph = (p: StreamBlock): boolean =>
   p.lines.length <= 12 && infoSentence(p.lines[0]!.text) !== undefined && p.lines.every((l) => l.text.length <= 400);
 
-const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p);
+const opensInfoBlock = (p: StreamBlock): boolean => (startsWithLabel(p, false) && p.lines.some((l) => labelLineAt(l.text)?.known)) || isInfoParagraph(p) || isCitedInfoParagraph(p) || isCreditedParagraph(p);
+
+/**
+ * An information block printed as one paragraph of lines that ends with the page's credits,
+ * whatever its first lines say: the printed source cited ("Peter Sedgwick, The Two New Lefts,
+ * International Socialism …" / "Also published as …"), a remark ("Transcript of a meeting. [1]"),
+ * a download ("Downloaded with thanks from Endpage.com."); then "Transcribed by …" / "Marked up
+ * by … for the Marxists’ Internet Archive.". A poem or a letter's lines end with no credit.
+ */
+const isCreditedParagraph = (p: StreamBlock): boolean =>
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && !isTitleZoneLine(l.text)) && isCreditLine(p.lines[p.lines.length - 1]!.text);
+
+/** A line of one or two words ("by", "J. C. MARIATEGUI" over the credits): the title zone's, printed in the same block; then the block is not read as information. */
+const isTitleZoneLine = (text: string): boolean => squashLine(text).split(' ').filter((w) => /\p{L}{2}/u.test(w)).length < 2 || /^by$/i.test(squashLine(text));
 
 /**
  * The information block opened by the printed source cited in a line ("Clara Zetkin, Social
@@ -296,45 +310,50 @@ function isChapterUnderBook(paragraphs: readonly StreamBlock[], from: number, k:
 function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, footerText: string, furniture: ReadonlySet<string>, repeatsUsed: string[]): number {
   // The block opens with a label line; one known label in it is enough (it may open with
   // an unknown one), or with a prose information sentence.
-  const metaAt = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
+  // Not under a paragraph of prose: a block printed after a front notice ("Militants Notice!" and its
+  // paragraphs) leaves the notice in the text (takeInfoInText reads the block there).
+  const prose = paragraphs.slice(0, MAX_TOP_PARAGRAPHS).findIndex((p) => isProseParagraph(p) && !opensInfoBlock(p));
+  const metaAt = paragraphs.slice(0, prose >= 0 ? prose : MAX_TOP_PARAGRAPHS).findIndex((p) => opensInfoBlock(p));
   // Where a missing author or title is reported: the first line of the page that is left.
   const firstLine = paragraphs[0]?.lines[0];
   const start = firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 };
-  // A date alone over the author line ("1975" over "Vitaly Vygodsky"): printed above the heading, as the HTML page keeps it; the author line is under it.
-  const yearOver = paragraphs.length > 2 && paragraphs[0]!.lines.length === 1 && isDateAlone(blockText(paragraphs[0]!)) && isAuthorLine(paragraphs[1]!);
-  let i = yearOver ? 1 : 0;
-  if (yearOver) (ed.body.beforeHead ??= []).push({ ...paragraphBlock(paragraphs[0]!, rd), children: titleInlines([paragraphs[0]!], rd) });
+  let i = 0;
   const end = metaAt >= 0 ? metaAt : paragraphs.length;
+  // A year alone over the author line ("1975" / "Vitaly Vygodsky" / the title): printed above the heading, the author line under it.
+  const yearFirst = paragraphs.length > 2 && paragraphs[0]!.lines.length === 1 && YEAR_LINE.test(squashLine(paragraphs[0]!.lines[0]!.text)) && isAuthorLine(paragraphs[1]!) && !/^by\b/i.test(squashLine(paragraphs[2]!.lines[0]!.text));
+  const a = yearFirst ? 1 : 0;
   // Room for an author line: something after it to be the title (and the text, without an information block).
-  const room = metaAt >= 0 ? metaAt >= i + 2 : paragraphs.length > i + 2;
+  const room = metaAt >= 0 ? metaAt >= 2 + a : paragraphs.length > 2 + a;
   // The author line: "V. I. Lenin", or "Salvador Allende 1970" (kept above the title, for its year).
   // A name-like line over a "by" line is the title ("ANTI-IMPERIALIST VIEWPOINT" over "by / J. C. MARIATEGUI").
-  const byUnder = paragraphs.length > i + 1 && /^by\b/i.test(squashLine(paragraphs[i + 1]!.lines[0]!.text));
-  if (room && !byUnder && isAuthorLine(paragraphs[i]!)) {
-    const l = paragraphs[i]!.lines[0]!;
-    const name = authorLineName(l.text) ?? squashLine(l.text);
+  const byUnder = paragraphs.length > a + 1 && /^by\b/i.test(squashLine(paragraphs[a + 1]!.lines[0]!.text));
+  if (room && !byUnder && isAuthorLine(paragraphs[a]!)) {
+    if (yearFirst) (ed.body.beforeHead ??= []).push(paragraphBlock(paragraphs[0]!, rd));
+    const l = paragraphs[a]!.lines[0]!;
+    // "John Reed Internet Archive" over the title: the archive's owner is the author.
+    const name = authorLineName(l.text) ?? archiveOwner(l.text) ?? squashLine(l.text);
     const pos = { line: l.line, column: firstColumn(l.text) };
     ed.metadata.author = { name, from: 'author-line', pos };
     // "Vladimir Lenin's": the line as printed stays in the header, so no word of it is lost.
     if (name !== squashLine(l.text)) ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
-    i += 1;
+    i = a + 1;
     // The name printed twice (a portrait's caption over the author's heading): the second
     // is not the title; its words stay in the header.
-    const again = paragraphs[i]!;
-    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= i + 2 : paragraphs.length > i + 2)) {
+    const again = paragraphs[a + 1]!;
+    if (again.lines.length === 1 && squashLine(again.lines[0]!.text) === squashLine(l.text) && (metaAt >= 0 ? metaAt >= a + 3 : paragraphs.length > a + 3)) {
       const l2 = again.lines[0]!;
       ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l2, rd, [], true), pos: { line: l2.line, column: firstColumn(l2.text) } });
-      i += 1;
+      i = a + 2;
     }
-  } else if (room && paragraphs[i]!.lines.length === 1) {
-    const named = authorFrom(paragraphs[i]!.lines[0]!.text, 'top');
+  } else if (room && paragraphs[0]!.lines.length === 1) {
+    const named = authorFrom(paragraphs[0]!.lines[0]!.text, 'top');
     if (named?.rule.name === 'name and year') {
-      const l = paragraphs[i]!.lines[0]!;
+      const l = paragraphs[0]!.lines[0]!;
       const pos = { line: l.line, column: firstColumn(l.text) };
       ed.metadata.author = { name: named.name, from: 'author-line', pos };
       // Printed over the title like an HTML page's `p.title`: the collection line, in the header.
       ed.metadata.fields.push({ label: '', role: 'collection', value: lineInlines(l, rd, [], true), pos });
-      i += 1;
+      i = 1;
     }
   }
   // The title zone: every paragraph up to the information block; without one, the short
@@ -399,6 +418,14 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
   // A date line under a subtitle ("Three Discussions in Mexico City with …" over "(April–June
   // 1938)") is not more of the subtitle: it dates the text, printed between the title and it.
   while (subtitle.length > 1 && isDateParagraph(subtitle[subtitle.length - 1]!)) ed.body.argument.unshift(paragraphBlock(subtitle.pop()!, rd));
+  // "by Ernest Mandel" under the title names the author, no subtitle: printed where it stands, before the text.
+  const lastSub = subtitle[subtitle.length - 1];
+  const byUnderTitle = lastSub && lastSub.lines.length === 1 ? byLine(lastSub) : undefined;
+  if (lastSub && byUnderTitle !== undefined) {
+    subtitle.pop();
+    ed.body.argument.unshift(paragraphBlock(lastSub, rd));
+    if (!ed.metadata.author || authorFromBook) ed.metadata.author = { name: byUnderTitle, from: 'author-line', pos: { line: lastSub.lines[0]!.line, column: firstColumn(lastSub.lines[0]!.text) } };
+  }
   if (subtitle.length > 0) {
     ed.body.subtitle = titleInlines(subtitle, rd);
     ed.metadata.subtitle = squash(plainText(ed.body.subtitle));
@@ -434,10 +461,44 @@ const opensText = (p: StreamBlock): boolean => {
   return isNotesHeadingLine(l.label) || (p.lines.length === 1 && isChapterHeading(squashLine(p.lines[0]!.text)));
 };
 
+/**
+ * A paragraph opened by a speaker's name, not a field's label: the label is unknown and opens
+ * one of the next paragraphs too ("Bert: Ah! George, is that you? …" / "George: …" / "Bert: …",
+ * a dialogue; "Q: …" / "A: …" / "Q: …", an interview), or its value is prose of three
+ * sentences or more. The text starts there.
+ */
+function isSpeakerTurn(paragraphs: readonly StreamBlock[], k: number): boolean {
+  const first = paragraphs[k]!.lines[0]!.text;
+  const l = labelLineAt(first);
+  if (!l || l.known) return false;
+  const again = paragraphs.slice(k + 1, k + 5).some((p) => labelLineAt(p.lines[0]!.text)?.label === l.label);
+  const value = first.slice(l.valueStart);
+  return again || (value.length > 200 && (value.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 2);
+}
+
+/** A paragraph of prose: one line of two sentences or more, long as no title or date line is. */
+const isProseParagraph = (p: StreamBlock): boolean => {
+  if (p.lines.length !== 1) return false;
+  const t = squashLine(p.lines[0]!.text);
+  return t.length > 120 && (t.match(/[.!?]["”’]?\s+\p{Lu}/gu)?.length ?? 0) >= 1 && /[.!?]["”’)]?$/u.test(t);
+};
+
+/** How far into the text a paragraph of credits alone is still the page's information (under a headnote). */
+const TOP_CREDITS = 3;
+
+/** A year alone on its line: "1975", "(1918)". */
+const YEAR_LINE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;
+
+/** The owner of an archive a line names ("John Reed Internet Archive" → John Reed): the AUTHOR row "archive link". */
+function archiveOwner(line: string): string | undefined {
+  const named = authorFrom(line, 'bottom');
+  return named?.rule.name === 'archive link' ? named.name : undefined;
+}
+
 /** Reads the information block from `metaAt`; returns where the text starts. */
 function readInfo(paragraphs: readonly StreamBlock[], metaAt: number, ed: Edition, rd: Reading): number {
   let end = metaAt + 1;
-  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!)) end++;
+  while (end < paragraphs.length && (startsWithLabel(paragraphs[end]!, false) || isInfoParagraph(paragraphs[end]!)) && !startsWithNoteLabel(paragraphs[end]!) && !opensText(paragraphs[end]!) && !isSpeakerTurn(paragraphs, end)) end++;
   ed.metadata.fields.push(...readFields(paragraphs.slice(metaAt, end), rd.diagnostics, ed.dropped, (l) => lineInlines(l, rd, [], true)));
   // "Document Introduction." under the block, the introduction printed at the page's foot: a link, furniture (rules PART_LINK).
   const link = paragraphs[end];
@@ -458,9 +519,18 @@ const isSectionNumber = (p: StreamBlock): boolean => p.lines.length === 1 && /^(
  * Standard, December 1904."), every line such a sentence, a known label line or a date line.
  */
 const isInfoInText = (p: StreamBlock): boolean =>
-  p.lines.length <= 4 &&
-  infoSentence(p.lines[0]!.text) !== undefined &&
-  p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))));
+  (p.lines.length <= 4 &&
+    infoSentence(p.lines[0]!.text) !== undefined &&
+    p.lines.every((l) => l.text.length <= 300 && (infoSentence(l.text) !== undefined || labelLineAt(l.text)?.known === true || isDateLine(squashLine(l.text))))) ||
+  isLabelledBlock(p);
+
+/**
+ * A labelled information block printed under a front notice of the pamphlet ("Militants
+ * Notice!" and its paragraphs, then "Written: 1924" / "Source: …" / "Transcription\HTML Markup:
+ * …" / "Proofreader: …" / "Public Domain: …"): every line a known label's, two or more of them.
+ */
+const isLabelledBlock = (p: StreamBlock): boolean =>
+  p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && labelLineAt(l.text)?.known === true);
 
 /** A part's heading, its bare number or a signature (a short line that does not end like a sentence), or either end of the text. */
 const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined || (isShortLine(p) && (isHeadingLike(p) || isSectionNumber(p)));
@@ -474,7 +544,9 @@ const isPartBoundary = (p: StreamBlock | undefined): boolean => p === undefined 
 function takeInfoInText(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const kept: StreamBlock[] = [];
   body.forEach((p, k) => {
-    if (isInfoInText(p) && (isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
+    // Credits alone near the top ("Marked-up by Jonas Holmgren for the Marxists Internet Archive." under a headnote) go too.
+    const credits = k < TOP_CREDITS && p.lines.every((l) => isCreditLine(l.text));
+    if (isInfoInText(p) && (credits || isPartBoundary(body[k - 1]) || isPartBoundary(body[k + 1]))) ed.metadata.fields.push(...readFields([p], rd.diagnostics, ed.dropped));
     else kept.push(p);
   });
   if (kept.length < body.length) body.splice(0, body.length, ...kept);
@@ -707,11 +779,15 @@ function dropNavigation(l: StreamLine, reason: string, ed: Edition, rd: Reading)
 function dropFurnitureAnywhere(paragraphs: StreamBlock[], ed: Edition, rd: Reading): void {
   for (let k = paragraphs.length - 1; k >= 0; k--) {
     const p = paragraphs[k]!;
-    if (p.lines.length !== 1) continue;
-    const rule = furnitureAnywhere(p.lines[0]!.text);
-    if (!rule) continue;
+    if (p.lines.length === 0 || p.lines.length > 3) continue;
+    // A paragraph of up to three lines, one of them furniture anywhere ("Previous: 1917 | Next: 1919"), the
+    // others furniture of a page's end ("Table of Contents"): the navigation printed between two parts of the page.
+    const anywhere = p.lines.map((l) => furnitureAnywhere(l.text)?.why);
+    if (anywhere.every((w) => w === undefined)) continue;
+    const whys = p.lines.map((l, i) => anywhere[i] ?? furnitureRule(l.text, 'bottom')?.why);
+    if (whys.some((w) => w === undefined)) continue;
     paragraphs.splice(k, 1);
-    dropNavigation(p.lines[0]!, rule.why, ed, rd);
+    p.lines.forEach((l, i) => dropNavigation(l, whys[i]!, ed, rd));
   }
 }
 
@@ -927,8 +1003,14 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
     first = place;
     used.add(place).add(date);
   }
+  // "(To the Members of the Labor Committee)" over "Dear Comrade": the addressee stays above the opener (letter-frame.ts reads it so).
+  let addressee: StreamBlock | undefined;
+  const lead = body[opener.dateline ? 1 : 0];
+  const after = body[opener.dateline ? 2 : 1];
+  if (lead && after && lead.lines.length === 1 && isAddresseeLine(squashShort(lead.lines[0]!.text)) && isSalutationLine(squashShort(after.lines[0]!.text))) addressee = lead;
   let skip: StreamLine | undefined;
-  scan: for (const p of body.slice(opener.dateline ? 1 : 0, 2)) {
+  scan: for (const p of body.slice(opener.dateline ? 1 : 0, 2 + (addressee ? 1 : 0))) {
+    if (p === addressee) continue;
     for (const [k, l] of p.lines.entries()) {
       if (l === skip) continue;
       const s = squashShort(l.text);
@@ -949,9 +1031,10 @@ function readOpener(body: StreamBlock[], ed: Edition, rd: Reading): void {
       used.add(l);
     }
   }
-  const rest = withoutLines(body, used);
+  const rest = withoutLines(body, used).filter((p) => p !== addressee || !opener.salute);
   // A text that is all opening is not a letter: keep it as text.
   if (!first || rest.length === 0) return;
+  if (addressee && opener.salute) ed.body.argument.push(paragraphBlock(addressee, rd));
   if (saluteFirst && opener.dateline) opener.saluteFirst = true;
   ed.body.opener = { ...opener, pos: { line: first.line, column: firstColumn(first.text) } };
   if (opener.salute) ed.body.divType = 'letter';
@@ -986,11 +1069,18 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   const at = (j: number): string => squashShort(tail[j]?.text ?? '');
   const closer: Partial<Closer> = {};
   const pos = (l: StreamLine): { line: number; column: number } => ({ line: l.line, column: firstColumn(l.text) });
+  // "Athens, November 12, 1931" over "P.P.": where and when, then who signed (as letter-frame.ts reads a signature table).
+  let signedUnderDate: StreamLine | undefined;
+  if (k > 2 && isSignatureUnderDate(at(k - 1)) && isPlaceDateLine(at(k - 2))) {
+    signedUnderDate = tail[--k]!;
+    closer.signed = lineInlines(signedUnderDate, rd, [], true);
+  }
   // "London, on the 20th anniversary" / "of the Paris Commune, March 18, 1891.": the text's last
   // paragraph, a place-date line printed over its lines (layout/letter.ts), as the HTML reads it.
   const lastLines = body[body.length - 1]?.lines ?? [];
-  const overLines = lastLines.length >= 2 && lastLines.length <= 3 && lastLines.length < tail.length && isPlaceDateOverLines(lastLines.map((l) => squashShort(l.text)));
-  if (overLines) {
+  const overLines = !signedUnderDate && lastLines.length >= 2 && lastLines.length <= 3 && lastLines.length < tail.length && isPlaceDateOverLines(lastLines.map((l) => squashShort(l.text)));
+  if (signedUnderDate) closer.dateline = lineInlines(tail[--k]!, rd, [], true);
+  else if (overLines) {
     const placed = tail.slice(k - lastLines.length, k);
     k -= lastLines.length;
     closer.dateline = placed.flatMap((l, j) => [...(j > 0 ? [{ kind: 'lb' as const, pos: pos(l) }] : []), ...lineInlines(l, rd, [], true)]);
@@ -1008,8 +1098,8 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
     const inl = lineInlines(l, rd, [], true);
     splitSaluteSigned(inl, combined[1]!.length, closer);
     top = l;
-  } else {
-    if (k > 0 && isSignatureLine(at(k - 1)) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
+  } else if (!signedUnderDate) {
+    if (k > 0 && (isSignatureLine(at(k - 1)) || isSignedValediction(at(k - 1))) && (isClosingSaluteLine(at(k - 2)) || ed.body.divType === 'letter')) {
       closer.signed = lineInlines(tail[--k]!, rd, [], true);
       top = tail[k];
     }
@@ -1024,6 +1114,20 @@ function readCloser(body: StreamBlock[], ed: Edition, rd: Reading): void {
   if (remaining.length === 0) return;
   ed.body.closer = { ...closer, pos: pos(top) };
   body.splice(0, body.length, ...remaining);
+}
+
+/**
+ * In a letter, a closing paragraph that is not the last ("Your A. Joffe." over "Moscow,
+ * November 16th, 1927": two to four short lines ending in a place-date line) in the second
+ * half of the text: what follows it is a postscript, though it opens with no "P.S." (as
+ * letter-frame.ts reads it). Returns where the postscript starts, or -1.
+ */
+function postscriptAfterClosing(body: readonly StreamBlock[]): number {
+  for (let c = body.length - 2; c >= 1 && c >= body.length / 2; c--) {
+    const ls = body[c]!.lines.map((l) => squashShort(l.text));
+    if (ls.length >= 2 && ls.length <= 4 && ls.every((l) => l !== '' && l.length <= 60) && isPlaceDateLine(ls[ls.length - 1]!)) return c + 1;
+  }
+  return -1;
 }
 
 /** "Yours, N. Lenin" read as one line: the text node is cut after the salute's comma. */
@@ -1107,7 +1211,8 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   findAuthor(paragraphs, body, footer, ed, rd);
   authorSpelledByFooter(footer, ed, rd);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
-  const ps = postscriptStart(body, (p) => p.lines[0]?.text);
+  let ps = postscriptStart(body, (p) => p.lines[0]?.text);
+  if (ps < 0 && ed.body.divType === 'letter') ps = postscriptAfterClosing(body);
   const letterPart = ps > 0 ? body.slice(0, ps) : body;
   readCloser(letterPart, ed, rd);
   const postscript = ps > 0 && ed.body.closer ? body.slice(ps) : [];

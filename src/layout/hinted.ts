@@ -19,6 +19,7 @@
  */
 import { type StreamBlock, isBlank } from './blocks.js';
 import { type HintRule, furnitureByHints } from './furniture.js';
+import { isCreditLine } from './info.js';
 import { FURNITURE, authorFrom, authorInBookLine, authorLineName as personInLine, infoSentence, isBookLine, isNotesHeading, isPersonName } from './rules.js';
 
 /** A row of a hint table: a name, why it holds, and the test on a block's hints. */
@@ -47,7 +48,8 @@ export const FRONT_HINTS: readonly BlockHintRow[] = [
   {
     name: 'information block',
     why: 'the 2007+ `p.info`, the block after `hr.infotop`, or a `p.information` that opens with a label (`span.info`, `strong`) or a prose row of the INFO_SENTENCES table ("Speech delivered on …")',
-    test: (b, c) => isPara(b) && (has(b, 'info') || c.afterInfoRule || (has(b, 'information') && (b.hints.labelled === true || infoSentence(rawText(b).trim()) !== undefined))),
+    // Or a `p.information` of lines that ends with a credit, whatever its first line says ("Transcript of a meeting." / "Transcribed by …").
+    test: (b, c) => isPara(b) && (has(b, 'info') || c.afterInfoRule || (has(b, 'information') && (b.hints.labelled === true || infoSentence(rawText(b).trim()) !== undefined || creditAfterFirstSentence(rawText(b))))),
   },
   { name: 'author line', why: 'a block of class "author" (an h2 above the title too, when it names a person: `authorName`)', test: (b) => has(b, 'author') },
   { name: 'subtitle', why: 'a paragraph or heading of class "subtitle"', test: (b) => (isPara(b) || b.kind === 'heading') && has(b, 'subtitle') },
@@ -57,6 +59,13 @@ export const FRONT_HINTS: readonly BlockHintRow[] = [
 ];
 
 const row = (name: string): BlockHintRow => FRONT_HINTS.find((r) => r.name === name)!;
+
+/** A short block whose first sentence is followed by a credit ("Transcript of a meeting. [1] Transcribed by …"): the `<br>` lines of an information block, as the stream joins them. */
+function creditAfterFirstSentence(text: string): boolean {
+  if (text.length > 1000) return false;
+  for (const m of text.matchAll(/[.!?;\]]["”’]?\s+(?=\p{Lu})/gu)) if (isCreditLine(text.slice(m.index + m[0].length))) return true;
+  return false;
+}
 const INFO = row('information block');
 const AUTHOR = row('author line');
 const SUBTITLE = row('subtitle');
@@ -176,6 +185,12 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
     else if (isInfo(blocks, i, afterInfoRule)) role = 'info';
     else if (AUTHOR.test(b, { afterInfoRule: false }) || (b.kind === 'heading' && b.hints.level === 2 && i < titleAt && !authorTaken && authorName(rawText(b)) !== undefined)) role = 'author';
     else if (i < titleAt && !authorTaken && !seenWords && !isDateLineText(b) && authorName(rawText(b)) !== undefined) role = 'author';
+    // "by Ernest Mandel" under the title names the author; it is no subtitle (printed where it stands, before the text).
+    // What follows it is printed under it, before the text: no subtitle either ("(January 1982)").
+    else if (i > titleAt && isByLine(rawText(b))) {
+      role = authorTaken ? 'argument' : 'author';
+      subtitleTaken = true;
+    }
     else if (i > titleAt && !subtitleTaken && (b.kind === 'heading' || SUBTITLE.test(b, { afterInfoRule: false }))) {
       subtitleTaken = true;
       role = 'subtitle';
@@ -209,6 +224,9 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
   }
   return { roles, titleAt, end, afterInfoRule };
 }
+
+/** "by Ernest Mandel": the AUTHOR row "by X", a person's name after "by". */
+export const isByLine = (line: string): boolean => authorFrom(line, 'top')?.rule.name === 'by X';
 
 /** "1969", "(1918)", "[1921]": a year alone on its line. */
 const YEAR_ALONE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;

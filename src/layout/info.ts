@@ -5,7 +5,8 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Dropped, Inline, MetaField, SourcePos } from '../model/edition.js';
 import { labelRule } from '../model/labels.js';
-import { infoSentence } from './rules.js';
+import { plainText } from '../model/walk.js';
+import { creditWithoutColon, infoSentence } from './rules.js';
 import { type StreamBlock, squashLine } from './blocks.js';
 
 /**
@@ -50,6 +51,16 @@ export function labelLineAt(text: string): LabelLine | undefined {
   return { label, valueStart, known };
 }
 
+const CREDIT_ROLES = new Set<string>(['translated', 'transcribed', 'markup', 'transcriptionMarkup', 'proofed', 'editor', 'onlineVersion']);
+
+/** A line that credits someone's work on the page: "Transcribed by Ted Crawford.", "Proofreader: Chris Clayton". */
+export function isCreditLine(text: string): boolean {
+  const prose = infoSentence(text);
+  const label = prose ? undefined : labelLineAt(text);
+  const role = prose ? prose.rule.role : label?.known ? labelRule(label.label)?.role : undefined;
+  return role !== undefined && CREDIT_ROLES.has(role);
+}
+
 /** A paragraph opens (or continues) the information block when its first line is a label line. */
 export const startsWithLabel = (p: StreamBlock, knownOnly: boolean): boolean => {
   const first = p.lines[0];
@@ -71,10 +82,12 @@ export function readFields(paragraphs: readonly StreamBlock[], diagnostics: Diag
       prevText = text;
       const l = labelLineAt(text);
       const last = fields[fields.length - 1];
-      // A prose line of the block ("Transcribed by Zodiac") is a field with its words as label.
-      const prose = l ? undefined : infoSentence(text);
+      // A prose line of the block ("Transcribed by Zodiac") is a field with its words as label;
+      // so is a credit printed without its colon under a field ("Transcription Ted Crawford").
+      const prose = l ? undefined : (infoSentence(text) ?? (last ? creditWithoutColon(text) : undefined));
       if (prose) {
-        const field: MetaField = { label: prose.label, role: prose.rule.role, value: [], pos: { line, column: text.search(/[^ \u00a0\t]/) + 1 } };
+        const role = prose.rule.role === 'other' ? labelRule(prose.label)?.role ?? 'other' : prose.rule.role;
+        const field: MetaField = { label: prose.label, role, value: [], pos: { line, column: text.search(/[^ \u00a0\t]/) + 1 } };
         appendValue(field, cutReadme(text, prose.valueStart, line, diagnostics, dropped), { line, column: prose.valueStart + 1 });
         fields.push(field);
         continue;
@@ -203,12 +216,21 @@ export function infoLineField(value: Inline[], pos: SourcePos): MetaField {
     return infoField(word[1]!, value, pos);
   }
   // "Speech delivered on the morning of September 5th, 1970 …": a prose row of the layout table.
-  const prose = infoSentence(head);
+  // The value may be a link of its own ("Downloaded with thanks from <a>Endpage.com</a>"): the
+  // label's words are then the whole first text node, the sentence read with what follows it.
+  const prose = infoSentence(head) ?? labelBeforeInline(head, value);
   if (prose) {
     stripPrefix(value, prose.valueStart);
     return { ...infoField(prose.label, value, pos), role: prose.rule.role };
   }
   return infoField('', value, pos);
+}
+
+/** The prose row a line matches when its label's words are all of its first text node and the value is the inlines after it. */
+function labelBeforeInline(head: string, value: readonly Inline[]): ReturnType<typeof infoSentence> {
+  if (head === '' || value.length < 2) return undefined;
+  const prose = infoSentence(`${head}${plainText(value.slice(1))}`);
+  return prose && prose.valueStart >= head.trimEnd().length ? { ...prose, valueStart: head.length } : undefined;
 }
 
 /** "Last updated on 9.10.2007" at the foot of the page: the label, and the date as its value. */

@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { isPlaceDateLine, isPlaceOverDate, postscriptStart } from './letter.js';
+import { isAddresseeLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureUnderDate, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -50,8 +50,10 @@ export interface Shaped {
   blocks: Block[];
   opener?: Opener;
   closer?: Closer;
-  /** A postscript after the signature (`postscriptStart`). */
+  /** A postscript after the signature (`postscriptStart`, or the text after a closing block in a letter). */
   postscript?: Block[];
+  /** The line naming whom the letter is addressed to, above its salutation: it stays above the opener. */
+  addressee?: Block;
   letter: boolean;
 }
 
@@ -121,7 +123,13 @@ function isPlaceDateParagraph(inl: Inline[]): boolean {
   return ls.length === 2 && isPlaceOverDate(ls[0]!, ls[1]!);
 }
 
-function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean } {
+/**
+ * The opener's parts, read from the top of `entries`. `entries` may be changed: a paragraph
+ * whose first line is the salutation ("My dear Leo Davidovitch,<br>I have all my life…")
+ * gives that line to the opener and keeps the rest. An addressee line above the salutation
+ * ("(To the Members of the Labor Committee)") is returned apart: it stays above the opener.
+ */
+function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; letter: boolean; addressee?: Block } {
   let i = 0;
   let dateline: Inline[] | undefined;
   let salute: Inline[] | undefined;
@@ -135,21 +143,41 @@ function readOpener(entries: BodyEntry[]): { opener?: Opener; used: number; lett
     pos = first.block.pos;
     i++;
   }
+  // "(To the Members of the Labor Committee)" over "Dear Comrade": the addressee, then the salutation.
+  let addressee: Block | undefined;
+  const wholeSalute = (e: BodyEntry | undefined): boolean => {
+    const inl = e?.block.kind === 'p' ? e.block.children : undefined;
+    if (!e || !inl) return false;
+    const t = textOf(inl);
+    return hasAny(e, LETTER_CLASSES.salute) || (t.length <= 60 && (SALUTATION.test(t) || (hasClass(e, 'sig') && /[,:!]$|^dear/i.test(t))));
+  };
+  const top = entries[i];
+  if (top?.block.kind === 'p' && lines(top.block.children).length === 1 && isAddresseeLine(textOf(top.block.children)) && wholeSalute(entries[i + 1])) {
+    addressee = top.block;
+    i++;
+  }
   const next = entries[i];
   const nextInl = next?.block.kind === 'p' ? next.block.children : undefined;
   if (next && nextInl) {
-    const t = textOf(nextInl);
-    if (hasAny(next, LETTER_CLASSES.salute) || (t.length <= 60 && (SALUTATION.test(t) || (hasClass(next, 'sig') && /[,:!]$|^dear/i.test(t))))) {
+    const firstLine = lines(nextInl);
+    if (wholeSalute(next)) {
       salute = nextInl;
       pos ??= next.block.pos;
       i++;
+    } else if (next.block.kind === 'p' && firstLine.length > 1 && isSalutationLine(textOf(firstLine[0]!))) {
+      // "My dear Leo Davidovitch,<br>I have all my life…": the salutation is the paragraph's first line, the text goes on under it.
+      const cut = nextInl.findIndex((n) => n.kind === 'lb');
+      salute = nextInl.slice(0, cut);
+      const rest = nextInl.slice(cut + 1);
+      pos ??= next.block.pos;
+      entries[i] = { ...next, block: { ...next.block, children: rest, pos: rest[0]?.pos ?? next.block.pos } };
     }
   }
   if (!pos) return { used: 0, letter: false };
   const opener: Opener = { pos };
   if (dateline) opener.dateline = dateline;
   if (salute) opener.salute = salute;
-  return { opener, used: i, letter: salute !== undefined };
+  return { opener, used: i, letter: salute !== undefined, ...(addressee && salute ? { addressee } : {}) };
 }
 
 function isCloserCandidate(e: BodyEntry): boolean {
@@ -182,22 +210,44 @@ function isClosingDateBlock(e: BodyEntry): boolean {
   return ls.length >= 1 && ls.length <= 4 && ls.every((l) => l.length <= 60) && isDateline(last) && /^[\p{L}\d ,.–-]+\b(?:1[5-9]\d\d|20\d\d)\.?$/u.test(last);
 }
 
+/**
+ * The text's last two blocks are a place-date line ("Athens, November 12, 1931") and under it
+ * a signature (initials or a name, set apart or not: "P.P.", "N. Lenin"): where, when and by
+ * whom the text was signed, as a template prints it in a table of one row (the frame's cells
+ * read as blocks). A dateline alone, or a name alone, is not enough.
+ */
+function isDatedSignature(entries: readonly BodyEntry[]): boolean {
+  const n = entries.length;
+  if (n < 3) return false;
+  const sig = closingChildren(entries[n - 1]!.block);
+  const date = closingChildren(entries[n - 2]!.block);
+  if (!sig || !date) return false;
+  // A no-break space over the name (`<p>&#160;<br><em>P.P.</em></p>`, to align it with the date) is no line.
+  const sigLines = lines(sig).map(textOf).filter((l) => l !== '');
+  const dateLines = lines(date).map(textOf).filter((l) => l !== '');
+  const sigText = sigLines.join(' ');
+  return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureUnderDate(sigText)) && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
+}
+
 function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   let start = entries.length;
-  const dated = start > 1 && isClosingDateBlock(entries[start - 1]!);
+  const signedDate = isDatedSignature(entries);
+  const dated = !signedDate && start > 1 && isClosingDateBlock(entries[start - 1]!);
   if (dated) start--;
+  if (signedDate) start -= 2;
   while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;
   const tail = entries.slice(start);
-  const marked = dated || tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
+  const marked = dated || signedDate || tail.some((e) => hasAny(e, LETTER_CLASSES.closer) || (e.block.kind === 'p' && VALEDICTION.test(textOf(e.block.children))));
   if (!tail.length || !marked) return { used: 0 };
   const salute: Inline[][] = [];
   const signed: Inline[][] = [];
   const dateline: Inline[][] = [];
   for (const e of tail) {
-    const children = e === entries[entries.length - 1] && dated ? closingChildren(e.block) : e.block.kind === 'p' ? e.block.children : undefined;
+    const children = (e === entries[entries.length - 1] && dated) || (signedDate && entries.indexOf(e) >= entries.length - 2) ? closingChildren(e.block) : e.block.kind === 'p' ? e.block.children : undefined;
     if (!children) continue;
     for (const line of lines(children)) {
       const t = textOf(line);
+      if (t === '') continue;
       if (hasClass(e, 'placedate') || isDateline(t)) dateline.push(line);
       else if (VALEDICTION.test(t) && signed.length === 0) salute.push(line);
       else signed.push(line);
@@ -211,21 +261,43 @@ function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   return { closer, used: tail.length };
 }
 
+/**
+ * In a letter, a closing block that is not the last (the signature over the place-date line,
+ * "Your A. Joffe. / Moscow, November 16th, 1927") in the second half of the text: what
+ * follows it is a postscript, though it opens with no "P.S.". Returns where the postscript
+ * starts, or -1.
+ */
+function postscriptAfterClosing(entries: readonly BodyEntry[]): number {
+  for (let c = entries.length - 2; c >= 1 && c >= entries.length / 2; c--) {
+    const children = closingChildren(entries[c]!.block);
+    if (children && lines(children).length >= 2 && isClosingDateBlock(entries[c]!)) return c + 1;
+  }
+  return -1;
+}
+
 /** The opener at the top and the closer at the bottom of a text whose blocks have their inlines. */
 export function shapeLetter(all: BodyEntry[]): Shaped {
-  // A page break printed before the salutation stays in the text, ahead of the letter's first paragraph.
+  // A page break or an image printed before the salutation stays in the text, ahead of the letter's first paragraph.
   let lead = 0;
-  while (all[lead]?.block.kind === 'pb') lead++;
+  while (all[lead]?.block.kind === 'pb' || all[lead]?.block.kind === 'figure') lead++;
   const entries = all.slice(lead);
-  const { opener, used, letter } = readOpener(entries);
+  const { opener, used, letter, addressee } = readOpener(entries);
   const all_ = [...all.slice(0, lead), ...entries.slice(used)];
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest.
-  const ps = postscriptStart(all_, (e) => (e.block.kind === 'p' ? textOf(e.block.children) : undefined));
-  const rest = ps > 0 ? all_.slice(0, ps) : all_;
+  let ps = postscriptStart(all_, (e) => (e.block.kind === 'p' ? textOf(e.block.children) : undefined));
+  if (ps < 0 && letter) ps = postscriptAfterClosing(all_);
+  const withImages = ps > 0 ? all_.slice(0, ps) : all_;
+  // Images printed under the signature (a page of the manuscript) without a caption: the closer is read above them, and they
+  // stand before it (a figure without a caption has no words whose order could change).
+  let images = withImages.length;
+  while (images > 0 && withImages[images - 1]!.block.kind === 'figure' && !(withImages[images - 1]!.block as Extract<Block, { kind: 'figure' }>).head) images--;
+  const rest = withImages.slice(0, images);
   const { closer, used: tailUsed } = rest.length > 1 ? readCloser(rest) : { used: 0 };
   const postscript = ps > 0 && closer ? all_.slice(ps).map((e) => e.block) : undefined;
-  const blocks = [...rest.slice(0, rest.length - tailUsed), ...(ps > 0 && !closer ? all_.slice(ps) : [])].map((e) => e.block);
+  const trailing = withImages.slice(images);
+  const blocks = [...rest.slice(0, rest.length - tailUsed), ...trailing, ...(ps > 0 && !closer ? all_.slice(ps) : [])].map((e) => e.block);
   const shaped: Shaped = { blocks, letter };
+  if (addressee) shaped.addressee = addressee;
   if (opener) shaped.opener = opener;
   if (closer) shaped.closer = closer;
   if (postscript) shaped.postscript = postscript;

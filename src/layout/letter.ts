@@ -86,6 +86,25 @@ export function isSalutationLine(line: string): boolean {
   return w.every((x) => /^[\p{Lu}]/u.test(x) || /^(?:and|of|the|und|et)$/.test(x));
 }
 
+/**
+ * "(To the Members of the Labor Committee)", "To the Central Committee:": a line naming whom
+ * a letter is addressed to, printed above its salutation. One short line, "To" (or "An", "À")
+ * and a capitalised name, in parentheses or not.
+ */
+export function isAddresseeLine(line: string): boolean {
+  if (line.length > 80 || words(line).length > 12) return false;
+  return /^\(?(?:[Tt]o|[Aa]n|[àÀ])\s+(?:the\s+|all\s+)?\p{Lu}[^.!?]*?\)?[.:]?$/u.test(line) && (line.startsWith('(') === line.replace(/[.:]$/, '').endsWith(')'));
+}
+
+/**
+ * "Your A. Joffe.", "Yours N. Lenin", "Ever yours, Fred": the valediction and the signature on
+ * one line, no comma needed: "Your" or "Yours" and then a name of capitalised words or initials.
+ */
+export function isSignedValediction(line: string): boolean {
+  if (line.length > 50) return false;
+  return /^(?:(?:[Ee]ver|[Aa]lways)\s+)?[Yy]ours?,?\s+(?:\p{Lu}[\p{L}'’-]*\.?\s*){1,4}$/u.test(line);
+}
+
 /** "Yours,", "With communist greetings,", "Fraternally yours". */
 export function isClosingSaluteLine(line: string): boolean {
   const w = words(line);
@@ -105,6 +124,12 @@ export function isSignatureLine(line: string): boolean {
   if (/\.$/.test(line) && !/(?:^|\s)\p{Lu}\.$/u.test(line)) return false;
   return w.every((x) => /^[\p{Lu}(]/u.test(x) || /^(?:of|the|and|von|de|du|der)$/.test(x));
 }
+
+/**
+ * A signature under a place-date line at the end of a text: a signature line, or initials
+ * alone ("P.P.", "J.A.H.", which `isSignatureLine` leaves: above a title they are no author line).
+ */
+export const isSignatureUnderDate = (line: string): boolean => isSignatureLine(line) || /^(?:\p{Lu}\.){1,4}$/u.test(line);
 
 /** A row of a table of line openings: its pattern, and why a line that opens so is what the row says. */
 export interface OpeningRule {

@@ -771,6 +771,8 @@ function assignSeries(ed: Edition): void {
       else if (b.kind === 'quote') collect(b.blocks);
       else if (b.kind === 'list') lists.push(...b.items);
       else if (b.kind === 'lines') lists.push(...b.lines);
+      else if (b.kind === 'table') for (const r of b.rows) lists.push(...r.cells.map((c) => c.children));
+      else if (b.kind === 'figure' && b.head) lists.push(b.head);
     }
   };
   collect(ed.body.blocks);

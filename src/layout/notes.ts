@@ -96,6 +96,10 @@ const blockHasWords = (block: Block): boolean => {
       return block.items.some(hasWords);
     case 'lines':
       return block.lines.some(hasWords);
+    case 'table':
+      return block.rows.some((r) => r.cells.some((c) => hasWords(c.children)));
+    case 'figure':
+      return block.head !== undefined && hasWords(block.head);
     case 'pb':
       return false;
   }

@@ -32,6 +32,7 @@ export const FURNITURE: readonly LineRule[] = [
   { name: 'back to', pattern: /^back to (?:the )?(?:index|top|contents|\p{Lu}.{0,100}?(?:Archive|Index|Contents|Library|International|Works))\.?(?:\s+\|\s+.{1,150})?$/iu, where: 'bottom', why: 'a "Back to … Archive" link, alone or first in a bar of links' },
   { name: 'download', pattern: /^download(?: (?:as|the|this))?(?: (?:text|book|work|file))?(?: (?:in|as))? (?:pdf|epub|mobi|e-?book|rtf|doc|zip)(?: (?:file|version|format))?(?:\s*[|•·]\s*.{0,100})?$/i, where: 'both', why: 'a "Download PDF" link to another file of the page', anywhere: true },
   { name: 'section links', pattern: /^(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top)(?:\s*\|\s*(?:(?:next|previous|prev) (?:section|chapter|part|page)|top of (?:the )?page|back to top|(?:table of )?contents|index))*$/i, where: 'both', why: '"Next section | Top of page": links to the page\'s neighbours', anywhere: true },
+  { name: 'page neighbours', pattern: /^(?:[Pp]revious|PREVIOUS|[Pp]rev|[Ll]ast|LAST|[Bb]ack|BACK)\s*(?::|»|>)?(?:\s+[\p{Lu}\d][^\s|]*){0,3}\s+\|\s+(?:[Nn]ext|NEXT)\s*(?::|»|>)?(?:\s+[\p{Lu}\d][^\s|]*){0,3}$/u, where: 'both', why: 'links to the previous and the next page on one line ("Previous: 1917 | Next: 1919", "Last Chapter | Next Chapter")', anywhere: true },
   { name: 'contents links', pattern: /^(?:table of )?contents\s*:\s*[^|:]{1,80}(?:\s\|\s[^|]{1,80})+$/i, where: 'bottom', why: 'the book\'s contents and library links ("Table of Contents: Manifesto of the Communist Party | Marx/Engels Library")' },
   { name: 'link bar', pattern: /^[^|]{1,60}(?:\s\|\s[^|]{1,60}){2,12}$/, where: 'bottom', why: 'a bar of links between "|"' },
   { name: 'README', pattern: /^README$/, where: 'both', why: 'the "README" link of LIA pages' },
@@ -316,6 +317,7 @@ export function authorLineName(line: string): string | undefined {
 export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
   { name: 'works of X', pattern: /^(?:(?:collected|selected|complete|the) )?(?:works|writings) of (?<name>[^:()\d]{3,60}?)[.,]?(?:\s+\(?(?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)?)?\.?$/iu, where: 'top', why: '"Works of Frederick Engels 1885": the collected works of one person' },
   { name: 'X in paper date', pattern: /^(?<name>[^:()\d]{3,60}?) in (?:the )?\p{Lu}[^:()\d]{2,80}?\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:1[5-9]\d\d|20\d\d)\.?$/iu, where: 'top', why: '"Marx and Engels in Neue Rheinische Zeitung June 1848": the writers of the articles a paper printed then' },
+  { name: 'work, X. year', pattern: /^[^()]{3,150}?,\s+(?<name>\p{Lu}(?:\.|[\p{L}'’-]+)(?:\s+\p{Lu}(?:\.|[\p{L}'’-]+)){1,4})\.?\s+(?:1[5-9]\d\d|20\d\d)\.?$/u, where: 'top', why: '"The Trade Unions: Communist Theory and Practice of Trade Unionism, Lance Sharkey. 1961": the book, its author (capitalised words only: "Marx. Value, Price and Profit 1865" names a work) and year' },
   { name: 'work. X (year)', pattern: /^[^()]{3,100}?[.:]\s+(?<name>\p{Lu}[^.:()\d]{2,60}?)\s*\((?:1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?\)\.?$/u, where: 'top', why: '"Dialectics of Nature. Frederick Engels (1883)": the work, its author and year' },
 ];
 
@@ -581,18 +583,48 @@ export interface InfoSentence {
  */
 export const INFO_SENTENCES: readonly InfoSentence[] = [
   { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
-  { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|copied(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …"' },
+  { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text|english (?:version|translation|text)(?: and title)?) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|(?:copied|downloaded)(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …", "Downloaded with thanks from Endpage.com.", "English version and title from International Viewpoint."' },
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
   { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$))(?!(?:[^,(\d]*?\s(?!(?:of|the|and|for|in|on|at|to|a|an|de|des|du|la|le|der|die|das|und)\s)\p{Ll}[\p{L}’'-]*(?=[\s.])){2}).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title; "From Germany in revolution Communists send …", two lower-case words of a sentence before any comma or number, is text)' },
   { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
   { name: 'transcribed and marked up by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| ?\/)? ?(?:html )?(?:mark-?up(?:ed)?|marked up) by)\s+(?<value>\S.*)$/i, role: 'transcriptionMarkup', why: '"Transcribed & marked up by …": the transcription and the markup, as the label "Transcription/Markup:" says' },
   { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption) by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
-  { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
+  { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked[- ]up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
   { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, role: 'proofed', why: '"Proofread by …"' },
   { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },
   { name: 'published according to', pattern: /^(?<label>published according to)\s+(?<value>\S.*)$/i, role: 'source', why: '"Published according to the manuscript": the text an edition followed (Lenin\'s Collected Works)' },
-  { name: 'written', pattern: /^(?<label>written(?: in| on| at)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'written', why: '"Written in 1921": the date of writing' },
+  // "Written for the red funeral of …, 1887." (a poem's caption) says what for, not when: the value starts with the date or place.
+  { name: 'written', pattern: /^(?<label>[Ww]ritten(?: in| on| at| between| during| about| around| c\.)?)\s+(?<value>[\p{Lu}\d(\[].*\b1[5-9]\d\d\b.*)$/u, role: 'written', why: '"Written in 1921", "Written 12 May 1871": the date of writing (not "Written for the red funeral …, 1887.": a caption saying what for)' },
 ];
+
+/**
+ * A credit printed without its colon inside the information block ("Transcription Ted
+ * Crawford" between "Source: …" and "HTML Markup: …"): a credit label, then a name and
+ * nothing else. Read only on a line of a block already open (a title "Translation Problems"
+ * or "Markup Language Basics" opens none); the `label` group is a label of model/labels.ts.
+ */
+export const CREDIT_WITHOUT_COLON: readonly InfoSentence[] = [
+  {
+    name: 'credit label and name',
+    pattern: /^(?<label>(?:html )?(?:transcription|transcribed|translation|translated|mark-?up|proofread(?:ing)?|proofreader|proofed|editing|copy-?editing))\s+(?<value>(?!(?:Of|The|And|In|On|To|For|From|By)\s)\p{Lu}[\p{L}'’.-]*(?:\s+(?!(?:Of|The|And|In|On|To|For|From|By)\b)\p{Lu}[\p{L}'’.-]*){1,4}\.?)$/iu,
+    role: 'other',
+    why: '"Transcription Ted Crawford": a credit whose colon was left out, the label and a name alone on the line',
+  },
+];
+
+/** The credit a line of an open information block prints without a colon, if it is one. */
+export function creditWithoutColon(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
+  const lead = line.length - line.replace(/^[\s\u00a0]+/, '').length;
+  const s = line.slice(lead).replace(/[\s\u00a0]+$/, '');
+  if (s.length > 120) return undefined;
+  for (const rule of CREDIT_WITHOUT_COLON) {
+    const m = rule.pattern.exec(s);
+    if (!m?.groups) continue;
+    const value = m.groups['value']!;
+    return { label: m.groups['label']!, value, valueStart: lead + s.length - value.length, rule };
+  }
+  return undefined;
+}
 
 /** The prose information row a line matches (short lines only: a paragraph of text is not one). */
 export function infoSentence(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {

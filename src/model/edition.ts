@@ -73,6 +73,28 @@ export const Block = Type.Recursive(
       node('pb', { n: Type.Optional(Type.String()) }),
       /** A line group (verse, addresses): one entry per printed line. */
       node('lines', { lines: Type.Array(Inlines) }),
+      /**
+       * A table of data (rows and cells as printed): TEI `table/row/cell`. A header row is
+       * `role: 'label'`; a cell that spans columns says how many (`cols`).
+       */
+      node('table', {
+        rows: Type.Array(
+          Type.Object(
+            {
+              role: Type.Optional(Type.Literal('label')),
+              cells: Type.Array(Type.Object({ cols: Type.Optional(Type.Integer({ minimum: 2 })), children: Inlines, pos: SourcePos }, { additionalProperties: false })),
+              pos: SourcePos,
+            },
+            { additionalProperties: false },
+          ),
+        ),
+      }),
+      /**
+       * An image of the page (a chart, a diagram, an illustration): TEI `figure` with its
+       * `graphic@url` as the page gives it, the image's own description (`alt`) as `figDesc`,
+       * and the caption the page prints with it as `head`.
+       */
+      node('figure', { url: Type.String(), description: Type.Optional(Type.String()), head: Type.Optional(Inlines) }),
     ]),
   { $id: `${BASE}block.json` },
 );

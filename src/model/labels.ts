@@ -27,6 +27,10 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
   [['public domain', 'copyleft', 'copyright', 'permissions', 'licence', 'license'], { role: 'licence' }],
   [['signed'], { role: 'signed' }],
   [['edited', 'editor', 'editorial note'], { role: 'editor', resp: 'editing' }],
+  // Spellings of the credits above seen on more pages ("Proofreader: Chris Clayton", "Editing: Tim Davenport", "HTML-markup:").
+  [['marked-up', 'html-markup'], { role: 'markup', resp: 'markup' }],
+  [['proofreader', 'proofreaders'], { role: 'proofed', resp: 'proofreading' }],
+  [['editing', 'copyediting', 'copy editing', 'copy-editing'], { role: 'editor', resp: 'editing' }],
 ];
 
 const BY_LABEL = new Map<string, LabelRule>(RULES.flatMap(([labels, rule]) => labels.map((l) => [l, rule] as const)));
@@ -50,9 +54,25 @@ const BYLINE: LabelRule = { role: 'other' };
 
 /** The rule for a label, or undefined when the label is unknown (kept as `other`). */
 export function labelRule(label: string): LabelRule | undefined {
-  const rule = BY_LABEL.get(normalizeLabel(label));
+  const normal = normalizeLabel(label);
+  const rule = BY_LABEL.get(normal) ?? compoundRule(normal);
   if (rule?.role === 'written' && /\sby\s*:?\s*$/i.test(label)) return BYLINE;
   return rule;
+}
+
+/**
+ * "Transcription/Editing/HTML Markup": a label of several roles, each a known credit. The
+ * people it names did all of them: the transcription and markup when both are among them,
+ * else the first role; the `resp` phrase names every role.
+ */
+function compoundRule(normal: string): LabelRule | undefined {
+  const parts = normal.split('/');
+  if (parts.length < 2) return undefined;
+  const rules = parts.map((p) => BY_LABEL.get(p));
+  if (!rules.every((r) => r?.resp !== undefined)) return undefined;
+  const roles = new Set(rules.map((r) => r!.role));
+  const both = (roles.has('transcribed') || roles.has('transcriptionMarkup')) && (roles.has('markup') || roles.has('transcriptionMarkup'));
+  return { role: both ? 'transcriptionMarkup' : rules[0]!.role, resp: parts.join('/') };
 }
 
 /** True when a line's first words look like a known metadata label. */

@@ -355,7 +355,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
 }
 
 /** Fields a block must not have empty: TEI's `list`, `lg` and `quote` need a child. */
-const CONTENT_OF: Record<string, string> = { list: 'items', lines: 'lines', quote: 'blocks' };
+const CONTENT_OF: Record<string, string> = { list: 'items', lines: 'lines', quote: 'blocks', table: 'rows' };
 
 /** A list without items, a line group without lines, a quote without blocks: nothing to write, and invalid TEI if written. */
 function isEmptyContainer(v: unknown): boolean {

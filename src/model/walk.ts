@@ -41,6 +41,12 @@ export function blockInlines(block: Block): Inline[][] {
       case 'lines':
         for (const line of b.lines) out.push(line);
         break;
+      case 'table':
+        for (const row of b.rows) for (const cell of row.cells) out.push(cell.children);
+        break;
+      case 'figure':
+        if (b.head) out.push(b.head);
+        break;
       case 'quote':
         for (let i = b.blocks.length - 1; i >= 0; i--) stack.push(b.blocks[i]!);
         break;

@@ -272,6 +272,34 @@ function loadBlock(e: XElement, ctx: LoadContext, options: BlockOptions): Block[
       out.push({ kind: 'lines', lines, pos });
       return out;
     }
+    case 'table': {
+      // Rows and cells as written; a head or anything else in the table is not kept as a part of it.
+      const rows = elements(e, 'row').map((r) => {
+        const cells = elements(r, 'cell').map((c) => {
+          const cols = Number(attr(c, 'cols') ?? '1');
+          return { children: flattenBlocks(c.children, ctx, {}, c.pos), pos: c.pos, ...(Number.isInteger(cols) && cols >= 2 ? { cols } : {}) };
+        });
+        return { cells, pos: r.pos, ...(attr(r, 'role') === 'label' ? { role: 'label' as const } : {}) };
+      });
+      const out: Block[] = [];
+      for (const h of elements(e, 'head')) out.push({ kind: 'p', children: loadInlines(h.children, ctx), pos: h.pos });
+      for (const other of elements(e).filter((c) => c.name !== 'row' && c.name !== 'head')) ctx.unwrap(other, `table/${other.name}`);
+      if (rows.length > 0) out.push({ kind: 'table', rows, pos });
+      return out;
+    }
+    case 'figure': {
+      const url = elements(e, 'graphic').map((g) => attr(g, 'url')).find((u) => u !== undefined && u.trim() !== '');
+      const head = elements(e, 'head')[0];
+      const desc = elements(e, 'figDesc')[0];
+      const headInlines = head ? loadInlines(head.children, ctx) : undefined;
+      if (url === undefined) {
+        // No image to point at: the caption is text all the same.
+        ctx.unwrap(e);
+        return headInlines && headInlines.length > 0 ? [{ kind: 'p', children: headInlines, pos }] : [];
+      }
+      const description = desc ? textContent(desc).replace(/\s+/g, ' ').trim() : '';
+      return [{ kind: 'figure', url, ...(description !== '' ? { description } : {}), ...(headInlines && headInlines.length > 0 ? { head: headInlines } : {}), pos }];
+    }
     case 'pb':
       return [{ kind: 'pb', ...opt('n', attr(e, 'n')), pos }];
     case 'lb':

@@ -9,7 +9,8 @@ import type { Edition, EmendationKind, MetaField, MetaRole } from '../model/edit
 import { plainText, squash } from '../model/walk.js';
 import { tagFirstPublished, tagSource, type BiblPiece, type BiblPartKind } from './bibl.js';
 import { findDate, type DateAttrs } from './dates.js';
-import { isBylineValue, isDateLine } from '../layout/rules.js';
+import { authorFrom, isBylineValue, isDateLine } from '../layout/rules.js';
+import { labelRule } from '../model/labels.js';
 import { el, mixed, txt, writeInlines, type Attrs, type TeiElement } from './text.js';
 
 export interface HeaderContext {
@@ -28,10 +29,17 @@ function writeField(parent: TeiElement, f: MetaField): void {
 
 // ---------------------------------------------------------------- titleStmt
 
-const ORG_WORDS = /\b(?:archive|institute|publishers?|press|committee|party|society|library|university|league|union|marxists\.org|mia)\b/i;
+const ORG_WORDS = /\b(?:archive|institute|publishers?|press|committee|party|society|library|university|league|union|marxists\.org|mia|magazine|journal|review|newspaper|exchange|collective|group|network|project|website|editions)\b/i;
+/**
+ * "Class Against Class", "InterActivist Info Exchange": a name no person bears, one with a
+ * capitalised preposition or conjunction inside it ("Against", "For", "With") or a word with a
+ * capital inside it ("InterActivist"; not "McDonald", "O’Callaghan", "DeLeon": a capital after
+ * a short prefix).
+ */
+const ORG_SHAPE = /\s(?:Against|For|With|Without|Of|And|In|On|To|Versus)\s|\p{Lu}\p{Ll}{3,}\p{Lu}/u;
 /** "MEA", "SPGB": a name in capitals only, an archive's or a party's initials, is an organisation's. */
 const INITIALS = /^\p{Lu}{2,6}$/u;
-const isOrganisation = (name: string): boolean => ORG_WORDS.test(name) || INITIALS.test(name);
+const isOrganisation = (name: string): boolean => ORG_WORDS.test(name) || INITIALS.test(name) || ORG_SHAPE.test(name);
 
 const MONTHS = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** Organisations whose name goes on after "of": "Socialist Party of Great Britain". */
@@ -47,21 +55,47 @@ const NAMES_END = new RegExp(
   'u',
 );
 
+/** A credit that names nobody: "Translated: Unknown", "Proofread: n/a". */
+const NOBODY = /^(?:unknown|not known|anonymous|n\/?a|none|\?+)$/i;
+
 /**
- * The people a credit line names: "Salil Sen for MIA, 2008" → ["Salil Sen"];
- * "Zodiac and Brian Baggins" → two. Trailing purposes, places and years are not names.
- * "Proofed: and corrected by Andy Blunden": the rest of the role ("and corrected by") is not
- * part of the name either.
+ * What a credit line says before its names, which is not a name: "by" (a byline), the rest of
+ * the role ("and corrected by"), the year ("2006 by"), the languages ("from the German by",
+ * "into English by").
  */
-export function namesIn(value: string): string[] {
-  // "by Ted Crawford": the byline's "by" is not part of the name.
-  const head = value
-    .replace(/^(?:(?:and|&)\s+\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?\s+)?by\s+(?=\p{Lu})/u, '')
-    .split(NAMES_END)[0] ?? '';
+const BEFORE_NAMES = /^(?:(?:in\s+)?\d{4},?\s+)?(?:(?:and|&)\s+\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*)?\s+)?(?:from\s+(?:the\s+)?\p{L}+\s+)?(?:(?:in)?to\s+(?:the\s+)?\p{L}+\s+)?by\s+(?=\p{Lu})/u;
+
+/** "additional copyediting by Martin Fahlgren": a further credit in the line, its role in small letters before "by". */
+const ROLE_BY = /^(?:(?:additional|further|extra|some|minor|final|more)\s+)?(?<resp>\p{Ll}[\p{Ll}-]*(?:\s+(?:and|&)\s+\p{Ll}[\p{Ll}-]*)?)\s+by\s+(?<name>\p{Lu}.*)$/u;
+
+export interface Credit {
+  name: string;
+  /** The role the line gives this name itself ("additional copyediting by …"), when it is not the label's. */
+  resp?: string;
+}
+
+/**
+ * The people a credit line names, each with the role the line gives it when that is not the
+ * label's: "Salil Sen for MIA, 2008" → Salil Sen; "Zodiac and Brian Baggins" → two; "What’s
+ * Next magazine, additional copyediting by Martin Fahlgren in 2012" → the magazine, and Martin
+ * Fahlgren for the copyediting. Trailing purposes, places and years are not names, nor the
+ * rest of the role ("Proofed: and corrected by Andy Blunden"), nor "Unknown".
+ */
+export function creditsIn(value: string): Credit[] {
+  const head = value.replace(BEFORE_NAMES, '').split(NAMES_END)[0] ?? '';
   return head
-    .split(/\s*,\s*|\s+(?:and|&)\s+/)
+    .split(/\s*,\s*|\s+(?:and|&)\s+(?!\p{Ll}[\p{Ll}-]*\s+by\s)/u)
     .map((n) => n.replace(/[.\s]+$/, (m) => (/\b\p{Lu}\.$/u.test(n) ? m.trimEnd() : '')).trim())
-    .filter((n) => /\p{L}/u.test(n) && !new RegExp(`^${MONTHS}$`, 'u').test(n));
+    .filter((n) => /\p{L}/u.test(n) && !new RegExp(`^${MONTHS}$`, 'u').test(n) && !NOBODY.test(n))
+    .map((n) => {
+      const by = ROLE_BY.exec(n)?.groups;
+      return by ? { name: by['name']!, resp: by['resp']! } : { name: n };
+    });
+}
+
+/** The names of a credit line (see `creditsIn`). */
+export function namesIn(value: string): string[] {
+  return creditsIn(value).map((c) => c.name);
 }
 
 /** The `resp` phrase of the roles that credit people (as in model/labels.ts). */
@@ -75,17 +109,25 @@ export const RESP_BY_ROLE: Partial<Record<MetaRole, string>> = {
   editor: 'editing',
 };
 
+/** The credits of a field whose role credits people; none when it names nobody ("Translated: Unknown", an empty "Proofread:"). */
+function fieldCredits(f: MetaField): { resp: string; credits: Credit[]; value: string } | undefined {
+  const resp = RESP_BY_ROLE[f.role];
+  if (resp === undefined) return undefined;
+  const value = squash(plainText(f.value, { anchors: true }));
+  // The label's own phrase: "Transcription/Editing/HTML Markup" says every role it credits.
+  return { resp: labelRule(f.label)?.resp ?? resp, credits: creditsIn(value), value };
+}
+
 function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {
   for (const f of ed.metadata.fields) {
-    const resp = RESP_BY_ROLE[f.role];
-    if (resp === undefined) continue;
-    const value = squash(plainText(f.value, { anchors: true }));
-    const names = namesIn(value);
+    const credited = fieldCredits(f);
+    if (!credited || credited.credits.length === 0) continue;
+    const { resp, credits, value } = credited;
     // The credit line verbatim when the names alone do not say all of it (year, "for MIA").
-    const verbatim = names.length !== 1 || names[0] !== value;
-    (names.length > 0 ? names : [value]).forEach((name, i) => {
+    const verbatim = credits.length !== 1 || credits[0]!.name !== value;
+    credits.forEach(({ name, resp: own }, i) => {
       const stmt = el(titleStmt, 'respStmt');
-      txt(el(stmt, 'resp'), resp);
+      txt(el(stmt, 'resp'), own ?? resp);
       txt(el(stmt, isOrganisation(name) ? 'orgName' : 'persName'), name);
       if (verbatim && i === 0) writeField(el(stmt, 'note'), f);
     });
@@ -110,18 +152,24 @@ function writeTitleStmt(fileDesc: TeiElement, ed: Edition): void {
 
 // ---------------------------------------------------------------- publicationStmt
 
-/** "Lenin Internet Archive", "J. V. Stalin Archive", "Marxists Internet Archive". */
-const ARCHIVE = /((?:\p{Lu}(?:\.|[\p{L}'-]*)\s+){0,4}(?:Internet\s+)?Archive)\b/u;
+/** "Lenin Internet Archive", "J. V. Stalin Archive", "Marxists Internet Archive", "Marxists’ Internet Archive". */
+const ARCHIVE = /((?:\p{Lu}(?:\.|[\p{L}'’-]*)\s+){0,4}(?:Internet\s+)?Archive)\b/u;
+/** The spellings of the Marxists Internet Archive's name: "Marxists’ Internet Archive", "Marxist Internet Archive". */
+const MIA_NAME = /^Marxists?['’]?\s+Internet\s+Archive$/u;
 
 /**
  * Who distributes the transcription: the first archive the licence or online-version line
- * names, else the archive of the navigation footer, else the Marxists Internet Archive,
- * whose house styles are the only inputs teiwright reads.
+ * names, else the Marxists Internet Archive, whose house styles are the only inputs teiwright
+ * reads. An author's archive ("George Novack Internet Archive", "John Reed Internet Archive":
+ * a person's full name) is a section of the Marxists Internet Archive, which distributes it.
  */
 function distributorOf(ed: Edition): string {
   for (const f of fieldsWith(ed, 'licence', 'onlineVersion')) {
     const m = ARCHIVE.exec(plainText(f.value));
-    if (m) return squash(m[1]!);
+    if (!m) continue;
+    const name = squash(m[1]!);
+    if (MIA_NAME.test(name) || (/\sInternet\s+Archive$/.test(name) && authorFrom(name, 'bottom')?.rule.name === 'archive link')) return 'Marxists Internet Archive';
+    return name;
   }
   return 'Marxists Internet Archive';
 }
@@ -200,7 +248,9 @@ function writeSourceDesc(fileDesc: TeiElement, ed: Edition): void {
 /** Fields with no better home than a note: unknown labels, signatures, extra dates of writing. */
 function notesStmtFields(ed: Edition): MetaField[] {
   const written = creationField(ed);
-  return ed.metadata.fields.filter((f) => !HOMED_ROLES.has(f.role) || ((f.role === 'written' || f.role === 'delivered') && f !== written));
+  // A credit naming nobody ("Translated: Unknown", an empty "Proofread:") has no respStmt: its words are a note.
+  const nobody = (f: MetaField) => fieldCredits(f)?.credits.length === 0;
+  return ed.metadata.fields.filter((f) => !HOMED_ROLES.has(f.role) || ((f.role === 'written' || f.role === 'delivered') && f !== written) || nobody(f));
 }
 
 /** Roles written elsewhere in the header; every other field goes to notesStmt. */

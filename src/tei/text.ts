@@ -6,6 +6,7 @@
 import { builder } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, InlineKind, InlineOf, SourcePos } from '../model/edition.js';
+import { writeFigure, writeTable } from './table.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -34,6 +35,7 @@ export const ELEMENT_ONLY: ReadonlySet<string> = new Set([
   'TEI', 'teiHeader', 'fileDesc', 'titleStmt', 'respStmt', 'publicationStmt', 'availability', 'notesStmt',
   'sourceDesc', 'encodingDesc', 'appInfo', 'application', 'editorialDecl', 'normalization', 'correction',
   'profileDesc', 'langUsage', 'handNotes', 'text', 'body', 'back', 'div', 'argument', 'list', 'lg', 'postscript',
+  'table', 'row', 'figure',
 ]);
 
 /**
@@ -396,5 +398,11 @@ function writeBlock(parent: TeiElement, block: Block): void {
       }
       return;
     }
+    case 'table':
+      writeTable(parent, block);
+      return;
+    case 'figure':
+      writeFigure(parent, block);
+      return;
   }
 }

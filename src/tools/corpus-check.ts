@@ -72,7 +72,7 @@ export function teiFacts(tei: string): TeiFacts {
   // A line break (`<lb/>` without break="no") parts words as a printed line does; XPath's
   // string() would glue "Bloch<lb/>In" into one word that a browser copy shows as two.
   // Parts of a letter's opener and closer (dateline, salute, signed) are lines of their own too.
-  const doc = XmlDocument.fromString(tei.replace(/<lb(?![^>]*\bbreak="no")(\s[^>]*)?\/>/g, ' <lb$1/>').replace(/<(dateline|salute|signed|head|p|item|argument)([\s>])/g, ' <$1$2'));
+  const doc = XmlDocument.fromString(tei.replace(/<lb(?![^>]*\bbreak="no")(\s[^>]*)?\/>/g, ' <lb$1/>').replace(/<(dateline|salute|signed|head|p|item|argument|cell)([\s>])/g, ' <$1$2'));
   try {
     const texts = (expr: string): string[] => doc.find(expr, NS).map((n) => squash(n.content));
     const dateNode = doc.get('//tei:profileDesc/tei:creation/tei:date', NS);
@@ -90,7 +90,8 @@ export function teiFacts(tei: string): TeiFacts {
       inlineNotes: Number(doc.eval("count(//tei:text//tei:note[@place='inline'])", NS)),
       linkedAnchors: Number(doc.eval("count(//tei:text//tei:ref[@type='noteAnchor'][@target])", NS)),
       noteRefs: Number(doc.eval("count(//tei:text//tei:note//tei:ref[@type='noteAnchor'][@target])", NS)),
-      bodyWords: String(doc.eval('string(//tei:text/tei:body)', NS)).match(WORD) ?? [],
+      // An image's description (figDesc, the page's alt text) is no word of the text: a browser copy does not print it.
+      bodyWords: doc.find('//tei:text/tei:body//text()[not(ancestor::tei:figDesc)]', NS).map((n) => n.content).join('').match(WORD) ?? [],
     };
   } finally {
     doc.dispose();

@@ -76,8 +76,8 @@ const EXPECTED_TEI_VALUE: Record<string, string> = {
   'xml:lang': 'a language tag such as "en" or "de-AT", or ""',
 };
 
-/** What an attribute's value must look like against the schema of `ctx`, or undefined. */
-const valueHint = (ctx: ExplainContext, aname: string): string | undefined => (ctx.classify ? undefined : EXPECTED_TEI_VALUE[aname]) ?? EXPECTED_VALUE[aname];
+/** What an attribute's value must look like against the schema of `ctx`, or undefined (the hints say what TEI takes: for TEI's elements only). */
+const valueHint = (ctx: ExplainContext, aname: string, element: ElementRecord): string | undefined => (element.ns !== TEI_NS ? undefined : (ctx.classify ? undefined : EXPECTED_TEI_VALUE[aname]) ?? EXPECTED_VALUE[aname]);
 
 const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 function realDate(y: number, m: number, d: number): boolean {
@@ -205,7 +205,7 @@ type Verdict = 'ok' | 'yet' | 'here';
  * jing's verdict on each child of the parents it is asked about (expected.ts, `walk`):
  * libxml2 loses its place in a parent's content after a fault, jing does not.
  */
-function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { verdictOf: (index: number) => Verdict | undefined; incomplete: (parent: number) => boolean } {
+function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { verdictOf: (index: number) => Verdict | undefined; incomplete: (parent: number) => boolean; complete: (parent: number) => boolean } {
   const walked = new Map<number, { verdicts: Verdict[]; complete: boolean } | undefined>();
   const walk = (parent: number): { verdicts: Verdict[]; complete: boolean } | undefined => {
     if (!ctx.expected) return undefined;
@@ -221,6 +221,7 @@ function jingOrder(ctx: ExplainContext, elements: readonly ElementRecord[]): { v
       return parent < 0 ? undefined : walk(parent)?.verdicts[elements[parent]!.children.indexOf(index)];
     },
     incomplete: (parent) => walk(parent)?.complete === false,
+    complete: (parent) => walk(parent)?.complete === true,
   };
 }
 
@@ -311,7 +312,10 @@ const posKey = (p: SourcePos): string => `${p.line}:${p.column}`;
  * and its real faults were reported by the pass that saw it whole.
  * `document`: the elements of the document as written, when the passes are of another text
  * with the same positions (misplaced.ts); by default the first pass's. Returns the elements
- * (indexes into `document`) reported as standing where they may not.
+ * (indexes into `document`) whose content libxml2 did not check: those reported as standing
+ * where they may not, then those blanked out whole without being reported (libxml2 blamed
+ * them for a fault inside: against TEI Lite it blamed a valid `<head>` for a bad `@when` on
+ * the `<date>` in it, which jing reports).
  */
 export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainContext, diagnostics: Diagnostics, document?: readonly ElementRecord[]): number[] {
   const seen = new Set<string>();
@@ -333,7 +337,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
   const written = document ?? passes[0]?.elements ?? [];
   const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
-  const { verdictOf, incomplete } = jingOrder(ctx, written);
+  const { verdictOf, incomplete, complete } = jingOrder(ctx, written);
   // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
   const orderChecked = new Set<number>();
   // Foreign elements whose tags only were blanked: their children are judged against what the grammar says of them.
@@ -342,12 +346,15 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const placed = new Set<number | undefined>();
   const toldIncomplete = new Set<number | undefined>();
   const textFaulted = new Set<number>();
+  // Elements blanked out whole (their content unchecked past libxml2's first fault there).
+  const cutWhole = new Set<number>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
     const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
     const faults = pass.details.filter((d) => !deferred.has(d)).map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(pass.elements, d.xpath) }));
     const specific = faults.some((f) => f.fault.kind !== 'generic');
     const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
+    const valueFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute' || f.fault.kind === 'datatype').map((f) => f.detail.xpath));
     const textFaultAt = new Set(faults.filter((f) => f.fault.kind === 'text' || f.fault.kind === 'empty').map((f) => f.detail.xpath));
     for (const { detail, fault, index } of faults) {
       // "Element p failed to validate content" only repeats a more specific error.
@@ -366,6 +373,10 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       }
       // A child of an unwrapped foreign element: whether it may stand there is said below, from the grammar.
       const original = element === undefined ? undefined : originalIndex.get(posKey(element.pos));
+      // Past a bad attribute libxml2 tries the element's other alternatives and says one lacks
+      // a child (TEI Lite's <gap quantity="one">: "Expecting an element desc"): the grammar says
+      // whether its children are complete; jing reports the attribute only.
+      if (fault.kind === 'missing' && original !== undefined && valueFaultAt.has(detail.xpath) && complete(original)) continue;
       if ((fault.kind === 'element' || fault.kind === 'namespace') && original !== undefined && written[original]!.parent >= 0 && unwrapped.has(written[original]!.parent)) continue;
       const finding = explain(fault, element, detail, passCtx);
       if (!finding) continue;
@@ -398,6 +409,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
     // The elements enclosing what the next pass will not see.
     const repairs = repairsOf(pass.details, pass.elements, ctx.expected);
     for (const cut of repairs.elements) {
+      const original = originalIndex.get(posKey(pass.elements[cut]!.pos));
+      if (original !== undefined) cutWhole.add(original);
       const parent = pass.elements[cut]!.parent;
       if (parent >= 0) lostChild.add(posKey(pass.elements[parent]!.pos));
       for (let i = pass.elements[cut]!.parent; i >= 0; i = pass.elements[i]!.parent) enclosing.add(posKey(pass.elements[i]!.pos));
@@ -462,15 +475,28 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   findings.sort((x, y) => x.pos.line - y.pos.line || x.pos.column - y.pos.column);
   const misplaced: number[] = [];
   // An element libxml2 called out of place where the grammar allows it, when the document
-  // has a fault the grammar confirms: libxml2 blamed the element for that fault.
-  const confirmed = findings.some((f) => !f.allowedHere);
-  for (const f of dropCascades(findings, written).filter((f) => !(sweep && confirmed && f.allowedHere))) {
+  // has a fault the grammar confirms: libxml2 blamed the element for that fault. Inside an
+  // element checked on its own (`document` given) the document is known to be invalid already.
+  const dropBlamed = document !== undefined || (sweep && findings.some((f) => !f.allowedHere));
+  for (const f of dropCascades(findings, written).filter((f) => !(dropBlamed && f.allowedHere))) {
     const count = f.group === undefined ? 1 : outsideGroups.get(f.group)!.count;
     const d = diagnostics.report(f.code, count > 1 ? `${f.message} (${count} times in this document; shown at the first)` : f.message, f.pos);
     if (f.xpath !== undefined) d.xpath = f.xpath;
     if (f.placement && f.at !== undefined) misplaced.push(f.at);
   }
-  return misplaced;
+  // An element blanked out whole that is not reported out of place (libxml2 blamed it for a
+  // fault inside it, or lost its place before it): what is inside it is still to be checked.
+  const told = new Set(misplaced);
+  return [...misplaced, ...[...cutWhole].filter((i) => !told.has(i))];
+}
+
+/**
+ * Whether a finding (its message, as `explain` writes it) says an element lacks content at
+ * its end: incomplete, missing a required child, content that does not match. Only its end
+ * tag settles that (prefix.ts: not for an element still open where a document breaks).
+ */
+export function saysIncomplete(message: string): boolean {
+  return /^<[^>]+> is (?:incomplete|missing a required )|^the content of <[^>]+> does not match the schema/.test(message);
 }
 
 /** Whether libxml2's error says an element stands where it may not. */
@@ -594,12 +620,13 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (!element || !a) return invalid(`${name} has an invalid attribute @${fault.name}`);
       const aname = attributeName(a);
       if (aname === 'xml:id' && ctx.duplicateIds.has(a.value)) return undefined;
-      const known = ctx.vocabulary.attributes.get(element.local)?.has(aname) ?? false;
+      // The schema has the attribute (so its value is at fault): its vocabulary says (TEI's namespace), else its grammar.
+      const known = (ctx.vocabulary.attributes.get(element.local)?.has(aname) ?? false) || (ctx.expected?.attributeNames(nameKey(element.ns, element.local), ctx.context?.(element))?.includes(nameKey(a.ns, a.local)) ?? false);
       if (known) {
         const value = a.value.trim();
         const looser = TEI_LOOSER_VALUE[aname === 'ident' ? `${element.local}@ident` : aname];
         if (ctx.classify && looser?.(value)) return outside(`@${aname}="${a.value}" on ${name} is a value TEI allows`, a.pos, `@${aname} value on ${name}`);
-        const hint = valueHint(ctx, aname);
+        const hint = valueHint(ctx, aname, element);
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ''}`, a.pos);
       }
       if (ctx.classify) {
@@ -630,7 +657,7 @@ function explain(fault: Fault, element: ElementRecord | undefined, detail: Error
       if (a && element) {
         const aname = attributeName(a);
         if (aname === 'xml:id' && ctx.duplicateIds.has(a.value)) return undefined;
-        const hint = valueHint(ctx, aname);
+        const hint = valueHint(ctx, aname, element);
         return invalid(`@${aname}="${a.value}" on ${name} is not a valid value${hint ? `: expected ${hint}` : ` (${fault.type})`}`, a.pos);
       }
       return invalid(`"${fault.value}" in ${name} is not a valid ${fault.type}`);

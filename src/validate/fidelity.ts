@@ -225,7 +225,10 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
   const normal = nfc(text);
   into.addChunk(normal, column);
   let lineNo = line;
-  let nextBreak = text.indexOf('\n');
+  // Line breaks are looked for in the text the offsets are of: NFC composes "e" + U+0301 into
+  // one character, so offsets into the raw text would run ahead and date every later word a
+  // line early (a dropped footer line was then not found where it was reported).
+  let nextBreak = normal.indexOf('\n');
   const n = normal.length;
   let start = -1;
   // FNV-1a and a multiply-rotate hash, both over UTF-16 code units.
@@ -259,7 +262,7 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
     } else if (start >= 0) {
       while (nextBreak !== -1 && nextBreak < start) {
         lineNo++;
-        nextBreak = text.indexOf('\n', nextBreak + 1);
+        nextBreak = normal.indexOf('\n', nextBreak + 1);
       }
       into.push(h1, h2 ^ (i - start), lineNo, start);
       start = -1;
@@ -269,7 +272,7 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
   if (start >= 0) {
     while (nextBreak !== -1 && nextBreak < start) {
       lineNo++;
-      nextBreak = text.indexOf('\n', nextBreak + 1);
+      nextBreak = normal.indexOf('\n', nextBreak + 1);
     }
     into.push(h1, h2 ^ (n - start), lineNo, start);
   }
@@ -579,8 +582,11 @@ function release(): void {
   if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
 }
 
-/** Elements whose words were not in the source at that place: they are additions, not text. */
-const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted']);
+/**
+ * Elements whose words were not in the source at that place: they are additions, not text.
+ * A `figDesc` is an image's description (HTML `alt`), which the page does not print.
+ */
+const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted', 'figDesc']);
 
 /**
  * Whether the words inside an element were added (by the converter or an editor) rather

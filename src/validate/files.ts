@@ -1,13 +1,11 @@
 /**
- * Validating many files, in this thread (`--jobs 1`) or in a pool of worker threads
- * (piscina, as `convert` does): each worker compiles its schemas once and checks a batch
- * of files per message. Results come back in the order of the files whatever `jobs` is,
- * and a file's findings do not depend on the thread that checked it, so the report's bytes
- * are the same for any `--jobs`.
+ * Validating many files, in this process (`--jobs 1`) or in a pool of worker threads or
+ * processes (as `convert` does, see batch/pool.ts): each worker compiles its schemas once and
+ * checks a batch of files per message. Results come back in the order of the files whatever
+ * `jobs` is, and a file's findings do not depend on the process that checked it, so the
+ * report's bytes are the same for any `--jobs`.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { createPool, type WorkerKind } from '../batch/pool.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { SchemaUnusable, validateFile, type ValidateFileOptions } from './index.js';
 
@@ -31,35 +29,47 @@ export interface FilesTask {
 /** Files per message to a worker: messaging costs little next to checking them, and results come back steadily. */
 const BATCH = 8;
 
-/** The worker as JavaScript: beside this file in dist/, or the compiled one when this file is the TypeScript source (vitest; `npm test` builds first). */
+/** The task module as JavaScript: beside this file in dist/, or the compiled one when this file is the TypeScript source (vitest; `npm test` builds first). */
 function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? '../../dist/validate/files-worker.js' : './files-worker.js', import.meta.url);
 }
 
+const workerStopped = (file: string, e: unknown): Diagnostic[] => {
+  const why = e instanceof Error ? e.message : String(e);
+  return [{ code: 'internal-error', severity: 'error', message: `the worker checking this file stopped (${why}); the other files went on`, file }];
+};
+
 /**
- * Checks `files` with `jobs` threads and calls `onFile` for each, in the order of `files`,
- * as soon as it and every file before it are done.
+ * Checks `files` with `jobs` workers and calls `onFile` for each, in the order of `files`,
+ * as soon as it and every file before it are done. `workers`: threads or processes (pool.ts).
  */
-export async function checkFiles(files: readonly string[], options: FileOptions, jobs: number, onFile: (file: string, diagnostics: Diagnostic[]) => void): Promise<void> {
+export async function checkFiles(files: readonly string[], options: FileOptions, jobs: number, onFile: (file: string, diagnostics: Diagnostic[]) => void, workers?: WorkerKind): Promise<void> {
   if (jobs <= 1 || files.length <= 1) {
     for (const file of files) onFile(file, checkFile(file, options));
     return;
   }
-  const url = workerUrl();
-  if (!existsSync(fileURLToPath(url))) throw new Error(`the validation worker ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const threads = Math.min(jobs, batches.length);
-  const pool = new Piscina<FilesTask, Diagnostic[][]>({ filename: url.href, minThreads: threads, maxThreads: threads });
+  const size = Math.min(jobs, batches.length);
+  const pool = createPool<FilesTask, Diagnostic[][]>(workers, workerUrl().href, size);
+  /**
+   * A batch whose worker died is checked again file by file, so only the file that kills its
+   * worker is reported (checking is deterministic and writes nothing).
+   */
+  const check = async (batch: string[]): Promise<Diagnostic[][]> => {
+    try {
+      return await pool.run({ files: batch, options });
+    } catch (e) {
+      if (batch.length === 1) return [workerStopped(batch[0]!, e)];
+      return (await Promise.all(batch.map((file) => check([file])))).flat();
+    }
+  };
   try {
     // A few batches per worker in flight: the workers stay busy, memory stays bounded.
-    const window = threads * 3;
+    const window = size * 3;
     const running: Promise<Diagnostic[][]>[] = [];
     const start = (i: number): void => {
-      running[i] = pool.run({ files: batches[i]!, options }).catch((e: unknown) => {
-        const why = e instanceof Error ? e.message : String(e);
-        return batches[i]!.map((file) => [{ code: 'internal-error', severity: 'error', message: `the worker checking this file stopped (${why}); the other files went on`, file }] satisfies Diagnostic[]);
-      });
+      running[i] = check(batches[i]!);
     };
     for (let i = 0; i < Math.min(window, batches.length); i++) start(i);
     for (let i = 0; i < batches.length; i++) {
@@ -69,6 +79,7 @@ export async function checkFiles(files: readonly string[], options: FileOptions,
       batches[i]!.forEach((file, k) => onFile(file, results[k]!));
     }
   } finally {
-    await pool.destroy();
+    // Batches still in a worker (onFile threw) are finished first: every process ends, and is waited for.
+    await pool.close();
   }
 }

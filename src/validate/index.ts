@@ -6,7 +6,8 @@
  * 1. A document with a DTD (`<!DOCTYPE`, `<!ENTITY`) is refused before any parser reads
  *    it: TEI needs no DTD, and a DTD is how external files (XXE) and entity bombs get in.
  * 2. libxml2 parses it with no network, no external entities, no entity substitution.
- *    Malformed XML stops here (nothing else can be said reliably).
+ *    Malformed XML stops here, but for the schema's findings that the text before the
+ *    break settles (prefix.ts), as jing reports what it met before the break.
  * 3. Integrity checks and the schema run on the same text; all their findings are
  *    reported, in document order.
  */
@@ -17,7 +18,7 @@ import { ParseOption, XmlDocument, XmlParseError, type ErrorDetail, type XmlAttr
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
-import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, type ExplainContext, type SchemaPass } from './explain.js';
+import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, saysIncomplete, type ExplainContext, type SchemaPass } from './explain.js';
 import { libxmlPathOf, misplacedChecker } from './misplaced.js';
 import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
@@ -28,6 +29,7 @@ import { XML_NS, attr, elementAtLibxmlPath, scanXml, type ElementRecord } from '
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
+import { readablePrefix } from './prefix.js';
 import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -253,6 +255,8 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
         const at = scan.elements[element]!.pos;
         // Where the element itself stands is said already: libxml2 also blames the wrapper for it when its content fails.
         // Faults of its ancestors only follow from a fault inside it (their patterns here take anything).
+        // libxml2 lost its place in the element and nothing inside it stands out of place: the fault is deeper (set by errorsOf).
+        let deeper = false;
         const errorsOf = (variant: number, doc: XmlDocument, els: readonly ElementRecord[]): ErrorDetail[] => {
           const own = els.findIndex((e) => e.pos.line === at.line && e.pos.column === at.column);
           const inside = (e: number): boolean => {
@@ -277,6 +281,7 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
             const walked = ctx.expected?.walk(nameKey(x.ns, x.local), x.children.map((c) => nameKey(els[c]!.ns, els[c]!.local)), x === els[own] ? undefined : ctx.context?.(x));
             x.children.forEach((c, k) => (walked && walked.verdicts[k] !== 'ok' ? outOfPlace.push(c) : stack.push(c)));
           }
+          if (outOfPlace.length === 0) deeper = true;
           return outOfPlace
             .sort((a, b) => a - b)
             .map((c) => ({ message: `Did not expect element ${els[c]!.local} there`, level: 2, line: els[c]!.pos.line, col: 0, xpath: libxmlPathOf(els, c) }));
@@ -297,20 +302,37 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
         // One pattern of the name that takes the content: no error (jing's choice). Else
         // the errors of the pattern that went furthest, where jing's last alternative died.
         let best: { variant: number; details: ErrorDetail[]; reach: number } | undefined;
+        // Every pattern lost its place in the element with nothing inside out of place: an
+        // attribute or text of an element inside is at fault, so its children are checked
+        // each on its own in the next round (jing names a bad value deep inside).
+        let lost = false;
         for (let v = 0; v < checker.variants(element); v++) {
+          deeper = false;
           const details = run(v);
+          if (details !== undefined && details.length === 0 && deeper) {
+            lost = true;
+            continue;
+          }
           if (details === undefined || details.length === 0) {
             best = undefined;
+            lost = false;
             break;
           }
           const reach = Math.min(...details.map((d) => faultReach(d, rescan.elements, text, rescan.lineStarts)));
           if (!best || reach > best.reach || (reach === best.reach && details.length < best.details.length)) best = { variant: v, details, reach };
         }
-        if (!best) continue;
+        if (!best) {
+          if (lost) found.push(...scan.elements[element]!.children);
+          continue;
+        }
         const variant = best.variant;
+        deeper = false;
         const passes = laterPasses((d, els) => errorsOf(variant, d, els), text, { details: best.details, elements: rescan.elements }, huge, ctx.expected);
         const before = diagnostics.items.length;
         found.push(...reportSchemaPasses(passes, { ...ctx, elements: rescan.elements }, diagnostics, scan.elements));
+        // Past the faults found libxml2 still lost its place with nothing out of place, or all
+        // it said the grammar contradicts: the fault is deeper, as above.
+        if (deeper || diagnostics.items.length === before) found.push(...scan.elements[element]!.children);
         // Said already (an element inside a foreign one, judged when that was unwrapped): once.
         const said = new Set(diagnostics.items.slice(0, before).map(findingKey));
         const added = diagnostics.items.splice(before).filter((d) => !said.has(findingKey(d)));
@@ -408,7 +430,10 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
   }
   const own = ownAs ?? writtenByTeiwright(scan.elements);
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
-  if (!doc) return diagnostics.items;
+  if (!doc) {
+    checkBeforeBreak(xml, scan.lineStarts, options, diagnostics, own, place);
+    return [...diagnostics.items].sort(byPosition);
+  }
   try {
     const included = options.xinclude !== false && scan.elements.some((e) => e.ns === XINCLUDE_NS) ? expandXIncludes(doc, scan.elements, diagnostics) : 0;
     if (included < 0) return diagnostics.items;
@@ -447,6 +472,32 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
     doc.dispose();
   }
   return [...diagnostics.items].sort(byPosition);
+}
+
+/** What the text before a break settles: the schema's findings, and ids given twice there. */
+const SCHEMA_FINDINGS = new Set<string>(['schema-invalid', 'schema-outside-subset', 'id-duplicate']);
+
+/**
+ * A document that is not well-formed: its text before the break checked against the schema,
+ * as jing reports the schema errors it met before the break (prefix.ts says which findings
+ * that text settles), and ids given twice there. Not for a document that includes others
+ * (their lines are another file's); no pointer check (what a pointer names may be past the break).
+ */
+function checkBeforeBreak(xml: string, lineStarts: readonly number[], options: ValidateOptions, diagnostics: Diagnostics, own: boolean, place?: Place): void {
+  const broken = diagnostics.items[diagnostics.items.length - 1];
+  if (broken?.code !== 'xml-malformed' || broken.line === undefined || broken.column === undefined || options.schema === 'none') return;
+  const prefix = readablePrefix(xml, { line: broken.line, column: broken.column }, lineStarts);
+  if (!prefix || prefix.text.includes(XINCLUDE_NS)) return;
+  const inner = new Diagnostics(diagnostics.file);
+  checkText(prefix.text, { ...options, xinclude: false, schematron: 'none' }, inner, own, place);
+  const { end } = prefix;
+  const open = new Set(prefix.open.map((p) => `${p.line}:${p.column}`));
+  const settled = inner.items.filter((d) => {
+    if (!SCHEMA_FINDINGS.has(d.code) || d.line === undefined || d.column === undefined) return false;
+    return (d.line < end.line || (d.line === end.line && d.column < end.column)) && !(open.has(`${d.line}:${d.column}`) && saysIncomplete(d.message));
+  });
+  // Which schema said so, when it was not the one asked for.
+  if (settled.length > 0) diagnostics.items.push(...inner.items.filter((d) => d.code === 'schema-fallback'), ...settled);
 }
 
 /** Reads and checks one file: refuses binary and non-UTF-8 files first (src/io/decode.ts). */

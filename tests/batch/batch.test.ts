@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runBatch, type BatchOptions, type FileResult, type Progress } from '../../src/batch/index.js';
+import { WORKER_KINDS, runBatch, type BatchOptions, type FileResult, type Progress } from '../../src/batch/index.js';
 import { expectValidTei } from '../helpers/tei.js';
 import { TEST_CONVERTER, Workspace, codes, statuses, withoutTimings } from './helpers.js';
 
@@ -186,13 +186,17 @@ describe('runBatch: each file', () => {
 });
 
 describe('runBatch: worker pool', () => {
-  it('gives the same output bytes and the same report with --jobs 1 and --jobs 2', async () => {
+  it('gives the same output bytes and the same report with --jobs 1 and --jobs 2 (threads or processes)', async () => {
     ws = letters().write({ 'input/1921/z-empty.txt': '', 'input/1913/binary.txt': new Uint8Array([0]) });
     const one = await run({ jobs: 1 });
     const treeOne = ws.tree('output');
     rmSync(ws.path('output'), { recursive: true });
     const two = await run({ jobs: 2 });
     expect(withoutTimings(two.results)).toEqual(withoutTimings(one.results));
+    expect(ws.tree('output')).toEqual(treeOne);
+    rmSync(ws.path('output'), { recursive: true });
+    const processes = await run({ jobs: 2, workers: 'processes' });
+    expect(withoutTimings(processes.results)).toEqual(withoutTimings(one.results));
     expect(ws.tree('output')).toEqual(treeOne);
     expect(one.results).toHaveLength(7);
   });
@@ -207,13 +211,42 @@ describe('runBatch: worker pool', () => {
     expect(results.map((r) => r.input)).toEqual(Object.keys(files));
   });
 
-  it('reports a worker that dies (process.exit) for its file, and finishes the batch', async () => {
+  it.each(WORKER_KINDS)('reports a worker that dies (process.exit) for its file, and finishes the batch (worker %s)', async (workers) => {
     ws = new Workspace().write({ 'input/a.txt': 'A\n\nfine\n', 'input/b.txt': 'B\n\nCRASH\n', 'input/c.txt': 'C\n\nTHROW\n', 'input/d.txt': 'D\n\nfine\n' });
-    const { results } = await run({ jobs: 2 });
+    const { results } = await run({ jobs: 2, workers });
     expect(statuses(results)).toEqual({ 'input/a.txt': 'converted', 'input/b.txt': 'failed', 'input/c.txt': 'failed', 'input/d.txt': 'converted' });
     expect(find(results, 'input/b.txt')?.diagnostics[0]).toMatchObject({ code: 'internal-error', file: 'input/b.txt' });
     expect(find(results, 'input/b.txt')?.diagnostics[0]?.message).toContain('exited with code');
     expect(codes(find(results, 'input/c.txt'))).toEqual(['internal-error']);
+  });
+
+  it('loses no other file of a batch when its worker process is killed (SIGKILL) mid-batch', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`input/${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\n${i === 5 ? 'KILL' : 'fine'}\n`;
+    ws = new Workspace().write(files);
+    const { results, workers } = await run({ jobs: 2, workers: 'processes' });
+    const expected = Object.fromEntries(Object.keys(files).map((f) => [f, f === 'input/05.txt' ? 'failed' : 'converted']));
+    expect(statuses(results)).toEqual(expected);
+    expect(find(results, 'input/05.txt')?.diagnostics[0]?.message).toContain('killed by SIGKILL');
+    for (const f of Object.keys(files)) if (f !== 'input/05.txt') expect(ws.read(f.replace('input/', 'output/').replace('.txt', '.xml'))).toContain(`<title>Letter ${Number(f.slice(6, 8))}</title>`);
+    // The killed process was replaced, and every process that ended normally reported its use.
+    expect(workers?.started).toBeGreaterThan(2);
+    expect(workers?.reported).toBe(workers!.started - 2);
+    expect(readdirSync(ws.path('output')).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('converts in worker processes, none of which outlives the run', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`input/${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\nPID\n`;
+    ws = new Workspace().write(files);
+    const { results, workers } = await run({ jobs: 2, workers: 'processes' });
+    const pids = new Set(results.map((r) => Number(/converted by process (\d+)/.exec(r.diagnostics[0]?.message ?? '')?.[1])));
+    expect(pids.has(process.pid)).toBe(false);
+    expect(pids.size).toBe(2);
+    expect(workers).toMatchObject({ started: 2, reported: 2 });
+    expect(workers!.cpuMs).toBeGreaterThan(0);
+    // Gone and reaped: a zombie would still answer signal 0.
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
   });
 });
 
@@ -315,12 +348,12 @@ describe('runBatch: progress and interruption', () => {
     expect(seen.every((p) => p.total >= p.done && p.filesPerSecond >= 0 && p.etaSeconds >= 0)).toBe(true);
   });
 
-  it('stops taking files when aborted, leaves no temporary file, and resumes where it stopped', async () => {
+  it.each(WORKER_KINDS)('stops taking files when aborted, leaves no temporary file, and resumes where it stopped (worker %s)', async (workers) => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12; i++) files[`input/slow-${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\nSLOW\n`;
     ws = new Workspace().write(files);
     const controller = new AbortController();
-    const first = await run({ jobs: 2, signal: controller.signal, onResult: () => controller.abort() });
+    const first = await run({ jobs: 2, workers, signal: controller.signal, onResult: () => controller.abort() });
     expect(first.interrupted).toBe(true);
     expect(first.totals.converted).toBeGreaterThanOrEqual(1);
     expect(first.totals.converted).toBeLessThan(12);

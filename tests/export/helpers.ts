@@ -47,10 +47,14 @@ export const cpSlice = (s: string, start: number, end: number): string => Array.
 
 /** Elements whose content is printed apart from what stands around it (blocks, lines, a break): their tags part words. */
 const BLOCK_TAGS = new Set(['text', 'front', 'body', 'back', 'div', 'head', 'p', 'ab', 'argument', 'opener', 'closer', 'salute', 'signed', 'dateline', 'postscript', 'byline', 'docAuthor', 'quote', 'list', 'item', 'label', 'lg', 'l', 'note', 'lb', 'pb', 'cb', 'table', 'row', 'cell', 'trailer', 'epigraph', 'listBibl', 'bibl', 'sp', 'speaker', 'stage', 'figure', 'figDesc']);
-/** What each text of an edition leaves out: the reading text deletions, the sic of a choice and gaps; the diplomatic text additions, corrections and supplied words. */
+/**
+ * What each text of an edition leaves out: the reading text deletions, the sic of a choice and gaps; the diplomatic text additions, corrections and supplied words.
+ * Neither has an image's description (`figDesc`, the page's alt text): the page does not print it (the fidelity check does not count it either).
+ */
+const FIG_DESC = /<figDesc\b[^>]*>[\s\S]*?<\/figDesc>/g;
 const LEFT_OUT = {
-  reading: [/<del\b[^>]*\/>|<del\b[^>]*>[\s\S]*?<\/del>/g, /<choice\b([^>]*)>\s*<sic\b[^>]*>[\s\S]*?<\/sic>/g, /<gap\b[^>]*\/>|<gap\b[^>]*>[\s\S]*?<\/gap>/g],
-  diplomatic: [/<add\b[^>]*>[\s\S]*?<\/add>/g, /<corr\b[^>]*>[\s\S]*?<\/corr>/g, /<supplied\b[^>]*>[\s\S]*?<\/supplied>/g],
+  reading: [/<del\b[^>]*\/>|<del\b[^>]*>[\s\S]*?<\/del>/g, /<choice\b([^>]*)>\s*<sic\b[^>]*>[\s\S]*?<\/sic>/g, /<gap\b[^>]*\/>|<gap\b[^>]*>[\s\S]*?<\/gap>/g, FIG_DESC],
+  diplomatic: [/<add\b[^>]*>[\s\S]*?<\/add>/g, /<corr\b[^>]*>[\s\S]*?<\/corr>/g, /<supplied\b[^>]*>[\s\S]*?<\/supplied>/g, FIG_DESC],
 } as const;
 const MARKERS = /<ref\b[^>]*type="noteAnchor"[^>]*>[\s\S]*?<\/ref>/g;
 

@@ -244,5 +244,29 @@ describe('fidelity check: a long text with many character references (decoded in
     const r = check(`${'AT&T word '.repeat(20_000)}lost`, tei(`<p>${many}</p>`));
     expect(r.lost).toBe(1);
     expect(r.diagnostics[0]!.message).toContain('«lost»');
+    });
+  });
+
+describe('source lines of words after a decomposed accent (NFC shortens the text)', () => {
+  const text = 'Ecrit au cafe\u0301 du coin.\n\n\n\nLast updated on: 6.14.2009\n\nCastoriadis Archive | MIA\n';
+
+  it('each word has the line it stands on, however many characters NFC composed before it', () => {
+    const words = sourceWords(text, 'text');
+    expect(words.filter((w) => ['Last', 'Castoriadis', 'MIA'].includes(w.w)).map((w) => w.line)).toEqual([5, 7, 7]);
+    // The raw text's lines, for the record: the accent is two code units there.
+    expect(text.split('\n').findIndex((l) => l.startsWith('Last')) + 1).toBe(5);
+  });
+
+  it('furniture dropped at its line is taken out of the source: no word reported lost', () => {
+    const dropped = [
+      { text: 'Last updated on: 6.14.2009', pos: { line: 5, column: 1 } },
+      { text: 'Castoriadis Archive | MIA', pos: { line: 7, column: 1 } },
+    ];
+    expect(removeDropped(sourceWords(text, 'text'), dropped).map((w) => w.w)).toEqual(['Ecrit', 'au', 'café', 'du', 'coin']);
+  });
+
+  it('without the decomposed accent the lines were already right (the same words, the same lines)', () => {
+    const plain = text.replace('cafe\u0301', 'cafe');
+    expect(sourceWords(plain, 'text').filter((w) => w.w === 'Last').map((w) => w.line)).toEqual([5]);
   });
 });

@@ -37,7 +37,7 @@ function readableText(root: El): string {
     return n.tagName === 'script' || n.tagName === 'style' || n.tagName === 'head' || cls.includes('d') || cls.includes('citation') || cls.includes('about') || cls.includes('site') || n.tagName === 'footer';
   };
   // Blocks and line breaks part words, as a browser lays them out; inline elements do not.
-  const apart = new Set(['br', 'p', 'div', 'li', 'ol', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'blockquote', 'header', 'dt', 'dd']);
+  const apart = new Set(['br', 'p', 'div', 'li', 'ol', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'blockquote', 'header', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'figure', 'figcaption']);
   const walk = (n: El): void => {
     if (n.nodeName === '#text') out += n.value ?? '';
     if (skip(n)) return;

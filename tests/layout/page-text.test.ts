@@ -493,3 +493,52 @@ describe('page text: credits printed under the notes', () => {
     expect(xeval(doc, "count(//tei:note[@n='A']/tei:p)")).toBe('4');
   });
 });
+
+describe('page text: navigation printed between two parts of the page', () => {
+  const text = (nav: string[]): string =>
+    [
+      'MIA  >  Archive  >  Brinton',
+      '',
+      'Maurice Brinton',
+      '',
+      'The Bolsheviks and Workers’ Control',
+      '',
+      '1918',
+      '',
+      'Written: 1970',
+      'Source: Solidarity, London 1970.',
+      '',
+      'January',
+      '',
+      'A new decree abolished the regional Sovnarkhozy.',
+      '',
+      'The glavki were to have their own subordinate organs.',
+      '',
+      '',
+      ...nav,
+      '',
+      '',
+      'Remarks',
+      '',
+      'The decree was not applied everywhere.',
+      '',
+      'Last updated on 1 May 2010',
+      '',
+    ].join('\n');
+
+  it('"Previous: 1917 | Next: 1919" over "Table of Contents" in the middle of the page: both lines dropped, the text on both sides kept', () => {
+    const r = convert(text(['Previous: 1917 | Next: 1919', 'Table of Contents']), { file: 'copy.txt' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expectValidTei(r.tei!);
+    const doc = parseTei(r.tei!);
+    expect(xeval(doc, 'count(//tei:text//tei:p[contains(., "Previous: 1917") or contains(., "Table of Contents")])')).toBe('0');
+    expect(r.diagnostics.filter((d) => d.code === 'furniture-dropped' && /Previous: 1917|Table of Contents/.test(d.message))).toHaveLength(2);
+    expect(xeval(doc, 'count(//tei:text//tei:p[contains(., "not applied everywhere")])')).toBe('1');
+  });
+
+  it('"Table of Contents" with a sentence in its paragraph stays text', () => {
+    const r = convert(text(['Table of Contents', 'of the decree, printed in the Izvestia, follows.']), { file: 'copy.txt' });
+    expectValidTei(r.tei!);
+    expect(xeval(parseTei(r.tei!), 'count(//tei:text//tei:p[contains(., "Table of Contents")])')).toBe('1');
+  });
+});

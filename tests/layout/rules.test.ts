@@ -66,6 +66,7 @@ const FURNITURE_EXAMPLES: Record<string, { yes: string[]; no: string[]; at: 'top
   'reference link': { at: 'bottom', yes: ['For Reference see while reading: Timeline of the Civil War', 'For reference, see also: Glossary of People'], no: ['For reference, the workers kept a diary of the strike.', 'For Reference'] },
   'back to': { at: 'bottom', yes: ['Back to the Daniel De Leon Internet Archive', 'Back to Peng Shuzi Archive', 'Back to Index', 'Back to the Toward A History Of The Fourth International', 'Back to the Daniel De Leon Internet Archive | As to Politics Contents Page'], no: ['Back to work, said the foreman.', 'Back to the land was their cry in 1890.', 'Back to the International Archive we went, all of us.'] },
   download: { at: 'top', yes: ['Download PDF', 'Download as ePub', 'Download the book in PDF | Download as ePub'], no: ['Download PDF files from the site, he said.', 'Downloads of PDF'] },
+  'page neighbours': { at: 'top', yes: ['Previous: 1917 | Next: 1919', 'Last Chapter   |   Next Chapter', 'Back | Next'], no: ['Previous attempts failed | next time we win', 'Last year the strike failed.', 'Last Chapter'] },
   'section links': { at: 'bottom', yes: ['Next section | Top of page', 'Previous chapter | Next chapter | Contents', 'Next section'], no: ['Next, the section met in Paris.', 'The next section deals with rent.'] },
 };
 
@@ -88,6 +89,7 @@ describe('layout rules: furniture', () => {
     expect(furnitureAnywhere('Last updated on 15.2.2006')).toBeUndefined();
     expect(furnitureAnywhere('Contents')).toBeUndefined();
     expect(furnitureAnywhere('Download PDF')?.name).toBe('download');
+    expect(furnitureAnywhere('Previous: 1917 | Next: 1919')?.name).toBe('page neighbours');
   });
   it('takes the short title lines printed with a footer link, not a sentence or a signature', () => {
     for (const l of ['Max Shachtman', 'Collected Works Volume 26', 'Marxist Writers’']) expect(isFooterCompanion(l), l).toBe(true);
@@ -290,16 +292,16 @@ describe('layout rules: text after the notes', () => {
 
 const INFO_EXAMPLES: Record<string, { yes: Array<[string, string, string]>; no: string[] }> = {
   'originally published': { yes: [['Originally published in The Militant, 1934', 'Originally published in', 'The Militant, 1934'], ['First published in Pravda No. 5', 'First published in', 'Pravda No. 5']], no: ['Published widely, the book sold well in every town.'] },
-  'this version from': { yes: [['This version from Selected Works, Vol. 2', 'This version from', 'Selected Works, Vol. 2'], ['Copied with thanks from the Workers Liberty Website.', 'Copied with thanks from', 'the Workers Liberty Website.']], no: ['This version is shorter.'] },
+  'this version from': { yes: [['This version from Selected Works, Vol. 2', 'This version from', 'Selected Works, Vol. 2'], ['Copied with thanks from the Workers Liberty Website.', 'Copied with thanks from', 'the Workers Liberty Website.'], ['Downloaded with thanks from Endpage.com.', 'Downloaded with thanks from', 'Endpage.com.'], ['English version and title from International Viewpoint.', 'English version and title from', 'International Viewpoint.']], no: ['This version is shorter.', 'Downloaded files from the server were lost.', 'English workers from the north went on strike.'] },
   'from a publication': { yes: [['From The Irish Review (Dublin), October 1913.', 'From', 'The Irish Review (Dublin), October 1913.'], ['From Labour Monthly, Vol. 4', 'From', 'Labour Monthly, Vol. 4'], ['From The Militant.', 'From', 'The Militant.']], no: ['From the manuscript.', 'from time to time', 'From N.E.P. to Socialism', 'From Feudalism to Capitalism'] },
   'translated by': { yes: [['Translated by Marianela D’Aprile', 'Translated by', 'Marianela D’Aprile'], ['Translation by Mike B.', 'Translation by', 'Mike B.'], ['Translated from German by Ted Crawford', 'Translated from German by', 'Ted Crawford']], no: ['Translated, the word means “council”.'] },
   'transcribed and marked up by': { yes: [['Transcription and mark-up by Einde O’Callaghan', 'Transcription and mark-up by', 'Einde O’Callaghan'], ['Transcribed & marked up by Einde O’Callaghan for the Marxists’ Internet Archive.', 'Transcribed & marked up by', 'Einde O’Callaghan for the Marxists’ Internet Archive.'], ['Transcribed/HTML markup by Zodiac', 'Transcribed/HTML markup by', 'Zodiac']], no: ['Transcribed by Zodiac', 'Transcribed & marked, the copy went to print.'] },
   'transcribed by': { yes: [['Transcribed by Zodiac', 'Transcribed by', 'Zodiac'], ['Transcription by Ted Crawford', 'Transcription by', 'Ted Crawford']], no: ['Transcribed, it fills ten pages.', 'Transcribed & marked up by Einde O’Callaghan'] },
-  'marked up by': { yes: [['Html Markup by Stephen Baird (1999)', 'Html Markup by', 'Stephen Baird (1999)'], ['Corrected & marked up by Einde O’Callaghan', 'Corrected & marked up by', 'Einde O’Callaghan']], no: ['Marked up prices hurt the workers.'] },
+  'marked up by': { yes: [['Html Markup by Stephen Baird (1999)', 'Html Markup by', 'Stephen Baird (1999)'], ['Corrected & marked up by Einde O’Callaghan', 'Corrected & marked up by', 'Einde O’Callaghan'], ['Marked-up by Jonas Holmgren for the Marxists Internet Archive.', 'Marked-up by', 'Jonas Holmgren for the Marxists Internet Archive.']], no: ['Marked up prices hurt the workers.', 'Marked-up prices hurt the workers.'] },
   'proofread by': { yes: [['Proofread by Chris Clayton', 'Proofread by', 'Chris Clayton']], no: ['Proofreading is slow work.'] },
   delivered: { yes: [['Delivered on 5 May 1920 in Moscow', 'Delivered on', '5 May 1920 in Moscow']], no: ['Delivered to the door by the postman.'] },
   'published according to': { yes: [['Published according to the manuscript', 'Published according to', 'the manuscript'], ['Published according to the Pravda text', 'Published according to', 'the Pravda text']], no: ['Published, according to the police, in secret.', 'It was published according to plan.'] },
-  written: { yes: [['Written in April 1921', 'Written in', 'April 1921']], no: ['Written words matter more than speeches.'] },
+  written: { yes: [['Written in April 1921', 'Written in', 'April 1921'], ['Written 12 May 1871', 'Written', '12 May 1871']], no: ['Written words matter more than speeches.', 'Written for the red funeral of Alfred Linnell, who died from injuries received from the police, November 13th, 1887.', 'Written by a friend of the family in 1921.'] },
 };
 
 describe('layout rules: prose information sentences', () => {
@@ -345,6 +347,10 @@ describe('layout rules: what an author line holds besides the name', () => {
 const COLLECTION_AUTHOR_EXAMPLES: Record<string, { yes: Array<[string, string]>; no: string[] }> = {
   'works of X': { yes: [['Works of Frederick Engels 1885', 'Frederick Engels'], ['Collected Works of Karl Marx', 'Karl Marx']], no: ['Works of the Communist International 1921', 'Works by Date'] },
   'X in paper date': { yes: [['Marx and Engels in Neue Rheinische Zeitung June 1848', 'Marx and Engels'], ['Frederick Engels in The Northern Star 1847', 'Frederick Engels']], no: ['Articles in Neue Rheinische Zeitung June 1848', 'Revolution in Germany 1848', 'Lenin in Pravda May 1917'] },
+  'work, X. year': {
+    yes: [['The Trade Unions: Communist Theory and Practice of Trade Unionism, Lance Sharkey. 1961', 'Lance Sharkey'], ['Socialism and War, Gregory Zinoviev 1915', 'Gregory Zinoviev']],
+    no: ['Selected Works, Moscow 1961', 'Speeches and Articles, Volume Two. 1961', 'History of the Party, Foreign Languages Press 1961', 'Berlin, March 1961', 'Marx. Value, Price and Profit 1865'],
+  },
   'work. X (year)': { yes: [['Dialectics of Nature. Frederick Engels (1883)', 'Frederick Engels']], no: ['Marx-Engels Correspondence 1873', 'Capital. Volume One (1867)', 'Karl Marx. Capital Volume One'] },
 };
 

@@ -45,7 +45,8 @@ describe('the elements and attributes of the subset', () => {
       distributor authority date availability licence p sourceDesc bibl edition pubPlace biblScope notesStmt note
       encodingDesc appInfo application label editorialDecl correction normalization profileDesc creation langUsage
       language handNotes handNote text body back div head opener closer dateline salute signed argument postscript
-      trailer hi ref subst del add gap desc unclear supplied choice sic corr pb lb quote list item lg l orgName`.split(/\s+/);
+      trailer hi ref subst del add gap desc unclear supplied choice sic corr pb lb quote list item lg l orgName
+      table row cell figure graphic figDesc`.split(/\s+/);
     expect([...SUBSET.elements].sort()).toEqual([...new Set(written)].sort());
   });
 

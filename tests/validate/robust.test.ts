@@ -21,9 +21,10 @@ describe('validate() never throws', () => {
     ['a character reference past U+10FFFF', '<a b="&#x110000;"/>', 'xml-malformed'],
     ['an end tag before any start tag', '</x><y/>', 'xml-malformed'],
     ['an empty string', '', 'xml-malformed'],
-    ['a lone surrogate', '<a>\ud800</a>', 'xml-malformed'],
+    // The root element before the break is checked, as jing checks what it read: <a> is not TEI.
+    ['a lone surrogate', '<a>\ud800</a>', 'schema-invalid xml-malformed'],
   ])('%s', (_what, xml, code) => {
-    expect(codes(xml)).toEqual([code]);
+    expect(codes(xml)).toEqual(code.split(' '));
   });
 
   it('a surrogate pair is a character like any other; a lone surrogate after one is still refused, at its place', () => {

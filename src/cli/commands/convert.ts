@@ -84,7 +84,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Folder the TEI files are written to (DIR/<stem>.xml; default output/). With - (stdin): the TEI goes to stdout and the messages to stderr, unless -o names a .xml file or a folder (DIR/stdin.xml)' })
       .option('profile', { alias: 'p', type: 'string', choices: READERS.map((r) => r.name), describe: 'Read every input in this house style instead of detecting it from the content' })
       .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
-      .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files converted in parallel (worker threads); 1 converts in this process' })
+      .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files converted in parallel (worker threads, or processes with TEIWRIGHT_WORKERS=processes); 1 converts in this process' })
       .option('force', { type: 'boolean', default: false, describe: 'Convert every input even if it is unchanged since the last run (see OUT/.teiwright-manifest.json)' })
       .option('shard', { type: 'string', describe: 'Convert only shard i of n (e.g. 2/8), a stable split for cluster job arrays' })
       .option('validate', { type: 'boolean', default: true, describe: 'Validate each TEI file against the project schema (--no-validate to skip)' })

@@ -21,6 +21,8 @@ export interface InlineContext {
   pagesSeen: Set<string>;
   /** Records dropped furniture (and reports it). */
   drop(text: string, reason: string, pos: SourcePos): void;
+  /** Reports an image inside a line of text, which the model has no inline place for. */
+  image?(img: Element): void;
 }
 
 export { isMarker, markerKey } from '../../layout/note-pairing.js';
@@ -158,6 +160,8 @@ function elementInlines(el: Element, ctx: InlineContext): Inline[] {
     case 'ins':
       return [{ kind: 'add', place: 'inline', children: inlinesOf(el.childNodes, ctx, pos), pos }];
     case 'img':
+      ctx.image?.(el);
+      return [];
     case 'script':
     case 'style':
       return [];

@@ -28,7 +28,7 @@ import type { ReaderContext } from '../reader.js';
 import { attr, classes, findAll, findFirst, isElement, isText, parseWithin, posOf, printedLines, squashedText, textContent, type Element, type Node } from './dom.js';
 import { inlinesOf, tidy, type InlineContext } from './inlines.js';
 import { dropLabelSpace, dropLeadingLabel, isMarker, linkBareMarkers, markerKey, pairAnchors, settleLinkedNotes } from '../../layout/note-pairing.js';
-import { collectItems, type Item } from './items.js';
+import { collectItems, tableRows, type Item } from './items.js';
 import { readFieldLines } from './metadata.js';
 import { lastUpdatedField } from '../../layout/info.js';
 import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
@@ -134,7 +134,12 @@ export class HtmlReading {
   private footInfo = false;
 
   constructor(private readonly text: string, private readonly ctx: ReaderContext) {
-    this.ictx = { anchors: [], pagesSeen: new Set(), drop: (text, reason, pos) => this.drop(text, reason, pos) };
+    this.ictx = {
+      anchors: [],
+      pagesSeen: new Set(),
+      drop: (text, reason, pos) => this.drop(text, reason, pos),
+      image: (img) => this.ctx.diagnostics.report('image-not-encoded', `an image inside a line of text is not in the TEI: ${describeImage(img)}`, posOf(img)),
+    };
   }
 
   private inl(el: Element | Node[], pos: SourcePos, skip?: Element): Inline[] {
@@ -187,6 +192,8 @@ export class HtmlReading {
     const plan = planFront(stream);
     plan.roles.forEach((role, i) => {
       const it = items[i]!;
+      // An image in the front (a portrait beside the title): a figure at the start of the text, never dropped.
+      if (it.kind === 'figure') return this.pushFigure(it);
       // Loose words the engine puts in the front: a `span.title` straight in the body, the collection line.
       if (it.kind === 'loose' && role === 'collection') return this.setLooseCollection(it.nodes, it.pos);
       if (it.kind !== 'block') return;
@@ -212,6 +219,8 @@ export class HtmlReading {
           this.ed.body.argument.push({ kind: 'p', children: this.inl(el, pos), pos });
           return;
         case 'skip':
+          // A block without words may hold an image (`<p><img …></p>` beside the title): a figure, never dropped silently.
+          if (holdsImage(el)) for (const b of this.blocksOf(el, pos)) this.pushBlock(b);
           return;
       }
     });
@@ -323,6 +332,9 @@ export class HtmlReading {
         case 'pb':
           this.pushBlock({ kind: 'pb', n: it.n, pos: it.pos });
           break;
+        case 'figure':
+          this.pushFigure(it);
+          break;
         case 'loose': {
           const children = this.inl(it.nodes, it.pos);
           if (children.length) this.pushBlock({ kind: 'p', children, pos: it.pos });
@@ -353,6 +365,8 @@ export class HtmlReading {
       case 'furniture':
         return this.dropBlock(el, pos, 'navigation links');
       case 'skip':
+        // A block without words may hold an image (`<p><img …></p>`): its figure.
+        if (holdsImage(el)) break;
         return;
       case 'updated':
         return this.lastUpdated(el, pos);
@@ -383,6 +397,61 @@ export class HtmlReading {
     for (const b of this.blocksOf(el, pos)) this.pushBlock(b, block.hints);
   }
 
+  /** An image standing as a block: a figure, its caption read as its head; an image without a file is reported, not dropped silently. */
+  private pushFigure(it: Extract<Item, { kind: 'figure' }>): void {
+    const figure = this.figureOf(it.img, it.pos, it.caption);
+    if (figure) this.pushBlock(figure);
+  }
+
+  private figureOf(img: Element, pos: SourcePos, caption?: Element): Block | undefined {
+    const url = imageUrl(img);
+    const head = caption ? this.inl(caption, posOf(caption, pos)) : undefined;
+    if (url === undefined) {
+      this.ctx.diagnostics.report('image-without-source', `an image names no file: ${describeImage(img)}`, posOf(img, pos));
+      // Its caption is the page's text all the same.
+      return head && head.length > 0 ? { kind: 'p', children: head, pos } : undefined;
+    }
+    const figure: Block = { kind: 'figure', url, pos };
+    const alt = xmlSafe(squash(attr(img, 'alt') ?? ''));
+    if (alt !== '') figure.description = alt;
+    if (head && head.length > 0) figure.head = head;
+    return figure;
+  }
+
+  /** A data table: its rows and cells; a row of header cells (`th`) is a label row, a cell's `colspan` its `cols`. */
+  private tableOf(el: Element, pos: SourcePos): Block {
+    const rows = tableRows(el).map((cells) => {
+      const rowPos = posOf(cells[0]!.parentNode as Element, pos);
+      const row: Extract<Block, { kind: 'table' }>['rows'][number] = {
+        cells: cells.map((cell) => {
+          const span = Number(attr(cell, 'colspan') ?? '1');
+          const c: Extract<Block, { kind: 'table' }>['rows'][number]['cells'][number] = { children: this.cellInlines(cell, posOf(cell, rowPos)), pos: posOf(cell, rowPos) };
+          if (Number.isInteger(span) && span >= 2) c.cols = span;
+          return c;
+        }),
+        pos: rowPos,
+      };
+      if (cells.every((c) => c.tagName === 'th')) row.role = 'label';
+      return row;
+    });
+    return { kind: 'table', rows, pos };
+  }
+
+  /** A cell's words: its paragraphs one after the other, a line break between two (a cell holds no paragraphs in TEI's table as written here). */
+  private cellInlines(cell: Element, pos: SourcePos): Inline[] {
+    const out: Inline[] = [];
+    for (const it of collectItems(cell, this.ictx.pagesSeen)) {
+      let children: Inline[] = [];
+      if (it.kind === 'block') children = this.inl(it.el, it.pos);
+      else if (it.kind === 'loose') children = this.inl(it.nodes, it.pos);
+      else if (it.kind === 'figure') this.ctx.diagnostics.report('image-not-encoded', `an image inside a table's cell is not in the TEI: ${describeImage(it.img)}`, it.pos);
+      if (children.length === 0) continue;
+      if (out.length > 0) out.push({ kind: 'lb', pos: it.pos });
+      out.push(...children);
+    }
+    return out;
+  }
+
   private lastUpdated(el: Element, pos: SourcePos): void {
     this.addField(lastUpdatedField(this.inl(el, pos), pos));
   }
@@ -395,11 +464,17 @@ export class HtmlReading {
       case 'ul':
       case 'ol':
         return [{ kind: 'list', ordered: el.tagName === 'ol', items: el.childNodes.filter(isElement).map((li) => this.inl(li, posOf(li, pos))), pos }];
-      case 'dl':
       case 'table':
+        return tableRows(el).length > 0 ? [this.tableOf(el, pos)] : [];
+      case 'dl':
       case 'pre':
         return [{ kind: 'lines', lines: this.lines(el, pos), pos }];
       default: {
+        // A paragraph that holds only images (`<p><img …></p>`): the figures, not an empty paragraph.
+        const images = findAll(el, (e) => e.tagName === 'img');
+        if (images.length > 0 && squashedText(el).replace(/\u00a0/g, ' ').trim() === '' && findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined).length === 0) {
+          return images.flatMap((img) => this.figureOf(img, posOf(img, pos)) ?? []);
+        }
         const children = this.inl(el, pos);
         if (children.length === 0) return [];
         const p: Block = { kind: 'p', children, pos };
@@ -491,11 +566,31 @@ export class HtmlReading {
     const shaped = shapeLetter(this.body);
     this.ed.body.blocks = shaped.blocks;
     if (shaped.opener) this.ed.body.opener = shaped.opener;
+    // The addressee over the salutation: a line before the opener, as the lines under the title are.
+    if (shaped.addressee) this.ed.body.argument.push(shaped.addressee);
     if (shaped.closer) this.ed.body.closer = shaped.closer;
     if (shaped.postscript) this.ed.body.postscript = { blocks: shaped.postscript, pos: shaped.postscript[0]!.pos };
     if (shaped.letter) this.ed.body.divType = 'letter';
     linkBareMarkers(this.ed, paired);
   }
+}
+
+const holdsImage = (el: Element): boolean => findAll(el, (e) => e.tagName === 'img').length > 0;
+
+/** The image's file as the page names it, white space escaped (a URL has none); undefined when it names none. */
+function imageUrl(img: Element): string | undefined {
+  const src = (attr(img, 'src') ?? '').trim();
+  return src === '' ? undefined : xmlSafe(src.replace(/\s/g, (c) => encodeURIComponent(c)));
+}
+
+/** An attribute's words as XML can hold them: a character XML forbids (a control, a lone surrogate) becomes U+FFFD. */
+const xmlSafe = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '\uFFFD');
+
+/** "diagram12.jpg ("[Diagram 12: …]")": an image named in a diagnostic. */
+function describeImage(img: Element): string {
+  const alt = squash(attr(img, 'alt') ?? '');
+  const src = attr(img, 'src') ?? '';
+  return `${src === '' ? '(no src)' : src}${alt !== '' ? ` ("${alt.length > 60 ? `${alt.slice(0, 57)}…` : alt}")` : ''}`;
 }
 
 export function readMiaHtml(text: string, ctx: ReaderContext): Edition {

@@ -110,6 +110,9 @@ function streamBlock(it: Item): StreamBlock {
       return { kind: 'mark', lines: [{ text: '', ...at }], gapBefore: 0, hints: { target: it.name } };
     case 'pb':
       return { kind: 'mark', lines: [{ text: '', ...at }], gapBefore: 0, hints: { page: it.n } };
+    case 'figure':
+      // An image: no words of the page's text (its caption, if any, is read with it), a point between blocks.
+      return { kind: 'mark', lines: [{ text: '', ...at }], gapBefore: 0, hints: {} };
   }
 }
 
