@@ -47,7 +47,7 @@ import { pairMisnumberedNotes } from './note-pairing.js';
 import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
-import { authorFrom, authorInBookLine, furnitureSegments, isColumnLine, partLinked, PART_LINK, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
+import { authorFrom, isGenreLine, authorInBookLine, furnitureSegments, isColumnLine, partLinked, PART_LINK, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
 import { anchorPrintedNotes } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
@@ -205,7 +205,8 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   // A line the page's breadcrumb or footer repeats ("Hungarian Tragedy" under "MIA > Archive >
   // Fryer > Hungarian Tragedy", "Revolutionary Silhouettes" in the footer) names the book or the
   // series the page belongs to: the title is under it.
-  while (from + 1 < to && repeated(paragraphs[from]!) && !isDateParagraph(paragraphs[from + 1]!)) from++;
+  // A genre label ("Book Review", "Obituary", rules GENRE) or a date alone ("1975") over the title is never the title.
+  while (from + 1 < to && (repeated(paragraphs[from]!) || notTitleAtTop(paragraphs[from]!)) && !isDateParagraph(paragraphs[from + 1]!)) from++;
   for (let k = from + 1; k < to; k++) {
     if (!isDateParagraph(paragraphs[k]!)) continue;
     // Right above the date line, unless the lines there say what kind of text it is or who wrote
@@ -225,6 +226,10 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
     // Under an author line, templates differ (the book's title or the chapter's is the main
     // heading), and the copy does not show which: the rules below keep the first.
     if (from === 0 && 1 < to && isChapterHeading(blockText(paragraphs[1]!)) && !isChapterHeading(blockText(paragraphs[0]!))) return 1;
+    // A chapter's heading printed as its number over its name ("CHAPTER XVI" / "The Economics of
+    // Technology") under the book's title and a part's heading: the chapter is the page's title,
+    // as its heading is the page's main one; the lines above name the book and the part.
+    for (let k = to - 1; k > from; k--) if (isNamedDivision(paragraphs[k]!) && !isChapterHeading(blockText(paragraphs[from]!))) return k;
     if (!isBookLine(paragraphs[from]!)) return from;
     let last = to - 1;
     // A "by Name" line, a subtitle ("Speech by Marx the London Conference …") or a notes
@@ -240,9 +245,16 @@ function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: numbe
   // Marx" / "Highgate Cemetery, London. March 17, 1883") is the title, with its date under it (layout/title-date.ts).
   if (to - 1 > from && titleEndsInDate(paragraphs[to - 1]!.lines.map((l) => l.text))) return to - 1;
   let k = from;
-  while (k + 1 < to && isCollectionLine(blockText(paragraphs[k]!))) k++;
+  while (k + 1 < to && (isCollectionLine(blockText(paragraphs[k]!)) || notTitleAtTop(paragraphs[k]!))) k++;
   return k;
 }
+
+/** A one-line paragraph that is never the title at the top of the zone: a genre label ("Book Review") or a date alone ("1975"). */
+const notTitleAtTop = (p: StreamBlock): boolean => p.lines.length === 1 && (isGenreLine(blockText(p)) || isDateAlone(blockText(p)));
+
+/** A numbered division with its name on the line under its number ("CHAPTER XVI" / "The Economics of Technology"). */
+const isNamedDivision = (p: StreamBlock): boolean =>
+  p.lines.length === 2 && isChapterHeading(squashLine(p.lines[0]!.text)) && /^(?:chapter|part|book|lecture|section)\s+\S+\.?$/i.test(squashLine(p.lines[0]!.text)) && /\p{L}/u.test(p.lines[1]!.text);
 
 /**
  * Two heading lines over the date line: the upper is the title and the lower its subtitle
@@ -258,7 +270,7 @@ function isTitleOverSubtitle(upper: StreamBlock, lower: StreamBlock, repeated: (
   if (upper.lines.length > 2 || lower.lines.length !== 1) return false;
   const u = blockText(upper);
   const l = blockText(lower);
-  if (isColumnLine(u) || isColumnLine(l) || isCollectionLine(u) || repeated(upper) || isChapterHeading(u) || isChapterHeading(l)) return false;
+  if (isColumnLine(u) || isColumnLine(l) || isGenreLine(u) || isGenreLine(l) || isCollectionLine(u) || repeated(upper) || isChapterHeading(u) || isChapterHeading(l)) return false;
   // A person's name over the title is the author line, not a title ("Max Shachtman" when the reader left it in the zone).
   // A date alone ("(1922)", "January 1851") is no title; a title may name a month ("Politico-Economic Survey for July 1922").
   return !isDateAlone(u) && authorLineName(u) === undefined && !isAuthorsLine(u) && !isPartRemark(u) && !isPartRemark(l);
@@ -268,7 +280,7 @@ function isTitleOverSubtitle(upper: StreamBlock, lower: StreamBlock, repeated: (
 const isDateAlone = (t: string): boolean => isDateLine(t) && (/^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t) || isPlaceDateLine(t));
 
 /** A line under a title that is not one: a subtitle saying what kind of text it is, or a "by Name" line. */
-const isUnderTitle = (p: StreamBlock): boolean => isSubtitleLine(blockText(p)) || byLine(p) !== undefined;
+const isUnderTitle = (p: StreamBlock): boolean => isSubtitleLine(blockText(p)) || byLine(p) !== undefined || (p.lines.length === 1 && isGenreLine(blockText(p)));
 
 /** The name a "By Name" line gives, that line alone or the first of its paragraph ("By Klara Zetkin" / "(International Secretary …)"). */
 function byLine(p: StreamBlock): string | undefined {
@@ -379,7 +391,9 @@ function readTop(paragraphs: readonly StreamBlock[], ed: Edition, rd: Reading, f
     }
     // Over a heading with its date above the information block, a line names what the text belongs to.
     const overDatedTitle = metaAt >= 0 && paragraphs[titleAt] !== undefined && isHeadingWithDate(paragraphs[titleAt]!);
-    if ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle) {
+    // A part's heading over the chapter's ("PART FIVE" / "Unemployment, Technology, and Capitalism") is a heading of the text, above the title as the HTML prints it.
+    const division = isChapterHeading(squashLine(l.text));
+    if (!division && ((p.lines.length === 1 && isCollectionLine(blockText(p))) || inCollection || isBookLine(p) || overDatedTitle)) {
       ed.metadata.fields.push({ label: '', role: 'collection', value: titleInlines([p], rd), pos: { line: l.line, column: firstColumn(l.text) } });
       continue;
     }

@@ -136,6 +136,18 @@ export const COLUMN: readonly LineRule[] = [
 export const isColumnLine = (s: string): boolean => s.length <= 60 && COLUMN.some((r) => r.pattern.test(s.replace(/[\s\u00a0]+/g, ' ').trim()));
 
 /**
+ * A line that names only the kind of text the page holds ("Book Review", "Obituary", "Letter",
+ * "Editorial"), printed over or under its title: a genre label, never the title itself, wherever
+ * it stands in the title zone. "A Letter to American Workers" and "Review of the Month" say
+ * more than the genre: they are titles (or a COLLECTION row).
+ */
+export const GENRE: readonly LineRule[] = [
+  { name: 'genre label', pattern: /^(?:an? )?(?:(?:book|film|theatre|theater|short) )?(?:reviews?|obituary|obituaries|letters?|open letter|editorial|leaflet|poem|interview|speech|review article)\.?$/i, where: 'top', why: '"Book Review", "Obituary", "Letter": what kind of text it is, not its name' },
+];
+
+export const isGenreLine = (s: string): boolean => s.length <= 40 && GENRE.some((r) => r.pattern.test(s.replace(/[\s\u00a0]+/g, ' ').trim()));
+
+/**
  * A line of the title that says the page holds only part of the text ("Abstract of:",
  * "Abstract from the", "Abstract", "(Excerpts)"): a remark on the text, printed with its title;
  * not a word of the title (the HTML marks it as an editor's insertion in the heading).

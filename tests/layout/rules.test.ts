@@ -14,6 +14,8 @@ import { isAuthorsLine, signedName,
   COLLECTION,
   COLUMN,
   isColumnLine,
+  GENRE,
+  isGenreLine,
   partLinked,
   SUBTITLE,
   CHAPTER,
@@ -138,6 +140,21 @@ describe('layout rules: a periodical’s column over the title', () => {
     it(rule.name, () => {
       for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
       for (const line of ex.no) expect(isColumnLine(line), line).toBe(false);
+    });
+  }
+});
+
+const GENRE_EXAMPLES: Record<string, { yes: string[]; no: string[] }> = {
+  'genre label': { yes: ['Book Review', 'Review', 'Reviews', 'Obituary', 'Letter', 'An Open Letter', 'Editorial', 'Film Review', 'Interview'], no: ['Review of the Month', 'A Letter to American Workers', 'Obituary of a Party', 'The Review', 'Book Reviews and Notes', 'Letters from Prison'] },
+};
+
+describe('layout rules: a genre label over or under the title (GENRE)', () => {
+  it('has examples for every row', () => expect(GENRE.map((r) => r.name).sort()).toEqual(Object.keys(GENRE_EXAMPLES).sort()));
+  for (const rule of GENRE) {
+    const ex = GENRE_EXAMPLES[rule.name]!;
+    it(rule.name, () => {
+      for (const line of ex.yes) expect(rule.pattern.test(line), line).toBe(true);
+      for (const line of ex.no) expect(isGenreLine(line), line).toBe(false);
     });
   }
 });
