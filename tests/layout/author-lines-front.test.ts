@@ -4,20 +4,10 @@
  * name over the title, a collection line naming the book's author.
  */
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/convert.js';
-import { expectValidTei, parseTei, xpath, xtext } from '../helpers/tei.js';
+import { xpath, xtext } from '../helpers/tei.js';
+import { TEXT, convertedDoc, esc, type Doc } from '../helpers/front.js';
 
-type Doc = ReturnType<typeof parseTei>;
-
-function doc(text: string, file: string): Doc {
-  const r = convert(text, { file });
-  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-  expectValidTei(r.tei!);
-  return parseTei(r.tei!);
-}
-
-const TEXT = ['The first paragraph of the text, a sentence long enough to be text in every way.', 'The second paragraph of the text, which ends the text here.'];
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const doc = convertedDoc;
 /** Page text: each block a paragraph. */
 const copy = (front: string[], text = TEXT): string => [...front, ...text].flatMap((p) => [p, '']).join('\n');
 /** HTML: the front's blocks as given (markup), then the text. */

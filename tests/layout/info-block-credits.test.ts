@@ -5,21 +5,11 @@
  */
 import { XmlElement } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/convert.js';
 import { creditsIn } from '../../src/tei/header.js';
-import { expectValidTei, parseTei, xpath, xtext } from '../helpers/tei.js';
+import { xpath, xtext } from '../helpers/tei.js';
+import { TEXT, convertedDoc, esc, type Doc } from '../helpers/front.js';
 
-type Doc = ReturnType<typeof parseTei>;
-
-function doc(text: string, file: string): Doc {
-  const r = convert(text, { file });
-  expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-  expectValidTei(r.tei!);
-  return parseTei(r.tei!);
-}
-
-const TEXT = ['The first paragraph of the text, a sentence long enough to be text in every way.', 'The second paragraph of the text, which ends the text here.'];
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const doc = convertedDoc;
 
 /** A page: its title, the lines of its information block, the text; `before` printed between the title and the block. */
 function copy(info: string[], text = TEXT, before: string[] = []): string {
