@@ -48,7 +48,7 @@ import { isNavigationLine } from './navigation.js';
 import { furnitureByHints } from './furniture.js';
 import { layoutMarked } from './marked.js';
 import { authorFrom, isGenreLine, authorInBookLine, furnitureSegments, isColumnLine, partLinked, PART_LINK, isAuthorsLine, signedName, repeatsFurniture, isBookLine, authorInCollection, authorLineName, footerSpelling, furnitureAnywhere, furnitureRule, isFooterCompanion, infoSentence, isCollectionLine, isChapterHeading, isDateLine, isPartRemark, isPersonName, isSubtitleLine, isNotesHeading as isNotesHeadingLine, noteLabel, parenthesisedAnchorKeys, surnameInBookLine, textAfterNotesRule } from './rules.js';
-import { anchorPrintedNotes } from './printed-anchors.js';
+import { anchorPrintedNotes, unanchorBracketedLetters } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
 import { footerAuthor, frontTexts, titleAuthor } from './authors.js';
@@ -1256,8 +1256,11 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
     const notes = readNotes(part, rd.syntax, rd.diagnostics, surname(ed));
     if (notes) ed.notes.push(notes);
   }
+  const textLists = [ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)];
+  // "“[a] well-contested defeat”": a bracketed letter no note has is the editor's word, no anchor.
+  unanchorBracketedLetters(textLists, ed.notes);
   // Notes no "[n]" points to: their anchors as the copy printed them ("century.”1", "(1)").
-  anchorPrintedNotes([ed.body.head, ...(ed.body.subtitle ? [ed.body.subtitle] : []), ...ed.body.argument.flatMap(inlinesOf), ...ed.body.blocks.flatMap(inlinesOf), ...(ed.body.postscript?.blocks ?? []).flatMap(inlinesOf)], ed.notes);
+  anchorPrintedNotes(textLists, ed.notes);
   for (const { anchor, note } of pairMisnumberedNotes(ed)) {
     rd.diagnostics.report('note-misnumbered', `anchor ${anchor.marker} linked to the note printed "${note.label}", the note at its place in the order (the notes skip or misprint a number)`, anchor.pos);
   }

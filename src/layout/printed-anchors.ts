@@ -105,3 +105,41 @@ export function anchorPrintedNotes(lists: readonly Inline[][], sections: readonl
   }
   return best.length;
 }
+
+/**
+ * A bracketed letter the text prints where no note has that letter: "“[a] well-contested
+ * defeat”", an editor's word supplied inside a quotation, not a note's anchor. Such anchors go
+ * back to the text as printed, in place (neighbouring text joined), before the printed
+ * anchors are looked for, so they do not say how the page prints its lettered anchors.
+ * Numbers and symbols are left to the linker (an orphan "[3]" is a note lost, reported).
+ * Returns how many were put back.
+ */
+export function unanchorBracketedLetters(lists: readonly Inline[][], sections: readonly NoteSection[]): number {
+  const keys = new Set(sections.flatMap((s) => s.notes.map((n) => n.key)));
+  let count = 0;
+  const walk = (list: Inline[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const n = list[i]!;
+      if (n.kind === 'hi') walk(n.children);
+      if (n.kind !== 'noteAnchor' || keys.has(n.key) || !/^\[\p{L}{1,3}\]$/u.test(n.marker)) continue;
+      count++;
+      const prev = list[i - 1];
+      const next = list[i + 1];
+      const text: Text = prev?.kind === 'text' ? prev : { kind: 'text', text: '', pos: n.pos };
+      text.text += n.marker;
+      let removed = 1;
+      if (next?.kind === 'text') {
+        text.text += next.text;
+        removed = 2;
+      }
+      if (prev?.kind === 'text') {
+        list.splice(i, removed);
+        i--;
+      } else {
+        list.splice(i, removed, text);
+      }
+    }
+  };
+  lists.forEach(walk);
+  return count;
+}
