@@ -532,7 +532,20 @@ export interface PrintedAnchorRule {
    * before it ("again.4) They", the superscript "4)"; not "(see vol.3)").
    */
   closedByParenthesis?: true;
+  /** A further test of a match at `index` (the marker's start) that the pattern cannot say. */
+  accept?: (text: string, index: number, key: string) => boolean;
 }
+
+/**
+ * "November 16,1 it": a number glued after a number and its comma is an anchor only when it
+ * is smaller than the number before (a list goes up: "pages 16,17"; "1,000" has three digits
+ * after its comma and nothing after them may be a word).
+ */
+const smallerThanNumberBefore = (text: string, index: number, key: string): boolean => {
+  if (text[index - 1] !== ',' || !/\d/.test(text[index - 2] ?? '')) return true;
+  const before = /(\d{1,4}),$/.exec(text.slice(Math.max(0, index - 6), index));
+  return before !== null && Number(key) < Number(before[1]);
+};
 
 /** What may stand right after an anchor: a space, punctuation, a closing quote or the line's end. */
 const AFTER_ANCHOR = String.raw`(?=[\s.,;:!?’”")\]]|$)`;
@@ -549,10 +562,11 @@ export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
   {
     name: 'glued number',
     // After a small letter or a stop; after a Roman numeral only at the end of the line ("British Industry—VI1", a series title's part and its anchor).
-    source: (k) => String.raw`(?:(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])|(?<=\b[IVXLC]+)(?=(?:${k})\n?$))(${k})${AFTER_ANCHOR}`,
+    source: (k) => String.raw`(?:(?<=[\p{Ll}’”"')\]]|[\p{L}’”"')\]][.,;:!?])|(?<=\b[IVXLC]+)(?=(?:${k})\n?$)|(?<=(?<![\d,.])\d{1,4},)(?=(?:${k})[ \u00a0]\p{Ll}))(${k})${AFTER_ANCHOR}`,
     keys: /^(?:\d{1,3}|[*†‡§¶]{1,3})$/,
-    why: '"for a century.”1 It", "yesterday* to", "again.4) They": a superscript number or a note\'s symbol, glued to the word or stop before it',
+    why: '"for a century.”1 It", "yesterday* to", "again.4) They", "on November 16,1 it": a superscript number or a note\'s symbol, glued to the word or stop before it (after a number and its comma only when smaller than that number and a word goes on)',
     closedByParenthesis: true,
+    accept: smallerThanNumberBefore,
   },
   { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\)?\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph', closedByParenthesis: true },
   { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
@@ -565,7 +579,8 @@ export function printedAnchorAt(rule: PrintedAnchorRule, key: string, text: stri
   if (!rule.keys.test(key)) return undefined;
   const re = new RegExp(rule.source(escapeKey(key)), 'gu');
   re.lastIndex = from;
-  const m = re.exec(text);
+  let m = re.exec(text);
+  while (m && rule.accept && !rule.accept(text, m.index, key)) m = re.exec(text);
   if (!m) return undefined;
   const end = m.index + m[1]!.length;
   if (rule.closedByParenthesis && /^\d/.test(key) && text[end] === ')' && !openParenthesis(text, m.index)) return { index: m.index, marker: `${m[1]!})` };
