@@ -837,6 +837,32 @@ function dropEmptyNotesHeading(paragraphs: StreamBlock[], bodyStart: number, ed:
 }
 
 /**
+ * "Notes: [G.Seaman]" over "1. A note …" and "2. …" in one paragraph (the page set the notes
+ * apart by line breaks, not paragraphs): the heading line becomes a paragraph of its own, and
+ * each line under it that opens with a note label a paragraph of its own, so the notes are
+ * read as the notes of a heading. Only a paragraph whose first line is a notes heading and
+ * whose second line opens with a label; the lines of a note between labels stay with it.
+ */
+function splitNotesHeadingLines(paragraphs: StreamBlock[], bodyStart: number): void {
+  for (let i = bodyStart + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (p.inlines !== undefined || p.parts !== undefined || p.lines.length < 2) continue;
+    if (!isNotesHeadingLine(squashShort(p.lines[0]!.text, 60)) || !noteLabel(p.lines[1]!.text, true, { key: undefined })) continue;
+    const parts: StreamBlock[] = [{ ...p, lines: [p.lines[0]!] }];
+    let key: string | undefined;
+    for (const line of p.lines.slice(1)) {
+      const label = noteLabel(line.text, true, { key });
+      if (label) {
+        key = label.key;
+        parts.push({ ...p, lines: [line], gapBefore: 1 });
+      } else parts[parts.length - 1]!.lines.push(line);
+    }
+    paragraphs.splice(i, 1, ...parts);
+    i += parts.length - 1;
+  }
+}
+
+/**
  * Where the notes begin (their heading, when they have one), or `paragraphs.length`.
  * The notes open with the first paragraph labelled `[n]` whose `n` was already used as an
  * anchor above it (in the title or the text): a text paragraph that happens to open with
@@ -1227,6 +1253,7 @@ export function layout(stream: BlockStream, diagnostics: Diagnostics): Edition {
   }
   if (credits.length > 0) ed.metadata.fields.push(...readFields(credits, rd.diagnostics, ed.dropped));
   dropEmptyNotesHeading(paragraphs, bodyStart, ed, rd);
+  splitNotesHeadingLines(paragraphs, bodyStart);
   const titleKeys = [...ed.body.head, ...(ed.body.subtitle ?? [])].flatMap((n) => (n.kind === 'noteAnchor' ? [n.key] : []));
   const notesAt = dropBodyEnd(paragraphs, bodyStart, notesStart(paragraphs, bodyStart, titleKeys), ed, rd);
   const lateCredits = creditsInNotes(paragraphs, notesAt);

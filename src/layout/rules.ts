@@ -418,7 +418,8 @@ const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:(?:by
 
 export const isNotesHeading = (s: string): boolean => {
   if (s.length > 60) return false;
-  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  // "Notes: [G.Seaman]": the heading and, in brackets, who wrote the notes.
+  const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/(:) ?\[\p{Lu}[\p{L}. '’-]{1,40}\]$/u, '$1');
   return NOTES_HEADING.test(t) || NOTES_BY.test(t);
 };
 
@@ -569,6 +570,12 @@ export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
     accept: smallerThanNumberBefore,
   },
   { name: 'number after a sentence', source: (k) => String.raw`(?<=[\p{Ll}’”"')\]][.!?’”"]?[.!?’”"][ \u00a0])(${k})(?=\)?\n?$)`, keys: /^\d{1,3}$/, why: '"… in all the schools. 1": a superscript number after the last sentence of a paragraph', closedByParenthesis: true },
+  {
+    name: 'number before the last stop',
+    source: (k) => String.raw`(?<=[\p{L}’”"')][ \u00a0])(?<!\b(?:[Cc]hapter|[Pp]ages?|[Pp]p?\.?|[Vv]ol(?:ume)?\.?|[Nn]o\.?|[Ss]ection|[Pp]art|[Aa]rticle|[Pp]oint|[Pp]aragraph|[Ff]ig(?:ure)?\.?|[Tt]able|[Nn]otes?|[Ll]ine|[Bb]ook|[Ii]ssue|[Nn]umber|[Cc]lause|[Ss]tep|[Pp]hase|[Ll]evel|[Gg]rade|[Rr]oom|[Dd]ay|[Yy]ear|[Tt]ype|[Cc]lass|[Ss]eries|[Ee]dition|[Cc]ase|[Rr]ule|[Ll]aw|[Nn]o|[Aa]nd|[Oo]r|[Oo]f|[Tt]o|[Ff]or|[Ii]n|[Ss]ee)[ \u00a0])(${k})(?=[.!?]\n?$)`,
+    keys: /^\d{1,3}$/,
+    why: '"upon the bureau 1.": a superscript set off by a space before the stop that ends the paragraph (not "see chapter 1.", a number the words before it count)',
+  },
   { name: 'parenthesised', source: (k) => String.raw`(?<![:;][ \u00a0]?|[:;,]?[ \u00a0](?:and|or)[ \u00a0])(?<=[\p{L}\p{N}.,!?’”"')\]][ \u00a0]?)(\((?:${k})\))${AFTER_ANCHOR}`, keys: /^(?:\d{1,3}|[A-Za-z])$/, why: '"the cotton operatives (1). But": a parenthesised number in the sentence' },
 ];
 
