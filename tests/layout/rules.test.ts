@@ -495,6 +495,10 @@ describe('layout rules: note anchors a browser copy prints without brackets', ()
       yes: [['for a century.”1 It would have been', '1', '1'], ['needs to emulate.2 It', '2', '2'], ['Education and Fine Arts.1', '1', '1'], ['the Entente1 and', '1', '1']],
       no: [['Vol.I, p.93f.', '93'], ['pi is 3.14 today', '14'], ['the CO2 level', '2'], ['in 1917 the', '7'], ['2 men', '2']],
     },
+    'number before the last stop': {
+      yes: [['exercised upon the bureau 1.', '1', '1'], ['between Morris and Keir Hardie 2.', '2', '2']],
+      no: [['as we showed in chapter 1.', '1'], ['see p. 3.', '3'], ['the bureau 1. More text', '1'], ['1.', '1']],
+    },
     'number after a sentence': {
       yes: [['taught in all the schools. 1', '1', '1'], ['as he wrote.” 3', '3', '3']],
       no: [['there were 1', '1'], ['schools. 1 More text', '1'], ['1', '1']],
