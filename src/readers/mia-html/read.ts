@@ -33,6 +33,7 @@ import { readFieldLines } from './metadata.js';
 import { lastUpdatedField } from '../../layout/info.js';
 import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
 import { noteOpening } from '../../layout/note-kinds.js';
+import { isNotesHeading as isNotesHeadingLine } from '../../layout/rules.js';
 import { htmlStream } from './stream.js';
 import { titleEndsInDate } from '../../layout/title-date.js';
 
@@ -397,11 +398,42 @@ export class HtmlReading {
       this.closeSection();
       return this.pushBlock({ kind: 'heading', level, children: this.inl(el, pos), pos }, block.hints);
     }
+    if (el.tagName === 'p' && this.notesInLines(el, pos)) return;
     if (el.tagName === 'p' || el.tagName === 'div') {
       const start = noteStart(el, this.section !== undefined, this.targets, this.anchorNames, this.pending);
       if (start) return this.openNote(el, pos, start);
     }
     for (const b of this.blocksOf(el, pos)) this.pushBlock(b, block.hints);
+  }
+
+  /**
+   * `<p>Notes: [G.Seaman]<br/>1. …<br/>2. …</p>`: a paragraph whose first line is a notes
+   * heading and whose lines after it open with note labels is a notes section, each labelled
+   * line (and the lines under it, up to the next label) a note. Returns whether it was one.
+   */
+  private notesInLines(el: Element, pos: SourcePos): boolean {
+    const lines: Node[][] = [[]];
+    for (const c of el.childNodes) {
+      if (isElement(c) && c.tagName === 'br') lines.push([]);
+      lines[lines.length - 1]!.push(c);
+    }
+    if (lines.length < 2) return false;
+    const part = (nodes: Node[]): Element => ({ ...el, childNodes: nodes, sourceCodeLocation: (nodes.find((n) => posOf(n, { line: 0, column: 0 }).line > 0) as Element | undefined)?.sourceCodeLocation ?? el.sourceCodeLocation });
+    const heading = part(lines[0]!);
+    if (!isNotesHeadingLine(squash(squashedText(heading)))) return false;
+    const notes: Array<{ el: Element; start: NoteStart }> = [];
+    for (const line of lines.slice(1)) {
+      // A line's leading `<br>` belongs to the line before: the note's own line breaks stay inside it.
+      const words = line.filter((n) => !(isElement(n) && n.tagName === 'br'));
+      const start = words.length > 0 ? noteStart(part(words), true, this.targets, this.anchorNames, { names: [] }) : undefined;
+      if (start) notes.push({ el: part(words), start });
+      else if (notes.length > 0) notes[notes.length - 1]!.el.childNodes.push(...line);
+      else if (squash(words.map((n) => textContent(n)).join('')) !== '') return false;
+    }
+    if (notes.length === 0) return false;
+    this.openSection(heading, posOf(heading, pos));
+    for (const n of notes) this.openNote(n.el, posOf(n.el, pos), n.start);
+    return true;
   }
 
   /** An image standing as a block: a figure, its caption read as its head; an image without a file is reported, not dropped silently. */
@@ -546,9 +578,19 @@ export class HtmlReading {
     }
     this.sectionLead = [];
     const children = this.inl(el, pos, start.labelEl);
+    let label = start.label;
     if (!start.labelEl) dropLeadingLabel(children, start.label);
-    else dropLabelSpace(children);
-    const note: Note = { key: markerKey(start.label), label: start.label, type: 'unknown', place: 'end', blocks: [], pos, targets: [] };
+    else {
+      // `<a name="n1">1</a>. Text`: the stop that closes the label printed after its element.
+      const first = children[0];
+      const stop = first?.kind === 'text' && /^\d{1,3}$/.test(label) ? /^[.)](?=[\s\u00a0])/.exec(first.text) : null;
+      if (stop && first?.kind === 'text') {
+        label += stop[0];
+        children[0] = { ...first, text: first.text.slice(1) };
+      }
+      dropLabelSpace(children);
+    }
+    const note: Note = { key: markerKey(start.label), label, type: 'unknown', place: 'end', blocks: [], pos, targets: [] };
     if (children.length) note.blocks.push({ kind: 'p', children, pos });
     this.section.notes.push(note);
     const link: { names: string[]; backHref?: string } = { names: start.names };
