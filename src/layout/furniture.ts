@@ -6,6 +6,7 @@
  * any reader that sets the hints gets them.
  */
 import type { BlockHints } from './blocks.js';
+import { isSerialRemark } from './rules.js';
 
 export interface HintRule {
   name: string;
@@ -46,7 +47,8 @@ export function furnitureByHints(text: string, hints: Pick<BlockHints, 'classes'
   if (hints.classes?.some((c) => FURNITURE_CLASSES.has(c))) return HINT_FURNITURE[0];
   if (hints.element !== undefined && FURNITURE_TAGS.has(hints.element)) return HINT_FURNITURE[3];
   if (hints.innerClasses?.some((c) => FOOTER_INNER_CLASSES.has(c))) return HINT_FURNITURE[2];
-  if (text.length <= NAV_MAX && NAV_WORDS.test(text) && hints.linksOnly === true) return HINT_FURNITURE[1];
+  // "[Continued in next issue]" linked to the next part is the periodical's remark, printed text.
+  if (text.length <= NAV_MAX && NAV_WORDS.test(text) && !isSerialRemark(text) && hints.linksOnly === true) return HINT_FURNITURE[1];
   if (text.length <= NAV_MAX && LINK_BAR.test(text.replace(/[\s\u00a0]+/g, ' ').trim()) && hints.linksOnly === true) return HINT_FURNITURE[4];
   return undefined;
 }

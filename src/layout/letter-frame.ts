@@ -229,10 +229,25 @@ function isDatedSignature(entries: readonly BodyEntry[]): boolean {
   return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureUnderDate(sigText)) && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
 }
 
+/**
+ * The text's last block is one paragraph of two lines, a place-date line over a signature
+ * ("Berlin-Lichterfelde, April 1919" / "Julian Borchardt", a template's table cell with a
+ * `<br>`): where, when and by whom the text was signed, as page text reads the two lines.
+ * A date over a sentence, or a name under a line that is no place-date, is not one.
+ */
+function isPlaceDateOverSignature(e: BodyEntry): boolean {
+  const children = closingChildren(e.block);
+  if (!children) return false;
+  const ls = lines(children).filter((l) => textOf(l) !== '');
+  if (ls.length !== 2) return false;
+  const sig = textOf(ls[1]!);
+  return isPlaceDateLine(textOf(ls[0]!)) && sig.length <= 40 && (isSetApartName(ls[1]!) || isSignatureUnderDate(sig));
+}
+
 function readCloser(entries: BodyEntry[]): { closer?: Closer; used: number } {
   let start = entries.length;
   const signedDate = isDatedSignature(entries);
-  const dated = !signedDate && start > 1 && isClosingDateBlock(entries[start - 1]!);
+  const dated = !signedDate && start > 1 && (isClosingDateBlock(entries[start - 1]!) || isPlaceDateOverSignature(entries[start - 1]!));
   if (dated) start--;
   if (signedDate) start -= 2;
   while (start > 0 && isCloserCandidate(entries[start - 1]!)) start--;

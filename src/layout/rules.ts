@@ -21,6 +21,14 @@ export interface LineRule {
 }
 
 /** Page furniture: navigation and page template lines, dropped with one diagnostic each. */
+/**
+ * A serial's remark, printed by the periodical that carried the text ("[Continued in next
+ * issue]", "(To be concluded)", "Continued in the next number"): the publication's words, kept
+ * as text in every style even when a page links it to its next part (not navigation).
+ */
+export const SERIAL_REMARK = /^[[(]?\s*(?:to be )?(?:continued|concluded)(?:\s+(?:in|from|on)\s+(?:the |our |a )?(?:next|following|later|last|previous|preceding)\s+(?:issue|number|instal+ment|part|article)s?)?\s*[.!]?\s*[\])]?$/i;
+export const isSerialRemark = (s: string): boolean => SERIAL_REMARK.test(s.replace(/[\s\u00a0]+/g, ' ').trim());
+
 export const FURNITURE: readonly LineRule[] = [
   { name: 'breadcrumb', pattern: /^MIA\s*(?:>|»|:)\s*\S/, where: 'top', why: 'the breadcrumb of the MIA page ("MIA > Archive > …")' },
   { name: 'top of page', pattern: /^(?:back to )?(?:the )?top of (?:the )?page\.?$|^top$/i, where: 'both', why: 'a "Top of the page" link', anywhere: true },

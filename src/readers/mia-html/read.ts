@@ -125,6 +125,8 @@ export class HtmlReading {
   private note: Note | undefined;
   /** Body blocks read under the open notes heading before its first note. */
   private sectionLead: BodyEntry[] = [];
+  /** The heading element's level (undefined: a bold or `sub` paragraph) and hints, per notes section opened by a heading. */
+  private readonly sectionHeads = new Map<NoteSection, { level: number | undefined; hints: StreamBlock['hints'] }>();
   /** The page's `<meta name="author">`, handed to the layout engine's author rules (`layout/authors.ts`). */
   private metaAuthor: PlacedLine | undefined;
   private readonly noteNames = new Map<Note, { names: string[]; backHref?: string }>();
@@ -382,7 +384,7 @@ export class HtmlReading {
         return;
       }
       case 'notesHeading':
-        return this.openSection(el, pos);
+        return this.openSection(el, pos, block.hints);
       case undefined:
         break;
     }
@@ -552,16 +554,34 @@ export class HtmlReading {
     return lines.filter((l) => l.length);
   }
 
-  private openSection(el: Element, pos: SourcePos): void {
+  private openSection(el: Element, pos: SourcePos, hints: StreamBlock['hints'] = {}): void {
     this.closeSection();
     this.section = { heading: this.inl(el, pos), notes: [], pos };
+    this.sectionHeads.set(this.section, { level: headingLevel(el), hints });
     this.ed.notes.push(this.section);
   }
 
   private closeSection(): void {
+    this.headingOverProse();
     this.section = undefined;
     this.note = undefined;
     this.sectionLead = [];
+  }
+
+  /**
+   * A notes heading over paragraphs of prose and no note ("Publisher's Note" over a front
+   * section) heads a section of the text: it goes to
+   * the body where it is printed, as page text keeps it, not dropped as an empty notes heading.
+   */
+  private headingOverProse(): void {
+    const s = this.section;
+    const head = s ? this.sectionHeads.get(s) : undefined;
+    if (!s || !head || !s.heading || s.notes.length > 0 || !this.sectionLead.some((e) => e.block.kind === 'p')) return;
+    const at = this.body.indexOf(this.sectionLead[0]!);
+    if (at < 0) return;
+    const block: Block = head.level !== undefined ? { kind: 'heading', level: head.level, children: s.heading, pos: s.pos } : { kind: 'p', children: s.heading, pos: s.pos };
+    this.body.splice(at, 0, { block, hints: head.hints });
+    this.ed.notes = this.ed.notes.filter((x) => x !== s);
   }
 
   private openNote(el: Element, pos: SourcePos, start: NoteStart): void {
@@ -602,6 +622,7 @@ export class HtmlReading {
   // ---------------------------------------------------------------- the engine's notes and letter frame
 
   private finish(): void {
+    this.closeSection();
     // The author from the page's metadata or the footer's archive link, when no printed line names one (layout/authors.ts).
     const missing = 'no author line (h2, p.author), no <meta name="author"> and no archive link';
     const head = this.ed.body.head[0];
