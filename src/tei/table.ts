@@ -5,15 +5,13 @@
  * (relative, as written) and the image's own description (`alt`) as `figDesc`.
  */
 import type { Block } from '../model/edition.js';
-import { el, flushDue, mixed, nodesCreated, txt, type TeiElement } from './text.js';
+import { el, mixed, txt, type TeiElement } from './text.js';
 
 export function writeTable(parent: TeiElement, block: Extract<Block, { kind: 'table' }>): void {
   const table = el(parent, 'table');
-  let since = nodesCreated();
   for (const row of block.rows) {
     const r = el(table, 'row', [['role', row.role]]);
     for (const cell of row.cells) mixed(r, 'cell', cell.children, [['cols', cell.cols]]);
-    since = flushDue(table, since);
   }
 }
 
