@@ -8,7 +8,7 @@ beforeAll(warmTeiAll, 300_000);
 
 const write = (ed: Edition): string => writeTei(ed, { version: '0.1.0' });
 
-// The writer reuses one xmlbuilder2 document per thread: nothing of one TEI may leak into the next.
+// The writer keeps the state of the document being written between calls (one at a time): nothing of one TEI may leak into the next.
 describe('one writer, many documents', () => {
   test('writing A, B, then A again gives A the same bytes, and B holds only its own text', () => {
     const a = edition((ed) => ed.body.blocks.push(p(t('First document.'))));
