@@ -276,6 +276,15 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 const FOUR_DIGITS = /\d{4}/;
+/**
+ * What a pattern cannot match without: a month name (every name starts with one of these
+ * abbreviations) and the word "between". Words without them skip those patterns: the same
+ * result (the skipped patterns could not match) for a third of the regular expressions.
+ */
+const MONTH_PREFIX = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const BETWEEN = /between/i;
+const NEEDS_MONTH = PATTERNS.map(({ re }) => re.source.includes(M));
+const NEEDS_BETWEEN = PATTERNS.map(({ re }) => /between/i.test(re.source));
 // The shortcut in findDate holds only while every pattern needs four digits in a row.
 for (const { re } of PATTERNS) if (!re.source.includes(String.raw`\d{4}`)) throw new Error(`date pattern without a four-digit year: ${re.source}`);
 
@@ -285,11 +294,22 @@ for (const { re } of PATTERNS) if (!re.source.includes(String.raw`\d{4}`)) throw
  * none can be derived (or when that reading names a day that does not exist).
  */
 export function findDate(words: string): FoundDate | undefined {
+  return search(words, true);
+}
+
+/** `findDate` trying every pattern on every text (the tests hold the shortcuts to it). */
+export const findDateTryingEveryPattern = (words: string): FoundDate | undefined => search(words, false);
+
+function search(words: string, shortcuts: boolean): FoundDate | undefined {
   // Every reading names a year of four digits: words without one (most text the writer
   // asks about) are answered with one scan instead of a dozen patterns.
-  if (!FOUR_DIGITS.test(words)) return undefined;
+  if (shortcuts && !FOUR_DIGITS.test(words)) return undefined;
+  const month = !shortcuts || MONTH_PREFIX.test(words);
+  const between = !shortcuts || BETWEEN.test(words);
   let best: { m: RegExpExecArray; attrs: Pattern['attrs'] } | undefined;
-  for (const { re, attrs } of PATTERNS) {
+  for (let i = 0; i < PATTERNS.length; i++) {
+    if ((NEEDS_MONTH[i] && !month) || (NEEDS_BETWEEN[i] && !between)) continue;
+    const { re, attrs } = PATTERNS[i]!;
     const m = re.exec(words);
     if (m && (!best || m.index < best.m.index)) best = { m, attrs };
   }

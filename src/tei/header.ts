@@ -55,6 +55,9 @@ const NAMES_END = new RegExp(
   'u',
 );
 
+/** A month's name alone: "May", "Sept." (not a name). */
+const MONTH_ALONE = new RegExp(`^${MONTHS}$`, 'u');
+
 /** A credit that names nobody: "Translated: Unknown", "Proofread: n/a". */
 const NOBODY = /^(?:unknown|not known|anonymous|n\/?a|none|\?+)$/i;
 
@@ -86,7 +89,7 @@ export function creditsIn(value: string): Credit[] {
   return head
     .split(/\s*,\s*|\s+(?:and|&)\s+(?!\p{Ll}[\p{Ll}-]*\s+by\s)/u)
     .map((n) => n.replace(/[.\s]+$/, (m) => (/\b\p{Lu}\.$/u.test(n) ? m.trimEnd() : '')).trim())
-    .filter((n) => /\p{L}/u.test(n) && !new RegExp(`^${MONTHS}$`, 'u').test(n) && !NOBODY.test(n))
+    .filter((n) => /\p{L}/u.test(n) && !MONTH_ALONE.test(n) && !NOBODY.test(n))
     .map((n) => {
       const by = ROLE_BY.exec(n)?.groups;
       return by ? { name: by['name']!, resp: by['resp']! } : { name: n };
@@ -118,7 +121,26 @@ export const RESP_BY_WORDS: ReadonlyArray<{ role: MetaRole; pattern: RegExp; res
 ];
 
 /** The credits of a field whose role credits people; none when it names nobody ("Translated: Unknown", an empty "Proofread:"). */
-function fieldCredits(f: MetaField): { resp: string; credits: Credit[]; value: string } | undefined {
+interface Credited {
+  resp: string;
+  credits: Credit[];
+  value: string;
+}
+
+/** The credits of each field, worked out once per document (the titleStmt and the notesStmt both ask). */
+type CreditsOf = (f: MetaField) => Credited | undefined;
+
+function creditsOnce(): CreditsOf {
+  const known = new Map<MetaField, Credited | undefined>();
+  return (f) => {
+    if (known.has(f)) return known.get(f);
+    const credited = fieldCredits(f);
+    known.set(f, credited);
+    return credited;
+  };
+}
+
+function fieldCredits(f: MetaField): Credited | undefined {
   const resp = RESP_BY_ROLE[f.role];
   if (resp === undefined) return undefined;
   const value = squash(plainText(f.value, { anchors: true }));
@@ -129,9 +151,9 @@ function fieldCredits(f: MetaField): { resp: string; credits: Credit[]; value: s
   return { resp: byWords ?? labelRule(f.label)?.resp ?? resp, credits: creditsIn(value), value };
 }
 
-function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {
+function writeRespStmts(titleStmt: TeiElement, ed: Edition, creditsOf: CreditsOf): void {
   for (const f of ed.metadata.fields) {
-    const credited = fieldCredits(f);
+    const credited = creditsOf(f);
     if (!credited || credited.credits.length === 0) continue;
     const { resp, credits, value } = credited;
     // The credit line verbatim when the names alone do not say all of it (year, "for MIA").
@@ -153,12 +175,12 @@ function writeRespStmts(titleStmt: TeiElement, ed: Edition): void {
   txt(el(self, 'name', [['type', 'software']]), 'teiwright');
 }
 
-function writeTitleStmt(fileDesc: TeiElement, ed: Edition): void {
+function writeTitleStmt(fileDesc: TeiElement, ed: Edition, creditsOf: CreditsOf): void {
   const titleStmt = el(fileDesc, 'titleStmt');
   txt(el(titleStmt, 'title'), ed.metadata.title);
   if (ed.metadata.subtitle !== undefined) txt(el(titleStmt, 'title', [['type', 'sub']]), ed.metadata.subtitle);
   if (ed.metadata.author) txt(el(titleStmt, 'author'), ed.metadata.author.name);
-  writeRespStmts(titleStmt, ed);
+  writeRespStmts(titleStmt, ed, creditsOf);
 }
 
 // ---------------------------------------------------------------- publicationStmt
@@ -257,18 +279,18 @@ function writeSourceDesc(fileDesc: TeiElement, ed: Edition): void {
 }
 
 /** Fields with no better home than a note: unknown labels, signatures, extra dates of writing. */
-function notesStmtFields(ed: Edition): MetaField[] {
+function notesStmtFields(ed: Edition, creditsOf: CreditsOf): MetaField[] {
   const written = creationField(ed);
   // A credit naming nobody ("Translated: Unknown", an empty "Proofread:") has no respStmt: its words are a note.
-  const nobody = (f: MetaField) => fieldCredits(f)?.credits.length === 0;
+  const nobody = (f: MetaField) => creditsOf(f)?.credits.length === 0;
   return ed.metadata.fields.filter((f) => !HOMED_ROLES.has(f.role) || ((f.role === 'written' || f.role === 'delivered') && f !== written) || nobody(f));
 }
 
 /** Roles written elsewhere in the header; every other field goes to notesStmt. */
 const HOMED_ROLES = new Set<MetaRole>(['written', 'delivered', 'firstPublished', 'source', 'publisher', 'licence', ...(Object.keys(RESP_BY_ROLE) as MetaRole[])]);
 
-function writeNotesStmt(fileDesc: TeiElement, ed: Edition): void {
-  const fields = notesStmtFields(ed);
+function writeNotesStmt(fileDesc: TeiElement, ed: Edition, creditsOf: CreditsOf): void {
+  const fields = notesStmtFields(ed, creditsOf);
   if (fields.length === 0) return;
   const notesStmt = el(fileDesc, 'notesStmt');
   for (const f of fields) writeField(el(notesStmt, 'note', [['type', 'metadata']]), f);
@@ -412,9 +434,10 @@ const languageName = (code: string): string => LANGUAGES[code.toLowerCase().spli
 export function writeHeader(tei: TeiElement, ed: Edition, ctx: HeaderContext): void {
   const header = el(tei, 'teiHeader');
   const fileDesc = el(header, 'fileDesc');
-  writeTitleStmt(fileDesc, ed);
+  const creditsOf = creditsOnce();
+  writeTitleStmt(fileDesc, ed, creditsOf);
   writePublicationStmt(fileDesc, ed);
-  writeNotesStmt(fileDesc, ed);
+  writeNotesStmt(fileDesc, ed, creditsOf);
   writeSourceDesc(fileDesc, ed);
   writeEncodingDesc(header, ed, ctx);
   writeProfileDesc(header, ed, ctx);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findDate, parseDate } from '../../src/tei/dates.js';
+import { findDate, findDateTryingEveryPattern, parseDate } from '../../src/tei/dates.js';
 
 describe('dates as printed → TEI date attributes', () => {
   test.each([
@@ -86,5 +86,46 @@ describe('dates as printed → TEI date attributes', () => {
     const words = 'Moscow, March 1912.';
     const found = findDate(words);
     expect(found && words.slice(found.start, found.end)).toBe('March 1912');
+  });
+});
+
+/** Shapes of the patterns (slots: M month, D day, Y year), filled at random. */
+const TEMPLATES = [
+  'between {M} {D} and {M} {D}, {Y}', 'between {M} {D}, {Y} and {M} {D}, {Y}', 'between {M} {D} and {D}, {Y}', 'between {D} {M} and {D} {M} {Y}',
+  'between {D} and {D} {M} {Y}', 'between {M} and {M}, {Y}', 'between {Y} and {Y}', 'between {M} {Y} and {M} {Y}', '{M}, not later than {D}, {Y}',
+  '{M} not earlier than the {D} {Y}', '{M} {D} or earlier, {Y}', '{M} {D} - {M} {D}, {Y}', '{M} {D}-{D}, {Y}', '{D}-{D} {M} {Y}', '{M} {D} ({D}), {Y}',
+  '{M} {D} ({M} {D}), {Y}', '{D} {M}, {Y}', 'late {M} {Y}', 'the end of {M}, {Y}', '{M} {Y} - {M} {Y}', '{M} to {M} {Y}', 'winter of {Y}-{D}', '{Y}-{D}', '{Y} / {Y}',
+];
+
+describe('the shortcuts of findDate (a year, a month name, "between") change no answer', () => {
+  test('on 20,000 generated date phrases, findDate equals trying every pattern', () => {
+    const words = [
+      'January', 'Jan.', 'february', 'MAR', 'April', 'May', 'june', 'Jul.', 'August', 'Sept.', 'sep', 'October', 'Nov', 'DEC.', 'Dec',
+      'between', 'Between', 'and', 'to', 'or', 'earlier', 'later', 'not', 'than', 'the', 'of', 'in', 'early', 'mid', 'late', 'end', 'beginning',
+      'spring', 'Summer', 'autumn', 'fall', 'winter', '1', '3rd', '12', '22nd', '(22)', '31', '1905', '1917', '1921', '2001', '06', '14',
+      '-', '–', '—', '/', ',', '.', 'Moscow', 'word', 'tomarch', 'Mayday', '1917-11-07', '0000',
+    ];
+    let a = 12345;
+    const rand = (n: number): number => {
+      a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+      return (a >>> 8) % n;
+    };
+    let dated = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const n = 1 + rand(8);
+      const parts: string[] = [];
+      for (let j = 0; j < n; j++) parts.push(words[rand(words.length)]!);
+      const template = TEMPLATES[rand(TEMPLATES.length)]!;
+      const fill = (slot: string): string => {
+        const from = slot === 'M' ? words.slice(0, 15) : slot === 'D' ? ['1', '3rd', '12', '22nd', '31', '30'] : ['1905', '1917', '1921', '0000'];
+        return from[rand(from.length)]!;
+      };
+      const phrase = k % 2 === 0 ? parts.join(rand(4) === 0 ? '' : ' ') : `${parts[0]} ${template.replace(/\{([MDY])\}/g, (_m, slot: string) => fill(slot))}`;
+      const expected = findDateTryingEveryPattern(phrase);
+      if (expected) dated++;
+      expect(findDate(phrase), phrase).toEqual(expected);
+    }
+    // The phrases exercise the patterns: many name a date.
+    expect(dated).toBeGreaterThan(2_000);
   });
 });
