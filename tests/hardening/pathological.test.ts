@@ -7,6 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { convert, type Stage } from '../../src/convert.js';
 import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
 import { Source } from '../../src/readers/shared/source.js';
+import { parseInlines } from '../../src/readers/shared/inline.js';
+import { Diagnostics } from '../../src/diagnostics.js';
+import type { Inline } from '../../src/model/edition.js';
 import { blankComments, blankTags } from '../../src/validate/fidelity.js';
 import { expectValidTei, parseTei, xeval, xpath } from '../helpers/tei.js';
 
@@ -208,5 +211,25 @@ describe('10,000 nested HTML elements: a clear error at the element too deep, ne
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(xeval(parseTei(r.tei!), 'string(//tei:body)')).toContain('deep words');
     expectValidTei(r.tei!);
+  });
+});
+
+describe('markdown text that opens no markup is gathered as source ranges', () => {
+  const read = (t: string): Inline[] => parseInlines({ src: new Source(t), diagnostics: new Diagnostics('t.md') }, 0, t.length);
+
+  it('a run of 100,000 `<` and `[` is one text node with the source text at its position', () => {
+    for (const ch of ['<', '[']) {
+      const t = `x ${ch.repeat(100_000)} y`;
+      expect(read(t)).toEqual([{ kind: 'text', text: t, pos: { line: 1, column: 1 } }]);
+    }
+  });
+
+  it('source ranges and decoded text mix in one node: escapes, references and hard breaks keep their text and columns', () => {
+    expect(read('a < \\* b &amp; c  \nd [ e')).toEqual([
+      { kind: 'text', text: 'a < * b &', pos: { line: 1, column: 1 } },
+      { kind: 'text', text: ' c', pos: { line: 1, column: 15 } },
+      { kind: 'lb', pos: { line: 1, column: 19 } },
+      { kind: 'text', text: 'd [ e', pos: { line: 2, column: 1 } },
+    ]);
   });
 });
