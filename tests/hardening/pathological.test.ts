@@ -8,6 +8,7 @@ import { convert, type Stage } from '../../src/convert.js';
 import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
 import { Source } from '../../src/readers/shared/source.js';
 import { parseInlines } from '../../src/readers/shared/inline.js';
+import { anchorPastLimit } from '../../src/readers/shared/lia-inline.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import type { Inline } from '../../src/model/edition.js';
 import { blankComments, blankTags } from '../../src/validate/fidelity.js';
@@ -231,5 +232,36 @@ describe('markdown text that opens no markup is gathered as source ranges', () =
       { kind: 'lb', pos: { line: 1, column: 19 } },
       { kind: 'text', text: 'd [ e', pos: { line: 2, column: 1 } },
     ]);
+  });
+});
+
+describe('page text is held to the limits before its blocks are read', () => {
+  const errors = (r: ReturnType<typeof convert>) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, line: d.line, column: d.column }));
+
+  it('more [n] anchors than --max-anchors: refused at the anchor past the limit, before the layout (no stage after reading)', () => {
+    const text = `Title\n\n${'word [1] '.repeat(8)}\nmore [2] words\n\nNotes\n\n[1] The note.\n[2] Another.\n`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'a.txt', profile: 'lia-text', limits: { anchors: 8 }, onStage: (s) => stages.push(s) });
+    expect(errors(r)).toEqual([{ code: 'input-too-many-anchors', line: 4, column: 6 }]);
+    expect(r.model).toBeUndefined();
+    expect(stages).toEqual(['detect', 'read', 'done']);
+  });
+
+  it('counted before reading as the inline reader reads them: not a note label at a line start, not a letter inside a word', () => {
+    const text = "Title\n\nwo[r]d [a] '[t]hat [1]\n  [2] label\n[3]\nend [4] x[5]\n";
+    // Anchors: [a] (3:8), [1] (3:20), [4] (6:5), [5] (6:10); [r] and [t] are letters in words, [2] and [3] labels.
+    expect(anchorPastLimit(text, 4)).toBeUndefined();
+    expect(anchorPastLimit(text, 3)).toEqual({ line: 6, column: 10 });
+    expect(anchorPastLimit(text, 1)).toEqual({ line: 3, column: 20 });
+    expect(anchorPastLimit(text, 0)).toEqual({ line: 3, column: 8 });
+  });
+
+  it('more paragraphs than --max-elements: refused at the first paragraph past the limit, before the layout', () => {
+    const text = `Title\n\nword [1]\n\n${'Notes\n\n[1] The note.\n\n'.repeat(10)}`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'n.txt', profile: 'lia-text', limits: { elements: 12 }, onStage: (s) => stages.push(s) });
+    // Paragraphs 1–12 are Title, "word [1]" and five notes headings with their notes; the 13th starts on line 25.
+    expect(errors(r)).toEqual([{ code: 'input-too-many-elements', line: 25, column: 1 }]);
+    expect(stages).toEqual(['detect', 'read', 'done']);
   });
 });
