@@ -233,6 +233,11 @@ describe('markdown text that opens no markup is gathered as source ranges', () =
       { kind: 'text', text: 'd [ e', pos: { line: 2, column: 1 } },
     ]);
   });
+  it('a `<` that cannot open a tag (`< b`, `<1`, `<<`) is text; the `<b>` after it still opens one', () => {
+    const nodes = read('1 < b <1 <<b>x</b>');
+    expect(nodes.map((n) => n.kind)).toEqual(['text', 'hi']);
+    expect(nodes[0]).toEqual({ kind: 'text', text: '1 < b <1 <', pos: { line: 1, column: 1 } });
+  });
 });
 
 describe('page text is held to the limits before its blocks are read', () => {

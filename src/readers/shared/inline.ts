@@ -518,6 +518,10 @@ class InlineScan {
   /** HTML left inside markdown: `<sup>`, `<a>`, `<span>`, `<br>`, `<em>`/`<i>`, `<strong>`/`<b>`. */
   private tag(i: number, end: number): { nodes: Inline[]; next: number } | undefined {
     const t = this.t;
+    // A tag starts `<x` or `</`: any other `<` is text, found without slicing the 600
+    // characters a tag may span (a run of 16 million `<` sliced 16 million times).
+    const c1 = t.charCodeAt(i + 1);
+    if (i + 1 >= end || !(c1 === 47 || (c1 >= 65 && c1 <= 90) || (c1 >= 97 && c1 <= 122))) return undefined;
     const m = TAG.exec(t.slice(i, Math.min(end, i + 600)));
     if (!m) return undefined;
     const [whole, closing, rawName, attrs] = m as unknown as [string, string, string, string];
