@@ -16,7 +16,8 @@ import { expectValidTei, parseTei, xeval, xpath } from '../helpers/tei.js';
 
 describe('pathological inputs cost linear time and bounded memory', () => {
   it('a text beyond --max-anchors is refused right after reading: no transform, writer or validation runs on it', () => {
-    const anchors = `# T\n\n${'word<sup>1</sup> '.repeat(50)}\n\n**Notes**\n\n1. The note.\n`;
+    // One anchor a paragraph: each paragraph within the limit, the text beyond it.
+    const anchors = `# T\n\n${'word<sup>1</sup>\n\n'.repeat(50)}**Notes**\n\n1. The note.\n`;
     const stages: Stage[] = [];
     const r = convert(anchors, { file: 'a.md', limits: { anchors: 10 }, onStage: (s) => stages.push(s) });
     expect(r.diagnostics.filter((d) => d.code === 'input-too-many-anchors')).toHaveLength(1);
@@ -32,6 +33,19 @@ describe('pathological inputs cost linear time and bounded memory', () => {
     const all: Stage[] = [];
     expect(convert(anchors, { file: 'a.md', onStage: (s) => all.push(s) }).ok).toBe(true);
     expect(all).toContain('transform');
+  });
+});
+
+describe('markdown anchors are counted while a paragraph is read', () => {
+  it('a paragraph of more `<sup>n</sup>` than --max-anchors is refused at the anchor past the limit, before its model is built', () => {
+    const text = `# T\n\n${'word<sup>1</sup> '.repeat(50)}\n\n**Notes**\n\n1. The note.\n`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'a.md', limits: { anchors: 10 }, onStage: (s) => stages.push(s) });
+    // 'word<sup>1</sup> ' is 17 characters: the 11th anchor's `<sup>` is at column 10 × 17 + 5.
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line, d.column])).toEqual([['input-too-many-anchors', 3, 175]]);
+    expect(r.model).toBeUndefined();
+    expect(stages).toEqual(['detect', 'read', 'done']);
+    expect(convert(text, { file: 'a.md', limits: { anchors: 50 } }).ok).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Diagnostics } from '../../diagnostics.js';
 import type { Inline, SourcePos } from '../../model/edition.js';
 import type { Source } from './source.js';
 import { referenceAt } from '../../model/charref.js';
+import { LimitExceeded, tooManyAnchors } from '../../model/limits.js';
 
 export interface InlineEnv {
   src: Source;
@@ -24,6 +25,12 @@ export interface InlineEnv {
   footnotes?: ReadonlySet<string>;
   /** Offsets of `**` runs already consumed as part of a label (`**Source: Works**`). */
   skip?: ReadonlySet<number>;
+  /**
+   * `--max-anchors`: a range that holds more note anchors than this is refused while it is
+   * read (`LimitExceeded`), before the rest of its nodes are made (a 16 MB paragraph of
+   * `<sup>1</sup>` held 1.5 million anchors before the model's count refused it).
+   */
+  maxAnchors?: number;
 }
 
 /** A printed note marker: `1`, `[1]`, `(12)`, `[A]`, `*`, `†`; gives the key that pairs it with its note. */
@@ -77,6 +84,8 @@ class InlineScan {
   private readonly failedFrom = new Map<string, number>();
   /** Whether the scan asked `plainMarkers` or `footnotes` (its result depends on them). */
   askedSets = false;
+  /** Note anchors this scan made (`InlineEnv.maxAnchors`). */
+  private anchors = 0;
   constructor(private readonly env: InlineEnv) {
     this.t = env.src.text;
   }
@@ -370,6 +379,8 @@ class InlineScan {
   }
 
   private anchor(printed: string, at: number, target?: string, id?: string): Inline {
+    const max = this.env.maxAnchors;
+    if (max !== undefined && ++this.anchors > max) throw new LimitExceeded('input-too-many-anchors', tooManyAnchors(max), this.pos(at));
     const marker = printed.replace(/\\/g, '').trim();
     const node: Inline = { kind: 'noteAnchor', marker, key: markerKey(marker) ?? marker, pos: this.pos(at) };
     if (target) node.target = target;
