@@ -61,6 +61,11 @@ const BEFORE: Record<string, string> = {
   'code spans (`c`, markdown)': '3.7 s, 262 MB | 11.7 s, 828 MB | -; before the inline scan joined text as it goes and the writer made one DOM text node of neighbouring text (load ~12)',
   'code spans, one per paragraph (markdown)': 'over 240 s | over 240 s | -; before the backtick runs were found once per text (each paragraph scanned the whole text)',
   'raw forbidden characters (U+FFFE, U+0001)': '24.4 s, 457 MB | 24.3 s, 472 MB | 71.5 s, 1,034 MB; before the TEI writer serialised a large document in parts (load ~17; after: 19.8 s, 311 MB | 28.6 s, 408 MB | 92.1 s, 1,044 MB, the peaks now in validation and the fidelity check). 17.2 s, 175 MB | over 240 s | -; before: replaced by U+FFFD before reading (only reported), and the position scan looked for the next line end from every match',
+  'note anchors ([1], page text)': '3.5 s, 166 MB | 25.0 s, 340 MB | 102.7 s, 1,182 MB (load ~18); before --max-anchors was counted on the text and refused before the layout (the whole model was built, then refused by --max-elements)',
+  'note anchors (<sup>1</sup>, markdown)': '25.0 s, 302 MB | 5.8 s, 206 MB | 31.7 s, 631 MB (load ~18); before a paragraph of more anchors than --max-anchors was refused while it is read (the model was built, then refused by --max-elements)',
+  'notes headings (page text)': '45.4 s, 468 MB | 19.8 s, 527 MB | 94.7 s, 1,801 MB (load ~18); before --max-elements was held to while the text is split into paragraphs (4 and 16 MB: refused once the model was built)',
+  'a run of < (one line)': '5.8 s, 177 MB | 20.8 s, 378 MB | 51.4 s, 681 MB (load ~18); before the inline scan gathered source text as ranges (a rope of one concatenation per `<`) and looked at the character after `<` before slicing 600',
+  'a run of [ (one line)': '4.7 s, 166 MB | 17.6 s, 325 MB | 63.9 s, 931 MB (load ~18); before the inline scan gathered source text as ranges (a rope of one concatenation per `[`)',
 'unclosed HTML (<p><b><i>)': '56.1 s, 2,126 MB | out of memory | out of memory; before --max-elements (parse5 reopens the formatting elements in every paragraph: ~600,000 elements per MB)',
 };
 

@@ -34,7 +34,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
  */
 export class LimitExceeded extends Error {
   constructor(
-    readonly code: 'input-too-many-elements' | 'input-too-deep',
+    readonly code: 'input-too-many-elements' | 'input-too-deep' | 'input-too-many-anchors',
     message: string,
     readonly pos: { line: number; column: number } | undefined,
   ) {
@@ -45,3 +45,7 @@ export class LimitExceeded extends Error {
 /** The message for a document beyond `--max-elements`. */
 export const tooManyElements = (limit: number, where: string): string =>
   `the ${where} has more than ${limit} elements (--max-elements ${limit}); the file was not converted`;
+
+/** The message for a document beyond `--max-anchors`. */
+export const tooManyAnchors = (limit: number): string =>
+  `the text has more than ${limit} note anchors (--max-anchors ${limit}); the file was not converted`;

@@ -7,12 +7,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { convert, type Stage } from '../../src/convert.js';
 import { visitInlines, bodyInlineLists } from '../../src/model/walk.js';
 import { Source } from '../../src/readers/shared/source.js';
+import { parseInlines } from '../../src/readers/shared/inline.js';
+import { anchorPastLimit } from '../../src/readers/shared/lia-inline.js';
+import { Diagnostics } from '../../src/diagnostics.js';
+import type { Inline } from '../../src/model/edition.js';
 import { blankComments, blankTags } from '../../src/validate/fidelity.js';
 import { expectValidTei, parseTei, xeval, xpath } from '../helpers/tei.js';
 
 describe('pathological inputs cost linear time and bounded memory', () => {
   it('a text beyond --max-anchors is refused right after reading: no transform, writer or validation runs on it', () => {
-    const anchors = `# T\n\n${'word<sup>1</sup> '.repeat(50)}\n\n**Notes**\n\n1. The note.\n`;
+    // One anchor a paragraph: each paragraph within the limit, the text beyond it.
+    const anchors = `# T\n\n${'word<sup>1</sup>\n\n'.repeat(50)}**Notes**\n\n1. The note.\n`;
     const stages: Stage[] = [];
     const r = convert(anchors, { file: 'a.md', limits: { anchors: 10 }, onStage: (s) => stages.push(s) });
     expect(r.diagnostics.filter((d) => d.code === 'input-too-many-anchors')).toHaveLength(1);
@@ -28,6 +33,19 @@ describe('pathological inputs cost linear time and bounded memory', () => {
     const all: Stage[] = [];
     expect(convert(anchors, { file: 'a.md', onStage: (s) => all.push(s) }).ok).toBe(true);
     expect(all).toContain('transform');
+  });
+});
+
+describe('markdown anchors are counted while a paragraph is read', () => {
+  it('a paragraph of more `<sup>n</sup>` than --max-anchors is refused at the anchor past the limit, before its model is built', () => {
+    const text = `# T\n\n${'word<sup>1</sup> '.repeat(50)}\n\n**Notes**\n\n1. The note.\n`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'a.md', limits: { anchors: 10 }, onStage: (s) => stages.push(s) });
+    // 'word<sup>1</sup> ' is 17 characters: the 11th anchor's `<sup>` is at column 10 × 17 + 5.
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line, d.column])).toEqual([['input-too-many-anchors', 3, 175]]);
+    expect(r.model).toBeUndefined();
+    expect(stages).toEqual(['detect', 'read', 'done']);
+    expect(convert(text, { file: 'a.md', limits: { anchors: 50 } }).ok).toBe(true);
   });
 });
 
@@ -208,5 +226,61 @@ describe('10,000 nested HTML elements: a clear error at the element too deep, ne
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(xeval(parseTei(r.tei!), 'string(//tei:body)')).toContain('deep words');
     expectValidTei(r.tei!);
+  });
+});
+
+describe('markdown text that opens no markup is gathered as source ranges', () => {
+  const read = (t: string): Inline[] => parseInlines({ src: new Source(t), diagnostics: new Diagnostics('t.md') }, 0, t.length);
+
+  it('a run of 100,000 `<` and `[` is one text node with the source text at its position', () => {
+    for (const ch of ['<', '[']) {
+      const t = `x ${ch.repeat(100_000)} y`;
+      expect(read(t)).toEqual([{ kind: 'text', text: t, pos: { line: 1, column: 1 } }]);
+    }
+  });
+
+  it('source ranges and decoded text mix in one node: escapes, references and hard breaks keep their text and columns', () => {
+    expect(read('a < \\* b &amp; c  \nd [ e')).toEqual([
+      { kind: 'text', text: 'a < * b &', pos: { line: 1, column: 1 } },
+      { kind: 'text', text: ' c', pos: { line: 1, column: 15 } },
+      { kind: 'lb', pos: { line: 1, column: 19 } },
+      { kind: 'text', text: 'd [ e', pos: { line: 2, column: 1 } },
+    ]);
+  });
+  it('a `<` that cannot open a tag (`< b`, `<1`, `<<`) is text; the `<b>` after it still opens one', () => {
+    const nodes = read('1 < b <1 <<b>x</b>');
+    expect(nodes.map((n) => n.kind)).toEqual(['text', 'hi']);
+    expect(nodes[0]).toEqual({ kind: 'text', text: '1 < b <1 <', pos: { line: 1, column: 1 } });
+  });
+});
+
+describe('page text is held to the limits before its blocks are read', () => {
+  const errors = (r: ReturnType<typeof convert>) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, line: d.line, column: d.column }));
+
+  it('more [n] anchors than --max-anchors: refused at the anchor past the limit, before the layout (no stage after reading)', () => {
+    const text = `Title\n\n${'word [1] '.repeat(8)}\nmore [2] words\n\nNotes\n\n[1] The note.\n[2] Another.\n`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'a.txt', profile: 'lia-text', limits: { anchors: 8 }, onStage: (s) => stages.push(s) });
+    expect(errors(r)).toEqual([{ code: 'input-too-many-anchors', line: 4, column: 6 }]);
+    expect(r.model).toBeUndefined();
+    expect(stages).toEqual(['detect', 'read', 'done']);
+  });
+
+  it('counted before reading as the inline reader reads them: not a note label at a line start, not a letter inside a word', () => {
+    const text = "Title\n\nwo[r]d [a] '[t]hat [1]\n  [2] label\n[3]\nend [4] x[5]\n";
+    // Anchors: [a] (3:8), [1] (3:20), [4] (6:5), [5] (6:10); [r] and [t] are letters in words, [2] and [3] labels.
+    expect(anchorPastLimit(text, 4)).toBeUndefined();
+    expect(anchorPastLimit(text, 3)).toEqual({ line: 6, column: 10 });
+    expect(anchorPastLimit(text, 1)).toEqual({ line: 3, column: 20 });
+    expect(anchorPastLimit(text, 0)).toEqual({ line: 3, column: 8 });
+  });
+
+  it('more paragraphs than --max-elements: refused at the first paragraph past the limit, before the layout', () => {
+    const text = `Title\n\nword [1]\n\n${'Notes\n\n[1] The note.\n\n'.repeat(10)}`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'n.txt', profile: 'lia-text', limits: { elements: 12 }, onStage: (s) => stages.push(s) });
+    // Paragraphs 1–12 are Title, "word [1]" and five notes headings with their notes; the 13th starts on line 25.
+    expect(errors(r)).toEqual([{ code: 'input-too-many-elements', line: 25, column: 1 }]);
+    expect(stages).toEqual(['detect', 'read', 'done']);
   });
 });

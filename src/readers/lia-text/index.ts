@@ -9,7 +9,8 @@ import { layout } from '../../layout/engine.js';
 import type { InlineSyntax } from '../../layout/blocks.js';
 import type { Edition } from '../../model/edition.js';
 import type { Reader, ReaderContext } from '../reader.js';
-import { parseLiaInlines } from '../shared/lia-inline.js';
+import { anchorPastLimit, parseLiaInlines } from '../shared/lia-inline.js';
+import { LimitExceeded, tooManyAnchors } from '../../model/limits.js';
 import { detectLiaText } from './detect.js';
 import { splitParagraphs } from './paragraphs.js';
 
@@ -18,7 +19,12 @@ export const PROFILE = 'lia-text';
 const textInlines: InlineSyntax = { inlines: parseLiaInlines };
 
 export function readLiaText(text: string, ctx: ReaderContext): Edition {
-  return layout({ profile: PROFILE, blocks: splitParagraphs(text), syntax: textInlines }, ctx.diagnostics);
+  // The limits, checked on the text before the layout builds a block or a node for each.
+  if (ctx.limits) {
+    const past = anchorPastLimit(text, ctx.limits.anchors);
+    if (past) throw new LimitExceeded('input-too-many-anchors', tooManyAnchors(ctx.limits.anchors), past);
+  }
+  return layout({ profile: PROFILE, blocks: splitParagraphs(text, ctx.limits?.elements), syntax: textInlines }, ctx.diagnostics);
 }
 
 export const liaTextReader: Reader = {

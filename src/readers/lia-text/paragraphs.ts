@@ -5,9 +5,16 @@
  * layout engine finds titles, information blocks, letters and notes by shape.
  */
 import { type StreamBlock, isBlank } from '../../layout/blocks.js';
+import { LimitExceeded } from '../../model/limits.js';
 
-/** Splits normalised text (LF line ends) into `para` blocks, in one linear scan. */
-export function splitParagraphs(text: string): StreamBlock[] {
+/**
+ * Splits normalised text (LF line ends) into `para` blocks, in one linear scan. Every
+ * paragraph becomes at least one element of the edition (a paragraph, a heading, a note, a
+ * field), so a text of more than `maxBlocks` paragraphs is refused here, at the first one past
+ * the limit (`--max-elements`), before the layout holds a block and a model node for each
+ * (a page of 1.5 million "Notes" headings and notes reached 1.8 GB before the model's count).
+ */
+export function splitParagraphs(text: string, maxBlocks = Number.POSITIVE_INFINITY): StreamBlock[] {
   const paragraphs: StreamBlock[] = [];
   let current: StreamBlock | undefined;
   let gap = 0;
@@ -23,6 +30,9 @@ export function splitParagraphs(text: string): StreamBlock[] {
       gap++;
     } else {
       if (!current) {
+        if (paragraphs.length >= maxBlocks) {
+          throw new LimitExceeded('input-too-many-elements', `the text has more than ${maxBlocks} paragraphs, each at least one element (--max-elements ${maxBlocks}); the file was not converted`, { line: lineNo, column: 1 });
+        }
         current = { kind: 'para', lines: [], gapBefore: gap, hints: {} };
         paragraphs.push(current);
         gap = 0;

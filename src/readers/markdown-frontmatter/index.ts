@@ -176,7 +176,7 @@ export const markdownFrontmatter: Reader = {
       facts.titleField = { label: 'title', role: 'other', value: trimInlines(parseInlines({ src, diagnostics: new Diagnostics() }, titleEntry.start, titleEntry.end)), pos: titleEntry.pos };
     }
     if (author && authorPos) facts.author = { name: nameCase(author), pos: authorPos.pos };
-    const ed = layout(markdownStream(src, fm?.bodyLine ?? 0, ctx.diagnostics, 'markdown-frontmatter', facts), ctx.diagnostics);
+    const ed = layout(markdownStream(src, fm?.bodyLine ?? 0, ctx.diagnostics, 'markdown-frontmatter', facts, ctx.limits), ctx.diagnostics);
     ed.dropped.unshift(...dropped);
     return ed;
   },

@@ -34,6 +34,6 @@ export const miaMarkdown: Reader = {
   markup: 'markdown',
   detect: detectMiaMarkdown,
   read(text: string, ctx: ReaderContext): Edition {
-    return layout(markdownStream(new Source(text), 0, ctx.diagnostics, 'mia-markdown'), ctx.diagnostics);
+    return layout(markdownStream(new Source(text), 0, ctx.diagnostics, 'mia-markdown', undefined, ctx.limits), ctx.diagnostics);
   },
 };

@@ -9,6 +9,7 @@ import type { Diagnostics } from '../../diagnostics.js';
 import type { Inline, SourcePos } from '../../model/edition.js';
 import type { Source } from './source.js';
 import { referenceAt } from '../../model/charref.js';
+import { LimitExceeded, tooManyAnchors } from '../../model/limits.js';
 
 export interface InlineEnv {
   src: Source;
@@ -24,6 +25,12 @@ export interface InlineEnv {
   footnotes?: ReadonlySet<string>;
   /** Offsets of `**` runs already consumed as part of a label (`**Source: Works**`). */
   skip?: ReadonlySet<number>;
+  /**
+   * `--max-anchors`: a range that holds more note anchors than this is refused while it is
+   * read (`LimitExceeded`), before the rest of its nodes are made (a 16 MB paragraph of
+   * `<sup>1</sup>` held 1.5 million anchors before the model's count refused it).
+   */
+  maxAnchors?: number;
 }
 
 /** A printed note marker: `1`, `[1]`, `(12)`, `[A]`, `*`, `†`; gives the key that pairs it with its note. */
@@ -77,6 +84,8 @@ class InlineScan {
   private readonly failedFrom = new Map<string, number>();
   /** Whether the scan asked `plainMarkers` or `footnotes` (its result depends on them). */
   askedSets = false;
+  /** Note anchors this scan made (`InlineEnv.maxAnchors`). */
+  private anchors = 0;
   constructor(private readonly env: InlineEnv) {
     this.t = env.src.text;
   }
@@ -101,21 +110,51 @@ class InlineScan {
       aligned = true;
     };
     const t = this.t;
+    // The text of the node being gathered: `buf`, then the source's [pendFrom, pendTo) not yet
+    // sliced. Source text that follows on is taken as a range and sliced once: a run of
+    // 16 million `<` or `[` added one character at a time made a rope of 16 million
+    // concatenations (32 bytes each, half a gigabyte) until the node was flattened.
     let buf = '';
+    let pendFrom = start;
+    let pendTo = start;
     let bufStart = start;
     // Spaces at the end of buf, counted as text is added: reading buf's end at each line end
     // would flatten the growing string every time (quadratic on a long paragraph).
     let trailingSpaces = 0;
+    const gathered = (): string => {
+      if (pendTo > pendFrom) {
+        buf += t.slice(pendFrom, pendTo);
+        pendFrom = pendTo;
+      }
+      return buf;
+    };
+    const isEmpty = (): boolean => buf === '' && pendTo === pendFrom;
+    const countSpaces = (s: string, from: number, to: number): void => {
+      let k = to;
+      while (k > from && s.charCodeAt(k - 1) === 32) k--;
+      trailingSpaces = k === from ? trailingSpaces + (to - from) : to - k;
+    };
+    /** Adds a string that is not the source's own text at `at` (a decoded reference, an escaped character). */
     const add = (s: string, at: number): void => {
-      if (buf === '') bufStart = at;
+      if (isEmpty()) bufStart = at;
+      gathered();
       buf += s;
-      let k = s.length;
-      while (k > 0 && s.charCodeAt(k - 1) === 32) k--;
-      trailingSpaces = k === 0 ? trailingSpaces + s.length : s.length - k;
+      countSpaces(s, 0, s.length);
+    };
+    /** Adds the source's text from..to. */
+    const take = (from: number, to: number): void => {
+      if (isEmpty()) bufStart = from;
+      if (pendTo !== from || pendTo === pendFrom) {
+        gathered();
+        pendFrom = from;
+      }
+      pendTo = to;
+      countSpaces(t, from, to);
     };
     const flush = (): void => {
-      if (buf !== '') put({ kind: 'text', text: buf, pos: this.pos(bufStart) });
+      if (!isEmpty()) put({ kind: 'text', text: gathered(), pos: this.pos(bufStart) });
       buf = '';
+      pendFrom = pendTo;
       trailingSpaces = 0;
     };
     const push = (node: Inline): void => {
@@ -129,7 +168,7 @@ class InlineScan {
       let stop = i;
       while (stop < end && !isSpecial(t.charCodeAt(stop))) stop++;
       if (stop > i) {
-        add(t.slice(i, stop), i);
+        take(i, stop);
         i = stop;
         continue;
       }
@@ -144,7 +183,7 @@ class InlineScan {
           aligned = false;
           i += ref.length;
         } else {
-          add(c, i);
+          take(i, i + 1);
           i++;
         }
         continue;
@@ -161,7 +200,7 @@ class InlineScan {
           }
           i = span.next;
         } else {
-          add(t.slice(i, i + n), i);
+          take(i, i + n);
           i += n;
         }
         continue;
@@ -186,16 +225,17 @@ class InlineScan {
           i += 2;
           continue;
         }
-        add(c, i);
+        take(i, i + 1);
         i++;
         continue;
       }
       if (c === '\n') {
         // Two trailing spaces make a hard line break (markdown); otherwise a soft one.
         if (trailingSpaces >= 2) {
-          buf = buf.slice(0, buf.length - trailingSpaces);
+          const whole = gathered();
+          buf = whole.slice(0, whole.length - trailingSpaces);
           push({ kind: 'lb', pos: this.pos(i) });
-        } else add(c, i);
+        } else take(i, i + 1);
         i++;
         if (this.env.quoted) {
           const q = /^\s{0,3}(?:> ?){1,8}/.exec(t.slice(i, Math.min(end, i + 20)));
@@ -214,7 +254,7 @@ class InlineScan {
           push(consumed.node);
           i = consumed.next;
         } else {
-          add(t.slice(i, i + n), i);
+          take(i, i + n);
           i += n;
         }
         continue;
@@ -272,7 +312,7 @@ class InlineScan {
           continue;
         }
       }
-      add(c, i);
+      take(i, i + 1);
       i++;
     }
     flush();
@@ -339,6 +379,8 @@ class InlineScan {
   }
 
   private anchor(printed: string, at: number, target?: string, id?: string): Inline {
+    const max = this.env.maxAnchors;
+    if (max !== undefined && ++this.anchors > max) throw new LimitExceeded('input-too-many-anchors', tooManyAnchors(max), this.pos(at));
     const marker = printed.replace(/\\/g, '').trim();
     const node: Inline = { kind: 'noteAnchor', marker, key: markerKey(marker) ?? marker, pos: this.pos(at) };
     if (target) node.target = target;
@@ -487,6 +529,10 @@ class InlineScan {
   /** HTML left inside markdown: `<sup>`, `<a>`, `<span>`, `<br>`, `<em>`/`<i>`, `<strong>`/`<b>`. */
   private tag(i: number, end: number): { nodes: Inline[]; next: number } | undefined {
     const t = this.t;
+    // A tag starts `<x` or `</`: any other `<` is text, found without slicing the 600
+    // characters a tag may span (a run of 16 million `<` sliced 16 million times).
+    const c1 = t.charCodeAt(i + 1);
+    if (i + 1 >= end || !(c1 === 47 || (c1 >= 65 && c1 <= 90) || (c1 >= 97 && c1 <= 122))) return undefined;
     const m = TAG.exec(t.slice(i, Math.min(end, i + 600)));
     if (!m) return undefined;
     const [whole, closing, rawName, attrs] = m as unknown as [string, string, string, string];

@@ -18,6 +18,14 @@ const UNCLOSED = /\[\d{1,3}(?![\d\]])/y;
 const EMPTY = /\[[ \u00a0]*\]/y;
 
 /**
+ * "'[t]hat", "wor[l]d": a letter in brackets inside a word (a letter or an opening quote
+ * before it, a letter after it) is an editor's change to the word, not an anchor; after a
+ * space it is one ("Jahrbucher [B]the practical", the anchor glued to the next word).
+ */
+const isLetterInWord = (text: string, i: number, anchor: RegExpExecArray): boolean =>
+  /^[A-Za-z]$/.test(anchor[1]!) && /[\p{L}'‘“"]/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + anchor[0].length] ?? '');
+
+/**
  * Turns one slice of a line into text and `noteAnchor` nodes, reporting malformed markers.
  * Appends to `out` so that a paragraph's lines can be gathered into one list.
  */
@@ -35,10 +43,7 @@ export function parseLiaInlines(slice: SourceSlice, diagnostics: Diagnostics, ou
     const pos: SourcePos = { line, column: column + i };
     ANCHOR.lastIndex = i;
     const anchor = ANCHOR.exec(text);
-    // "'[t]hat", "wor[l]d": a letter in brackets inside a word (a letter or an opening quote
-    // before it, a letter after it) is an editor's change to the word, not an anchor; after a
-    // space it is one ("Jahrbucher [B]the practical", the anchor glued to the next word).
-    if (anchor && !(/^[A-Za-z]$/.test(anchor[1]!) && /[\p{L}'‘“"]/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + anchor[0].length] ?? ''))) {
+    if (anchor && !isLetterInWord(text, i, anchor)) {
       flush(i);
       out.push({ kind: 'noteAnchor', marker: anchor[0], key: anchor[1]!, pos });
       start = i + anchor[0].length;
@@ -56,6 +61,33 @@ export function parseLiaInlines(slice: SourceSlice, diagnostics: Diagnostics, ou
   }
   flush(text.length);
   return out;
+}
+
+/**
+ * Where the anchor past `limit` is, counted as `parseLiaInlines` reads them, in one scan of
+ * the whole text before any block is read; undefined within the limit. A bracket at the
+ * start of a line (`[1] The note.`) is a note's label, not counted. So a text of a million
+ * `[1]` is refused with the memory of its text alone, not after its model is built.
+ */
+export function anchorPastLimit(text: string, limit: number): SourcePos | undefined {
+  let count = 0;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) {
+    ANCHOR.lastIndex = i;
+    const anchor = ANCHOR.exec(text);
+    if (!anchor || isLetterInWord(text, i, anchor)) continue;
+    let k = i - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k--;
+    if (k < 0 || text[k] === '\n') continue;
+    if (++count <= limit) continue;
+    let line = 1;
+    let lineStart = 0;
+    for (let n = text.indexOf('\n'); n !== -1 && n < i; n = text.indexOf('\n', n + 1)) {
+      line++;
+      lineStart = n + 1;
+    }
+    return { line, column: i - lineStart + 1 };
+  }
+  return undefined;
 }
 
 /** A note label at the start of a line: `[12] text` or `[12]` alone. */

@@ -17,6 +17,7 @@ import { isQuoteWrapped, splitBlocks, type RawBlock, type Range } from './blocks
 import { parseInlines, parseInlinesTracked, type InlineEnv } from './inline.js';
 import { matchLabel, metaField, trimInlines } from './metadata.js';
 import type { Source } from './source.js';
+import type { Limits } from '../../model/limits.js';
 
 /** Where a stream block's words are in the source, and how they are read. */
 type Ref =
@@ -41,11 +42,11 @@ const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\d_-]{1,20})\]:[ \t]*/u;
 const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
 
 /** The markdown of `src` from `firstLine` as a block stream for the layout engine. */
-export function markdownStream(src: Source, firstLine: number, diagnostics: Diagnostics, profile: string, front?: FrontMatterFacts): BlockStream {
+export function markdownStream(src: Source, firstLine: number, diagnostics: Diagnostics, profile: string, front?: FrontMatterFacts, limits?: Limits): BlockStream {
   const wrapped = isQuoteWrapped(src, firstLine);
   const plainMarkers = new Set<string>();
   const footnotes = new Set<string>();
-  const env: InlineEnv = { src, diagnostics, plainMarkers, footnotes, quoted: wrapped };
+  const env: InlineEnv = { src, diagnostics, plainMarkers, footnotes, quoted: wrapped, ...(limits && { maxAnchors: limits.anchors }) };
   const syntax = new MarkdownSyntax(src, env, plainMarkers, footnotes);
   const blocks: StreamBlock[] = [];
   let lastLine = firstLine; // 1-based line of the previous block's end (0: none)
