@@ -589,10 +589,24 @@ export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
 
 const escapeKey = (key: string): string => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Each row's pattern for one key, compiled once: a document asks for the same few keys line
+ * after line (the keys a row accepts are few: numbers up to 999 and note symbols). Used only
+ * through `exec` from a `lastIndex` set just before, so sharing the global pattern is safe.
+ */
+const anchorPatterns = new WeakMap<PrintedAnchorRule, Map<string, RegExp>>();
+function anchorPattern(rule: PrintedAnchorRule, key: string): RegExp {
+  let byKey = anchorPatterns.get(rule);
+  if (!byKey) anchorPatterns.set(rule, (byKey = new Map()));
+  let re = byKey.get(key);
+  if (!re) byKey.set(key, (re = new RegExp(rule.source(escapeKey(key)), 'gu')));
+  return re;
+}
+
 /** Where the anchor of the note keyed `key` is printed in `text` by the row, from `from` on. */
 export function printedAnchorAt(rule: PrintedAnchorRule, key: string, text: string, from: number): { index: number; marker: string } | undefined {
   if (!rule.keys.test(key)) return undefined;
-  const re = new RegExp(rule.source(escapeKey(key)), 'gu');
+  const re = anchorPattern(rule, key);
   re.lastIndex = from;
   let m = re.exec(text);
   while (m && rule.accept && !rule.accept(text, m.index, key)) m = re.exec(text);
@@ -614,9 +628,16 @@ function openParenthesis(text: string, at: number): boolean {
 
 /** Keys printed as parenthesised anchors in a line ("operatives (1). But"), not as an enumeration. */
 export function parenthesisedAnchorKeys(line: string): string[] {
-  const rule = PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!;
-  return [...line.matchAll(new RegExp(rule.source(String.raw`\d{1,3}|[A-Za-z]`), 'gu'))].map((m) => m[1]!.slice(1, -1));
+  if (!line.includes('(')) return [];
+  const re = (PARENTHESISED_ANY ??= new RegExp(PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!.source(String.raw`\d{1,3}|[A-Za-z]`), 'gu'));
+  const keys: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) keys.push(m[1]!.slice(1, -1));
+  return keys;
 }
+
+/** The parenthesised row's pattern for any key, compiled at its first use. */
+let PARENTHESISED_ANY: RegExp | undefined;
 
 export interface InfoSentence {
   name: string;

@@ -273,7 +273,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
     const { value, pos: outer, key: field } = stack.pop()!;
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
-      if (field !== undefined && RUNNING_TEXT_KEYS.has(field) && value.some((v) => isTextNode(v) && FORBIDDEN.test(v.text))) {
+      if (field !== undefined && RUNNING_TEXT_KEYS.has(field) && value.some((v) => isTextNode(v) && isForbidden(v.text))) {
         // Counted at the first list that needs it: most documents have no forbidden character.
         if (Number.isFinite(maxElements) && budget.left === Number.POSITIVE_INFINITY) budget.left = Math.floor((maxElements - countElements(edition)) / 3);
         encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget);
