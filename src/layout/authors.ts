@@ -18,7 +18,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, SourcePos } from '../model/edition.js';
 import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, isPersonName, metaAuthorName } from './rules.js';
-import { plainText } from '../model/walk.js';
+import { plainText, squash } from '../model/walk.js';
 import { authorLineName } from './hinted.js';
 
 /** A printed line with where it stands. */
@@ -46,7 +46,7 @@ export function collectionAuthor(line: string, printedLines: number): string | u
  * none of its words is lost), `none` for the name alone. Undefined: the line names no one.
  */
 export function authorLine(line: string): { name: string; rest: 'possessive' | 'more' | 'none' } | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   const name = authorLineName(s);
   if (!name) return undefined;
   const rest = s.replace(name, '');
@@ -55,7 +55,7 @@ export function authorLine(line: string): { name: string; rest: 'possessive' | '
 
 /** The name a page's metadata gives (`<meta name="author">`): a trailing full stop after a word dropped, its forms of one name the fullest, an organisation none. */
 export function metadataAuthor(content: string): string | undefined {
-  const s = content.replace(/[\s\u00a0]+/g, ' ').trim().replace(/([a-z]{3})\.$/, '$1');
+  const s = squash(content).replace(/([a-z]{3})\.$/, '$1');
   return metaAuthorName(s) || undefined;
 }
 
@@ -127,7 +127,7 @@ export function frontTexts(ed: Edition, firstParagraphs: readonly string[]): str
   return [ed.metadata.title, ed.metadata.subtitle ?? '', ...ed.metadata.fields.map((f) => plainText(f.value)), ...firstParagraphs.slice(0, FRONT_PARAGRAPHS)].map(squashed).filter((t) => t !== '');
 }
 
-const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+const squashed = squash;
 
 /**
  * Rules 2 and 3: the page's metadata, then the footer, when no printed line named the

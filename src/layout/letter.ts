@@ -4,6 +4,7 @@
  * and is deliberately conservative: a false "letter" is worse than a missed one, because
  * the words stay in the text either way.
  */
+import { squash } from '../model/walk.js';
 
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
@@ -154,7 +155,7 @@ export function postscriptOpening(line: string): OpeningRule | undefined {
   // at the start and need a few characters (squashing a whole paragraph was ~9% of reading).
   const head = line.trimStart().slice(0, 200);
   if (!/^[PpNn]/.test(head)) return undefined;
-  const squashed = head.replace(/[\s\u00a0]+/g, ' ').trim();
+  const squashed = squash(head);
   return POSTSCRIPT.find((r) => r.pattern.test(squashed));
 }
 
