@@ -74,19 +74,25 @@ export function titleAuthor(title: string): string | undefined {
  * December 1925-March 1926"); a link the front never echoes ("Philosophy Archive" on a page
  * that does not print "Philosophy") names no one.
  */
-export function footerAuthor(lines: readonly PlacedLine[], front?: readonly string[]): { name: string; pos: SourcePos } | undefined {
+export function footerAuthor(lines: readonly PlacedLine[], front?: Front): { name: string; pos: SourcePos } | undefined {
+  // The front's texts are built only when a link names a surname alone (most footers name no one so).
+  let texts: readonly string[] | undefined;
+  const frontOf = (): readonly string[] => (texts ??= typeof front === 'function' ? front() : (front ?? []));
   for (const surnames of front ? [false, true] : [false]) {
     for (const [k, l] of lines.entries()) {
       const next = lines[k + 1];
       const named = authorFrom(l.text, 'bottom', surnames) ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashed(l.text)} ${squashed(next.text)}`, 'bottom', surnames) : undefined);
       if (!named) continue;
       if (named.rule.name !== 'surname archive link') return { name: named.name, pos: l.pos };
-      const name = fullNameIn(named.name, front ?? []) ?? (front?.some((t) => wordIn(named.name, t)) ? named.name : undefined);
+      const name = fullNameIn(named.name, frontOf()) ?? (frontOf().some((t) => wordIn(named.name, t)) ? named.name : undefined);
       if (name) return { name, pos: l.pos };
     }
   }
   return undefined;
 }
+
+/** What the page prints before its text proper (`frontTexts`), or how to get it when it is needed. */
+export type Front = readonly string[] | (() => readonly string[]);
 
 /** Forms of address that stand before a surname without being a given name. */
 const ADDRESS = /^(?:comrade|citizen|mr|mrs|ms|miss|dr|herr|frau|monsieur|madame|professor|prof|general|president|mister|sir|lord|lady|saint|st)\.?$/i;
@@ -134,7 +140,7 @@ const squashed = squash;
  * author; the capitals of a printed name spelt as the metadata spells it. Reports where the
  * author came from when it is the footer, and a missing author.
  */
-export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; front?: readonly string[]; missing: string }, diagnostics: Diagnostics): void {
+export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; front?: Front; missing: string }, diagnostics: Diagnostics): void {
   const speaker = !ed.metadata.author && evidence.title ? titleAuthor(evidence.title.text) : undefined;
   if (speaker !== undefined && evidence.title) ed.metadata.author = { name: speaker, from: 'author-line', pos: evidence.title.pos };
   const content = evidence.metadata ? metadataAuthor(evidence.metadata.text) ?? '' : '';

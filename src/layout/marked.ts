@@ -870,13 +870,16 @@ function authorFromFooter(ctx: Ctx): void {
   // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive"); a
   // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
   const lines = ctx.ed.dropped.map((d) => ({ text: d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), pos: d.pos }));
-  // The first three paragraphs only: the plain text of every paragraph was built to keep three.
-  const firstParagraphs: string[] = [];
-  for (const b of [ctx.ed.body.argument, ctx.ed.body.blocks].flat()) {
-    if (firstParagraphs.length === 3) break;
-    if (b.kind === 'p') firstParagraphs.push(plainText(b.children));
-  }
-  const named = footerAuthor(lines, frontTexts(ctx.ed, firstParagraphs));
+  // The first three paragraphs only (the plain text of every paragraph was built to keep three), when a link names a surname alone.
+  const firstParagraphs = (): string[] => {
+    const texts: string[] = [];
+    for (const b of [ctx.ed.body.argument, ctx.ed.body.blocks].flat()) {
+      if (texts.length === 3) break;
+      if (b.kind === 'p') texts.push(plainText(b.children));
+    }
+    return texts;
+  };
+  const named = footerAuthor(lines, () => frontTexts(ctx.ed, firstParagraphs()));
   if (named) {
     ctx.ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
     ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, named.pos);
