@@ -685,8 +685,9 @@ export const CREDIT_WITHOUT_COLON: readonly InfoSentence[] = [
 
 /** The credit a line of an open information block prints without a colon, if it is one. */
 export function creditWithoutColon(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
-  const lead = line.length - line.replace(/^[\s\u00a0]+/, '').length;
-  const s = line.slice(lead).replace(/[\s\u00a0]+$/, '');
+  // trimStart and trimEnd take the white space `[\s\u00a0]` is, without a pattern tried at every position.
+  const lead = line.length - line.trimStart().length;
+  const s = line.slice(lead).trimEnd();
   if (s.length > 120) return undefined;
   for (const rule of CREDIT_WITHOUT_COLON) {
     const m = rule.pattern.exec(s);
@@ -699,8 +700,9 @@ export function creditWithoutColon(line: string): { label: string; value: string
 
 /** The prose information row a line matches (short lines only: a paragraph of text is not one). */
 export function infoSentence(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
-  const lead = line.length - line.replace(/^[\s\u00a0]+/, '').length;
-  const s = line.slice(lead).replace(/[\s\u00a0]+$/, '');
+  // trimStart and trimEnd take the white space `[\s\u00a0]` is, without a pattern tried at every position.
+  const lead = line.length - line.trimStart().length;
+  const s = line.slice(lead).trimEnd();
   if (s.length > 400) return undefined;
   for (const rule of INFO_SENTENCES) {
     const m = rule.pattern.exec(s);
