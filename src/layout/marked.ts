@@ -427,6 +427,13 @@ const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind 
  */
 function leadWords(b: Block | undefined, limit: number): string {
   if (!b || (b.kind !== 'p' && b.kind !== 'heading')) return '';
+  // The opening first (a long paragraph's text is not built whole): a prefix longer than the
+  // first check, or the whole text when it is shorter.
+  const first = 2 * limit + 2;
+  const head = plainText(b.children, { upTo: first + 1 });
+  if (head.length <= first) return squash(head);
+  const opening = squash(head.slice(0, first));
+  if (opening.length > limit) return opening;
   const text = plainText(b.children);
   for (let check = 2 * limit + 2; check < text.length; check *= 2) {
     // A prefix of the text squashes to a prefix of its squashed whole.

@@ -325,7 +325,8 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
     if (!isObj(value)) continue;
     const pos = isPos(value.pos) ? value.pos : outer;
     const checkedText = textChecked && value.kind === 'text' && isTextNode(value as unknown);
-    for (const key of Object.keys(value)) {
+    // for-in, not Object.keys: no array of keys per object (the model is plain objects, nothing inherited).
+    for (const key in value) {
       const v = value[key];
       if (typeof v === 'string') {
         if (!(checkedText && key === 'text') && isForbidden(v)) {
