@@ -18,7 +18,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, SourcePos } from '../model/edition.js';
 import { authorFrom, authorInCollection, authorLineName as personInLine, footerSpelling, isPersonName, metaAuthorName } from './rules.js';
-import { plainText } from '../model/walk.js';
+import { plainText, squash } from '../model/walk.js';
 import { authorLineName } from './hinted.js';
 
 /** A printed line with where it stands. */
@@ -46,7 +46,7 @@ export function collectionAuthor(line: string, printedLines: number): string | u
  * none of its words is lost), `none` for the name alone. Undefined: the line names no one.
  */
 export function authorLine(line: string): { name: string; rest: 'possessive' | 'more' | 'none' } | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   const name = authorLineName(s);
   if (!name) return undefined;
   const rest = s.replace(name, '');
@@ -55,7 +55,7 @@ export function authorLine(line: string): { name: string; rest: 'possessive' | '
 
 /** The name a page's metadata gives (`<meta name="author">`): a trailing full stop after a word dropped, its forms of one name the fullest, an organisation none. */
 export function metadataAuthor(content: string): string | undefined {
-  const s = content.replace(/[\s\u00a0]+/g, ' ').trim().replace(/([a-z]{3})\.$/, '$1');
+  const s = squash(content).replace(/([a-z]{3})\.$/, '$1');
   return metaAuthorName(s) || undefined;
 }
 
@@ -74,19 +74,25 @@ export function titleAuthor(title: string): string | undefined {
  * December 1925-March 1926"); a link the front never echoes ("Philosophy Archive" on a page
  * that does not print "Philosophy") names no one.
  */
-export function footerAuthor(lines: readonly PlacedLine[], front?: readonly string[]): { name: string; pos: SourcePos } | undefined {
+export function footerAuthor(lines: readonly PlacedLine[], front?: Front): { name: string; pos: SourcePos } | undefined {
+  // The front's texts are built only when a link names a surname alone (most footers name no one so).
+  let texts: readonly string[] | undefined;
+  const frontOf = (): readonly string[] => (texts ??= typeof front === 'function' ? front() : (front ?? []));
   for (const surnames of front ? [false, true] : [false]) {
     for (const [k, l] of lines.entries()) {
       const next = lines[k + 1];
       const named = authorFrom(l.text, 'bottom', surnames) ?? (next && /^\s*(?:Internet\s+)?Archive\s*$/i.test(next.text) ? authorFrom(`${squashed(l.text)} ${squashed(next.text)}`, 'bottom', surnames) : undefined);
       if (!named) continue;
       if (named.rule.name !== 'surname archive link') return { name: named.name, pos: l.pos };
-      const name = fullNameIn(named.name, front ?? []) ?? (front?.some((t) => wordIn(named.name, t)) ? named.name : undefined);
+      const name = fullNameIn(named.name, frontOf()) ?? (frontOf().some((t) => wordIn(named.name, t)) ? named.name : undefined);
       if (name) return { name, pos: l.pos };
     }
   }
   return undefined;
 }
+
+/** What the page prints before its text proper (`frontTexts`), or how to get it when it is needed. */
+export type Front = readonly string[] | (() => readonly string[]);
 
 /** Forms of address that stand before a surname without being a given name. */
 const ADDRESS = /^(?:comrade|citizen|mr|mrs|ms|miss|dr|herr|frau|monsieur|madame|professor|prof|general|president|mister|sir|lord|lady|saint|st)\.?$/i;
@@ -127,14 +133,14 @@ export function frontTexts(ed: Edition, firstParagraphs: readonly string[]): str
   return [ed.metadata.title, ed.metadata.subtitle ?? '', ...ed.metadata.fields.map((f) => plainText(f.value)), ...firstParagraphs.slice(0, FRONT_PARAGRAPHS)].map(squashed).filter((t) => t !== '');
 }
 
-const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+const squashed = squash;
 
 /**
  * Rules 2 and 3: the page's metadata, then the footer, when no printed line named the
  * author; the capitals of a printed name spelt as the metadata spells it. Reports where the
  * author came from when it is the footer, and a missing author.
  */
-export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; front?: readonly string[]; missing: string }, diagnostics: Diagnostics): void {
+export function settleAuthor(ed: Edition, evidence: { title?: PlacedLine; metadata?: PlacedLine; footer: readonly PlacedLine[]; front?: Front; missing: string }, diagnostics: Diagnostics): void {
   const speaker = !ed.metadata.author && evidence.title ? titleAuthor(evidence.title.text) : undefined;
   if (speaker !== undefined && evidence.title) ed.metadata.author = { name: speaker, from: 'author-line', pos: evidence.title.pos };
   const content = evidence.metadata ? metadataAuthor(evidence.metadata.text) ?? '' : '';

@@ -14,6 +14,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Inline, SourcePos } from '../model/edition.js';
+import { squash } from '../model/walk.js';
 import type { FrontMatterFacts, MarkedSyntax } from './marked.js';
 
 /** One printed line of a block, as in the source, with its 1-based line number. */
@@ -115,7 +116,7 @@ export interface BlockStream {
 export const isBlank = (s: string): boolean => /^[\s\u00a0]*$/.test(s);
 
 /** Collapses runs of white space (no-break spaces included) and trims. */
-export const squashLine = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+export const squashLine = (s: string): string => squash(s);
 
 /**
  * The squashed line when it is short enough to be a heading, salutation, signature or

@@ -51,7 +51,7 @@ import { authorFrom, isGenreLine, authorInBookLine, furnitureSegments, isColumnL
 import { anchorPrintedNotes, unanchorBracketedLetters } from './printed-anchors.js';
 import { titleWithoutAnchors } from './title-anchors.js';
 import { titleEndsInDate } from './title-date.js';
-import { footerAuthor, frontTexts, titleAuthor } from './authors.js';
+import { type Front, footerAuthor, frontTexts, titleAuthor } from './authors.js';
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 import { isCreditLine } from './info.js';
 
@@ -698,8 +698,8 @@ function findAuthor(paragraphs: readonly StreamBlock[], text: readonly StreamBlo
       return;
     }
   }
-  const firstParagraphs = [...ed.body.argument.flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : [])), ...text.slice(0, 3).map(blockText)];
-  if (authorFromFooter(footer, frontTexts(ed, firstParagraphs), ed, rd)) return;
+  const firstParagraphs = (): string[] => [...ed.body.argument.flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : [])), ...text.slice(0, 3).map(blockText)];
+  if (authorFromFooter(footer, () => frontTexts(ed, firstParagraphs()), ed, rd)) return;
   const firstLine = paragraphs[0]?.lines[0];
   rd.diagnostics.report('author-missing', 'no author line above the title', firstLine ? { line: firstLine.line, column: firstColumn(firstLine.text) } : { line: 1, column: 1 });
 }
@@ -719,7 +719,7 @@ function authorSpelledByFooter(footer: readonly StreamLine[], ed: Edition, rd: R
 }
 
 /** The archive link of the footer names the author when the top of the page does not ("Leon Trotsky Internet Archive"). */
-function authorFromFooter(lines: readonly StreamLine[], front: readonly string[], ed: Edition, rd: Reading): boolean {
+function authorFromFooter(lines: readonly StreamLine[], front: Front, ed: Edition, rd: Reading): boolean {
   // The link printed over two lines ("J. C. Mariategui" / "Internet Archive") reads as one; a
   // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
   const named = footerAuthor(lines.map((l) => ({ text: l.text, pos: { line: l.line, column: firstColumn(l.text) } })), front);

@@ -7,6 +7,7 @@
  */
 import type { BlockHints } from './blocks.js';
 import { isSerialRemark } from './rules.js';
+import { squash } from '../model/walk.js';
 
 export interface HintRule {
   name: string;
@@ -49,6 +50,6 @@ export function furnitureByHints(text: string, hints: Pick<BlockHints, 'classes'
   if (hints.innerClasses?.some((c) => FOOTER_INNER_CLASSES.has(c))) return HINT_FURNITURE[2];
   // "[Continued in next issue]" linked to the next part is the periodical's remark, printed text.
   if (text.length <= NAV_MAX && NAV_WORDS.test(text) && !isSerialRemark(text) && hints.linksOnly === true) return HINT_FURNITURE[1];
-  if (text.length <= NAV_MAX && LINK_BAR.test(text.replace(/[\s\u00a0]+/g, ' ').trim()) && hints.linksOnly === true) return HINT_FURNITURE[4];
+  if (text.length <= NAV_MAX && LINK_BAR.test(squash(text)) && hints.linksOnly === true) return HINT_FURNITURE[4];
   return undefined;
 }

@@ -17,6 +17,7 @@
  * so. The reader then builds the model of each block with its own syntax (the inlines).
  * One pass over the blocks, and a second over the front (a few blocks).
  */
+import { squash } from '../model/walk.js';
 import { type StreamBlock, isBlank } from './blocks.js';
 import { type HintRule, furnitureByHints } from './furniture.js';
 import { isCreditLine } from './info.js';
@@ -76,7 +77,7 @@ const PAGE_NOTE = row('page note');
 /** A heading's lines as the stream gives them, a `<br>` without a space glued ("The Third AddressMay, 1871"): parted again. */
 const unglued = (s: string): string => s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 
-const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+const squashed = squash;
 
 /** The block's words as the syntax gave them (white space squashed by the reader, not trimmed). */
 const rawText = (b: StreamBlock): string => (b.lines.length === 1 ? b.lines[0]!.text : b.lines.map((l) => l.text).join(' '));
@@ -134,7 +135,7 @@ function firstTextBlock(blocks: readonly StreamBlock[], afterInfoRule: ReadonlyS
     if (b.hints.loose === true && !has(b, 'title')) return i;
     if (hintedFurniture(b) || isInfo(blocks, i, afterInfoRule) || FRONT_PARAGRAPH.test(b, { afterInfoRule: false })) continue;
     // A name alone above the first heading (a portrait's caption, an author line as a paragraph) is front, not text.
-    if (!seenHeading && isPersonName(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()) && blocks.slice(i + 1, i + 1 + MAX_FRONT).some((x) => x.kind === 'heading')) continue;
+    if (!seenHeading && isPersonName(squash(rawText(b))) && blocks.slice(i + 1, i + 1 + MAX_FRONT).some((x) => x.kind === 'heading')) continue;
     return i;
   }
   return blocks.length;
@@ -217,7 +218,7 @@ export function planFront(blocks: readonly StreamBlock[]): FrontPlan {
   // A year alone as a heading under the title and subtitle ("<h3>1969</h3>", "<h3>(1918)</h3>") dates the text: a date line between the title and the text, as page text reads it.
   if (lastInfo < 0 && titleAt >= 0) {
     const next = blocks[end];
-    if (next?.kind === 'heading' && end < firstText && YEAR_ALONE.test(rawText(next).replace(/[\s\u00a0]+/g, ' ').trim())) {
+    if (next?.kind === 'heading' && end < firstText && YEAR_ALONE.test(squash(rawText(next)))) {
       roles.push('argument');
       end++;
     }
@@ -236,7 +237,7 @@ const YEAR_ALONE = /^[([]?(?:1[5-9]\d\d|20\d\d)[)\]]?\.?$/;
  * Bauer 1912", "by X", "Speech by X") or as a person's name alone ("Anatoly Lunacharsky").
  */
 export function authorName(line: string): string | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   // The AUTHOR_LINE_FORMS table first: "Lenin's …", "Otto Bauer 1912", "Name: Work".
   const formed = personInLine(s);
   if (formed !== undefined) return formed;
@@ -253,7 +254,7 @@ const NAME_COLON_WORK = /^(.{3,60}?)\s*:\s*\S/;
 
 /** The name an author line gives: without its year ("Otto Bauer 1912") or "by"; else the line as printed. */
 export function authorLineName(line: string): string {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   const named = authorFrom(s, 'top');
   if (named && named.rule.name !== 'letter title') return named.name;
   const before = NAME_COLON_WORK.exec(s)?.[1];
@@ -279,7 +280,7 @@ export function textRole(b: StreamBlock, afterFootInfo = false): TextRole | unde
   if (hintedFurniture(b)) return 'furniture';
   if (isEmptyBlock(b)) return 'skip';
   // `p.updat`, or a paragraph of another class that says only that ("Last updated on: 22 December 2018": the words row of page text).
-  if (UPDATED.test(b, { afterInfoRule: false }) || (isPara(b) && LAST_UPDATED.pattern.test(rawText(b).replace(/[\s\u00a0]+/g, ' ').trim()))) return 'updated';
+  if (UPDATED.test(b, { afterInfoRule: false }) || (isPara(b) && LAST_UPDATED.pattern.test(squash(rawText(b))))) return 'updated';
   if (INFO.test(b, { afterInfoRule: false })) return 'info';
   if (afterFootInfo && PAGE_NOTE.test(b, { afterInfoRule: false })) return 'headerNote';
   // A notes heading printed as a paragraph set whole in bold ("<p><b>Notes</b></p>") or of the

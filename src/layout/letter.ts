@@ -4,6 +4,7 @@
  * and is deliberately conservative: a false "letter" is worse than a missed one, because
  * the words stay in the text either way.
  */
+import { squash } from '../model/walk.js';
 
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
@@ -68,16 +69,19 @@ export function isPlaceDateOverLines(lines: readonly string[]): boolean {
  * them), commas inside, no sentence's or salutation's end; at most five words.
  */
 export function isPlaceLine(line: string): boolean {
+  // The length first: a paragraph is not split into words only to be found too long.
+  if (line.length > 40) return false;
   const w = words(line);
-  if (w.length === 0 || w.length > 5 || line.length > 40 || /[.!?:;,]$/.test(line.replace(/(?:^|\s)\p{Lu}\.$/u, '')) || isSalutationLine(line)) return false;
+  if (w.length === 0 || w.length > 5 || /[.!?:;,]$/.test(line.replace(/(?:^|\s)\p{Lu}\.$/u, '')) || isSalutationLine(line)) return false;
   if (MONTH_DAY.test(line) || MONTH_YEAR.test(line) || /\d/.test(line)) return false;
   return /^\p{Lu}/u.test(w[0]!) && w.every((x) => /^\p{Lu}[\p{L}'’.-]*,?$/u.test(x) || /^(?:near|bei|am|an|on|upon|sur|de|la|le|near,)$/.test(x));
 }
 
 /** "Dear Comrade,", "Comrades!", "Dear Comrade Gorky:", "Werter Genosse!" */
 export function isSalutationLine(line: string): boolean {
+  if (line.length > 60) return false;
   const w = words(line);
-  if (w.length === 0 || w.length > 6 || line.length > 60) return false;
+  if (w.length === 0 || w.length > 6) return false;
   // "Dear Bebel" stands alone on its line, with or without a comma.
   if (/^(?:my\s+)?dear(?:est)?\s+\p{Lu}/iu.test(line) && !/[.?]$/.test(line)) return true;
   if (!/[,!:]$/.test(line)) return false;
@@ -107,8 +111,9 @@ export function isSignedValediction(line: string): boolean {
 
 /** "Yours,", "With communist greetings,", "Fraternally yours". */
 export function isClosingSaluteLine(line: string): boolean {
+  if (line.length > 60) return false;
   const w = words(line);
-  if (w.length === 0 || w.length > 8 || line.length > 60) return false;
+  if (w.length === 0 || w.length > 8) return false;
   if (/\b(?:yours|greetings|regards|fraternally|sincerely|salutations|gruss|grüssen|grüßen|salut)\b/i.test(line)) return true;
   return false;
 }
@@ -118,8 +123,9 @@ export function isClosingSaluteLine(line: string): boolean {
  * words or initials, without a sentence's final punctuation.
  */
 export function isSignatureLine(line: string): boolean {
+  if (line.length > 50) return false;
   const w = words(line);
-  if (w.length === 0 || w.length > 6 || line.length > 50) return false;
+  if (w.length === 0 || w.length > 6) return false;
   if (/[,;:!?]$/.test(line)) return false;
   if (/\.$/.test(line) && !/(?:^|\s)\p{Lu}\.$/u.test(line)) return false;
   return w.every((x) => /^[\p{Lu}(]/u.test(x) || /^(?:of|the|and|von|de|du|der)$/.test(x));
@@ -154,7 +160,7 @@ export function postscriptOpening(line: string): OpeningRule | undefined {
   // at the start and need a few characters (squashing a whole paragraph was ~9% of reading).
   const head = line.trimStart().slice(0, 200);
   if (!/^[PpNn]/.test(head)) return undefined;
-  const squashed = head.replace(/[\s\u00a0]+/g, ' ').trim();
+  const squashed = squash(head);
   return POSTSCRIPT.find((r) => r.pattern.test(squashed));
 }
 

@@ -427,6 +427,13 @@ const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind 
  */
 function leadWords(b: Block | undefined, limit: number): string {
   if (!b || (b.kind !== 'p' && b.kind !== 'heading')) return '';
+  // The opening first (a long paragraph's text is not built whole): a prefix longer than the
+  // first check, or the whole text when it is shorter.
+  const first = 2 * limit + 2;
+  const head = plainText(b.children, { upTo: first + 1 });
+  if (head.length <= first) return squash(head);
+  const opening = squash(head.slice(0, first));
+  if (opening.length > limit) return opening;
   const text = plainText(b.children);
   for (let check = 2 * limit + 2; check < text.length; check *= 2) {
     // A prefix of the text squashes to a prefix of its squashed whole.
@@ -870,8 +877,16 @@ function authorFromFooter(ctx: Ctx): void {
   // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive"); a
   // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
   const lines = ctx.ed.dropped.map((d) => ({ text: d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), pos: d.pos }));
-  const firstParagraphs = [...ctx.ed.body.argument, ...ctx.ed.body.blocks].flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : []));
-  const named = footerAuthor(lines, frontTexts(ctx.ed, firstParagraphs.slice(0, 3)));
+  // The first three paragraphs only (the plain text of every paragraph was built to keep three), when a link names a surname alone.
+  const firstParagraphs = (): string[] => {
+    const texts: string[] = [];
+    for (const b of [ctx.ed.body.argument, ctx.ed.body.blocks].flat()) {
+      if (texts.length === 3) break;
+      if (b.kind === 'p') texts.push(plainText(b.children));
+    }
+    return texts;
+  };
+  const named = footerAuthor(lines, () => frontTexts(ctx.ed, firstParagraphs()));
   if (named) {
     ctx.ed.metadata.author = { name: named.name, from: 'footer', pos: named.pos };
     ctx.diagnostics.report('author-from-footer', `author "${named.name}" taken from the archive link in the navigation footer`, named.pos);

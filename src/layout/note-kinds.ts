@@ -9,6 +9,7 @@
  * starts a new series (two numberings on one page).
  */
 import type { NoteSection, NoteType } from '../model/edition.js';
+import { squash } from '../model/walk.js';
 
 /** What the syntax shows about the first words of a block that may open a note. */
 export interface NoteLead {
@@ -39,7 +40,7 @@ export const NOTE_OPENINGS: readonly NoteOpeningRow[] = [
   {
     name: 'label element',
     why: 'a label in an element of its own, in a notes section or linked with an anchor of the text',
-    label: (l) => (l.labelElement && (l.linked || l.inNotes) ? l.text.replace(/[\s\u00a0]+/g, ' ').trim() : undefined),
+    label: (l) => (l.labelElement && (l.linked || l.inNotes) ? squash(l.text) : undefined),
   },
   {
     name: 'printed label',

@@ -6,6 +6,7 @@
  * style: page text, markdown or HTML all reach them as the same words.
  */
 import type { MetaRole } from '../model/edition.js';
+import { squash } from '../model/walk.js';
 
 /** Where on the page a row may fire: the top (above the text), the bottom (after it), or both. */
 export type Where = 'top' | 'bottom' | 'both';
@@ -27,7 +28,7 @@ export interface LineRule {
  * as text in every style even when a page links it to its next part (not navigation).
  */
 export const SERIAL_REMARK = /^[[(]?\s*(?:to be )?(?:continued|concluded)(?:\s+(?:in|from|on)\s+(?:the |our |a )?(?:next|following|later|last|previous|preceding)\s+(?:issue|number|instal+ment|part|article)s?)?\s*[.!]?\s*[\])]?$/i;
-export const isSerialRemark = (s: string): boolean => SERIAL_REMARK.test(s.replace(/[\s\u00a0]+/g, ' ').trim());
+export const isSerialRemark = (s: string): boolean => SERIAL_REMARK.test(squash(s));
 
 export const FURNITURE: readonly LineRule[] = [
   { name: 'breadcrumb', pattern: /^MIA\s*(?:>|»|:)\s*\S/, where: 'top', why: 'the breadcrumb of the MIA page ("MIA > Archive > …")' },
@@ -53,19 +54,19 @@ export const FURNITURE: readonly LineRule[] = [
  * closing ("V. Ulyanov (Lenin),"). Dropped only together with a furniture line under it.
  */
 export const isFooterCompanion = (line: string): boolean => {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   return s.length > 0 && s.length <= 90 && /^[\p{Lu}\d]/u.test(s) && !/[.,;:!?)]$/.test(s);
 };
 
 /** A line alone in its paragraph that is furniture wherever it stands. */
 export function furnitureAnywhere(line: string): LineRule | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   return FURNITURE.find((r) => r.anywhere === true && r.pattern.test(s));
 }
 
 /** The furniture row a line matches at this place of the page, if any. */
 export function furnitureRule(line: string, at: 'top' | 'bottom'): LineRule | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   if (s === '' || s.length > 300) return undefined;
   return FURNITURE.find((r) => (r.where === 'both' || r.where === at) && r.pattern.test(s));
 }
@@ -124,7 +125,7 @@ export const PART_LINK: readonly LineRule[] = [
 
 /** The part of the page a line links to ("introduction" for "Document Introduction."), if it is such a link line. */
 export function partLinked(line: string): string | undefined {
-  const m = PART_LINK[0]!.pattern.exec(line.replace(/[\s\u00a0]+/g, ' ').trim());
+  const m = PART_LINK[0]!.pattern.exec(squash(line));
   return m?.groups && (m.groups['qualifier'] || m.groups['stop']) ? m.groups['part']!.toLowerCase() : undefined;
 }
 
@@ -141,7 +142,7 @@ export const COLUMN: readonly LineRule[] = [
   { name: 'subject rubric', pattern: /^(?:politics|economics|economy|culture|science|literature|books|reviews|book reviews|correspondence|discussion|editorials?|agitprop)$/i, where: 'top', why: '"Politics", "Economics", "Book Reviews": a periodical\'s section, one subject' },
 ];
 
-export const isColumnLine = (s: string): boolean => s.length <= 60 && COLUMN.some((r) => r.pattern.test(s.replace(/[\s\u00a0]+/g, ' ').trim()));
+export const isColumnLine = (s: string): boolean => s.length <= 60 && COLUMN.some((r) => r.pattern.test(squash(s)));
 
 /**
  * A line that names only the kind of text the page holds ("Book Review", "Obituary", "Letter",
@@ -153,7 +154,7 @@ export const GENRE: readonly LineRule[] = [
   { name: 'genre label', pattern: /^(?:an? )?(?:(?:book|film|theatre|theater|short) )?(?:reviews?|obituary|obituaries|letters?|open letter|editorial|leaflet|poem|interview|speech|review article)\.?$/i, where: 'top', why: '"Book Review", "Obituary", "Letter": what kind of text it is, not its name' },
 ];
 
-export const isGenreLine = (s: string): boolean => s.length <= 40 && GENRE.some((r) => r.pattern.test(s.replace(/[\s\u00a0]+/g, ' ').trim()));
+export const isGenreLine = (s: string): boolean => s.length <= 40 && GENRE.some((r) => r.pattern.test(squash(s)));
 
 /**
  * A line of the title that says the page holds only part of the text ("Abstract of:",
@@ -165,7 +166,7 @@ export const PART_REMARK: readonly LineRule[] = [
 ];
 
 export const isPartRemark = (s: string): boolean => {
-  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  const t = squash(s);
   return t.length <= 40 && PART_REMARK.some((r) => r.pattern.test(t));
 };
 
@@ -259,7 +260,7 @@ const NOT_AN_AUTHOR = /\b(?:marxists?|internet|letters|works|subject|reference|h
  * with more evidence from the page (layout/authors.ts).
  */
 export function authorFrom(line: string, at: 'top' | 'bottom', surnames = false): { name: string; rule: AuthorRule } | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   if (s.length > 300) return undefined;
   for (const rule of AUTHOR) {
     if (rule.where !== 'both' && rule.where !== at) continue;
@@ -307,7 +308,7 @@ export const AUTHOR_LINE_FORMS: readonly AuthorRule[] = [
 
 /** The name an author line prints, without its year or the work it names; undefined when the line names no person. */
 export function authorLineName(line: string): string | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   if (s.length > 300) return undefined;
   for (const rule of AUTHOR_LINE_FORMS) {
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
@@ -331,7 +332,7 @@ export const AUTHOR_IN_COLLECTION: readonly AuthorRule[] = [
 
 /** The first row of `rules` whose `name` group, in a line of at most 200 characters, is a person's name. */
 function personByRows(line: string, rules: readonly AuthorRule[]): { name: string; rule: AuthorRule } | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   if (s.length > 200) return undefined;
   for (const rule of rules) {
     const name = rule.pattern.exec(s)?.groups?.['name']?.trim();
@@ -375,7 +376,7 @@ export const SURNAME_IN_BOOK_LINE: readonly SurnameRule[] = [
 
 /** The surname a book line names, given the words of the page's footer. */
 export function surnameInBookLine(line: string, footer: string): { name: string; rule: SurnameRule } | undefined {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   if (s.length > 200) return undefined;
   for (const rule of SURNAME_IN_BOOK_LINE) {
     const name = rule.pattern.exec(s)?.groups?.['name'];
@@ -400,7 +401,7 @@ const TEXT_KIND = /^(?:an? |the |open |first |second |last )*(?:letter|letters|r
  * a body ("World Peace Council") is not an author. Undefined when no person is named.
  */
 export function metaAuthorName(content: string): string | undefined {
-  const s = content.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(content);
   // "Marx and": a name cut short is no author (the page's printed lines may name them whole).
   if (s === '' || ORGANISATION.test(s) || /(?:^|\s)(?:and|&|und|et)$/i.test(s)) return undefined;
   const forms = s.split(/\s*[,;]\s*/).filter((f) => f !== '');
@@ -416,7 +417,7 @@ export function metaAuthorName(content: string): string | undefined {
  * no date, so it is not the date of writing (the field is kept, as a note).
  */
 export const BYLINE_VALUE = /^by\s+\p{Lu}[^\d]{1,120}$/u;
-export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(value.replace(/[\s\u00a0]+/g, ' ').trim());
+export const isBylineValue = (value: string): boolean => BYLINE_VALUE.test(squash(value));
 
 /** The headings of a notes section, every spelling seen on MIA pages. */
 export const NOTES_HEADING =
@@ -427,7 +428,7 @@ const NOTES_BY = /^(?:(?:[Ff]oot|[Ee]nd)?[Nn]otes?|(?:FOOT|END)?NOTES?) (?:(?:by
 export const isNotesHeading = (s: string): boolean => {
   if (s.length > 60) return false;
   // "Notes: [G.Seaman]": the heading and, in brackets, who wrote the notes.
-  const t = s.replace(/[\s\u00a0]+/g, ' ').trim().replace(/(:) ?\[\p{Lu}[\p{L}. '’-]{1,40}\]$/u, '$1');
+  const t = squash(s).replace(/(:) ?\[\p{Lu}[\p{L}. '’-]{1,40}\]$/u, '$1');
   return NOTES_HEADING.test(t) || NOTES_BY.test(t);
 };
 
@@ -451,7 +452,7 @@ export const NOTES_SECTIONS: readonly NotesSectionRule[] = [
 
 /** The type a notes heading gives its notes, when it says whose they are ("Notes" alone says nothing). */
 export function notesSectionType(heading: string): NotesSectionRule | undefined {
-  const t = heading.replace(/[\s\u00a0]+/g, ' ').trim();
+  const t = squash(heading);
   if (!isNotesHeading(t)) return undefined;
   return NOTES_SECTIONS.find((r) => r.pattern.test(t));
 }
@@ -525,7 +526,7 @@ export const TEXT_AFTER_NOTES: readonly TextAfterNotesRule[] = [
 
 /** The row of `TEXT_AFTER_NOTES` a line after the last note matches, if any. */
 export const textAfterNotesRule = (line: string): TextAfterNotesRule | undefined => {
-  const s = line.replace(/[\s\u00a0]+/g, ' ').trim();
+  const s = squash(line);
   return noteLabel(s, true, { key: undefined }) ? undefined : TEXT_AFTER_NOTES.find((r) => r.test(s));
 };
 
@@ -589,10 +590,24 @@ export const PRINTED_ANCHORS: readonly PrintedAnchorRule[] = [
 
 const escapeKey = (key: string): string => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Each row's pattern for one key, compiled once: a document asks for the same few keys line
+ * after line (the keys a row accepts are few: numbers up to 999 and note symbols). Used only
+ * through `exec` from a `lastIndex` set just before, so sharing the global pattern is safe.
+ */
+const anchorPatterns = new WeakMap<PrintedAnchorRule, Map<string, RegExp>>();
+function anchorPattern(rule: PrintedAnchorRule, key: string): RegExp {
+  let byKey = anchorPatterns.get(rule);
+  if (!byKey) anchorPatterns.set(rule, (byKey = new Map()));
+  let re = byKey.get(key);
+  if (!re) byKey.set(key, (re = new RegExp(rule.source(escapeKey(key)), 'gu')));
+  return re;
+}
+
 /** Where the anchor of the note keyed `key` is printed in `text` by the row, from `from` on. */
 export function printedAnchorAt(rule: PrintedAnchorRule, key: string, text: string, from: number): { index: number; marker: string } | undefined {
   if (!rule.keys.test(key)) return undefined;
-  const re = new RegExp(rule.source(escapeKey(key)), 'gu');
+  const re = anchorPattern(rule, key);
   re.lastIndex = from;
   let m = re.exec(text);
   while (m && rule.accept && !rule.accept(text, m.index, key)) m = re.exec(text);
@@ -614,9 +629,16 @@ function openParenthesis(text: string, at: number): boolean {
 
 /** Keys printed as parenthesised anchors in a line ("operatives (1). But"), not as an enumeration. */
 export function parenthesisedAnchorKeys(line: string): string[] {
-  const rule = PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!;
-  return [...line.matchAll(new RegExp(rule.source(String.raw`\d{1,3}|[A-Za-z]`), 'gu'))].map((m) => m[1]!.slice(1, -1));
+  if (!line.includes('(')) return [];
+  const re = (PARENTHESISED_ANY ??= new RegExp(PRINTED_ANCHORS.find((r) => r.name === 'parenthesised')!.source(String.raw`\d{1,3}|[A-Za-z]`), 'gu'));
+  const keys: string[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) keys.push(m[1]!.slice(1, -1));
+  return keys;
 }
+
+/** The parenthesised row's pattern for any key, compiled at its first use. */
+let PARENTHESISED_ANY: RegExp | undefined;
 
 export interface InfoSentence {
   name: string;
@@ -663,8 +685,9 @@ export const CREDIT_WITHOUT_COLON: readonly InfoSentence[] = [
 
 /** The credit a line of an open information block prints without a colon, if it is one. */
 export function creditWithoutColon(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
-  const lead = line.length - line.replace(/^[\s\u00a0]+/, '').length;
-  const s = line.slice(lead).replace(/[\s\u00a0]+$/, '');
+  // trimStart and trimEnd take the white space `[\s\u00a0]` is, without a pattern tried at every position.
+  const lead = line.length - line.trimStart().length;
+  const s = line.slice(lead).trimEnd();
   if (s.length > 120) return undefined;
   for (const rule of CREDIT_WITHOUT_COLON) {
     const m = rule.pattern.exec(s);
@@ -677,8 +700,9 @@ export function creditWithoutColon(line: string): { label: string; value: string
 
 /** The prose information row a line matches (short lines only: a paragraph of text is not one). */
 export function infoSentence(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
-  const lead = line.length - line.replace(/^[\s\u00a0]+/, '').length;
-  const s = line.slice(lead).replace(/[\s\u00a0]+$/, '');
+  // trimStart and trimEnd take the white space `[\s\u00a0]` is, without a pattern tried at every position.
+  const lead = line.length - line.trimStart().length;
+  const s = line.slice(lead).trimEnd();
   if (s.length > 400) return undefined;
   for (const rule of INFO_SENTENCES) {
     const m = rule.pattern.exec(s);
@@ -695,11 +719,11 @@ export const DATE_LINE = /^[([]?[\p{L}\d ,.–-]{0,40}\b(?:1[5-9]\d\d|20\d\d)\b[
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,.)\d]|$)/i;
 /** A date line names a month, or stands in brackets, or is a year alone: "Preface to the First Edition, 1884" is a title. */
 export const isDateLine = (s: string): boolean => {
-  const t = s.replace(/[\s\u00a0]+/g, ' ').trim();
+  const t = squash(s);
   return t.length <= 80 && DATE_LINE.test(t) && (MONTH.test(t) || /^[([].*[)\]]\.?$/.test(t) || /^[\d\s–-]+$/.test(t));
 };
 
-const squashed = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
+const squashed = squash;
 
 /**
  * A line that names a book or collection rather than one text: "Frederick Engels" over the

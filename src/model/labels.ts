@@ -35,8 +35,27 @@ const RULES: ReadonlyArray<readonly [string[], LabelRule]> = [
 
 const BY_LABEL = new Map<string, LabelRule>(RULES.flatMap(([labels, rule]) => labels.map((l) => [l, rule] as const)));
 
+/**
+ * Labels folded so far: the layout asks for the same few labels many times a document (and
+ * the same ones in every document of a batch). Short labels only, a bounded number.
+ */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 2000;
+const NORMALIZED_LENGTH = 80;
+
 /** Folds the spellings of one label together: "Transcription\\Markup:" → "transcription/markup". */
 export function normalizeLabel(label: string): string {
+  if (label.length > NORMALIZED_LENGTH) return foldLabel(label);
+  let normal = NORMALIZED.get(label);
+  if (normal === undefined) {
+    if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+    normal = foldLabel(label);
+    NORMALIZED.set(label, normal);
+  }
+  return normal;
+}
+
+function foldLabel(label: string): string {
   return label
     .replace(/\\\\?/g, '/')
     .replace(/[:*_\u00a0]/g, ' ')

@@ -32,7 +32,22 @@ const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
  * has none of them, so FORBIDDEN runs only on the few that do.
  */
 const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const isForbidden = (s: string): boolean => SUSPECT.test(s) && FORBIDDEN.test(s);
+const isForbidden = (s: string): boolean => (s.length < SHORT ? suspectShort(s) : SUSPECT.test(s)) && FORBIDDEN.test(s);
+
+/**
+ * Below this length a string is looked at character by character: most strings of the model
+ * are short (kinds, labels, words), and calling the pattern costs more than reading them.
+ */
+const SHORT = 32;
+
+/** SUSPECT's test, one character at a time. */
+function suspectShort(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return true;
+  }
+  return false;
+}
 
 /** Beyond this many, one file's forbidden characters are counted, not listed. */
 const MAX_REPORTED = 100;
@@ -267,28 +282,54 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
   const idHolders: Obj[] = [];
-  // Pass 1: characters, link targets, and which ids need a new name.
-  const stack: { value: unknown; pos: SourcePos | undefined; key?: string }[] = [{ value: edition, pos: undefined }];
-  while (stack.length > 0) {
-    const { value, pos: outer, key: field } = stack.pop()!;
+  // Pass 1: characters, link targets, and which ids need a new name. The stack is three
+  // parallel arrays (no object per node); `checked` marks the items of a running-text list
+  // whose text nodes were just found free of forbidden characters (their `text` is not scanned again).
+  const values: unknown[] = [edition];
+  const outers: (SourcePos | undefined)[] = [undefined];
+  const fields: (string | undefined)[] = [undefined];
+  const checked: boolean[] = [false];
+  while (values.length > 0) {
+    const value = values.pop();
+    const outer = outers.pop();
+    const field = fields.pop();
+    const textChecked = checked.pop()!;
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
-      if (field !== undefined && RUNNING_TEXT_KEYS.has(field) && value.some((v) => isTextNode(v) && FORBIDDEN.test(v.text))) {
+      const running = field !== undefined && RUNNING_TEXT_KEYS.has(field);
+      let forbiddenText = false;
+      let empty = false;
+      for (const v of value) {
+        if (!isObj(v)) continue;
+        if (running && !forbiddenText && isTextNode(v) && isForbidden(v.text)) forbiddenText = true;
+        if (!empty && isEmptyContainer(v)) empty = true;
+      }
+      if (forbiddenText) {
         // Counted at the first list that needs it: most documents have no forbidden character.
         if (Number.isFinite(maxElements) && budget.left === Number.POSITIVE_INFINITY) budget.left = Math.floor((maxElements - countElements(edition)) / 3);
         encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget);
       }
-      if (value.some(isEmptyContainer)) removeEmptyContainers(value);
+      if (empty) removeEmptyContainers(value);
       // A list of lists (a list's items, a line group's lines) passes its field on.
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], pos: outer, ...(Array.isArray(value[i]) && field !== undefined && { key: field }) });
+      const clean = running && !forbiddenText;
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item = value[i];
+        const list = Array.isArray(item);
+        values.push(item);
+        outers.push(outer);
+        fields.push(list && field !== undefined ? field : undefined);
+        checked.push(clean && !list);
+      }
       continue;
     }
     if (!isObj(value)) continue;
     const pos = isPos(value.pos) ? value.pos : outer;
-    for (const key of Object.keys(value)) {
+    const checkedText = textChecked && value.kind === 'text' && isTextNode(value as unknown);
+    // for-in, not Object.keys: no array of keys per object (the model is plain objects, nothing inherited).
+    for (const key in value) {
       const v = value[key];
       if (typeof v === 'string') {
-        if (isForbidden(v)) {
+        if (!(checkedText && key === 'text') && isForbidden(v)) {
           value[key] = v.replace(FORBIDDEN_ALL, (ch) => {
             if (++forbiddenCount.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, pos);
             return '\uFFFD';
@@ -299,8 +340,16 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
           const item = v[i];
           if (typeof item === 'string' && isForbidden(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
         }
-        stack.push({ value: v, pos, key });
-      } else if (isObj(v) && key !== 'pos') stack.push({ value: v, pos });
+        values.push(v);
+        outers.push(pos);
+        fields.push(key);
+        checked.push(false);
+      } else if (isObj(v) && key !== 'pos') {
+        values.push(v);
+        outers.push(pos);
+        fields.push(undefined);
+        checked.push(false);
+      }
     }
     if (typeof value.id === 'string') {
       if (NCNAME.test(value.id)) ids.add(value.id);

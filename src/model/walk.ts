@@ -84,7 +84,12 @@ export function metadataInlineLists(ed: Edition): Inline[][] {
 
 /** Every inline list of the notes, in order. */
 export function noteInlineLists(ed: Edition): Inline[][] {
-  return ed.notes.flatMap((s) => [...(s.blocks ?? []).flatMap(blockInlines), ...s.notes.flatMap((n) => n.blocks.flatMap(blockInlines))]);
+  const lists: Inline[][] = [];
+  for (const s of ed.notes) {
+    for (const block of s.blocks ?? []) for (const l of blockInlines(block)) lists.push(l);
+    for (const n of s.notes) for (const block of n.blocks) for (const l of blockInlines(block)) lists.push(l);
+  }
+  return lists;
 }
 
 /**
@@ -104,16 +109,40 @@ export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inli
     const i = frame.index++;
     const node = frame.list[i]!;
     visit(node, frame.list, i);
-    const children = inlineChildren(node);
-    for (let c = children.length - 1; c >= 0; c--) stack.push({ list: children[c]!, index: 0 });
+    // The child lists of `inlineChildren`, the first on top, without an array per node.
+    switch (node.kind) {
+      case 'hi':
+      case 'link':
+      case 'del':
+      case 'add':
+      case 'unclear':
+      case 'supplied':
+      case 'sic':
+      case 'inlineNote':
+        stack.push({ list: node.children, index: 0 });
+        break;
+      case 'subst':
+        stack.push({ list: node.add, index: 0 }, { list: node.del, index: 0 });
+        break;
+      case 'choice':
+        stack.push({ list: node.corr, index: 0 }, { list: node.sic, index: 0 });
+        break;
+      default:
+    }
   }
 }
 
 /** Pieces of plain text joined with `+=` before they are gathered in an array (see `plainText`). */
 const PLAIN_PIECES = 256;
 
-/** The plain text of inline content, without note anchors (used for titles and matching). */
-export function plainText(list: readonly Inline[], options: { anchors?: boolean } = {}): string {
+/**
+ * The plain text of inline content, without note anchors (used for titles and matching).
+ * With `upTo`, the walk stops once that many characters are gathered: the text returned is
+ * then a prefix of the whole, at least `upTo` long (or the whole, when shorter).
+ */
+export function plainText(list: readonly Inline[], options: { anchors?: boolean; upTo?: number } = {}): string {
+  const upTo = options.upTo ?? Number.POSITIVE_INFINITY;
+  let length = 0;
   let out = '';
   // Past a few hundred pieces they are gathered in an array and joined once: `+=` over a
   // paragraph of a million nodes makes a million-node rope that outlives the young
@@ -122,13 +151,14 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean 
   let parts: string[] | undefined;
   let pieces = 0;
   const add = (piece: string): void => {
+    length += piece.length;
     if (parts) parts.push(piece);
     else if (++pieces > PLAIN_PIECES) parts = [out, piece];
     else out += piece;
   };
   // Lists still to read, innermost last (an explicit stack: input depth never reaches the call stack).
   const stack: { list: readonly Inline[]; index: number }[] = [{ list, index: 0 }];
-  while (stack.length > 0) {
+  while (stack.length > 0 && length < upTo) {
     const frame = stack[stack.length - 1]!;
     if (frame.index >= frame.list.length) {
       stack.pop();

@@ -10,6 +10,10 @@ import { noteLabelAt } from '../shared/lia-inline.js';
 import { labelLineAt } from '../../layout/info.js';
 import { isNavigationLine } from '../../layout/navigation.js';
 import { furnitureRule } from '../../layout/rules.js';
+import { testFrom } from '../scan.js';
+
+/** An HTML tag: decisive evidence against page text. */
+const HTML_TAG = testFrom('<', /<(?:html|body|div|p|span|a|h[1-6]|sup|br|table)\b[^>]*>/i);
 
 /** Only the head and the tail of a text are looked at, so detection is cheap on big files. */
 const HEAD_LINES = 40;
@@ -43,10 +47,11 @@ const MARKDOWN_LINE = /(?:^|\n)(?:#{1,6} \S|(?:-{3,}|\*{3,}|_{3,})[^\S\n]*(?=\n|
 
 export function detectLiaText(text: string): number {
   const sample = text.length > 200_000 ? `${text.slice(0, 100_000)}\n${text.slice(-100_000)}` : text;
-  if (/<(?:html|body|div|p|span|a|h[1-6]|sup|br|table)\b[^>]*>/i.test(sample)) return 0.02;
+  if (HTML_TAG(sample)) return 0.02;
   const head = firstLines(sample, HEAD_LINES);
   const tail = lastLines(sample, TAIL_LINES);
-  const markdown = MARKDOWN_LINE.test(sample) || /\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample);
+  // Both star patterns need a `*`: a text without one is not scanned for them.
+  const markdown = MARKDOWN_LINE.test(sample) || (sample.includes('*') && (/\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample)));
   let score = 0;
   // A label line has a colon, a note label a `[`: the cheap test first.
   const labels = head.filter((l) => {

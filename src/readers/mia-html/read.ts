@@ -628,8 +628,15 @@ export class HtmlReading {
     const head = this.ed.body.head[0];
     const title = head ? { title: { text: this.ed.metadata.title, pos: head.pos } } : {};
     // What the page prints before its text proper, where a surname the footer names is found in full ("by Leon Trotsky").
-    const firstParagraphs = [...this.ed.body.argument, ...this.body.map((e) => e.block)].flatMap((b) => (b.kind === 'p' ? [plainText(b.children)] : []));
-    const front = frontTexts(this.ed, firstParagraphs.slice(0, 3));
+    // Built only when a footer link names a surname alone; the first three paragraphs' text only.
+    const front = (): string[] => {
+      const firstParagraphs: string[] = [];
+      for (const b of [...this.ed.body.argument, ...this.body.map((e) => e.block)]) {
+        if (firstParagraphs.length === 3) break;
+        if (b.kind === 'p') firstParagraphs.push(plainText(b.children));
+      }
+      return frontTexts(this.ed, firstParagraphs);
+    };
     settleAuthor(this.ed, { ...title, ...(this.metaAuthor ? { metadata: this.metaAuthor } : {}), footer: this.ed.dropped, front, missing }, this.ctx.diagnostics);
     settleLinkedNotes(this.ed, this.noteNames, (text, reason, pos) => this.drop(text, reason, pos));
     const paired = pairAnchors(this.noteNames, this.ictx.anchors);

@@ -63,7 +63,8 @@ type Repairs = Map<string, Repair | null>;
  * warning says so: the document is converted, never refused for its broken references.
  */
 interface Budget {
-  left: number;
+  /** Counted at the first repair (undefined until then): most documents have none, and counting walks the whole model. */
+  left: number | undefined;
   warned: boolean;
   limit: number;
 }
@@ -90,6 +91,8 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
     const repair = repairOf(m[0], m[1]!, repairs);
     if (repair === undefined) continue; // not a character XML can hold: left as printed text
     const at = m.index;
+    // Nothing is changed before the first repair, so the model counted here is the one this transform started from.
+    budget.left ??= Number.isFinite(budget.limit) ? Math.floor((budget.limit - countElements(edition)) / 2) : budget.limit;
     if (budget.left <= 0) {
       if (!budget.warned) {
         budget.warned = true;
@@ -125,7 +128,7 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
 function repairLists(lists: Inline[][], edition: Edition, ctx: TransformContext): void {
   const repairs: Repairs = new Map();
   const limit = ctx.limits?.elements ?? Number.POSITIVE_INFINITY;
-  const budget: Budget = { left: Number.isFinite(limit) ? Math.floor((limit - countElements(edition)) / 2) : limit, warned: false, limit };
+  const budget: Budget = { left: undefined, warned: false, limit };
   interface Frame { list: Inline[]; index: number; rebuilt: Inline[] | undefined }
   for (const top of lists) {
     const stack: Frame[] = [{ list: top, index: 0, rebuilt: undefined }];

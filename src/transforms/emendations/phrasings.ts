@@ -230,6 +230,12 @@ const slotOf = (m: RegExpExecArray) => (name: string): string | undefined => {
  */
 const ANY_NEED = /crossed|struck|scored|added|inserted|wrote|written|illegible|breaks off|ends abruptly|rest of the manuscript/iu;
 
+/** A surrogate pair starts at `i`: a match may not stop inside one (the patterns are Unicode). */
+const isPairAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+};
+
 /** What a note's text says happened in the manuscript, in the order the note says it. */
 export function recogniseNote(noteText: string): FoundAction[] {
   const found: FoundAction[] = [];
@@ -237,11 +243,16 @@ export function recogniseNote(noteText: string): FoundAction[] {
   const overlaps = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const row of PHRASINGS) {
     if (!row.needs.test(noteText)) continue;
-    for (const m of noteText.matchAll(row.pattern)) {
+    // The row's own (global) pattern run from the start, as matchAll runs it, without the
+    // copy of the pattern matchAll makes on every call.
+    const pattern = row.pattern;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(noteText); m; m = pattern.exec(noteText)) {
       const start = m.index;
       const end = start + m[0].length;
+      if (end === start) pattern.lastIndex = end + (isPairAt(noteText, end) ? 2 : 1);
       if (overlaps(start, end)) continue;
-      const action = row.build(slotOf(m as RegExpExecArray), m as RegExpExecArray);
+      const action = row.build(slotOf(m), m);
       if (action) found.push({ action, start, end, phrasing: row.name });
     }
   }
