@@ -620,7 +620,7 @@ const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted', 'figDesc']);
  * text between the name and `>`; `parent` the name of the enclosing element.
  */
 function addsWords(name: string, attrs: string, parent: string | undefined): boolean {
-  return ADDED_CONTENT.has(name) || INSERTED.test(attrs) || (name === 'add' && parent === 'subst') || (name === 'gap' && FORBIDDEN_GAP.test(attrs));
+  return ADDED_CONTENT.has(name) || (attrs.includes('"inserted"') && INSERTED.test(attrs)) || (name === 'add' && parent === 'subst') || (name === 'gap' && FORBIDDEN_GAP.test(attrs));
 }
 
 /** The gap standing for a character XML cannot hold (model/sanitize.ts): its desc names the code point, words the converter wrote. */
@@ -1032,8 +1032,20 @@ function lineStartsOf(s: string): number[] {
   return starts;
 }
 
-/** The words of `seq` in lower case, each with how often it occurs. */
-function lowerCaseBag(seq: WordSeq): Map<string, number> {
+/** FNV-1a over the code units of `s` (the key `lowerCaseBag` filters header words by). */
+function unitHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * The words of `seq` in lower case, each with how often it occurs; with `wanted` (the
+ * `unitHash` of each word that will be looked up), only the words that may be among them:
+ * a word in ASCII is hashed in lower case from its code units, and made a string only when
+ * its hash is wanted; any other word is always made one (its lower case is String's).
+ */
+function lowerCaseBag(seq: WordSeq, wanted?: ReadonlySet<number>): Map<string, number> {
   const bag = new Map<string, number>();
   const first = seq.chunkFirst;
   let c = 0;
@@ -1042,7 +1054,21 @@ function lowerCaseBag(seq: WordSeq): Map<string, number> {
     while (c + 1 < first.length && first[c + 1]! <= i) c++;
     const chunk = seq.chunks[c]!;
     const start = seq.start[i]!;
-    const w = chunk.slice(start, wordEnd(chunk, start)).toLowerCase();
+    let end = start;
+    let ascii = true;
+    let h = 0x811c9dc5;
+    for (; end < chunk.length; end++) {
+      let cu = chunk.charCodeAt(end);
+      if (cu >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (BMP_CLASS[cu] !== 1) break;
+      if (cu >= 0x41 && cu <= 0x5a) cu |= 0x20;
+      h = Math.imul(h ^ cu, 0x01000193);
+    }
+    if (ascii && wanted && !wanted.has(h)) continue;
+    const w = chunk.slice(start, ascii ? end : wordEnd(chunk, start)).toLowerCase();
     bag.set(w, (bag.get(w) ?? 0) + 1);
   }
   return bag;
@@ -1067,8 +1093,6 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.
   // Only words the text lacks are looked up, so the header's few words are strings.
-  // Made when the first lost word is looked up (none is, in a conversion that lost nothing).
-  let bag: Map<string, number> | undefined;
   const runs = diffRuns(src, text, MAX_DIFFERENCES);
   if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`);
@@ -1076,6 +1100,14 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   }
   const joined = joinedWords(runs, src, text);
   for (const r of splitAnchorRuns(runs, src, text)) joined.add(r);
+  // The lost words in lower case, looked up in the header's words (made only for these).
+  const lostWord = new Map<number, { w: string; lower: string }>();
+  for (const [r, e] of runs.entries()) {
+    if (e.op !== 'lost' || joined.has(r)) continue;
+    const w = src.word(e.a);
+    lostWord.set(r, { w, lower: w.toLowerCase() });
+  }
+  const header = lostWord.size === 0 ? new Map<string, number>() : lowerCaseBag(headerSeq, new Set([...lostWord.values()].map((x) => unitHash(x.lower))));
   const lost: Array<Array<Word & { index: number }>> = [];
   /** `after`: the source word the added words follow (-1: none, they open the text). */
   const added: { words: string[]; line: number; after: number }[] = [];
@@ -1089,9 +1121,8 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
       continue;
     }
     if (e.op === 'lost') {
-      const word = { w: src.word(e.a), line: src.line[e.a]!, index: e.a };
-      const header = (bag ??= lowerCaseBag(headerSeq));
-      const lower = word.w.toLowerCase();
+      const { w, lower } = lostWord.get(r)!;
+      const word = { w, line: src.line[e.a]!, index: e.a };
       const inHeader = header.get(lower) ?? 0;
       if (inHeader > 0) {
         header.set(lower, inHeader - 1);
