@@ -65,6 +65,8 @@ export const NFC_INERT = { from: 0x2010, to: 0x205e } as const;
 const u = (n: number): string => `\\u${n.toString(16).padStart(4, '0')}`;
 const NEEDS_NFC = new RegExp(`[\\u0300-${u(NFC_INERT.from - 1)}${u(NFC_INERT.to + 1)}-\\uffff]`);
 export const nfc = (s: string): string => (NEEDS_NFC.test(s) ? s.normalize('NFC') : s);
+/** The first code unit NFC may change (the start of NEEDS_NFC's first range). */
+const NFC_FROM = 0x0300;
 
 /**
  * The words of a text as numbers, not strings: a 10 MB text has millions of words, and a
@@ -135,6 +137,14 @@ export class WordSeq {
     this.chunks.push(text);
     this.chunkColumn.push(column);
     this.chunkFirst.push(this.length);
+  }
+
+  /** Takes back the last chunk and its words (the sequence had `length` words before it). */
+  dropLastChunk(length: number): void {
+    this.length = length;
+    this.chunks.pop();
+    this.chunkColumn.pop();
+    this.chunkFirst.pop();
   }
 
   /** Adds a word of the last chunk, starting at `start` in it. */
@@ -222,7 +232,18 @@ export class WordSeq {
  * Each word is hashed as it is scanned: no string is made for it.
  */
 function collectWords(text: string, line: number, into: WordSeq, column = 1): void {
-  const normal = nfc(text);
+  // The text is read as it is until a code unit shows it may need NFC (as `nfc` tests):
+  // then what was read of it is taken back and its NFC form read instead. Most texts need
+  // none, and a separate test was a second pass over every text.
+  if (!scanWords(text, line, into, column, true)) scanWords(text.normalize('NFC'), line, into, column, false);
+}
+
+/**
+ * `collectWords` on `normal`, taken to be in NFC; with `check`, gives up (returning false,
+ * with nothing of `normal` left in `into`) at the first code unit NFC might change.
+ */
+function scanWords(normal: string, line: number, into: WordSeq, column: number, check: boolean): boolean {
+  const first = into.length;
   into.addChunk(normal, column);
   let lineNo = line;
   // Line breaks are looked for in the text the offsets are of: NFC composes "e" + U+0301 into
@@ -236,6 +257,10 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
   let h2 = 0;
   for (let i = 0; i < n; ) {
     const cu = normal.charCodeAt(i);
+    if (cu >= NFC_FROM && check && (cu < NFC_INERT.from || cu > NFC_INERT.to)) {
+      into.dropLastChunk(first);
+      return false;
+    }
     let cp = cu;
     let width = 1;
     if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
@@ -276,6 +301,7 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
     }
     into.push(h1, h2 ^ (n - start), lineNo, start);
   }
+  return true;
 }
 
 /** Where the word starting at `start` of `s` ends: the first code point after it that is no word character (as `collectWords` reads it). */
@@ -594,7 +620,7 @@ const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted', 'figDesc']);
  * text between the name and `>`; `parent` the name of the enclosing element.
  */
 function addsWords(name: string, attrs: string, parent: string | undefined): boolean {
-  return ADDED_CONTENT.has(name) || INSERTED.test(attrs) || (name === 'add' && parent === 'subst') || (name === 'gap' && FORBIDDEN_GAP.test(attrs));
+  return ADDED_CONTENT.has(name) || (attrs.includes('"inserted"') && INSERTED.test(attrs)) || (name === 'add' && parent === 'subst') || (name === 'gap' && FORBIDDEN_GAP.test(attrs));
 }
 
 /** The gap standing for a character XML cannot hold (model/sanitize.ts): its desc names the code point, words the converter wrote. */
@@ -828,32 +854,82 @@ function diffRuns(a: WordSeq, b: WordSeq, maxD: number): Run[] | undefined {
   return runs;
 }
 
+/**
+ * The bands of Myers' search (band d has 2d + 1 slots), packed one after another into
+ * blocks that are reused from one document to the next: a typed array per band cost more
+ * to allocate than the search itself. A band never straddles two blocks. After a large
+ * diff only the first few blocks are kept (`releaseTrace`), so the storage never stays large.
+ */
+const TRACE_BLOCK = 1 << 16;
+const KEEP_BLOCKS = 4;
+const traceBlocks: Int32Array[] = [];
+/** Where each band of the current search is: its block and the slot of its diagonal 0. */
+let bandBlock = new Int32Array(64);
+let bandZero = new Int32Array(64);
+
+function releaseTrace(): void {
+  traceBlocks.length = Math.min(traceBlocks.length, KEEP_BLOCKS);
+  for (let i = 0; i < traceBlocks.length; i++) if (traceBlocks[i]!.length > TRACE_BLOCK) traceBlocks[i] = new Int32Array(TRACE_BLOCK);
+  if (bandBlock.length > 1 << 12) {
+    bandBlock = new Int32Array(64);
+    bandZero = new Int32Array(64);
+  }
+}
+
 /** Myers on `a[p..]` and `b[p..]` (whose first words differ), in the coordinates of `a` and `b`. */
 function myersRuns(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | undefined {
+  try {
+    return myersSearch(a, b, p, maxD);
+  } finally {
+    releaseTrace();
+  }
+}
+
+function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | undefined {
   const n = a.length - p;
   const m = b.length - p;
   const limit = Math.min(n + m, maxD);
-  const at = (band: Int32Array, d: number, k: number) => band[k + d]!;
-  const trace: Int32Array[] = [];
-  let prev = new Int32Array(1);
+  if (bandBlock.length < limit + 1) {
+    bandBlock = new Int32Array(limit + 1);
+    bandZero = new Int32Array(limit + 1);
+  }
+  let block = 0;
+  let used = 0;
+  if (traceBlocks.length === 0) traceBlocks.push(new Int32Array(TRACE_BLOCK));
+  let cur = traceBlocks[0]!;
+  let prev = cur;
+  let prevZero = 0;
+  let bands = 0;
   let done = false;
   for (let d = 0; d <= limit; d++) {
-    const v = new Int32Array(2 * d + 1);
+    if (used + 2 * d + 1 > cur.length) {
+      block++;
+      used = 0;
+      // A band wider than a block (a caller's maxD far above MAX_DIFFERENCES) gets a block of its own size.
+      if (traceBlocks.length === block) traceBlocks.push(new Int32Array(Math.max(TRACE_BLOCK, 2 * d + 1)));
+      else if (traceBlocks[block]!.length < 2 * d + 1) traceBlocks[block] = new Int32Array(2 * d + 1);
+      cur = traceBlocks[block]!;
+    }
+    const zero = used + d;
+    bandBlock[d] = block;
+    bandZero[d] = zero;
+    used += 2 * d + 1;
     for (let k = -d; k <= d; k += 2) {
       let x: number;
       if (d === 0) x = 0;
-      else if (k === -d || (k !== d && at(prev, d - 1, k - 1) < at(prev, d - 1, k + 1))) x = at(prev, d - 1, k + 1);
-      else x = at(prev, d - 1, k - 1) + 1;
+      else if (k === -d || (k !== d && prev[prevZero + k - 1]! < prev[prevZero + k + 1]!)) x = prev[prevZero + k + 1]!;
+      else x = prev[prevZero + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a.same(p + x, b, p + y)) {
         x++;
         y++;
       }
-      v[k + d] = x;
+      cur[zero + k] = x;
       if (x >= n && y >= m) done = true;
     }
-    trace.push(v);
-    prev = v;
+    prev = cur;
+    prevZero = zero;
+    bands = d + 1;
     if (done) break;
   }
   if (!done) return undefined;
@@ -863,12 +939,13 @@ function myersRuns(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | und
   };
   let x = n;
   let y = m;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const band = trace[d - 1]!;
+  for (let d = bands - 1; d > 0; d--) {
+    const band = traceBlocks[bandBlock[d - 1]!]!;
+    const zero = bandZero[d - 1]!;
     const k = x - y;
-    const down = k === -d || (k !== d && at(band, d - 1, k - 1) < at(band, d - 1, k + 1));
+    const down = k === -d || (k !== d && band[zero + k - 1]! < band[zero + k + 1]!);
     const prevK = down ? k + 1 : k - 1;
-    const prevX = at(band, d - 1, prevK);
+    const prevX = band[zero + prevK]!;
     const prevY = prevX - prevK;
     const snake = Math.min(x - prevX, y - prevY);
     same(x - snake, x, y);
@@ -955,6 +1032,48 @@ function lineStartsOf(s: string): number[] {
   return starts;
 }
 
+/** FNV-1a over the code units of `s` (the key `lowerCaseBag` filters header words by). */
+function unitHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * The words of `seq` in lower case, each with how often it occurs; with `wanted` (the
+ * `unitHash` of each word that will be looked up), only the words that may be among them:
+ * a word in ASCII is hashed in lower case from its code units, and made a string only when
+ * its hash is wanted; any other word is always made one (its lower case is String's).
+ */
+function lowerCaseBag(seq: WordSeq, wanted?: ReadonlySet<number>): Map<string, number> {
+  const bag = new Map<string, number>();
+  const first = seq.chunkFirst;
+  let c = 0;
+  for (let i = 0; i < seq.length; i++) {
+    // The chunk of word i, as `chunkOf` finds it: the last one whose words begin at or before i.
+    while (c + 1 < first.length && first[c + 1]! <= i) c++;
+    const chunk = seq.chunks[c]!;
+    const start = seq.start[i]!;
+    let end = start;
+    let ascii = true;
+    let h = 0x811c9dc5;
+    for (; end < chunk.length; end++) {
+      let cu = chunk.charCodeAt(end);
+      if (cu >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (BMP_CLASS[cu] !== 1) break;
+      if (cu >= 0x41 && cu <= 0x5a) cu |= 0x20;
+      h = Math.imul(h ^ cu, 0x01000193);
+    }
+    if (ascii && wanted && !wanted.has(h)) continue;
+    const w = chunk.slice(start, ascii ? end : wordEnd(chunk, start)).toLowerCase();
+    bag.set(w, (bag.get(w) ?? 0) + 1);
+  }
+  return bag;
+}
+
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
 export function checkFidelity(source: string, markup: MarkupFamily, dropped: readonly Removed[], tei: string, diagnostics: Diagnostics): { lost: number; added: number } {
   try {
@@ -974,8 +1093,6 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.
   // Only words the text lacks are looked up, so the header's few words are strings.
-  const header = new Map<string, number>();
-  for (const w of headerSeq.words()) header.set(w.toLowerCase(), (header.get(w.toLowerCase()) ?? 0) + 1);
   const runs = diffRuns(src, text, MAX_DIFFERENCES);
   if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`);
@@ -983,6 +1100,14 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   }
   const joined = joinedWords(runs, src, text);
   for (const r of splitAnchorRuns(runs, src, text)) joined.add(r);
+  // The lost words in lower case, looked up in the header's words (made only for these).
+  const lostWord = new Map<number, { w: string; lower: string }>();
+  for (const [r, e] of runs.entries()) {
+    if (e.op !== 'lost' || joined.has(r)) continue;
+    const w = src.word(e.a);
+    lostWord.set(r, { w, lower: w.toLowerCase() });
+  }
+  const header = lostWord.size === 0 ? new Map<string, number>() : lowerCaseBag(headerSeq, new Set([...lostWord.values()].map((x) => unitHash(x.lower))));
   const lost: Array<Array<Word & { index: number }>> = [];
   /** `after`: the source word the added words follow (-1: none, they open the text). */
   const added: { words: string[]; line: number; after: number }[] = [];
@@ -996,10 +1121,11 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
       continue;
     }
     if (e.op === 'lost') {
-      const word = { w: src.word(e.a), line: src.line[e.a]!, index: e.a };
-      const inHeader = header.get(word.w.toLowerCase()) ?? 0;
+      const { w, lower } = lostWord.get(r)!;
+      const word = { w, line: src.line[e.a]!, index: e.a };
+      const inHeader = header.get(lower) ?? 0;
       if (inHeader > 0) {
-        header.set(word.w.toLowerCase(), inHeader - 1);
+        header.set(lower, inHeader - 1);
         continue;
       }
       const run = lost[lost.length - 1];

@@ -11,6 +11,7 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
 /** Attributes whose values are space-separated lists of URI references (TEI's teidata.pointer). */
 export const POINTER_ATTRIBUTES = ['target', 'corresp', 'resp', 'hand', 'who', 'ref'] as const;
+const POINTER_NAMES: ReadonlySet<string> = new Set(POINTER_ATTRIBUTES);
 
 /** How a finding names another element's position: `line:column`, or, in a document expanded from several files, `file:line:column`. */
 export type Place = (pos: SourcePos) => string;
@@ -40,15 +41,29 @@ const EXAMPLES_NS = 'http://www.tei-c.org/ns/Examples';
  * TEI pointers.
  */
 function ownElements(elements: readonly ElementRecord[]): Uint8Array {
-  const kind = new Uint8Array(elements.length);
+  const kind = kindScratch(elements.length);
   const rootNs = elements[0]?.ns ?? '';
-  elements.forEach((e, i) => {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
     const parent = e.parent < 0 ? OWN : kind[e.parent]!;
     if (parent === EXAMPLE || e.ns === EXAMPLES_NS) kind[i] = EXAMPLE;
     else kind[i] = e.ns === TEI_NS || e.ns === rootNs ? OWN : EMBEDDED;
-  });
+  }
   return kind;
 }
+
+/**
+ * Room for the kinds of `n` elements, reused from one document to the next (a typed array
+ * per document cost more to allocate than the checks that read it); every slot below `n`
+ * is written before it is read. Not kept when large.
+ */
+let kinds = new Uint8Array(1 << 12);
+function kindScratch(n: number): Uint8Array {
+  if (n > KEEP_KINDS) return new Uint8Array(n);
+  if (kinds.length < n) kinds = new Uint8Array(Math.min(KEEP_KINDS, Math.max(n, kinds.length * 2)));
+  return kinds;
+}
+const KEEP_KINDS = 1 << 16;
 
 interface PrefixDef {
   match: RegExp;
@@ -132,7 +147,7 @@ function checkPointers(
   elements.forEach((e, index) => {
     if (own[index] !== OWN) return;
     for (const a of e.attrs) {
-      if (a.ns !== '' || !(POINTER_ATTRIBUTES as readonly string[]).includes(a.local)) continue;
+      if (a.ns !== '' || !POINTER_NAMES.has(a.local)) continue;
       for (const written of a.value.split(' ')) {
         const token = expandPrefix(written, defs);
         // Only same-document pointers are checked; `other.xml#id` needs the other file.

@@ -82,6 +82,13 @@ const ATTR = /\s*([^\s/>=<]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 /** Scans the markup of `text`: every element with its namespace, attributes and position. */
 export function scanXml(text: string): ScanResult {
   const lineStarts = lineStartsOf(text);
+  // Positions are asked for in increasing offset order (tags, then their attributes), so a
+  // line cursor that only moves forward gives what posAt would, without a search each time.
+  let lineIndex = 0;
+  const posOf = (offset: number): SourcePos => {
+    while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1]! <= offset) lineIndex++;
+    return { line: lineIndex + 1, column: offset - lineStarts[lineIndex]! + 1 };
+  };
   const elements: ElementRecord[] = [];
   // Open elements (indexes into `elements`) and their in-scope namespace bindings.
   const open: number[] = [];
@@ -103,7 +110,7 @@ export function scanXml(text: string): ScanResult {
     } else if (text.startsWith('<!', i)) {
       // <!DOCTYPE, <!ENTITY, <!ELEMENT…: declarations are refused, wherever they stand.
       const what = /^<!([A-Za-z]*)/.exec(text.slice(i, i + 12))?.[1] ?? '';
-      return { ok: false, unsafe: { what: what === '' ? '<!' : `<!${what}`, pos: posAt(lineStarts, i) } };
+      return { ok: false, unsafe: { what: what === '' ? '<!' : `<!${what}`, pos: posOf(i) } };
     } else if (text.startsWith('</', i)) {
       // An end tag with nothing open (malformed text) leaves the root scope in place.
       if (open.length > 0) {
@@ -147,7 +154,7 @@ export function scanXml(text: string): ScanResult {
         local: colon < 0 ? name : name.slice(colon + 1),
         prefix,
         ns: scope.get(prefix) ?? '',
-        pos: posAt(lineStarts, i),
+        pos: posOf(i),
         attrs: [],
         parent,
         children: [],
@@ -160,7 +167,7 @@ export function scanXml(text: string): ScanResult {
           local: c < 0 ? a.qname : a.qname.slice(c + 1),
           ns: c < 0 ? '' : (scope.get(a.qname.slice(0, c)) ?? ''),
           value: attributeValue(a.raw),
-          pos: posAt(lineStarts, a.offset),
+          pos: posOf(a.offset),
         });
       }
       const index = elements.push(record) - 1;
