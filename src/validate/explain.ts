@@ -462,8 +462,27 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       keepGrouped(finding);
     }
   }
-  // jing goes past a child out of place and still says when its parent lacks something at its end.
-  for (const parent of new Set([...orderChecked, ...textFaulted])) {
+  // Text where none may stand, in the whole document: libxml2 says so of the first such
+  // element only (it leaves its parent there), jing of every one.
+  if (sweep && ctx.source) {
+    written.forEach((e, i) => {
+      if (textFaulted.has(i) || placed.has(i)) return;
+      if (!textRefused(ctx, written, i)) return;
+      const finding = explain({ kind: 'text' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
+      if (!finding) return;
+      const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      finding.xpath = xpathOf(written, i);
+      finding.at = i;
+      textFaulted.add(i);
+      keepGrouped(finding);
+    });
+  }
+  // jing goes past a child out of place and still says when its parent lacks something at
+  // its end; once the document is invalid, of every element the grammar finds incomplete
+  // (libxml2 stops at the first and leaves its parent there).
+  for (const parent of sweep ? written.keys() : new Set([...orderChecked, ...textFaulted])) {
     if (toldIncomplete.has(parent) || !incomplete(parent)) continue;
     const e = written[parent]!;
     const finding = explain({ kind: 'missing', name: '' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
@@ -700,7 +719,7 @@ const NOT_TEXT = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(?!!\[CDATA\[)(?:[^>"']|"[^"]*
 function textExpected(ctx: ExplainContext, element: ElementRecord): string {
   const src = ctx.source;
   if (!src) return '';
-  const index = src.elements.findIndex((e) => e.pos.line === element.pos.line && e.pos.column === element.pos.column);
+  const index = writtenIndex(src.elements, element);
   if (index < 0) return '';
   const written = src.elements[index]!;
   const offsetAt = (p: SourcePos): number => (src.lineStarts[p.line - 1] ?? 0) + p.column - 1;
@@ -714,6 +733,45 @@ function textExpected(ctx: ExplainContext, element: ElementRecord): string {
     at = elementEnd(src.text, from);
   }
   return hasText(at, src.text.lastIndexOf('</', end - 1)) ? expectedText({ ...ctx, elements: src.elements }, written, undefined) : '';
+}
+
+/** Each element of a document as written by its position (textExpected asks for many). */
+const indexByPos = new WeakMap<readonly ElementRecord[], Map<string, number>>();
+function writtenIndex(elements: readonly ElementRecord[], element: ElementRecord): number {
+  let m = indexByPos.get(elements);
+  if (!m) {
+    m = new Map(elements.map((e, i) => [posKey(e.pos), i] as const));
+    indexByPos.set(elements, m);
+  }
+  return m.get(posKey(element.pos)) ?? -1;
+}
+
+/**
+ * Whether the first character data of element `index` of the document as written (ctx.source)
+ * stands where its grammar allows none (jing: "text not allowed here").
+ */
+function textRefused(ctx: ExplainContext, written: readonly ElementRecord[], index: number): boolean {
+  const src = ctx.source;
+  if (!src || !ctx.expected || src.elements.length !== written.length) return false;
+  const e = written[index]!;
+  const offsetAt = (p: SourcePos): number => (src.lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  const start = offsetAt(e.pos);
+  const open = src.text.indexOf('>', start) + 1;
+  // An empty-element tag holds no text.
+  if (src.text[open - 2] === '/') return false;
+  const hasText = (from: number, to: number): boolean => /\S/.test(src.text.slice(from, to).replace(NOT_TEXT, ''));
+  // Content checked as a value (a datatype): its faults are libxml2's to say.
+  if (ctx.expected.takesData(nameKey(e.ns, e.local), ctx.context?.(e))) return false;
+  const keys = e.children.map((c) => nameKey(written[c]!.ns, written[c]!.local));
+  const refusedAt = (k: number): boolean => ctx.expected!.atChild(nameKey(e.ns, e.local), keys, k, ctx.context?.(e))?.text === false;
+  let at = open;
+  for (let k = 0; k < e.children.length; k++) {
+    const from = offsetAt(written[e.children[k]!]!.pos);
+    if (hasText(at, from)) return refusedAt(k);
+    at = elementEnd(src.text, from);
+  }
+  const end = elementEnd(src.text, start);
+  return hasText(at, src.text.lastIndexOf('</', end - 1)) && refusedAt(e.children.length);
 }
 
 /** The attribute libxml2 names by its local name ("id" for xml:id, "lang" for xml:lang). */

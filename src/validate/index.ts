@@ -30,6 +30,7 @@ import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNa
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
 import { readablePrefix } from './prefix.js';
+import { sameValueFaults, valueCheckerOf } from './values.js';
 import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -195,12 +196,14 @@ const PASS_BUDGET_CHARS = 4_000_000;
  * text (blank.ts: same lines and columns) and the rest checked again, until a run finds
  * nothing new; each run's errors are a pass for reportSchemaPasses.
  */
-function laterPasses(errorsOf: (doc: XmlDocument, elements: readonly ElementRecord[]) => ErrorDetail[], xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined): SchemaPass[] {
+function laterPasses(errorsOf: (doc: XmlDocument, elements: readonly ElementRecord[]) => ErrorDetail[], xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined, more?: (pass: SchemaPass) => ErrorDetail[]): SchemaPass[] {
   const passes: SchemaPass[] = [first];
   const limit = Math.min(MAX_PASSES, Math.max(1, Math.floor(PASS_BUDGET_CHARS / Math.max(1, xml.length))));
   let text = xml;
   let pass = first;
   for (let n = 0; n < limit; n++) {
+    // Faults of the same kind as those found, elsewhere in the document (values.ts): reported and blanked with them.
+    if (more) pass.details = [...pass.details, ...more(pass)];
     const cut = repairsOf(pass.details, pass.elements, expected);
     if (cut.elements.length === 0 && cut.attributes.length === 0 && cut.tags.length === 0) break;
     const scanned = scanXml(text);
@@ -456,7 +459,9 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
         const narrowed: ExplainContext = { ...ctx, ...(ctx.expected && ctx.elements.length > 0 && { context: contextsOf(ctx.expected, ctx.elements), source: { text: xml, lineStarts: scan.lineStarts, elements: scan.elements } }) };
         const huge = own || options.huge === true;
         const schemaPath = choice.path;
-        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected);
+        const values = narrowed.context ? valueCheckerOf(schemaPath) : undefined;
+        const sameKind = values && narrowed.context ? (pass: SchemaPass): ErrorDetail[] => sameValueFaults(pass.details, pass.elements, values, narrowed.context!) : undefined;
+        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected, sameKind);
         const misplaced = reportSchemaPasses(passes, narrowed, diagnostics);
         if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, narrowed, diagnostics);
       }
