@@ -269,6 +269,17 @@ export class ExpectedNames {
    * an attribute of any name.
    */
   attributeNames(element: string, patterns?: readonly RngNode[]): string[] | undefined {
+    // Asked of every element of a document with attributes: once per name and place.
+    const key = `${element}\u0001${patterns?.map((n) => this.idOf(n)).join(',') ?? ''}`;
+    if (this.attributeLists.has(key)) return this.attributeLists.get(key);
+    const names = this.findAttributeNames(element, patterns);
+    this.attributeLists.set(key, names);
+    return names;
+  }
+
+  private readonly attributeLists = new Map<string, string[] | undefined>();
+
+  private findAttributeNames(element: string, patterns?: readonly RngNode[]): string[] | undefined {
     const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
     if (chosen.length === 0) return undefined;
     const out = new Set<string>();
@@ -345,6 +356,18 @@ export class ExpectedNames {
    * count such content as nothing). True when it cannot be told.
    */
   takesData(element: string, patterns?: readonly RngNode[]): boolean {
+    const key = `${element}\u0001${patterns?.map((n) => this.idOf(n)).join(',') ?? ''}`;
+    let known = this.dataContent.get(key);
+    if (known === undefined) {
+      known = this.findsData(element, patterns);
+      this.dataContent.set(key, known);
+    }
+    return known;
+  }
+
+  private readonly dataContent = new Map<string, boolean>();
+
+  private findsData(element: string, patterns?: readonly RngNode[]): boolean {
     const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
     const seen = new Set<string>();
     const stack: RngNode[] = [];
@@ -467,6 +490,12 @@ export class ExpectedNames {
    * `children` (all of them: one walk serves every fault of the parent); `index` equal to
    * the number of children asks about the element's end. `patterns` as for `walk`.
    */
+  /** Whether character data may stand before child `index` (as atChild's `text`, without naming anything). */
+  textAt(element: string, children: readonly string[], index: number, patterns?: readonly RngNode[]): boolean | undefined {
+    const w = this.walkStates(element, children, patterns);
+    return w === undefined ? undefined : this.textFirst(w.states[index]!, new Set());
+  }
+
   atChild(element: string, children: readonly string[], index: number, patterns?: readonly RngNode[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
     const w = this.walkStates(element, children, patterns);
     return w === undefined ? undefined : this.described(w.states[index]!);

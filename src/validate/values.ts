@@ -14,12 +14,12 @@
  * have reported it, and blanked out with the others before the next run. So the runs grow
  * with the kinds of faults and their nesting, not with their count.
  */
-import { RelaxNGValidator, XmlDocument, type ErrorDetail } from 'libxml2-wasm';
+import { RelaxNGValidator, XmlDocument, XmlValidateError, type ErrorDetail } from 'libxml2-wasm';
 import type { ExpectedNames, RngNode } from './expected.js';
-import { libxmlPathOf } from './misplaced.js';
+import { elementAtPath, libxmlPathOf } from './misplaced.js';
 import { nameKey, RNG_NS, writeReduced, type ParsedRng } from './reduce.js';
 import { SAFE_PARSE, expectedNamesOf, wholeGrammarOf } from './schema.js';
-import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
+import { XML_NS, type AttrRecord, type ElementRecord } from './scan.js';
 
 /** The namespace of the one element of a value check (a name no schema uses). */
 const CHECK_NS = 'urn:teiwright:value-check';
@@ -110,6 +110,24 @@ const idOf = (n: RngNode): number => {
  */
 export class ValueChecker {
   private readonly kinds = new Map<string, Kind>();
+  /** The kind of each place an attribute was met (null: the grammar cannot say). */
+  private readonly places = new Map<string, string | null>();
+
+  /** The check of values against the attribute patterns `found`: a grammar of them alone, compiled. */
+  private compile(found: readonly { node: RngNode; datatypeLibrary: string }[]): Kind {
+    let validator: RelaxNGValidator | undefined;
+    try {
+      const rng = XmlDocument.fromString(checkGrammar(this.grammar, found), { option: SAFE_PARSE });
+      try {
+        validator = RelaxNGValidator.fromDoc(rng);
+      } finally {
+        rng.dispose();
+      }
+    } catch {
+      validator = undefined;
+    }
+    return { validator, verdicts: new Map() };
+  }
 
   constructor(
     private readonly grammar: ParsedRng,
@@ -122,25 +140,17 @@ export class ValueChecker {
    */
   refuses(element: ElementRecord, attribute: AttrRecord, patterns: readonly RngNode[]): boolean | undefined {
     const key = nameKey(attribute.ns, attribute.local);
-    const found = this.expected.attributePatterns(nameKey(element.ns, element.local), key, patterns);
-    if (!found) return undefined;
-    const id = `${key}\u0000${found.map((p) => `${idOf(p.node)}:${p.datatypeLibrary}`).join(',')}`;
-    let kind = this.kinds.get(id);
-    if (!kind) {
-      let validator: RelaxNGValidator | undefined;
-      try {
-        const rng = XmlDocument.fromString(checkGrammar(this.grammar, found), { option: SAFE_PARSE });
-        try {
-          validator = RelaxNGValidator.fromDoc(rng);
-        } finally {
-          rng.dispose();
-        }
-      } catch {
-        validator = undefined;
-      }
-      kind = { validator, verdicts: new Map() };
-      this.kinds.set(id, kind);
+    // The kind of each place: an element name, an attribute name and the element patterns there.
+    const place = `${nameKey(element.ns, element.local)}\u0000${key}\u0000${patterns.map(idOf).join(',')}`;
+    let id = this.places.get(place);
+    if (id === undefined) {
+      const found = this.expected.attributePatterns(nameKey(element.ns, element.local), key, patterns);
+      id = found ? `${key}\u0000${found.map((p) => `${idOf(p.node)}:${p.datatypeLibrary}`).join(',')}` : null;
+      if (found && !this.kinds.has(id!)) this.kinds.set(id!, this.compile(found));
+      this.places.set(place, id);
     }
+    if (id === null) return undefined;
+    const kind = this.kinds.get(id)!;
     if (!kind.validator) return undefined;
     const known = kind.verdicts.get(attribute.value);
     if (known !== undefined) return !known;
@@ -149,7 +159,9 @@ export class ValueChecker {
     try {
       kind.validator.validate(doc);
       ok = true;
-    } catch {
+    } catch (e) {
+      // Only libxml2's verdict counts; anything else says nothing of the value.
+      if (!(e instanceof XmlValidateError)) return undefined;
       ok = false;
     } finally {
       doc.dispose();
@@ -173,7 +185,7 @@ export function sameValueFaults(details: readonly ErrorDetail[], elements: reado
     if (d.xpath === undefined) continue;
     const m = /^(?:Invalid attribute (\S+) for element \S+|Type \S+ doesn't allow value '(.*)')$/.exec(d.message.trim());
     if (!m) continue;
-    const index = elementAtLibxmlPath(elements, d.xpath);
+    const index = elementAtPath(elements, d.xpath);
     if (index === undefined) continue;
     const e = elements[index]!;
     const attrs = m[1] !== undefined ? e.attrs.filter((a) => a.local === m[1]) : e.attrs.filter((a) => a.value === m[2]);
@@ -182,6 +194,22 @@ export function sameValueFaults(details: readonly ErrorDetail[], elements: reado
       const patterns = context(e);
       // An attribute the element may not have at all is not a bad value (the grammar sweep says where those are).
       if (patterns && checker.refuses(e, a, patterns) === true) kinds.add(`${nameKey(e.ns, e.local)}\u0000${nameKey(a.ns, a.local)}`);
+    }
+  }
+  // An element libxml2 blames whole (out of place, extra content) may hold a bad value it
+  // never named: its attributes and those inside it are checked too, each a kind if bad.
+  for (const d of details) {
+    if (d.xpath === undefined) continue;
+    const m = /^(?:Element \S+ has extra content: (\S+)|Did not expect element (\S+) there|Expecting element \S+, got (\S+))$/.exec(d.message.trim());
+    const index = m ? elementAtPath(elements, d.xpath) : undefined;
+    if (index === undefined || elements[index]!.local !== (m![1] ?? m![2] ?? m![3])) continue;
+    const stack = [index];
+    while (stack.length > 0) {
+      const e = elements[stack.pop()!]!;
+      stack.push(...e.children);
+      const patterns = e.attrs.length > 0 ? context(e) : undefined;
+      if (!patterns) continue;
+      for (const a of e.attrs) if (checker.refuses(e, a, patterns) === true) kinds.add(`${nameKey(e.ns, e.local)}\u0000${nameKey(a.ns, a.local)}`);
     }
   }
   if (kinds.size === 0) return [];
@@ -209,4 +237,36 @@ export function valueCheckerOf(path: string): ValueChecker | undefined {
     checkers.set(path, c);
   }
   return c ?? undefined;
+}
+
+/**
+ * What the grammar alone says is at fault in the document as written, reported as libxml2
+ * reports it so that the next run goes past every one (libxml2 leaves an element's content
+ * at its first fault, one per run): attributes where none of their name may stand, and
+ * children where their parent's content takes none of their name at their place (jing's
+ * "not allowed here"). `context` gives each element's patterns where it stands.
+ */
+export function grammarFaults(details: readonly ErrorDetail[], elements: readonly ElementRecord[], expected: ExpectedNames, context: (element: ElementRecord) => readonly RngNode[] | undefined): ErrorDetail[] {
+  const told = new Set(details.map((d) => `${d.xpath ?? ''}\u0000${d.message.trim()}`));
+  const out: ErrorDetail[] = [];
+  const add = (message: string, index: number): void => {
+    const xpath = libxmlPathOf(elements, index);
+    if (!told.has(`${xpath}\u0000${message}`)) out.push({ message, level: 2, line: elements[index]!.pos.line, col: 0, xpath });
+  };
+  elements.forEach((e, i) => {
+    if (e.attrs.length > 0) {
+      const names = expected.attributeNames(nameKey(e.ns, e.local), context(e));
+      if (names) {
+        const allowed = new Set(names);
+        for (const a of e.attrs) if (!allowed.has(nameKey(a.ns, a.local))) add(`Invalid attribute ${a.local} for element ${e.local}`, i);
+      }
+    }
+    if (e.children.length > 0) {
+      const walked = expected.walk(nameKey(e.ns, e.local), e.children.map((c) => nameKey(elements[c]!.ns, elements[c]!.local)), context(e));
+      walked?.verdicts.forEach((v, k) => {
+        if (v === 'here') add(`Did not expect element ${elements[e.children[k]!]!.local} there`, e.children[k]!);
+      });
+    }
+  });
+  return out;
 }
