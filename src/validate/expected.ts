@@ -269,6 +269,17 @@ export class ExpectedNames {
    * an attribute of any name.
    */
   attributeNames(element: string, patterns?: readonly RngNode[]): string[] | undefined {
+    // Asked of every element of a document with attributes: once per name and place.
+    const key = `${element}\u0001${patterns?.map((n) => this.idOf(n)).join(',') ?? ''}`;
+    if (this.attributeLists.has(key)) return this.attributeLists.get(key);
+    const names = this.findAttributeNames(element, patterns);
+    this.attributeLists.set(key, names);
+    return names;
+  }
+
+  private readonly attributeLists = new Map<string, string[] | undefined>();
+
+  private findAttributeNames(element: string, patterns?: readonly RngNode[]): string[] | undefined {
     const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
     if (chosen.length === 0) return undefined;
     const out = new Set<string>();
@@ -295,6 +306,87 @@ export class ExpectedNames {
       stack.push(...n.children);
     }
     return [...out].sort((a, b) => (shownAttribute(a) < shownAttribute(b) ? -1 : shownAttribute(a) > shownAttribute(b) ? 1 : 0));
+  }
+
+  /**
+   * The attribute patterns named `attribute` (an `ns local` key) in the element patterns
+   * `patterns` (by default every one of the element's name), each with the datatype
+   * library in effect where it stands: what the value of such an attribute is checked
+   * against (values.ts). Undefined when there is none, or a pattern with a name class
+   * (`anyName`, `nsName`) could take the attribute too, or a `parentRef` is in the way.
+   */
+  attributePatterns(element: string, attribute: string, patterns?: readonly RngNode[]): { node: RngNode; datatypeLibrary: string }[] | undefined {
+    const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
+    if (chosen.length === 0) return undefined;
+    const out: { node: RngNode; datatypeLibrary: string }[] = [];
+    const seen = new Set<string>();
+    const stack: { n: RngNode; lib: string }[] = [];
+    for (const e of chosen) {
+      const lib = e.attrs.datatypeLibrary ?? e.context?.datatypeLibrary ?? '';
+      for (const c of e.attrs.name === undefined ? e.children.filter((k) => k.rng).slice(1) : e.children.filter((k) => k.rng)) stack.push({ n: c, lib });
+    }
+    while (stack.length > 0) {
+      const { n, lib: outer } = stack.pop()!;
+      if (!n.rng) continue;
+      const lib = n.attrs.datatypeLibrary ?? outer;
+      if (n.tag === 'attribute') {
+        if (n.key === undefined) return undefined;
+        if (n.key === attribute) out.push({ node: n, datatypeLibrary: lib });
+        continue;
+      }
+      if (n.tag === 'parentRef' || n.tag === 'externalRef') return undefined;
+      if (n.tag === 'element' || n.tag === 'notAllowed') continue;
+      if (n.tag === 'ref') {
+        const name = (n.attrs.name ?? '').trim();
+        if (!seen.has(name)) {
+          seen.add(name);
+          for (const d of this.rng.defines.get(name) ?? []) stack.push({ n: d, lib: d.attrs.datatypeLibrary ?? d.context?.datatypeLibrary ?? '' });
+        }
+        continue;
+      }
+      for (const c of n.children) stack.push({ n: c, lib });
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  /**
+   * Whether the content of the element patterns `patterns` (by default every one of the
+   * element's name) has a `data`, `value` or `list` pattern outside its attributes and
+   * children: character data may stand there, checked as a value (the derivatives here
+   * count such content as nothing). True when it cannot be told.
+   */
+  takesData(element: string, patterns?: readonly RngNode[]): boolean {
+    const key = `${element}\u0001${patterns?.map((n) => this.idOf(n)).join(',') ?? ''}`;
+    let known = this.dataContent.get(key);
+    if (known === undefined) {
+      known = this.findsData(element, patterns);
+      this.dataContent.set(key, known);
+    }
+    return known;
+  }
+
+  private readonly dataContent = new Map<string, boolean>();
+
+  private findsData(element: string, patterns?: readonly RngNode[]): boolean {
+    const chosen = patterns !== undefined && patterns.length > 0 ? patterns : this.patternsNamed(element);
+    const seen = new Set<string>();
+    const stack: RngNode[] = [];
+    for (const e of chosen) stack.push(...(e.attrs.name === undefined ? e.children.filter((c) => c.rng).slice(1) : e.children.filter((c) => c.rng)));
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (!n.rng || n.tag === 'element' || n.tag === 'attribute' || n.tag === 'notAllowed') continue;
+      if (n.tag === 'data' || n.tag === 'value' || n.tag === 'list' || n.tag === 'parentRef' || n.tag === 'externalRef') return true;
+      if (n.tag === 'ref') {
+        const name = (n.attrs.name ?? '').trim();
+        if (!seen.has(name)) {
+          seen.add(name);
+          stack.push(...(this.rng.defines.get(name) ?? []));
+        }
+        continue;
+      }
+      stack.push(...n.children);
+    }
+    return false;
   }
 
   /** Whether some pattern names the element `ns local`. */
@@ -398,6 +490,12 @@ export class ExpectedNames {
    * `children` (all of them: one walk serves every fault of the parent); `index` equal to
    * the number of children asks about the element's end. `patterns` as for `walk`.
    */
+  /** Whether character data may stand before child `index` (as atChild's `text`, without naming anything). */
+  textAt(element: string, children: readonly string[], index: number, patterns?: readonly RngNode[]): boolean | undefined {
+    const w = this.walkStates(element, children, patterns);
+    return w === undefined ? undefined : this.textFirst(w.states[index]!, new Set());
+  }
+
   atChild(element: string, children: readonly string[], index: number, patterns?: readonly RngNode[]): { names: string[]; mayEnd: boolean; text: boolean } | undefined {
     const w = this.walkStates(element, children, patterns);
     return w === undefined ? undefined : this.described(w.states[index]!);

@@ -16,7 +16,8 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
 import { elementEnd } from './blank.js';
 import { TEI_NS } from './integrity.js';
-import { XML_NS, elementAtLibxmlPath, type AttrRecord, type ElementRecord } from './scan.js';
+import { XML_NS, type AttrRecord, type ElementRecord } from './scan.js';
+import { childStepsOf, elementAtPath, numbered } from './misplaced.js';
 import { NAME_SETS, TEI_ATTRIBUTES, TEI_CHILDREN, TEI_ELEMENTS } from './tei-vocabulary.js';
 import type { Vocabulary } from './vocabulary.js';
 import { shownAttribute, type ExpectedNames, type RngNode } from './expected.js';
@@ -244,13 +245,18 @@ function dropCascades(findings: readonly Finding[], elements: readonly ElementRe
   });
 }
 
+const xpathSteps = new WeakMap<readonly ElementRecord[], Map<number, Map<number, string>>>();
+
 /** The XPath of an element by its names as written, with a position where siblings share its name: `/TEI/text/body/div[2]/p`. */
 export function xpathOf(elements: readonly ElementRecord[], index: number): string {
   const steps: string[] = [];
+  const named = (children: readonly number[]): string[] => {
+    const names = children.map((c) => elements[c]!.qname);
+    return numbered(names, names);
+  };
   for (let i = index; i >= 0; i = elements[i]!.parent) {
     const e = elements[i]!;
-    const siblings = e.parent >= 0 ? elements[e.parent]!.children.filter((c) => elements[c]!.qname === e.qname) : [i];
-    steps.push(siblings.length > 1 ? `${e.qname}[${siblings.indexOf(i) + 1}]` : e.qname);
+    steps.push(e.parent < 0 ? e.qname : childStepsOf(xpathSteps, elements, e.parent, named).get(i)!);
   }
   return `/${steps.reverse().join('/')}`;
 }
@@ -265,6 +271,8 @@ export interface SchemaPass {
   elements: readonly ElementRecord[];
   /** libxml2 ran again with this pass's faults blanked out (so a fault that follows from another was checked again). */
   rechecked?: boolean;
+  /** Faults of this pass that the grammar confirms (values.ts), not libxml2's: never a cascade of another. */
+  sure?: ReadonlySet<ErrorDetail>;
 }
 
 /**
@@ -274,8 +282,8 @@ export interface SchemaPass {
  * the first fault no longer throws it off, and the next pass says again whether the
  * sibling is really out of place.
  */
-function cascades(details: readonly ErrorDetail[], elements: readonly ElementRecord[]): Set<ErrorDetail> {
-  const located = details.map((d) => ({ d, index: d.xpath === undefined ? undefined : elementAtLibxmlPath(elements, d.xpath), kind: parseMessage(d.message).kind }));
+function cascades(details: readonly ErrorDetail[], elements: readonly ElementRecord[], sure?: ReadonlySet<ErrorDetail>): Set<ErrorDetail> {
+  const located = details.map((d) => ({ d, index: d.xpath === undefined ? undefined : elementAtPath(elements, d.xpath), kind: parseMessage(d.message).kind }));
   // For each parent, the first child position holding (or enclosing) a fault.
   const firstFaultyChild = new Map<number, number>();
   // Elements with a fault somewhere inside them.
@@ -292,7 +300,7 @@ function cascades(details: readonly ErrorDetail[], elements: readonly ElementRec
   }
   const out = new Set<ErrorDetail>();
   for (const { d, index, kind } of located) {
-    if (index === undefined || kind !== 'element' || elements[index]!.parent < 0) continue;
+    if (index === undefined || kind !== 'element' || elements[index]!.parent < 0 || sure?.has(d)) continue;
     const parent = elements[index]!.parent;
     const first = firstFaultyChild.get(parent);
     if (enclosing.has(index) || (first !== undefined && first < elements[parent]!.children.indexOf(index))) out.add(d);
@@ -336,7 +344,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const lostChild = new Set<string>();
   // Blanked passes keep positions, not indexes: a finding is placed in the document as written by its position.
   const written = document ?? passes[0]?.elements ?? [];
-  const originalIndex = new Map(written.map((e, i) => [posKey(e.pos), i] as const));
+  const originalIndex = positionsOf(written);
   const { verdictOf, incomplete, complete } = jingOrder(ctx, written);
   // Parents where libxml2 found a child out of place: jing's verdict on all their children is added below.
   const orderChecked = new Set<number>();
@@ -350,8 +358,8 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
   const cutWhole = new Set<number>();
   passes.forEach((pass, n) => {
     const passCtx = { ...ctx, elements: pass.elements };
-    const deferred = pass.rechecked ? cascades(pass.details, pass.elements) : new Set<ErrorDetail>();
-    const faults = pass.details.filter((d) => !deferred.has(d)).map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtLibxmlPath(pass.elements, d.xpath) }));
+    const deferred = pass.rechecked ? cascades(pass.details, pass.elements, pass.sure) : new Set<ErrorDetail>();
+    const faults = pass.details.filter((d) => !deferred.has(d)).map((d) => ({ detail: d, fault: parseMessage(d.message), index: d.xpath === undefined ? undefined : elementAtPath(pass.elements, d.xpath) }));
     const specific = faults.some((f) => f.fault.kind !== 'generic');
     const attributeFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute').map((f) => f.detail.xpath));
     const valueFaultAt = new Set(faults.filter((f) => f.fault.kind === 'attribute' || f.fault.kind === 'datatype').map((f) => f.detail.xpath));
@@ -407,7 +415,7 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       findings.push(finding);
     }
     // The elements enclosing what the next pass will not see.
-    const repairs = repairsOf(pass.details, pass.elements, ctx.expected);
+    const repairs = repairsOf(pass.details, pass.elements, ctx.expected, pass.sure);
     for (const cut of repairs.elements) {
       const original = originalIndex.get(posKey(pass.elements[cut]!.pos));
       if (original !== undefined) cutWhole.add(original);
@@ -462,8 +470,27 @@ export function reportSchemaPasses(passes: readonly SchemaPass[], ctx: ExplainCo
       keepGrouped(finding);
     }
   }
-  // jing goes past a child out of place and still says when its parent lacks something at its end.
-  for (const parent of new Set([...orderChecked, ...textFaulted])) {
+  // Text where none may stand, in the whole document: libxml2 says so of the first such
+  // element only (it leaves its parent there), jing of every one.
+  if (sweep && ctx.source) {
+    written.forEach((e, i) => {
+      if (textFaulted.has(i) || placed.has(i)) return;
+      if (!textRefused(ctx, written, i)) return;
+      const finding = explain({ kind: 'text' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
+      if (!finding) return;
+      const key = `${finding.pos.line}:${finding.pos.column}:${finding.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      finding.xpath = xpathOf(written, i);
+      finding.at = i;
+      textFaulted.add(i);
+      keepGrouped(finding);
+    });
+  }
+  // jing goes past a child out of place and still says when its parent lacks something at
+  // its end; once the document is invalid, of every element the grammar finds incomplete
+  // (libxml2 stops at the first and leaves its parent there).
+  for (const parent of sweep ? written.keys() : new Set([...orderChecked, ...textFaulted])) {
     if (toldIncomplete.has(parent) || !incomplete(parent)) continue;
     const e = written[parent]!;
     const finding = explain({ kind: 'missing', name: '' }, e, { message: '', level: 2, line: e.pos.line, col: e.pos.column }, { ...ctx, elements: written });
@@ -511,7 +538,7 @@ export function isPlacementFault(detail: ErrorDetail): boolean {
  * where none may stand at its first character, a missing child at the end of its parent.
  */
 export function faultReach(detail: ErrorDetail, elements: readonly ElementRecord[], text: string, lineStarts: readonly number[]): number {
-  const index = detail.xpath === undefined ? undefined : elementAtLibxmlPath(elements, detail.xpath);
+  const index = detail.xpath === undefined ? undefined : elementAtPath(elements, detail.xpath);
   const offsetAt = (p: SourcePos): number => (lineStarts[p.line - 1] ?? 0) + p.column - 1;
   if (index === undefined) return lineStarts[Math.max(0, detail.line - 1)] ?? 0;
   const element = elements[index]!;
@@ -543,15 +570,15 @@ export function faultReach(detail: ErrorDetail, elements: readonly ElementRecord
  * without it its parent would lack it, a fault that is not in the document. Faults
  * libxml2 reports without an element (text, generic) are left too.
  */
-export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[], expected?: ExpectedNames): { elements: number[]; attributes: AttrRecord[]; tags: number[] } {
+export function repairsOf(details: readonly ErrorDetail[], elements: readonly ElementRecord[], expected?: ExpectedNames, sure?: ReadonlySet<ErrorDetail>): { elements: number[]; attributes: AttrRecord[]; tags: number[] } {
   const cut = new Set<number>();
   const tags = new Set<number>();
   const attributes: AttrRecord[] = [];
-  const deferred = cascades(details, elements);
+  const deferred = cascades(details, elements, sure);
   for (const d of details) {
     if (deferred.has(d)) continue;
     if (d.xpath === undefined) continue;
-    const index = elementAtLibxmlPath(elements, d.xpath);
+    const index = elementAtPath(elements, d.xpath);
     if (index === undefined || elements[index]!.parent < 0) continue;
     const fault = parseMessage(d.message);
     if (fault.kind === 'element' || fault.kind === 'namespace') (unwrappable(expected, elements[index]!) ? tags : cut).add(index);
@@ -700,7 +727,7 @@ const NOT_TEXT = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(?!!\[CDATA\[)(?:[^>"']|"[^"]*
 function textExpected(ctx: ExplainContext, element: ElementRecord): string {
   const src = ctx.source;
   if (!src) return '';
-  const index = src.elements.findIndex((e) => e.pos.line === element.pos.line && e.pos.column === element.pos.column);
+  const index = writtenIndex(src.elements, element);
   if (index < 0) return '';
   const written = src.elements[index]!;
   const offsetAt = (p: SourcePos): number => (src.lineStarts[p.line - 1] ?? 0) + p.column - 1;
@@ -714,6 +741,49 @@ function textExpected(ctx: ExplainContext, element: ElementRecord): string {
     at = elementEnd(src.text, from);
   }
   return hasText(at, src.text.lastIndexOf('</', end - 1)) ? expectedText({ ...ctx, elements: src.elements }, written, undefined) : '';
+}
+
+const START_TAG = /<[^\s/>]+(?:[^>"']|"[^"]*"|'[^']*')*?\/?>/y;
+
+/** Each element of a document as written by its position, kept per document (asked of many faults, and of each element checked on its own). */
+const indexByPos = new WeakMap<readonly ElementRecord[], Map<string, number>>();
+function positionsOf(elements: readonly ElementRecord[]): Map<string, number> {
+  let m = indexByPos.get(elements);
+  if (!m) {
+    m = new Map(elements.map((e, i) => [posKey(e.pos), i] as const));
+    indexByPos.set(elements, m);
+  }
+  return m;
+}
+const writtenIndex = (elements: readonly ElementRecord[], element: ElementRecord): number => positionsOf(elements).get(posKey(element.pos)) ?? -1;
+
+/**
+ * Whether the first character data of element `index` of the document as written (ctx.source)
+ * stands where its grammar allows none (jing: "text not allowed here").
+ */
+function textRefused(ctx: ExplainContext, written: readonly ElementRecord[], index: number): boolean {
+  const src = ctx.source;
+  if (!src || !ctx.expected || src.elements.length !== written.length) return false;
+  const e = written[index]!;
+  const offsetAt = (p: SourcePos): number => (src.lineStarts[p.line - 1] ?? 0) + p.column - 1;
+  const start = offsetAt(e.pos);
+  START_TAG.lastIndex = start;
+  const tag = START_TAG.exec(src.text);
+  // An empty-element tag holds no text.
+  if (!tag || tag[0].endsWith('/>')) return false;
+  const open = start + tag[0].length;
+  const hasText = (from: number, to: number): boolean => /\S/.test(src.text.slice(from, to).replace(NOT_TEXT, ''));
+  const keys = e.children.map((c) => nameKey(written[c]!.ns, written[c]!.local));
+  // Content checked as a value (a datatype) counts as no text here: its faults are libxml2's to say.
+  const refusedAt = (k: number): boolean => ctx.expected!.textAt(nameKey(e.ns, e.local), keys, k, ctx.context?.(e)) === false && !ctx.expected!.takesData(nameKey(e.ns, e.local), ctx.context?.(e));
+  let at = open;
+  for (let k = 0; k < e.children.length; k++) {
+    const from = offsetAt(written[e.children[k]!]!.pos);
+    if (hasText(at, from)) return refusedAt(k);
+    at = elementEnd(src.text, from);
+  }
+  const end = elementEnd(src.text, start);
+  return hasText(at, src.text.lastIndexOf('</', end - 1)) && refusedAt(e.children.length);
 }
 
 /** The attribute libxml2 names by its local name ("id" for xml:id, "lang" for xml:lang). */

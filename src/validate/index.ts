@@ -19,18 +19,19 @@ import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { readInputSync } from '../io/read.js';
 import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses, saysIncomplete, type ExplainContext, type SchemaPass } from './explain.js';
-import { libxmlPathOf, misplacedChecker } from './misplaced.js';
+import { elementAtPath, libxmlPathOf, misplacedChecker } from './misplaced.js';
 import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
 import { TEI_NS, checkIntegrity, type Place } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
-import { XML_NS, attr, elementAtLibxmlPath, scanXml, type ElementRecord } from './scan.js';
+import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
 import { PROJECT_SCHEMA, SAFE_PARSE, SchemaUnusable, allowLocalFiles, expectedNamesOf, schemaErrors } from './schema.js';
 import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
 import { readablePrefix } from './prefix.js';
 import { validByReducedSchema } from './own-schema.js';
+import { grammarFaults, sameValueFaults, valueCheckerOf } from './values.js';
 import type { ExpectedNames } from './expected.js';
 
 export { PROJECT_SCHEMA, SchemaUnusable, compileSchema, prepareSchema, schemaCompileMs, type CompiledSchema } from './schema.js';
@@ -196,13 +197,19 @@ const PASS_BUDGET_CHARS = 4_000_000;
  * text (blank.ts: same lines and columns) and the rest checked again, until a run finds
  * nothing new; each run's errors are a pass for reportSchemaPasses.
  */
-function laterPasses(errorsOf: (doc: XmlDocument, elements: readonly ElementRecord[]) => ErrorDetail[], xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined): SchemaPass[] {
+function laterPasses(errorsOf: (doc: XmlDocument, elements: readonly ElementRecord[]) => ErrorDetail[], xml: string, first: SchemaPass, huge: boolean, expected: ExpectedNames | undefined, more?: (pass: SchemaPass, n: number) => ErrorDetail[]): SchemaPass[] {
   const passes: SchemaPass[] = [first];
   const limit = Math.min(MAX_PASSES, Math.max(1, Math.floor(PASS_BUDGET_CHARS / Math.max(1, xml.length))));
   let text = xml;
   let pass = first;
   for (let n = 0; n < limit; n++) {
-    const cut = repairsOf(pass.details, pass.elements, expected);
+    // Faults of the same kind as those found, elsewhere in the document (values.ts): reported and blanked with them.
+    if (more) {
+      const found = more(pass, n);
+      pass.details = [...pass.details, ...found];
+      pass.sure = new Set(found);
+    }
+    const cut = repairsOf(pass.details, pass.elements, expected, pass.sure);
     if (cut.elements.length === 0 && cut.attributes.length === 0 && cut.tags.length === 0) break;
     const scanned = scanXml(text);
     if (!scanned.ok) break;
@@ -232,6 +239,13 @@ function laterPasses(errorsOf: (doc: XmlDocument, elements: readonly ElementReco
 
 const findingKey = (d: Diagnostic): string => `${d.code}:${d.line}:${d.column}:${d.message}`;
 
+/**
+ * At most this many characters of text checked inside misplaced elements in one document
+ * (each text has the document's lines: thousands of elements out of place in a long
+ * document would cost their number times its lines).
+ */
+const MISPLACED_BUDGET_CHARS = 64_000_000;
+
 /** Rounds of checking inside misplaced elements (each round goes one misplaced element deeper). */
 const MISPLACED_ROUNDS = 8;
 
@@ -243,6 +257,10 @@ const MISPLACED_ROUNDS = 8;
 function checkMisplaced(path: string, xml: string, scan: { elements: ElementRecord[]; lineStarts: number[] }, misplaced: readonly number[], huge: boolean, ctx: ExplainContext, diagnostics: Diagnostics): void {
   const done = new Set<number>();
   let next = [...misplaced];
+  // The keys of the findings so far (up to saidUpTo), grown as findings come.
+  const said = new Set<string>();
+  let saidUpTo = 0;
+  let checked = 0;
   for (let round = 0; round < MISPLACED_ROUNDS && next.length > 0; round++) {
     next.forEach((i) => done.add(i));
     const checker = misplacedChecker(path, xml, scan.lineStarts, scan.elements, next);
@@ -251,6 +269,8 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
     try {
       for (const element of checker.elements) {
         const text = checker.text(element);
+        checked += text.length;
+        if (checked > MISPLACED_BUDGET_CHARS) break;
         const rescan = scanXml(text);
         if (!rescan.ok) continue;
         const at = scan.elements[element]!.pos;
@@ -266,13 +286,13 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
           };
           const raw = checker.errors(element, variant, doc);
           const kept = raw.filter((d) => {
-            const e = d.xpath === undefined ? undefined : elementAtLibxmlPath(els, d.xpath);
+            const e = d.xpath === undefined ? undefined : elementAtPath(els, d.xpath);
             return e !== undefined && (inside(e) || (e === own && !isPlacementFault(d)));
           });
           // "Element x has extra content: text": libxml2 lost its place in the element's
           // (mixed) content at a child that may not stand there and says no more; the
           // grammar says which children those are, as jing does.
-          if (kept.length > 0 || !raw.some((d) => / has extra content: text$/.test(d.message.trim()) && d.xpath !== undefined && elementAtLibxmlPath(els, d.xpath) === own)) return kept;
+          if (kept.length > 0 || !raw.some((d) => / has extra content: text$/.test(d.message.trim()) && d.xpath !== undefined && elementAtPath(els, d.xpath) === own)) return kept;
           // The fault may be deeper than its children: every element inside it is walked,
           // down to (not into) the children that may not stand where they are.
           const outOfPlace: number[] = [];
@@ -335,9 +355,10 @@ function checkMisplaced(path: string, xml: string, scan: { elements: ElementReco
         // it said the grammar contradicts: the fault is deeper, as above.
         if (deeper || diagnostics.items.length === before) found.push(...scan.elements[element]!.children);
         // Said already (an element inside a foreign one, judged when that was unwrapped): once.
-        const said = new Set(diagnostics.items.slice(0, before).map(findingKey));
+        for (let k = saidUpTo; k < before; k++) said.add(findingKey(diagnostics.items[k]!));
         const added = diagnostics.items.splice(before).filter((d) => !said.has(findingKey(d)));
         diagnostics.items.push(...added);
+        saidUpTo = before;
       }
     } finally {
       checker.dispose();
@@ -459,7 +480,12 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
         const narrowed: ExplainContext = { ...ctx, ...(ctx.expected && ctx.elements.length > 0 && { context: contextsOf(ctx.expected, ctx.elements), source: { text: xml, lineStarts: scan.lineStarts, elements: scan.elements } }) };
         const huge = own || options.huge === true;
         const schemaPath = choice.path;
-        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected);
+        const values = narrowed.context ? valueCheckerOf(schemaPath) : undefined;
+        // Faults the grammar confirms, blanked with libxml2's so that a run goes past them all
+        // (values.ts): values of a kind found bad, and on the document as written, attributes and
+        // children where none of their name may stand.
+        const sameKind = values && narrowed.context && ctx.expected ? (pass: SchemaPass, n: number): ErrorDetail[] => [...sameValueFaults(pass.details, pass.elements, values, narrowed.context!), ...(n === 0 ? grammarFaults(pass.details, pass.elements, ctx.expected!, narrowed.context!) : [])] : undefined;
+        const passes = included > 0 ? [{ details: errors, elements: ctx.elements }] : laterPasses((d, els) => schemaErrors(schemaPath, d, els), xml, { details: errors, elements: scan.elements }, huge, ctx.expected, sameKind);
         const misplaced = reportSchemaPasses(passes, narrowed, diagnostics);
         if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, narrowed, diagnostics);
       }

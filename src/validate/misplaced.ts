@@ -7,7 +7,7 @@
  * error, with what the patterns still alive there expect).
  *
  * How: a text that keeps these elements whole and only the tags of their ancestors (every
- * other character but line breaks becomes a space, so lines and columns stay), checked
+ * other character becomes a space or goes, keeping line breaks, lines and columns), checked
  * against the schema with its start replaced by "any element, holding such elements or one
  * of these names by any of its patterns" (reduce.ts, misplacedRngText). A grammar split over
  * files (`include`, `externalRef`) is read whole (rng-files.ts) and written out as one.
@@ -20,12 +20,20 @@ import { compileRngText, errorsOf, wholeGrammarOf } from './schema.js';
 import type { ElementRecord } from './scan.js';
 
 const offsetOf = (lineStarts: readonly number[], pos: SourcePos): number => lineStarts[pos.line - 1]! + pos.column - 1;
-const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
 const START_TAG = /<[^\s/>]+(?:[^>"']|"[^"]*"|'[^']*')*?\/?>/y;
 
-/** `text` with the elements `keep` whole and only the tags of their ancestors; the rest blanked, lines and columns kept. */
-export function keepOnly(text: string, lineStarts: readonly number[], elements: readonly ElementRecord[], keep: readonly number[]): string {
+/** `text` with the elements `keep` whole and only the tags of their ancestors; the rest blanked (see gap), lines and columns kept. */
+export function keepOnly(text: string, lineStarts: readonly number[], elements: readonly ElementRecord[], keep: readonly number[], ends?: Map<number, number>): string {
   const ranges: [number, number][] = [];
+  // Where an element ends (`ends`: remembered from one call to the next, for ancestors shared by many).
+  const endOf = (i: number, start: number): number => {
+    let end = ends?.get(i);
+    if (end === undefined) {
+      end = elementEnd(text, start);
+      ends?.set(i, end);
+    }
+    return end;
+  };
   const ancestors = new Set<number>();
   for (const i of keep) {
     const start = offsetOf(lineStarts, elements[i]!.pos);
@@ -38,7 +46,7 @@ export function keepOnly(text: string, lineStarts: readonly number[], elements: 
     const tag = START_TAG.exec(text);
     if (!tag) continue;
     ranges.push([start, start + tag[0].length]);
-    const end = elementEnd(text, start);
+    const end = endOf(a, start);
     const close = text.lastIndexOf('</', end - 1);
     if (close >= start + tag[0].length) ranges.push([close, end]);
   }
@@ -47,26 +55,135 @@ export function keepOnly(text: string, lineStarts: readonly number[], elements: 
   let at = 0;
   for (const [from, to] of ranges) {
     if (to <= at) continue;
-    out += blank(text.slice(at, from)) + text.slice(Math.max(from, at), to);
+    out += gap(lineStarts, at, from) + text.slice(Math.max(from, at), to);
     at = to;
   }
-  return out + blank(text.slice(at));
+  return out + gap(lineStarts, at, text.length);
 }
 
-/** Most elements out of place whose content is checked in one document (each is one more parse of the document). */
-const MAX_CHECKED = 200;
+/**
+ * What stands for the characters from `from` to `to` that are blanked: their line breaks
+ * and, after the last, as many spaces as characters, so that what follows keeps its line
+ * and column; without the rest of their spaces, so that a check of one element in a large
+ * document costs its lines, not its characters (thousands of such checks in one document).
+ */
+function gap(lineStarts: readonly number[], from: number, to: number): string {
+  if (to <= from) return '';
+  // The first line start after `from` and the last at or before `to`.
+  const firstAfter = upperBound(lineStarts, from);
+  const lastUpTo = upperBound(lineStarts, to) - 1;
+  if (firstAfter > lastUpTo) return ' '.repeat(to - from);
+  return '\n'.repeat(lastUpTo - firstAfter + 1) + ' '.repeat(to - lineStarts[lastUpTo]!);
+}
+
+/** The index of the first element of the sorted `xs` greater than `x`. */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Most elements out of place whose content is checked in one document (each is one more parse of a text with the document's lines; index.ts also bounds their characters). */
+const MAX_CHECKED = 20_000;
+
+/**
+ * Per parent, the step of each child in a path (by child index), computed once per document
+ * (its element array): a path costs its depth, not the number of siblings on the way (a
+ * body of 5,000 paragraphs).
+ */
+export function childStepsOf(cache: WeakMap<readonly ElementRecord[], Map<number, Map<number, string>>>, elements: readonly ElementRecord[], parent: number, steps: (children: readonly number[]) => string[]): Map<number, string> {
+  let byParent = cache.get(elements);
+  if (!byParent) {
+    byParent = new Map();
+    cache.set(elements, byParent);
+  }
+  let found = byParent.get(parent);
+  if (!found) {
+    const children = elements[parent]!.children;
+    const named = steps(children);
+    found = new Map(children.map((c, k) => [c, named[k]!] as const));
+    byParent.set(parent, found);
+  }
+  return found;
+}
+
+/** `name`, or `name[n]` when several siblings share what `group` says of them. */
+export function numbered(names: readonly string[], groups: readonly string[]): string[] {
+  const total = new Map<string, number>();
+  for (const g of groups) total.set(g, (total.get(g) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return names.map((name, k) => {
+    const g = groups[k]!;
+    const n = (seen.get(g) ?? 0) + 1;
+    seen.set(g, n);
+    return total.get(g)! > 1 ? `${name}[${n}]` : name;
+  });
+}
+
+const libxmlSteps = new WeakMap<readonly ElementRecord[], Map<number, Map<number, string>>>();
 
 /** The path libxml2 gives an element in its reports (scan.ts, elementAtLibxmlPath, reads it back). */
 export function libxmlPathOf(elements: readonly ElementRecord[], index: number): string {
-  const steps: string[] = [];
+  // An element in a default namespace is `*`, numbered among all its siblings; any other by its name among those of its name (not `*`).
+  const star = (e: ElementRecord): boolean => e.prefix === '' && e.ns !== '';
+  const steps = (children: readonly number[]): string[] => {
+    const kids = children.map((c) => elements[c]!);
+    return numbered(kids.map((e) => (star(e) ? '*' : e.qname)), kids.map((e) => (star(e) ? '\u0000*' : e.qname))).map((step, k) => (star(kids[k]!) ? (children.length > 1 ? `*[${k + 1}]` : '*') : step));
+  };
+  const out: string[] = [];
   for (let i = index; i >= 0; i = elements[i]!.parent) {
     const e = elements[i]!;
-    const byStar = e.prefix === '' && e.ns !== '';
-    const siblings = e.parent < 0 ? [i] : elements[e.parent]!.children.filter((c) => (byStar ? true : elements[c]!.qname === e.qname && !(elements[c]!.prefix === '' && elements[c]!.ns !== '')));
-    const name = byStar ? '*' : e.qname;
-    steps.unshift(siblings.length > 1 ? `${name}[${siblings.indexOf(i) + 1}]` : name);
+    out.push(e.parent < 0 ? (star(e) ? '*' : e.qname) : childStepsOf(libxmlSteps, elements, e.parent, steps).get(i)!);
   }
-  return `/${steps.join('/')}`;
+  return `/${out.reverse().join('/')}`;
+}
+
+const childSteps = new WeakMap<readonly ElementRecord[], Map<number, Map<string, number>>>();
+/**
+ * The element at a path libxml2 gives (as scan.ts's elementAtLibxmlPath reads it: `name[n]`
+ * the n-th child of that name, `*[n]` the n-th child), each parent's children looked up
+ * once per document: a document's faults ask about thousands of siblings.
+ */
+export function elementAtPath(elements: readonly ElementRecord[], path: string): number | undefined {
+  let byParent = childSteps.get(elements);
+  if (!byParent) {
+    byParent = new Map();
+    childSteps.set(elements, byParent);
+  }
+  const steps = path.split('/').slice(1);
+  let parent = -1;
+  let found: number | undefined;
+  for (const step of steps) {
+    const m = /^([^[]+)(?:\[(\d+)\])?$/.exec(step);
+    if (!m) return undefined;
+    const key = `${m[1]!}[${m[2] ?? '1'}]`;
+    if (parent < 0) {
+      found = elements.length > 0 && (m[1] === '*' || elements[0]!.qname === m[1]) && (m[2] ?? '1') === '1' ? 0 : undefined;
+    } else {
+      let named = byParent.get(parent);
+      if (!named) {
+        named = new Map();
+        const counts = new Map<string, number>();
+        elements[parent]!.children.forEach((c, k) => {
+          const q = elements[c]!.qname;
+          const n = (counts.get(q) ?? 0) + 1;
+          counts.set(q, n);
+          named!.set(`${q}[${n}]`, c);
+          named!.set(`*[${k + 1}]`, c);
+        });
+        byParent.set(parent, named);
+      }
+      found = named.get(key);
+    }
+    if (found === undefined) return undefined;
+    parent = found;
+  }
+  return found;
 }
 
 export interface MisplacedChecker {
@@ -110,6 +227,8 @@ export function misplacedChecker(path: string, xml: string, lineStarts: readonly
     for (let p = elements[i]!.parent; p >= 0; p = elements[p]!.parent) d++;
     return d;
   };
+  // Where the ancestors of the elements checked end, found once.
+  const ends = new Map<number, number>();
   // Every other element kept by name, so that libxml2 can name what it expected.
   const shallow = new Set(grammar.elementPatterns.keys());
   // One grammar per name, depth and pattern: elements of the same name at the same depth share it.
@@ -127,7 +246,7 @@ export function misplacedChecker(path: string, xml: string, lineStarts: readonly
   return {
     elements: outermost,
     variants: (element) => grammar.elementPatterns.get(keyOf(element))!.length,
-    text: (element) => keepOnly(xml, lineStarts, elements, [element]),
+    text: (element) => keepOnly(xml, lineStarts, elements, [element], ends),
     errors: (element, variant, doc) => {
       const v = validator(element, variant);
       return v ? errorsOf(v, doc) : [];

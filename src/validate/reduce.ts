@@ -228,7 +228,7 @@ function prefixesOf(root: RngNode): Map<string, string> {
 }
 
 /** Writes `nodes` reduced (see reducedRngText); `root`: the first RELAX NG element written declares the namespace. */
-function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false, rename }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string> }, root: boolean): void {
+export function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false, rename }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string> }, root: boolean): void {
   // Explicit stack of nodes to open and closing tags to write.
   const stack: (RngNode | string)[] = [...nodes].reverse();
   while (stack.length > 0) {
