@@ -16,3 +16,12 @@ describe('no words lost', () => {
     expectValidTei(r.tei!);
   });
 });
+
+describe('the library never throws', () => {
+  const html = (body: string) => `<html><head><title>T</title></head><body><h1>T</h1>${body}</body></html>`;
+  it('a letter signed under a paragraph with no words (only a note anchor) at the end of a page is no dated signature, and no TypeError', () => {
+    const r = convert(html('<p>The text of the letter, long enough to be a text.</p><h2>A heading</h2><p><a href="#a2" name="2"><span class="info">2.</span></a></p><p><em>V. Lenin</em></p>'), { file: 'l.html' });
+    expect(errors(r)).toEqual([]);
+    expectValidTei(r.tei!);
+  });
+});
