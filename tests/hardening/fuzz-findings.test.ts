@@ -25,3 +25,11 @@ describe('the library never throws', () => {
     expectValidTei(r.tei!);
   });
 });
+
+describe('the library never throws (page text)', () => {
+  it.each(['the >\n\n\n\n', 'the >'])('a page whose only line reads as a breadcrumb (%j) is title-missing, not a TypeError in the title zone', (text) => {
+    const r = convert(text, { file: 'b.txt' });
+    expect(errors(r)).toContain('title-missing');
+    expect(errors(r)).not.toContain('internal-error');
+  });
+});
