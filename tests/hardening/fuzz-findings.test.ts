@@ -33,3 +33,17 @@ describe('the library never throws (page text)', () => {
     expect(errors(r)).not.toContain('internal-error');
   });
 });
+
+describe('never bad TEI', () => {
+  const html = (body: string) => `<html><head><title>T</title></head><body><h1>A Title</h1>${body}</body></html>`;
+  it('a letter that is nothing but its frame (opener, empty paragraph, closer) writes its closing lines as the text: no closer without text before it', () => {
+    const r = convert(
+      html('<p class="placedate">Moscow, December 17, 1918</p><p class="salutation">Dear Comrade,</p><p></p><p class="sig"><em>V. Lenin</em></p><p class="placedate">Moscow, December 17, 1918<br><em>V. Lenin</em></p>'),
+      { file: 'frame.html' },
+    );
+    expect(errors(r)).toEqual([]);
+    expectValidTei(r.tei!);
+    expect(r.tei).not.toContain('<closer>');
+    expect(r.tei).toContain('<p><hi rend="italic">V. Lenin</hi></p>');
+  });
+});
