@@ -357,17 +357,18 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
 
 /**
  * A letter's closer or postscript with no text above it (a page of nothing but the letter's
- * frame): TEI's closer and postscript follow the text of a div and cannot stand without it,
+ * frame, or the frame and an image): TEI's closer and postscript follow the text of a div and cannot stand without it,
  * so their lines are the text, as printed, in source order.
  */
 function frameWithoutText(edition: Edition): void {
   const body = edition.body;
-  if (body.blocks.length > 0 || (!body.closer && !body.postscript)) return;
+  // A page break or an image is no text (TEI's model.global): a closer cannot follow them alone.
+  if (body.blocks.some((b) => b.kind !== 'pb' && b.kind !== 'figure') || (!body.closer && !body.postscript)) return;
   const closer = body.closer;
   const lines = closer ? [closer.salute, closer.signed, closer.dateline].filter((l): l is Inline[] => l !== undefined && l.length > 0) : [];
   const at = (l: Inline[]): SourcePos => l[0]!.pos;
   lines.sort((a, b) => at(a).line - at(b).line || at(a).column - at(b).column);
-  body.blocks = [...lines.map((children) => ({ kind: 'p' as const, children, pos: at(children) })), ...(body.postscript?.blocks ?? [])];
+  body.blocks = [...body.blocks, ...lines.map((children) => ({ kind: 'p' as const, children, pos: at(children) })), ...(body.postscript?.blocks ?? [])];
   delete body.closer;
   delete body.postscript;
 }

@@ -47,3 +47,21 @@ describe('never bad TEI', () => {
     expect(r.tei).toContain('<p><hi rend="italic">V. Lenin</hi></p>');
   });
 });
+
+describe('never bad TEI (letters)', () => {
+  const html = (body: string) => `<html><head><title>T</title></head><body><h1>A Title</h1>${body}</body></html>`;
+  it('a letter whose only text is an image writes its signature as a paragraph after the figure: no closer after the figure alone', () => {
+    const r = convert(html('<p class="placedate">Moscow, December 17, 1918</p><p class="salutation">Dear Comrade,</p><p></p><img src="pic.jpg"><p class="sig"><em>V. Lenin</em></p>'), { file: 'img.html' });
+    expect(errors(r)).toEqual([]);
+    expectValidTei(r.tei!);
+    expect(r.tei).not.toContain('<closer>');
+  });
+});
+
+describe('no false words-lost on a page printed on one line', () => {
+  it('HTML with notes, all on one line (minified): the notes\' labels are taken out where they stand, not at the anchors with the same numbers', () => {
+    const r = convert('<html><head><title>T</title></head><body><h1>T</h1><p>a<a href="#n1" name="a1">[1]</a> b<a href="#n2" name="a2">[2]</a></p><hr><h3>Notes</h3><p><a name="n1">1.</a> one</p><p><a name="n2">2.</a> two</p></body></html>', { file: 'min.html' });
+    expect(errors(r)).toEqual([]);
+    expectValidTei(r.tei!);
+  });
+});
