@@ -142,6 +142,13 @@ export function safeTarget(href: string): { target: string; changed: boolean } |
     }
   }
   if (out === '#' || out === '') return { drop: 'the link has an empty target' };
+  // Without a scheme, a colon in the first segment ("FirstPublished:./x.htm") would read as
+  // one, and no URI reference may have it there: it is escaped.
+  if (scheme === undefined && !out.startsWith('//')) {
+    const end = out.search(/[/?#]/);
+    const first = end < 0 ? out : out.slice(0, end);
+    if (first.includes(':')) out = first.replaceAll(':', '%3A') + (end < 0 ? '' : out.slice(end));
+  }
   return { target: out, changed: out !== trimmed };
 }
 

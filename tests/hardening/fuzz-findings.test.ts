@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
+import { safeTarget } from '../../src/model/sanitize.js';
 import { expectValidTei } from '../helpers/tei.js';
 
 const errors = (r: { diagnostics: { code: string; severity: string }[] }) => r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
@@ -61,6 +62,17 @@ describe('never bad TEI (letters)', () => {
 describe('no false words-lost on a page printed on one line', () => {
   it('HTML with notes, all on one line (minified): the notes\' labels are taken out where they stand, not at the anchors with the same numbers', () => {
     const r = convert('<html><head><title>T</title></head><body><h1>T</h1><p>a<a href="#n1" name="a1">[1]</a> b<a href="#n2" name="a2">[2]</a></p><hr><h3>Notes</h3><p><a name="n1">1.</a> one</p><p><a name="n2">2.</a> two</p></body></html>', { file: 'min.html' });
+    expect(errors(r)).toEqual([]);
+    expectValidTei(r.tei!);
+  });
+});
+
+describe('link targets are URI references', () => {
+  it('a relative target with a colon in its first segment (a label glued to a path by a flipped byte) has the colon escaped: it would read as a scheme', () => {
+    expect(safeTarget('.\u200dFirstPublished:./../../admin/x.htm')).toEqual({ target: '.%E2%80%8DFirstPublished%3A./../../admin/x.htm', changed: true });
+    expect(safeTarget('a:b')).toEqual({ drop: 'the link\'s "a:" target is not a document address' });
+    expect(safeTarget('../x:y.htm#n:1')).toEqual({ target: '../x:y.htm#n:1', changed: false });
+    const r = convert('# T\n\nSee [the page](.FirstPublished:./x.htm) here.\n', { file: 'c.md' });
     expect(errors(r)).toEqual([]);
     expectValidTei(r.tei!);
   });
