@@ -14,6 +14,8 @@ import fc from 'fast-check';
 export interface FuzzInput {
   bytes: Uint8Array;
   shape: string;
+  /** Made from a document that converts without losing a word, by changes that keep every word (line ends, BOM, UTF-16, an HTML page joined on one line): no word may be lost. */
+  wordsKept?: boolean;
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -247,8 +249,8 @@ export const pathological: fc.Arbitrary<{ text: string; shape: string }> = fc
 // ------------------------------------------------------------------ real documents, mutated
 
 /** The seeds in input/, and the MIA corpus documents when ../shared is beside the project. */
-export function realDocuments(root: string, shared: string | undefined, max = 40): { name: string; bytes: Uint8Array }[] {
-  const docs: { name: string; bytes: Uint8Array }[] = [];
+export function realDocuments(root: string, shared: string | undefined, max = 40): RealDocument[] {
+  const docs: RealDocument[] = [];
   const take = (dir: string): void => {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).sort()) {
@@ -329,28 +331,44 @@ const MUTATIONS: Record<string, Mutation> = {
     const s = new TextDecoder().decode(b);
     return Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63));
   },
+  // An HTML page printed on one line (minified, as crawlers keep it).
+  'lines-joined': (b) => b.map((c) => (c === 10 || c === 13 ? 32 : c)),
   'nasty-inserted': (b, r) => {
     const at = r.nextInt(0, b.length);
     return joinBytes([b.subarray(0, at), utf8(NASTY[r.nextInt(0, NASTY.length - 1)]! + TOKENS[r.nextInt(0, TOKENS.length - 1)]!), b.subarray(at)]);
   },
 };
 
+/** Mutations that keep every word of the document (`lines-joined` only for HTML, where a line end is a space). */
+const WORD_KEEPING = new Set(['crlf', 'cr', 'utf8-bom', 'utf16le-bom', 'lines-joined']);
+
+/** A document for the mutations; `clean`: it converts without losing a word (then so must its word-keeping mutations). */
+export interface RealDocument {
+  name: string;
+  bytes: Uint8Array;
+  clean?: boolean;
+}
+
 /** A real document with one to three mutations, made reproducibly from the case's seed. */
-export function mutatedDocument(docs: readonly { name: string; bytes: Uint8Array }[]): fc.Arbitrary<FuzzInput> {
+export function mutatedDocument(docs: readonly RealDocument[]): fc.Arbitrary<FuzzInput> {
   const names = Object.keys(MUTATIONS);
   return fc
     .tuple(fc.integer({ min: 0, max: Math.max(0, docs.length - 1) }), fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }), fc.integer())
     .map(([d, ms, seed]) => {
       const doc = docs[d]!;
       const r = new Rng(seed);
+      const html = /\.html?$/i.test(doc.name);
+      // Joining the lines of markdown or page text changes what it says; of HTML, nothing.
+      const used = html ? ms : ms.filter((m) => m !== 'lines-joined');
       let bytes = doc.bytes;
-      for (const m of ms) bytes = MUTATIONS[m]!(bytes, r);
-      return { bytes, shape: `${doc.name}+${ms.join('+')}` };
+      for (const m of used) bytes = MUTATIONS[m]!(bytes, r);
+      const wordsKept = doc.clean === true && used.length > 0 && used.every((m) => WORD_KEEPING.has(m));
+      return { bytes, shape: `${doc.name}+${used.join('+')}`, ...(wordsKept && { wordsKept }) };
     });
 }
 
 /** Every kind of input, as bytes: generated text of each style, pathological shapes, mutated real documents. */
-export function anyInput(docs: readonly { name: string; bytes: Uint8Array }[]): fc.Arbitrary<FuzzInput> {
+export function anyInput(docs: readonly RealDocument[]): fc.Arbitrary<FuzzInput> {
   const encodings = fc.constantFrom('utf8', 'utf8-bom', 'latin1', 'crlf', 'cr');
   const encoded = (a: fc.Arbitrary<{ text: string; shape: string }>) =>
     fc.tuple(a, encodings).map(([{ text, shape }, enc]): FuzzInput => {
