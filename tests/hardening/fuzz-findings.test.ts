@@ -77,3 +77,17 @@ describe('link targets are URI references', () => {
     expectValidTei(r.tei!);
   });
 });
+
+describe('bounded work', () => {
+  it('a file encoded as UTF-16 twice (a NUL in every other character once decoded) is refused as binary, not converted NUL by NUL into emendations', async () => {
+    const { decodeInput } = await import('../../src/io/decode.js');
+    const page = `<html><head><title>T</title></head><body><h1>T</h1><p>Some text of the page. ${'More words of it. '.repeat(20)}</p></body></html>`;
+    const once = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page, 'utf16le')]);
+    const twice = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(once.toString('latin1'), 'utf16le')]);
+    const d = decodeInput(new Uint8Array(twice));
+    expect(d).toMatchObject({ ok: false, code: 'input-binary' });
+    // A stray NUL or two in UTF-16 text is still read (and encoded where it stands).
+    const stray = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page.replace('Some', 'So\u0000me'), 'utf16le')]);
+    expect(decodeInput(new Uint8Array(stray))).toMatchObject({ ok: true });
+  });
+});
