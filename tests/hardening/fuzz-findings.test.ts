@@ -91,3 +91,12 @@ describe('bounded work', () => {
     expect(decodeInput(new Uint8Array(stray))).toMatchObject({ ok: true });
   });
 });
+
+describe('no hostile or meaningless values', () => {
+  it('an anchor linked to an id the page lacks ([x](#a), no note) is kept as printed with no target: "a" would be another document\'s address', () => {
+    const r = convert('# T\n\nSome text of the page [x](#a) and more.\n', { file: 'o.md' });
+    expect(r.diagnostics.map((d) => d.code)).toContain('anchor-orphan');
+    expect(r.tei).toContain('<ref type="noteAnchor">x</ref>');
+    expectValidTei(r.tei!);
+  });
+});
