@@ -51,6 +51,10 @@ export function checkInput(p: Pipeline, input: FuzzInput, options: { twice: bool
   for (const d of first.diagnostics) {
     if (BUG_CODES.has(d.code)) problems.push(`${d.code} at ${d.line ?? '-'}:${d.column ?? '-'}: ${d.message.slice(0, 300)}`);
   }
+  if (input.wordsKept) {
+    const lost = first.diagnostics.find((d) => d.code === 'words-lost');
+    if (lost) problems.push(`words lost although the change keeps every word of a document that converts whole: ${lost.line ?? '-'}:${lost.column ?? '-'}: ${lost.message.slice(0, 300)}`);
+  }
   const errors = first.diagnostics.filter((d) => d.severity === 'error');
   if ((first.tei === undefined || !first.ok) && errors.length === 0) problems.push('no TEI (or not ok) and no error says why');
   if (first.ok && errors.length > 0) problems.push('ok although an error was reported');

@@ -14,6 +14,8 @@ import fc from 'fast-check';
 export interface FuzzInput {
   bytes: Uint8Array;
   shape: string;
+  /** Made from a document that converts without losing a word, by changes that keep every word (line ends, BOM, UTF-16, an HTML page joined on one line): no word may be lost. */
+  wordsKept?: boolean;
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -81,6 +83,129 @@ export const styledText: fc.Arbitrary<{ text: string; shape: string }> = fc
     }
   });
 
+// ------------------------------------------------------------------ layout shapes
+
+/** Headings of a notes section, of every kind the layout rules read (rules NOTES_HEADING, NOTES_BY, "Notes: [name]"). */
+const NOTES_HEADINGS = [
+  'Notes', 'NOTES', 'Footnotes', 'Endnotes', 'End Notes', 'Notes:', "Translator's Notes", 'Editor’s Note', 'Notes by the Editor',
+  'Notes and References', 'Notes by Engels', 'FOOTNOTES (by Tim Davenport):', 'Notes: [G.Seaman]', 'Note by Workers Liberty', 'Notes by the way',
+] as const;
+const SALUTATIONS = ['Dear Comrade,', 'My dear Leo Davidovitch,', 'Comrades!', 'Dear Sir,', 'Esteemed friends:', 'Citizens,'] as const;
+const VALEDICTIONS = ['Yours,', 'With communist greetings,', 'Yours fraternally,', 'Sincerely yours,', 'Greetings!'] as const;
+const SIGNATURES = ['V. Lenin', 'N. Lenin', 'Karl Marx', 'Clara Zetkin', 'P.P.', 'Yours, F. Engels', 'Rosa'] as const;
+const PLACE_DATES = ['Moscow, December 17, 1918', 'London, 25 July 1867', 'Berlin-Lichterfelde, April 1919', 'Paris, France.', '17.XII.1918', 'May 1, 1921'] as const;
+const CREDITS = ['Transcribed by: A. Volunteer', 'Transcription Ted Crawford', 'HTML Markup: Brian Baggins', 'Proofread by: X', 'Public Domain: Marxists Internet Archive (2001).', 'Transcription/Markup: Y', 'Source: Collected Works, Volume 33, p. 12.', 'First Published: Pravda No. 12, 1921'] as const;
+
+const pick = <T>(xs: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
+const shortHostile: fc.Arbitrary<string> = fc.array(piece, { maxLength: 8 }).map((ps) => ps.join(''));
+
+/** An HTML table: rows of td/th cells, some spanning columns (`colspan`, also bad values), some empty. */
+const htmlTable: fc.Arbitrary<string> = fc
+  .array(
+    fc.array(fc.tuple(fc.constantFrom('td', 'th'), fc.constantFrom('', ' colspan="2"', ' colspan="3"', ' colspan="0"', ' colspan="x"', ' rowspan="2"', ' colspan="99999"'), shortHostile), { minLength: 0, maxLength: 4 }),
+    { minLength: 0, maxLength: 5 },
+  )
+  .chain((rows) =>
+    fc.constantFrom('<table>', '<table class="data">', '<table border="1"><caption>Table 1</caption>', '<table><thead>').map(
+      (open) => `${open}${rows.map((r) => `<tr>${r.map(([c, a, t]) => `<${c}${a}>${t}</${c}>`).join('')}</tr>`).join('')}${open.includes('thead') ? '</thead>' : ''}</table>`,
+    ),
+  );
+
+/** An image with or without src and alt, alone, in a paragraph, with a caption, inside a link. */
+const htmlImage: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('', ' src="pic.jpg"', ' src=""', ' src="javascript:x"', ' src="../img/a b.png"'), fc.constantFrom('', ' alt=""', ' alt="Portrait of Lenin"', ' alt="&lt;x&gt;"'), fc.constantFrom('bare', 'p', 'caption', 'link', 'center'))
+  .map(([src, alt, where]) => {
+    const img = `<img${src}${alt}>`;
+    switch (where) {
+      case 'p':
+        return `<p>${img}</p>`;
+      case 'caption':
+        return `<p class="img">${img}<br><span class="caption">Lenin in 1920</span></p>`;
+      case 'link':
+        return `<p><a href="big.jpg">${img}</a></p>`;
+      case 'center':
+        return `<center>${img}</center>`;
+      default:
+        return img;
+    }
+  });
+
+/** A letter's frame: place-date and salutation on top, valediction, signature, place-date, postscript at the bottom. */
+const letterParts = fc.record({
+  date: pick(PLACE_DATES),
+  salute: pick(SALUTATIONS),
+  vale: fc.option(pick(VALEDICTIONS), { nil: undefined }),
+  sig: pick(SIGNATURES),
+  closeDate: fc.option(pick(PLACE_DATES), { nil: undefined }),
+  ps: fc.option(fc.constantFrom('P.S. ', 'PS. ', 'Post scriptum: ', 'P.P.S. '), { nil: undefined }),
+  body: hostileText,
+  classes: fc.boolean(),
+});
+
+/**
+ * The page shapes the layout rules of the last sessions read: tables with colspan and th,
+ * images with and without src/alt, letters (salutation, closer, postscript), information blocks
+ * with credits at the top or the bottom, notes under headings of every kind. Words and
+ * hostile pieces fill them, so each shape meets broken input too.
+ */
+export const layoutText: fc.Arbitrary<{ text: string; shape: string }> = fc
+  .tuple(
+    fc.constantFrom('mia-html', 'mia-markdown', 'lia-text'),
+    fc.subarray(['table', 'image', 'letter', 'info', 'credits', 'notes'] as const, { minLength: 1 }),
+    htmlTable,
+    htmlImage,
+    letterParts,
+    fc.array(pick(CREDITS), { minLength: 1, maxLength: 4 }),
+    pick(NOTES_HEADINGS),
+    fc.array(hostileText, { minLength: 1, maxLength: 3 }),
+  )
+  .map(([style, parts, table, image, letter, credits, notesHeading, notes]) => {
+    const has = (k: (typeof parts)[number]) => parts.includes(k);
+    const shape = `layout-${style}-${parts.join('+')}`;
+    const anchors = has('notes') ? notes.map((_, i) => i + 1) : [];
+    if (style === 'mia-html') {
+      const cls = (c: string) => (letter.classes ? ` class="${c}"` : '');
+      const out: string[] = ['<html><head><title>T</title><meta name="author" content="V. Lenin"></head><body>', '<h2>V. I. Lenin</h2>', `<h1>A Title ${letter.body.slice(0, 10)}</h1>`];
+      if (has('info')) out.push(`<p class="information"><span class="info">Written:</span> 1921<br><span class="info">${credits[0]}</span></p>`);
+      if (has('letter')) out.push(`<p${cls('placedate')}>${letter.date}</p>`, `<p${cls('salutation')}>${letter.salute}</p>`);
+      out.push(`<p>${letter.body}${anchors.map((n) => `<a href="#n${n}" name="a${n}"><sup>${n}</sup></a>`).join(' ')}</p>`);
+      if (has('table')) out.push(table);
+      if (has('image')) out.push(image);
+      if (has('letter')) {
+        if (letter.vale) out.push(`<p${cls('sig')}>${letter.vale}</p>`);
+        out.push(`<p${cls('sig')}><em>${letter.sig}</em></p>`);
+        if (letter.closeDate) out.push(`<p${cls('placedate')}>${letter.closeDate}<br><em>${letter.sig}</em></p>`);
+        if (letter.ps) out.push(`<p>${letter.ps}${letter.body.slice(0, 30)}</p>`);
+      }
+      if (has('notes')) {
+        out.push('<hr class="end">', /\[|\(/.test(notesHeading) ? `<p class="sub">${notesHeading}</p>` : `<h3>${notesHeading}</h3>`);
+        notes.forEach((n, i) => out.push(`<p class="endnote"><a name="n${i + 1}" href="#a${i + 1}">${i + 1}.</a> ${n}</p>`));
+      }
+      if (has('credits')) out.push(`<hr><p class="information">${credits.join('<br>')}</p>`);
+      out.push('<p class="footer"><a href="../index.htm">Lenin Internet Archive</a></p></body></html>');
+      return { shape, text: out.join('\n') };
+    }
+    const md = style === 'mia-markdown';
+    const out: string[] = md ? ['V. I. Lenin', '', '# A Title', ''] : ['V. I. Lenin', '', 'A Title', ''];
+    if (has('info')) out.push(credits.map((c) => (md ? `${c}  ` : c)).join('\n'), '');
+    if (has('letter')) out.push(letter.date, '', letter.salute, '');
+    out.push(`${letter.body}${anchors.map((n) => (md ? `<sup>${n}</sup>` : ` [${n}]`)).join(' ')}`, '');
+    if (has('table')) out.push(md ? '| a | b |\n|---|---|\n| 1 | 2 |' : table, '');
+    if (has('image')) out.push(md ? '![Portrait](pic.jpg)' : image, '');
+    if (has('letter')) {
+      if (letter.vale) out.push(letter.vale, '');
+      out.push(md ? `*${letter.sig}*` : letter.sig, '');
+      if (letter.closeDate) out.push(letter.closeDate, '');
+      if (letter.ps) out.push(`${letter.ps}${letter.body.slice(0, 30)}`, '');
+    }
+    if (has('notes')) {
+      out.push(md ? `**${notesHeading}**` : notesHeading, '');
+      notes.forEach((n, i) => out.push(md ? `${i + 1}. ${n}` : `[${i + 1}] ${n}`, ''));
+    }
+    if (has('credits')) out.push(credits.join('\n'), '');
+    return { shape, text: out.join('\n') };
+  });
+
 // ------------------------------------------------------------------ pathological shapes
 
 /** One shape repeated: deep nesting, unclosed tags, runs of one character, anchors, notes headings. */
@@ -124,8 +249,8 @@ export const pathological: fc.Arbitrary<{ text: string; shape: string }> = fc
 // ------------------------------------------------------------------ real documents, mutated
 
 /** The seeds in input/, and the MIA corpus documents when ../shared is beside the project. */
-export function realDocuments(root: string, shared: string | undefined, max = 40): { name: string; bytes: Uint8Array }[] {
-  const docs: { name: string; bytes: Uint8Array }[] = [];
+export function realDocuments(root: string, shared: string | undefined, max = 40): RealDocument[] {
+  const docs: RealDocument[] = [];
   const take = (dir: string): void => {
     if (!existsSync(dir)) return;
     for (const name of readdirSync(dir).sort()) {
@@ -206,28 +331,48 @@ const MUTATIONS: Record<string, Mutation> = {
     const s = new TextDecoder().decode(b);
     return Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63));
   },
+  // An HTML page printed on one line (minified, as crawlers keep it).
+  'lines-joined': (b) => b.map((c) => (c === 10 || c === 13 ? 32 : c)),
   'nasty-inserted': (b, r) => {
     const at = r.nextInt(0, b.length);
     return joinBytes([b.subarray(0, at), utf8(NASTY[r.nextInt(0, NASTY.length - 1)]! + TOKENS[r.nextInt(0, TOKENS.length - 1)]!), b.subarray(at)]);
   },
 };
 
+/** Mutations that keep every word of the document (`lines-joined` only for HTML, where a line end is a space). */
+const WORD_KEEPING = new Set(['crlf', 'cr', 'utf8-bom', 'utf16le-bom', 'lines-joined']);
+
+/** A document for the mutations; `clean`: it converts without losing a word (then so must its word-keeping mutations). */
+export interface RealDocument {
+  name: string;
+  bytes: Uint8Array;
+  clean?: boolean;
+}
+
 /** A real document with one to three mutations, made reproducibly from the case's seed. */
-export function mutatedDocument(docs: readonly { name: string; bytes: Uint8Array }[]): fc.Arbitrary<FuzzInput> {
+export function mutatedDocument(docs: readonly RealDocument[]): fc.Arbitrary<FuzzInput> {
   const names = Object.keys(MUTATIONS);
   return fc
     .tuple(fc.integer({ min: 0, max: Math.max(0, docs.length - 1) }), fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }), fc.integer())
     .map(([d, ms, seed]) => {
       const doc = docs[d]!;
       const r = new Rng(seed);
+      const html = /\.html?$/i.test(doc.name);
+      // Joining the lines of markdown or page text changes what it says; of HTML, nothing.
+      const used = html ? ms : ms.filter((m) => m !== 'lines-joined');
       let bytes = doc.bytes;
-      for (const m of ms) bytes = MUTATIONS[m]!(bytes, r);
-      return { bytes, shape: `${doc.name}+${ms.join('+')}` };
+      for (const m of used) bytes = MUTATIONS[m]!(bytes, r);
+      // After the bytes are UTF-16, a change of bytes (a line end inserted) garbles the characters.
+      const utf16 = used.indexOf('utf16le-bom');
+      // One line-end change at most: CRLF made twice ("\r\r\n") or CR after CRLF is a blank line more after every line.
+      const lineEnds = used.filter((m) => m === 'crlf' || m === 'cr').length;
+      const wordsKept = doc.clean === true && used.length > 0 && used.every((m) => WORD_KEEPING.has(m)) && (utf16 < 0 || utf16 === used.length - 1) && lineEnds <= 1;
+      return { bytes, shape: `${doc.name}+${used.join('+')}`, ...(wordsKept && { wordsKept }) };
     });
 }
 
 /** Every kind of input, as bytes: generated text of each style, pathological shapes, mutated real documents. */
-export function anyInput(docs: readonly { name: string; bytes: Uint8Array }[]): fc.Arbitrary<FuzzInput> {
+export function anyInput(docs: readonly RealDocument[]): fc.Arbitrary<FuzzInput> {
   const encodings = fc.constantFrom('utf8', 'utf8-bom', 'latin1', 'crlf', 'cr');
   const encoded = (a: fc.Arbitrary<{ text: string; shape: string }>) =>
     fc.tuple(a, encodings).map(([{ text, shape }, enc]): FuzzInput => {
@@ -237,6 +382,7 @@ export function anyInput(docs: readonly { name: string; bytes: Uint8Array }[]): 
     });
   const arbs: fc.WeightedArbitrary<FuzzInput>[] = [
     { weight: 4, arbitrary: encoded(styledText) },
+    { weight: 3, arbitrary: encoded(layoutText) },
     { weight: 1, arbitrary: encoded(pathological) },
   ];
   if (docs.length > 0) arbs.push({ weight: 3, arbitrary: mutatedDocument(docs) });

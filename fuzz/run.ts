@@ -4,7 +4,7 @@
  * replayed); a failing round's counterexample is shrunk by fast-check and saved as
  * tests/property/fixtures/<shape>-<seed>.bin (the suite replays every fixture there), and
  * the run goes on. Prints a summary: inputs, failures, slowest input per MB, peak RSS.
- * One in ten inputs is converted twice (determinism); one in five cases is mutated TEI for validate().
+ * `--save-slowest FILE` keeps the input slowest per MB. One in ten inputs is converted twice (determinism); one in five cases is mutated TEI for validate().
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,8 +47,16 @@ async function main(): Promise<void> {
   // A time budget (for a shared machine): the run stops after the round that passes it and prints its summary.
   const maxSeconds = arg('max-seconds', Number.MAX_SAFE_INTEGER);
   const seed = arg('seed', 20261130);
+  // `--save-slowest FILE`: the input slowest per MB is written there.
+  const at = process.argv.indexOf('--save-slowest');
+  const saveSlowest = at >= 0 ? process.argv[at + 1] : undefined;
   const shared = process.env.TEIWRIGHT_SHARED ?? join(ROOT, '../shared');
   const docs = realDocuments(ROOT, shared, 400);
+  // Which documents convert without losing a word: their word-keeping mutations must too.
+  for (const d of docs) {
+    const decoded = decodeInput(Buffer.from(d.bytes));
+    d.clean = decoded.ok && !convert(decoded.text, { file: d.name }).diagnostics.some((x) => x.code === 'words-lost');
+  }
   const teis = docs.slice(0, 20).flatMap((d) => {
     const decoded = decodeInput(Buffer.from(d.bytes));
     const tei = decoded.ok ? convert(decoded.text, { file: d.name }).tei : undefined;
@@ -69,7 +77,11 @@ async function main(): Promise<void> {
     bytes += input.bytes.length;
     // Per MB, for inputs of at least 64 KB (below that, fixed costs and GC pauses dominate).
     const perMB = input.bytes.length >= 65536 ? ms / (input.bytes.length / 2 ** 20) : 0;
-    if (perMB > slowest.msPerMB) slowest = { msPerMB: perMB, ms, size: input.bytes.length, shape: input.shape };
+    if (perMB > slowest.msPerMB) {
+      slowest = { msPerMB: perMB, ms, size: input.bytes.length, shape: input.shape };
+      // Kept for a look (is it superlinear?): a time is not a property, so it is no fixture.
+      if (saveSlowest) writeFileSync(saveSlowest, input.bytes);
+    }
     if (ms > slowestAny.ms) slowestAny = { ms, size: input.bytes.length, shape: input.shape };
     return problems;
   };
@@ -83,7 +95,8 @@ async function main(): Promise<void> {
     if (result.failed && result.counterexample) {
       const [input] = result.counterexample;
       const problems = checkInput(pipeline, input, { twice: true });
-      const name = `${input.shape.replace(/[^A-Za-z0-9.+-]+/g, '_').slice(0, 60)}-${roundSeed}`;
+      // `-wordskept`: the suite replays it with the words-kept property.
+      const name = `${input.shape.replace(/[^A-Za-z0-9.+-]+/g, '_').slice(0, 60)}${input.wordsKept ? '-wordskept' : ''}-${roundSeed}`;
       mkdirSync(FIXTURES, { recursive: true });
       writeFileSync(join(FIXTURES, `${name}.bin`), input.bytes);
       writeFileSync(join(FIXTURES, `${name}.txt`), `${problems.join('\n')}\n`);
@@ -117,6 +130,7 @@ async function main(): Promise<void> {
   console.log(`  inputs: ${inputs + teiInputs} (${inputs} transcriptions, ${(bytes / 2 ** 20).toFixed(1)} MB; ${teiInputs} mutated TEI for validate), seed ${seed}`);
   console.log(`  failures: ${failures.length}${failures.length ? `\n    ${failures.join('\n    ')}` : ''}`);
   console.log(`  slowest input per MB (inputs of 64 KB or more): ${(slowest.msPerMB / 1000).toFixed(2)} s/MB (${slowest.size} bytes in ${slowest.ms.toFixed(0)} ms, ${slowest.shape})`);
+  if (saveSlowest && slowest.size > 0) console.log(`  (the input slowest per MB is saved as ${saveSlowest})`);
   console.log(`  slowest input: ${slowestAny.ms.toFixed(0)} ms (${slowestAny.size} bytes, ${slowestAny.shape})`);
   console.log(`  peak RSS: ${rss.toFixed(0)} MB; time ${((performance.now() - started) / 1000).toFixed(0)} s`);
   process.exitCode = failures.length > 0 ? 1 : 0;

@@ -5,9 +5,9 @@
  * read back into the edition model (`loadTei`), rendered, and written whole or not at all;
  * a file that cannot be read or loaded is reported and the rest go on.
  */
-import { makeFoldersSync } from '../io/folders.js';
-import { readFileSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, parse, relative, resolve, sep } from 'node:path';
+import { writeAtomicSync } from '../batch/atomic.js';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, parse, relative, resolve, sep } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { decodeInput } from '../io/decode.js';
 import { loadTei } from '../tei-load/index.js';
@@ -56,11 +56,9 @@ function walk(dir: string, base: string, outDir: string, into: Planned[], seen: 
   }
 }
 
+/** Whole or not at all, as convert writes: a killed run's temporary files are removed by the next (batch/atomic.ts). */
 function writeWhole(path: string, data: string): void {
-  makeFoldersSync(dirname(path));
-  const tmp = join(dirname(path), `.${parse(path).base}.tmp-${process.pid}`);
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  writeAtomicSync(path, data);
 }
 
 /** A path as the user would type it from here: relative when below the working folder, else absolute. */

@@ -209,8 +209,11 @@ function decodeNotUtf8(bytes: Uint8Array, rules: 'html' | 'xml'): Decoded {
   });
 }
 
-const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f]/;
-const isControl = (c: number): boolean => c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 0;
+// NUL counts too: UTF-8 bytes with a NUL are refused before decoding, but UTF-16 decodes to
+// NULs (a file encoded as UTF-16 twice is one in every other character: binary, not a text
+// whose every NUL becomes an emendation).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+const isControl = (c: number): boolean => c < 0x20 && c !== 9 && c !== 10 && c !== 13;
 /** A text with more than one control character in this many is binary data. */
 const BINARY_SHARE = 100;
 

@@ -202,6 +202,8 @@ const isDateParagraph = (p: StreamBlock): boolean =>
  * chapter's: "Capital Volume One" over "Chapter Thirty-Two").
  */
 function chooseTitle(paragraphs: readonly StreamBlock[], from: number, to: number, beforeInfo: boolean, repeated: (p: StreamBlock) => boolean): number {
+  // Nothing left above the text (the page was all furniture): no title to choose; readTop reports it missing.
+  if (paragraphs[from] === undefined) return from;
   // A line the page's breadcrumb or footer repeats ("Hungarian Tragedy" under "MIA > Archive >
   // Fryer > Hungarian Tragedy", "Revolutionary Silhouettes" in the footer) names the book or the
   // series the page belongs to: the title is under it.

@@ -226,7 +226,7 @@ function isDatedSignature(entries: readonly BodyEntry[]): boolean {
   const sigLines = lines(sig).map(textOf).filter((l) => l !== '');
   const dateLines = lines(date).map(textOf).filter((l) => l !== '');
   const sigText = sigLines.join(' ');
-  return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureUnderDate(sigText)) && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
+  return sigLines.length === 1 && sigText.length <= 40 && (isSetApartName(lines(sig).find((l) => textOf(l) !== '') ?? sig) || isSignatureUnderDate(sigText)) && dateLines.length >= 1 && dateLines.length <= 2 && isPlaceDateLine(dateLines[dateLines.length - 1]!);
 }
 
 /**

@@ -264,7 +264,11 @@ function readTitleZone(ctx: Ctx, zone: StreamBlock[], front: FrontMatterFacts | 
     }
     const inl = b.kind === 'para' || b.kind === 'heading' ? syntax.inlines(b) : [];
     const words = squash(plainText(inl));
-    if (!words) continue;
+    if (!words) {
+      // No words, but a note anchor (`<sup>1</sup>` alone): kept where it stands, not dropped unseen.
+      if (inl.some((n) => n.kind === 'noteAnchor')) (seenTitle(b) ? ed.body.argument : beforeHead(ed)).push({ kind: 'p', children: inl, pos: syntax.pos(b) });
+      continue;
+    }
     const byline = SHAPES.nameAndYear.pattern.exec(words);
     if (!seenTitle(b) && !ed.metadata.author && (b.kind === 'heading' || !byline || !SHAPES.collection.pattern.test(words))) {
       // A heading, a name alone or a "Name 1922" line above the title names the author

@@ -157,6 +157,13 @@ export function safeTarget(href: string): { target: string; changed: boolean } |
     }
   }
   if (out === '#' || out === '') return { drop: 'the link has an empty target' };
+  // Without a scheme, a colon in the first segment ("FirstPublished:./x.htm") would read as
+  // one, and no URI reference may have it there: it is escaped.
+  if (scheme === undefined && !out.startsWith('//')) {
+    const end = out.search(/[/?#]/);
+    const first = end < 0 ? out : out.slice(0, end);
+    if (first.includes(':')) out = first.replaceAll(':', '%3A') + (end < 0 ? '' : out.slice(end));
+  }
   return { target: out, changed: out !== trimmed };
 }
 
@@ -277,6 +284,7 @@ interface Budget {
 /** Makes the model safe to write (see the file comment); reports each repair. `maxElements` bounds the elements the encoding adds. */
 export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY): void {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
+  frameWithoutText(edition);
   const forbiddenCount = { n: 0 };
   const budget: Budget = { left: Number.POSITIVE_INFINITY, warned: false, limit: maxElements };
   const ids = new Set<string>();
@@ -401,6 +409,24 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       else if (typeof v === 'object' && v !== null && key !== 'pos') again.push(v);
     }
   }
+}
+
+/**
+ * A letter's closer or postscript with no text above it (a page of nothing but the letter's
+ * frame, or the frame and an image): TEI's closer and postscript follow the text of a div and cannot stand without it,
+ * so their lines are the text, as printed, in source order.
+ */
+function frameWithoutText(edition: Edition): void {
+  const body = edition.body;
+  // A page break or an image is no text (TEI's model.global): a closer cannot follow them alone.
+  if (body.blocks.some((b) => b.kind !== 'pb' && b.kind !== 'figure') || (!body.closer && !body.postscript)) return;
+  const closer = body.closer;
+  const lines = closer ? [closer.salute, closer.signed, closer.dateline].filter((l): l is Inline[] => l !== undefined && l.length > 0) : [];
+  const at = (l: Inline[]): SourcePos => l[0]!.pos;
+  lines.sort((a, b) => at(a).line - at(b).line || at(a).column - at(b).column);
+  body.blocks = [...body.blocks, ...lines.map((children) => ({ kind: 'p' as const, children, pos: at(children) })), ...(body.postscript?.blocks ?? [])];
+  delete body.closer;
+  delete body.postscript;
 }
 
 /** Fields a block must not have empty: TEI's `list`, `lg` and `quote` need a child. */

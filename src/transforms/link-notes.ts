@@ -67,6 +67,9 @@ function assignNoteIds(ed: Edition, ids: IdPool, ctx: TransformContext): Map<str
 function linkAnchor(anchor: InlineOf<'noteAnchor'>, note: Note | undefined, ids: IdPool, ctx: TransformContext): void {
   if (!note?.id) {
     ctx.diagnostics.report('anchor-orphan', `note anchor ${anchor.marker} has no note${anchor.series ? ` in series ${anchor.series}` : ''}; kept as printed, unlinked`, anchor.pos);
+    // Unlinked: the id the source pointed to (`[x](#a)`, no note "a") is no target in the TEI,
+    // where "a" would read as the address of another document.
+    delete anchor.target;
     return;
   }
   const prefix = seriesPrefix(anchor.series);

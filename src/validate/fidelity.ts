@@ -534,10 +534,31 @@ function firstWordAtLine(seq: WordSeq, line: number): number {
 }
 
 /**
- * Takes the removed pieces' words out of `seq`, in place (the kept words move down; the
- * sequence is the caller's to give up).
+ * Index of the first word on `line` that starts at `column` or after it (else the first word
+ * on a later line), or -1. Within a line the words' columns only grow.
  */
-function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: number): WordSeq {
+function firstWordAt(seq: WordSeq, line: number, column: number): number {
+  let lo = firstWordAtLine(seq, line);
+  if (lo < 0 || column <= 1) return lo;
+  const next = firstWordAtLine(seq, line + 1);
+  let hi = next < 0 ? seq.length : next;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (seq.column(mid) < column) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < seq.length ? lo : -1;
+}
+
+/**
+ * Takes the removed pieces' words out of `seq`, in place (the kept words move down; the
+ * sequence is the caller's to give up). With `byColumn` (HTML, whose words know their
+ * columns), a piece is looked for from its column first: on a page printed on one line, a
+ * note's label "1" is not the anchor "1" earlier on that line. A word's column counts a
+ * character reference before it on the line as one character, so a piece not found from
+ * its column is looked for from the start of its line.
+ */
+function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: number, byColumn = false): WordSeq {
   if (dropped.length === 0) return seq;
   if (scratch.gone.length < seq.length) scratch.gone = new Uint8Array(Math.max(seq.length, scratch.gone.length * 2));
   const gone = scratch.gone;
@@ -550,15 +571,20 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
     const count = wanted.length;
     if (count === 0) continue;
     const lastStart = reach === undefined ? Infinity : d.pos.line + reach;
-    let from = firstWordAtLine(seq, d.pos.line);
-    search: for (; from >= 0 && from <= seq.length - count && seq.line[from]! <= lastStart; from++) {
-      for (let k = 0; k < count; k++) {
-        if (gone[from + k] === 1 || !seq.same(from + k, wanted, k)) continue search;
+    const find = (start: number): boolean => {
+      search: for (let from = start; from >= 0 && from <= seq.length - count && seq.line[from]! <= lastStart; from++) {
+        for (let k = 0; k < count; k++) {
+          if (gone[from + k] === 1 || !seq.same(from + k, wanted, k)) continue search;
+        }
+        gone.fill(1, from, from + count);
+        removed += count;
+        return true;
       }
-      gone.fill(1, from, from + count);
-      removed += count;
-      break;
-    }
+      return false;
+    };
+    const atLine = firstWordAtLine(seq, d.pos.line);
+    const atColumn = byColumn ? firstWordAt(seq, d.pos.line, d.pos.column) : atLine;
+    if (!find(atColumn) && atColumn !== atLine) find(atLine);
   }
   wanted.clear();
   if (removed === 0) return seq;
@@ -1088,7 +1114,7 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   // markdown link `[Works Index](../index.htm)` has the words "Works Index", not "index htm").
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
   // Markdown readers report every piece at the line where it stands.
-  const src = removeDroppedWords(sourceWordSeq(source, markup, scratch.source), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined);
+  const src = removeDroppedWords(sourceWordSeq(source, markup, scratch.source), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined, markup === 'html');
   const { text, header: headerSeq, copied } = teiWordSeqs(tei, scratch);
   // The header may capitalise a name the source printed in lower case ("author: karl marx"
   // → <author>Karl Marx</author>): metadata words are found there whatever their case.

@@ -1,6 +1,6 @@
 /** `teiwright html` run as a user runs it: TEI folder in, pages and index out, bad files reported, the rest written. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,17 @@ describe('teiwright html', () => {
     copyFileSync(join(SEEDS, 'stalin-1912-for-the-party.txt'), join(dir, 'in/stalin.txt'));
     copyFileSync(join(SEEDS, 'lenin-1921-attitude-to-non-party-workers.txt'), join(dir, 'in/letters/lenin.txt'));
     expect(run(['convert', 'in', '--out', 'tei', '--jobs', '1', '-q'], dir).code).toBe(0);
+  });
+
+  it('removes the temporary files a killed run left beside its pages (as convert does), and leaves those of a live run', () => {
+    mkdirSync(join(dir, 'site2/letters'), { recursive: true });
+    // A pid no process has (above the kernel's largest), and this test's own (a live run).
+    writeFileSync(join(dir, 'site2/letters/.lenin.html.tmp-4194304999-0.1'), '');
+    writeFileSync(join(dir, 'site2/.index.html.tmp-4194304999-0.3'), '');
+    writeFileSync(join(dir, `site2/.index.html.tmp-${process.pid}-0.1`), '');
+    expect(run(['html', 'tei', '--out', 'site2'], dir).code).toBe(0);
+    expect(readdirSync(join(dir, 'site2/letters')).sort()).toEqual(['lenin.html']);
+    expect(readdirSync(join(dir, 'site2')).filter((n) => n.startsWith('.')).sort()).toEqual([`.index.html.tmp-${process.pid}-0.1`]);
   });
 
   it('writes a page per TEI file, mirroring the folder tree, and an index linking them', () => {

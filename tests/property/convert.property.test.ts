@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { XmlDocument } from 'libxml2-wasm';
 import { describe, expect, it } from 'vitest';
 import { checkInput, type Pipeline } from '../../fuzz/check.js';
-import { anyInput, pathological, realDocuments, styledText } from '../../fuzz/inputs.js';
+import { anyInput, layoutText, pathological, realDocuments, styledText } from '../../fuzz/inputs.js';
 import { convert } from '../../src/convert.js';
 import { decodeInput } from '../../src/io/decode.js';
 import { hasCorpus, PROJECT_ROOT, SHARED } from '../helpers/shared.js';
@@ -56,6 +56,15 @@ describe('convert on generated input (fast-check, fixed seed)', () => {
     );
   });
 
+  it('layout shapes (tables with colspan/th, images with or without src/alt, letters, information blocks and credits, notes headings of every kind)', () => {
+    fc.assert(
+      fc.property(layoutText, ({ text }) => {
+        expect(holds(new TextEncoder().encode(text), false)).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
   it('pathological markup (deep nesting, unclosed tags, runs of * [ <, references, anchors, notes headings)', () => {
     fc.assert(
       fc.property(pathological, ({ text }) => {
@@ -73,7 +82,8 @@ describe('convert on generated input (fast-check, fixed seed)', () => {
       names = [];
     }
     for (const name of names) {
-      expect([name, holds(new Uint8Array(readFileSync(join(FIXTURES, name))), true)]).toEqual([name, []]);
+      const input = { bytes: new Uint8Array(readFileSync(join(FIXTURES, name))), shape: name, ...(name.includes('-wordskept-') && { wordsKept: true }) };
+      expect([name, checkInput(pipeline, input, { twice: true })]).toEqual([name, []]);
     }
   });
 });
