@@ -5,14 +5,15 @@
  * garbage piled up to four times it: 16 MB of code spans (a 380 MB model) peaked at 1.9 GB.
  * At 1.5 × the peak was 1.0 GB for the same CPU time. A process that set its own factor
  * (`node --heap-growing-percent=…`) keeps it. V8 reads the flag at each collection, so
- * setting it at start covers the main thread and every worker.
+ * setting it at start covers the main thread and every worker thread; worker processes
+ * (TEIWRIGHT_WORKERS=processes) are started with it (batch/v8-flags.ts).
  */
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from '../batch/v8-flags.js';
 
 /** The heap may grow to this many percent over the live heap before a full collection. */
 export const HEAP_GROWING_PERCENT = 50;
 
 export function boundHeapGrowth(): void {
   if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) || /--heap-growing-percent/.test(process.env.NODE_OPTIONS ?? '')) return;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  setV8Flag(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -114,6 +114,14 @@ describe('runBatch: planning', () => {
     expect(ws.read('output/speech.xml')).toContain('<p>md</p>');
   });
 
+  it('finds two files of one folder writing the same output even when a subfolder is walked between them, and no collision across folders', async () => {
+    // Walk order: a.md, a.n/ (its tree), a.txt — the claims of a folder last until the walk has left it.
+    ws = new Workspace().write({ 'input/a.md': 'A\n\nmd\n', 'input/a.n/a.txt': 'A\n\ndeeper\n', 'input/a.n/b/a.txt': 'A\n\ndeepest\n', 'input/a.txt': 'A\n\ntxt\n', 'input/b/a.txt': 'A\n\nb\n' });
+    const { results } = await run();
+    expect(statuses(results)).toEqual({ 'input/a.md': 'converted', 'input/a.n/a.txt': 'converted', 'input/a.n/b/a.txt': 'converted', 'input/a.txt': 'failed', 'input/b/a.txt': 'converted' });
+    expect(find(results, 'input/a.txt')?.diagnostics[0]).toMatchObject({ code: 'output-collision', message: expect.stringContaining('input/a.md') });
+  });
+
   it('never lets an input be overwritten by its own output', async () => {
     ws = new Workspace().write({ 'output/notes.xml': 'Notes\n\nkept\n' });
     const { results } = await run({ inputs: ['output/notes.xml'] });
