@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
 import { runBatch, type WorkerKind } from '../dist/batch/index.js';
+import { setCliV8Flags } from '../dist/cli/heap.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
@@ -295,6 +296,8 @@ function table(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   const s = settings(process.argv.slice(2));
+  // Every row is measured with the command line's V8 flags (cli/heap.ts: heap growth, inlining).
+  setCliV8Flags();
   const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
     .filter((n) => n.endsWith('.txt'))
     .sort()
