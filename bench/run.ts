@@ -348,6 +348,13 @@ async function main(): Promise<void> {
     const one = rates.get(1);
     const two = rates.get(2);
     if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, wall clock)`);
+    const rate = (stage: string): number | undefined => {
+      const row = rows.find((r) => r.stage === stage);
+      return row && !('unavailable' in row) ? row.files / row.seconds : undefined;
+    };
+    const engineOne = rate('batch engine alone (trivial converter), --jobs 1');
+    const engineTwo = rate('batch engine alone (trivial converter), --jobs 2');
+    if (engineOne !== undefined && engineTwo !== undefined) console.log(`--jobs 2 / --jobs 1: ${(engineTwo / engineOne).toFixed(2)}× (batch engine alone, trivial converter, wall clock)`);
     const processRow = rows.find((r) => r.stage === 'end to end, runBatch --jobs 2 (worker processes)');
     if (one !== undefined && processRow && !('unavailable' in processRow)) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(processRow.files / processRow.seconds / one).toFixed(2)}× (end to end, wall clock)`);
     started = performance.now();
