@@ -296,7 +296,7 @@ function table(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   const s = settings(process.argv.slice(2));
-  // Every row is measured with the command line's V8 flags (cli/heap.ts: heap growth, inlining).
+  // Every row is measured with the command line's V8 flags (cli/heap.ts: heap growth, inlining, young generation).
   setCliV8Flags();
   const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
     .filter((n) => n.endsWith('.txt'))

@@ -11,7 +11,7 @@ interface Answer {
 }
 
 describe('the worker pool', () => {
-  it('starts worker processes with the V8 flags the command line set for itself (heap growth, inlining)', async () => {
+  it('starts worker processes with the V8 flags the command line set for itself (heap growth, inlining, young generation)', async () => {
     setCliV8Flags();
     // Unless the test process was itself started with a flag (then it is in execArgv, which workers get anyway).
     if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) expect(childV8Flags()).toContain(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
@@ -26,6 +26,7 @@ describe('the worker pool', () => {
         expect(a.execArgv).toContain('--stack-trace-limit=25');
         expect(a.execArgv.some((f) => f.startsWith('--heap-growing-percent'))).toBe(true);
         expect(a.execArgv.some((f) => f.startsWith('--max-inlined-bytecode-size'))).toBe(true);
+        expect(a.execArgv.some((f) => f.startsWith('--max-semi-space-size'))).toBe(true);
       }
     } finally {
       await pool.close();
