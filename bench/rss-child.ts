@@ -5,7 +5,10 @@
  * as it comes and forgotten, so what is measured is the engine's own memory.
  */
 import { runBatch } from '../dist/batch/index.js';
+import { setCliV8Flags } from '../dist/cli/heap.js';
 
+// Measured as the command line runs: with its V8 flags (cli/heap.ts).
+setCliV8Flags();
 const [input, outDir] = process.argv.slice(2);
 if (input === undefined || outDir === undefined) throw new Error('usage: rss-child.js <input folder> <output folder>');
 let firstProblem: string | undefined;

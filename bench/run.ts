@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
 import { runBatch, type WorkerKind } from '../dist/batch/index.js';
+import { setCliV8Flags } from '../dist/cli/heap.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
@@ -295,6 +296,8 @@ function table(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   const s = settings(process.argv.slice(2));
+  // Every row is measured with the command line's V8 flags (cli/heap.ts: heap growth, inlining, young generation).
+  setCliV8Flags();
   const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
     .filter((n) => n.endsWith('.txt'))
     .sort()
@@ -345,6 +348,13 @@ async function main(): Promise<void> {
     const one = rates.get(1);
     const two = rates.get(2);
     if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, wall clock)`);
+    const rate = (stage: string): number | undefined => {
+      const row = rows.find((r) => r.stage === stage);
+      return row && !('unavailable' in row) ? row.files / row.seconds : undefined;
+    };
+    const engineOne = rate('batch engine alone (trivial converter), --jobs 1');
+    const engineTwo = rate('batch engine alone (trivial converter), --jobs 2');
+    if (engineOne !== undefined && engineTwo !== undefined) console.log(`--jobs 2 / --jobs 1: ${(engineTwo / engineOne).toFixed(2)}× (batch engine alone, trivial converter, wall clock)`);
     const processRow = rows.find((r) => r.stage === 'end to end, runBatch --jobs 2 (worker processes)');
     if (one !== undefined && processRow && !('unavailable' in processRow)) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(processRow.files / processRow.seconds / one).toFixed(2)}× (end to end, wall clock)`);
     started = performance.now();

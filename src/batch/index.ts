@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { VERSION } from '../version.js';
 import { removeTemps } from './atomic.js';
+import { claimKey, Claims } from './claims.js';
 import { createExecutor, type Outcome } from './executor.js';
 import { MANIFEST_NAME, Manifest, type ManifestSettings } from './manifest.js';
 import { displayPath, planInputs } from './plan.js';
@@ -38,8 +39,6 @@ function converterUrl(converter: string, cwd: string): string {
   return isUrl ? converter : pathToFileURL(resolve(cwd, converter)).href;
 }
 
-/** Output paths compared as the file system will: case-insensitively where it usually is. */
-const claimKey = (path: string): string => (process.platform === 'darwin' || process.platform === 'win32' ? path.toLowerCase() : path);
 
 async function chooseJobs(requested: number | undefined, args: readonly string[]): Promise<number> {
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 1)) throw new RangeError(`--jobs ${requested}: expected a whole number ≥ 1`);
@@ -58,7 +57,7 @@ function countInputs(args: readonly string[], outDir: string, cwd: string, shard
   void (async () => {
     for await (const item of planInputs(args, outDir)) {
       if (signal?.aborted || counter.stopped) return;
-      if (item.kind === 'problem' || inShard(displayPath(item.inputPath, cwd), shard)) counter.count++;
+      if (item.kind === 'problem' || shard === undefined || inShard(displayPath(item.inputPath, cwd), shard)) counter.count++;
     }
     counter.finished = true;
   })().catch(() => undefined);
@@ -167,7 +166,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (performance.now() - lastSave > saveEvery) await saveManifest();
   };
 
-  const claims = new Map<string, string>();
+  const claims = new Claims(args.length === 1);
   const queue: Slot[] = [];
   try {
     for await (const item of planInputs(args, outDir)) {
@@ -182,8 +181,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         const input = displayPath(item.inputPath, cwd);
         const output = displayPath(item.outputPath, cwd);
         // Claims cover every shard, so that all shards agree on which of two colliding inputs is first.
-        const first = claims.get(claimKey(item.outputPath));
-        if (first === undefined) claims.set(claimKey(item.outputPath), input);
+        const first = claims.claim(item.outputPath, input);
         if (!inShard(input, shard)) continue;
         if (first !== undefined) {
           const message = `${input} would write ${output}, which ${first} writes; rename one of them (nothing was overwritten)`;

@@ -17,6 +17,8 @@ export type PlanItem =
 
 /** `path` relative to `cwd`, with `/` separators: the form of paths in reports and the manifest. */
 export function displayPath(path: string, cwd: string): string {
+  // Most paths lie under cwd and are already normal: the slice is what relative() gives, without normalising both paths (twice per file, in the main thread).
+  if (sep === '/' && path.startsWith(cwd) && path.charCodeAt(cwd.length) === 47 && cwd.length > 1 && !/\/\.{0,2}(\/|$)/.test(path)) return path.slice(cwd.length + 1);
   const rel = relative(cwd, path);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }

@@ -1,12 +1,11 @@
 /**
- * Which pool runs `--jobs N` ≥ 2: worker threads (piscina, the default) or worker
- * processes (process-pool.ts). Both run the same task modules and keep the same semantics
+ * Which pool runs `--jobs N` ≥ 2: worker threads (the default) or worker processes (both
+ * process-pool.ts). Both run the same task modules and keep the same semantics
  * (batches, stop between files, a dead worker's batch retried file by file, results in
  * order); they differ in cost, which the bench measures side by side (`npm run bench`:
  * "--jobs 2 (processes)" rows). Chosen by the caller, else by TEIWRIGHT_WORKERS.
  */
-import { ProcessPool, type PoolUsage } from './process-pool.js';
-import { ThreadPool } from './thread-pool.js';
+import { ProcessPool, ThreadPool, type PoolUsage } from './process-pool.js';
 
 export type WorkerKind = 'threads' | 'processes';
 export const WORKER_KINDS: readonly WorkerKind[] = ['threads', 'processes'];

@@ -1,6 +1,13 @@
 /**
- * A pool of worker PROCESSES (node:child_process `fork`), for `convert --jobs N` and
- * `validate --jobs N` on a folder when worker processes are chosen (pool.ts).
+ * The worker pool of `convert --jobs N` and `validate --jobs N` on a folder: worker
+ * PROCESSES (node:child_process `fork`) or worker THREADS (node:worker_threads), chosen in
+ * pool.ts. Both speak the same messages (host.ts runs the worker's side) and share the
+ * logic below; only how a worker is started, messaged and ended differs (`Spawn`).
+ *
+ * Threads use this pool rather than piscina since session 7: piscina hands a worker its
+ * next task only after the main thread has read the previous result, so a worker sat idle
+ * (in Atomics.wait) whenever the main thread was busy walking, writing the manifest or
+ * reporting; here each worker holds a second task while it runs the first.
  *
  * Why processes at all: last session measured (4,000 seed-sized files, a quiet 2-core
  * machine) that two worker threads in one process each spent about twice the CPU per file
@@ -23,10 +30,12 @@
  *   waited for (no process outlives the pool; one that does not end in time is killed).
  * A process whose parent goes away (killed, crashed) exits by itself: its IPC channel closes.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker as Thread } from 'node:worker_threads';
 import type { WorkerProcessesUsage } from './types.js';
+import { childV8Flags } from './v8-flags.js';
 
 /** Messages from the pool to a worker process. */
 export type ToWorker = { kind: 'init'; module: string; init: unknown; stopped: boolean } | { kind: 'task'; id: number; task: unknown } | { kind: 'stop' } | { kind: 'close' };
@@ -45,8 +54,8 @@ export interface WorkerUsage {
 /** The pool's processes taken together: those that ended when asked report their use. */
 export type PoolUsage = WorkerProcessesUsage;
 
-/** Tasks handed to one process at once: one running, one already in its pipe so it never waits for the next. */
-const PER_PROCESS = 2;
+/** Tasks handed to one worker at once: one running, one already in its pipe so it never waits for the next. */
+const PER_WORKER = 2;
 /** How long a process asked to end may take before it is killed. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -57,20 +66,94 @@ interface Task<R> {
   reject: (e: Error) => void;
 }
 
+/** One started worker, as the pool drives it. */
+export interface Endpoint {
+  /** False when the worker can no longer be messaged (it is gone, or its channel closed). */
+  send(message: ToWorker): boolean;
+  readonly connected: boolean;
+  /** Ends the worker at once (it did not end when asked). */
+  kill(): void;
+}
+
+/** What a started worker tells the pool: its messages, and once, that it is gone and why. */
+export interface WorkerEvents {
+  message(m: FromWorker): void;
+  gone(why: string): void;
+}
+
+/** Starts one worker running `entry` (the compiled host: child.js or thread.js). */
+export type Spawn = (entry: string, events: WorkerEvents) => Endpoint;
+
 interface Worker<R> {
-  child: ChildProcess;
+  endpoint: Endpoint;
   held: Map<number, Task<R>>;
   exited: Promise<void>;
   usage?: WorkerUsage;
 }
 
-/** The compiled child entry: beside this file in dist/, or — when this file is the TypeScript source (vitest) — the one in dist/. */
-function childPath(): string {
+/** A compiled worker entry: beside this file in dist/, or — when this file is the TypeScript source (vitest) — the one in dist/. */
+function entryPath(name: string): string {
   const fromSource = import.meta.url.endsWith('.ts');
-  return fileURLToPath(new URL(fromSource ? '../../dist/batch/child.js' : './child.js', import.meta.url));
+  return fileURLToPath(new URL(fromSource ? `../../dist/batch/${name}` : `./${name}`, import.meta.url));
 }
 
-export class ProcessPool<T, R> {
+/** A worker process. The parent's V8 flags (say --max-old-space-size, and those the command line set for itself) apply to it too. */
+const forkProcess: Spawn = (entry, events) => {
+  const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [...process.execArgv, ...childV8Flags()] });
+  child.on('message', (m: FromWorker) => events.message(m));
+  // 'close', not 'exit': by then every message the process sent has been read.
+  child.on('close', (code, signal) => events.gone(signal ? `the worker process was killed by ${signal}` : `the worker process exited with code ${code}`));
+  child.on('error', (e) => {
+    events.gone(`the worker process failed: ${e.message}`);
+    child.kill('SIGKILL');
+  });
+  return {
+    send(message) {
+      if (!child.connected) return false;
+      try {
+        child.send(message);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    get connected() {
+      return child.connected;
+    },
+    kill: () => void child.kill('SIGKILL'),
+  };
+};
+
+/** A worker thread (V8 flags are the process's: nothing to pass). */
+const startThread: Spawn = (entry, events) => {
+  const thread = new Thread(entry);
+  let running = true;
+  let failure: string | undefined;
+  thread.on('message', (m: FromWorker) => events.message(m));
+  // An uncaught exception or running out of memory ends the thread: 'error', then 'exit'.
+  thread.on('error', (e) => (failure ??= `the worker thread failed: ${e.message}`));
+  thread.on('exit', (code) => {
+    running = false;
+    events.gone(failure ?? `the worker thread exited with code ${code}`);
+  });
+  return {
+    send(message) {
+      if (!running) return false;
+      try {
+        thread.postMessage(message);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    get connected() {
+      return running;
+    },
+    kill: () => void thread.terminate(),
+  };
+};
+
+export class WorkerPool<T, R> {
   private readonly workers = new Set<Worker<R>>();
   private readonly queue: Task<R>[] = [];
   private nextId = 0;
@@ -85,11 +168,13 @@ export class ProcessPool<T, R> {
    * task; `init` is given to its `prepare` export, if it has one, as soon as it is loaded.
    */
   constructor(
+    private readonly spawnOne: Spawn,
+    entry: string,
     private readonly module: string,
     private readonly size: number,
     private readonly init: unknown = null,
   ) {
-    this.entry = childPath();
+    this.entry = entryPath(entry);
     if (!existsSync(this.entry)) throw new Error(`the worker ${this.entry} is missing: run \`npm run build\` first`);
     if (!existsSync(fileURLToPath(module))) throw new Error(`the worker task ${fileURLToPath(module)} is missing: run \`npm run build\` first`);
     for (let i = 0; i < size; i++) this.spawn();
@@ -107,7 +192,7 @@ export class ProcessPool<T, R> {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    for (const w of this.workers) send(w.child, { kind: 'stop' });
+    for (const w of this.workers) w.endpoint.send({ kind: 'stop' });
   }
 
   /**
@@ -120,18 +205,18 @@ export class ProcessPool<T, R> {
     for (const t of this.queue.splice(0)) t.reject(abortError('the pool was closed before this task started'));
     const workers = [...this.workers];
     for (const w of workers) {
-      if (!send(w.child, { kind: 'close' })) w.child.kill('SIGKILL');
+      if (!w.endpoint.send({ kind: 'close' })) w.endpoint.kill();
     }
     await Promise.all(
       workers.map(async (w) => {
-        const timer = setTimeout(() => w.child.kill('SIGKILL'), CLOSE_GRACE_MS);
+        const timer = setTimeout(() => w.endpoint.kill(), CLOSE_GRACE_MS);
         await w.exited;
         clearTimeout(timer);
       }),
     );
   }
 
-  usage(): PoolUsage {
+  usage(): PoolUsage | undefined {
     return {
       started: this.started,
       reported: this.ended.length,
@@ -141,17 +226,14 @@ export class ProcessPool<T, R> {
   }
 
   private spawn(): Worker<R> {
-    // The parent's V8 flags (say --max-old-space-size) apply to its workers too.
-    const child = fork(this.entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: process.execArgv });
     this.started++;
     let exited!: () => void;
-    const worker: Worker<R> = { child, held: new Map(), exited: new Promise<void>((r) => (exited = r)) };
+    const worker = { held: new Map(), exited: new Promise<void>((r) => (exited = r)) } as Worker<R>;
     this.workers.add(worker);
-    child.on('message', (m: FromWorker) => this.received(worker, m));
     const gone = (why: string): void => {
       if (!this.workers.delete(worker)) return;
       if (worker.usage) this.ended.push(worker.usage);
-      // A process runs its tasks in the order it got them: the oldest it held is the one it
+      // A worker runs its tasks in the order it got them: the oldest it held is the one it
       // was running (it died of it, or the pool cannot tell); the others never started and
       // go back to the front of the queue.
       const [running, ...waiting] = worker.held.values();
@@ -160,16 +242,11 @@ export class ProcessPool<T, R> {
       if (this.closing) for (const t of waiting) t.reject(abortError('the pool was closed before this task started'));
       else this.queue.unshift(...waiting);
       exited();
-      // Another process takes the place of one that died, for the tasks still to come.
+      // Another worker takes the place of one that died, for the tasks still to come.
       if (!this.closing) this.dispatch();
     };
-    // 'close', not 'exit': by then every message the process sent has been read.
-    child.on('close', (code, signal) => gone(signal ? `the worker process was killed by ${signal}` : `the worker process exited with code ${code}`));
-    child.on('error', (e) => {
-      gone(`the worker process failed: ${e.message}`);
-      child.kill('SIGKILL');
-    });
-    send(child, { kind: 'init', module: this.module, init: this.init, stopped: this.stopped });
+    worker.endpoint = this.spawnOne(this.entry, { message: (m) => this.received(worker, m), gone });
+    worker.endpoint.send({ kind: 'init', module: this.module, init: this.init, stopped: this.stopped });
     return worker;
   }
 
@@ -191,11 +268,11 @@ export class ProcessPool<T, R> {
     while (this.queue.length > 0) {
       if (this.workers.size < this.size && !this.closing) this.spawn();
       let best: Worker<R> | undefined;
-      for (const w of this.workers) if (w.child.connected && w.held.size < PER_PROCESS && (!best || w.held.size < best.held.size)) best = w;
+      for (const w of this.workers) if (w.endpoint.connected && w.held.size < PER_WORKER && (!best || w.held.size < best.held.size)) best = w;
       if (!best) return;
       const t = this.queue.shift()!;
       best.held.set(t.id, t);
-      if (!send(best.child, { kind: 'task', id: t.id, task: t.task })) {
+      if (!best.endpoint.send({ kind: 'task', id: t.id, task: t.task })) {
         best.held.delete(t.id);
         this.queue.unshift(t);
         return;
@@ -204,18 +281,26 @@ export class ProcessPool<T, R> {
   }
 }
 
-function send(child: ChildProcess, message: ToWorker): boolean {
-  if (!child.connected) return false;
-  try {
-    child.send(message);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function abortError(message: string): Error {
   const e = new Error(message);
   e.name = 'AbortError';
   return e;
+}
+
+/** Worker processes: each its own heap and CPU time (reported by `usage()`). */
+export class ProcessPool<T, R> extends WorkerPool<T, R> {
+  constructor(module: string, size: number, init: unknown = null) {
+    super(forkProcess, 'child.js', module, size, init);
+  }
+}
+
+/** Worker threads: they share this process's heap limit, CPU time and V8 flags. */
+export class ThreadPool<T, R> extends WorkerPool<T, R> {
+  constructor(module: string, size: number, init: unknown = null) {
+    super(startThread, 'thread.js', module, size, init);
+  }
+
+  override usage(): PoolUsage | undefined {
+    return undefined;
+  }
 }

@@ -1,23 +1,21 @@
 /**
- * The piscina entry of the thread pool (run from dist/batch/thread.js): loads the task
- * module named in `workerData` once per thread and runs its default export on each task.
+ * A worker thread of the pool (run from dist/batch/thread.js; see process-pool.ts and
+ * host.ts). Its CPU time and memory are the process's: it reports no usage of its own.
  */
-import { workerData } from 'node:worker_threads';
-import type { ThreadTask } from './thread-pool.js';
+import { parentPort } from 'node:worker_threads';
+import { host } from './host.js';
+import type { ToWorker } from './process-pool.js';
 
-type RunTask = (task: unknown, stop: Int32Array) => unknown;
-
-const { module, init } = workerData as { module: string; init: unknown };
-
-const loaded: Promise<RunTask> = (async () => {
-  const mod = (await import(module)) as { default?: unknown; prepare?: unknown };
-  if (typeof mod.default !== 'function') throw new TypeError(`the worker task module ${module} has no default export`);
-  if (typeof mod.prepare === 'function') await (mod.prepare as (init: unknown) => unknown)(init);
-  return mod.default as RunTask;
-})();
-// A module that cannot load fails each task with its reason.
-loaded.catch(() => undefined);
-
-export default async function runThreadTask({ task, stop }: ThreadTask): Promise<unknown> {
-  return (await loaded)(task, stop);
-}
+if (!parentPort) throw new Error('thread.js runs as a worker thread of the pool');
+const port = parentPort;
+const onMessage = host({
+  send(m, sent) {
+    port.postMessage(m);
+    sent?.();
+  },
+  usage: () => undefined,
+  // Closing the port lets the thread end once its event loop is empty (process.exit in a
+  // thread would end it too, but skips what a task module left to flush).
+  exit: () => port.close(),
+});
+port.on('message', (m: ToWorker) => onMessage(m));

@@ -5,14 +5,54 @@
  * garbage piled up to four times it: 16 MB of code spans (a 380 MB model) peaked at 1.9 GB.
  * At 1.5 × the peak was 1.0 GB for the same CPU time. A process that set its own factor
  * (`node --heap-growing-percent=…`) keeps it. V8 reads the flag at each collection, so
- * setting it at start covers the main thread and every worker.
+ * setting it at start covers the main thread and every worker thread; worker processes
+ * (TEIWRIGHT_WORKERS=processes) are started with it (batch/v8-flags.ts).
  */
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flag } from '../batch/v8-flags.js';
 
 /** The heap may grow to this many percent over the live heap before a full collection. */
 export const HEAP_GROWING_PERCENT = 50;
 
 export function boundHeapGrowth(): void {
   if (process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) || /--heap-growing-percent/.test(process.env.NODE_OPTIONS ?? '')) return;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  setV8Flag(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+/** Bytecode size (bytes) up to which V8's optimizing compiler inlines a function; V8's own default is 460. */
+export const MAX_INLINED_BYTECODE_SIZE = 100;
+
+/**
+ * Less inlining: V8 optimizes on background threads, which with `--jobs 2` on two cores
+ * take CPU from the workers. Measured on 300 seed-sized files in one thread (session 7,
+ * a loaded machine): the background threads' CPU fell from 1.3–1.65 s to 1.1 s, the main
+ * thread's was the same within the noise (session 6 measured about 0.2 ms less background
+ * compiling per document). A process that set its own value keeps it.
+ */
+export function limitInlining(): void {
+  if (process.execArgv.some((a) => a.startsWith('--max-inlined-bytecode-size'))) return;
+  setV8Flag(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE_SIZE}`);
+}
+
+/** Megabytes of each semi-space of V8's young generation, per thread; V8 lets it grow to 16 on this machine. */
+export const MAX_SEMI_SPACE_MB = 2;
+
+/**
+ * A small young generation in each thread. The pipeline allocates fast, so V8 grew every
+ * worker's young generation to its maximum within the first few hundred files: a run's
+ * peak memory grew with the number of files until it settled. Measured (session 7, 2,000
+ * seed-sized files, --jobs 2, a loaded machine): peak RSS 225 → 162 MB with 2 MB, CPU per
+ * file the same within the noise. Set at start, it covers the worker threads started
+ * later (each gets its heap then) and, passed on, the worker processes. A process that set
+ * its own value keeps it.
+ */
+export function boundYoungGeneration(): void {
+  if (process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) || /--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '')) return;
+  setV8Flag(`--max-semi-space-size=${MAX_SEMI_SPACE_MB}`);
+}
+
+/** The V8 flags the command line runs with (the bench sets them too, to measure what the command line does). */
+export function setCliV8Flags(): void {
+  boundHeapGrowth();
+  limitInlining();
+  boundYoungGeneration();
 }

@@ -11,11 +11,11 @@ import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError } from './outcome.js';
 import { printable, stopOnClosedPipe } from './output.js';
 import { STDIO_ARG } from '../io/stdin.js';
-import { boundHeapGrowth } from './heap.js';
+import { setCliV8Flags } from './heap.js';
 
 export async function main(argv: string[]): Promise<void> {
-  // Bounded garbage on large inputs (heap.ts).
-  boundHeapGrowth();
+  // Bounded garbage on large inputs, less background compiling (heap.ts).
+  setCliV8Flags();
   // `teiwright … | head`: a closed pipe ends the run quietly (exit 141), never a stack trace.
   stopOnClosedPipe([process.stdout, process.stderr], (code) => process.exit(code), EXIT.pipeClosed, EXIT.fileErrors);
   // yargs drops a lone `-` (stdin, or stdout for -o): carried through as a token it keeps,

@@ -1,7 +1,7 @@
 /**
  * `teiwright export` as a library: TEI files (or folders of them) → one derivative format
  * in one folder, with `conventions.json` and a manifest beside it. Documents are done in
- * this thread or a piscina pool and delivered in input order, so the files (and the
+ * this thread or the batch engine's worker pool and delivered in input order, so the files (and the
  * corpus file, assembled from the parts in that order) are the same whatever `--jobs` is.
  * Shards and paths work as for `convert` (src/batch: shard.ts, plan.ts, atomic.ts).
  */
@@ -13,7 +13,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { createPool } from '../batch/pool.js';
 import { writeAtomic } from '../batch/atomic.js';
 import { displayPath } from '../batch/plan.js';
 import { diagnostic } from '../batch/process-file.js';
@@ -119,21 +119,28 @@ interface Executor {
   close(): Promise<void>;
 }
 
+/**
+ * `--jobs 1` exports in this thread; more run in the batch engine's worker pool (threads,
+ * or processes with TEIWRIGHT_WORKERS=processes), one file per task. Interrupting lets each
+ * worker finish the file it is on; files not started come back abandoned.
+ */
 function executor(jobs: number, signal: AbortSignal | undefined): Executor {
   if (jobs <= 1) return { run: (t) => runExportTask(t), close: async () => {} };
   const url = workerUrl();
   if (!existsSync(fileURLToPath(url))) throw new Error(`the export worker ${fileURLToPath(url)} is missing: run \`npm run build\` first`);
-  const pool = new Piscina<ExportTask, TaskOutcome>({ filename: url.href, minThreads: jobs, maxThreads: jobs });
+  const pool = createPool<ExportTask, TaskOutcome | { abandoned: true }>(undefined, url.href, jobs);
+  signal?.addEventListener('abort', () => pool.stop(), { once: true });
+  if (signal?.aborted) pool.stop();
   return {
     async run(task) {
       try {
-        return await pool.run(task, signal ? { signal } : {});
+        return await pool.run(task);
       } catch (e) {
         if (signal?.aborted) return { abandoned: true };
         return { result: { input: task.input, status: 'failed', outputs: [], diagnostics: [diagnostic('internal-error', `the worker stopped (${e instanceof Error ? e.message : String(e)})`, task.input)] } };
       }
     },
-    close: () => pool.destroy(),
+    close: () => pool.close(),
   };
 }
 

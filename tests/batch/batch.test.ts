@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } 
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_KINDS, runBatch, type BatchOptions, type FileResult, type Progress } from '../../src/batch/index.js';
 import { expectValidTei } from '../helpers/tei.js';
+import { BATCH_SIZE } from '../../src/batch/executor.js';
 import { TEST_CONVERTER, Workspace, codes, statuses, withoutTimings } from './helpers.js';
 
 let ws: Workspace;
@@ -112,6 +113,14 @@ describe('runBatch: planning', () => {
     expect(second?.message).toContain('input/speech.md');
     expect(second?.message).toContain('output/speech.xml');
     expect(ws.read('output/speech.xml')).toContain('<p>md</p>');
+  });
+
+  it('finds two files of one folder writing the same output even when a subfolder is walked between them, and no collision across folders', async () => {
+    // Walk order: a.md, a.n/ (its tree), a.txt — the claims of a folder last until the walk has left it.
+    ws = new Workspace().write({ 'input/a.md': 'A\n\nmd\n', 'input/a.n/a.txt': 'A\n\ndeeper\n', 'input/a.n/b/a.txt': 'A\n\ndeepest\n', 'input/a.txt': 'A\n\ntxt\n', 'input/b/a.txt': 'A\n\nb\n' });
+    const { results } = await run();
+    expect(statuses(results)).toEqual({ 'input/a.md': 'converted', 'input/a.n/a.txt': 'converted', 'input/a.n/b/a.txt': 'converted', 'input/a.txt': 'failed', 'input/b/a.txt': 'converted' });
+    expect(find(results, 'input/a.txt')?.diagnostics[0]).toMatchObject({ code: 'output-collision', message: expect.stringContaining('input/a.md') });
   });
 
   it('never lets an input be overwritten by its own output', async () => {
@@ -350,19 +359,21 @@ describe('runBatch: progress and interruption', () => {
 
   it.each(WORKER_KINDS)('stops taking files when aborted, leaves no temporary file, and resumes where it stopped (worker %s)', async (workers) => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) files[`input/slow-${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\nSLOW\n`;
+    // More files than two workers' first batches (BATCH_SIZE each), so the abort comes mid-run.
+    const count = 3 * BATCH_SIZE;
+    for (let i = 0; i < count; i++) files[`input/slow-${String(i).padStart(2, '0')}.txt`] = `Letter ${i}\n\nSLOW\n`;
     ws = new Workspace().write(files);
     const controller = new AbortController();
     const first = await run({ jobs: 2, workers, signal: controller.signal, onResult: () => controller.abort() });
     expect(first.interrupted).toBe(true);
     expect(first.totals.converted).toBeGreaterThanOrEqual(1);
-    expect(first.totals.converted).toBeLessThan(12);
+    expect(first.totals.converted).toBeLessThan(count);
     const left = readdirSync(ws.path('output')).filter((n) => n.includes('.tmp-'));
     expect(left).toEqual([]);
     const manifest = JSON.parse(ws.read('output/.teiwright-manifest.json')) as { files: Record<string, unknown> };
     expect(Object.keys(manifest.files)).toHaveLength(first.totals.converted);
     const second = await run({ jobs: 2 });
-    expect(second.totals).toMatchObject({ unchanged: first.totals.converted, converted: 12 - first.totals.converted });
+    expect(second.totals).toMatchObject({ unchanged: first.totals.converted, converted: count - first.totals.converted });
   });
 
   it('can report through onResult alone, keeping no results', async () => {
