@@ -3,8 +3,12 @@ import type { Block, Edition, Inline, InlineOf, SourcePos } from './edition.js';
 
 export const text = (value: string, pos: SourcePos): InlineOf<'text'> => ({ kind: 'text', text: value, pos });
 
-/** The child inline lists of an inline node (for nodes that have any). */
-export function inlineChildren(node: Inline): Inline[][] {
+/**
+ * Calls `each` with the child inline lists of an inline node, in document order: the one
+ * place that knows which kinds hold inline content (`inlineChildren` and `visitInlines`
+ * both go through it, so a new kind cannot be missed by one of them).
+ */
+function forEachChildList(node: Inline, each: (list: Inline[]) => void): void {
   switch (node.kind) {
     case 'hi':
     case 'link':
@@ -14,14 +18,25 @@ export function inlineChildren(node: Inline): Inline[][] {
     case 'supplied':
     case 'sic':
     case 'inlineNote':
-      return [node.children];
+      each(node.children);
+      break;
     case 'subst':
-      return [node.del, node.add];
+      each(node.del);
+      each(node.add);
+      break;
     case 'choice':
-      return [node.sic, node.corr];
+      each(node.sic);
+      each(node.corr);
+      break;
     default:
-      return [];
   }
+}
+
+/** The child inline lists of an inline node (for nodes that have any). */
+export function inlineChildren(node: Inline): Inline[][] {
+  const out: Inline[][] = [];
+  forEachChildList(node, (list) => out.push(list));
+  return out;
 }
 
 /** The inline lists inside a block, quotes included (explicit stack: quotes nest as deep as the input). */
@@ -99,7 +114,10 @@ export function noteInlineLists(ed: Edition): Inline[][] {
  */
 export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inline[], index: number) => void): void {
   const stack: { list: Inline[]; index: number }[] = [];
-  for (let l = lists.length - 1; l >= 0; l--) stack.push({ list: lists[l]!, index: 0 });
+  const pushFrame = (list: Inline[]): void => {
+    stack.push({ list, index: 0 });
+  };
+  for (let l = lists.length - 1; l >= 0; l--) pushFrame(lists[l]!);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
     if (frame.index >= frame.list.length) {
@@ -109,25 +127,13 @@ export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inli
     const i = frame.index++;
     const node = frame.list[i]!;
     visit(node, frame.list, i);
-    // The child lists of `inlineChildren`, the first on top, without an array per node.
-    switch (node.kind) {
-      case 'hi':
-      case 'link':
-      case 'del':
-      case 'add':
-      case 'unclear':
-      case 'supplied':
-      case 'sic':
-      case 'inlineNote':
-        stack.push({ list: node.children, index: 0 });
-        break;
-      case 'subst':
-        stack.push({ list: node.add, index: 0 }, { list: node.del, index: 0 });
-        break;
-      case 'choice':
-        stack.push({ list: node.corr, index: 0 }, { list: node.sic, index: 0 });
-        break;
-      default:
+    // The child lists, the first on top, without an array per node.
+    const below = stack.length;
+    forEachChildList(node, pushFrame);
+    for (let lo = below, hi = stack.length - 1; lo < hi; lo++, hi--) {
+      const first = stack[lo]!;
+      stack[lo] = stack[hi]!;
+      stack[hi] = first;
     }
   }
 }
