@@ -74,31 +74,42 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
   let anchors = 0;
   let elements = 0;
   // Two parallel stacks rather than an object per entry: it runs twice per document over
-  // every node of the model, and the entries were most of what it allocated.
-  const values: unknown[] = [edition];
-  const depths: number[] = [0];
+  // every node of the model, and the entries were most of what it allocated. Only objects
+  // are pushed (nothing else can hold a node), and keys are walked with `for…in` (the
+  // same order as Object.keys on the model's plain objects, without an array per node;
+  // own keys only, should anything have made a property of Object.prototype enumerable).
+  const inherited = inheritedKeys();
+  const values: object[] = [];
+  const depths: number[] = [];
+  if (typeof edition === 'object' && edition !== null) {
+    values.push(edition);
+    depths.push(0);
+  }
   while (values.length > 0) {
-    const value = values.pop();
+    const value = values.pop()!;
     const depth = depths.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
-        values.push(value[i]);
-        depths.push(depth);
+        const v: unknown = value[i];
+        if (typeof v === 'object' && v !== null) {
+          values.push(v);
+          depths.push(depth);
+        }
       }
       continue;
     }
     const record = value as Record<string, unknown>;
     let inner = depth;
-    if (typeof record.kind === 'string') {
+    const kind = record.kind;
+    if (typeof kind === 'string') {
       inner = depth + 1;
-      const pos = isPos(record.pos) ? record.pos : undefined;
-      if (inner > limits.depth) return { what: 'depth', found: inner, pos };
-      if (record.kind === 'noteAnchor' && ++anchors > limits.anchors) return { what: 'anchors', found: anchors, pos };
+      if (inner > limits.depth) return { what: 'depth', found: inner, pos: posOf(record) };
+      if (kind === 'noteAnchor' && ++anchors > limits.anchors) return { what: 'anchors', found: anchors, pos: posOf(record) };
       // Runs of text are not elements; everything else with a kind becomes one in the TEI.
-      if (record.kind !== 'text' && ++elements > limits.elements) return { what: 'elements', found: elements, pos };
+      if (kind !== 'text' && ++elements > limits.elements) return { what: 'elements', found: elements, pos: posOf(record) };
     }
-    for (const key of Object.keys(record)) {
+    for (const key in record) {
+      if (inherited && !Object.hasOwn(record, key)) continue;
       const v = record[key];
       if (typeof v === 'object' && v !== null && key !== 'pos') {
         values.push(v);
@@ -108,6 +119,14 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
   }
   return undefined;
 }
+
+/** True when plain objects inherit an enumerable key (`for…in` would see it; Object.keys would not). */
+function inheritedKeys(): boolean {
+  for (const _ in {}) return true;
+  return false;
+}
+
+const posOf = (record: Record<string, unknown>): SourcePos | undefined => (isPos(record.pos) ? record.pos : undefined);
 
 /**
  * Reports every place where the model breaks its schema; returns true when it conforms.
@@ -155,17 +174,19 @@ export function withinLimits(edition: unknown, diagnostics: Diagnostics, limits:
 /** How many elements the model has (nodes with a kind other than text), counted without recursion. */
 export function countElements(edition: unknown): number {
   let elements = 0;
+  const inherited = inheritedKeys();
   const stack: unknown[] = [edition];
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (const v of value) stack.push(v);
+      for (const v of value) if (typeof v === 'object' && v !== null) stack.push(v);
       continue;
     }
     const record = value as Record<string, unknown>;
     if (typeof record.kind === 'string' && record.kind !== 'text') elements++;
-    for (const key of Object.keys(record)) {
+    for (const key in record) {
+      if (inherited && !Object.hasOwn(record, key)) continue;
       const v = record[key];
       if (typeof v === 'object' && v !== null && key !== 'pos') stack.push(v);
     }
