@@ -24,6 +24,8 @@ const EDITION_WORDS = /\b(?:edition|printing|ed\.|impression|reprint)\b/i;
 const VOLUME = /^(?:volume|vol\.|vols?\.|tome|band|bd\.|book)\s*[\dIVXLC]+[a-z]?(?:\s*[-–,&]\s*[\dIVXLC]+)?$/i;
 const PAGES = /^(?:pages?|pp?\.)\s*[\dIVXLCivxlc]+[a-z]?(?:\s*[-–]\s*[\dIVXLCivxlc]+[a-z]?)?$/i;
 const YEAR = /^[1-9]\d{3}$/;
+/** The first letters VOLUME can start with (v, t, b; either case: the pattern ignores case). */
+const VOLUME_FIRST = new Set([...'vtbVTB'].map((c) => c.charCodeAt(0)));
 
 /** Places of publication of the works MIA transcribes from; extend as sources need. */
 const CITIES = new Set(
@@ -39,12 +41,19 @@ const CITIES = new Set(
   ],
 );
 
-/** What a comma-separated segment is; the order is the order of trust. */
+/** The longest name in CITIES: a longer segment is no city (no lower-casing needed to say so). */
+const LONGEST_CITY = Math.max(...[...CITIES].map((c) => c.length));
+
+/**
+ * What a comma-separated segment is; the order is the order of trust. Each test first asks
+ * what its pattern cannot match without (the first letter of "volume", "tome", "band",
+ * "book"; of "page", "pp."; four characters; a city's length), which changes no answer.
+ */
 const RECOGNISERS: ReadonlyArray<readonly [BiblPartKind, (s: string) => boolean]> = [
-  ['volume', (s) => VOLUME.test(s)],
-  ['page', (s) => PAGES.test(s)],
-  ['date', (s) => YEAR.test(s)],
-  ['pubPlace', (s) => CITIES.has(s.toLowerCase())],
+  ['volume', (s) => VOLUME_FIRST.has(s.charCodeAt(0)) && VOLUME.test(s)],
+  ['page', (s) => (s.charCodeAt(0) | 0x20) === 0x70 && PAGES.test(s)],
+  ['date', (s) => s.length === 4 && YEAR.test(s)],
+  ['pubPlace', (s) => s.length <= LONGEST_CITY && CITIES.has(s.toLowerCase())],
   ['edition', (s) => EDITION_WORDS.test(s)],
   ['publisher', (s) => PUBLISHER_WORDS.test(s)],
 ];
@@ -56,7 +65,7 @@ function recognise(segment: string): BiblPartKind | undefined {
 
 /** A trailing full stop ends the line, it is not part of the last value (but "Ltd." and "Vol." keep theirs). */
 function splitFinalStop(segment: string): [string, string] {
-  if (/[\p{L}\d]\.$/u.test(segment) && !/\b(?:ltd|co|inc|vol|vols|p|pp|ed|bd|st)\.$/i.test(segment) && !/\b\p{L}\.$/u.test(segment)) {
+  if (segment.charCodeAt(segment.length - 1) === 0x2e && /[\p{L}\d]\.$/u.test(segment) && !/\b(?:ltd|co|inc|vol|vols|p|pp|ed|bd|st)\.$/i.test(segment) && !/\b\p{L}\.$/u.test(segment)) {
     return [segment.slice(0, -1), '.'];
   }
   return [segment, ''];
@@ -71,19 +80,26 @@ interface Segment {
 /** Splits text at commas and semicolons, keeping every character in lead/core/trail. */
 function segments(text: string): Segment[] {
   const out: Segment[] = [];
-  const re = /[^,;]+|[,;]/g;
+  // Runs of characters other than , and ; each a segment; the separators before a run lead it.
   let pending = '';
-  for (const m of text.matchAll(re)) {
-    const chunk = m[0];
-    if (chunk === ',' || chunk === ';') {
-      pending += chunk;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x3b) {
+      pending += text[i];
+      i++;
       continue;
     }
-    const lead = pending + (/^\s*/.exec(chunk)?.[0] ?? '');
-    const rest = chunk.slice(lead.length - pending.length);
-    const trailWs = /\s*$/.exec(rest)?.[0] ?? '';
-    const [core, stop] = splitFinalStop(rest.slice(0, rest.length - trailWs.length));
-    out.push({ lead, core, trail: stop + trailWs });
+    let j = i + 1;
+    for (let d = text.charCodeAt(j); j < text.length && d !== 0x2c && d !== 0x3b; d = text.charCodeAt(++j));
+    const chunk = text.slice(i, j);
+    i = j;
+    // White space as \s has it (String.prototype.trim removes the same characters).
+    const rest = chunk.trimStart();
+    const lead = pending + chunk.slice(0, chunk.length - rest.length);
+    const trimmed = rest.trimEnd();
+    const [core, stop] = splitFinalStop(trimmed);
+    out.push({ lead, core, trail: stop + rest.slice(trimmed.length) });
     pending = '';
   }
   if (pending) out.push({ lead: pending, core: '', trail: '' });

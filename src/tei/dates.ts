@@ -289,27 +289,88 @@ const NEEDS_BETWEEN = PATTERNS.map(({ re }) => /between/i.test(re.source));
 for (const { re } of PATTERNS) if (!re.source.includes(String.raw`\d{4}`)) throw new Error(`date pattern without a four-digit year: ${re.source}`);
 
 /**
+ * The patterns as a few alternations, each made of consecutive patterns with the same flags,
+ * for every combination of the two pre-tests (a month name, "between") that leaves some out.
+ * One scan of an alternation finds what the patterns in it find one by one: its match is at
+ * the leftmost position where any of them matches, by the first of them (in order) that
+ * matches there, with the same text; which one it was is told by the group around each.
+ */
+interface Alternation {
+  re: RegExp;
+  /** For each pattern in the alternation: its index in PATTERNS and the number of its group. */
+  members: ReadonlyArray<{ pattern: number; group: number; groups: number }>;
+}
+
+// Wrapping a pattern in a group renumbers its groups: an alternation holds no pattern that refers to one.
+for (const { re } of PATTERNS) if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(re.source)) throw new Error(`date pattern with a backreference or a named group: ${re.source}`);
+
+const groupCount = (source: string): number => new RegExp(`${source}|`).exec('')!.length - 1;
+const GROUPS = PATTERNS.map(({ re }) => groupCount(re.source));
+
+function alternations(month: boolean, between: boolean): Alternation[] {
+  const out: Alternation[] = [];
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length === 0) return;
+    let group = 1;
+    const members = run.map((pattern) => {
+      const member = { pattern, group, groups: GROUPS[pattern]! };
+      group += 1 + member.groups;
+      return member;
+    });
+    out.push({ re: new RegExp(run.map((i) => `(${PATTERNS[i]!.re.source})`).join('|'), PATTERNS[run[0]!]!.re.flags), members });
+    run = [];
+  };
+  for (let i = 0; i < PATTERNS.length; i++) {
+    if ((NEEDS_MONTH[i] && !month) || (NEEDS_BETWEEN[i] && !between)) continue;
+    if (run.length > 0 && PATTERNS[run[0]!]!.re.flags !== PATTERNS[i]!.re.flags) close();
+    run.push(i);
+  }
+  close();
+  return out;
+}
+
+/** By pre-test outcome: [month][between]. */
+const ALTERNATIONS: ReadonlyArray<ReadonlyArray<readonly Alternation[]>> = [
+  [alternations(false, false), alternations(false, true)],
+  [alternations(true, false), alternations(true, true)],
+];
+
+/**
  * The date the words name first (the earliest match; where several readings start at the
  * same word, the most specific, i.e. the first in PATTERNS), with its span; undefined when
  * none can be derived (or when that reading names a day that does not exist).
  */
 export function findDate(words: string): FoundDate | undefined {
-  return search(words, true);
-}
-
-/** `findDate` trying every pattern on every text (the tests hold the shortcuts to it). */
-export const findDateTryingEveryPattern = (words: string): FoundDate | undefined => search(words, false);
-
-function search(words: string, shortcuts: boolean): FoundDate | undefined {
   // Every reading names a year of four digits: words without one (most text the writer
   // asks about) are answered with one scan instead of a dozen patterns.
-  if (shortcuts && !FOUR_DIGITS.test(words)) return undefined;
-  const month = !shortcuts || MONTH_PREFIX.test(words);
-  const between = !shortcuts || BETWEEN.test(words);
+  if (!FOUR_DIGITS.test(words)) return undefined;
+  const set = ALTERNATIONS[MONTH_PREFIX.test(words) ? 1 : 0]![BETWEEN.test(words) ? 1 : 0]!;
+  let bestMatch: RegExpExecArray | undefined;
+  let bestMember: Alternation['members'][number] | undefined;
+  // The alternations hold the patterns in order: a later one wins only by starting earlier.
+  for (const { re, members } of set) {
+    const m = re.exec(words);
+    if (!m || (bestMatch && m.index >= bestMatch.index)) continue;
+    bestMatch = m;
+    bestMember = members.find((member) => m[member.group] !== undefined);
+  }
+  if (!bestMatch || !bestMember) return undefined;
+  const { group, groups, pattern } = bestMember;
+  const g: Array<string | undefined> = [bestMatch[0]];
+  for (let k = 1; k <= groups; k++) g.push(bestMatch[group + k]);
+  const a = PATTERNS[pattern]!.attrs(g);
+  if (!a) return undefined;
+  return { ...a, start: bestMatch.index, end: bestMatch.index + bestMatch[0].length };
+}
+
+/**
+ * `findDate` as the patterns say it, one by one, with no pre-test nor alternation: the
+ * tests hold findDate's shortcuts to it.
+ */
+export function findDateTryingEveryPattern(words: string): FoundDate | undefined {
   let best: { m: RegExpExecArray; attrs: Pattern['attrs'] } | undefined;
-  for (let i = 0; i < PATTERNS.length; i++) {
-    if ((NEEDS_MONTH[i] && !month) || (NEEDS_BETWEEN[i] && !between)) continue;
-    const { re, attrs } = PATTERNS[i]!;
+  for (const { re, attrs } of PATTERNS) {
     const m = re.exec(words);
     if (m && (!best || m.index < best.m.index)) best = { m, attrs };
   }
