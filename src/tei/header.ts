@@ -5,7 +5,7 @@
  * field without a better home as a `note` in `notesStmt`.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { Edition, EmendationKind, MetaField, MetaRole } from '../model/edition.js';
+import type { Edition, EmendationKind, Inline, MetaField, MetaRole } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import { tagFirstPublished, tagSource, type BiblPiece, type BiblPartKind } from './bibl.js';
 import { findDate, type DateAttrs } from './dates.js';
@@ -19,6 +19,15 @@ export interface HeaderContext {
 }
 
 const fieldsWith = (ed: Edition, ...roles: MetaRole[]): MetaField[] => ed.metadata.fields.filter((f) => roles.includes(f.role));
+
+/**
+ * `plainText` of a field's value (with anchors' markers when asked): a value of one run of
+ * text, as most are, is that text, with no walk.
+ */
+function textOf(list: readonly Inline[], anchors = false): string {
+  const only = list.length === 1 ? list[0]! : undefined;
+  return only?.kind === 'text' ? only.text : plainText(list, { anchors });
+}
 
 /** A field as printed: "Label: value" (the label is printed without its colon in the model). */
 function writeField(parent: TeiElement, f: MetaField): void {
@@ -143,7 +152,7 @@ function creditsOnce(): CreditsOf {
 function fieldCredits(f: MetaField): Credited | undefined {
   const resp = RESP_BY_ROLE[f.role];
   if (resp === undefined) return undefined;
-  const value = squash(plainText(f.value, { anchors: true }));
+  const value = squash(textOf(f.value, true));
   // A fuller phrase the line's words give (RESP_BY_WORDS), else the label's own phrase
   // ("Transcription/Editing/HTML Markup" says every role it credits), else the role's.
   const line = `${squash(f.label)} ${value}`.trim();
@@ -196,9 +205,10 @@ const MIA_NAME = /^Marxists?['’]?\s+Internet\s+Archive$/u;
  * reads. An author's archive ("George Novack Internet Archive", "John Reed Internet Archive":
  * a person's full name) is a section of the Marxists Internet Archive, which distributes it.
  */
-function distributorOf(ed: Edition): string {
-  for (const f of fieldsWith(ed, 'licence', 'onlineVersion')) {
-    const m = ARCHIVE.exec(plainText(f.value));
+function distributorOf(texts: readonly string[]): string {
+  for (const text of texts) {
+    // ARCHIVE cannot match without the word.
+    const m = text.includes('Archive') ? ARCHIVE.exec(text) : null;
     if (!m) continue;
     const name = squash(m[1]!);
     if (MIA_NAME.test(name) || (/\sInternet\s+Archive$/.test(name) && authorFrom(name, 'bottom')?.rule.name === 'archive link')) return 'Marxists Internet Archive';
@@ -208,9 +218,9 @@ function distributorOf(ed: Edition): string {
 }
 
 /** The year of the online publication, when the licence line gives one: "Lenin Internet Archive (2003)". */
-function publicationYear(ed: Edition): string | undefined {
-  for (const f of fieldsWith(ed, 'licence', 'onlineVersion')) {
-    const m = /\((\d{4})\)/.exec(plainText(f.value));
+function publicationYear(texts: readonly string[]): string | undefined {
+  for (const text of texts) {
+    const m = text.includes('(') ? /\((\d{4})\)/.exec(text) : null;
     if (m) return m[1];
   }
   return undefined;
@@ -218,8 +228,10 @@ function publicationYear(ed: Edition): string | undefined {
 
 function writePublicationStmt(fileDesc: TeiElement, ed: Edition): void {
   const stmt = el(fileDesc, 'publicationStmt');
-  txt(el(stmt, 'distributor'), distributorOf(ed));
-  const year = publicationYear(ed);
+  // The licence and online-version lines, as text once for both questions.
+  const texts = fieldsWith(ed, 'licence', 'onlineVersion').map((f) => textOf(f.value));
+  txt(el(stmt, 'distributor'), distributorOf(texts));
+  const year = publicationYear(texts);
   if (year !== undefined) txt(el(stmt, 'date', [['when', year]]), year);
   const licences = fieldsWith(ed, 'licence');
   if (licences.length > 0) {
@@ -279,8 +291,7 @@ function writeSourceDesc(fileDesc: TeiElement, ed: Edition): void {
 }
 
 /** Fields with no better home than a note: unknown labels, signatures, extra dates of writing. */
-function notesStmtFields(ed: Edition, creditsOf: CreditsOf): MetaField[] {
-  const written = creationField(ed);
+function notesStmtFields(ed: Edition, creditsOf: CreditsOf, written: MetaField | undefined): MetaField[] {
   // A credit naming nobody ("Translated: Unknown", an empty "Proofread:") has no respStmt: its words are a note.
   const nobody = (f: MetaField) => creditsOf(f)?.credits.length === 0;
   return ed.metadata.fields.filter((f) => !HOMED_ROLES.has(f.role) || ((f.role === 'written' || f.role === 'delivered') && f !== written) || nobody(f));
@@ -289,8 +300,8 @@ function notesStmtFields(ed: Edition, creditsOf: CreditsOf): MetaField[] {
 /** Roles written elsewhere in the header; every other field goes to notesStmt. */
 const HOMED_ROLES = new Set<MetaRole>(['written', 'delivered', 'firstPublished', 'source', 'publisher', 'licence', ...(Object.keys(RESP_BY_ROLE) as MetaRole[])]);
 
-function writeNotesStmt(fileDesc: TeiElement, ed: Edition, creditsOf: CreditsOf): void {
-  const fields = notesStmtFields(ed, creditsOf);
+function writeNotesStmt(fileDesc: TeiElement, ed: Edition, creditsOf: CreditsOf, written: MetaField | undefined): void {
+  const fields = notesStmtFields(ed, creditsOf, written);
   if (fields.length === 0) return;
   const notesStmt = el(fileDesc, 'notesStmt');
   for (const f of fields) writeField(el(notesStmt, 'note', [['type', 'metadata']]), f);
@@ -375,7 +386,7 @@ function writeEncodingDesc(header: TeiElement, ed: Edition, ctx: HeaderContext):
 /** The field that dates the writing: the first "Written" line, else the first "Delivered" one. */
 function creationField(ed: Edition): MetaField | undefined {
   // "Written: by Max Eastman" is a byline, not a date: the date is looked for elsewhere.
-  const dated = (f: MetaField) => !isBylineValue(plainText(f.value));
+  const dated = (f: MetaField) => !isBylineValue(textOf(f.value));
   return fieldsWith(ed, 'written').find(dated) ?? fieldsWith(ed, 'delivered').find(dated);
 }
 
@@ -402,8 +413,7 @@ function printedDateOfWriting(ed: Edition): { words: string; found: NonNullable<
   return undefined;
 }
 
-function writeCreation(profileDesc: TeiElement, ed: Edition, ctx: HeaderContext): void {
-  const f = creationField(ed);
+function writeCreation(profileDesc: TeiElement, ed: Edition, ctx: HeaderContext, f: MetaField | undefined): void {
   if (!f) {
     const printed = printedDateOfWriting(ed);
     if (!printed) return;
@@ -411,16 +421,16 @@ function writeCreation(profileDesc: TeiElement, ed: Edition, ctx: HeaderContext)
     txt(el(el(profileDesc, 'creation'), 'date', dateAttrs(attrs)), printed.words.slice(start, end));
     return;
   }
-  const words = plainText(f.value);
+  const words = textOf(f.value);
   const found = findDate(words);
   if (!found) ctx.diagnostics?.report('date-unparsed', `no date could be derived from "${squash(words)}"; the words are kept in creation/date without @when`, f.pos);
   const { start: _s, end: _e, ...attrs } = found ?? { start: 0, end: 0 };
   mixed(el(profileDesc, 'creation'), 'date', f.value, dateAttrs(attrs));
 }
 
-function writeProfileDesc(header: TeiElement, ed: Edition, ctx: HeaderContext): void {
+function writeProfileDesc(header: TeiElement, ed: Edition, ctx: HeaderContext, written: MetaField | undefined): void {
   const profileDesc = el(header, 'profileDesc');
-  writeCreation(profileDesc, ed, ctx);
+  writeCreation(profileDesc, ed, ctx, written);
   txt(el(el(profileDesc, 'langUsage'), 'language', [['ident', ed.metadata.language]]), languageName(ed.metadata.language));
   if (ed.hands.length > 0) {
     const handNotes = el(profileDesc, 'handNotes');
@@ -435,10 +445,12 @@ export function writeHeader(tei: TeiElement, ed: Edition, ctx: HeaderContext): v
   const header = el(tei, 'teiHeader');
   const fileDesc = el(header, 'fileDesc');
   const creditsOf = creditsOnce();
+  // The field that dates the writing: the notesStmt leaves it out, profileDesc writes it.
+  const written = creationField(ed);
   writeTitleStmt(fileDesc, ed, creditsOf);
   writePublicationStmt(fileDesc, ed);
-  writeNotesStmt(fileDesc, ed, creditsOf);
+  writeNotesStmt(fileDesc, ed, creditsOf, written);
   writeSourceDesc(fileDesc, ed);
   writeEncodingDesc(header, ed, ctx);
-  writeProfileDesc(header, ed, ctx);
+  writeProfileDesc(header, ed, ctx, written);
 }
