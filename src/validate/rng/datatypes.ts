@@ -56,7 +56,8 @@ function xsdType(type: string): ValueTest {
     case 'language':
       return (v) => LANGUAGE.test(v);
     case 'anyURI':
-      return (v) => v.length > 0 && v.length < 2000 && URI.test(v);
+      // Without one of the schemes above, no ':' before the first '/', '?' or '#' (it would read as a scheme).
+      return (v) => v.length > 0 && v.length < 2000 && URI.test(v) && (/^(?:https?|mailto|ftp):/.test(v) || !/^[^/?#]*:/.test(v));
     case 'gYear':
       return (v) => GYEAR.test(v);
     case 'gYearMonth':
