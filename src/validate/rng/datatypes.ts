@@ -30,11 +30,17 @@ const NON_NEGATIVE_INTEGER = /^\+?[0-9]{1,15}$/;
 /** A token with nothing the type's white-space collapse would change. */
 const TOKEN = /^(?:[^\t\n\r ]+(?: [^\t\n\r ]+)*)?$/;
 /**
- * URI references libxml2's parser (xmlParseURI, after escaping) certainly accepts: a
- * fragment of name characters, or a relative or http(s)/mailto reference of unreserved
- * characters and the delimiters between them, with `%` only before two hex digits.
+ * URI references libxml2's parser (xmlParseURI, after escaping) certainly accepts: an
+ * http(s) or ftp URL with a plain host, a mailto address, or a relative reference (not
+ * starting with `//`, no `:` in its first segment); unreserved characters and the
+ * delimiters between them, `%` only before two hex digits.
  */
-const URI = /^(?:(?:https?|mailto|ftp):)?(?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,5})?)?(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*(?:\?(?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?(?:#(?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*)?$/;
+const PCHARS = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+const TAIL = `(?:\\?(?:${PCHARS}|[/?])*)?(?:#(?:${PCHARS}|[/?])*)?`;
+const URL = new RegExp(`^(?:https?|ftp)://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:/${PCHARS}*)*${TAIL}$`);
+const MAILTO = new RegExp(`^mailto:${PCHARS}+$`);
+const RELATIVE = new RegExp(`^(?:(?!//)(?:[A-Za-z0-9._~!$&'()*+,;=@-]|%[0-9A-Fa-f]{2})*(?:/${PCHARS}*)*)${TAIL}$`);
+const URI = { test: (v: string): boolean => URL.test(v) || MAILTO.test(v) || RELATIVE.test(v) };
 
 function validDay(year: number, month: number, day: number): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -56,8 +62,7 @@ function xsdType(type: string): ValueTest {
     case 'language':
       return (v) => LANGUAGE.test(v);
     case 'anyURI':
-      // Without one of the schemes above, no ':' before the first '/', '?' or '#' (it would read as a scheme).
-      return (v) => v.length > 0 && v.length < 2000 && URI.test(v) && (/^(?:https?|mailto|ftp):/.test(v) || !/^[^/?#]*:/.test(v));
+      return (v) => v.length > 0 && v.length < 2000 && URI.test(v);
     case 'gYear':
       return (v) => GYEAR.test(v);
     case 'gYearMonth':
