@@ -24,6 +24,8 @@ export interface CompiledRng {
   defaultNs: string;
   /** Keys of attributes some of whose values are of an ID type: unique in a document, or no verdict. */
   idAttributes: ReadonlySet<string>;
+  /** Attribute names as written → their keys (filled as documents are read). */
+  attributeKeys: Map<string, string>;
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -200,5 +202,5 @@ export function compileRng(text: string): CompiledRng {
     if (p.p1) pending.push(p.p1);
     if (p.p2) pending.push(p.p2);
   }
-  return { patterns, start, defaultNs, idAttributes };
+  return { patterns, start, defaultNs, idAttributes, attributeKeys: new Map() };
 }

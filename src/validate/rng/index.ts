@@ -59,11 +59,30 @@ function schemaOf(path: string): CompiledRng | undefined {
 
 /** Characters XML 1.0 forbids, and carriage returns (whose normalisation the check does not follow). */
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\uFFFE\uFFFF]/;
+/** The same, and any surrogate (one regular expression over the text; pairs are then looked at closer). */
+const FORBIDDEN_OR_SURROGATE = /[\x00-\x08\x0B-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const XML_DECL = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])(?:UTF|utf)-8\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/y;
-const QNAME = /[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?/y;
 const PI_TARGET = /[A-Za-z_][A-Za-z0-9._-]*/y;
 const REF = /&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(lt|gt|amp|quot|apos));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The end of an ASCII qualified name starting at `i` (a name, optionally `prefix:name`); -1 when none starts there. */
+function nameEnd(xml: string, i: number): number {
+  let colon = false;
+  let c = xml.charCodeAt(i);
+  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return -1;
+  for (i++; ; i++) {
+    c = xml.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e) continue;
+    if (c === 0x3a && !colon) {
+      colon = true;
+      c = xml.charCodeAt(i + 1);
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return -1;
+      continue;
+    }
+    return i;
+  }
+}
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09;
 const allowedChar = (c: number): boolean => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
@@ -154,7 +173,8 @@ export function fastVerdict(path: string, xml: string): Verdict {
 function verdictOf(path: string, xml: string): Verdict {
   const schema = schemaOf(path);
   if (!schema) return 'unsure';
-  if (FORBIDDEN.test(xml) || !wellFormedUnicode(xml) || xml.includes(']]>') || xml.includes('<![CDATA[') || xml.includes('<!D') || xml.includes('<!E')) return 'unsure';
+  // (DOCTYPE and CDATA stop the walk: `<!` opens nothing else it reads.)
+  if ((FORBIDDEN_OR_SURROGATE.test(xml) && (FORBIDDEN.test(xml) || !wellFormedUnicode(xml))) || xml.includes(']]>')) return 'unsure';
   try {
     return walk(schema, xml);
   } catch (e) {
@@ -178,8 +198,10 @@ function walk(schema: CompiledRng, xml: string): Verdict {
   let p: Pattern = schema.start;
   const stack: Open[] = [];
   const ids = new Set<string>();
-  const seenAttrs = new Set<string>();
   let rootDone = false;
+  // The next '&' at or after the text being read (-1: none left): found once, not searched for again at each text.
+  let nextAmp = xml.indexOf('&');
+  const attributeKeys = schema.attributeKeys;
 
   /** Gives the pending text of the innermost open element to the validator, before a child or the end tag. */
   const flush = (top: Open, ending: boolean): void => {
@@ -194,11 +216,9 @@ function walk(schema: CompiledRng, xml: string): Verdict {
   while (!rootDone) {
     // At a '<' inside or at the root.
     if (xml.startsWith('</', i)) {
-      QNAME.lastIndex = i + 2;
-      const m = QNAME.exec(xml);
       const top = stack.pop();
-      if (!m || !top || m[0] !== top.qname) throw unsure;
-      let j = QNAME.lastIndex;
+      let j = nameEnd(xml, i + 2);
+      if (j < 0 || !top || j - i - 2 !== top.qname.length || !xml.startsWith(top.qname, i + 2)) throw unsure;
       while (isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== 0x3e) throw unsure;
       flush(top, true);
@@ -212,10 +232,9 @@ function walk(schema: CompiledRng, xml: string): Verdict {
       if (stack.length === 0) throw unsure;
       i = skipMisc(xml, i);
     } else {
-      QNAME.lastIndex = i + 1;
-      const m = QNAME.exec(xml);
-      if (!m) throw unsure;
-      const qname = m[0];
+      const nameTo = nameEnd(xml, i + 1);
+      if (nameTo < 0) throw unsure;
+      const qname = xml.slice(i + 1, nameTo);
       if (qname.includes(':')) throw unsure;
       if (stack.length >= MAX_DEPTH) throw unsure;
       const parent = stack[stack.length - 1];
@@ -223,22 +242,20 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         flush(parent, false);
         parent.hadChild = true;
       }
-      let j = QNAME.lastIndex;
+      let j = nameTo;
       // The attributes: read all first (namespace declarations come first in meaning).
-      seenAttrs.clear();
       let declared: string | undefined;
-      const attrs: { key: string; value: string }[] = [];
+      const attrs: { qname: string; key: string; value: string }[] = [];
       for (;;) {
         const before = j;
         while (isSpace(xml.charCodeAt(j))) j++;
         const c = xml.charCodeAt(j);
         if (c === 0x3e || (c === 0x2f && xml.charCodeAt(j + 1) === 0x3e)) break;
         if (j === before) throw unsure;
-        QNAME.lastIndex = j;
-        const a = QNAME.exec(xml);
-        if (!a) throw unsure;
-        const aname = a[0];
-        j = QNAME.lastIndex;
+        const to = nameEnd(xml, j);
+        if (to < 0) throw unsure;
+        const aname = xml.slice(j, to);
+        j = to;
         while (isSpace(xml.charCodeAt(j))) j++;
         if (xml.charCodeAt(j) !== 0x3d) throw unsure;
         j++;
@@ -249,24 +266,26 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         if (end < 0) throw unsure;
         const lt = xml.indexOf('<', j + 1);
         if (lt >= 0 && lt < end) throw unsure;
-        if (seenAttrs.has(aname)) throw unsure;
-        seenAttrs.add(aname);
+        for (const seen of attrs) if (seen.qname === aname) throw unsure;
         let value = xml.slice(j + 1, end);
         if (value.includes('&')) value = references(xml, j + 1, end, true, true);
         // Literal tabs and line ends in a value become spaces (XML 1.0 §3.3.3); written as references they stay.
         else if (/[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, ' ');
         j = end + 1;
         if (aname === 'xmlns') {
-          if (value !== TEI_NS || stack.length > 0) throw unsure;
+          if (value !== TEI_NS || stack.length > 0 || declared !== undefined) throw unsure;
           declared = value;
         } else if (aname.startsWith('xmlns:')) throw unsure;
         else {
-          const colon = aname.indexOf(':');
-          let key: string;
-          if (colon < 0) key = nameKey('', aname, schema.defaultNs);
-          else if (aname.slice(0, colon) === 'xml') key = nameKey(XML_NS, aname.slice(colon + 1), schema.defaultNs);
-          else throw unsure;
-          attrs.push({ key, value });
+          let key = attributeKeys.get(aname);
+          if (key === undefined) {
+            const colon = aname.indexOf(':');
+            if (colon < 0) key = nameKey('', aname, schema.defaultNs);
+            else if (aname.slice(0, colon) === 'xml') key = nameKey(XML_NS, aname.slice(colon + 1), schema.defaultNs);
+            else throw unsure;
+            if (attributeKeys.size < 1000) attributeKeys.set(aname, key);
+          }
+          attrs.push({ qname: aname, key, value });
         }
       }
       if (stack.length === 0 && declared !== TEI_NS) throw unsure;
@@ -301,7 +320,8 @@ function walk(schema: CompiledRng, xml: string): Verdict {
     if (lt < 0) throw unsure;
     if (lt > i) {
       const top = stack[stack.length - 1]!;
-      const amp = xml.indexOf('&', i);
+      if (nextAmp >= 0 && nextAmp < i) nextAmp = xml.indexOf('&', i);
+      const amp = nextAmp;
       // With references, the text as the parser gives it (a reference to a space is white space).
       const segment = amp >= 0 && amp < lt ? references(xml, i, lt, true) : undefined;
       let word = false;

@@ -34,6 +34,9 @@ export class Pattern {
   open: Map<string, Pattern> | undefined = undefined;
   attTargets: Map<string, Pattern[]> | undefined = undefined;
   att: Map<string, Pattern> | undefined = undefined;
+  attOne: Map<string, Pattern> | undefined = undefined;
+  /** A direct test of an attribute value against this pattern; null when there is none (see valueMatches). */
+  matcher: ValueTest | null | undefined = undefined;
   close: Pattern | undefined = undefined;
   end: Pattern | undefined = undefined;
   text: Pattern | undefined = undefined;
@@ -254,6 +257,18 @@ export class Patterns {
   attribute_(p: Pattern, name: string, value: string): Pattern {
     const targets = this.attTargets(p, name);
     if (targets.length === 0) return this.notAllowed;
+    if (targets.length === 1) {
+      // The common case: one pattern for the name, and the value matches it (else: nothing does).
+      if (!this.valueMatches(targets[0]!, value)) return this.attDeriv(p, name, new Set());
+      let memo = p.attOne;
+      if (memo === undefined) p.attOne = memo = new Map();
+      let d = memo.get(name);
+      if (d === undefined) {
+        d = this.attDeriv(p, name, new Set(targets));
+        memo.set(name, d);
+      }
+      return d;
+    }
     // Which of the value patterns take this value: the only thing the derivative depends on.
     const matching = new Set<Pattern>();
     let mask = '';
@@ -292,7 +307,43 @@ export class Patterns {
 
   /** Does an attribute's value match its value pattern (certainly)? */
   valueMatches(p: Pattern, value: string): boolean {
+    let m = p.matcher;
+    if (m === undefined) p.matcher = m = this.matcherOf(p) ?? null;
+    if (m !== null) return m(value);
     return (p.nullable && isBlank(value)) || this.textDeriv(p, value).nullable;
+  }
+
+  /**
+   * A direct test for the usual value patterns (a datatype, a choice of them, a list of
+   * one or more of one datatype), the same answer as the derivative without building
+   * patterns; undefined for the others.
+   */
+  private matcherOf(p: Pattern): ValueTest | undefined {
+    switch (p.kind) {
+      case Kind.Data:
+      case Kind.Value:
+        return p.test;
+      case Kind.Text:
+        return () => true;
+      case Kind.Choice: {
+        const a = this.matcherOf(p.p1!);
+        const b = this.matcherOf(p.p2!);
+        return a && b && !p.p1!.nullable && !p.p2!.nullable ? (v) => a(v) || b(v) : undefined;
+      }
+      case Kind.List: {
+        const item = p.p1!;
+        if (item.kind !== Kind.OneOrMore) return undefined;
+        const one = item.p1!;
+        if (one.kind !== Kind.Data && one.kind !== Kind.Value) return undefined;
+        const test = one.test!;
+        return (v) => {
+          const ts = tokens(v);
+          return ts.length > 0 && ts.every(test);
+        };
+      }
+      default:
+        return undefined;
+    }
   }
 
   startTagClose(p: Pattern): Pattern {
