@@ -5,7 +5,9 @@
  * findings must be those the libxml2 way gives. It is tested against libxml2 on the seeds'
  * and the corpus's TEI and on thousands of mutations of them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ParseOption, RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { convert } from '../../src/convert.js';
@@ -408,6 +410,44 @@ describe('the datatypes and the schema compiler', () => {
       }
     }
     expect(certain).toBeGreaterThan(500);
+  });
+
+  it('follows text, data in content, lists, choices of groups and white space as libxml2 does, on small grammars', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teiwright-fast-'));
+    try {
+      const grammars = [
+        '<element name="TEI"><oneOrMore><element name="y"><data type="gYear"/></element></oneOrMore></element>',
+        '<element name="TEI"><choice><group><element name="a"><empty/></element><element name="b"><text/></element></group><group><element name="a"><text/></element><element name="c"><empty/></element></group></choice></element>',
+        '<element name="TEI"><attribute name="v"><list><oneOrMore><choice><value>x</value><data type="decimal"/></choice></oneOrMore></list></attribute><zeroOrMore><choice><text/><element name="a"><empty/></element></choice></zeroOrMore></element>',
+        '<element name="TEI"><element name="a"><value>free</value></element><optional><element name="b"><list><data type="gYear"/><data type="gYear"/></list></element></optional></element>',
+      ];
+      const docs = [
+        '<TEI><y>1912</y></TEI>', '<TEI><y> 1912 </y></TEI>', '<TEI><y>19<!-- c -->12</y></TEI>', '<TEI><y>1912</y>\n<y>2000</y></TEI>', '<TEI><y/></TEI>', '<TEI>x<y>1912</y></TEI>', '<TEI><y>&#49;912</y></TEI>',
+        '<TEI><a/><b>t</b></TEI>', '<TEI><a>t</a><c/></TEI>', '<TEI><a/><c/></TEI>', '<TEI><a> </a><c> </c></TEI>', '<TEI><a/><b/></TEI>',
+        '<TEI v="x 1.5"/>', '<TEI v="x  y"/>', '<TEI v=""/>', '<TEI v="x">text<a/>more</TEI>', '<TEI v="2"><a>x</a></TEI>', '<TEI/>',
+        '<TEI><a>free</a></TEI>', '<TEI><a> free </a></TEI>', '<TEI><a>free</a><b>1912 1913</b></TEI>', '<TEI><a>free</a><b>1912</b></TEI>', '<TEI><a>fr<!---->ee</a></TEI>',
+      ];
+      let valid = 0;
+      grammars.forEach((body, g) => {
+        const path = join(dir, `g${g}.rng`);
+        writeFileSync(path, `<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="${XSD}" ns="http://www.tei-c.org/ns/1.0"><start>${body}</start></grammar>`);
+        const schema = compileSchema(path);
+        for (const d of docs) {
+          const xml = d.replace('<TEI', '<TEI xmlns="http://www.tei-c.org/ns/1.0"');
+          const fast = fastVerdict(path, xml);
+          const parsed = XmlDocument.fromString(xml);
+          const lib = relaxNgErrors(schema, parsed).length === 0;
+          parsed.dispose();
+          if (fast === 'valid') {
+            valid++;
+            expect(lib, `${body} ${xml}`).toBe(true);
+          }
+        }
+      });
+      expect(valid).toBeGreaterThan(8);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('compiles the project schema, and refuses what it does not follow', () => {

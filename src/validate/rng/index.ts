@@ -153,8 +153,7 @@ interface Open {
   qname: string;
   /** Whether an element child was met. */
   hadChild: boolean;
-  /** Text not yet given to the validator: whether any, whether any that is not white space, and the text (only when the pattern needs it). */
-  pendingAny: boolean;
+  /** Text not yet given to the validator: whether any of it is not white space, and the text (only when the pattern needs it). */
   pendingWord: boolean;
   pending: string;
 }
@@ -208,7 +207,6 @@ function walk(schema: CompiledRng, xml: string): Verdict {
     if (top.pendingWord) p = P.text(p, top.pending);
     else if (ending && !top.hadChild) p = P.blankText(p, top.pending);
     // White space between or around children is ignored.
-    top.pendingAny = false;
     top.pendingWord = false;
     top.pending = '';
   };
@@ -302,7 +300,7 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         }
         p = P.startTagClose(p);
       }
-      const open: Open = { qname, hadChild: false, pendingAny: false, pendingWord: false, pending: '' };
+      const open: Open = { qname, hadChild: false, pendingWord: false, pending: '' };
       if (selfClosing) {
         flush(open, true);
         p = P.endTag(p);
@@ -331,7 +329,6 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         word = k < lt;
       } else word = !/^[ \t\n\r]*$/.test(segment);
       if (P.textValued(p)) top.pending += segment ?? xml.slice(i, lt);
-      top.pendingAny = true;
       if (word) top.pendingWord = true;
     }
     i = lt;
