@@ -262,10 +262,9 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         if (q !== 0x22 && q !== 0x27) throw unsure;
         const end = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
         if (end < 0) throw unsure;
-        const lt = xml.indexOf('<', j + 1);
-        if (lt >= 0 && lt < end) throw unsure;
         for (const seen of attrs) if (seen.qname === aname) throw unsure;
         let value = xml.slice(j + 1, end);
+        if (value.includes('<')) throw unsure;
         if (value.includes('&')) value = references(xml, j + 1, end, true, true);
         // Literal tabs and line ends in a value become spaces (XML 1.0 §3.3.3); written as references they stay.
         else if (/[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, ' ');
@@ -289,17 +288,15 @@ function walk(schema: CompiledRng, xml: string): Verdict {
       if (stack.length === 0 && declared !== TEI_NS) throw unsure;
       const selfClosing = xml.charCodeAt(j) === 0x2f;
       i = j + (selfClosing ? 2 : 1);
-      {
-        p = P.startTagOpen(p, nameKey(TEI_NS, qname, schema.defaultNs));
-        for (const a of attrs) {
-          if (schema.idAttributes.has(a.key)) {
-            if (ids.has(a.value)) throw unsure;
-            ids.add(a.value);
-          }
-          p = P.attribute_(p, a.key, a.value);
+      p = P.startTagOpen(p, nameKey(TEI_NS, qname, schema.defaultNs));
+      for (const a of attrs) {
+        if (schema.idAttributes.has(a.key)) {
+          if (ids.has(a.value)) throw unsure;
+          ids.add(a.value);
         }
-        p = P.startTagClose(p);
+        p = P.attribute_(p, a.key, a.value);
       }
+      p = P.startTagClose(p);
       const open: Open = { qname, hadChild: false, pendingWord: false, pending: '' };
       if (selfClosing) {
         flush(open, true);
