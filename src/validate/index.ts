@@ -31,6 +31,7 @@ import { rngVocabulary, type Vocabulary } from './vocabulary.js';
 import { XINCLUDE_NS, expandXIncludeText } from './xinclude.js';
 import { readablePrefix } from './prefix.js';
 import { validByReducedSchema } from './own-schema.js';
+import { fastVerdict } from './rng/index.js';
 import { grammarFaults, sameValueFaults, valueCheckerOf } from './values.js';
 import type { ExpectedNames } from './expected.js';
 
@@ -451,6 +452,15 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
     return diagnostics.items;
   }
   const own = ownAs ?? writtenByTeiwright(scan.elements);
+  // TEI teiwright wrote, checked against the project schema as written: when the check in
+  // TypeScript (rng/) finds it certainly well-formed and valid, libxml2 is not needed. Any
+  // other verdict of that check goes the libxml2 way below, which says what is wrong.
+  const asked = options.schema ?? 'auto';
+  if (own && place === undefined && (asked === 'auto' || asked === 'project') && !scan.elements.some((e) => e.ns === XINCLUDE_NS) && fastVerdict(PROJECT_SCHEMA, xml) === 'valid') {
+    checkIntegrity(scan.elements, diagnostics, undefined, place);
+    schematrons(PROJECT_SCHEMA, xml, options, diagnostics);
+    return [...diagnostics.items].sort(byPosition);
+  }
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
   if (!doc) {
     checkBeforeBreak(xml, scan.lineStarts, options, diagnostics, own, place);
@@ -490,17 +500,21 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
         if (included === 0) checkMisplaced(schemaPath, xml, scan, misplaced, huge, narrowed, diagnostics);
       }
     }
-    if (options.schematron !== 'none') {
-      const extra = options.schematron !== undefined && options.schematron !== 'embedded' ? [options.schematron] : [];
-      for (const source of [...(choice.path !== undefined ? [choice.path] : []), ...extra]) {
-        const sch = schematronOf(source);
-        if (sch) runSchematron(sch, xml, diagnostics);
-      }
-    }
+    schematrons(choice.path, xml, options, diagnostics);
   } finally {
     doc.dispose();
   }
   return [...diagnostics.items].sort(byPosition);
+}
+
+/** The Schematron constraints the schema embeds, and those of a `.sch` file asked for. */
+function schematrons(schemaPath: string | undefined, xml: string, options: ValidateOptions, diagnostics: Diagnostics): void {
+  if (options.schematron === 'none') return;
+  const extra = options.schematron !== undefined && options.schematron !== 'embedded' ? [options.schematron] : [];
+  for (const source of [...(schemaPath !== undefined ? [schemaPath] : []), ...extra]) {
+    const sch = schematronOf(source);
+    if (sch) runSchematron(sch, xml, diagnostics);
+  }
 }
 
 /** What the text before a break settles: the schema's findings, and ids given twice there. */
