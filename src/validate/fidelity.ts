@@ -226,6 +226,15 @@ export class WordSeq {
 }
 
 /**
+ * The two hashes' starting values (FNV-1a's offset basis, and a seed), as the 32-bit
+ * integers they are: written as 0x811c9dc5 they are numbers above 2³¹, which made every
+ * step of the hash loop start from a double and convert it. The bits, and so the hashes,
+ * are the same.
+ */
+const H1_SEED = 0x811c9dc5 | 0;
+const H2_SEED = 0x9747b28c | 0;
+
+/**
  * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
  * word's line counts the line breaks of `text` before the word's offset in the NFC form
  * (the two agree except after a character NFC composes, where the count may trail).
@@ -285,8 +294,8 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
     }
     // A word starts at i. FNV-1a and a multiply-rotate hash, both over UTF-16 code units.
     const start = i;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
+    let h1 = H1_SEED;
+    let h2 = H2_SEED;
     for (;;) {
       h1 = Math.imul(h1 ^ cu, 0x01000193);
       h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
@@ -580,9 +589,11 @@ function firstWordAt(seq: WordSeq, line: number, column: number): number {
  */
 function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: number, byColumn = false): WordSeq {
   if (dropped.length === 0) return seq;
-  if (scratch.gone.length < seq.length) scratch.gone = new Uint8Array(Math.max(seq.length, scratch.gone.length * 2));
+  if (scratch.gone.length <= seq.length) scratch.gone = new Uint8Array(Math.max(seq.length + 1, scratch.gone.length * 2));
   const gone = scratch.gone;
   gone.fill(0, 0, seq.length);
+  // A sentinel: the search for the next word gone (below) ends at the last word.
+  gone[seq.length] = 1;
   let removed = 0;
   const wanted = scratch.wanted;
   for (const d of dropped) {
@@ -608,25 +619,93 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
   }
   wanted.clear();
   if (removed === 0) return seq;
-  let w = 0;
-  // Each chunk's first word moves down with the kept words: it becomes the index of the
-  // first word kept at or after it.
+  // The kept words move down a stretch at a time (copyWithin). Each chunk's first word
+  // moves with them: it becomes the index of the first word kept at or after it.
   const first = seq.chunkFirst;
+  const length = seq.length;
   let c = 0;
-  for (let i = 0; i < seq.length; i++) {
-    while (c < first.length && first[c]! <= i) first[c++] = w;
-    if (gone[i] !== 0) continue;
-    if (w !== i) {
-      seq.h1[w] = seq.h1[i]!;
-      seq.h2[w] = seq.h2[i]!;
-      seq.line[w] = seq.line[i]!;
-      seq.start[w] = seq.start[i]!;
+  let w = 0;
+  for (let i = 0; i < length; ) {
+    // Words i.. are kept up to g, then gone up to e.
+    const g = gone.indexOf(1, i);
+    while (c < first.length && first[c]! <= g) {
+      first[c] = w + first[c]! - i;
+      c++;
     }
-    w++;
+    if (w !== i && g > i) {
+      seq.h1.copyWithin(w, i, g);
+      seq.h2.copyWithin(w, i, g);
+      seq.line.copyWithin(w, i, g);
+      seq.start.copyWithin(w, i, g);
+    }
+    w += g - i;
+    let e = g;
+    while (e < length && gone[e] !== 0) e++;
+    while (c < first.length && first[c]! < e) first[c++] = w;
+    i = e;
   }
   while (c < first.length) first[c++] = w;
   seq.length = w;
   return seq;
+}
+
+/**
+ * Counts by key (`lowerKey`'s two hashes): an open-addressing table in typed arrays, reused
+ * from one document to the next, so a lookup makes no number object and no entry.
+ */
+class KeyCounts {
+  private h1 = new Int32Array(64);
+  private h2 = new Int32Array(64);
+  /** The count plus one; 0: an empty slot. */
+  private count = new Int32Array(64);
+  size = 0;
+
+  /** Empties the table, with room for `keys` keys. */
+  reset(keys: number): void {
+    let slots = 64;
+    while (slots < keys * 2) slots *= 2;
+    if (slots !== this.count.length && (slots > this.count.length || this.count.length > 1 << 12)) {
+      this.h1 = new Int32Array(slots);
+      this.h2 = new Int32Array(slots);
+      this.count = new Int32Array(slots);
+    } else this.count.fill(0);
+    this.size = 0;
+  }
+
+  /** The slot of the key, or of the empty slot where it would go. */
+  private slot(h1: number, h2: number): number {
+    const mask = this.count.length - 1;
+    let at = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 0;
+    for (;;) {
+      at &= mask;
+      if (this.count[at] === 0 || (this.h1[at] === h1 && this.h2[at] === h2)) return at;
+      at++;
+    }
+  }
+
+  /** Adds the key at count 0 (nothing if it is there). */
+  add(h1: number, h2: number): void {
+    const at = this.slot(h1, h2);
+    if (this.count[at] !== 0) return;
+    this.h1[at] = h1;
+    this.h2[at] = h2;
+    this.count[at] = 1;
+    this.size++;
+  }
+
+  /** Counts one more of the key, if it was added. */
+  bump(h1: number, h2: number): void {
+    const at = this.slot(h1, h2);
+    if (this.count[at] !== 0) this.count[at]!++;
+  }
+
+  /** Takes one of the key: false when its count is 0 (or it was not added). */
+  take(h1: number, h2: number): boolean {
+    const at = this.slot(h1, h2);
+    if (this.count[at]! <= 1) return false;
+    this.count[at]!--;
+    return true;
+  }
 }
 
 /**
@@ -649,7 +728,7 @@ const scratch = {
   /** The TEI scanner's open elements (name codes). */
   stack: [] as number[],
   /** Lost words' keys in lower case → how many header words have them left. */
-  bag: new Map<number, number>(),
+  bag: new KeyCounts(),
 };
 const KEEP_WORDS = 1 << 16;
 
@@ -662,7 +741,7 @@ function release(): void {
   if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
   // Cleared (a cleared Map or Set gives its table back); arrays given up when large.
   scratch.copied.clear();
-  scratch.bag.clear();
+  scratch.bag.reset(0);
   if (scratch.headerRanges.length > KEEP_WORDS) scratch.headerRanges = [];
   else scratch.headerRanges.length = 0;
 }
@@ -1048,6 +1127,11 @@ function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | u
   let prevZero = 0;
   let bands = 0;
   let done = false;
+  // The words' hashes (as `WordSeq.same` compares them), read here without a call per word.
+  const ah1 = a.h1;
+  const ah2 = a.h2;
+  const bh1 = b.h1;
+  const bh2 = b.h2;
   for (let d = 0; d <= limit; d++) {
     if (used + 2 * d + 1 > cur.length) {
       block++;
@@ -1067,7 +1151,7 @@ function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | u
       else if (k === -d || (k !== d && prev[prevZero + k - 1]! < prev[prevZero + k + 1]!)) x = prev[prevZero + k + 1]!;
       else x = prev[prevZero + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && a.same(p + x, b, p + y)) {
+      while (x < n && y < m && ah1[p + x] === bh1[p + y] && ah2[p + x] === bh2[p + y]) {
         x++;
         y++;
       }
@@ -1180,58 +1264,65 @@ function lineStartsOf(s: string): number[] {
 }
 
 /**
- * The key of word `i` of `seq` (of chunk `c`) in lower case, as a number: its two hashes
- * (as `scanWords` makes them) over its lower-case code units, 53 bits of them, so that two
- * different lower-case words agree with a chance of 2⁻⁵³, as the diff's words do in their
- * 64. A word in ASCII is hashed from its code units, A–Z as a–z, with no string made; any
- * other word is made a string and put in lower case by String's rules (which may change its
- * length: "İ" becomes "i̇"), then hashed.
+ * The key of a word in lower case: two 32-bit hashes of its lower-case code units (as
+ * `scanWords` hashes a word), so that two different lower-case words agree with a chance of
+ * 2⁻⁶⁴, as the diff's words do. `lowerKey` leaves them here (no object per word).
  */
-function lowerKey(seq: WordSeq, i: number, c: number): number {
+let keyH1 = 0;
+let keyH2 = 0;
+
+/**
+ * The key of word `i` of `seq` (of chunk `c`) in lower case, into `keyH1`/`keyH2`. A word in
+ * ASCII is hashed from its code units, A–Z as a–z, with no string made; any other word is
+ * made a string and put in lower case by String's rules (which may change its length: "İ"
+ * becomes "i̇"), then hashed.
+ */
+function lowerKey(seq: WordSeq, i: number, c: number): void {
   const chunk = seq.chunks[c]!;
   const start = seq.start[i]!;
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
   let end = start;
   for (; end < chunk.length; end++) {
     let cu = chunk.charCodeAt(end);
-    if (cu >= 0x80) return unitsKey(chunk.slice(start, wordEnd(chunk, start)).toLowerCase());
+    if (cu >= 0x80) {
+      unitsKey(chunk.slice(start, wordEnd(chunk, start)).toLowerCase());
+      return;
+    }
     if (BMP_CLASS[cu] !== 1) break;
     if (cu <= 0x5a && cu >= 0x41) cu |= 0x20;
     h1 = Math.imul(h1 ^ cu, 0x01000193);
     h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
   }
-  return packKey(h1, h2 ^ (end - start));
+  keyH1 = h1;
+  keyH2 = h2 ^ (end - start);
 }
 
 /** `lowerKey` of a word already in lower case, given as a string. */
-function unitsKey(s: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
+function unitsKey(s: string): void {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
   for (let i = 0; i < s.length; i++) {
     const cu = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ cu, 0x01000193);
     h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
   }
-  return packKey(h1, h2 ^ s.length);
+  keyH1 = h1;
+  keyH2 = h2 ^ s.length;
 }
 
-/** The 32 bits of `h1` and the top 21 of `h2` as one exact integer (below 2⁵³). */
-const packKey = (h1: number, h2: number): number => (h1 >>> 0) * 0x200000 + (h2 >>> 11);
-
 /**
- * How often each of the wanted keys (`bag`'s, each at 0) is the `lowerKey` of a word of
- * `seq`: the header's words in lower case, counted for the lost words only.
+ * How often each key of `bag` (each added at 0) is the `lowerKey` of a word of `seq`: the
+ * header's words in lower case, counted for the lost words only.
  */
-function countLowerKeys(seq: WordSeq, bag: Map<number, number>): void {
+function countLowerKeys(seq: WordSeq, bag: KeyCounts): void {
   const first = seq.chunkFirst;
   let c = 0;
   for (let i = 0; i < seq.length; i++) {
     // The chunk of word i, as `chunkOf` finds it: the last one whose words begin at or before i.
     while (c + 1 < first.length && first[c + 1]! <= i) c++;
-    const key = lowerKey(seq, i, c);
-    const count = bag.get(key);
-    if (count !== undefined) bag.set(key, count + 1);
+    lowerKey(seq, i, c);
+    bag.bump(keyH1, keyH2);
   }
 }
 
@@ -1265,10 +1356,12 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   // Only words the text lacks are looked up, by their keys in lower case (`lowerKey`), and
   // the header's words are read only when there is one.
   const header = scratch.bag;
-  header.clear();
+  header.reset(runs.length);
   for (let r = 0; r < runs.length; r++) {
     const e = runs[r]!;
-    if (e.op === 'lost' && !joined.has(r)) header.set(lowerKey(src, e.a, src.chunkOf(e.a)), 0);
+    if (e.op !== 'lost' || joined.has(r)) continue;
+    lowerKey(src, e.a, src.chunkOf(e.a));
+    header.add(keyH1, keyH2);
   }
   if (header.size > 0) countLowerKeys(headerWordSeq(tei, scratch.headerRanges, scratch.header), header);
   const lost: Array<Array<Word & { index: number }>> = [];
@@ -1285,12 +1378,8 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
       continue;
     }
     if (e.op === 'lost') {
-      const key = lowerKey(src, e.a, src.chunkOf(e.a));
-      const inHeader = header.get(key)!;
-      if (inHeader > 0) {
-        header.set(key, inHeader - 1);
-        continue;
-      }
+      lowerKey(src, e.a, src.chunkOf(e.a));
+      if (header.take(keyH1, keyH2)) continue;
       const word = { w: src.word(e.a), line: src.line[e.a]!, index: e.a };
       const run = lost[lost.length - 1];
       const prev = run?.[run.length - 1];
