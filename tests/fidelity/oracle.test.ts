@@ -177,6 +177,25 @@ describe('fidelity: the same verdicts and diagnostics as the session-7 check', (
     expect(reported).toBeGreaterThan(variants.length);
   });
 
+  it('on markdown with front matter, links, pandoc attributes, page markers, tags and code spans, in the text and in dropped pieces', () => {
+    const pieces = ['[Works Index](../index.htm)', '{#top .x key="a b"}', '|p. 21|', '|P. xiv|', '<b>bold</b>', '<!-- c -->', '`&laquo;`', '&eacute;t&eacute;', '[a](b (c))', 'plain words', '---'];
+    let n = 0;
+    for (let k = 0; k < 200; k++) {
+      const rand = prng(1000 + k);
+      const pick = () => pieces[Math.floor(rand() * pieces.length)]!;
+      const front = rand() < 0.4 ? '---\ntitle: The Title\nauthor: karl marx\n---\n' : '';
+      const lines = Array.from({ length: 6 }, () => `${pick()} ${join2(rand, words(rand, 4))} ${pick()}`);
+      const source = `${front}${lines.join('\n')}\n`;
+      const dropped = [pick(), `${pick()} ${pick()}`, lines[2]!];
+      const teiBody = markUp(rand, mutate(rand, words(rand, 20)));
+      const removed: Removed[] = dropped.map((text, i) => ({ text, pos: { line: 1 + i * 2, column: 1 } }));
+      const { now, then } = both(source, 'markdown', removed, tei('The Title karl marx', teiBody));
+      expect(JSON.stringify(now), `case ${k}`).toBe(JSON.stringify(then));
+      n += now.items.length;
+    }
+    expect(n).toBeGreaterThan(100);
+  });
+
   it('on the seeds and the ../shared corpus converted, with their TEI text changed', () => {
     const dirs = [join(import.meta.dirname, '../../input'), join(import.meta.dirname, '../../../shared/corpus/mia')];
     const files: string[] = [];
