@@ -114,10 +114,10 @@ export class WordSeq {
   /** Empties the sequence, keeping its storage. */
   clear(): void {
     this.length = 0;
-    this.chunks = [];
-    this.chunkFirst = [];
-    this.chunkColumn = [];
-    this.glued.clear();
+    this.chunks.length = 0;
+    this.chunkFirst.length = 0;
+    this.chunkColumn.length = 0;
+    if (this.glued.size > 0) this.glued.clear();
   }
 
   /** Empties the sequence, with room for `capacity` words (storage kept when it is enough). */
@@ -226,6 +226,15 @@ export class WordSeq {
 }
 
 /**
+ * The two hashes' starting values (FNV-1a's offset basis, and a seed), as the 32-bit
+ * integers they are: written as 0x811c9dc5 they are numbers above 2³¹, which made every
+ * step of the hash loop start from a double and convert it. The bits, and so the hashes,
+ * are the same.
+ */
+const H1_SEED = 0x811c9dc5 | 0;
+const H2_SEED = 0x9747b28c | 0;
+
+/**
  * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
  * word's line counts the line breaks of `text` before the word's offset in the NFC form
  * (the two agree except after a character NFC composes, where the count may trail).
@@ -241,6 +250,10 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1): vo
 /**
  * `collectWords` on `normal`, taken to be in NFC; with `check`, gives up (returning false,
  * with nothing of `normal` left in `into`) at the first code unit NFC might change.
+ *
+ * Two tight loops in turn: one over the characters between words, one over a word's
+ * characters (hashing them). An ASCII code unit costs a table lookup and nothing else; the
+ * NFC test, surrogate pairs and the Unicode classes are only looked at above U+007F.
  */
 function scanWords(normal: string, line: number, into: WordSeq, column: number, check: boolean): boolean {
   const first = into.length;
@@ -251,32 +264,39 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
   // line early (a dropped footer line was then not found where it was reported).
   let nextBreak = normal.indexOf('\n');
   const n = normal.length;
-  let start = -1;
-  // FNV-1a and a multiply-rotate hash, both over UTF-16 code units.
-  let h1 = 0;
-  let h2 = 0;
-  for (let i = 0; i < n; ) {
-    const cu = normal.charCodeAt(i);
-    if (cu >= NFC_FROM && check && (cu < NFC_INERT.from || cu > NFC_INERT.to)) {
-      into.dropLastChunk(first);
-      return false;
-    }
-    let cp = cu;
+  let i = 0;
+  while (i < n) {
+    // Between words: find where the next one starts.
+    let cu = normal.charCodeAt(i);
     let width = 1;
-    if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
-      const lo = normal.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        width = 2;
+    if (cu < 0x80) {
+      if (BMP_CLASS[cu] !== 1) {
+        i++;
+        continue;
+      }
+    } else {
+      if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) {
+        into.dropLastChunk(first);
+        return false;
+      }
+      let cp = cu;
+      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
+        const lo = normal.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      if (!isWordCodePoint(cp)) {
+        i += width;
+        continue;
       }
     }
-    const isWord = cp < 0x80 ? BMP_CLASS[cp] === 1 : isWordCodePoint(cp);
-    if (isWord) {
-      if (start < 0) {
-        start = i;
-        h1 = 0x811c9dc5;
-        h2 = 0x9747b28c;
-      }
+    // A word starts at i. FNV-1a and a multiply-rotate hash, both over UTF-16 code units.
+    const start = i;
+    let h1 = H1_SEED;
+    let h2 = H2_SEED;
+    for (;;) {
       h1 = Math.imul(h1 ^ cu, 0x01000193);
       h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
       if (width === 2) {
@@ -284,22 +304,31 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
         h1 = Math.imul(h1 ^ lo, 0x01000193);
         h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ lo;
       }
-    } else if (start >= 0) {
-      while (nextBreak !== -1 && nextBreak < start) {
-        lineNo++;
-        nextBreak = normal.indexOf('\n', nextBreak + 1);
+      i += width;
+      if (i >= n) break;
+      width = 1;
+      cu = normal.charCodeAt(i);
+      if (cu < 0x80) {
+        if (BMP_CLASS[cu] !== 1) break;
+        continue;
       }
-      into.push(h1, h2 ^ (i - start), lineNo, start);
-      start = -1;
+      // Not ASCII: the NFC test and the class are taken where the loop between words takes them.
+      if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) break;
+      let cp = cu;
+      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
+        const lo = normal.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      if (!isWordCodePoint(cp)) break;
     }
-    i += width;
-  }
-  if (start >= 0) {
     while (nextBreak !== -1 && nextBreak < start) {
       lineNo++;
       nextBreak = normal.indexOf('\n', nextBreak + 1);
     }
-    into.push(h1, h2 ^ (n - start), lineNo, start);
+    into.push(h1, h2 ^ (i - start), lineNo, start);
   }
   return true;
 }
@@ -439,15 +468,16 @@ export function blankTags(s: string): string {
  */
 export function stripMarkdown(text: string): string {
   let src = text;
-  const fm = /^---\n[\s\S]*?\n---\n/.exec(src);
+  // Each pattern is tried only on text holding the characters it starts with (most pieces
+  // are a few words with none of them): the same result without a regex scan each.
+  const fm = src.startsWith('---\n') ? /^---\n[\s\S]*?\n---\n/.exec(src) : null;
   if (fm) src = fm[0].replace(/^([ \t]*[\w-]+:)/gm, (k) => ' '.repeat(k.length)).replace(/^---$/gm, '   ') + src.slice(fm[0].length);
-  return decodeOutsideCodeSpans(
-    blankTags(blankComments(src))
-      .replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`)
-      .replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '))
-      // `|p. 21|` marks where a printed page begins: it is written as <pb n="21"/>, not as words.
-      .replace(/\|p\.\s*(?:[0-9]+[a-z]?|[ivxlcdm]+)\|/gi, (m) => ' '.repeat(m.length)),
-  );
+  let s = blankTags(blankComments(src));
+  if (s.includes('](')) s = s.replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`);
+  if (s.includes('{')) s = s.replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '));
+  // `|p. 21|` marks where a printed page begins: it is written as <pb n="21"/>, not as words.
+  if (s.includes('|')) s = s.replace(/\|p\.\s*(?:[0-9]+[a-z]?|[ivxlcdm]+)\|/gi, (m) => ' '.repeat(m.length));
+  return decodeOutsideCodeSpans(s);
 }
 
 /**
@@ -560,9 +590,11 @@ function firstWordAt(seq: WordSeq, line: number, column: number): number {
  */
 function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: number, byColumn = false): WordSeq {
   if (dropped.length === 0) return seq;
-  if (scratch.gone.length < seq.length) scratch.gone = new Uint8Array(Math.max(seq.length, scratch.gone.length * 2));
+  if (scratch.gone.length <= seq.length) scratch.gone = new Uint8Array(Math.max(seq.length + 1, scratch.gone.length * 2));
   const gone = scratch.gone;
   gone.fill(0, 0, seq.length);
+  // A sentinel: the search for the next word gone (below) ends at the last word.
+  gone[seq.length] = 1;
   let removed = 0;
   const wanted = scratch.wanted;
   for (const d of dropped) {
@@ -588,25 +620,93 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
   }
   wanted.clear();
   if (removed === 0) return seq;
-  let w = 0;
-  // Each chunk's first word moves down with the kept words: it becomes the index of the
-  // first word kept at or after it.
+  // The kept words move down a stretch at a time (copyWithin). Each chunk's first word
+  // moves with them: it becomes the index of the first word kept at or after it.
   const first = seq.chunkFirst;
+  const length = seq.length;
   let c = 0;
-  for (let i = 0; i < seq.length; i++) {
-    while (c < first.length && first[c]! <= i) first[c++] = w;
-    if (gone[i] !== 0) continue;
-    if (w !== i) {
-      seq.h1[w] = seq.h1[i]!;
-      seq.h2[w] = seq.h2[i]!;
-      seq.line[w] = seq.line[i]!;
-      seq.start[w] = seq.start[i]!;
+  let w = 0;
+  for (let i = 0; i < length; ) {
+    // Words i.. are kept up to g, then gone up to e.
+    const g = gone.indexOf(1, i);
+    while (c < first.length && first[c]! <= g) {
+      first[c] = w + first[c]! - i;
+      c++;
     }
-    w++;
+    if (w !== i && g > i) {
+      seq.h1.copyWithin(w, i, g);
+      seq.h2.copyWithin(w, i, g);
+      seq.line.copyWithin(w, i, g);
+      seq.start.copyWithin(w, i, g);
+    }
+    w += g - i;
+    let e = g;
+    while (e < length && gone[e] !== 0) e++;
+    while (c < first.length && first[c]! < e) first[c++] = w;
+    i = e;
   }
   while (c < first.length) first[c++] = w;
   seq.length = w;
   return seq;
+}
+
+/**
+ * Counts by key (`lowerKey`'s two hashes): an open-addressing table in typed arrays, reused
+ * from one document to the next, so a lookup makes no number object and no entry.
+ */
+class KeyCounts {
+  private h1 = new Int32Array(64);
+  private h2 = new Int32Array(64);
+  /** The count plus one; 0: an empty slot. */
+  private count = new Int32Array(64);
+  size = 0;
+
+  /** Empties the table, with room for `keys` keys. */
+  reset(keys: number): void {
+    let slots = 64;
+    while (slots < keys * 2) slots *= 2;
+    if (slots !== this.count.length && (slots > this.count.length || this.count.length > 1 << 12)) {
+      this.h1 = new Int32Array(slots);
+      this.h2 = new Int32Array(slots);
+      this.count = new Int32Array(slots);
+    } else this.count.fill(0);
+    this.size = 0;
+  }
+
+  /** The slot of the key, or of the empty slot where it would go. */
+  private slot(h1: number, h2: number): number {
+    const mask = this.count.length - 1;
+    let at = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 0;
+    for (;;) {
+      at &= mask;
+      if (this.count[at] === 0 || (this.h1[at] === h1 && this.h2[at] === h2)) return at;
+      at++;
+    }
+  }
+
+  /** Adds the key at count 0 (nothing if it is there). */
+  add(h1: number, h2: number): void {
+    const at = this.slot(h1, h2);
+    if (this.count[at] !== 0) return;
+    this.h1[at] = h1;
+    this.h2[at] = h2;
+    this.count[at] = 1;
+    this.size++;
+  }
+
+  /** Counts one more of the key, if it was added. */
+  bump(h1: number, h2: number): void {
+    const at = this.slot(h1, h2);
+    if (this.count[at] !== 0) this.count[at]!++;
+  }
+
+  /** Takes one of the key: false when its count is 0 (or it was not added). */
+  take(h1: number, h2: number): boolean {
+    const at = this.slot(h1, h2);
+    if (this.count[at]! <= 1) return false;
+    this.count[at]!--;
+    return true;
+  }
 }
 
 /**
@@ -622,6 +722,14 @@ const scratch = {
   header: new WordSeq(256),
   wanted: new WordSeq(64),
   gone: new Uint8Array(4096),
+  /** Where the header's character data stands in the TEI (start, end pairs). */
+  headerRanges: [] as number[],
+  /** Indexes in `text` of words inside a converter-made `del`/`add` (see CONVERTER_COPY). */
+  copied: new Set<number>(),
+  /** The TEI scanner's open elements (name codes). */
+  stack: [] as number[],
+  /** Lost words' keys in lower case → how many header words have them left. */
+  bag: new KeyCounts(),
 };
 const KEEP_WORDS = 1 << 16;
 
@@ -632,50 +740,91 @@ function release(): void {
     else seq.clear();
   }
   if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
+  // Cleared (a cleared Map or Set gives its table back); arrays given up when large.
+  scratch.copied.clear();
+  scratch.bag.reset(0);
+  if (scratch.headerRanges.length > KEEP_WORDS) scratch.headerRanges = [];
+  else scratch.headerRanges.length = 0;
 }
 
 /**
- * Elements whose words were not in the source at that place: they are additions, not text.
- * A `figDesc` is an image's description (HTML `alt`), which the page does not print.
+ * The element names the TEI scanner acts on, as small numbers (any other name is OTHER):
+ * a tag's name is compared where it stands in the text, never copied out of it.
  */
-const ADDED_CONTENT = new Set(['corr', 'teiwright-inserted', 'figDesc']);
+const OTHER = 0;
+const TEI_HEADER = 1;
+const TEXT = 2;
+const CORR = 3;
+const INSERTED_ELEMENT = 4;
+const FIG_DESC = 5;
+const ADD = 6;
+const SUBST = 7;
+const GAP = 8;
+const DEL = 9;
+const REF = 10;
 
-/**
- * Whether the words inside an element were added (by the converter or an editor) rather
- * than transcribed, so they are not counted as the TEI's text. `attrs` is the start tag's
- * text between the name and `>`; `parent` the name of the enclosing element.
- */
-function addsWords(name: string, attrs: string, parent: string | undefined): boolean {
-  return ADDED_CONTENT.has(name) || (attrs.includes('"inserted"') && INSERTED.test(attrs)) || (name === 'add' && parent === 'subst') || (name === 'gap' && FORBIDDEN_GAP.test(attrs));
+/** The code of the name `s[from..to)` (the whole name as written, prefix included). */
+function nameCode(s: string, from: number, to: number): number {
+  switch (to - from) {
+    case 3:
+      if (s.startsWith('add', from)) return ADD;
+      if (s.startsWith('del', from)) return DEL;
+      if (s.startsWith('ref', from)) return REF;
+      if (s.startsWith('gap', from)) return GAP;
+      return OTHER;
+    case 4:
+      if (s.startsWith('text', from)) return TEXT;
+      if (s.startsWith('corr', from)) return CORR;
+      return OTHER;
+    case 5:
+      return s.startsWith('subst', from) ? SUBST : OTHER;
+    case 7:
+      return s.startsWith('figDesc', from) ? FIG_DESC : OTHER;
+    case 9:
+      return s.startsWith('teiHeader', from) ? TEI_HEADER : OTHER;
+    case 18:
+      return s.startsWith('teiwright-inserted', from) ? INSERTED_ELEMENT : OTHER;
+    default:
+      return OTHER;
+  }
 }
 
 /** The gap standing for a character XML cannot hold (model/sanitize.ts): its desc names the code point, words the converter wrote. */
 const FORBIDDEN_GAP = /\breason="forbidden-character"/;
 
 /**
- * The words of a TEI document: the `text` element in document order, and the header's.
- * A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast.
+ * The words of a TEI document: the `text` element's in document order, and where the
+ * header's character data stands (`headerRanges`: start and end offsets, in pairs; its
+ * words are read only if a lost word is looked up there, see `headerWordSeq`).
+ * A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast:
+ * no string is made per tag, only per text node of `text`.
  */
-function teiWordSeqs(tei: string, into?: { text: WordSeq; header: WordSeq }): { text: WordSeq; header: WordSeq; copied: Set<number> } {
-  const text = into ? into.text.reset(capacityFor(tei.length >> 1)) : new WordSeq(capacityFor(tei.length >> 1));
-  const header = into ? into.header.reset(256) : new WordSeq(256);
-  /** Indexes in `text` of words inside a converter-made `del`/`add` (see CONVERTER_COPY). */
-  const copied = new Set<number>();
+function teiWordSeqs(tei: string, text: WordSeq, headerRanges: number[], copied: Set<number>): void {
+  text.reset(capacityFor(tei.length >> 1));
+  headerRanges.length = 0;
+  copied.clear();
+  /** Open elements' name codes. */
+  const stack = scratch.stack;
+  stack.length = 0;
   let copyDepth = 0;
-  const stack: string[] = [];
   let skipDepth = 0;
   let zone: 'none' | 'header' | 'text' = 'none';
   const n = tei.length;
   let i = 0;
+  // Where the next `"inserted"` stands (n: none after where it was last looked for), so that
+  // each tag's attributes are searched for it without copying them or searching past them.
+  let insertedAt = -1;
   /** Takes the character data from `start` up to the next tag; returns where it ends. */
   const charData = (start: number): number => {
     let end = tei.indexOf('<', start);
     if (end < 0) end = n;
-    if (skipDepth === 0 && zone !== 'none') {
-      const chars = tei.slice(start, end);
-      const from = text.length;
-      collectWords(chars.includes('&') ? decodeEntities(chars) : chars, 0, zone === 'text' ? text : header);
-      if (copyDepth > 0) for (let k = from; k < text.length; k++) copied.add(k);
+    if (skipDepth === 0) {
+      if (zone === 'text') {
+        const chars = tei.slice(start, end);
+        const from = text.length;
+        collectWords(chars.includes('&') ? decodeEntities(chars) : chars, 0, text);
+        if (copyDepth > 0) for (let k = from; k < text.length; k++) copied.add(k);
+      } else if (zone === 'header') headerRanges.push(start, end);
     }
     return end;
   };
@@ -684,8 +833,7 @@ function teiWordSeqs(tei: string, into?: { text: WordSeq; header: WordSeq }): { 
       i = charData(i);
       continue;
     }
-    const tag = readTag(tei, i);
-    if (!tag) {
+    if (!readTag(tei, i)) {
       // Not markup: the `<` alone is skipped and what follows is character data.
       i++;
       if (i < n && tei.charCodeAt(i) !== LT) i = charData(i);
@@ -693,25 +841,50 @@ function teiWordSeqs(tei: string, into?: { text: WordSeq; header: WordSeq }): { 
     }
     const at = i;
     i = tag.next;
-    const name = tag.name;
-    if (name === undefined) continue;
-    if (zone === 'text' && skipDepth === 0 && splitAnchor(tei, at, name, tag)) text.glued.add(text.chunks.length);
+    if (!tag.named) continue;
+    const name = tag.code;
+    if (zone === 'text' && skipDepth === 0 && name === REF && splitAnchor(tei, at)) text.glued.add(text.chunks.length);
     if (tag.closing) {
       stack.pop();
       if (skipDepth > 0) skipDepth--;
       if (copyDepth > 0) copyDepth--;
-      if (name === 'teiHeader' || name === 'text') zone = 'none';
+      if (name === TEI_HEADER || name === TEXT) zone = 'none';
       continue;
     }
     if (tag.selfClosing) continue;
-    const parent = stack[stack.length - 1];
+    const parent = stack.length > 0 ? stack[stack.length - 1]! : OTHER;
     stack.push(name);
-    if (name === 'teiHeader') zone = 'header';
-    else if (name === 'text') zone = 'text';
-    if (skipDepth > 0 || addsWords(name, tag.attrs, parent)) skipDepth++;
-    if (copyDepth > 0 || ((name === 'del' || name === 'add') && CONVERTER_COPY.test(tag.attrs))) copyDepth++;
+    if (name === TEI_HEADER) zone = 'header';
+    else if (name === TEXT) zone = 'text';
+    if (skipDepth > 0) skipDepth++;
+    else {
+      // Whether the words inside were added (by the converter or an editor) rather than
+      // transcribed, so they are not counted as the TEI's text: a correction, an element
+      // marked as inserted, the added reading of a subst, the gap standing for a forbidden
+      // character. A `figDesc` is an image's description (HTML `alt`), which the page does not print.
+      let adds = name === CORR || name === INSERTED_ELEMENT || name === FIG_DESC;
+      if (!adds && tag.attrsEnd - tag.attrsStart >= 10) {
+        if (insertedAt < tag.attrsStart && insertedAt < n) {
+          insertedAt = tei.indexOf('"inserted"', tag.attrsStart);
+          if (insertedAt < 0) insertedAt = n;
+        }
+        adds = insertedAt + 10 <= tag.attrsEnd && INSERTED.test(tagAttrs(tei));
+      }
+      adds ||= (name === ADD && parent === SUBST) || (name === GAP && FORBIDDEN_GAP.test(tagAttrs(tei)));
+      if (adds) skipDepth++;
+    }
+    if (copyDepth > 0 || ((name === DEL || name === ADD) && CONVERTER_COPY.test(tagAttrs(tei)))) copyDepth++;
   }
-  return { text, header, copied };
+}
+
+/** The words of the header's character data (ranges of `tei`, see `teiWordSeqs`) into `into`. */
+function headerWordSeq(tei: string, ranges: readonly number[], into: WordSeq): WordSeq {
+  into.reset(256);
+  for (let r = 0; r < ranges.length; r += 2) {
+    const chars = tei.slice(ranges[r]!, ranges[r + 1]!);
+    collectWords(chars.includes('&') ? decodeEntities(chars) : chars, 0, into);
+  }
+  return into;
 }
 
 const NOTE_ANCHOR = /\btype="noteAnchor"/;
@@ -720,9 +893,10 @@ const NOTE_ANCHOR = /\btype="noteAnchor"/;
  * A note anchor the converter split from the word it was printed against: a `ref
  * type="noteAnchor"` right after a letter or digit ("developing<ref …>1</ref>" from the
  * copy's "developing1"). Its words continue the word before, as `glued` chunks do.
+ * `at`: where the `ref` tag just read (`tag`) starts.
  */
-function splitAnchor(tei: string, at: number, name: string, tag: Tag): boolean {
-  return name === 'ref' && !tag.closing && !tag.selfClosing && at > 0 && isWordCodePoint(codePointBefore(tei, at)) && NOTE_ANCHOR.test(tag.attrs);
+function splitAnchor(tei: string, at: number): boolean {
+  return !tag.closing && !tag.selfClosing && at > 0 && isWordCodePoint(codePointBefore(tei, at)) && NOTE_ANCHOR.test(tagAttrs(tei));
 }
 
 /** Each stretch of differences between two equal runs, as `[first, end)` indexes into `runs`. */
@@ -768,10 +942,13 @@ function splitAnchorRuns(runs: readonly Run[], src: WordSeq, text: WordSeq): Set
 
 /** The words of a TEI document: the `text` element's in document order, and the header's as a bag. */
 export function teiWords(tei: string): { text: string[]; header: Map<string, number>; copied: Set<number> } {
-  const seqs = teiWordSeqs(tei);
+  const text = new WordSeq(capacityFor(tei.length >> 1));
+  const ranges: number[] = [];
+  const copied = new Set<number>();
+  teiWordSeqs(tei, text, ranges, copied);
   const header = new Map<string, number>();
-  for (const w of seqs.header.words()) header.set(w, (header.get(w) ?? 0) + 1);
-  return { text: seqs.text.words(), header, copied: seqs.copied };
+  for (const w of headerWordSeq(tei, ranges, new WordSeq(256)).words()) header.set(w, (header.get(w) ?? 0) + 1);
+  return { text: text.words(), header, copied };
 }
 
 const LT = 0x3c;
@@ -785,54 +962,78 @@ function isNameChar(c: number, first: boolean): boolean {
   return !first && ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d);
 }
 
-interface Tag {
-  /** The element name; undefined for a comment or a processing instruction. */
-  name?: string;
-  closing: boolean;
-  selfClosing: boolean;
-  /** What stands between the name and the closing `>` (or `/>`). */
-  attrs: string;
+/**
+ * The markup last read by `readTag` (one record, reused: a tag is acted on before the next
+ * is read).
+ */
+const tag = {
+  /** False for a comment or a processing instruction. */
+  named: false,
+  /** The element name's code (`nameCode`). */
+  code: OTHER,
+  closing: false,
+  selfClosing: false,
+  /** What stands between the name and the closing `>` (or `/>`): `tei[attrsStart..attrsEnd)`. */
+  attrsStart: 0,
+  attrsEnd: 0,
   /** Offset right after the markup. */
-  next: number;
-}
+  next: 0,
+};
+
+/** The attributes' text of the tag last read from `s`. */
+const tagAttrs = (s: string): string => s.slice(tag.attrsStart, tag.attrsEnd);
 
 /**
- * The markup starting at the `<` at `at`: a start or end tag (quoted attribute values may
- * hold `>`), a comment or a processing instruction; undefined when it is none of them.
+ * Reads the markup starting at the `<` at `at` into `tag`: a start or end tag (quoted
+ * attribute values may hold `>`), a comment or a processing instruction; false when it is
+ * none of them.
  */
-function readTag(s: string, at: number): Tag | undefined {
+function readTag(s: string, at: number): boolean {
   const n = s.length;
   let i = at + 1;
   const c = s.charCodeAt(i);
   if (c === 0x3f) {
     const end = s.indexOf('?>', at + 2);
-    return end < 0 ? undefined : { closing: false, selfClosing: false, attrs: '', next: end + 2 };
+    if (end < 0) return false;
+    tag.named = false;
+    tag.next = end + 2;
+    return true;
   }
   if (c === 0x21) {
-    if (!s.startsWith('<!--', at)) return undefined;
+    if (!s.startsWith('<!--', at)) return false;
     const end = s.indexOf('-->', at + 4);
-    return end < 0 ? undefined : { closing: false, selfClosing: false, attrs: '', next: end + 3 };
+    if (end < 0) return false;
+    tag.named = false;
+    tag.next = end + 3;
+    return true;
   }
   const closing = c === 0x2f;
   if (closing) i++;
-  if (i >= n || !isNameChar(s.charCodeAt(i), true)) return undefined;
+  if (i >= n || !isNameChar(s.charCodeAt(i), true)) return false;
   const nameStart = i;
   i++;
   while (i < n && isNameChar(s.charCodeAt(i), false)) i++;
   const nameEnd = i;
   // Up to the first `>` outside quotes; a quote that is never closed makes it no tag.
   for (;;) {
-    if (i >= n) return undefined;
+    if (i >= n) return false;
     const ch = s.charCodeAt(i);
     if (ch === 0x3e) break;
     if (ch === 0x22 || ch === 0x27) {
       const close = s.indexOf(ch === 0x22 ? '"' : "'", i + 1);
-      if (close < 0) return undefined;
+      if (close < 0) return false;
       i = close + 1;
     } else i++;
   }
   const selfClosing = i - 1 >= nameEnd && s.charCodeAt(i - 1) === 0x2f;
-  return { name: s.slice(nameStart, nameEnd), closing, selfClosing, attrs: s.slice(nameEnd, selfClosing ? i - 1 : i), next: i + 1 };
+  tag.named = true;
+  tag.code = nameCode(s, nameStart, nameEnd);
+  tag.closing = closing;
+  tag.selfClosing = selfClosing;
+  tag.attrsStart = nameEnd;
+  tag.attrsEnd = selfClosing ? i - 1 : i;
+  tag.next = i + 1;
+  return true;
 }
 
 type Edit = { op: 'same' | 'lost' | 'added'; a: number; b: number };
@@ -927,6 +1128,11 @@ function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | u
   let prevZero = 0;
   let bands = 0;
   let done = false;
+  // The words' hashes (as `WordSeq.same` compares them), read here without a call per word.
+  const ah1 = a.h1;
+  const ah2 = a.h2;
+  const bh1 = b.h1;
+  const bh2 = b.h2;
   for (let d = 0; d <= limit; d++) {
     if (used + 2 * d + 1 > cur.length) {
       block++;
@@ -946,7 +1152,7 @@ function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | u
       else if (k === -d || (k !== d && prev[prevZero + k - 1]! < prev[prevZero + k + 1]!)) x = prev[prevZero + k + 1]!;
       else x = prev[prevZero + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && a.same(p + x, b, p + y)) {
+      while (x < n && y < m && ah1[p + x] === bh1[p + y] && ah2[p + x] === bh2[p + y]) {
         x++;
         y++;
       }
@@ -1058,46 +1264,67 @@ function lineStartsOf(s: string): number[] {
   return starts;
 }
 
-/** FNV-1a over the code units of `s` (the key `lowerCaseBag` filters header words by). */
-function unitHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+/**
+ * The key of a word in lower case: two 32-bit hashes of its lower-case code units (as
+ * `scanWords` hashes a word), so that two different lower-case words agree with a chance of
+ * 2⁻⁶⁴, as the diff's words do. `lowerKey` leaves them here (no object per word).
+ */
+let keyH1 = 0;
+let keyH2 = 0;
+
+/**
+ * The key of word `i` of `seq` (of chunk `c`) in lower case, into `keyH1`/`keyH2`. A word in
+ * ASCII is hashed from its code units, A–Z as a–z, with no string made; any other word is
+ * made a string and put in lower case by String's rules (which may change its length: "İ"
+ * becomes "i̇"), then hashed.
+ */
+function lowerKey(seq: WordSeq, i: number, c: number): void {
+  const chunk = seq.chunks[c]!;
+  const start = seq.start[i]!;
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  let end = start;
+  for (; end < chunk.length; end++) {
+    let cu = chunk.charCodeAt(end);
+    if (cu >= 0x80) {
+      unitsKey(chunk.slice(start, wordEnd(chunk, start)).toLowerCase());
+      return;
+    }
+    if (BMP_CLASS[cu] !== 1) break;
+    if (cu <= 0x5a && cu >= 0x41) cu |= 0x20;
+    h1 = Math.imul(h1 ^ cu, 0x01000193);
+    h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
+  }
+  keyH1 = h1;
+  keyH2 = h2 ^ (end - start);
+}
+
+/** `lowerKey` of a word already in lower case, given as a string. */
+function unitsKey(s: string): void {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (let i = 0; i < s.length; i++) {
+    const cu = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ cu, 0x01000193);
+    h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
+  }
+  keyH1 = h1;
+  keyH2 = h2 ^ s.length;
 }
 
 /**
- * The words of `seq` in lower case, each with how often it occurs; with `wanted` (the
- * `unitHash` of each word that will be looked up), only the words that may be among them:
- * a word in ASCII is hashed in lower case from its code units, and made a string only when
- * its hash is wanted; any other word is always made one (its lower case is String's).
+ * How often each key of `bag` (each added at 0) is the `lowerKey` of a word of `seq`: the
+ * header's words in lower case, counted for the lost words only.
  */
-function lowerCaseBag(seq: WordSeq, wanted?: ReadonlySet<number>): Map<string, number> {
-  const bag = new Map<string, number>();
+function countLowerKeys(seq: WordSeq, bag: KeyCounts): void {
   const first = seq.chunkFirst;
   let c = 0;
   for (let i = 0; i < seq.length; i++) {
     // The chunk of word i, as `chunkOf` finds it: the last one whose words begin at or before i.
     while (c + 1 < first.length && first[c + 1]! <= i) c++;
-    const chunk = seq.chunks[c]!;
-    const start = seq.start[i]!;
-    let end = start;
-    let ascii = true;
-    let h = 0x811c9dc5;
-    for (; end < chunk.length; end++) {
-      let cu = chunk.charCodeAt(end);
-      if (cu >= 0x80) {
-        ascii = false;
-        break;
-      }
-      if (BMP_CLASS[cu] !== 1) break;
-      if (cu >= 0x41 && cu <= 0x5a) cu |= 0x20;
-      h = Math.imul(h ^ cu, 0x01000193);
-    }
-    if (ascii && wanted && !wanted.has(h)) continue;
-    const w = chunk.slice(start, ascii ? end : wordEnd(chunk, start)).toLowerCase();
-    bag.set(w, (bag.get(w) ?? 0) + 1);
+    lowerKey(seq, i, c);
+    bag.bump(keyH1, keyH2);
   }
-  return bag;
 }
 
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
@@ -1115,10 +1342,9 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   const removed = markup === 'markdown' ? dropped.map((d) => ({ text: stripMarkdown(d.text), pos: d.pos })) : dropped;
   // Markdown readers report every piece at the line where it stands.
   const src = removeDroppedWords(sourceWordSeq(source, markup, scratch.source), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined, markup === 'html');
-  const { text, header: headerSeq, copied } = teiWordSeqs(tei, scratch);
-  // The header may capitalise a name the source printed in lower case ("author: karl marx"
-  // → <author>Karl Marx</author>): metadata words are found there whatever their case.
-  // Only words the text lacks are looked up, so the header's few words are strings.
+  const text = scratch.text;
+  const copied = scratch.copied;
+  teiWordSeqs(tei, text, scratch.headerRanges, copied);
   const runs = diffRuns(src, text, MAX_DIFFERENCES);
   if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`);
@@ -1126,20 +1352,26 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   }
   const joined = joinedWords(runs, src, text);
   for (const r of splitAnchorRuns(runs, src, text)) joined.add(r);
-  // The lost words in lower case, looked up in the header's words (made only for these).
-  const lostWord = new Map<number, { w: string; lower: string }>();
-  for (const [r, e] of runs.entries()) {
+  // The header may capitalise a name the source printed in lower case ("author: karl marx"
+  // → <author>Karl Marx</author>): metadata words are found there whatever their case.
+  // Only words the text lacks are looked up, by their keys in lower case (`lowerKey`), and
+  // the header's words are read only when there is one.
+  const header = scratch.bag;
+  header.reset(runs.length);
+  for (let r = 0; r < runs.length; r++) {
+    const e = runs[r]!;
     if (e.op !== 'lost' || joined.has(r)) continue;
-    const w = src.word(e.a);
-    lostWord.set(r, { w, lower: w.toLowerCase() });
+    lowerKey(src, e.a, src.chunkOf(e.a));
+    header.add(keyH1, keyH2);
   }
-  const header = lostWord.size === 0 ? new Map<string, number>() : lowerCaseBag(headerSeq, new Set([...lostWord.values()].map((x) => unitHash(x.lower))));
+  if (header.size > 0) countLowerKeys(headerWordSeq(tei, scratch.headerRanges, scratch.header), header);
   const lost: Array<Array<Word & { index: number }>> = [];
   /** `after`: the source word the added words follow (-1: none, they open the text). */
   const added: { words: string[]; line: number; after: number }[] = [];
   let lastLine = 1;
   let lastWord = -1;
-  for (const [r, e] of runs.entries()) {
+  for (let r = 0; r < runs.length; r++) {
+    const e = runs[r]!;
     if (joined.has(r)) continue;
     if (e.op === 'same') {
       lastWord = e.a + e.length - 1;
@@ -1147,13 +1379,9 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
       continue;
     }
     if (e.op === 'lost') {
-      const { w, lower } = lostWord.get(r)!;
-      const word = { w, line: src.line[e.a]!, index: e.a };
-      const inHeader = header.get(lower) ?? 0;
-      if (inHeader > 0) {
-        header.set(lower, inHeader - 1);
-        continue;
-      }
+      lowerKey(src, e.a, src.chunkOf(e.a));
+      if (header.take(keyH1, keyH2)) continue;
+      const word = { w: src.word(e.a), line: src.line[e.a]!, index: e.a };
       const run = lost[lost.length - 1];
       const prev = run?.[run.length - 1];
       if (run && prev && word.line - prev.line <= 1) run.push(word);

@@ -5,7 +5,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/edition.js';
-import { XML_NS, attr, type ElementRecord } from './scan.js';
+import { XML_NS, attr, type AttrRecord, type ElementRecord } from './scan.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -19,9 +19,9 @@ const lineColumn: Place = (pos) => `${pos.line}:${pos.column}`;
 
 export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: Diagnostics, includedIds?: ReadonlySet<string>, place: Place = lineColumn): void {
   const own = ownElements(elements);
-  const ids = collectIds(elements, own, diagnostics, place);
-  const pointedTo = checkPointers(elements, own, ids, prefixDefs(elements, own), diagnostics, includedIds);
-  checkNotesReferenced(elements, pointedTo, diagnostics);
+  const found = collectIds(elements, own, diagnostics, place);
+  const pointedTo = checkPointers(elements, found, diagnostics, includedIds);
+  checkNotesReferenced(elements, found.notes, pointedTo, diagnostics);
 }
 
 /** Inside a TEI example (`egXML`): quoted markup of another document. */
@@ -43,11 +43,22 @@ const EXAMPLES_NS = 'http://www.tei-c.org/ns/Examples';
 function ownElements(elements: readonly ElementRecord[]): Uint8Array {
   const kind = kindScratch(elements.length);
   const rootNs = elements[0]?.ns ?? '';
+  // The elements of a document share a few namespace strings (one object per declaration):
+  // the last one classified is kept, so most elements cost one identity test.
+  let lastNs: string | undefined;
+  let lastOwn = OWN;
   for (let i = 0; i < elements.length; i++) {
     const e = elements[i]!;
     const parent = e.parent < 0 ? OWN : kind[e.parent]!;
-    if (parent === EXAMPLE || e.ns === EXAMPLES_NS) kind[i] = EXAMPLE;
-    else kind[i] = e.ns === TEI_NS || e.ns === rootNs ? OWN : EMBEDDED;
+    if (parent === EXAMPLE) {
+      kind[i] = EXAMPLE;
+      continue;
+    }
+    if (e.ns !== lastNs) {
+      lastNs = e.ns;
+      lastOwn = e.ns === EXAMPLES_NS ? EXAMPLE : e.ns === TEI_NS || e.ns === rootNs ? OWN : EMBEDDED;
+    }
+    kind[i] = lastOwn;
   }
   return kind;
 }
@@ -73,27 +84,23 @@ interface PrefixDef {
 /**
  * The private URI schemes a document declares (`<prefixDef ident="psn"
  * matchPattern="([a-z]+)" replacementPattern="#$1"/>`): `psn:smith` stands for `#smith`.
+ * Added to `defs` in document order.
  */
-function prefixDefs(elements: readonly ElementRecord[], own: Uint8Array): Map<string, PrefixDef[]> {
-  const defs = new Map<string, PrefixDef[]>();
-  elements.forEach((e, i) => {
-    if (own[i] !== OWN || e.local !== 'prefixDef' || e.ns !== TEI_NS) return;
-    const ident = attr(e, 'ident')?.value;
-    const pattern = attr(e, 'matchPattern')?.value;
-    const replacement = attr(e, 'replacementPattern')?.value;
-    if (!ident || pattern === undefined || replacement === undefined) return;
-    let match: RegExp;
-    try {
-      // XML Schema patterns match the whole string.
-      match = new RegExp(`^(?:${pattern})$`, 'u');
-    } catch {
-      return;
-    }
-    const list = defs.get(ident) ?? [];
-    list.push({ match, replacement });
-    defs.set(ident, list);
-  });
-  return defs;
+function addPrefixDef(e: ElementRecord, defs: Map<string, PrefixDef[]>): void {
+  const ident = attr(e, 'ident')?.value;
+  const pattern = attr(e, 'matchPattern')?.value;
+  const replacement = attr(e, 'replacementPattern')?.value;
+  if (!ident || pattern === undefined || replacement === undefined) return;
+  let match: RegExp;
+  try {
+    // XML Schema patterns match the whole string.
+    match = new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    return;
+  }
+  const list = defs.get(ident) ?? [];
+  list.push({ match, replacement });
+  defs.set(ident, list);
 }
 
 /** A pointer with its private scheme expanded (the first prefixDef that matches), else as written. */
@@ -107,65 +114,110 @@ function expandPrefix(token: string, defs: ReadonlyMap<string, PrefixDef[]>): st
   return token;
 }
 
-/** Map xml:id → index of the first element carrying it; later ones are duplicates. */
-function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics, place: Place): Map<string, number> {
-  const ids = new Map<string, number>();
-  elements.forEach((e, index) => {
-    if (own[index] === EXAMPLE) return;
-    if (own[index] === EMBEDDED) {
-      // SVG and HTML name their elements with a plain `id`; a TEI pointer may target them.
-      const id = attr(e, 'id', XML_NS) ?? attr(e, 'id');
-      if (id && !ids.has(id.value)) ids.set(id.value, index);
-      return;
-    }
-    const id = attr(e, 'id', XML_NS);
-    if (!id) return;
-    const first = ids.get(id.value);
-    if (first === undefined) {
-      ids.set(id.value, index);
-      return;
-    }
-    const other = elements[first]!;
-    diagnostics.report('id-duplicate', `<${e.qname}> has xml:id="${id.value}", already used by <${other.qname}> at ${place(other.pos)}`, id.pos);
-  });
-  return ids;
+/** The element's attribute `local` in namespace `ns` (as `attr`, without a closure per call). */
+function attrOf(e: ElementRecord, local: string, ns: string): AttrRecord | undefined {
+  const attrs = e.attrs;
+  for (let k = 0; k < attrs.length; k++) {
+    const a = attrs[k]!;
+    if (a.local === local && a.ns === ns) return a;
+  }
+  return undefined;
+}
+
+/** What the one pass over the elements found for the later checks. */
+interface Found {
+  /** xml:id → index of the first element carrying it; later ones are duplicates. */
+  ids: Map<string, number>;
+  defs: Map<string, PrefixDef[]>;
+  /** The document's own elements with an unprefixed attribute named as a pointer, in order. */
+  pointing: number[];
+  /** TEI notes with an xml:id, in order (the endnotes among them must be pointed to). */
+  notes: number[];
 }
 
 /**
- * Reports `#id` references that match no xml:id; returns, for each id, the elements that
- * point to it. References that are not local (`http://…`, `other.xml#x`) are not checked.
+ * One pass: every xml:id (duplicates reported), the private URI schemes, and which
+ * elements the pointer and note checks will look at.
  */
-function checkPointers(
-  elements: readonly ElementRecord[],
-  own: Uint8Array,
-  ids: ReadonlyMap<string, number>,
-  defs: ReadonlyMap<string, PrefixDef[]>,
-  diagnostics: Diagnostics,
-  includedIds?: ReadonlySet<string>,
-): Map<string, Set<number>> {
-  const pointedTo = new Map<string, Set<number>>();
-  elements.forEach((e, index) => {
-    if (own[index] !== OWN) return;
+function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics, place: Place): Found {
+  const found: Found = { ids: new Map(), defs: new Map(), pointing: [], notes: [] };
+  const ids = found.ids;
+  for (let index = 0; index < elements.length; index++) {
+    const e = elements[index]!;
+    const kind = own[index];
+    // Notes are checked whatever their kind (as they always were).
+    if (e.local === 'note' && e.ns === TEI_NS && attrOf(e, 'id', XML_NS)) found.notes.push(index);
+    if (kind === EXAMPLE) continue;
+    if (kind === EMBEDDED) {
+      // SVG and HTML name their elements with a plain `id`; a TEI pointer may target them.
+      const id = attrOf(e, 'id', XML_NS) ?? attrOf(e, 'id', '');
+      if (id && !ids.has(id.value)) ids.set(id.value, index);
+      continue;
+    }
+    const attrs = e.attrs;
+    let id: AttrRecord | undefined;
+    let pointing = false;
+    for (let k = 0; k < attrs.length; k++) {
+      const a = attrs[k]!;
+      if (a.ns === '') pointing ||= POINTER_NAMES.has(a.local);
+      else if (id === undefined && a.local === 'id' && a.ns === XML_NS) id = a;
+    }
+    if (pointing) found.pointing.push(index);
+    if (e.local === 'prefixDef' && e.ns === TEI_NS) addPrefixDef(e, found.defs);
+    if (!id) continue;
+    const first = ids.get(id.value);
+    if (first === undefined) {
+      ids.set(id.value, index);
+      continue;
+    }
+    const other = elements[first]!;
+    diagnostics.report('id-duplicate', `<${e.qname}> has xml:id="${id.value}", already used by <${other.qname}> at ${place(other.pos)}`, id.pos);
+  }
+  return found;
+}
+
+/** Who points to an id: the one element that does, or MANY when several do. */
+const MANY = -2;
+
+/**
+ * Reports `#id` references that match no xml:id; returns, for each id, who points to it
+ * (only when there are notes to ask about it). References that are not local (`http://…`,
+ * `other.xml#x`) are not checked.
+ */
+function checkPointers(elements: readonly ElementRecord[], found: Found, diagnostics: Diagnostics, includedIds?: ReadonlySet<string>): Map<string, number> {
+  const pointedTo = new Map<string, number>();
+  const { ids, defs } = found;
+  const record = found.notes.length > 0;
+  for (const index of found.pointing) {
+    const e = elements[index]!;
     for (const a of e.attrs) {
       if (a.ns !== '' || !POINTER_NAMES.has(a.local)) continue;
-      for (const written of a.value.split(' ')) {
+      const value = a.value;
+      // The value's tokens, split at each space (as `split(' ')`: empty ones included).
+      for (let from = 0; from <= value.length; ) {
+        let to = value.indexOf(' ', from);
+        if (to < 0) to = value.length;
+        const written = from === 0 && to === value.length ? value : value.slice(from, to);
+        from = to + 1;
         const token = expandPrefix(written, defs);
         // Only same-document pointers are checked; `other.xml#id` needs the other file.
         if (!token.startsWith('#')) continue;
         const id = token.slice(1);
-        const shown = token === written ? `"${written}"` : `"${written}" (= "${token}")`;
         if (id === '') {
           diagnostics.report('pointer-malformed', `<${e.qname}> @${a.qname} is "#": a pointer to no element (name an xml:id after the #, or remove the pointer)`, a.pos);
         } else if (ids.has(id)) {
-          const from = pointedTo.get(id) ?? new Set<number>();
-          from.add(index);
-          pointedTo.set(id, from);
+          if (record) {
+            const by = pointedTo.get(id);
+            if (by === undefined) pointedTo.set(id, index);
+            else if (by !== index && by !== MANY) pointedTo.set(id, MANY);
+          }
         } else if (!includedIds?.has(id)) {
+          const shown = token === written ? `"${written}"` : `"${written}" (= "${token}")`;
           diagnostics.report('pointer-broken', `<${e.qname}> @${a.qname} points to ${shown}, but no element has xml:id="${id}"`, a.pos);
         }
       }
     }
-  });
+  }
   return pointedTo;
 }
 
@@ -180,24 +232,24 @@ function endnotePlace(elements: readonly ElementRecord[], e: ElementRecord): 'in
     const ancestor = elements[p]!;
     if (ancestor.ns !== TEI_NS) continue;
     if (ancestor.local === 'back') return 'in <back>';
-    if (ancestor.local === 'div' && attr(ancestor, 'type')?.value === 'notes') place ??= 'in a notes section';
+    if (ancestor.local === 'div' && attrOf(ancestor, 'type', '')?.value === 'notes') place ??= 'in a notes section';
   }
   return place;
 }
 
 /** An endnote (note[@xml:id] in back, or in a notes section inside the text) that nothing else points to cannot be reached from the text. */
-function checkNotesReferenced(elements: readonly ElementRecord[], pointedTo: ReadonlyMap<string, Set<number>>, diagnostics: Diagnostics): void {
-  elements.forEach((e, index) => {
-    if (e.local !== 'note' || e.ns !== TEI_NS) return;
-    const id = attr(e, 'id', XML_NS);
-    const place = id ? endnotePlace(elements, e) : undefined;
-    if (!id || !place) return;
-    const from = pointedTo.get(id.value);
-    const byOthers = from !== undefined && [...from].some((i) => i !== index);
+function checkNotesReferenced(elements: readonly ElementRecord[], notes: readonly number[], pointedTo: ReadonlyMap<string, number>, diagnostics: Diagnostics): void {
+  for (const index of notes) {
+    const e = elements[index]!;
+    const id = attrOf(e, 'id', XML_NS)!;
+    const place = endnotePlace(elements, e);
+    if (!place) continue;
+    const by = pointedTo.get(id.value);
+    const byOthers = by !== undefined && by !== index;
     if (!byOthers) {
-      const n = attr(e, 'n');
+      const n = attrOf(e, 'n', '');
       const label = n ? ` (n="${n.value}")` : '';
       diagnostics.report('note-unreferenced', `<note xml:id="${id.value}">${label} ${place}: nothing points to it (no target="#${id.value}")`, e.pos);
     }
-  });
+  }
 }

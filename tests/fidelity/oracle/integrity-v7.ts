@@ -1,0 +1,203 @@
+/**
+ * Checks a RELAX NG schema cannot make: every xml:id unique, every local `#` pointer
+ * resolving to an xml:id, every endnote pointed to. All findings of a document are
+ * reported, each at the line:column of the attribute or element concerned.
+ */
+import type { Diagnostics } from '../../../src/diagnostics.js';
+import type { SourcePos } from '../../../src/model/edition.js';
+import { XML_NS, attr, type ElementRecord } from '../../../src/validate/scan.js';
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** Attributes whose values are space-separated lists of URI references (TEI's teidata.pointer). */
+export const POINTER_ATTRIBUTES = ['target', 'corresp', 'resp', 'hand', 'who', 'ref'] as const;
+const POINTER_NAMES: ReadonlySet<string> = new Set(POINTER_ATTRIBUTES);
+
+/** How a finding names another element's position: `line:column`, or, in a document expanded from several files, `file:line:column`. */
+export type Place = (pos: SourcePos) => string;
+const lineColumn: Place = (pos) => `${pos.line}:${pos.column}`;
+
+export function checkIntegrity(elements: readonly ElementRecord[], diagnostics: Diagnostics, includedIds?: ReadonlySet<string>, place: Place = lineColumn): void {
+  const own = ownElements(elements);
+  const ids = collectIds(elements, own, diagnostics, place);
+  const pointedTo = checkPointers(elements, own, ids, prefixDefs(elements, own), diagnostics, includedIds);
+  checkNotesReferenced(elements, pointedTo, diagnostics);
+}
+
+/** Inside a TEI example (`egXML`): quoted markup of another document. */
+const EXAMPLE = 0;
+/** The document's own TEI (and its root's namespace). */
+const OWN = 1;
+/** Markup of another vocabulary embedded in the document (SVG, MathML…): its ids are targets, its attributes are not TEI's. */
+const EMBEDDED = 2;
+
+const EXAMPLES_NS = 'http://www.tei-c.org/ns/Examples';
+
+/**
+ * What each element is to the checks. A TEI example (`egXML`, in the Examples namespace)
+ * quotes another document, with that document's ids and pointers: neither is checked
+ * against the document's. Markup of another vocabulary embedded in the document (an SVG
+ * figure) is the document's: its `id`s are pointer targets, but its attributes are not
+ * TEI pointers.
+ */
+function ownElements(elements: readonly ElementRecord[]): Uint8Array {
+  const kind = kindScratch(elements.length);
+  const rootNs = elements[0]?.ns ?? '';
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
+    const parent = e.parent < 0 ? OWN : kind[e.parent]!;
+    if (parent === EXAMPLE || e.ns === EXAMPLES_NS) kind[i] = EXAMPLE;
+    else kind[i] = e.ns === TEI_NS || e.ns === rootNs ? OWN : EMBEDDED;
+  }
+  return kind;
+}
+
+/**
+ * Room for the kinds of `n` elements, reused from one document to the next (a typed array
+ * per document cost more to allocate than the checks that read it); every slot below `n`
+ * is written before it is read. Not kept when large.
+ */
+let kinds = new Uint8Array(1 << 12);
+function kindScratch(n: number): Uint8Array {
+  if (n > KEEP_KINDS) return new Uint8Array(n);
+  if (kinds.length < n) kinds = new Uint8Array(Math.min(KEEP_KINDS, Math.max(n, kinds.length * 2)));
+  return kinds;
+}
+const KEEP_KINDS = 1 << 16;
+
+interface PrefixDef {
+  match: RegExp;
+  replacement: string;
+}
+
+/**
+ * The private URI schemes a document declares (`<prefixDef ident="psn"
+ * matchPattern="([a-z]+)" replacementPattern="#$1"/>`): `psn:smith` stands for `#smith`.
+ */
+function prefixDefs(elements: readonly ElementRecord[], own: Uint8Array): Map<string, PrefixDef[]> {
+  const defs = new Map<string, PrefixDef[]>();
+  elements.forEach((e, i) => {
+    if (own[i] !== OWN || e.local !== 'prefixDef' || e.ns !== TEI_NS) return;
+    const ident = attr(e, 'ident')?.value;
+    const pattern = attr(e, 'matchPattern')?.value;
+    const replacement = attr(e, 'replacementPattern')?.value;
+    if (!ident || pattern === undefined || replacement === undefined) return;
+    let match: RegExp;
+    try {
+      // XML Schema patterns match the whole string.
+      match = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      return;
+    }
+    const list = defs.get(ident) ?? [];
+    list.push({ match, replacement });
+    defs.set(ident, list);
+  });
+  return defs;
+}
+
+/** A pointer with its private scheme expanded (the first prefixDef that matches), else as written. */
+function expandPrefix(token: string, defs: ReadonlyMap<string, PrefixDef[]>): string {
+  const colon = token.indexOf(':');
+  if (colon <= 0) return token;
+  for (const def of defs.get(token.slice(0, colon)) ?? []) {
+    const rest = token.slice(colon + 1);
+    if (def.match.test(rest)) return rest.replace(def.match, def.replacement);
+  }
+  return token;
+}
+
+/** Map xml:id → index of the first element carrying it; later ones are duplicates. */
+function collectIds(elements: readonly ElementRecord[], own: Uint8Array, diagnostics: Diagnostics, place: Place): Map<string, number> {
+  const ids = new Map<string, number>();
+  elements.forEach((e, index) => {
+    if (own[index] === EXAMPLE) return;
+    if (own[index] === EMBEDDED) {
+      // SVG and HTML name their elements with a plain `id`; a TEI pointer may target them.
+      const id = attr(e, 'id', XML_NS) ?? attr(e, 'id');
+      if (id && !ids.has(id.value)) ids.set(id.value, index);
+      return;
+    }
+    const id = attr(e, 'id', XML_NS);
+    if (!id) return;
+    const first = ids.get(id.value);
+    if (first === undefined) {
+      ids.set(id.value, index);
+      return;
+    }
+    const other = elements[first]!;
+    diagnostics.report('id-duplicate', `<${e.qname}> has xml:id="${id.value}", already used by <${other.qname}> at ${place(other.pos)}`, id.pos);
+  });
+  return ids;
+}
+
+/**
+ * Reports `#id` references that match no xml:id; returns, for each id, the elements that
+ * point to it. References that are not local (`http://…`, `other.xml#x`) are not checked.
+ */
+function checkPointers(
+  elements: readonly ElementRecord[],
+  own: Uint8Array,
+  ids: ReadonlyMap<string, number>,
+  defs: ReadonlyMap<string, PrefixDef[]>,
+  diagnostics: Diagnostics,
+  includedIds?: ReadonlySet<string>,
+): Map<string, Set<number>> {
+  const pointedTo = new Map<string, Set<number>>();
+  elements.forEach((e, index) => {
+    if (own[index] !== OWN) return;
+    for (const a of e.attrs) {
+      if (a.ns !== '' || !POINTER_NAMES.has(a.local)) continue;
+      for (const written of a.value.split(' ')) {
+        const token = expandPrefix(written, defs);
+        // Only same-document pointers are checked; `other.xml#id` needs the other file.
+        if (!token.startsWith('#')) continue;
+        const id = token.slice(1);
+        const shown = token === written ? `"${written}"` : `"${written}" (= "${token}")`;
+        if (id === '') {
+          diagnostics.report('pointer-malformed', `<${e.qname}> @${a.qname} is "#": a pointer to no element (name an xml:id after the #, or remove the pointer)`, a.pos);
+        } else if (ids.has(id)) {
+          const from = pointedTo.get(id) ?? new Set<number>();
+          from.add(index);
+          pointedTo.set(id, from);
+        } else if (!includedIds?.has(id)) {
+          diagnostics.report('pointer-broken', `<${e.qname}> @${a.qname} points to ${shown}, but no element has xml:id="${id}"`, a.pos);
+        }
+      }
+    }
+  });
+  return pointedTo;
+}
+
+/**
+ * Where an endnote stands: in a TEI `<back>`, or in a notes section printed inside the text
+ * (`<div type="notes">` in the body, where a page prints its notes between two parts of the
+ * text); undefined for a note elsewhere (an inline note, a margin note).
+ */
+function endnotePlace(elements: readonly ElementRecord[], e: ElementRecord): 'in <back>' | 'in a notes section' | undefined {
+  let place: 'in <back>' | 'in a notes section' | undefined;
+  for (let p = e.parent; p >= 0; p = elements[p]!.parent) {
+    const ancestor = elements[p]!;
+    if (ancestor.ns !== TEI_NS) continue;
+    if (ancestor.local === 'back') return 'in <back>';
+    if (ancestor.local === 'div' && attr(ancestor, 'type')?.value === 'notes') place ??= 'in a notes section';
+  }
+  return place;
+}
+
+/** An endnote (note[@xml:id] in back, or in a notes section inside the text) that nothing else points to cannot be reached from the text. */
+function checkNotesReferenced(elements: readonly ElementRecord[], pointedTo: ReadonlyMap<string, Set<number>>, diagnostics: Diagnostics): void {
+  elements.forEach((e, index) => {
+    if (e.local !== 'note' || e.ns !== TEI_NS) return;
+    const id = attr(e, 'id', XML_NS);
+    const place = id ? endnotePlace(elements, e) : undefined;
+    if (!id || !place) return;
+    const from = pointedTo.get(id.value);
+    const byOthers = from !== undefined && [...from].some((i) => i !== index);
+    if (!byOthers) {
+      const n = attr(e, 'n');
+      const label = n ? ` (n="${n.value}")` : '';
+      diagnostics.report('note-unreferenced', `<note xml:id="${id.value}">${label} ${place}: nothing points to it (no target="#${id.value}")`, e.pos);
+    }
+  });
+}
