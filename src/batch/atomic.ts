@@ -22,7 +22,8 @@ function tempPath(target: string): string {
 /** A temporary file's name: `.<target>.tmp-<pid>-<thread>.<n>`; the pid says which run wrote it. */
 const TEMP_NAME = /^\..+\.tmp-(\d+)-\d+\.\d+$/;
 
-function isRunning(pid: number): boolean {
+/** True when process `pid` runs (this one, or another that a signal 0 reaches, under any user). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
