@@ -83,6 +83,36 @@ export function removeStaleTempsSync(dir: string): string[] {
 }
 
 /**
+ * Removes the files in `dir` whose name matches `pattern` (its first group: the pid of the
+ * run that wrote it) and whose run no longer runs: the temporary files of writers that use
+ * a fixed name per process (`--report`'s `<report>.tmp-<pid>`, export's corpus parts), left
+ * by a kill. Files of a run still going, and every other name, are left alone.
+ */
+export function removeStaleFilesSync(dir: string, pattern: RegExp): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => {
+    const m = pattern.exec(n);
+    return m !== null && m[1] !== undefined && !isRunning(Number(m[1]));
+  });
+  for (const n of stale) {
+    try {
+      rmSync(join(dir, n), { force: true });
+    } catch {
+      // removed by another run meanwhile, or not ours to remove: nothing to report
+    }
+  }
+  return stale;
+}
+
+/** A pattern matching `name` exactly, for use inside a RegExp. */
+export const escapeName = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
  * `writeAtomic` with synchronous calls, for a worker thread: it has nothing else to do while
  * it waits, and each promise call costs a hop to libuv's thread pool and back (measured:
  * the pool's threads spent ~0.8 ms of CPU per file, more than a fifth of a file's cost).
