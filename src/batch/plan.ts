@@ -21,11 +21,19 @@ export type PlanItem =
  * `validate` shows a path given that way.
  */
 export function displayPath(path: string, cwd: string): string {
+  const rel = relativePath(path, cwd);
+  return rel === '..' || rel.startsWith('../') || isAbsolute(rel) ? resolve(path).split(sep).join('/') : rel;
+}
+
+/**
+ * `path` relative to `cwd` with `/` separators, `../` and all: the form export writes into its
+ * records' `file` field (data, where a path of the user's machine has no place).
+ */
+export function relativePath(path: string, cwd: string): string {
   // Most paths lie under cwd and are already normal: the slice is what relative() gives, without normalising both paths (twice per file, in the main thread).
   if (sep === '/' && path.startsWith(cwd) && path.charCodeAt(cwd.length) === 47 && cwd.length > 1 && !/\/\.{0,2}(\/|$)/.test(path)) return path.slice(cwd.length + 1);
   const rel = relative(cwd, path);
-  const outside = rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-  return (outside ? resolve(path) : rel === '' ? '.' : rel).split(sep).join('/');
+  return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
 /** The output file of an input: its name without the last extension, plus `.xml`. */

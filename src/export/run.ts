@@ -15,7 +15,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createPool } from '../batch/pool.js';
 import { removeStaleFilesSync, writeAtomic } from '../batch/atomic.js';
-import { displayPath } from '../batch/plan.js';
+// Export shows and records paths relative to the working folder, `../` included: its records' `file` field is data, where an absolute path of the user's machine has no place.
+import { relativePath as displayPath } from '../batch/plan.js';
 import { diagnostic } from '../batch/process-file.js';
 import { checkShard, inShard, type Shard } from '../batch/shard.js';
 import type { Progress } from '../batch/types.js';
