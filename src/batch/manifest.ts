@@ -18,8 +18,9 @@
  * whose process is gone is taken over). A run that cannot take it leaves its journal to the
  * next run's compaction: nothing is lost either way.
  */
-import { appendFile, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, open, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { makeFolders } from '../io/folders.js';
 import { isRunning, writeAtomic } from './atomic.js';
 
 export const MANIFEST_NAME = '.teiwright-manifest.json';
@@ -205,9 +206,10 @@ export class Manifest {
     try {
       await appendFile(this.journal, text);
     } catch (e) {
-      // The output folder may not exist yet (every file failed before writing): make it once.
+      // The output folder may not exist yet (every file failed before writing): make it once
+      // (makeFolders: node's recursive mkdir loops under /proc).
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      await mkdir(dirname(this.journal), { recursive: true });
+      await makeFolders(dirname(this.journal));
       await appendFile(this.journal, text);
     }
     this.journaled = true;
