@@ -4,7 +4,7 @@
  * TEI writer is missing) prints `n/a (error: …)` instead of stopping the bench.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -163,6 +163,14 @@ async function endToEnd(corpus: string, jobs: number, bytes: number, converter?:
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** A folder holding links to the corpus's first `count` folders of 100 documents: a corpus of `count` × 100. */
+function firstFolders(corpus: string, work: string, count: number): string {
+  const dir = join(work, `first-${count}-folders`);
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(corpus).sort().slice(0, count)) symlinkSync(join(corpus, name), join(dir, name), 'dir');
+  return dir;
 }
 
 /** Peak RSS of a fresh process converting `dir` (default jobs). */
@@ -359,12 +367,16 @@ async function main(): Promise<void> {
     if (one !== undefined && processRow && !('unavailable' in processRow)) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(processRow.files / processRow.seconds / one).toFixed(2)}× (end to end, wall clock)`);
     started = performance.now();
     const rssSmall = peakRss(join(corpus, '000'), s.rssSmall);
+    const above = (r: { mb?: number }): string => (rssSmall.mb !== undefined && r.mb !== undefined ? ` (${((r.mb / rssSmall.mb - 1) * 100).toFixed(0)}% above ${s.rssSmall} files)` : '');
+    // A middle size, to see where the peak levels off: the corpus's first ten folders, linked into one.
+    const middle = Math.min(1000, s.files);
+    const rssMiddle = middle > s.rssSmall && middle < s.files ? peakRss(firstFolders(corpus, work, middle / 100), middle) : undefined;
     const rssAll = peakRss(corpus, s.files);
-    const rssRatio = rssSmall.mb !== undefined && rssAll.mb !== undefined ? ` (${((rssAll.mb / rssSmall.mb - 1) * 100).toFixed(0)}% above ${s.rssSmall} files)` : '';
     const measures: [string, string][] = [
       // The corpus's first folder holds its first 100 documents.
       [`peak RSS, ${s.rssSmall} files (fresh process, default jobs)`, rssSmall.text],
-      [`peak RSS, ${s.files} files (fresh process, default jobs)`, `${rssAll.text}${rssRatio}`],
+      ...(rssMiddle ? [[`peak RSS, ${middle} files (fresh process, default jobs)`, `${rssMiddle.text}${above(rssMiddle)}`] as [string, string]] : []),
+      [`peak RSS, ${s.files} files (fresh process, default jobs)`, `${rssAll.text}${above(rssAll)}`],
       ...s.bigSizes.map((size): [string, string] => [`one ${(size / MB).toFixed(2).replace(/\.?0+$/, '')} MB document (${seeds[seeds.length - 1]!.name} grown)`, secondsPerMb(seeds[seeds.length - 1]!, size)]),
       ['schema schema/teiwright.rng', schemaCost(join(ROOT, 'schema/teiwright.rng'), teis, 300)],
       ['schema tei_lite.rng (../shared, TEI 4.5)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_lite.rng'), teis, 300)],

@@ -22,7 +22,8 @@ function tempPath(target: string): string {
 /** A temporary file's name: `.<target>.tmp-<pid>-<thread>.<n>`; the pid says which run wrote it. */
 const TEMP_NAME = /^\..+\.tmp-(\d+)-\d+\.\d+$/;
 
-function isRunning(pid: number): boolean {
+/** True when process `pid` runs (this one, or another that a signal 0 reaches, under any user). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -80,6 +81,36 @@ export function removeStaleTempsSync(dir: string): string[] {
   }
   return stale;
 }
+
+/**
+ * Removes the files in `dir` whose name matches `pattern` (its first group: the pid of the
+ * run that wrote it) and whose run no longer runs: the temporary files of writers that use
+ * a fixed name per process (`--report`'s `<report>.tmp-<pid>`, export's corpus parts), left
+ * by a kill. Files of a run still going, and every other name, are left alone.
+ */
+export function removeStaleFilesSync(dir: string, pattern: RegExp): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => {
+    const m = pattern.exec(n);
+    return m !== null && m[1] !== undefined && !isRunning(Number(m[1]));
+  });
+  for (const n of stale) {
+    try {
+      rmSync(join(dir, n), { force: true });
+    } catch {
+      // removed by another run meanwhile, or not ours to remove: nothing to report
+    }
+  }
+  return stale;
+}
+
+/** A pattern matching `name` exactly, for use inside a RegExp. */
+export const escapeName = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `writeAtomic` with synchronous calls, for a worker thread: it has nothing else to do while

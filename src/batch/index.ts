@@ -24,14 +24,11 @@ export { TRANSCRIPTION_EXTENSIONS } from './plan.js';
 export { shardOf } from './shard.js';
 export { WORKER_KINDS, type WorkerKind } from './pool.js';
 
-/** The manifest is also saved this often during a long run, so an interrupted run resumes. */
-const SAVE_EVERY_MS = 5_000;
 /**
- * A save rewrites the whole manifest, which grows with the corpus: saves are spaced so
- * that they take at most 1/SAVE_SHARE of the run (a million-file manifest is not rewritten
- * every five seconds).
+ * The manifest's changes are appended to the run's journal this often during a long run, so
+ * an interrupted run resumes (an append costs the changes since the last, not the manifest).
  */
-const SAVE_SHARE = 20;
+const SAVE_EVERY_MS = 2_000;
 
 /** A `converter` option as a module URL: URLs are kept, paths resolved against `cwd`. */
 function converterUrl(converter: string, cwd: string): string {
@@ -109,7 +106,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let walkFinished = false;
   let interrupted = false;
   let lastSave = performance.now();
-  let saveEvery = SAVE_EVERY_MS;
   let manifestError: string | undefined;
 
   const progress = (): Progress => {
@@ -120,17 +116,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     return { done, total, errors: totals.failed, filesPerSecond, etaSeconds: filesPerSecond > 0 ? Math.max(0, total - done) / filesPerSecond : 0 };
   };
 
-  const saveManifest = async (): Promise<void> => {
-    if (!manifest.unsaved) return;
-    const saving = performance.now();
+  /** Appends the changes to the journal during the run; at the end (`last`), compacts the manifest. */
+  const saveManifest = async (last = false): Promise<void> => {
     try {
-      await manifest.save(VERSION);
+      if (last) await manifest.compact(VERSION);
+      else if (manifest.unsaved) await manifest.save();
       manifestError = undefined;
     } catch (e) {
       manifestError = `cannot save ${displayPath(manifestPath, cwd)}: ${e instanceof Error ? e.message : String(e)}`;
     }
     lastSave = performance.now();
-    saveEvery = Math.max(SAVE_EVERY_MS, SAVE_SHARE * (lastSave - saving));
   };
 
   const remember = (job: Job, result: FileResult, sha256: string | undefined): void => {
@@ -163,7 +158,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     tally(totals, result);
     if (options.keepResults !== false) results.push(result);
     options.onResult?.(result, progress());
-    if (performance.now() - lastSave > saveEvery) await saveManifest();
+    if (performance.now() - lastSave > SAVE_EVERY_MS) await saveManifest();
   };
 
   const claims = new Claims(args.length === 1);
@@ -230,7 +225,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await executor.close();
     await Promise.all(abandoned.map((p) => removeTemps(p)));
   }
-  await saveManifest();
+  await saveManifest(true);
   totals.seconds = (performance.now() - started) / 1000;
   const workers = executor.usage();
   return { results, totals, manifestPath, interrupted, ...(manifestError !== undefined && { manifestError }), ...(workers && { workers }) };

@@ -2,11 +2,32 @@
  * `OUT/.teiwright-manifest.json`: what each input was when it was last converted, so a
  * rerun redoes only what changed. An entry is reused only when the input's bytes, the
  * teiwright version and the options that change the output are all the same.
+ *
+ * Saving costs what changed, not the size of the manifest: during a run each save appends
+ * the entries changed since the last one to the run's own journal,
+ * `OUT/.teiwright-manifest.journal-<start>-<pid>` (one JSON line per entry). At the end the
+ * run compacts: the manifest, the journals of runs that no longer run (killed, or that could
+ * not compact) and its own are merged into a new manifest, written atomically, and those
+ * journals removed. Loading reads the manifest and then every journal, oldest run first, so
+ * a run killed at any point — mid-append, between appends, mid-compaction — leaves a usable
+ * manifest: a line cut short is ignored (that file is converted again), and replaying a
+ * journal the manifest already holds changes nothing.
+ *
+ * Runs on several shards may write one output folder at once: each appends to its own
+ * journal, and compacting takes `OUT/.teiwright-manifest.lock` (created exclusively; a lock
+ * whose process is gone is taken over). A run that cannot take it leaves its journal to the
+ * next run's compaction: nothing is lost either way.
  */
-import { readFile } from 'node:fs/promises';
-import { writeAtomic } from './atomic.js';
+import { appendFile, open, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { makeFolders } from '../io/folders.js';
+import { isRunning, writeAtomic } from './atomic.js';
 
 export const MANIFEST_NAME = '.teiwright-manifest.json';
+const JOURNAL_PREFIX = '.teiwright-manifest.journal-';
+/** `.teiwright-manifest.journal-<start time, base 36>-<pid>`. */
+const JOURNAL_NAME = /^\.teiwright-manifest\.journal-([0-9a-z]+)-(\d+)$/;
+const LOCK_NAME = '.teiwright-manifest.lock';
 
 export interface ManifestEntry {
   sha256: string;
@@ -31,7 +52,14 @@ interface ManifestFile {
   files: Record<string, ManifestEntry>;
 }
 
-async function readEntries(path: string): Promise<Map<string, ManifestEntry>> {
+interface Journal {
+  name: string;
+  start: number;
+  pid: number;
+}
+
+/** The manifest's own entries (none when it is missing or damaged: a damaged manifest costs a full rerun, never a wrong skip). */
+async function readManifest(path: string): Promise<Map<string, ManifestEntry>> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
@@ -40,25 +68,103 @@ async function readEntries(path: string): Promise<Map<string, ManifestEntry>> {
   }
   try {
     const parsed = JSON.parse(raw) as Partial<ManifestFile>;
-    // A damaged manifest costs a full rerun, never a wrong skip.
     return new Map(parsed.files && typeof parsed.files === 'object' ? Object.entries(parsed.files) : []);
   } catch {
     return new Map();
   }
 }
 
+/** The journals in `dir`, oldest run first. */
+async function listJournals(dir: string): Promise<Journal[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const found: Journal[] = [];
+  for (const name of names) {
+    const m = JOURNAL_NAME.exec(name);
+    if (m) found.push({ name, start: parseInt(m[1]!, 36), pid: Number(m[2]) });
+  }
+  return found.sort((a, b) => a.start - b.start || a.pid - b.pid || (a.name < b.name ? -1 : 1));
+}
+
+const isEntry = (e: unknown): e is ManifestEntry => typeof e === 'object' && e !== null && typeof (e as ManifestEntry).sha256 === 'string' && typeof (e as ManifestEntry).output === 'string';
+
+/** Replays a journal onto `entries`: each whole line `[input, entry | null]`; a line cut short by a kill, or damaged, is skipped. */
+async function replay(path: string, entries: Map<string, ManifestEntry>): Promise<void> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch {
+    return;
+  }
+  for (const line of raw.split('\n')) {
+    if (line === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') continue;
+    const [input, entry] = parsed as [string, unknown];
+    if (entry === null) entries.delete(input);
+    else if (isEntry(entry)) entries.set(input, entry);
+  }
+}
+
+/** The manifest file's text: one entry per line, sorted (readable, and diffs well under version control). */
+function render(version: string, entries: Map<string, ManifestEntry>): string {
+  const keys = [...entries.keys()].sort();
+  const lines = keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(entries.get(k))}`);
+  return `{\n  "teiwright": ${JSON.stringify(version)},\n  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
+}
+
+/** Takes the compaction lock; false when a running process holds it. */
+async function takeLock(path: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+    // A lock being written (empty for an instant) or held by a live run: leave compaction to later.
+    if (!Number.isInteger(holder) || holder <= 0 || isRunning(holder)) return false;
+    await rm(path, { force: true });
+  }
+  return false;
+}
+
+let journalCounter = 0;
+
 export class Manifest {
-  /** Entries written or removed by this run (null: remove), merged into the file on save. */
+  /** Entries written or removed since the last save (null: remove); appended to the journal, then dropped. */
   private readonly changes = new Map<string, ManifestEntry | null>();
-  private dirty = false;
+  private journaled = false;
+  private readonly journal: string;
 
   private constructor(
     readonly path: string,
     private readonly entries: Map<string, ManifestEntry>,
-  ) {}
+  ) {
+    // Start time and pid: the journals of several runs sort in the order the runs began.
+    // A second manifest of the same process (a library caller running two batches) gets a later start.
+    const start = Math.max(Date.now(), journalCounter + 1);
+    journalCounter = start;
+    this.journal = join(dirname(path), `${JOURNAL_PREFIX}${start.toString(36)}-${process.pid}`);
+  }
 
+  /** The manifest with every journal left beside it replayed (runs killed before they compacted, or still running). */
   static async load(path: string): Promise<Manifest> {
-    return new Manifest(path, await readEntries(path));
+    const entries = await readManifest(path);
+    for (const j of await listJournals(dirname(path))) await replay(join(dirname(path), j.name), entries);
+    return new Manifest(path, entries);
   }
 
   /** The entry for `input` if it was converted with `settings` (so it may be skipped when its hash matches). */
@@ -76,29 +182,64 @@ export class Manifest {
 
   set(input: string, entry: ManifestEntry | null): void {
     this.changes.set(input, entry);
-    this.dirty = true;
   }
 
   /** True when this run changed something since the last save. */
   get unsaved(): boolean {
-    return this.dirty;
+    return this.changes.size > 0;
+  }
+
+  /** The path of this run's journal. */
+  get journalPath(): string {
+    return this.journal;
   }
 
   /**
-   * Writes the manifest atomically. The file is read again first and this run's changes
-   * merged in, so runs on other shards writing the same folder lose as little as possible.
+   * Appends the changes since the last save to this run's journal: the cost is the number
+   * of changes, whatever the size of the manifest. One write per save, each line whole
+   * JSON; a kill mid-write cuts at most the last line, which loading skips.
    */
-  async save(version: string): Promise<void> {
-    const merged = await readEntries(this.path);
-    for (const [input, entry] of this.changes) {
-      if (entry) merged.set(input, entry);
-      else merged.delete(input);
+  async save(): Promise<void> {
+    if (this.changes.size === 0) return;
+    let text = '';
+    for (const [input, entry] of this.changes) text += `${JSON.stringify([input, entry])}\n`;
+    try {
+      await appendFile(this.journal, text);
+    } catch (e) {
+      // The output folder may not exist yet (every file failed before writing): make it once
+      // (makeFolders: node's recursive mkdir loops under /proc).
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await makeFolders(dirname(this.journal));
+      await appendFile(this.journal, text);
     }
-    const keys = [...merged.keys()].sort();
-    // One entry per line: readable, and diffs well when the output folder is under version control.
-    const lines = keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(merged.get(k))}`);
-    const body = `{\n  "teiwright": ${JSON.stringify(version)},\n  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
-    await writeAtomic(this.path, body);
-    this.dirty = false;
+    this.journaled = true;
+    this.changes.clear();
+  }
+
+  /**
+   * Saves what is left, then merges the manifest, the journals of runs that no longer run and
+   * this run's own into a new manifest (written atomically) and removes those journals.
+   * When another running process holds the lock, this run's journal stays for a later
+   * compaction (loading replays it meanwhile).
+   */
+  async compact(version: string): Promise<void> {
+    await this.save();
+    const dir = dirname(this.path);
+    const others = (await listJournals(dir)).filter((j) => j.pid !== process.pid && !isRunning(j.pid));
+    const own = basename(this.journal);
+    if (!this.journaled && others.length === 0) return;
+    const lock = join(dir, LOCK_NAME);
+    if (!(await takeLock(lock))) return;
+    try {
+      const merged = await readManifest(this.path);
+      // Oldest run first, so a later run's entry for an input wins.
+      const journals = (await listJournals(dir)).filter((j) => j.name === own || (j.pid !== process.pid && !isRunning(j.pid)));
+      for (const j of journals) await replay(join(dir, j.name), merged);
+      await writeAtomic(this.path, render(version, merged));
+      await Promise.all(journals.map((j) => rm(join(dir, j.name), { force: true })));
+      this.journaled = false;
+    } finally {
+      await rm(lock, { force: true });
+    }
   }
 }

@@ -4,7 +4,7 @@
  * code-point order, so the plan (and so the report) is the same on every file system.
  */
 import { lstat, opendir, readlink, realpath, stat } from 'node:fs/promises';
-import { extname, join, parse, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import type { DiagnosticCode } from '../diagnostics.js';
 
 /** Extensions of transcriptions taken from a folder (files without extension are taken too). */
@@ -15,8 +15,21 @@ export type PlanItem =
   /** An argument (or a folder inside one) that yields no file: `input-none`, `input-unreadable`. */
   | { kind: 'problem'; path: string; code: DiagnosticCode; message: string };
 
-/** `path` relative to `cwd`, with `/` separators: the form of paths in reports and the manifest. */
+/**
+ * The form of paths in reports and the manifest, with `/` separators: relative to `cwd` for a
+ * path under it, absolute for one outside it (`/dev/zero`, not `../../../dev/zero`), as
+ * `validate` shows a path given that way.
+ */
 export function displayPath(path: string, cwd: string): string {
+  const rel = relativePath(path, cwd);
+  return rel === '..' || rel.startsWith('../') || isAbsolute(rel) ? resolve(path).split(sep).join('/') : rel;
+}
+
+/**
+ * `path` relative to `cwd` with `/` separators, `../` and all: the form export writes into its
+ * records' `file` field (data, where a path of the user's machine has no place).
+ */
+export function relativePath(path: string, cwd: string): string {
   // Most paths lie under cwd and are already normal: the slice is what relative() gives, without normalising both paths (twice per file, in the main thread).
   if (sep === '/' && path.startsWith(cwd) && path.charCodeAt(cwd.length) === 47 && cwd.length > 1 && !/\/\.{0,2}(\/|$)/.test(path)) return path.slice(cwd.length + 1);
   const rel = relative(cwd, path);

@@ -5,7 +5,8 @@
  */
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { makeFoldersSync } from '../io/folders.js';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { escapeName, removeStaleFilesSync } from '../batch/atomic.js';
 import { countBySeverity, formatDiagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
 import { VERSION } from '../version.js';
 
@@ -139,7 +140,11 @@ export function makeReport(command: string, files: FileLine[], totals: Record<st
   return { tool: 'teiwright', version: VERSION, command, files: files.map((f) => ({ ...f, diagnostics: aggregateDiagnostics(f.diagnostics) })), totals, exitCode };
 }
 
-/** Writes a file whole or not at all: a temporary sibling, then a rename; no temporary file is left on failure. */
+/**
+ * Writes a file whole or not at all: a temporary sibling, then a rename; no temporary file
+ * is left on failure. A temporary sibling of the same file left by a killed run (its pid no
+ * longer runs) is removed first.
+ */
 export function writeFileAtomic(path: string, data: string): void {
   let info;
   try {
@@ -155,6 +160,7 @@ export function writeFileAtomic(path: string, data: string): void {
     return;
   }
   makeFoldersSync(dirname(path));
+  removeStaleFilesSync(dirname(path), new RegExp(`^${escapeName(basename(path))}\\.tmp-(\\d+)$`));
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, data);

@@ -14,8 +14,9 @@ import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createPool } from '../batch/pool.js';
-import { writeAtomic } from '../batch/atomic.js';
-import { displayPath } from '../batch/plan.js';
+import { removeStaleFilesSync, writeAtomic } from '../batch/atomic.js';
+// Export shows and records paths relative to the working folder, `../` included: its records' `file` field is data, where an absolute path of the user's machine has no place.
+import { relativePath as displayPath } from '../batch/plan.js';
 import { diagnostic } from '../batch/process-file.js';
 import { checkShard, inShard, type Shard } from '../batch/shard.js';
 import type { Progress } from '../batch/types.js';
@@ -151,6 +152,9 @@ function shardName(name: string, shard: Shard | undefined): string {
   return `${name.slice(0, dot)}.shard-${shard.index}-of-${shard.count}${name.slice(dot)}`;
 }
 
+/** The hidden per-process files of the corpus writer below, any shard's; group 1 is the pid. */
+const STALE_CORPUS_TEMP = /^\..+\.(?:parts|tmp)-(\d+)$/;
+
 export async function runExport(options: ExportOptions): Promise<ExportResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -162,6 +166,8 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`--jobs ${jobs}: expected a whole number ≥ 1`);
   await makeFolders(outDir);
+  // A killed export's corpus parts and temporary corpus (`.<corpus>.parts-<pid>`, `.<corpus>.tmp-<pid>`): removed once their run is gone.
+  removeStaleFilesSync(outDir, STALE_CORPUS_TEMP);
 
   const corpusName = writer.corpus ? shardName(writer.corpus.name, shard) : undefined;
   const corpusPath = corpusName ? join(outDir, corpusName) : undefined;
