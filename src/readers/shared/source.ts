@@ -1,6 +1,11 @@
 /** A normalised source text with a line table, so any offset maps to a 1-based line:column. */
 import type { SourcePos } from '../../model/edition.js';
 
+/** Texts up to this length are shared by value (`Source.intern`). */
+const INTERN_LENGTH = 24;
+/** At most this many distinct texts are shared. */
+const INTERN_COUNT = 4096;
+
 export class Source {
   readonly lineStarts: number[] = [0];
   constructor(readonly text: string) {
@@ -35,6 +40,25 @@ export class Source {
   }
 
   private readonly pairs = new Map<string, BracketPairs>();
+
+  /** Short texts already made, by value (see `intern`). */
+  private readonly interned = new Map<string, string>();
+
+  /**
+   * One string for each short text of the source: the inline scan makes a text node per
+   * run between two code spans or character references, and a flood of them repeats the
+   * same few words (16 MB of `` `code` word `` made 2.8 million copies of "code" and
+   * " word ", 24 bytes each). Texts longer than `INTERN_LENGTH` (rarely repeated, and sliced
+   * strings that share the source's characters) and texts past `INTERN_COUNT` distinct ones
+   * are kept as they are, so a text of all-different words holds no table of them.
+   */
+  intern(s: string): string {
+    if (s.length > INTERN_LENGTH) return s;
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    if (this.interned.size < INTERN_COUNT) this.interned.set(s, s);
+    return s;
+  }
 
   /**
    * For every `open` bracket, the offset of the `close` that balances it (escapes skipped,
