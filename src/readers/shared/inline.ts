@@ -298,7 +298,7 @@ class InlineScan {
       }
       if (c === '[') {
         // A markdown footnote reference `[^1]` (its definition `[^1]: …` is a block of its own).
-        const fn = FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24)));
+        const fn = t.charCodeAt(i + 1) === 94 ? FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24))) : null;
         if (fn && t[i + fn[0].length] !== ':' && this.isFootnote(fn[1]!)) {
           push(this.anchor(fn[1]!, i));
           i += fn[0].length;
@@ -310,7 +310,7 @@ class InlineScan {
           i = br.next;
           continue;
         }
-        const m = /^\[([^\s\]]{1,4})\]/.exec(t.slice(i, Math.min(end, i + 8)));
+        const m = this.closesShortly(i, end, 93) ? /^\[([^\s\]]{1,4})\]/.exec(t.slice(i, Math.min(end, i + 8))) : null;
         if (m && this.isPlainMarker(m[0])) {
           push(this.anchor(m[0], i));
           i += m[0].length;
@@ -318,7 +318,7 @@ class InlineScan {
         }
       }
       if (c === '(') {
-        const m = /^\(([^\s)]{1,4})\)/.exec(t.slice(i, Math.min(end, i + 8)));
+        const m = this.closesShortly(i, end, 41) ? /^\(([^\s)]{1,4})\)/.exec(t.slice(i, Math.min(end, i + 8))) : null;
         if (m && this.isPlainMarker(m[0])) {
           push(this.anchor(m[0], i));
           i += m[0].length;
@@ -334,7 +334,7 @@ class InlineScan {
         }
       }
       if (c === '|') {
-        const m = PAGE_MARK.exec(t.slice(i, Math.min(end, i + 16)));
+        const m = (t.charCodeAt(i + 1) | 32) === 112 ? PAGE_MARK.exec(t.slice(i, Math.min(end, i + 16))) : null;
         if (m) {
           push({ kind: 'pb', n: m[1]!, pos: this.pos(i) });
           i += m[0].length;
@@ -405,6 +405,17 @@ class InlineScan {
     text = text.replace(/\n/g, ' ');
     const strip = text.length >= 2 && text.startsWith(' ') && text.endsWith(' ') && /[^ ]/.test(text);
     return strip ? { text: text.slice(1, -1), at: i + n + 1, next: close + n } : { text, at: i + n, next: close + n };
+  }
+
+  /**
+   * Whether the character `close` (a char code) stands 2 to 5 places after `i`, before `end`:
+   * the only places a printed marker (`[12]`, `(a)`) can close. Most brackets of a text open
+   * no marker, and are passed without slicing the text after them for a pattern.
+   */
+  private closesShortly(i: number, end: number, close: number): boolean {
+    const t = this.t;
+    for (let k = i + 2; k <= i + 5 && k < end; k++) if (t.charCodeAt(k) === close) return true;
+    return false;
   }
 
   private isPlainMarker(printed: string): boolean {

@@ -95,7 +95,10 @@ export class BracketPairs {
     this.closes = new Int32Array(16);
     const stack: number[] = [];
     const esc = (c: string): string => '\\' + c;
-    const re = new RegExp(`[\\\\${esc(open)}${esc(close)}\\n]`, 'g');
+    // A blank line is matched as two line ends (its second one looked at again, as the first
+    // line end of the next blank line): a single line end is no match, so a text of many
+    // short lines makes no match object per line.
+    const re = new RegExp(`[\\\\${esc(open)}${esc(close)}]|\\n\\n`, 'g');
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const j = m.index;
       const ch = t[j];
@@ -104,7 +107,10 @@ export class BracketPairs {
       else if (ch === close) {
         const o = stack.pop();
         if (o !== undefined) this.closes[o] = j;
-      } else if (t[j + 1] === '\n') stack.length = 0;
+      } else {
+        stack.length = 0;
+        re.lastIndex = j + 1;
+      }
     }
   }
 
