@@ -19,7 +19,9 @@ import type { Edition } from './edition.js';
 const COPIED_LENGTH = 256;
 
 export function compactModel(edition: Edition): void {
-  const copies = new Map<unknown[], unknown[]>();
+  // Weak: an array replaced everywhere it was held can go while the walk goes on (a map would
+  // keep every replaced array until the end, the model's lists twice at once).
+  const copies = new WeakMap<unknown[], unknown[]>();
   const copyOf = (a: unknown[]): unknown[] => {
     if (a.length > COPIED_LENGTH) return a;
     let c = copies.get(a);

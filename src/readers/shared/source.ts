@@ -7,9 +7,18 @@ const INTERN_LENGTH = 24;
 const INTERN_COUNT = 4096;
 
 export class Source {
-  readonly lineStarts: number[] = [0];
+  /**
+   * Offsets where lines start, in a typed array of exactly one entry per line (counted
+   * first): a list of numbers grown by `push` holds 8 bytes and up to half as much spare room
+   * per line, and a page of short lines has a line every few bytes.
+   */
+  readonly lineStarts: Int32Array;
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    this.lineStarts = new Int32Array(lines);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts[n++] = i + 1;
   }
 
   /** The 1-based position of `offset` (binary search in the line table: O(log n)). */

@@ -162,8 +162,10 @@ class MarkdownSyntax implements MarkedSyntax {
   /** The source lines from 1-based `line` to the one holding offset `end`. */
   private printed(line: number, end: number): StreamBlock['lines'] {
     const last = Math.max(line, this.src.pos(Math.max(0, end - 1)).line);
-    const out: StreamBlock['lines'] = [];
-    for (let l = line; l <= last; l++) out.push({ text: this.src.line(l - 1), line: l });
+    // One line (most blocks of a page of short paragraphs) in an array literal: grown by
+    // `push` from `[]`, it would reserve 17 slots.
+    const out: StreamBlock['lines'] = [{ text: this.src.line(line - 1), line }];
+    for (let l = line + 1; l <= last; l++) out.push({ text: this.src.line(l - 1), line: l });
     return out;
   }
 
