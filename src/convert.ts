@@ -6,6 +6,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
 import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
+import { compactModel } from './model/compact.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
@@ -135,6 +136,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   });
   sanitizeModel(model, diagnostics, limits.elements);
   reportForbiddenInInput(text, diagnostics);
+  // The model lives through the writer, the validation and the fidelity check: its arrays give back their spare room first.
+  compactModel(model);
   stage('check');
   if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
   stage('write');

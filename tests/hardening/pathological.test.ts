@@ -247,6 +247,28 @@ describe('markdown text that opens no markup is gathered as source ranges', () =
       { kind: 'text', text: 'd [ e', pos: { line: 2, column: 1 } },
     ]);
   });
+  it('blank text between code spans holding spaces is one node at the first blank\'s column, not two nodes per four bytes', () => {
+    const t = `a ${'` ` '.repeat(10_000)}b`;
+    const nodes = read(t);
+    expect(nodes.map((n) => n.kind)).toEqual(['text', 'text', 'text']);
+    expect(nodes[0]).toEqual({ kind: 'text', text: 'a ', pos: { line: 1, column: 1 } });
+    // 10,000 code spans of one space and the 9,999 spaces between them.
+    expect(nodes[1]).toEqual({ kind: 'text', text: ' '.repeat(19_999), pos: { line: 1, column: 4 } });
+    // The text after the joined blanks keeps its own source column.
+    expect(nodes[2]).toEqual({ kind: 'text', text: ' b', pos: { line: 1, column: t.length - 1 } });
+  });
+
+  it('only blanks are joined across a code span: words and no-break spaces keep their own nodes and columns', () => {
+    expect(read('`a` `b`&nbsp;`c` x')).toEqual([
+      { kind: 'text', text: 'a', pos: { line: 1, column: 2 } },
+      { kind: 'text', text: ' ', pos: { line: 1, column: 4 } },
+      { kind: 'text', text: 'b', pos: { line: 1, column: 6 } },
+      { kind: 'text', text: '\u00a0', pos: { line: 1, column: 8 } },
+      { kind: 'text', text: 'c', pos: { line: 1, column: 15 } },
+      { kind: 'text', text: ' x', pos: { line: 1, column: 17 } },
+    ]);
+  });
+
   it('a `<` that cannot open a tag (`< b`, `<1`, `<<`) is text; the `<b>` after it still opens one', () => {
     const nodes = read('1 < b <1 <<b>x</b>');
     expect(nodes.map((n) => n.kind)).toEqual(['text', 'hi']);

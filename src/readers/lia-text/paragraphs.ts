@@ -33,11 +33,12 @@ export function splitParagraphs(text: string, maxBlocks = Number.POSITIVE_INFINI
         if (paragraphs.length >= maxBlocks) {
           throw new LimitExceeded('input-too-many-elements', `the text has more than ${maxBlocks} paragraphs, each at least one element (--max-elements ${maxBlocks}); the file was not converted`, { line: lineNo, column: 1 });
         }
-        current = { kind: 'para', lines: [], gapBefore: gap, hints: {} };
+        // The first line in the array literal: an array grown by `push` from `[]` reserves
+        // 17 slots, and a page of one-line paragraphs (notes, headings) holds many of them.
+        current = { kind: 'para', lines: [{ text: line, line: lineNo }], gapBefore: gap, hints: {} };
         paragraphs.push(current);
         gap = 0;
-      }
-      current.lines.push({ text: line, line: lineNo });
+      } else current.lines.push({ text: line, line: lineNo });
     }
     start = end + 1;
   }

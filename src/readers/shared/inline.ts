@@ -6,7 +6,7 @@
  * gets its exact line:column; recursion only into the delimited content of a node.
  */
 import type { Diagnostics } from '../../diagnostics.js';
-import type { Inline, SourcePos } from '../../model/edition.js';
+import type { Inline, InlineOf, SourcePos } from '../../model/edition.js';
 import type { Source } from './source.js';
 import { referenceAt } from '../../model/charref.js';
 import { LimitExceeded, tooManyAnchors } from '../../model/limits.js';
@@ -57,6 +57,15 @@ const TAG = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*?)(\/?)>/;
 const attr = (attrs: string, name: string): string | undefined =>
   new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(attrs)?.slice(1).find((v) => v !== undefined);
 
+/** Only spaces, tabs and line ends (not the other white space XML or `trim` knows, such as a no-break space or U+000B). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9) return false;
+  }
+  return true;
+}
+
 export function parseInlines(env: InlineEnv, start: number, end: number): Inline[] {
   return new InlineScan(env).run(start, end);
 }
@@ -73,7 +82,8 @@ export function parseInlinesTracked(env: InlineEnv, start: number, end: number):
 }
 
 /** The backtick runs of each source text (by run length, offsets in order), found at its first code span. */
-const BACKTICK_RUNS = new WeakMap<Source, Map<number, number[]>>();
+const BACKTICK_RUNS = new WeakMap<Source, Map<number, Int32Array>>();
+const NO_RUNS = new Int32Array(0);
 
 class InlineScan {
   private readonly t: string;
@@ -103,8 +113,27 @@ class InlineScan {
     // in a second pass over a list with break markers: a paragraph of 100,000 code spans
     // makes no second list.
     let aligned = true;
+    // Blank texts (spaces, tabs, line ends) that follow a blank text node across such a place
+    // are joined to it all the same: no column inside white space is ever reported, and a
+    // run of code spans holding a space (`` ` ` ` ` ``) made two nodes per four bytes, a
+    // quarter of a gigabyte per input megabyte while the paragraph was read. The pieces wait
+    // in `blankParts` and are joined once (a rope of a million concatenations is larger
+    // than the nodes it replaces); the joined node stays misaligned (`aligned` false), so no
+    // later text is joined onto it.
+    let blankParts: string[] | undefined;
+    const closeBlank = (): void => {
+      if (blankParts === undefined) return;
+      const last = out[out.length - 1] as InlineOf<'text'>;
+      out[out.length - 1] = { ...last, text: blankParts.join('') };
+      blankParts = undefined;
+    };
     const put = (node: Inline): void => {
       const last = out[out.length - 1];
+      if (!aligned && node.kind === 'text' && last?.kind === 'text' && isBlank(node.text) && (blankParts !== undefined || isBlank(last.text))) {
+        (blankParts ??= [last.text]).push(node.text);
+        return;
+      }
+      closeBlank();
       if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + node.text };
       else out.push(node);
       aligned = true;
@@ -152,7 +181,7 @@ class InlineScan {
       countSpaces(t, from, to);
     };
     const flush = (): void => {
-      if (!isEmpty()) put({ kind: 'text', text: gathered(), pos: this.pos(bufStart) });
+      if (!isEmpty()) put({ kind: 'text', text: this.env.src.intern(gathered()), pos: this.pos(bufStart) });
       buf = '';
       pendFrom = pendTo;
       trailingSpaces = 0;
@@ -195,7 +224,7 @@ class InlineScan {
           flush();
           aligned = false;
           if (span.text !== '') {
-            put({ kind: 'text', text: span.text, pos: this.pos(span.at) });
+            put({ kind: 'text', text: this.env.src.intern(span.text), pos: this.pos(span.at) });
             aligned = false;
           }
           i = span.next;
@@ -269,7 +298,7 @@ class InlineScan {
       }
       if (c === '[') {
         // A markdown footnote reference `[^1]` (its definition `[^1]: …` is a block of its own).
-        const fn = FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24)));
+        const fn = t.charCodeAt(i + 1) === 94 ? FOOTNOTE_REF.exec(t.slice(i, Math.min(end, i + 24))) : null;
         if (fn && t[i + fn[0].length] !== ':' && this.isFootnote(fn[1]!)) {
           push(this.anchor(fn[1]!, i));
           i += fn[0].length;
@@ -281,7 +310,7 @@ class InlineScan {
           i = br.next;
           continue;
         }
-        const m = /^\[([^\s\]]{1,4})\]/.exec(t.slice(i, Math.min(end, i + 8)));
+        const m = this.closesShortly(i, end, 93) ? /^\[([^\s\]]{1,4})\]/.exec(t.slice(i, Math.min(end, i + 8))) : null;
         if (m && this.isPlainMarker(m[0])) {
           push(this.anchor(m[0], i));
           i += m[0].length;
@@ -289,7 +318,7 @@ class InlineScan {
         }
       }
       if (c === '(') {
-        const m = /^\(([^\s)]{1,4})\)/.exec(t.slice(i, Math.min(end, i + 8)));
+        const m = this.closesShortly(i, end, 41) ? /^\(([^\s)]{1,4})\)/.exec(t.slice(i, Math.min(end, i + 8))) : null;
         if (m && this.isPlainMarker(m[0])) {
           push(this.anchor(m[0], i));
           i += m[0].length;
@@ -305,7 +334,7 @@ class InlineScan {
         }
       }
       if (c === '|') {
-        const m = PAGE_MARK.exec(t.slice(i, Math.min(end, i + 16)));
+        const m = (t.charCodeAt(i + 1) | 32) === 112 ? PAGE_MARK.exec(t.slice(i, Math.min(end, i + 16))) : null;
         if (m) {
           push({ kind: 'pb', n: m[1]!, pos: this.pos(i) });
           i += m[0].length;
@@ -316,6 +345,7 @@ class InlineScan {
       i++;
     }
     flush();
+    closeBlank();
     return out;
   }
 
@@ -324,23 +354,32 @@ class InlineScan {
    * once per source text (BACKTICK_RUNS), not once per scan: a page of 20,000 paragraphs
    * with a code span each scanned the whole text 20,000 times (200 KB: 24 s).
    */
-  private runsOfLength(n: number): readonly number[] {
+  private runsOfLength(n: number): Int32Array {
     let runs = BACKTICK_RUNS.get(this.env.src);
     if (!runs) {
-      runs = new Map<number, number[]>();
+      // Offsets in typed arrays (4 bytes each, not an 8-byte slot of an array of numbers):
+      // 16 MB of code spans have 2.8 million runs, held while the text is read.
+      const grown = new Map<number, { at: Int32Array; count: number }>();
       const t = this.t;
       for (let i = t.indexOf('`'); i >= 0; ) {
         let k = i;
         while (t.charCodeAt(k) === 96) k++;
         // Escapes are not looked at: a backslash is literal inside a code span, so `\` can close one.
-        const list = runs.get(k - i);
-        if (list) list.push(i);
-        else runs!.set(k - i, [i]);
+        let list = grown.get(k - i);
+        if (!list) grown.set(k - i, (list = { at: new Int32Array(16), count: 0 }));
+        if (list.count === list.at.length) {
+          const wider = new Int32Array(list.count * 2);
+          wider.set(list.at);
+          list.at = wider;
+        }
+        list.at[list.count++] = i;
         i = t.indexOf('`', k);
       }
+      runs = new Map<number, Int32Array>();
+      for (const [length, list] of grown) runs.set(length, list.at.slice(0, list.count));
       BACKTICK_RUNS.set(this.env.src, runs);
     }
-    return runs.get(n) ?? [];
+    return runs.get(n) ?? NO_RUNS;
   }
 
   /**
@@ -366,6 +405,17 @@ class InlineScan {
     text = text.replace(/\n/g, ' ');
     const strip = text.length >= 2 && text.startsWith(' ') && text.endsWith(' ') && /[^ ]/.test(text);
     return strip ? { text: text.slice(1, -1), at: i + n + 1, next: close + n } : { text, at: i + n, next: close + n };
+  }
+
+  /**
+   * Whether the character `close` (a char code) stands 2 to 5 places after `i`, before `end`:
+   * the only places a printed marker (`[12]`, `(a)`) can close. Most brackets of a text open
+   * no marker, and are passed without slicing the text after them for a pattern.
+   */
+  private closesShortly(i: number, end: number, close: number): boolean {
+    const t = this.t;
+    for (let k = i + 2; k <= i + 5 && k < end; k++) if (t.charCodeAt(k) === close) return true;
+    return false;
   }
 
   private isPlainMarker(printed: string): boolean {

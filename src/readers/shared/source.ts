@@ -1,10 +1,24 @@
 /** A normalised source text with a line table, so any offset maps to a 1-based line:column. */
 import type { SourcePos } from '../../model/edition.js';
 
+/** Texts up to this length are shared by value (`Source.intern`). */
+const INTERN_LENGTH = 24;
+/** At most this many distinct texts are shared. */
+const INTERN_COUNT = 4096;
+
 export class Source {
-  readonly lineStarts: number[] = [0];
+  /**
+   * Offsets where lines start, in a typed array of exactly one entry per line (counted
+   * first): a list of numbers grown by `push` holds 8 bytes and up to half as much spare room
+   * per line, and a page of short lines has a line every few bytes.
+   */
+  readonly lineStarts: Int32Array;
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    this.lineStarts = new Int32Array(lines);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts[n++] = i + 1;
   }
 
   /** The 1-based position of `offset` (binary search in the line table: O(log n)). */
@@ -35,6 +49,25 @@ export class Source {
   }
 
   private readonly pairs = new Map<string, BracketPairs>();
+
+  /** Short texts already made, by value (see `intern`). */
+  private readonly interned = new Map<string, string>();
+
+  /**
+   * One string for each short text of the source: the inline scan makes a text node per
+   * run between two code spans or character references, and a flood of them repeats the
+   * same few words (16 MB of `` `code` word `` made 2.8 million copies of "code" and
+   * " word ", 24 bytes each). Texts longer than `INTERN_LENGTH` (rarely repeated, and sliced
+   * strings that share the source's characters) and texts past `INTERN_COUNT` distinct ones
+   * are kept as they are, so a text of all-different words holds no table of them.
+   */
+  intern(s: string): string {
+    if (s.length > INTERN_LENGTH) return s;
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    if (this.interned.size < INTERN_COUNT) this.interned.set(s, s);
+    return s;
+  }
 
   /**
    * For every `open` bracket, the offset of the `close` that balances it (escapes skipped,
@@ -71,7 +104,10 @@ export class BracketPairs {
     this.closes = new Int32Array(16);
     const stack: number[] = [];
     const esc = (c: string): string => '\\' + c;
-    const re = new RegExp(`[\\\\${esc(open)}${esc(close)}\\n]`, 'g');
+    // A blank line is matched as two line ends (its second one looked at again, as the first
+    // line end of the next blank line): a single line end is no match, so a text of many
+    // short lines makes no match object per line.
+    const re = new RegExp(`[\\\\${esc(open)}${esc(close)}]|\\n\\n`, 'g');
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const j = m.index;
       const ch = t[j];
@@ -80,7 +116,10 @@ export class BracketPairs {
       else if (ch === close) {
         const o = stack.pop();
         if (o !== undefined) this.closes[o] = j;
-      } else if (t[j + 1] === '\n') stack.length = 0;
+      } else {
+        stack.length = 0;
+        re.lastIndex = j + 1;
+      }
     }
   }
 

@@ -41,6 +41,27 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c > 
 const FOOTNOTE_DEFINITION = /^\[\^([\p{L}\d_-]{1,20})\]:[ \t]*/u;
 const LINK_SEPARATORS = /^[\s|•·>»«\\\-–—:]*$/;
 
+/**
+ * `trimInlines` on a list nobody else holds: the same nodes in the list itself. The blank
+ * ends are cut as trimInlines cuts them; the two end nodes are then trimmed by trimInlines
+ * itself (on a list of just them), so both give the same nodes.
+ */
+function trimInPlace(list: Inline[]): Inline[] {
+  const blank = (node: Inline): boolean => node.kind === 'lb' || (node.kind === 'text' && !node.text.trim());
+  let from = 0;
+  let to = list.length;
+  while (from < to && blank(list[from]!)) from++;
+  while (to > from && blank(list[to - 1]!)) to--;
+  list.length = to;
+  if (from > 0) list.splice(0, from);
+  const last = list.length - 1;
+  if (last < 0) return list;
+  const ends = trimInlines(last === 0 ? [list[0]!] : [list[0]!, list[last]!]);
+  list[0] = ends[0]!;
+  if (last > 0) list[last] = ends[1]!;
+  return list;
+}
+
 /** The markdown of `src` from `firstLine` as a block stream for the layout engine. */
 export function markdownStream(src: Source, firstLine: number, diagnostics: Diagnostics, profile: string, front?: FrontMatterFacts, limits?: Limits): BlockStream {
   const wrapped = isQuoteWrapped(src, firstLine);
@@ -141,8 +162,10 @@ class MarkdownSyntax implements MarkedSyntax {
   /** The source lines from 1-based `line` to the one holding offset `end`. */
   private printed(line: number, end: number): StreamBlock['lines'] {
     const last = Math.max(line, this.src.pos(Math.max(0, end - 1)).line);
-    const out: StreamBlock['lines'] = [];
-    for (let l = line; l <= last; l++) out.push({ text: this.src.line(l - 1), line: l });
+    // One line (most blocks of a page of short paragraphs) in an array literal: grown by
+    // `push` from `[]`, it would reserve 17 slots.
+    const out: StreamBlock['lines'] = [{ text: this.src.line(line - 1), line }];
+    for (let l = line + 1; l <= last; l++) out.push({ text: this.src.line(l - 1), line: l });
     return out;
   }
 
@@ -211,7 +234,10 @@ class MarkdownSyntax implements MarkedSyntax {
     const ref = this.ref(b);
     if (ref.kind === 'cell') return this.cellInlines(probe ? this.probeEnv : this.env, ref.segments);
     const r = this.range(b);
-    return trimInlines(this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, probe).list);
+    const list = this.read(r.start, r.end, ref.kind === 'quoted' || this.env.quoted === true, probe).list;
+    // The words for the TEI take the reading itself (it is forgotten, see `read`): trimmed in
+    // place, not copied, so a paragraph of millions of nodes is not held twice while it is read.
+    return probe ? trimInlines(list) : trimInPlace(list);
   }
 
   plainWords(b: StreamBlock): string {
