@@ -55,6 +55,12 @@ import { type Front, footerAuthor, frontTexts, titleAuthor } from './authors.js'
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 import { isCreditLine } from './info.js';
 
+/**
+ * A block with a letter or a digit (`/[\p{L}\p{N}]/u` on `blockText(p)`): asked of its lines
+ * as printed, since squashing white space and joining lines adds or takes no letter.
+ */
+const hasWordChar = (p: StreamBlock): boolean => p.lines.some((l) => /[\p{L}\p{N}]/u.test(l.text));
+
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
 interface Reading {
   diagnostics: Diagnostics;
@@ -938,7 +944,7 @@ function textAfterNotes(paragraphs: readonly StreamBlock[], notesAt: number): nu
       continue;
     }
     if (!last || p.lines.length !== 1 || isNotesHeading(p) || !textAfterNotesRule(p.lines[0]!.text)) continue;
-    const words = paragraphs.slice(i + 1).some((q) => /[\p{L}\p{N}]/u.test(blockText(q)));
+    const words = paragraphs.slice(i + 1).some(hasWordChar);
     const next = /^\d+$|^[A-Za-z]$/.test(last.key) ? nextKey(last.key) : last.key;
     const goesOn = paragraphs.slice(i + 1).some((q, k, rest) => {
       if (isNotesHeading(q) && rest.slice(k + 1).some((r) => noteLabel(r.lines[0]!.text, true, { key: undefined }))) return true;
@@ -1007,7 +1013,7 @@ function withHeading(paragraphs: readonly StreamBlock[], from: number, i: number
     if (isNotesHeading(p)) return k;
     if (noteLabel(p.lines[0]!.text, true, { key: undefined })) break;
     // A separator ("* * *") between the section's own paragraphs and its notes is no paragraph of words.
-    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
+    if (hasWordChar(p)) own++;
   }
   return i;
 }
@@ -1196,7 +1202,7 @@ function notesUnderHeading(paragraphs: readonly StreamBlock[], i: number): boole
     const p = paragraphs[k]!;
     if (noteLabel(p.lines[0]!.text, true, { key: undefined })) return true;
     if (isNotesHeading(p)) return false;
-    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
+    if (hasWordChar(p)) own++;
   }
   return false;
 }

@@ -84,8 +84,21 @@ export function breakLine(children: Inline[]): void {
   else if (last) children.push({ kind: 'text', text: '\n', pos: last.pos });
 }
 
-/** A block with words (letters or digits): "* * *" between two notes sections is no text. */
-const hasWords = (inlines: readonly Inline[]): boolean => /[\p{L}\p{N}]/u.test(plainText(inlines));
+/** A letter or a digit: a word. */
+const WORDY = /[\p{L}\p{N}]/u;
+/** How much of a text's opening is looked at for a word before its whole text is built. */
+const WORDS_OPENING = 256;
+
+/**
+ * A block with words (letters or digits): "* * *" between two notes sections is no text. A
+ * word in the opening is a word of the whole, so a long paragraph's text is built whole only
+ * when its opening has none.
+ */
+const hasWords = (inlines: readonly Inline[]): boolean => {
+  const head = plainText(inlines, { upTo: WORDS_OPENING });
+  if (WORDY.test(head)) return true;
+  return head.length >= WORDS_OPENING && WORDY.test(plainText(inlines));
+};
 const blockHasWords = (block: Block): boolean => {
   switch (block.kind) {
     case 'p':

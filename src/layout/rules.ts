@@ -698,12 +698,15 @@ export function creditWithoutColon(line: string): { label: string; value: string
   return undefined;
 }
 
+/** The longest line (white space trimmed) a prose information row is read in. */
+export const INFO_SENTENCE_MAX = 400;
+
 /** The prose information row a line matches (short lines only: a paragraph of text is not one). */
 export function infoSentence(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
   // trimStart and trimEnd take the white space `[\s\u00a0]` is, without a pattern tried at every position.
   const lead = line.length - line.trimStart().length;
   const s = line.slice(lead).trimEnd();
-  if (s.length > 400) return undefined;
+  if (s.length > INFO_SENTENCE_MAX) return undefined;
   for (const rule of INFO_SENTENCES) {
     const m = rule.pattern.exec(s);
     if (!m?.groups) continue;
