@@ -88,6 +88,8 @@ interface Ctx {
   syntax: MarkedSyntax;
   diagnostics: Diagnostics;
   ed: Edition;
+  /** `isNotesHeading` of the blocks asked so far. */
+  notesHeadings: Map<StreamBlock, boolean>;
 }
 
 type Heading = StreamBlock & { kind: 'heading' };
@@ -98,7 +100,7 @@ const level = (b: StreamBlock): number => b.hints.level ?? 1;
 export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
   const ed = emptyEdition(stream.profile);
   const front = stream.front;
-  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed };
+  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed, notesHeadings: new Map() };
   const footnotes = trailingFootnotes(ctx, stream.blocks);
   const blocks = footnotes.length ? stream.blocks.filter((b) => !footnotes.includes(b)) : stream.blocks;
   const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
@@ -567,9 +569,16 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
 
 function isNotesHeading(ctx: Ctx, b: StreamBlock): boolean {
   if ((b.kind !== 'heading' && b.kind !== 'para') || b.hints.markup) return false;
-  // A notes heading is never longer than the rule reads (60 characters).
-  const text = ctx.syntax.shortBareText(b, 60);
-  return text !== undefined && isNotesHeadingText(text);
+  // Asked of a block several times (finding the notes, their sections, the text after them):
+  // its printed words do not change, so the answer is kept.
+  let known = ctx.notesHeadings.get(b);
+  if (known === undefined) {
+    // A notes heading is never longer than the rule reads (60 characters).
+    const text = ctx.syntax.shortBareText(b, 60);
+    known = text !== undefined && isNotesHeadingText(text);
+    ctx.notesHeadings.set(b, known);
+  }
+  return known;
 }
 
 /** The note label at the start of a paragraph: a link back to the text (`[1.](#f1)`) or a printed label. */
@@ -902,7 +911,8 @@ function authorFromLetterTitle(ed: Edition): void {
 function authorFromFooter(ctx: Ctx): void {
   // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive"); a
   // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
-  const lines = ctx.ed.dropped.map((d) => ({ text: d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), pos: d.pos }));
+  // Without a bracket a line has no link markup to take out.
+  const lines = ctx.ed.dropped.map((d) => ({ text: d.text.includes('[') || d.text.includes(']') ? d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, '') : d.text, pos: d.pos }));
   // The first three paragraphs only (the plain text of every paragraph was built to keep three), when a link names a surname alone.
   const firstParagraphs = (): string[] => {
     const texts: string[] = [];

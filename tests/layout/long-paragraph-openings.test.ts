@@ -100,6 +100,17 @@ describe('a notes section printed inside the text: the paragraph after it has wo
     expect(ed.notes[0]!.inText).toBe(true);
   });
 
+  it('blocks out of source order: the words printed after the section count wherever the block stands in the list', () => {
+    const ed = model([text('* * *')]);
+    ed.body.blocks.unshift({ kind: 'p', children: [text('Words printed after the notes.')], pos: pos(12) });
+    placeNoteSections(ed);
+    expect(ed.notes[0]!.inText).toBe(true);
+    const before = model([text('* * *')]);
+    before.body.blocks.push({ kind: 'p', children: [text('Words printed before the notes.')], pos: pos(3) });
+    placeNoteSections(before);
+    expect(before.notes[0]!.inText).toBeUndefined();
+  });
+
   it('a long run of separators only: no text follows, the section stays at the end (negative)', () => {
     const ed = model([text('* '.repeat(2000)), text(' — ')]);
     placeNoteSections(ed);
