@@ -102,7 +102,8 @@ export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, dia
   const front = stream.front;
   const ctx: Ctx = { syntax: stream.marked, diagnostics, ed, notesHeadings: new Map() };
   const footnotes = trailingFootnotes(ctx, stream.blocks);
-  const blocks = footnotes.length ? stream.blocks.filter((b) => !footnotes.includes(b)) : stream.blocks;
+  const definitions = new Set(footnotes);
+  const blocks = footnotes.length ? stream.blocks.filter((b) => !definitions.has(b)) : stream.blocks;
   const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
 
   const notesAt = findNotes(ctx, blocks);
