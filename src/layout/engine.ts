@@ -55,6 +55,12 @@ import { type Front, footerAuthor, frontTexts, titleAuthor } from './authors.js'
 import { type BlockStream, type InlineSyntax, type StreamBlock, type StreamLine, blockText, firstColumn, squashLine, squashShort } from './blocks.js';
 import { isCreditLine } from './info.js';
 
+/**
+ * A block with a letter or a digit (`/[\p{L}\p{N}]/u` on `blockText(p)`): asked of its lines
+ * as printed, since squashing white space and joining lines adds or takes no letter.
+ */
+const hasWordChar = (p: StreamBlock): boolean => p.lines.some((l) => /[\p{L}\p{N}]/u.test(l.text));
+
 /** What every zone reader needs: where to report, and the reader's inline syntax. */
 interface Reading {
   diagnostics: Diagnostics;
@@ -137,7 +143,20 @@ const isCreditedParagraph = (p: StreamBlock): boolean =>
   p.lines.length >= 2 && p.lines.length <= 12 && p.lines.every((l) => l.text.length <= 400 && !isTitleZoneLine(l.text)) && isCreditLine(p.lines[p.lines.length - 1]!.text);
 
 /** A line of one or two words ("by", "J. C. MARIATEGUI" over the credits): the title zone's, printed in the same block; then the block is not read as information. */
-const isTitleZoneLine = (text: string): boolean => squashLine(text).split(' ').filter((w) => /\p{L}{2}/u.test(w)).length < 2 || /^by$/i.test(squashLine(text));
+const isTitleZoneLine = (text: string): boolean => {
+  // Fewer than two words of two letters in a row ("by" is one word: no test of its own is needed).
+  // The words of the squashed line are the runs of non-space of the line as printed; counting stops at two.
+  let words = 0;
+  for (let m = PRINTED_WORD.exec(text); m; m = PRINTED_WORD.exec(text)) {
+    if (TWO_LETTERS.test(m[0]) && ++words === 2) {
+      PRINTED_WORD.lastIndex = 0;
+      return false;
+    }
+  }
+  return true;
+};
+const PRINTED_WORD = /\S+/g;
+const TWO_LETTERS = /\p{L}{2}/u;
 
 /**
  * The information block opened by the printed source cited in a line ("Clara Zetkin, Social
@@ -887,7 +906,7 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
         if (seen.has(label.key)) seenLabelled = i;
       }
     }
-    for (const l of p.lines) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
+    for (const l of p.lines) if (l.text.includes('[')) for (const m of l.text.matchAll(ANCHOR_KEYS)) seen.add(m[1]!);
   }
   const opening = seenLabelled >= 0 ? seenLabelled : firstLabelled;
   const bracketed = opening < 0 ? paragraphs.length : withHeading(paragraphs, from, opening);
@@ -914,7 +933,7 @@ function notesStart(paragraphs: readonly StreamBlock[], from: number, titleKeys:
     const label = i > from ? noteLabel(p.lines[0]!.text, true, { key: undefined }) : undefined;
     if (label && anchors.has(label.key) && !bracketedKeys.has(label.key) && labelledToEnd(paragraphs, i, bracketed, anchors)) return withHeading(paragraphs, from, i);
     for (const l of p.lines) {
-      for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
+      if (l.text.includes('[')) for (const m of l.text.matchAll(ANCHOR_KEYS)) anchors.add(m[1]!);
       for (const k of parenthesisedAnchorKeys(l.text)) anchors.add(k);
     }
   }
@@ -938,7 +957,7 @@ function textAfterNotes(paragraphs: readonly StreamBlock[], notesAt: number): nu
       continue;
     }
     if (!last || p.lines.length !== 1 || isNotesHeading(p) || !textAfterNotesRule(p.lines[0]!.text)) continue;
-    const words = paragraphs.slice(i + 1).some((q) => /[\p{L}\p{N}]/u.test(blockText(q)));
+    const words = paragraphs.slice(i + 1).some(hasWordChar);
     const next = /^\d+$|^[A-Za-z]$/.test(last.key) ? nextKey(last.key) : last.key;
     const goesOn = paragraphs.slice(i + 1).some((q, k, rest) => {
       if (isNotesHeading(q) && rest.slice(k + 1).some((r) => noteLabel(r.lines[0]!.text, true, { key: undefined }))) return true;
@@ -1007,7 +1026,7 @@ function withHeading(paragraphs: readonly StreamBlock[], from: number, i: number
     if (isNotesHeading(p)) return k;
     if (noteLabel(p.lines[0]!.text, true, { key: undefined })) break;
     // A separator ("* * *") between the section's own paragraphs and its notes is no paragraph of words.
-    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
+    if (hasWordChar(p)) own++;
   }
   return i;
 }
@@ -1196,7 +1215,7 @@ function notesUnderHeading(paragraphs: readonly StreamBlock[], i: number): boole
     const p = paragraphs[k]!;
     if (noteLabel(p.lines[0]!.text, true, { key: undefined })) return true;
     if (isNotesHeading(p)) return false;
-    if (/[\p{L}\p{N}]/u.test(blockText(p))) own++;
+    if (hasWordChar(p)) own++;
   }
   return false;
 }

@@ -37,8 +37,44 @@ export interface LabelLine {
   known: boolean;
 }
 
+/** The most characters a label of `LABEL_LINE` and `GLUED_LABEL` has: a capital and 40 more. */
+const LABEL_MAX = 41;
+
+/**
+ * False when neither `LABEL_LINE` nor `GLUED_LABEL` can match, found without running them
+ * (most lines with a colon are prose): after the leading white space both need a label of
+ * 1 to LABEL_MAX characters, then only spaces up to the first colon. A label holds letters,
+ * spaces and `\ / & ' -` and opens with a capital, so any other ASCII character in it (a
+ * digit, a comma, a full stop) or a lower-case ASCII first letter says no.
+ */
+function mayBeLabelLine(text: string): boolean {
+  let start = 0;
+  for (let c = text.charCodeAt(start); c === 0x20 || c === 0xa0 || c === 0x09; c = text.charCodeAt(++start));
+  const colon = text.indexOf(':', start);
+  if (colon < 0) return false;
+  let end = colon;
+  for (let c = text.charCodeAt(end - 1); end > start && (c === 0x20 || c === 0xa0); c = text.charCodeAt(--end - 1));
+  // The patterns count characters (code points): an astral letter is two code units.
+  if (end === start || end - start > 2 * LABEL_MAX) return false;
+  const first = text.charCodeAt(start);
+  if (first < 0x80 && !(first >= 0x41 && first <= 0x5a)) return false;
+  let chars = 1;
+  for (let k = start + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c & 0xfc00) !== 0xdc00 || (text.charCodeAt(k - 1) & 0xfc00) !== 0xd800) chars++;
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) continue;
+    if (c !== 0x20 && c !== 0x5c && c !== 0x2f && c !== 0x26 && c !== 0x27 && c !== 0x2d) return false;
+  }
+  return chars <= LABEL_MAX;
+}
+
 /** The label of a metadata line, when the line has one; unknown labels are at most four words. */
 export function labelLineAt(text: string): LabelLine | undefined {
+  return mayBeLabelLine(text) ? labelLineByPattern(text) : undefined;
+}
+
+/** `labelLineAt` without the quick test first: the patterns decide (exported for the tests that hold the two equal). */
+export function labelLineByPattern(text: string): LabelLine | undefined {
   const m = LABEL_LINE.exec(text) ?? gluedKnownLabel(text);
   if (!m) return undefined;
   const label = squashLine(m[1]!);

@@ -25,8 +25,8 @@ import { linkBareMarkers } from './note-pairing.js';
 import { noteType } from './notes.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
 import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
-import { SHAPES, isNameOrSurname } from './shapes.js';
-import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText, notesSectionType } from './rules.js';
+import { NAME_PARTS_MAX, SHAPES, isNameOrSurname } from './shapes.js';
+import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, INFO_SENTENCE_MAX, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText, notesSectionType } from './rules.js';
 import { footerAuthor, frontTexts } from './authors.js';
 
 /** One field of an information-block paragraph, as the syntax splits and labels it. */
@@ -88,6 +88,8 @@ interface Ctx {
   syntax: MarkedSyntax;
   diagnostics: Diagnostics;
   ed: Edition;
+  /** `isNotesHeading` of the blocks asked so far. */
+  notesHeadings: Map<StreamBlock, boolean>;
 }
 
 type Heading = StreamBlock & { kind: 'heading' };
@@ -98,9 +100,10 @@ const level = (b: StreamBlock): number => b.hints.level ?? 1;
 export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
   const ed = emptyEdition(stream.profile);
   const front = stream.front;
-  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed };
+  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed, notesHeadings: new Map() };
   const footnotes = trailingFootnotes(ctx, stream.blocks);
-  const blocks = footnotes.length ? stream.blocks.filter((b) => !footnotes.includes(b)) : stream.blocks;
+  const definitions = new Set(footnotes);
+  const blocks = footnotes.length ? stream.blocks.filter((b) => !definitions.has(b)) : stream.blocks;
   const titleFromFront = front?.titleWins === true && front.title?.text !== undefined && front.title.text !== '';
 
   const notesAt = findNotes(ctx, blocks);
@@ -362,7 +365,9 @@ const proseInfo = (value: Inline[]): ReturnType<typeof infoSentence> => {
   const first = value[0];
   // The label's words must stand in the first text node, so the value can be cut after them.
   if (first?.kind !== 'text') return undefined;
-  const prose = infoSentence(squash(plainText(value)));
+  // A prose row is at most 400 characters long (`infoSentence`): a longer value's words are
+  // never built whole, a prefix longer than that says no.
+  const prose = infoSentence(leadText(value, INFO_SENTENCE_MAX));
   return prose && prose.label.length <= first.text.length ? prose : undefined;
 };
 
@@ -430,21 +435,41 @@ const words = (b: Block | undefined): string => (b && (b.kind === 'p' || b.kind 
  * rules ask every paragraph; squashing each whole was a tenth of reading).
  */
 function leadWords(b: Block | undefined, limit: number): string {
-  if (!b || (b.kind !== 'p' && b.kind !== 'heading')) return '';
+  return b && (b.kind === 'p' || b.kind === 'heading') ? leadText(b.children, limit) : '';
+}
+
+/** `leadWords` of a run of inlines: `squash(plainText(list))` when at most `limit` long, else a prefix of it longer than `limit`. */
+function leadText(list: readonly Inline[], limit: number): string {
   // The opening first (a long paragraph's text is not built whole): a prefix longer than the
   // first check, or the whole text when it is shorter.
   const first = 2 * limit + 2;
-  const head = plainText(b.children, { upTo: first + 1 });
+  const head = plainText(list, { upTo: first + 1 });
   if (head.length <= first) return squash(head);
   const opening = squash(head.slice(0, first));
   if (opening.length > limit) return opening;
-  const text = plainText(b.children);
+  const text = plainText(list);
   for (let check = 2 * limit + 2; check < text.length; check *= 2) {
     // A prefix of the text squashes to a prefix of its squashed whole.
     const lead = squash(text.slice(0, check));
     if (lead.length > limit) return lead;
   }
   return squash(text);
+}
+
+/** How much of a paragraph's opening is read before its whole words are built to test it as a name. */
+const NAME_OPENING = 100;
+
+/**
+ * `isNameOrSurname(words(b))`, the whole words built only when the opening allows a name: a
+ * name's parts hold no white space and there are at most NAME_PARTS_MAX of them, so an
+ * opening (a prefix of the words) with as many spaces as that is no name.
+ */
+function isNameBlock(b: Block): boolean {
+  const lead = leadWords(b, NAME_OPENING);
+  if (lead.length <= NAME_OPENING) return isNameOrSurname(lead);
+  let spaces = 0;
+  for (let i = lead.indexOf(' '); i >= 0; i = lead.indexOf(' ', i + 1)) if (++spaces >= NAME_PARTS_MAX) return false;
+  return isNameOrSurname(words(b));
 }
 
 /** A signature: a short paragraph entirely bold (or bold italic), or a short name in capitals. */
@@ -511,11 +536,11 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   let closer: NonNullable<typeof body.closer> | undefined;
   const sig = blocks[last - 1];
   const split = sig?.kind === 'p' ? splitAtBreak(sig.children) : undefined;
-  const nameAfterSalute = sig?.kind === 'p' && isNameOrSurname(words(sig)) && isClosingSaluteLine(leadWords(blocks[last - 2], 60));
+  const nameAfterSalute = sig?.kind === 'p' && isClosingSaluteLine(leadWords(blocks[last - 2], 60)) && isNameBlock(sig);
   if (sig && last - 1 > first && (isSignature(sig) || nameAfterSalute)) {
     closer = { signed: (sig as Extract<Block, { kind: 'p' }>).children, pos: sig.pos };
     last--;
-  } else if (sig?.kind === 'p' && split && isClosingSaluteLine(squash(plainText(split[0]))) && squash(plainText(split[1])).length < 60 && squash(plainText(split[0])).length < 60 && last - 1 > first) {
+  } else if (sig?.kind === 'p' && split && isClosingSaluteLine(leadText(split[0], 60)) && leadText(split[1], 60).length < 60 && leadText(split[0], 60).length < 60 && last - 1 > first) {
     closer = { salute: split[0], signed: split[1], pos: sig.pos };
     last--;
   }
@@ -545,9 +570,16 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
 
 function isNotesHeading(ctx: Ctx, b: StreamBlock): boolean {
   if ((b.kind !== 'heading' && b.kind !== 'para') || b.hints.markup) return false;
-  // A notes heading is never longer than the rule reads (60 characters).
-  const text = ctx.syntax.shortBareText(b, 60);
-  return text !== undefined && isNotesHeadingText(text);
+  // Asked of a block several times (finding the notes, their sections, the text after them):
+  // its printed words do not change, so the answer is kept.
+  let known = ctx.notesHeadings.get(b);
+  if (known === undefined) {
+    // A notes heading is never longer than the rule reads (60 characters).
+    const text = ctx.syntax.shortBareText(b, 60);
+    known = text !== undefined && isNotesHeadingText(text);
+    ctx.notesHeadings.set(b, known);
+  }
+  return known;
 }
 
 /** The note label at the start of a paragraph: a link back to the text (`[1.](#f1)`) or a printed label. */
@@ -880,7 +912,8 @@ function authorFromLetterTitle(ed: Edition): void {
 function authorFromFooter(ctx: Ctx): void {
   // Any other archive link of the footer, as the layout engine reads it ("Leon Trotsky Internet Archive"); a
   // surname alone ("Trotsky Internet Archive") as the front prints it (layout/authors.ts).
-  const lines = ctx.ed.dropped.map((d) => ({ text: d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, ''), pos: d.pos }));
+  // Without a bracket a line has no link markup to take out.
+  const lines = ctx.ed.dropped.map((d) => ({ text: d.text.includes('[') || d.text.includes(']') ? d.text.replace(/\]\([^)\n]*\)/g, '').replace(/[[\]]/g, '') : d.text, pos: d.pos }));
   // The first three paragraphs only (the plain text of every paragraph was built to keep three), when a link names a surname alone.
   const firstParagraphs = (): string[] => {
     const texts: string[] = [];

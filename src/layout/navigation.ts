@@ -6,6 +6,8 @@ import { squashShort } from './blocks.js';
  * or closing with ">") and index bars of short segments between "|".
  */
 export function isNavigationLine(raw: string): boolean {
+  // An arrow ("<", ">") or a bar ("|") is in every navigation line: a line with none is text, not squashed.
+  if (!raw.includes('|') && !raw.includes('<') && !raw.includes('>')) return false;
   const s = squashShort(raw, 400);
   if (s.length === 0 || s.length > 160) return false;
   // "<word>" without spaces is a tag or an autolink in the text, not an arrow.

@@ -84,8 +84,21 @@ export function breakLine(children: Inline[]): void {
   else if (last) children.push({ kind: 'text', text: '\n', pos: last.pos });
 }
 
-/** A block with words (letters or digits): "* * *" between two notes sections is no text. */
-const hasWords = (inlines: readonly Inline[]): boolean => /[\p{L}\p{N}]/u.test(plainText(inlines));
+/** A letter or a digit: a word. */
+const WORDY = /[\p{L}\p{N}]/u;
+/** How much of a text's opening is looked at for a word before its whole text is built. */
+const WORDS_OPENING = 256;
+
+/**
+ * A block with words (letters or digits): "* * *" between two notes sections is no text. A
+ * word in the opening is a word of the whole, so a long paragraph's text is built whole only
+ * when its opening has none.
+ */
+const hasWords = (inlines: readonly Inline[]): boolean => {
+  const head = plainText(inlines, { upTo: WORDS_OPENING });
+  if (WORDY.test(head)) return true;
+  return head.length >= WORDS_OPENING && WORDY.test(plainText(inlines));
+};
 const blockHasWords = (block: Block): boolean => {
   switch (block.kind) {
     case 'p':
@@ -114,10 +127,26 @@ const after = (a: SourcePos, b: SourcePos): boolean => a.line > b.line || (a.lin
  * the words in the order of the page. Every reader's edition goes through this one rule.
  */
 export function placeNoteSections(ed: Edition): void {
-  const printed: SourcePos[] = ed.body.blocks.filter(blockHasWords).map((b) => b.pos);
+  if (!ed.notes.some((s) => s.notes.length > 0)) return;
+  // Text follows a section when the last words of the body stand after it: the last block
+  // with words is found from the end (blocks in source order, as they nearly always are), so
+  // the blocks before the notes are never read for their words.
+  let last: SourcePos | undefined;
+  const later = (p: SourcePos): void => {
+    if (last === undefined || after(p, last)) last = p;
+  };
+  const blocks = ed.body.blocks;
+  const order = blocks.every((b, k) => k === 0 || !after(blocks[k - 1]!.pos, b.pos)) ? undefined : blocks.map((_, k) => k).sort((a, b) => (after(blocks[a]!.pos, blocks[b]!.pos) ? 1 : after(blocks[b]!.pos, blocks[a]!.pos) ? -1 : a - b));
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const b = blocks[order ? order[k]! : k]!;
+    if (blockHasWords(b)) {
+      later(b.pos);
+      break;
+    }
+  }
   const closer = ed.body.closer;
-  for (const part of [closer?.salute, closer?.signed, closer?.dateline]) if (part?.[0] !== undefined && hasWords(part)) printed.push(part[0].pos);
+  for (const part of [closer?.salute, closer?.signed, closer?.dateline]) if (part?.[0] !== undefined && hasWords(part)) later(part[0].pos);
   for (const section of ed.notes) {
-    if (section.notes.length > 0 && printed.some((p) => after(p, section.pos))) section.inText = true;
+    if (section.notes.length > 0 && last !== undefined && after(last, section.pos)) section.inText = true;
   }
 }

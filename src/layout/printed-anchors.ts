@@ -80,7 +80,10 @@ export function anchorPrintedNotes(lists: readonly Inline[][], sections: readonl
   // of its own: "[*]" printed in brackets says nothing of how "†" is printed.
   const kind = (k: string): string => (/^\d/.test(k) ? 'number' : /^\p{L}/u.test(k) ? 'other' : k);
   const bracketedKinds = new Set([...anchored].map(kind));
-  const keys = all.filter((k) => !anchored.has(k) && !bracketedKinds.has(kind(k)) && all.indexOf(k) === all.lastIndexOf(k));
+  // Counted once (indexOf and lastIndexOf per key were quadratic in the number of notes).
+  const uses = new Map<string, number>();
+  for (const k of all) uses.set(k, (uses.get(k) ?? 0) + 1);
+  const keys = all.filter((k) => !anchored.has(k) && !bracketedKinds.has(kind(k)) && uses.get(k) === 1);
   if (keys.length === 0) return 0;
   const nodes = textNodes(lists);
   let best: Found[] = [];

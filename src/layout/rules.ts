@@ -58,8 +58,18 @@ export const isFooterCompanion = (line: string): boolean => {
   return s.length > 0 && s.length <= 90 && /^[\p{Lu}\d]/u.test(s) && !/[.,;:!?)]$/.test(s);
 };
 
+/**
+ * The letters the rows furniture anywhere (`anywhere: true`) open with, either case: "top",
+ * "back to", "the top", "download", "next", "previous", "prev", "last" (the rows' words are
+ * ASCII and matched without `u`, so no other letter folds to them).
+ */
+export const ANYWHERE_OPENINGS = 'bdlnptBDLNPT';
+
 /** A line alone in its paragraph that is furniture wherever it stands. */
 export function furnitureAnywhere(line: string): LineRule | undefined {
+  // A line whose first printed letter opens no row is none (most lines): not squashed.
+  const first = line.trimStart()[0];
+  if (first === undefined || !ANYWHERE_OPENINGS.includes(first)) return undefined;
   const s = squash(line);
   return FURNITURE.find((r) => r.anywhere === true && r.pattern.test(s));
 }
@@ -251,6 +261,9 @@ export const AUTHOR: readonly AuthorRule[] = [
   { name: 'surname archive link', pattern: /(?:^|[|¦]\s*)(?<name>\p{Lu}\p{Ll}{2,24})\s+(?:Internet\s+)?Archive\s*(?:[|¦]|$)/u, where: 'bottom', why: 'the footer links to the archive of an author it names by the surname ("Trotsky Internet Archive")' },
 ];
 
+/** The word every bottom row of AUTHOR holds as printed (case-sensitive; a test holds the rows to it). */
+export const ARCHIVE_WORD = 'Archive';
+
 /** Archives named in footers that are not one author's. */
 const NOT_AN_AUTHOR = /\b(?:marxists?|internet|letters|works|subject|reference|history|encyclopedia|library|trotskyist|writers|etol|mia)\b/i;
 
@@ -260,6 +273,8 @@ const NOT_AN_AUTHOR = /\b(?:marxists?|internet|letters|works|subject|reference|h
  * with more evidence from the page (layout/authors.ts).
  */
 export function authorFrom(line: string, at: 'top' | 'bottom', surnames = false): { name: string; rule: AuthorRule } | undefined {
+  // Every row of the bottom names an archive, spelt so: a footer line without the word names no one (most don't).
+  if (at === 'bottom' && !line.includes(ARCHIVE_WORD)) return undefined;
   const s = squash(line);
   if (s.length > 300) return undefined;
   for (const rule of AUTHOR) {
@@ -698,12 +713,26 @@ export function creditWithoutColon(line: string): { label: string; value: string
   return undefined;
 }
 
+/**
+ * The letters the rows of INFO_SENTENCES open with, either case ("originally", "first",
+ * "published", "this", "the", "text", "taken", "reproduced", "copied", "downloaded", "From",
+ * "english", "translated", "transcribed", "corrected", "html", "markup", "proofread",
+ * "speech", "delivered", "written"; a test holds every row to them). Only the "translated
+ * by" row folds case with `u`, and no letter other than these folds to its "e" or "t".
+ */
+export const INFO_OPENINGS = 'cdefhmoprstwCDEFHMOPRSTW';
+
+/** The longest line (white space trimmed) a prose information row is read in. */
+export const INFO_SENTENCE_MAX = 400;
+
 /** The prose information row a line matches (short lines only: a paragraph of text is not one). */
 export function infoSentence(line: string): { label: string; value: string; valueStart: number; rule: InfoSentence } | undefined {
   // trimStart and trimEnd take the white space `[\s\u00a0]` is, without a pattern tried at every position.
   const lead = line.length - line.trimStart().length;
+  // A line whose first letter opens no row is none, without trying each (most lines are text).
+  if (!INFO_OPENINGS.includes(line[lead] ?? ' ')) return undefined;
   const s = line.slice(lead).trimEnd();
-  if (s.length > 400) return undefined;
+  if (s.length > INFO_SENTENCE_MAX) return undefined;
   for (const rule of INFO_SENTENCES) {
     const m = rule.pattern.exec(s);
     if (!m?.groups) continue;

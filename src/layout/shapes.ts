@@ -11,9 +11,12 @@ import type { LineRule } from './rules.js';
 /** A name part: a capitalised word or initials, or a particle ("de", "von"). */
 const PART = String.raw`(?:[A-Z][\p{L}'’.-]*|de|von|van|la|le|du)`;
 
+/** The most parts a name has ("Vladimir Ilyich Ulyanov", at most five): at most this many less one spaces. */
+export const NAME_PARTS_MAX = 5;
+
 export const SHAPES = {
   /** One to five capitalised words: a person's name, or a surname alone ("Plekhanov 1899"). */
-  name: { name: 'name or surname', pattern: new RegExp(`^${PART}(?:\\s+${PART}){0,4}$`, 'u'), where: 'top', why: 'a name above the title: the author line' },
+  name: { name: 'name or surname', pattern: new RegExp(`^${PART}(?:\\s+${PART}){0,${NAME_PARTS_MAX - 1}}$`, 'u'), where: 'top', why: 'a name above the title: the author line' },
   /** A name and a year above the title; the `name` group is the name. */
   nameAndYear: { name: 'name and year', pattern: /^(?<name>.{3,60}?)\s+(?:1[5-9][0-9]{2}|20[0-9]{2})$/, where: 'top', why: '"Nikolai Bukharin 1922" above the title: the author, and the year of the collection' },
   /** A word that names a collection, never a person. */

@@ -23,6 +23,9 @@ import { isAuthorsLine, signedName,
   isSubtitleLine,
   FURNITURE,
   INFO_SENTENCES,
+  INFO_OPENINGS,
+  ARCHIVE_WORD,
+  ANYWHERE_OPENINGS,
   NOTE_LABELS,
   NOTES_SECTIONS,
   TEXT_AFTER_NOTES,
@@ -538,4 +541,40 @@ describe('layout rules: an author line naming several writers', () => {
 describe('layout rules: a signature in brackets at the end of the text', () => {
   for (const [line, name] of [['(signed TOM MANN)', 'Tom Mann'], ['(Signed) Harry Pollitt', 'Harry Pollitt'], ['(signed: R. Palme Dutt)', 'R. Palme Dutt']] as const) it(`"${line}" names ${name}`, () => expect(signedName(line)).toBe(name));
   for (const line of ['(signed by the whole committee)', 'Signed and sealed', '(signed)', 'The treaty was signed in Paris.']) it(`"${line}" names no one`, () => expect(signedName(line)).toBeUndefined());
+});
+
+/**
+ * `infoSentence` and `furnitureAnywhere` skip a line whose first letter opens none of their
+ * rows without trying them: each row's examples, their first character replaced by every
+ * character of the BMP, match only with one of the listed openings.
+ */
+describe('layout rules: the letters rows open with (lines are skipped by their first letter)', () => {
+  const bmp = Array.from({ length: 0x10000 }, (_, c) => c)
+    .filter((c) => c < 0xd800 || c > 0xdfff)
+    .map((c) => String.fromCharCode(c));
+  const openers = (pattern: RegExp, line: string): string[] => bmp.filter((c) => pattern.test(c + line.slice(1)));
+  it('INFO_SENTENCES', () => {
+    for (const rule of INFO_SENTENCES) {
+      for (const [line] of INFO_EXAMPLES[rule.name]!.yes) for (const c of openers(rule.pattern, line)) expect(INFO_OPENINGS, `${rule.name}: ${c}${line.slice(1)}`).toContain(c);
+    }
+  });
+  it('the rows furniture anywhere', () => {
+    for (const rule of FURNITURE.filter((r) => r.anywhere === true)) {
+      for (const line of FURNITURE_EXAMPLES[rule.name]!.yes) for (const c of openers(rule.pattern, line.replace(/\s+/g, ' ').trim())) expect(ANYWHERE_OPENINGS, `${rule.name}: ${c}${line.slice(1)}`).toContain(c);
+    }
+  });
+});
+
+describe('layout rules: a footer line without the archive word names no author', () => {
+  it('every bottom row of AUTHOR needs the word as printed', () => {
+    for (const rule of AUTHOR.filter((r) => r.where !== 'top')) {
+      expect(rule.where, rule.name).toBe('bottom');
+      expect(rule.pattern.flags, rule.name).not.toContain('i');
+      expect(rule.pattern.source, rule.name).toContain(ARCHIVE_WORD);
+      // The word is a literal of the pattern, outside any alternative: a line without it fails.
+      expect(rule.pattern.test('Leon Trotsky Internet Archive'.replace(ARCHIVE_WORD, 'Library')), rule.name).toBe(false);
+    }
+    expect(authorFrom('Leon Trotsky Internet Archive', 'bottom')?.name).toBe('Leon Trotsky');
+    expect(authorFrom('Leon Trotsky Internet archive', 'bottom')).toBeUndefined();
+  });
 });

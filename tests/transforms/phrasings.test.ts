@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PHRASINGS, recogniseNote, type NoteAction } from '../../src/transforms/emendations/phrasings.js';
+import { KEY_WORDS, PHRASINGS, recogniseNote, type FoundAction, type NoteAction } from '../../src/transforms/emendations/phrasings.js';
 
 /** Each row of the phrasing table with wordings it must read (and what they mean). */
 const EXAMPLES: Record<string, [string, NoteAction][]> = {
@@ -105,5 +106,65 @@ describe('the phrasing table', () => {
   it('finds nothing in a long note that almost matches (no catastrophic backtracking: npm run bench times it)', () => {
     const note = `${'“a” is written '.repeat(20_000)}nowhere`;
     expect(recogniseNote(note)).toEqual([]);
+  });
+});
+
+/**
+ * The table read the plain way: each row's needs tested, its global pattern run from the
+ * start of the note at every character. `recogniseNote` skips rows by their key words and
+ * tries a pattern only where a match may start: it must find exactly this.
+ */
+function plainReading(noteText: string): FoundAction[] {
+  const found: FoundAction[] = [];
+  const overlaps = (s: number, e: number): boolean => found.some((f) => s < f.end && f.start < e);
+  for (const row of PHRASINGS) {
+    if (!row.needs.test(noteText)) continue;
+    const pattern = new RegExp(row.pattern.source, row.pattern.flags);
+    for (const m of noteText.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlaps(start, end)) continue;
+      const slot = (name: string): string | undefined => (m.groups?.[`${name}1`] ?? m.groups?.[`${name}2`] ?? m.groups?.[`${name}3`])?.trim() || undefined;
+      const action = row.build(slot, m);
+      if (action) found.push({ action, start, end, phrasing: row.name });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+describe('the table is read as the plain reading reads it', () => {
+  it("a row's key words are in its needs (a note its needs match holds one of them)", () => {
+    for (const row of PHRASINGS) {
+      expect(row.keys.length).toBeGreaterThan(0);
+      for (const k of row.keys) expect(KEY_WORDS).toContain(k);
+      // What the needs match in each example holds one of the row's key words.
+      for (const [note] of EXAMPLES[row.name] ?? []) {
+        const m = row.needs.exec(note)![0].toLowerCase();
+        expect(row.keys.some((k) => m.includes(k)), `${row.name}: ${m}`).toBe(true);
+      }
+    }
+  });
+
+  const notes = [...Object.values(EXAMPLES).flatMap((rows) => rows.map(([n]) => n))];
+  it('every example note, alone and two by two', () => {
+    for (const a of notes) {
+      expect(recogniseNote(a)).toEqual(plainReading(a));
+      for (const b of notes) expect(recogniseNote(`${a} ${b}`)).toEqual(plainReading(`${a} ${b}`));
+    }
+  });
+
+  it('generated notes of key words, quotation marks, case-folded letters (ſ, K) and astral characters', () => {
+    const piece = fc.constantFrom(
+      ...KEY_WORDS, ...KEY_WORDS.map((w) => w.toUpperCase()), 'croſſed', 'ſtruck', 'inſerted', 'ADDED', 'wrotends abruptly', 'written above', 'is written', 'was', 'has been', 'the word', 'the last word',
+      '“', '”', '"', '«', '»', '‘', '’', ':', ',', '.', ' ', ' ', ' ', 'in pencil', 'in the margin', 'at the end', 'probably', 'line', 'two words', 'above', 'under', 'out', 'through',
+      'organisation', 'agitation', 'and', '𝐀', '\u{1F600}', 'Lenin', 'manuscript', 'breaks off', 'MS.', 'in red ink', "in Krupskaya's hand", 'K',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const note = parts.join('');
+        expect(recogniseNote(note)).toEqual(plainReading(note));
+      }),
+      { seed: 1411, numRuns: 3000 },
+    );
   });
 });

@@ -5,7 +5,6 @@
  * against, decisive: HTML tags, and the marks of markdown (`#` headings, `---` rules,
  * `**bold**`, `<sup>`), which the other readers handle.
  */
-import { labelRule } from '../../model/labels.js';
 import { noteLabelAt } from '../shared/lia-inline.js';
 import { labelLineAt } from '../../layout/info.js';
 import { isNavigationLine } from '../../layout/navigation.js';
@@ -56,8 +55,8 @@ export function detectLiaText(text: string): number {
   // A label line has a colon, a note label a `[`: the cheap test first.
   const labels = head.filter((l) => {
     if (!l.includes(':')) return false;
-    const m = labelLineAt(l);
-    return m !== undefined && labelRule(m.label) !== undefined;
+    // `known`: the label has a rule (labelRule).
+    return labelLineAt(l)?.known === true;
   }).length;
   if (labels >= 2) score += 0.4;
   else if (labels === 1) score += 0.2;

@@ -31,7 +31,14 @@ export interface Phrasing {
    * over without running the pattern, which is most notes and most of the cost.
    */
   needs: RegExp;
+  /** The key words (`KEY_WORDS`) of `needs`: a match of `needs` holds one of them. */
+  keys: readonly KeyWord[];
   pattern: RegExp;
+  /**
+   * Where a match of `pattern` may begin (same flags, global): every match starts at a match
+   * of `starts`, so the pattern is tried only there, not at every character of the note.
+   */
+  starts?: RegExp;
   /** Returns null when the match, looked at closely, does not describe the manuscript. */
   build(slot: (name: string) => string | undefined, m: RegExpExecArray): NoteAction | null;
 }
@@ -123,10 +130,18 @@ function addition(words: string | undefined, how: string, verb: string): NoteAct
   return { op: 'add', words, place, ...(hand && { hand }) };
 }
 
+/**
+ * The words some row's `needs` holds: a note without any of them is no row's; a row is
+ * tried only when the note holds one of its `keys` (found in one scan of the note).
+ */
+export const KEY_WORDS = ['crossed', 'struck', 'scored', 'added', 'inserted', 'wrote', 'written', 'illegible', 'breaks off', 'ends abruptly', 'rest of the manuscript'] as const;
+export type KeyWord = (typeof KEY_WORDS)[number];
+
 export const PHRASINGS: readonly Phrasing[] = [
   {
     name: '“X” is written above “Y”',
     needs: /written (?:above|over|below|under)/iu,
+    keys: ['written'],
     pattern: phrase(`${THE_WORD}{W:add} ${BE} written (?<where>above|over|below|under) ${THE_WORD}{W:del}`),
     build: (slot, m) => {
       const add = slot('add');
@@ -137,6 +152,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   {
     name: 'above “Y” is written “X”',
     needs: /(?:is|are|was|were|been) written/iu,
+    keys: ['written'],
     pattern: phrase(`(?<where>above|over|below|under) ${THE_WORD}{W:del},? ${BE} written ${THE_WORD}{W:add}`),
     build: (slot, m) => {
       const add = slot('add');
@@ -147,6 +163,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   {
     name: '“X” is crossed out',
     needs: /crossed|struck|scored/iu,
+    keys: ['crossed', 'struck', 'scored'],
     pattern: phrase(`{Q:words} ${BE} (?:crossed|struck|scored) (?:out|through)${CIRCUMSTANCES}`),
     build: (slot, m) => {
       const words = slot('words');
@@ -157,7 +174,9 @@ export const PHRASINGS: readonly Phrasing[] = [
   {
     name: 'Lenin crossed out “X”',
     needs: /crossed|struck|scored/iu,
+    keys: ['crossed', 'struck', 'scored'],
     pattern: phrase(`(?:crossed|struck|scored) (?:out|through)${CIRCUMSTANCES}:? ${THE_WORD}{Q:words}`),
+    starts: /crossed|struck|scored/giu,
     build: (slot, m) => {
       const words = slot('words');
       const hand = handFrom(m.groups!.how ?? '');
@@ -167,25 +186,31 @@ export const PHRASINGS: readonly Phrasing[] = [
   {
     name: '“X” is added in the margin',
     needs: /[”"»’] (?:is|are|was|were|has been|have been) (?:added|inserted|written)/iu,
+    keys: ['added', 'inserted', 'written'],
     pattern: phrase(`{Q:words} ${BE} (?<verb>added|inserted|written)${CIRCUMSTANCES}`),
     build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
     name: 'added in the margin: “X”',
     needs: /added|inserted|wrote|written/iu,
+    keys: ['added', 'inserted', 'wrote', 'written'],
     pattern: phrase(`\\b(?<verb>added|inserted|wrote|written)${CIRCUMSTANCES}(?: the (?:words?|phrase|following))?:? {Q:words}`),
+    starts: /added|inserted|wrote|written/giu,
     build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
     name: 'the last word is illegible',
     needs: /illegible/iu,
+    keys: ['illegible'],
     pattern: phrase(`\\b(?:the )?last word (?:of (?:the|this) (?:quotation|phrase|sentence|addition|passage|note) )?${BE} illegible`),
     build: () => ({ op: 'lastWordIllegible' }),
   },
   {
     name: 'illegible, probably “X”',
     needs: /illegible/iu,
+    keys: ['illegible'],
     pattern: phrase(`\\billegible(?:,|;| —| –| -)? (?:probably|possibly|perhaps|presumably|apparently|most likely) ${THE_WORD}{W:words}`),
+    starts: /illegible/giu,
     build: (slot) => {
       const words = slot('words');
       return words ? { op: 'unclear', words } : null;
@@ -194,6 +219,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   {
     name: 'the word is illegible',
     needs: /illegible/iu,
+    keys: ['illegible'],
     pattern: phrase(`\\b(?:(?<count>one|two|three|four|five|six|several|an?|the|\\d+) )?(?:(?:next|following|preceding|last) )?(?<unit>words?|letters?|lines?) ${BE} illegible|\\billegible (?<unit2>words?|letters?|lines?)`),
     build: (_slot, m) => {
       const unit = (m.groups!.unit ?? m.groups!.unit2 ?? 'word').toLowerCase().replace(/s$/, '');
@@ -205,6 +231,7 @@ export const PHRASINGS: readonly Phrasing[] = [
   {
     name: 'the manuscript breaks off',
     needs: /breaks off|ends abruptly|rest of the manuscript/iu,
+    keys: ['breaks off', 'ends abruptly', 'rest of the manuscript'],
     pattern: phrase(`\\b(?:the )?(?:manuscript|MS\\.?) (?:breaks off|ends abruptly)|\\bthe rest of the manuscript (?:is|has been) (?:lost|missing)`),
     build: () => ({ op: 'gap', reason: 'manuscript breaks off' }),
   },
@@ -224,11 +251,26 @@ const slotOf = (m: RegExpExecArray) => (name: string): string | undefined => {
 };
 
 /**
- * A word every row's `needs` has (with the same flags): a note without any of them is no
- * row's, found with one test instead of one per row (most notes explain, they do not
- * describe the manuscript).
+ * The key words a note holds, in one scan (the flags of the rows, so a word matches here
+ * exactly when it matches there). Each group is one key word; every position is tried, so
+ * overlapping words ("wrotends abruptly") are all found.
  */
-const ANY_NEED = /crossed|struck|scored|added|inserted|wrote|written|illegible|breaks off|ends abruptly|rest of the manuscript/iu;
+const KEY_SCAN = new RegExp(KEY_WORDS.map((w) => `(${w})`).join('|'), 'giu');
+
+function keyWordsIn(noteText: string): Set<KeyWord> {
+  const found = new Set<KeyWord>();
+  KEY_SCAN.lastIndex = 0;
+  for (let m = KEY_SCAN.exec(noteText); m; m = KEY_SCAN.exec(noteText)) {
+    for (let g = 1; g <= KEY_WORDS.length; g++) {
+      if (m[g] !== undefined) {
+        found.add(KEY_WORDS[g - 1]!);
+        break;
+      }
+    }
+    KEY_SCAN.lastIndex = m.index + 1;
+  }
+  return found;
+}
 
 /** A surrogate pair starts at `i`: a match may not stop inside one (the patterns are Unicode). */
 const isPairAt = (s: string, i: number): boolean => {
@@ -236,21 +278,46 @@ const isPairAt = (s: string, i: number): boolean => {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 };
 
+/** Each row's pattern, sticky: tried at one place only (`Phrasing.starts`). */
+const STICKY = new Map<Phrasing, RegExp>(PHRASINGS.map((row) => [row, new RegExp(row.pattern.source, `${row.pattern.flags.replace('g', '')}y`)]));
+
+/**
+ * The first match of the row's pattern at or after `from`, as the global pattern's `exec`
+ * from `from` finds it: the pattern is tried at each place a match may start (`starts`),
+ * in order, and the first place it matches is the leftmost match.
+ */
+function nextMatch(row: Phrasing, text: string, from: number): RegExpExecArray | null {
+  const starts = row.starts;
+  if (!starts) {
+    row.pattern.lastIndex = from;
+    return row.pattern.exec(text);
+  }
+  const sticky = STICKY.get(row)!;
+  starts.lastIndex = from;
+  for (let c = starts.exec(text); c; c = starts.exec(text)) {
+    sticky.lastIndex = c.index;
+    const m = sticky.exec(text);
+    if (m) return m;
+    starts.lastIndex = c.index + (isPairAt(text, c.index) ? 2 : 1);
+  }
+  return null;
+}
+
 /** What a note's text says happened in the manuscript, in the order the note says it. */
 export function recogniseNote(noteText: string): FoundAction[] {
   const found: FoundAction[] = [];
-  if (!ANY_NEED.test(noteText)) return found;
+  const keys = keyWordsIn(noteText);
+  if (keys.size === 0) return found;
   const overlaps = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const row of PHRASINGS) {
-    if (!row.needs.test(noteText)) continue;
-    // The row's own (global) pattern run from the start, as matchAll runs it, without the
-    // copy of the pattern matchAll makes on every call.
-    const pattern = row.pattern;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(noteText); m; m = pattern.exec(noteText)) {
+    if (!row.keys.some((k) => keys.has(k)) || !row.needs.test(noteText)) continue;
+    // Matches from the start, as matchAll finds them, without the copy of the pattern
+    // matchAll makes on every call.
+    let from = 0;
+    for (let m = nextMatch(row, noteText, from); m; m = nextMatch(row, noteText, from)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (end === start) pattern.lastIndex = end + (isPairAt(noteText, end) ? 2 : 1);
+      from = end === start ? end + (isPairAt(noteText, end) ? 2 : 1) : end;
       if (overlaps(start, end)) continue;
       const action = row.build(slotOf(m), m);
       if (action) found.push({ action, start, end, phrasing: row.name });
