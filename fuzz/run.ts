@@ -14,8 +14,9 @@ import fc from 'fast-check';
 import { XmlDocument } from 'libxml2-wasm';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
+import { loadCorrections } from '../dist/transforms/corrections/load.js';
 import { validateTei } from '../dist/validate/index.js';
-import { checkInput, type Pipeline } from './check.js';
+import { checkInput, pipelineOf, type Pipeline } from './check.js';
 import { anyInput, mutatedTei, realDocuments, type FuzzInput } from './inputs.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -29,9 +30,11 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-const pipeline: Pipeline = {
+const pipeline: Pipeline = pipelineOf({
   decode: (bytes) => decodeInput(Buffer.from(bytes)),
-  convert: (text, file) => convert(text, { file }),
+  convert,
+  loadCorrections,
+  validate: validateTei,
   wellFormedError(xml) {
     try {
       XmlDocument.fromString(xml).dispose();
@@ -40,7 +43,7 @@ const pipeline: Pipeline = {
       return e instanceof Error ? e.message : String(e);
     }
   },
-};
+});
 
 async function main(): Promise<void> {
   const runs = arg('runs', 5000);
@@ -99,6 +102,8 @@ async function main(): Promise<void> {
       const name = `${input.shape.replace(/[^A-Za-z0-9.+-]+/g, '_').slice(0, 60)}${input.wordsKept ? '-wordskept' : ''}-${roundSeed}`;
       mkdirSync(FIXTURES, { recursive: true });
       writeFileSync(join(FIXTURES, `${name}.bin`), input.bytes);
+      // Replayed with the input by the suite.
+      if (input.corrections !== undefined) writeFileSync(join(FIXTURES, `${name}.corrections.json`), input.corrections);
       writeFileSync(join(FIXTURES, `${name}.txt`), `${problems.join('\n')}\n`);
       failures.push(`${name}: ${problems[0] ?? 'failed'}`);
       console.log(`round ${round} (seed ${roundSeed}): FAILED, shrunk counterexample saved as tests/property/fixtures/${name}.bin: ${problems[0]}`);

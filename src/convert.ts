@@ -6,6 +6,7 @@ import { Diagnostics, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
 import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
+import { SourceText } from './model/source-text.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
@@ -127,13 +128,16 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   // The layout engine's rule for every reader: a notes section printed inside the text stays there.
   placeNoteSections(model);
   stage('transform');
+  // The input, to place what a transform or the sanitizer finds inside a text node the reader changed (HTML white space, references).
+  const source = new SourceText(text);
   applyTransforms(model, {
     diagnostics,
+    source,
     ...(options.file !== undefined && { file: options.file }),
     ...(options.corrections && { corrections: options.corrections }),
     limits,
   });
-  sanitizeModel(model, diagnostics, limits.elements);
+  sanitizeModel(model, diagnostics, limits.elements, source);
   reportForbiddenInInput(text, diagnostics);
   stage('check');
   if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
