@@ -89,3 +89,19 @@ export function referenceAt(text: string, at: number, codePoint: number): boolea
   if (!m) return false;
   return (m[1] !== undefined ? Number.parseInt(m[1], 16) : Number.parseInt(m[2]!, 10)) === codePoint;
 }
+
+/**
+ * The place `n` characters into `text`, which starts at `start`: a line end inside it moves to
+ * the next line (cutting a label or leading white space off a node must not leave it on the
+ * label's line when what follows is on the next).
+ */
+export function advance(start: SourcePos, text: string, n: number): SourcePos {
+  let line = start.line;
+  let column = start.column;
+  const end = Math.min(n, text.length);
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    column = 1 - (i + 1);
+  }
+  return line === start.line ? { line, column: start.column + end } : { line, column: column + end };
+}

@@ -13,7 +13,8 @@
  * A word is a maximal run of letters, digits and marks: punctuation and spacing are not
  * compared, since TEI encodes some of them as markup.
  */
-import { parse } from 'parse5';
+import { defaultTreeAdapter, parse } from 'parse5';
+import { linesFromOffsets } from '../readers/mia-html/dom.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Dropped } from '../model/edition.js';
 import { decodeReferences } from '../model/charref.js';
@@ -492,7 +493,7 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
     for (const child of node.childNodes ?? []) walk(child);
     if (!inline) broken = true;
   };
-  walk(parse(html, { sourceCodeLocationInfo: true }) as unknown as P5Node);
+  walk(parse(html, { sourceCodeLocationInfo: true, treeAdapter: linesFromOffsets(defaultTreeAdapter, html) }) as unknown as P5Node);
   return out;
 }
 

@@ -95,12 +95,15 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
   let done = 0;
   const note = (kind: 'supplied' | 'gap' | 'sic', description: string, pos: SourcePos): void =>
     recordEmendation(edition, ctx.diagnostics, { kind, resp: TEIWRIGHT, description, pos });
+  const source = ctx.source?.from(node.pos);
   for (const m of node.text.matchAll(BRACKET)) {
     const at = m.index;
     const end = at + m[0].length;
     const siglum = classifySiglum(m[1]!, { before: node.text[at - 1] ?? '', after: node.text[end] ?? '' });
     if (!siglum) continue;
-    const pos = posAt(node.pos, node.text, at);
+    const counted = posAt(node.pos, node.text, at);
+    // Counted over the node's text, the place is wrong where the reader changed the text before it (HTML white space): the source says.
+    const pos = source ? source.find((t, i) => t.indexOf(m[0], i), (t, i) => t.startsWith(m[0], i), counted) : counted;
     if (siglum.kind === 'supplied') {
       pieces.push(...slice(node, done, at), { kind: 'supplied', pos, children: [{ kind: 'text', text: siglum.content, pos: posAt(node.pos, node.text, at + 1) }] });
       note('supplied', `${m[0]}: the source editor's brackets encoded as supplied ${quoted(siglum.content)}`, pos);
