@@ -4,7 +4,7 @@
  * replayed); a failing round's counterexample is shrunk by fast-check and saved as
  * tests/property/fixtures/<shape>-<seed>.bin (the suite replays every fixture there), and
  * the run goes on. Prints a summary: inputs, failures, slowest input per MB, peak RSS.
- * `--save-slowest FILE` keeps the input slowest per MB. One in ten inputs is converted twice (determinism); one in five cases is mutated TEI for validate().
+ * `--save-slowest FILE` keeps the input slowest per MB. `--cli N` adds N generated batches through the built CLI (fuzz/cli-check.ts). One in ten inputs is converted twice (determinism); one in five cases is mutated TEI for validate().
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { decodeInput } from '../dist/io/decode.js';
 import { loadCorrections } from '../dist/transforms/corrections/load.js';
 import { validateTei } from '../dist/validate/index.js';
 import { checkInput, pipelineOf, type Pipeline } from './check.js';
+import { batch, batchToJson, checkBatch } from './cli-check.js';
 import { anyInput, mutatedTei, realDocuments, type FuzzInput } from './inputs.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -129,10 +130,35 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     if (round % 20 === 19) console.log(`… ${inputs + teiInputs} inputs, ${failures.length} failures, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  // `--cli N`: N generated batches through the built CLI (jobs 1 = jobs 2, report, kill and rerun: fuzz/cli-check.ts).
+  const cliRuns = process.argv.includes('--cli') ? arg('cli', 10) : 0;
+  let cliDone = 0;
+  if (cliRuns > 0 && !stopped) {
+    const cli = join(ROOT, 'dist/cli/main.js');
+    const decode = (b: Uint8Array) => decodeInput(Buffer.from(b));
+    const result = await fc.check(
+      fc.asyncProperty(batch, fc.integer({ min: 200, max: 3000 }), async (files, ms) => {
+        cliDone++;
+        return (await checkBatch(cli, files, decode, { killAfterMs: ms })).length === 0;
+      }),
+      { seed, numRuns: cliRuns, endOnFailure: true },
+    );
+    if (result.failed && result.counterexample) {
+      const [files] = result.counterexample;
+      const problems = await checkBatch(cli, files, decode);
+      const name = `cli-${seed}`;
+      mkdirSync(FIXTURES, { recursive: true });
+      writeFileSync(join(FIXTURES, `${name}.json`), batchToJson(files));
+      writeFileSync(join(FIXTURES, `${name}.txt`), `${problems.join('\n')}\n`);
+      failures.push(`${name}: ${problems[0] ?? 'failed (with a kill)'}`);
+      console.log(`CLI batches: FAILED, shrunk batch saved as tests/property/fixtures/${name}.json: ${problems[0] ?? 'failed with the kill'}`);
+    }
+  }
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log('\nfuzz summary');
   if (inputs + teiInputs < runs) console.log(`  stopped early (time budget or Ctrl-C): ${inputs + teiInputs} of ${runs} runs done`);
   console.log(`  inputs: ${inputs + teiInputs} (${inputs} transcriptions, ${(bytes / 2 ** 20).toFixed(1)} MB; ${teiInputs} mutated TEI for validate), seed ${seed}`);
+  if (cliDone > 0) console.log(`  CLI batches: ${cliDone} (each converted with --jobs 1 and 2, validated, killed and rerun)`);
   console.log(`  failures: ${failures.length}${failures.length ? `\n    ${failures.join('\n    ')}` : ''}`);
   console.log(`  slowest input per MB (inputs of 64 KB or more): ${(slowest.msPerMB / 1000).toFixed(2)} s/MB (${slowest.size} bytes in ${slowest.ms.toFixed(0)} ms, ${slowest.shape})`);
   if (saveSlowest && slowest.size > 0) console.log(`  (the input slowest per MB is saved as ${saveSlowest})`);
