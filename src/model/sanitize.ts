@@ -211,7 +211,7 @@ const RUNNING_TEXT_KEYS = new Set(['children', 'items', 'lines', 'head', 'subtit
  * Rebuilds `list` with each forbidden character of its text nodes as choice/sic(gap)/corr(U+FFFD),
  * reporting it at its line:col (the node's start advanced over the text before it).
  */
-function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }, budget: Budget, source: SourceText | undefined): void {
+function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number; at: Set<string> }, budget: Budget, source: SourceText | undefined): void {
   const rebuilt: unknown[] = [];
   for (const item of list) {
     if (!isTextNode(item) || !FORBIDDEN.test(item.text)) {
@@ -262,7 +262,12 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
       });
       const description = `${cp} is not allowed in XML; kept as a gap in sic, written as U+FFFD (choice/sic/corr)`;
       edition.emendations.push({ kind: 'gap', resp: TEIWRIGHT, description, pos: at });
-      if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
+      // One character of the source copied into two places of the model (a note's words an emendation also put in the text) is one warning.
+      const key = posKey(at.line, at.column);
+      if (!count.at.has(key)) {
+        count.at.add(key);
+        if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
+      }
       done = m.index + m[0].length;
       donePos = { line: at.line, column: at.column + m[0].length };
     }
@@ -301,7 +306,7 @@ function nextOf(text: string, from: number, unit: number): number {
 export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY, source?: SourceText): void {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
   frameWithoutText(edition);
-  const forbiddenCount = { n: 0 };
+  const forbiddenCount = { n: 0, at: new Set<string>() };
   const budget: Budget = { left: Number.POSITIVE_INFINITY, warned: false, limit: maxElements };
   const ids = new Set<string>();
   const renamed = new Map<string, string>();

@@ -48,9 +48,26 @@ export class SourceText {
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 
-  /** A cursor over the source from a text node's start: finds the node's pieces in order. */
+  /** Whether `piece` stands in the source at `pos`. */
+  has(pos: SourcePos, piece: string): boolean {
+    const at = this.offsetOf(pos);
+    return at !== undefined && this.text.startsWith(piece, at);
+  }
+
+  /**
+   * A cursor over the source from a text node's start: finds the node's pieces in order. A
+   * start past the end of its line (a node cut from a text whose line ends the reader had
+   * made spaces, its place counted over them) is searched from the end of that line.
+   */
   from(start: SourcePos): SourceCursor {
-    return new SourceCursor(this, this.offsetOf(start), start);
+    return new SourceCursor(this, this.offsetOf(start) ?? this.endOfLine(start.line), start);
+  }
+
+  /** The offset of the end of line `line`, or undefined when the source has no such line. */
+  private endOfLine(line: number): number | undefined {
+    const starts = this.starts();
+    if (line < 1 || line > starts.length) return undefined;
+    return line < starts.length ? starts[line]! - 1 : this.text.length;
   }
 }
 

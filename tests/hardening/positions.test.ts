@@ -43,6 +43,32 @@ describe('a broken reference or a siglum on the line after a note label', () => 
   });
 });
 
+describe('a word marked [sic] on the line after a line end inside HTML text', () => {
+  it('the sic is placed at the word where the source has it, else at its siglum: never past the end of the line before (table cell, endnote)', () => {
+    const cell = '<html><head><title>T</title></head><body>\n<h1>A Title </h1>\n<table><tr><td>\nthe [sic]</td></tr></table>\n</body></html>';
+    expect(places(cell, 'emendation-applied')).toEqual([[4, 1]]);
+    const note = '<html><head><title>T</title></head><body><h1>A Letter</h1>\n<p>the the the<a href="#n1" name="a1"><sup>1</sup></a></p>\n<hr class="end"><h3>Notes</h3>\n<p class="endnote"><a name="n1" href="#a1">[1]</a> \n\' [sic]</p>\n</body></html>';
+    expect(outside(note)).toEqual([]);
+  });
+});
+
+describe('an editor\'s note moved into the text by an emendation', () => {
+  it('a forbidden character in words "crossed out" across a line end of an HTML note is reported once, inside the input', () => {
+    const text = '<html><head><title>T</title></head><body><h1>A Letter</h1>\n<p>the the the<a href="#n1" name="a1"><sup>1</sup></a></p>\n<hr class="end"><h3>Notes</h3>\n<p class="endnote"><a name="n1" href="#a1">[1]</a> \u201c\n# \u000bthe \u201d is crossed out.</p>\n</body></html>';
+    // Once, though the words are both in the note and (as del) in the text.
+    expect(places(text, 'char-forbidden')).toEqual([[5, 3]]);
+    expect(outside(text)).toEqual([]);
+  });
+});
+
+describe('"N words are illegible" with a number no integer can hold', () => {
+  it('800 digits of words are a gap without a quantity, not an invalid model (quantity Infinity)', () => {
+    const r = convert(`# A Letter\n\nthe the the<sup>1</sup>\n\n**Notes**\n\n1. ${'1921'.repeat(200)} words are illegible.\n`, { file: 'q.md' });
+    expect(r.diagnostics.filter((d) => d.code === 'model-invalid')).toEqual([]);
+    expect(r.tei).toBeDefined();
+  });
+});
+
 describe('parse5 counts a line end after a bare & twice', () => {
   it('in a table cell ("<td>&⏎"): every later place keeps its line (the footer on line 10 of 10, not on line 11)', () => {
     const text = '<html><head><title>T</title><meta name="author" content="V. Lenin"></head><body>\n<h2>V. I. Lenin</h2>\n<h1>A Title </h1>\n<p><a href="#n1" name="a1"><sup>1</sup></a></p>\n<table><tr><td>&\n</td></tr><tr><td>\u000b!</td></tr></table>\n<hr class="end">\n<h3>Notes</h3>\n<p class="endnote"><a name="n1" href="#a1">1.</a> </p>\n<p class="footer"><a href="../index.htm">Lenin Internet Archive</a></p></body></html>';

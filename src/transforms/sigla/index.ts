@@ -115,7 +115,9 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
     } else {
       const word = wordBefore(node.text, at);
       if (!word || word.start < done) continue; // nothing of this node to mark: the siglum stays text
-      const wordPos = posAt(node.pos, node.text, word.start);
+      // Counted over a text the reader changed, the word's place may be another; then the siglum's, right after it.
+      const wordCounted = posAt(node.pos, node.text, word.start);
+      const wordPos = !ctx.source || ctx.source.has(wordCounted, node.text.slice(word.start, word.end)) ? wordCounted : pos;
       pieces.push(...slice(node, done, word.start), { kind: 'sic', pos: wordPos, children: slice(node, word.start, word.end) });
       note('sic', `${m[0]}: ${quoted(node.text.slice(word.start, word.end))} marked as sic as the source editor says (the siglum is kept)`, wordPos);
       done = word.end;
