@@ -16,7 +16,7 @@ import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { loadCorrections } from '../dist/transforms/corrections/load.js';
 import { validateTei } from '../dist/validate/index.js';
-import { checkInput, pipelineOf, type Pipeline } from './check.js';
+import { checkInput, outsideText, pipelineOf, type Pipeline } from './check.js';
 import { batch, batchToJson, checkBatch } from './cli-check.js';
 import { anyInput, mutatedTei, realDocuments, type FuzzInput } from './inputs.js';
 
@@ -113,7 +113,11 @@ async function main(): Promise<void> {
       const v = fc.check(
         fc.property(mutatedTei(teis), ({ xml }) => {
           teiInputs++;
-          validateTei(xml, { file: 'mutated.xml' });
+          const findings = validateTei(xml, { file: 'mutated.xml' });
+          // Every place inside the file (CR and CRLF read as line ends).
+          const text = xml.replace(/\r\n?/g, '\n');
+          const outside = findings.map((f) => outsideText(f, text)).find((x) => x !== undefined);
+          if (outside) throw new Error(`a finding outside the file: ${outside}`);
         }),
         { seed: roundSeed, numRuns: n - convertRuns },
       );
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
         const name = `validate-${shape.replace(/[^A-Za-z0-9+-]+/g, '_')}-${roundSeed}`;
         mkdirSync(FIXTURES, { recursive: true });
         writeFileSync(join(FIXTURES, `${name}.xml.txt`), xml);
-        failures.push(`${name}: validate threw: ${String(v.errorInstance).slice(0, 200)}`);
+        failures.push(`${name}: validate threw or placed a finding outside the file: ${String(v.errorInstance).slice(0, 200)}`);
         console.log(`round ${round} (seed ${roundSeed}): validate() threw; TEI saved as tests/property/fixtures/${name}.xml.txt`);
       }
     }

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outsideText } from '../../fuzz/check.js';
 import { mutatedTei } from '../../fuzz/inputs.js';
 import { convert } from '../../src/convert.js';
 import { validateTei } from '../../src/validate/index.js';
@@ -25,12 +26,15 @@ function seedTeis(): string[] {
 describe('validate on mutated TEI (fast-check, fixed seed)', () => {
   const teis = seedTeis();
 
-  it('never throws; every finding is a diagnostic with a code and a message', () => {
+  it('never throws; every finding is a diagnostic with a code and a message, at a place inside the file', () => {
     expect(teis.length).toBeGreaterThan(0);
     fc.assert(
       fc.property(mutatedTei(teis), ({ xml }) => {
         const findings = validateTei(xml, { file: 'mutated.xml' });
         for (const f of findings) expect(typeof f.code === 'string' && f.message.length > 0).toBe(true);
+        // Every place is inside the file (as read: CR and CRLF are line ends).
+        const text = xml.replace(/\r\n?/g, '\n');
+        expect(findings.map((f) => outsideText(f, text)).filter((x) => x !== undefined)).toEqual([]);
       }),
       { seed: SEED, numRuns: 500 },
     );
