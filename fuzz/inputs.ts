@@ -441,8 +441,23 @@ export const lineEndsText: fc.Arbitrary<{ text: string; shape: string }> = fc
     }
   });
 
-/** One correction of a corrections file: plausible, or hostile in each field. */
-const correction: fc.Arbitrary<Record<string, unknown>> = fc.record(
+/** A correction the schema accepts, finding words the generated texts have (or hostile strings). */
+const validCorrection: fc.Arbitrary<Record<string, unknown>> = fc
+  .record({
+    find: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS, 'the party', 'Lenin and', 'workers of', '1921') }, { weight: 1, arbitrary: emendWord.filter((w) => w.length > 0) }),
+    replace: fc.oneof(fc.constantFrom(...WORDS), emendWord.filter((w) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/.test(w)), fc.constantFrom('', '$&', '<b>', '&amp;', ']]>', '\u202E', 'ǅ', '😀')),
+    in: fc.constantFrom('any', 'text', 'title', 'notes', 'metadata', 'note 1', 'note 2', 'source', 'written'),
+    editor: fc.constantFrom('ed-a', 'ed-b'),
+    reason: fc.oneof(shortHostile, fc.constant('typo')),
+    n: fc.oneof(fc.constant(undefined), fc.record({ occurrence: fc.integer({ min: 1, max: 3 }) }), fc.record({ count: fc.integer({ min: 1, max: 4 }) })),
+  })
+  .map(({ n, ...c }) => ({ ...c, ...n }));
+
+/** One correction of a corrections file: valid (three in four), or hostile in each field. */
+const correction: fc.Arbitrary<Record<string, unknown>> = fc.oneof({ weight: 3, arbitrary: validCorrection }, { weight: 1, arbitrary: hostileCorrection() });
+
+function hostileCorrection(): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(
   {
     find: fc.oneof({ weight: 3, arbitrary: emendWord }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '.', '*', '(', '\\', '$&', '$1', '[', '^', 'the party', 'Lenin\n', '\u0000', '\uFFFE', '\uD800', '1921') }),
     replace: fc.oneof(emendWord, fc.constantFrom('', '$&', '$1', '<b>', '&amp;', ']]>', '\u0001', '\uFFFF', '\uDC00', '\u202E')),
@@ -453,7 +468,8 @@ const correction: fc.Arbitrary<Record<string, unknown>> = fc.record(
     count: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(1.5)),
   },
   { requiredKeys: ['find', 'replace', 'editor'] },
-);
+  );
+}
 
 /**
  * The text of a corrections file for the input `fuzz.txt` (`--corrections`): valid ones that
@@ -463,14 +479,18 @@ const correction: fc.Arbitrary<Record<string, unknown>> = fc.record(
  */
 export const correctionsFile: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom('valid', 'valid', 'valid', 'proto', 'constructor', 'nested', 'truncated', 'not-object', 'duplicate-keys', 'bom', 'other-file', 'extra-field', 'editor-control'),
+    fc.constantFrom('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'hostile', 'proto', 'constructor', 'nested', 'truncated', 'not-object', 'duplicate-keys', 'bom', 'other-file', 'extra-field', 'editor-control'),
+    fc.array(validCorrection, { minLength: 1, maxLength: 4 }),
     fc.array(correction, { minLength: 1, maxLength: 4 }),
-    fc.constantFrom('fuzz.txt', 'fuzz', 'fuzz.md', 'FUZZ'),
+    fc.constantFrom('fuzz.txt', 'fuzz'),
     fc.oneof(shortHostile, fc.constantFrom('Jane Doe', '', 'J\u001b[31mD', 'A\nB', '\u202Eevil')),
     fc.integer({ min: 1, max: 5000 }),
   )
-  .map(([kind, cs, key, name, depth]) => {
-    const editors = [{ id: 'ed-a', name: name || 'Jane Doe' }, { id: 'ed-b', name: 'B' }];
+  .map(([kind, valid, mixed, key, hostileName, depth]) => {
+    // Valid files (half of them) apply; the others are refused with a message at their place.
+    const cs = kind === 'valid' || kind === 'bom' || kind === 'other-file' ? valid : mixed;
+    const name = kind === 'valid' || kind === 'bom' || kind === 'other-file' || kind === 'editor-control' ? 'Jane Doe' : hostileName || 'Jane Doe';
+    const editors = [{ id: 'ed-a', name }, { id: 'ed-b', name: 'B' }];
     const doc = { editors, files: { [key]: cs } };
     const json = JSON.stringify(doc, null, 2);
     switch (kind) {
