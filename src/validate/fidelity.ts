@@ -337,7 +337,13 @@ function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
 }
 
 /** Character references decoded as the markdown readers decode them (HTML5 names, numbers XML can carry). */
-const decodeEntities = decodeReferences;
+const decodeEntities = (s: string): string => decodeReferences(s.includes('&#') ? s.replace(LINE_END_REFERENCE, ' ') : s);
+
+/**
+ * `&#10;` or `&#13;`: white space for the words, as the reader reads it, but decoded as a line
+ * end it would move every later word a line down (words-lost on line 13 of a 12-line file).
+ */
+const LINE_END_REFERENCE = /&#(?:0*1[03](?![0-9])|[xX]0*[aAdD](?![0-9a-fA-F]));?/g;
 
 /**
  * Markdown with its character references decoded except inside code spans (`` `&laquo;` ``),

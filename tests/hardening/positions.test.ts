@@ -3,10 +3,14 @@
  * input" (fuzz/check.ts `outsideText`): places counted over a text node the reader had
  * changed. One test each, named after what it shows, with the shrunk input.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outsideText } from '../../fuzz/check.js';
 import { convert } from '../../src/convert.js';
+import { loadCorrections } from '../../src/transforms/corrections/load.js';
 import { advance, SourceText } from '../../src/model/source-text.js';
+import { PROJECT_ROOT } from '../helpers/shared.js';
 
 const places = (text: string, code: string) => convert(text, { file: 'f' }).diagnostics.filter((d) => d.code === code).map((d) => [d.line, d.column]);
 const outside = (text: string) => convert(text, { file: 'f' }).diagnostics.map((d) => outsideText(d, text)).filter((x) => x !== undefined);
@@ -80,6 +84,27 @@ describe('parse5 counts a line end after a bare & twice', () => {
   it('a reference that names no character after such a line is reported at its own & (words-lost too, from the fidelity check\'s own parse)', () => {
     const text = '<html><head><title>T</title></head><body><h1>T</h1>\n<p>a &\nb</p>\n<p>c &#x110000; d</p>\n</body></html>';
     expect(places(text, 'charref-invalid')).toEqual([[4, 6]]);
+    expect(outside(text)).toEqual([]);
+  });
+});
+
+describe('an editor\'s correction in HTML text whose line ends became spaces', () => {
+  it('is placed at the word in the source (11:5), not counted over the collapsed paragraph (9:11 on a line of 5)', () => {
+    const text = 'V. I. Lenin\n\nA Title\n\n [1]  [2]\n\n<p><img></p>\n\nNotes\n\n[1] the \n\n[2] \n';
+    const { corrections } = loadCorrections(JSON.stringify({ editors: [{ id: 'ed-a', name: 'Jane Doe' }], files: { 'f.txt': [{ find: 'the', replace: 'thee', editor: 'ed-a', in: 'any', count: 1 }] } }), 'c.json');
+    const r = convert(text, { file: 'f.txt', corrections: corrections! });
+    const applied = r.diagnostics.filter((d) => d.code === 'emendation-applied');
+    expect(applied.map((d) => [d.line, d.column])).toEqual([[11, 5]]);
+    expect(r.diagnostics.map((d) => outsideText(d, text)).filter((x) => x !== undefined)).toEqual([]);
+  });
+});
+
+describe('&#10; in a markdown note', () => {
+  it('is white space for the fidelity check, not a line end that moves every later word a line down (words-lost on line 13 of 12)', () => {
+    const text = readFileSync(join(PROJECT_ROOT, 'tests/property/fixtures/emend-mia-markdown-14.0_utf8-20263028.bin'), 'utf8');
+    expect(text).toContain('&#10;');
+    const r = convert(text, { file: 'f.md' });
+    expect(r.diagnostics.filter((d) => d.code === 'words-lost')).toEqual([]);
     expect(outside(text)).toEqual([]);
   });
 });
