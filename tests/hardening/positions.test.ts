@@ -56,6 +56,14 @@ describe('a word marked [sic] on the line after a line end inside HTML text', ()
   });
 });
 
+describe('a word marked [sic] after collapsed white space on its line', () => {
+  it('is placed at the word itself, found right before its siglum in the source', () => {
+    const text = '<html><head><title>T</title></head><body><h1>T</h1>\n<p>the\n   workers  of Central American [sic] and the Caribbean</p>\n</body></html>';
+    expect(text.split('\n')[2]!.indexOf('American') + 1).toBe(24);
+    expect(places(text, 'emendation-applied')).toEqual([[3, 24]]);
+  });
+});
+
 describe('an editor\'s note moved into the text by an emendation', () => {
   it('a forbidden character in words "crossed out" across a line end of an HTML note is reported once, inside the input', () => {
     const text = '<html><head><title>T</title></head><body><h1>A Letter</h1>\n<p>the the the<a href="#n1" name="a1"><sup>1</sup></a></p>\n<hr class="end"><h3>Notes</h3>\n<p class="endnote"><a name="n1" href="#a1">[1]</a> \u201c\n# \u000bthe \u201d is crossed out.</p>\n</body></html>';

@@ -13,6 +13,7 @@
  * are the editor's words and stay text.
  */
 import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.js';
+import type { SourceText } from '../../model/source-text.js';
 import type { Transform, TransformContext } from '../index.js';
 import { posAt, quoted, recordEmendation, replaceNode, slice, TEIWRIGHT } from '../emendations/record.js';
 import { visitRunningText } from '../emendations/scope.js';
@@ -89,6 +90,15 @@ function wordBefore(value: string, end: number): { start: number; end: number } 
   return s < e ? { start: s, end: e } : undefined;
 }
 
+/** The place of `word` right before the siglum at `siglum` in the source (white space between), else the siglum's. */
+function wordBeforeIn(source: SourceText, siglum: SourcePos, word: string): SourcePos {
+  const at = source.offsetOf(siglum);
+  if (at === undefined) return siglum;
+  let end = at;
+  while (end > 0 && /\s/u.test(source.text[end - 1]!)) end--;
+  return source.text.slice(end - word.length, end) === word ? source.posOf(end - word.length) : siglum;
+}
+
 function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ctx: TransformContext): void {
   if (!node.text.includes('[')) return;
   const pieces: Inline[] = [];
@@ -117,7 +127,7 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
       if (!word || word.start < done) continue; // nothing of this node to mark: the siglum stays text
       // Counted over a text the reader changed, the word's place may be another; then the siglum's, right after it.
       const wordCounted = posAt(node.pos, node.text, word.start);
-      const wordPos = !ctx.source || ctx.source.has(wordCounted, node.text.slice(word.start, word.end)) ? wordCounted : pos;
+      const wordPos = !ctx.source || ctx.source.has(wordCounted, node.text.slice(word.start, word.end)) ? wordCounted : wordBeforeIn(ctx.source, pos, node.text.slice(word.start, word.end));
       pieces.push(...slice(node, done, word.start), { kind: 'sic', pos: wordPos, children: slice(node, word.start, word.end) });
       note('sic', `${m[0]}: ${quoted(node.text.slice(word.start, word.end))} marked as sic as the source editor says (the siglum is kept)`, wordPos);
       done = word.end;
