@@ -16,6 +16,8 @@ export interface FuzzInput {
   shape: string;
   /** Made from a document that converts without losing a word, by changes that keep every word (line ends, BOM, UTF-16, an HTML page joined on one line): no word may be lost. */
   wordsKept?: boolean;
+  /** The text of a corrections file given with the input (`--corrections`), hostile or not. */
+  corrections?: string;
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -206,6 +208,322 @@ export const layoutText: fc.Arbitrary<{ text: string; shape: string }> = fc
     return { shape, text: out.join('\n') };
   });
 
+// ------------------------------------------------------------------ session 8: shapes the fuzzer did not reach
+
+/** A value hostile to a YAML/TOML reader: quotes, colons, block markers, hostile text. */
+const yamlValue: fc.Arbitrary<string> = fc.oneof(
+  shortHostile,
+  fc.constantFrom('"', "'", '"unclosed', "'it''s'", 'a: b', '|', '>-', '- x', '[a, b', '{a: 1}', '&anchor', '*alias', '!!binary x', '~', 'null', '2021-13-45', '# comment', '---', '+++', '...'),
+);
+
+/**
+ * Markdown copies made by pandoc or Hugo: YAML (`---`) or TOML (`+++`) front matter with
+ * hostile values, a pandoc title block (`% title`), lists and block scalars in the front
+ * matter, shortcodes and footnotes in the body, front matter unclosed or twice.
+ */
+export const frontMatterText: fc.Arbitrary<{ text: string; shape: string }> = fc
+  .record({
+    kind: fc.constantFrom('yaml', 'toml', 'pandoc', 'unclosed', 'twice', 'yaml-list', 'yaml-block'),
+    title: yamlValue,
+    author: yamlValue,
+    date: fc.oneof(fc.constantFrom('1921-03-08', '"1921"', '8 March 1921', '', '1921-02-30'), yamlValue),
+    extra: yamlValue,
+    body: hostileText,
+    notes: fc.array(hostileText, { maxLength: 3 }),
+    shortcode: fc.constantFrom('', '{{< figure src="a.jpg" title="x" >}}', '{{% note %}}x{{% /note %}}', '{{< ref "a.md" >}}', '<!--more-->'),
+  })
+  .map(({ kind, title, author, date, extra, body, notes, shortcode }) => {
+    const refs = notes.map((_, i) => `[^${i + 1}]`).join(' ');
+    const defs = notes.map((n, i) => `[^${i + 1}]: ${n}`).join('\n');
+    const tail = ['', `${body} ${refs}`, '', shortcode, '', defs, ''];
+    switch (kind) {
+      case 'toml':
+        return { shape: `fm-${kind}`, text: lines(['+++', `title = "${title}"`, `author = '${author}'`, `date = ${date || '1921'}`, `tags = ["${extra}"]`, '+++', ...tail]) };
+      case 'pandoc':
+        return { shape: `fm-${kind}`, text: lines([`% ${title}`, `% ${author}`, `% ${date}`, ...tail]) };
+      case 'unclosed':
+        return { shape: `fm-${kind}`, text: lines(['---', `title: ${title}`, `author: ${author}`, ...tail]) };
+      case 'twice':
+        return { shape: `fm-${kind}`, text: lines(['---', `title: ${title}`, '---', '---', `author: ${author}`, '---', ...tail]) };
+      case 'yaml-list':
+        return { shape: `fm-${kind}`, text: lines(['---', `title: ${title}`, 'authors:', `  - ${author}`, `  - ${extra}`, 'tags: [a, b]', `date: ${date}`, '---', ...tail]) };
+      case 'yaml-block':
+        return { shape: `fm-${kind}`, text: lines(['---', 'title: |', `  ${title}`, `  ${extra}`, 'summary: >-', `  ${body.slice(0, 40).replace(/\r?\n|\r/g, ' ')}`, `author: "${author.replace(/"/g, '\\"')}"`, '---', ...tail]) };
+      default:
+        return { shape: `fm-${kind}`, text: lines(['---', `title: ${title}`, `author: ${author}`, `date: ${date}`, `source: ${extra}`, '---', ...tail]) };
+    }
+  });
+
+/** The X and Y of an editor's note about the manuscript: words of the text, or hostile. */
+const emendWord: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 1, arbitrary: fc.array(fc.constantFrom(...WORDS), { minLength: 2, maxLength: 4 }).map((ws) => ws.join(' ')) },
+  { weight: 2, arbitrary: shortHostile },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', '“', '”', '"', '""', '“”', '«', '»', '’', '[1]', '<sup>1</sup>', '*', '**', '`', '\n', '\r\n\r\n', 'the word', 'illegible', 'sic', 'above', 'the the the') },
+  { weight: 1, arbitrary: fc.constantFrom(...WORDS).map((w) => w.repeat(200)) },
+);
+
+/** Editors' notes the emendation phrasings read, and near misses. */
+const EMENDATIONS: readonly ((x: string, y: string) => string)[] = [
+  (x, y) => `The word “${x}” is written above the word “${y}”.`,
+  (x, y) => `The words "${x}" are written over "${y}" in the manuscript.`,
+  (x, y) => `Above “${y}” is written “${x}”.`,
+  (x, y) => `Below the word ${y} was written ${x}.`,
+  (x) => `“${x}” is crossed out.`,
+  (x) => `Lenin crossed out “${x}”.`,
+  (x) => `“${x}” is added in the margin in Lenin’s hand.`,
+  (x) => `Added in the margin: “${x}”.`,
+  () => 'The last word is illegible.',
+  (x) => `Illegible, probably “${x}”.`,
+  () => 'Two words are illegible.',
+  (x) => `${x} words are illegible.`,
+  () => 'The manuscript breaks off here.',
+  (x) => `${x} [sic]`,
+  (x, y) => `The word “${x}” is written above the word “${y}”. “${y}” is crossed out. Illegible, probably “${x}”.`,
+  (x, y) => `written above “${y}” is written “${x}” written above`,
+];
+
+/**
+ * Pages whose notes describe the manuscript ("the word X is written above the word Y",
+ * crossed out, added, illegible, sic) with X and Y that are words of the text, words it
+ * lacks, empty, quotes, markup or hostile characters; the anchor where the text has X or Y.
+ */
+export const emendationText: fc.Arbitrary<{ text: string; shape: string }> = fc
+  .tuple(
+    fc.constantFrom('mia-markdown', 'lia-text', 'mia-html'),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: EMENDATIONS.length - 1 }), emendWord, emendWord, fc.boolean()), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.constantFrom(...WORDS), { minLength: 3, maxLength: 30 }),
+  )
+  .map(([style, notes, words]) => {
+    const shape = `emend-${style}-${notes.map(([k]) => k).join('.')}`;
+    // The text holds X or Y (or both) where the anchor stands, when the note's flag says so.
+    const body = words.join(' ');
+    const sentences = notes.map(([, x, y, inText], i) => {
+      const n = i + 1;
+      const anchor = style === 'mia-html' ? `<a href="#n${n}" name="a${n}"><sup>${n}</sup></a>` : style === 'mia-markdown' ? `<sup>${n}</sup>` : `[${n}]`;
+      return inText ? `${body} ${y} ${x}${anchor}` : `${body}${anchor}`;
+    });
+    const noteTexts = notes.map(([k, x, y]) => EMENDATIONS[k]!(x, y));
+    if (style === 'mia-html') {
+      return {
+        shape,
+        text: `<html><head><title>T</title></head><body><h1>A Letter</h1>\n${sentences.map((s) => `<p>${s}</p>`).join('\n')}\n<hr class="end"><h3>Notes</h3>\n${noteTexts.map((t, i) => `<p class="endnote"><a name="n${i + 1}" href="#a${i + 1}">[${i + 1}]</a> ${t}</p>`).join('\n')}\n</body></html>`,
+      };
+    }
+    const md = style === 'mia-markdown';
+    return {
+      shape,
+      text: lines([md ? '# A Letter' : 'A Letter', '', ...sentences.flatMap((s) => [s, '']), md ? '**Notes**' : 'Notes', '', ...noteTexts.flatMap((t, i) => [md ? `${i + 1}. ${t}` : `[${i + 1}] ${t}`, '']) ]),
+    };
+  });
+
+/**
+ * Notes sections where a reader does not expect them: before the text, in the middle, twice,
+ * inside a blockquote or a list, with a table or a list or a heading inside a note, notes
+ * without anchors and anchors without notes.
+ */
+export const oddNotesText: fc.Arbitrary<{ text: string; shape: string }> = fc
+  .tuple(
+    fc.constantFrom('mia-html', 'mia-markdown', 'lia-text'),
+    fc.constantFrom('top', 'middle', 'twice', 'quote', 'list', 'table-in-note', 'heading-in-note', 'no-anchors', 'no-notes', 'nested-notes'),
+    pick(NOTES_HEADINGS),
+    fc.array(hostileText, { minLength: 1, maxLength: 3 }),
+    htmlTable,
+    hostileText,
+  )
+  .map(([style, where, heading, notes, table, body]) => {
+    const shape = `oddnotes-${style}-${where}`;
+    const html = style === 'mia-html';
+    const md = style === 'mia-markdown';
+    const anchor = (n: number) => (where === 'no-anchors' ? '' : html ? `<a href="#n${n}" name="a${n}"><sup>${n}</sup></a>` : md ? `<sup>${n}</sup>` : ` [${n}]`);
+    const para = (t: string) => (html ? `<p>${t}</p>` : `${t}\n`);
+    const mdTable = '| a | b |\n|---|---|\n| 1 | 2 |';
+    const note = (t: string, i: number) => {
+      const n = i + 1;
+      const inner = where === 'table-in-note' ? (html ? `${t}${table}` : `${t}\n\n${md ? mdTable : table}`) : where === 'heading-in-note' ? (html ? `<h4>${t.slice(0, 10)}</h4>${t}` : `${md ? '### ' : ''}${t.slice(0, 10)}\n\n${t}`) : t;
+      if (html) return `<p class="endnote"><a name="n${n}" href="#a${n}">${n}.</a> ${inner}</p>`;
+      return md ? `${n}. ${inner}\n` : `[${n}] ${inner}\n`;
+    };
+    const head = html ? `<h3>${heading}</h3>` : md ? `**${heading}**\n` : `${heading}\n`;
+    const section = where === 'no-notes' ? [] : [head, ...notes.map(note)];
+    const section2 = [head, ...notes.map((t, i) => note(`${t} again`, i))];
+    const paras = notes.map((_, i) => para(`${body.slice(0, 80)} ${WORDS[i % WORDS.length]}${anchor(i + 1)}`));
+    let blocks: string[];
+    switch (where) {
+      case 'top':
+        blocks = [...section, ...paras];
+        break;
+      case 'middle':
+        blocks = [paras[0]!, ...section, ...paras.slice(1), para('The end of the text.')];
+        break;
+      case 'twice':
+        blocks = [...paras, ...section, para(`More text${anchor(1)}`), ...section2];
+        break;
+      case 'quote':
+        blocks = [...paras, ...(html ? ['<blockquote>', ...section, '</blockquote>'] : section.map((b) => b.replace(/^/gm, '> ')))];
+        break;
+      case 'list':
+        blocks = [...paras, ...(html ? ['<ul>', ...section.map((b) => `<li>${b}</li>`), '</ul>'] : section.map((b) => `- ${b}`))];
+        break;
+      case 'nested-notes':
+        blocks = [...paras, ...(html ? [head, `<p class="endnote"><a name="n1" href="#a1">1.</a> ${notes[0]!}${section.join('')}</p>`] : [head, `1. ${notes[0]!}`, ...section.map((b) => `   ${b}`)])];
+        break;
+      default:
+        blocks = [...paras, ...section];
+    }
+    const title = html ? '<h1>A Title</h1>' : md ? '# A Title\n' : 'A Title\n';
+    if (html) return { shape, text: `<html><head><title>T</title></head><body>\n${title}\n${blocks.join('\n')}\n</body></html>\n` };
+    return { shape, text: [title, ...blocks].join('\n') };
+  });
+
+/**
+ * HTML pages whose charset is a lie, as bytes: a `<meta charset>` naming another encoding
+ * than the bytes have (UTF-8 declared over windows-1252 bytes and the reverse, a Cyrillic
+ * charset over Latin text), Windows-1252 bytes (0x80–0x9F: curly quotes, dashes) inside a
+ * UTF-8 page, a charset declared twice, or in an XML declaration, or misspelt.
+ */
+export const charsetLie: fc.Arbitrary<FuzzInput> = fc
+  .tuple(
+    fc.constantFrom('utf-8', 'UTF-8', 'windows-1252', 'iso-8859-1', 'windows-1251', 'koi8-r', 'utf-16', 'utrf-8', 'x-user-defined', 'shift_jis', ''),
+    fc.constantFrom('meta-charset', 'http-equiv', 'xml-decl', 'twice', 'none'),
+    fc.constantFrom('utf8', 'cp1252', 'cp1252-in-utf8', 'latin1'),
+    fc.array(fc.oneof(fc.constantFrom(...WORDS).map((w) => `${w} `), fc.constantFrom('“quoted” ', '— ', 'naïve ', 'Ж ', '… ', '€ ', 'Œuvres ', '™ ')), { minLength: 3, maxLength: 40 }),
+    fc.array(fc.integer({ min: 0x80, max: 0xff }), { minLength: 1, maxLength: 6 }),
+  )
+  .map(([charset, how, bytesAre, ws, stray]) => {
+    const decl = how === 'meta-charset' ? `<meta charset="${charset}">` : how === 'http-equiv' ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">` : how === 'twice' ? `<meta charset="${charset}"><meta charset="utf-8">` : '';
+    const xml = how === 'xml-decl' ? `<?xml version="1.0" encoding="${charset}"?>\n` : '';
+    const text = `${xml}<html><head>${decl}<title>T</title></head><body><h1>A Title</h1>\n<p>${ws.join('')}</p>\n<p>${ws.slice().reverse().join('')}</p>\n</body></html>\n`;
+    const shape = `charset-${how}-${charset || 'empty'}-${bytesAre}`;
+    if (bytesAre === 'utf8') return { bytes: utf8(text), shape };
+    // windows-1252 for the characters it has (the C1 range for quotes and dashes), '?' for the others.
+    const cp1252 = (s: string): Uint8Array => Uint8Array.from([...s].map((c) => CP1252.get(c) ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63)));
+    if (bytesAre === 'cp1252' || bytesAre === 'latin1') return { bytes: cp1252(text), shape };
+    // A UTF-8 page with a few stray single bytes, as an editor that saved one paragraph in another encoding leaves.
+    const b = utf8(text);
+    const at = text.indexOf('<p>') + 3;
+    const byteAt = utf8(text.slice(0, at)).length;
+    return { bytes: joinBytes([b.subarray(0, byteAt), Uint8Array.from(stray), b.subarray(byteAt)]), shape };
+  });
+
+/** The windows-1252 bytes of the characters it puts in 0x80–0x9F. */
+const CP1252 = new Map<string, number>([
+  ['€', 0x80], ['‚', 0x82], ['ƒ', 0x83], ['„', 0x84], ['…', 0x85], ['†', 0x86], ['‡', 0x87], ['ˆ', 0x88], ['‰', 0x89], ['Š', 0x8a], ['‹', 0x8b], ['Œ', 0x8c], ['Ž', 0x8e],
+  ['‘', 0x91], ['’', 0x92], ['“', 0x93], ['”', 0x94], ['•', 0x95], ['–', 0x96], ['—', 0x97], ['˜', 0x98], ['™', 0x99], ['š', 0x9a], ['›', 0x9b], ['œ', 0x9c], ['ž', 0x9e], ['Ÿ', 0x9f],
+]);
+
+/**
+ * A paragraph written with every line end at once (`\n`, `\r\n`, `\r`, also `\r\r\n`, and
+ * U+2028/U+0085, which are no line ends to teiwright), and very long single lines (a whole
+ * document on one line of up to 1 MB, a markdown paragraph without a break).
+ */
+export const lineEndsText: fc.Arbitrary<{ text: string; shape: string }> = fc
+  .tuple(
+    fc.constantFrom('mixed-md', 'mixed-lia', 'mixed-html', 'long-md', 'long-html', 'long-lia'),
+    fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom('\n', '\r\n', '\r', '\r\r\n', '\u2028', '\u0085', ' ', ' ', ' ')), { minLength: 4, maxLength: 80 }),
+    fc.integer({ min: 1, max: 200 }),
+  )
+  .map(([kind, ws, n]) => {
+    const para = ws.map(([w, e]) => `${w}${e}`).join('');
+    switch (kind) {
+      case 'mixed-md':
+        return { shape: kind, text: `# A Title\r\n\r\n${para}\n\r\n${para}<sup>1</sup>\r\r**Notes**\n\r\n1. ${para}\r` };
+      case 'mixed-lia':
+        return { shape: kind, text: `A Title\r\rWritten: 1921\r\nSource: x\n\n${para} [1]\r\n\r\nNotes\r\r[1] ${para}\n` };
+      case 'mixed-html':
+        return { shape: kind, text: `<html><head><title>T</title></head>\r<body><h1>A\rTitle</h1>\r\n<p>${para}</p>\r<p>${para}</p></body></html>` };
+      case 'long-md':
+        return { shape: kind, text: `# A Title\n\n${`${ws.map(([w]) => w).join(' ')} `.repeat(n * 10)}<sup>1</sup>\n\n**Notes**\n\n1. note\n` };
+      case 'long-lia':
+        return { shape: kind, text: `A Title\n\nWritten: 1921\n\n${`${ws.map(([w]) => w).join(' ')} `.repeat(n * 10)}[1]\n\nNotes\n\n[1] note\n` };
+      default:
+        return { shape: kind, text: `<html><head><title>T</title></head><body><h1>A Title</h1>${`<p>${ws.map(([w]) => w).join(' ')}</p>`.repeat(n * 5)}</body></html>` };
+    }
+  });
+
+/** A correction the schema accepts, finding words the generated texts have (or hostile strings). */
+const validCorrection: fc.Arbitrary<Record<string, unknown>> = fc
+  .record({
+    find: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS, 'the party', 'Lenin and', 'workers of', '1921') }, { weight: 1, arbitrary: emendWord.filter((w) => w.length > 0) }),
+    replace: fc.oneof(fc.constantFrom(...WORDS), emendWord.filter((w) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/.test(w)), fc.constantFrom('', '$&', '<b>', '&amp;', ']]>', '\u202E', 'ǅ', '😀')),
+    in: fc.constantFrom('any', 'text', 'title', 'notes', 'metadata', 'note 1', 'note 2', 'source', 'written'),
+    editor: fc.constantFrom('ed-a', 'ed-b'),
+    reason: fc.oneof(shortHostile, fc.constant('typo')),
+    n: fc.oneof(fc.constant(undefined), fc.record({ occurrence: fc.integer({ min: 1, max: 3 }) }), fc.record({ count: fc.integer({ min: 1, max: 4 }) })),
+  })
+  .map(({ n, ...c }) => ({ ...c, ...n }));
+
+/** One correction of a corrections file: valid (three in four), or hostile in each field. */
+const correction: fc.Arbitrary<Record<string, unknown>> = fc.oneof({ weight: 3, arbitrary: validCorrection }, { weight: 1, arbitrary: hostileCorrection() });
+
+function hostileCorrection(): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(
+  {
+    find: fc.oneof({ weight: 3, arbitrary: emendWord }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '.', '*', '(', '\\', '$&', '$1', '[', '^', 'the party', 'Lenin\n', '\u0000', '\uFFFE', '\uD800', '1921') }),
+    replace: fc.oneof(emendWord, fc.constantFrom('', '$&', '$1', '<b>', '&amp;', ']]>', '\u0001', '\uFFFF', '\uDC00', '\u202E')),
+    in: fc.constantFrom('any', 'text', 'title', 'notes', 'metadata', 'note 1', 'note 99', 'note x', 'source', 'written', 'signed', 'nowhere', '', 'note __proto__'),
+    editor: fc.constantFrom('ed-a', 'ed-b', 'teiwright', '1bad', '', 'ed a', '__proto__'),
+    reason: fc.oneof(shortHostile, fc.constant('typo')),
+    occurrence: fc.oneof(fc.integer({ min: -1, max: 5 }), fc.constant(1e300), fc.constant(2 ** 53)),
+    count: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(1.5)),
+  },
+  { requiredKeys: ['find', 'replace', 'editor'] },
+  );
+}
+
+/**
+ * The text of a corrections file for the input `fuzz.txt` (`--corrections`): valid ones that
+ * match words of the generated texts, and hostile ones — fields of the wrong type or value,
+ * `__proto__`/`constructor` keys, deep nesting, duplicate keys, truncated JSON, a BOM, control
+ * characters in an editor's name, corrections keyed to another file.
+ */
+export const correctionsFile: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'hostile', 'proto', 'constructor', 'nested', 'truncated', 'not-object', 'duplicate-keys', 'bom', 'other-file', 'extra-field', 'editor-control'),
+    fc.array(validCorrection, { minLength: 1, maxLength: 4 }),
+    fc.array(correction, { minLength: 1, maxLength: 4 }),
+    fc.constantFrom('fuzz.txt', 'fuzz'),
+    fc.oneof(shortHostile, fc.constantFrom('Jane Doe', '', 'J\u001b[31mD', 'A\nB', '\u202Eevil')),
+    fc.integer({ min: 1, max: 5000 }),
+  )
+  .map(([kind, valid, mixed, key, hostileName, depth]) => {
+    // Valid files (half of them) apply; the others are refused with a message at their place.
+    const cs = kind === 'valid' || kind === 'bom' || kind === 'other-file' ? valid : mixed;
+    const name = kind === 'valid' || kind === 'bom' || kind === 'other-file' || kind === 'editor-control' ? 'Jane Doe' : hostileName || 'Jane Doe';
+    const editors = [{ id: 'ed-a', name }, { id: 'ed-b', name: 'B' }];
+    const doc = { editors, files: { [key]: cs } };
+    const json = JSON.stringify(doc, null, 2);
+    switch (kind) {
+      case 'proto':
+        return json.replace(`"${key}"`, '"__proto__"');
+      case 'constructor':
+        return json.replace('"files"', '"constructor": {},\n  "files"');
+      case 'nested':
+        return json.replace('"reason"', `"deep": ${'['.repeat(depth)}${']'.repeat(depth)}, "reason"`);
+      case 'truncated':
+        return json.slice(0, Math.floor(json.length / 2));
+      case 'not-object':
+        return ['[]', 'null', '"files"', '42', '', ' ', '{', '{"editors": [], "files": {}}'][depth % 8]!;
+      case 'duplicate-keys':
+        return json.replace('"files": {', `"files": {"${key}": [],`);
+      case 'bom':
+        return `\uFEFF${json}`;
+      case 'other-file':
+        return json.replace(`"${key}"`, '"another.txt"');
+      case 'extra-field':
+        return json.replace('"editors"', '"x-extra": 1,\n  "editors"');
+      case 'editor-control':
+        return json.replace('"Jane Doe"', '"Jane\\u0007Doe"').replace('"B"', '"B\\u0000"');
+      default:
+        return json;
+    }
+  });
+
+/** A generated text with a corrections file for it. */
+export const withCorrections: fc.Arbitrary<FuzzInput> = fc
+  .tuple(fc.oneof(styledText, emendationText, layoutText), correctionsFile)
+  .map(([{ text, shape }, corrections]) => ({ bytes: utf8(text), shape: `${shape}+corrections`, corrections }));
+
 // ------------------------------------------------------------------ pathological shapes
 
 /** One shape repeated: deep nesting, unclosed tags, runs of one character, anchors, notes headings. */
@@ -333,6 +651,46 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   // An HTML page printed on one line (minified, as crawlers keep it).
   'lines-joined': (b) => b.map((c) => (c === 10 || c === 13 ? 32 : c)),
+  // Every line end made one of LF, CRLF, CR at random (the old ones first made LF): one paragraph, three conventions.
+  'mixed-line-ends': (b, r) => {
+    const out: number[] = [];
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i]!;
+      if (c !== 10 && c !== 13) {
+        out.push(c);
+        continue;
+      }
+      if (c === 13 && b[i + 1] === 10) i++;
+      // A CR alone before a line end that became LF would read as one CRLF: a blank line lost.
+      const next = b[i + 1];
+      const k = next === 10 || next === 13 ? r.nextInt(0, 1) : r.nextInt(0, 2);
+      if (k === 0) out.push(10);
+      else if (k === 1) out.push(13, 10);
+      else out.push(13);
+    }
+    return Uint8Array.from(out);
+  },
+  // Stray windows-1252 bytes (curly quotes, dashes: 0x80–0x9F) or Latin-1 bytes inside UTF-8 text.
+  'cp1252-bytes': (b, r) => {
+    const parts: Uint8Array[] = [];
+    let from = 0;
+    for (let k = 0; k < 1 + r.nextInt(0, 4); k++) {
+      let at = r.nextInt(from, b.length);
+      while (at < b.length && (b[at]! & 0xc0) === 0x80) at++; // not inside a UTF-8 sequence
+      parts.push(b.subarray(from, at), Uint8Array.of(r.nextInt(0, 1) ? r.nextInt(0x80, 0x9f) : r.nextInt(0xa0, 0xff)));
+      from = at;
+    }
+    parts.push(b.subarray(from));
+    return joinBytes(parts);
+  },
+  // A charset declaration that lies: put into the head (or the top) of the page.
+  'charset-lie': (b, r) => {
+    const decl = ['<meta charset="windows-1251">', '<meta charset="utf-16">', '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', '<meta charset="iso-8859-1">', '<meta charset="shift_jis">', '<?xml version="1.0" encoding="windows-1252"?>'][r.nextInt(0, 5)]!;
+    const s = new TextDecoder('latin1').decode(b);
+    const at = s.search(/<head[^>]*>/i);
+    const pos = at < 0 ? 0 : s.indexOf('>', at) + 1;
+    return joinBytes([b.subarray(0, pos), utf8(decl), b.subarray(pos)]);
+  },
   'nasty-inserted': (b, r) => {
     const at = r.nextInt(0, b.length);
     return joinBytes([b.subarray(0, at), utf8(NASTY[r.nextInt(0, NASTY.length - 1)]! + TOKENS[r.nextInt(0, TOKENS.length - 1)]!), b.subarray(at)]);
@@ -340,7 +698,7 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 /** Mutations that keep every word of the document (`lines-joined` only for HTML, where a line end is a space). */
-const WORD_KEEPING = new Set(['crlf', 'cr', 'utf8-bom', 'utf16le-bom', 'lines-joined']);
+const WORD_KEEPING = new Set(['crlf', 'cr', 'utf8-bom', 'utf16le-bom', 'lines-joined', 'mixed-line-ends']);
 
 /** A document for the mutations; `clean`: it converts without losing a word (then so must its word-keeping mutations). */
 export interface RealDocument {
@@ -365,7 +723,7 @@ export function mutatedDocument(docs: readonly RealDocument[]): fc.Arbitrary<Fuz
       // After the bytes are UTF-16, a change of bytes (a line end inserted) garbles the characters.
       const utf16 = used.indexOf('utf16le-bom');
       // One line-end change at most: CRLF made twice ("\r\r\n") or CR after CRLF is a blank line more after every line.
-      const lineEnds = used.filter((m) => m === 'crlf' || m === 'cr').length;
+      const lineEnds = used.filter((m) => m === 'crlf' || m === 'cr' || m === 'mixed-line-ends').length;
       const wordsKept = doc.clean === true && used.length > 0 && used.every((m) => WORD_KEEPING.has(m)) && (utf16 < 0 || utf16 === used.length - 1) && lineEnds <= 1;
       return { bytes, shape: `${doc.name}+${used.join('+')}`, ...(wordsKept && { wordsKept }) };
     });
@@ -384,6 +742,12 @@ export function anyInput(docs: readonly RealDocument[]): fc.Arbitrary<FuzzInput>
     { weight: 4, arbitrary: encoded(styledText) },
     { weight: 3, arbitrary: encoded(layoutText) },
     { weight: 1, arbitrary: encoded(pathological) },
+    { weight: 1, arbitrary: encoded(frontMatterText) },
+    { weight: 2, arbitrary: encoded(emendationText) },
+    { weight: 1, arbitrary: encoded(oddNotesText) },
+    { weight: 1, arbitrary: encoded(lineEndsText) },
+    { weight: 1, arbitrary: charsetLie },
+    { weight: 1, arbitrary: withCorrections },
   ];
   if (docs.length > 0) arbs.push({ weight: 3, arbitrary: mutatedDocument(docs) });
   return fc.oneof(...arbs);

@@ -4,7 +4,7 @@
  * replayed); a failing round's counterexample is shrunk by fast-check and saved as
  * tests/property/fixtures/<shape>-<seed>.bin (the suite replays every fixture there), and
  * the run goes on. Prints a summary: inputs, failures, slowest input per MB, peak RSS.
- * `--save-slowest FILE` keeps the input slowest per MB. One in ten inputs is converted twice (determinism); one in five cases is mutated TEI for validate().
+ * `--save-slowest FILE` keeps the input slowest per MB. `--cli N` adds N generated batches through the built CLI (fuzz/cli-check.ts). One in ten inputs is converted twice (determinism); one in five cases is mutated TEI for validate().
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,10 @@ import fc from 'fast-check';
 import { XmlDocument } from 'libxml2-wasm';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
+import { loadCorrections } from '../dist/transforms/corrections/load.js';
 import { validateTei } from '../dist/validate/index.js';
-import { checkInput, type Pipeline } from './check.js';
+import { checkInput, outsideText, pipelineOf, type Pipeline } from './check.js';
+import { batch, batchToJson, checkBatch } from './cli-check.js';
 import { anyInput, mutatedTei, realDocuments, type FuzzInput } from './inputs.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -29,9 +31,11 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-const pipeline: Pipeline = {
+const pipeline: Pipeline = pipelineOf({
   decode: (bytes) => decodeInput(Buffer.from(bytes)),
-  convert: (text, file) => convert(text, { file }),
+  convert,
+  loadCorrections,
+  validate: validateTei,
   wellFormedError(xml) {
     try {
       XmlDocument.fromString(xml).dispose();
@@ -40,7 +44,7 @@ const pipeline: Pipeline = {
       return e instanceof Error ? e.message : String(e);
     }
   },
-};
+});
 
 async function main(): Promise<void> {
   const runs = arg('runs', 5000);
@@ -99,6 +103,8 @@ async function main(): Promise<void> {
       const name = `${input.shape.replace(/[^A-Za-z0-9.+-]+/g, '_').slice(0, 60)}${input.wordsKept ? '-wordskept' : ''}-${roundSeed}`;
       mkdirSync(FIXTURES, { recursive: true });
       writeFileSync(join(FIXTURES, `${name}.bin`), input.bytes);
+      // Replayed with the input by the suite.
+      if (input.corrections !== undefined) writeFileSync(join(FIXTURES, `${name}.corrections.json`), input.corrections);
       writeFileSync(join(FIXTURES, `${name}.txt`), `${problems.join('\n')}\n`);
       failures.push(`${name}: ${problems[0] ?? 'failed'}`);
       console.log(`round ${round} (seed ${roundSeed}): FAILED, shrunk counterexample saved as tests/property/fixtures/${name}.bin: ${problems[0]}`);
@@ -107,7 +113,10 @@ async function main(): Promise<void> {
       const v = fc.check(
         fc.property(mutatedTei(teis), ({ xml }) => {
           teiInputs++;
-          validateTei(xml, { file: 'mutated.xml' });
+          const findings = validateTei(xml, { file: 'mutated.xml' });
+          // Every place inside the file (lines end at LF, as libxml2 counts them; a CR is a character of its line).
+          const outside = findings.map((f) => outsideText(f, xml)).find((x) => x !== undefined);
+          if (outside) throw new Error(`a finding outside the file: ${outside}`);
         }),
         { seed: roundSeed, numRuns: n - convertRuns },
       );
@@ -116,7 +125,7 @@ async function main(): Promise<void> {
         const name = `validate-${shape.replace(/[^A-Za-z0-9+-]+/g, '_')}-${roundSeed}`;
         mkdirSync(FIXTURES, { recursive: true });
         writeFileSync(join(FIXTURES, `${name}.xml.txt`), xml);
-        failures.push(`${name}: validate threw: ${String(v.errorInstance).slice(0, 200)}`);
+        failures.push(`${name}: validate threw or placed a finding outside the file: ${String(v.errorInstance).slice(0, 200)}`);
         console.log(`round ${round} (seed ${roundSeed}): validate() threw; TEI saved as tests/property/fixtures/${name}.xml.txt`);
       }
     }
@@ -124,10 +133,35 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     if (round % 20 === 19) console.log(`… ${inputs + teiInputs} inputs, ${failures.length} failures, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  // `--cli N`: N generated batches through the built CLI (jobs 1 = jobs 2, report, kill and rerun: fuzz/cli-check.ts).
+  const cliRuns = process.argv.includes('--cli') ? arg('cli', 10) : 0;
+  let cliDone = 0;
+  if (cliRuns > 0 && !stopped) {
+    const cli = join(ROOT, 'dist/cli/main.js');
+    const decode = (b: Uint8Array) => decodeInput(Buffer.from(b));
+    const result = await fc.check(
+      fc.asyncProperty(batch, fc.integer({ min: 200, max: 3000 }), async (files, ms) => {
+        cliDone++;
+        return (await checkBatch(cli, files, decode, { killAfterMs: ms })).length === 0;
+      }),
+      { seed, numRuns: cliRuns, endOnFailure: true },
+    );
+    if (result.failed && result.counterexample) {
+      const [files] = result.counterexample;
+      const problems = await checkBatch(cli, files, decode);
+      const name = `cli-${seed}`;
+      mkdirSync(FIXTURES, { recursive: true });
+      writeFileSync(join(FIXTURES, `${name}.json`), batchToJson(files));
+      writeFileSync(join(FIXTURES, `${name}.txt`), `${problems.join('\n')}\n`);
+      failures.push(`${name}: ${problems[0] ?? 'failed (with a kill)'}`);
+      console.log(`CLI batches: FAILED, shrunk batch saved as tests/property/fixtures/${name}.json: ${problems[0] ?? 'failed with the kill'}`);
+    }
+  }
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log('\nfuzz summary');
   if (inputs + teiInputs < runs) console.log(`  stopped early (time budget or Ctrl-C): ${inputs + teiInputs} of ${runs} runs done`);
   console.log(`  inputs: ${inputs + teiInputs} (${inputs} transcriptions, ${(bytes / 2 ** 20).toFixed(1)} MB; ${teiInputs} mutated TEI for validate), seed ${seed}`);
+  if (cliDone > 0) console.log(`  CLI batches: ${cliDone} (each converted with --jobs 1 and 2, validated, killed and rerun)`);
   console.log(`  failures: ${failures.length}${failures.length ? `\n    ${failures.join('\n    ')}` : ''}`);
   console.log(`  slowest input per MB (inputs of 64 KB or more): ${(slowest.msPerMB / 1000).toFixed(2)} s/MB (${slowest.size} bytes in ${slowest.ms.toFixed(0)} ms, ${slowest.shape})`);
   if (saveSlowest && slowest.size > 0) console.log(`  (the input slowest per MB is saved as ${saveSlowest})`);

@@ -7,6 +7,7 @@ import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
 import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
 import { compactModel } from './model/compact.js';
+import { SourceText } from './model/source-text.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
 import type { Reader } from './readers/reader.js';
@@ -128,13 +129,16 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   // The layout engine's rule for every reader: a notes section printed inside the text stays there.
   placeNoteSections(model);
   stage('transform');
+  // The input, to place what a transform or the sanitizer finds inside a text node the reader changed (HTML white space, references).
+  const source = new SourceText(text);
   applyTransforms(model, {
     diagnostics,
+    source,
     ...(options.file !== undefined && { file: options.file }),
     ...(options.corrections && { corrections: options.corrections }),
     limits,
   });
-  sanitizeModel(model, diagnostics, limits.elements);
+  sanitizeModel(model, diagnostics, limits.elements, source);
   reportForbiddenInInput(text, diagnostics);
   // The model lives through the writer, the validation and the fidelity check: its arrays give back their spare room first.
   compactModel(model);

@@ -37,6 +37,7 @@
  * `hinted.ts` (front, hinted roles in the text), `letter-frame.ts` and `note-kinds.ts`, on
  * the same block stream (README, "The layout engine").
  */
+import { advance } from '../model/source-text.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Closer, Edition, Inline, Opener } from '../model/edition.js';
 import { emptyEdition, plainText, squash } from '../model/walk.js';
@@ -1202,7 +1203,7 @@ function splitSaluteSigned(inl: Inline[], cut: number, closer: Partial<Closer>):
   const restRaw = first.text.slice(cut);
   const lead = restRaw.length - restRaw.trimStart().length;
   closer.salute = [{ kind: 'text', text: sal, pos: first.pos }];
-  closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: { line: first.pos.line, column: first.pos.column + cut + lead } }, ...inl.slice(1)];
+  closer.signed = [{ kind: 'text', text: restRaw.trimStart(), pos: advance(first.pos, first.text, cut + lead) }, ...inl.slice(1)];
 }
 
 /** How many unlabelled paragraphs a further notes heading may have over its first note (what the notes are, whose they are). */

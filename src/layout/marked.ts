@@ -18,6 +18,7 @@
  * where a block starts) goes to the reader's `MarkedSyntax`; nothing here parses markdown.
  * Linear in the size of the text: a constant number of passes over the blocks.
  */
+import { advance } from '../model/source-text.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
 import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
@@ -377,7 +378,7 @@ function withoutLead(value: Inline[], n: number): Inline[] {
   if (first?.kind !== 'text') return value;
   const rest = first.text.slice(n);
   const lead = rest.length - rest.trimStart().length;
-  return trimInlines([{ ...first, text: rest, pos: { line: first.pos.line, column: first.pos.column + n + lead } }, ...value.slice(1)]);
+  return trimInlines([{ ...first, text: rest, pos: advance(first.pos, first.text, n + lead) }, ...value.slice(1)]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -419,7 +420,7 @@ export function trimInlines(list: Inline[]): Inline[] {
   const first = out[0];
   if (first?.kind === 'text') {
     const lead = first.text.length - first.text.trimStart().length;
-    out[0] = { ...first, text: first.text.trimStart(), pos: { line: first.pos.line, column: first.pos.column + lead } };
+    out[0] = { ...first, text: first.text.trimStart(), pos: advance(first.pos, first.text, lead) };
   }
   const last = out[out.length - 1];
   if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
@@ -599,7 +600,7 @@ function noteLabel(list: Inline[]): { label: string; key: string; rest: Inline[]
   let k = 0;
   while (k < nodes - 1 && cut >= (list[k] as Extract<Inline, { kind: 'text' }>).text.length) cut -= (list[k++] as Extract<Inline, { kind: 'text' }>).text.length;
   const at = list[k] as Extract<Inline, { kind: 'text' }>;
-  const rest = [{ ...at, text: at.text.slice(cut), pos: { line: at.pos.line, column: at.pos.column + cut } }, ...list.slice(k + 1)];
+  const rest = [{ ...at, text: at.text.slice(cut), pos: advance(at.pos, at.text, cut) }, ...list.slice(k + 1)];
   return { label: m.label, key: m.key, rest: trimInlines(rest), linked: false };
 }
 

@@ -8,7 +8,8 @@
  * of the note before it, so an enumeration "(1) … (2) …" before the text's anchors or a
  * number in a date is not taken for a later note's anchor.
  */
-import type { Inline, NoteSection } from '../model/edition.js';
+import { advance } from '../model/source-text.js';
+import type { Inline, NoteSection, SourcePos } from '../model/edition.js';
 import { PRINTED_ANCHORS, type PrintedAnchorRule, printedAnchorAt } from './rules.js';
 
 type Text = Extract<Inline, { kind: 'text' }>;
@@ -98,12 +99,20 @@ export function anchorPrintedNotes(lists: readonly Inline[][], sections: readonl
     const list = hits[0]!.list;
     const parts: Inline[] = [];
     let start = 0;
+    // Places counted forward from the last one (a line end in the text moves to the next line).
+    let counted = 0;
+    let countedPos = node.pos;
+    const at = (offset: number): SourcePos => {
+      countedPos = advance(countedPos, node.text.slice(counted, offset), offset - counted);
+      counted = offset;
+      return countedPos;
+    };
     for (const h of hits.sort((a, b) => a.index - b.index)) {
-      if (h.index > start) parts.push({ kind: 'text', text: node.text.slice(start, h.index), pos: { line: node.pos.line, column: node.pos.column + start } });
-      parts.push({ kind: 'noteAnchor', marker: h.marker, key: h.key, pos: { line: node.pos.line, column: node.pos.column + h.index } });
+      if (h.index > start) parts.push({ kind: 'text', text: node.text.slice(start, h.index), pos: at(start) });
+      parts.push({ kind: 'noteAnchor', marker: h.marker, key: h.key, pos: at(h.index) });
       start = h.index + h.marker.length;
     }
-    if (start < node.text.length) parts.push({ kind: 'text', text: node.text.slice(start), pos: { line: node.pos.line, column: node.pos.column + start } });
+    if (start < node.text.length) parts.push({ kind: 'text', text: node.text.slice(start), pos: at(start) });
     list.splice(list.indexOf(node), 1, ...parts);
   }
   return best.length;

@@ -22,6 +22,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, Inline, SourcePos } from './edition.js';
 import { countElements } from './check.js';
+import { referenceAt, type SourceText } from './source-text.js';
 
 /** Characters XML 1.0 forbids; with the `u` flag, `[\uD800-\uDFFF]` matches only lone surrogates. */
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
@@ -218,7 +219,7 @@ const RUNNING_TEXT_KEYS = new Set(['children', 'items', 'lines', 'head', 'subtit
  * Rebuilds `list` with each forbidden character of its text nodes as choice/sic(gap)/corr(U+FFFD),
  * reporting it at its line:col (the node's start advanced over the text before it).
  */
-function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number }, budget: Budget): void {
+function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: Diagnostics, count: { n: number; at: Set<string> }, budget: Budget, source: SourceText | undefined): void {
   const rebuilt: unknown[] = [];
   for (const item of list) {
     if (!isTextNode(item) || !FORBIDDEN.test(item.text)) {
@@ -235,6 +236,8 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
     let donePos: SourcePos = pos;
     // Past the element budget, the rest of this text is one node with U+FFFD for each.
     let plainFrom: { offset: number; pos: SourcePos } | undefined;
+    // Counting over the node's text is right only where the reader kept it as printed: the source says where the character is.
+    const cursor = source?.from(pos);
     for (const m of text.matchAll(FORBIDDEN_ALL)) {
       for (; scanned < m.index; scanned++) {
         if (text.charCodeAt(scanned) === 10) {
@@ -242,7 +245,10 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
           column = 1;
         } else column++;
       }
-      const at: SourcePos = { line, column };
+      const counted: SourcePos = { line, column };
+      const unit = m[0].charCodeAt(0);
+      const cpNumber = m[0].codePointAt(0)!;
+      const at: SourcePos = cursor ? cursor.find((t, i) => nextOf(t, i, unit), (t, i) => t.charCodeAt(i) === unit || referenceAt(t, i, cpNumber), counted) : counted;
       const cp = codePoint(m[0]);
       if (plainFrom === undefined && budget.left <= 0) {
         if (!budget.warned) {
@@ -264,9 +270,14 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
       });
       const description = `${cp} is not allowed in XML; kept as a gap in sic, written as U+FFFD (choice/sic/corr)`;
       edition.emendations.push({ kind: 'gap', resp: TEIWRIGHT, description, pos: at });
-      if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
+      // One character of the source copied into two places of the model (a note's words an emendation also put in the text) is one warning.
+      const key = posKey(at.line, at.column);
+      if (!count.at.has(key)) {
+        count.at.add(key);
+        if (++count.n <= MAX_REPORTED) diagnostics.report('char-forbidden', description, at);
+      }
       done = m.index + m[0].length;
-      donePos = { line, column: column + m[0].length };
+      donePos = { line: at.line, column: at.column + m[0].length };
     }
     if (plainFrom !== undefined) rebuilt.push({ kind: 'text', text: text.slice(plainFrom.offset).replace(FORBIDDEN_ALL, '\uFFFD'), pos: plainFrom.pos });
     else if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: donePos });
@@ -289,11 +300,21 @@ interface Budget {
   limit: number;
 }
 
-/** Makes the model safe to write (see the file comment); reports each repair. `maxElements` bounds the elements the encoding adds. */
-export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY): void {
+/** The first offset at or after `from` where `unit` or a numeric reference (`&#`) stands, or -1. */
+function nextOf(text: string, from: number, unit: number): number {
+  const raw = text.indexOf(String.fromCharCode(unit), from);
+  const ref = text.indexOf('&#', from);
+  return raw < 0 ? ref : ref < 0 ? raw : Math.min(raw, ref);
+}
+
+/**
+ * Makes the model safe to write (see the file comment); reports each repair. `maxElements`
+ * bounds the elements the encoding adds; `source`, the input, places each forbidden character.
+ */
+export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY, source?: SourceText): void {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
   frameWithoutText(edition);
-  const forbiddenCount = { n: 0 };
+  const forbiddenCount = { n: 0, at: new Set<string>() };
   const budget: Budget = { left: Number.POSITIVE_INFINITY, warned: false, limit: maxElements };
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
@@ -323,7 +344,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       if (forbiddenText) {
         // Counted at the first list that needs it: most documents have no forbidden character.
         if (Number.isFinite(maxElements) && budget.left === Number.POSITIVE_INFINITY) budget.left = Math.floor((maxElements - countElements(edition)) / 3);
-        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget);
+        encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget, source);
       }
       if (empty) removeEmptyContainers(value);
       // A list of lists (a list's items, a line group's lines) passes its field on.

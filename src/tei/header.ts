@@ -6,7 +6,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, EmendationKind, Inline, MetaField, MetaRole } from '../model/edition.js';
-import { plainText, squash } from '../model/walk.js';
+import { plainText, squash, visitInlines } from '../model/walk.js';
 import { tagFirstPublished, tagSource, type BiblPiece, type BiblPartKind } from './bibl.js';
 import { findDate, type DateAttrs } from './dates.js';
 import { authorFrom, isBylineValue, isDateLine } from '../layout/rules.js';
@@ -160,13 +160,23 @@ function fieldCredits(f: MetaField): Credited | undefined {
   return { resp: byWords ?? labelRule(f.label)?.resp ?? resp, credits: creditsIn(value), value };
 }
 
+/** Whether a field's words hold a note anchor (at any depth). */
+function holdsAnchor(f: MetaField): boolean {
+  let found = false;
+  visitInlines([f.value], (node) => {
+    if (node.kind === 'noteAnchor') found = true;
+  });
+  return found;
+}
+
 function writeRespStmts(titleStmt: TeiElement, ed: Edition, creditsOf: CreditsOf): void {
   for (const f of ed.metadata.fields) {
     const credited = creditsOf(f);
     if (!credited || credited.credits.length === 0) continue;
     const { resp, credits, value } = credited;
-    // The credit line verbatim when the names alone do not say all of it (year, "for MIA").
-    const verbatim = credits.length !== 1 || credits[0]!.name !== value;
+    // The credit line verbatim when the names alone do not say all of it (year, "for MIA"),
+    // or when it holds a note anchor: the note points at the anchor's id, which only the verbatim line writes.
+    const verbatim = credits.length !== 1 || credits[0]!.name !== value || holdsAnchor(f);
     credits.forEach(({ name, resp: own }, i) => {
       const stmt = el(titleStmt, 'respStmt');
       txt(el(stmt, 'resp'), own ?? resp);

@@ -5,6 +5,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition } from '../model/edition.js';
 import type { Limits } from '../model/limits.js';
+import type { SourceText } from '../model/source-text.js';
 import { charrefTransform } from './charref/index.js';
 import { classifyNotes } from './classify-notes.js';
 import { correctionsTransform } from './corrections/index.js';
@@ -21,6 +22,8 @@ export interface TransformContext {
   corrections?: CorrectionSet;
   /** The document's limits: a transform that adds elements keeps within `elements`. */
   limits?: Limits;
+  /** The input text, to place a finding inside a text node the reader changed (see model/source-text.ts). */
+  source?: SourceText;
 }
 
 export interface Transform {

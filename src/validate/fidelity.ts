@@ -13,7 +13,8 @@
  * A word is a maximal run of letters, digits and marks: punctuation and spacing are not
  * compared, since TEI encodes some of them as markup.
  */
-import { parse } from 'parse5';
+import { defaultTreeAdapter, parse } from 'parse5';
+import { linesFromOffsets } from '../readers/mia-html/dom.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Dropped } from '../model/edition.js';
 import { decodeReferences } from '../model/charref.js';
@@ -365,7 +366,13 @@ function seqOf(words: readonly { w: string; line: number }[]): WordSeq {
 }
 
 /** Character references decoded as the markdown readers decode them (HTML5 names, numbers XML can carry). */
-const decodeEntities = decodeReferences;
+const decodeEntities = (s: string): string => decodeReferences(s.includes('&#') ? s.replace(LINE_END_REFERENCE, ' ') : s);
+
+/**
+ * `&#10;` or `&#13;`: white space for the words, as the reader reads it, but decoded as a line
+ * end it would move every later word a line down (words-lost on line 13 of a 12-line file).
+ */
+const LINE_END_REFERENCE = /&#(?:0*1[03](?![0-9])|[xX]0*[aAdD](?![0-9a-fA-F]));?/g;
 
 /**
  * Markdown with its character references decoded except inside code spans (`` `&laquo;` ``),
@@ -522,7 +529,7 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
     for (const child of node.childNodes ?? []) walk(child);
     if (!inline) broken = true;
   };
-  walk(parse(html, { sourceCodeLocationInfo: true }) as unknown as P5Node);
+  walk(parse(html, { sourceCodeLocationInfo: true, treeAdapter: linesFromOffsets(defaultTreeAdapter, html) }) as unknown as P5Node);
   return out;
 }
 

@@ -100,3 +100,12 @@ describe('no hostile or meaningless values', () => {
     expectValidTei(r.tei!);
   });
 });
+
+describe('never bad TEI (session 8)', () => {
+  it('a credit line ("Translated: …") that holds a note anchor and names one person is written verbatim too: the note\'s target is an id the TEI has (was pointer-broken)', () => {
+    const r = convert('---\ntitle: |\n  "\n  \nsummary: >-\n  Translated:the \nauthor: "\\""\n---\n\nTranslated:the  [^1]\n\n\n\n[^1]: \n', { file: 't.md' });
+    expect(r.diagnostics.filter((d) => d.code === 'pointer-broken')).toEqual([]);
+    expect(r.tei).toContain('xml:id="nref1"');
+    expectValidTei(r.tei!);
+  });
+});

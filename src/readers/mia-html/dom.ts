@@ -8,11 +8,63 @@ import { parse, type DefaultTreeAdapterMap, type ParserError, type defaultTreeAd
 import type { Diagnostics } from '../../diagnostics.js';
 import type { SourcePos } from '../../model/edition.js';
 import { LimitExceeded, tooManyElements, type Limits } from '../../model/limits.js';
+import { SourceText } from '../../model/source-text.js';
 
 export type Node = DefaultTreeAdapterMap['childNode'];
 export type Element = DefaultTreeAdapterMap['element'];
 export type TextNode = DefaultTreeAdapterMap['textNode'];
 export type ParentNode = DefaultTreeAdapterMap['parentNode'];
+
+/** A parse5 location's places, as offsets and as line:col. */
+interface Located {
+  startLine: number;
+  startCol: number;
+  startOffset: number;
+  endLine?: number;
+  endCol?: number;
+  endOffset?: number;
+}
+
+/**
+ * parse5 8 counts a line end twice when it follows a bare `&` (`<td>&⏎</td>`): every line
+ * after it was one too many (a diagnostic on line 11 of a page of 10 lines), while its offsets
+ * stay right. Where the text has such a `&`, each location's line:col is made from its
+ * offsets (its attributes' and tags' too). Other texts are left to parse5's counting.
+ */
+export function linesFromOffsets<A extends typeof defaultTreeAdapter>(adapter: A, text: string): A {
+  if (!text.includes('&\n')) return adapter;
+  const source = new SourceText(text);
+  const fix = (loc: Located | null | undefined): void => {
+    if (!loc || typeof loc.startOffset !== 'number') return;
+    const start = source.posOf(loc.startOffset);
+    loc.startLine = start.line;
+    loc.startCol = start.column;
+    if (typeof loc.endOffset === 'number' && loc.endLine !== undefined) {
+      const end = source.posOf(loc.endOffset);
+      loc.endLine = end.line;
+      loc.endCol = end.column;
+    }
+  };
+  const fixAll = (loc: unknown): void => {
+    if (!loc || typeof loc !== 'object') return;
+    const l = loc as Located & { startTag?: Located; endTag?: Located; attrs?: Record<string, Located> };
+    fix(l);
+    fix(l.startTag);
+    fix(l.endTag);
+    if (l.attrs) for (const a of Object.values(l.attrs)) fix(a);
+  };
+  return {
+    ...adapter,
+    setNodeSourceCodeLocation(node, location) {
+      fixAll(location);
+      adapter.setNodeSourceCodeLocation(node, location);
+    },
+    updateNodeSourceCodeLocation(node, endLocation) {
+      fixAll(endLocation);
+      adapter.updateNodeSourceCodeLocation(node, endLocation);
+    },
+  };
+}
 
 /**
  * `adapter` with a count of the elements parse5 creates, stopping the parse with
@@ -58,10 +110,11 @@ export const DOM_DEPTH_FACTOR = 5;
  */
 export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, limits: Limits | undefined, diagnostics?: Diagnostics): DefaultTreeAdapterMap['document'] {
   const reported = { n: 0 };
+  const offsetsNeeded = text.includes('&\n') ? new SourceText(text) : undefined;
   const doc = parse(text, {
     sourceCodeLocationInfo: true,
-    treeAdapter: limitElements(adapter, limits?.elements ?? Number.POSITIVE_INFINITY),
-    ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics, reported) }),
+    treeAdapter: limitElements(linesFromOffsets(adapter, text), limits?.elements ?? Number.POSITIVE_INFINITY),
+    ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics, reported, offsetsNeeded) }),
   });
   if (diagnostics && reported.n > MAX_REFERENCES_REPORTED) {
     diagnostics.report('charref-invalid', `${reported.n - MAX_REFERENCES_REPORTED} more numeric references that name no character were read as U+FFFD`);
@@ -96,13 +149,15 @@ const NO_CHARACTER: Record<string, string> = {
  * A parse5 error for a numeric reference HTML reads as U+FFFD: reported at its `&` (parse5
  * gives the place after the `;`). Other parse errors are HTML's recovery, read as browsers do.
  */
-function reportReference(text: string, e: ParserError, diagnostics: Diagnostics, reported: { n: number }): void {
+function reportReference(text: string, e: ParserError, diagnostics: Diagnostics, reported: { n: number }, source: SourceText | undefined): void {
   const why = NO_CHARACTER[e.code];
   if (why === undefined || ++reported.n > MAX_REFERENCES_REPORTED) return;
   const amp = text.lastIndexOf('&', e.startOffset - 1);
   const ok = amp >= 0 && e.startOffset - amp <= 40 && !text.slice(amp, e.startOffset).includes('\n');
   const printed = ok ? text.slice(amp, e.startOffset) : 'a numeric character reference';
-  diagnostics.report('charref-invalid', `${printed} ${why}; read as U+FFFD, as HTML does`, { line: e.startLine, column: ok ? e.startCol - (e.startOffset - amp) : e.startCol });
+  // Placed by its offset where parse5's line count is off (after a bare `&` at a line end: see linesFromOffsets).
+  const at = source ? source.posOf(ok ? amp : e.startOffset) : { line: e.startLine, column: ok ? e.startCol - (e.startOffset - amp) : e.startCol };
+  diagnostics.report('charref-invalid', `${printed} ${why}; read as U+FFFD, as HTML does`, at);
 }
 
 export const isElement = (n: Node | ParentNode): n is Element => 'tagName' in n;

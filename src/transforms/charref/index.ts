@@ -83,6 +83,7 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
   if (!node.text.includes('&')) return undefined;
   const pieces: Inline[] = [];
   const cursor = new PosCursor(node.text, node.pos);
+  const source = ctx.source?.from(node.pos);
   const piece = (from: number, to: number): void => {
     if (to > from) pieces.push({ kind: 'text', text: node.text.slice(from, to), pos: cursor.at(from) });
   };
@@ -106,7 +107,9 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
     budget.left--;
     const { ref, char, description } = repair;
     piece(done, at);
-    const pos = cursor.at(at);
+    const counted = cursor.at(at);
+    // Counted over the node's text, the place is wrong where the reader changed the text before it (HTML white space): the source says.
+    const pos = source ? source.find((t, i) => t.indexOf(ref, i), (t, i) => t.startsWith(ref, i), counted) : counted;
     pieces.push({
       kind: 'choice', resp: TEIWRIGHT, pos,
       sic: [{ kind: 'text', text: ref, pos }],

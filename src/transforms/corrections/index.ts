@@ -8,6 +8,7 @@
  * word in the middle) cannot be corrected together.
  */
 import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.js';
+import type { SourceCursor, SourceText } from '../../model/source-text.js';
 import { bodyInlineLists, noteInlineLists, blockInlines } from '../../model/walk.js';
 import type { Transform, TransformContext } from '../index.js';
 import { posAt, quoted, recordEmendation, slice } from '../emendations/record.js';
@@ -74,16 +75,27 @@ function chooseMatches(c: Correction, matches: Match[]): Match[] | 'unmatched' |
   return matches;
 }
 
+/**
+ * Where a match stands in the source. Counted over a text the reader changed (HTML white
+ * space), the place may be another line's: the source is searched for the match's first word.
+ */
+function placeOf(m: Match, cursor: SourceCursor | undefined): SourcePos {
+  const counted = posAt(m.node.pos, m.node.text, m.start);
+  const word = /^\S+/.exec(m.node.text.slice(m.start, m.end))?.[0];
+  return cursor && word ? cursor.find((t, i) => t.indexOf(word, i), (t, i) => t.startsWith(word, i), counted) : counted;
+}
+
 /** Splits each node around its matches and puts `choice` in the middle. */
-function applyMatches(c: Correction, matches: Match[]): SourcePos[] {
+function applyMatches(c: Correction, matches: Match[], source: SourceText | undefined): SourcePos[] {
   const byNode = new Map<InlineOf<'text'>, Match[]>();
   for (const m of matches) byNode.set(m.node, [...(byNode.get(m.node) ?? []), m]);
   const positions: SourcePos[] = [];
   for (const [node, ms] of byNode) {
     const pieces: Inline[] = [];
     let done = 0;
+    const cursor = source?.from(node.pos);
     for (const m of ms) {
-      const pos = posAt(node.pos, node.text, m.start);
+      const pos = placeOf(m, cursor);
       positions.push(pos);
       pieces.push(...slice(node, done, m.start), {
         kind: 'choice', resp: `#${c.editor}`, pos,
@@ -112,12 +124,13 @@ function applyCorrection(edition: Edition, ctx: TransformContext, set: Correctio
     return;
   }
   if (chosen === 'ambiguous') {
-    const where = matches.map((m) => { const p = posAt(m.node.pos, m.node.text, m.start); return `${p.line}:${p.column}`; }).join(', ');
-    ctx.diagnostics.report('correction-ambiguous', `${at}: ${quoted(c.find)} (in ${c.in}) is found ${matches.length} times (at ${where}), expected ${c.count ?? 1}; say "occurrence" or "count"; nothing was corrected`, posAt(matches[0]!.node.pos, matches[0]!.node.text, matches[0]!.start));
+    const places = matches.map((m) => placeOf(m, ctx.source?.from(m.node.pos)));
+    const where = places.map((p) => `${p.line}:${p.column}`).join(', ');
+    ctx.diagnostics.report('correction-ambiguous', `${at}: ${quoted(c.find)} (in ${c.in}) is found ${matches.length} times (at ${where}), expected ${c.count ?? 1}; say "occurrence" or "count"; nothing was corrected`, places[0]);
     return;
   }
   const inTitle = chosen.some((m) => edition.body.head.includes(m.node));
-  const positions = applyMatches(c, chosen);
+  const positions = applyMatches(c, chosen, ctx.source);
   // The header's title is plain text: it gets the corrected reading; `head` keeps both.
   if (inTitle) edition.metadata.title = edition.metadata.title.replace(pattern, c.replace);
   const editor = set.editors.find((e) => e.id === c.editor);

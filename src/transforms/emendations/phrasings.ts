@@ -225,7 +225,8 @@ export const PHRASINGS: readonly Phrasing[] = [
       const unit = (m.groups!.unit ?? m.groups!.unit2 ?? 'word').toLowerCase().replace(/s$/, '');
       const count = m.groups!.count?.toLowerCase();
       const quantity = count === undefined ? 1 : (NUMBERS[count] ?? Number.parseInt(count, 10));
-      return { op: 'gap', reason: 'illegible', unit, ...(quantity > 0 && { quantity }) };
+      // "1921…1921 words are illegible" (800 digits) parses to Infinity: no quantity then, not an invalid model.
+      return { op: 'gap', reason: 'illegible', unit, ...(Number.isSafeInteger(quantity) && quantity > 0 && { quantity }) };
     },
   },
   {

@@ -13,6 +13,7 @@
  * are the editor's words and stay text.
  */
 import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.js';
+import type { SourceText } from '../../model/source-text.js';
 import type { Transform, TransformContext } from '../index.js';
 import { posAt, quoted, recordEmendation, replaceNode, slice, TEIWRIGHT } from '../emendations/record.js';
 import { visitRunningText } from '../emendations/scope.js';
@@ -89,18 +90,30 @@ function wordBefore(value: string, end: number): { start: number; end: number } 
   return s < e ? { start: s, end: e } : undefined;
 }
 
+/** The place of `word` right before the siglum at `siglum` in the source (white space between), else the siglum's. */
+function wordBeforeIn(source: SourceText, siglum: SourcePos, word: string): SourcePos {
+  const at = source.offsetOf(siglum);
+  if (at === undefined) return siglum;
+  let end = at;
+  while (end > 0 && /\s/u.test(source.text[end - 1]!)) end--;
+  return source.text.slice(end - word.length, end) === word ? source.posOf(end - word.length) : siglum;
+}
+
 function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ctx: TransformContext): void {
   if (!node.text.includes('[')) return;
   const pieces: Inline[] = [];
   let done = 0;
   const note = (kind: 'supplied' | 'gap' | 'sic', description: string, pos: SourcePos): void =>
     recordEmendation(edition, ctx.diagnostics, { kind, resp: TEIWRIGHT, description, pos });
+  const source = ctx.source?.from(node.pos);
   for (const m of node.text.matchAll(BRACKET)) {
     const at = m.index;
     const end = at + m[0].length;
     const siglum = classifySiglum(m[1]!, { before: node.text[at - 1] ?? '', after: node.text[end] ?? '' });
     if (!siglum) continue;
-    const pos = posAt(node.pos, node.text, at);
+    const counted = posAt(node.pos, node.text, at);
+    // Counted over the node's text, the place is wrong where the reader changed the text before it (HTML white space): the source says.
+    const pos = source ? source.find((t, i) => t.indexOf(m[0], i), (t, i) => t.startsWith(m[0], i), counted) : counted;
     if (siglum.kind === 'supplied') {
       pieces.push(...slice(node, done, at), { kind: 'supplied', pos, children: [{ kind: 'text', text: siglum.content, pos: posAt(node.pos, node.text, at + 1) }] });
       note('supplied', `${m[0]}: the source editor's brackets encoded as supplied ${quoted(siglum.content)}`, pos);
@@ -112,7 +125,9 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
     } else {
       const word = wordBefore(node.text, at);
       if (!word || word.start < done) continue; // nothing of this node to mark: the siglum stays text
-      const wordPos = posAt(node.pos, node.text, word.start);
+      // Counted over a text the reader changed, the word's place may be another; then the siglum's, right after it.
+      const wordCounted = posAt(node.pos, node.text, word.start);
+      const wordPos = !ctx.source || ctx.source.has(wordCounted, node.text.slice(word.start, word.end)) ? wordCounted : wordBeforeIn(ctx.source, pos, node.text.slice(word.start, word.end));
       pieces.push(...slice(node, done, word.start), { kind: 'sic', pos: wordPos, children: slice(node, word.start, word.end) });
       note('sic', `${m[0]}: ${quoted(node.text.slice(word.start, word.end))} marked as sic as the source editor says (the siglum is kept)`, wordPos);
       done = word.end;
