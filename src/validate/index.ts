@@ -165,6 +165,31 @@ function expandXIncludes(doc: XmlDocument, elements: readonly ElementRecord[], d
 }
 
 /**
+ * The deepest nesting libxml2's RELAX NG validation (and XInclude) is run on. Its validator
+ * recurses on the C stack of the wasm module, which lies in linear memory below nothing
+ * that checks it: measured in fresh processes (libxml2-wasm 0.7.2, valid TEI with
+ * `<hi>` nested in a `<p>`), the project schema faults with "memory access out of bounds"
+ * from about 370 levels (and may corrupt the module's memory before, so later documents
+ * fail too); tei_all runs out of JS stack from about 200. Parsing alone is iterative
+ * (libxml2 refuses past 2048 levels, past 256 without --huge). Well below both: real TEI
+ * nests a few dozen levels at most; TEI that teiwright wrote is checked without libxml2 at
+ * any depth up to rng/'s MAX_DEPTH when the fast check finds it valid.
+ */
+export const LIBXML_MAX_DEPTH = 150;
+
+/** The first element (in document order) nested deeper than LIBXML_MAX_DEPTH, and the document's deepest nesting; undefined when none is that deep. */
+export function firstTooDeep(elements: readonly ElementRecord[]): { element: number; depth: number } | undefined {
+  // Parents come before their children in the scan, so one pass gives every depth.
+  const depths = new Int32Array(elements.length);
+  for (let i = 0; i < elements.length; i++) {
+    const parent = elements[i]!.parent;
+    depths[i] = parent >= 0 ? depths[parent]! + 1 : 1;
+  }
+  const first = depths.findIndex((d) => d > LIBXML_MAX_DEPTH);
+  return first < 0 ? undefined : { element: first, depth: depths.reduce((a, b) => Math.max(a, b), 0) };
+}
+
+/**
  * The schema errors, or a finding saying why there are none: libxml2's RELAX NG validator
  * recurses, and a document nested deep enough against a large schema exhausts the stack.
  */
@@ -459,6 +484,17 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
   if (own && place === undefined && (asked === 'auto' || asked === 'project') && !scan.elements.some((e) => e.ns === XINCLUDE_NS) && fastVerdict(PROJECT_SCHEMA, xml) === 'valid') {
     checkIntegrity(scan.elements, diagnostics, undefined, place);
     schematrons(PROJECT_SCHEMA, xml, options, diagnostics);
+    return [...diagnostics.items].sort(byPosition);
+  }
+  // Too deep for libxml2's validators (see LIBXML_MAX_DEPTH): well-formedness and the
+  // integrity checks only, and a finding saying where the limit was passed.
+  const deep = firstTooDeep(scan.elements);
+  if (deep !== undefined) {
+    const parsed = parseSafely(xml, own || options.huge === true, diagnostics);
+    if (!parsed) return [...diagnostics.items].sort(byPosition);
+    parsed.dispose();
+    checkIntegrity(scan.elements, diagnostics, undefined, place);
+    diagnostics.report('xml-limit', `elements nest ${deep.depth} deep, past ${LIBXML_MAX_DEPTH} from here on, the deepest the RELAX NG validator is run on (it recurses and would overflow its stack): the document was checked for well-formedness and integrity only, not against the schema or its Schematron rules, and xi:include was not expanded`, scan.elements[deep.element]!.pos);
     return [...diagnostics.items].sort(byPosition);
   }
   const doc = parseSafely(xml, own || options.huge === true, diagnostics);
