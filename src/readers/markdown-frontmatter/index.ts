@@ -28,7 +28,10 @@ export function frontMatter(src: Source): FrontMatter | undefined {
     if (src.line(i).trim() === '---') {
       let data: unknown;
       try {
-        data = parseYaml(src.text.slice(src.lineStart(1), src.lineStart(i)));
+        // logLevel 'error': the yaml library would print its warnings (e.g. a key that is a
+        // list) to the console from inside the library; what the front matter loses shows
+        // up as words-lost, with a place, like any other loss.
+        data = parseYaml(src.text.slice(src.lineStart(1), src.lineStart(i)), { logLevel: 'error' });
       } catch {
         return undefined;
       }
