@@ -284,6 +284,8 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
   }
   list.length = 0;
   for (const item of rebuilt) list.push(item);
+  // The answers remembered hold the source text: not kept past the list.
+  lastFound.clear();
 }
 
 const TEIWRIGHT = '#teiwright';
@@ -302,9 +304,29 @@ interface Budget {
 
 /** The first offset at or after `from` where `unit` or a numeric reference (`&#`) stands, or -1. */
 function nextOf(text: string, from: number, unit: number): number {
-  const raw = text.indexOf(String.fromCharCode(unit), from);
-  const ref = text.indexOf('&#', from);
+  const raw = indexFrom(text, String.fromCharCode(unit), from);
+  const ref = indexFrom(text, '&#', from);
   return raw < 0 ? ref : ref < 0 ? raw : Math.min(raw, ref);
+}
+
+/** The last answer of `indexFrom` for each needle: the cursor only moves forward. */
+const lastFound = new Map<string, { text: string; from: number; at: number }>();
+
+/**
+ * `text.indexOf(needle, from)`, remembering the answer: asked again from a later place before
+ * that answer (or after a miss), it is still the answer. Without it a source with no `&#` was
+ * searched to its end once per forbidden character (quadratic in a megabyte of them).
+ */
+function indexFrom(text: string, needle: string, from: number): number {
+  const last = lastFound.get(needle);
+  if (last !== undefined && last.text === text && last.from <= from && (last.at < 0 || last.at >= from)) return last.at;
+  const at = text.indexOf(needle, from);
+  if (last !== undefined) {
+    last.text = text;
+    last.from = from;
+    last.at = at;
+  } else lastFound.set(needle, { text, from, at });
+  return at;
 }
 
 /**
