@@ -329,6 +329,9 @@ function indexFrom(text: string, needle: string, from: number): number {
   return at;
 }
 
+/** The most entries the last `sanitizeModel` walk held on its stack at once (for tests of its memory). */
+export const sanitizeWalk = { peakEntries: 0 };
+
 /**
  * Makes the model safe to write (see the file comment); reports each repair. `maxElements`
  * bounds the elements the encoding adds; `source`, the input, places each forbidden character.
@@ -341,18 +344,47 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
   const ids = new Set<string>();
   const renamed = new Map<string, string>();
   const idHolders: Obj[] = [];
-  // Pass 1: characters, link targets, and which ids need a new name. The stack is three
-  // parallel arrays (no object per node); `checked` marks the items of a running-text list
-  // whose text nodes were just found free of forbidden characters (their `text` is not scanned again).
+  // Pass 1: characters, link targets, and which ids need a new name. The stack is parallel
+  // arrays (no object per node); `checked` marks the items of a running-text list whose text
+  // nodes were just found free of forbidden characters (their `text` is not scanned again).
+  // A list is one entry whose items are taken in order (`nexts`: the next item's index; -1
+  // for an entry that is a single value), not one entry per item: a paragraph of two million
+  // text nodes (16 MB of `&laquo;`) put four arrays of two million slots on the stack, 200 MB
+  // with their growth, at the conversion's peak. The items are visited in the same order.
   const values: unknown[] = [edition];
   const outers: (SourcePos | undefined)[] = [undefined];
   const fields: (string | undefined)[] = [undefined];
   const checked: boolean[] = [false];
+  const nexts: number[] = [-1];
+  const popEntry = (): void => {
+    values.pop();
+    outers.pop();
+    fields.pop();
+    checked.pop();
+    nexts.pop();
+  };
+  let peak = 0;
   while (values.length > 0) {
-    const value = values.pop();
-    const outer = outers.pop();
-    const field = fields.pop();
-    const textChecked = checked.pop()!;
+    const top = values.length - 1;
+    if (values.length > peak) peak = values.length;
+    const next = nexts[top]!;
+    let value: unknown;
+    let outer = outers[top];
+    let field = fields[top];
+    let textChecked = checked[top]!;
+    if (next >= 0) {
+      // The next item of a list: a list of lists passes its field on; `checked` is the list's.
+      const list = values[top] as unknown[];
+      value = list[next];
+      const isList = Array.isArray(value);
+      field = isList && field !== undefined ? field : undefined;
+      textChecked = textChecked && !isList;
+      if (next + 1 < list.length) nexts[top] = next + 1;
+      else popEntry();
+    } else {
+      value = values[top];
+      popEntry();
+    }
     if (Array.isArray(value)) {
       if (value.some(isLink)) unwrapUnsafeLinks(value, outer, diagnostics);
       const running = field !== undefined && RUNNING_TEXT_KEYS.has(field);
@@ -369,15 +401,13 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
         encodeForbiddenInList(value, edition, diagnostics, forbiddenCount, budget, source);
       }
       if (empty) removeEmptyContainers(value);
-      // A list of lists (a list's items, a line group's lines) passes its field on.
-      const clean = running && !forbiddenText;
-      for (let i = value.length - 1; i >= 0; i--) {
-        const item = value[i];
-        const list = Array.isArray(item);
-        values.push(item);
+      // Its items, in order, from one entry.
+      if (value.length > 0) {
+        values.push(value);
         outers.push(outer);
-        fields.push(list && field !== undefined ? field : undefined);
-        checked.push(clean && !list);
+        fields.push(field);
+        checked.push(running && !forbiddenText);
+        nexts.push(0);
       }
       continue;
     }
@@ -403,11 +433,13 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
         outers.push(pos);
         fields.push(key);
         checked.push(false);
+        nexts.push(-1);
       } else if (isObj(v) && key !== 'pos') {
         values.push(v);
         outers.push(pos);
         fields.push(undefined);
         checked.push(false);
+        nexts.push(-1);
       }
     }
     if (typeof value.id === 'string') {
@@ -415,6 +447,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       idHolders.push(value);
     }
   }
+  sanitizeWalk.peakEntries = peak;
   if (forbiddenCount.n > MAX_REPORTED) diagnostics.report('char-forbidden', `${forbiddenCount.n - MAX_REPORTED} more characters XML forbids were replaced by U+FFFD`);
 
   // An id must be an NCName and unique; a later duplicate (a reader's bug) gets a new name,
