@@ -2,7 +2,7 @@
  * The pipeline for one transcription: detect the profile, read, transform, check the
  * model, write TEI, validate it. Pure: text in, result out; files are the CLI's business.
  */
-import { Diagnostics, type Diagnostic } from './diagnostics.js';
+import { Diagnostics, MAX_PER_CODE, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
 import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
@@ -43,6 +43,11 @@ export interface ConvertOptions {
   onStage?: (stage: Stage) => void;
   /** Limits on nesting depth and note anchors (defaults: `DEFAULT_LIMITS`). */
   limits?: Partial<Limits>;
+  /**
+   * How many diagnostics of one code the result keeps (default `MAX_PER_CODE`, 1,000); the
+   * rest are counted in one `diagnostics-capped` summary each. `Infinity` keeps every one.
+   */
+  diagnosticsPerCode?: number;
 }
 
 export type Stage = 'detect' | 'read' | 'transform' | 'check' | 'write' | 'validate' | 'fidelity' | 'done';
@@ -101,7 +106,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
 const noStage = (): void => undefined;
 
 function convertStages(text: string, options: ConvertOptions, stage: (s: Stage) => void): ConvertResult {
-  const diagnostics = new Diagnostics(options.file);
+  const diagnostics = new Diagnostics(options.file, options.diagnosticsPerCode ?? MAX_PER_CODE);
   try {
     return convertText(text, options, diagnostics, stage);
   } catch (e) {
@@ -150,7 +155,7 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   const findings = validateTei(tei, { ...(options.file !== undefined && { file: options.file }), schema: options.validate === false ? 'none' : 'project' });
   // The findings' line:col are the generated TEI's, which nobody has: said in words, so they
   // are never read as a position in the input named beside them.
-  for (const f of findings) diagnostics.items.push(inGeneratedTei(f));
+  for (const f of findings) diagnostics.add(inGeneratedTei(f));
   if (options.verify !== false && !findings.some((d) => d.code === 'xml-malformed')) {
     // Metadata labels and note labels are markup (the TEI element or @n says what they
     // said); dropped furniture was reported.

@@ -75,6 +75,8 @@ export const CODES = {
   'report-unwritable': { severity: 'error', summary: 'the --report file or the manifest cannot be written' },
   'output-unwritable': { severity: 'error', summary: 'the output file cannot be written' },
   'internal-error': { severity: 'error', summary: 'teiwright failed on this file; please report it' },
+  // the collector
+  'diagnostics-capped': { severity: 'info', summary: 'one file had more than 1,000 findings of one code: the first 1,000 are listed, the rest are one summary at the first one left out, which names the code and counts them (its severity the highest of theirs, so a file with an error left out still has an error)' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof CODES;
@@ -97,12 +99,43 @@ export interface Diagnostic {
    */
   count?: number;
   places?: { line: number; column?: number }[];
+  /**
+   * For `diagnostics-capped`: the code whose findings past the collector's bound
+   * (`MAX_PER_CODE`) were left out, and how many of each severity. `countBySeverity` counts
+   * these, so a file's error and warning counts are what they would have been.
+   */
+  omitted?: { code: DiagnosticCode; counts: Record<Severity, number> };
 }
 
-/** Collects the diagnostics of one file; stages report into it and never print. */
+/**
+ * How many findings of one code one file keeps (`convert`'s collector): a flood (143,000
+ * `note-orphan` warnings from a megabyte of notes headings, about 25 MB) is the first 1,000
+ * and one `diagnostics-capped` summary. Real pages have at most a few dozen of one code.
+ */
+export const MAX_PER_CODE = 1000;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** "12,345": the counts in a summary's message, the same on every machine (no locale). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/**
+ * Collects the diagnostics of one file; stages report into it and never print. With a bound
+ * per code (`perCode`), the findings of a code past it are not kept: the first one left out
+ * puts a `diagnostics-capped` summary in its place in the list, which then counts the others
+ * (message, severity and `omitted` kept up to date, so `items` is always whole).
+ */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
-  constructor(readonly file?: string) {}
+  /** Findings per code so far, and each capped code's summary (only with a bound). */
+  private readonly seen = new Map<DiagnosticCode, number>();
+  private readonly summaries = new Map<DiagnosticCode, Diagnostic>();
+
+  constructor(
+    readonly file?: string,
+    /** How many findings of one code are kept (default: all; `convert` keeps MAX_PER_CODE). */
+    readonly perCode: number = Number.POSITIVE_INFINITY,
+  ) {}
 
   report(code: DiagnosticCode, message: string, pos?: SourcePos, severity: Severity = CODES[code].severity): Diagnostic {
     const d: Diagnostic = { code, severity, message };
@@ -111,8 +144,39 @@ export class Diagnostics {
       d.line = pos.line;
       d.column = pos.column;
     }
-    this.items.push(d);
+    this.add(d);
     return d;
+  }
+
+  /** Adds a finding made elsewhere (the validator's), held to the same bound as `report`'s. */
+  add(d: Diagnostic): void {
+    if (this.perCode !== Number.POSITIVE_INFINITY && d.code !== 'diagnostics-capped') {
+      const n = (this.seen.get(d.code) ?? 0) + 1;
+      this.seen.set(d.code, n);
+      if (n > this.perCode) {
+        this.omit(d);
+        return;
+      }
+    }
+    this.items.push(d);
+  }
+
+  private omit(d: Diagnostic): void {
+    let summary = this.summaries.get(d.code);
+    if (summary === undefined) {
+      summary = { code: 'diagnostics-capped', severity: d.severity, message: '' };
+      if (d.file !== undefined) summary.file = d.file;
+      if (d.line !== undefined) summary.line = d.line;
+      if (d.column !== undefined) summary.column = d.column;
+      summary.omitted = { code: d.code, counts: { error: 0, warning: 0, info: 0 } };
+      this.summaries.set(d.code, summary);
+      this.items.push(summary);
+    }
+    const omitted = summary.omitted!;
+    omitted.counts[d.severity]++;
+    if (RANK[d.severity] > RANK[summary.severity]) summary.severity = d.severity;
+    const n = omitted.counts.error + omitted.counts.warning + omitted.counts.info;
+    summary.message = `… and ${thousands(n)} more ${d.code} ${n === 1 ? 'finding' : 'findings'} in this file, not listed (a file lists at most ${thousands(this.perCode)} of one code)${summary.line === undefined ? '' : '; the first of them is here'}`;
   }
 
   get hasErrors(): boolean {
@@ -129,6 +193,10 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export function countBySeverity(ds: readonly Diagnostic[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const d of ds) c[d.severity]++;
+  for (const d of ds) {
+    // A summary of findings left out counts as what it stands for.
+    if (d.omitted) for (const s of ['error', 'warning', 'info'] as const) c[s] += d.omitted.counts[s];
+    else c[d.severity]++;
+  }
   return c;
 }
