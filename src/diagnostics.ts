@@ -61,6 +61,7 @@ export const CODES = {
   'schema-outside-subset': { severity: 'error', summary: 'valid TEI, but outside the subset teiwright writes' },
   'schema-fallback': { severity: 'warning', summary: 'TEI that teiwright did not write was checked against the teiwright subset, as tei_all.rng was not found' },
   'xml-limit': { severity: 'error', summary: "the XML goes past a safety limit of the parser (depth 256, 10 MB text node; --huge lifts it for trusted files) or of the RELAX NG validator (elements nested more than 150 deep are checked for well-formedness and integrity only)" },
+  'validate-timeout': { severity: 'error', summary: 'checking the file took longer than --timeout (default 60 s per file) and was stopped: not known to be valid or invalid; the other files went on' },
   'pointer-malformed': { severity: 'error', summary: 'a pointer is malformed (an empty "#", a space in a fragment)' },
   'schematron-failed': { severity: 'error', summary: 'a Schematron assertion failed or a report fired (embedded in the schema, or --schematron FILE); warnings when its role says so' },
   'xinclude-failed': { severity: 'error', summary: 'an xi:include could not be expanded (missing file, a loop, a remote URL, an xpointer that selects nothing, or an XInclude error)' },

@@ -70,7 +70,13 @@ export function stdioFileIo(input: NodeJS.ReadableStream, output: NodeJS.Writabl
  * `validate -`: the TEI on stdin, read up to `maxBytes`, decoded with the rules for XML
  * files and checked as a file would be (a relative `<?xml-model?>` from the working folder).
  */
-export async function validateStdin(input: NodeJS.ReadableStream, maxBytes: number, options: ValidateOptions): Promise<Diagnostic[]> {
+export async function validateStdin(
+  input: NodeJS.ReadableStream,
+  maxBytes: number,
+  options: ValidateOptions,
+  /** How the decoded text is checked: here by default; `validate --timeout` checks it in a thread it can stop (validate/budget.ts). */
+  check: (text: string, options: ValidateOptions) => Diagnostic[] | Promise<Diagnostic[]> = validateTei,
+): Promise<Diagnostic[]> {
   const file = STDIN_NAME;
   const error = (code: Diagnostic['code'], message: string, pos?: { line: number; column: number }): Diagnostic[] => [
     { code, severity: 'error', message, file, ...(pos && { line: pos.line, column: pos.column }) },
@@ -85,7 +91,7 @@ export async function validateStdin(input: NodeJS.ReadableStream, maxBytes: numb
   const decoded = decodeInput(read.bytes, maxBytes, { rules: 'xml' });
   if (!decoded.ok) return error(decoded.code, decoded.message, decoded.pos);
   try {
-    return validateTei(decoded.text, { ...options, file });
+    return await check(decoded.text, { ...options, file });
   } catch (e) {
     return error('internal-error', `validation failed: ${e instanceof Error ? e.message : String(e)} (please report it)`);
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { checkFiles } from '../../validate/files.js';
+import { DEFAULT_TIMEOUT_SECONDS, checkFilesWithin, checkTextWithin, type BudgetInit } from '../../validate/budget.js';
 import { findTeiAll, prepareSchema, SchemaUnusable } from '../../validate/index.js';
 import { cacheFolder, whereTeiAll } from '../../validate/choose.js';
 import { TEI_ALL_URL, TeiAllRefused, fetchTeiAll } from '../../validate/tei-all.js';
@@ -28,6 +29,7 @@ interface ValidateArgs {
   schematron?: string;
   jobs: number;
   'max-size': string;
+  timeout: number;
 }
 
 /** The .xml files of a folder tree, in a stable order; hidden entries are skipped. Other arguments as given. */
@@ -93,10 +95,17 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .option('schematron', { type: 'string', describe: "A Schematron file (.sch) to run too; the constraints embedded in the RELAX NG schema (tei_all's 93 patterns) always run; 'none' runs none" })
       .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files checked in parallel (worker threads); 1 checks in this process. The report is the same for any value' })
       .option('max-size', { type: 'string', default: '64MB', describe: 'Refuse a file (or - stdin) larger than this (counted while reading)' })
+      .option('timeout', {
+        type: 'number',
+        default: DEFAULT_TIMEOUT_SECONDS,
+        describe:
+          "Seconds the check of one file may take (0: no limit); a file that takes longer is stopped with a validate-timeout error and the batch goes on (libxml2's RELAX NG check can take time exponential in the nesting of a hostile or odd file). Files are then checked in worker threads, started once and reused",
+      })
       .option('xinclude', { type: 'boolean', default: true, describe: 'Expand xi:include (local files relative to the document; no network; loops refused) before validating; --no-xinclude to check the file as written' })
       .example('$0 validate output/', 'check every .xml file under output/ (teiwright output against its own schema)')
       .example('$0 validate --fetch-tei-all', "download TEI All once into the cache folder: foreign TEI is then checked against it by default")
       .example('$0 validate edition.xml --schema ~/schemas/tei_all.rng', 'check any TEI file against TEI All')
+      .example('$0 validate tei/ --timeout 300', 'give each file up to 5 minutes (default 60 s; 0: no limit)')
       .example('$0 validate tei/ --format sarif > teiwright.sarif', 'a SARIF report for GitHub code scanning'),
   handler: async (args) => {
     const schema = args.schema;
@@ -113,13 +122,21 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     }
     if (inputs.length === 0) throw new UsageError('validate needs files or folders to check (or --fetch-tei-all)');
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
+    if (!Number.isFinite(args.timeout) || args.timeout < 0) throw new UsageError(`--timeout takes a number of seconds >= 0 (0: no limit); got ${args.timeout}`);
+    const limitMs = Math.round(args.timeout * 1000);
     // A schema that cannot be used is the same problem for every file: say it once, as a usage error.
+    // The schema each worker thread of --timeout compiles before its first file (not counted in a file's budget).
+    const init: BudgetInit = {};
     try {
       if (schema === 'tei_all') {
         const teiAll = findTeiAll();
         if (!teiAll) throw new SchemaUnusable(`tei_all.rng was not found: ${whereTeiAll()}`);
         prepareSchema(teiAll);
-      } else if (schema !== 'auto' && schema !== 'project' && schema !== 'none') prepareSchema(schema);
+        init.prepare = teiAll;
+      } else if (schema !== 'auto' && schema !== 'project' && schema !== 'none') {
+        prepareSchema(schema);
+        init.prepare = schema;
+      }
     } catch (e) {
       throw new UsageError(`cannot use --schema ${schema}: ${e instanceof Error ? e.message.replace(/\s+/g, ' ').trim() : String(e)}`);
     }
@@ -135,6 +152,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     const format: Format = args.format ?? (args.json ? 'json' : 'text');
     const printer = format === 'text' ? linePrinter((s) => process.stdout.write(s), args.quiet ? 'quiet' : 'normal') : silentPrinter;
     const lines: FileLine[] = [];
+    const statusOf = (diagnostics: readonly Diagnostic[]): string => (diagnostics.some((d) => d.code === 'validate-timeout') ? 'stopped' : countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid');
     const maxBytes = parseSize(args['max-size']);
     const fromStdin = inputs.some(isStdio);
     const { files, unreadable } = expandInputs(inputs.filter((f) => !isStdio(f)));
@@ -145,18 +163,22 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     }
     const options = { schema, huge: args.huge, xinclude: args.xinclude, maxBytes, ...(args.schematron !== undefined && { schematron: args.schematron }) };
     if (fromStdin) {
-      const diagnostics = await validateStdin(process.stdin, maxBytes, options);
-      const line: FileLine = { input: STDIN_NAME, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };
+      const diagnostics = await validateStdin(process.stdin, maxBytes, options, limitMs > 0 ? (text, o) => checkTextWithin(text, o.file ?? STDIN_NAME, o, limitMs, init) : undefined);
+      const line: FileLine = { input: STDIN_NAME, status: statusOf(diagnostics), diagnostics };
       lines.push(line);
       printer.file(line);
     }
     // A file whose xml-model names a schema that cannot be used gets a finding, and the others go on (checkFile).
-    await checkFiles(files, options, args.jobs, (file, diagnostics) => {
-      const line: FileLine = { input: file, status: countBySeverity(diagnostics).error > 0 ? 'invalid' : 'valid', diagnostics };
+    const onFile = (file: string, diagnostics: Diagnostic[]): void => {
+      const line: FileLine = { input: file, status: statusOf(diagnostics), diagnostics };
       lines.push(line);
       printer.file(line);
-    });
-    const filesWithErrors = lines.filter((l) => l.status === 'invalid').length;
+    };
+    // With a budget the files are checked in worker threads that can be stopped (validate/budget.ts).
+    if (limitMs > 0) await checkFilesWithin(files, options, args.jobs, limitMs, onFile, init);
+    else await checkFiles(files, options, args.jobs, onFile);
+    const filesWithErrors = lines.filter((l) => l.status !== 'valid').length;
+    const stopped = lines.filter((l) => l.status === 'stopped').length;
     let code = exitCodeFor({ filesWithErrors });
     const totals = { files: lines.length, valid: lines.length - filesWithErrors, invalid: filesWithErrors };
     if (lines.length === 0) throw new UsageError(`no .xml files in ${inputs.join(', ')}`);
@@ -170,7 +192,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       }
     }
     if (format !== 'text') process.stdout.write(formatReport(format, report));
-    else printer.summary(`${totals.files} files: ${totals.valid} valid, ${totals.invalid} invalid (schema: ${schema})`);
+    else printer.summary(`${totals.files} files: ${totals.valid} valid, ${totals.invalid} invalid${stopped > 0 ? ` (${stopped} stopped by --timeout ${args.timeout})` : ''} (schema: ${schema})`);
     process.exitCode = code;
   },
 };
