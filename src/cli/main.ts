@@ -1,19 +1,18 @@
 #!/usr/bin/env node
 /** The teiwright command line: one module per command under commands/. */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../version.js';
-import { codesCommand } from './commands/codes.js';
-import { convertCommand } from './commands/convert.js';
-import { exportCommand } from './commands/export.js';
-import { htmlCommand } from './commands/html.js';
-import { validateCommand } from './commands/validate.js';
+import { COMMANDS, commandsNamed } from './commands/index.js';
 import { EXIT, UsageError } from './outcome.js';
 import { printable, stopOnClosedPipe } from './output.js';
-import { STDIO_ARG } from '../io/stdin.js';
+import { STDIO_ARG } from '../io/stdio-names.js';
 import { setCliV8Flags } from './heap.js';
 
 export async function main(argv: string[]): Promise<void> {
+  // `teiwright --version` alone is answered before loading yargs (about as much memory and start-up time as the rest).
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
   // Bounded garbage on large inputs, less background compiling (heap.ts).
   setCliV8Flags();
   // `teiwright … | head`: a closed pipe ends the run quietly (exit 141), never a stack trace.
@@ -21,14 +20,17 @@ export async function main(argv: string[]): Promise<void> {
   // yargs drops a lone `-` (stdin, or stdout for -o): carried through as a token it keeps,
   // for the commands that read stdin.
   const readsStdin = argv[0] === 'convert' || argv[0] === 'validate';
-  await yargs(readsStdin ? argv.map((a) => (a === '-' ? STDIO_ARG : a)) : argv)
+  // Only the module of the command being run is loaded; the others are their usage line
+  // (enough for --help, --version and yargs' suggestions).
+  const { default: yargs } = await import('yargs');
+  const named = new Map(await Promise.all(commandsNamed(argv).map(async (c) => [c.name, await c.load()] as const)));
+  let y = yargs(readsStdin ? argv.map((a) => (a === '-' ? STDIO_ARG : a)) : argv)
     .scriptName('teiwright')
-    .usage('$0 <command> [options]\n\nTurns plain-text transcriptions (Marxists Internet Archive house styles) into TEI P5 editions and validates them.')
-    .command(convertCommand)
-    .command(validateCommand)
-    .command(exportCommand)
-    .command(htmlCommand)
-    .command(codesCommand)
+    .usage('$0 <command> [options]\n\nTurns plain-text transcriptions (Marxists Internet Archive house styles) into TEI P5 editions and validates them.');
+  for (const c of COMMANDS) y = y.command(named.get(c.name) ?? { command: c.command, describe: c.describe, handler: () => {
+      throw new Error(`the ${c.name} command was run without its module`);
+    } });
+  await y
     .demandCommand(1, 'Name a command: convert, validate, export, html or codes (see --help).')
     .strict()
     .version(VERSION)
@@ -44,7 +46,8 @@ export async function main(argv: string[]): Promise<void> {
     .parseAsync();
 }
 
-main(hideBin(process.argv)).catch((error: unknown) => {
+// process.argv less node and this script (what yargs' hideBin gives for a plain node run).
+main(process.argv.slice(2)).catch((error: unknown) => {
   // A usage error found by a command's handler (yargs calls .fail only for its own).
   if (error instanceof UsageError) {
     process.stderr.write(`${printable(`teiwright: ${error.message}`)}\n`);

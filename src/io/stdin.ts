@@ -9,20 +9,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { validateTei, type ValidateOptions } from '../validate/index.js';
 import { decodeInput } from './decode.js';
 
-/** The argument that means the standard input (and, for convert's output, the standard output). */
-export const STDIO = '-';
-
-/**
- * What `-` becomes on its way through yargs, which drops a lone `-` argument: main.ts maps
- * it to this (a NUL cannot be in a path, so no file is mistaken for it).
- */
-export const STDIO_ARG = '\u0000-';
-
-/** True for `-` as the command line gave it. */
-export const isStdio = (arg: string | undefined): boolean => arg === STDIO_ARG || arg === STDIO;
-
-/** How stdin is named in diagnostics and reports. */
-export const STDIN_NAME = '<stdin>';
+export { isStdio, STDIN_NAME, STDIO, STDIO_ARG } from './stdio-names.js';
+import { STDIN_NAME, STDIO } from './stdio-names.js';
 
 export type StreamRead = { bytes: Buffer } | { tooLarge: number };
 

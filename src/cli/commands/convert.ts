@@ -4,19 +4,15 @@ import type { Argv, CommandModule } from 'yargs';
 import { runBatch, type BatchOptions, type FileResult } from '../../batch/index.js';
 import { countBySeverity } from '../../diagnostics.js';
 import { DEFAULT_LIMITS } from '../../model/limits.js';
-import { READERS } from '../../readers/registry.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
 import { join, resolve } from 'node:path';
-import { convertJob } from '../../batch/convert-job.js';
-import { processFile, type Job } from '../../batch/process-file.js';
-import { isStdio, STDIN_NAME, STDIO, stdioFileIo } from '../../io/stdin.js';
-import { FORMAT_NAMES } from '../../export/registry.js';
+import type { Job } from '../../batch/process-file.js';
+import { isStdio, STDIN_NAME, STDIO } from '../../io/stdio-names.js';
 import { displayPath } from '../../batch/plan.js';
-import { runExport } from '../../export/run.js';
-import { conventionOptions, conventionsOf, exportLine, type ConventionArgs } from './export.js';
+import { conventionOptions, conventionsOf, exportLine, type ConventionArgs } from './conventions.js';
 
 interface ConvertArgs extends ConventionArgs {
   inputs: string[];
@@ -73,16 +69,33 @@ export function toFileLine(r: FileResult): FileLine {
   };
 }
 
+/**
+ * The input profiles' and the export formats' names. They come from the registries, which
+ * load every reader and exporter: loaded for `--help` and when an option names one, so that
+ * the main thread of a conversion in workers never loads the pipeline.
+ */
+const profileNames = async (): Promise<string[]> => (await import('../../readers/registry.js')).READERS.map((r) => r.name);
+const formatNames = async (): Promise<readonly string[]> => (await import('../../export/registry.js')).FORMAT_NAMES;
+
+/** `--profile NAME` checked against the readers (yargs' `choices` would need them loaded before parsing). */
+async function checkProfile(profile: string | undefined): Promise<void> {
+  if (profile === undefined) return;
+  const names = await profileNames();
+  if (!names.includes(profile)) throw new UsageError(`--profile takes one of ${names.join(', ')}; got "${profile}"`);
+}
+
 export const convertCommand: CommandModule<object, ConvertArgs> = {
   command: 'convert [inputs..]',
   describe: 'Convert transcriptions (files or folders) into TEI P5 files and validate them',
-  builder: (y: Argv) =>
-    conventionOptions(y)
-      .option('also', { type: 'string', describe: `Also export each converted TEI, comma-separated: ${FORMAT_NAMES.join(', ')} (one folder per format under --also-out)` })
+  // yargs passes `true` when --help or --version was given: only then are the choices listed.
+  builder: (async (y: Argv, help?: boolean) => {
+    const [profiles, formats] = help ? await Promise.all([profileNames(), formatNames()]) : [undefined, undefined];
+    return conventionOptions(y)
+      .option('also', { type: 'string', describe: `Also export each converted TEI, comma-separated${formats ? `: ${formats.join(', ')}` : ''} (one folder per format under --also-out)` })
       .option('also-out', { type: 'string', describe: 'Where --also writes (default: <out>-export/<format>)' })
       .positional('inputs', { type: 'string', array: true, default: [] as string[], describe: 'Files and folders to convert; folders are walked and their tree mirrored; - reads one transcription from stdin. Default: input/' })
       .option('out', { alias: 'o', type: 'string', describe: 'Folder the TEI files are written to (DIR/<stem>.xml; default output/). With - (stdin): the TEI goes to stdout and the messages to stderr, unless -o names a .xml file or a folder (DIR/stdin.xml)' })
-      .option('profile', { alias: 'p', type: 'string', choices: READERS.map((r) => r.name), describe: 'Read every input in this house style instead of detecting it from the content' })
+      .option('profile', { alias: 'p', type: 'string', ...(profiles && { choices: profiles }), describe: 'Read every input in this house style instead of detecting it from the content' })
       .option('report', { type: 'string', describe: 'Also write the results as JSON to this file' })
       .option('jobs', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Files converted in parallel (worker threads, or processes with TEIWRIGHT_WORKERS=processes); 1 converts in this process' })
       .option('force', { type: 'boolean', default: false, describe: 'Convert every input even if it is unchanged since the last run (see OUT/.teiwright-manifest.json)' })
@@ -105,8 +118,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
       .example('$0 convert corpus/ --shard $SLURM_ARRAY_TASK_ID/16', 'one task of a 16-way job array')
       .example('$0 convert lenin.txt --corrections fixes.json --explain', 'apply an editor\'s corrections and list every emendation')
       .example('$0 convert texts/ --out tei/ --also txt,jsonl --notes omit', 'TEI, plain text and JSON Lines in one run')
-      .example('curl -s URL | $0 convert - > page.xml', 'convert the standard input, TEI to stdout') as unknown as Argv<ConvertArgs>,
+      .example('curl -s URL | $0 convert - > page.xml', 'convert the standard input, TEI to stdout') as unknown as Argv<ConvertArgs>;
+  }) as unknown as (y: Argv) => Argv<ConvertArgs>,
   handler: async (args) => {
+    await checkProfile(args.profile);
     if (args.inputs.some(isStdio)) {
       await convertStdin(args);
       return;
@@ -114,7 +129,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const out = args.out ?? 'output';
     const shard = args.shard === undefined ? undefined : parseShard(args.shard);
     const also = (args.also ?? '').split(',').map((f) => f.trim()).filter((f) => f !== '');
-    for (const f of also) if (!(FORMAT_NAMES as string[]).includes(f)) throw new UsageError(`--also takes formats among ${FORMAT_NAMES.join(', ')}; got "${f}"`);
+    const formats = also.length > 0 ? await formatNames() : [];
+    for (const f of also) if (!formats.includes(f)) throw new UsageError(`--also takes formats among ${formats.join(', ')}; got "${f}"`);
     const teiFiles: string[] = [];
     const maxBytes = parseSize(args['max-size']);
     if (!Number.isInteger(args.jobs) || args.jobs < 1) throw new UsageError(`--jobs takes a whole number >= 1; got ${args.jobs}`);
@@ -171,7 +187,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     }
     // The derivatives are made from the TEI files, exactly as `teiwright export` makes them.
     let exportErrors = 0;
-    for (const format of result.interrupted ? [] : also) {
+    // The exporters are loaded only when asked for (the command line loads no more than it runs).
+    const { runExport } = also.length > 0 && !result.interrupted ? await import('../../export/run.js') : { runExport: undefined };
+    if (runExport) for (const format of also) {
       const exported = await runExport({
         inputs: teiFiles,
         base: out,
@@ -256,6 +274,8 @@ async function convertStdin(args: ConvertArgs): Promise<void> {
   // Messages to stderr when stdout carries the TEI.
   const messages = toStdout ? process.stderr : process.stdout;
   const printer = format !== 'text' ? silentPrinter : linePrinter((s) => messages.write(s), args.quiet ? 'quiet' : 'normal');
+  // The pipeline runs in this thread here (for a folder it runs in the workers: this thread never loads it).
+  const [{ processFile }, { convertJob }, { stdioFileIo }] = await Promise.all([import('../../batch/process-file.js'), import('../../batch/convert-job.js'), import('../../io/stdin.js')]);
   const { result } = await processFile(job, convertJob, stdioFileIo(process.stdin, process.stdout));
   const line = toFileLine(result);
   printer.file(line);
