@@ -44,13 +44,40 @@ function lastLines(s: string, n: number): string[] {
  */
 const MARKDOWN_LINE = /(?:^|\n)(?:#{1,6} \S|(?:-{3,}|\*{3,}|_{3,})[^\S\n]*(?=\n|$))/;
 
+/** `MARKDOWN_LINE` after its `(?:^|\n)`, tried where a line opens (sticky). */
+const MARKDOWN_LINE_BODY = /(?:#{1,6} \S|(?:-{3,}|\*{3,}|_{3,})[^\S\n]*(?=\n|$))/y;
+
+/**
+ * `MARKDOWN_LINE.test(s)`, the pattern tried only at the start of the text and after each
+ * line feed, where the line opens with `#`, `-`, `*` or `_` (V8 would try it at every position).
+ */
+export function hasMarkdownLine(s: string): boolean {
+  for (let at = 0; at >= 0; ) {
+    const c = s.charCodeAt(at);
+    if (c === 0x23 || c === 0x2d || c === 0x2a || c === 0x5f) {
+      MARKDOWN_LINE_BODY.lastIndex = at;
+      if (MARKDOWN_LINE_BODY.test(s)) return true;
+    }
+    const lf = s.indexOf('\n', at);
+    at = lf < 0 ? -1 : lf + 1;
+  }
+  return false;
+}
+
+/** The pattern `hasMarkdownLine` stands for (exported for the test that holds the two equal). */
+export const MARKDOWN_LINE_PATTERN = MARKDOWN_LINE;
+
+/** "Top of the page", "Last updated …" opening a line (after white space: the test of the trimmed line, without trimming it). */
+const FOOT_OF_PAGE = /^\s*(?:top of (?:the )?page|last updated\b)/i;
+
 export function detectLiaText(text: string): number {
   const sample = text.length > 200_000 ? `${text.slice(0, 100_000)}\n${text.slice(-100_000)}` : text;
   if (HTML_TAG(sample)) return 0.02;
   const head = firstLines(sample, HEAD_LINES);
-  const tail = lastLines(sample, TAIL_LINES);
+  // A text of fewer lines than the head has no more than the head: the tail is the same lines (not split again).
+  const tail = head.length < HEAD_LINES ? head : lastLines(sample, TAIL_LINES);
   // Both star patterns need a `*`: a text without one is not scanned for them.
-  const markdown = MARKDOWN_LINE.test(sample) || (sample.includes('*') && (/\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample)));
+  const markdown = hasMarkdownLine(sample) || (sample.includes('*') && (/\*\*\S/.test(sample) || /^\s*\*[^*\s][^*]*\*\s*$/m.test(sample)));
   let score = 0;
   // A label line has a colon, a note label a `[`: the cheap test first.
   const labels = head.filter((l) => {
@@ -62,12 +89,13 @@ export function detectLiaText(text: string): number {
   else if (labels === 1) score += 0.2;
   if (tail.some((l) => l.includes('[') && noteLabelAt(l) !== undefined)) score += 0.15;
   if (/\[\d{1,3}\]/.test(sample)) score += 0.1;
-  if (tail.some((l) => /[<>|]/.test(l) && isNavigationLine(l))) score += 0.25;
+  // isNavigationLine says no at once to a line without `<`, `>` or `|`.
+  if (tail.some((l) => isNavigationLine(l))) score += 0.25;
   if (head.slice(0, 3).some((l) => /\S\u00a0[\s\u00a0]*\S/.test(l))) score += 0.1;
   // A text with no markup at all is page text (a browser copy), whatever else it shows;
   // the page template's furniture (breadcrumb, "Top of the page", "Last updated") says so too.
   if (!markdown) score += 0.3;
-  if (head.slice(0, 3).some((l) => furnitureRule(l, 'top')?.name === 'breadcrumb') || tail.some((l) => /^(?:top of (?:the )?page|last updated\b)/i.test(l.trim()))) score += 0.2;
+  if (head.slice(0, 3).some((l) => furnitureRule(l, 'top')?.name === 'breadcrumb') || tail.some((l) => FOOT_OF_PAGE.test(l))) score += 0.2;
   if (markdown) score = Math.min(score, 0.25) - 0.1;
   return Math.max(0, Math.min(1, score));
 }
