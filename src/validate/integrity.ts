@@ -253,3 +253,62 @@ function checkNotesReferenced(elements: readonly ElementRecord[], notes: readonl
     }
   }
 }
+
+/**
+ * What integrity needs of a document in which every element is in the TEI namespace, with
+ * unprefixed names and attributes unprefixed or `xml:` (TEI teiwright wrote), gathered in
+ * the one walk of the fast RELAX NG check (rng/index.ts) instead of from scan.ts's records.
+ * Attribute values are as scan.ts gives them (`attributeValue`).
+ */
+export interface IntegrityFacts {
+  /** An `appInfo/application[@ident="teiwright"]` was met (`writtenByTeiwright`). */
+  written: boolean;
+  /** Something the facts do not follow was met (a `prefixDef`, an xml:id given twice): `certainlyIntact` says false. */
+  unsupported: boolean;
+  /** Every xml:id. */
+  ids: Set<string>;
+  /** The values of the pointer attributes (POINTER_ATTRIBUTES), in document order, and the number of the element (in document order) carrying each. */
+  pointers: string[];
+  pointerOwners: number[];
+  /** The endnotes with an xml:id (a `note` inside `back` or inside a `div type="notes"`): their ids and element numbers. */
+  endnoteIds: string[];
+  endnoteIndexes: number[];
+}
+
+/**
+ * Whether `checkIntegrity` would certainly find nothing in the document the facts describe:
+ * no id given twice, no private URI scheme (`prefixDef`, else the facts are not enough), every
+ * `#` pointer naming an xml:id, every endnote pointed to by another element. False says only
+ * "maybe not": the caller then runs `checkIntegrity`, which says what is wrong and where.
+ */
+export function certainlyIntact(facts: IntegrityFacts): boolean {
+  if (facts.unsupported) return false;
+  const { ids, pointers, pointerOwners, endnoteIds } = facts;
+  // Who points to each endnote: the one element that does, or MANY (as checkPointers records it).
+  const pointedTo = endnoteIds.length > 0 ? new Map<string, number>() : undefined;
+  for (let k = 0; k < pointers.length; k++) {
+    const value = pointers[k]!;
+    // The value's tokens, split at each space (as checkPointers splits them; empty ones point nowhere).
+    for (let from = 0; from <= value.length; ) {
+      let to = value.indexOf(' ', from);
+      if (to < 0) to = value.length;
+      if (value.charCodeAt(from) === 0x23 && from < to) {
+        if (to === from + 1) return false;
+        const id = value.slice(from + 1, to);
+        if (!ids.has(id)) return false;
+        if (pointedTo) {
+          const owner = pointerOwners[k]!;
+          const by = pointedTo.get(id);
+          if (by === undefined) pointedTo.set(id, owner);
+          else if (by !== owner && by !== MANY) pointedTo.set(id, MANY);
+        }
+      }
+      from = to + 1;
+    }
+  }
+  for (let k = 0; k < endnoteIds.length; k++) {
+    const by = pointedTo!.get(endnoteIds[k]!);
+    if (by === undefined || by === facts.endnoteIndexes[k]) return false;
+  }
+  return true;
+}

@@ -24,8 +24,18 @@ export interface CompiledRng {
   defaultNs: string;
   /** Keys of attributes some of whose values are of an ID type: unique in a document, or no verdict. */
   idAttributes: ReadonlySet<string>;
-  /** Attribute names as written → their keys (filled as documents are read). */
-  attributeKeys: Map<string, string>;
+  /** Attribute names as written → what the walk needs to know of them (filled as documents are read). */
+  attributeKeys: Map<string, AttributeInfo>;
+}
+
+/** What the walk needs to know of an attribute name (kept per compiled schema in CompiledRng.attributeKeys). */
+export interface AttributeInfo {
+  /** The expanded name's key (pattern.ts's nameKey). */
+  key: string;
+  /** Whether some of its values are of an ID type (unique in a document, or no verdict). */
+  id: boolean;
+  /** What the integrity checks read it for (rng/index.ts's ROLE_*). */
+  role: number;
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

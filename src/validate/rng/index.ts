@@ -17,6 +17,8 @@
  * - a schema the compiler does not fully follow is never used.
  */
 import { readFileSync } from 'node:fs';
+import { attributeValue } from '../scan.js';
+import { POINTER_ATTRIBUTES, type IntegrityFacts } from '../integrity.js';
 import { compileRng, type CompiledRng } from './compile.js';
 import { UnsupportedSchema } from './datatypes.js';
 import { Kind, nameKey, type Pattern } from './pattern.js';
@@ -66,9 +68,13 @@ const PI_TARGET = /[A-Za-z_][A-Za-z0-9._-]*/y;
 const REF = /&(?:#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6})|(lt|gt|amp|quot|apos));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** Whether the name `nameEnd` last read has a prefix. */
+let nameHadColon = false;
+
 /** The end of an ASCII qualified name starting at `i` (a name, optionally `prefix:name`); -1 when none starts there. */
 function nameEnd(xml: string, i: number): number {
   let colon = false;
+  nameHadColon = false;
   let c = xml.charCodeAt(i);
   if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return -1;
   for (i++; ; i++) {
@@ -76,6 +82,7 @@ function nameEnd(xml: string, i: number): number {
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e) continue;
     if (c === 0x3a && !colon) {
       colon = true;
+      nameHadColon = true;
       c = xml.charCodeAt(i + 1);
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return -1;
       continue;
@@ -148,42 +155,123 @@ function skipProlog(xml: string, i: number): number {
   }
 }
 
-interface Open {
-  /** The qualified name as written (the end tag must repeat it). */
-  qname: string;
-  /** Whether an element child was met. */
-  hadChild: boolean;
-  /** Text not yet given to the validator: whether any of it is not white space, and the text (only when the pattern needs it). */
-  pendingWord: boolean;
-  pending: string;
+/** What the walk keeps of each open element, in arrays indexed by depth (no object per element). */
+const HAD_CHILD = 1;
+/** Text not yet given to the validator holds something other than white space. */
+const PENDING_WORD = 2;
+/** The element is a `back`, or a `div type="notes"` (for the endnotes' place, see IntegrityFacts). */
+const IS_BACK = 4;
+const IS_NOTES_DIV = 8;
+
+/** The open elements: qualified names as written (the end tag must repeat them), flags, and text not yet given to the validator (only when the pattern needs it). */
+const openNames: string[] = [];
+let openFlags = new Uint8Array(64);
+const openPending: string[] = [];
+
+/** The attribute names read so far in the current start tag (to refuse one given twice). */
+const tagAttributes: string[] = [];
+
+/** What the integrity checks read an attribute for (AttributeInfo.role). */
+const ROLE_NONE = 0;
+const ROLE_XML_ID = 1;
+const ROLE_POINTER = 2;
+const ROLE_IDENT = 3;
+const ROLE_TYPE = 4;
+
+const POINTER_NAMES: ReadonlySet<string> = new Set(POINTER_ATTRIBUTES);
+
+function roleOf(qname: string): number {
+  if (qname === 'xml:id') return ROLE_XML_ID;
+  if (qname === 'ident') return ROLE_IDENT;
+  if (qname === 'type') return ROLE_TYPE;
+  return POINTER_NAMES.has(qname) ? ROLE_POINTER : ROLE_NONE;
+}
+
+/** The element names the integrity facts look at. */
+const NAME_OTHER = 0;
+const NAME_NOTE = 1;
+const NAME_BACK = 2;
+const NAME_DIV = 3;
+const NAME_APPLICATION = 4;
+
+function nameKind(qname: string): number {
+  switch (qname) {
+    case 'note':
+      return NAME_NOTE;
+    case 'back':
+      return NAME_BACK;
+    case 'div':
+      return NAME_DIV;
+    case 'application':
+      return NAME_APPLICATION;
+    default:
+      return NAME_OTHER;
+  }
+}
+
+/**
+ * What the last walk learnt for the integrity checks (integrity.ts's `certainlyIntact`),
+ * meaningful when its verdict was "valid": then every element is in the TEI namespace,
+ * unprefixed, with attributes unprefixed or `xml:`, and the walk met them in the order
+ * scan.ts lists them. Reused from one document to the next.
+ */
+export const walkFacts: IntegrityFacts = { written: false, unsupported: false, ids: new Set(), pointers: [], pointerOwners: [], endnoteIds: [], endnoteIndexes: [] };
+
+function resetFacts(f: IntegrityFacts): void {
+  f.written = false;
+  f.unsupported = false;
+  f.ids.clear();
+  f.pointers.length = 0;
+  f.pointerOwners.length = 0;
+  f.endnoteIds.length = 0;
+  f.endnoteIndexes.length = 0;
 }
 
 /**
  * The fast verdict on `xml` against the RELAX NG schema at `path` (see above). Never
  * throws for a document; "unsure" also when the schema cannot be compiled here.
+ * `known`: the verdict `walkOwn` gave on the same text and schema (counted here, not walked again).
  */
-export function fastVerdict(path: string, xml: string): Verdict {
+export function fastVerdict(path: string, xml: string, known?: Verdict): Verdict {
   if (!enabled) return 'unsure';
-  const v = verdictOf(path, xml);
+  const v = known ?? verdictOf(path, xml);
   fastVerdicts[v]++;
   return v;
 }
 
+/**
+ * The walk alone, its verdict not counted: `walkFacts` then holds what it learnt. For the
+ * caller that decides from the facts whether the verdict is used (and counts it with
+ * `fastVerdict(path, xml, verdict)`); undefined when the fast check is off.
+ */
+export function walkOwn(path: string, xml: string): Verdict | undefined {
+  return enabled ? verdictOf(path, xml) : undefined;
+}
+
 function verdictOf(path: string, xml: string): Verdict {
+  resetFacts(walkFacts);
   const schema = schemaOf(path);
   if (!schema) return 'unsure';
   // (DOCTYPE and CDATA stop the walk: `<!` opens nothing else it reads.)
   if ((FORBIDDEN_OR_SURROGATE.test(xml) && (FORBIDDEN.test(xml) || !wellFormedUnicode(xml))) || xml.includes(']]>')) return 'unsure';
   try {
-    return walk(schema, xml);
+    return walk(schema, xml, walkFacts);
   } catch (e) {
     if (e instanceof Unsure) return 'unsure';
     // A fault of the check itself: libxml2 decides.
     return 'unsure';
+  } finally {
+    // The open elements' texts are not kept past the document.
+    openPending.fill('', 0, Math.min(openPending.length, MAX_DEPTH));
+    if (openNames.length > 1024) {
+      openNames.length = 0;
+      openPending.length = 0;
+      openFlags = new Uint8Array(64);
+    }
   }
 }
 
-function walk(schema: CompiledRng, xml: string): Verdict {
+function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict {
   const P = schema.patterns;
   const limit = P.size + MAX_PATTERNS;
   let i = 0;
@@ -195,55 +283,76 @@ function walk(schema: CompiledRng, xml: string): Verdict {
   i = skipProlog(xml, i);
   if (xml.charCodeAt(i) !== 0x3c) throw unsure;
   let p: Pattern = schema.start;
-  const stack: Open[] = [];
+  /** How many elements are open: openNames[0..depth) and their flags. */
+  let depth = 0;
   const ids = new Set<string>();
   let rootDone = false;
   // The next '&' at or after the text being read (-1: none left): found once, not searched for again at each text.
   let nextAmp = xml.indexOf('&');
   const attributeKeys = schema.attributeKeys;
+  const defaultNs = schema.defaultNs;
+  /** Elements met so far (their start tags, in document order, as scan.ts numbers them). */
+  let elements = 0;
+  /** Open `back` elements and open `div type="notes"` elements. */
+  let backs = 0;
+  let notesDivs = 0;
 
-  /** Gives the pending text of the innermost open element to the validator, before a child or the end tag. */
-  const flush = (top: Open, ending: boolean): void => {
-    if (top.pendingWord) p = P.text(p, top.pending);
-    else if (ending && !top.hadChild) p = P.blankText(p, top.pending);
+  /** Gives the pending text of open element `d` to the validator, before a child or the end tag. */
+  const flush = (d: number, ending: boolean): void => {
+    const f = openFlags[d]!;
+    if ((f & PENDING_WORD) !== 0) p = P.text(p, openPending[d]!);
+    else if (ending && (f & HAD_CHILD) === 0) p = P.blankText(p, openPending[d]!);
     // White space between or around children is ignored.
-    top.pendingWord = false;
-    top.pending = '';
+    openFlags[d] = f & ~PENDING_WORD;
+    openPending[d] = '';
   };
 
   while (!rootDone) {
     // At a '<' inside or at the root.
-    if (xml.startsWith('</', i)) {
-      const top = stack.pop();
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x2f) {
+      // An end tag.
+      if (depth === 0) throw unsure;
+      depth--;
+      const qname = openNames[depth]!;
       let j = nameEnd(xml, i + 2);
-      if (j < 0 || !top || j - i - 2 !== top.qname.length || !xml.startsWith(top.qname, i + 2)) throw unsure;
+      if (j < 0 || j - i - 2 !== qname.length || !xml.startsWith(qname, i + 2)) throw unsure;
       while (isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== 0x3e) throw unsure;
-      flush(top, true);
+      flush(depth, true);
+      const f = openFlags[depth]!;
+      if ((f & IS_BACK) !== 0) backs--;
+      if ((f & IS_NOTES_DIV) !== 0) notesDivs--;
       p = P.endTag(p);
       i = j + 1;
-      if (stack.length === 0) {
+      if (depth === 0) {
         rootDone = true;
         break;
       }
-    } else if (xml.startsWith('<!--', i) || xml.startsWith('<?', i)) {
-      if (stack.length === 0) throw unsure;
+    } else if ((next === 0x21 && xml.startsWith('<!--', i)) || next === 0x3f) {
+      if (depth === 0) throw unsure;
       i = skipMisc(xml, i);
     } else {
       const nameTo = nameEnd(xml, i + 1);
-      if (nameTo < 0) throw unsure;
+      if (nameTo < 0 || nameHadColon) throw unsure;
       const qname = xml.slice(i + 1, nameTo);
-      if (qname.includes(':')) throw unsure;
-      if (stack.length >= MAX_DEPTH) throw unsure;
-      const parent = stack[stack.length - 1];
-      if (parent) {
-        flush(parent, false);
-        parent.hadChild = true;
+      if (depth >= MAX_DEPTH) throw unsure;
+      if (depth > 0) {
+        flush(depth - 1, false);
+        openFlags[depth - 1]! |= HAD_CHILD;
       }
+      const index = elements++;
+      const kind = nameKind(qname);
+      if (qname === 'prefixDef') facts.unsupported = true;
+      // Every element is in the TEI namespace (the root must declare it, below; nothing else may).
+      p = P.startTagOpen(p, nameKey(TEI_NS, qname, defaultNs));
       let j = nameTo;
-      // The attributes: read all first (namespace declarations come first in meaning).
       let declared: string | undefined;
-      const attrs: { qname: string; key: string; value: string }[] = [];
+      let idValue: string | undefined;
+      let ident = false;
+      let notesType = false;
+      let attributes = 0;
+      // Each attribute as it is read (the order of derivatives is the document's).
       for (;;) {
         const before = j;
         while (isSpace(xml.charCodeAt(j))) j++;
@@ -262,50 +371,108 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         if (q !== 0x22 && q !== 0x27) throw unsure;
         const end = xml.indexOf(q === 0x22 ? '"' : "'", j + 1);
         if (end < 0) throw unsure;
-        for (const seen of attrs) if (seen.qname === aname) throw unsure;
-        let value = xml.slice(j + 1, end);
-        if (value.includes('<')) throw unsure;
-        if (value.includes('&')) value = references(xml, j + 1, end, true, true);
+        for (let k = 0; k < attributes; k++) if (tagAttributes[k] === aname) throw unsure;
+        tagAttributes[attributes++] = aname;
+        // One look at the raw value: no '<'; references and literal tabs or line ends to resolve.
+        let amp = false;
+        let space = false;
+        for (let k = j + 1; k < end; k++) {
+          const ch = xml.charCodeAt(k);
+          if (ch === 0x3c) throw unsure;
+          if (ch === 0x26) amp = true;
+          else if (ch === 0x09 || ch === 0x0a) space = true;
+        }
+        let value: string;
+        if (amp) value = references(xml, j + 1, end, true, true);
         // Literal tabs and line ends in a value become spaces (XML 1.0 §3.3.3); written as references they stay.
-        else if (/[\t\n]/.test(value)) value = value.replace(/[\t\n]/g, ' ');
+        else if (space) value = xml.slice(j + 1, end).replace(/[\t\n]/g, ' ');
+        else value = xml.slice(j + 1, end);
+        const rawFrom = j + 1;
         j = end + 1;
         if (aname === 'xmlns') {
-          if (value !== TEI_NS || stack.length > 0 || declared !== undefined) throw unsure;
+          if (value !== TEI_NS || depth > 0 || declared !== undefined) throw unsure;
           declared = value;
-        } else if (aname.startsWith('xmlns:')) throw unsure;
-        else {
-          let key = attributeKeys.get(aname);
-          if (key === undefined) {
-            const colon = aname.indexOf(':');
-            if (colon < 0) key = nameKey('', aname, schema.defaultNs);
-            else if (aname.slice(0, colon) === 'xml') key = nameKey(XML_NS, aname.slice(colon + 1), schema.defaultNs);
-            else throw unsure;
-            if (attributeKeys.size < 1000) attributeKeys.set(aname, key);
+          continue;
+        }
+        if (aname.startsWith('xmlns:')) throw unsure;
+        let info = attributeKeys.get(aname);
+        if (info === undefined) {
+          const colon = aname.indexOf(':');
+          let key: string;
+          if (colon < 0) key = nameKey('', aname, defaultNs);
+          else if (aname.slice(0, colon) === 'xml') key = nameKey(XML_NS, aname.slice(colon + 1), defaultNs);
+          else throw unsure;
+          info = { key, id: schema.idAttributes.has(key), role: roleOf(aname) };
+          if (attributeKeys.size < 1000) attributeKeys.set(aname, info);
+        }
+        if (info.id) {
+          if (ids.has(value)) throw unsure;
+          ids.add(value);
+        }
+        p = P.attribute_(p, info.key, value);
+        if (info.role !== ROLE_NONE) {
+          // The value as scan.ts gives it to the integrity checks (the same string; computed
+          // by its own rule where references make the two ways differ in form).
+          const exact = amp ? attributeValue(xml.slice(rawFrom, end)) : value;
+          switch (info.role) {
+            case ROLE_XML_ID:
+              idValue = exact;
+              break;
+            case ROLE_POINTER:
+              facts.pointers.push(exact);
+              facts.pointerOwners.push(index);
+              break;
+            case ROLE_IDENT:
+              ident = exact === 'teiwright';
+              break;
+            case ROLE_TYPE:
+              notesType = exact === 'notes';
+              break;
+            default:
           }
-          attrs.push({ qname: aname, key, value });
         }
       }
-      if (stack.length === 0 && declared !== TEI_NS) throw unsure;
+      if (depth === 0 && declared !== TEI_NS) throw unsure;
+      if (idValue !== undefined) {
+        // A second element with an id: integrity reports it (the walk goes on; the facts are not used).
+        if (facts.ids.has(idValue)) facts.unsupported = true;
+        else facts.ids.add(idValue);
+        if (kind === NAME_NOTE && (backs > 0 || notesDivs > 0)) {
+          facts.endnoteIds.push(idValue);
+          facts.endnoteIndexes.push(index);
+        }
+      }
+      if (kind === NAME_APPLICATION && ident && depth > 0 && openNames[depth - 1] === 'appInfo') facts.written = true;
       const selfClosing = xml.charCodeAt(j) === 0x2f;
       i = j + (selfClosing ? 2 : 1);
-      p = P.startTagOpen(p, nameKey(TEI_NS, qname, schema.defaultNs));
-      for (const a of attrs) {
-        if (schema.idAttributes.has(a.key)) {
-          if (ids.has(a.value)) throw unsure;
-          ids.add(a.value);
-        }
-        p = P.attribute_(p, a.key, a.value);
-      }
       p = P.startTagClose(p);
-      const open: Open = { qname, hadChild: false, pendingWord: false, pending: '' };
       if (selfClosing) {
-        flush(open, true);
+        // An empty element: its (empty) content, then its end.
+        p = P.blankText(p, '');
         p = P.endTag(p);
-        if (stack.length === 0) {
+        if (depth === 0) {
           rootDone = true;
           break;
         }
-      } else stack.push(open);
+      } else {
+        if (depth >= openFlags.length) {
+          const wider = new Uint8Array(Math.min(MAX_DEPTH, openFlags.length * 2));
+          wider.set(openFlags);
+          openFlags = wider;
+        }
+        openNames[depth] = qname;
+        openPending[depth] = '';
+        let f = 0;
+        if (kind === NAME_BACK) {
+          f = IS_BACK;
+          backs++;
+        } else if (kind === NAME_DIV && notesType) {
+          f = IS_NOTES_DIV;
+          notesDivs++;
+        }
+        openFlags[depth] = f;
+        depth++;
+      }
     }
     // Past a fault the verdict is not "valid": libxml2 says the rest.
     if (p.kind === Kind.NotAllowed) return 'invalid';
@@ -314,7 +481,7 @@ function walk(schema: CompiledRng, xml: string): Verdict {
     const lt = xml.indexOf('<', i);
     if (lt < 0) throw unsure;
     if (lt > i) {
-      const top = stack[stack.length - 1]!;
+      const top = depth - 1;
       if (nextAmp >= 0 && nextAmp < i) nextAmp = xml.indexOf('&', i);
       const amp = nextAmp;
       // With references, the text as the parser gives it (a reference to a space is white space).
@@ -325,8 +492,8 @@ function walk(schema: CompiledRng, xml: string): Verdict {
         while (k < lt && isSpace(xml.charCodeAt(k))) k++;
         word = k < lt;
       } else word = !/^[ \t\n\r]*$/.test(segment);
-      if (P.textValued(p)) top.pending += segment ?? xml.slice(i, lt);
-      if (word) top.pendingWord = true;
+      if (P.textValued(p)) openPending[top] += segment ?? xml.slice(i, lt);
+      if (word) openFlags[top]! |= PENDING_WORD;
     }
     i = lt;
   }
