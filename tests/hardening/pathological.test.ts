@@ -91,6 +91,17 @@ describe('markdown brackets are balanced in one pass, then found by binary searc
     expect(pairs.get(refs.lastIndexOf('['))).toBe(refs.length - 1);
     expect(pairs.steps).toBeLessThanOrEqual(17);
   });
+
+  it('holds one slot per opener of the text, none unbalanced lost: a run of 100,000 `[` (and one pair inside it)', () => {
+    const t = `${'['.repeat(50_000)}[x]${'['.repeat(49_999)}\n\n[a [b] c]`;
+    const pairs = new Source(t).matching('[', ']');
+    // 100,002 openers: room for exactly that many (an array grown by doubling had 131,072).
+    expect(pairs.capacity).toBe(100_002);
+    expect(pairs.get(50_000)).toBe(50_002);
+    expect(pairs.get(49_999)).toBeUndefined();
+    expect(pairs.get(t.length - 9)).toBe(t.length - 1);
+    expect(pairs.get(t.length - 6)).toBe(t.length - 4);
+  });
 });
 
 describe('the fidelity check blanks markdown tags and comments in one pass', () => {
@@ -304,5 +315,19 @@ describe('page text is held to the limits before its blocks are read', () => {
     // Paragraphs 1–12 are Title, "word [1]" and five notes headings with their notes; the 13th starts on line 25.
     expect(errors(r)).toEqual([{ code: 'input-too-many-elements', line: 25, column: 1 }]);
     expect(stages).toEqual(['detect', 'read', 'done']);
+  });
+
+  it('markdown: more paragraphs and headings than --max-elements are refused at the first block past the limit, while the blocks are split', () => {
+    // Rules, blank lines and HTML lines are no element; the title and 11 paragraphs are 12, the 13th (`  word 12`) is at 29:3.
+    const text = `# Title\n\n---\n\n<div>\n\n${Array.from({ length: 13 }, (_, i) => `  word ${i + 1} \`code\``).join('\n\n')}\n`;
+    const stages: Stage[] = [];
+    const r = convert(text, { file: 'n.md', profile: 'mia-markdown', limits: { elements: 12 }, onStage: (s) => stages.push(s) });
+    expect(errors(r)).toEqual([{ code: 'input-too-many-elements', line: 29, column: 3 }]);
+    expect(r.diagnostics.find((d) => d.code === 'input-too-many-elements')!.message).toContain('paragraphs and headings');
+    expect(stages).toEqual(['detect', 'read', 'done']);
+    // At the limit (the title and 13 paragraphs) the text is converted.
+    const ok = convert(text, { file: 'n.md', profile: 'mia-markdown', limits: { elements: 14 } });
+    expect(errors(ok)).toEqual([]);
+    expectValidTei(ok.tei!);
   });
 });

@@ -4,6 +4,7 @@
  * (title, metadata, note, signature); this file only knows markdown's block syntax.
  */
 import type { Source } from './source.js';
+import { LimitExceeded } from '../../model/limits.js';
 
 export interface Range {
   start: number;
@@ -58,11 +59,20 @@ export function isQuoteWrapped(src: Source, firstLine: number): boolean {
   return quoted > 10 && other * 10 < quoted;
 }
 
-export function splitBlocks(src: Source, firstLine = 0, unwrap = false): RawBlock[] {
+/**
+ * The blocks of the markdown from `firstLine`. A paragraph, heading, block quote or table
+ * becomes at least one element of the edition, so a text of more than `maxBlocks` of them
+ * is refused here, at the first one past the limit (`--max-elements`), as the page-text reader
+ * refuses its paragraphs: before a raw block, a stream block, a reading and a model node are
+ * held for each (16 MB of one-line paragraphs, 560,000 of them, peaked at 720 MB while read,
+ * then refused by the model's count).
+ */
+export function splitBlocks(src: Source, firstLine = 0, unwrap = false, maxBlocks = Number.POSITIVE_INFINITY): RawBlock[] {
   const blocks: RawBlock[] = [];
   const L = lines(src, unwrap);
   const n = src.lineCount;
   let i = firstLine;
+  let elements = 0;
   while (i < n) {
     const line = L.line(i);
     const start = L.start(i);
@@ -70,7 +80,12 @@ export function splitBlocks(src: Source, firstLine = 0, unwrap = false): RawBloc
       i++;
       continue;
     }
-    if (RULE.test(line) || STARS.test(line)) {
+    const rule = RULE.test(line) || STARS.test(line);
+    const html = !rule && HTML_LINE.test(line);
+    if (!rule && !html && ++elements > maxBlocks) {
+      throw new LimitExceeded('input-too-many-elements', `the text has more than ${maxBlocks} paragraphs and headings, each at least one element (--max-elements ${maxBlocks}); the file was not converted`, src.pos(start + line.length - line.trimStart().length));
+    }
+    if (rule) {
       blocks.push({ kind: 'rule', line: i + 1, start, end: L.end(i) });
       i++;
       continue;
@@ -81,7 +96,7 @@ export function splitBlocks(src: Source, firstLine = 0, unwrap = false): RawBloc
       i++;
       continue;
     }
-    if (HTML_LINE.test(line)) {
+    if (html) {
       blocks.push({ kind: 'html', line: i + 1, start, end: L.end(i), text: line.trim() });
       i++;
       continue;

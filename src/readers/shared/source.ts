@@ -89,20 +89,37 @@ export class Source {
  * paragraph of `[^1]` holds a million brackets, and a Map entry each (plus the garbage
  * collector walking them) was most of the cost of reading it. Openers are met in text order,
  * so their offsets are sorted and a lookup is a binary search.
+ *
+ * The arrays are made at their final size (the openers are counted first), and the openers
+ * still waiting for their closer are a stack threaded through `closes` (each holds the index
+ * of the opener open before it), not a list of numbers: a line of 16 million `[` held a
+ * 16-million-slot list (128 MB) and two arrays doubled as they filled, 400 MB at the peak of
+ * the read.
  */
 export class BracketPairs {
   /** Offsets of the openers, ascending. */
-  private opens: Int32Array;
-  /** The offset of each opener's closer, -1 while (or when) unbalanced. */
-  private closes: Int32Array;
+  private readonly opens: Int32Array;
+  /** The offset of each opener's closer, -1 when unbalanced (while it is open: its link in the stack, see `linkOf`). */
+  private readonly closes: Int32Array;
   private count = 0;
   /** Binary-search steps taken by `get`, for tests of the lookup's cost. */
   steps = 0;
 
   constructor(t: string, open: string, close: string) {
-    this.opens = new Int32Array(16);
-    this.closes = new Int32Array(16);
-    const stack: number[] = [];
+    let openers = 0;
+    for (let i = t.indexOf(open); i !== -1; i = t.indexOf(open, i + 1)) openers++;
+    this.opens = new Int32Array(openers);
+    this.closes = new Int32Array(openers);
+    // The innermost open opener (an index into `opens`), -1 when none; each open opener's
+    // `closes` slot holds the one open before it, encoded by `linkOf` (always below -1).
+    let top = -1;
+    const unwind = (): void => {
+      while (top >= 0) {
+        const below = fromLink(this.closes[top]!);
+        this.closes[top] = -1;
+        top = below;
+      }
+    };
     const esc = (c: string): string => '\\' + c;
     // A blank line is matched as two line ends (its second one looked at again, as the first
     // line end of the next blank line): a single line end is no match, so a text of many
@@ -112,30 +129,28 @@ export class BracketPairs {
       const j = m.index;
       const ch = t[j];
       if (ch === '\\') re.lastIndex = j + 2;
-      else if (ch === open) stack.push(this.add(j));
-      else if (ch === close) {
-        const o = stack.pop();
-        if (o !== undefined) this.closes[o] = j;
+      else if (ch === open) {
+        const k = this.count++;
+        this.opens[k] = j;
+        this.closes[k] = linkOf(top);
+        top = k;
+      } else if (ch === close) {
+        if (top >= 0) {
+          const below = fromLink(this.closes[top]!);
+          this.closes[top] = j;
+          top = below;
+        }
       } else {
-        stack.length = 0;
+        unwind();
         re.lastIndex = j + 1;
       }
     }
+    unwind();
   }
 
-  /** Records an opener at `offset`; returns its index. */
-  private add(offset: number): number {
-    if (this.count === this.opens.length) {
-      const opens = new Int32Array(this.count * 2);
-      opens.set(this.opens);
-      this.opens = opens;
-      const closes = new Int32Array(this.count * 2);
-      closes.set(this.closes);
-      this.closes = closes;
-    }
-    this.opens[this.count] = offset;
-    this.closes[this.count] = -1;
-    return this.count++;
+  /** Openers the table has room for (for tests of its memory: one slot per opener of the text). */
+  get capacity(): number {
+    return this.opens.length;
   }
 
   /** The offset of the closer balancing the opener at `offset`, or undefined. */
@@ -156,3 +171,7 @@ export class BracketPairs {
     return undefined;
   }
 }
+
+/** An open opener's link to the one below it on the stack (`-1`, none, is -2): below -1, so never a closer's offset or "unbalanced". */
+const linkOf = (below: number): number => -3 - below;
+const fromLink = (link: number): number => -3 - link;

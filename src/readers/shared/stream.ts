@@ -72,7 +72,7 @@ export function markdownStream(src: Source, firstLine: number, diagnostics: Diag
   const blocks: StreamBlock[] = [];
   let lastLine = firstLine; // 1-based line of the previous block's end (0: none)
   let footnote: string | undefined; // the footnote an indented paragraph continues
-  for (const raw of splitBlocks(src, firstLine, wrapped)) {
+  for (const raw of splitBlocks(src, firstLine, wrapped, limits?.elements)) {
     const endLine = src.pos(Math.max(raw.start, raw.end - 1)).line;
     const block = syntax.add(raw, lastLine);
     if (block.hints.footnote !== undefined) footnote = block.hints.footnote;
