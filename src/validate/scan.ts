@@ -79,6 +79,12 @@ export function attributeValue(raw: string): string {
 const NAME = /[^\s/>=<]+/y;
 const ATTR = /\s*([^\s/>=<]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
+/**
+ * The attribute or child list of every element without any: one shared array, frozen
+ * (readers only read the lists; scanXml gives an element its own list at its first child).
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /** Scans the markup of `text`: every element with its namespace, attributes and position. */
 export function scanXml(text: string): ScanResult {
   const lineStarts = lineStartsOf(text);
@@ -90,6 +96,15 @@ export function scanXml(text: string): ScanResult {
     return { line: lineIndex + 1, column: offset - lineStarts[lineIndex]! + 1 };
   };
   const elements: ElementRecord[] = [];
+  // Each element name kept once (a TEI has a few dozen names and up to millions of
+  // elements): the records are live through the whole check.
+  const names = new Map<string, string>();
+  const keep = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
   // Open elements (indexes into `elements`) and their in-scope namespace bindings.
   const open: number[] = [];
   const scopes: Map<string, string>[] = [new Map([['xml', XML_NS], ['', '']])];
@@ -120,11 +135,12 @@ export function scanXml(text: string): ScanResult {
       i = text.indexOf('<', i + 2);
     } else {
       NAME.lastIndex = i + 1;
-      const name = NAME.exec(text)?.[0];
-      if (name === undefined) {
+      const found = NAME.exec(text)?.[0];
+      if (found === undefined) {
         i = text.indexOf('<', i + 1);
         continue;
       }
+      const name = keep(found);
       let at = i + 1 + name.length;
       const attrs: { qname: string; raw: string; offset: number }[] = [];
       for (;;) {
@@ -149,29 +165,39 @@ export function scanXml(text: string): ScanResult {
       const colon = name.indexOf(':');
       const prefix = colon < 0 ? '' : name.slice(0, colon);
       const parent = open.length > 0 ? open[open.length - 1]! : -1;
+      // Arrays made at their size (a pushed-to empty array reserves 17 slots, 150 bytes,
+      // for the one or two most elements have): an attribute list is filled in place, and
+      // a child list starts as a literal of the first child.
+      let kept = 0;
+      for (const a of attrs) if (!(a.qname === 'xmlns' || a.qname.startsWith('xmlns:'))) kept++;
       const record: ElementRecord = {
         qname: name,
-        local: colon < 0 ? name : name.slice(colon + 1),
+        local: colon < 0 ? name : keep(name.slice(colon + 1)),
         prefix,
         ns: scope.get(prefix) ?? '',
         pos: posOf(i),
-        attrs: [],
+        attrs: kept === 0 ? NONE : new Array<AttrRecord>(kept),
         parent,
-        children: [],
+        children: NONE,
       };
+      let k = 0;
       for (const a of attrs) {
         if (a.qname === 'xmlns' || a.qname.startsWith('xmlns:')) continue;
         const c = a.qname.indexOf(':');
-        record.attrs.push({
-          qname: a.qname,
-          local: c < 0 ? a.qname : a.qname.slice(c + 1),
+        record.attrs[k++] = {
+          qname: keep(a.qname),
+          local: c < 0 ? keep(a.qname) : keep(a.qname.slice(c + 1)),
           ns: c < 0 ? '' : (scope.get(a.qname.slice(0, c)) ?? ''),
           value: attributeValue(a.raw),
           pos: posOf(a.offset),
-        });
+        };
       }
       const index = elements.push(record) - 1;
-      if (parent >= 0) elements[parent]!.children.push(index);
+      if (parent >= 0) {
+        const siblings = elements[parent]!.children;
+        if (siblings === NONE) elements[parent]!.children = [index];
+        else siblings.push(index);
+      }
       if (!selfClosing) {
         open.push(index);
         scopes.push(scope);

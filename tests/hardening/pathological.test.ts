@@ -231,6 +231,18 @@ describe('10,000 nested HTML elements: a clear error at the element too deep, ne
     expect(convert(html, { file: 'deep.html' }).diagnostics).toEqual(first.diagnostics);
   });
 
+  it('the parse stops at the first element too deep: the rest of the page is never built (1 MB of nested divs: 219 → 88 MB)', () => {
+    // Past the depth bound, then more elements than --max-elements: a tree built whole would be
+    // refused for its size; stopped while it is built, it is refused at the element too deep.
+    const html = `${nested('<div>', 600)}${'<br>'.repeat(3000)}`;
+    const r = convert(html, { file: 'deep.html', limits: { elements: 2000 } });
+    const errors = r.diagnostics.filter((x) => x.severity === 'error');
+    expect(errors.map((x) => x.code)).toEqual(['input-too-deep']);
+    // html, body, then the divs: the 499th div is the element past 500 levels.
+    expect(errors[0]).toMatchObject({ line: 2, column: 498 * 5 + 1 });
+    expect(r.tei).toBeUndefined();
+  });
+
   it('within the bound (300 nested divs), the page converts and its words are kept', () => {
     const r = convert(nested('<div>', 300), { file: 'deep.html' });
     expect(r.tei).toBeDefined();

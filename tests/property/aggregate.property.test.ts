@@ -60,20 +60,23 @@ describe('aggregateDiagnostics', () => {
 });
 
 describe('teiwright convert on a page with 1,200 broken references', () => {
-  it('prints one charref-repaired line with the count and first places, and the report keeps the count', () => {
+  it('prints one charref-repaired line with the count and first places, then the summary of those not kept; the report keeps both', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teiwright-fold-'));
     writeFileSync(join(dir, 'refs.md'), `# Title\n\n${'a &8220;word&8221; '.repeat(600)}\n`);
     const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist/cli/main.js'), 'convert', 'refs.md', '-o', 'out', '--report', 'r.json'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.includes('charref-repaired'));
+    // convert keeps the first 1,000 of one code (MAX_PER_CODE); the other 200 are one summary at the 1,001st.
     expect(lines).toEqual([
-      '  refs.md:3:3: info charref-repaired: broken character reference &8220; read as ““” (choice/sic/corr) [1200 charref-repaired in this file; at 3:3, 3:13, 3:22, 3:32, 3:41, 3:51, 3:60, 3:70, 3:79, 3:89, …]',
+      '  refs.md:3:3: info charref-repaired: broken character reference &8220; read as ““” (choice/sic/corr) [1000 charref-repaired in this file; at 3:3, 3:13, 3:22, 3:32, 3:41, 3:51, 3:60, 3:70, 3:79, 3:89, …]',
+      expect.stringMatching(/^ {2}refs\.md:3:\d+: info diagnostics-capped: … and 200 more charref-repaired findings in this file, not listed \(a file lists at most 1,000 of one code\); the first of them is here$/) as unknown as string,
     ]);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { files: { diagnostics: Diagnostic[] }[] };
     const folded = report.files[0]!.diagnostics.filter((d) => d.code === 'charref-repaired');
     expect(folded).toHaveLength(1);
-    expect(folded[0]).toMatchObject({ line: 3, column: 3, count: 1200 });
+    expect(folded[0]).toMatchObject({ line: 3, column: 3, count: 1000 });
     expect(folded[0]!.places).toHaveLength(10);
+    expect(report.files[0]!.diagnostics.filter((d) => d.code === 'diagnostics-capped')).toMatchObject([{ severity: 'info', omitted: { code: 'charref-repaired', counts: { error: 0, warning: 0, info: 200 } } }]);
   });
 });
 

@@ -97,6 +97,36 @@ export function limitElements(adapter: typeof defaultTreeAdapter, max: number): 
 }
 
 /**
+ * `adapter` stopping the parse with `LimitExceeded` (at the start tag of the element) once an
+ * element is put deeper than `max` in the tree being built: 1 MB of nested `<div>`s made a
+ * tree of 95,000 levels (about 130 MB) before the depth was measured. The depth is counted
+ * up the new element's ancestors, at most `max` of them. HTML's error recovery may later move
+ * an element up (the adoption agency), never its ancestors' chain out of the tree, so a tree
+ * that was this deep while it was built stays so.
+ */
+function limitDepth(adapter: typeof defaultTreeAdapter, max: number, message: string): typeof defaultTreeAdapter {
+  // parse5 gives an element its source location before it puts it in the tree.
+  const check = (parent: ParentNode, child: Node): void => {
+    if (!('tagName' in child)) return;
+    let depth = 1;
+    for (let n: ParentNode | null = parent; 'parentNode' in n && n.parentNode; n = n.parentNode) {
+      if (++depth > max) throw new LimitExceeded('input-too-deep', message, posOf(child));
+    }
+  };
+  return {
+    ...adapter,
+    appendChild(parent, child) {
+      check(parent, child);
+      adapter.appendChild(parent, child);
+    },
+    insertBefore(parent, child, reference) {
+      check(parent, child);
+      adapter.insertBefore(parent, child, reference);
+    },
+  };
+}
+
+/**
  * How many times deeper than the model an HTML tree may nest: the DOM has wrappers the model
  * drops (html, body, layout divs and tables), and the reader's walks recurse over the DOM,
  * so the bound keeps them far from the end of the call stack whatever the input.
@@ -111,9 +141,10 @@ export const DOM_DEPTH_FACTOR = 5;
 export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, limits: Limits | undefined, diagnostics?: Diagnostics): DefaultTreeAdapterMap['document'] {
   const reported = { n: 0 };
   const offsetsNeeded = text.includes('&\n') ? new SourceText(text) : undefined;
+  const within = limitElements(linesFromOffsets(adapter, text), limits?.elements ?? Number.POSITIVE_INFINITY);
   const doc = parse(text, {
     sourceCodeLocationInfo: true,
-    treeAdapter: limitElements(linesFromOffsets(adapter, text), limits?.elements ?? Number.POSITIVE_INFINITY),
+    treeAdapter: limits ? limitDepth(within, DOM_DEPTH_FACTOR * limits.depth, tooDeepMessage(limits)) : within,
     ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics, reported, offsetsNeeded) }),
   });
   if (diagnostics && reported.n > MAX_REFERENCES_REPORTED) {
@@ -125,7 +156,7 @@ export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, li
     while (stack.length > 0) {
       const { node, depth } = stack.pop()!;
       if (depth > max) {
-        throw new LimitExceeded('input-too-deep', `the HTML elements nest more than ${max} levels deep here (${DOM_DEPTH_FACTOR} × --max-depth ${limits.depth}); the file was not converted`, posOf(node));
+        throw new LimitExceeded('input-too-deep', tooDeepMessage(limits), posOf(node));
       }
       for (const c of node.childNodes) if ('childNodes' in c) stack.push({ node: c, depth: depth + 1 });
       // A <template>'s content is a tree of its own.
@@ -134,6 +165,9 @@ export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, li
   }
   return doc;
 }
+
+const tooDeepMessage = (limits: Limits): string =>
+  `the HTML elements nest more than ${DOM_DEPTH_FACTOR * limits.depth} levels deep here (${DOM_DEPTH_FACTOR} × --max-depth ${limits.depth}); the file was not converted`;
 
 /** Beyond this many, a page's references that name no character are counted, not listed (as char-forbidden). */
 const MAX_REFERENCES_REPORTED = 100;
