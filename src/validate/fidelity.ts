@@ -86,12 +86,18 @@ export class WordSeq {
   h2!: Int32Array<ArrayBuffer>;
   line!: Int32Array<ArrayBuffer>;
   start!: Int32Array<ArrayBuffer>;
+  /**
+   * How many chunks there are: the first `chunkCount` entries of the three arrays below,
+   * which keep their storage from one document to the next (a fresh array per document,
+   * grown a push at a time, was most of what the check allocated besides its strings).
+   */
+  chunkCount = 0;
   /** The strings the words were read from (whole texts or text nodes, never one per word). */
   chunks: string[] = [];
   /** The index of each chunk's first word (of the next chunk's, when it has none). */
-  chunkFirst: number[] = [];
+  chunkFirst = new Int32Array(64);
   /** The source column where each chunk starts (an HTML text node may start mid-line). */
-  chunkColumn: number[] = [];
+  chunkColumn = new Int32Array(64);
   /**
    * Chunks (HTML text nodes) that follow the previous chunk with only inline markup between
    * (`<font size="+2">T</font>o`, `Entente<font>¹</font>`): a browser prints the two as one
@@ -115,9 +121,14 @@ export class WordSeq {
   /** Empties the sequence, keeping its storage. */
   clear(): void {
     this.length = 0;
-    this.chunks.length = 0;
-    this.chunkFirst.length = 0;
-    this.chunkColumn.length = 0;
+    // The texts are let go (a text node holds on to the whole document it was cut from).
+    if (this.chunks.length > KEEP_CHUNKS) this.chunks = [];
+    else this.chunks.fill('', 0, this.chunkCount);
+    this.chunkCount = 0;
+    if (this.chunkFirst.length > KEEP_CHUNKS) {
+      this.chunkFirst = new Int32Array(64);
+      this.chunkColumn = new Int32Array(64);
+    }
     if (this.glued.size > 0) this.glued.clear();
   }
 
@@ -135,17 +146,25 @@ export class WordSeq {
 
   /** Adds a chunk: the words pushed next are read from `text`. */
   addChunk(text: string, column: number): void {
-    this.chunks.push(text);
-    this.chunkColumn.push(column);
-    this.chunkFirst.push(this.length);
+    const c = this.chunkCount++;
+    if (c === this.chunkFirst.length) {
+      const first = new Int32Array(c * 2);
+      first.set(this.chunkFirst);
+      this.chunkFirst = first;
+      const columns = new Int32Array(c * 2);
+      columns.set(this.chunkColumn);
+      this.chunkColumn = columns;
+    }
+    if (c < this.chunks.length) this.chunks[c] = text;
+    else this.chunks.push(text);
+    this.chunkColumn[c] = column;
+    this.chunkFirst[c] = this.length;
   }
 
   /** Takes back the last chunk and its words (the sequence had `length` words before it). */
   dropLastChunk(length: number): void {
     this.length = length;
-    this.chunks.pop();
-    this.chunkColumn.pop();
-    this.chunkFirst.pop();
+    this.chunks[--this.chunkCount] = '';
   }
 
   /** Adds a word of the last chunk, starting at `start` in it. */
@@ -175,7 +194,7 @@ export class WordSeq {
   chunkOf(i: number): number {
     const first = this.chunkFirst;
     let lo = 0;
-    let hi = first.length - 1;
+    let hi = this.chunkCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (first[mid]! <= i) lo = mid;
@@ -517,7 +536,7 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
   const walk = (node: P5Node) => {
     if (HTML_SKIP.has(node.nodeName)) return;
     if (node.nodeName === '#text') {
-      if (!broken) out.glued.add(out.chunks.length);
+      if (!broken) out.glued.add(out.chunkCount);
       broken = false;
       collectWords(node.value ?? '', node.sourceCodeLocation?.startLine ?? 1, out, node.sourceCodeLocation?.startCol ?? 1);
       return;
@@ -628,13 +647,14 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
   // The kept words move down a stretch at a time (copyWithin). Each chunk's first word
   // moves with them: it becomes the index of the first word kept at or after it.
   const first = seq.chunkFirst;
+  const chunks = seq.chunkCount;
   const length = seq.length;
   let c = 0;
   let w = 0;
   for (let i = 0; i < length; ) {
     // Words i.. are kept up to g, then gone up to e.
     const g = gone.indexOf(1, i);
-    while (c < first.length && first[c]! <= g) {
+    while (c < chunks && first[c]! <= g) {
       first[c] = w + first[c]! - i;
       c++;
     }
@@ -647,10 +667,10 @@ function removeDroppedWords(seq: WordSeq, dropped: readonly Removed[], reach?: n
     w += g - i;
     let e = g;
     while (e < length && gone[e] !== 0) e++;
-    while (c < first.length && first[c]! < e) first[c++] = w;
+    while (c < chunks && first[c]! < e) first[c++] = w;
     i = e;
   }
-  while (c < first.length) first[c++] = w;
+  while (c < chunks) first[c++] = w;
   seq.length = w;
   return seq;
 }
@@ -737,6 +757,8 @@ const scratch = {
   bag: new KeyCounts(),
 };
 const KEEP_WORDS = 1 << 16;
+/** Chunks a sequence keeps room for from one document to the next. */
+const KEEP_CHUNKS = 1 << 14;
 
 function release(): void {
   for (const key of ['source', 'text', 'header', 'wanted'] as const) {
@@ -848,7 +870,7 @@ function teiWordSeqs(tei: string, text: WordSeq, headerRanges: number[], copied:
     i = tag.next;
     if (!tag.named) continue;
     const name = tag.code;
-    if (zone === 'text' && skipDepth === 0 && name === REF && splitAnchor(tei, at)) text.glued.add(text.chunks.length);
+    if (zone === 'text' && skipDepth === 0 && name === REF && splitAnchor(tei, at)) text.glued.add(text.chunkCount);
     if (tag.closing) {
       stack.pop();
       if (skipDepth > 0) skipDepth--;
@@ -1209,20 +1231,28 @@ const MARKDOWN_REACH = 1;
 function joinedWords(runs: readonly Run[], src: WordSeq, text: WordSeq): Set<number> {
   const out = new Set<number>();
   for (const [r, end] of differenceStretches(runs)) {
-    let lostText = '';
-    let prevLost = -2;
-    const addedWords: string[] = [];
+    // Only a stretch where lost words run on can be joined: its words are read (as strings) only then.
     let runsOn = false;
+    let prevLost = -2;
+    for (let k = r; k < end && !runsOn; k++) {
+      const e = runs[k]!;
+      if (e.op !== 'lost') continue;
+      runsOn = e.a === prevLost + 1 && src.continues(e.a);
+      prevLost = e.a;
+    }
+    if (!runsOn) continue;
+    let lostText = '';
+    prevLost = -2;
+    const addedWords: string[] = [];
     for (let k = r; k < end; k++) {
       const e = runs[k]!;
       if (e.op === 'lost') {
         const on = e.a === prevLost + 1 && src.continues(e.a);
-        runsOn ||= on;
         lostText += (lostText === '' || on ? '' : ' ') + src.word(e.a);
         prevLost = e.a;
       } else addedWords.push(text.word(e.b));
     }
-    if (runsOn && lostText === addedWords.join(' ')) for (let k = r; k < end; k++) out.add(k);
+    if (lostText === addedWords.join(' ')) for (let k = r; k < end; k++) out.add(k);
   }
   return out;
 }
@@ -1326,7 +1356,7 @@ function countLowerKeys(seq: WordSeq, bag: KeyCounts): void {
   let c = 0;
   for (let i = 0; i < seq.length; i++) {
     // The chunk of word i, as `chunkOf` finds it: the last one whose words begin at or before i.
-    while (c + 1 < first.length && first[c + 1]! <= i) c++;
+    while (c + 1 < seq.chunkCount && first[c + 1]! <= i) c++;
     lowerKey(seq, i, c);
     bag.bump(keyH1, keyH2);
   }

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { Document, Element, Node } from 'slimdom';
 import type { Diagnostics } from '../diagnostics.js';
 
@@ -62,9 +62,15 @@ export interface SchematronSchema {
 }
 
 const cache = new Map<string, SchematronSchema | null>();
+/** The same, by the path as given, for absolute paths only (a relative one depends on the working folder). */
+const byGivenPath = new Map<string, SchematronSchema | null>();
 
 /** The Schematron of a schema file (embedded in RELAX NG, or a .sch); null when it has none. Read once per path. */
 export function schematronOf(path: string): SchematronSchema | null {
+  // Asked once per document, most often with the same path: found by the path as given
+  // before it is resolved (a resolve per document cost more than the answer).
+  const known = byGivenPath.get(path);
+  if (known !== undefined) return known;
   const key = resolve(path);
   let s = cache.get(key);
   if (s === undefined) {
@@ -73,6 +79,7 @@ export function schematronOf(path: string): SchematronSchema | null {
     if (s && s.patterns.length === 0) s = null;
     cache.set(key, s);
   }
+  if (isAbsolute(path) && byGivenPath.size < 64) byGivenPath.set(path, s);
   return s;
 }
 

@@ -42,10 +42,19 @@ const MAILTO = new RegExp(`^mailto:${PCHARS}+$`);
 const RELATIVE = new RegExp(`^(?:(?!//)(?:[A-Za-z0-9._~!$&'()*+,;=@-]|%[0-9A-Fa-f]{2})*(?:/${PCHARS}*)*)${TAIL}$`);
 const URI = { test: (v: string): boolean => URL.test(v) || MAILTO.test(v) || RELATIVE.test(v) };
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDay(year: number, month: number, day: number): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const days = month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
   return day <= days;
+}
+
+/** The number written by the ASCII digits of `s` from `from` to `to`. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
+  return n;
 }
 
 function xsdType(type: string): ValueTest {
@@ -68,10 +77,8 @@ function xsdType(type: string): ValueTest {
     case 'gYearMonth':
       return (v) => GYEAR_MONTH.test(v);
     case 'date':
-      return (v) => {
-        const m = DATE.exec(v);
-        return m !== null && validDay(Number(m[1]), Number(m[2]), Number(m[3]));
-      };
+      // DATE is exactly YYYY-MM-DD: the parts are read where they stand (no match array).
+      return (v) => DATE.test(v) && validDay(digitsAt(v, 0, 4), digitsAt(v, 5, 7), digitsAt(v, 8, 10));
     case 'decimal':
       return (v) => DECIMAL.test(v);
     case 'nonNegativeInteger':
@@ -114,7 +121,15 @@ export function dataTest(library: string, type: string, params: readonly { name:
     } else throw new UnsupportedSchema(`param ${p.name}`);
   }
   if (extra.length === 0) return base;
-  return (v) => base(v) && extra.every((t) => t(v));
+  if (extra.length === 1) {
+    const only = extra[0]!;
+    return (v) => base(v) && only(v);
+  }
+  return (v) => {
+    if (!base(v)) return false;
+    for (const t of extra) if (!t(v)) return false;
+    return true;
+  };
 }
 
 /**

@@ -34,6 +34,8 @@ export class Pattern {
   open: Map<string, Pattern> | undefined = undefined;
   attTargets: Map<string, Pattern[]> | undefined = undefined;
   att: Map<string, Pattern> | undefined = undefined;
+  /** The same by attribute name, then by which of its value patterns take the value (bits, for up to 30 of them). */
+  attBits: Map<string, Map<number, Pattern>> | undefined = undefined;
   attOne: Map<string, Pattern> | undefined = undefined;
   /** A direct test of an attribute value against this pattern; null when there is none (see valueMatches). */
   matcher: ValueTest | null | undefined = undefined;
@@ -67,6 +69,27 @@ const isBlank = (s: string): boolean => /^[ \t\n\r]*$/.test(s);
 
 /** A value's tokens as RELAX NG's `list` splits it. */
 const tokens = (s: string): string[] => s.split(/[ \t\n\r]+/).filter((t) => t !== '');
+
+/**
+ * Whether `s` has a token and `test` passes every one (in order, stopping at the first that
+ * fails), as `tokens(s).length > 0 && tokens(s).every(test)` says, with no array: a value of
+ * one token (most) is tested as it is, without a copy.
+ */
+function everyToken(s: string, test: ValueTest): boolean {
+  const n = s.length;
+  let from = 0;
+  let any = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? s.charCodeAt(i) : 0x20;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) continue;
+    if (i > from) {
+      any = true;
+      if (!test(from === 0 && i === n ? s : s.slice(from, i))) return false;
+    }
+    from = i + 1;
+  }
+  return any;
+}
 
 export class Patterns {
   private readonly table = new Map<string, Pattern>();
@@ -270,6 +293,21 @@ export class Patterns {
       return d;
     }
     // Which of the value patterns take this value: the only thing the derivative depends on.
+    if (targets.length <= 30) {
+      // As bits of a number (no string or set made unless the derivative is new).
+      let bits = 0;
+      for (let k = 0; k < targets.length; k++) if (this.valueMatches(targets[k]!, value)) bits |= 1 << k;
+      let byName = p.attBits;
+      if (byName === undefined) p.attBits = byName = new Map();
+      let memo = byName.get(name);
+      if (memo === undefined) byName.set(name, (memo = new Map()));
+      let d = memo.get(bits);
+      if (d === undefined) {
+        d = this.attDeriv(p, name, new Set(targets.filter((_, k) => (bits & (1 << k)) !== 0)));
+        memo.set(bits, d);
+      }
+      return d;
+    }
     const matching = new Set<Pattern>();
     let mask = '';
     for (const t of targets) {
@@ -336,10 +374,7 @@ export class Patterns {
         const one = item.p1!;
         if (one.kind !== Kind.Data && one.kind !== Kind.Value) return undefined;
         const test = one.test!;
-        return (v) => {
-          const ts = tokens(v);
-          return ts.length > 0 && ts.every(test);
-        };
+        return (v) => everyToken(v, test);
       }
       default:
         return undefined;
