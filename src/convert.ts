@@ -6,7 +6,7 @@ import { Diagnostics, MAX_PER_CODE, type Diagnostic } from './diagnostics.js';
 import { checkModel, withinLimits } from './model/check.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './model/limits.js';
 import { reportForbiddenInInput, sanitizeModel } from './model/sanitize.js';
-import { compactModel } from './model/compact.js';
+import { compactLargeModel } from './model/compact.js';
 import { SourceText } from './model/source-text.js';
 import type { Edition } from './model/edition.js';
 import { CONFIDENT, detectReader, READERS, readerNamed } from './readers/registry.js';
@@ -145,8 +145,8 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
   });
   sanitizeModel(model, diagnostics, limits.elements, source);
   reportForbiddenInInput(text, diagnostics);
-  // The model lives through the writer, the validation and the fidelity check: its arrays give back their spare room first.
-  compactModel(model);
+  // The model lives through the writer, the validation and the fidelity check: a large one's arrays give back their spare room first.
+  compactLargeModel(model, text.length);
   stage('check');
   if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
   stage('write');

@@ -18,6 +18,24 @@ import type { Edition } from './edition.js';
  */
 const COPIED_LENGTH = 256;
 
+/**
+ * Inputs shorter than this (UTF-16 units) are not compacted: their model's spare room is at
+ * most a few hundred kilobytes and lives for one document, while the walk and the copies
+ * cost a seed-sized document about a tenth of its transforms stage (and the young
+ * generation the copies fill). Floods, the models this is for, are megabytes.
+ */
+export const COMPACT_FROM = 1 << 17;
+
+/**
+ * `compactModel` for a model read from `sourceLength` units of input, when that is at least
+ * `COMPACT_FROM`; says whether it ran. The model means the same either way (see the tests).
+ */
+export function compactLargeModel(edition: Edition, sourceLength: number): boolean {
+  if (sourceLength < COMPACT_FROM) return false;
+  compactModel(edition);
+  return true;
+}
+
 export function compactModel(edition: Edition): void {
   // Weak: an array replaced everywhere it was held can go while the walk goes on (a map would
   // keep every replaced array until the end, the model's lists twice at once).

@@ -8,6 +8,7 @@
  * nested lists are walked with an explicit stack, so deep markup cannot overflow the stack.
  */
 import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.js';
+import type { SourceCursor } from '../../model/source-text.js';
 import type { Transform, TransformContext } from '../index.js';
 import { quoted, TEIWRIGHT } from '../emendations/record.js';
 import { allInlineLists } from '../emendations/scope.js';
@@ -83,7 +84,8 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
   if (!node.text.includes('&')) return undefined;
   const pieces: Inline[] = [];
   const cursor = new PosCursor(node.text, node.pos);
-  const source = ctx.source?.from(node.pos);
+  // Made at the first repair: most texts holding `&` hold no broken reference, and the first cursor builds the source's line table.
+  let source: SourceCursor | undefined;
   const piece = (from: number, to: number): void => {
     if (to > from) pieces.push({ kind: 'text', text: node.text.slice(from, to), pos: cursor.at(from) });
   };
@@ -109,6 +111,7 @@ function repairText(node: InlineOf<'text'>, edition: Edition, ctx: TransformCont
     piece(done, at);
     const counted = cursor.at(at);
     // Counted over the node's text, the place is wrong where the reader changed the text before it (HTML white space): the source says.
+    if (ctx.source) source ??= ctx.source.from(node.pos);
     const pos = source ? source.find((t, i) => t.indexOf(ref, i), (t, i) => t.startsWith(ref, i), counted) : counted;
     pieces.push({
       kind: 'choice', resp: TEIWRIGHT, pos,

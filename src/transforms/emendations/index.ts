@@ -44,10 +44,23 @@ function anchorSites(edition: Edition): Map<string, AnchorSite> {
 /** Only editors' notes (or notes whose author is unknown) can describe the manuscript. */
 const mayDescribeManuscript = (note: Note): boolean => note.type === 'editorial' || note.type === 'unknown';
 
+/** A character a pattern reads as syntax, and all of them (to escape). */
+const SYNTAX = /[.*+?^${}()|[\]\\]/;
+const SYNTAX_ALL = new RegExp(SYNTAX.source, 'g');
+
+/**
+ * `words` (squashed) as the body of a pattern matching them with any white space between.
+ * Escaped as a whole, then split: escaping adds no space, so this is each word escaped in
+ * turn; most words have nothing to escape and are not rebuilt at all.
+ */
+export function wordsPatternBody(words: string): string {
+  const squashed = squash(words);
+  return (SYNTAX.test(squashed) ? squashed.replace(SYNTAX_ALL, '\\$&') : squashed).split(' ').join('[\\s\\u00a0]+');
+}
+
 /** `words` as a pattern that matches them with any white space between, at the end of a text (punctuation may follow). */
 function endingPattern(words: string): RegExp {
-  const body = squash(words).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u00a0]+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${body})([\\s\\u00a0\\p{P}]*)$`, 'u');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${wordsPatternBody(words)})([\\s\\u00a0\\p{P}]*)$`, 'u');
 }
 
 interface Before {
@@ -86,7 +99,7 @@ const OPENING_QUOTE = /[“"«‘]\s*$/u;
  * quotation mark or at the start of a node (the mark may be a repaired `&8220;` just before).
  */
 function quotationInNote(note: Note, words: string): Before | undefined {
-  const pattern = new RegExp(squash(words).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u00a0]+'), 'gu');
+  const pattern = new RegExp(wordsPatternBody(words), 'gu');
   let fallback: Before | undefined;
   let best: Before | undefined;
   visitRunningText(note.blocks.flatMap(blockInlines), (node, list) => {

@@ -13,7 +13,7 @@
  * are the editor's words and stay text.
  */
 import type { Edition, Inline, InlineOf, SourcePos } from '../../model/edition.js';
-import type { SourceText } from '../../model/source-text.js';
+import type { SourceCursor, SourceText } from '../../model/source-text.js';
 import type { Transform, TransformContext } from '../index.js';
 import { posAt, quoted, recordEmendation, replaceNode, slice, TEIWRIGHT } from '../emendations/record.js';
 import { visitRunningText } from '../emendations/scope.js';
@@ -105,7 +105,8 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
   let done = 0;
   const note = (kind: 'supplied' | 'gap' | 'sic', description: string, pos: SourcePos): void =>
     recordEmendation(edition, ctx.diagnostics, { kind, resp: TEIWRIGHT, description, pos });
-  const source = ctx.source?.from(node.pos);
+  // Made at the first siglum: most brackets are no siglum, and the first cursor builds the source's line table.
+  let source: SourceCursor | undefined;
   for (const m of node.text.matchAll(BRACKET)) {
     const at = m.index;
     const end = at + m[0].length;
@@ -113,6 +114,7 @@ function encodeNode(node: InlineOf<'text'>, list: Inline[], edition: Edition, ct
     if (!siglum) continue;
     const counted = posAt(node.pos, node.text, at);
     // Counted over the node's text, the place is wrong where the reader changed the text before it (HTML white space): the source says.
+    if (ctx.source) source ??= ctx.source.from(node.pos);
     const pos = source ? source.find((t, i) => t.indexOf(m[0], i), (t, i) => t.startsWith(m[0], i), counted) : counted;
     if (siglum.kind === 'supplied') {
       pieces.push(...slice(node, done, at), { kind: 'supplied', pos, children: [{ kind: 'text', text: siglum.content, pos: posAt(node.pos, node.text, at + 1) }] });
