@@ -3,7 +3,7 @@
  * synthetic corpus made from the examples in input/. A stage that cannot run yet (say the
  * TEI writer is missing) prints `n/a (error: …)` instead of stopping the bench.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -245,6 +245,33 @@ function schemaCost(path: string, teis: readonly string[], sample: number): stri
   }
 }
 
+/**
+ * How long `teiwright --version` and `teiwright --help` take and how much memory, best of
+ * five fresh processes each (they load only what they print: cli/commands/index.ts).
+ */
+function startup(): string {
+  const main = join(ROOT, 'dist/cli/main.js');
+  const parts: string[] = [];
+  try {
+    for (const arg of ['--version', '--help']) {
+      let best = Number.POSITIVE_INFINITY;
+      let rssKb = 0;
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        // GNU time prints the peak RSS (KB) on stderr.
+        const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, main, arg], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+        if (r.status !== 0) throw new Error(`${arg}: ${r.error?.message ?? r.stderr}`);
+        best = Math.min(best, performance.now() - started);
+        rssKb = Number(r.stderr.trim().split('\n').pop());
+      }
+      parts.push(`${arg} ${best.toFixed(0)} ms, ${(rssKb / 1024).toFixed(0)} MB`);
+    }
+  } catch (e) {
+    return na(message(e));
+  }
+  return `${parts.join('; ')} (best of 5 fresh processes; peak RSS)`;
+}
+
 /** Runs `pandoc` on each path, `parallel` processes at a time; resolves to the seconds taken. */
 async function pandocRun(paths: readonly string[], parallel: number): Promise<number> {
   const started = performance.now();
@@ -381,6 +408,7 @@ async function main(): Promise<void> {
       ['schema schema/teiwright.rng', schemaCost(join(ROOT, 'schema/teiwright.rng'), teis, 300)],
       ['schema tei_lite.rng (../shared, TEI 4.5)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_lite.rng'), teis, 300)],
       ['schema tei_all.rng (../shared, TEI 4.12)', schemaCost(join(ROOT, '../shared/schema-oracle/tei_all.rng'), teis, 300)],
+      ['teiwright --version, --help', startup()],
       ['pandoc -f markdown -t tei', await pandoc(paths.slice(0, s.pandocSample), s.files, rates)],
     ];
     const width = Math.max(...measures.map(([k]) => k.length));

@@ -35,7 +35,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
 import type { WorkerProcessesUsage } from './types.js';
-import { childV8Flags } from './v8-flags.js';
+import { childV8Flags, reapplyV8Flags } from './v8-flags.js';
 
 /** Messages from the pool to a worker process. */
 export type ToWorker = { kind: 'init'; module: string; init: unknown; stopped: boolean } | { kind: 'task'; id: number; task: unknown } | { kind: 'stop' } | { kind: 'close' };
@@ -124,12 +124,14 @@ const forkProcess: Spawn = (entry, events) => {
   };
 };
 
-/** A worker thread (V8 flags are the process's: nothing to pass). */
+/** A worker thread (V8 flags are the process's: nothing to pass, but some are set again once it is up). */
 const startThread: Spawn = (entry, events) => {
   const thread = new Thread(entry);
   let running = true;
   let failure: string | undefined;
   thread.on('message', (m: FromWorker) => events.message(m));
+  // Setting up the thread's heap undid some of the flags this process set (v8-flags.ts).
+  thread.once('online', reapplyV8Flags);
   // An uncaught exception or running out of memory ends the thread: 'error', then 'exit'.
   thread.on('error', (e) => (failure ??= `the worker thread failed: ${e.message}`));
   thread.on('exit', (code) => {

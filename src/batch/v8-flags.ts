@@ -19,3 +19,13 @@ export function setV8Flag(flag: string): void {
 export function childV8Flags(): readonly string[] {
   return set;
 }
+
+/**
+ * Sets the remembered flags again. Setting up a thread's heap (a worker thread starting)
+ * resets some of them: V8 raises `--semi-space-growth-factor` below 2 back to 2 (measured
+ * on Node 20: a worker started after the flag was set made the main thread's young
+ * generation grow again). The thread pool calls this once each worker is up.
+ */
+export function reapplyV8Flags(): void {
+  for (const flag of set) setFlagsFromString(flag);
+}

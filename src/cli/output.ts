@@ -137,8 +137,11 @@ export interface Report {
 
 export function makeReport(command: string, files: FileLine[], totals: Record<string, number>, exitCode: number): Report {
   // Repeated diagnostics of one code are folded (FOLD_ABOVE): the report keeps their count.
-  return { tool: 'teiwright', version: VERSION, command, files: files.map((f) => ({ ...f, diagnostics: aggregateDiagnostics(f.diagnostics) })), totals, exitCode };
+  return { tool: 'teiwright', version: VERSION, command, files: files.map(reportLine), totals, exitCode };
 }
+
+/** One file as the report gives it: repeated diagnostics of one code folded (FOLD_ABOVE), with their count. */
+export const reportLine = (f: FileLine): FileLine => ({ ...f, diagnostics: aggregateDiagnostics(f.diagnostics) });
 
 /**
  * Writes a file whole or not at all: a temporary sibling, then a rename; no temporary file

@@ -8,6 +8,7 @@ import { exitCodeFor, UsageError } from '../outcome.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
 import { startProgress } from '../progress.js';
+import { streamJsonReport } from '../report-stream.js';
 import { join, resolve } from 'node:path';
 import type { Job } from '../../batch/process-file.js';
 import { isStdio, STDIN_NAME, STDIO } from '../../io/stdio-names.js';
@@ -144,8 +145,10 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
-    // The lines are kept only for a report: a corpus of 100,000 files prints and forgets.
-    const keepLines = format !== 'text' || args.report !== undefined;
+    // A JSON report is written as the files come (report-stream.ts); the lines are kept only
+    // for a report in another format or on stdout: a corpus of 100,000 files prints and forgets.
+    const stream = args.report !== undefined && formatForReportFile(args.report) === 'json' ? streamJsonReport(args.report, 'convert') : undefined;
+    const keepLines = format !== 'text' || (args.report !== undefined && stream === undefined);
     const lines: FileLine[] = [];
     const totals = { files: 0, converted: 0, unchanged: 0, failed: 0, skipped: 0, filesWithErrors: 0, warnings: 0 };
     const options: BatchOptions = {
@@ -173,6 +176,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         if (c.error > 0) totals.filesWithErrors++;
         totals.warnings += c.warning;
         if (keepLines) lines.push(line);
+        stream?.file(line);
         bar?.update(progress);
         bar?.suspend(() => printer.file(line));
         if (!bar) printer.file(line);
@@ -206,6 +210,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
             exportErrors++;
             // A TEI file that converted but could not be exported is reported like a file that failed.
             if (keepLines) lines.push(exportLine(r));
+            stream?.file(exportLine(r));
             printer.file(exportLine(r));
           }
         },
@@ -222,7 +227,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const report = makeReport('convert', lines, totals, code);
     if (args.report) {
       try {
-        writeFileAtomic(args.report, formatReport(formatForReportFile(args.report), report));
+        if (stream) stream.finish(totals, code);
+        else writeFileAtomic(args.report, formatReport(formatForReportFile(args.report), report));
       } catch (e) {
         runErrors.push(`error report-unwritable: cannot write the report ${args.report}: ${e instanceof Error ? e.message : String(e)}`);
         code = exitCodeFor({ filesWithErrors, interrupted: result.interrupted === true, runErrors: runErrors.length });
