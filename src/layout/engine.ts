@@ -643,8 +643,10 @@ function dropFooter(paragraphs: StreamBlock[], ed: Edition, rd: Reading): Stream
       paragraphs.pop();
       continue;
     }
-    const rule = isNavigationLine(line.text) ? undefined : furnitureRule(line.text, 'bottom');
-    if (!rule && !isNavigationLine(line.text)) {
+    // Asked once per line (it squashes and splits the line): a navigation line has no furniture row.
+    const navigation = isNavigationLine(line.text);
+    const rule = navigation ? undefined : furnitureRule(line.text, 'bottom');
+    if (!rule && !navigation) {
       // "Critique of the Gotha Programme" alone under "Marx/Engels Works Archive": the footer's
       // link to the book, printed in a paragraph of its own under the archive's link.
       const above = paragraphs[paragraphs.length - 2];
