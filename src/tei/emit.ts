@@ -29,21 +29,25 @@ export interface Sink {
   finish(): string;
 }
 
-const TEXT_SPECIAL = /[&<>]/;
 const TEXT_SPECIALS = /[&<>]/g;
-const ATTR_SPECIAL = /[&<>"]/;
 const ATTR_SPECIALS = /[&<>"]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const entity = (c: string): string => ENTITY[c]!;
+
+// Whether a value holds a character to escape, asked with one indexOf per character (a
+// search V8 does with memchr): several times faster than a character-class pattern on the
+// long texts the writer writes, most of which hold none.
+const holdsTextSpecial = (value: string): boolean => value.indexOf('&') >= 0 || value.indexOf('<') >= 0 || value.indexOf('>') >= 0;
 
 /**
  * Text as xmlbuilder2 4 serialises a text node whose every `&` is literal: `&`, `<` and `>`
  * escaped, nothing else (a line break or tab is written as it is).
  */
-export const escapeText = (value: string): string => (TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIALS, entity) : value);
+export const escapeText = (value: string): string => (holdsTextSpecial(value) ? value.replace(TEXT_SPECIALS, entity) : value);
 
 /** An attribute value as xmlbuilder2 4 serialises it: `&`, `<`, `>` and `"` escaped. */
-export const escapeAttribute = (value: string): string => (ATTR_SPECIAL.test(value) ? value.replace(ATTR_SPECIALS, entity) : value);
+export const escapeAttribute = (value: string): string =>
+  holdsTextSpecial(value) || value.indexOf('"') >= 0 ? value.replace(ATTR_SPECIALS, entity) : value;
 
 /**
  * Pieces joined into one flat string at a time: a large document is never held as millions

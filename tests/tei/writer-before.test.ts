@@ -14,9 +14,10 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import type { Block, Edition, EmendationKind, Inline, MetaField, MetaRole } from '../../src/model/edition.js';
 import { writeTei } from '../../src/tei/index.js';
 import { attr, el, startDocument, txt } from '../../src/tei/text.js';
-import { StringSink } from '../../src/tei/emit.js';
+import { escapeAttribute, escapeText, StringSink } from '../../src/tei/emit.js';
 import { corpusDocuments, hasBothCorpora } from '../helpers/corpus-files.js';
 import { skipMessage } from '../helpers/shared.js';
+import { escapeAttribute as escapeAttributeBefore, escapeText as escapeTextBefore } from './before/writer/emit.js';
 import { writeTei as writeTeiBefore } from './before/writer/index.js';
 import { anchor, at, edition, note, p, t } from './build.js';
 import { awkwardText, random, randomBlocks, randomEdition, randomInlines } from './random-edition.js';
@@ -109,6 +110,25 @@ describe('the writer writes what it wrote before', () => {
     for (const n of [400, 1, 2_000, 3, 40, 900]) {
       expectSameAsBefore(big(n), `large ${n}`);
       expectSameAsBefore(randomEdition(n), `small after large ${n}`);
+    }
+  });
+});
+
+describe('escaping asked with indexOf', () => {
+  test('text and attribute values escape as before: 20,000 generated strings, and every UTF-16 code unit alone', () => {
+    const rand = random(7);
+    const pieces = ['&', '<', '>', '"', "'", '&amp;', ']]>', 'a', ' ', '\n', '’', '\u{1F600}', '\ud800', 'word'];
+    const values: string[] = [];
+    for (let c = 0; c < 0x10000; c++) values.push(String.fromCharCode(c));
+    for (let k = 0; k < 20_000; k++) {
+      let v = '';
+      const n = Math.floor(rand() * 12);
+      for (let j = 0; j < n; j++) v += pieces[Math.floor(rand() * pieces.length)]!;
+      values.push(v);
+    }
+    for (const v of values) {
+      expect(escapeText(v)).toBe(escapeTextBefore(v));
+      expect(escapeAttribute(v)).toBe(escapeAttributeBefore(v));
     }
   });
 });
