@@ -55,18 +55,35 @@ export const escapeAttribute = (value: string): string =>
  */
 const PIECES = 4096;
 
-/** `<name`, `</name>` and ` key="`, made once per name (the writer's names are a small fixed set). */
-const START = new Map<string, string>();
-const END = new Map<string, string>();
+/** A name's tags, made once per name (the writer's names are a small fixed set). */
+interface Tags {
+  /** `<name`: a start tag that takes attributes. */
+  start: string;
+  /** `<name>`: a start tag without attributes, finished. */
+  open: string;
+  /** `<name/>`: an empty element without attributes. */
+  empty: string;
+  /** `</name>`. */
+  end: string;
+}
+const TAGS = new Map<string, Tags>();
+function tagsOf(name: string): Tags {
+  let tags = TAGS.get(name);
+  if (tags === undefined) TAGS.set(name, (tags = { start: '<' + name, open: '<' + name + '>', empty: '<' + name + '/>', end: '</' + name + '>' }));
+  return tags;
+}
+/** ` key="`, made once per attribute name. */
 const ATTRIBUTE = new Map<string, string>();
-const cached = (map: Map<string, string>, key: string, make: (key: string) => string): string => {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make(key)));
-  return value;
-};
-const startOf = (name: string): string => '<' + name;
-const endOf = (name: string): string => '</' + name + '>';
-const attributeOf = (key: string): string => ' ' + key + '="';
+function attributeOf(key: string): string {
+  let open = ATTRIBUTE.get(key);
+  if (open === undefined) ATTRIBUTE.set(key, (open = ' ' + key + '="'));
+  return open;
+}
+
+/** What the last piece is, when the next may take its place finished (`<p` → `<p>`, `"` → `">`). */
+const OTHER = 0;
+const START_TAG = 1;
+const QUOTE = 2;
 
 /**
  * The writer's sink: XML text, built once. The markup and text go into an array of pieces,
@@ -81,6 +98,9 @@ export class StringSink implements Sink {
   private count = 0;
   private readonly chunks: string[] = [];
   private epilog = '';
+  /** What the last piece is (OTHER, START_TAG, QUOTE), and the tags of the element last started. */
+  private tail = OTHER;
+  private tags: Tags = tagsOf('TEI');
 
   /** `prolog` goes before the root element, `epilog` after it. */
   constructor(prolog = '', epilog = '') {
@@ -94,6 +114,7 @@ export class StringSink implements Sink {
     this.count = 0;
     this.chunks.length = 0;
     this.epilog = epilog;
+    this.tail = OTHER;
     if (prolog !== '') this.put(prolog);
     return this;
   }
@@ -102,6 +123,7 @@ export class StringSink implements Sink {
     const at = this.count;
     this.pieces[at] = piece;
     this.count = at + 1;
+    this.tail = OTHER;
     if (at + 1 === PIECES) {
       // Every slot is filled: the whole array is this chunk.
       this.chunks.push(this.pieces.join(''));
@@ -110,21 +132,33 @@ export class StringSink implements Sink {
   }
 
   startTag(name: string): void {
-    this.put(cached(START, name, startOf));
+    const tags = tagsOf(name);
+    this.tags = tags;
+    this.put(tags.start);
+    // (A piece that began a new chunk cannot be taken back.)
+    if (this.count > 0) this.tail = START_TAG;
   }
 
   attribute(key: string, value: string): void {
-    this.put(cached(ATTRIBUTE, key, attributeOf));
+    this.put(attributeOf(key));
     this.put(escapeAttribute(value));
     this.put('"');
+    if (this.count > 0) this.tail = QUOTE;
   }
 
+  // `>` and `/>` finish the last piece where they can (one piece fewer to join: `<p>`, `">`).
   endStart(): void {
-    this.put('>');
+    if (this.tail === START_TAG) this.pieces[this.count - 1] = this.tags.open;
+    else if (this.tail === QUOTE) this.pieces[this.count - 1] = '">';
+    else this.put('>');
+    this.tail = OTHER;
   }
 
   endEmpty(): void {
-    this.put('/>');
+    if (this.tail === START_TAG) this.pieces[this.count - 1] = this.tags.empty;
+    else if (this.tail === QUOTE) this.pieces[this.count - 1] = '"/>';
+    else this.put('/>');
+    this.tail = OTHER;
   }
 
   text(value: string): void {
@@ -136,7 +170,7 @@ export class StringSink implements Sink {
   }
 
   endTag(name: string): void {
-    this.put(cached(END, name, endOf));
+    this.put(tagsOf(name).end);
   }
 
   finish(): string {
