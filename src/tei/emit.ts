@@ -1,8 +1,8 @@
 /**
- * Where the TEI writer's markup goes: a `Sink` receives start tags, text and end tags in
- * document order and makes them XML. `StringSink` is the writer's own: it writes the text
- * of the document straight away, without building a tree (xmlbuilder2's DOM cost ~70% of
- * the writer's time). The tests hold a second sink that builds the same calls into
+ * Where the TEI writer's markup goes: a `Sink` receives start tags, attributes, text and end
+ * tags in document order and makes them XML. `StringSink` is the writer's own: it writes the
+ * text of the document straight away, without building a tree (xmlbuilder2's DOM cost ~70%
+ * of the writer's time). The tests hold a second sink that builds the same calls into
  * xmlbuilder2's DOM and serialises it with xmlbuilder2: both must give the same bytes
  * (tests/tei/emitter.test.ts), so the escaping here is xmlbuilder2's, byte for byte.
  */
@@ -11,106 +11,181 @@
 export type Attrs = ReadonlyArray<readonly [string, string | number | undefined]>;
 
 export interface Sink {
-  /** `<name` and its attributes (the start tag is finished by `endStart` or `endEmpty`). */
-  startTag(name: string, attrs: Attrs): void;
+  /** `<name` (the start tag gets its attributes, then is finished by `endStart` or `endEmpty`). */
+  startTag(name: string): void;
+  /** An attribute of the element just started (before `endStart` or `endEmpty`). */
+  attribute(key: string, value: string): void;
   /** The element just started gets content: its start tag ends (`>`). */
   endStart(): void;
   /** The element just started ends with no content (`/>`). */
   endEmpty(): void;
   /** Text content, written exactly (escaped); never empty. */
   text(value: string): void;
+  /** White space between elements (a line break and spaces): text with nothing to escape. */
+  layout(value: string): void;
   /** The end tag of the innermost open element. */
   endTag(name: string): void;
   /** The document written: every element was ended. */
   finish(): string;
 }
 
-const TEXT_SPECIAL = /[&<>]/;
 const TEXT_SPECIALS = /[&<>]/g;
-const ATTR_SPECIAL = /[&<>"]/;
 const ATTR_SPECIALS = /[&<>"]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const entity = (c: string): string => ENTITY[c]!;
+
+// Whether a value holds a character to escape, asked with one indexOf per character (a
+// search V8 does with memchr): several times faster than a character-class pattern on the
+// long texts the writer writes, most of which hold none.
+const holdsTextSpecial = (value: string): boolean => value.indexOf('&') >= 0 || value.indexOf('<') >= 0 || value.indexOf('>') >= 0;
 
 /**
  * Text as xmlbuilder2 4 serialises a text node whose every `&` is literal: `&`, `<` and `>`
  * escaped, nothing else (a line break or tab is written as it is).
  */
-export const escapeText = (value: string): string => (TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIALS, entity) : value);
+export const escapeText = (value: string): string => (holdsTextSpecial(value) ? value.replace(TEXT_SPECIALS, entity) : value);
 
 /** An attribute value as xmlbuilder2 4 serialises it: `&`, `<`, `>` and `"` escaped. */
-export const escapeAttribute = (value: string): string => (ATTR_SPECIAL.test(value) ? value.replace(ATTR_SPECIALS, entity) : value);
+export const escapeAttribute = (value: string): string =>
+  holdsTextSpecial(value) || value.indexOf('"') >= 0 ? value.replace(ATTR_SPECIALS, entity) : value;
 
 /**
- * Pieces joined into one flat string every so often: the document is built once, in
- * one pass, and a large one is never held as millions of small strings or a deep rope.
+ * Pieces joined into one flat string at a time: a large document is never held as millions
+ * of small strings, and the array of pieces keeps its size from one document to the next.
  */
-const PIECES = 2048;
+const PIECES = 4096;
 
-/** The writer's sink: XML text, built once. */
+/** A name's tags, made once per name (the writer's names are a small fixed set). */
+interface Tags {
+  /** `<name`: a start tag that takes attributes. */
+  start: string;
+  /** `<name>`: a start tag without attributes, finished. */
+  open: string;
+  /** `<name/>`: an empty element without attributes. */
+  empty: string;
+  /** `</name>`. */
+  end: string;
+}
+const TAGS = new Map<string, Tags>();
+function tagsOf(name: string): Tags {
+  let tags = TAGS.get(name);
+  if (tags === undefined) TAGS.set(name, (tags = { start: '<' + name, open: '<' + name + '>', empty: '<' + name + '/>', end: '</' + name + '>' }));
+  return tags;
+}
+/** ` key="`, made once per attribute name. */
+const ATTRIBUTE = new Map<string, string>();
+function attributeOf(key: string): string {
+  let open = ATTRIBUTE.get(key);
+  if (open === undefined) ATTRIBUTE.set(key, (open = ' ' + key + '="'));
+  return open;
+}
+
+/** What the last piece is, when the next may take its place finished (`<p` → `<p>`, `"` → `">`). */
+const OTHER = 0;
+const START_TAG = 1;
+const QUOTE = 2;
+
+/**
+ * The writer's sink: XML text, built once. The markup and text go into an array of pieces,
+ * each piece a string the writer already has (a name's tag, a model's text, an escaped copy
+ * only where something needed escaping), joined once per PIECES: no string is built by
+ * concatenation on the way (each `a + b` was a new string object, most of what the writer
+ * allocated). One sink can write document after document (`reset`), reusing its array.
+ */
 export class StringSink implements Sink {
   private readonly pieces: string[] = [];
+  /** How many of `pieces` belong to the document being written (the rest are ''). */
+  private count = 0;
   private readonly chunks: string[] = [];
-  /** The text written since the last piece was pushed (short concatenations are cheap). */
-  private current = '';
+  private epilog = '';
+  /** What the last piece is (OTHER, START_TAG, QUOTE), and the tags of the element last started. */
+  private tail = OTHER;
+  private tags: Tags = tagsOf('TEI');
 
   /** `prolog` goes before the root element, `epilog` after it. */
-  constructor(
-    prolog: string,
-    private readonly epilog = '',
-  ) {
-    this.current = prolog;
+  constructor(prolog = '', epilog = '') {
+    this.reset(prolog, epilog);
   }
 
-  private push(): void {
-    if (this.pieces.push(this.current) >= PIECES) {
+  /** Starts a new document (whatever was written before is forgotten). */
+  reset(prolog: string, epilog: string): this {
+    // A document dropped part way may have left pieces behind.
+    if (this.count > 0 || this.chunks.length > 0) this.pieces.fill('');
+    this.count = 0;
+    this.chunks.length = 0;
+    this.epilog = epilog;
+    this.tail = OTHER;
+    if (prolog !== '') this.put(prolog);
+    return this;
+  }
+
+  private put(piece: string): void {
+    const at = this.count;
+    this.pieces[at] = piece;
+    this.count = at + 1;
+    this.tail = OTHER;
+    if (at + 1 === PIECES) {
+      // Every slot is filled: the whole array is this chunk.
       this.chunks.push(this.pieces.join(''));
-      this.pieces.length = 0;
+      this.count = 0;
     }
-    this.current = '';
   }
 
-  startTag(name: string, attrs: Attrs): void {
-    let tag = this.current + '<' + name;
-    for (let i = 0; i < attrs.length; i++) {
-      const [key, value] = attrs[i]!;
-      if (value !== undefined) tag += ' ' + key + '="' + escapeAttribute(typeof value === 'string' ? value : String(value)) + '"';
-    }
-    this.current = tag;
-    if (tag.length > 256) this.push();
+  startTag(name: string): void {
+    const tags = tagsOf(name);
+    this.tags = tags;
+    this.put(tags.start);
+    // (A piece that began a new chunk cannot be taken back.)
+    if (this.count > 0) this.tail = START_TAG;
   }
 
+  attribute(key: string, value: string): void {
+    this.put(attributeOf(key));
+    this.put(escapeAttribute(value));
+    this.put('"');
+    if (this.count > 0) this.tail = QUOTE;
+  }
+
+  // `>` and `/>` finish the last piece where they can (one piece fewer to join: `<p>`, `">`).
   endStart(): void {
-    this.current += '>';
+    if (this.tail === START_TAG) this.pieces[this.count - 1] = this.tags.open;
+    else if (this.tail === QUOTE) this.pieces[this.count - 1] = '">';
+    else this.put('>');
+    this.tail = OTHER;
   }
 
   endEmpty(): void {
-    this.current += '/>';
+    if (this.tail === START_TAG) this.pieces[this.count - 1] = this.tags.empty;
+    else if (this.tail === QUOTE) this.pieces[this.count - 1] = '"/>';
+    else this.put('/>');
+    this.tail = OTHER;
   }
 
   text(value: string): void {
-    const escaped = escapeText(value);
-    if (escaped.length > 256) {
-      this.push();
-      this.current = escaped;
-      this.push();
-    } else {
-      this.current += escaped;
-      if (this.current.length > 256) this.push();
-    }
+    this.put(escapeText(value));
+  }
+
+  layout(value: string): void {
+    this.put(value);
   }
 
   endTag(name: string): void {
-    this.current += '</' + name + '>';
-    if (this.current.length > 256) this.push();
+    this.put(tagsOf(name).end);
   }
 
   finish(): string {
-    this.current += this.epilog;
-    this.push();
-    this.chunks.push(this.pieces.join(''));
-    this.pieces.length = 0;
-    const whole = this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join('');
+    if (this.epilog !== '') this.put(this.epilog);
+    const pieces = this.pieces;
+    const count = this.count;
+    // Slots past this document's pieces are '' already (or hold a previous chunk's, cleared here).
+    if (this.chunks.length > 0) pieces.fill('', count);
+    const last = pieces.join('');
+    // Nothing of this document stays referenced from the sink once it is returned.
+    pieces.fill('', 0, this.chunks.length > 0 ? pieces.length : count);
+    this.count = 0;
+    if (this.chunks.length === 0) return last;
+    this.chunks.push(last);
+    const whole = this.chunks.join('');
     this.chunks.length = 0;
     return whole;
   }

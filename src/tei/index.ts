@@ -13,7 +13,7 @@ import { plainText, squash } from '../model/walk.js';
 import { findDate } from './dates.js';
 import { writeHeader } from './header.js';
 import { StringSink, type Sink } from './emit.js';
-import { dropDocument, el, finishDocument, isBefore, mixed, startDocument, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
+import { attr, dropDocument, el, finishDocument, isBefore, mixed, startDocument, TEI_NS, txt, writeBlocks, writeInlines, type TeiElement } from './text.js';
 
 export interface WriteOptions {
   /** teiwright's version, written into `appInfo/application`. */
@@ -100,14 +100,23 @@ function writeBody(text: TeiElement, body: Body, sections: readonly NoteSection[
 // ---------------------------------------------------------------- back
 
 function writeNote(parent: TeiElement, note: Note): void {
-  const n = el(parent, 'note', [
-    ['xml:id', note.id],
-    ['n', note.key],
-    ['place', note.place],
-    ['type', note.type === 'unknown' ? undefined : note.type],
-    ['target', note.targets.length > 0 ? note.targets.map((t) => (t.startsWith('#') ? t : `#${t}`)).join(' ') : undefined],
-  ]);
+  const n = el(parent, 'note');
+  attr(n, 'xml:id', note.id);
+  attr(n, 'n', note.key);
+  attr(n, 'place', note.place);
+  attr(n, 'type', note.type === 'unknown' ? undefined : note.type);
+  if (note.targets.length > 0) attr(n, 'target', pointers(note.targets));
   writeBlocks(n, note.blocks, { headings: 'p' });
+}
+
+/** A note's targets as a pointer list: "#a #b" (an id given with its '#' keeps it). */
+function pointers(targets: readonly string[]): string {
+  let list = '';
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
+    list += (i > 0 ? ' ' : '') + (t.startsWith('#') ? t : '#' + t);
+  }
+  return list;
 }
 
 /** A notes section: its heading, the paragraphs it prints before its first note, its notes. */
@@ -131,8 +140,11 @@ function writeBack(text: TeiElement, sections: readonly NoteSection[]): void {
 
 /** The TEI document of an edition, as a UTF-8 string with its prolog. */
 export function writeTei(edition: Edition, options: WriteOptions): string {
-  return writeTeiTo(new StringSink(PROLOG, '\n'), edition, options);
+  return writeTeiTo(SINK.reset(PROLOG, '\n'), edition, options);
 }
+
+/** The writer's sink, one per thread: its array of pieces is reused from one document to the next. */
+const SINK = new StringSink();
 
 /**
  * The TEI document of an edition, written to `sink` (which adds any prolog): the

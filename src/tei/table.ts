@@ -5,19 +5,24 @@
  * (relative, as written) and the image's own description (`alt`) as `figDesc`.
  */
 import type { Block } from '../model/edition.js';
-import { el, mixed, txt, type TeiElement } from './text.js';
+import { attr, el, mixed, txt, writeInlines, type TeiElement } from './text.js';
 
 export function writeTable(parent: TeiElement, block: Extract<Block, { kind: 'table' }>): void {
   const table = el(parent, 'table');
   for (const row of block.rows) {
-    const r = el(table, 'row', [['role', row.role]]);
-    for (const cell of row.cells) mixed(r, 'cell', cell.children, [['cols', cell.cols]]);
+    const r = el(table, 'row');
+    attr(r, 'role', row.role);
+    for (const cell of row.cells) {
+      const c = el(r, 'cell');
+      attr(c, 'cols', cell.cols);
+      writeInlines(c, cell.children);
+    }
   }
 }
 
 export function writeFigure(parent: TeiElement, block: Extract<Block, { kind: 'figure' }>): void {
   const figure = el(parent, 'figure');
   if (block.head) mixed(figure, 'head', block.head);
-  el(figure, 'graphic', [['url', block.url]]);
+  attr(el(figure, 'graphic'), 'url', block.url);
   if (block.description !== undefined && block.description !== '') txt(el(figure, 'figDesc'), block.description);
 }

@@ -24,28 +24,35 @@ export const ELEMENT_ONLY: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A TEI element being written. The document is written straight to a `Sink` in document
- * order, without a tree: an element is open from its start tag until something is written
- * into one of its ancestors (or the document ends), which ends it and everything inside
- * it. Writing into an element that was already ended is a bug of the writer, and throws.
+ * A TEI element being written: a handle (its number in document order), not an object, so
+ * that writing an element allocates nothing. The document is written straight to a `Sink`
+ * in document order, without a tree: an element is open from its start tag until something
+ * is written into one of its ancestors (or the document ends), which ends it and everything
+ * inside it. Writing into an element that was already ended is a bug of the writer, and throws.
  */
-export interface TeiElement {
-  readonly name: string;
-  /** Its place in the stack of open elements (the root's is 0). */
-  readonly depth: number;
-  /** The indentation level of its own line; -1 inside mixed content (no indentation). */
-  readonly level: number;
-  /** Its children go on lines of their own (an element-only container outside mixed content). */
-  readonly indents: boolean;
-  /** Nothing written into it yet: its start tag is unfinished (it may still end as `<x/>`). */
-  empty: boolean;
-  /** Its end tag goes on a line of its own (its first child was an indented element). */
-  endOnNewLine: boolean;
-}
+export type TeiElement = number & { readonly __teiElement: never };
 
 /** The sink and the open elements of the document being written (writing is synchronous: one at a time). */
-let sink: Sink = new StringSink('');
-let open: TeiElement[] = [];
+let sink: Sink = new StringSink();
+/**
+ * The open elements, from the root (0) to the innermost (`top`), in parallel arrays that
+ * keep their size from one document to the next: each one's handle, name, the indentation
+ * level of its own line (-1 inside mixed content: no indentation) and its state (FLAGS).
+ */
+const handles: number[] = [];
+const names: string[] = [];
+const levels: number[] = [];
+const states: number[] = [];
+let top = -1;
+/** The next element's handle; handles grow up the stack, which `depthOf` relies on. */
+let nextHandle = 0;
+
+/** Nothing written into it yet: its start tag is unfinished (it may still end as `<x/>`, or take attributes). */
+const EMPTY = 1;
+/** Its children go on lines of their own (an element-only container outside mixed content). */
+const INDENTS = 2;
+/** Its end tag goes on a line of its own (its first child was an indented element). */
+const END_ON_NEW_LINE = 4;
 
 const PADS: string[] = [];
 /** A line break and the indentation of `level`. */
@@ -53,21 +60,54 @@ const pad = (level: number): string => (PADS[level] ??= '\n' + '  '.repeat(level
 
 /** Ends the innermost open element. */
 function endTop(): void {
-  const element = open.pop()!;
-  if (element.empty) sink.endEmpty();
+  const state = states[top]!;
+  const name = names[top]!;
+  const level = levels[top]!;
+  top--;
+  if (state & EMPTY) sink.endEmpty();
   else {
-    if (element.endOnNewLine) sink.text(pad(element.level));
-    sink.endTag(element.name);
+    if (state & END_ON_NEW_LINE) sink.layout(pad(level));
+    sink.endTag(name);
   }
 }
 
-/** Makes `parent` the innermost open element, ready for content. */
-function enter(parent: TeiElement): void {
-  if (open[parent.depth] !== parent) throw new Error(`the TEI writer wrote into <${parent.name}> after it was ended`);
-  while (open.length > parent.depth + 1) endTop();
-  if (parent.empty) {
-    parent.empty = false;
-    sink.endStart();
+/**
+ * Where `element` is in the stack of open elements, or -1 when it was ended. Handles grow
+ * up the stack, so the search stops at the first smaller one; the elements it passes are
+ * the ones writing into `element` ends.
+ */
+function depthOf(element: TeiElement): number {
+  let depth = top;
+  while (depth >= 0 && handles[depth]! > element) depth--;
+  return depth >= 0 && handles[depth] === element ? depth : -1;
+}
+
+/** Makes `parent` the innermost open element, ready for content; returns its depth and whether it was empty. */
+function enter(parent: TeiElement): number {
+  const depth = depthOf(parent);
+  if (depth < 0) throw new Error(`the TEI writer wrote into an element (number ${parent} of the document) after it was ended`);
+  while (top > depth) endTop();
+  return depth;
+}
+
+/** Opens an element at `top + 1` (its start tag, without attributes). */
+function push(name: string, level: number): TeiElement {
+  const handle = nextHandle++;
+  const depth = ++top;
+  handles[depth] = handle;
+  names[depth] = name;
+  levels[depth] = level;
+  states[depth] = level >= 0 && ELEMENT_ONLY.has(name) ? EMPTY | INDENTS : EMPTY;
+  sink.startTag(name);
+  return handle as TeiElement;
+}
+
+/** Writes attributes (in their order; undefined values are left out) on the element just started. */
+function attributes(attrs: Attrs): void {
+  for (let i = 0; i < attrs.length; i++) {
+    const pair = attrs[i]!;
+    const value = pair[1];
+    if (value !== undefined) sink.attribute(pair[0], typeof value === 'string' ? value : String(value));
   }
 }
 
@@ -77,44 +117,64 @@ function enter(parent: TeiElement): void {
  */
 export function startDocument(target: Sink, name: string, attrs: Attrs): TeiElement {
   sink = target;
-  const root: TeiElement = { name, depth: 0, level: 0, indents: ELEMENT_ONLY.has(name), empty: true, endOnNewLine: false };
-  open = [root];
-  sink.startTag(name, attrs);
+  top = -1;
+  nextHandle = 0;
+  const root = push(name, 0);
+  attributes(attrs);
   return root;
 }
 
 /** Ends every open element and returns the document the sink made. */
 export function finishDocument(): string {
-  while (open.length > 0) endTop();
+  while (top >= 0) endTop();
   return sink.finish();
 }
 
 /** Forgets the document being written (after a failure part way). */
 export function dropDocument(): void {
-  open = [];
-  sink = new StringSink('');
+  top = -1;
+  sink = new StringSink();
 }
 
-/** Adds a child element with its attributes in a fixed order (same model, same bytes). */
-export function el(parent: TeiElement, name: string, attrs: Attrs = []): TeiElement {
-  const first = parent.empty;
-  enter(parent);
+const NO_ATTRS: Attrs = [];
+
+/** Adds a child element with its attributes in a fixed order (same model, same bytes); `attr` adds more. */
+export function el(parent: TeiElement, name: string, attrs: Attrs = NO_ATTRS): TeiElement {
+  const depth = enter(parent);
+  const state = states[depth]!;
   let level = -1;
-  if (parent.indents) {
-    if (first) parent.endOnNewLine = true;
-    level = parent.level + 1;
-    sink.text(pad(level));
+  if (state & EMPTY) {
+    sink.endStart();
+    // The first child of an indenting element: the end tag goes on a line of its own.
+    states[depth] = state & INDENTS ? INDENTS | END_ON_NEW_LINE : state & ~EMPTY;
   }
-  const child: TeiElement = { name, depth: parent.depth + 1, level, indents: level >= 0 && ELEMENT_ONLY.has(name), empty: true, endOnNewLine: false };
-  sink.startTag(name, attrs);
-  open.push(child);
+  if (state & INDENTS) {
+    level = levels[depth]! + 1;
+    sink.layout(pad(level));
+  }
+  const child = push(name, level);
+  if (attrs.length > 0) attributes(attrs);
   return child;
+}
+
+/**
+ * An attribute of `element`, which must be the element just started, before anything is
+ * written into it (attributes go in the order of the calls); an undefined value is left out.
+ */
+export function attr(element: TeiElement, key: string, value: string | number | undefined): void {
+  if (top < 0 || handles[top] !== element || !(states[top]! & EMPTY)) throw new Error(`the TEI writer gave <${names[top] ?? '?'}> the attribute ${key} after its content`);
+  if (value !== undefined) sink.attribute(key, typeof value === 'string' ? value : String(value));
 }
 
 /** Appends text, exactly as the model holds it; an empty string writes nothing. */
 export function txt(parent: TeiElement, value: string): void {
   if (value === '') return;
-  enter(parent);
+  const depth = enter(parent);
+  const state = states[depth]!;
+  if (state & EMPTY) {
+    sink.endStart();
+    states[depth] = state & ~EMPTY;
+  }
   sink.text(value);
 }
 
@@ -123,34 +183,95 @@ type Handler<K extends InlineKind> = (parent: TeiElement, node: InlineOf<K>) => 
 /** A link target as a URI: white space would split a pointer list, so it is escaped. */
 const uri = (href: string): string => href.trim().replace(/\s/g, (c) => encodeURIComponent(c));
 
+// Attributes are given with `attr`, one call each, rather than as a list: a list literal was
+// an array (and an array per pair) allocated for every element of the body.
 const HANDLERS: { [K in InlineKind]: Handler<K> } = {
   text: (p, n) => txt(p, n.text),
-  hi: (p, n) => writeInlines(el(p, 'hi', [['rend', n.rend]]), n.children),
-  noteAnchor: (p, n) => txt(el(p, 'ref', [['type', 'noteAnchor'], ['xml:id', n.id], ['target', n.target]]), n.marker),
-  link: (p, n) => writeInlines(el(p, 'ref', [['target', uri(n.href)]]), n.children),
-  subst: (p, n) => {
-    const subst = el(p, 'subst', [['xml:id', n.id], ['resp', n.resp]]);
-    writeInlines(el(subst, 'del'), n.del);
-    writeInlines(el(subst, 'add', [['place', n.place], ['hand', n.hand]]), n.add);
+  hi: (p, n) => {
+    const hi = el(p, 'hi');
+    attr(hi, 'rend', n.rend);
+    writeInlines(hi, n.children);
   },
-  del: (p, n) => writeInlines(el(p, 'del', [['xml:id', n.id], ['resp', n.resp], ['rend', n.rend]]), n.children),
-  add: (p, n) => writeInlines(el(p, 'add', [['xml:id', n.id], ['resp', n.resp], ['place', n.place], ['hand', n.hand]]), n.children),
+  noteAnchor: (p, n) => {
+    const ref = el(p, 'ref');
+    attr(ref, 'type', 'noteAnchor');
+    attr(ref, 'xml:id', n.id);
+    attr(ref, 'target', n.target);
+    txt(ref, n.marker);
+  },
+  link: (p, n) => {
+    const ref = el(p, 'ref');
+    attr(ref, 'target', uri(n.href));
+    writeInlines(ref, n.children);
+  },
+  subst: (p, n) => {
+    const subst = el(p, 'subst');
+    attr(subst, 'xml:id', n.id);
+    attr(subst, 'resp', n.resp);
+    writeInlines(el(subst, 'del'), n.del);
+    const add = el(subst, 'add');
+    attr(add, 'place', n.place);
+    attr(add, 'hand', n.hand);
+    writeInlines(add, n.add);
+  },
+  del: (p, n) => {
+    const del = el(p, 'del');
+    attr(del, 'xml:id', n.id);
+    attr(del, 'resp', n.resp);
+    attr(del, 'rend', n.rend);
+    writeInlines(del, n.children);
+  },
+  add: (p, n) => {
+    const add = el(p, 'add');
+    attr(add, 'xml:id', n.id);
+    attr(add, 'resp', n.resp);
+    attr(add, 'place', n.place);
+    attr(add, 'hand', n.hand);
+    writeInlines(add, n.children);
+  },
   gap: (p, n) => {
-    const gap = el(p, 'gap', [['xml:id', n.id], ['resp', n.resp], ['reason', n.reason], ['unit', n.unit], ['quantity', n.quantity]]);
+    const gap = el(p, 'gap');
+    attr(gap, 'xml:id', n.id);
+    attr(gap, 'resp', n.resp);
+    attr(gap, 'reason', n.reason);
+    attr(gap, 'unit', n.unit);
+    attr(gap, 'quantity', n.quantity);
     // The printed sign of the gap ("[illegible]", "[....]") is kept as its description.
     if (n.printed !== undefined && n.printed !== '') txt(el(gap, 'desc'), n.printed);
   },
-  unclear: (p, n) => writeInlines(el(p, 'unclear', [['xml:id', n.id], ['resp', n.resp], ['reason', n.reason]]), n.children),
-  supplied: (p, n) => writeInlines(el(p, 'supplied', [['resp', n.resp]]), n.children),
-  choice: (p, n) => {
-    const choice = el(p, 'choice', [['xml:id', n.id]]);
-    writeInlines(el(choice, 'sic'), n.sic);
-    writeInlines(el(choice, 'corr', [['resp', n.resp]]), n.corr);
+  unclear: (p, n) => {
+    const unclear = el(p, 'unclear');
+    attr(unclear, 'xml:id', n.id);
+    attr(unclear, 'resp', n.resp);
+    attr(unclear, 'reason', n.reason);
+    writeInlines(unclear, n.children);
   },
-  sic: (p, n) => writeInlines(el(p, 'sic', [['resp', n.resp]]), n.children),
-  pb: (p, n) => void el(p, 'pb', [['n', n.n]]),
+  supplied: (p, n) => {
+    const supplied = el(p, 'supplied');
+    attr(supplied, 'resp', n.resp);
+    writeInlines(supplied, n.children);
+  },
+  choice: (p, n) => {
+    const choice = el(p, 'choice');
+    attr(choice, 'xml:id', n.id);
+    writeInlines(el(choice, 'sic'), n.sic);
+    const corr = el(choice, 'corr');
+    attr(corr, 'resp', n.resp);
+    writeInlines(corr, n.corr);
+  },
+  sic: (p, n) => {
+    const sic = el(p, 'sic');
+    attr(sic, 'resp', n.resp);
+    writeInlines(sic, n.children);
+  },
+  pb: (p, n) => attr(el(p, 'pb'), 'n', n.n),
   lb: (p) => void el(p, 'lb'),
-  inlineNote: (p, n) => writeInlines(el(p, 'note', [['place', n.place], ['type', n.type]]), n.children),
+  inlineNote: (p, n) => {
+    const note = el(p, 'note');
+    attr(note, 'place', n.place);
+    attr(note, 'type', n.type);
+    writeInlines(note, n.children);
+  },
 };
 
 function writeInline<K extends InlineKind>(parent: TeiElement, node: InlineOf<K>): void {
@@ -221,25 +342,32 @@ export const isBefore = (a: SourcePos, b: SourcePos): boolean => a.line < b.line
 
 function writeBlock(parent: TeiElement, block: Block): void {
   switch (block.kind) {
-    case 'p':
-      mixed(parent, 'p', block.children, [['rend', block.rend]]);
+    case 'p': {
+      const p = el(parent, 'p');
+      attr(p, 'rend', block.rend);
+      writeInlines(p, block.children);
       return;
-    case 'heading':
+    }
+    case 'heading': {
       // Where no div may open (argument, notes), a heading stays a paragraph marked as one.
-      mixed(parent, 'p', block.children, [['rend', `heading${block.level}`]]);
+      const p = el(parent, 'p');
+      attr(p, 'rend', `heading${block.level}`);
+      writeInlines(p, block.children);
       return;
+    }
     case 'quote': {
       const quote = el(parent, 'quote');
       for (const inner of block.blocks) writeBlock(quote, inner);
       return;
     }
     case 'list': {
-      const list = el(parent, 'list', [['rend', block.ordered ? 'numbered' : 'bulleted']]);
+      const list = el(parent, 'list');
+      attr(list, 'rend', block.ordered ? 'numbered' : 'bulleted');
       for (const item of block.items) mixed(list, 'item', item);
       return;
     }
     case 'pb':
-      el(parent, 'pb', [['n', block.n]]);
+      attr(el(parent, 'pb'), 'n', block.n);
       return;
     case 'lines': {
       const lg = el(parent, 'lg');

@@ -8,7 +8,7 @@
  */
 import { create, createCB } from 'xmlbuilder2';
 import type { XMLBuilder, XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
-import type { Attrs, Sink } from '../../src/tei/emit.js';
+import type { Sink } from '../../src/tei/emit.js';
 import { TEI_NS } from '../../src/tei/text.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -27,15 +27,17 @@ export class DomSink implements Sink {
   private readonly document = this.doc.node as DomDocument;
   private readonly open: DomElement[] = [];
 
-  startTag(name: string, attrs: Attrs): void {
+  startTag(name: string): void {
     const element = this.document.createElementNS(TEI_NS, name);
-    for (const [key, value] of attrs) {
-      if (value === undefined || key === 'xmlns') continue;
-      if (key.startsWith('xml:')) element.setAttributeNS(XML_NS, key, literal(String(value)));
-      else element.setAttribute(key, literal(String(value)));
-    }
     (this.open[this.open.length - 1] ?? this.document).appendChild(element);
     this.open.push(element);
+  }
+
+  attribute(key: string, value: string): void {
+    const element = this.open[this.open.length - 1]!;
+    if (key === 'xmlns') return;
+    if (key.startsWith('xml:')) element.setAttributeNS(XML_NS, key, literal(value));
+    else element.setAttribute(key, literal(value));
   }
 
   endStart(): void {}
@@ -46,6 +48,10 @@ export class DomSink implements Sink {
 
   text(value: string): void {
     this.open[this.open.length - 1]!.appendChild(this.document.createTextNode(literal(value)));
+  }
+
+  layout(value: string): void {
+    this.text(value);
   }
 
   endTag(): void {
@@ -62,14 +68,15 @@ export class CallbackSink implements Sink {
   private readonly cb: XMLBuilderCB = createCB({ data: (chunk: string) => void this.out.push(chunk), prettyPrint: false });
   private depth = 0;
 
-  startTag(name: string, attrs: Attrs): void {
+  startTag(name: string): void {
     if (this.depth++ === 0) this.cb.ele(TEI_NS, name);
     else this.cb.ele(name);
-    for (const [key, value] of attrs) {
-      if (value === undefined || key === 'xmlns') continue;
-      if (key.startsWith('xml:')) this.cb.att(XML_NS, key, literal(String(value)));
-      else this.cb.att(key, literal(String(value)));
-    }
+  }
+
+  attribute(key: string, value: string): void {
+    if (key === 'xmlns') return;
+    if (key.startsWith('xml:')) this.cb.att(XML_NS, key, literal(value));
+    else this.cb.att(key, literal(value));
   }
 
   endStart(): void {}
@@ -81,6 +88,10 @@ export class CallbackSink implements Sink {
 
   text(value: string): void {
     this.cb.txt(literal(value));
+  }
+
+  layout(value: string): void {
+    this.text(value);
   }
 
   endTag(): void {
