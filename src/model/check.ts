@@ -70,8 +70,12 @@ interface Excess {
  * model too deep for the call stack must still be measured). Depth counts nodes (objects
  * with a `kind`) on the way down, so arrays and records around them do not count.
  */
+/** The most entries the last `exceededLimit` walk held on its stack at once (for tests of its memory). */
+export const limitWalk = { peakEntries: 0 };
+
 export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS): Excess | undefined {
   let anchors = 0;
+  let peak = 0;
   let elements = 0;
   // Two parallel stacks rather than an object per entry: it runs twice per document over
   // every node of the model, and the entries were most of what it allocated. Only objects
@@ -85,17 +89,27 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
     values.push(edition);
     depths.push(0);
   }
+  // A list is one entry whose items are taken in order (`nexts` holds the next index; -1 for
+  // a single value), not one entry per item: a paragraph of two million text nodes (16 MB of
+  // `&laquo;`) would otherwise put them all on the stack at once.
+  const nexts: number[] = [];
+  if (values.length) nexts.push(-1);
   while (values.length > 0) {
-    const value = values.pop()!;
-    const depth = depths.pop()!;
+    if (values.length > peak) peak = values.length;
+    const top = values.length - 1;
+    const next = nexts[top]!;
+    let value: object;
+    const depth = depths[top]!;
+    if (next >= 0) {
+      const list = values[top] as unknown[];
+      let k = next;
+      while (k < list.length && (typeof list[k] !== 'object' || list[k] === null)) k++;
+      if (k >= list.length) { values.pop(); depths.pop(); nexts.pop(); continue; }
+      value = list[k] as object;
+      if (k + 1 < list.length) nexts[top] = k + 1; else { values.pop(); depths.pop(); nexts.pop(); }
+    } else { value = values.pop()!; depths.pop(); nexts.pop(); }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) {
-        const v: unknown = value[i];
-        if (typeof v === 'object' && v !== null) {
-          values.push(v);
-          depths.push(depth);
-        }
-      }
+      if (value.length) { values.push(value); depths.push(depth); nexts.push(0); }
       continue;
     }
     const record = value as Record<string, unknown>;
@@ -114,9 +128,11 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
       if (typeof v === 'object' && v !== null && key !== 'pos') {
         values.push(v);
         depths.push(inner);
+        nexts.push(-1);
       }
     }
   }
+  limitWalk.peakEntries = peak;
   return undefined;
 }
 
