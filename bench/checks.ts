@@ -5,10 +5,11 @@
  * checks run over all of them R times, and the best round is shown in ms per document.
  * With `--out`, every diagnostic the checks gave is written there (to compare two builds).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, option } from './args.js';
 import { writeCorpus, type Seed } from './corpus.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
@@ -19,20 +20,6 @@ import { checkIntegrity } from '../dist/validate/integrity.js';
 import { scanXml, type ElementRecord } from '../dist/validate/scan.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function option(argv: readonly string[], name: string): string | undefined {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-}
 
 interface Case {
   file: string;

@@ -5,28 +5,15 @@
  * first fifth (at most 200) of the files warm up untimed, as in `npm run bench`. With
  * `--repeat` the table is measured R times in the same process, for the spread.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, option } from './args.js';
 import { writeCorpus, type Seed } from './corpus.js';
 import { stageCosts } from './stages.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function option(argv: readonly string[], name: string): string | undefined {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-}
 
 function main(): void {
   const argv = process.argv.slice(2);

@@ -12,10 +12,11 @@
  * whole loop, so GC helper threads count too) and a checksum of the findings, which must
  * not change when only speed does.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, option } from './args.js';
 import { writeCorpus, type Seed } from './corpus.js';
 import { convert } from '../dist/convert.js';
 import { Diagnostics } from '../dist/diagnostics.js';
@@ -25,20 +26,6 @@ import { checkFidelity, type MarkupFamily, type Removed } from '../dist/validate
 import { validateTei } from '../dist/validate/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-function option(argv: readonly string[], name: string): string | undefined {
-  const at = argv.indexOf(name);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-}
 
 interface Case {
   file: string;
