@@ -55,6 +55,9 @@ export const escapeAttribute = (value: string): string =>
  */
 const PIECES = 4096;
 
+/** Characters of a long text or attribute value escaped at a time (see `putEscapedInParts`). */
+export const ESCAPE_PART = 1 << 16;
+
 /** A name's tags, made once per name (the writer's names are a small fixed set). */
 interface Tags {
   /** `<name`: a start tag that takes attributes. */
@@ -119,7 +122,7 @@ export class StringSink implements Sink {
     return this;
   }
 
-  private put(piece: string): void {
+  protected put(piece: string): void {
     const at = this.count;
     this.pieces[at] = piece;
     this.count = at + 1;
@@ -141,7 +144,8 @@ export class StringSink implements Sink {
 
   attribute(key: string, value: string): void {
     this.put(attributeOf(key));
-    this.put(escapeAttribute(value));
+    if (value.length > ESCAPE_PART && (holdsTextSpecial(value) || value.indexOf('"') >= 0)) this.putEscapedInParts(value, escapeAttribute);
+    else this.put(escapeAttribute(value));
     this.put('"');
     if (this.count > 0) this.tail = QUOTE;
   }
@@ -162,7 +166,18 @@ export class StringSink implements Sink {
   }
 
   text(value: string): void {
-    this.put(escapeText(value));
+    if (value.length > ESCAPE_PART && holdsTextSpecial(value)) this.putEscapedInParts(value, escapeText);
+    else this.put(escapeText(value));
+  }
+
+  /**
+   * A long value with characters to escape, escaped and put a part at a time: `replace` with
+   * a function keeps a record of every match until it builds the result, so one call on 16 MB
+   * of `<` held about 700 MB at once (16 million matches); a part's records are a few hundred
+   * KB. The characters escaped are ASCII, so a part boundary never splits one (nor changes a byte).
+   */
+  protected putEscapedInParts(value: string, escape: (part: string) => string): void {
+    for (let at = 0; at < value.length; at += ESCAPE_PART) this.put(escape(value.slice(at, at + ESCAPE_PART)));
   }
 
   layout(value: string): void {
