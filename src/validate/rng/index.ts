@@ -99,12 +99,35 @@ const wellFormedUnicode = (s: string): boolean => (s as string & { isWellFormed(
 class Unsure extends Error {}
 const unsure = new Unsure();
 
+/** The code point of the reference REF just matched (`m`); throws Unsure when XML does not allow it. */
+function referenced(m: RegExpExecArray): number {
+  if (m[3] !== undefined) return PREDEFINED[m[3]]!.charCodeAt(0);
+  const code = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16);
+  if (!allowedChar(code)) throw unsure;
+  return code;
+}
+
 /**
- * Text from `from` to `to` with its references resolved, or the check that they are all
- * allowed (`decode` false): throws Unsure for anything else after `&`.
+ * Pieces of decoded text joined this many at a time: a long text of references (16 MB of
+ * `&lt;`) built by `+=` was a chain of 16 million concatenations (about 470 MB) before it was read.
  */
-function references(xml: string, from: number, to: number, decode: boolean, normalize = false): string {
+const DECODED_PIECES = 4096;
+const decodedPieces: string[] = [];
+
+/**
+ * Text from `from` to `to` with its references resolved (`normalize`: literal tabs and line
+ * ends as spaces, as in an attribute value); throws Unsure for anything else after `&`.
+ */
+function references(xml: string, from: number, to: number, normalize = false): string {
   let out = '';
+  let count = 0;
+  const put = (piece: string): void => {
+    decodedPieces[count++] = piece;
+    if (count === DECODED_PIECES) {
+      out += decodedPieces.join('');
+      count = 0;
+    }
+  };
   const raw = (a: number, b: number): string => (normalize ? xml.slice(a, b).replace(/[\t\n]/g, ' ') : xml.slice(a, b));
   let i = xml.indexOf('&', from);
   let last = from;
@@ -112,18 +135,40 @@ function references(xml: string, from: number, to: number, decode: boolean, norm
     REF.lastIndex = i;
     const m = REF.exec(xml);
     if (!m || REF.lastIndex > to) throw unsure;
-    let ch: string;
-    if (m[3] !== undefined) ch = PREDEFINED[m[3]]!;
-    else {
-      const code = m[1] !== undefined ? Number.parseInt(m[1], 10) : Number.parseInt(m[2]!, 16);
-      if (!allowedChar(code)) throw unsure;
-      ch = String.fromCodePoint(code);
-    }
-    if (decode) out += raw(last, i) + ch;
+    if (i > last) put(raw(last, i));
+    put(m[3] !== undefined ? PREDEFINED[m[3]]! : String.fromCodePoint(referenced(m)));
     last = REF.lastIndex;
     i = xml.indexOf('&', last);
   }
-  return decode ? out + raw(last, to) : '';
+  if (to > last) put(raw(last, to));
+  decodedPieces.length = count;
+  out += decodedPieces.join('');
+  decodedPieces.length = 0;
+  return out;
+}
+
+/**
+ * Whether the text from `from` to `to` holds anything but white space once its references
+ * are resolved (a reference to a space is white space), without building that text; throws
+ * Unsure for anything after `&` but a reference to a character XML allows. `firstAmp`: the
+ * first `&` at or after `from` (-1: none), which the caller knows.
+ */
+function holdsWord(xml: string, from: number, to: number, firstAmp: number): boolean {
+  let word = false;
+  let last = from;
+  let i = firstAmp;
+  for (;;) {
+    const stop = i >= 0 && i < to ? i : to;
+    for (let k = last; !word && k < stop; k++) if (!isSpace(xml.charCodeAt(k))) word = true;
+    if (stop === to) return word;
+    REF.lastIndex = i;
+    const m = REF.exec(xml);
+    if (!m || REF.lastIndex > to) throw unsure;
+    const code = referenced(m);
+    if (!word && code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) word = true;
+    last = REF.lastIndex;
+    i = xml.indexOf('&', last);
+  }
 }
 
 /** A comment or processing instruction at `i` (`<!--` or `<?`): the offset after it; throws Unsure when it is not a plain one. */
@@ -383,7 +428,7 @@ function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict 
           else if (ch === 0x09 || ch === 0x0a) space = true;
         }
         let value: string;
-        if (amp) value = references(xml, j + 1, end, true, true);
+        if (amp) value = references(xml, j + 1, end, true);
         // Literal tabs and line ends in a value become spaces (XML 1.0 §3.3.3); written as references they stay.
         else if (space) value = xml.slice(j + 1, end).replace(/[\t\n]/g, ' ');
         else value = xml.slice(j + 1, end);
@@ -484,15 +529,11 @@ function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict 
       const top = depth - 1;
       if (nextAmp >= 0 && nextAmp < i) nextAmp = xml.indexOf('&', i);
       const amp = nextAmp;
-      // With references, the text as the parser gives it (a reference to a space is white space).
-      const segment = amp >= 0 && amp < lt ? references(xml, i, lt, true) : undefined;
-      let word = false;
-      if (segment === undefined) {
-        let k = i;
-        while (k < lt && isSpace(xml.charCodeAt(k))) k++;
-        word = k < lt;
-      } else word = !/^[ \t\n\r]*$/.test(segment);
-      if (P.textValued(p)) openPending[top] += segment ?? xml.slice(i, lt);
+      // With references, the text as the parser gives it: resolved only where the pattern
+      // reads the text (a value); elsewhere only whether it holds a word is asked.
+      const withReferences = amp >= 0 && amp < lt;
+      const word = holdsWord(xml, i, lt, amp);
+      if (P.textValued(p)) openPending[top] += withReferences ? references(xml, i, lt) : xml.slice(i, lt);
       if (word) openFlags[top]! |= PENDING_WORD;
     }
     i = lt;
