@@ -29,10 +29,6 @@ export interface Sink {
   finish(): string;
 }
 
-const TEXT_SPECIALS = /[&<>]/g;
-const ATTR_SPECIALS = /[&<>"]/g;
-const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const entity = (c: string): string => ENTITY[c]!;
 
 // Whether a value holds a character to escape, asked with one indexOf per character (a
 // search V8 does with memchr): several times faster than a character-class pattern on the
@@ -41,13 +37,15 @@ const holdsTextSpecial = (value: string): boolean => value.indexOf('&') >= 0 || 
 
 /**
  * Text as xmlbuilder2 4 serialises a text node whose every `&` is literal: `&`, `<` and `>`
- * escaped, nothing else (a line break or tab is written as it is).
+ * escaped, nothing else (a line break or tab is written as it is). One `replaceAll` of a
+ * string per character (`&` first): no function called per match, as a character class
+ * with a replacer did (2–4 times slower on text full of them, 16 MB of `<`: 16 million calls).
  */
-export const escapeText = (value: string): string => (holdsTextSpecial(value) ? value.replace(TEXT_SPECIALS, entity) : value);
+export const escapeText = (value: string): string => (holdsTextSpecial(value) ? value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : value);
 
 /** An attribute value as xmlbuilder2 4 serialises it: `&`, `<`, `>` and `"` escaped. */
 export const escapeAttribute = (value: string): string =>
-  holdsTextSpecial(value) || value.indexOf('"') >= 0 ? value.replace(ATTR_SPECIALS, entity) : value;
+  holdsTextSpecial(value) || value.indexOf('"') >= 0 ? escapeText(value).replaceAll('"', '&quot;') : value;
 
 /**
  * Pieces joined into one flat string at a time: a large document is never held as millions
