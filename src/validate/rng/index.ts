@@ -147,6 +147,14 @@ function references(xml: string, from: number, to: number, normalize = false): s
   return out;
 }
 
+/** The offset after `&lt;`, `&gt;` or `&amp;` at `i` (an `&`); -1 when none of them is there. */
+function predefinedEnd(xml: string, i: number): number {
+  const c = xml.charCodeAt(i + 1);
+  if ((c === 0x6c || c === 0x67) && xml.charCodeAt(i + 2) === 0x74 && xml.charCodeAt(i + 3) === 0x3b) return i + 4;
+  if (c === 0x61 && xml.charCodeAt(i + 2) === 0x6d && xml.charCodeAt(i + 3) === 0x70 && xml.charCodeAt(i + 4) === 0x3b) return i + 5;
+  return -1;
+}
+
 /**
  * Whether the text from `from` to `to` holds anything but white space once its references
  * are resolved (a reference to a space is white space), without building that text; throws
@@ -161,12 +169,17 @@ function holdsWord(xml: string, from: number, to: number, firstAmp: number): boo
     const stop = i >= 0 && i < to ? i : to;
     for (let k = last; !word && k < stop; k++) if (!isSpace(xml.charCodeAt(k))) word = true;
     if (stop === to) return word;
-    REF.lastIndex = i;
-    const m = REF.exec(xml);
-    if (!m || REF.lastIndex > to) throw unsure;
-    const code = referenced(m);
-    if (!word && code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) word = true;
-    last = REF.lastIndex;
+    // `&lt;`, `&gt;` and `&amp;` (the writer's escapes) without the pattern: a word each.
+    last = predefinedEnd(xml, i);
+    if (last > 0 && last <= to) word = true;
+    else {
+      REF.lastIndex = i;
+      const m = REF.exec(xml);
+      if (!m || REF.lastIndex > to) throw unsure;
+      const code = referenced(m);
+      if (!word && code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) word = true;
+      last = REF.lastIndex;
+    }
     i = xml.indexOf('&', last);
   }
 }
