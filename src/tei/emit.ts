@@ -29,7 +29,6 @@ export interface Sink {
   finish(): string;
 }
 
-
 // Whether a value holds a character to escape, asked with one indexOf per character (a
 // search V8 does with memchr): several times faster than a character-class pattern on the
 // long texts the writer writes, most of which hold none.
