@@ -61,10 +61,19 @@ function spell(rand: () => number, w: string): string {
   return e;
 }
 
+/** Marks a TEI word followed by a note anchor "7" that the source prints against it. */
+const ANCHORED = '\u0007';
+
 /** TEI markup around the words: the elements the scanner acts on, and others, pretty-printed now and then. */
 function markUp(rand: () => number, ws: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
+    if (ws[i]!.endsWith(ANCHORED)) {
+      // A note anchor split from the word it was printed against (the source has "word7").
+      const glue = rand() < 0.2 ? ' ' : '';
+      out.push(`${i === 0 ? '' : ' '}${spell(rand, ws[i]!.slice(0, -1))}${glue}<ref type="noteAnchor" target="#n${i}">${rand() < 0.3 ? '<hi rend="sup">7</hi>' : '7'}</ref>`);
+      continue;
+    }
     const w = spell(rand, ws[i]!);
     const sep = i === 0 ? '' : rand() < 0.8 ? ' ' : rand() < 0.5 ? '\n' : '\n        ';
     const r = rand();
@@ -242,11 +251,20 @@ describe('fidelity: the same verdicts and diagnostics as the session-9 check', (
       const markup: MarkupFamily = n % 3 === 0 ? 'text' : n % 3 === 1 ? 'markdown' : 'html';
       const meta = words(rand, 1 + Math.floor(rand() * 8));
       const body = words(rand, 3 + Math.floor(rand() * 80));
+      // Some words carry a note anchor: "word7" in the source, "word<ref …>7</ref>" in the TEI.
+      const teiBody = body.map((w) => w);
+      for (let k = 0; k < 3; k++) {
+        if (rand() < 0.5) continue;
+        const at = Math.floor(rand() * body.length);
+        if (body[at]!.endsWith('7')) continue;
+        body[at] = `${body[at]!}7`;
+        teiBody[at] = `${teiBody[at]!}${ANCHORED}`;
+      }
       const label = rand() < 0.5 ? 'Source' : 'Written';
       const metaLine = `${label}: ${joinWords(rand, meta)}`;
       const source = markup === 'html' ? html(rand, [...meta, ...body]) : `${metaLine}\n\n${joinWords(rand, body)}\n`;
       const headerWords = meta.map((w) => (rand() < 0.3 ? w.toUpperCase() : rand() < 0.3 ? w.toLowerCase() : w));
-      const teiText = tei(rand, markUp(rand, rand() < 0.1 ? mutate(rand, headerWords) : headerWords), markUp(rand, rand() < 0.15 ? body : mutate(rand, body)));
+      const teiText = tei(rand, markUp(rand, rand() < 0.1 ? mutate(rand, headerWords) : headerWords), markUp(rand, rand() < 0.15 ? teiBody : mutate(rand, teiBody)));
       const removed: Removed[] = markup === 'html' ? [{ text: meta.slice(0, 2).join(' '), pos: { line: 2, column: rand() < 0.5 ? 4 : 1 } }] : [{ text: `${label}:`, pos: { line: 1, column: 1 } }];
       if (rand() < 0.3) removed.push({ text: body.slice(0, 2).join(' '), pos: { line: markup === 'html' ? 2 : 3, column: 1 } });
       if (rand() < 0.3) removed.push({ text: body.slice(4, 6).join(' '), pos: { line: markup === 'html' ? 2 : 3, column: 1 } });
