@@ -306,7 +306,11 @@ class UnitWindow {
       this.bytes = Buffer.from(buffer);
       this.units = new Uint16Array(buffer);
     }
-    this.bytes.write(from === 0 && to === n ? s : s.slice(from, to), 0, 'utf16le');
+    if (to - from <= SHORT) {
+      // A short text (a dropped label, an HTML text node) costs less copied here than by a call into the runtime.
+      const u = this.units;
+      for (let k = from; k < to; k++) u[k - from] = s.charCodeAt(k);
+    } else this.bytes.write(from === 0 && to === n ? s : s.slice(from, to), 0, 'utf16le');
     this.str = s;
     this.from = from;
     this.to = to;
@@ -327,9 +331,17 @@ class UnitWindow {
 
 /** Code units a window holds (see `UnitWindow`). */
 const WINDOW = 1 << 16;
+/** Texts up to this many code units are copied into a window by a loop, not by `Buffer.write`. */
+const SHORT = 64;
 /** The window the large texts are read through (the source, the TEI) and the one for small pieces (text nodes, decoded or normalised texts), so that neither evicts the other. */
 const mainUnits = new UnitWindow(WINDOW);
 const pieceUnits = new UnitWindow(1024);
+
+/** Lets the windows' strings go (a window must not keep a document alive after the call that read it). */
+function releaseUnits(): void {
+  mainUnits.release();
+  pieceUnits.release();
+}
 
 /**
  * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
@@ -695,7 +707,9 @@ function countWords(s: string): number {
 
 /** The words of the source as a reader of this markup family sees them, each with its line. */
 export function sourceWords(text: string, markup: MarkupFamily): Word[] {
-  return toWords(sourceWordSeq(text, markup));
+  const words = toWords(sourceWordSeq(text, markup));
+  releaseUnits();
+  return words;
 }
 
 /** A piece of the source that is not text: dropped furniture, or a metadata label that became markup. */
@@ -708,7 +722,9 @@ export type Removed = Pick<Dropped, 'text' | 'pos'>;
  * the word "works" of the text further down).
  */
 export function removeDropped(words: Word[], dropped: readonly Removed[], reach?: number): Word[] {
-  return toWords(removeDroppedWords(seqOf(words), dropped, reach));
+  const kept = toWords(removeDroppedWords(seqOf(words), dropped, reach));
+  releaseUnits();
+  return kept;
 }
 
 /** Index of the first word on `line` or after (words are in line order), or -1. */
@@ -904,8 +920,7 @@ function release(): void {
     else seq.clear();
   }
   if (scratch.keys.length > KEEP_WORDS) scratch.keys = new Int32Array(256);
-  mainUnits.release();
-  pieceUnits.release();
+  releaseUnits();
   if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
   // Cleared (a cleared Map or Set gives its table back); arrays given up when large.
   scratch.copied.clear();
@@ -1169,6 +1184,7 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
   teiWordSeqs(tei, text, ranges, copied);
   const header = new Map<string, number>();
   for (const w of headerWordSeq(tei, ranges, new WordSeq(256)).words()) header.set(w, (header.get(w) ?? 0) + 1);
+  releaseUnits();
   return { text: text.words(), header, copied };
 }
 
@@ -1278,6 +1294,7 @@ export const MAX_DIFFERENCES = 4000;
  */
 export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX_DIFFERENCES): Edit[] | undefined {
   const runs = diffRuns(seqOf(a.map((w) => ({ w, line: 0 }))), seqOf(b.map((w) => ({ w, line: 0 }))), maxD);
+  releaseUnits();
   if (!runs) return undefined;
   const edits: Edit[] = [];
   for (const r of runs) for (let k = 0; k < r.length; k++) edits.push({ op: r.op, a: r.a + k, b: r.b + k });
@@ -1385,7 +1402,15 @@ function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | u
     bands = d + 1;
     if (done) break;
   }
-  if (!done) return undefined;
+  return done ? myersTrace(p, n, m, bands) : undefined;
+}
+
+/**
+ * The path `myersSearch` found, read back from its bands (`bands` of them) as runs. A
+ * function of its own: compiled apart from the search's loop, it gave that loop's optimised
+ * code no path it had not seen run (which deoptimised it at every document that had one).
+ */
+function myersTrace(p: number, n: number, m: number, bands: number): Run[] {
   const runs: Run[] = [];
   const same = (fromX: number, toX: number, toY: number) => {
     if (toX > fromX) runs.push({ op: 'same', a: p + fromX, b: p + toY - (toX - fromX), length: toX - fromX });
