@@ -84,8 +84,18 @@ export class WordSeq {
   // Set by `allocate`, which the constructor calls.
   h1!: Int32Array<ArrayBuffer>;
   h2!: Int32Array<ArrayBuffer>;
+  /** Each word's source line; empty (never written) in a sequence made without lines (the TEI's words, whose lines nobody asks). */
   line!: Int32Array<ArrayBuffer>;
+  /** Where each word starts in its chunk's string (the whole TEI for its text nodes read in place). */
   start!: Int32Array<ArrayBuffer>;
+  /** Whether the words have lines (`line`): a TEI's text words need none, 4 bytes a word less. */
+  readonly lines: boolean;
+  /**
+   * The words that continue the word before as one printed word, when the sequence says so
+   * itself (the TEI's text, whose text nodes are not chunks of their own: `teiWordSeqs`
+   * finds them while it reads); undefined: found from the `glued` chunks.
+   */
+  joins: Set<number> | undefined;
   /**
    * How many chunks there are: the first `chunkCount` entries of the three arrays below,
    * which keep their storage from one document to the next (a fresh array per document,
@@ -105,8 +115,9 @@ export class WordSeq {
    */
   glued = new Set<number>();
 
-  /** `capacity`: the words expected (it grows as needed). */
-  constructor(capacity = 16) {
+  /** `capacity`: the words expected (it grows as needed); `lines`: whether the words' lines are kept. */
+  constructor(capacity = 16, lines = true) {
+    this.lines = lines;
     this.allocate(capacity);
   }
 
@@ -114,7 +125,7 @@ export class WordSeq {
   private allocate(capacity: number): void {
     this.h1 = new Int32Array(capacity);
     this.h2 = new Int32Array(capacity);
-    this.line = new Int32Array(capacity);
+    this.line = new Int32Array(this.lines ? capacity : 0);
     this.start = new Int32Array(capacity);
   }
 
@@ -130,6 +141,7 @@ export class WordSeq {
       this.chunkColumn = new Int32Array(64);
     }
     if (this.glued.size > 0) this.glued.clear();
+    if (this.joins !== undefined && this.joins.size > 0) this.joins.clear();
   }
 
   /** Empties the sequence, with room for `capacity` words (storage kept when it is enough). */
@@ -173,12 +185,18 @@ export class WordSeq {
     const i = this.length++;
     this.h1[i] = h1;
     this.h2[i] = h2;
-    this.line[i] = line;
+    if (this.lines) this.line[i] = line;
     this.start[i] = start;
   }
 
+  /**
+   * More room: twice as much while small, half as much again once large (a table sized from
+   * the text is rarely short; when it is, doubling a 3-million-word table held three times
+   * its size at the copy).
+   */
   private grow(): void {
-    const size = this.h1.length * 2;
+    const now = this.h1.length;
+    const size = now < 1 << 16 ? now * 2 : now + (now >> 1);
     const bigger = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
       const b = new Int32Array(size);
       b.set(a);
@@ -186,7 +204,7 @@ export class WordSeq {
     };
     this.h1 = bigger(this.h1);
     this.h2 = bigger(this.h2);
-    this.line = bigger(this.line);
+    if (this.lines) this.line = bigger(this.line);
     this.start = bigger(this.start);
   }
 
@@ -237,6 +255,7 @@ export class WordSeq {
 
   /** Does word `i` continue word `i - 1` as one printed word (a glued chunk, no space between)? */
   continues(i: number): boolean {
+    if (this.joins !== undefined) return this.joins.has(i);
     if (i === 0) return false;
     const c = this.chunkOf(i);
     if (!this.glued.has(c) || this.start[i] !== 0) return false;
@@ -255,40 +274,143 @@ const H1_SEED = 0x811c9dc5 | 0;
 const H2_SEED = 0x9747b28c | 0;
 
 /**
+ * The code units of a string, copied into a typed array (natively, by `Buffer.write`) a
+ * window at a time: reading a typed array costs the scan less than `charCodeAt`, which
+ * looks at the string's representation on every call. A string of at most WINDOW units is
+ * copied whole, once; a longer one a window of WINDOW units at a time, so the copy never
+ * holds more than 128 KB of a 16 MB text.
+ */
+class UnitWindow {
+  private bytes: Buffer;
+  units: Uint16Array;
+  /** The string whose units `units` holds: `units[k]` is `str.charCodeAt(from + k)` for `from + k < to`. */
+  str = '';
+  from = 0;
+  to = 0;
+
+  constructor(size: number) {
+    const buffer = new ArrayBuffer(size * 2);
+    this.bytes = Buffer.from(buffer);
+    this.units = new Uint16Array(buffer);
+  }
+
+  /** Makes the units of `s[a..b)` readable (at `units[a - from]`). */
+  load(s: string, a: number, b: number): void {
+    // Equal strings have equal units, so a string equal to the loaded one is not copied again.
+    if (a >= this.from && b <= this.to && this.str === s) return;
+    const n = s.length;
+    const from = n <= WINDOW ? 0 : a;
+    const to = n <= WINDOW ? n : Math.max(b, Math.min(n, a + WINDOW));
+    if (to - from > this.units.length) {
+      const buffer = new ArrayBuffer(Math.max(to - from, this.units.length * 2) * 2);
+      this.bytes = Buffer.from(buffer);
+      this.units = new Uint16Array(buffer);
+    }
+    if (to - from <= SHORT) {
+      // A short text (a dropped label, an HTML text node) costs less copied here than by a call into the runtime.
+      const u = this.units;
+      for (let k = from; k < to; k++) u[k - from] = s.charCodeAt(k);
+    } else this.bytes.write(from === 0 && to === n ? s : s.slice(from, to), 0, 'utf16le');
+    this.str = s;
+    this.from = from;
+    this.to = to;
+  }
+
+  /** Lets the string go, and large storage with it. */
+  release(): void {
+    this.str = '';
+    this.from = 0;
+    this.to = 0;
+    if (this.units.length > WINDOW) {
+      const buffer = new ArrayBuffer(WINDOW * 2);
+      this.bytes = Buffer.from(buffer);
+      this.units = new Uint16Array(buffer);
+    }
+  }
+}
+
+/** Code units a window holds (see `UnitWindow`). */
+const WINDOW = 1 << 16;
+/** Texts up to this many code units are copied into a window by a loop, not by `Buffer.write`. */
+const SHORT = 64;
+/** The window the large texts are read through (the source, the TEI) and the one for small pieces (text nodes, decoded or normalised texts), so that neither evicts the other. */
+const mainUnits = new UnitWindow(WINDOW);
+const pieceUnits = new UnitWindow(1024);
+
+/** Lets the windows' strings go (a window must not keep a document alive after the call that read it). */
+function releaseUnits(): void {
+  mainUnits.release();
+  pieceUnits.release();
+}
+
+/**
  * Appends the words of `text` with their lines; `line` is the line `text` starts on. A
  * word's line counts the line breaks of `text` before the word's offset in the NFC form
  * (the two agree except after a character NFC composes, where the count may trail).
  * Each word is hashed as it is scanned: no string is made for it.
  */
-function collectWords(text: string, line: number, into: WordSeq, column = 1): void {
+function collectWords(text: string, line: number, into: WordSeq, column = 1, units = pieceUnits): void {
   // The text is read as it is until a code unit shows it may need NFC (as `nfc` tests):
   // then what was read of it is taken back and its NFC form read instead. Most texts need
   // none, and a separate test was a second pass over every text.
-  if (!scanWords(text, line, into, column, true)) scanWords(text.normalize('NFC'), line, into, column, false);
+  const first = into.length;
+  into.addChunk(text, column);
+  if (scanRange(units, text, 0, text.length, line, into, true) >= 0) return;
+  into.dropLastChunk(first);
+  const normal = text.normalize('NFC');
+  into.addChunk(normal, column);
+  scanRange(pieceUnits, normal, 0, normal.length, line, into, false);
+}
+
+/** Is the code unit one a window may end after: no word character, no half of a surrogate pair? */
+function breaksWords(cu: number): boolean {
+  return (cu < 0xd800 || cu > 0xdfff) && !isWordCodePoint(cu);
 }
 
 /**
- * `collectWords` on `normal`, taken to be in NFC; with `check`, gives up (returning false,
- * with nothing of `normal` left in `into`) at the first code unit NFC might change.
+ * The words of `s[from..to)` into `into` (whose last chunk is `s`): word starts are offsets
+ * in `s`. `line`: the line `s[from]` is on. Returns the line at `to`, or -1 when `check` is
+ * set and a code unit NFC might change was met (the words of `s` pushed so far are then
+ * the caller's to take back). A text longer than a window is read in windows that end after
+ * a code unit that is no part of a word, so that no word straddles two.
+ */
+function scanRange(units: UnitWindow, s: string, from: number, to: number, line: number, into: WordSeq, check: boolean): number {
+  let lineNo = line;
+  let a = from;
+  while (a < to) {
+    let b = to;
+    if (b - a > WINDOW) {
+      b = a + WINDOW;
+      while (b > a && !breaksWords(s.charCodeAt(b - 1))) b--;
+      // One word longer than a window: read whole.
+      if (b === a) b = to;
+    }
+    units.load(s, a, b);
+    lineNo = scanUnits(units.units, a - units.from, b - units.from, units.from, lineNo, into, check);
+    if (lineNo < 0) return -1;
+    a = b;
+  }
+  return lineNo;
+}
+
+/**
+ * The scan of `scanRange` over `u[i0..end)`, the code units of a string from `offset` on.
  *
  * Two tight loops in turn: one over the characters between words, one over a word's
  * characters (hashing them). An ASCII code unit costs a table lookup and nothing else; the
  * NFC test, surrogate pairs and the Unicode classes are only looked at above U+007F.
  */
-function scanWords(normal: string, line: number, into: WordSeq, column: number, check: boolean): boolean {
-  const first = into.length;
-  into.addChunk(normal, column);
-  let lineNo = line;
+function scanUnits(u: Uint16Array, i0: number, end: number, offset: number, line: number, into: WordSeq, check: boolean): number {
   // Line breaks are counted in the text the offsets are of: NFC composes "e" + U+0301 into
   // one character, so offsets into the raw text would run ahead and date every later word a
   // line early (a dropped footer line was then not found where it was reported). They are
   // counted as the loop between words passes them (a line end is never inside a word): an
   // indexOf per text cost time quadratic in a megabyte-long text paragraph in V8.
-  const n = normal.length;
-  let i = 0;
-  while (i < n) {
+  let lineNo = line;
+  let i = i0;
+  while (i < end) {
     // Between words: find where the next one starts.
-    let cu = normal.charCodeAt(i);
+    let cu = u[i]!;
     let width = 1;
     if (cu < 0x80) {
       if (BMP_CLASS[cu] !== 1) {
@@ -297,13 +419,10 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
         continue;
       }
     } else {
-      if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) {
-        into.dropLastChunk(first);
-        return false;
-      }
+      if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) return -1;
       let cp = cu;
-      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
-        const lo = normal.charCodeAt(i + 1);
+      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end) {
+        const lo = u[i + 1]!;
         if (lo >= 0xdc00 && lo <= 0xdfff) {
           cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
           width = 2;
@@ -322,14 +441,14 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
       h1 = Math.imul(h1 ^ cu, 0x01000193);
       h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ cu;
       if (width === 2) {
-        const lo = normal.charCodeAt(i + 1);
+        const lo = u[i + 1]!;
         h1 = Math.imul(h1 ^ lo, 0x01000193);
         h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ lo;
       }
       i += width;
-      if (i >= n) break;
+      if (i >= end) break;
       width = 1;
-      cu = normal.charCodeAt(i);
+      cu = u[i]!;
       if (cu < 0x80) {
         if (BMP_CLASS[cu] !== 1) break;
         continue;
@@ -337,8 +456,8 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
       // Not ASCII: the NFC test and the class are taken where the loop between words takes them.
       if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) break;
       let cp = cu;
-      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) {
-        const lo = normal.charCodeAt(i + 1);
+      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end) {
+        const lo = u[i + 1]!;
         if (lo >= 0xdc00 && lo <= 0xdfff) {
           cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
           width = 2;
@@ -346,9 +465,9 @@ function scanWords(normal: string, line: number, into: WordSeq, column: number, 
       }
       if (!isWordCodePoint(cp)) break;
     }
-    into.push(h1, h2 ^ (i - start), lineNo, start);
+    into.push(h1, h2 ^ (i - start), lineNo, start + offset);
   }
-  return true;
+  return lineNo;
 }
 
 /** Where the word starting at `start` of `s` ends: the first code point after it that is no word character (as `collectWords` reads it). */
@@ -552,14 +671,45 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
 
 function sourceWordSeq(text: string, markup: MarkupFamily, into?: WordSeq): WordSeq {
   if (markup === 'html') return htmlWords(text, into);
-  const out = into ? into.reset(capacityFor(text.length)) : new WordSeq(capacityFor(text.length));
-  collectWords(markup === 'markdown' ? stripMarkdown(text) : text, 1, out);
+  const plain = markup === 'markdown' ? stripMarkdown(text) : text;
+  // A large text's words are counted first, so that their table is made once, of the size it
+  // needs (grown from an estimate, a 16 MB flood's held up to three times its words).
+  const capacity = plain.length >= COUNT_FROM ? countWords(plain) + 16 : capacityFor(plain.length);
+  const out = into ? into.reset(capacity) : new WordSeq(capacity);
+  collectWords(plain, 1, out, 1, mainUnits);
   return out;
+}
+
+/** From how many characters on a text's words are counted before they are read (`sourceWordSeq`). */
+const COUNT_FROM = 1 << 19;
+
+/**
+ * How many words `s` has, as the scan reads them but for NFC (which joins a mark to the
+ * letter before it, so the count is at most a few words high).
+ */
+function countWords(s: string): number {
+  let count = 0;
+  let inWord = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const cu = s.charCodeAt(i);
+    let word: boolean;
+    if (cu < 0x80) word = BMP_CLASS[cu] === 1;
+    else if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      word = isWordCodePoint(((cu - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00) + 0x10000);
+      i++;
+    } else word = isWordCodePoint(cu);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
 }
 
 /** The words of the source as a reader of this markup family sees them, each with its line. */
 export function sourceWords(text: string, markup: MarkupFamily): Word[] {
-  return toWords(sourceWordSeq(text, markup));
+  const words = toWords(sourceWordSeq(text, markup));
+  releaseUnits();
+  return words;
 }
 
 /** A piece of the source that is not text: dropped furniture, or a metadata label that became markup. */
@@ -572,7 +722,9 @@ export type Removed = Pick<Dropped, 'text' | 'pos'>;
  * the word "works" of the text further down).
  */
 export function removeDropped(words: Word[], dropped: readonly Removed[], reach?: number): Word[] {
-  return toWords(removeDroppedWords(seqOf(words), dropped, reach));
+  const kept = toWords(removeDroppedWords(seqOf(words), dropped, reach));
+  releaseUnits();
+  return kept;
 }
 
 /** Index of the first word on `line` or after (words are in line order), or -1. */
@@ -743,9 +895,10 @@ class KeyCounts {
  */
 const scratch = {
   source: new WordSeq(4096),
-  text: new WordSeq(4096),
-  header: new WordSeq(256),
+  text: new WordSeq(4096, false),
   wanted: new WordSeq(64),
+  /** The lower-case keys of one text node of the header (two numbers a word), counted once the node is read whole (`headerKeys`). */
+  keys: new Int32Array(256),
   gone: new Uint8Array(4096),
   /** Where the header's character data stands in the TEI (start, end pairs). */
   headerRanges: [] as number[],
@@ -761,11 +914,13 @@ const KEEP_WORDS = 1 << 16;
 const KEEP_CHUNKS = 1 << 14;
 
 function release(): void {
-  for (const key of ['source', 'text', 'header', 'wanted'] as const) {
+  for (const key of ['source', 'text', 'wanted'] as const) {
     const seq = scratch[key];
-    if (seq.capacity > KEEP_WORDS) scratch[key] = new WordSeq(4096);
+    if (seq.capacity > KEEP_WORDS) scratch[key] = new WordSeq(4096, seq.lines);
     else seq.clear();
   }
+  if (scratch.keys.length > KEEP_WORDS) scratch.keys = new Int32Array(256);
+  releaseUnits();
   if (scratch.gone.length > KEEP_WORDS) scratch.gone = new Uint8Array(4096);
   // Cleared (a cleared Map or Set gives its table back); arrays given up when large.
   scratch.copied.clear();
@@ -826,8 +981,9 @@ const FORBIDDEN_GAP = /\breason="forbidden-character"/;
  * A tiny linear scanner over well-formed XML (checked before this runs) keeps it fast:
  * no string is made per tag, only per text node of `text`.
  */
-function teiWordSeqs(tei: string, text: WordSeq, headerRanges: number[], copied: Set<number>): void {
-  text.reset(capacityFor(tei.length >> 1));
+function teiWordSeqs(tei: string, text: WordSeq, headerRanges: number[], copied: Set<number>, capacity = capacityFor(tei.length >> 1)): void {
+  text.reset(capacity);
+  const joins = (text.joins ??= new Set<number>());
   headerRanges.length = 0;
   copied.clear();
   /** Open elements' name codes. */
@@ -841,17 +997,70 @@ function teiWordSeqs(tei: string, text: WordSeq, headerRanges: number[], copied:
   // Where the next `"inserted"` stands (n: none after where it was last looked for), so that
   // each tag's attributes are searched for it without copying them or searching past them.
   let insertedAt = -1;
+  // Where the next `&` stands (n: none), found as `insertedAt` is.
+  let ampAt = -1;
+  // The text nodes read (those whose words count), numbered in order; `gluedNode`: the number
+  // of the one a split note anchor opens (see `splitAnchor`; -1: none).
+  let nodes = 0;
+  let gluedNode = -1;
+  // The node that holds the last word read, its string (the TEI, or the node decoded or
+  // normalised) and where the node ends in it: whether a glued node's first word continues it.
+  let lastWordNode = -1;
+  let lastNodeString = '';
+  let lastNodeEnd = 0;
+  // Whether the last chunk of `text` is the TEI itself (text nodes read where they stand).
+  let inPlace = false;
+  /** The words of the text node `tei[start..end)`. */
+  const textNode = (start: number, end: number): void => {
+    const node = nodes++;
+    const from = text.length;
+    let nodeString = tei;
+    let nodeStart = start;
+    let nodeEnd = end;
+    if (ampAt < start && ampAt < n) {
+      ampAt = tei.indexOf('&', start);
+      if (ampAt < 0) ampAt = n;
+    }
+    if (ampAt < end) {
+      // A character reference: the node decoded is a chunk of its own.
+      collectWords(decodeEntities(tei.slice(start, end)), 0, text);
+      inPlace = false;
+    } else {
+      if (!inPlace) {
+        text.addChunk(tei, 1);
+        inPlace = true;
+      }
+      if (scanRange(mainUnits, tei, start, end, 0, text, true) < 0) {
+        // A code unit NFC may change: the node's NFC form is read instead, a chunk of its own.
+        text.length = from;
+        const normal = tei.slice(start, end).normalize('NFC');
+        text.addChunk(normal, 1);
+        scanRange(pieceUnits, normal, 0, normal.length, 0, text, false);
+        inPlace = false;
+      }
+    }
+    if (!inPlace) {
+      // The node's own chunk (decoded, or in NFC): its words' starts are offsets in it.
+      nodeString = text.chunks[text.chunkCount - 1]!;
+      nodeStart = 0;
+      nodeEnd = nodeString.length;
+    }
+    if (text.length === from) return;
+    if (copyDepth > 0) for (let k = from; k < text.length; k++) copied.add(k);
+    // A glued node's first word continues the word before when that word ends the node right
+    // before this one and this word opens its node (no white space on either side).
+    if (node === gluedNode && from > 0 && lastWordNode === node - 1 && text.start[from] === nodeStart && wordEnd(lastNodeString, text.start[from - 1]!) === lastNodeEnd) joins.add(from);
+    lastWordNode = node;
+    lastNodeString = nodeString;
+    lastNodeEnd = nodeEnd;
+  };
   /** Takes the character data from `start` up to the next tag; returns where it ends. */
   const charData = (start: number): number => {
     let end = tei.indexOf('<', start);
     if (end < 0) end = n;
     if (skipDepth === 0) {
-      if (zone === 'text') {
-        const chars = tei.slice(start, end);
-        const from = text.length;
-        collectWords(chars.includes('&') ? decodeEntities(chars) : chars, 0, text);
-        if (copyDepth > 0) for (let k = from; k < text.length; k++) copied.add(k);
-      } else if (zone === 'header') headerRanges.push(start, end);
+      if (zone === 'text') textNode(start, end);
+      else if (zone === 'header') headerRanges.push(start, end);
     }
     return end;
   };
@@ -870,7 +1079,7 @@ function teiWordSeqs(tei: string, text: WordSeq, headerRanges: number[], copied:
     i = tag.next;
     if (!tag.named) continue;
     const name = tag.code;
-    if (zone === 'text' && skipDepth === 0 && name === REF && splitAnchor(tei, at)) text.glued.add(text.chunkCount);
+    if (zone === 'text' && skipDepth === 0 && name === REF && splitAnchor(tei, at)) gluedNode = nodes;
     if (tag.closing) {
       stack.pop();
       if (skipDepth > 0) skipDepth--;
@@ -975,6 +1184,7 @@ export function teiWords(tei: string): { text: string[]; header: Map<string, num
   teiWordSeqs(tei, text, ranges, copied);
   const header = new Map<string, number>();
   for (const w of headerWordSeq(tei, ranges, new WordSeq(256)).words()) header.set(w, (header.get(w) ?? 0) + 1);
+  releaseUnits();
   return { text: text.words(), header, copied };
 }
 
@@ -1084,6 +1294,7 @@ export const MAX_DIFFERENCES = 4000;
  */
 export function diffWords(a: readonly string[], b: readonly string[], maxD = MAX_DIFFERENCES): Edit[] | undefined {
   const runs = diffRuns(seqOf(a.map((w) => ({ w, line: 0 }))), seqOf(b.map((w) => ({ w, line: 0 }))), maxD);
+  releaseUnits();
   if (!runs) return undefined;
   const edits: Edit[] = [];
   for (const r of runs) for (let k = 0; k < r.length; k++) edits.push({ op: r.op, a: r.a + k, b: r.b + k });
@@ -1191,7 +1402,15 @@ function myersSearch(a: WordSeq, b: WordSeq, p: number, maxD: number): Run[] | u
     bands = d + 1;
     if (done) break;
   }
-  if (!done) return undefined;
+  return done ? myersTrace(p, n, m, bands) : undefined;
+}
+
+/**
+ * The path `myersSearch` found, read back from its bands (`bands` of them) as runs. A
+ * function of its own: compiled apart from the search's loop, it gave that loop's optimised
+ * code no path it had not seen run (which deoptimised it at every document that had one).
+ */
+function myersTrace(p: number, n: number, m: number, bands: number): Run[] {
   const runs: Run[] = [];
   const same = (fromX: number, toX: number, toY: number) => {
     if (toX > fromX) runs.push({ op: 'same', a: p + fromX, b: p + toY - (toX - fromX), length: toX - fromX });
@@ -1348,18 +1567,129 @@ function unitsKey(s: string): void {
 }
 
 /**
- * How often each key of `bag` (each added at 0) is the `lowerKey` of a word of `seq`: the
- * header's words in lower case, counted for the lost words only.
+ * How often each key of `bag` (each added at 0) is the `lowerKey` of a word of the header:
+ * its character data (`ranges` of `tei`, see `teiWordSeqs`), read as `collectWords` reads a
+ * text (references decoded, NFC where needed), the keys taken in the same pass that finds
+ * the words, and counted for the lost words only.
  */
-function countLowerKeys(seq: WordSeq, bag: KeyCounts): void {
-  const first = seq.chunkFirst;
-  let c = 0;
-  for (let i = 0; i < seq.length; i++) {
-    // The chunk of word i, as `chunkOf` finds it: the last one whose words begin at or before i.
-    while (c + 1 < seq.chunkCount && first[c + 1]! <= i) c++;
-    lowerKey(seq, i, c);
-    bag.bump(keyH1, keyH2);
+function countHeaderKeys(tei: string, ranges: readonly number[], bag: KeyCounts): void {
+  let ampAt = -1;
+  const n = tei.length;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const start = ranges[r]!;
+    const end = ranges[r + 1]!;
+    if (ampAt < start && ampAt < n) {
+      ampAt = tei.indexOf('&', start);
+      if (ampAt < 0) ampAt = n;
+    }
+    let keys = -1;
+    if (ampAt < end) {
+      const chars = decodeEntities(tei.slice(start, end));
+      keys = headerKeys(pieceUnits, chars, 0, chars.length, true);
+      if (keys < 0) {
+        const normal = chars.normalize('NFC');
+        keys = headerKeys(pieceUnits, normal, 0, normal.length, false);
+      }
+    } else {
+      keys = headerKeys(mainUnits, tei, start, end, true);
+      if (keys < 0) {
+        const normal = tei.slice(start, end).normalize('NFC');
+        keys = headerKeys(pieceUnits, normal, 0, normal.length, false);
+      }
+    }
+    const k = scratch.keys;
+    for (let w = 0; w < keys; w += 2) bag.bump(k[w]!, k[w + 1]!);
   }
+}
+
+/**
+ * The `lowerKey` of each word of `s[from..to)` (words as `scanUnits` finds them), into
+ * `scratch.keys`; returns how many numbers it wrote, or -1 when `check` is set and a code
+ * unit NFC might change was met. A word in ASCII is hashed as it is scanned, A–Z as a–z;
+ * any other word is made a string and put in lower case by String's rules, as `lowerKey` does.
+ */
+function headerKeys(units: UnitWindow, s: string, from: number, to: number, check: boolean): number {
+  let written = 0;
+  let a = from;
+  while (a < to) {
+    let b = to;
+    if (b - a > WINDOW) {
+      b = a + WINDOW;
+      while (b > a && !breaksWords(s.charCodeAt(b - 1))) b--;
+      if (b === a) b = to;
+    }
+    units.load(s, a, b);
+    const u = units.units;
+    const offset = units.from;
+    const end = b - offset;
+    let i = a - offset;
+    while (i < end) {
+      let cu = u[i]!;
+      let width = 1;
+      if (cu < 0x80) {
+        if (BMP_CLASS[cu] !== 1) {
+          i++;
+          continue;
+        }
+      } else {
+        if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) return -1;
+        let cp = cu;
+        if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end) {
+          const lo = u[i + 1]!;
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+            width = 2;
+          }
+        }
+        if (!isWordCodePoint(cp)) {
+          i += width;
+          continue;
+        }
+      }
+      const start = i;
+      let ascii = true;
+      let h1 = H1_SEED;
+      let h2 = H2_SEED;
+      for (;;) {
+        if (cu < 0x80) {
+          const low = cu <= 0x5a && cu >= 0x41 ? cu | 0x20 : cu;
+          h1 = Math.imul(h1 ^ low, 0x01000193);
+          h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ low;
+        } else ascii = false;
+        i += width;
+        if (i >= end) break;
+        width = 1;
+        cu = u[i]!;
+        if (cu < 0x80) {
+          if (BMP_CLASS[cu] !== 1) break;
+          continue;
+        }
+        if (check && cu >= NFC_FROM && (cu < NFC_INERT.from || cu > NFC_INERT.to)) break;
+        let cp = cu;
+        if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < end) {
+          const lo = u[i + 1]!;
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            cp = ((cu - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+            width = 2;
+          }
+        }
+        if (!isWordCodePoint(cp)) break;
+      }
+      if (ascii) {
+        keyH1 = h1;
+        keyH2 = h2 ^ (i - start);
+      } else unitsKey(s.slice(start + offset, i + offset).toLowerCase());
+      if (written + 2 > scratch.keys.length) {
+        const bigger = new Int32Array(scratch.keys.length * 2);
+        bigger.set(scratch.keys);
+        scratch.keys = bigger;
+      }
+      scratch.keys[written++] = keyH1;
+      scratch.keys[written++] = keyH2;
+    }
+    a = b;
+  }
+  return written;
 }
 
 /** Compares source and TEI words; reports `words-lost` for every run of lost or added words. */
@@ -1379,7 +1709,8 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
   const src = removeDroppedWords(sourceWordSeq(source, markup, scratch.source), removed, markup === 'markdown' ? MARKDOWN_REACH : undefined, markup === 'html');
   const text = scratch.text;
   const copied = scratch.copied;
-  teiWordSeqs(tei, text, scratch.headerRanges, copied);
+  // A faithful TEI has the source's words: its table is made that size (and grows if it has more).
+  teiWordSeqs(tei, text, scratch.headerRanges, copied, src.length + (src.length >> 4) + 64);
   const runs = diffRuns(src, text, MAX_DIFFERENCES);
   if (!runs) {
     diagnostics.report('words-lost', `the TEI and the source differ in more than ${MAX_DIFFERENCES} words; the reader probably misread this document`);
@@ -1399,7 +1730,7 @@ function compare(source: string, markup: MarkupFamily, dropped: readonly Removed
     lowerKey(src, e.a, src.chunkOf(e.a));
     header.add(keyH1, keyH2);
   }
-  if (header.size > 0) countLowerKeys(headerWordSeq(tei, scratch.headerRanges, scratch.header), header);
+  if (header.size > 0) countHeaderKeys(tei, scratch.headerRanges, header);
   const lost: Array<Array<Word & { index: number }>> = [];
   /** `after`: the source word the added words follow (-1: none, they open the text). */
   const added: { words: string[]; line: number; after: number }[] = [];
