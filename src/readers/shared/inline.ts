@@ -124,7 +124,7 @@ class InlineScan {
     const closeBlank = (): void => {
       if (blankParts === undefined) return;
       const last = out[out.length - 1] as InlineOf<'text'>;
-      out[out.length - 1] = { ...last, text: blankParts.join('') };
+      out[out.length - 1] = this.env.src.withText(last, blankParts.join(''));
       blankParts = undefined;
     };
     const put = (node: Inline): void => {
@@ -134,7 +134,7 @@ class InlineScan {
         return;
       }
       closeBlank();
-      if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + node.text };
+      if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = this.env.src.withText(last, last.text + node.text);
       else out.push(node);
       aligned = true;
     };
@@ -181,7 +181,7 @@ class InlineScan {
       countSpaces(t, from, to);
     };
     const flush = (): void => {
-      if (!isEmpty()) put({ kind: 'text', text: this.env.src.intern(gathered()), pos: this.pos(bufStart) });
+      if (!isEmpty()) put(this.env.src.textNode(this.env.src.intern(gathered()), bufStart));
       buf = '';
       pendFrom = pendTo;
       trailingSpaces = 0;
@@ -224,7 +224,7 @@ class InlineScan {
           flush();
           aligned = false;
           if (span.text !== '') {
-            put({ kind: 'text', text: this.env.src.intern(span.text), pos: this.pos(span.at) });
+            put(this.env.src.textNode(this.env.src.intern(span.text), span.at));
             aligned = false;
           }
           i = span.next;
