@@ -392,7 +392,8 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       let empty = false;
       for (const v of value) {
         if (!isObj(v)) continue;
-        if (running && !forbiddenText && isTextNode(v) && isForbidden(v.text)) forbiddenText = true;
+        // isTextNode last: its place is read only for a text that needs it (see `pos` below).
+        if (running && !forbiddenText && v.kind === 'text' && typeof v.text === 'string' && isForbidden(v.text) && isTextNode(v)) forbiddenText = true;
         if (!empty && isEmptyContainer(v)) empty = true;
       }
       if (forbiddenText) {
@@ -412,19 +413,26 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       continue;
     }
     if (!isObj(value)) continue;
-    const pos = isPos(value.pos) ? value.pos : outer;
+    // The node's place (or its container's), read once and only when needed (a diagnostic, a
+    // child entry): a large source's text nodes make their position when it is read
+    // (readers/shared/source.ts, lean text nodes), and most nodes need none.
+    let pos: SourcePos | undefined | null = null;
     const checkedText = textChecked && value.kind === 'text' && isTextNode(value as unknown);
     // for-in, not Object.keys: no array of keys per object (the model is plain objects, nothing inherited).
     for (const key in value) {
+      // A position holds no text and is not walked.
+      if (key === 'pos') continue;
       const v = value[key];
       if (typeof v === 'string') {
         if (!(checkedText && key === 'text') && isForbidden(v)) {
+          const at = pos === null ? (pos = isPos(value.pos) ? value.pos : outer) : pos;
           value[key] = v.replace(FORBIDDEN_ALL, (ch) => {
-            if (++forbiddenCount.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, pos);
+            if (++forbiddenCount.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, at);
             return '\uFFFD';
           });
         }
       } else if (Array.isArray(v)) {
+        if (pos === null) pos = isPos(value.pos) ? value.pos : outer;
         for (let i = 0; i < v.length; i++) {
           const item = v[i];
           if (typeof item === 'string' && isForbidden(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
@@ -434,7 +442,8 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
         fields.push(key);
         checked.push(false);
         nexts.push(-1);
-      } else if (isObj(v) && key !== 'pos') {
+      } else if (isObj(v)) {
+        if (pos === null) pos = isPos(value.pos) ? value.pos : outer;
         values.push(v);
         outers.push(pos);
         fields.push(undefined);

@@ -62,3 +62,29 @@ describe('the sanitizer walk holds a few entries per level, not one per node', (
     expect(ids).toEqual(['x', 'x-2', 'x-3']);
   });
 });
+
+describe('the sanitizer reads a place only where it needs one', () => {
+  /** A text node whose `pos` counts its reads (as a large source's lean nodes make it when read). */
+  const counted = (text: string, column: number, reads: { n: number }): Inline => {
+    const node = { kind: 'text', text } as Inline;
+    Object.defineProperty(node, 'pos', { get: () => (reads.n++, at(3, column)), enumerable: true, configurable: true });
+    return node;
+  };
+
+  it('a clean text node\'s position is read at most once (it was five times); a repaired one is still placed at its own column', () => {
+    const reads = { n: 0 };
+    const children = Array.from({ length: 1_000 }, (_, i) => counted(i % 2 === 0 ? 'code' : ' word ', i * 6 + 1, reads));
+    const m = edition([{ kind: 'p', children, pos: at(3, 1) }]);
+    const d = new Diagnostics('t.md');
+    sanitizeModel(m, d);
+    expect(d.items).toEqual([]);
+    // Only to tell that each is a text node with a place (skipping its second scan): one read each at most.
+    expect(reads.n).toBeLessThanOrEqual(1_000);
+
+    const dirty = { n: 0 };
+    const list = [counted('clean ', 1, dirty), counted('bad\u0001', 7, dirty), counted(' end', 12, dirty)];
+    const d2 = new Diagnostics('t.md');
+    sanitizeModel(edition([{ kind: 'p', children: list, pos: at(3, 1) }]), d2);
+    expect(d2.items.map((x) => [x.code, x.line, x.column])).toEqual([['char-forbidden', 3, 10]]);
+  });
+});

@@ -124,7 +124,7 @@ class InlineScan {
     const closeBlank = (): void => {
       if (blankParts === undefined) return;
       const last = out[out.length - 1] as InlineOf<'text'>;
-      out[out.length - 1] = { ...last, text: blankParts.join('') };
+      out[out.length - 1] = this.env.src.withText(last, blankParts.join(''));
       blankParts = undefined;
     };
     const put = (node: Inline): void => {
@@ -134,9 +134,29 @@ class InlineScan {
         return;
       }
       closeBlank();
-      if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text + node.text };
+      if (aligned && node.kind === 'text' && last?.kind === 'text') out[out.length - 1] = this.env.src.withText(last, last.text + node.text);
       else out.push(node);
       aligned = true;
+    };
+    /**
+     * `put` for a text that starts at `offset`: its node is made only when the text is not
+     * joined to the last one (a large source's text node costs more to make than to join:
+     * `Source.textNode`), with the same outcome as `put`.
+     */
+    const putText = (text: string, offset: number): void => {
+      const last = out[out.length - 1];
+      if (last?.kind === 'text') {
+        if (!aligned && isBlank(text) && (blankParts !== undefined || isBlank(last.text))) {
+          (blankParts ??= [last.text]).push(text);
+          return;
+        }
+        if (aligned) {
+          closeBlank();
+          out[out.length - 1] = this.env.src.withText(last, last.text + text);
+          return;
+        }
+      }
+      put(this.env.src.textNode(text, offset));
     };
     const t = this.t;
     // The text of the node being gathered: `buf`, then the source's [pendFrom, pendTo) not yet
@@ -181,7 +201,7 @@ class InlineScan {
       countSpaces(t, from, to);
     };
     const flush = (): void => {
-      if (!isEmpty()) put({ kind: 'text', text: this.env.src.intern(gathered()), pos: this.pos(bufStart) });
+      if (!isEmpty()) putText(this.env.src.intern(gathered()), bufStart);
       buf = '';
       pendFrom = pendTo;
       trailingSpaces = 0;
@@ -224,7 +244,7 @@ class InlineScan {
           flush();
           aligned = false;
           if (span.text !== '') {
-            put({ kind: 'text', text: this.env.src.intern(span.text), pos: this.pos(span.at) });
+            putText(this.env.src.intern(span.text), span.at);
             aligned = false;
           }
           i = span.next;
