@@ -143,13 +143,150 @@ const escapeAttr = (raw: string): string => raw.replace(/"/g, '&quot;').replace(
 
 /**
  * The schema as text, with every named element or attribute pattern whose name is not in
- * `elements` / `attributes` replaced by `<notAllowed/>`. Annotations (documentation,
- * embedded Schematron) are left out: libxml2 ignores them.
+ * `elements` / `attributes` removed. Annotations (documentation, embedded Schematron) are
+ * left out: libxml2 ignores them.
+ *
+ * For the verdict (`shallow` empty) the removal is done as RELAX NG's own simplification
+ * does it (spec section 4.20), not by writing `<notAllowed/>` in place: libxml2 compiles a
+ * content model to a deterministic automaton only when it holds no notAllowed, and
+ * otherwise backtracks through every branch at every level, exponential in the document's
+ * nesting (a fault inside `<hi>` nested 18 deep: 14 s against the reduced tei_all; see
+ * unusedPatterns). For the messages (`shallow` given) the old form is kept: libxml2 words
+ * its messages from the patterns it has (an element whose required attribute the
+ * document lacks must still be there to be named).
  */
 export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes: NameSet, shallow: NameSet = new Set()): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  writeReduced(out, parsed.root.children, { elements, attributes, shallow }, true);
+  const unused = shallow.size === 0 ? unusedPatterns(parsed, elements, attributes) : undefined;
+  writeReduced(out, parsed.root.children, { elements, attributes, shallow, ...(unused && { unused }) }, true);
   return out.join('');
+}
+
+/** What a reduction removes: the patterns that can match nothing in a document with only the given names. */
+export interface UnusedPatterns {
+  /** Every pattern node that matches nothing (as `<notAllowed/>` would), defines and starts included. */
+  nodes: ReadonlySet<RngNode>;
+  /** Every define name whose (combined) body matches nothing. */
+  defines: ReadonlySet<string>;
+  /** True when the grammar's start matches nothing: no document with these names is valid. */
+  start: boolean;
+}
+
+/** For each define name, the define names whose bodies refer to it (computed once per grammar). */
+const referrers = new WeakMap<ParsedRng, Map<string, string[]>>();
+
+function referrersOf(parsed: ParsedRng): Map<string, string[]> {
+  let map = referrers.get(parsed);
+  if (map) return map;
+  map = new Map();
+  for (const [name, bodies] of parsed.defines) {
+    const seen = new Set<string>();
+    const stack = [...bodies];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.rng && n.tag === 'ref' && n.attrs.name !== undefined && !seen.has(n.attrs.name)) {
+        seen.add(n.attrs.name);
+        const list = map.get(n.attrs.name) ?? [];
+        list.push(name);
+        map.set(n.attrs.name, list);
+      }
+      for (const c of n.children) if (c.rng) stack.push(c);
+    }
+  }
+  referrers.set(parsed, map);
+  return map;
+}
+
+/** The pattern children of a RELAX NG node (an unnamed element's or attribute's first child is its name class). */
+function patternChildren(n: RngNode): RngNode[] {
+  const kids = n.children.filter((c) => c.rng);
+  return (n.tag === 'element' || n.tag === 'attribute') && n.attrs.name === undefined ? kids.slice(1) : kids;
+}
+
+/** Patterns that match nothing when every child pattern does (a choice of notAllowed) vs. when any does (a group with a notAllowed in it). */
+const DEAD_WHEN_ANY = new Set(['element', 'attribute', 'group', 'interleave', 'oneOrMore', 'list', 'mixed', 'define', 'start']);
+
+/**
+ * Whether `top` matches nothing, given the defines already known to match nothing; every
+ * node found so is added to `dead`. The rules are those of RELAX NG's simplification
+ * (section 4.20), with `notAllowed` standing for a pattern whose name the document does not
+ * use: a group, interleave, oneOrMore, list, mixed, attribute or element with a notAllowed
+ * part is notAllowed (an element whose content can match nothing matches no element); a
+ * choice is notAllowed when all its alternatives are; optional and zeroOrMore never are
+ * (they become empty); an except whose alternatives are all notAllowed excepts nothing.
+ * Post-order with an explicit stack: schemas can nest deeply.
+ */
+function markDead(top: RngNode, deadDefines: ReadonlySet<string>, elements: NameSet, attributes: NameSet, dead: Set<RngNode>): boolean {
+  const stack: { node: RngNode; kids: RngNode[]; next: number }[] = [{ node: top, kids: patternChildren(top), next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next < frame.kids.length) {
+      const child = frame.kids[frame.next++]!;
+      stack.push({ node: child, kids: patternChildren(child), next: 0 });
+      continue;
+    }
+    stack.pop();
+    const { node, kids } = frame;
+    let isDead: boolean;
+    if (node.tag === 'notAllowed') isDead = true;
+    else if (node.tag === 'ref') isDead = node.attrs.name !== undefined && deadDefines.has(node.attrs.name);
+    else if (node.key !== undefined && !(node.tag === 'element' ? elements : attributes).has(node.key)) isDead = true;
+    else if (DEAD_WHEN_ANY.has(node.tag)) isDead = kids.some((k) => dead.has(k));
+    else if (node.tag === 'choice' || node.tag === 'except') isDead = kids.length > 0 && kids.every((k) => dead.has(k));
+    else isDead = false;
+    if (isDead) dead.add(node);
+  }
+  return dead.has(top);
+}
+
+/** Whether a define or start, from its bodies' verdicts: several bodies are combined by choice (all must be dead) or interleave (one is enough). */
+function combinedDead(bodies: readonly RngNode[], bodyDead: (b: RngNode) => boolean): boolean {
+  if (bodies.length === 0) return false;
+  const combine = bodies.find((b) => b.attrs.combine !== undefined)?.attrs.combine?.trim();
+  return combine === 'interleave' ? bodies.some(bodyDead) : bodies.every(bodyDead);
+}
+
+/**
+ * The patterns of `parsed` that match nothing in a document that uses only the names in
+ * `elements` and `attributes`, propagated through defines and refs to a fixpoint: a define
+ * whose body matches nothing makes every ref to it match nothing, which may make the
+ * defines holding those refs match nothing, and so on. Only what certainly matches nothing
+ * is marked (a define is assumed usable until shown otherwise), so every derivation the
+ * document has against the full schema is still there.
+ */
+export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes: NameSet): UnusedPatterns {
+  const deadDefines = new Set<string>();
+  const back = referrersOf(parsed);
+  const queue = [...parsed.defines.keys()];
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    queued.delete(name);
+    if (deadDefines.has(name)) continue;
+    const scratch = new Set<RngNode>();
+    if (!combinedDead(parsed.defines.get(name)!, (b) => markDead(b, deadDefines, elements, attributes, scratch))) continue;
+    deadDefines.add(name);
+    for (const r of back.get(name) ?? []) {
+      if (!deadDefines.has(r) && !queued.has(r)) {
+        queue.push(r);
+        queued.add(r);
+      }
+    }
+  }
+  // With the defines settled, one pass over the whole schema marks every node for the writer.
+  const nodes = new Set<RngNode>();
+  const starts: RngNode[] = [];
+  const stack = [parsed.root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.rng && (n.tag === 'define' || n.tag === 'start')) {
+      markDead(n, deadDefines, elements, attributes, nodes);
+      if (n.tag === 'start') starts.push(n);
+      continue;
+    }
+    for (const c of n.children) if (c.rng) stack.push(c);
+  }
+  return { nodes, defines: deadDefines, start: combinedDead(starts, (s) => nodes.has(s)) };
 }
 
 /**
@@ -228,7 +365,14 @@ function prefixesOf(root: RngNode): Map<string, string> {
 }
 
 /** Writes `nodes` reduced (see reducedRngText); `root`: the first RELAX NG element written declares the namespace. */
-export function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false, rename }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string> }, root: boolean): void {
+export function writeReduced(
+  out: string[],
+  nodes: readonly RngNode[],
+  { elements, attributes, shallow, skipStart = false, rename, unused }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string>; unused?: UnusedPatterns },
+  root: boolean,
+): void {
+  const dead = unused?.nodes;
+  let startWritten = false;
   // Explicit stack of nodes to open and closing tags to write.
   const stack: (RngNode | string)[] = [...nodes].reverse();
   while (stack.length > 0) {
@@ -242,7 +386,21 @@ export function writeReduced(out: string[], nodes: readonly RngNode[], { element
       continue;
     }
     if (!item.rng || (skipStart && item.tag === 'start')) continue;
-    if (item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
+    if (dead?.has(item)) {
+      // A define that matches nothing is left out (every ref to it is gone with it); so is a
+      // start body, unless the start as a whole matches nothing: then the document cannot
+      // be valid, and the grammar says so with one start of notAllowed.
+      if (item.tag === 'start' && unused!.start && !startWritten) {
+        out.push('<start><notAllowed/></start>');
+        startWritten = true;
+      } else if (item.tag !== 'define' && item.tag !== 'start') out.push('<notAllowed/>');
+      continue;
+    }
+    if (dead && (item.tag === 'optional' || item.tag === 'zeroOrMore') && item.children.some((c) => dead.has(c))) {
+      out.push('<empty/>');
+      continue;
+    }
+    if (!dead && item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
       if (item.tag === 'element' && shallow.has(item.key)) {
         // Not in the document, so its content is never used: kept by name only, for the messages.
         const space = item.key.indexOf(' ');
@@ -263,6 +421,12 @@ export function writeReduced(out: string[], nodes: readonly RngNode[], { element
     }
     out.push(`<${item.tag}${attrs}>`);
     stack.push(`</${item.tag}>`);
-    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+    // A choice (or except) drops its alternatives that match nothing; data drops an except that excepts nothing.
+    const drops = dead !== undefined && (item.tag === 'choice' || item.tag === 'except' || item.tag === 'data');
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const c = item.children[i]!;
+      if (drops && dead.has(c) && (item.tag !== 'data' || c.tag === 'except')) continue;
+      stack.push(c);
+    }
   }
 }
