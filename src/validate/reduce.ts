@@ -162,13 +162,16 @@ export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes:
   return out.join('');
 }
 
-/** What a reduction removes: the patterns that can match nothing in a document with only the given names. */
+/** What a reduction removes: the patterns that can match nothing, and those left matching only the empty sequence, in a document with only the given names. */
 export interface UnusedPatterns {
   /** Every pattern node that matches nothing (as `<notAllowed/>` would), defines and starts included. */
-  nodes: ReadonlySet<RngNode>;
-  /** Every define name whose (combined) body matches nothing. */
-  defines: ReadonlySet<string>;
-  /** True when the grammar's start matches nothing: no document with these names is valid. */
+  dead: ReadonlySet<RngNode>;
+  /** Every pattern node (not dead) that matches only the empty sequence (as `<empty/>`), e.g. an optional attribute the document never has. */
+  empty: ReadonlySet<RngNode>;
+  /** Define names whose (combined) body matches nothing / only the empty sequence: left out, every ref to them gone or written as empty. */
+  deadDefines: ReadonlySet<string>;
+  emptyDefines: ReadonlySet<string>;
+  /** True when the grammar's start matches nothing (or only no element): no document with these names is valid. */
   start: boolean;
 }
 
@@ -203,20 +206,13 @@ function patternChildren(n: RngNode): RngNode[] {
   return (n.tag === 'element' || n.tag === 'attribute') && n.attrs.name === undefined ? kids.slice(1) : kids;
 }
 
-/** Patterns that match nothing when every child pattern does (a choice of notAllowed) vs. when any does (a group with a notAllowed in it). */
-const DEAD_WHEN_ANY = new Set(['element', 'attribute', 'group', 'interleave', 'oneOrMore', 'list', 'mixed', 'define', 'start']);
+/** Patterns whose children form a sequence (an implicit or explicit group): notAllowed when any child is. */
+const SEQUENCE = new Set(['element', 'attribute', 'group', 'interleave', 'oneOrMore', 'zeroOrMore', 'optional', 'list', 'mixed', 'define', 'start']);
+/** Of those, the ones that match only the empty sequence when all their children do (an element or attribute never does; a list or mixed still matches text). */
+const EMPTY_WHEN_ALL = new Set(['group', 'interleave', 'oneOrMore', 'zeroOrMore', 'optional', 'define', 'start']);
 
-/**
- * Whether `top` matches nothing, given the defines already known to match nothing; every
- * node found so is added to `dead`. The rules are those of RELAX NG's simplification
- * (section 4.20), with `notAllowed` standing for a pattern whose name the document does not
- * use: a group, interleave, oneOrMore, list, mixed, attribute or element with a notAllowed
- * part is notAllowed (an element whose content can match nothing matches no element); a
- * choice is notAllowed when all its alternatives are; optional and zeroOrMore never are
- * (they become empty); an except whose alternatives are all notAllowed excepts nothing.
- * Post-order with an explicit stack: schemas can nest deeply.
- */
-function markDead(top: RngNode, deadDefines: ReadonlySet<string>, elements: NameSet, attributes: NameSet, dead: Set<RngNode>): boolean {
+/** Visits `top`'s pattern subtree children first (explicit stack: schemas can nest deeply). */
+function postOrder(top: RngNode, visit: (node: RngNode, kids: readonly RngNode[]) => void): void {
   const stack: { node: RngNode; kids: RngNode[]; next: number }[] = [{ node: top, kids: patternChildren(top), next: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -226,36 +222,61 @@ function markDead(top: RngNode, deadDefines: ReadonlySet<string>, elements: Name
       continue;
     }
     stack.pop();
-    const { node, kids } = frame;
-    let isDead: boolean;
-    if (node.tag === 'notAllowed') isDead = true;
-    else if (node.tag === 'ref') isDead = node.attrs.name !== undefined && deadDefines.has(node.attrs.name);
-    else if (node.key !== undefined && !(node.tag === 'element' ? elements : attributes).has(node.key)) isDead = true;
-    else if (DEAD_WHEN_ANY.has(node.tag)) isDead = kids.some((k) => dead.has(k));
-    else if (node.tag === 'choice' || node.tag === 'except') isDead = kids.length > 0 && kids.every((k) => dead.has(k));
-    else isDead = false;
-    if (isDead) dead.add(node);
+    visit(frame.node, frame.kids);
   }
-  return dead.has(top);
-}
-
-/** Whether a define or start, from its bodies' verdicts: several bodies are combined by choice (all must be dead) or interleave (one is enough). */
-function combinedDead(bodies: readonly RngNode[], bodyDead: (b: RngNode) => boolean): boolean {
-  if (bodies.length === 0) return false;
-  const combine = bodies.find((b) => b.attrs.combine !== undefined)?.attrs.combine?.trim();
-  return combine === 'interleave' ? bodies.some(bodyDead) : bodies.every(bodyDead);
 }
 
 /**
- * The patterns of `parsed` that match nothing in a document that uses only the names in
- * `elements` and `attributes`, propagated through defines and refs to a fixpoint: a define
- * whose body matches nothing makes every ref to it match nothing, which may make the
- * defines holding those refs match nothing, and so on. Only what certainly matches nothing
- * is marked (a define is assumed usable until shown otherwise), so every derivation the
- * document has against the full schema is still there.
+ * Marks `top`'s subtree: `dead` gets every node that matches nothing, `empty` every other
+ * node that matches only the empty sequence, given the defines known to be so. The rules
+ * are those of RELAX NG's simplification (section 4.20), with `notAllowed` standing for a
+ * pattern whose name the document does not use: a group, interleave, oneOrMore, list,
+ * mixed, attribute or element with a notAllowed part is notAllowed (an element whose
+ * content can match nothing matches no element); a choice is notAllowed when all its
+ * alternatives are, and an except that excepts only notAllowed excepts nothing; optional
+ * and zeroOrMore of notAllowed are empty; a sequence of empties is empty.
+ */
+function mark(top: RngNode, deadDefines: ReadonlySet<string>, emptyDefines: ReadonlySet<string>, elements: NameSet, attributes: NameSet, dead: Set<RngNode>, empty: Set<RngNode>): void {
+  postOrder(top, (node, kids) => {
+    const tag = node.tag;
+    if (tag === 'notAllowed') dead.add(node);
+    else if (tag === 'empty') empty.add(node);
+    else if (tag === 'ref') {
+      const name = node.attrs.name;
+      if (name !== undefined && deadDefines.has(name)) dead.add(node);
+      else if (name !== undefined && emptyDefines.has(name)) empty.add(node);
+    } else if (node.key !== undefined && !(tag === 'element' ? elements : attributes).has(node.key)) dead.add(node);
+    else if (SEQUENCE.has(tag)) {
+      if (kids.some((k) => dead.has(k))) (tag === 'optional' || tag === 'zeroOrMore' ? empty : dead).add(node);
+      else if (EMPTY_WHEN_ALL.has(tag) && kids.length > 0 && kids.every((k) => empty.has(k))) empty.add(node);
+    } else if (tag === 'choice' || tag === 'except') {
+      const live = kids.filter((k) => !dead.has(k));
+      if (live.length === 0 && kids.length > 0) dead.add(node);
+      else if (tag === 'choice' && live.length > 0 && live.every((k) => empty.has(k))) empty.add(node);
+    }
+  });
+}
+
+/** A define's or start's verdict from its bodies': several are combined by choice (all must hold) or interleave (one is enough to be dead; all to be empty). */
+function combined(bodies: readonly RngNode[], dead: ReadonlySet<RngNode>, empty: ReadonlySet<RngNode>): 'dead' | 'empty' | 'live' {
+  if (bodies.length === 0) return 'live';
+  const interleave = bodies.find((b) => b.attrs.combine !== undefined)?.attrs.combine?.trim() === 'interleave';
+  if (interleave ? bodies.some((b) => dead.has(b)) : bodies.every((b) => dead.has(b))) return 'dead';
+  // By choice, an empty body beside a dead one leaves the define empty; beside a live one, optional.
+  return bodies.every((b) => empty.has(b) || (!interleave && dead.has(b))) ? 'empty' : 'live';
+}
+
+/**
+ * The patterns of `parsed` that match nothing, or only the empty sequence, in a document
+ * that uses only the names in `elements` and `attributes`, propagated through defines and
+ * refs to a fixpoint: a define whose body matches nothing makes every ref to it match
+ * nothing, which may make the defines holding those refs match nothing, and so on. Only
+ * what certainly matches nothing is marked (a define is assumed usable until shown
+ * otherwise), so every derivation the document has against the full schema is still there.
  */
 export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes: NameSet): UnusedPatterns {
   const deadDefines = new Set<string>();
+  const emptyDefines = new Set<string>();
   const back = referrersOf(parsed);
   const queue = [...parsed.defines.keys()];
   const queued = new Set(queue);
@@ -263,9 +284,16 @@ export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes:
     const name = queue.pop()!;
     queued.delete(name);
     if (deadDefines.has(name)) continue;
-    const scratch = new Set<RngNode>();
-    if (!combinedDead(parsed.defines.get(name)!, (b) => markDead(b, deadDefines, elements, attributes, scratch))) continue;
-    deadDefines.add(name);
+    const bodies = parsed.defines.get(name)!;
+    const dead = new Set<RngNode>();
+    const empty = new Set<RngNode>();
+    for (const b of bodies) mark(b, deadDefines, emptyDefines, elements, attributes, dead, empty);
+    const verdict = combined(bodies, dead, empty);
+    if (verdict === 'live' || (verdict === 'empty' && emptyDefines.has(name))) continue;
+    if (verdict === 'dead') {
+      deadDefines.add(name);
+      emptyDefines.delete(name);
+    } else emptyDefines.add(name);
     for (const r of back.get(name) ?? []) {
       if (!deadDefines.has(r) && !queued.has(r)) {
         queue.push(r);
@@ -274,19 +302,20 @@ export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes:
     }
   }
   // With the defines settled, one pass over the whole schema marks every node for the writer.
-  const nodes = new Set<RngNode>();
+  const dead = new Set<RngNode>();
+  const empty = new Set<RngNode>();
   const starts: RngNode[] = [];
   const stack = [parsed.root];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.rng && (n.tag === 'define' || n.tag === 'start')) {
-      markDead(n, deadDefines, elements, attributes, nodes);
+      mark(n, deadDefines, emptyDefines, elements, attributes, dead, empty);
       if (n.tag === 'start') starts.push(n);
       continue;
     }
     for (const c of n.children) if (c.rng) stack.push(c);
   }
-  return { nodes, defines: deadDefines, start: combinedDead(starts, (s) => nodes.has(s)) };
+  return { dead, empty, deadDefines, emptyDefines, start: combined(starts, dead, empty) !== 'live' };
 }
 
 /**
@@ -371,7 +400,6 @@ export function writeReduced(
   { elements, attributes, shallow, skipStart = false, rename, unused }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string>; unused?: UnusedPatterns },
   root: boolean,
 ): void {
-  const dead = unused?.nodes;
   let startWritten = false;
   // Explicit stack of nodes to open and closing tags to write.
   const stack: (RngNode | string)[] = [...nodes].reverse();
@@ -386,21 +414,25 @@ export function writeReduced(
       continue;
     }
     if (!item.rng || (skipStart && item.tag === 'start')) continue;
-    if (dead?.has(item)) {
-      // A define that matches nothing is left out (every ref to it is gone with it); so is a
-      // start body, unless the start as a whole matches nothing: then the document cannot
-      // be valid, and the grammar says so with one start of notAllowed.
-      if (item.tag === 'start' && unused!.start && !startWritten) {
-        out.push('<start><notAllowed/></start>');
-        startWritten = true;
-      } else if (item.tag !== 'define' && item.tag !== 'start') out.push('<notAllowed/>');
+    if (unused && (item.tag === 'define' || item.tag === 'start')) {
+      const gone = item.tag === 'define' ? item.attrs.name !== undefined && (unused.deadDefines.has(item.attrs.name) || unused.emptyDefines.has(item.attrs.name)) : unused.start;
+      if (gone) {
+        // A define that matches nothing or only the empty sequence is left out (every ref to it
+        // is gone or written as empty); when the start does, no document can be valid, and the
+        // grammar says so with one start of notAllowed.
+        if (item.tag === 'start' && !startWritten) out.push('<start><notAllowed/></start>');
+        startWritten ||= item.tag === 'start';
+        continue;
+      }
+      // One body of several combined by choice that matches nothing is left out; one that matches only the empty sequence stays, as empty.
+      if (unused.dead.has(item)) continue;
+    }
+    if (unused && item.tag !== 'define' && item.tag !== 'start' && (unused.dead.has(item) || unused.empty.has(item))) {
+      // Reached only where the parent keeps it (see below): an alternative that is empty.
+      out.push(unused.dead.has(item) ? '<notAllowed/>' : '<empty/>');
       continue;
     }
-    if (dead && (item.tag === 'optional' || item.tag === 'zeroOrMore') && item.children.some((c) => dead.has(c))) {
-      out.push('<empty/>');
-      continue;
-    }
-    if (!dead && item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
+    if (!unused && item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
       if (item.tag === 'element' && shallow.has(item.key)) {
         // Not in the document, so its content is never used: kept by name only, for the messages.
         const space = item.key.indexOf(' ');
@@ -421,12 +453,23 @@ export function writeReduced(
     }
     out.push(`<${item.tag}${attrs}>`);
     stack.push(`</${item.tag}>`);
-    // A choice (or except) drops its alternatives that match nothing; data drops an except that excepts nothing.
-    const drops = dead !== undefined && (item.tag === 'choice' || item.tag === 'except' || item.tag === 'data');
-    for (let i = item.children.length - 1; i >= 0; i--) {
-      const c = item.children[i]!;
-      if (drops && dead.has(c) && (item.tag !== 'data' || c.tag === 'except')) continue;
-      stack.push(c);
+    if (!unused) {
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+      continue;
     }
+    // A choice (or except) drops its alternatives that match nothing (data an except that
+    // excepts nothing); a sequence drops its parts that match only the empty sequence, and
+    // is written with content empty when nothing else is left (an element, list or mixed).
+    const sequence = SEQUENCE.has(item.tag);
+    const kids = item.children;
+    const keep = (c: RngNode): boolean => !c.rng || !(sequence ? unused.empty.has(c) : (item.tag === 'choice' || item.tag === 'except' || (item.tag === 'data' && c.tag === 'except')) && unused.dead.has(c));
+    const pattern = new Set(patternChildren(item));
+    if (sequence && pattern.size > 0 && [...pattern].every((c) => unused.empty.has(c))) {
+      // Only the name class (an unnamed element or attribute) stays before it.
+      for (let i = kids.length - 1; i >= 0; i--) if (!pattern.has(kids[i]!) && kids[i]!.rng) stack.push(kids[i]!);
+      stack.splice(stack.length - (kids.filter((c) => c.rng && !pattern.has(c)).length), 0, '<empty/>');
+      continue;
+    }
+    for (let i = kids.length - 1; i >= 0; i--) if (keep(kids[i]!)) stack.push(kids[i]!);
   }
 }
