@@ -419,8 +419,9 @@ export function writeReduced(
       if (gone) {
         // A define that matches nothing or only the empty sequence is left out (every ref to it
         // is gone or written as empty); when the start does, no document can be valid, and the
-        // grammar says so with one start of notAllowed.
-        if (item.tag === 'start' && !startWritten) out.push('<start><notAllowed/></start>');
+        // grammar says so with a start that takes no element. Not `<start><notAllowed/></start>`:
+        // libxml2 fails a document against that with no error at all, which reads as valid.
+        if (item.tag === 'start' && !startWritten) out.push('<start><choice><notAllowed/></choice></start>');
         startWritten ||= item.tag === 'start';
         continue;
       }
@@ -440,6 +441,20 @@ export function writeReduced(
       } else out.push('<notAllowed/>');
       continue;
     }
+    // A choice (or except) drops its alternatives that match nothing (data an except that
+    // excepts nothing); a sequence drops its parts that match only the empty sequence, and
+    // is written with content empty when nothing else is left (an element, list or mixed).
+    const sequence = SEQUENCE.has(item.tag);
+    const kids = item.children;
+    const keep = (c: RngNode): boolean => !unused || !c.rng || !(sequence ? unused.empty.has(c) : (item.tag === 'choice' || item.tag === 'except' || (item.tag === 'data' && c.tag === 'except')) && unused.dead.has(c));
+    const kept = unused ? kids.filter(keep) : kids;
+    // A group, interleave or choice left with one part is that part (libxml2 refuses an
+    // interleave of one: "Element or text conflicts in interleave"), unless it sets the
+    // namespace or datatype library for what is inside.
+    if (unused && !root && (item.tag === 'group' || item.tag === 'interleave' || item.tag === 'choice') && item.attrs.ns === undefined && item.attrs.datatypeLibrary === undefined && kept.filter((c) => c.rng).length === 1) {
+      stack.push(kept.find((c) => c.rng)!);
+      continue;
+    }
     let attrs = '';
     for (const [k, v] of Object.entries(item.attrs)) {
       if (k === 'xmlns') continue;
@@ -453,23 +468,13 @@ export function writeReduced(
     }
     out.push(`<${item.tag}${attrs}>`);
     stack.push(`</${item.tag}>`);
-    if (!unused) {
-      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
-      continue;
-    }
-    // A choice (or except) drops its alternatives that match nothing (data an except that
-    // excepts nothing); a sequence drops its parts that match only the empty sequence, and
-    // is written with content empty when nothing else is left (an element, list or mixed).
-    const sequence = SEQUENCE.has(item.tag);
-    const kids = item.children;
-    const keep = (c: RngNode): boolean => !c.rng || !(sequence ? unused.empty.has(c) : (item.tag === 'choice' || item.tag === 'except' || (item.tag === 'data' && c.tag === 'except')) && unused.dead.has(c));
-    const pattern = new Set(patternChildren(item));
-    if (sequence && pattern.size > 0 && [...pattern].every((c) => unused.empty.has(c))) {
+    const pattern = unused && sequence ? new Set(patternChildren(item)) : undefined;
+    if (unused && pattern && pattern.size > 0 && [...pattern].every((c) => unused.empty.has(c))) {
       // Only the name class (an unnamed element or attribute) stays before it.
       for (let i = kids.length - 1; i >= 0; i--) if (!pattern.has(kids[i]!) && kids[i]!.rng) stack.push(kids[i]!);
-      stack.splice(stack.length - (kids.filter((c) => c.rng && !pattern.has(c)).length), 0, '<empty/>');
+      stack.splice(stack.length - kids.filter((c) => c.rng && !pattern.has(c)).length, 0, '<empty/>');
       continue;
     }
-    for (let i = kids.length - 1; i >= 0; i--) if (keep(kids[i]!)) stack.push(kids[i]!);
+    for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i]!);
   }
 }
