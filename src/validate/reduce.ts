@@ -37,6 +37,8 @@ interface RngNode {
   children: RngNode[];
   /** For element/attribute patterns with a name attribute: `ns local`. */
   key?: string;
+  /** Its pattern children (patternChildren), once asked for. */
+  patterns?: RngNode[];
   /** For element, define and start patterns: the `ns` and `datatypeLibrary` in effect there (inherited from ancestors). */
   context?: { ns: string; datatypeLibrary: string };
 }
@@ -200,10 +202,12 @@ function referrersOf(parsed: ParsedRng): Map<string, string[]> {
   return map;
 }
 
-/** The pattern children of a RELAX NG node (an unnamed element's or attribute's first child is its name class). */
+/** The pattern children of a RELAX NG node (an unnamed element's or attribute's first child is its name class); kept on the node, the tree being read-only once parsed. */
 function patternChildren(n: RngNode): RngNode[] {
+  if (n.patterns) return n.patterns;
   const kids = n.children.filter((c) => c.rng);
-  return (n.tag === 'element' || n.tag === 'attribute') && n.attrs.name === undefined ? kids.slice(1) : kids;
+  n.patterns = (n.tag === 'element' || n.tag === 'attribute') && n.attrs.name === undefined ? kids.slice(1) : kids;
+  return n.patterns;
 }
 
 /** Patterns whose children form a sequence (an implicit or explicit group): notAllowed when any child is. */
@@ -239,21 +243,26 @@ function postOrder(top: RngNode, visit: (node: RngNode, kids: readonly RngNode[]
 function mark(top: RngNode, deadDefines: ReadonlySet<string>, emptyDefines: ReadonlySet<string>, elements: NameSet, attributes: NameSet, dead: Set<RngNode>, empty: Set<RngNode>): void {
   postOrder(top, (node, kids) => {
     const tag = node.tag;
-    if (tag === 'notAllowed') dead.add(node);
-    else if (tag === 'empty') empty.add(node);
+    let verdict: 'dead' | 'empty' | undefined;
+    if (tag === 'notAllowed') verdict = 'dead';
+    else if (tag === 'empty') verdict = 'empty';
     else if (tag === 'ref') {
       const name = node.attrs.name;
-      if (name !== undefined && deadDefines.has(name)) dead.add(node);
-      else if (name !== undefined && emptyDefines.has(name)) empty.add(node);
-    } else if (node.key !== undefined && !(tag === 'element' ? elements : attributes).has(node.key)) dead.add(node);
+      if (name !== undefined) verdict = deadDefines.has(name) ? 'dead' : emptyDefines.has(name) ? 'empty' : undefined;
+    } else if (node.key !== undefined && !(tag === 'element' ? elements : attributes).has(node.key)) verdict = 'dead';
     else if (SEQUENCE.has(tag)) {
-      if (kids.some((k) => dead.has(k))) (tag === 'optional' || tag === 'zeroOrMore' ? empty : dead).add(node);
-      else if (EMPTY_WHEN_ALL.has(tag) && kids.length > 0 && kids.every((k) => empty.has(k))) empty.add(node);
+      if (kids.some((k) => dead.has(k))) verdict = tag === 'optional' || tag === 'zeroOrMore' ? 'empty' : 'dead';
+      else if (EMPTY_WHEN_ALL.has(tag) && kids.length > 0 && kids.every((k) => empty.has(k))) verdict = 'empty';
     } else if (tag === 'choice' || tag === 'except') {
       const live = kids.filter((k) => !dead.has(k));
-      if (live.length === 0 && kids.length > 0) dead.add(node);
-      else if (tag === 'choice' && live.length > 0 && live.every((k) => empty.has(k))) empty.add(node);
+      if (live.length === 0 && kids.length > 0) verdict = 'dead';
+      else if (tag === 'choice' && live.length > 0 && live.every((k) => empty.has(k))) verdict = 'empty';
     }
+    // Marked again when a define it refers to changes: only ever towards empty, then dead.
+    if (verdict === 'dead') {
+      dead.add(node);
+      empty.delete(node);
+    } else if (verdict === 'empty') empty.add(node);
   });
 }
 
@@ -277,6 +286,10 @@ function combined(bodies: readonly RngNode[], dead: ReadonlySet<RngNode>, empty:
 export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes: NameSet): UnusedPatterns {
   const deadDefines = new Set<string>();
   const emptyDefines = new Set<string>();
+  // One mark per node for the whole schema: a define's body is marked again when a define it
+  // refers to changes, so once the defines are settled every body's marks are final.
+  const dead = new Set<RngNode>();
+  const empty = new Set<RngNode>();
   const back = referrersOf(parsed);
   const queue = [...parsed.defines.keys()];
   const queued = new Set(queue);
@@ -285,8 +298,6 @@ export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes:
     queued.delete(name);
     if (deadDefines.has(name)) continue;
     const bodies = parsed.defines.get(name)!;
-    const dead = new Set<RngNode>();
-    const empty = new Set<RngNode>();
     for (const b of bodies) mark(b, deadDefines, emptyDefines, elements, attributes, dead, empty);
     const verdict = combined(bodies, dead, empty);
     if (verdict === 'live' || (verdict === 'empty' && emptyDefines.has(name))) continue;
@@ -301,18 +312,16 @@ export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes:
       }
     }
   }
-  // With the defines settled, one pass over the whole schema marks every node for the writer.
-  const dead = new Set<RngNode>();
-  const empty = new Set<RngNode>();
   const starts: RngNode[] = [];
   const stack = [parsed.root];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.rng && (n.tag === 'define' || n.tag === 'start')) {
+    if (n.rng && n.tag === 'start') {
       mark(n, deadDefines, emptyDefines, elements, attributes, dead, empty);
-      if (n.tag === 'start') starts.push(n);
+      starts.push(n);
       continue;
     }
+    if (n.rng && n.tag === 'define') continue;
     for (const c of n.children) if (c.rng) stack.push(c);
   }
   return { dead, empty, deadDefines, emptyDefines, start: combined(starts, dead, empty) !== 'live' };
