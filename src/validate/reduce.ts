@@ -177,29 +177,37 @@ export interface UnusedPatterns {
   start: boolean;
 }
 
-/** For each define name, the define names whose bodies refer to it (computed once per grammar). */
-const referrers = new WeakMap<ParsedRng, Map<string, string[]>>();
+/** A define's or ref's name as RELAX NG reads it (attribute values of `name` are whitespace-stripped, spec section 4.2). */
+const refName = (n: RngNode): string | undefined => n.attrs.name?.trim();
 
-function referrersOf(parsed: ParsedRng): Map<string, string[]> {
-  let map = referrers.get(parsed);
-  if (map) return map;
-  map = new Map();
-  for (const [name, bodies] of parsed.defines) {
+/** The defines by name (bodies of the same name after stripping merged) and, for each, the define names whose bodies refer to it; computed once per grammar. */
+const defineIndex = new WeakMap<ParsedRng, { bodies: Map<string, RngNode[]>; referrers: Map<string, string[]> }>();
+
+function defineIndexOf(parsed: ParsedRng): { bodies: Map<string, RngNode[]>; referrers: Map<string, string[]> } {
+  let index = defineIndex.get(parsed);
+  if (index) return index;
+  const bodies = new Map<string, RngNode[]>();
+  for (const [raw, list] of parsed.defines) {
+    const name = raw.trim();
+    bodies.set(name, [...(bodies.get(name) ?? []), ...list]);
+  }
+  const referrers = new Map<string, string[]>();
+  for (const [name, list] of bodies) {
     const seen = new Set<string>();
-    const stack = [...bodies];
+    const stack = [...list];
     while (stack.length > 0) {
       const n = stack.pop()!;
-      if (n.rng && n.tag === 'ref' && n.attrs.name !== undefined && !seen.has(n.attrs.name)) {
-        seen.add(n.attrs.name);
-        const list = map.get(n.attrs.name) ?? [];
-        list.push(name);
-        map.set(n.attrs.name, list);
+      const target = n.rng && n.tag === 'ref' ? refName(n) : undefined;
+      if (target !== undefined && !seen.has(target)) {
+        seen.add(target);
+        referrers.set(target, [...(referrers.get(target) ?? []), name]);
       }
       for (const c of n.children) if (c.rng) stack.push(c);
     }
   }
-  referrers.set(parsed, map);
-  return map;
+  index = { bodies, referrers };
+  defineIndex.set(parsed, index);
+  return index;
 }
 
 /** The pattern children of a RELAX NG node (an unnamed element's or attribute's first child is its name class); kept on the node, the tree being read-only once parsed. */
@@ -247,7 +255,7 @@ function mark(top: RngNode, deadDefines: ReadonlySet<string>, emptyDefines: Read
     if (tag === 'notAllowed') verdict = 'dead';
     else if (tag === 'empty') verdict = 'empty';
     else if (tag === 'ref') {
-      const name = node.attrs.name;
+      const name = refName(node);
       if (name !== undefined) verdict = deadDefines.has(name) ? 'dead' : emptyDefines.has(name) ? 'empty' : undefined;
     } else if (node.key !== undefined && !(tag === 'element' ? elements : attributes).has(node.key)) verdict = 'dead';
     else if (SEQUENCE.has(tag)) {
@@ -290,14 +298,14 @@ export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes:
   // refers to changes, so once the defines are settled every body's marks are final.
   const dead = new Set<RngNode>();
   const empty = new Set<RngNode>();
-  const back = referrersOf(parsed);
-  const queue = [...parsed.defines.keys()];
+  const { bodies: defines, referrers: back } = defineIndexOf(parsed);
+  const queue = [...defines.keys()];
   const queued = new Set(queue);
   while (queue.length > 0) {
     const name = queue.pop()!;
     queued.delete(name);
     if (deadDefines.has(name)) continue;
-    const bodies = parsed.defines.get(name)!;
+    const bodies = defines.get(name)!;
     for (const b of bodies) mark(b, deadDefines, emptyDefines, elements, attributes, dead, empty);
     const verdict = combined(bodies, dead, empty);
     if (verdict === 'live' || (verdict === 'empty' && emptyDefines.has(name))) continue;
@@ -424,7 +432,8 @@ export function writeReduced(
     }
     if (!item.rng || (skipStart && item.tag === 'start')) continue;
     if (unused && (item.tag === 'define' || item.tag === 'start')) {
-      const gone = item.tag === 'define' ? item.attrs.name !== undefined && (unused.deadDefines.has(item.attrs.name) || unused.emptyDefines.has(item.attrs.name)) : unused.start;
+      const name = refName(item);
+      const gone = item.tag === 'define' ? name !== undefined && (unused.deadDefines.has(name) || unused.emptyDefines.has(name)) : unused.start;
       if (gone) {
         // A define that matches nothing or only the empty sequence is left out (every ref to it
         // is gone or written as empty); when the start does, no document can be valid, and the
