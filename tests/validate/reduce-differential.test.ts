@@ -167,7 +167,7 @@ function derive(g: Grammar, rnd: () => number): Node | undefined {
   const ref = (name: string, depth: number): Node[] | undefined => {
     if (g.elements.has(name)) {
       const e = element(name, depth + 1);
-      return e && [e];
+      return e === undefined ? undefined : [e];
     }
     const members = g.classes.get(name)!.members;
     return members.length === 0 ? undefined : ref(pick(members), depth);
