@@ -37,6 +37,8 @@ interface RngNode {
   children: RngNode[];
   /** For element/attribute patterns with a name attribute: `ns local`. */
   key?: string;
+  /** Its pattern children (patternChildren), once asked for. */
+  patterns?: RngNode[];
   /** For element, define and start patterns: the `ns` and `datatypeLibrary` in effect there (inherited from ancestors). */
   context?: { ns: string; datatypeLibrary: string };
 }
@@ -143,13 +145,194 @@ const escapeAttr = (raw: string): string => raw.replace(/"/g, '&quot;').replace(
 
 /**
  * The schema as text, with every named element or attribute pattern whose name is not in
- * `elements` / `attributes` replaced by `<notAllowed/>`. Annotations (documentation,
- * embedded Schematron) are left out: libxml2 ignores them.
+ * `elements` / `attributes` removed. Annotations (documentation, embedded Schematron) are
+ * left out: libxml2 ignores them.
+ *
+ * For the verdict (`shallow` empty) the removal is done as RELAX NG's own simplification
+ * does it (spec section 4.20), not by writing `<notAllowed/>` in place: libxml2 compiles a
+ * content model to a deterministic automaton only when it holds no notAllowed, and
+ * otherwise backtracks through every branch at every level, exponential in the document's
+ * nesting (a fault inside `<hi>` nested 18 deep: 14 s against the reduced tei_all; see
+ * unusedPatterns). For the messages (`shallow` given) the old form is kept: libxml2 words
+ * its messages from the patterns it has (an element whose required attribute the
+ * document lacks must still be there to be named).
  */
 export function reducedRngText(parsed: ParsedRng, elements: NameSet, attributes: NameSet, shallow: NameSet = new Set()): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  writeReduced(out, parsed.root.children, { elements, attributes, shallow }, true);
+  const unused = shallow.size === 0 ? unusedPatterns(parsed, elements, attributes) : undefined;
+  writeReduced(out, parsed.root.children, { elements, attributes, shallow, ...(unused && { unused }) }, true);
   return out.join('');
+}
+
+/** What a reduction removes: the patterns that can match nothing, and those left matching only the empty sequence, in a document with only the given names. */
+export interface UnusedPatterns {
+  /** Every pattern node that matches nothing (as `<notAllowed/>` would), defines and starts included. */
+  dead: ReadonlySet<RngNode>;
+  /** Every pattern node (not dead) that matches only the empty sequence (as `<empty/>`), e.g. an optional attribute the document never has. */
+  empty: ReadonlySet<RngNode>;
+  /** Define names whose (combined) body matches nothing / only the empty sequence: left out, every ref to them gone or written as empty. */
+  deadDefines: ReadonlySet<string>;
+  emptyDefines: ReadonlySet<string>;
+  /** True when the grammar's start matches nothing (or only no element): no document with these names is valid. */
+  start: boolean;
+}
+
+/** A define's or ref's name as RELAX NG reads it (attribute values of `name` are whitespace-stripped, spec section 4.2). */
+const refName = (n: RngNode): string | undefined => n.attrs.name?.trim();
+
+/** The defines by name (bodies of the same name after stripping merged) and, for each, the define names whose bodies refer to it; computed once per grammar. */
+const defineIndex = new WeakMap<ParsedRng, { bodies: Map<string, RngNode[]>; referrers: Map<string, string[]> }>();
+
+function defineIndexOf(parsed: ParsedRng): { bodies: Map<string, RngNode[]>; referrers: Map<string, string[]> } {
+  let index = defineIndex.get(parsed);
+  if (index) return index;
+  const bodies = new Map<string, RngNode[]>();
+  for (const [raw, list] of parsed.defines) {
+    const name = raw.trim();
+    bodies.set(name, [...(bodies.get(name) ?? []), ...list]);
+  }
+  const referrers = new Map<string, string[]>();
+  for (const [name, list] of bodies) {
+    const seen = new Set<string>();
+    const stack = [...list];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      const target = n.rng && n.tag === 'ref' ? refName(n) : undefined;
+      if (target !== undefined && !seen.has(target)) {
+        seen.add(target);
+        referrers.set(target, [...(referrers.get(target) ?? []), name]);
+      }
+      for (const c of n.children) if (c.rng) stack.push(c);
+    }
+  }
+  index = { bodies, referrers };
+  defineIndex.set(parsed, index);
+  return index;
+}
+
+/** The pattern children of a RELAX NG node (an unnamed element's or attribute's first child is its name class); kept on the node, the tree being read-only once parsed. */
+function patternChildren(n: RngNode): RngNode[] {
+  if (n.patterns) return n.patterns;
+  const kids = n.children.filter((c) => c.rng);
+  n.patterns = (n.tag === 'element' || n.tag === 'attribute') && n.attrs.name === undefined ? kids.slice(1) : kids;
+  return n.patterns;
+}
+
+/** Patterns whose children form a sequence (an implicit or explicit group): notAllowed when any child is. */
+const SEQUENCE = new Set(['element', 'attribute', 'group', 'interleave', 'oneOrMore', 'zeroOrMore', 'optional', 'list', 'mixed', 'define', 'start']);
+/** Of those, the ones that match only the empty sequence when all their children do (an element or attribute never does; a list or mixed still matches text). */
+const EMPTY_WHEN_ALL = new Set(['group', 'interleave', 'oneOrMore', 'zeroOrMore', 'optional', 'define', 'start']);
+
+/** Visits `top`'s pattern subtree children first (explicit stack: schemas can nest deeply). */
+function postOrder(top: RngNode, visit: (node: RngNode, kids: readonly RngNode[]) => void): void {
+  const stack: { node: RngNode; kids: RngNode[]; next: number }[] = [{ node: top, kids: patternChildren(top), next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next < frame.kids.length) {
+      const child = frame.kids[frame.next++]!;
+      stack.push({ node: child, kids: patternChildren(child), next: 0 });
+      continue;
+    }
+    stack.pop();
+    visit(frame.node, frame.kids);
+  }
+}
+
+/**
+ * Marks `top`'s subtree: `dead` gets every node that matches nothing, `empty` every other
+ * node that matches only the empty sequence, given the defines known to be so. The rules
+ * are those of RELAX NG's simplification (section 4.20), with `notAllowed` standing for a
+ * pattern whose name the document does not use: a group, interleave, oneOrMore, list,
+ * mixed, attribute or element with a notAllowed part is notAllowed (an element whose
+ * content can match nothing matches no element); a choice is notAllowed when all its
+ * alternatives are, and an except that excepts only notAllowed excepts nothing; optional
+ * and zeroOrMore of notAllowed are empty; a sequence of empties is empty.
+ */
+function mark(top: RngNode, deadDefines: ReadonlySet<string>, emptyDefines: ReadonlySet<string>, elements: NameSet, attributes: NameSet, dead: Set<RngNode>, empty: Set<RngNode>): void {
+  postOrder(top, (node, kids) => {
+    const tag = node.tag;
+    let verdict: 'dead' | 'empty' | undefined;
+    if (tag === 'notAllowed') verdict = 'dead';
+    else if (tag === 'empty') verdict = 'empty';
+    else if (tag === 'ref') {
+      const name = refName(node);
+      if (name !== undefined) verdict = deadDefines.has(name) ? 'dead' : emptyDefines.has(name) ? 'empty' : undefined;
+    } else if (node.key !== undefined && !(tag === 'element' ? elements : attributes).has(node.key)) verdict = 'dead';
+    else if (SEQUENCE.has(tag)) {
+      if (kids.some((k) => dead.has(k))) verdict = tag === 'optional' || tag === 'zeroOrMore' ? 'empty' : 'dead';
+      else if (EMPTY_WHEN_ALL.has(tag) && kids.length > 0 && kids.every((k) => empty.has(k))) verdict = 'empty';
+    } else if (tag === 'choice' || tag === 'except') {
+      const live = kids.filter((k) => !dead.has(k));
+      if (live.length === 0 && kids.length > 0) verdict = 'dead';
+      else if (tag === 'choice' && live.length > 0 && live.every((k) => empty.has(k))) verdict = 'empty';
+    }
+    // Marked again when a define it refers to changes: only ever towards empty, then dead.
+    if (verdict === 'dead') {
+      dead.add(node);
+      empty.delete(node);
+    } else if (verdict === 'empty') empty.add(node);
+  });
+}
+
+/** A define's or start's verdict from its bodies': several are combined by choice (all must hold) or interleave (one is enough to be dead; all to be empty). */
+function combined(bodies: readonly RngNode[], dead: ReadonlySet<RngNode>, empty: ReadonlySet<RngNode>): 'dead' | 'empty' | 'live' {
+  if (bodies.length === 0) return 'live';
+  const interleave = bodies.find((b) => b.attrs.combine !== undefined)?.attrs.combine?.trim() === 'interleave';
+  if (interleave ? bodies.some((b) => dead.has(b)) : bodies.every((b) => dead.has(b))) return 'dead';
+  // By choice, an empty body beside a dead one leaves the define empty; beside a live one, optional.
+  return bodies.every((b) => empty.has(b) || (!interleave && dead.has(b))) ? 'empty' : 'live';
+}
+
+/**
+ * The patterns of `parsed` that match nothing, or only the empty sequence, in a document
+ * that uses only the names in `elements` and `attributes`, propagated through defines and
+ * refs to a fixpoint: a define whose body matches nothing makes every ref to it match
+ * nothing, which may make the defines holding those refs match nothing, and so on. Only
+ * what certainly matches nothing is marked (a define is assumed usable until shown
+ * otherwise), so every derivation the document has against the full schema is still there.
+ */
+export function unusedPatterns(parsed: ParsedRng, elements: NameSet, attributes: NameSet): UnusedPatterns {
+  const deadDefines = new Set<string>();
+  const emptyDefines = new Set<string>();
+  // One mark per node for the whole schema: a define's body is marked again when a define it
+  // refers to changes, so once the defines are settled every body's marks are final.
+  const dead = new Set<RngNode>();
+  const empty = new Set<RngNode>();
+  const { bodies: defines, referrers: back } = defineIndexOf(parsed);
+  const queue = [...defines.keys()];
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    queued.delete(name);
+    if (deadDefines.has(name)) continue;
+    const bodies = defines.get(name)!;
+    for (const b of bodies) mark(b, deadDefines, emptyDefines, elements, attributes, dead, empty);
+    const verdict = combined(bodies, dead, empty);
+    if (verdict === 'live' || (verdict === 'empty' && emptyDefines.has(name))) continue;
+    if (verdict === 'dead') {
+      deadDefines.add(name);
+      emptyDefines.delete(name);
+    } else emptyDefines.add(name);
+    for (const r of back.get(name) ?? []) {
+      if (!deadDefines.has(r) && !queued.has(r)) {
+        queue.push(r);
+        queued.add(r);
+      }
+    }
+  }
+  const starts: RngNode[] = [];
+  const stack = [parsed.root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.rng && n.tag === 'start') {
+      mark(n, deadDefines, emptyDefines, elements, attributes, dead, empty);
+      starts.push(n);
+      continue;
+    }
+    if (n.rng && n.tag === 'define') continue;
+    for (const c of n.children) if (c.rng) stack.push(c);
+  }
+  return { dead, empty, deadDefines, emptyDefines, start: combined(starts, dead, empty) !== 'live' };
 }
 
 /**
@@ -228,7 +411,13 @@ function prefixesOf(root: RngNode): Map<string, string> {
 }
 
 /** Writes `nodes` reduced (see reducedRngText); `root`: the first RELAX NG element written declares the namespace. */
-export function writeReduced(out: string[], nodes: readonly RngNode[], { elements, attributes, shallow, skipStart = false, rename }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string> }, root: boolean): void {
+export function writeReduced(
+  out: string[],
+  nodes: readonly RngNode[],
+  { elements, attributes, shallow, skipStart = false, rename, unused }: { elements: NameSet; attributes: NameSet; shallow: NameSet; skipStart?: boolean; rename?: ReadonlyMap<string, string>; unused?: UnusedPatterns },
+  root: boolean,
+): void {
+  let startWritten = false;
   // Explicit stack of nodes to open and closing tags to write.
   const stack: (RngNode | string)[] = [...nodes].reverse();
   while (stack.length > 0) {
@@ -242,12 +431,46 @@ export function writeReduced(out: string[], nodes: readonly RngNode[], { element
       continue;
     }
     if (!item.rng || (skipStart && item.tag === 'start')) continue;
-    if (item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
+    if (unused && (item.tag === 'define' || item.tag === 'start')) {
+      const name = refName(item);
+      const gone = item.tag === 'define' ? name !== undefined && (unused.deadDefines.has(name) || unused.emptyDefines.has(name)) : unused.start;
+      if (gone) {
+        // A define that matches nothing or only the empty sequence is left out (every ref to it
+        // is gone or written as empty); when the start does, no document can be valid, and the
+        // grammar says so with a start that takes no element. Not `<start><notAllowed/></start>`:
+        // libxml2 fails a document against that with no error at all, which reads as valid.
+        if (item.tag === 'start' && !startWritten) out.push('<start><choice><notAllowed/></choice></start>');
+        startWritten ||= item.tag === 'start';
+        continue;
+      }
+      // One body of several combined by choice that matches nothing is left out; one that matches only the empty sequence stays, as empty.
+      if (unused.dead.has(item)) continue;
+    }
+    if (unused && item.tag !== 'define' && item.tag !== 'start' && (unused.dead.has(item) || unused.empty.has(item))) {
+      // Reached only where the parent keeps it (see below): an alternative that is empty.
+      out.push(unused.dead.has(item) ? '<notAllowed/>' : '<empty/>');
+      continue;
+    }
+    if (!unused && item.key !== undefined && !(item.tag === 'element' ? elements : attributes).has(item.key)) {
       if (item.tag === 'element' && shallow.has(item.key)) {
         // Not in the document, so its content is never used: kept by name only, for the messages.
         const space = item.key.indexOf(' ');
         out.push(`<element><name ns="${escapeAttr(item.key.slice(0, space))}">${item.key.slice(space + 1)}</name><empty/></element>`);
       } else out.push('<notAllowed/>');
+      continue;
+    }
+    // A choice (or except) drops its alternatives that match nothing (data an except that
+    // excepts nothing); a sequence drops its parts that match only the empty sequence, and
+    // is written with content empty when nothing else is left (an element, list or mixed).
+    const sequence = SEQUENCE.has(item.tag);
+    const kids = item.children;
+    const keep = (c: RngNode): boolean => !unused || !c.rng || !(sequence ? unused.empty.has(c) : (item.tag === 'choice' || item.tag === 'except' || (item.tag === 'data' && c.tag === 'except')) && unused.dead.has(c));
+    const kept = unused ? kids.filter(keep) : kids;
+    // A group, interleave or choice left with one part is that part (libxml2 refuses an
+    // interleave of one: "Element or text conflicts in interleave"), unless it sets the
+    // namespace or datatype library for what is inside.
+    if (unused && !root && (item.tag === 'group' || item.tag === 'interleave' || item.tag === 'choice') && item.attrs.ns === undefined && item.attrs.datatypeLibrary === undefined && kept.filter((c) => c.rng).length === 1) {
+      stack.push(kept.find((c) => c.rng)!);
       continue;
     }
     let attrs = '';
@@ -263,6 +486,13 @@ export function writeReduced(out: string[], nodes: readonly RngNode[], { element
     }
     out.push(`<${item.tag}${attrs}>`);
     stack.push(`</${item.tag}>`);
-    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+    const pattern = unused && sequence ? new Set(patternChildren(item)) : undefined;
+    if (unused && pattern && pattern.size > 0 && [...pattern].every((c) => unused.empty.has(c))) {
+      // Only the name class (an unnamed element or attribute) stays before it.
+      for (let i = kids.length - 1; i >= 0; i--) if (!pattern.has(kids[i]!) && kids[i]!.rng) stack.push(kids[i]!);
+      stack.splice(stack.length - kids.filter((c) => c.rng && !pattern.has(c)).length, 0, '<empty/>');
+      continue;
+    }
+    for (let i = kept.length - 1; i >= 0; i--) stack.push(kept[i]!);
   }
 }
