@@ -11,10 +11,15 @@
  * - `check`: checkModel (limit walk and ajv) on the models convert() made;
  * - `limits`: the limit walk alone on those models;
  * - `notes`: recogniseNote on the text of every note of every document, as the emendation transform reads it.
+ * - `ajv`: the fast edition validator alone (the verdict checkModel asks of ajv) on those models.
  * Without `--only`, each in turn. Prints CPU ms per document and a checksum of what the
  * stages said (diagnostics, verdicts, recognised actions), which must not change when only speed does.
+ * With `--alloc` (run node with `--expose-gc --max-semi-space-size=256`, so that no collection
+ * runs inside a pass), also the bytes each stage allocates per document, from the heap's
+ * size before and after one pass.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +29,7 @@ import { convert } from '../dist/convert.js';
 import { Diagnostics } from '../dist/diagnostics.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { placeNoteSections } from '../dist/layout/notes.js';
-import { checkModel, exceededLimit, withinLimits } from '../dist/model/check.js';
+import { checkModel, exceededLimit, fastEditionValidator, withinLimits } from '../dist/model/check.js';
 import type { Edition } from '../dist/model/edition.js';
 import { DEFAULT_LIMITS } from '../dist/model/limits.js';
 import { sanitizeModel } from '../dist/model/sanitize.js';
@@ -95,6 +100,7 @@ const STAGES = {
     const diagnostics = new Diagnostics(c.file);
     return digestDiagnostics(digest(h, String(checkModel(c.model, diagnostics, DEFAULT_LIMITS))), diagnostics);
   },
+  ajv: (c: Case, h: number) => digest(h, String(fastEditionValidator()(c.model))),
   limits: (c: Case, h: number) => digest(h, exceededLimit(c.model, DEFAULT_LIMITS)?.what ?? 'within'),
   notes: (c: Case, h: number) => {
     for (const note of c.notes) for (const f of recogniseNote(note)) h = digest(h, `${f.phrasing}:${f.start}:${f.end}:${JSON.stringify(f.action)}`);
@@ -130,7 +136,15 @@ function main(): void {
       const t = cpuNow();
       for (let r = 0; r < repeat; r++) for (const c of cases) sum = run(c, sum);
       const ms = (cpuNow() - t) / Math.max(1, repeat * cases.length);
-      out.push(`${name} ${ms.toFixed(4)} ms CPU/doc (checksum ${(sum >>> 0).toString(16)})`);
+      let alloc = '';
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (argv.includes('--alloc') && gc) {
+        gc();
+        const before = getHeapStatistics().used_heap_size;
+        for (const c of cases) sum = run(c, sum);
+        alloc = `, ${((getHeapStatistics().used_heap_size - before) / cases.length / 1024).toFixed(1)} KB/doc allocated`;
+      }
+      out.push(`${name} ${ms.toFixed(4)} ms CPU/doc${alloc} (checksum ${(sum >>> 0).toString(16)})`);
     }
     console.log(`${cases.length} documents × ${repeat}: ${out.join('; ')}`);
   } finally {
