@@ -31,10 +31,7 @@ export interface Phrasing {
    * over without running the pattern, which is most notes and most of the cost.
    */
   needs: RegExp;
-  /**
-   * The key words (`KEY_WORDS`) of `needs`: a match of `needs` holds one of them, so a note
-   * with none of the key words is passed over without trying any row.
-   */
+  /** The key words (`KEY_WORDS`) of `needs`: a match of `needs` holds one of them. */
   keys: readonly KeyWord[];
   pattern: RegExp;
   /**
@@ -47,8 +44,9 @@ export interface Phrasing {
 }
 
 /**
- * Places where a row's match may begin, found without a regex, each character read by
- * `foldChar` as the rows' case-insensitive Unicode matching reads it:
+ * Places where a row's match may begin, found without a regex on the note in lower case
+ * (`foldCase`: what the rows' case-insensitive Unicode matching equates with the ASCII
+ * letters of these words is exactly what it lowers to them):
  * - `words`: where one of these words stands (the match begins with it);
  * - `quoted`: at the opening mark of a quotation that closes right before `BE`, a space and
  *   one of these words (the match begins with that quotation);
@@ -279,29 +277,27 @@ const slotOf = (m: RegExpExecArray) => (name: string): string | undefined => {
 };
 
 /**
- * A character as the rows' case-insensitive Unicode matching reads it against the ASCII
- * letters of the key and start words: A–Z as a–z, ſ (U+017F) as s, the Kelvin sign (U+212A)
- * as k; any other character matches only itself (tests/transforms/recognise-note.test.ts
- * checks every code point). Lowering the whole note (ICU, for notes with curly quotation
- * marks) cost more than the rows it spared.
+ * The note in lower case, as the rows' case-insensitive Unicode matching reads the ASCII
+ * letters of the key and start words: a character matches such a letter exactly when it
+ * lowers to it, except ſ (U+017F), which matches s (tests/transforms/recognise-note.test.ts
+ * checks every code point). Lowering keeps each character's length but for İ (U+0130):
+ * positions in the folded note are the note's only when the lengths agree.
  */
-export function foldChar(c: number): number {
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if (c === 0x17f) return 0x73;
-  return c === 0x212a ? 0x6b : c;
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
 }
 
-/** Whether `word` (lower-case ASCII letters and spaces) stands at `at` in the note, read as the rows read it. */
-function wordAt(note: string, word: string, at: number): boolean {
-  for (let j = 0; j < word.length; j++) if (foldChar(note.charCodeAt(at + j)) !== word.charCodeAt(j)) return false;
-  return true;
-}
+/** Each key word's bit, and the bits of a row's keys. */
+const KEY_BIT = new Map<KeyWord, number>(KEY_WORDS.map((w, i) => [w, 1 << i]));
+const KEY_MASK = new Map<Phrasing, number>(PHRASINGS.map((row) => [row, row.keys.reduce((m, k) => m | KEY_BIT.get(k)!, 0)]));
 
-/**
- * A note holding none of the key words is no row's (each row's `needs` holds one of its
- * keys): one test of the note passes it over. Most notes are passed over here.
- */
-const ANY_KEY_WORD = new RegExp(KEY_WORDS.join('|'), 'iu');
+/** The key words (as bits) the folded note holds. */
+function keyWordsIn(folded: string): number {
+  let bits = 0;
+  for (let i = 0; i < KEY_WORDS.length; i++) if (folded.includes(KEY_WORDS[i]!)) bits |= 1 << i;
+  return bits;
+}
 
 /** A surrogate pair starts at `i`: a match may not stop inside one (the patterns are Unicode). */
 const isPairAt = (s: string, i: number): boolean => {
@@ -312,18 +308,9 @@ const isPairAt = (s: string, i: number): boolean => {
 /** A character `\b` counts as a word character under the flags `iu`, among ASCII ones (the others, ſ and K, only make more places candidates). */
 const isAsciiWordChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
-/** Every place one of `words` stands in the note (overlapping ones too), in order. */
-function occurrences(note: string, words: readonly string[], into: number[]): void {
-  const last = note.length - Math.min(...words.map((w) => w.length));
-  for (let i = 0; i <= last; i++) {
-    const c = foldChar(note.charCodeAt(i));
-    for (const w of words) {
-      if (w.charCodeAt(0) === c && i + w.length <= note.length && wordAt(note, w, i)) {
-        into.push(i);
-        break;
-      }
-    }
-  }
+/** Every place `word` stands in the folded note, overlapping ones too. */
+function occurrences(folded: string, word: string, into: number[]): void {
+  for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) into.push(i);
 }
 
 const ascending = (a: number, b: number): number => a - b;
@@ -346,11 +333,11 @@ function pushOpening(note: string, close: number, isMark: (c: number) => boolean
 }
 
 /** The places, in order, where a match of a row with these `starts` may begin in the note. */
-function startsIn(starts: Starts, note: string): number[] {
+function startsIn(starts: Starts, note: string, folded: string): number[] {
   const at: number[] = [];
   const keys: number[] = [];
   if ('quoted' in starts) {
-    occurrences(note, starts.quoted, keys);
+    for (const w of starts.quoted) occurrences(folded, w, keys);
     for (const k of keys) {
       // The closing mark: " is " (5 before the word, counting the mark) to " have been " (12 before it).
       for (let q = Math.max(0, k - 12); q <= k - 5; q++) {
@@ -363,7 +350,8 @@ function startsIn(starts: Starts, note: string): number[] {
     return at.sort(ascending).filter((v, i, all) => i === 0 || all[i - 1] !== v);
   }
   const words = 'words' in starts ? starts.words : starts.before;
-  occurrences(note, words, keys);
+  for (const w of words) occurrences(folded, w, keys);
+  if (words.length > 1) keys.sort(ascending);
   if ('words' in starts) return keys;
   // Each key's window: back from it over at most `spaces` spaces, never again over a part
   // an earlier key's window covered (so a long note is walked once).
@@ -426,14 +414,17 @@ class Matches {
 /** What a note's text says happened in the manuscript, in the order the note says it. */
 export function recogniseNote(noteText: string): FoundAction[] {
   const found: FoundAction[] = [];
-  if (!ANY_KEY_WORD.test(noteText)) return found;
+  const folded = foldCase(noteText);
+  const keys = keyWordsIn(folded);
+  if (keys === 0) return found;
+  // Places in the folded note are the note's (no İ): the rows' starts can be used.
+  const aligned = folded.length === noteText.length;
   const overlaps = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const row of PHRASINGS) {
-    if (!row.needs.test(noteText)) continue;
-    const starts = row.starts ? startsIn(row.starts, noteText) : undefined;
+    if ((KEY_MASK.get(row)! & keys) === 0 || !row.needs.test(noteText)) continue;
     // Matches from the start, as matchAll finds them, without the copy of the pattern
     // matchAll makes on every call.
-    const matches = new Matches(row, noteText, starts);
+    const matches = new Matches(row, noteText, aligned && row.starts ? startsIn(row.starts, noteText, folded) : undefined);
     let from = 0;
     for (let m = matches.from(from); m; m = matches.from(from)) {
       const start = m.index;
