@@ -43,7 +43,7 @@ function editionValidator(): EditionValidator {
 }
 
 /** The fast validator: the same verdict as the full one, at a fraction of its cost (edition-validator-source.ts). */
-function fastEditionValidator(): EditionValidator {
+export function fastEditionValidator(): EditionValidator {
   if (!fastValidator) {
     const schemas = fastValidatorSchemas();
     fastValidator = new (ajvClass())({ ...FAST_AJV_OPTIONS }).addSchema(schemas.refs).compile(schemas.root);

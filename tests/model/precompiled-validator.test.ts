@@ -6,7 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { AJV_OPTIONS, FAST_AJV_OPTIONS, PRECOMPILED_FAST_FILE, PRECOMPILED_FILE, VALIDATOR_SCHEMAS, fastValidatorSchemas, validatorFingerprint } from '../../src/model/edition-validator-source.js';
-import { precompiledSource } from '../../src/model/emit-validator.js';
+import { precompiledSource, withoutPaths } from '../../src/model/emit-validator.js';
 import { emptyEdition } from '../../src/model/walk.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -122,6 +122,21 @@ describe('the precompiled edition validator', () => {
     // Broken in enough ways to mean something: hundreds refused, the unbroken ones accepted.
     expect(refused).toBeGreaterThan(500);
     expect(models.length - refused).toBeGreaterThan(2);
+  });
+
+  it('the fast validator passes no new object or path string to each part it checks (ajv allocated ~16 KB per document with them)', () => {
+    const fast = precompiledSource(true);
+    expect(fast.includes('rootData})')).toBe(false);
+    expect(fast.match(/noPath\)/g)?.length).toBeGreaterThan(50);
+    // The full validator keeps its paths: they are the diagnostics' places.
+    expect(precompiledSource().includes('instancePath:instancePath+"/children/" + i0,parentData:')).toBe(true);
+  });
+
+  it('refuses to drop the paths from code of another shape (a call it does not know, a use of rootData)', () => {
+    const call = 'function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){return validate2(data.pos, {instancePath:instancePath+"/pos",parentData:data,parentDataProperty:"pos",rootData});}';
+    expect(withoutPaths(call)).toContain('validate2(data.pos, noPath)');
+    expect(() => withoutPaths(call.replace('return ', 'rootData.x = 1;return '))).toThrow(/unexpected shape/);
+    expect(() => withoutPaths(call.replace('parentDataProperty:"pos",rootData', 'parentDataProperty:"pos",rootData:data'))).toThrow(/unexpected shape/);
   });
 
   it('carries the fingerprint of the schemas it was made from, so a stale one is never used', async () => {

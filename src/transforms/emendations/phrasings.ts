@@ -35,13 +35,29 @@ export interface Phrasing {
   keys: readonly KeyWord[];
   pattern: RegExp;
   /**
-   * Where a match of `pattern` may begin (same flags, global): every match starts at a match
-   * of `starts`, so the pattern is tried only there, not at every character of the note.
+   * Where a match of `pattern` may begin (see `Starts`): every match starts at one of these
+   * places, so the pattern is tried only there, not at every character of the note.
    */
-  starts?: RegExp;
+  starts?: Starts;
   /** Returns null when the match, looked at closely, does not describe the manuscript. */
   build(slot: (name: string) => string | undefined, m: RegExpExecArray): NoteAction | null;
 }
+
+/**
+ * Places where a row's match may begin, found without a regex on the note in lower case
+ * (`foldCase`: what the rows' case-insensitive Unicode matching equates with the ASCII
+ * letters of these words is exactly what it lowers to them):
+ * - `words`: where one of these words stands (the match begins with it);
+ * - `quoted`: at the opening mark of a quotation that closes right before `BE`, a space and
+ *   one of these words (the match begins with that quotation);
+ * - `before`: at a word's start with at most `spaces` spaces between it and one of these
+ *   words, or at the word itself (the match begins with `\b`, then words each followed by
+ *   one space, then the word).
+ */
+export type Starts =
+  | { words: readonly string[] }
+  | { quoted: readonly string[] }
+  | { before: readonly string[]; spaces: number };
 
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}’'-]*`;
 const quote = (name: string): string =>
@@ -154,6 +170,7 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /(?:is|are|was|were|been) written/iu,
     keys: ['written'],
     pattern: phrase(`(?<where>above|over|below|under) ${THE_WORD}{W:del},? ${BE} written ${THE_WORD}{W:add}`),
+    starts: { words: ['above', 'over', 'below', 'under'] },
     build: (slot, m) => {
       const add = slot('add');
       const del = slot('del');
@@ -165,6 +182,7 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /crossed|struck|scored/iu,
     keys: ['crossed', 'struck', 'scored'],
     pattern: phrase(`{Q:words} ${BE} (?:crossed|struck|scored) (?:out|through)${CIRCUMSTANCES}`),
+    starts: { quoted: ['crossed', 'struck', 'scored'] },
     build: (slot, m) => {
       const words = slot('words');
       const hand = handFrom(m.groups!.how ?? '');
@@ -176,7 +194,7 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /crossed|struck|scored/iu,
     keys: ['crossed', 'struck', 'scored'],
     pattern: phrase(`(?:crossed|struck|scored) (?:out|through)${CIRCUMSTANCES}:? ${THE_WORD}{Q:words}`),
-    starts: /crossed|struck|scored/giu,
+    starts: { words: ['crossed', 'struck', 'scored'] },
     build: (slot, m) => {
       const words = slot('words');
       const hand = handFrom(m.groups!.how ?? '');
@@ -188,6 +206,7 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /[”"»’] (?:is|are|was|were|has been|have been) (?:added|inserted|written)/iu,
     keys: ['added', 'inserted', 'written'],
     pattern: phrase(`{Q:words} ${BE} (?<verb>added|inserted|written)${CIRCUMSTANCES}`),
+    starts: { quoted: ['added', 'inserted', 'written'] },
     build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
@@ -195,7 +214,7 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /added|inserted|wrote|written/iu,
     keys: ['added', 'inserted', 'wrote', 'written'],
     pattern: phrase(`\\b(?<verb>added|inserted|wrote|written)${CIRCUMSTANCES}(?: the (?:words?|phrase|following))?:? {Q:words}`),
-    starts: /added|inserted|wrote|written/giu,
+    starts: { words: ['added', 'inserted', 'wrote', 'written'] },
     build: (slot, m) => addition(slot('words'), m.groups!.how ?? '', m.groups!.verb!),
   },
   {
@@ -203,6 +222,8 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /illegible/iu,
     keys: ['illegible'],
     pattern: phrase(`\\b(?:the )?last word (?:of (?:the|this) (?:quotation|phrase|sentence|addition|passage|note) )?${BE} illegible`),
+    // "the " before "last word": one space.
+    starts: { before: ['last word'], spaces: 1 },
     build: () => ({ op: 'lastWordIllegible' }),
   },
   {
@@ -210,7 +231,7 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /illegible/iu,
     keys: ['illegible'],
     pattern: phrase(`\\billegible(?:,|;| —| –| -)? (?:probably|possibly|perhaps|presumably|apparently|most likely) ${THE_WORD}{W:words}`),
-    starts: /illegible/giu,
+    starts: { words: ['illegible'] },
     build: (slot) => {
       const words = slot('words');
       return words ? { op: 'unclear', words } : null;
@@ -221,6 +242,8 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /illegible/iu,
     keys: ['illegible'],
     pattern: phrase(`\\b(?:(?<count>one|two|three|four|five|six|several|an?|the|\\d+) )?(?:(?:next|following|preceding|last) )?(?<unit>words?|letters?|lines?) ${BE} illegible|\\billegible (?<unit2>words?|letters?|lines?)`),
+    // "two next words have been illegible": count, next, unit, has, been, each with its space.
+    starts: { before: ['illegible'], spaces: 5 },
     build: (_slot, m) => {
       const unit = (m.groups!.unit ?? m.groups!.unit2 ?? 'word').toLowerCase().replace(/s$/, '');
       const count = m.groups!.count?.toLowerCase();
@@ -234,6 +257,8 @@ export const PHRASINGS: readonly Phrasing[] = [
     needs: /breaks off|ends abruptly|rest of the manuscript/iu,
     keys: ['breaks off', 'ends abruptly', 'rest of the manuscript'],
     pattern: phrase(`\\b(?:the )?(?:manuscript|MS\\.?) (?:breaks off|ends abruptly)|\\bthe rest of the manuscript (?:is|has been) (?:lost|missing)`),
+    // "the manuscript breaks off", "the rest of the manuscript": at most two spaces before the key.
+    starts: { before: ['breaks off', 'ends abruptly', 'rest of the manuscript'], spaces: 2 },
     build: () => ({ op: 'gap', reason: 'manuscript breaks off' }),
   },
 ];
@@ -252,25 +277,26 @@ const slotOf = (m: RegExpExecArray) => (name: string): string | undefined => {
 };
 
 /**
- * The key words a note holds, in one scan (the flags of the rows, so a word matches here
- * exactly when it matches there). Each group is one key word; every position is tried, so
- * overlapping words ("wrotends abruptly") are all found.
+ * The note in lower case, as the rows' case-insensitive Unicode matching reads the ASCII
+ * letters of the key and start words: a character matches such a letter exactly when it
+ * lowers to it, except ſ (U+017F), which matches s (tests/transforms/recognise-note.test.ts
+ * checks every code point). Lowering keeps each character's length but for İ (U+0130):
+ * positions in the folded note are the note's only when the lengths agree.
  */
-const KEY_SCAN = new RegExp(KEY_WORDS.map((w) => `(${w})`).join('|'), 'giu');
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replace(/ſ/g, 's') : lower;
+}
 
-function keyWordsIn(noteText: string): Set<KeyWord> {
-  const found = new Set<KeyWord>();
-  KEY_SCAN.lastIndex = 0;
-  for (let m = KEY_SCAN.exec(noteText); m; m = KEY_SCAN.exec(noteText)) {
-    for (let g = 1; g <= KEY_WORDS.length; g++) {
-      if (m[g] !== undefined) {
-        found.add(KEY_WORDS[g - 1]!);
-        break;
-      }
-    }
-    KEY_SCAN.lastIndex = m.index + 1;
-  }
-  return found;
+/** Each key word's bit, and the bits of a row's keys. */
+const KEY_BIT = new Map<KeyWord, number>(KEY_WORDS.map((w, i) => [w, 1 << i]));
+const KEY_MASK = new Map<Phrasing, number>(PHRASINGS.map((row) => [row, row.keys.reduce((m, k) => m | KEY_BIT.get(k)!, 0)]));
+
+/** The key words (as bits) the folded note holds. */
+function keyWordsIn(folded: string): number {
+  let bits = 0;
+  for (let i = 0; i < KEY_WORDS.length; i++) if (folded.includes(KEY_WORDS[i]!)) bits |= 1 << i;
+  return bits;
 }
 
 /** A surrogate pair starts at `i`: a match may not stop inside one (the patterns are Unicode). */
@@ -279,43 +305,128 @@ const isPairAt = (s: string, i: number): boolean => {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 };
 
+/** A character `\b` counts as a word character under the flags `iu`, among ASCII ones (the others, ſ and K, only make more places candidates). */
+const isAsciiWordChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/** Every place `word` stands in the folded note, overlapping ones too. */
+function occurrences(folded: string, word: string, into: number[]): void {
+  for (let i = folded.indexOf(word); i >= 0; i = folded.indexOf(word, i + 1)) into.push(i);
+}
+
+const ascending = (a: number, b: number): number => a - b;
+
+/** The marks a quotation `“…”`, `"…"`, `«…»` may not hold, and those it may open with. */
+const isDoubleMark = (c: number): boolean => c === 0x201c || c === 0x201d || c === 0x22 || c === 0xab || c === 0xbb;
+const isDoubleOpening = (c: number): boolean => c === 0x201c || c === 0x22 || c === 0xab;
+/** The same for `‘…’`. */
+const isSingleMark = (c: number): boolean => c === 0x2018 || c === 0x2019;
+const isSingleOpening = (c: number): boolean => c === 0x2018;
+
+/** The opening of a quotation of at most 400 characters that closes at `close`: the nearest mark before it, if it opens. */
+function pushOpening(note: string, close: number, isMark: (c: number) => boolean, isOpening: (c: number) => boolean, at: number[]): void {
+  for (let o = close - 1; o >= 0 && o >= close - 401; o--) {
+    const c = note.charCodeAt(o);
+    if (!isMark(c)) continue;
+    if (isOpening(c)) at.push(o);
+    return;
+  }
+}
+
+/** The places, in order, where a match of a row with these `starts` may begin in the note. */
+function startsIn(starts: Starts, note: string, folded: string): number[] {
+  const at: number[] = [];
+  const keys: number[] = [];
+  if ('quoted' in starts) {
+    for (const w of starts.quoted) occurrences(folded, w, keys);
+    for (const k of keys) {
+      // The closing mark: " is " (5 before the word, counting the mark) to " have been " (12 before it).
+      for (let q = Math.max(0, k - 12); q <= k - 5; q++) {
+        const c = note.charCodeAt(q);
+        // A quotation holds no mark of its kind: its opening is the nearest mark before the closing one, at most 400 characters before.
+        if (c === 0x201d || c === 0x22 || c === 0xbb) pushOpening(note, q, isDoubleMark, isDoubleOpening, at);
+        else if (c === 0x2019) pushOpening(note, q, isSingleMark, isSingleOpening, at);
+      }
+    }
+    return at.sort(ascending).filter((v, i, all) => i === 0 || all[i - 1] !== v);
+  }
+  const words = 'words' in starts ? starts.words : starts.before;
+  for (const w of words) occurrences(folded, w, keys);
+  if (words.length > 1) keys.sort(ascending);
+  if ('words' in starts) return keys;
+  // Each key's window: back from it over at most `spaces` spaces, never again over a part
+  // an earlier key's window covered (so a long note is walked once).
+  let done = 0;
+  for (const k of keys) {
+    if (k < done) continue;
+    let lo = done;
+    let spaces = 0;
+    for (let j = k - 1; j >= done; j--) {
+      if (note.charCodeAt(j) === 0x20 && ++spaces > starts.spaces) {
+        lo = j + 1;
+        break;
+      }
+    }
+    for (let s = lo; s <= k; s++) {
+      if (note.charCodeAt(s) === 0x20) continue;
+      if (s > 0 && (isAsciiWordChar(note.charCodeAt(s - 1)) || isPairAt(note, s - 1))) continue;
+      at.push(s);
+    }
+    done = k + 1;
+  }
+  return at;
+}
+
 /** Each row's pattern, sticky: tried at one place only (`Phrasing.starts`). */
 const STICKY = new Map<Phrasing, RegExp>(PHRASINGS.map((row) => [row, new RegExp(row.pattern.source, `${row.pattern.flags.replace('g', '')}y`)]));
 
 /**
- * The first match of the row's pattern at or after `from`, as the global pattern's `exec`
- * from `from` finds it: the pattern is tried at each place a match may start (`starts`),
- * in order, and the first place it matches is the leftmost match.
+ * Reads a row's matches from the start of the note, as the global pattern's `exec` finds
+ * them: where the places a match may begin are known, the sticky pattern is tried at each
+ * in order from `from` (the first that matches is the leftmost match); else the global
+ * pattern searches.
  */
-function nextMatch(row: Phrasing, text: string, from: number): RegExpExecArray | null {
-  const starts = row.starts;
-  if (!starts) {
-    row.pattern.lastIndex = from;
-    return row.pattern.exec(text);
+class Matches {
+  private next = 0;
+  constructor(
+    private readonly row: Phrasing,
+    private readonly text: string,
+    private readonly starts: number[] | undefined,
+  ) {}
+
+  from(from: number): RegExpExecArray | null {
+    const starts = this.starts;
+    if (!starts) {
+      this.row.pattern.lastIndex = from;
+      return this.row.pattern.exec(this.text);
+    }
+    const sticky = STICKY.get(this.row)!;
+    while (this.next < starts.length) {
+      const at = starts[this.next++]!;
+      if (at < from) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(this.text);
+      if (m) return m;
+    }
+    return null;
   }
-  const sticky = STICKY.get(row)!;
-  starts.lastIndex = from;
-  for (let c = starts.exec(text); c; c = starts.exec(text)) {
-    sticky.lastIndex = c.index;
-    const m = sticky.exec(text);
-    if (m) return m;
-    starts.lastIndex = c.index + (isPairAt(text, c.index) ? 2 : 1);
-  }
-  return null;
 }
 
 /** What a note's text says happened in the manuscript, in the order the note says it. */
 export function recogniseNote(noteText: string): FoundAction[] {
   const found: FoundAction[] = [];
-  const keys = keyWordsIn(noteText);
-  if (keys.size === 0) return found;
+  const folded = foldCase(noteText);
+  const keys = keyWordsIn(folded);
+  if (keys === 0) return found;
+  // Places in the folded note are the note's (no İ): the rows' starts can be used.
+  const aligned = folded.length === noteText.length;
   const overlaps = (s: number, e: number) => found.some((f) => s < f.end && f.start < e);
   for (const row of PHRASINGS) {
-    if (!row.keys.some((k) => keys.has(k)) || !row.needs.test(noteText)) continue;
+    if ((KEY_MASK.get(row)! & keys) === 0 || !row.needs.test(noteText)) continue;
     // Matches from the start, as matchAll finds them, without the copy of the pattern
     // matchAll makes on every call.
+    const matches = new Matches(row, noteText, aligned && row.starts ? startsIn(row.starts, noteText, folded) : undefined);
     let from = 0;
-    for (let m = nextMatch(row, noteText, from); m; m = nextMatch(row, noteText, from)) {
+    for (let m = matches.from(from); m; m = matches.from(from)) {
       const start = m.index;
       const end = start + m[0].length;
       from = end === start ? end + (isPairAt(noteText, end) ? 2 : 1) : end;
