@@ -9,7 +9,7 @@
 import type { Block, Closer, Inline, Opener } from '../model/edition.js';
 import { plainText, squash } from '../model/walk.js';
 import type { BlockHints } from './blocks.js';
-import { isAddresseeLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureUnderDate, postscriptStart } from './letter.js';
+import { isAddresseeLine, isPlaceDateLine, isPlaceOverDate, isSalutationLine, isSignatureUnderDate, mayOpenPostscript, postscriptStart } from './letter.js';
 
 /** A block of the text, its inlines given whole, with the hints of the block it came from. */
 export interface BodyEntry {
@@ -299,7 +299,7 @@ export function shapeLetter(all: BodyEntry[]): Shaped {
   const { opener, used, letter, addressee } = readOpener(entries);
   const all_ = [...all.slice(0, lead), ...entries.slice(used)];
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest.
-  let ps = postscriptStart(all_, (e) => (e.block.kind === 'p' ? textOf(e.block.children) : undefined));
+  let ps = postscriptStart(all_, (e) => (e.block.kind === 'p' && mayOpenPostscript(e.block.children) ? textOf(e.block.children) : undefined));
   if (ps < 0 && letter) ps = postscriptAfterClosing(all_);
   const withImages = ps > 0 ? all_.slice(0, ps) : all_;
   // Images printed under the signature (a page of the manuscript) without a caption: the closer is read above them, and they

@@ -4,7 +4,8 @@
  * and is deliberately conservative: a false "letter" is worse than a missed one, because
  * the words stay in the text either way.
  */
-import { squash } from '../model/walk.js';
+import { plainText, squash } from '../model/walk.js';
+import type { Inline } from '../model/edition.js';
 
 const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|' +
@@ -162,6 +163,22 @@ export function postscriptOpening(line: string): OpeningRule | undefined {
   if (!/^[PpNn]/.test(head)) return undefined;
   const squashed = squash(head);
   return POSTSCRIPT.find((r) => r.pattern.test(squashed));
+}
+
+/** How much of a part's opening `mayOpenPostscript` builds to find its first printed character. */
+const POSTSCRIPT_LOOK = 32;
+
+/**
+ * False when a run of inlines cannot open a postscript: its first printed character is not
+ * one a POSTSCRIPT row opens with ("P", "N"). Every part of a letter's text is asked, so this
+ * looks at a short opening only, before a caller builds and squashes the part's words.
+ */
+export function mayOpenPostscript(list: readonly Inline[]): boolean {
+  const head = plainText(list, { upTo: POSTSCRIPT_LOOK }).trimStart();
+  // An opening of white space only: the first character is further on (asked in full).
+  if (head === '') return true;
+  const c = head.charCodeAt(0);
+  return c === 0x50 || c === 0x70 || c === 0x4e || c === 0x6e;
 }
 
 /**

@@ -25,7 +25,7 @@ import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, pl
 import { linkBareMarkers } from './note-pairing.js';
 import { noteType } from './notes.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
-import { isClosingSaluteLine, isSalutationLine, postscriptStart } from './letter.js';
+import { isClosingSaluteLine, isSalutationLine, mayOpenPostscript, postscriptStart } from './letter.js';
 import { NAME_PARTS_MAX, SHAPES, isNameOrSurname } from './shapes.js';
 import { PRINTED_ANCHORS, printedAnchorAt, noteLabel as noteLabelRule, authorFrom, furnitureRule, infoSentence, INFO_SENTENCE_MAX, isDateLine as isDateLineRule, isNotesHeading as isNotesHeadingText, notesSectionType } from './rules.js';
 import { footerAuthor, frontTexts } from './authors.js';
@@ -91,6 +91,8 @@ interface Ctx {
   ed: Edition;
   /** `isNotesHeading` of the blocks asked so far. */
   notesHeadings: Map<StreamBlock, boolean>;
+  /** `isFurniture` of the blocks asked so far (the zones ask a block more than once; its rows run regular expressions over its words). */
+  furniture: Map<StreamBlock, boolean>;
 }
 
 type Heading = StreamBlock & { kind: 'heading' };
@@ -101,7 +103,7 @@ const level = (b: StreamBlock): number => b.hints.level ?? 1;
 export function layoutMarked(stream: BlockStream & { marked: MarkedSyntax }, diagnostics: Diagnostics): Edition {
   const ed = emptyEdition(stream.profile);
   const front = stream.front;
-  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed, notesHeadings: new Map() };
+  const ctx: Ctx = { syntax: stream.marked, diagnostics, ed, notesHeadings: new Map(), furniture: new Map() };
   const footnotes = trailingFootnotes(ctx, stream.blocks);
   const definitions = new Set(footnotes);
   const blocks = footnotes.length ? stream.blocks.filter((b) => !definitions.has(b)) : stream.blocks;
@@ -193,6 +195,16 @@ function typeNotes(ed: Edition): void {
 function isFurniture(ctx: Ctx, b: StreamBlock): boolean {
   if (b.hints.markup) return true;
   if (b.kind !== 'para') return false;
+  let known = ctx.furniture.get(b);
+  if (known === undefined) {
+    known = isFurniturePara(ctx, b);
+    ctx.furniture.set(b, known);
+  }
+  return known;
+}
+
+/** `isFurniture` of a paragraph that is not template markup. */
+function isFurniturePara(ctx: Ctx, b: StreamBlock): boolean {
   // The furniture rows that hold anywhere on a page: a breadcrumb, "Top of the page".
   if (b.lines.length === 1 && ctx.syntax.size(b) <= 300) {
     const row = furnitureRule(ctx.syntax.plainWords(b), 'top');
@@ -500,7 +512,7 @@ function shapeBody(ctx: Ctx, all: Block[]): void {
   while (all[lead]?.kind === 'pb') lead++;
   const leadingBreaks = all.slice(0, lead);
   // "P.S. …" after the signature: the closer is read before it, the postscript is the rest (layout/letter.ts).
-  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' ? leadWords(b, 200) : undefined));
+  const ps = postscriptStart(all.slice(lead), (b) => (b.kind === 'p' && mayOpenPostscript(b.children) ? leadWords(b, 200) : undefined));
   const blocks = ps > 0 ? all.slice(lead, lead + ps) : all.slice(lead);
   const afterSignature = ps > 0 ? all.slice(lead + ps) : [];
   let first = 0;

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert.js';
 import { DEFAULT_CONVENTIONS } from '../../src/export/conventions.js';
 import { renderEdition } from '../../src/export/render.js';
-import { POSTSCRIPT, postscriptOpening } from '../../src/layout/letter.js';
-import type { Edition } from '../../src/model/edition.js';
+import { POSTSCRIPT, mayOpenPostscript, postscriptOpening } from '../../src/layout/letter.js';
+import type { Edition, Inline } from '../../src/model/edition.js';
 import { writeTei } from '../../src/tei/index.js';
 import { loadTei } from '../../src/tei-load/index.js';
 import { VERSION } from '../../src/version.js';
@@ -79,5 +79,32 @@ describe('a postscript after the signature, in every input style', () => {
     const { doc } = converted(html);
     expect(xeval(doc, 'count(//tei:postscript)')).toBe('0');
     expect(xeval(doc, 'count(//tei:div/tei:p[contains(., "P.S.")])')).toBe('1');
+  });
+});
+
+describe('mayOpenPostscript: the quick test before a part\'s words are built never rules out a postscript', () => {
+  const pos = { line: 1, column: 1 };
+  const text = (t: string): Inline => ({ kind: 'text', text: t, pos });
+  const runs = (line: string): Inline[][] => [
+    [text(line)],
+    [text(`  \u00a0\t${line}`)],
+    // More white space than the opening it looks at: the first character is further on.
+    [text(' '.repeat(40)), text(line)],
+    [{ kind: 'hi', rend: 'italic', children: [text(line)], pos }],
+    [text(''), { kind: 'hi', rend: 'bold', children: [text(' '), text(line)], pos }],
+  ];
+  it('every opening the POSTSCRIPT rows take passes it, however the inlines are cut', () => {
+    for (const ex of Object.values(EXAMPLES)) {
+      for (const line of ex.yes) for (const run of runs(line)) expect(mayOpenPostscript(run), JSON.stringify(run)).toBe(true);
+    }
+  });
+  it('a part that opens with another letter is ruled out, and so is a part that a POSTSCRIPT row leaves', () => {
+    for (const line of ['Dear Comrade,', 'Yours, K. M.', '1 May 1875', '“P.S.” was his word', '—P.S.']) {
+      // (Not the run opening with more white space than it looks at: that one is asked in full.)
+      for (const run of runs(line).filter((_, k) => k !== 2)) {
+        expect(mayOpenPostscript(run), JSON.stringify(run)).toBe(false);
+        expect(postscriptOpening(line)).toBeUndefined();
+      }
+    }
   });
 });
