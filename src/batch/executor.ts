@@ -75,7 +75,7 @@ function inProcess(converter: string | undefined): Executor {
         await new Promise<void>((resolve) => setImmediate(resolve));
         lastYield = performance.now();
       }
-      return processFile(job, await loadConverter(converter), syncIo);
+      return processFile(job, () => loadConverter(converter), syncIo);
     },
     flush() {},
     window: IN_PROCESS_WINDOW,

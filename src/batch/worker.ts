@@ -1,7 +1,7 @@
 /**
  * The task module of `convert --jobs N` (run from dist/batch/worker.js in a worker thread
- * or process, see pool.ts). Each process loads its converter once, so the real
- * pipeline's schemas are compiled once per process, not per file.
+ * or process, see pool.ts). Each process loads its converter once, when a file first needs
+ * it, so the real pipeline's schemas are compiled once per process, not per file.
  *
  * A task is a batch of files, not one: a message per file costs the pool and the worker
  * more than a small file's conversion. The worker reads and writes the files itself (the
@@ -9,8 +9,7 @@
  * trip through libuv's thread pool cost more CPU than the call itself (see `syncIo`).
  */
 import { loadConverter } from './converter.js';
-import { processFile, syncIo, type FileIo, type Job, type JobOutcome } from './process-file.js';
-import type { ConvertJob } from './types.js';
+import { processFile, syncIo, type ConverterSource, type FileIo, type Job, type JobOutcome } from './process-file.js';
 
 export interface WorkerTask {
   jobs: Job[];
@@ -33,26 +32,25 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * back as abandoned; files under way finish (they are written whole or not at all), so what
  * a batch did is never lost.
  */
-export async function processJobs(jobs: readonly Job[], convertJob: ConvertJob, concurrency: number, stop?: Int32Array, io?: FileIo): Promise<BatchOutcome[]> {
+export async function processJobs(jobs: readonly Job[], converter: ConverterSource, concurrency: number, stop?: Int32Array, io?: FileIo): Promise<BatchOutcome[]> {
   const outcomes = new Array<BatchOutcome>(jobs.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < jobs.length) {
       const i = next++;
       if (stop) await turn();
-      outcomes[i] = stop && Atomics.load(stop, 0) !== 0 ? { abandoned: true } : await processFile(jobs[i]!, convertJob, io);
+      outcomes[i] = stop && Atomics.load(stop, 0) !== 0 ? { abandoned: true } : await processFile(jobs[i]!, converter, io);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
   return outcomes;
 }
 
-/** Loads the converter as soon as the process starts, while the main process plans the run. */
-export async function prepare(converter: unknown): Promise<void> {
-  await loadConverter(typeof converter === 'string' ? converter : undefined);
-}
-
+/**
+ * The converter is loaded when a file of a task first needs it (process-file.ts), not when
+ * the worker starts: a rerun whose files are all unchanged never loads the pipeline. A fresh
+ * run loses little: the first task arrives a few milliseconds after the worker is up.
+ */
 export default async function runTask(task: WorkerTask, stop: Int32Array): Promise<BatchOutcome[]> {
-  const convertJob = await loadConverter(task.converter ?? undefined);
-  return processJobs(task.jobs, convertJob, IN_FLIGHT_PER_WORKER, stop, syncIo);
+  return processJobs(task.jobs, () => loadConverter(task.converter ?? undefined), IN_FLIGHT_PER_WORKER, stop, syncIo);
 }

@@ -282,7 +282,7 @@ async function convertStdin(args: ConvertArgs): Promise<void> {
   const printer = format !== 'text' ? silentPrinter : linePrinter((s) => messages.write(s), args.quiet ? 'quiet' : 'normal');
   // The pipeline runs in this thread here (for a folder it runs in the workers: this thread never loads it).
   const [{ processFile }, { convertJob }, { stdioFileIo }] = await Promise.all([import('../../batch/process-file.js'), import('../../batch/convert-job.js'), import('../../io/stdin.js')]);
-  const { result } = await processFile(job, convertJob, stdioFileIo(process.stdin, process.stdout));
+  const { result } = await processFile(job, () => convertJob, stdioFileIo(process.stdin, process.stdout));
   const line = toFileLine(result);
   printer.file(line);
   const failed = result.status === 'failed' ? 1 : 0;
