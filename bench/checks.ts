@@ -5,12 +5,10 @@
  * checks run over all of them R times, and the best round is shown in ms per document.
  * With `--out`, every diagnostic the checks gave is written there (to compare two builds).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { filesUnder, option } from './args.js';
-import { writeCorpus, type Seed } from './corpus.js';
+import { option } from './args.js';
+import { benchDocuments } from './corpus.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { detectReader } from '../dist/readers/registry.js';
@@ -18,8 +16,6 @@ import { Diagnostics } from '../dist/diagnostics.js';
 import { checkFidelity, type MarkupFamily, type Removed } from '../dist/validate/fidelity.js';
 import { checkIntegrity } from '../dist/validate/integrity.js';
 import { scanXml, type ElementRecord } from '../dist/validate/scan.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Case {
   file: string;
@@ -65,17 +61,8 @@ function main(): void {
   const dir = option(argv, '--dir');
   const outFile = option(argv, '--out');
   const only = option(argv, '--only');
-  const work = dir === undefined ? mkdtempSync(join(tmpdir(), 'teiwright-checks-')) : undefined;
+  const { paths, remove } = benchDocuments(dir, files, 'teiwright-checks-');
   try {
-    let paths: string[];
-    if (work !== undefined) {
-      const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
-        .filter((n) => n.endsWith('.txt'))
-        .sort()
-        .map((name) => ({ name, text: readFileSync(join(ROOT, 'input', name), 'utf8') }));
-      writeCorpus(work, seeds, files);
-      paths = filesUnder(work);
-    } else paths = filesUnder(dir!).slice(0, files);
     const all = cases(paths);
     const log: string[] = [];
     let bestF = Infinity;
@@ -103,7 +90,7 @@ function main(): void {
     console.log(`${all.length} documents, best of ${repeat}: fidelity ${bestF.toFixed(4)} ms, integrity ${bestI.toFixed(4)} ms per document`);
     if (outFile) writeFileSync(outFile, log.join('\n') + '\n');
   } finally {
-    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+    remove();
   }
 }
 

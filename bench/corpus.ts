@@ -3,8 +3,11 @@
  * seed with some words and numbers of its prose varied, deterministically, so no two are
  * identical yet all keep the seed's structure (metadata, headings, notes and their markers).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, parse } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesUnder } from './args.js';
 
 export interface Seed {
   name: string;
@@ -85,4 +88,26 @@ export function writeCorpus(dir: string, seeds: readonly Seed[], count: number):
     bytes += Buffer.byteLength(text);
   }
   return { files: count, bytes };
+}
+
+/**
+ * The documents a bench loop reads: the first `files` under `dir` when one is given, else a
+ * corpus of `files` documents written from `input/`'s seeds into a new temporary folder
+ * (named after `prefix`), which `remove()` deletes again.
+ */
+export function benchDocuments(dir: string | undefined, files: number, prefix: string): { paths: string[]; remove(): void } {
+  if (dir !== undefined) return { paths: filesUnder(dir).slice(0, files), remove: () => undefined };
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    const inputDir = fileURLToPath(new URL('../input', import.meta.url));
+    const seeds: Seed[] = readdirSync(inputDir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .map((name) => ({ name, text: readFileSync(join(inputDir, name), 'utf8') }));
+    writeCorpus(work, seeds, files);
+    return { paths: filesUnder(work), remove: () => rmSync(work, { recursive: true, force: true }) };
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
 }

@@ -5,15 +5,9 @@
  * first fifth (at most 200) of the files warm up untimed, as in `npm run bench`. With
  * `--repeat` the table is measured R times in the same process, for the spread.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { filesUnder, option } from './args.js';
-import { writeCorpus, type Seed } from './corpus.js';
+import { option } from './args.js';
+import { benchDocuments } from './corpus.js';
 import { stageCosts } from './stages.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function main(): void {
   const argv = process.argv.slice(2);
@@ -22,17 +16,8 @@ function main(): void {
   if (!Number.isInteger(files) || files < 2) throw new Error('--files: expected a whole number ≥ 2');
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat: expected a whole number ≥ 1');
   const dir = option(argv, '--dir');
-  const work = dir === undefined ? mkdtempSync(join(tmpdir(), 'teiwright-stages-')) : undefined;
+  const { paths, remove } = benchDocuments(dir, files, 'teiwright-stages-');
   try {
-    let paths: string[];
-    if (work !== undefined) {
-      const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
-        .filter((n) => n.endsWith('.txt'))
-        .sort()
-        .map((name) => ({ name, text: readFileSync(join(ROOT, 'input', name), 'utf8') }));
-      writeCorpus(work, seeds, files);
-      paths = filesUnder(work);
-    } else paths = filesUnder(dir!).slice(0, files);
     const warmup = Math.min(200, Math.floor(paths.length / 5));
     for (let r = 0; r < repeat; r++) {
       const rows = stageCosts(paths, warmup);
@@ -42,7 +27,7 @@ function main(): void {
       console.log('');
     }
   } finally {
-    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+    remove();
   }
 }
 

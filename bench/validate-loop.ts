@@ -12,20 +12,15 @@
  * whole loop, so GC helper threads count too) and a checksum of the findings, which must
  * not change when only speed does.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { filesUnder, option } from './args.js';
-import { writeCorpus, type Seed } from './corpus.js';
+import { readFileSync } from 'node:fs';
+import { option } from './args.js';
+import { benchDocuments } from './corpus.js';
 import { convert } from '../dist/convert.js';
 import { Diagnostics } from '../dist/diagnostics.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { detectReader } from '../dist/readers/registry.js';
 import { checkFidelity, type MarkupFamily, type Removed } from '../dist/validate/fidelity.js';
 import { validateTei } from '../dist/validate/index.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Case {
   file: string;
@@ -74,17 +69,8 @@ function main(): void {
   const repeat = Number(option(argv, '--repeat') ?? 5);
   const only = option(argv, '--only');
   const dir = option(argv, '--dir');
-  const work = dir === undefined ? mkdtempSync(join(tmpdir(), 'teiwright-vloop-')) : undefined;
+  const { paths, remove } = benchDocuments(dir, files, 'teiwright-vloop-');
   try {
-    let paths: string[];
-    if (work !== undefined) {
-      const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
-        .filter((n) => n.endsWith('.txt'))
-        .sort()
-        .map((name) => ({ name, text: readFileSync(join(ROOT, 'input', name), 'utf8') }));
-      writeCorpus(work, seeds, files);
-      paths = filesUnder(work);
-    } else paths = filesUnder(dir!).slice(0, files);
     const cases = casesOf(paths);
     let sum = 0x811c9dc5 | 0;
     const times = { validate: 0, fidelity: 0 };
@@ -107,7 +93,7 @@ function main(): void {
     const runs = Math.max(1, repeat * cases.length);
     console.log(`${cases.length} documents × ${repeat}: validate ${(times.validate / runs).toFixed(4)} ms CPU/doc, fidelity ${(times.fidelity / runs).toFixed(4)} ms CPU/doc; findings checksum ${(sum >>> 0).toString(16)}`);
   } finally {
-    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+    remove();
   }
 }
 

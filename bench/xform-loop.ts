@@ -18,13 +18,11 @@
  * runs inside a pass), also the bytes each stage allocates per document, from the heap's
  * size before and after one pass.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { filesUnder, option } from './args.js';
-import { writeCorpus, type Seed } from './corpus.js';
+import { option } from './args.js';
+import { benchDocuments } from './corpus.js';
 import { convert } from '../dist/convert.js';
 import { Diagnostics } from '../dist/diagnostics.js';
 import { decodeInput } from '../dist/io/decode.js';
@@ -39,8 +37,6 @@ import type { Reader } from '../dist/readers/reader.js';
 import { detectReader } from '../dist/readers/registry.js';
 import { recogniseNote } from '../dist/transforms/emendations/phrasings.js';
 import { applyTransforms } from '../dist/transforms/index.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Case {
   file: string;
@@ -117,17 +113,8 @@ function main(): void {
   if (only !== undefined && !(only in STAGES)) throw new Error(`--only takes one of ${Object.keys(STAGES).join(', ')}; got "${only}"`);
   const names = only === undefined ? (Object.keys(STAGES) as StageName[]) : [only as StageName];
   const dir = option(argv, '--dir');
-  const work = dir === undefined ? mkdtempSync(join(tmpdir(), 'teiwright-xloop-')) : undefined;
+  const { paths, remove } = benchDocuments(dir, files, 'teiwright-xloop-');
   try {
-    let paths: string[];
-    if (work !== undefined) {
-      const seeds: Seed[] = readdirSync(join(ROOT, 'input'))
-        .filter((n) => n.endsWith('.txt'))
-        .sort()
-        .map((name) => ({ name, text: readFileSync(join(ROOT, 'input', name), 'utf8') }));
-      writeCorpus(work, seeds, files);
-      paths = filesUnder(work);
-    } else paths = filesUnder(dir!).slice(0, files);
     const cases = casesOf(paths);
     const out: string[] = [];
     for (const name of names) {
@@ -148,7 +135,7 @@ function main(): void {
     }
     console.log(`${cases.length} documents × ${repeat}: ${out.join('; ')}`);
   } finally {
-    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+    remove();
   }
 }
 
