@@ -16,7 +16,7 @@ import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
 import { grownDocument, writeCorpus, type Seed } from './corpus.js';
-import { stageCosts } from './stages.js';
+import { stageCosts, type StageCost } from './stages.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1024 * 1024;
@@ -339,6 +339,14 @@ function table(rows: readonly Row[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
+function printStages(title: string, stages: readonly StageCost[]): void {
+  if (stages.length === 0) return;
+  const width = Math.max(...stages.map((r) => r.stage.length));
+  console.log(`${`stage (one thread, mean per document; ${title})`.padEnd(width)}  CPU ms  wall ms`);
+  for (const r of stages) console.log(`${r.stage.padEnd(width)}  ${r.cpuMs.toFixed(3).padStart(6)}  ${r.wallMs.toFixed(3).padStart(7)}`);
+  console.log('');
+}
+
 async function main(): Promise<void> {
   const s = settings(process.argv.slice(2));
   // Every row is measured with the command line's V8 flags (cli/heap.ts: heap growth, inlining, young generation).
@@ -358,14 +366,13 @@ async function main(): Promise<void> {
     const paths = filesUnder(corpus);
 
     // CPU per seed-sized document, stage by stage, in this thread (the real pipeline, validation and fidelity on).
+    // Two tables: the first documents of a fresh process (200 untimed, then the sample), and a
+    // longer run's steady state (the sample measured on documents after the first 3,000, none
+    // seen before, once V8 has finished compiling) — what a corpus of a million files pays.
     const warmup = Math.min(200, Math.floor(paths.length / 5));
-    const stages = stageCosts(paths.slice(0, Math.min(paths.length, warmup + s.validateSample)), warmup);
-    if (stages.length > 0) {
-      const width = Math.max(...stages.map((r) => r.stage.length));
-      console.log(`${'stage (one thread, mean per document)'.padEnd(width)}  CPU ms  wall ms`);
-      for (const r of stages) console.log(`${r.stage.padEnd(width)}  ${r.cpuMs.toFixed(3).padStart(6)}  ${r.wallMs.toFixed(3).padStart(7)}`);
-      console.log('');
-    }
+    printStages('first documents of a fresh process', stageCosts(paths.slice(0, Math.min(paths.length, warmup + s.validateSample)), warmup));
+    const steadyFrom = Math.min(3000, Math.floor(paths.length / 2));
+    printStages(`steady state, documents ${steadyFrom + 1}–${Math.min(paths.length, steadyFrom + s.validateSample)}`, stageCosts(paths.slice(0, Math.min(paths.length, steadyFrom + s.validateSample)), steadyFrom));
 
     const rows: Row[] = [];
     const probe = convertProblem(seeds[0]!.text, { validate: false });

@@ -3,7 +3,9 @@
  * `npm run bench:stages [-- --files N] [-- --dir FOLDER] [-- --repeat R]`. Without `--dir`
  * the corpus is the bench's own (variants of input/, written to a temporary folder); the
  * first fifth (at most 200) of the files warm up untimed, as in `npm run bench`. With
- * `--repeat` the table is measured R times in the same process, for the spread.
+ * `--repeat` the table is measured R times in the same process, for the spread. With
+ * `--warmup W` the first W files warm up untimed instead (e.g. `--files 4000 --warmup 3000`:
+ * the steady state of a long run, on documents the process has not seen).
  */
 import { option } from './args.js';
 import { benchDocuments } from './corpus.js';
@@ -18,7 +20,8 @@ function main(): void {
   const dir = option(argv, '--dir');
   const { paths, remove } = benchDocuments(dir, files, 'teiwright-stages-');
   try {
-    const warmup = Math.min(200, Math.floor(paths.length / 5));
+    const warmup = Number(option(argv, '--warmup') ?? Math.min(200, Math.floor(paths.length / 5)));
+    if (!Number.isInteger(warmup) || warmup < 0 || warmup >= paths.length) throw new Error('--warmup: expected a whole number below --files');
     for (let r = 0; r < repeat; r++) {
       const rows = stageCosts(paths, warmup);
       const width = Math.max(...rows.map((row) => row.stage.length));
