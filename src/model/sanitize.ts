@@ -89,6 +89,41 @@ function eachForbiddenInInput(text: string, visit: (cp: string, pos: SourcePos) 
 
 const posKey = (line: number | undefined, column: number | undefined): string => `${line}:${column}`;
 
+/** From this length a string's forbidden characters are replaced in a copy of its code units (see `replaceForbidden`). */
+export const REPLACE_IN_UNITS_FROM = 1 << 16;
+
+/** Whether a Uint16Array holds its units as UTF-16LE bytes (the copy below reads them so). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * `s` with each character FORBIDDEN matches as U+FFFD, `each` told of them in order.
+ * A long string is copied to its UTF-16 code units, patched there and decoded once: a global
+ * `replace` holds a record of every match until it builds the result, and 16 MB of text
+ * with 2.8 million U+FFFE and U+0001 left about 250 MB of them; the heap V8 then allowed
+ * itself (1.5 × the peak, cli/heap.ts) let the writer's and the validation's garbage pile
+ * up to it before a collection (569 MB RSS at the end). Here: the copy, then the string.
+ */
+export function replaceForbidden(s: string, each?: (ch: string) => void): string {
+  if (s.length < REPLACE_IN_UNITS_FROM || !LITTLE_ENDIAN) return each ? s.replace(FORBIDDEN_ALL, (ch) => (each(ch), '\uFFFD')) : s.replace(FORBIDDEN_ALL, '\uFFFD');
+  // Not from Buffer's pool: its own memory, two-byte aligned, given back with the buffer.
+  const bytes = Buffer.allocUnsafeSlow(s.length * 2);
+  bytes.write(s, 'utf16le');
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, s.length);
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (c < 0x20 ? c === 0x09 || c === 0x0a || c === 0x0d : c < 0xd800 || (c > 0xdfff && c < 0xfffe)) continue;
+    // A high surrogate with its low one is a character (FORBIDDEN's `u` flag reads the pair as one).
+    if (c <= 0xdbff && i + 1 < units.length && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) {
+      i++;
+      continue;
+    }
+    each?.(String.fromCharCode(c));
+    units[i] = 0xfffd;
+  }
+  return bytes.toString('utf16le');
+}
+
+
 /**
  * After `sanitizeModel`: the raw forbidden characters of the input (not references; those
  * are the reader's) that the model kept in running text were encoded as choice/sic(gap)/corr
@@ -279,7 +314,7 @@ function encodeForbiddenInList(list: unknown[], edition: Edition, diagnostics: D
       done = m.index + m[0].length;
       donePos = { line: at.line, column: at.column + m[0].length };
     }
-    if (plainFrom !== undefined) rebuilt.push({ kind: 'text', text: text.slice(plainFrom.offset).replace(FORBIDDEN_ALL, '\uFFFD'), pos: plainFrom.pos });
+    if (plainFrom !== undefined) rebuilt.push({ kind: 'text', text: replaceForbidden(text.slice(plainFrom.offset)), pos: plainFrom.pos });
     else if (done < text.length) rebuilt.push({ kind: 'text', text: text.slice(done), pos: donePos });
   }
   list.length = 0;
@@ -426,16 +461,15 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       if (typeof v === 'string') {
         if (!(checkedText && key === 'text') && isForbidden(v)) {
           const at = pos === null ? (pos = isPos(value.pos) ? value.pos : outer) : pos;
-          value[key] = v.replace(FORBIDDEN_ALL, (ch) => {
+          value[key] = replaceForbidden(v, (ch) => {
             if (++forbiddenCount.n <= MAX_REPORTED) diagnostics.report('char-forbidden', `${codePoint(ch)} is not allowed in XML; replaced by U+FFFD`, at);
-            return '\uFFFD';
           });
         }
       } else if (Array.isArray(v)) {
         if (pos === null) pos = isPos(value.pos) ? value.pos : outer;
         for (let i = 0; i < v.length; i++) {
           const item = v[i];
-          if (typeof item === 'string' && isForbidden(item)) v[i] = item.replace(FORBIDDEN_ALL, '\uFFFD');
+          if (typeof item === 'string' && isForbidden(item)) v[i] = replaceForbidden(item);
         }
         values.push(v);
         outers.push(pos);
