@@ -9,20 +9,25 @@ import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from './edition.js';
-import { AJV_OPTIONS, FAST_AJV_OPTIONS, PRECOMPILED_FAST_FILE, PRECOMPILED_FILE, VALIDATOR_SCHEMAS, fastValidatorSchemas, validatorFingerprint } from './edition-validator-source.js';
 import { DEFAULT_LIMITS, tooManyElements, type Limits } from './limits.js';
+import { PRECOMPILED_FAST_FILE, PRECOMPILED_FILE, validatorSourceHash } from './validator-source-hash.js';
 
 interface EditionValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
 
-/** The build's validator in `file`, when there is one and it was generated from these schemas. */
+/**
+ * The build's validator in `file`, when there is one and it was generated from the schema
+ * this code defines. Told by the hash of the schema's sources (validator-source-hash.ts),
+ * not by the fingerprint of the schemas themselves: building those loads TypeBox, which a
+ * worker would otherwise load only for this comparison.
+ */
 async function precompiled(file: string): Promise<EditionValidator | undefined> {
   const url = new URL(`./${file}`, import.meta.url);
   if (url.protocol !== 'file:' || !existsSync(url)) return undefined;
-  const mod = (await import(url.href)) as { fingerprint?: unknown; validate?: unknown };
-  if (mod.fingerprint !== validatorFingerprint() || typeof mod.validate !== 'function') return undefined;
+  const mod = (await import(url.href)) as { sourceHash?: unknown; validate?: unknown };
+  if (typeof mod.sourceHash !== 'string' || mod.sourceHash !== validatorSourceHash() || typeof mod.validate !== 'function') return undefined;
   return mod.validate as EditionValidator;
 }
 
@@ -31,20 +36,31 @@ async function precompiled(file: string): Promise<EditionValidator | undefined> 
 let validator: EditionValidator | undefined = await precompiled(PRECOMPILED_FILE);
 let fastValidator: EditionValidator | undefined = await precompiled(PRECOMPILED_FAST_FILE);
 const fromBuild = validator !== undefined && fastValidator !== undefined;
+/** The schemas and options, loaded (with TypeBox) only when a validator has to be compiled. */
+const source = fromBuild ? undefined : await import('./edition-validator-source.js');
 
 type AjvClass = typeof Ajv;
 /** Loaded only when needed: with the precompiled validators, a worker never loads ajv's compiler. */
 const ajvClass = (): AjvClass => (createRequire(import.meta.url)('ajv') as { Ajv: AjvClass }).Ajv;
 
+function schemaSource(): NonNullable<typeof source> {
+  if (!source) throw new Error('the edition schema was not loaded, yet a validator is missing');
+  return source;
+}
+
 /** The full validator: every error of a refused model, for the diagnostics. */
 function editionValidator(): EditionValidator {
-  if (!validator) validator = new (ajvClass())({ ...AJV_OPTIONS }).addSchema(VALIDATOR_SCHEMAS.refs).compile(VALIDATOR_SCHEMAS.root);
+  if (!validator) {
+    const { AJV_OPTIONS, VALIDATOR_SCHEMAS } = schemaSource();
+    validator = new (ajvClass())({ ...AJV_OPTIONS }).addSchema(VALIDATOR_SCHEMAS.refs).compile(VALIDATOR_SCHEMAS.root);
+  }
   return validator;
 }
 
 /** The fast validator: the same verdict as the full one, at a fraction of its cost (edition-validator-source.ts). */
 export function fastEditionValidator(): EditionValidator {
   if (!fastValidator) {
+    const { FAST_AJV_OPTIONS, fastValidatorSchemas } = schemaSource();
     const schemas = fastValidatorSchemas();
     fastValidator = new (ajvClass())({ ...FAST_AJV_OPTIONS }).addSchema(schemas.refs).compile(schemas.root);
   }

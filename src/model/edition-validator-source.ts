@@ -1,8 +1,10 @@
 /**
  * The edition model's validators, defined once: the ajv options and the schemas (TypeBox, in
  * edition.ts — the single source), and the fingerprint that ties a precompiled validator to
- * them. `check.ts` uses validators precompiled at build time (emit-validator.ts) when their
- * fingerprint matches, else compiles them: compiling cost each worker ~0.2 s of start-up.
+ * them. `check.ts` uses validators precompiled at build time (emit-validator.ts) when they
+ * were made from this code (validator-source-hash.ts: comparing fingerprints would load
+ * this module, and TypeBox, in every thread), else compiles them: compiling cost each
+ * worker ~0.2 s of start-up.
  *
  * Two validators of the same schema: the fast one (`fastValidatorSchemas`) gives the verdict
  * for every model; only a model it refuses (a bug in a reader: none in the corpus) goes to
@@ -105,8 +107,4 @@ export function validatorFingerprint(): string {
   return createHash('sha256').update(JSON.stringify([AJV_OPTIONS, VALIDATOR_SCHEMAS.refs, VALIDATOR_SCHEMAS.root, FAST_AJV_OPTIONS, fastValidatorSchemas()])).digest('hex');
 }
 
-/** The file `npm run build` writes beside check.js. */
-export const PRECOMPILED_FILE = 'edition-validator.generated.js';
-
-/** The fast validator's file, written beside it. */
-export const PRECOMPILED_FAST_FILE = 'edition-validator-fast.generated.js';
+export { PRECOMPILED_FAST_FILE, PRECOMPILED_FILE } from './validator-source-hash.js';

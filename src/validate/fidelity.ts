@@ -13,8 +13,8 @@
  * A word is a maximal run of letters, digits and marks: punctuation and spacing are not
  * compared, since TEI encodes some of them as markup.
  */
-import { defaultTreeAdapter, parse } from 'parse5';
 import { linesFromOffsets } from '../readers/mia-html/dom.js';
+import { parse5 } from '../readers/mia-html/parse5.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Dropped } from '../model/edition.js';
 import { decodeReferences } from '../model/charref.js';
@@ -665,6 +665,7 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
     for (const child of node.childNodes ?? []) walk(child);
     if (!inline) broken = true;
   };
+  const { parse, defaultTreeAdapter } = parse5();
   walk(parse(html, { sourceCodeLocationInfo: true, treeAdapter: linesFromOffsets(defaultTreeAdapter, html) }) as unknown as P5Node);
   return out;
 }

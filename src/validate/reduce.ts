@@ -19,7 +19,8 @@
  * Schemas that pull in other files (`include`, `externalRef`) or nest grammars are not
  * reduced (`reducible: false`): they are compiled whole.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -59,17 +60,31 @@ export type NameSet = ReadonlySet<string>;
 
 export const nameKey = (ns: string, local: string): string => `${ns} ${local}`;
 
-const PARSER = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  processEntities: false,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+let parser: XMLParser | undefined;
+
+/**
+ * Made, and fast-xml-parser loaded, when a schema is first parsed here: a thread that
+ * converts text and checks its TEI gets its verdicts from the check in TypeScript (rng/,
+ * which reads the project schema with its own scanner) and never comes here, and loading
+ * the package cost each worker ~50 ms of CPU and ~8 MB.
+ */
+function rngParser(): XMLParser {
+  if (!parser) {
+    const { XMLParser: Parser } = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+    parser = new Parser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      processEntities: false,
+      trimValues: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+    });
+  }
+  return parser;
+}
 
 function tagOf(n: OrderedNode): string | undefined {
   for (const k of Object.keys(n)) if (k !== ':@') return k;
@@ -78,7 +93,7 @@ function tagOf(n: OrderedNode): string | undefined {
 
 /** Parses the schema's text once; the result is reused for every document. */
 export function parseRng(text: string): ParsedRng {
-  const top = PARSER.parse(text) as OrderedNode[];
+  const top = rngParser().parse(text) as OrderedNode[];
   const parsed: ParsedRng = { root: { tag: '#root', rng: false, attrs: {}, children: [] }, reducible: true, defines: new Map(), elementPatterns: new Map() };
   // Explicit stack (schemas can nest deeply): [ordered children, parent node, ns, prefixes, inside foreign markup].
   type Frame = { list: OrderedNode[]; parent: RngNode; ns: string; datatypeLibrary: string; prefixes: Map<string, string>; foreign: boolean };

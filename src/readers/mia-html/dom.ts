@@ -4,11 +4,12 @@
  * the tree parse5 builds (HTML5 error recovery included, so the 1999 uppercase pages and
  * the 2004 XHTML pages come out as the same tree).
  */
-import { parse, type DefaultTreeAdapterMap, type ParserError, type defaultTreeAdapter } from 'parse5';
+import type { DefaultTreeAdapterMap, ParserError, defaultTreeAdapter } from 'parse5';
 import type { Diagnostics } from '../../diagnostics.js';
 import type { SourcePos } from '../../model/edition.js';
 import { LimitExceeded, tooManyElements, type Limits } from '../../model/limits.js';
 import { SourceText } from '../../model/source-text.js';
+import { parse5 } from './parse5.js';
 
 export type Node = DefaultTreeAdapterMap['childNode'];
 export type Element = DefaultTreeAdapterMap['element'];
@@ -142,7 +143,7 @@ export function parseWithin(text: string, adapter: typeof defaultTreeAdapter, li
   const reported = { n: 0 };
   const offsetsNeeded = text.includes('&\n') ? new SourceText(text) : undefined;
   const within = limitElements(linesFromOffsets(adapter, text), limits?.elements ?? Number.POSITIVE_INFINITY);
-  const doc = parse(text, {
+  const doc = parse5().parse(text, {
     sourceCodeLocationInfo: true,
     treeAdapter: limits ? limitDepth(within, DOM_DEPTH_FACTOR * limits.depth, tooDeepMessage(limits)) : within,
     ...(diagnostics && { onParseError: (e: ParserError) => reportReference(text, e, diagnostics, reported, offsetsNeeded) }),

@@ -19,7 +19,7 @@
 import { authorLine, collectionAuthor, frontTexts, settleAuthor, type PlacedLine } from '../../layout/authors.js';
 import type { StreamBlock } from '../../layout/blocks.js';
 import { planFront, textRole } from '../../layout/hinted.js';
-import { defaultTreeAdapter, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap, defaultTreeAdapter } from 'parse5';
 
 type Document = DefaultTreeAdapterMap['document'];
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../../model/edition.js';
@@ -35,6 +35,7 @@ import { shapeLetter, type BodyEntry } from '../../layout/letter-frame.js';
 import { noteOpening } from '../../layout/note-kinds.js';
 import { isNotesHeading as isNotesHeadingLine } from '../../layout/rules.js';
 import { htmlStream } from './stream.js';
+import { parse5 } from './parse5.js';
 import { titleEndsInDate } from '../../layout/title-date.js';
 
 /**
@@ -42,13 +43,19 @@ import { titleEndsInDate } from '../../layout/title-date.js';
  * (once per character run); the location objects are the parser's own, fresh per node, so
  * updating them in place gives the same tree, faster.
  */
-const FAST_LOCATIONS: typeof defaultTreeAdapter = {
-  ...defaultTreeAdapter,
-  updateNodeSourceCodeLocation(node, endLocation) {
-    if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
-    else defaultTreeAdapter.updateNodeSourceCodeLocation(node, endLocation);
-  },
-};
+function fastLocations(): typeof defaultTreeAdapter {
+  const adapter = parse5().defaultTreeAdapter;
+  return {
+    ...adapter,
+    updateNodeSourceCodeLocation(node, endLocation) {
+      if (node.sourceCodeLocation) Object.assign(node.sourceCodeLocation, endLocation);
+      else adapter.updateNodeSourceCodeLocation(node, endLocation);
+    },
+  };
+}
+
+/** Made when a page is first read (parse5 is loaded then: parse5.ts). */
+let FAST_LOCATIONS: typeof defaultTreeAdapter | undefined;
 
 const HEADING = /^h([1-6])$/;
 
@@ -156,7 +163,7 @@ export class HtmlReading {
   }
 
   read(): Edition {
-    const doc = parseWithin(this.text, FAST_LOCATIONS, this.ctx.limits, this.ctx.diagnostics);
+    const doc = parseWithin(this.text, (FAST_LOCATIONS ??= fastLocations()), this.ctx.limits, this.ctx.diagnostics);
     const html = doc.childNodes.find(isElement);
     const bodyEl = findFirst(doc, 'body');
     const lang = html && attr(html, 'lang') ? attr(html, 'lang')! : html ? attr(html, 'xml:lang') : undefined;
