@@ -22,7 +22,7 @@ import { contextsOf, faultReach, isPlacementFault, repairsOf, reportSchemaPasses
 import { elementAtPath, libxmlPathOf, misplacedChecker } from './misplaced.js';
 import { nameKey } from './reduce.js';
 import { blankOut } from './blank.js';
-import { TEI_NS, certainlyIntact, checkIntegrity, type Place } from './integrity.js';
+import { TEI_NS, checkIntegrity, reportIntegrityFacts, type Place } from './integrity.js';
 import { chooseSchema } from './choose.js';
 import { runSchematron, schematronOf } from './schematron.js';
 import { XML_NS, attr, scanXml, type ElementRecord } from './scan.js';
@@ -482,13 +482,14 @@ function checkText(xml: string, options: ValidateOptions, diagnostics: Diagnosti
   const projectAsked = asked === 'auto' || asked === 'project';
   // TEI teiwright wrote (the usual case: every file `convert` writes is checked so), in one
   // walk: the check in TypeScript (rng/) reads it, and what integrity needs with it. When the
-  // walk finds it written by teiwright, certainly valid against the project schema and intact,
-  // that is the whole answer, as the way below would give it (scanXml, writtenByTeiwright,
-  // fastVerdict, checkIntegrity finding nothing); anything else goes that way.
+  // walk finds it written by teiwright and certainly valid against the project schema, and its
+  // facts are enough for integrity, that is the whole answer, as the way below would give it
+  // (scanXml, writtenByTeiwright, fastVerdict, checkIntegrity), without scanXml's records;
+  // anything else goes that way.
   let walked: Verdict | undefined;
   if (oneWalk && ownAs === undefined && place === undefined && projectAsked) {
     walked = walkOwn(PROJECT_SCHEMA, xml);
-    if (walked === 'valid' && walkFacts.written && certainlyIntact(walkFacts)) {
+    if (walked === 'valid' && walkFacts.written && reportIntegrityFacts(walkFacts, xml, diagnostics)) {
       fastVerdict(PROJECT_SCHEMA, xml, walked);
       schematrons(PROJECT_SCHEMA, xml, options, diagnostics);
       return [...diagnostics.items].sort(byPosition);

@@ -235,6 +235,7 @@ const ROLE_XML_ID = 1;
 const ROLE_POINTER = 2;
 const ROLE_IDENT = 3;
 const ROLE_TYPE = 4;
+const ROLE_N = 5;
 
 const POINTER_NAMES: ReadonlySet<string> = new Set(POINTER_ATTRIBUTES);
 
@@ -242,6 +243,7 @@ function roleOf(qname: string): number {
   if (qname === 'xml:id') return ROLE_XML_ID;
   if (qname === 'ident') return ROLE_IDENT;
   if (qname === 'type') return ROLE_TYPE;
+  if (qname === 'n') return ROLE_N;
   return POINTER_NAMES.has(qname) ? ROLE_POINTER : ROLE_NONE;
 }
 
@@ -273,7 +275,7 @@ function nameKind(qname: string): number {
  * unprefixed, with attributes unprefixed or `xml:`, and the walk met them in the order
  * scan.ts lists them. Reused from one document to the next.
  */
-export const walkFacts: IntegrityFacts = { written: false, unsupported: false, ids: new Set(), pointers: [], pointerOwners: [], endnoteIds: [], endnoteIndexes: [] };
+export const walkFacts: IntegrityFacts = { written: false, unsupported: false, ids: new Set(), pointers: [], pointerOwners: [], pointerElements: [], pointerNames: [], pointerOffsets: [], endnoteIds: [], endnoteIndexes: [], endnoteOffsets: [], endnoteLabels: [], endnoteInBack: [] };
 
 function resetFacts(f: IntegrityFacts): void {
   f.written = false;
@@ -281,8 +283,14 @@ function resetFacts(f: IntegrityFacts): void {
   f.ids.clear();
   f.pointers.length = 0;
   f.pointerOwners.length = 0;
+  f.pointerElements.length = 0;
+  f.pointerNames.length = 0;
+  f.pointerOffsets.length = 0;
   f.endnoteIds.length = 0;
   f.endnoteIndexes.length = 0;
+  f.endnoteOffsets.length = 0;
+  f.endnoteLabels.length = 0;
+  f.endnoteInBack.length = 0;
 }
 
 /**
@@ -409,6 +417,7 @@ function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict 
       let idValue: string | undefined;
       let ident = false;
       let notesType = false;
+      let label: string | undefined;
       let attributes = 0;
       // Each attribute as it is read (the order of derivatives is the document's).
       for (;;) {
@@ -420,6 +429,7 @@ function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict 
         const to = nameEnd(xml, j);
         if (to < 0) throw unsure;
         const aname = xml.slice(j, to);
+        const nameFrom = j;
         j = to;
         while (isSpace(xml.charCodeAt(j))) j++;
         if (xml.charCodeAt(j) !== 0x3d) throw unsure;
@@ -479,12 +489,18 @@ function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict 
             case ROLE_POINTER:
               facts.pointers.push(exact);
               facts.pointerOwners.push(index);
+              facts.pointerElements.push(qname);
+              facts.pointerNames.push(aname);
+              facts.pointerOffsets.push(nameFrom);
               break;
             case ROLE_IDENT:
               ident = exact === 'teiwright';
               break;
             case ROLE_TYPE:
               notesType = exact === 'notes';
+              break;
+            case ROLE_N:
+              if (kind === NAME_NOTE) label = exact;
               break;
             default:
           }
@@ -498,6 +514,9 @@ function walk(schema: CompiledRng, xml: string, facts: IntegrityFacts): Verdict 
         if (kind === NAME_NOTE && (backs > 0 || notesDivs > 0)) {
           facts.endnoteIds.push(idValue);
           facts.endnoteIndexes.push(index);
+          facts.endnoteOffsets.push(i);
+          facts.endnoteLabels.push(label);
+          facts.endnoteInBack.push(backs > 0);
         }
       }
       if (kind === NAME_APPLICATION && ident && depth > 0 && openNames[depth - 1] === 'appInfo') facts.written = true;
