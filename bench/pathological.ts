@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { convert } from '../dist/convert.js';
-import { boundHeapGrowth } from '../dist/cli/heap.js';
+import { setCliV8Flags } from '../dist/cli/heap.js';
 
 const MB = 1024 * 1024;
 
@@ -79,8 +79,8 @@ function repeat(unit: string, bytes: number): string {
 function child(shape: string, mb: number): void {
   const make = SHAPES[shape];
   if (!make) throw new Error(`no shape ${shape}`);
-  // The command line's heap setting (src/cli/heap.ts), so the peak is the one a user sees.
-  boundHeapGrowth();
+  // The command line's V8 flags (src/cli/heap.ts: heap growth, inlining, young generation), so the peak is the one a user sees.
+  setCliV8Flags();
   const text = make(mb * MB);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
