@@ -112,8 +112,24 @@ export interface BlockStream {
   front?: FrontMatterFacts;
 }
 
-/** A line with nothing but white space, no-break spaces included, is blank. */
-export const isBlank = (s: string): boolean => /^[\s\u00a0]*$/.test(s);
+/**
+ * White space as a pattern's `\s` and `trim` know it (the no-break space included), by char
+ * code: ASCII and Latin-1 answered by comparisons, the rest by the pattern.
+ */
+export const isSpaceCode = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0xff && /\s/.test(String.fromCharCode(c)));
+
+/**
+ * Index of the first character of `s` that is not white space (`isSpaceCode`), -1 when
+ * there is none. A loop that stops at the first printed character: most lines open with
+ * one, and a pattern (`/^[\s\u00a0]*$/`) costs a call into the engine for each line.
+ */
+export function firstPrinted(s: string): number {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** A line with nothing but white space, no-break spaces included, is blank (as `/^[\s\u00a0]*$/` says). */
+export const isBlank = (s: string): boolean => firstPrinted(s) < 0;
 
 /** Collapses runs of white space (no-break spaces included) and trims. */
 export const squashLine = (s: string): string => squash(s);
@@ -127,8 +143,8 @@ export const squashShort = (s: string, limit = 200): string => (s.length > limit
 
 /** 1-based column of the first character that is not white space (1 for a blank line). */
 export const firstColumn = (s: string): number => {
-  const m = /[^\s\u00a0]/.exec(s);
-  return m ? m.index + 1 : 1;
+  const i = firstPrinted(s);
+  return i < 0 ? 1 : i + 1;
 };
 
 /** The block's plain text: its lines squashed and joined with one space (for shape tests, not output). */

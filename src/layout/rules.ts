@@ -482,27 +482,46 @@ export interface NoteLabelRule {
    * that pass the key of the note before.
    */
   inSequence?: boolean;
+  /**
+   * Whether the label can open with this character (a char code), after the line's spaces,
+   * tabs and no-break spaces: a row whose label cannot is not tried on the line.
+   */
+  opens: (c: number) => boolean;
 }
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isUpperAscii = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 
 /** A note's label at the start of its first line; group 1 is the label, group 2 the key. */
 export const NOTE_LABELS: readonly NoteLabelRule[] = [
-  { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, why: '"[1] text": the label printed as its anchor' },
-  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3}\*?)[.)])(?:[ \u00a0\t]+(?=\S)|(?=[\p{Lu}“"‘][\p{Ll}\s]))/u, why: '"1. text" under a notes heading ("2.The canard", the space left out); "1*. text", the starred numbers of a second series (the editors\' notes)' },
-  { name: 'bare number', pattern: /^[ \u00a0\t]*((\d{1,3}))[ \u00a0\t]+(?=[\p{Lu}“"‘(])/u, why: '"39 This work, …": a note number without a stop, under a notes heading (the HTML printed it as a link)' },
-  { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, why: '"(1) text"' },
-  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)(?![\s*]*$)/, why: '"* text": a starred note (not "* * *", a separator)' },
-  { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"a. text": a lettered note' },
-  { name: 'capital lettered', pattern: /^[ \u00a0\t]*(([A-Z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, why: '"A. text", "B. text": the editors\' lettered notes beside the author\'s numbered ones, in their order', inSequence: true },
+  { name: 'bracketed', pattern: /^[ \u00a0\t]*(\[(\d{1,3}|[A-Za-z]|\*{1,3})\])[ \u00a0\t]*/, opens: (c) => c === 0x5b, why: '"[1] text": the label printed as its anchor' },
+  { name: 'numbered', pattern: /^[ \u00a0\t]*((\d{1,3}\*?)[.)])(?:[ \u00a0\t]+(?=\S)|(?=[\p{Lu}“"‘][\p{Ll}\s]))/u, opens: isDigit, why: '"1. text" under a notes heading ("2.The canard", the space left out); "1*. text", the starred numbers of a second series (the editors\' notes)' },
+  { name: 'bare number', pattern: /^[ \u00a0\t]*((\d{1,3}))[ \u00a0\t]+(?=[\p{Lu}“"‘(])/u, opens: isDigit, why: '"39 This work, …": a note number without a stop, under a notes heading (the HTML printed it as a link)' },
+  { name: 'parenthesised', pattern: /^[ \u00a0\t]*(\((\d{1,3}|[a-z])\))[ \u00a0\t]+(?=\S)/, opens: (c) => c === 0x28, why: '"(1) text"' },
+  { name: 'starred', pattern: /^[ \u00a0\t]*((\*{1,3}|[†‡]))[ \u00a0\t]+(?=\S)(?![\s*]*$)/, opens: (c) => c === 0x2a || c === 0x2020 || c === 0x2021, why: '"* text": a starred note (not "* * *", a separator)' },
+  { name: 'lettered', pattern: /^[ \u00a0\t]*(([a-z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, opens: isLowerAscii, why: '"a. text": a lettered note' },
+  { name: 'capital lettered', pattern: /^[ \u00a0\t]*(([A-Z])[.)])[ \u00a0\t]+(?=[\p{L}\d“"‘(][\p{L}\d])/u, opens: isUpperAscii, why: '"A. text", "B. text": the editors\' lettered notes beside the author\'s numbered ones, in their order', inSequence: true },
 ];
+
+/** The char code of the first character of `line` after its spaces, tabs and no-break spaces (NaN: none), where every label of NOTE_LABELS opens. */
+function labelOpening(line: string): number {
+  let i = 0;
+  for (let c = line.charCodeAt(0); c === 0x20 || c === 0xa0 || c === 0x09; c = line.charCodeAt(++i));
+  return line.charCodeAt(i);
+}
 
 /**
  * The note label at the start of a line. `bracketed` labels count anywhere; the others only
  * inside a notes section (under its heading), where a line starting "1." is a note.
  */
 export function noteLabel(line: string, inNotes: boolean, before?: { key: string | undefined }): { label: string; key: string; rest: number; rule: NoteLabelRule } | undefined {
+  // Most lines open with a letter: only the rows whose label can open with it are tried.
+  const opening = labelOpening(line);
   for (const rule of NOTE_LABELS) {
     if (!inNotes && rule.name !== 'bracketed') continue;
     if (rule.inSequence && before === undefined) continue;
+    if (!rule.opens(opening)) continue;
     const m = rule.pattern.exec(line);
     if (!m || (rule.inSequence && !followsInSequence(before?.key, m[2]!))) continue;
     return { label: m[1]!, key: m[2]!, rest: m[0].length, rule };
@@ -661,6 +680,8 @@ export interface InfoSentence {
   pattern: RegExp;
   role: MetaRole;
   why: string;
+  /** The letters the row's label opens with, either case (a test holds the row to them): a line opening with another is not tried on it. */
+  opens?: string;
 }
 
 /**
@@ -668,19 +689,19 @@ export interface InfoSentence {
  * kept as the field's label (markup: the TEI element says what they said).
  */
 export const INFO_SENTENCES: readonly InfoSentence[] = [
-  { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, role: 'firstPublished', why: '"Originally published in …"' },
-  { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text|english (?:version|translation|text)(?: and title)?) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|(?:copied|downloaded)(?: with thanks)? from)\s+(?<value>\S.*)$/i, role: 'source', why: '"This version from …", "Downloaded with thanks from Endpage.com.", "English version and title from International Viewpoint."' },
+  { name: 'originally published', pattern: /^(?<label>(?:originally|first) published(?: (?:in|as|by|on))?|published (?:in|as|by|on))\s+(?<value>\S.*)$/i, opens: 'ofpOFP', role: 'firstPublished', why: '"Originally published in …"' },
+  { name: 'this version from', pattern: /^(?<label>(?:this version|this text|the text|text|english (?:version|translation|text)(?: and title)?) (?:is )?(?:taken |reproduced |transcribed )?from|taken from|reproduced from|(?:copied|downloaded)(?: with thanks)? from)\s+(?<value>\S.*)$/i, opens: 'tecdrTECDR', role: 'source', why: '"This version from …", "Downloaded with thanks from Endpage.com.", "English version and title from International Viewpoint."' },
   // "From the manuscript." is a headnote; "From The Irish Review (Dublin), …" names a publication.
-  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$))(?!(?:[^,(\d]*?\s(?!(?:of|the|and|for|in|on|at|to|a|an|de|des|du|la|le|der|die|das|und)\s)\p{Ll}[\p{L}’'-]*(?=[\s.])){2}).*)$/u, role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title; "From Germany in revolution Communists send …", two lower-case words of a sentence before any comma or number, is text)' },
-  { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, role: 'translated', why: '"Translated by …"' },
-  { name: 'transcribed and marked up by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| ?\/)? ?(?:html )?(?:mark-?up(?:ed)?|marked up) by)\s+(?<value>\S.*)$/i, role: 'transcriptionMarkup', why: '"Transcribed & marked up by …": the transcription and the markup, as the label "Transcription/Markup:" says' },
-  { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption) by)\s+(?<value>\S.*)$/i, role: 'transcribed', why: '"Transcribed by …"' },
-  { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked[- ]up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
-  { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, role: 'proofed', why: '"Proofread by …"' },
-  { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },
-  { name: 'published according to', pattern: /^(?<label>published according to)\s+(?<value>\S.*)$/i, role: 'source', why: '"Published according to the manuscript": the text an edition followed (Lenin\'s Collected Works)' },
+  { name: 'from a publication', pattern: /^(?<label>From)\s+(?<value>[\p{Lu}\d“"‘](?=.*(?:\d|[,.;]\s*$))(?!(?:[^,(\d]*?\s(?!(?:of|the|and|for|in|on|at|to|a|an|de|des|du|la|le|der|die|das|und)\s)\p{Ll}[\p{L}’'-]*(?=[\s.])){2}).*)$/u, opens: 'F', role: 'source', why: '"From The Irish Review …": a publication, capitalised, with its date or number or as a sentence ("From N.E.P. to Socialism" is a title; "From Germany in revolution Communists send …", two lower-case words of a sentence before any comma or number, is text)' },
+  { name: 'translated by', pattern: /^(?<label>(?:english )?translat(?:ed|ion)(?: from [\p{L}]+)?(?: into english)? by)\s+(?<value>\S.*)$/iu, opens: 'etET', role: 'translated', why: '"Translated by …"' },
+  { name: 'transcribed and marked up by', pattern: /^(?<label>transcri(?:bed|ption)(?: and| &| ?\/)? ?(?:html )?(?:mark-?up(?:ed)?|marked up) by)\s+(?<value>\S.*)$/i, opens: 'tT', role: 'transcriptionMarkup', why: '"Transcribed & marked up by …": the transcription and the markup, as the label "Transcription/Markup:" says' },
+  { name: 'transcribed by', pattern: /^(?<label>transcri(?:bed|ption) by)\s+(?<value>\S.*)$/i, opens: 'tT', role: 'transcribed', why: '"Transcribed by …"' },
+  { name: 'marked up by', pattern: /^(?<label>(?:corrected (?:and|&) )?(?:html )?(?:mark-?up|marked[- ]up|markup)(?: and proofread)? by)\s+(?<value>\S.*)$/i, opens: 'chmCHM', role: 'markup', why: '"Corrected & marked up by …", "Html Markup by …"' },
+  { name: 'proofread by', pattern: /^(?<label>proof-?(?:read|ed)(?: and corrected)? by)\s+(?<value>\S.*)$/i, opens: 'pP', role: 'proofed', why: '"Proofread by …"' },
+  { name: 'delivered', pattern: /^(?<label>(?:speech )?delivered(?: on| at| in)?)\s+(?<value>\S.*\b1[5-9]\d\d\b.*)$/i, opens: 'sdSD', role: 'delivered', why: '"Delivered on 5 May 1920 …": when the text was spoken' },
+  { name: 'published according to', pattern: /^(?<label>published according to)\s+(?<value>\S.*)$/i, opens: 'pP', role: 'source', why: '"Published according to the manuscript": the text an edition followed (Lenin\'s Collected Works)' },
   // "Written for the red funeral of …, 1887." (a poem's caption) says what for, not when: the value starts with the date or place.
-  { name: 'written', pattern: /^(?<label>[Ww]ritten(?: in| on| at| between| during| about| around| c\.)?)\s+(?<value>[\p{Lu}\d(\[].*\b1[5-9]\d\d\b.*)$/u, role: 'written', why: '"Written in 1921", "Written 12 May 1871": the date of writing (not "Written for the red funeral …, 1887.": a caption saying what for)' },
+  { name: 'written', pattern: /^(?<label>[Ww]ritten(?: in| on| at| between| during| about| around| c\.)?)\s+(?<value>[\p{Lu}\d(\[].*\b1[5-9]\d\d\b.*)$/u, opens: 'wW', role: 'written', why: '"Written in 1921", "Written 12 May 1871": the date of writing (not "Written for the red funeral …, 1887.": a caption saying what for)' },
 ];
 
 /**
@@ -734,6 +755,7 @@ export function infoSentence(line: string): { label: string; value: string; valu
   const s = line.slice(lead).trimEnd();
   if (s.length > INFO_SENTENCE_MAX) return undefined;
   for (const rule of INFO_SENTENCES) {
+    if (rule.opens !== undefined && !rule.opens.includes(s[0]!)) continue;
     const m = rule.pattern.exec(s);
     if (!m?.groups) continue;
     const label = m.groups['label']!;

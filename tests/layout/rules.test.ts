@@ -558,6 +558,13 @@ describe('layout rules: the letters rows open with (lines are skipped by their f
       for (const [line] of INFO_EXAMPLES[rule.name]!.yes) for (const c of openers(rule.pattern, line)) expect(INFO_OPENINGS, `${rule.name}: ${c}${line.slice(1)}`).toContain(c);
     }
   });
+  it('each row of INFO_SENTENCES by its own letters (infoSentence tries a row only on a line opening with one)', () => {
+    for (const rule of INFO_SENTENCES) {
+      expect(rule.opens, rule.name).toBeDefined();
+      for (const c of rule.opens!) expect(INFO_OPENINGS, rule.name).toContain(c);
+      for (const [line] of INFO_EXAMPLES[rule.name]!.yes) for (const c of openers(rule.pattern, line)) expect(rule.opens, `${rule.name}: ${c}${line.slice(1)}`).toContain(c);
+    }
+  });
   it('the rows furniture anywhere', () => {
     for (const rule of FURNITURE.filter((r) => r.anywhere === true)) {
       for (const line of FURNITURE_EXAMPLES[rule.name]!.yes) for (const c of openers(rule.pattern, line.replace(/\s+/g, ' ').trim())) expect(ANYWHERE_OPENINGS, `${rule.name}: ${c}${line.slice(1)}`).toContain(c);

@@ -5,6 +5,7 @@
  */
 import type { Source } from './source.js';
 import { LimitExceeded } from '../../model/limits.js';
+import { firstPrinted } from '../../layout/blocks.js';
 
 export interface Range {
   start: number;
@@ -21,7 +22,20 @@ export type RawBlock =
   | { kind: 'table'; line: number; start: number; end: number; cells: Range[][] }
   | { kind: 'html'; line: number; start: number; end: number; text: string };
 
-const BLANK = /^[\s\u00a0]*$/;
+/**
+ * The characters a line of block syntax opens with, after its white space: a rule (`-`, `*`,
+ * `_`, `<hr>`), a row of stars (`#`, `\`, `*`), a heading (`#`), an HTML line or a `:::`
+ * fence (`<`, `:`), a grid table (`+`) or a quote (`>`). A line that opens with any other
+ * character is a paragraph's line: none of the block patterns is tried on it.
+ */
+const BLOCK_OPENERS = '-*_<#\\:+>';
+
+/** What a line of markdown may be, from its first printed character (`firstPrinted`) alone (exported for the test that holds it to the patterns). */
+export function lineShape(line: string): 'blank' | 'text' | 'syntax' {
+  const at = firstPrinted(line);
+  if (at < 0) return 'blank';
+  return BLOCK_OPENERS.includes(line[at]!) ? 'syntax' : 'text';
+}
 // Three marks, then marks and blanks: the same language as `(?:-[ \t]*){3,}`, without a
 // group repeated per character (which backtracks through a megabyte of `*` and overflows).
 const RULE = /^\s{0,3}(?:-[ \t]*-[ \t]*-[- \t]*|\*[ \t]*\*[ \t]*\*[* \t]*|_[ \t]*_[ \t]*_[_ \t]*|<hr\s*\/?>)\s*$/i;
@@ -30,6 +44,10 @@ const HTML_LINE = /^\s*(?:<\/?(?:div|ul|ol|li|p|table|tr|td|hr|center|blockquote
 /** A centred `* * *` (or `## \* \* \*`) separates like a rule. */
 const STARS = /^\s{0,3}(?:#{1,6}\s+)?(?:\\?\*\s*){3}$/;
 const TABLE_LINE = /^\s*[+|]/;
+/** The border line that opens a grid table: `+----+----+`. */
+const GRID_BORDER = /^\s*\+[-=+:]+\+\s*$/;
+/** A line of a block quote. */
+const QUOTE_LINE = /^\s{0,3}>/;
 
 /** Line access, optionally without a `> ` prefix on every line (a page wrapped whole in a block quote). */
 interface Lines {
@@ -39,6 +57,9 @@ interface Lines {
 }
 
 const QUOTE_PREFIX = /^\s{0,3}> ?/;
+
+/** The patterns `lineShape` spares a line that opens with no block syntax: each matches only a line it calls `syntax` (held by a test). */
+export const BLOCK_LINE_PATTERNS: readonly RegExp[] = [RULE, STARS, HEADING, HTML_LINE, GRID_BORDER, QUOTE_LINE, QUOTE_PREFIX];
 
 function lines(src: Source, unwrap: boolean): Lines {
   if (!unwrap) return { line: (i) => src.line(i), start: (i) => src.lineStart(i), end: (i) => src.lineEnd(i) };
@@ -52,8 +73,9 @@ export function isQuoteWrapped(src: Source, firstLine: number): boolean {
   let other = 0;
   for (let i = firstLine; i < src.lineCount; i++) {
     const l = src.line(i);
-    if (BLANK.test(l)) continue;
-    if (QUOTE_PREFIX.test(l)) quoted++;
+    const shape = lineShape(l);
+    if (shape === 'blank') continue;
+    if (shape === 'syntax' && QUOTE_PREFIX.test(l)) quoted++;
     else other++;
   }
   return quoted > 10 && other * 10 < quoted;
@@ -76,12 +98,14 @@ export function splitBlocks(src: Source, firstLine = 0, unwrap = false, maxBlock
   while (i < n) {
     const line = L.line(i);
     const start = L.start(i);
-    if (BLANK.test(line)) {
+    const shape = lineShape(line);
+    if (shape === 'blank') {
       i++;
       continue;
     }
-    const rule = RULE.test(line) || STARS.test(line);
-    const html = !rule && HTML_LINE.test(line);
+    const syntax = shape === 'syntax';
+    const rule = syntax && (RULE.test(line) || STARS.test(line));
+    const html = syntax && !rule && HTML_LINE.test(line);
     if (!rule && !html && ++elements > maxBlocks) {
       throw new LimitExceeded('input-too-many-elements', `the text has more than ${maxBlocks} paragraphs and headings, each at least one element (--max-elements ${maxBlocks}); the file was not converted`, src.pos(start + line.length - line.trimStart().length));
     }
@@ -90,7 +114,7 @@ export function splitBlocks(src: Source, firstLine = 0, unwrap = false, maxBlock
       i++;
       continue;
     }
-    const h = HEADING.exec(line);
+    const h = syntax ? HEADING.exec(line) : null;
     if (h) {
       blocks.push(heading(L, i, h[1]!.length, h[0].length));
       i++;
@@ -101,16 +125,16 @@ export function splitBlocks(src: Source, firstLine = 0, unwrap = false, maxBlock
       i++;
       continue;
     }
-    if (/^\s*\+[-=+:]+\+\s*$/.test(line)) {
+    if (syntax && GRID_BORDER.test(line)) {
       let j = i;
       while (j < n && TABLE_LINE.test(L.line(j))) j++;
       blocks.push(gridTable(L, i, j));
       i = j;
       continue;
     }
-    if (/^\s{0,3}>/.test(line)) {
+    if (syntax && QUOTE_LINE.test(line)) {
       let j = i;
-      while (j < n && /^\s{0,3}>/.test(L.line(j))) j++;
+      while (j < n && QUOTE_LINE.test(L.line(j))) j++;
       blocks.push(quote(L, i, j));
       i = j;
       continue;
@@ -118,7 +142,8 @@ export function splitBlocks(src: Source, firstLine = 0, unwrap = false, maxBlock
     let j = i + 1;
     while (j < n) {
       const next = L.line(j);
-      if (BLANK.test(next) || RULE.test(next) || STARS.test(next) || HEADING.test(next) || HTML_LINE.test(next)) break;
+      const shape = lineShape(next);
+      if (shape === 'blank' || (shape === 'syntax' && (RULE.test(next) || STARS.test(next) || HEADING.test(next) || HTML_LINE.test(next)))) break;
       j++;
     }
     blocks.push({ kind: 'para', line: i + 1, start, end: L.end(j - 1), quoted: unwrap });
@@ -151,7 +176,7 @@ function quote(L: Lines, from: number, to: number): RawBlock {
     // A nested quote (`> > …`) is read as paragraphs of the outer one: every level of `>` is syntax.
     const m = /^\s{0,3}(?:> ?)+/.exec(line)!;
     const rest = line.slice(m[0].length);
-    if (BLANK.test(rest)) {
+    if (firstPrinted(rest) < 0) {
       current = undefined;
       continue;
     }
