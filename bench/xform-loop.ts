@@ -93,10 +93,10 @@ function readAndTransform(c: Case, transform: boolean, write = false): { diagnos
   if (!transform) return { diagnostics };
   const source = new SourceText(c.text);
   applyTransforms(model, { diagnostics, source, file: c.file, limits: DEFAULT_LIMITS });
-  sanitizeModel(model, diagnostics, DEFAULT_LIMITS.elements, source);
+  const measured = sanitizeModel(model, diagnostics, DEFAULT_LIMITS.elements, source, write ? DEFAULT_LIMITS : undefined);
   if (!write) return { diagnostics };
   compactLargeModel(model, c.text.length);
-  if (!checkModel(model, diagnostics, DEFAULT_LIMITS)) return { diagnostics };
+  if (!checkModel(model, diagnostics, DEFAULT_LIMITS, measured)) return { diagnostics };
   return { diagnostics, tei: writeTei(model, { version: '0', diagnostics }) };
 }
 
