@@ -12,6 +12,9 @@
  * - `limits`: the limit walk alone on those models;
  * - `notes`: recogniseNote on the text of every note of every document, as the emendation transform reads it.
  * - `ajv`: the fast edition validator alone (the verdict checkModel asks of ajv) on those models.
+ * - `write`: the TEI writer alone on those models.
+ * - `convert`: `transform`, then the model check and the TEI writer, as convert() runs them
+ *   (`convert` − `read` is everything between the reader and the validation).
  * Without `--only`, each in turn. Prints CPU ms per document and a checksum of what the
  * stages said (diagnostics, verdicts, recognised actions), which must not change when only speed does.
  * With `--alloc` (run node with `--expose-gc --max-semi-space-size=256`, so that no collection
@@ -37,6 +40,8 @@ import type { Reader } from '../dist/readers/reader.js';
 import { detectReader } from '../dist/readers/registry.js';
 import { recogniseNote } from '../dist/transforms/emendations/phrasings.js';
 import { applyTransforms } from '../dist/transforms/index.js';
+import { compactLargeModel } from '../dist/model/compact.js';
+import { writeTei } from '../dist/tei/index.js';
 
 interface Case {
   file: string;
@@ -76,22 +81,33 @@ function digest(h: number, s: string): number {
 const digestDiagnostics = (h: number, d: Diagnostics): number =>
   d.items.reduce((acc, x) => digest(acc, `${x.code}:${x.line}:${x.column}:${x.message}`), h);
 
-/** Reads the text as convert() does, up to the transforms; with `transform`, runs them and the sanitizer too. */
-function readAndTransform(c: Case, transform: boolean): Diagnostics {
+/**
+ * Reads the text as convert() does, up to the transforms; with `transform`, runs them and the
+ * sanitizer too; with `write`, also the model check and the TEI writer (its text in the checksum).
+ */
+function readAndTransform(c: Case, transform: boolean, write = false): { diagnostics: Diagnostics; tei?: string } {
   const diagnostics = new Diagnostics(c.file);
   const model = c.reader.read(c.text, { file: c.file, diagnostics, limits: DEFAULT_LIMITS });
-  if (!withinLimits(model, diagnostics, DEFAULT_LIMITS)) return diagnostics;
+  if (!withinLimits(model, diagnostics, DEFAULT_LIMITS)) return { diagnostics };
   placeNoteSections(model);
-  if (!transform) return diagnostics;
+  if (!transform) return { diagnostics };
   const source = new SourceText(c.text);
   applyTransforms(model, { diagnostics, source, file: c.file, limits: DEFAULT_LIMITS });
-  sanitizeModel(model, diagnostics, DEFAULT_LIMITS.elements, source);
-  return diagnostics;
+  const measured = sanitizeModel(model, diagnostics, DEFAULT_LIMITS.elements, source, write ? DEFAULT_LIMITS : undefined);
+  if (!write) return { diagnostics };
+  compactLargeModel(model, c.text.length);
+  if (!checkModel(model, diagnostics, DEFAULT_LIMITS, measured)) return { diagnostics };
+  return { diagnostics, tei: writeTei(model, { version: '0', diagnostics }) };
 }
 
 const STAGES = {
-  read: (c: Case, h: number) => digestDiagnostics(h, readAndTransform(c, false)),
-  transform: (c: Case, h: number) => digestDiagnostics(h, readAndTransform(c, true)),
+  read: (c: Case, h: number) => digestDiagnostics(h, readAndTransform(c, false).diagnostics),
+  transform: (c: Case, h: number) => digestDiagnostics(h, readAndTransform(c, true).diagnostics),
+  convert: (c: Case, h: number) => {
+    const { diagnostics, tei } = readAndTransform(c, true, true);
+    return digest(digestDiagnostics(h, diagnostics), tei ?? '');
+  },
+  write: (c: Case, h: number) => digest(h, writeTei(c.model, { version: '0' })),
   check: (c: Case, h: number) => {
     const diagnostics = new Diagnostics(c.file);
     return digestDiagnostics(digest(h, String(checkModel(c.model, diagnostics, DEFAULT_LIMITS))), diagnostics);

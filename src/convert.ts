@@ -143,12 +143,13 @@ function convertText(text: string, options: ConvertOptions, diagnostics: Diagnos
     ...(options.corrections && { corrections: options.corrections }),
     limits,
   });
-  sanitizeModel(model, diagnostics, limits.elements, source);
+  // The sanitizer's walk also counts the model it leaves against the limits: checkModel walks it no more.
+  const measured = sanitizeModel(model, diagnostics, limits.elements, source, limits);
   reportForbiddenInInput(text, diagnostics);
   // The model lives through the writer, the validation and the fidelity check: a large one's arrays give back their spare room first.
   compactLargeModel(model, text.length);
   stage('check');
-  if (!checkModel(model, diagnostics, limits)) return done(undefined, model, diagnostics);
+  if (!checkModel(model, diagnostics, limits, measured)) return done(undefined, model, diagnostics);
   stage('write');
   const tei = writeTei(model, { version: VERSION, diagnostics });
   stage('validate');

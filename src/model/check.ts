@@ -75,26 +75,55 @@ export function usesPrecompiledValidator(): boolean {
 const isPos = (v: unknown): v is SourcePos =>
   typeof v === 'object' && v !== null && typeof (v as SourcePos).line === 'number' && typeof (v as SourcePos).column === 'number';
 
-interface Excess {
+export interface Excess {
   what: 'depth' | 'anchors' | 'elements';
   found: number;
   pos: SourcePos | undefined;
 }
 
 /**
+ * A model's nodes counted against the limits as a walk meets them, keeping the first excess.
+ * `exceededLimit` walks with it; so does the sanitizer, which visits every node of the model
+ * it leaves in the same order, so that `checkModel` needs no walk of its own after it.
+ */
+export class LimitCount {
+  private anchors = 0;
+  private elements = 0;
+  /** The first limit the nodes met so far go beyond. */
+  excess: Excess | undefined;
+
+  constructor(private readonly limits: Limits) {}
+
+  /**
+   * Counts `record`, held at `depth`; returns the depth of what it holds. Depth counts nodes
+   * (objects with a `kind`) on the way down, so arrays and records around them do not count.
+   */
+  node(record: Record<string, unknown>, depth: number): number {
+    const kind = record.kind;
+    if (typeof kind !== 'string') return depth;
+    const inner = depth + 1;
+    if (this.excess !== undefined) return inner;
+    const limits = this.limits;
+    if (inner > limits.depth) this.excess = { what: 'depth', found: inner, pos: posOf(record) };
+    else if (kind === 'noteAnchor' && ++this.anchors > limits.anchors) this.excess = { what: 'anchors', found: this.anchors, pos: posOf(record) };
+    // Runs of text are not elements; everything else with a kind becomes one in the TEI.
+    else if (kind !== 'text' && ++this.elements > limits.elements) this.excess = { what: 'elements', found: this.elements, pos: posOf(record) };
+    return inner;
+  }
+}
+
+/**
  * The first limit the model goes beyond, found with an explicit stack (never recursion: a
- * model too deep for the call stack must still be measured). Depth counts nodes (objects
- * with a `kind`) on the way down, so arrays and records around them do not count.
+ * model too deep for the call stack must still be measured).
  */
 /** The most entries the last `exceededLimit` walk held on its stack at once (for tests of its memory). */
 export const limitWalk = { peakEntries: 0 };
 
 export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS): Excess | undefined {
-  let anchors = 0;
+  const count = new LimitCount(limits);
   let peak = 0;
-  let elements = 0;
-  // Two parallel stacks rather than an object per entry: it runs twice per document over
-  // every node of the model, and the entries were most of what it allocated. Only objects
+  // Two parallel stacks rather than an object per entry: it runs over every node of the
+  // model, and the entries were most of what it allocated. Only objects
   // are pushed (nothing else can hold a node), and keys are walked with `for…in` (the
   // same order as Object.keys on the model's plain objects, without an array per node;
   // own keys only, should anything have made a property of Object.prototype enumerable).
@@ -129,19 +158,13 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
       continue;
     }
     const record = value as Record<string, unknown>;
-    let inner = depth;
-    const kind = record.kind;
-    if (typeof kind === 'string') {
-      inner = depth + 1;
-      if (inner > limits.depth) return { what: 'depth', found: inner, pos: posOf(record) };
-      if (kind === 'noteAnchor' && ++anchors > limits.anchors) return { what: 'anchors', found: anchors, pos: posOf(record) };
-      // Runs of text are not elements; everything else with a kind becomes one in the TEI.
-      if (kind !== 'text' && ++elements > limits.elements) return { what: 'elements', found: elements, pos: posOf(record) };
-    }
+    const inner = count.node(record, depth);
+    if (count.excess !== undefined) return count.excess;
     for (const key in record) {
-      if (inherited && !Object.hasOwn(record, key)) continue;
+      // A position holds no node: not read (a large source's text node makes its position when it is read).
+      if (key === 'pos' || (inherited && !Object.hasOwn(record, key))) continue;
       const v = record[key];
-      if (typeof v === 'object' && v !== null && key !== 'pos') {
+      if (typeof v === 'object' && v !== null) {
         values.push(v);
         depths.push(inner);
         nexts.push(-1);
@@ -153,20 +176,26 @@ export function exceededLimit(edition: unknown, limits: Limits = DEFAULT_LIMITS)
 }
 
 /** True when plain objects inherit an enumerable key (`for…in` would see it; Object.keys would not). */
-function inheritedKeys(): boolean {
+export function inheritedKeys(): boolean {
   for (const _ in {}) return true;
   return false;
 }
 
-const posOf = (record: Record<string, unknown>): SourcePos | undefined => (isPos(record.pos) ? record.pos : undefined);
+/** The record's position, read once. */
+function posOf(record: Record<string, unknown>): SourcePos | undefined {
+  const pos = record.pos;
+  return isPos(pos) ? pos : undefined;
+}
 
 /**
  * Reports every place where the model breaks its schema; returns true when it conforms.
  * A model beyond the limits is refused first, with its position: ajv's checks recurse
- * as deep as the model, so they only run on a model of bounded depth.
+ * as deep as the model, so they only run on a model of bounded depth. `measured`: the
+ * model's nodes counted against the same limits by a walk over the model as it is now
+ * (`sanitizeModel`'s, the last change to it); without it, the model is walked here.
  */
-export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS): boolean {
-  if (!withinLimits(edition, diagnostics, limits)) return false;
+export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS, measured?: LimitCount): boolean {
+  if (!(measured ? reportExcess(measured.excess, diagnostics, limits) : withinLimits(edition, diagnostics, limits))) return false;
   if (fastEditionValidator()(edition)) return true;
   const validate = editionValidator();
   if (validate(edition)) return true;
@@ -187,7 +216,11 @@ export function checkModel(edition: unknown, diagnostics: Diagnostics, limits: L
  * and the writer spend time and memory on it.
  */
 export function withinLimits(edition: unknown, diagnostics: Diagnostics, limits: Limits = DEFAULT_LIMITS): boolean {
-  const excess = exceededLimit(edition, limits);
+  return reportExcess(exceededLimit(edition, limits), diagnostics, limits);
+}
+
+/** Reports `excess` (the first limit a model goes beyond), if any; true when there is none. */
+function reportExcess(excess: Excess | undefined, diagnostics: Diagnostics, limits: Limits): boolean {
   if (excess?.what === 'depth') {
     diagnostics.report('input-too-deep', `the markup nests more than ${limits.depth} levels deep here (--max-depth ${limits.depth}); the file was not converted`, excess.pos);
     return false;
@@ -218,9 +251,9 @@ export function countElements(edition: unknown): number {
     const record = value as Record<string, unknown>;
     if (typeof record.kind === 'string' && record.kind !== 'text') elements++;
     for (const key in record) {
-      if (inherited && !Object.hasOwn(record, key)) continue;
+      if (key === 'pos' || (inherited && !Object.hasOwn(record, key))) continue;
       const v = record[key];
-      if (typeof v === 'object' && v !== null && key !== 'pos') stack.push(v);
+      if (typeof v === 'object' && v !== null) stack.push(v);
     }
   }
   return elements;

@@ -21,7 +21,8 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Edition, Inline, SourcePos } from './edition.js';
-import { countElements } from './check.js';
+import { countElements, inheritedKeys, LimitCount } from './check.js';
+import type { Limits } from './limits.js';
 import { referenceAt, type SourceText } from './source-text.js';
 
 /** Characters XML 1.0 forbids; with the `u` flag, `[\uD800-\uDFFF]` matches only lone surrogates. */
@@ -370,8 +371,12 @@ export const sanitizeWalk = { peakEntries: 0 };
 /**
  * Makes the model safe to write (see the file comment); reports each repair. `maxElements`
  * bounds the elements the encoding adds; `source`, the input, places each forbidden character.
+ * With `limits`, the walk also counts the nodes of the model it leaves against them and
+ * returns the count, for `checkModel` (one walk fewer per document); undefined without
+ * `limits`, or when plain objects inherit enumerable keys (the walk's `for…in` would meet
+ * keys the limit walk skips).
  */
-export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY, source?: SourceText): void {
+export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxElements = Number.POSITIVE_INFINITY, source?: SourceText, limits?: Limits): LimitCount | undefined {
   edition.metadata.language = safeLanguage(edition.metadata.language, diagnostics);
   frameWithoutText(edition);
   const forbiddenCount = { n: 0, at: new Set<string>() };
@@ -391,12 +396,19 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
   const fields: (string | undefined)[] = [undefined];
   const checked: boolean[] = [false];
   const nexts: number[] = [-1];
+  // The limit count's depth of each entry (what holds it), as exceededLimit keeps it: every
+  // list is changed (links unwrapped, forbidden text encoded, empty containers removed)
+  // before its items are visited, and nothing visited changes after, so the nodes counted
+  // are those of the model the walk leaves, in exceededLimit's order.
+  const count = limits && !inheritedKeys() ? new LimitCount(limits) : undefined;
+  const depths: number[] = [0];
   const popEntry = (): void => {
     values.pop();
     outers.pop();
     fields.pop();
     checked.pop();
     nexts.pop();
+    depths.pop();
   };
   let peak = 0;
   while (values.length > 0) {
@@ -407,6 +419,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
     let outer = outers[top];
     let field = fields[top];
     let textChecked = checked[top]!;
+    const depth = depths[top]!;
     if (next >= 0) {
       // The next item of a list: a list of lists passes its field on; `checked` is the list's.
       const list = values[top] as unknown[];
@@ -444,10 +457,12 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
         fields.push(field);
         checked.push(running && !forbiddenText);
         nexts.push(0);
+        depths.push(depth);
       }
       continue;
     }
     if (!isObj(value)) continue;
+    const inner = count ? count.node(value, depth) : depth;
     // The node's place (or its container's), read once and only when needed (a diagnostic, a
     // child entry): a large source's text nodes make their position when it is read
     // (readers/shared/source.ts, lean text nodes), and most nodes need none.
@@ -476,6 +491,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
         fields.push(key);
         checked.push(false);
         nexts.push(-1);
+        depths.push(inner);
       } else if (isObj(v)) {
         if (pos === null) pos = isPos(value.pos) ? value.pos : outer;
         values.push(v);
@@ -483,6 +499,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
         fields.push(undefined);
         checked.push(false);
         nexts.push(-1);
+        depths.push(inner);
       }
     }
     if (typeof value.id === 'string') {
@@ -517,7 +534,8 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
     renamed.set(id, fresh);
     holder.id = fresh;
   }
-  if (renamed.size === 0) return;
+  // Pass 2 changes only pointers (strings): the count stands.
+  if (renamed.size === 0) return count;
   // Pass 2: pointers follow their renamed ids.
   const repoint = (v: string): string =>
     v.split(' ').map((p) => (p.startsWith('#') && renamed.has(p.slice(1)) ? `#${renamed.get(p.slice(1))}` : p)).join(' ');
@@ -536,6 +554,7 @@ export function sanitizeModel(edition: Edition, diagnostics: Diagnostics, maxEle
       else if (typeof v === 'object' && v !== null && key !== 'pos') again.push(v);
     }
   }
+  return count;
 }
 
 /**

@@ -7,7 +7,7 @@
  * cases; a line in which nothing is recognised stays plain text.
  */
 import type { Inline } from '../model/edition.js';
-import { findDate, type DateAttrs } from './dates.js';
+import { dateAttrsOf, findDate, type DateAttrs } from './dates.js';
 
 export type BiblPartKind = 'title' | 'edition' | 'publisher' | 'pubPlace' | 'date' | 'volume' | 'page';
 
@@ -192,8 +192,7 @@ export function tagFirstPublished(value: readonly Inline[]): BiblPiece[] {
     }
     dated = true;
     if (found.start > 0) out.push({ kind: 'text', text: node.text.slice(0, found.start) });
-    const { start, end, ...date } = found;
-    out.push({ kind: 'part', part: 'date', text: node.text.slice(start, end), date });
+    out.push({ kind: 'part', part: 'date', text: node.text.slice(found.start, found.end), date: dateAttrsOf(found) });
     if (found.end < node.text.length) out.push({ kind: 'text', text: node.text.slice(found.end) });
   }
   return out;

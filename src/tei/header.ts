@@ -427,15 +427,14 @@ function writeCreation(profileDesc: TeiElement, ed: Edition, ctx: HeaderContext,
   if (!f) {
     const printed = printedDateOfWriting(ed);
     if (!printed) return;
-    const { start, end, ...attrs } = printed.found;
-    txt(el(el(profileDesc, 'creation'), 'date', dateAttrs(attrs)), printed.words.slice(start, end));
+    // dateAttrs reads the attributes alone (not the span).
+    txt(el(el(profileDesc, 'creation'), 'date', dateAttrs(printed.found)), printed.words.slice(printed.found.start, printed.found.end));
     return;
   }
   const words = textOf(f.value);
   const found = findDate(words);
   if (!found) ctx.diagnostics?.report('date-unparsed', `no date could be derived from "${squash(words)}"; the words are kept in creation/date without @when`, f.pos);
-  const { start: _s, end: _e, ...attrs } = found ?? { start: 0, end: 0 };
-  mixed(el(profileDesc, 'creation'), 'date', f.value, dateAttrs(attrs));
+  mixed(el(profileDesc, 'creation'), 'date', f.value, dateAttrs(found));
 }
 
 function writeProfileDesc(header: TeiElement, ed: Edition, ctx: HeaderContext, written: MetaField | undefined): void {
