@@ -97,14 +97,20 @@ function entryPath(name: string): string {
   return fileURLToPath(new URL(fromSource ? `../../dist/batch/${name}` : `./${name}`, import.meta.url));
 }
 
+/** Errors of writing to a worker process whose end of the channel is gone. */
+const CHANNEL_BROKEN = new Set(['EPIPE', 'ECONNRESET', 'ERR_IPC_CHANNEL_CLOSED']);
+
 /** A worker process. The parent's V8 flags (say --max-old-space-size, and those the command line set for itself) apply to it too. */
-const forkProcess: Spawn = (entry, events) => {
+export const forkProcess: Spawn = (entry, events) => {
   const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [...process.execArgv, ...childV8Flags()] });
   child.on('message', (m: FromWorker) => events.message(m));
   // 'close', not 'exit': by then every message the process sent has been read.
   child.on('close', (code, signal) => events.gone(signal ? `the worker process was killed by ${signal}` : `the worker process exited with code ${code}`));
-  child.on('error', (e) => {
-    events.gone(`the worker process failed: ${e.message}`);
+  child.on('error', (e: NodeJS.ErrnoException) => {
+    // A message written to a process that has just died fails (EPIPE) before 'close' tells
+    // why it died (killed by a signal, an exit code): let 'close' report it, which it does
+    // once the process has ended (Node emits 'close' after a failed spawn too).
+    if (!CHANNEL_BROKEN.has(e.code ?? '')) events.gone(`the worker process failed: ${e.message}`);
     child.kill('SIGKILL');
   });
   return {
