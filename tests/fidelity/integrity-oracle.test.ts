@@ -14,17 +14,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { checkIntegrity } from '../../src/validate/integrity.js';
 import { scanXml, type ElementRecord } from '../../src/validate/scan.js';
 import { checkIntegrity as oracleCheck } from './oracle/integrity-v7.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/prng.js';
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 const IDS = ['a', 'b', 'n1', 'n2', 'n3', 'x', 'smith', 'fig'];

@@ -16,18 +16,7 @@ import { convert } from '../../src/convert.js';
 import { detectReader } from '../../src/readers/registry.js';
 import { checkFidelity, type MarkupFamily, type Removed } from '../../src/validate/fidelity.js';
 import { checkFidelity as oracleCheck } from './oracle/fidelity-v7.js';
-
-/** mulberry32: a small seeded PRNG, so every case depends on its number only. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../helpers/prng.js';
 
 /** Words of every kind the scanner and the lower-case lookup treat apart. */
 const VOCABULARY = [

@@ -3,18 +3,10 @@
  * (tests/validate/fast-check.test.ts, tests/validate/own-fast-path.test.ts): markup,
  * structure, attribute values, text and characters, each well-formed or not, valid or not.
  */
+import { prng } from './prng.js';
 
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (tests/helpers/prng.ts), under the name the generators here have always used. */
+export const random = prng;
 
 export interface Span {
   name: string;

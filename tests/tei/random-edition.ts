@@ -5,17 +5,10 @@
  */
 import type { Block, Edition, Inline } from '../../src/model/edition.js';
 import { anchor, at, edition, field, note, t } from './build.js';
+import { prng } from '../helpers/prng.js';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (tests/helpers/prng.ts), under the name the generators here have always used. */
+export const random = prng;
 
 /** Pieces of text that need escaping, look like markup or entities, or are white space. */
 const AWKWARD = [

@@ -9,18 +9,8 @@ import { squash } from '../../src/model/walk.js';
 import { writeTei } from '../../src/tei/index.js';
 import { VERSION } from '../../src/version.js';
 import { wordsPatternBody } from '../../src/transforms/emendations/index.js';
+import { prng } from '../helpers/prng.js';
 
-/** mulberry32: a small seeded PRNG, so every run tries the same inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The words' pattern body as it was built before session 9: each word escaped in turn. */
 const oldBody = (words: string): string => squash(words).split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u00a0]+');

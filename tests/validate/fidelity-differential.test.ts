@@ -22,18 +22,8 @@ import { decodeInput } from '../../src/io/decode.js';
 import { detectReader } from '../../src/readers/registry.js';
 import { checkFidelity, type MarkupFamily, type Removed } from '../../src/validate/fidelity.js';
 import { checkFidelity as oracleCheck } from './oracle/fidelity-v9.js';
+import { prng } from '../helpers/prng.js';
 
-/** mulberry32: a small seeded PRNG, so every case depends on its number only. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

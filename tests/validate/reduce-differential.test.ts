@@ -19,22 +19,12 @@ import { XmlDocument } from 'libxml2-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nameKey, parseRng, reducedRngText, unusedPatterns } from '../../src/validate/reduce.js';
 import { SAFE_PARSE, SchemaUnusable, compileRngText, errorsOf } from '../../src/validate/schema.js';
+import { prng as random } from '../helpers/prng.js';
 
 const JING = '/usr/bin/jing';
 const hasJing = existsSync(JING);
 if (!hasJing) console.warn('jing is not installed (/usr/bin/jing): the jing half of the differential test is skipped');
 
-/** mulberry32: a small seeded generator, so every run sees the same grammars and documents. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The grammar as a small tree (to write it out and to derive documents from it). */
 type Pat =
