@@ -1,7 +1,11 @@
 /**
  * `npm run bench [-- --files N] [-- --quick]`: how fast teiwright is, stage by stage, on a
  * synthetic corpus made from the examples in input/. A stage that cannot run yet (say the
- * TEI writer is missing) prints `n/a (error: …)` instead of stopping the bench.
+ * TEI writer is missing) prints `n/a (error: …)` instead of stopping the bench. The
+ * end-to-end rows each run in a fresh process, as a user's `teiwright convert`; the
+ * machine's ceiling shows what a second thread can add on this machine at best.
+ * `node dist-bench/run.js --end-to-end-only [--files N]` (after `npm run build` and
+ * `tsc -p bench/tsconfig.json`) runs only those two.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -10,12 +14,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RelaxNGValidator, XmlDocument } from 'libxml2-wasm';
-import { runBatch, type WorkerKind } from '../dist/batch/index.js';
 import { setCliV8Flags } from '../dist/cli/heap.js';
 import { convert } from '../dist/convert.js';
 import { decodeInput } from '../dist/io/decode.js';
 import { validateTei } from '../dist/validate/index.js';
+import { ceilingTable, measureCeiling, type CeilingRow } from './ceiling.js';
+import type { Workload } from './ceiling-worker.js';
 import { grownDocument, writeCorpus, type Seed } from './corpus.js';
+import { freshNumbers, runFresh, type FreshOptions } from './fresh.js';
 import { stageCosts, type StageCost } from './stages.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -27,6 +33,8 @@ interface Settings {
   bigSizes: number[];
   validateSample: number;
   pandocSample: number;
+  /** Only the end-to-end rows (fresh processes) and the machine's ceiling: `--end-to-end-only`. */
+  endToEndOnly: boolean;
 }
 
 function settings(argv: readonly string[]): Settings {
@@ -34,9 +42,10 @@ function settings(argv: readonly string[]): Settings {
   const at = argv.indexOf('--files');
   const files = at >= 0 ? Number(argv[at + 1]) : quick ? 200 : 10_000;
   if (!Number.isInteger(files) || files < 1) throw new Error(`--files ${argv[at + 1]}: expected a whole number ≥ 1`);
+  const endToEndOnly = argv.includes('--end-to-end-only');
   return quick
-    ? { files, rssSmall: Math.min(100, files), bigSizes: [0.25 * MB, 1 * MB], validateSample: 100, pandocSample: 10 }
-    : { files, rssSmall: Math.min(100, files), bigSizes: [1 * MB, 10 * MB, 50 * MB], validateSample: 1000, pandocSample: 200 };
+    ? { files, rssSmall: Math.min(100, files), bigSizes: [0.25 * MB, 1 * MB], validateSample: 100, pandocSample: 10, endToEndOnly }
+    : { files, rssSmall: Math.min(100, files), bigSizes: [1 * MB, 10 * MB, 50 * MB], validateSample: 1000, pandocSample: 200, endToEndOnly };
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -74,6 +83,8 @@ interface Throughput {
   bytes: number;
   /** CPU milliseconds per file of the whole process (all its threads) and its worker processes. */
   cpuMsPerFile?: number;
+  /** A row run in a process of its own: that process's whole wall time, start-up included. */
+  processSeconds?: number;
   note?: string;
 }
 
@@ -143,38 +154,58 @@ function outputFolder(work: string): string {
   return mkdtempSync(join(work, 'out-'));
 }
 
-async function endToEnd(corpus: string, work: string, jobs: number, bytes: number, converter?: string, workers?: WorkerKind): Promise<Row> {
-  const kind = workers === 'processes' ? ' (worker processes)' : '';
-  const stage = converter ? `batch engine alone (trivial converter), --jobs ${jobs}${kind}` : `end to end, runBatch --jobs ${jobs}${kind}`;
-  const out = outputFolder(work);
+/** A row's name: what runs (the real pipeline or the trivial converter), how many jobs, in what workers. */
+function endToEndStage(o: FreshOptions): string {
+  const kind = o.jobs < 2 ? '' : o.workers === 'processes' ? ' (worker processes)' : ' (worker threads)';
+  return `${o.converter ? 'batch engine alone (trivial converter)' : 'end to end'}, fresh process, --jobs ${o.jobs}${kind}`;
+}
+
+/**
+ * One batch in a fresh process (fresh.ts), as a user's `teiwright convert` runs: files/s of
+ * the batch timed inside that process; CPU and cores used of the whole process, its
+ * start-up, worker threads and worker processes included.
+ */
+function endToEnd(corpus: string, work: string, bytes: number, o: FreshOptions): Row {
+  const stage = endToEndStage(o);
   try {
+    const run = runFresh(corpus, outputFolder(work), o);
+    const r = run.report;
     // Files that failed with diagnostics still went through the whole pipeline; only files
     // the pipeline could not handle at all (internal-error) make the rate meaningless.
-    let broken = 0;
-    let firstProblem: string | undefined;
-    const cpuStart = cpuMs();
-    const r = await runBatch({
-      inputs: [corpus],
-      outDir: out,
-      jobs,
-      force: true,
-      keepResults: false,
-      ...(converter !== undefined && { converter }),
-      ...(workers !== undefined && { workers }),
-      onResult: (f) => {
-        if (f.diagnostics.some((d) => d.code === 'internal-error')) broken++;
-        const error = f.diagnostics.find((d) => d.severity === 'error');
-        if (error) firstProblem ??= `${error.code}: ${error.message}`;
-      },
-    });
-    if (broken === r.totals.files) return { stage, unavailable: na(`no file converted: ${firstProblem ?? 'no diagnostic'}`) };
-    // With --jobs ≥ 2 the files are converted in worker processes: their CPU is added to this process's own.
-    const row: Throughput = { stage, files: r.totals.files, seconds: r.totals.seconds, bytes, cpuMsPerFile: (cpuMs() - cpuStart + (r.workers?.cpuMs ?? 0)) / r.totals.files };
-    if (r.totals.failed) row.note = `${r.totals.failed} failed with errors, not written (first: ${short(firstProblem ?? '?', 60)})`;
+    if (r.broken === r.files) return { stage, unavailable: na(`no file converted: ${r.firstProblem ?? 'no diagnostic'}`) };
+    const n = freshNumbers(run);
+    const row: Throughput = { stage, files: n.files, seconds: n.seconds, bytes, cpuMsPerFile: n.cpuMsPerFile, processSeconds: n.processSeconds, note: `start-up ${(r.startupMs / 1000).toFixed(2)} s` };
+    if (r.failed) row.note += `; ${r.failed} failed with errors, not written (first: ${short(r.firstProblem ?? '?', 60)})`;
     return row;
   } catch (e) {
     return { stage, unavailable: na(message(e)) };
   }
+}
+
+/**
+ * The machine's ceiling (ceiling.ts): CPU per unit of work of one thread alone and of each
+ * of two threads at once, for teiwright (warmed up on 3,000 documents, then 2,000
+ * measured, as in the stage table's steady state) and for two loops that show what the
+ * machine itself allows. A row that cannot run says why.
+ */
+async function ceiling(paths: readonly string[]): Promise<string> {
+  const warm = Math.min(3000, Math.floor(paths.length * 0.6));
+  const plans: [Workload, number, number][] = [
+    ['teiwright', warm, Math.min(2000, paths.length - warm)],
+    ['allocation', 200, 1000],
+    ['arithmetic', 200, 1000],
+  ];
+  const rows: CeilingRow[] = [];
+  const problems: string[] = [];
+  for (const [workload, w, m] of plans) {
+    try {
+      rows.push(await measureCeiling(workload, paths, w, m));
+    } catch (e) {
+      problems.push(`${workload}: ${na(message(e))}`);
+    }
+  }
+  const title = "the machine's ceiling: steady-state CPU per unit of one worker thread alone, and of each of two at once (units in memory, no file I/O; each thread's own CPU clock; 'process' adds V8's background threads)";
+  return [title, ceilingTable(rows), ...problems].join('\n');
 }
 
 /** A folder holding links to the corpus's first `count` folders of 100 documents: a corpus of `count` × 100. */
@@ -327,15 +358,18 @@ function machine(): string {
   return `machine: ${availableParallelism()} CPUs (${cpu}), Node ${process.version}, ${process.platform}; load average ${load.map((l) => l.toFixed(2)).join(', ')}${busy}\n`;
 }
 
+/** CPU over wall time: how many cores a row kept busy (a row run in a process of its own: that whole process). */
+const coresUsed = (r: Throughput): string => (r.cpuMsPerFile === undefined ? '' : ((r.cpuMsPerFile * r.files) / 1000 / (r.processSeconds ?? r.seconds)).toFixed(2));
+
 function table(rows: readonly Row[]): string {
   const cells = rows.map((r) =>
     'unavailable' in r
-      ? [r.stage, '', '', '', '', r.unavailable]
-      : [r.stage, String(r.files), (r.files / r.seconds).toFixed(0), (r.bytes / MB / r.seconds).toFixed(2), r.cpuMsPerFile === undefined ? '' : r.cpuMsPerFile.toFixed(2), r.note ?? ''],
+      ? [r.stage, '', '', '', '', '', '', r.unavailable]
+      : [r.stage, String(r.files), (r.files / r.seconds).toFixed(0), (r.bytes / MB / r.seconds).toFixed(2), r.processSeconds === undefined ? '' : r.processSeconds.toFixed(2), r.cpuMsPerFile === undefined ? '' : r.cpuMsPerFile.toFixed(2), coresUsed(r), r.note ?? ''],
   );
-  const head = ['stage', 'files', 'files/s', 'MB/s', 'CPU ms/file', 'note'];
+  const head = ['stage', 'files', 'files/s', 'MB/s', 'process s', 'CPU ms/file', 'cores used', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((x, i) => (i >= 1 && i <= 4 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (c: readonly string[]) => c.map((x, i) => (i >= 1 && i <= 6 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -365,50 +399,61 @@ async function main(): Promise<void> {
     console.log(machine());
     const paths = filesUnder(corpus);
 
-    // CPU per seed-sized document, stage by stage, in this thread (the real pipeline, validation and fidelity on).
-    // Two tables: the first documents of a fresh process (200 untimed, then the sample), and a
-    // longer run's steady state (the sample measured on documents after the first 3,000, none
-    // seen before, once V8 has finished compiling) — what a corpus of a million files pays.
-    const warmup = Math.min(200, Math.floor(paths.length / 5));
-    printStages('first documents of a fresh process', stageCosts(paths.slice(0, Math.min(paths.length, warmup + s.validateSample)), warmup));
-    const steadyFrom = Math.min(3000, Math.floor(paths.length / 2));
-    printStages(`steady state, documents ${steadyFrom + 1}–${Math.min(paths.length, steadyFrom + s.validateSample)}`, stageCosts(paths.slice(0, Math.min(paths.length, steadyFrom + s.validateSample)), steadyFrom));
-
     const rows: Row[] = [];
-    const probe = convertProblem(seeds[0]!.text, { validate: false });
     let teis: string[] = [];
-    if (probe) rows.push({ stage: 'convert alone', unavailable: na(probe) });
-    else {
-      const c = convertAlone(paths, s.validateSample);
-      rows.push(c.row);
-      teis = c.teis;
-    }
-    rows.push(validateAlone(teis));
-    // --jobs 2 in worker threads (the default) and in worker processes, one after the other.
-    for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, work, jobs, bytes));
-    rows.push(await endToEnd(corpus, work, 2, bytes, undefined, 'processes'));
-    const trivial = new URL('./trivial-converter.js', import.meta.url).href;
-    for (const jobs of [1, 2]) rows.push(await endToEnd(corpus, work, jobs, bytes, trivial));
-    rows.push(await endToEnd(corpus, work, 2, bytes, trivial, 'processes'));
-    console.log(table(rows));
+    if (!s.endToEndOnly) {
+      // CPU per seed-sized document, stage by stage, in this thread (the real pipeline, validation and fidelity on).
+      // Two tables: the first documents of a fresh process (200 untimed, then the sample), and a
+      // longer run's steady state (the sample measured on documents after the first 3,000, none
+      // seen before, once V8 has finished compiling) — what a corpus of a million files pays.
+      const warmup = Math.min(200, Math.floor(paths.length / 5));
+      printStages('first documents of a fresh process', stageCosts(paths.slice(0, Math.min(paths.length, warmup + s.validateSample)), warmup));
+      const steadyFrom = Math.min(3000, Math.floor(paths.length / 2));
+      printStages(`steady state, documents ${steadyFrom + 1}–${Math.min(paths.length, steadyFrom + s.validateSample)}`, stageCosts(paths.slice(0, Math.min(paths.length, steadyFrom + s.validateSample)), steadyFrom));
 
-    const rates = new Map<number, number>();
-    for (const jobs of [1, 2]) {
-      const row = rows.find((r) => r.stage === `end to end, runBatch --jobs ${jobs}`);
-      if (row && !('unavailable' in row)) rates.set(jobs, row.files / row.seconds);
+      const probe = convertProblem(seeds[0]!.text, { validate: false });
+      if (probe) rows.push({ stage: 'convert alone', unavailable: na(probe) });
+      else {
+        const c = convertAlone(paths, s.validateSample);
+        rows.push(c.row);
+        teis = c.teis;
+      }
+      rows.push(validateAlone(teis));
     }
-    const one = rates.get(1);
-    const two = rates.get(2);
-    if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, wall clock)`);
-    const rate = (stage: string): number | undefined => {
-      const row = rows.find((r) => r.stage === stage);
+    // Each in a fresh process, as a user runs `teiwright convert` (this process is warm from
+    // the rows above: converting here compared a warm thread with cold workers). --jobs 2 in
+    // worker threads (the default) and in worker processes, one after the other.
+    started = performance.now();
+    const trivial = new URL('./trivial-converter.js', import.meta.url).href;
+    const runs: FreshOptions[] = [
+      { jobs: 1 },
+      { jobs: 2, workers: 'threads' },
+      { jobs: 2, workers: 'processes' },
+      { jobs: 1, converter: trivial },
+      { jobs: 2, converter: trivial, workers: 'threads' },
+      { jobs: 2, converter: trivial, workers: 'processes' },
+    ];
+    for (const o of runs) rows.push(endToEnd(corpus, work, bytes, o));
+    console.log(table(rows));
+    console.log(`(the fresh-process rows took ${((performance.now() - started) / 1000).toFixed(0)} s; CPU ms/file and cores used of a fresh process: the whole process, start-up and workers included; files/s: the batch alone)`);
+
+    const rate = (o: FreshOptions): number | undefined => {
+      const row = rows.find((r) => r.stage === endToEndStage(o));
       return row && !('unavailable' in row) ? row.files / row.seconds : undefined;
     };
-    const engineOne = rate('batch engine alone (trivial converter), --jobs 1');
-    const engineTwo = rate('batch engine alone (trivial converter), --jobs 2');
-    if (engineOne !== undefined && engineTwo !== undefined) console.log(`--jobs 2 / --jobs 1: ${(engineTwo / engineOne).toFixed(2)}× (batch engine alone, trivial converter, wall clock)`);
-    const processRow = rows.find((r) => r.stage === 'end to end, runBatch --jobs 2 (worker processes)');
-    if (one !== undefined && processRow && !('unavailable' in processRow)) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(processRow.files / processRow.seconds / one).toFixed(2)}× (end to end, wall clock)`);
+    const [one, two, twoProcesses, engineOne, engineTwo] = runs.map(rate);
+    const rates = new Map<number, number>();
+    if (one !== undefined) rates.set(1, one);
+    if (two !== undefined) rates.set(2, two);
+    if (one !== undefined && two !== undefined) console.log(`\n--jobs 2 / --jobs 1: ${(two / one).toFixed(2)}× (end to end, fresh processes, wall clock of the batch)`);
+    if (engineOne !== undefined && engineTwo !== undefined) console.log(`--jobs 2 / --jobs 1: ${(engineTwo / engineOne).toFixed(2)}× (batch engine alone, trivial converter, fresh processes, wall clock of the batch)`);
+    if (one !== undefined && twoProcesses !== undefined) console.log(`--jobs 2 (worker processes) / --jobs 1: ${(twoProcesses / one).toFixed(2)}× (end to end, fresh processes, wall clock of the batch)`);
+
+    started = performance.now();
+    console.log(`\n${await ceiling(paths)}`);
+    console.log(`(the machine's ceiling took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    if (s.endToEndOnly) return;
+
     started = performance.now();
     const rssSmall = peakRss(join(corpus, '000'), work, s.rssSmall);
     const above = (r: { mb?: number }): string => (rssSmall.mb !== undefined && r.mb !== undefined ? ` (${((r.mb / rssSmall.mb - 1) * 100).toFixed(0)}% above ${s.rssSmall} files)` : '');

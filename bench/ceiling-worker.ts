@@ -1,0 +1,98 @@
+/**
+ * One thread of the machine's-ceiling measure (ceiling.ts): does the same work over and
+ * over, first untimed until V8 has settled, then — once every thread of the measure has
+ * warmed up, so that they are measured at the same time — timed with this thread's own CPU
+ * clock until it has done its share or another thread has finished (so no thread is
+ * measured running alone while the others are done).
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { convertJob } from '../dist/batch/convert-job.js';
+import { decodeInput } from '../dist/io/decode.js';
+import { threadCpuMs } from './thread-cpu.js';
+
+export type Workload = 'teiwright' | 'allocation' | 'arithmetic';
+
+export interface CeilingJob {
+  workload: Workload;
+  /** For `teiwright`: the documents, warm-up first. */
+  paths: readonly string[];
+  warm: number;
+  measure: number;
+  /** Int32Array view: [0] threads warmed up, [1] set once a thread has finished measuring. */
+  sync: SharedArrayBuffer;
+  parties: number;
+}
+
+export interface CeilingResult {
+  units: number;
+  /** This thread's CPU while measured. */
+  cpuMs: number;
+  wallMs: number;
+  /** The whole process's CPU (all threads, V8's background threads too) at the start and end of the measure. */
+  processCpuStart: number;
+  processCpuEnd: number;
+}
+
+const processCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** About a millisecond of integer arithmetic: no memory but the registers. */
+function arithmetic(seed: number): number {
+  let a = seed >>> 0;
+  for (let i = 0; i < 400_000; i++) a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + i) >>> 0;
+  return a;
+}
+
+/** About a millisecond of allocating: small objects and strings, a few hundred units of them kept alive (as a conversion keeps its model). */
+const kept: unknown[] = new Array(256);
+function allocation(seed: number): number {
+  const nodes: { name: string; at: number; children: unknown[] }[] = [];
+  for (let i = 0; i < 1500; i++) nodes.push({ name: `n${seed}-${i}`, at: i, children: [i, seed] });
+  kept[seed % kept.length] = nodes;
+  return nodes.length;
+}
+
+function unitOf(job: CeilingJob): (i: number) => number {
+  if (job.workload === 'arithmetic') return arithmetic;
+  if (job.workload === 'allocation') return allocation;
+  const texts = job.paths.map((path) => {
+    const decoded = decodeInput(readFileSync(path));
+    if (!decoded.ok) throw new Error(`${path}: ${decoded.message}`);
+    return decoded.text;
+  });
+  // As the batch engine converts a file (process-file.ts): validation and fidelity on.
+  return (i) => convertJob(texts[i]!, { file: job.paths[i]!, validate: true, verify: true }).tei?.length ?? 0;
+}
+
+/** Waits until all `parties` threads have called it. */
+function barrier(sync: Int32Array, parties: number): void {
+  if (Atomics.add(sync, 0, 1) + 1 === parties) {
+    Atomics.notify(sync, 0);
+    return;
+  }
+  for (let v = Atomics.load(sync, 0); v < parties; v = Atomics.load(sync, 0)) Atomics.wait(sync, 0, v);
+}
+
+function run(job: CeilingJob): CeilingResult {
+  const unit = unitOf(job);
+  let sink = 0;
+  for (let i = 0; i < job.warm; i++) sink += unit(i);
+  const sync = new Int32Array(job.sync);
+  barrier(sync, job.parties);
+  const processCpuStart = processCpuMs();
+  const cpuStart = threadCpuMs();
+  const wallStart = performance.now();
+  let units = 0;
+  while (units < job.measure && Atomics.load(sync, 1) === 0) sink += unit(job.warm + units++);
+  Atomics.store(sync, 1, 1);
+  const result = { units, cpuMs: threadCpuMs() - cpuStart, wallMs: performance.now() - wallStart, processCpuStart, processCpuEnd: processCpuMs() };
+  // The sum keeps the work from being optimized away.
+  if (sink < 0) throw new Error('unreachable');
+  return result;
+}
+
+parentPort?.postMessage(run(workerData as CeilingJob));
