@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { runBatch, type WorkerKind } from '../dist/batch/index.js';
 import { setCliV8Flags } from '../dist/cli/heap.js';
+import { processCpuMs } from './thread-cpu.js';
 
 export interface BatchChildReport {
   files: number;
@@ -25,10 +26,6 @@ export interface BatchChildReport {
   workersCpuMs: number;
 }
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 async function main(): Promise<void> {
   setCliV8Flags();
@@ -64,7 +61,7 @@ async function main(): Promise<void> {
     // performance.now() counts from the process's time origin, set as Node starts.
     startupMs: started,
     batchMs: performance.now() - started,
-    cpuMs: cpuMs(),
+    cpuMs: processCpuMs(),
     workersCpuMs: r.workers?.cpuMs ?? 0,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);

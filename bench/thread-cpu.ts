@@ -1,5 +1,5 @@
 /**
- * The CPU time of the calling thread alone, on Linux. Node 20 has no per-thread CPU clock
+ * The bench's CPU clocks: the whole process's, and the calling thread's alone (Linux). Node 20 has no per-thread CPU clock
  * (`process.threadCpuUsage` came in Node 23.9), and in a worker thread `process.cpuUsage()`
  * and `process.resourceUsage()` are the whole process's. The kernel keeps each thread's
  * own in /proc: `/proc/thread-self` names the thread that opens it, and a synchronous read
@@ -33,6 +33,12 @@ export function statCpuMs(text: string): number | undefined {
   const stime = fields[15 - 3];
   if (utime === undefined || stime === undefined || !/^\d+$/.test(utime) || !/^\d+$/.test(stime)) return undefined;
   return (Number(utime) + Number(stime)) * TICK_MS;
+}
+
+/** CPU milliseconds of the whole process (all its threads) since it started. */
+export function processCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 /** CPU milliseconds the calling thread has used since it started. */
