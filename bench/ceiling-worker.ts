@@ -1,9 +1,9 @@
 /**
- * One thread of the machine's-ceiling measure (ceiling.ts): does the same work over and
- * over, first untimed until V8 has settled, then — once every thread of the measure has
- * warmed up, so that they are measured at the same time — timed with this thread's own CPU
- * clock until it has done its share or another thread has finished (so no thread is
- * measured running alone while the others are done).
+ * One thread of the machine's-ceiling measure (ceiling.ts). It warms up first (untimed,
+ * until V8 has settled), says `ready`, then measures one phase per message: alone, or at
+ * the same time as the other thread (a barrier lines their starts up), timed with this
+ * thread's own CPU clock until it has done its share or the other thread has finished its
+ * own (so no thread of a pair is measured running alone while the other is done).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,13 +16,17 @@ export type Workload = 'teiwright' | 'allocation' | 'arithmetic';
 
 export interface CeilingJob {
   workload: Workload;
-  /** For `teiwright`: the documents, warm-up first. */
+  /** For `teiwright`: the documents, warm-up first, then those measured (taken in turn, from the start again if they run out). */
   paths: readonly string[];
   warm: number;
-  measure: number;
-  /** Int32Array view: [0] threads warmed up, [1] set once a thread has finished measuring. */
+  /** Int32Array view: [0] threads at the barrier, [1] set once a thread has finished measuring; the parent clears both before each phase. */
   sync: SharedArrayBuffer;
+}
+
+/** One phase: how many threads measure at once, and how many units each does at most. */
+export interface CeilingPhase {
   parties: number;
+  units: number;
 }
 
 export interface CeilingResult {
@@ -65,7 +69,7 @@ function unitOf(job: CeilingJob): (i: number) => number {
     return decoded.text;
   });
   // As the batch engine converts a file (process-file.ts): validation and fidelity on.
-  return (i) => convertJob(texts[i]!, { file: job.paths[i]!, validate: true, verify: true }).tei?.length ?? 0;
+  return (i) => convertJob(texts[i % texts.length]!, { file: job.paths[i % texts.length]!, validate: true, verify: true }).tei?.length ?? 0;
 }
 
 /** Waits until all `parties` threads have called it. */
@@ -77,22 +81,26 @@ function barrier(sync: Int32Array, parties: number): void {
   for (let v = Atomics.load(sync, 0); v < parties; v = Atomics.load(sync, 0)) Atomics.wait(sync, 0, v);
 }
 
-function run(job: CeilingJob): CeilingResult {
-  const unit = unitOf(job);
-  let sink = 0;
-  for (let i = 0; i < job.warm; i++) sink ^= unit(i);
-  const sync = new Int32Array(job.sync);
-  barrier(sync, job.parties);
+const job = workerData as CeilingJob;
+const unit = unitOf(job);
+const sync = new Int32Array(job.sync);
+/** The next unit (document) to do: each is done once. */
+let next = 0;
+// The results, folded in, keep the work from being optimized away.
+let sink = 0;
+
+function measure(phase: CeilingPhase): CeilingResult {
+  barrier(sync, phase.parties);
   const processCpuStart = processCpuMs();
   const cpuStart = threadCpuMs();
   const wallStart = performance.now();
   let units = 0;
-  while (units < job.measure && Atomics.load(sync, 1) === 0) sink ^= unit(job.warm + units++);
+  for (; units < phase.units && Atomics.load(sync, 1) === 0; units++) sink ^= unit(next++);
   Atomics.store(sync, 1, 1);
-  const result = { units, cpuMs: threadCpuMs() - cpuStart, wallMs: performance.now() - wallStart, processCpuStart, processCpuEnd: processCpuMs() };
-  // The results, folded in, keep the work from being optimized away.
-  if (sink === 0.5) throw new Error('unreachable');
-  return result;
+  return { units, cpuMs: threadCpuMs() - cpuStart, wallMs: performance.now() - wallStart, processCpuStart, processCpuEnd: processCpuMs() };
 }
 
-parentPort?.postMessage(run(workerData as CeilingJob));
+for (; next < job.warm; next++) sink ^= unit(next);
+if (sink === 0.5) throw new Error('unreachable');
+parentPort?.postMessage('ready');
+parentPort?.on('message', (phase: CeilingPhase) => parentPort?.postMessage(measure(phase)));

@@ -49,8 +49,11 @@ describe("the machine's ceiling", () => {
   const result = (units: number, cpuMs: number, wallMs: number, processCpuStart: number, processCpuEnd: number): CeilingResult => ({ units, cpuMs, wallMs, processCpuStart, processCpuEnd });
 
   it('gives CPU per unit alone and in two threads, and the best --jobs 2 / --jobs 1 with and without the background threads', () => {
-    // Alone: 1 ms per unit of the thread, 1.5 with the background. Two at once: 1.25 ms each, 3,000 ms of process CPU for 2,000 units.
-    const row = ceilingRow('teiwright', 3000, [result(1000, 1000, 1000, 0, 1500)], [result(1000, 1250, 1400, 10_000, 12_900), result(1000, 1250, 1400, 10_100, 13_000)]);
+    // Alone (two phases): 1 ms per unit of the thread, 1.5 with the background. Together: 1.25 ms each, 3,000 ms of process CPU for 2,000 units.
+    const alone = [result(500, 500, 500, 0, 750), result(500, 500, 500, 5000, 5750)];
+    const together = [[result(1000, 1250, 1400, 10_000, 12_900), result(1000, 1250, 1400, 10_100, 13_000)]];
+    const row = ceilingRow('teiwright', 3000, alone, together);
+    expect(row.measured).toBe(1000);
     expect(row.alone).toBe(1);
     expect(row.aloneProcess).toBe(1.5);
     expect(row.pair).toEqual([1.25, 1.25]);
@@ -58,12 +61,17 @@ describe("the machine's ceiling", () => {
     expect(row.ratio).toBeCloseTo(1.6, 10);
     expect(row.ratioWithBackground).toBeCloseTo(4 / 3, 10);
     expect(row.pairCores).toBeCloseTo(2500 / 1400, 10);
-    expect(row.measured).toBe(1000);
   });
 
-  it('counts each thread by the units it did: one stopped early when the other finished', () => {
-    const row = ceilingRow('allocation', 200, [result(1000, 1000, 1000, 0, 1000)], [result(1000, 1000, 1000, 0, 2000), result(800, 1000, 1000, 0, 2000)]);
-    expect(row.pair).toEqual([1, 1.25]);
-    expect(row.pairProcess).toBeCloseTo(2000 / 1800, 10);
+  it('keeps each thread apart over the phases together, counted by the units it did (one stops early when the other finishes)', () => {
+    const alone = [result(100, 100, 100, 0, 100)];
+    const together = [
+      [result(100, 100, 100, 0, 200), result(80, 100, 100, 0, 200)],
+      [result(60, 100, 100, 1000, 1200), result(100, 100, 100, 1000, 1200)],
+    ];
+    const row = ceilingRow('allocation', 200, alone, together);
+    expect(row.pair).toEqual([200 / 160, 200 / 180]);
+    expect(row.pairProcess).toBeCloseTo(400 / 340, 10);
+    expect(row.pairCores).toBe(2);
   });
 });
