@@ -645,14 +645,22 @@ function tagRanges(s: string): number[] {
  * one after the other gives.
  */
 function blanked(s: string, ranges: readonly number[]): string {
-  const order: number[] = [];
-  for (let r = 0; r < ranges.length; r += 2) order.push(r);
-  order.sort((x, y) => ranges[x]! - ranges[y]!);
+  let inOrder = ranges;
+  for (let r = 2; r < ranges.length; r += 2) {
+    if (ranges[r]! < ranges[r - 1]!) {
+      // Tags and link targets, found apart: put the pairs in order of their starts.
+      const order: number[] = [];
+      for (let k = 0; k < ranges.length; k += 2) order.push(k);
+      order.sort((x, y) => ranges[x]! - ranges[y]!);
+      inOrder = order.flatMap((k) => [ranges[k]!, ranges[k + 1]!]);
+      break;
+    }
+  }
   const parts: string[] = [];
   let done = 0;
-  for (const r of order) {
-    const from = Math.max(done, ranges[r]!);
-    const to = ranges[r + 1]!;
+  for (let r = 0; r < inOrder.length; r += 2) {
+    const from = Math.max(done, inOrder[r]!);
+    const to = inOrder[r + 1]!;
     if (to <= from) continue;
     parts.push(s.slice(done, from));
     blankRange(parts, s, from, to);
