@@ -21,7 +21,7 @@
 import { advance } from '../model/source-text.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Block, Edition, Inline, MetaField, Note, NoteSection, SourcePos } from '../model/edition.js';
-import { bodyInlineLists, emptyEdition, metadataInlineLists, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
+import { editionInlineLists, bodyInlineLists, emptyEdition, noteInlineLists, plainText, squash, visitInlines } from '../model/walk.js';
 import { linkBareMarkers } from './note-pairing.js';
 import { noteType } from './notes.js';
 import type { BlockStream, StreamBlock } from './blocks.js';
@@ -823,7 +823,7 @@ function dropEmptyNoteSections(ctx: Ctx): void {
 function linkPrintedMarkers(ed: Edition): void {
   if (!ed.notes.length) return;
   const keys = new Set<string>();
-  visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (n) => {
+  visitInlines(editionInlineLists(ed), (n) => {
     if (n.kind === 'noteAnchor') keys.add(n.key);
   });
   // Every note paired (the common case): nothing waits for a printed marker.

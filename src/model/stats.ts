@@ -1,6 +1,6 @@
 /** Counts an editor checks first: notes, anchors, how many are linked, emendations made. */
 import type { Edition } from './edition.js';
-import { bodyInlineLists, metadataInlineLists, noteInlineLists, visitInlines } from './walk.js';
+import { editionInlineLists, visitInlines } from './walk.js';
 
 export interface EditionStats {
   notes: number;
@@ -12,7 +12,7 @@ export interface EditionStats {
 export function editionStats(ed: Edition): EditionStats {
   let anchors = 0;
   let linked = 0;
-  visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (node) => {
+  visitInlines(editionInlineLists(ed), (node) => {
     if (node.kind !== 'noteAnchor') return;
     anchors++;
     if (node.target !== undefined) linked++;

@@ -42,69 +42,92 @@ export function inlineChildren(node: Inline): Inline[][] {
 /** The inline lists inside a block, quotes included (explicit stack: quotes nest as deep as the input). */
 export function blockInlines(block: Block): Inline[][] {
   const out: Inline[][] = [];
-  const stack: Block[] = [block];
-  while (stack.length > 0) {
-    const b = stack.pop()!;
-    switch (b.kind) {
-      case 'p':
-      case 'heading':
-        out.push(b.children);
-        break;
-      case 'list':
-        for (const item of b.items) out.push(item);
-        break;
-      case 'lines':
-        for (const line of b.lines) out.push(line);
-        break;
-      case 'table':
-        for (const row of b.rows) for (const cell of row.cells) out.push(cell.children);
-        break;
-      case 'figure':
-        if (b.head) out.push(b.head);
-        break;
-      case 'quote':
-        for (let i = b.blocks.length - 1; i >= 0; i--) stack.push(b.blocks[i]!);
-        break;
-      case 'pb':
-        break;
-    }
-  }
+  appendBlockInlines(block, out);
   return out;
 }
 
-/** Every inline list of the edition's text (head, opener, argument, body, closer), in reading order. */
-export function bodyInlineLists(ed: Edition): Inline[][] {
+/**
+ * `blockInlines(block)` appended to `out`: the whole-edition lists below gather into one
+ * array, rather than an array (and a stack) per block copied into it — the transforms and
+ * the layout ask for these lists a dozen times per document, and the per-block arrays were
+ * the largest share of what they allocated. A stack is made only for a quote.
+ */
+function appendBlockInlines(block: Block, out: Inline[][]): void {
+  switch (block.kind) {
+    case 'p':
+    case 'heading':
+      out.push(block.children);
+      break;
+    case 'list':
+      for (const item of block.items) out.push(item);
+      break;
+    case 'lines':
+      for (const line of block.lines) out.push(line);
+      break;
+    case 'table':
+      for (const row of block.rows) for (const cell of row.cells) out.push(cell.children);
+      break;
+    case 'figure':
+      if (block.head) out.push(block.head);
+      break;
+    case 'quote': {
+      const stack: Block[] = [];
+      for (let i = block.blocks.length - 1; i >= 0; i--) stack.push(block.blocks[i]!);
+      while (stack.length > 0) {
+        const b = stack.pop()!;
+        if (b.kind === 'quote') for (let i = b.blocks.length - 1; i >= 0; i--) stack.push(b.blocks[i]!);
+        else appendBlockInlines(b, out);
+      }
+      break;
+    }
+    case 'pb':
+      break;
+  }
+}
+
+/** Every inline list of the edition's text (head, opener, argument, body, closer), in reading order; appended to `into` when given. */
+export function bodyInlineLists(ed: Edition, into: Inline[][] = []): Inline[][] {
   const b = ed.body;
-  const lists: Inline[][] = [];
-  for (const block of b.beforeHead ?? []) for (const l of blockInlines(block)) lists.push(l);
+  const lists = into;
+  // Loops, not push(...spread): a 10 MB text has more lists than a call's argument limit.
+  if (b.beforeHead) for (const block of b.beforeHead) appendBlockInlines(block, lists);
   lists.push(b.head);
   if (b.subtitle) lists.push(b.subtitle);
   if (b.opener?.dateline) lists.push(b.opener.dateline);
   if (b.opener?.salute) lists.push(b.opener.salute);
-  // Loops, not push(...spread): a 10 MB text has more lists than a call's argument limit.
-  for (const block of b.argument) for (const l of blockInlines(block)) lists.push(l);
-  for (const block of b.blocks) for (const l of blockInlines(block)) lists.push(l);
+  for (const block of b.argument) appendBlockInlines(block, lists);
+  for (const block of b.blocks) appendBlockInlines(block, lists);
   if (b.closer?.salute) lists.push(b.closer.salute);
   if (b.closer?.signed) lists.push(b.closer.signed);
   if (b.closer?.dateline) lists.push(b.closer.dateline);
-  for (const block of b.postscript?.blocks ?? []) for (const l of blockInlines(block)) lists.push(l);
+  if (b.postscript) for (const block of b.postscript.blocks) appendBlockInlines(block, lists);
   for (const n of b.publicationNotes) lists.push(n.children);
   return lists;
 }
 
-/** The inline values of the metadata fields (an anchor can stand in an information block). */
-export function metadataInlineLists(ed: Edition): Inline[][] {
-  return ed.metadata.fields.map((f) => f.value);
+/** The inline values of the metadata fields (an anchor can stand in an information block); appended to `into` when given. */
+export function metadataInlineLists(ed: Edition, into: Inline[][] = []): Inline[][] {
+  for (const f of ed.metadata.fields) into.push(f.value);
+  return into;
 }
 
-/** Every inline list of the notes, in order. */
-export function noteInlineLists(ed: Edition): Inline[][] {
-  const lists: Inline[][] = [];
+/** Every inline list of the notes, in order; appended to `into` when given. */
+export function noteInlineLists(ed: Edition, into: Inline[][] = []): Inline[][] {
+  const lists = into;
   for (const s of ed.notes) {
-    for (const block of s.blocks ?? []) for (const l of blockInlines(block)) lists.push(l);
-    for (const n of s.notes) for (const block of n.blocks) for (const l of blockInlines(block)) lists.push(l);
+    if (s.blocks) for (const block of s.blocks) appendBlockInlines(block, lists);
+    for (const n of s.notes) for (const block of n.blocks) appendBlockInlines(block, lists);
   }
   return lists;
+}
+
+/**
+ * Every inline list of the edition: metadata, text, notes, in that order (what
+ * `[...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)]` gives), in
+ * one array instead of four.
+ */
+export function editionInlineLists(ed: Edition): Inline[][] {
+  return noteInlineLists(ed, bodyInlineLists(ed, metadataInlineLists(ed)));
 }
 
 /**
@@ -113,27 +136,34 @@ export function noteInlineLists(ed: Edition): Inline[][] {
  * stack, not recursion: the depth of the markup is the input's, not ours.
  */
 export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inline[], index: number) => void): void {
-  const stack: { list: Inline[]; index: number }[] = [];
+  // The stack as two parallel arrays (each list and the index of its next node), not an
+  // object per list: the layout and the transforms visit every list of a document many times.
+  const stackLists: Inline[][] = [];
+  const stackNext: number[] = [];
   const pushFrame = (list: Inline[]): void => {
-    stack.push({ list, index: 0 });
+    stackLists.push(list);
+    stackNext.push(0);
   };
   for (let l = lists.length - 1; l >= 0; l--) pushFrame(lists[l]!);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.index >= frame.list.length) {
-      stack.pop();
+  while (stackLists.length > 0) {
+    const top = stackLists.length - 1;
+    const list = stackLists[top]!;
+    const i = stackNext[top]!;
+    if (i >= list.length) {
+      stackLists.pop();
+      stackNext.pop();
       continue;
     }
-    const i = frame.index++;
-    const node = frame.list[i]!;
-    visit(node, frame.list, i);
-    // The child lists, the first on top, without an array per node.
-    const below = stack.length;
+    stackNext[top] = i + 1;
+    const node = list[i]!;
+    visit(node, list, i);
+    // The child lists, the first on top, without an array per node (a new frame's index is 0: only the lists swap).
+    const below = stackLists.length;
     forEachChildList(node, pushFrame);
-    for (let lo = below, hi = stack.length - 1; lo < hi; lo++, hi--) {
-      const first = stack[lo]!;
-      stack[lo] = stack[hi]!;
-      stack[hi] = first;
+    for (let lo = below, hi = stackLists.length - 1; lo < hi; lo++, hi--) {
+      const first = stackLists[lo]!;
+      stackLists[lo] = stackLists[hi]!;
+      stackLists[hi] = first;
     }
   }
 }
@@ -141,12 +171,17 @@ export function visitInlines(lists: Inline[][], visit: (node: Inline, list: Inli
 /** Pieces of plain text joined with `+=` before they are gathered in an array (see `plainText`). */
 const PLAIN_PIECES = 256;
 
+/** `plainText`'s options when none are given (one object, not one per call). */
+const NO_OPTIONS: { anchors?: boolean; upTo?: number } = {};
+
 /**
  * The plain text of inline content, without note anchors (used for titles and matching).
  * With `upTo`, the walk stops once that many characters are gathered: the text returned is
  * then a prefix of the whole, at least `upTo` long (or the whole, when shorter).
  */
-export function plainText(list: readonly Inline[], options: { anchors?: boolean; upTo?: number } = {}): string {
+export function plainText(list: readonly Inline[], options: { anchors?: boolean; upTo?: number } = NO_OPTIONS): string {
+  // Most lists asked are one text node: its text, with no stack, frame or closure made.
+  if (list.length === 1 && list[0]!.kind === 'text') return list[0]!.text;
   const upTo = options.upTo ?? Number.POSITIVE_INFINITY;
   let length = 0;
   let out = '';
@@ -156,34 +191,35 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean;
   // hundreds of megabytes of it to the old generation). Short texts keep `+=`.
   let parts: string[] | undefined;
   let pieces = 0;
-  const add = (piece: string): void => {
-    length += piece.length;
-    if (parts) parts.push(piece);
-    else if (++pieces > PLAIN_PIECES) parts = [out, piece];
-    else out += piece;
-  };
-  // Lists still to read, innermost last (an explicit stack: input depth never reaches the call stack).
-  const stack: { list: readonly Inline[]; index: number }[] = [{ list, index: 0 }];
-  while (stack.length > 0 && length < upTo) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.index >= frame.list.length) {
-      stack.pop();
+  // Lists still to read, innermost last (an explicit stack: input depth never reaches the
+  // call stack), as two parallel arrays rather than an object per list.
+  const stackLists: (readonly Inline[])[] = [list];
+  const stackNext: number[] = [0];
+  while (stackLists.length > 0 && length < upTo) {
+    const top = stackLists.length - 1;
+    const current = stackLists[top]!;
+    const index = stackNext[top]!;
+    if (index >= current.length) {
+      stackLists.pop();
+      stackNext.pop();
       continue;
     }
-    const node = frame.list[frame.index++]!;
+    stackNext[top] = index + 1;
+    const node = current[index]!;
     let inner: readonly Inline[] | undefined;
+    let piece: string | undefined;
     switch (node.kind) {
       case 'text':
-        add(node.text);
+        piece = node.text;
         break;
       case 'noteAnchor':
-        if (options.anchors) add(node.marker);
+        if (options.anchors) piece = node.marker;
         break;
       case 'gap':
       case 'pb':
         break;
       case 'lb':
-        add('\n');
+        piece = '\n';
         break;
       case 'subst':
         inner = node.add;
@@ -194,11 +230,29 @@ export function plainText(list: readonly Inline[], options: { anchors?: boolean;
       case 'inlineNote':
         break;
       default:
-        inner = inlineChildren(node)[0];
+        inner = firstChildList(node);
     }
-    if (inner && inner.length > 0) stack.push({ list: inner, index: 0 });
+    if (piece !== undefined) {
+      length += piece.length;
+      if (parts) parts.push(piece);
+      else if (++pieces > PLAIN_PIECES) parts = [out, piece];
+      else out += piece;
+    }
+    if (inner && inner.length > 0) {
+      stackLists.push(inner);
+      stackNext.push(0);
+    }
   }
   return parts ? parts.join('') : out;
+}
+
+/** The first child inline list of a node (`inlineChildren(node)[0]`), without the array of them. */
+function firstChildList(node: Inline): Inline[] | undefined {
+  let first: Inline[] | undefined;
+  forEachChildList(node, (l) => {
+    first ??= l;
+  });
+  return first;
 }
 
 /** White space other than a single space: what `squash` has to collapse besides trimming. */

@@ -5,7 +5,7 @@
  * Ids come from the printed keys, so the same text always gets the same ids.
  */
 import type { Edition, InlineOf, Note } from '../model/edition.js';
-import { bodyInlineLists, metadataInlineLists, noteInlineLists, visitInlines } from '../model/walk.js';
+import { editionInlineLists, visitInlines } from '../model/walk.js';
 import type { Transform, TransformContext } from './index.js';
 import { suppliedFromUnmatchedAnchors } from './sigla/index.js';
 
@@ -87,7 +87,7 @@ export const linkNotes: Transform = {
     suppliedFromUnmatchedAnchors(ed, ctx, (series, key) => byKey.has(pairKey(series, key)));
     // In document order: the information block (it becomes the header), the text, then
     // anchors inside notes (a note may refer to another note).
-    visitInlines([...metadataInlineLists(ed), ...bodyInlineLists(ed), ...noteInlineLists(ed)], (node) => {
+    visitInlines(editionInlineLists(ed), (node) => {
       if (node.kind === 'noteAnchor') linkAnchor(node, byKey.get(pairKey(node.series, node.key)), ids, ctx);
     });
     for (const section of ed.notes) {

@@ -316,6 +316,20 @@ class UnitWindow {
     this.to = to;
   }
 
+  /**
+   * Blanks the [from, to) `ranges` (pairs) of the loaded units, line ends kept (as
+   * `blanked` does to a string). The units no longer are the string's: the window forgets
+   * it, so that the next `load` copies it afresh.
+   */
+  blank(ranges: readonly number[]): void {
+    const u = this.units;
+    for (let r = 0; r < ranges.length; r += 2) {
+      const to = Math.min(ranges[r + 1]!, this.to);
+      for (let k = Math.max(ranges[r]!, this.from); k < to; k++) if (u[k - this.from] !== 0x0a) u[k - this.from] = 0x20;
+    }
+    this.str = '';
+  }
+
   /** Lets the string go, and large storage with it. */
   release(): void {
     this.str = '';
@@ -362,6 +376,25 @@ function collectWords(text: string, line: number, into: WordSeq, column = 1, uni
   scanRange(pieceUnits, normal, 0, normal.length, line, into, false);
 }
 
+/**
+ * `collectWords(blanked(text, blanks), 1, into, 1, mainUnits)`, without making that string:
+ * the ranges are blanked in the window's copy of the code units, and `text` is the words'
+ * chunk. A word of the blanked text is the same word of `text` at the same offset, and ends
+ * there too: a range starts at a character that is no word character (`<`, `(`), and line
+ * ends are where they were.
+ */
+function collectBlankedWords(text: string, blanks: readonly number[], into: WordSeq): void {
+  const first = into.length;
+  into.addChunk(text, 1);
+  const read = scanRange(mainUnits, text, 0, text.length, 1, into, true, blanks);
+  if (read >= 0) return;
+  // A character NFC may change (rare): read the blanked text's NFC form, as collectWords does.
+  into.dropLastChunk(first);
+  const normal = blanked(text, blanks).normalize('NFC');
+  into.addChunk(normal, 1);
+  scanRange(pieceUnits, normal, 0, normal.length, 1, into, false);
+}
+
 /** Is the code unit one a window may end after: no word character, no half of a surrogate pair? */
 function breaksWords(cu: number): boolean {
   return (cu < 0xd800 || cu > 0xdfff) && !isWordCodePoint(cu);
@@ -374,7 +407,7 @@ function breaksWords(cu: number): boolean {
  * the caller's to take back). A text longer than a window is read in windows that end after
  * a code unit that is no part of a word, so that no word straddles two.
  */
-function scanRange(units: UnitWindow, s: string, from: number, to: number, line: number, into: WordSeq, check: boolean): number {
+function scanRange(units: UnitWindow, s: string, from: number, to: number, line: number, into: WordSeq, check: boolean, blanks?: readonly number[]): number {
   let lineNo = line;
   let a = from;
   while (a < to) {
@@ -386,6 +419,7 @@ function scanRange(units: UnitWindow, s: string, from: number, to: number, line:
       if (b === a) b = to;
     }
     units.load(s, a, b);
+    if (blanks) units.blank(blanks);
     lineNo = scanUnits(units.units, a - units.from, b - units.from, units.from, lineNo, into, check);
     if (lineNo < 0) return -1;
     a = b;
@@ -586,21 +620,52 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 
  * unclosed `<b` took quadratic time; here the next `>` is found once and reused.
  */
 export function blankTags(s: string): string {
-  const parts: string[] = [];
-  let done = 0;
+  const ranges = tagRanges(s);
+  return ranges.length === 0 ? s : blanked(s, ranges);
+}
+
+/** Where `blankTags` blanks: [from, to) pairs, in order. */
+function tagRanges(s: string): number[] {
+  const ranges: number[] = [];
   let gt = -1;
   for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
-    if (i < done) continue;
     const name = s.charCodeAt(i + 1) === 0x2f ? i + 2 : i + 1;
     if (!isAsciiLetter(s.charCodeAt(name))) continue;
     if (gt <= name) gt = s.indexOf('>', name + 1);
     if (gt < 0) break; // no `>` after this tag start: none after any later one either
-    parts.push(s.slice(done, i));
-    blankRange(parts, s, i, gt + 1);
-    done = gt + 1;
+    ranges.push(i, gt + 1);
     i = gt;
   }
-  if (done === 0) return s;
+  return ranges;
+}
+
+/**
+ * `s` with the [from, to) `ranges` (pairs, in any order, possibly overlapping) blanked, line
+ * ends kept: blanking twice is blanking once, so overlapping ranges give what blanking them
+ * one after the other gives.
+ */
+function blanked(s: string, ranges: readonly number[]): string {
+  let inOrder = ranges;
+  for (let r = 2; r < ranges.length; r += 2) {
+    if (ranges[r]! < ranges[r - 1]!) {
+      // Tags and link targets, found apart: put the pairs in order of their starts.
+      const order: number[] = [];
+      for (let k = 0; k < ranges.length; k += 2) order.push(k);
+      order.sort((x, y) => ranges[x]! - ranges[y]!);
+      inOrder = order.flatMap((k) => [ranges[k]!, ranges[k + 1]!]);
+      break;
+    }
+  }
+  const parts: string[] = [];
+  let done = 0;
+  for (let r = 0; r < inOrder.length; r += 2) {
+    const from = Math.max(done, inOrder[r]!);
+    const to = inOrder[r + 1]!;
+    if (to <= from) continue;
+    parts.push(s.slice(done, from));
+    blankRange(parts, s, from, to);
+    done = to;
+  }
   parts.push(s.slice(done));
   return parts.join('');
 }
@@ -610,17 +675,59 @@ export function blankTags(s: string): string {
  * matter keys, HTML tags (not their text), link targets, pandoc attributes, page markers.
  */
 export function stripMarkdown(text: string): string {
+  const plain = markdownPlain(text);
+  return typeof plain === 'string' ? plain : blanked(plain.text, plain.blanks);
+}
+
+/** Link targets: `](…)`, one level of parentheses inside. */
+const LINK_TARGET = /\]\((?:[^()\n]|\([^()\n]*\))*\)/g;
+/** Whether the text may hold a `|p. 21|` page marker (the marker's pattern needs these three characters in a row). */
+const MAY_HOLD_PAGE_MARKER = /\|p\./i;
+
+/**
+ * What `stripMarkdown` gives, or, when it only blanks tags and link targets (a typical
+ * page: a `<sup>` and its navigation links), the text it blanks (`text`) and the [from, to)
+ * ranges it blanks (`blanks`): the word scan blanks them in its copy of the code units, so
+ * the source is not copied whole once per pattern (two copies of every such page were the
+ * largest part of what the fidelity check allocated).
+ */
+export function markdownPlain(text: string): string | { text: string; blanks: number[] } {
   let src = text;
   // Each pattern is tried only on text holding the characters it starts with (most pieces
   // are a few words with none of them): the same result without a regex scan each.
   const fm = src.startsWith('---\n') ? /^---\n[\s\S]*?\n---\n/.exec(src) : null;
   if (fm) src = fm[0].replace(/^([ \t]*[\w-]+:)/gm, (k) => ' '.repeat(k.length)).replace(/^---$/gm, '   ') + src.slice(fm[0].length);
-  let s = blankTags(blankComments(src));
-  if (s.includes('](')) s = s.replace(/\]\((?:[^()\n]|\([^()\n]*\))*\)/g, (l) => `]${l.slice(1).replace(/[^\n]/g, ' ')}`);
+  let s = blankComments(src);
+  let blanks = tagRanges(s);
+  if (s.includes('](')) {
+    // The link pattern tells apart only `]`, `(`, `)`, line ends and everything else; a tag
+    // holding none of the first three reads as its blanks would, so the links of the text
+    // with its tags are those of the text with them blanked. Otherwise it is blanked first.
+    if (blanks.length > 0 && holdsLinkSyntax(s, blanks)) {
+      s = blanked(s, blanks);
+      blanks = [];
+    }
+    LINK_TARGET.lastIndex = 0;
+    for (let m = LINK_TARGET.exec(s); m; m = LINK_TARGET.exec(s)) blanks.push(m.index + 1, m.index + m[0].length);
+  }
+  // Blanking only takes characters away: a character the blanked text holds, the text holds.
+  if (!s.includes('{') && !MAY_HOLD_PAGE_MARKER.test(s) && !s.includes('&')) return blanks.length === 0 ? s : { text: s, blanks };
+  if (blanks.length > 0) s = blanked(s, blanks);
   if (s.includes('{')) s = s.replace(PANDOC_ATTRS, (a) => a.replace(/[^\n]/g, ' '));
   // `|p. 21|` marks where a printed page begins: it is written as <pb n="21"/>, not as words.
   if (s.includes('|')) s = s.replace(/\|p\.\s*(?:[0-9]+[a-z]?|[ivxlcdm]+)\|/gi, (m) => ' '.repeat(m.length));
   return decodeOutsideCodeSpans(s);
+}
+
+/** Whether any of the [from, to) `ranges` of `s` holds `]`, `(` or `)`: the characters the link pattern reads as more than "any other". */
+function holdsLinkSyntax(s: string, ranges: readonly number[]): boolean {
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r]!; i < ranges[r + 1]!; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x5d || c === 0x28 || c === 0x29) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -672,7 +779,13 @@ function htmlWords(html: string, into?: WordSeq): WordSeq {
 
 function sourceWordSeq(text: string, markup: MarkupFamily, into?: WordSeq): WordSeq {
   if (markup === 'html') return htmlWords(text, into);
-  const plain = markup === 'markdown' ? stripMarkdown(text) : text;
+  const stripped = markup === 'markdown' ? markdownPlain(text) : text;
+  if (typeof stripped !== 'string' && stripped.text.length < COUNT_FROM) {
+    const out = into ? into.reset(capacityFor(stripped.text.length)) : new WordSeq(capacityFor(stripped.text.length));
+    collectBlankedWords(stripped.text, stripped.blanks, out);
+    return out;
+  }
+  const plain = typeof stripped === 'string' ? stripped : blanked(stripped.text, stripped.blanks);
   // A large text's words are counted first, so that their table is made once, of the size it
   // needs (grown from an estimate, a 16 MB flood's held up to three times its words).
   const capacity = plain.length >= COUNT_FROM ? countWords(plain) + 16 : capacityFor(plain.length);

@@ -171,12 +171,12 @@ export function suppliedFromUnmatchedAnchors(edition: Edition, ctx: TransformCon
       });
     }
   };
-  [...bodyInlineLists(edition), ...noteInlineLists(edition)].forEach(walk);
+  noteInlineLists(edition, bodyInlineLists(edition)).forEach(walk);
 }
 
 export const siglaTransform: Transform = {
   name: 'sigla',
   apply(edition, ctx) {
-    visitRunningText([...bodyInlineLists(edition), ...noteInlineLists(edition)], (node, list) => encodeNode(node, list, edition, ctx));
+    visitRunningText(noteInlineLists(edition, bodyInlineLists(edition)), (node, list) => encodeNode(node, list, edition, ctx));
   },
 };
