@@ -5,13 +5,15 @@
  * as it comes and forgotten, so what is measured is the engine's own memory.
  */
 import { runBatch } from '../dist/batch/index.js';
-import { setCliV8Flags } from '../dist/cli/heap.js';
+import { mainHeapKeeper, setCliV8Flags } from '../dist/cli/heap.js';
 
 // Measured as the command line runs: with its V8 flags (cli/heap.ts).
 setCliV8Flags();
 const [input, outDir] = process.argv.slice(2);
 if (input === undefined || outDir === undefined) throw new Error('usage: rss-child.js <input folder> <output folder>');
 let firstProblem: string | undefined;
+// As the command line's convert does with a pool (the default jobs here).
+const keepHeap = mainHeapKeeper();
 const result = await runBatch({
   inputs: [input],
   outDir,
@@ -20,6 +22,7 @@ const result = await runBatch({
   onResult: (r) => {
     const error = r.diagnostics.find((d) => d.severity === 'error');
     if (error) firstProblem ??= `${error.code}: ${error.message}`;
+    keepHeap();
   },
 });
 process.stdout.write(

@@ -4,7 +4,7 @@
  */
 import { makeFolders, makeFoldersSync } from '../io/folders.js';
 import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -145,6 +145,35 @@ export async function writeAtomic(target: string, data: string | Uint8Array): Pr
   const temp = tempPath(target);
   try {
     await writeTemp(temp, data);
+    await rename(temp, target);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * `writeAtomic` for text made a chunk at a time (the compacted manifest): each chunk is
+ * written as it comes, so the whole text is never held at once.
+ */
+export async function writeAtomicChunks(target: string, chunks: Iterable<string>): Promise<void> {
+  await removeStaleTemps(dirname(target));
+  const temp = tempPath(target);
+  try {
+    let handle;
+    try {
+      handle = await open(temp, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await makeFolders(dirname(temp));
+      handle = await open(temp, 'wx');
+    }
+    try {
+      // writeFile on a handle writes the whole chunk at the current position (write may write part of it).
+      for (const chunk of chunks) await handle.writeFile(chunk);
+    } finally {
+      await handle.close();
+    }
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);

@@ -20,8 +20,9 @@
  */
 import { appendFile, open, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { makeFolders } from '../io/folders.js';
-import { isRunning, writeAtomic } from './atomic.js';
+import { isRunning, writeAtomicChunks } from './atomic.js';
 
 export const MANIFEST_NAME = '.teiwright-manifest.json';
 const JOURNAL_PREFIX = '.teiwright-manifest.journal-';
@@ -92,34 +93,81 @@ async function listJournals(dir: string): Promise<Journal[]> {
 
 const isEntry = (e: unknown): e is ManifestEntry => typeof e === 'object' && e !== null && typeof (e as ManifestEntry).sha256 === 'string' && typeof (e as ManifestEntry).output === 'string';
 
-/** Replays a journal onto `entries`: each whole line `[input, entry | null]`; a line cut short by a kill, or damaged, is skipped. */
-async function replay(path: string, entries: Map<string, ManifestEntry>): Promise<void> {
-  let raw: string;
+/** Bytes of a journal read at a time while replaying it. */
+const REPLAY_CHUNK = 1 << 20;
+
+/**
+ * The lines of a file, read a chunk at a time: a 100,000-file run's journal is 34 MB, and
+ * reading it whole (then splitting it) held the text twice over at the end of the run. A
+ * last line without its newline (cut short by a kill) is yielded too.
+ */
+async function* fileLines(path: string): AsyncGenerator<string> {
+  const handle = await open(path, 'r');
   try {
-    raw = await readFile(path, 'utf8');
-  } catch {
-    return;
-  }
-  for (const line of raw.split('\n')) {
-    if (line === '') continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      continue;
+    const buffer = Buffer.alloc(REPLAY_CHUNK);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const text = rest + decoder.write(buffer.subarray(0, bytesRead));
+      let start = 0;
+      for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        yield text.slice(start, end);
+        start = end + 1;
+      }
+      rest = text.slice(start);
     }
-    if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') continue;
-    const [input, entry] = parsed as [string, unknown];
-    if (entry === null) entries.delete(input);
-    else if (isEntry(entry)) entries.set(input, entry);
+    rest += decoder.end();
+    if (rest !== '') yield rest;
+  } finally {
+    await handle.close();
   }
 }
 
-/** The manifest file's text: one entry per line, sorted (readable, and diffs well under version control). */
-function render(version: string, entries: Map<string, ManifestEntry>): string {
+/** Replays a journal onto `entries`: each whole line `[input, entry | null]`; a line cut short by a kill, or damaged, is skipped. */
+async function replay(path: string, entries: Map<string, ManifestEntry>): Promise<void> {
+  let lines: AsyncGenerator<string>;
+  try {
+    lines = fileLines(path);
+    for await (const line of lines) {
+      if (line === '') continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') continue;
+      const [input, entry] = parsed as [string, unknown];
+      if (entry === null) entries.delete(input);
+      else if (isEntry(entry)) entries.set(input, entry);
+    }
+  } catch {
+    // A journal that cannot be read (removed by the run compacting it meanwhile) adds nothing.
+  }
+}
+
+/** Characters of the manifest's text handed to the file at a time. */
+const RENDER_CHUNK = 1 << 16;
+
+/**
+ * The manifest file's text, a chunk at a time: one entry per line, sorted (readable, and
+ * diffs well under version control). Written whole, a 100,000-file manifest (34 MB) was
+ * built as an array of lines, then as one string, then as a buffer: the run's peak memory
+ * was its end (278 MB for 100,000 files against 142 MB for 10,000).
+ */
+export function* renderManifest(version: string, entries: ReadonlyMap<string, ManifestEntry>): Generator<string> {
   const keys = [...entries.keys()].sort();
-  const lines = keys.map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(entries.get(k))}`);
-  return `{\n  "teiwright": ${JSON.stringify(version)},\n  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
+  let chunk = `{\n  "teiwright": ${JSON.stringify(version)},\n  "files": {\n`;
+  for (let i = 0; i < keys.length; i++) {
+    chunk += `    ${JSON.stringify(keys[i])}: ${JSON.stringify(entries.get(keys[i]!))}${i < keys.length - 1 ? ',' : ''}\n`;
+    if (chunk.length >= RENDER_CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}  }\n}\n`;
 }
 
 /** Takes the compaction lock; false when a running process holds it. */
@@ -235,7 +283,7 @@ export class Manifest {
       // Oldest run first, so a later run's entry for an input wins.
       const journals = (await listJournals(dir)).filter((j) => j.name === own || (j.pid !== process.pid && !isRunning(j.pid)));
       for (const j of journals) await replay(join(dir, j.name), merged);
-      await writeAtomic(this.path, render(version, merged));
+      await writeAtomicChunks(this.path, renderManifest(version, merged));
       await Promise.all(journals.map((j) => rm(join(dir, j.name), { force: true })));
       this.journaled = false;
     } finally {

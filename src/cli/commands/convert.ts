@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../model/limits.js';
 import { exitCodeFor, UsageError } from '../outcome.js';
 import { FORMATS, formatForReportFile, formatReport, type Format } from '../formats/index.js';
 import { linePrinter, makeReport, printable, silentPrinter, writeFileAtomic, type FileLine } from '../output.js';
+import { mainHeapKeeper } from '../heap.js';
 import { startProgress } from '../progress.js';
 import { streamJsonReport } from '../report-stream.js';
 import { join, resolve } from 'node:path';
@@ -151,6 +152,8 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     const keepLines = format !== 'text' || (args.report !== undefined && stream === undefined);
     const lines: FileLine[] = [];
     const totals = { files: 0, converted: 0, unchanged: 0, failed: 0, skipped: 0, filesWithErrors: 0, warnings: 0 };
+    // With a pool this thread only plans and aggregates; with --jobs 1 it converts, and V8's own pacing suits that heap.
+    const keepHeap = args.jobs > 1 ? mainHeapKeeper() : () => {};
     const options: BatchOptions = {
       keepResults: false,
       inputs: args.inputs.length > 0 ? args.inputs : ['input'],
@@ -180,6 +183,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
         bar?.update(progress);
         bar?.suspend(() => printer.file(line));
         if (!bar) printer.file(line);
+        keepHeap();
       },
     };
     let result;
