@@ -43,9 +43,12 @@ export const INTERRUPT_BUDGET = 101_376;
  * documents, or are optimized for the few documents of a run that use them, and compiling
  * them costs more than it saves. Measured (session 12, callgrind, V8 single-threaded so
  * that compiles are counted whatever the machine's load): instructions for a fresh
- * `convert --jobs 1` of 500 seed-sized files 12.94–13.01 G → 12.30 G; TurboFan compiles over
- * 4,000 files 618 → 538, deopts 34 → 29. Half V8's budget cost +29% (16.8 G); 2 × gained
- * less than 1.5 × (12.43 G). A process that set its own value keeps it.
+ * `convert --jobs 1` of 500 seed-sized files 12.94–13.01 G → 12.30 G, of 1,000 files 18.68 →
+ * 18.03 G (the gain is the first few hundred documents' compiles; documents 501–1,000 cost
+ * the same); TurboFan compiles over 4,000 files 752–777 → 677–698 with `--jobs 1`, 1,311 →
+ * 1,055 with `--jobs 2` (all threads). Half V8's budget cost +29% (16.8 G for 500 files);
+ * 2 × gained less than 1.5 × (12.43 G); `--always-sparkplug` −1% at 1,000 files for +4–5 MB
+ * of peak RSS, not kept. A process that set its own value keeps it.
  */
 export function tierUpLater(): void {
   if (process.execArgv.some((a) => a.startsWith('--interrupt-budget=')) || /--interrupt-budget=/.test(process.env.NODE_OPTIONS ?? '')) return;
