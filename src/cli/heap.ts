@@ -35,6 +35,28 @@ export function limitInlining(): void {
   setV8Flag(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE_SIZE}`);
 }
 
+/** Bytecode units a function runs between V8's tier-up checks; V8's own default is 67,584 (66 KB). */
+export const INTERRUPT_BUDGET = 101_376;
+
+/**
+ * Later tier-up: each function runs 1.5 × as much bytecode before V8 considers optimizing
+ * it. A conversion calls hundreds of functions once or a few times per document; at V8's
+ * budget many reach TurboFan with little feedback within a fresh process's first thousand
+ * documents, or are optimized for the few documents of a run that use them, and compiling
+ * them costs more than it saves. Measured (session 12, callgrind, V8 single-threaded so
+ * that compiles are counted whatever the machine's load): instructions for a fresh
+ * `convert --jobs 1` of 500 seed-sized files 12.94–13.01 G → 12.30 G, of 1,000 files 18.68 →
+ * 18.03 G (the gain is the first few hundred documents' compiles; documents 501–1,000 cost
+ * the same); TurboFan compiles over 4,000 files 752–777 → 677–698 with `--jobs 1`, 1,311 →
+ * 1,055 with `--jobs 2` (all threads). Half V8's budget cost +29% (16.8 G for 500 files);
+ * 2 × gained less than 1.5 × (12.43 G); `--always-sparkplug` −1% at 1,000 files for +4–5 MB
+ * of peak RSS, not kept. A process that set its own value keeps it.
+ */
+export function tierUpLater(): void {
+  if (process.execArgv.some((a) => a.startsWith('--interrupt-budget=')) || /--interrupt-budget=/.test(process.env.NODE_OPTIONS ?? '')) return;
+  setV8Flag(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+}
+
 /** Megabytes of each semi-space of V8's young generation, per thread; V8 lets it grow to 16 on this machine. */
 export const MAX_SEMI_SPACE_MB = 2;
 
@@ -66,6 +88,7 @@ export function boundYoungGeneration(): void {
 export function setCliV8Flags(): void {
   boundHeapGrowth();
   limitInlining();
+  tierUpLater();
   boundYoungGeneration();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPool } from '../../src/batch/pool.js';
 import { childV8Flags, setV8Flag } from '../../src/batch/v8-flags.js';
-import { HEAP_GROWING_PERCENT, MAX_INLINED_BYTECODE_SIZE, setCliV8Flags } from '../../src/cli/heap.js';
+import { HEAP_GROWING_PERCENT, INTERRUPT_BUDGET, MAX_INLINED_BYTECODE_SIZE, setCliV8Flags } from '../../src/cli/heap.js';
 
 const TASK = new URL('./fixtures/exec-argv-task.mjs', import.meta.url).href;
 interface Answer {
@@ -11,11 +11,12 @@ interface Answer {
 }
 
 describe('the worker pool', () => {
-  it('starts worker processes with the V8 flags the command line set for itself (heap growth, inlining, young generation)', async () => {
+  it('starts worker processes with the V8 flags the command line set for itself (heap growth, inlining, tier-up budget, young generation)', async () => {
     setCliV8Flags();
     // Unless the test process was itself started with a flag (then it is in execArgv, which workers get anyway).
     if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) expect(childV8Flags()).toContain(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     if (!process.execArgv.some((a) => a.startsWith('--max-inlined'))) expect(childV8Flags()).toContain(`--max-inlined-bytecode-size=${MAX_INLINED_BYTECODE_SIZE}`);
+    if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget='))) expect(childV8Flags()).toContain(`--interrupt-budget=${INTERRUPT_BUDGET}`);
     setV8Flag('--stack-trace-limit=25');
     const pool = createPool<number, Answer>('processes', TASK, 2);
     try {
@@ -26,6 +27,7 @@ describe('the worker pool', () => {
         expect(a.execArgv).toContain('--stack-trace-limit=25');
         expect(a.execArgv.some((f) => f.startsWith('--heap-growing-percent'))).toBe(true);
         expect(a.execArgv.some((f) => f.startsWith('--max-inlined-bytecode-size'))).toBe(true);
+        expect(a.execArgv.some((f) => f.startsWith('--interrupt-budget='))).toBe(true);
         expect(a.execArgv.some((f) => f.startsWith('--max-semi-space-size'))).toBe(true);
       }
     } finally {
