@@ -7,8 +7,9 @@
  * `node dist-bench/run.js --end-to-end-only [--files N]` (after `npm run build` and
  * `tsc -p bench/tsconfig.json`) runs only those two.
  */
+import { filesUnder } from './args.js';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,17 +53,6 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 /** Long messages cut to one table-friendly line. */
 const short = (s: string, max = 90): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const na = (why: string): string => `n/a (error: ${short(why)})`;
-
-/** The files of a folder tree, in a stable order. */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out;
-}
 
 /** Why convert() gives no TEI for `text`, or undefined when it does. */
 function convertProblem(text: string, options: { validate: boolean }): string | undefined {
